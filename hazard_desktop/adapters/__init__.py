@@ -1,0 +1,1 @@
+"""Infrastructure: SQLAlchemy storage, Alembic migrations, PDF and file formats. Never PySide6."""

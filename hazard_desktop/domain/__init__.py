@@ -1,0 +1,1 @@
+"""Pure rules of the hazard grading regulation: standard library only."""

@@ -1,0 +1,158 @@
+"""The hazard (事故隐患) record of the register, its life cycle and input rules."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from hazard_desktop.domain.errors import ValidationError
+
+
+class HazardStatus(StrEnum):
+    """Where a hazard stands in the closed loop (排查 → 定级 → 整改 → 验收 → 销号)."""
+
+    OPEN = "open"  # 待定级: reported, not yet graded
+    GRADED = "graded"  # 已定级
+    RECTIFYING = "rectifying"  # 整改中
+    VERIFYING = "verifying"  # 待验收
+    CLOSED = "closed"  # 已销号
+
+
+class HazardGrade(StrEnum):
+    """Grade of the rule §4.3: 一般 or 重大; ungraded until a grading is confirmed."""
+
+    UNGRADED = "ungraded"
+    GENERAL = "general"
+    MAJOR = "major"
+
+
+NUMBER_PATTERN = re.compile(r"^YH-(\d{4})-(\d{4,6})$")
+DESCRIPTION_MAX = 2000
+LOCATION_MAX = 200
+TAG_MAX = 60
+MAX_PHOTOS = 20
+MAX_FUTURE = timedelta(days=1)
+
+
+def format_number(year: int, sequence: int) -> str:
+    """Return the register number for ``sequence`` in ``year``, e.g. ``YH-2026-0001``."""
+    return f"YH-{year:04d}-{sequence:04d}"
+
+
+def parse_number(number: str) -> tuple[int, int]:
+    """Split a register number into (year, sequence).
+
+    Raises:
+        ValidationError: the text is not a register number.
+    """
+    match = NUMBER_PATTERN.match(number.strip())
+    if not match:
+        raise ValidationError("number_invalid", field="number", value=number)
+    return int(match.group(1)), int(match.group(2))
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoInfo:
+    """Metadata of a photo attached to a hazard (the image bytes live in storage)."""
+
+    id: uuid.UUID
+    hazard_id: uuid.UUID
+    position: int
+    original_name: str
+    original_sha256: str
+    original_size: int
+    width: int
+    height: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HazardInput:
+    """What a user enters to create or edit a hazard; validated by :func:`validate_input`."""
+
+    description: str
+    location: str
+    department_id: uuid.UUID | None
+    category_code: str
+    subcategory_code: str | None
+    found_by_id: uuid.UUID | None
+    found_at: datetime
+    equipment_tag: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hazard:
+    """One entry of the hazard register (隐患台账).
+
+    ``revision`` grows by one with every stored change; offline exchange compares it.
+    """
+
+    id: uuid.UUID
+    number: str
+    description: str
+    location: str
+    equipment_tag: str
+    department_id: uuid.UUID
+    category_code: str
+    subcategory_code: str | None
+    found_by_id: uuid.UUID
+    found_at: datetime
+    status: HazardStatus
+    grade: HazardGrade
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+    photos: tuple[PhotoInfo, ...] = field(default=())
+
+
+def _clean(text: str, field_name: str, max_len: int, *, required: bool) -> str:
+    value = text.strip()
+    if required and not value:
+        raise ValidationError(f"{field_name}_empty", field=field_name)
+    if len(value) > max_len:
+        raise ValidationError(f"{field_name}_too_long", field=field_name, max=max_len)
+    return value
+
+
+def validate_input(data: HazardInput, now: datetime) -> HazardInput:
+    """Check and normalise user input for a hazard.
+
+    Category membership is checked by the service against the stored categories.
+
+    Args:
+        data: the raw input.
+        now: current time (aware), to refuse dates in the future.
+
+    Returns:
+        The input with text stripped.
+
+    Raises:
+        ValidationError: the first rule broken.
+    """
+    description = _clean(data.description, "description", DESCRIPTION_MAX, required=True)
+    location = _clean(data.location, "location", LOCATION_MAX, required=True)
+    tag = _clean(data.equipment_tag, "equipment_tag", TAG_MAX, required=False)
+    if data.department_id is None:
+        raise ValidationError("department_empty", field="department")
+    if not data.category_code:
+        raise ValidationError("category_empty", field="category")
+    if data.found_by_id is None:
+        raise ValidationError("found_by_empty", field="found_by")
+    if data.found_at.tzinfo is None:
+        raise ValidationError("found_at_naive", field="found_at")
+    if data.found_at > now + MAX_FUTURE:
+        raise ValidationError("found_at_future", field="found_at")
+    return HazardInput(
+        description=description,
+        location=location,
+        department_id=data.department_id,
+        category_code=data.category_code,
+        subcategory_code=data.subcategory_code or None,
+        found_by_id=data.found_by_id,
+        found_at=data.found_at,
+        equipment_tag=tag,
+    )

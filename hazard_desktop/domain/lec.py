@@ -1,0 +1,194 @@
+"""LEC method (作业条件危险性评价法): D = L × E × C in exact decimals, read against versioned bands.
+
+Tables D.1 (L), D.2 (E) and D.3 (C) are :class:`ScaleValue` lists; table D.4 is a
+:class:`ThresholdSet` with an effective-from date and an :class:`EdgeRule` saying which band owns a
+value that falls exactly on a limit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+
+from hazard_desktop.domain.errors import ValidationError
+
+
+class Factor(StrEnum):
+    """The three LEC factors."""
+
+    L = "L"  # 发生事故的可能性大小 (D.1)
+    E = "E"  # 暴露于危险环境的频繁程度 (D.2)
+    C = "C"  # 发生事故产生的后果 (D.3)
+
+
+class EdgeRule(StrEnum):
+    """Which band owns a D exactly on a limit."""
+
+    UPPER_INCLUSIVE = "upper_inclusive"  # lower < D ≤ upper  (D = 20 → 稍有危险)
+    LOWER_INCLUSIVE = "lower_inclusive"  # lower ≤ D < upper  (D = 20 → 一般危险)
+
+
+def to_decimal(value: object, field: str = "value") -> Decimal:
+    """Convert text, int or Decimal to an exact Decimal (floats go through their shortest repr).
+
+    Raises:
+        ValidationError: not a finite number.
+    """
+    try:
+        result = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
+    except (InvalidOperation, ValueError):
+        raise ValidationError("not_a_number", field=field, value=str(value)) from None
+    if not result.is_finite():
+        raise ValidationError("not_a_number", field=field, value=str(value))
+    return result
+
+
+def normalize(value: Decimal) -> Decimal:
+    """Drop trailing zeros but keep integers integral (``Decimal('30.0')`` → ``30``)."""
+    result = value.normalize()
+    sign, digits, exponent = result.as_tuple()
+    if isinstance(exponent, int) and exponent > 0:
+        result = result.quantize(Decimal(1))
+    return result
+
+
+def format_decimal(value: Decimal, places: int | None = None) -> str:
+    """Format a D value: fixed ``places`` decimals (half up) or the shortest exact text."""
+    if places is None:
+        return format(normalize(value), "f")
+    quantum = Decimal(1).scaleb(-places)
+    return format(value.quantize(quantum, rounding=ROUND_HALF_UP), "f")
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleValue:
+    """One row of table D.1, D.2 or D.3."""
+
+    factor: Factor
+    value: Decimal
+    meaning_zh: str
+    meaning_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class LecScales:
+    """The allowed values of L, E and C."""
+
+    values: tuple[ScaleValue, ...]
+
+    def of(self, factor: Factor) -> tuple[ScaleValue, ...]:
+        """Values of one factor, largest first (the order of the printed tables)."""
+        return tuple(sorted((v for v in self.values if v.factor is factor), key=lambda v: -v.value))
+
+    def check(self, factor: Factor, value: object) -> Decimal:
+        """Return ``value`` as a Decimal if it is on the scale of ``factor``.
+
+        Raises:
+            ValidationError: ``off_scale`` (with the allowed values) or ``not_a_number``.
+        """
+        number = to_decimal(value, field=factor.value)
+        allowed = [v.value for v in self.of(factor)]
+        if number not in allowed:
+            raise ValidationError(
+                "off_scale",
+                field=factor.value,
+                factor=factor.value,
+                value=format_decimal(number),
+                allowed=", ".join(format_decimal(a) for a in allowed),
+            )
+        return normalize(number)
+
+    def meaning(self, factor: Factor, value: Decimal) -> ScaleValue | None:
+        """The scale row for ``value`` of ``factor``, or None."""
+        return next((v for v in self.of(factor) if v.value == value), None)
+
+
+def lec_score(likelihood: Decimal, exposure: Decimal, consequence: Decimal) -> Decimal:
+    """D = L × E × C, exact (0.1 × 3 × 100 is 30, not 30.000000000000004)."""
+    return normalize(likelihood * exposure * consequence)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A danger band of table D.4. ``lower``/``upper`` are None for the open ends."""
+
+    code: str
+    rank: int  # 1 = most dangerous
+    name_zh: str
+    name_en: str
+    action_zh: str
+    action_en: str
+    colour: str  # "#RRGGBB"
+    lower: Decimal | None
+    upper: Decimal | None
+
+    def contains(self, d: Decimal, rule: EdgeRule) -> bool:
+        """True if ``d`` lies in this band under ``rule``."""
+        if rule is EdgeRule.UPPER_INCLUSIVE:
+            above = self.lower is None or d > self.lower
+            below = self.upper is None or d <= self.upper
+        else:
+            above = self.lower is None or d >= self.lower
+            below = self.upper is None or d < self.upper
+        return above and below
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdSet:
+    """A version of table D.4: the bands in force from ``effective_from`` on.
+
+    A stored set never changes; new limits are a new set, so a grading keeps the set it used.
+    """
+
+    id: uuid.UUID
+    name: str
+    effective_from: date
+    edge_rule: EdgeRule
+    bands: tuple[Band, ...]
+    created_at: datetime
+    updated_at: datetime
+
+    def band_for(self, d: Decimal) -> Band:
+        """The band that owns ``d``.
+
+        Raises:
+            ValidationError: ``no_band`` if the set leaves a gap at ``d``.
+        """
+        for band in sorted(self.bands, key=lambda b: b.rank):
+            if band.contains(d, self.edge_rule):
+                return band
+        raise ValidationError("no_band", value=format_decimal(d), threshold_set=self.name)
+
+
+def validate_bands(bands: Sequence[Band]) -> None:
+    """Check that bands tile the number line without gaps or overlaps, most dangerous first.
+
+    Raises:
+        ValidationError: ``bands_empty``, ``bands_gap`` or ``bands_open_ends``.
+    """
+    if not bands:
+        raise ValidationError("bands_empty", field="bands")
+    ordered = sorted(bands, key=lambda b: b.rank)
+    if ordered[0].upper is not None or ordered[-1].lower is not None:
+        raise ValidationError("bands_open_ends", field="bands")
+    for higher, lower in zip(ordered, ordered[1:], strict=False):
+        if higher.lower is None or lower.upper is None or higher.lower != lower.upper:
+            raise ValidationError("bands_gap", field="bands", band=higher.code)
+        if lower.lower is not None and lower.lower >= lower.upper:
+            raise ValidationError("bands_gap", field="bands", band=lower.code)
+
+
+def threshold_set_in_force(sets: Iterable[ThresholdSet], on: date) -> ThresholdSet:
+    """The set with the latest ``effective_from`` not after ``on`` (newest created wins a tie).
+
+    Raises:
+        ValidationError: ``no_threshold_set`` if none is in force on that date.
+    """
+    candidates = [s for s in sets if s.effective_from <= on]
+    if not candidates:
+        raise ValidationError("no_threshold_set", on=on.isoformat())
+    return max(candidates, key=lambda s: (s.effective_from, s.created_at))

@@ -1,0 +1,1 @@
+"""Use cases: plain functions taking a unit of work. No Qt, no SQLAlchemy."""

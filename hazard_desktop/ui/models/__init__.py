@@ -1,0 +1,1 @@
+"""ui/models layer."""
