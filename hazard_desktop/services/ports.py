@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, Self
 
@@ -52,9 +52,11 @@ class HazardRepository(Protocol):
     def next_sequence(self, year: int) -> int:
         """Reserve the next register sequence of ``year``; never hands out a number twice."""
         ...
+
     def note_number(self, year: int, sequence: int) -> None:
         """Record that ``sequence`` is used (imported or typed numbers), so it is never reused."""
         ...
+
     def add_photo(self, photo: PhotoInfo, image: ProcessedImage) -> None: ...
     def remove_photo(self, photo_id: uuid.UUID) -> None: ...
     def photo_bytes(self, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None: ...
@@ -143,8 +145,8 @@ class RegisterFilter:
     category_code: str | None = None
     department_id: uuid.UUID | None = None
     text: str = ""
-    found_from: date | None = None
-    found_to: date | None = None
+    found_from: datetime | None = None  # inclusive, aware
+    found_before: datetime | None = None  # exclusive, aware (the UI passes local day boundaries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,4 +175,3 @@ class RegisterQueries(Protocol):
     def page(
         self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int
     ) -> Sequence[RegisterRow]: ...
-

@@ -1,0 +1,220 @@
+"""SQLAlchemy 2 row classes: storage shapes only; repositories turn them into domain objects."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UUIDText(TypeDecorator[uuid.UUID]):
+    """UUIDs as 36-character text: readable in exchange files and portable to PostgreSQL."""
+
+    impl = String(36)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: Any, dialect: Any) -> uuid.UUID | None:
+        return None if value is None else uuid.UUID(value)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Exact decimals stored as text (SQLite has no decimal type; floats would lose exactness)."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else format(Decimal(value), "f")
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in the domain, naive UTC in the database."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to storage")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every row class."""
+
+
+class RecordMixin:
+    """UUID and time stamps that every record carries."""
+
+    id: Mapped[uuid.UUID] = mapped_column(UUIDText, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DepartmentRow(RecordMixin, Base):
+    __tablename__ = "departments"
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PersonRow(RecordMixin, Base):
+    __tablename__ = "people"
+    name: Mapped[str] = mapped_column(String(40))
+    employee_no: Mapped[str] = mapped_column(String(20), default="")
+    department_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("departments.id"))
+    roles: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CategoryRow(RecordMixin, Base):
+    __tablename__ = "categories"
+    code: Mapped[str] = mapped_column(String(10), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(80))
+    sort_order: Mapped[int] = mapped_column(Integer)
+
+
+class SubcategoryRow(RecordMixin, Base):
+    __tablename__ = "subcategories"
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    category_code: Mapped[str] = mapped_column(String(10), ForeignKey("categories.code"))
+    name_zh: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(80))
+    sort_order: Mapped[int] = mapped_column(Integer)
+
+
+class ScaleValueRow(RecordMixin, Base):
+    __tablename__ = "lec_scale_values"
+    __table_args__ = (UniqueConstraint("factor", "value"),)
+    factor: Mapped[str] = mapped_column(String(1))
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    meaning_zh: Mapped[str] = mapped_column(String(80))
+    meaning_en: Mapped[str] = mapped_column(String(120))
+
+
+class ThresholdSetRow(RecordMixin, Base):
+    __tablename__ = "threshold_sets"
+    name: Mapped[str] = mapped_column(String(60))
+    effective_from: Mapped[date] = mapped_column(Date)
+    edge_rule: Mapped[str] = mapped_column(String(20))
+
+
+class ThresholdBandRow(RecordMixin, Base):
+    __tablename__ = "threshold_bands"
+    __table_args__ = (UniqueConstraint("set_id", "code"),)
+    set_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("threshold_sets.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(20))
+    rank: Mapped[int] = mapped_column(Integer)
+    name_zh: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(60))
+    action_zh: Mapped[str] = mapped_column(String(60))
+    action_en: Mapped[str] = mapped_column(String(80))
+    colour: Mapped[str] = mapped_column(String(9))
+    lower: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    upper: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+
+
+class MajorCriterionRow(RecordMixin, Base):
+    __tablename__ = "major_criteria"
+    code: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(20))
+    clause: Mapped[str] = mapped_column(String(40))
+    category_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    version: Mapped[int] = mapped_column(Integer)
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("major_criteria.id"), nullable=True)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SettingRow(RecordMixin, Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class NumberSequenceRow(RecordMixin, Base):
+    __tablename__ = "number_sequences"
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
+class HazardRow(Base):
+    """A register entry. ``pk`` is the integer key of the full-text index; ``id`` is the record UUID."""
+
+    __tablename__ = "hazards"
+    __table_args__ = (
+        Index("ix_hazards_found_at", "found_at"),
+        Index("ix_hazards_status", "status"),
+        Index("ix_hazards_grade", "grade"),
+        Index("ix_hazards_category", "category_code"),
+        Index("ix_hazards_department", "department_id"),
+        Index("ix_hazards_updated_at", "updated_at"),
+    )
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(UUIDText, unique=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    description: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(String(200))
+    equipment_tag: Mapped[str] = mapped_column(String(60), default="")
+    department_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("departments.id"))
+    category_code: Mapped[str] = mapped_column(String(10), ForeignKey("categories.code"))
+    subcategory_code: Mapped[str | None] = mapped_column(String(12), ForeignKey("subcategories.code"), nullable=True)
+    found_by_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    grade: Mapped[str] = mapped_column(String(20))
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PhotoRow(RecordMixin, Base):
+    __tablename__ = "hazard_photos"
+    __table_args__ = (Index("ix_hazard_photos_hazard", "hazard_id", "position"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    original_name: Mapped[str] = mapped_column(String(255))
+    original_sha256: Mapped[str] = mapped_column(String(64))
+    original_size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+
+
+class PhotoBlobRow(Base):
+    """Image bytes, apart from the metadata so that listing photos never loads them."""
+
+    __tablename__ = "photo_blobs"
+    photo_id: Mapped[uuid.UUID] = mapped_column(
+        UUIDText, ForeignKey("hazard_photos.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

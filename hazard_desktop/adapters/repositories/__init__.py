@@ -1,0 +1,1 @@
+"""SQLAlchemy repositories: one module per aggregate, each returning frozen domain objects."""

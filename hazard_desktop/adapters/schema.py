@@ -1,0 +1,132 @@
+"""Open the database file: refuse newer schemas, back up, then migrate with Alembic.
+
+The revision is read with plain sqlite3 so that Alembic (about a second to import) is loaded only
+when an upgrade is really due.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from hazard_desktop.adapters.db import make_engine
+from hazard_desktop.adapters.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+def known_revisions() -> list[str]:
+    """Revision ids shipped with this build, oldest first (ids are zero-padded numbers)."""
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").iterdir())
+    return sorted(m.group(1) for m in map(_REVISION_FILE.match, names) if m)
+
+
+def head_revision() -> str:
+    """The newest revision this build knows."""
+    return known_revisions()[-1]
+
+
+def current_revision(path: Path) -> str | None:
+    """The revision stored in the file, or None for a missing or empty file.
+
+    Raises:
+        StorageError: ``db_unreadable`` (not SQLite, or a foreign database without our revision table).
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise StorageError("db_unreadable", path=str(path))
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return None if row is None else str(row[0])
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("db_unreadable", path=str(path), detail=str(exc)) from exc
+
+
+def backup_database(path: Path, backup_dir: Path, revision: str) -> Path:
+    """Copy the database (consistently, WAL included) to ``backup_dir``; return the copy's path."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{path.stem}-{stamp}-rev{revision}.db"
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    log.info("backed up %s to %s before migrating", path, target)
+    return target
+
+
+def _upgrade(engine: Engine, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """The engine of an opened, up-to-date database and what opening it did."""
+
+    engine: Engine
+    path: Path
+    migrated_from: str | None
+    backup: Path | None
+
+
+def open_database(path: Path, backup_dir: Path, *, target: str | None = None) -> OpenedDatabase:
+    """Open ``path``, creating or migrating it to ``target`` (default: this build's head).
+
+    A database written by a newer build is refused and left untouched. Before any upgrade of an
+    existing database the file is copied to ``backup_dir``.
+
+    Raises:
+        StorageError: ``db_newer``, ``db_unreadable`` or ``migration_failed``.
+    """
+    known = known_revisions()
+    goal = target or known[-1]
+    current = current_revision(path)
+    if current is not None and current not in known:
+        raise StorageError("db_newer", path=str(path), revision=current, head=known[-1])
+    if current is not None and known.index(current) > known.index(goal):
+        raise StorageError("db_newer", path=str(path), revision=current, head=goal)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    backup = None
+    if current != goal:
+        if current is not None:
+            backup = backup_database(path, backup_dir, current)
+        engine = make_engine(path)
+        try:
+            _upgrade(engine, goal)
+        except Exception as exc:
+            engine.dispose()
+            log.exception("migration of %s from %s failed", path, current)
+            raise StorageError("migration_failed", path=str(path), detail=str(exc)) from exc
+        log.info("database %s migrated from %s to %s", path, current, goal)
+    else:
+        engine = make_engine(path)
+    return OpenedDatabase(engine=engine, path=path, migrated_from=current, backup=backup)

@@ -1,0 +1,45 @@
+"""Search tokens for Chinese text: overlapping 2-character tokens (bigrams).
+
+Most Chinese search words have two characters, which trigram indexes cannot match. The register
+indexes every bigram of its searchable text; a search word of two or more characters becomes the
+phrase of its bigrams, a single character falls back to a substring scan.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Anything that is not a letter or digit separates words (the FTS5 unicode61 tokenizer agrees).
+_SPLIT = re.compile(r"[\W_]+")
+
+
+def _chunks(text: str) -> list[str]:
+    return [chunk for chunk in _SPLIT.split(text.lower()) if chunk]
+
+
+def bigrams(text: str) -> list[str]:
+    """All overlapping 2-character tokens of each chunk of ``text``; a 1-character chunk is kept."""
+    tokens: list[str] = []
+    for chunk in _chunks(text):
+        if len(chunk) == 1:
+            tokens.append(chunk)
+        else:
+            tokens.extend(chunk[i : i + 2] for i in range(len(chunk) - 1))
+    return tokens
+
+
+def index_text(*parts: str) -> str:
+    """The space-separated token text stored in the full-text index for a record."""
+    return " ".join(token for part in parts for token in bigrams(part))
+
+
+def search_words(query: str) -> list[str]:
+    """Split what the user typed into words (lower case); every word must match."""
+    return _chunks(query)
+
+
+def fts_phrase(word: str) -> str | None:
+    """The FTS5 phrase matching ``word`` as a substring, or None if it needs a substring scan."""
+    if len(word) < 2:
+        return None
+    return '"' + " ".join(word[i : i + 2] for i in range(len(word) - 1)) + '"'

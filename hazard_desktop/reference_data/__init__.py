@@ -1,0 +1,1 @@
+"""Default reference data shipped with the program (seeded at first start, then editable)."""

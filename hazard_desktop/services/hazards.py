@@ -1,0 +1,224 @@
+"""Use cases of the hazard register: create, edit, attach and remove photos."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
+from hazard_desktop.domain.hazards import (
+    MAX_PHOTOS,
+    Hazard,
+    HazardGrade,
+    HazardInput,
+    HazardStatus,
+    PhotoInfo,
+    format_number,
+    parse_number,
+    validate_input,
+)
+from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.services.ports import ImageProcessor, PhotoKind, UnitOfWork
+
+UowFactory = Callable[[], UnitOfWork]
+MAX_PHOTO_BYTES = 25 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoFile:
+    """An image file picked by the user."""
+
+    name: str
+    data: bytes
+
+
+def _check_references(uow: UnitOfWork, data: HazardInput) -> None:
+    assert data.department_id is not None and data.found_by_id is not None
+    department = uow.reference.get_department(data.department_id)
+    if department is None:
+        raise NotFound("department_unknown", field="department")
+    if uow.reference.get_person(data.found_by_id) is None:
+        raise NotFound("person_unknown", field="found_by")
+    category = next((c for c in uow.reference.categories() if c.code == data.category_code), None)
+    if category is None:
+        raise ValidationError("category_unknown", field="category", value=data.category_code)
+    if data.subcategory_code and category.subcategory(data.subcategory_code) is None:
+        raise ValidationError("subcategory_unknown", field="subcategory", value=data.subcategory_code)
+
+
+def _claim_number(uow: UnitOfWork, typed: str, year: int) -> str:
+    if not typed.strip():
+        return format_number(year, uow.hazards.next_sequence(year))
+    number = typed.strip().upper()
+    number_year, sequence = parse_number(number)
+    if uow.hazards.get_by_number(number) is not None:
+        raise Conflict("number_duplicate", field="number", value=number)
+    uow.hazards.note_number(number_year, sequence)
+    return number
+
+
+def create_hazard(uow: UnitOfWork, data: HazardInput, number: str = "") -> Hazard:
+    """Register a new hazard (status 待定级, ungraded).
+
+    Args:
+        uow: unit of work (committed here).
+        data: the user's input.
+        number: a register number to use (e.g. from a paper ledger); empty → next free number.
+
+    Raises:
+        ValidationError, NotFound, Conflict: nothing is written.
+    """
+    now = utcnow()
+    clean = validate_input(data, now)
+    with uow:
+        _check_references(uow, clean)
+        assert clean.department_id is not None and clean.found_by_id is not None
+        hazard = Hazard(
+            id=new_id(),
+            number=_claim_number(uow, number, clean.found_at.year),
+            description=clean.description,
+            location=clean.location,
+            equipment_tag=clean.equipment_tag,
+            department_id=clean.department_id,
+            category_code=clean.category_code,
+            subcategory_code=clean.subcategory_code,
+            found_by_id=clean.found_by_id,
+            found_at=clean.found_at,
+            status=HazardStatus.OPEN,
+            grade=HazardGrade.UNGRADED,
+            revision=1,
+            created_at=now,
+            updated_at=now,
+        )
+        uow.hazards.add(hazard)
+        uow.commit()
+    return hazard
+
+
+def update_hazard(
+    uow: UnitOfWork,
+    hazard_id: uuid.UUID,
+    expected_revision: int,
+    data: HazardInput,
+    status: HazardStatus | None = None,
+) -> Hazard:
+    """Change a hazard's details (the number and grade never change here).
+
+    Raises:
+        Conflict: ``stale_revision`` if it was changed since ``expected_revision`` was read.
+    """
+    now = utcnow()
+    clean = validate_input(data, now)
+    with uow:
+        current = uow.hazards.get(hazard_id)
+        if current is None:
+            raise NotFound("hazard_unknown", value=str(hazard_id))
+        if current.revision != expected_revision:
+            raise Conflict("stale_revision", number=current.number)
+        _check_references(uow, clean)
+        assert clean.department_id is not None and clean.found_by_id is not None
+        updated = dataclasses.replace(
+            current,
+            description=clean.description,
+            location=clean.location,
+            equipment_tag=clean.equipment_tag,
+            department_id=clean.department_id,
+            category_code=clean.category_code,
+            subcategory_code=clean.subcategory_code,
+            found_by_id=clean.found_by_id,
+            found_at=clean.found_at,
+            status=status or current.status,
+            revision=current.revision + 1,
+            updated_at=now,
+        )
+        uow.hazards.update(updated)
+        uow.commit()
+    return updated
+
+
+def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
+    """Load one hazard with its photo list.
+
+    Raises:
+        NotFound: no such hazard.
+    """
+    with uow:
+        hazard = uow.hazards.get(hazard_id)
+    if hazard is None:
+        raise NotFound("hazard_unknown", value=str(hazard_id))
+    return hazard
+
+
+def attach_photos(
+    uow: UnitOfWork, hazard_id: uuid.UUID, files: Sequence[PhotoFile], processor: ImageProcessor
+) -> Hazard:
+    """Attach image files to a hazard: all of them, or none if any is refused.
+
+    Raises:
+        ValidationError: ``photo_too_large``, ``photo_not_image``, ``photos_too_many``.
+    """
+    processed = []
+    for file in files:
+        if len(file.data) > MAX_PHOTO_BYTES:
+            raise ValidationError("photo_too_large", field="photos", name=file.name, max_mb=MAX_PHOTO_BYTES >> 20)
+        try:
+            processed.append((file, processor.process(file.data)))
+        except ValidationError as exc:
+            raise ValidationError(exc.code, field="photos", name=file.name, **exc.params) from exc
+    now = utcnow()
+    with uow:
+        hazard = uow.hazards.get(hazard_id)
+        if hazard is None:
+            raise NotFound("hazard_unknown", value=str(hazard_id))
+        if len(hazard.photos) + len(processed) > MAX_PHOTOS:
+            raise ValidationError("photos_too_many", field="photos", max=MAX_PHOTOS)
+        position = max((p.position for p in hazard.photos), default=0)
+        for file, image in processed:
+            position += 1
+            uow.hazards.add_photo(
+                PhotoInfo(
+                    id=new_id(),
+                    hazard_id=hazard_id,
+                    position=position,
+                    original_name=file.name[-255:],
+                    original_sha256=image.sha256,
+                    original_size=image.size,
+                    width=image.width,
+                    height=image.height,
+                    created_at=now,
+                    updated_at=now,
+                ),
+                image,
+            )
+        _touch(uow, hazard, now)
+        uow.commit()
+        result = uow.hazards.get(hazard_id)
+    assert result is not None
+    return result
+
+
+def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> Hazard:
+    """Detach one photo from a hazard."""
+    now = utcnow()
+    with uow:
+        hazard = uow.hazards.get(hazard_id)
+        if hazard is None or all(p.id != photo_id for p in hazard.photos):
+            raise NotFound("photo_unknown", value=str(photo_id))
+        uow.hazards.remove_photo(photo_id)
+        _touch(uow, hazard, now)
+        uow.commit()
+        result = uow.hazards.get(hazard_id)
+    assert result is not None
+    return result
+
+
+def photo_bytes(uow: UnitOfWork, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None:
+    """The stored JPEG of one photo rendition."""
+    with uow:
+        return uow.hazards.photo_bytes(photo_id, kind)
+
+
+def _touch(uow: UnitOfWork, hazard: Hazard, now: object) -> None:
+    uow.hazards.update(dataclasses.replace(hazard, revision=hazard.revision + 1, updated_at=now))
