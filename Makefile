@@ -1,0 +1,60 @@
+# hazard_desktop — `make run` and `make test` set up everything on a fresh Debian machine with Python 3.11.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export LANG := C.UTF-8
+export LC_ALL := C.UTF-8
+
+# Debian packages: Qt offscreen (libEGL, libGL, fontconfig, xkbcommon, glib, dbus), PDF checks (poppler),
+# PyInstaller (binutils). Installed with apt-get when running as root; otherwise listed for the user.
+DEB_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 \
+                libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 \
+                libxcb-xkb1 libxkbcommon-x11-0 poppler-utils binutils
+
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: run test system-deps venv translations demo lint dist dist-check bench clean
+
+run: venv translations
+	$(PY) -m hazard_desktop $(ARGS)
+
+test: system-deps venv translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+system-deps: .stamp-system-deps
+.stamp-system-deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Please install:$$missing (sudo apt-get install$$missing)"; exit 1; \
+	  fi; \
+	fi
+	@touch $@
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test,build]"
+	@touch $@
+
+translations: $(QM_FILES)
+resources/translations/%.qm: resources/translations/%.ts | venv
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+demo: venv translations
+	$(PY) -m hazard_desktop demo $(ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check hazard_desktop tests benchmarks installer
+
+bench: venv
+	$(PY) benchmarks/register.py $(ARGS)
+
+clean:
+	rm -rf build dist .stamp-* resources/translations/*.qm

@@ -1,0 +1,17 @@
+"""Adds the ports of optional features to an AppContext (kept apart so features plug in one line each)."""
+
+from __future__ import annotations
+
+from hazard_desktop.services.context import AppContext
+
+
+def install(context: AppContext) -> None:
+    """Register lazily-built adapters under their names in ``context.extras``."""
+    engine = context.extras["engine"]
+    context.extras["bulk_writer_factory"] = lambda: _bulk_writer(engine)
+
+
+def _bulk_writer(engine: object) -> object:
+    from hazard_desktop.adapters.bulk import CoreBulkWriter
+
+    return CoreBulkWriter(engine)  # type: ignore[arg-type]

@@ -1,0 +1,134 @@
+"""Composition root: the one place where adapters are wired into services and the UI.
+
+Order: data folder → logging → database (refuse newer / back up / migrate) → reference data →
+ports → (GUI) QApplication, fonts, translators → main window.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from hazard_desktop import paths
+from hazard_desktop.services.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
+    """Log to a rotating file in the data folder (and to stderr when ``verbose``)."""
+    folder = paths.log_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "hazard_desktop.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def build_context(data_dir: Path) -> AppContext:
+    """Open (and if needed create, back up, migrate, seed) the database of ``data_dir``.
+
+    Raises:
+        StorageError: the database cannot be used (newer build, unreadable, migration failed).
+    """
+    from hazard_desktop.adapters.db import make_session_factory
+    from hazard_desktop.adapters.images import PillowImageProcessor
+    from hazard_desktop.adapters.register_queries import SqlRegisterQueries
+    from hazard_desktop.adapters.schema import open_database
+    from hazard_desktop.adapters.unit_of_work import SqlUnitOfWork
+    from hazard_desktop.services.seed import seed_reference_data
+
+    opened = open_database(paths.database_path(data_dir), paths.backup_dir(data_dir))
+    if opened.backup is not None:
+        log.info("database migrated from %s; backup at %s", opened.migrated_from, opened.backup)
+    session_factory = make_session_factory(opened.engine)
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(session_factory)
+
+    seed_reference_data(uow())
+    context = AppContext(
+        uow=uow,
+        register=SqlRegisterQueries(opened.engine),
+        images=PillowImageProcessor(),
+        data_dir=data_dir,
+    )
+    context.extras["engine"] = opened.engine
+    context.extras["opened"] = opened
+    _add_optional_ports(context)
+    return context
+
+
+def _add_optional_ports(context: AppContext) -> None:
+    """Ports of later features; each is imported lazily where it is used."""
+    from hazard_desktop.adapters import ports_registry
+
+    ports_registry.install(context)
+
+
+def close_context(context: AppContext) -> None:
+    """Release connections (tests and commands that open several databases)."""
+    close = getattr(context.register, "close", None)
+    if close is not None:
+        close()
+    engine = context.extras.get("engine")
+    if engine is not None:
+        engine.dispose()
+
+
+def has_display() -> bool:
+    """True if Qt can open a real window here (always on Windows and macOS)."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(
+    data_dir: Path,
+    language: str | None = None,
+    *,
+    screenshot: Path | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    """Start the program's window; with ``screenshot`` render it to PNG and return instead of running.
+
+    Returns:
+        The process exit code.
+    """
+    import sys
+
+    from hazard_desktop.adapters.errors import StorageError
+    from hazard_desktop.ui.application import chosen_language, create_application
+
+    lang = chosen_language(language)
+    app = create_application(argv or sys.argv[:1], paths.resource_dir(), lang)
+    try:
+        context = build_context(data_dir)
+    except StorageError as exc:
+        from hazard_desktop.ui.messages import show_fatal_storage_error
+
+        show_fatal_storage_error(exc, interactive=screenshot is None)
+        return 2
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    if screenshot is not None:
+        window.resize(1440, 880)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(screenshot))
+        window.close()
+        close_context(context)
+        return 0
+    window.show()
+    code = app.exec()
+    close_context(context)
+    return int(code)

@@ -1,0 +1,80 @@
+"""Messages of the command line (no Qt here): Chinese by default, English with ``--lang en``."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "db_newer": (
+        "数据库 {path} 由更新版本的程序创建（版本 {revision}，本程序最高支持 {head}）。"
+        "为保护数据，本程序不会打开或修改它。请安装更新版本的程序。",
+        "The database {path} was written by a newer version of the program (revision {revision}; this "
+        "build knows up to {head}). To protect the data it was not opened or changed. Install the newer program.",
+    ),
+    "db_unreadable": (
+        "无法读取数据库 {path}：它不是本程序的数据库或文件已损坏。文件未被修改。",
+        "Cannot read the database {path}: it is not a database of this program or the file is damaged. "
+        "The file was not changed.",
+    ),
+    "migration_failed": (
+        "数据库升级失败，未做任何更改；升级前的备份在 backups 文件夹中。详情：{detail}",
+        "Upgrading the database failed and nothing was changed; the backup made before the upgrade is in the "
+        "backups folder. Details: {detail}",
+    ),
+    "db_locked": ("数据库正被另一个程序占用，请稍后再试。", "The database is in use by another program; try again."),
+    "db_readonly": ("数据库文件是只读的，无法保存。", "The database file is read-only; nothing can be saved."),
+    "disk_full": ("磁盘已满，无法保存。", "The disk is full; nothing could be saved."),
+    "db_error": ("数据库错误：{detail}", "Database error: {detail}"),
+    "off_scale": (
+        "{factor} 的取值 {value} 不在取值表中。允许的取值：{allowed}",
+        "{factor} = {value} is not on the scale. Allowed values: {allowed}",
+    ),
+    "not_a_number": ("“{value}” 不是数字。", "“{value}” is not a number."),
+    "panel_even": (
+        "评分小组人数必须为单数（现为 {count} 人）。",
+        "The panel must have an odd number of members (it has {count}).",
+    ),
+    "panel_empty": ("至少需要一名评分人。", "At least one scorer is needed."),
+    "triple_invalid": (
+        "第 {index} 个评分“{value}”格式不对，应为 L,E,C（例如 3,6,7）。",
+        "Score {index} “{value}” is not of the form L,E,C (for example 3,6,7).",
+    ),
+    "no_band": (
+        "D = {value} 不属于阈值组 {threshold_set} 的任何等级。",
+        "D = {value} falls in no band of {threshold_set}.",
+    ),
+    "no_threshold_set": ("{on} 没有生效的分级阈值组。", "No threshold set is in force on {on}."),
+    "hazard_number_unknown": ("没有编号为 {number} 的隐患。", "There is no hazard numbered {number}."),
+    "no_display": (
+        "没有图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
+        "已改为离屏运行：把{what}的主窗口渲染为图片：\n{path}",
+        "No display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can open.\n"
+        "Ran offscreen instead and rendered the main window of {what_en} to:\n{path}",
+    ),
+    "demo_done": (
+        "演示数据已写入 {path}：{people} 名人员，{hazards} 条隐患，{photos} 张照片。",
+        "Demo data written to {path}: {people} people, {hazards} hazards, {photos} photos.",
+    ),
+}
+
+
+def language(cli_value: str | None = None) -> str:
+    """``zh`` unless English was asked for by ``--lang`` or ``HAZARD_DESKTOP_LANG``."""
+    value = cli_value or os.environ.get("HAZARD_DESKTOP_LANG") or "zh_CN"
+    return "en" if value.lower().startswith("en") else "zh"
+
+
+def message(code: str, lang: str = "zh", **params: Any) -> str:
+    """The text for ``code`` in ``lang`` with ``params`` filled in (unknown codes are shown as they are)."""
+    pair = _MESSAGES.get(code)
+    if pair is None:
+        details = ", ".join(f"{k}={v}" for k, v in params.items())
+        return f"{code} ({details})" if details else code
+    template = pair[1] if lang == "en" else pair[0]
+
+    class _Safe(dict[str, Any]):
+        def __missing__(self, key: str) -> str:
+            return "{" + key + "}"
+
+    return template.format_map(_Safe(params))

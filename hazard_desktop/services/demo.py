@@ -1,0 +1,138 @@
+"""Demo data: a realistic register so that a newcomer sees a working program.
+
+Reference data comes from the normal seed; people and hazards from ``demo_content``; hazards are
+written in bulk (the same path a ledger import will use), a few get photos through the normal use case.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, format_number
+from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.domain.reference import Person, Role
+from hazard_desktop.services import demo_content
+from hazard_desktop.services.hazards import PhotoFile, attach_photos
+from hazard_desktop.services.ports import ImageProcessor, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class BulkWriter(Protocol):
+    """Writes many hazards in one transaction."""
+
+    def write_hazards(self, hazards: Sequence[Hazard]) -> int: ...
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """What the demo command wrote."""
+
+    people: int
+    hazards: int
+    photos: int
+
+
+def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
+    """Create the demo staff if the database has nobody yet; return people by department code."""
+    with uow:
+        departments = {d.code: d for d in uow.reference.departments(include_inactive=True)}
+        people = uow.reference.people(include_inactive=True)
+        if not people:
+            now = utcnow()
+            for number, (name, department_code, roles) in enumerate(demo_content.people_specs(), start=1):
+                department = departments[department_code]
+                uow.reference.save_person(
+                    Person(
+                        id=new_id(),
+                        name=name,
+                        department_id=department.id,
+                        roles=frozenset(Role(r) for r in roles),
+                        active=True,
+                        created_at=now,
+                        updated_at=now,
+                        employee_no=f"E{number:04d}",
+                    )
+                )
+            uow.commit()
+            people = uow.reference.people(include_inactive=True)
+        by_id = {d.id: code for code, d in departments.items()}
+        grouped: dict[str, list[Person]] = {}
+        for person in people:
+            grouped.setdefault(by_id[person.department_id], []).append(person)
+        return grouped
+
+
+def make_hazards(
+    uow: UnitOfWork, count: int, seed: int, reference: datetime, people: dict[str, list[Person]]
+) -> list[Hazard]:
+    """Build ``count`` hazards (not yet stored) numbered after the ones already in the database."""
+    with uow:
+        departments = {d.code: d for d in uow.reference.departments(include_inactive=True)}
+    everyone = [p for group in people.values() for p in group]
+    inspectors = [p for p in everyone if Role.INSPECTOR in p.roles] or everyone
+    specs = demo_content.hazard_specs(count, seed=seed)
+    specs = sorted(specs, key=lambda s: -s.found_offset_days)
+    next_number: dict[int, int] = {}
+    hazards = []
+    now = utcnow()
+    for index, spec in enumerate(specs):
+        found_at = reference - timedelta(days=spec.found_offset_days, minutes=(index * 37) % 600)
+        year = found_at.year
+        if year not in next_number:
+            with uow:
+                next_number[year] = uow.hazards.next_sequence(year)
+                uow.rollback()  # only peek: the bulk writer records the numbers it uses
+        sequence = next_number[year]
+        next_number[year] = sequence + 1
+        finder = inspectors[index % len(inspectors)]
+        hazards.append(
+            Hazard(
+                id=new_id(),
+                number=format_number(year, sequence),
+                description=spec.description,
+                location=spec.location,
+                equipment_tag=spec.equipment_tag,
+                department_id=departments[spec.department_code].id,
+                category_code=spec.category_code,
+                subcategory_code=spec.subcategory_code,
+                found_by_id=finder.id,
+                found_at=found_at,
+                status=HazardStatus.OPEN,
+                grade=HazardGrade.UNGRADED,
+                revision=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    return hazards
+
+
+def build_demo(
+    uow_factory: Callable[[], UnitOfWork],
+    writer: BulkWriter,
+    images: ImageProcessor,
+    photo_maker: Callable[[int], bytes] | None,
+    *,
+    count: int = 300,
+    seed: int = 2026,
+    photo_hazards: int = 24,
+    reference: datetime | None = None,
+) -> DemoResult:
+    """Fill the database with demo staff and ``count`` hazards; photos on the newest few."""
+    when = reference or datetime.now(UTC).replace(second=0, microsecond=0)
+    people = ensure_people(uow_factory())
+    hazards = make_hazards(uow_factory(), count, seed, when, people)
+    writer.write_hazards(hazards)
+    photos = 0
+    if photo_maker is not None:
+        for n, hazard in enumerate(hazards[-photo_hazards:]):
+            files = [PhotoFile(f"IMG_{n:03d}_{k}.jpg", photo_maker(n * 10 + k)) for k in range(1 + n % 3)]
+            attach_photos(uow_factory(), hazard.id, files, images)
+            photos += len(files)
+    log.info("demo data: %d hazards, %d photos", len(hazards), photos)
+    return DemoResult(people=sum(len(v) for v in people.values()), hazards=len(hazards), photos=photos)

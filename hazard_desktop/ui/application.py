@@ -1,0 +1,75 @@
+"""QApplication set-up: bundled CJK font, translators (zh_CN default, English second), identity."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+ENV_LANG = "HAZARD_DESKTOP_LANG"
+
+
+def chosen_language(cli_value: str | None) -> str:
+    """``--lang`` → ``HAZARD_DESKTOP_LANG`` → Chinese (the plant's language)."""
+    value = cli_value or os.environ.get(ENV_LANG) or DEFAULT_LANGUAGE
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def load_fonts(resource_dir: Path) -> str | None:
+    """Register the bundled CJK font and make it the application font; return its family."""
+    family = None
+    for path in sorted((resource_dir / "fonts").glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families and family is None:
+            family = families[0]
+    if family:
+        font = QFont(family)
+        font.setPointSize(10)
+        QApplication.setFont(font)
+    else:
+        log.warning("no bundled CJK font found in %s", resource_dir / "fonts")
+    return family
+
+
+def install_translators(app: QCoreApplication, resource_dir: Path, language: str) -> list[QTranslator]:
+    """Install every ``*_<language>.qm`` of ours plus Qt's own ``qtbase_<language>.qm``."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return translators
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folder = resource_dir / "translations"
+    files = sorted(folder.glob(f"*_{language}.qm"))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for path in [*files, Path(qt_dir) / f"qtbase_{language}.qm"]:
+        translator = QTranslator(app)
+        if path.exists() and translator.load(str(path)):
+            app.installTranslator(translator)
+            translators.append(translator)
+    if not files:
+        log.warning("no %s translations found in %s", language, folder)
+    return translators
+
+
+def create_application(argv: list[str], resource_dir: Path, language: str) -> QApplication:
+    """The QApplication with fonts and translators installed (reuses an existing instance)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("hazard_desktop")
+    app.setOrganizationName("hazard_desktop")
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Hazard Register"))
+    load_fonts(resource_dir)
+    app._hazard_translators = install_translators(app, resource_dir, language)  # type: ignore[attr-defined]
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Hazard Register"))
+    return app
