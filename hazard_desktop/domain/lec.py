@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from fractions import Fraction
 
 from hazard_desktop.domain.errors import ValidationError
 
@@ -192,3 +193,64 @@ def threshold_set_in_force(sets: Iterable[ThresholdSet], on: date) -> ThresholdS
     if not candidates:
         raise ValidationError("no_threshold_set", on=on.isoformat())
     return max(candidates, key=lambda s: (s.effective_from, s.created_at))
+
+
+# ---------------------------------------------------------------- exact means (panel averages, §5.2 / §7)
+
+MEAN_PLACES = 20
+"""Decimal places kept when an exact mean is stored as a Decimal (61/3 → 20.33333333333333333333)."""
+
+DISPLAY_PLACES = 2
+"""Decimal places shown for a mean on screen and on sheets (61/3 → 20.33)."""
+
+
+def exact_mean(values: Sequence[Decimal]) -> Fraction:
+    """Σ values ÷ n as an exact fraction (no rounding at all).
+
+    Raises:
+        ValidationError: ``values_empty`` if there is nothing to average.
+    """
+    if not values:
+        raise ValidationError("values_empty")
+    return sum((Fraction(v) for v in values), Fraction(0)) / len(values)
+
+
+def fraction_to_decimal(value: Fraction, places: int) -> Decimal:
+    """Round ``value`` exactly to ``places`` decimals, half away from zero, keeping trailing zeros.
+
+    ``Fraction(61, 3)`` with 2 places is ``Decimal('20.33')``; ``Fraction(160)`` is ``Decimal('160.00')``.
+    The rounding is done on the fraction itself, so there is no double rounding.
+    """
+    scaled = value * 10**places
+    magnitude = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
+    return Decimal(-magnitude if scaled < 0 else magnitude).scaleb(-places)
+
+
+def mean_to_decimal(value: Fraction, places: int = MEAN_PLACES) -> Decimal:
+    """The Decimal stored for an exact mean: ``places`` decimals, trailing zeros dropped (160, 20.5)."""
+    return normalize(fraction_to_decimal(value, places))
+
+
+def format_fraction(value: Fraction, places: int = DISPLAY_PLACES) -> str:
+    """Display text of an exact value with fixed decimals (``61/3`` → ``"20.33"``)."""
+    return format(fraction_to_decimal(value, places), "f")
+
+
+def band_for_value(threshold_set: ThresholdSet, value: Fraction | Decimal) -> Band:
+    """The band that owns an exact value (a single D or a panel mean), compared without rounding.
+
+    Raises:
+        ValidationError: ``no_band`` if the set leaves a gap at ``value``.
+    """
+    exact = Fraction(value)
+    rule = threshold_set.edge_rule
+    for band in sorted(threshold_set.bands, key=lambda b: b.rank):
+        lower = None if band.lower is None else Fraction(band.lower)
+        upper = None if band.upper is None else Fraction(band.upper)
+        if rule is EdgeRule.UPPER_INCLUSIVE:
+            inside = (lower is None or exact > lower) and (upper is None or exact <= upper)
+        else:
+            inside = (lower is None or exact >= lower) and (upper is None or exact < upper)
+        if inside:
+            return band
+    raise ValidationError("no_band", value=format_fraction(exact), threshold_set=threshold_set.name)
