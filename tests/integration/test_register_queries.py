@@ -1,0 +1,135 @@
+"""The register's read side: filters, sorting and paging in SQL, Chinese search by bigrams."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.services.hazards import create_hazard, update_hazard
+from hazard_desktop.services.ports import RegisterFilter, SortKey
+from tests.factories import hazard_input
+
+TEXTS = [
+    ("罐区 T-305 储罐高液位报警器失效", "罐区防火堤内", "T-305"),
+    ("合成一车间反应釜安全阀校验过期", "合成一车间二楼", "R-101"),
+    ("阀门填料泄漏，地面有积液", "精馏车间一楼", "V-203"),
+    ("作业人员未佩戴防护面罩", "包装车间", ""),
+    ("消防通道堆放杂物", "仓库北侧", ""),
+]
+
+
+@pytest.fixture
+def stored(context, inspector):
+    hazards = []
+    with context.uow() as uow:
+        categories = uow.reference.categories()
+        departments = uow.reference.departments()
+    for n, (description, location, tag) in enumerate(TEXTS):
+        data = hazard_input(
+            context,
+            inspector,
+            description=description,
+            location=location,
+            equipment_tag=tag,
+            category_code=categories[n].code,
+            subcategory_code=None,
+            department_id=departments[n].id,
+            found_at=datetime(2026, 1, 1 + n, 8, 0, tzinfo=UTC),
+        )
+        hazards.append(create_hazard(context.uow(), data))
+    return hazards
+
+
+def numbers(context, flt=RegisterFilter(), sort=SortKey.NUMBER, descending=False):
+    return [r.number for r in context.register.page(flt, sort, descending, 0, 100)]
+
+
+def test_count_and_page_without_filter(context, stored):
+    assert context.register.count(RegisterFilter()) == 5
+    rows = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 100)
+    assert [r.id for r in rows] == [h.id for h in stored]
+    assert rows[0].department_name and rows[0].found_by_name == "王检查"
+    assert rows[0].found_at == datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("泄漏", [2]),  # 2 characters: the most common Chinese search
+        ("液位报警", [0]),  # 4 characters
+        ("安全阀", [1]),  # 3 characters
+        ("罐", [0]),  # 1 character: substring scan
+        ("t-305", [0]),  # equipment tag, any case
+        ("R-101", [1]),
+        ("合成 校验", [1]),  # every word must match
+        ("泄漏 面罩", []),
+        ("不存在的词", []),
+        ("%_", [0, 1, 2, 3, 4]),  # punctuation alone is no search (and never a LIKE wildcard)
+    ],
+)
+def test_text_filter(context, stored, text, expected):
+    flt = RegisterFilter(text=text)
+    assert numbers(context, flt) == [stored[i].number for i in expected]
+    assert context.register.count(flt) == len(expected)
+
+
+def test_filters_by_category_department_status_grade_and_dates(context, stored):
+    assert numbers(context, RegisterFilter(category_code=stored[1].category_code)) == [stored[1].number]
+    assert numbers(context, RegisterFilter(department_id=stored[3].department_id)) == [stored[3].number]
+    update_hazard(
+        context.uow(), stored[4].id, 1, hazard_input(context, _person(context, stored[4]), **_fields(stored[4])),
+        status=HazardStatus.CLOSED,
+    )
+    assert numbers(context, RegisterFilter(statuses=frozenset({HazardStatus.CLOSED}))) == [stored[4].number]
+    assert len(numbers(context, RegisterFilter(grades=frozenset({HazardGrade.UNGRADED})))) == 5
+    assert numbers(context, RegisterFilter(grades=frozenset({HazardGrade.MAJOR}))) == []
+    start = datetime(2026, 1, 2, 0, 0, tzinfo=UTC)
+    window = RegisterFilter(found_from=start, found_before=start + timedelta(days=2))
+    assert numbers(context, window) == [stored[1].number, stored[2].number]
+
+
+def _person(context, hazard):
+    with context.uow() as uow:
+        return uow.reference.get_person(hazard.found_by_id)
+
+
+def _fields(hazard):
+    names = ["description", "location", "equipment_tag", "department_id", "category_code", "found_at"]
+    values = {name: getattr(hazard, name) for name in names}
+    values["subcategory_code"] = hazard.subcategory_code
+    return values
+
+
+@pytest.mark.parametrize("key", list(SortKey))
+def test_every_sort_key_orders_rows_both_ways(context, stored, key):
+    ascending = numbers(context, sort=key)
+    descending = numbers(context, sort=key, descending=True)
+    assert sorted(ascending) == sorted(n.number for n in stored)
+    if key in (SortKey.NUMBER, SortKey.FOUND_AT, SortKey.UPDATED_AT):
+        assert ascending == [h.number for h in stored]
+    assert descending == list(reversed(ascending)) or key in (SortKey.STATUS, SortKey.GRADE)
+
+
+def test_sort_by_description_follows_text(context, stored):
+    rows = context.register.page(RegisterFilter(), SortKey.DESCRIPTION, False, 0, 100)
+    assert [r.description for r in rows] == sorted(r.description for r in rows)
+
+
+def test_paging_returns_disjoint_slices(context, stored):
+    first = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 2)
+    second = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 2, 2)
+    third = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 4, 2)
+    assert [r.number for r in first + second + third] == [h.number for h in stored]
+    assert context.register.page(RegisterFilter(), SortKey.NUMBER, False, 10, 2) == []
+
+
+def test_edits_are_seen_by_the_next_query(context, stored, inspector):
+    hazard = stored[0]
+    data = hazard_input(context, inspector, **{**_fields(hazard), "description": "罐区氮封阀失灵"})
+    update_hazard(context.uow(), hazard.id, hazard.revision, data)
+    assert numbers(context, RegisterFilter(text="氮封")) == [hazard.number]
+    assert numbers(context, RegisterFilter(text="液位报警")) == []
+    assert dataclasses.is_dataclass(hazard)
