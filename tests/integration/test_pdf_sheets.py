@@ -373,3 +373,17 @@ def test_qr_code_decodes_to_the_payload(tmp_path: Path) -> None:
         text=True,
     ).stdout.strip()
     assert decoded == sheet.qr_payload
+
+
+def test_large_photos_are_downscaled_and_a_damaged_photo_does_not_stop_printing(tmp_path: Path) -> None:
+    big = jpeg(2400, 1800)
+    assert len(big) > 60_000
+    sheet = grading_sheet(6, photos=0)
+    photos = (SheetPhoto(big, "大图"), SheetPhoto(b"not a jpeg", "坏图"), SheetPhoto(big, "大图2"))
+    sheet = GradingSheet(**{**{f: getattr(sheet, f) for f in sheet.__dataclass_fields__}, "photos": photos})
+    path = render(SheetDocument("照片", (sheet,)), tmp_path / "photos.pdf")
+
+    text = page_texts(path)[0]
+    assert "照片无法读取" in text and "大图2" in text
+    without = render(SheetDocument("无照片", (grading_sheet(6, photos=0),)), tmp_path / "none.pdf")
+    assert path.stat().st_size - without.stat().st_size < 2 * 60_000
