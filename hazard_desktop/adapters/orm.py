@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -195,6 +196,13 @@ class HazardRow(Base):
     revision: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Current grade, denormalised from the grading history (revision 0002) for the register.
+    current_grading_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
+    grading_method: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    band_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    mean_d: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    mean_d_sort: Mapped[float | None] = mapped_column(Float, nullable=True)
+    dispute_state: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class PhotoRow(RecordMixin, Base):
@@ -218,3 +226,111 @@ class PhotoBlobRow(Base):
     )
     kind: Mapped[str] = mapped_column(String(10), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# ---------------------------------------------------------------- grading (revision 0002)
+
+
+class GradingMeetingRow(RecordMixin, Base):
+    __tablename__ = "grading_meetings"
+    title: Mapped[str] = mapped_column(String(120))
+    held_on: Mapped[date] = mapped_column(Date)
+    leader_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("people.id"), nullable=True)
+    leader_name: Mapped[str] = mapped_column(String(40))
+
+
+class GradingRow(RecordMixin, Base):
+    __tablename__ = "gradings"
+    __table_args__ = (
+        Index("ix_gradings_hazard", "hazard_id", "created_at"),
+        Index("ix_gradings_meeting", "meeting_id"),
+    )
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    method: Mapped[str] = mapped_column(String(20))
+    grade: Mapped[str] = mapped_column(String(20))
+    threshold_set_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUIDText, ForeignKey("threshold_sets.id"), nullable=True
+    )
+    threshold_set_name: Mapped[str] = mapped_column(String(60))
+    edge_rule: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    mean_d: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    band_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    band_name_zh: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    band_name_en: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    decision_reason: Mapped[str] = mapped_column(Text)
+    leader_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("people.id"), nullable=True)
+    leader_name: Mapped[str] = mapped_column(String(40))
+    graded_on: Mapped[date] = mapped_column(Date)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("gradings.id"), nullable=True)
+    correction_reason: Mapped[str] = mapped_column(Text)
+    dispute_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUIDText, ForeignKey("disputes.id", name="fk_gradings_dispute", use_alter=True), nullable=True
+    )
+    meeting_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUIDText, ForeignKey("grading_meetings.id"), nullable=True
+    )
+
+
+class GradingScoreRow(RecordMixin, Base):
+    __tablename__ = "grading_scores"
+    __table_args__ = (UniqueConstraint("grading_id", "person_id"),)
+    grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    person_name: Mapped[str] = mapped_column(String(40))
+    department_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("departments.id"))
+    department_name: Mapped[str] = mapped_column(String(40))
+    department_kind: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(10))
+    likelihood: Mapped[Decimal] = mapped_column(DecimalText)
+    exposure: Mapped[Decimal] = mapped_column(DecimalText)
+    consequence: Mapped[Decimal] = mapped_column(DecimalText)
+
+
+class GradingCriterionRow(RecordMixin, Base):
+    __tablename__ = "grading_criteria"
+    grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    criterion_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("major_criteria.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    clause: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str] = mapped_column(Text)
+
+
+class DisputeRow(RecordMixin, Base):
+    __tablename__ = "disputes"
+    __table_args__ = (Index("ix_disputes_hazard", "hazard_id"),)
+    grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id"))
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    raised_by_department_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("departments.id"))
+    raised_by_department_name: Mapped[str] = mapped_column(String(40))
+    raised_by_person_name: Mapped[str] = mapped_column(String(40))
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20))
+    ruling_grading_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("gradings.id"), nullable=True)
+    ruling_text: Mapped[str] = mapped_column(Text)
+    ruled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    withdrawn_reason: Mapped[str] = mapped_column(Text)
+
+
+class SheetPrintRow(RecordMixin, Base):
+    """Every printed or saved sheet: its verification code, the digest it certifies, the copy number."""
+
+    __tablename__ = "sheet_prints"
+    __table_args__ = (
+        Index("ix_sheet_prints_code", "verify_code"),
+        Index("ix_sheet_prints_grading", "grading_id"),
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id"))
+    dispute_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("disputes.id"), nullable=True)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    verify_code: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(64))
+    copy_no: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    printed_by: Mapped[str] = mapped_column(String(40))

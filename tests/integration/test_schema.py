@@ -102,8 +102,9 @@ def test_upgrade_from_each_earlier_revision_keeps_data_and_makes_a_backup(tmp_pa
         assert hazards_after == hazards_before
         assert con.execute("SELECT id, original_sha256 FROM hazard_photos ORDER BY id").fetchall() == photos_before
         assert con.execute("SELECT id, name FROM people ORDER BY id").fetchall() == people_before
-        match = con.execute("SELECT count(*) FROM hazard_fts WHERE hazard_fts MATCH '\"泄漏\"'").fetchone()[0]
-        assert match >= 1
+        by_index = con.execute("SELECT count(*) FROM hazard_fts WHERE hazard_fts MATCH '\"未按\"'").fetchone()[0]
+        by_scan = con.execute("SELECT count(*) FROM hazards WHERE description LIKE '%未按%'").fetchone()[0]
+        assert by_index >= by_scan > 0
     finally:
         con.close()
 
