@@ -39,11 +39,11 @@ def _snapshot(ctx: AppContext) -> tuple:
     )
 
 
-def _refused(ctx: AppContext, error: type[DomainError], code: str, call, *args, **kwargs) -> DomainError:
+def _refused(ctx: AppContext, error: type[DomainError], expected: str, call, /, *args, **kwargs) -> DomainError:
     before = _snapshot(ctx)
     with pytest.raises(error) as info:
         call(ctx.uow(), *args, **kwargs)
-    assert info.value.code == code
+    assert info.value.code == expected
     assert _snapshot(ctx) == before
     return info.value
 
