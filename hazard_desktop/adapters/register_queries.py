@@ -10,16 +10,20 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine
 
+from hazard_desktop.domain.grading import DisputeState, GradingMethod
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.search import fts_phrase, search_words
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
 
 _STATUS_ORDER = " ".join(f"WHEN '{s.value}' THEN {n}" for n, s in enumerate(HazardStatus))
 _GRADE_ORDER = " ".join(f"WHEN '{g.value}' THEN {n}" for n, g in enumerate(HazardGrade))
+_METHOD_ORDER = " ".join(f"WHEN '{m.value}' THEN {n}" for n, m in enumerate(GradingMethod))
+_DISPUTE_ORDER = " ".join(f"WHEN '{s.value}' THEN {n}" for n, s in enumerate(DisputeState))
 
 ORDER_SQL: dict[SortKey, str] = {
     SortKey.NUMBER: "h.number",
@@ -31,11 +35,17 @@ ORDER_SQL: dict[SortKey, str] = {
     SortKey.STATUS: f"CASE h.status {_STATUS_ORDER} END",
     SortKey.GRADE: f"CASE h.grade {_GRADE_ORDER} END",
     SortKey.UPDATED_AT: "h.updated_at",
+    # Rank 1 is the most dangerous band: negate it so ascending goes from harmless to dangerous.
+    SortKey.BAND: "(SELECT -min(b.rank) FROM threshold_bands b WHERE b.code = h.band_code)",
+    SortKey.MEAN_D: "h.mean_d_sort",
+    SortKey.METHOD: f"CASE h.grading_method {_METHOD_ORDER} END",
+    SortKey.DISPUTE: f"CASE h.dispute_state {_DISPUTE_ORDER} END",
 }
 
 _COLUMNS = """h.id, h.number, h.description, h.location, h.equipment_tag, h.category_code,
  h.subcategory_code, d.name, p.name, h.found_at, h.status, h.grade,
- (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id)"""
+ (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id),
+ h.grading_method, h.band_code, h.mean_d, h.dispute_state"""
 
 
 def _stamp(value: datetime) -> str:
@@ -69,6 +79,14 @@ def where_clause(flt: RegisterFilter) -> tuple[str, list[Any]]:
     if flt.found_before:
         parts.append("h.found_at < ?")
         params.append(_stamp(flt.found_before))
+    if flt.band_codes:
+        parts.append(f"h.band_code IN ({','.join('?' * len(flt.band_codes))})")
+        params.extend(sorted(flt.band_codes))
+    if flt.methods:
+        parts.append(f"h.grading_method IN ({','.join('?' * len(flt.methods))})")
+        params.extend(sorted(str(m) for m in flt.methods))
+    if flt.disputed is not None:
+        parts.append("h.dispute_state IS NOT NULL" if flt.disputed else "h.dispute_state IS NULL")
     phrases = []
     for word in search_words(flt.text):
         phrase = fts_phrase(word)
@@ -101,6 +119,10 @@ def _row(values: Sequence[Any]) -> RegisterRow:
         status=HazardStatus(values[10]),
         grade=HazardGrade(values[11]),
         photo_count=values[12],
+        grading_method=values[13],
+        band_code=values[14],
+        mean_d=None if values[15] is None else Decimal(values[15]),
+        dispute_state=values[16],
     )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.repositories.criteria import SqlCriteriaRepository
+from hazard_desktop.adapters.repositories.gradings import SqlGradingRepository
 from hazard_desktop.adapters.repositories.hazards import SqlHazardRepository
 from hazard_desktop.adapters.repositories.lec import SqlLecRepository
 from hazard_desktop.adapters.repositories.reference import SqlReferenceRepository
@@ -41,6 +42,7 @@ class SqlUnitOfWork:
         self.lec = SqlLecRepository(self.session)
         self.criteria = SqlCriteriaRepository(self.session)
         self.settings = SqlSettingsRepository(self.session)
+        self.gradings = SqlGradingRepository(self.session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -6,13 +6,25 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol, Self
 
 from hazard_desktop.domain.criteria import MajorCriterion
+from hazard_desktop.domain.grading import Dispute, DisputeState, Grading
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, PhotoInfo
+from hazard_desktop.domain.inspections import (
+    Answer,
+    AnswerPhoto,
+    Inspection,
+    InspectionState,
+    InspectionSummary,
+    Template,
+)
 from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
+from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.domain.reference import Category, Department, Person
+from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
 
 
 class PhotoKind(StrEnum):
@@ -104,6 +116,102 @@ class SettingsRepository(Protocol):
     def set(self, key: str, value: str) -> None: ...
 
 
+class GradingRepository(Protocol):
+    """Gradings (with member scores and matched criteria), meetings, disputes and printed sheets.
+
+    A confirmed grading is never changed: ``update`` and ``remove_draft`` raise
+    ``InvalidTransition("grading_confirmed")`` for one.
+    """
+
+    def add(self, grading: Grading) -> None: ...
+    def update(self, grading: Grading) -> None: ...
+    def remove_draft(self, grading_id: uuid.UUID) -> None: ...
+    def get(self, grading_id: uuid.UUID) -> Grading | None: ...
+    def history_for(self, hazard_id: uuid.UUID) -> list[Grading]:
+        """Every grading of a hazard (drafts too), oldest first."""
+        ...
+
+    def for_meeting(self, meeting_id: uuid.UUID, *, confirmed_only: bool = True) -> list[Grading]: ...
+    def count(self, *, confirmed_only: bool = False) -> int: ...
+    def add_meeting(self, meeting: GradingMeeting) -> None: ...
+    def get_meeting(self, meeting_id: uuid.UUID) -> GradingMeeting | None: ...
+    def meetings(self) -> list[GradingMeeting]:
+        """Newest first."""
+        ...
+
+    def meeting_counts(self) -> dict[uuid.UUID, tuple[int, int]]:
+        """Per meeting id: (gradings, confirmed gradings)."""
+        ...
+
+    def add_dispute(self, dispute: Dispute) -> None: ...
+    def update_dispute(self, dispute: Dispute) -> None: ...
+    def get_dispute(self, dispute_id: uuid.UUID) -> Dispute | None: ...
+    def disputes_for(self, hazard_id: uuid.UUID) -> list[Dispute]: ...
+    def open_disputes(self) -> list[Dispute]: ...
+    def disputes(self) -> list[Dispute]: ...
+    def set_current(self, hazard_id: uuid.UUID, grading: Grading | None, dispute_state: DisputeState | None) -> None:
+        """Copy the grading that counts into the hazard's register columns (grade, method, band, mean D)."""
+        ...
+
+    def add_sheet_print(self, sheet_print: SheetPrint) -> None: ...
+    def find_sheet_prints(self, verify_code: str) -> list[SheetPrint]: ...
+    def count_sheet_prints(self, grading_id: uuid.UUID, kind: SheetKind) -> int: ...
+
+
+class InspectionRepository(Protocol):
+    """Checklist templates (versioned), inspections, their answers and answer photos.
+
+    A published template version is never changed: ``replace_template`` refuses one.
+    """
+
+    def templates(self, *, include_retired: bool = False) -> list[Template]:
+        """The newest version of every template family."""
+        ...
+
+    def template_versions(self, template_id: uuid.UUID) -> list[Template]:
+        """Every version of one family, oldest first."""
+        ...
+
+    def get_template(self, version_id: uuid.UUID) -> Template | None: ...
+    def template_digest(self, version_id: uuid.UUID) -> str | None: ...
+    def add_template(self, template: Template) -> None:
+        """Store a version (and its family, if new), keeping the ids of its sections and items."""
+        ...
+
+    def replace_template(self, template: Template) -> None:
+        """Change an unpublished version's content in place."""
+        ...
+
+    def publish_template(self, version_id: uuid.UUID, at: datetime) -> None: ...
+    def retire_template(self, template_id: uuid.UUID, at: datetime | None) -> None:
+        """Withdraw a family from new inspections (``at`` None: bring it back)."""
+        ...
+
+    def template_usage(self, version_id: uuid.UUID) -> int: ...
+    def add(self, inspection: Inspection) -> None: ...
+    def get(self, inspection_id: uuid.UUID) -> Inspection | None: ...
+    def update(self, inspection: Inspection) -> None: ...
+    def delete(self, inspection_id: uuid.UUID) -> None: ...
+    def next_number(self, year: int) -> int: ...
+    def summaries(self, states: frozenset[InspectionState] = frozenset()) -> list[InspectionSummary]:
+        """Rows of the inspection list, newest first (empty ``states``: all)."""
+        ...
+
+    def answers(self, inspection_id: uuid.UUID) -> list[Answer]: ...
+    def get_answer(self, inspection_id: uuid.UUID, item_id: uuid.UUID) -> Answer | None: ...
+    def save_answer(self, answer: Answer) -> None:
+        """Insert or update (by id); ``photo_count`` is derived from the stored photos."""
+        ...
+
+    def add_answer_photo(self, photo: AnswerPhoto, image: ProcessedImage) -> None: ...
+    def answer_photos(self, answer_id: uuid.UUID) -> list[AnswerPhoto]: ...
+    def remove_answer_photo(self, photo_id: uuid.UUID) -> None: ...
+    def answer_photo_bytes(self, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None: ...
+    def inspection_of_hazard(self, hazard_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID] | None:
+        """(inspection id, item id) of the answer that raised ``hazard_id``."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is rolled back unless :meth:`commit` is called."""
 
@@ -112,6 +220,8 @@ class UnitOfWork(Protocol):
     lec: LecRepository
     criteria: CriteriaRepository
     settings: SettingsRepository
+    gradings: GradingRepository
+    inspections: InspectionRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -134,6 +244,10 @@ class SortKey(StrEnum):
     STATUS = "status"
     GRADE = "grade"
     UPDATED_AT = "updated_at"
+    BAND = "band"  # most dangerous last when ascending (by band rank)
+    MEAN_D = "mean_d"
+    METHOD = "method"
+    DISPUTE = "dispute"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +261,10 @@ class RegisterFilter:
     text: str = ""
     found_from: datetime | None = None  # inclusive, aware
     found_before: datetime | None = None  # exclusive, aware (the UI passes local day boundaries)
+    band_codes: frozenset[str] = frozenset()
+    methods: frozenset[str] = frozenset()  # GradingMethod values
+    disputed: bool | None = None  # True: ever disputed (any dispute state); False: never
+    inspection_id: uuid.UUID | None = None  # only hazards raised by this inspection
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +284,10 @@ class RegisterRow:
     status: HazardStatus
     grade: HazardGrade
     photo_count: int
+    grading_method: str | None = None  # GradingMethod value of the grading that counts
+    band_code: str | None = None
+    mean_d: Decimal | None = None
+    dispute_state: str | None = None  # DisputeState value; None if never disputed
 
 
 class RegisterQueries(Protocol):

@@ -1,0 +1,468 @@
+"""Gradings with their member scores and matched criteria, meetings, disputes, printed sheets, and the
+register's denormalised current-grade columns on ``hazards``."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session
+
+from hazard_desktop.adapters.orm import (
+    DisputeRow,
+    GradingCriterionRow,
+    GradingMeetingRow,
+    GradingRow,
+    GradingScoreRow,
+    HazardRow,
+    SheetPrintRow,
+)
+from hazard_desktop.domain.errors import InvalidTransition, NotFound
+from hazard_desktop.domain.grading import (
+    CriterionMatch,
+    Dispute,
+    DisputeState,
+    Grading,
+    GradingMethod,
+    MemberScore,
+    PanelRole,
+)
+from hazard_desktop.domain.hazards import HazardGrade
+from hazard_desktop.domain.lec import EdgeRule
+from hazard_desktop.domain.meetings import GradingMeeting
+from hazard_desktop.domain.records import new_id
+from hazard_desktop.domain.reference import DepartmentKind
+from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
+
+# ---------------------------------------------------------------- row ↔ domain
+
+
+def _score(row: GradingScoreRow) -> MemberScore:
+    return MemberScore(
+        person_id=row.person_id,
+        person_name=row.person_name,
+        department_id=row.department_id,
+        department_name=row.department_name,
+        department_kind=DepartmentKind(row.department_kind),
+        role=PanelRole(row.role),
+        likelihood=row.likelihood,
+        exposure=row.exposure,
+        consequence=row.consequence,
+    )
+
+
+def _match(row: GradingCriterionRow) -> CriterionMatch:
+    return CriterionMatch(
+        criterion_id=row.criterion_id,
+        code=row.code,
+        text=row.text,
+        clause=row.clause,
+        evidence=row.evidence,
+    )
+
+
+def _grading(row: GradingRow, scores: Sequence[GradingScoreRow], matches: Sequence[GradingCriterionRow]) -> Grading:
+    return Grading(
+        id=row.id,
+        hazard_id=row.hazard_id,
+        method=GradingMethod(row.method),
+        grade=HazardGrade(row.grade),
+        threshold_set_id=row.threshold_set_id,
+        threshold_set_name=row.threshold_set_name,
+        edge_rule=None if row.edge_rule is None else EdgeRule(row.edge_rule),
+        scores=tuple(_score(s) for s in sorted(scores, key=lambda s: s.position)),
+        mean_d=row.mean_d,
+        band_code=row.band_code,
+        band_name_zh=row.band_name_zh,
+        band_name_en=row.band_name_en,
+        matches=tuple(_match(m) for m in sorted(matches, key=lambda m: m.position)),
+        decision_reason=row.decision_reason,
+        leader_id=row.leader_id,
+        leader_name=row.leader_name,
+        graded_on=row.graded_on,
+        confirmed_at=row.confirmed_at,
+        supersedes_id=row.supersedes_id,
+        correction_reason=row.correction_reason,
+        dispute_id=row.dispute_id,
+        meeting_id=row.meeting_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _fill_grading(row: GradingRow, grading: Grading) -> None:
+    row.hazard_id = grading.hazard_id
+    row.method = grading.method.value
+    row.grade = grading.grade.value
+    row.threshold_set_id = grading.threshold_set_id
+    row.threshold_set_name = grading.threshold_set_name
+    row.edge_rule = None if grading.edge_rule is None else grading.edge_rule.value
+    row.mean_d = grading.mean_d
+    row.band_code = grading.band_code
+    row.band_name_zh = grading.band_name_zh
+    row.band_name_en = grading.band_name_en
+    row.decision_reason = grading.decision_reason
+    row.leader_id = grading.leader_id
+    row.leader_name = grading.leader_name
+    row.graded_on = grading.graded_on
+    row.confirmed_at = grading.confirmed_at
+    row.supersedes_id = grading.supersedes_id
+    row.correction_reason = grading.correction_reason
+    row.dispute_id = grading.dispute_id
+    row.meeting_id = grading.meeting_id
+    row.created_at = grading.created_at
+    row.updated_at = grading.updated_at
+
+
+def _meeting(row: GradingMeetingRow) -> GradingMeeting:
+    return GradingMeeting(
+        id=row.id,
+        title=row.title,
+        held_on=row.held_on,
+        leader_id=row.leader_id,
+        leader_name=row.leader_name,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _dispute(row: DisputeRow) -> Dispute:
+    return Dispute(
+        id=row.id,
+        grading_id=row.grading_id,
+        hazard_id=row.hazard_id,
+        raised_by_department_id=row.raised_by_department_id,
+        raised_by_department_name=row.raised_by_department_name,
+        raised_by_person_name=row.raised_by_person_name,
+        raised_at=row.raised_at,
+        reason=row.reason,
+        state=DisputeState(row.state),
+        ruling_grading_id=row.ruling_grading_id,
+        ruling_text=row.ruling_text,
+        ruled_at=row.ruled_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        withdrawn_at=row.withdrawn_at,
+        withdrawn_reason=row.withdrawn_reason,
+    )
+
+
+def _fill_dispute(row: DisputeRow, dispute: Dispute) -> None:
+    row.grading_id = dispute.grading_id
+    row.hazard_id = dispute.hazard_id
+    row.raised_by_department_id = dispute.raised_by_department_id
+    row.raised_by_department_name = dispute.raised_by_department_name
+    row.raised_by_person_name = dispute.raised_by_person_name
+    row.raised_at = dispute.raised_at
+    row.reason = dispute.reason
+    row.state = dispute.state.value
+    row.ruling_grading_id = dispute.ruling_grading_id
+    row.ruling_text = dispute.ruling_text
+    row.ruled_at = dispute.ruled_at
+    row.withdrawn_at = dispute.withdrawn_at
+    row.withdrawn_reason = dispute.withdrawn_reason
+    row.created_at = dispute.created_at
+    row.updated_at = dispute.updated_at
+
+
+def _print(row: SheetPrintRow) -> SheetPrint:
+    return SheetPrint(
+        id=row.id,
+        kind=SheetKind(row.kind),
+        grading_id=row.grading_id,
+        dispute_id=row.dispute_id,
+        hazard_id=row.hazard_id,
+        verify_code=row.verify_code,
+        digest=row.digest,
+        copy_no=row.copy_no,
+        printed_at=row.printed_at,
+        printed_by=row.printed_by,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+# ---------------------------------------------------------------- repository
+
+
+class SqlGradingRepository:
+    """The grading aggregate (grading + scores + criteria), meetings, disputes and sheet prints.
+
+    Confirmed gradings are never changed here: :meth:`update` and :meth:`remove_draft` refuse them.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # ------------------------------------------------------------ gradings
+
+    def _load(self, rows: Sequence[GradingRow]) -> list[Grading]:
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        scores: dict[uuid.UUID, list[GradingScoreRow]] = {i: [] for i in ids}
+        matches: dict[uuid.UUID, list[GradingCriterionRow]] = {i: [] for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for s in self._session.scalars(select(GradingScoreRow).where(GradingScoreRow.grading_id.in_(chunk))):
+                scores[s.grading_id].append(s)
+            for m in self._session.scalars(
+                select(GradingCriterionRow).where(GradingCriterionRow.grading_id.in_(chunk))
+            ):
+                matches[m.grading_id].append(m)
+        return [_grading(r, scores[r.id], matches[r.id]) for r in rows]
+
+    def _write_children(self, grading: Grading) -> None:
+        for position, score in enumerate(grading.scores, start=1):
+            self._session.add(
+                GradingScoreRow(
+                    id=new_id(),
+                    grading_id=grading.id,
+                    position=position,
+                    person_id=score.person_id,
+                    person_name=score.person_name,
+                    department_id=score.department_id,
+                    department_name=score.department_name,
+                    department_kind=score.department_kind.value,
+                    role=score.role.value,
+                    likelihood=score.likelihood,
+                    exposure=score.exposure,
+                    consequence=score.consequence,
+                    created_at=grading.created_at,
+                    updated_at=grading.updated_at,
+                )
+            )
+        for position, match in enumerate(grading.matches, start=1):
+            self._session.add(
+                GradingCriterionRow(
+                    id=new_id(),
+                    grading_id=grading.id,
+                    position=position,
+                    criterion_id=match.criterion_id,
+                    code=match.code,
+                    text=match.text,
+                    clause=match.clause,
+                    evidence=match.evidence,
+                    created_at=grading.created_at,
+                    updated_at=grading.updated_at,
+                )
+            )
+
+    def add(self, grading: Grading) -> None:
+        """Store a new grading (draft or already confirmed, e.g. a dispute ruling) with its children."""
+        row = GradingRow(id=grading.id)
+        _fill_grading(row, grading)
+        self._session.add(row)
+        self._session.flush()
+        self._write_children(grading)
+        self._session.flush()
+
+    def update(self, grading: Grading) -> None:
+        """Replace a stored draft (e.g. to confirm it). A confirmed grading never changes.
+
+        Raises:
+            NotFound: ``grading_unknown``.
+            InvalidTransition: ``grading_confirmed``.
+        """
+        row = self._session.get(GradingRow, grading.id)
+        if row is None:
+            raise NotFound("grading_unknown", id=str(grading.id))
+        if row.confirmed_at is not None:
+            raise InvalidTransition("grading_confirmed", id=str(grading.id))
+        _fill_grading(row, grading)
+        self._session.execute(delete(GradingScoreRow).where(GradingScoreRow.grading_id == grading.id))
+        self._session.execute(delete(GradingCriterionRow).where(GradingCriterionRow.grading_id == grading.id))
+        self._session.flush()
+        self._write_children(grading)
+        self._session.flush()
+
+    def remove_draft(self, grading_id: uuid.UUID) -> None:
+        """Discard a draft that was never confirmed.
+
+        Raises:
+            NotFound: ``grading_unknown``.
+            InvalidTransition: ``grading_confirmed``.
+        """
+        row = self._session.get(GradingRow, grading_id)
+        if row is None:
+            raise NotFound("grading_unknown", id=str(grading_id))
+        if row.confirmed_at is not None:
+            raise InvalidTransition("grading_confirmed", id=str(grading_id))
+        self._session.execute(delete(GradingScoreRow).where(GradingScoreRow.grading_id == grading_id))
+        self._session.execute(delete(GradingCriterionRow).where(GradingCriterionRow.grading_id == grading_id))
+        self._session.delete(row)
+        self._session.flush()
+
+    def get(self, grading_id: uuid.UUID) -> Grading | None:
+        row = self._session.get(GradingRow, grading_id)
+        return None if row is None else self._load([row])[0]
+
+    def history_for(self, hazard_id: uuid.UUID) -> list[Grading]:
+        """Every grading of a hazard (drafts too), oldest first."""
+        rows = self._session.scalars(
+            select(GradingRow).where(GradingRow.hazard_id == hazard_id).order_by(GradingRow.created_at, GradingRow.id)
+        ).all()
+        return self._load(rows)
+
+    def for_meeting(self, meeting_id: uuid.UUID, *, confirmed_only: bool = True) -> list[Grading]:
+        """The gradings of one meeting in the order they were made (confirmed ones unless told)."""
+        query = select(GradingRow).where(GradingRow.meeting_id == meeting_id)
+        if confirmed_only:
+            query = query.where(GradingRow.confirmed_at.is_not(None))
+        rows = self._session.scalars(query.order_by(GradingRow.created_at, GradingRow.id)).all()
+        return self._load(rows)
+
+    def count(self, *, confirmed_only: bool = False) -> int:
+        query = select(func.count()).select_from(GradingRow)
+        if confirmed_only:
+            query = query.where(GradingRow.confirmed_at.is_not(None))
+        return int(self._session.scalar(query) or 0)
+
+    # ------------------------------------------------------------ meetings
+
+    def add_meeting(self, meeting: GradingMeeting) -> None:
+        self._session.add(
+            GradingMeetingRow(
+                id=meeting.id,
+                title=meeting.title,
+                held_on=meeting.held_on,
+                leader_id=meeting.leader_id,
+                leader_name=meeting.leader_name,
+                created_at=meeting.created_at,
+                updated_at=meeting.updated_at,
+            )
+        )
+        self._session.flush()
+
+    def get_meeting(self, meeting_id: uuid.UUID) -> GradingMeeting | None:
+        row = self._session.get(GradingMeetingRow, meeting_id)
+        return None if row is None else _meeting(row)
+
+    def meetings(self) -> list[GradingMeeting]:
+        """All meetings, newest first."""
+        rows = self._session.scalars(
+            select(GradingMeetingRow).order_by(
+                GradingMeetingRow.held_on.desc(), GradingMeetingRow.created_at.desc(), GradingMeetingRow.id
+            )
+        )
+        return [_meeting(r) for r in rows]
+
+    def meeting_counts(self) -> dict[uuid.UUID, tuple[int, int]]:
+        """Per meeting id: (gradings, confirmed gradings)."""
+        confirmed = func.sum(case((GradingRow.confirmed_at.is_not(None), 1), else_=0))
+        rows = self._session.execute(
+            select(GradingRow.meeting_id, func.count(), confirmed)
+            .where(GradingRow.meeting_id.is_not(None))
+            .group_by(GradingRow.meeting_id)
+        )
+        return {meeting_id: (int(total), int(done or 0)) for meeting_id, total, done in rows}
+
+    # ------------------------------------------------------------ disputes
+
+    def add_dispute(self, dispute: Dispute) -> None:
+        row = DisputeRow(id=dispute.id)
+        _fill_dispute(row, dispute)
+        self._session.add(row)
+        self._session.flush()
+
+    def update_dispute(self, dispute: Dispute) -> None:
+        """Store a dispute's new state (ruled or withdrawn).
+
+        Raises:
+            NotFound: ``dispute_unknown``.
+        """
+        row = self._session.get(DisputeRow, dispute.id)
+        if row is None:
+            raise NotFound("dispute_unknown", id=str(dispute.id))
+        _fill_dispute(row, dispute)
+        self._session.flush()
+
+    def get_dispute(self, dispute_id: uuid.UUID) -> Dispute | None:
+        row = self._session.get(DisputeRow, dispute_id)
+        return None if row is None else _dispute(row)
+
+    def disputes_for(self, hazard_id: uuid.UUID) -> list[Dispute]:
+        """A hazard's disputes, oldest first."""
+        rows = self._session.scalars(
+            select(DisputeRow).where(DisputeRow.hazard_id == hazard_id).order_by(DisputeRow.raised_at, DisputeRow.id)
+        )
+        return [_dispute(r) for r in rows]
+
+    def open_disputes(self) -> list[Dispute]:
+        """Every dispute still waiting for the dispute panel, oldest first."""
+        rows = self._session.scalars(
+            select(DisputeRow)
+            .where(DisputeRow.state == DisputeState.OPEN.value)
+            .order_by(DisputeRow.raised_at, DisputeRow.id)
+        )
+        return [_dispute(r) for r in rows]
+
+    def disputes(self) -> list[Dispute]:
+        """Every dispute, newest first."""
+        rows = self._session.scalars(select(DisputeRow).order_by(DisputeRow.raised_at.desc(), DisputeRow.id))
+        return [_dispute(r) for r in rows]
+
+    # ------------------------------------------------------------ the register's current grade
+
+    def set_current(self, hazard_id: uuid.UUID, grading: Grading | None, dispute_state: DisputeState | None) -> None:
+        """Copy the grading that counts (and the dispute state) into the hazard's register columns.
+
+        ``grading`` None clears them (grade back to ungraded). ``mean_d_sort`` is a float copy of the
+        exact mean, used for sorting in SQL only.
+
+        Raises:
+            NotFound: ``hazard_unknown``.
+        """
+        row = self._session.scalars(select(HazardRow).where(HazardRow.id == hazard_id)).one_or_none()
+        if row is None:
+            raise NotFound("hazard_unknown", value=str(hazard_id))
+        row.current_grading_id = None if grading is None else grading.id
+        row.grade = HazardGrade.UNGRADED.value if grading is None else grading.grade.value
+        row.grading_method = None if grading is None else grading.method.value
+        row.band_code = None if grading is None else grading.band_code
+        row.mean_d = None if grading is None else grading.mean_d
+        row.mean_d_sort = None if grading is None or grading.mean_d is None else float(grading.mean_d)
+        row.dispute_state = None if dispute_state is None else dispute_state.value
+        self._session.flush()
+
+    # ------------------------------------------------------------ printed sheets
+
+    def add_sheet_print(self, sheet_print: SheetPrint) -> None:
+        self._session.add(
+            SheetPrintRow(
+                id=sheet_print.id,
+                kind=sheet_print.kind.value,
+                grading_id=sheet_print.grading_id,
+                dispute_id=sheet_print.dispute_id,
+                hazard_id=sheet_print.hazard_id,
+                verify_code=sheet_print.verify_code,
+                digest=sheet_print.digest,
+                copy_no=sheet_print.copy_no,
+                printed_at=sheet_print.printed_at,
+                printed_by=sheet_print.printed_by,
+                created_at=sheet_print.created_at,
+                updated_at=sheet_print.updated_at,
+            )
+        )
+        self._session.flush()
+
+    def find_sheet_prints(self, verify_code: str) -> list[SheetPrint]:
+        """Every print carrying ``verify_code`` (printed form ``XXXX-XXXX-XXXX``), oldest first."""
+        rows = self._session.scalars(
+            select(SheetPrintRow)
+            .where(SheetPrintRow.verify_code == verify_code)
+            .order_by(SheetPrintRow.printed_at, SheetPrintRow.copy_no, SheetPrintRow.id)
+        )
+        return [_print(r) for r in rows]
+
+    def count_sheet_prints(self, grading_id: uuid.UUID, kind: SheetKind) -> int:
+        """How many sheets of ``kind`` were printed for ``grading_id`` (the next copy number)."""
+        return int(
+            self._session.scalar(
+                select(func.count())
+                .select_from(SheetPrintRow)
+                .where(SheetPrintRow.grading_id == grading_id, SheetPrintRow.kind == SheetKind(kind).value)
+            )
+            or 0
+        )
