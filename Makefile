@@ -53,6 +53,19 @@ demo: venv translations
 lint: venv
 	$(VENV)/bin/ruff check hazard_desktop tests benchmarks installer
 
+# Standalone one-folder build (dist/hazard_desktop: hazard_desktop + hazard-desktop-cli) and its headless check.
+dist: system-deps venv translations
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install -q -e ".[build]"
+	$(PY) installer/gen_version_info.py
+	@start=$$(date +%s%N); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  installer/hazard_desktop.spec && \
+	echo "dist: built dist/hazard_desktop in $$(( ($$(date +%s%N) - start) / 1000000 )) ms, $$(du -sh dist/hazard_desktop | cut -f1)"
+
+dist-check: venv
+	@test -x dist/hazard_desktop/hazard-desktop-cli || { echo "no build: run 'make dist' first"; exit 1; }
+	$(PY) installer/dist_check.py --dist dist/hazard_desktop $(ARGS)
+
 bench: venv
 	$(PY) benchmarks/register.py $(ARGS)
 

@@ -108,6 +108,10 @@ def run_gui(
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.ui.application import chosen_language, create_application
 
+    if sys.platform == "win32":  # lets the installer see the running program (AppMutex)
+        from hazard_desktop.winmutex import hold_app_mutex
+
+        hold_app_mutex()
     lang = chosen_language(language)
     app = create_application(argv or sys.argv[:1], paths.resource_dir(), lang)
     try:

@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hazard_desktop {__version__}")
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
     parser.add_argument("--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("--smoke", action="store_true", help="self-test (headless): database, window, sheet PDF")
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", parents=[common], help="fill the database with realistic demo data")
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = paths.data_dir(args.data_dir)
     setup_logging(folder, verbose=args.verbose)
     try:
+        if args.smoke:
+            from hazard_desktop.smoke import run_smoke
+
+            return run_smoke(folder, args.lang)
         if command == "demo":
             return _demo(folder, args, lang)
         if command == "sheet":

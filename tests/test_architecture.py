@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hazard_desktop"
-COMPOSITION_ROOT = {"hazard_desktop.app", "hazard_desktop.cli", "hazard_desktop.__main__"}
+COMPOSITION_ROOT = {"hazard_desktop.app", "hazard_desktop.cli", "hazard_desktop.__main__", "hazard_desktop.smoke"}
 QT = "PySide6"
 HEAVY_INFRA = {"sqlalchemy", "alembic", "reportlab", "PIL", "segno", "openpyxl"}
 

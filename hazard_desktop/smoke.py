@@ -1,0 +1,236 @@
+"""Self-test of an installed or freshly built program: ``hazard-desktop --smoke [--data-dir DIR]``.
+
+Composition-root level (may import every layer). It runs headless (``QT_QPA_PLATFORM=offscreen``
+unless set) and checks, in the order a real start does them:
+
+1. the bundled resources are where the program looks for them (font, ``.qm`` translations, Alembic
+   migrations, reference data) — in the source tree or in a frozen build's ``_internal``;
+2. the QApplication starts with the bundled CJK font and the translators;
+3. the database of the data folder opens: created, or backed up and migrated to this build's head;
+4. the main window builds, shows (offscreen) and paints;
+5. a grading sheet PDF is rendered with ReportLab (bundled font, QR, photo) and read back with QtPdf.
+
+It never writes records into the database: the sheet is a sample view-model (see
+:func:`_render_sheet`), written to ``<data folder>/smoke/smoke-sheet.pdf``. On success it prints one
+JSON object (the report) on stdout and returns 0; on failure it prints the traceback on stderr and
+returns 1 (2 for a database the program must not open, as the normal start does).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from hazard_desktop import __version__, paths
+
+log = logging.getLogger(__name__)
+
+SMOKE_FOLDER = "smoke"
+SHEET_FILE = "smoke-sheet.pdf"
+
+
+def run_smoke(data_dir: Path, language: str | None = None) -> int:
+    """Run the self-test on ``data_dir``; print the JSON report; return the exit code."""
+    from hazard_desktop.adapters.errors import StorageError
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    report: dict[str, Any] = {
+        "version": __version__,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "python": platform.python_version(),
+        "platform": sys.platform,
+        "program_dir": str(paths.program_dir()),
+        "data_dir": str(data_dir),
+    }
+    try:
+        report["resources"] = _check_resources()
+        report["application"] = _step(report, "application", lambda: _start_application(language))
+        context = _step(report, "database", lambda: _open_database(data_dir, report))
+        try:
+            _step(report, "main_window", lambda: _build_main_window(context, report))
+            _step(report, "sheet", lambda: _render_sheet(context, data_dir / SMOKE_FOLDER / SHEET_FILE, report))
+        finally:
+            from hazard_desktop.app import close_context
+
+            close_context(context)
+    except StorageError as exc:
+        print(f"smoke: database refused: {exc.code} {exc.params}", file=sys.stderr)
+        return 2
+    except Exception:
+        traceback.print_exc(file=sys.stderr)
+        print("smoke: FAILED", file=sys.stderr)
+        return 1
+    report["total_ms"] = round((time.perf_counter() - started) * 1000)
+    report["ok"] = True
+    print(json.dumps(report, ensure_ascii=False, sort_keys=True), flush=True)
+    return 0
+
+
+def _step(report: dict[str, Any], name: str, action: Any) -> Any:
+    """Run one step, recording its duration in ``report["timings_ms"]``."""
+    started = time.perf_counter()
+    result = action()
+    report.setdefault("timings_ms", {})[name] = round((time.perf_counter() - started) * 1000)
+    return result
+
+
+def _check_resources() -> dict[str, Any]:
+    """Every file the program loads from disk must be present (a broken build fails here, not later)."""
+    from importlib import resources
+
+    from hazard_desktop.adapters.pdf.fonts import font_path
+    from hazard_desktop.adapters.schema import MIGRATIONS_DIR, head_revision, known_revisions
+
+    resource_dir = paths.resource_dir()
+    qm_files = sorted(p.name for p in (resource_dir / "translations").glob("*.qm"))
+    reference = resources.files("hazard_desktop.reference_data")
+    json_files = sorted(p.name for p in reference.iterdir() if p.name.endswith(".json"))
+    if not json_files:
+        raise FileNotFoundError("reference data (hazard_desktop/reference_data/*.json) is missing")
+    if not (MIGRATIONS_DIR / "env.py").is_file():
+        raise FileNotFoundError(f"Alembic env.py is missing from {MIGRATIONS_DIR}")
+    return {
+        "resource_dir": str(resource_dir),
+        "font": str(font_path()),
+        "translations": qm_files,
+        "migrations_dir": str(MIGRATIONS_DIR),
+        "revisions": known_revisions(),
+        "head": head_revision(),
+        "reference_data": json_files,
+    }
+
+
+def _start_application(language: str | None) -> dict[str, Any]:
+    from hazard_desktop.ui.application import chosen_language, create_application
+
+    lang = chosen_language(language)
+    app = create_application([sys.argv[0] if sys.argv else "hazard_desktop"], paths.resource_dir(), lang)
+    font = app.font().family()
+    translators = len(getattr(app, "_hazard_translators", []))
+    if "WenQuanYi" not in font and "文泉" not in font:
+        raise RuntimeError(f"the bundled CJK font is not the application font (got {font!r})")
+    return {"language": lang, "font_family": font, "translators": translators}
+
+
+def _open_database(data_dir: Path, report: dict[str, Any]) -> Any:
+    from hazard_desktop.adapters.schema import current_revision
+    from hazard_desktop.app import build_context
+
+    db = paths.database_path(data_dir)
+    before = current_revision(db)
+    context = build_context(data_dir)
+    opened = context.extras["opened"]
+    with context.uow() as uow:
+        hazards = uow.hazards.count()
+    report["database"] = {
+        "path": str(db),
+        "revision_before": before,
+        "revision": current_revision(db),
+        "migrated_from": opened.migrated_from,
+        "backup": str(opened.backup) if opened.backup else None,
+        "hazards": hazards,
+    }
+    return context
+
+
+def _build_main_window(context: Any, report: dict[str, Any]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from hazard_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    window = MainWindow(context)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    image = window.grab()
+    window.close()
+    app.processEvents()
+    window.deleteLater()
+    app.processEvents()
+    if image.isNull() or image.width() < 100:
+        raise RuntimeError("the main window did not paint")
+    report["main_window"] = {"class": type(window).__name__, "title": window.windowTitle(), "size": image.width()}
+
+
+def _render_sheet(context: Any, out: Path, report: dict[str, Any]) -> None:
+    """Render a grading sheet PDF and read it back with QtPdf.
+
+    The sheet is a sample view-model printed by the real renderer (ReportLab, bundled font, segno QR,
+    a Pillow-processed photo). It is not built from a stored grading on purpose: exporting a stored
+    sheet through ``services.sheets`` records a print (copy number) in the plant's legal record, and
+    the smoke test must leave the database as it found it.
+    """
+    from hazard_desktop.adapters.pdf.sheets import ReportLabSheetRenderer
+
+    document = _sample_document(context)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ReportLabSheetRenderer().render(document, out)
+    data = out.read_bytes()
+    if not data.startswith(b"%PDF-"):
+        raise RuntimeError(f"{out} is not a PDF")
+    report["sheet"] = {"path": str(out), "bytes": len(data), "source": "sample", **_read_back(out)}
+
+
+def _read_back(path: Path) -> dict[str, Any]:
+    """Load the PDF with QtPdf and render page 1 (checks QtPdf made it into the build)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    error = document.load(str(path))
+    if error != QPdfDocument.Error.None_:
+        raise RuntimeError(f"QtPdf cannot load {path}: {error}")
+    pages = document.pageCount()
+    image = document.render(0, QSize(595, 842))
+    document.close()
+    if pages < 1 or image.isNull():
+        raise RuntimeError(f"QtPdf rendered nothing from {path}")
+    return {"pages": pages}
+
+
+def _sample_document(context: Any) -> Any:
+    from hazard_desktop.adapters.demo_photos import make_photo
+    from hazard_desktop.domain.verification import qr_payload, record_digest, short_code
+    from hazard_desktop.services.sheet_models import GradingSheet, SheetDocument, SheetMember, SheetPhoto
+
+    number = "YH-2026-0001"
+    code = short_code(record_digest({"smoke": number, "version": __version__}))
+    photo = context.images.process(make_photo(1, (640, 480)))
+    sheet = GradingSheet(
+        plant_name="自检示例 — 非正式记录",
+        sheet_no="PJ-SMOKE-001",
+        hazard_number=number,
+        description="自检样表：液氯汽化器出口压力表失准，法兰处轻微泄漏。（本表由 --smoke 自检生成，不是正式记录。）",
+        location="二号罐区 液氯汽化器 E-203",
+        category="4.5 设备设施 / 4.5.1 压力容器及附件",
+        found_at="2026-05-08 09:40",
+        found_by="自检",
+        method_label="LEC 作业条件危险性评价法（D = L × E × C）",
+        basis_lines=("公司《事故隐患分级管理规定》",),
+        criteria=(),
+        members=(
+            SheetMember("组长", "王建国", "安全环保部", "6", "6", "7", "252"),
+            SheetMember("成员", "李秀英", "生产技术部", "3", "6", "7", "126"),
+            SheetMember("成员", "张伟", "设备动力部", "3", "6", "15", "270"),
+        ),
+        mean_d="216",
+        band_name="高度危险",
+        band_colour="#E67E22",
+        action="立即整改。",
+        threshold_set="LEC 分级标准（自检样表）",
+        leader_name="王建国",
+        graded_on="2026年5月10日",
+        verify_code=code,
+        qr_payload=qr_payload(code, number),
+        photos=(SheetPhoto(photo.display_jpeg, "照片1"),),
+    )
+    return SheetDocument(title="smoke", sheets=(sheet,))

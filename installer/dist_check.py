@@ -1,0 +1,378 @@
+"""Check a built one-folder program (``dist/hazard_desktop``) headless, the way IT will use it.
+
+Standard library only; runs the *built* executables as subprocesses, each with a temporary HOME /
+APPDATA so nothing touches the real user's data folder:
+
+1. layout: both executables, the bundled font, every ``.qm`` of ``resources/translations/*.ts``, every
+   migration of the source tree, the reference data; unused Qt modules and tkinter are absent;
+2. ``hazard-desktop-cli --version`` prints this source tree's ``hazard_desktop.__version__``;
+3. ``--smoke`` on a new data folder (database created at the head revision, main window, sheet PDF read
+   back with QtPdf); again on the same folder (nothing to migrate, no backup);
+4. upgrade: the oldest ``tests/fixtures/db_rev*.db`` copied into a data folder, ``--smoke`` on it: the
+   revision is the head afterwards, a backup of the old revision exists, no hazard was lost;
+5. portable mode: a copy of the folder with ``portable.txt`` next to the executable keeps its data in
+   ``data/`` beside it (no ``--data-dir``, no ``HAZARD_DESKTOP_DATA``), and nothing in the user folder;
+6. the GUI executable (``console=False`` on Windows) passes the smoke test too;
+7. the console commands ``lec`` and ``demo`` work frozen.
+
+Every run must exit 0 and print nothing on stderr except the known harmless lines of ``ALLOWED_STDERR``.
+
+``--bench N`` also measures start-up (median of N runs): frozen ``--version`` and ``--smoke`` against
+``python -m hazard_desktop``. Exit code 0 when every check passed, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+IS_WIN = sys.platform == "win32"
+EXE = ".exe" if IS_WIN else ""
+GUI_NAME = "hazard_desktop" + EXE
+CLI_NAME = "hazard-desktop-cli" + EXE
+DATABASE = "hazard_desktop.db"
+TIMEOUT = 180
+
+#: stderr lines that are known and harmless (regular expressions, matched against the whole line).
+ALLOWED_STDERR = [
+    # The offscreen platform plugin cannot honour size hints; printed once per window shown.
+    r"This plugin does not support propagateSizeHints\(\)",
+]
+#: Qt modules and other packages that must not be in the build (size; QML drags in a whole runtime).
+FORBIDDEN = [
+    "QtWebEngine", "QtQml", "QtQuick", "QtMultimedia", "Qt3D", "QtCharts", "QtDataVisualization",
+    "QtGraphs", "QtLocation", "QtBluetooth", "QtDesigner", "tkinter", "_tkinter", "libtk", "libtcl",
+]  # fmt: skip
+
+
+class CheckFailed(Exception):
+    """One check failed; the message says which and why."""
+
+
+# ------------------------------------------------------------------------------------------ running
+def clean_env(home: Path) -> dict[str, str]:
+    """Environment of every run: headless, UTF-8, a throw-away user folder, no data folder override."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HAZARD_DESKTOP_")}
+    env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8", QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    home.mkdir(parents=True, exist_ok=True)
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), XDG_CONFIG_HOME=str(home / ".config"))
+    if IS_WIN:
+        env.update(APPDATA=str(home / "AppData" / "Roaming"), LOCALAPPDATA=str(home / "AppData" / "Local"))
+    return env
+
+
+def unexpected_stderr(text: str) -> list[str]:
+    """The stderr lines that match no entry of :data:`ALLOWED_STDERR`."""
+    allowed = [re.compile(p) for p in ALLOWED_STDERR]
+    return [line for line in text.splitlines() if line.strip() and not any(p.fullmatch(line.strip()) for p in allowed)]
+
+
+def run(cmd: list[str | Path], env: dict[str, str], what: str) -> tuple[str, float]:
+    """Run ``cmd``; fail on a non-zero exit or unexpected stderr; return (stdout, seconds)."""
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [str(c) for c in cmd], env=env, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT
+    )
+    seconds = time.perf_counter() - started
+    bad = unexpected_stderr(proc.stderr)
+    if proc.returncode != 0 or bad:
+        raise CheckFailed(
+            f"{what}: exit {proc.returncode}\n  command: {' '.join(map(str, cmd))}\n"
+            f"  unexpected stderr:\n    " + "\n    ".join(bad or ["(none)"]) + f"\n  stdout:\n{proc.stdout[-3000:]}"
+        )
+    return proc.stdout, seconds
+
+
+def smoke(exe: Path, env: dict[str, str], what: str, data_dir: Path | None = None) -> dict:
+    """Run ``exe --smoke`` and return its JSON report (the last line of stdout)."""
+    cmd: list[str | Path] = [exe, "--smoke"]
+    if data_dir is not None:
+        cmd += ["--data-dir", data_dir]
+    out, seconds = run(cmd, env, what)
+    lines = [line for line in out.splitlines() if line.strip()]
+    try:
+        report = json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError) as exc:
+        raise CheckFailed(f"{what}: no JSON report on stdout: {out[-2000:]!r}") from exc
+    if not report.get("ok"):
+        raise CheckFailed(f"{what}: report not ok: {report}")
+    report["_seconds"] = seconds
+    return report
+
+
+def revision_of(db: Path) -> str | None:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        con.close()
+
+
+def count_hazards(db: Path) -> int:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM hazards").fetchone()[0])
+    finally:
+        con.close()
+
+
+def source_head() -> str:
+    names = (p.name for p in (ROOT / "hazard_desktop" / "adapters" / "migrations" / "versions").glob("*.py"))
+    return sorted(m.group(1) for m in map(re.compile(r"^(\d{4})_\w+\.py$").match, names) if m)[-1]
+
+
+def source_version() -> str:
+    text = (ROOT / "hazard_desktop" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"', text, re.M)
+    if not match:
+        raise CheckFailed("no __version__ in hazard_desktop/__init__.py")
+    return match.group(1)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    """Copy the built folder, hard-linking files where the file system allows (fast, no extra space)."""
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, symlinks=True, copy_function=link_or_copy)
+
+
+# ------------------------------------------------------------------------------------------- checks
+def check_layout(dist: Path) -> dict:
+    internal = dist / "_internal"
+    for name in (GUI_NAME, CLI_NAME):
+        if not (dist / name).is_file():
+            raise CheckFailed(f"layout: {dist / name} missing")
+    bundle = internal if internal.is_dir() else dist
+    font = bundle / "resources" / "fonts" / "wqy-microhei.ttc"
+    if not font.is_file():
+        raise CheckFailed(f"layout: bundled font missing ({font})")
+    wanted_qm = {p.with_suffix(".qm").name for p in (ROOT / "resources" / "translations").glob("*.ts")}
+    have_qm = {p.name for p in (bundle / "resources" / "translations").glob("*.qm")}
+    if wanted_qm - have_qm:
+        raise CheckFailed(f"layout: translations missing: {sorted(wanted_qm - have_qm)}")
+    src_versions = ROOT / "hazard_desktop" / "adapters" / "migrations" / "versions"
+    wanted = {p.name for p in src_versions.glob("*.py")}
+    have = {p.name for p in (bundle / "hazard_desktop" / "adapters" / "migrations" / "versions").glob("*.py")}
+    if wanted - have:
+        raise CheckFailed(f"layout: migrations missing: {sorted(wanted - have)}")
+    if not (bundle / "hazard_desktop" / "adapters" / "migrations" / "env.py").is_file():
+        raise CheckFailed("layout: migrations/env.py missing")
+    ref = {p.name for p in (ROOT / "hazard_desktop" / "reference_data").glob("*.json")}
+    have_ref = {p.name for p in (bundle / "hazard_desktop" / "reference_data").glob("*.json")}
+    if ref - have_ref:
+        raise CheckFailed(f"layout: reference data missing: {sorted(ref - have_ref)}")
+    found = sorted(
+        str(p.relative_to(dist))
+        for p in dist.rglob("*")
+        if any(p.name.startswith(f) or p.name.startswith("lib" + f.replace("Qt", "Qt6", 1)) for f in FORBIDDEN)
+    )
+    if found:
+        raise CheckFailed("layout: unwanted modules in the build:\n  " + "\n  ".join(found[:40]))
+    return {"size_mb": round(folder_size(dist) / 1e6, 1), "files": sum(1 for p in dist.rglob("*") if p.is_file())}
+
+
+def check_pdf_fonts(pdf: Path) -> str:
+    """With poppler's ``pdffonts``: every font embedded, none of the standard 14 (skipped when absent)."""
+    tool = shutil.which("pdffonts")
+    if tool is None:
+        return "pdffonts not installed: skipped"
+    out = subprocess.run([tool, str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    if not rows:
+        raise CheckFailed(f"{pdf}: no fonts at all")
+    for row in rows:
+        cols = row.split()
+        # columns: name, type (may contain a space), encoding, emb, sub, uni, object, ID — count from the end.
+        if cols[-5] != "yes":
+            raise CheckFailed(f"{pdf}: font not embedded: {row}")
+        if re.match(r"^(Helvetica|Times|Courier|Symbol|ZapfDingbats)", cols[0].split("+")[-1]):
+            raise CheckFailed(f"{pdf}: standard-14 font used: {row}")
+    return f"{len(rows)} font(s), all embedded"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "hazard_desktop", help="the built folder")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (its path is printed)")
+    parser.add_argument("--bench", type=int, default=0, metavar="N", help="also time start-up, median of N runs")
+    args = parser.parse_args(argv)
+
+    dist = args.dist.resolve()
+    cli, gui = dist / CLI_NAME, dist / GUI_NAME
+    work = Path(tempfile.mkdtemp(prefix="hazard-dist-check-"))
+    env = clean_env(work / "home")
+    head, version = source_head(), source_version()
+    passed: list[str] = []
+
+    def ok(name: str, detail: str = "") -> None:
+        passed.append(name)
+        print(f"  ok  {name}" + (f" — {detail}" if detail else ""), flush=True)
+
+    print(f"dist-check {dist} (version {version}, head revision {head}); work folder {work}", flush=True)
+    try:
+        layout = check_layout(dist)
+        ok("layout", f"{layout['size_mb']} MB, {layout['files']} files")
+
+        out, seconds = run([cli, "--version"], env, "--version")
+        if out.strip() != f"hazard_desktop {version}":
+            raise CheckFailed(f"--version printed {out.strip()!r}, expected 'hazard_desktop {version}'")
+        ok("--version", f"{out.strip()} in {seconds:.2f} s")
+
+        fresh = work / "fresh"
+        report = smoke(cli, env, "smoke on a new data folder", fresh)
+        db = report["database"]
+        if not report["frozen"]:
+            raise CheckFailed("smoke: the program does not know it is frozen")
+        if db["revision"] != head or db["revision_before"] is not None or db["backup"]:
+            raise CheckFailed(f"smoke (new folder): unexpected database state {db}")
+        pdf = Path(report["sheet"]["path"])
+        if not pdf.is_file() or pdf.stat().st_size < 5000 or report["sheet"]["pages"] < 1:
+            raise CheckFailed(f"smoke (new folder): sheet PDF not written properly: {report['sheet']}")
+        fonts = check_pdf_fonts(pdf)
+        if report["resources"]["translations"] != sorted(
+            p.with_suffix(".qm").name for p in (ROOT / "resources" / "translations").glob("*.ts")
+        ):
+            raise CheckFailed(f"smoke: translations seen by the program: {report['resources']['translations']}")
+        ok(
+            "smoke, new data folder",
+            f"{report['_seconds']:.2f} s; revision {db['revision']}; window {report['main_window']['class']}; "
+            f"sheet {report['sheet']['pages']} page(s), {report['sheet']['bytes']} bytes, {fonts}; "
+            f"font {report['application']['font_family']!r}, {report['application']['translators']} translator(s)",
+        )
+
+        again = smoke(cli, env, "smoke again on the same folder", fresh)
+        if again["database"]["backup"] or again["database"]["revision_before"] != head:
+            raise CheckFailed(f"second smoke migrated or backed up again: {again['database']}")
+        if (fresh / "backups").exists() and any((fresh / "backups").iterdir()):
+            raise CheckFailed("second smoke left a backup although nothing was migrated")
+        ok("smoke again, same folder", "no migration, no backup")
+
+        fixtures = sorted((ROOT / "tests" / "fixtures").glob("db_rev*.db"))
+        if not fixtures:
+            raise CheckFailed("no fixture databases in tests/fixtures")
+        oldest = fixtures[0]
+        upgrade = work / "upgrade"
+        upgrade.mkdir()
+        shutil.copy2(oldest, upgrade / DATABASE)
+        old_rev, old_count = revision_of(upgrade / DATABASE), count_hazards(upgrade / DATABASE)
+        report = smoke(cli, env, f"smoke on {oldest.name}", upgrade)
+        db = report["database"]
+        if revision_of(upgrade / DATABASE) != head or db["revision"] != head:
+            raise CheckFailed(f"upgrade: revision is {revision_of(upgrade / DATABASE)}, expected {head}")
+        if count_hazards(upgrade / DATABASE) != old_count or db["hazards"] != old_count:
+            raise CheckFailed(f"upgrade: {old_count} hazards before, {count_hazards(upgrade / DATABASE)} after")
+        if old_rev != head:
+            backups = sorted((upgrade / "backups").glob("*.db"))
+            if len(backups) != 1 or db["backup"] is None or Path(db["backup"]) != backups[0]:
+                raise CheckFailed(f"upgrade: expected one backup, found {backups} (report: {db['backup']})")
+            if revision_of(backups[0]) != old_rev or count_hazards(backups[0]) != old_count:
+                raise CheckFailed(f"upgrade: the backup {backups[0].name} is not the old database")
+            detail = f"{old_rev} → {head}, backup {backups[0].name} at revision {old_rev}, {old_count} hazards kept"
+        else:
+            detail = f"fixture already at head {head}: nothing to migrate"
+        ok(f"upgrade from {oldest.name}", detail)
+
+        portable_dist = work / "portable" / dist.name
+        copy_tree(dist, portable_dist)
+        (portable_dist / "portable.txt").write_text("portable\n", encoding="utf-8")
+        portable_home = work / "portable-home"
+        report = smoke(portable_dist / CLI_NAME, clean_env(portable_home), "smoke in portable mode")
+        expected = (portable_dist / "data").resolve()
+        if Path(report["data_dir"]).resolve() != expected or not (expected / DATABASE).is_file():
+            raise CheckFailed(f"portable: data folder is {report['data_dir']}, expected {expected}")
+        strays = [p for p in portable_home.rglob("*") if "hazard_desktop" in p.name]
+        if strays:
+            raise CheckFailed(f"portable: wrote into the user folder: {strays}")
+        ok("portable mode", f"data in {expected.relative_to(work)}, user folder untouched")
+
+        gui_dir = work / "gui"
+        gui_cmd: list[str | Path] = [gui, "--smoke", "--data-dir", gui_dir]
+        run(gui_cmd, env, "GUI executable --smoke")
+        if not (gui_dir / DATABASE).is_file() or not (gui_dir / "smoke" / "smoke-sheet.pdf").is_file():
+            raise CheckFailed("GUI executable --smoke: no database or sheet written")
+        ok("GUI executable --smoke")
+
+        out, _ = run([cli, "lec", "3", "6", "7", "--json"], env, "lec 3 6 7 --json")
+        lec = json.loads(out)
+        if "126" not in json.dumps(lec):
+            raise CheckFailed(f"lec 3 6 7: D = 126 not in {out[:500]}")
+        ok("lec 3 6 7", "D = 126")
+
+        demo = work / "demo"
+        run([cli, "demo", "--count", "25", "--data-dir", demo], env, "demo --count 25")
+        if count_hazards(demo / DATABASE) < 25:
+            raise CheckFailed("demo: fewer than 25 hazards written")
+        smoke(cli, env, "smoke on demo data", demo)
+        ok("demo --count 25, then smoke on it")
+
+        if args.bench:
+            bench(cli, env, work, args.bench)
+    except (CheckFailed, subprocess.TimeoutExpired, OSError) as exc:
+        print(f"FAILED: {exc}", file=sys.stderr, flush=True)
+        print(f"(work folder kept: {work})", file=sys.stderr)
+        return 1
+    print(f"dist-check passed ({len(passed)} checks)", flush=True)
+    if args.keep:
+        print(f"work folder kept: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _median_run(cmd: list[str | Path], env: dict[str, str], runs: int, cwd: Path | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([str(c) for c in cmd], env=env, cwd=cwd, capture_output=True, check=True, timeout=TIMEOUT)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def bench(cli: Path, env: dict[str, str], work: Path, runs: int) -> None:
+    """Start-up, frozen against source (median of ``runs``; a warm-up run first for both)."""
+    python = [sys.executable, "-m", "hazard_desktop"]
+    folder_frozen, folder_source = work / "bench-frozen", work / "bench-source"
+    src_env = dict(env, PYTHONPATH=str(ROOT))
+    rows = []
+    for label, frozen_args, source_args in [
+        ("--version", ["--version"], ["--version"]),
+        (
+            "--smoke",
+            ["--smoke", "--data-dir", folder_frozen],
+            ["--smoke", "--data-dir", folder_source],
+        ),
+    ]:
+        _median_run([cli, *frozen_args], env, 1)
+        _median_run([*python, *source_args], src_env, 1, cwd=ROOT)
+        frozen = _median_run([cli, *frozen_args], env, runs)
+        source = _median_run([*python, *source_args], src_env, runs, cwd=ROOT)
+        rows.append((label, frozen, source))
+    print(f"  start-up, median of {runs} runs (warm caches):")
+    print(f"    {'command':<10} {'frozen':>8} {'source':>8}")
+    for label, frozen, source in rows:
+        print(f"    {label:<10} {frozen:>7.2f}s {source:>7.2f}s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
