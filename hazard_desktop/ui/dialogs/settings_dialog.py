@@ -1,0 +1,105 @@
+"""The settings dialog: reference data of the rule and the plant, one tab each.
+
+Every tab stores its changes at once through ``services.reference_admin`` (there is no global
+"apply"): D.4 threshold sets and major-hazard criteria are stored as new versions, departments and
+people are deactivated rather than deleted. :meth:`SettingsDialog.ask` returns whether anything was
+stored, so the caller can reload what it shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.dialogs.settings_pages.categories import CategoriesPage
+from hazard_desktop.ui.dialogs.settings_pages.criteria import CriteriaPage
+from hazard_desktop.ui.dialogs.settings_pages.departments import DepartmentsPage
+from hazard_desktop.ui.dialogs.settings_pages.lec_scales import ScalesPage
+from hazard_desktop.ui.dialogs.settings_pages.people import PeoplePage
+from hazard_desktop.ui.dialogs.settings_pages.plant import PlantPage
+from hazard_desktop.ui.dialogs.settings_pages.thresholds import ThresholdsPage
+
+TAB_DEPARTMENTS = 0
+TAB_PEOPLE = 1
+TAB_CATEGORIES = 2
+TAB_SCALES = 3
+TAB_THRESHOLDS = 4
+TAB_CRITERIA = 5
+TAB_PLANT = 6
+
+
+class SettingsDialog(QDialog):
+    """Departments, people, categories, LEC tables, D.4 thresholds, major-hazard criteria, plant settings.
+
+    Attributes:
+        changed: True once any tab has stored something.
+    """
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.changed = False
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(1100, 720)
+
+        self.departments_page = DepartmentsPage(context, self)
+        self.people_page = PeoplePage(context, self)
+        self.categories_page = CategoriesPage(context, self)
+        self.scales_page = ScalesPage(context, self)
+        self.thresholds_page = ThresholdsPage(context, self, today=today)
+        self.criteria_page = CriteriaPage(context, self)
+        self.plant_page = PlantPage(context, self)
+        self.pages = [
+            self.departments_page,
+            self.people_page,
+            self.categories_page,
+            self.scales_page,
+            self.thresholds_page,
+            self.criteria_page,
+            self.plant_page,
+        ]
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.departments_page, self.tr("Departments"))
+        self.tabs.addTab(self.people_page, self.tr("People"))
+        self.tabs.addTab(self.categories_page, self.tr("Hazard categories"))
+        self.tabs.addTab(self.scales_page, self.tr("LEC scales"))
+        self.tabs.addTab(self.thresholds_page, self.tr("Grading thresholds D.4"))
+        self.tabs.addTab(self.criteria_page, self.tr("Major-hazard criteria"))
+        self.tabs.addTab(self.plant_page, self.tr("Plant settings"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+        for page in self.pages:
+            page.changed.connect(self._on_page_changed)
+        self.tabs.currentChanged.connect(self._on_tab)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, context: AppContext) -> bool:
+        """Show the dialog; return True if anything was stored (the caller reloads reference data)."""
+        dialog = cls(context, parent)
+        try:
+            dialog.exec()
+            return dialog.changed
+        finally:
+            dialog.deleteLater()
+
+    def _on_page_changed(self) -> None:
+        """One tab stored something: the other tabs read again when they are shown next."""
+        self.changed = True
+        sender = self.sender()
+        for page in self.pages:
+            if page is not sender:
+                page.stale = True
+
+    def _on_tab(self, index: int) -> None:
+        page = self.pages[index] if 0 <= index < len(self.pages) else None
+        if page is not None and page.stale:
+            page.reload()

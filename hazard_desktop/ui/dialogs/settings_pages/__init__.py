@@ -1,0 +1,1 @@
+"""The tabs of the settings dialog, one module per tab (``common`` holds what they share)."""
