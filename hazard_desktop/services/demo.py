@@ -16,6 +16,7 @@ from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, for
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
 from hazard_desktop.services import demo_content
+from hazard_desktop.services.demo_grading import grade_demo
 from hazard_desktop.services.hazards import PhotoFile, attach_photos
 from hazard_desktop.services.ports import ImageProcessor, UnitOfWork
 
@@ -35,6 +36,9 @@ class DemoResult:
     people: int
     hazards: int
     photos: int
+    meetings: int = 0
+    gradings: int = 0
+    disputes: int = 0
 
 
 def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
@@ -122,8 +126,10 @@ def build_demo(
     seed: int = 2026,
     photo_hazards: int = 24,
     reference: datetime | None = None,
+    grading: bool = True,
 ) -> DemoResult:
-    """Fill the database with demo staff and ``count`` hazards; photos on the newest few."""
+    """Fill the database with demo staff and ``count`` hazards; photos on the newest few; with
+    ``grading``, panel meetings grade the older hazards, disputes are ruled and statuses move on."""
     when = reference or datetime.now(UTC).replace(second=0, microsecond=0)
     people = ensure_people(uow_factory())
     hazards = make_hazards(uow_factory(), count, seed, when, people)
@@ -134,5 +140,13 @@ def build_demo(
             files = [PhotoFile(f"IMG_{n:03d}_{k}.jpg", photo_maker(n * 10 + k)) for k in range(1 + n % 3)]
             attach_photos(uow_factory(), hazard.id, files, images)
             photos += len(files)
+    graded = grade_demo(uow_factory, hazards, when, seed=seed) if grading else None
     log.info("demo data: %d hazards, %d photos", len(hazards), photos)
-    return DemoResult(people=sum(len(v) for v in people.values()), hazards=len(hazards), photos=photos)
+    return DemoResult(
+        people=sum(len(v) for v in people.values()),
+        hazards=len(hazards),
+        photos=photos,
+        meetings=0 if graded is None else graded.meetings,
+        gradings=0 if graded is None else graded.gradings,
+        disputes=0 if graded is None else graded.disputes,
+    )
