@@ -770,8 +770,9 @@ def grade_batch(
         tables = _tables(uow)
         day = graded_on or meeting.held_on
         drafts = []
-        for request in requests:
+        for index, request in enumerate(requests):
             hazard = _hazard(uow, request.hazard_id)
+            made_at = now + timedelta(microseconds=index)  # the meeting lists its gradings in this order
             try:
                 if rules.current_grading(uow.gradings.history_for(hazard.id)) is not None:
                     raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
@@ -785,7 +786,7 @@ def grade_batch(
                     graded_on=day,
                     threshold_set_id=threshold_set_id,
                     meeting_id=meeting.id,
-                    at=now,
+                    at=made_at,
                 )
             except DomainError as err:
                 raise _with_hazard(err, hazard) from None
