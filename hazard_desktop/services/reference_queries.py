@@ -1,0 +1,81 @@
+"""Read-only helpers the screens need: reference lists in one transaction, plant name, a hazard's details."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from hazard_desktop.domain.errors import NotFound
+from hazard_desktop.domain.hazards import Hazard
+from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
+from hazard_desktop.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceData:
+    """The lists a hazard form or filter chooses from (active records only unless asked)."""
+
+    departments: tuple[Department, ...]
+    people: tuple[Person, ...]
+    categories: tuple[Category, ...]
+
+    def department(self, department_id: uuid.UUID | None) -> Department | None:
+        """The department with ``department_id`` or None."""
+        return next((d for d in self.departments if d.id == department_id), None)
+
+    def person(self, person_id: uuid.UUID | None) -> Person | None:
+        """The person with ``person_id`` or None."""
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def category(self, code: str | None) -> Category | None:
+        """The category with ``code`` or None."""
+        return next((c for c in self.categories if c.code == code), None)
+
+
+@dataclass(frozen=True, slots=True)
+class HazardDetails:
+    """A hazard with the names of what it refers to, for display."""
+
+    hazard: Hazard
+    department: Department | None
+    found_by: Person | None
+    category: Category | None
+    subcategory: Subcategory | None
+
+
+def load_reference(uow: UnitOfWork, *, include_inactive: bool = False) -> ReferenceData:
+    """Departments, people and categories, read in one transaction."""
+    with uow:
+        return ReferenceData(
+            departments=tuple(uow.reference.departments(include_inactive=include_inactive)),
+            people=tuple(uow.reference.people(include_inactive=include_inactive)),
+            categories=tuple(sorted(uow.reference.categories(), key=lambda c: (c.sort_order, c.code))),
+        )
+
+
+def plant_name(uow: UnitOfWork) -> str:
+    """The plant's name from the settings (empty if not set)."""
+    with uow:
+        return uow.settings.get("plant_name") or ""
+
+
+def hazard_details(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardDetails:
+    """Load one hazard with its department, finder and category records.
+
+    Raises:
+        NotFound: ``hazard_unknown``.
+    """
+    with uow:
+        hazard = uow.hazards.get(hazard_id)
+        if hazard is None:
+            raise NotFound("hazard_unknown", value=str(hazard_id))
+        category = next((c for c in uow.reference.categories() if c.code == hazard.category_code), None)
+        return HazardDetails(
+            hazard=hazard,
+            department=uow.reference.get_department(hazard.department_id),
+            found_by=uow.reference.get_person(hazard.found_by_id),
+            category=category,
+            subcategory=(
+                category.subcategory(hazard.subcategory_code) if category and hazard.subcategory_code else None
+            ),
+        )

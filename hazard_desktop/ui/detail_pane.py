@@ -1,0 +1,381 @@
+"""The pane beside the register: every field of the selected hazard, its photos, and room for more.
+
+Later features (grading history, rectification, …) add their widgets with :meth:`HazardDetailPane.add_section`
+and follow :attr:`HazardDetailPane.hazard_changed` to know which hazard is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_desktop.domain.hazards import HazardGrade, HazardStatus, PhotoInfo
+from hazard_desktop.services import hazards as hazard_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.ports import PhotoKind
+from hazard_desktop.services.reference_queries import HazardDetails, hazard_details
+from hazard_desktop.ui import labels, messages
+from hazard_desktop.ui.formatting import format_datetime
+
+log = logging.getLogger(__name__)
+
+THUMB_SIZE = QSize(120, 90)
+PhotoRole = int(Qt.ItemDataRole.UserRole) + 1
+
+_STATUS_COLOURS = {
+    HazardStatus.OPEN: "#6d4c41",
+    HazardStatus.GRADED: "#1565c0",
+    HazardStatus.RECTIFYING: "#ef6c00",
+    HazardStatus.VERIFYING: "#6a1b9a",
+    HazardStatus.CLOSED: "#616161",
+}
+_GRADE_COLOURS = {HazardGrade.UNGRADED: "#757575", HazardGrade.GENERAL: "#2e7d32", HazardGrade.MAJOR: "#c62828"}
+
+
+def pixmap_from_jpeg(data: bytes | None) -> QPixmap:
+    """A pixmap of stored JPEG bytes (null pixmap if there are none or they do not decode)."""
+    pixmap = QPixmap()
+    if data:
+        pixmap.loadFromData(data)
+    return pixmap
+
+
+def thumbnail_icon(data: bytes | None) -> QIcon:
+    """An icon of a thumbnail JPEG, letterboxed into :data:`THUMB_SIZE`."""
+    pixmap = pixmap_from_jpeg(data)
+    if pixmap.isNull():
+        return QIcon()
+    return QIcon(
+        pixmap.scaled(THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    )
+
+
+def make_photo_list(parent: QWidget | None = None, *, wrapping: bool = False) -> QListWidget:
+    """A list of thumbnails (a horizontal strip, or a wrapping grid when ``wrapping``)."""
+    view = QListWidget(parent)
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setIconSize(THUMB_SIZE)
+    view.setGridSize(QSize(THUMB_SIZE.width() + 12, THUMB_SIZE.height() + 12))
+    view.setMovement(QListView.Movement.Static)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setUniformItemSizes(True)
+    view.setWrapping(wrapping)
+    view.setFlow(QListView.Flow.LeftToRight)
+    if not wrapping:
+        view.setFixedHeight(THUMB_SIZE.height() + 12 + view.horizontalScrollBar().sizeHint().height() + 8)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view
+
+
+class PhotoViewer(QDialog):
+    """A larger view of one photo (its display copy), scaled to the window; non-modal and reused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self.photo_id: uuid.UUID | None = None
+        self.image = QLabel(self)
+        self.image.setObjectName("photoViewerImage")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setMinimumSize(200, 150)
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.image, 1)
+        layout.addWidget(buttons)
+
+    def set_photo(self, jpeg: bytes | None, title: str, photo_id: uuid.UUID | None = None) -> None:
+        """Show another photo."""
+        self.photo_id = photo_id
+        self.setWindowTitle(title)
+        self._pixmap = pixmap_from_jpeg(jpeg)
+        if self._pixmap.isNull():
+            self.image.setPixmap(QPixmap())
+            self.image.setText(self.tr("The photo cannot be shown."))
+        else:
+            self.image.setText("")
+        size = self._pixmap.size() if not self._pixmap.isNull() else QSize(400, 300)
+        self.resize(size.boundedTo(QSize(1000, 750)).expandedTo(QSize(400, 300)) + QSize(24, 60))
+        self._scale()
+
+    def has_image(self) -> bool:
+        """True if the stored photo decoded."""
+        return not self._pixmap.isNull()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        if not self._pixmap.isNull():
+            self.image.setPixmap(
+                self._pixmap.scaled(
+                    self.image.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+
+
+class HazardDetailPane(QWidget):
+    """Read-only view of one hazard.
+
+    Signals:
+        hazard_changed(object): the HazardDetails now shown, or None.
+        photo_opened(object): a PhotoViewer was opened.
+    """
+
+    hazard_changed = Signal(object)
+    photo_opened = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._details: HazardDetails | None = None
+        self._viewer: PhotoViewer | None = None
+        self.setMinimumWidth(320)
+
+        self.stack = QStackedWidget(self)
+        self.placeholder = QLabel(self.tr("Select a hazard in the register to see its details."), self)
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #757575; padding: 24px;")
+        self.stack.addWidget(self.placeholder)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(12, 10, 12, 10)
+
+        heading = QHBoxLayout()
+        self.number = QLabel(content)
+        self.number.setObjectName("detailNumber")
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_chip = QLabel(content)
+        self.grade_chip = QLabel(content)
+        heading.addWidget(self.number)
+        heading.addSpacing(8)
+        heading.addWidget(self.status_chip)
+        heading.addWidget(self.grade_chip)
+        heading.addStretch(1)
+        content_layout.addLayout(heading)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.fields: dict[str, QLabel] = {}
+        for key, text in (
+            ("description", self.tr("Description")),
+            ("location", self.tr("Location / area")),
+            ("equipment_tag", self.tr("Equipment tag")),
+            ("department", self.tr("Responsible department")),
+            ("category", self.tr("Category")),
+            ("subcategory", self.tr("Subcategory")),
+            ("found_by", self.tr("Found by")),
+            ("found_at", self.tr("Found at")),
+            ("status", self.tr("Status")),
+            ("grade", self.tr("Grade")),
+            ("updated_at", self.tr("Last changed")),
+        ):
+            value = QLabel(content)
+            value.setObjectName(f"detail_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            form.addRow(text + self.tr(":"), value)
+            self.fields[key] = value
+        content_layout.addLayout(form)
+
+        line = QFrame(content)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        content_layout.addWidget(line)
+        self.photos_title = QLabel(content)
+        self.photos_title.setObjectName("detailPhotosTitle")
+        bold = self.photos_title.font()
+        bold.setBold(True)
+        self.photos_title.setFont(bold)
+        content_layout.addWidget(self.photos_title)
+        self.photos = make_photo_list(content)
+        self.photos.setObjectName("detailPhotos")
+        self.photos.setToolTip(self.tr("Click a photo to enlarge it"))
+        self.photos.itemClicked.connect(self._photo_clicked)
+        self.photos.itemActivated.connect(self._photo_clicked)
+        content_layout.addWidget(self.photos)
+        self.no_photos = QLabel(self.tr("No photos attached."), content)
+        self.no_photos.setStyleSheet("color: #757575;")
+        content_layout.addWidget(self.no_photos)
+
+        # Later features (grading history, rectification, sheets) add their widgets here.
+        self.sections = QWidget(content)
+        self.sections.setObjectName("detailSections")
+        self.sections_layout = QVBoxLayout(self.sections)
+        self.sections_layout.setContentsMargins(0, 6, 0, 0)
+        content_layout.addWidget(self.sections)
+        content_layout.addStretch(1)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        self.stack.addWidget(self.scroll)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # ------------------------------------------------------------------ public
+
+    @property
+    def details(self) -> HazardDetails | None:
+        """What is shown, or None."""
+        return self._details
+
+    def hazard_id(self) -> uuid.UUID | None:
+        """The id of the hazard shown, or None."""
+        return self._details.hazard.id if self._details else None
+
+    def add_section(self, widget: QWidget) -> None:
+        """Add a feature's widget below the photos (e.g. the grading history)."""
+        self.sections_layout.addWidget(widget)
+
+    def show_hazard(self, hazard_id: uuid.UUID | None) -> HazardDetails | None:
+        """Load and show a hazard (None clears the pane). A load failure is shown in the pane."""
+        if hazard_id is None:
+            self.clear()
+            return None
+        try:
+            details = hazard_details(self._context.uow(), hazard_id)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self.clear(messages.error_text(exc))
+            return None
+        self._show(details)
+        return details
+
+    def refresh(self) -> None:
+        """Load the shown hazard again (after an edit)."""
+        if self._details is not None:
+            self.show_hazard(self._details.hazard.id)
+
+    def clear(self, text: str | None = None) -> None:
+        """Show the placeholder (or ``text``) instead of a hazard."""
+        self.placeholder.setText(text or self.tr("Select a hazard in the register to see its details."))
+        self.stack.setCurrentWidget(self.placeholder)
+        self.photos.clear()
+        changed = self._details is not None
+        self._details = None
+        if changed:
+            self.hazard_changed.emit(None)
+
+    def open_photo(self, row: int) -> PhotoViewer | None:
+        """Open the larger view of the ``row``-th photo (what a click does)."""
+        item = self.photos.item(row)
+        if item is None:
+            return None
+        photo: PhotoInfo = item.data(PhotoRole)
+        if self._viewer is not None and self._viewer.isVisible() and self._viewer.photo_id == photo.id:
+            self._viewer.raise_()
+            return self._viewer
+        try:
+            jpeg = hazard_service.photo_bytes(self._context.uow(), photo.id, PhotoKind.DISPLAY)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            messages.show_error(self, exc)
+            return None
+        number = self._details.hazard.number if self._details else ""
+        if self._viewer is None:
+            self._viewer = PhotoViewer(self)
+        viewer = self._viewer
+        viewer.set_photo(jpeg, f"{number} — {photo.original_name}", photo.id)
+        if viewer.isVisible():
+            viewer.raise_()
+            viewer.activateWindow()
+        else:
+            viewer.show()
+        self.photo_opened.emit(viewer)
+        return viewer
+
+    # ------------------------------------------------------------------ internals
+
+    def _show(self, details: HazardDetails) -> None:
+        hazard = details.hazard
+        self._details = details
+        self.number.setText(hazard.number)
+        self._chip(self.status_chip, labels.status_label(hazard.status), _STATUS_COLOURS[hazard.status])
+        self._chip(self.grade_chip, labels.grade_label(hazard.grade), _GRADE_COLOURS[hazard.grade])
+        none = self.tr("—")
+        values = {
+            "description": hazard.description,
+            "location": hazard.location,
+            "equipment_tag": hazard.equipment_tag or none,
+            "department": details.department.name if details.department else none,
+            "category": labels.category_label(details.category) if details.category else hazard.category_code,
+            "subcategory": (
+                labels.category_label(details.subcategory) if details.subcategory else (hazard.subcategory_code or none)
+            ),
+            "found_by": details.found_by.name if details.found_by else none,
+            "found_at": format_datetime(hazard.found_at),
+            "status": labels.status_label(hazard.status),
+            "grade": labels.grade_label(hazard.grade),
+            "updated_at": format_datetime(hazard.updated_at),
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self._show_photos(hazard.photos)
+        self.stack.setCurrentWidget(self.scroll)
+        self.hazard_changed.emit(details)
+
+    @staticmethod
+    def _chip(label: QLabel, text: str, colour: str) -> None:
+        label.setText(text)
+        label.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; padding: 2px 8px;")
+
+    def _show_photos(self, photos: tuple[PhotoInfo, ...]) -> None:
+        self.photos.clear()
+        self.photos_title.setText(self.tr("Photos ({count})").format(count=len(photos)))
+        for photo in sorted(photos, key=lambda p: p.position):
+            try:
+                thumb = hazard_service.photo_bytes(self._context.uow(), photo.id, PhotoKind.THUMB)
+            except Exception as exc:
+                if not messages.is_user_error(exc):
+                    raise
+                log.warning("thumbnail of photo %s not readable: %s", photo.id, exc)
+                thumb = None
+            item = QListWidgetItem(thumbnail_icon(thumb), "")
+            item.setToolTip(f"{photo.original_name} ({photo.width} × {photo.height})")
+            item.setData(PhotoRole, photo)
+            item.setSizeHint(self.photos.gridSize())
+            self.photos.addItem(item)
+        self.photos.setVisible(bool(photos))
+        self.no_photos.setVisible(not photos)
+
+    def _photo_clicked(self, item: QListWidgetItem) -> None:
+        self.open_photo(self.photos.row(item))

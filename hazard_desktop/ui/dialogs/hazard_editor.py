@@ -1,0 +1,537 @@
+"""Create or edit a hazard (新建隐患 / 编辑隐患), photos included.
+
+The dialog collects input and hands it to the services, which validate it; a refused input shows the
+service's error as a translated sentence above the form and writes nothing. Photos picked for a new
+hazard are checked when they are picked (``services.photo_checks``), so that saving does not create the
+hazard and then refuse its photos.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_desktop.domain.errors import DomainError
+from hazard_desktop.domain.hazards import (
+    LOCATION_MAX,
+    MAX_PHOTOS,
+    TAG_MAX,
+    Hazard,
+    HazardInput,
+    HazardStatus,
+    PhotoInfo,
+)
+from hazard_desktop.services import hazards as hazard_service
+from hazard_desktop.services import photo_checks
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.ports import PhotoKind
+from hazard_desktop.services.reference_queries import ReferenceData, load_reference
+from hazard_desktop.ui import labels, messages
+from hazard_desktop.ui.detail_pane import THUMB_SIZE, make_photo_list, thumbnail_icon
+from hazard_desktop.ui.formatting import QT_DATE_TIME_FORMAT, from_qdatetime, now_qdatetime, to_qdatetime
+
+log = logging.getLogger(__name__)
+
+PhotoEntryRole = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    """Item data of the lists are UUID text (PySide keeps other objects opaque: findData misses them)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class HazardEditorResult:
+    """What the dialog saved."""
+
+    hazard: Hazard
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _StoredPhoto:
+    info: PhotoInfo
+
+
+@dataclass(frozen=True, slots=True)
+class _NewPhoto:
+    file: hazard_service.PhotoFile
+    path: str
+
+
+class HazardEditorDialog(QDialog):
+    """The hazard form. Create with ``hazard=None``; edit an existing hazard otherwise.
+
+    Use :meth:`ask` to run it; tests set the widgets and call :meth:`save` or :meth:`accept`.
+    """
+
+    last_photo_folder = ""
+
+    def __init__(
+        self,
+        context: AppContext,
+        hazard: Hazard | None = None,
+        parent: QWidget | None = None,
+        *,
+        reference: ReferenceData | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._hazard = hazard
+        self._result: HazardEditorResult | None = None
+        self._removed: list[PhotoInfo] = []
+        self._reference = reference or load_reference(context.uow(), include_inactive=True)
+        self.setObjectName("hazardEditor")
+        self.setMinimumWidth(720)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(
+            "background: #fdecea; color: #b71c1c; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
+        )
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.number = QLineEdit(self)
+        self.number.setObjectName("number")
+        self.number.setMaxLength(20)
+        self.description = QPlainTextEdit(self)
+        self.description.setObjectName("description")
+        self.description.setPlaceholderText(self.tr("What is wrong, and what could it lead to?"))
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.location = QLineEdit(self)
+        self.location.setObjectName("location")
+        self.location.setMaxLength(LOCATION_MAX)
+        self.location.setPlaceholderText(self.tr("e.g. tank farm, east pump house"))
+        self.equipment_tag = QLineEdit(self)
+        self.equipment_tag.setObjectName("equipmentTag")
+        self.equipment_tag.setMaxLength(TAG_MAX)
+        self.equipment_tag.setPlaceholderText(self.tr("e.g. P-101A (optional)"))
+        self.department = QComboBox(self)
+        self.department.setObjectName("department")
+        self.category = QComboBox(self)
+        self.category.setObjectName("category")
+        self.subcategory = QComboBox(self)
+        self.subcategory.setObjectName("subcategory")
+        self.found_by = QComboBox(self)
+        self.found_by.setObjectName("foundBy")
+        self.found_at = QDateTimeEdit(self)
+        self.found_at.setObjectName("foundAt")
+        self.found_at.setCalendarPopup(True)
+        self.found_at.setDisplayFormat(QT_DATE_TIME_FORMAT)
+        self.status = QComboBox(self)
+        self.status.setObjectName("status")
+        for status, text in labels.statuses():
+            self.status.addItem(text, status.value)
+
+        self._fill_lists()
+        self.category.currentIndexChanged.connect(self._category_changed)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Hazard number:"), self.number)
+        form.addRow(self.tr("Description:"), self.description)
+        form.addRow(self.tr("Location / area:"), self.location)
+        form.addRow(self.tr("Equipment tag:"), self.equipment_tag)
+        form.addRow(self.tr("Responsible department:"), self.department)
+        form.addRow(self.tr("Category:"), self.category)
+        form.addRow(self.tr("Subcategory:"), self.subcategory)
+        form.addRow(self.tr("Found by:"), self.found_by)
+        form.addRow(self.tr("Found at:"), self.found_at)
+        form.addRow(self.tr("Status:"), self.status)
+        self._form = form
+
+        self.photos = make_photo_list(self, wrapping=True)
+        self.photos.setObjectName("photos")
+        self.photos.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.photos.setMinimumHeight(THUMB_SIZE.height() * 2 + 40)
+        self.photo_count = QLabel(self)
+        self.photo_count.setObjectName("photoCount")
+        self.add_photos_button = QPushButton(self.tr("Add photos…"), self)
+        self.add_photos_button.setObjectName("addPhotos")
+        self.add_photos_button.clicked.connect(self.pick_photos)
+        self.remove_photos_button = QPushButton(self.tr("Remove selected"), self)
+        self.remove_photos_button.setObjectName("removePhotos")
+        self.remove_photos_button.clicked.connect(self.remove_selected_photos)
+        self.photos.itemSelectionChanged.connect(self._update_photo_buttons)
+        photo_buttons = QHBoxLayout()
+        photo_buttons.addWidget(QLabel(self.tr("Photos:"), self))
+        photo_buttons.addWidget(self.photo_count)
+        photo_buttons.addStretch(1)
+        photo_buttons.addWidget(self.add_photos_button)
+        photo_buttons.addWidget(self.remove_photos_button)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error_label)
+        layout.addLayout(form)
+        layout.addLayout(photo_buttons)
+        layout.addWidget(self.photos, 1)
+        layout.addWidget(self.buttons)
+
+        self._load()
+        self._update_photo_buttons()
+        self.description.setFocus()
+
+    # ------------------------------------------------------------------ running it
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, context: AppContext, hazard: Hazard | None = None
+    ) -> HazardEditorResult | None:
+        """Run the dialog modally; return what was saved, or None if cancelled."""
+        dialog = cls(context, hazard, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.result_value if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    @property
+    def result_value(self) -> HazardEditorResult | None:
+        """What was saved (None until a save succeeded)."""
+        return self._result
+
+    @property
+    def is_new(self) -> bool:
+        """True while the dialog creates a hazard."""
+        return self._hazard is None
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+    # ------------------------------------------------------------------ lists and initial values
+
+    def _fill_lists(self) -> None:
+        current = self._hazard
+        self.department.addItem(self.tr("— choose —"), None)
+        for department in self._reference.departments:
+            if department.active or (current and current.department_id == department.id):
+                self.department.addItem(department.name, str(department.id))
+        self.category.addItem(self.tr("— choose —"), None)
+        for category in self._reference.categories:
+            self.category.addItem(labels.category_label(category), category.code)
+        self.found_by.setEditable(True)
+        self.found_by.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.found_by.lineEdit().setPlaceholderText(self.tr("Choose or type a name"))
+        names = {d.id: d.name for d in self._reference.departments}
+        for person in self._reference.people:
+            if person.active or (current and current.found_by_id == person.id):
+                department = names.get(person.department_id)
+                text = f"{person.name} ({department})" if department else person.name
+                self.found_by.addItem(text, str(person.id))
+        completer = QCompleter(self.found_by.model(), self.found_by)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.found_by.setCompleter(completer)
+        self.found_by.setCurrentIndex(-1)
+
+    def _category_changed(self) -> None:
+        self.subcategory.clear()
+        self.subcategory.addItem(self.tr("— none —"), None)
+        category = self._reference.category(self.category.currentData())
+        for sub in category.subcategories if category else ():
+            self.subcategory.addItem(labels.category_label(sub), sub.code)
+        self.subcategory.setEnabled(self.subcategory.count() > 1)
+
+    def _load(self) -> None:
+        hazard = self._hazard
+        self._category_changed()
+        if hazard is None:
+            self.setWindowTitle(self.tr("New hazard"))
+            self.number.setPlaceholderText(self.tr("Leave empty for the next free number"))
+            self.number.setToolTip(self.tr("Type a number only for a hazard from a paper register (YH-2026-0001)"))
+            self.found_at.setDateTime(now_qdatetime())
+            self._form.setRowVisible(self.status, False)
+        else:
+            self.setWindowTitle(self.tr("Edit hazard {number}").format(number=hazard.number))
+            self.number.setText(hazard.number)
+            self.number.setReadOnly(True)
+            self.number.setToolTip(self.tr("The number of a hazard never changes"))
+            self.description.setPlainText(hazard.description)
+            self.location.setText(hazard.location)
+            self.equipment_tag.setText(hazard.equipment_tag)
+            self.department.setCurrentIndex(max(0, self.department.findData(str(hazard.department_id))))
+            index = self.category.findData(hazard.category_code)
+            if index < 0:  # a code no longer in the reference data: keep it visible
+                self.category.addItem(hazard.category_code, hazard.category_code)
+                index = self.category.count() - 1
+            self.category.setCurrentIndex(index)
+            if hazard.subcategory_code:
+                sub = self.subcategory.findData(hazard.subcategory_code)
+                if sub < 0:
+                    self.subcategory.addItem(hazard.subcategory_code, hazard.subcategory_code)
+                    sub = self.subcategory.count() - 1
+                self.subcategory.setCurrentIndex(sub)
+            self.found_by.setCurrentIndex(self.found_by.findData(str(hazard.found_by_id)))
+            self.found_at.setDateTime(to_qdatetime(hazard.found_at))
+            self.status.setCurrentIndex(max(0, self.status.findData(hazard.status.value)))
+            for photo in sorted(hazard.photos, key=lambda p: p.position):
+                self._add_stored_photo(photo)
+        self._initial_found_at = QDateTime(self.found_at.dateTime())
+        self._initial_input = self._input() if hazard is not None else None
+
+    # ------------------------------------------------------------------ photos
+
+    def _add_stored_photo(self, photo: PhotoInfo) -> None:
+        try:
+            thumb = hazard_service.photo_bytes(self._context.uow(), photo.id, PhotoKind.THUMB)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            thumb = None
+        item = QListWidgetItem(thumbnail_icon(thumb), "")
+        item.setToolTip(photo.original_name)
+        item.setData(PhotoEntryRole, _StoredPhoto(photo))
+        item.setSizeHint(self.photos.gridSize())
+        self.photos.addItem(item)
+
+    def photo_entries(self) -> list[object]:
+        """What the photo list holds now (stored photos and newly picked files), in order."""
+        return [self.photos.item(i).data(PhotoEntryRole) for i in range(self.photos.count())]
+
+    def new_photo_count(self) -> int:
+        """How many picked files will be attached on save."""
+        return sum(isinstance(e, _NewPhoto) for e in self.photo_entries())
+
+    def pick_photos(self) -> int:
+        """Ask for image files (QFileDialog) and add them; return how many were added."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach photos"),
+            HazardEditorDialog.last_photo_folder,
+            self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"),
+        )
+        if not paths:
+            return 0
+        HazardEditorDialog.last_photo_folder = str(Path(paths[0]).parent)
+        return self.add_photo_files(paths)
+
+    def add_photo_files(self, paths: Sequence[str | Path]) -> int:
+        """Check image files and add them to the list (all or none); a refused file shows its error."""
+        self.clear_error()
+        added: list[tuple[_NewPhoto, bytes]] = []
+        try:
+            photo_checks.check_photo_count(self.photos.count() + len(paths))
+            for raw in paths:
+                path = Path(raw)
+                photo_checks.check_photo_size(path.name, path.stat().st_size)
+                file = hazard_service.PhotoFile(path.name, path.read_bytes())
+                image = photo_checks.check_photo(file, self._context.images)
+                added.append((_NewPhoto(file, str(path)), image.thumb_jpeg))
+        except OSError as exc:
+            self.show_error_text(
+                self.tr("The file “{name}” cannot be read: {reason}").format(
+                    name=Path(getattr(exc, "filename", "") or "").name, reason=exc.strerror or str(exc)
+                ),
+                "photos",
+            )
+            return 0
+        except DomainError as exc:
+            self.show_error(exc)
+            return 0
+        for entry, thumb in added:
+            item = QListWidgetItem(thumbnail_icon(thumb), "")
+            item.setToolTip(entry.file.name)
+            item.setData(PhotoEntryRole, entry)
+            item.setSizeHint(self.photos.gridSize())
+            self.photos.addItem(item)
+        self._update_photo_buttons()
+        return len(added)
+
+    def remove_selected_photos(self) -> int:
+        """Take the selected photos off the list (stored ones are removed on save); return how many."""
+        rows = sorted((self.photos.row(item) for item in self.photos.selectedItems()), reverse=True)
+        for row in rows:
+            item = self.photos.takeItem(row)
+            entry = item.data(PhotoEntryRole)
+            if isinstance(entry, _StoredPhoto):
+                self._removed.append(entry.info)
+        self._update_photo_buttons()
+        return len(rows)
+
+    def _update_photo_buttons(self) -> None:
+        count = self.photos.count()
+        self.photo_count.setText(self.tr("{count} of at most {max}").format(count=count, max=MAX_PHOTOS))
+        self.add_photos_button.setEnabled(count < MAX_PHOTOS)
+        self.remove_photos_button.setEnabled(bool(self.photos.selectedItems()))
+
+    # ------------------------------------------------------------------ errors
+
+    def _field_widget(self, field: str | None) -> QWidget | None:
+        return {
+            "number": self.number,
+            "description": self.description,
+            "location": self.location,
+            "equipment_tag": self.equipment_tag,
+            "department": self.department,
+            "category": self.category,
+            "subcategory": self.subcategory,
+            "found_by": self.found_by,
+            "found_at": self.found_at,
+            "status": self.status,
+            "photos": self.photos,
+        }.get(field or "")
+
+    def show_error(self, exc: BaseException) -> None:
+        """Show a refused input above the form and put the cursor on the field concerned."""
+        self.show_error_text(messages.error_text(exc), getattr(exc, "field", None))
+
+    def show_error_text(self, text: str, field: str | None = None) -> None:
+        """Show ``text`` above the form (and mark ``field``)."""
+        self.clear_error()
+        self.error_label.setText(text)
+        self.error_label.show()
+        widget = self._field_widget(field)
+        if widget is not None:
+            widget.setProperty("invalid", True)
+            widget.setStyleSheet("border: 1px solid #c62828;")
+            widget.setFocus()
+            self._marked = widget
+
+    def clear_error(self) -> None:
+        """Hide the error message and unmark the field."""
+        self.error_label.hide()
+        self.error_label.clear()
+        marked = getattr(self, "_marked", None)
+        if marked is not None:
+            marked.setProperty("invalid", False)
+            marked.setStyleSheet("")
+            self._marked = None
+
+    def error_message(self) -> str:
+        """The error shown now ("" if none)."""
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+
+    # ------------------------------------------------------------------ saving
+
+    def _found_by_id(self) -> uuid.UUID | None:
+        text = self.found_by.currentText().strip()
+        if not text:
+            return None
+        index = self.found_by.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            return None
+        return _uuid(self.found_by.itemData(index))
+
+    def _input(self) -> HazardInput:
+        if self._hazard is not None and self.found_at.dateTime() == getattr(self, "_initial_found_at", None):
+            found_at = self._hazard.found_at  # keep the stored precision when the time was not touched
+        else:
+            found_at = from_qdatetime(self.found_at.dateTime())
+        category = self.category.currentData()
+        return HazardInput(
+            description=self.description.toPlainText(),
+            location=self.location.text(),
+            department_id=_uuid(self.department.currentData()),
+            category_code=category if isinstance(category, str) else "",
+            subcategory_code=self.subcategory.currentData() or None,
+            found_by_id=self._found_by_id(),
+            found_at=found_at,
+            equipment_tag=self.equipment_tag.text(),
+        )
+
+    def save(self) -> bool:
+        """Validate and store through the services; on refusal show why and write nothing."""
+        self.clear_error()
+        try:
+            if self._hazard is None:
+                self._result = self._create()
+            else:
+                self._result = self._update(self._hazard)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            log.info("hazard input refused: %s", exc)
+            self.show_error(exc)
+            return False
+        return True
+
+    def _create(self) -> HazardEditorResult:
+        data = self._input()
+        files = [e.file for e in self.photo_entries() if isinstance(e, _NewPhoto)]
+        photo_checks.check_photo_count(len(files))
+        for file in files:  # checked when picked; the cheap checks again so a refusal writes nothing
+            photo_checks.check_photo_size(file.name, len(file.data))
+        hazard = hazard_service.create_hazard(self._context.uow(), data, number=self.number.text())
+        if files:
+            try:
+                hazard = hazard_service.attach_photos(self._context.uow(), hazard.id, files, self._context.images)
+            except Exception:
+                # The hazard exists now: from here on the dialog edits it, so a retry does not create it twice.
+                self._become_editor(hazard)
+                raise
+        return HazardEditorResult(hazard, created=True)
+
+    def _become_editor(self, hazard: Hazard) -> None:
+        self._hazard = hazard
+        self.number.setText(hazard.number)
+        self.number.setReadOnly(True)
+        self.setWindowTitle(self.tr("Edit hazard {number}").format(number=hazard.number))
+        self._initial_found_at = QDateTime(self.found_at.dateTime())
+        self._initial_input = self._input()
+
+    def _update(self, hazard: Hazard) -> HazardEditorResult:
+        data = self._input()
+        status = HazardStatus(self.status.currentData())
+        new_status = status if status is not hazard.status else None
+        if data != self._initial_input or new_status is not None:
+            hazard = hazard_service.update_hazard(self._context.uow(), hazard.id, hazard.revision, data, new_status)
+            self._hazard = hazard
+            self._initial_input = data
+        for photo in list(self._removed):
+            hazard = hazard_service.remove_photo(self._context.uow(), hazard.id, photo.id)
+            self._removed.remove(photo)
+            self._hazard = hazard
+        files = [e.file for e in self.photo_entries() if isinstance(e, _NewPhoto)]
+        if files:
+            hazard = hazard_service.attach_photos(self._context.uow(), hazard.id, files, self._context.images)
+            self._hazard = hazard
+            self._mark_attached(hazard)
+        return HazardEditorResult(hazard, created=False)
+
+    def _mark_attached(self, hazard: Hazard) -> None:
+        """After attaching, the list shows the stored photos (so a second save attaches nothing twice)."""
+        self.photos.clear()
+        for photo in sorted(hazard.photos, key=lambda p: p.position):
+            self._add_stored_photo(photo)
+        self._update_photo_buttons()

@@ -1,0 +1,574 @@
+"""The main window: the hazard register (隐患台账) with its filters, the detail pane and the menus.
+
+Later features plug in through :meth:`MainWindow.menu_for` (menus such as "Grading" or "Tools" exist
+from the start and stay hidden while empty), :attr:`MainWindow.toolbar`, :attr:`MainWindow.detail`
+(``add_section``) and the :attr:`MainWindow.hazard_selected` signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_desktop.services import hazards as hazard_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.ports import RegisterFilter, SortKey
+from hazard_desktop.services.reference_queries import ReferenceData, load_reference, plant_name
+from hazard_desktop.ui import labels, messages
+from hazard_desktop.ui.detail_pane import HazardDetailPane
+from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
+from hazard_desktop.ui.models.register_model import (
+    COL_CATEGORY,
+    COL_DEPARTMENT,
+    COL_DESCRIPTION,
+    COL_FOUND_AT,
+    COL_FOUND_BY,
+    COL_GRADE,
+    COL_LOCATION,
+    COL_NUMBER,
+    COL_PHOTOS,
+    COL_STATUS,
+    COLUMN_COUNT,
+    IdRole,
+    RegisterModel,
+)
+from hazard_desktop.ui.register_filters import RegisterFilterBar
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "ui-state.ini"
+LAYOUT_VERSION = 1  # bump when columns change: older saved header states are then ignored
+_GROUP = "main_window"
+
+MENU_ORDER = ("file", "edit", "view", "grading", "tools", "help")
+_MENU_TITLES = {
+    "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    "grading": QT_TRANSLATE_NOOP("MainWindow", "&Grading"),
+    "tools": QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
+    "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+}
+
+DEFAULT_WIDTHS = {  # the description column takes the width left over
+    COL_NUMBER: 104,
+    COL_FOUND_AT: 118,
+    COL_DESCRIPTION: 220,
+    COL_LOCATION: 96,
+    COL_CATEGORY: 116,
+    COL_DEPARTMENT: 84,
+    COL_FOUND_BY: 62,
+    COL_STATUS: 82,
+    COL_GRADE: 72,
+    COL_PHOTOS: 44,
+}
+DEFAULT_SPLIT = (3, 1)  # register : detail pane
+
+
+def app_title() -> str:
+    """The program's name as the application display name spells it (Qt appends it to native titles)."""
+    return QCoreApplication.translate("Application", "Hazard Register")
+
+
+class MainWindow(QMainWindow):
+    """The register window.
+
+    Args:
+        context: the application context (services' ports).
+        parent: usually None.
+        settings: where the layout is remembered (default: ``ui-state.ini`` in the data folder).
+
+    Signals:
+        hazard_selected(object): the UUID of the hazard now selected, or None.
+    """
+
+    hazard_selected = Signal(object)
+
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, settings: QSettings | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("mainWindow")
+        self._settings = settings or QSettings(str(context.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self._selected_id: uuid.UUID | None = None
+        self._menus: dict[str, QMenu] = {}
+        self._load_error_shown = False
+        self._filtering = False
+
+        self.reference: ReferenceData = load_reference(context.uow())
+        self.model = RegisterModel(context.register, labels.category_names(self.reference.categories), self)
+        self.model.load_failed.connect(self._load_failed)
+
+        self.filter_bar = RegisterFilterBar(self.reference.categories, self.reference.departments, self)
+        self.filter_bar.filter_changed.connect(self.apply_filter)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("registerView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setCornerButtonEnabled(False)
+        self.view.verticalHeader().hide()
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure 100,000 rows
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        for column, width in self.default_widths().items():
+            header.resizeSection(column, width)
+        header.setMinimumSectionSize(36)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.view.setSortingEnabled(True)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.view.activated.connect(self._activated)
+        self.model.modelReset.connect(self._model_reset)
+
+        self.detail = HazardDetailPane(context, self)
+        self.detail.setObjectName("detailPane")
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, DEFAULT_SPLIT[0])
+        self.splitter.setStretchFactor(1, DEFAULT_SPLIT[1])
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("hazardCount")
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._update_title()
+        self._update_count()
+        self._update_actions()
+        self.restore_layout()
+
+    # ------------------------------------------------------------------ actions and menus
+
+    def _action(self, text: str, shortcuts: list[QKeySequence], slot: object, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+            keys = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText) if shortcuts else ""
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        style = self.style()
+        self.action_new = self._action(
+            self.tr("&New hazard…"), [QKeySequence("Ctrl+N")], self.new_hazard, self.tr("Register a new hazard")
+        )
+        self.action_new.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.action_new.setIconText(self.tr("New hazard"))  # toolbar text without the menu's "(&N)"
+        self.action_edit = self._action(
+            self.tr("&Edit hazard…"), [QKeySequence("Ctrl+E")], self.edit_hazard, self.tr("Edit the selected hazard")
+        )
+        self.action_edit.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.action_edit.setIconText(self.tr("Edit hazard"))
+        self.action_find = self._action(
+            self.tr("&Find…"), [QKeySequence("Ctrl+F")], self.filter_bar.focus_search, self.tr("Search the register")
+        )
+        self.action_clear_filters = self._action(
+            self.tr("&Clear filters"),
+            [QKeySequence("Ctrl+Shift+F")],
+            self.filter_bar.clear,
+            self.tr("Show every hazard"),
+        )
+        self.action_refresh = self._action(
+            self.tr("&Refresh"), [QKeySequence("F5")], self.refresh, self.tr("Read the register again")
+        )
+        self.action_refresh.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.action_refresh.setIconText(self.tr("Refresh"))
+        self.action_details = self._action(
+            self.tr("&Details pane"), [QKeySequence("F6")], self._toggle_details, self.tr("Show or hide the details")
+        )
+        self.action_details.setCheckable(True)
+        self.action_details.setChecked(True)
+        self.action_reset_layout = self._action(
+            self.tr("Reset &layout"), [], self.reset_layout, self.tr("Restore the default column widths and panes")
+        )
+        self.action_quit = self._action(self.tr("&Quit"), [QKeySequence("Ctrl+Q")], self.close, self.tr("Quit"))
+        self.action_about = self._action(self.tr("&About…"), [], self.show_about)
+
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addAction(self.action_edit)
+        self.view.addAction(self.action_new)
+
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.action_new)
+        self.toolbar.addAction(self.action_edit)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.action_refresh)
+        self.addToolBar(self.toolbar)
+
+    def _create_menus(self) -> None:
+        for key in MENU_ORDER:
+            self.menu_for(key)
+        file_menu = self.menu_for("file")
+        file_menu.addAction(self.action_new)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        edit_menu = self.menu_for("edit")
+        edit_menu.addAction(self.action_edit)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action_find)
+        view_menu = self.menu_for("view")
+        view_menu.addAction(self.action_refresh)
+        view_menu.addAction(self.action_clear_filters)
+        view_menu.addSeparator()
+        view_menu.addAction(self.action_details)
+        view_menu.addAction(self.action_reset_layout)
+        self.menu_for("help").addAction(self.action_about)
+
+    def menu_for(self, name: str) -> QMenu:
+        """The menu ``name`` ("File", "Edit", "View", "Grading", "Tools", "Help", or a new one before Help).
+
+        A menu without actions is hidden; it shows as soon as a feature adds an action to it.
+        """
+        key = name.strip().lower()
+        menu = self._menus.get(key)
+        if menu is not None:
+            return menu
+        title = _MENU_TITLES.get(key)
+        menu = QMenu(self.tr(title) if title else name, self)
+        menu.setObjectName(f"menu_{key}")
+        help_menu = self._menus.get("help")
+        if help_menu is not None:
+            self.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            self.menuBar().addMenu(menu)
+        menu.installEventFilter(self)
+        self._menus[key] = menu
+        self._update_menu_visibility(menu)
+        return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved) and isinstance(watched, QMenu):
+            self._update_menu_visibility(watched)
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _update_menu_visibility(menu: QMenu) -> None:
+        menu.menuAction().setVisible(any(not a.isSeparator() for a in menu.actions()))
+
+    # ------------------------------------------------------------------ selection
+
+    def current_hazard_id(self) -> uuid.UUID | None:
+        """The hazard selected in the register (or shown in the detail pane)."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            value = self.model.data(index, IdRole)
+            if isinstance(value, uuid.UUID):
+                return value
+        return self.detail.hazard_id()
+
+    def select_hazard(self, hazard_id: uuid.UUID) -> bool:
+        """Select ``hazard_id`` in the register and show it; True if it is among the rows shown.
+
+        A hazard hidden by the filter (or far down a long register) is still shown in the detail pane.
+        """
+        row = self.model.find_row(hazard_id)
+        self._selected_id = hazard_id
+        if row < 0:
+            self.view.clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
+            self.detail.show_hazard(hazard_id)
+            self._update_actions()
+            self.hazard_selected.emit(hazard_id)
+            return False
+        index = self.model.index(row, COL_NUMBER)
+        self.view.setCurrentIndex(index)
+        self.view.selectRow(row)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if self.detail.hazard_id() != hazard_id:
+            self.detail.show_hazard(hazard_id)
+        return True
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hazard_id = self.model.data(current, IdRole) if current.isValid() else None
+        if isinstance(hazard_id, uuid.UUID):
+            self._selected_id = hazard_id
+            if self.detail.hazard_id() != hazard_id:
+                self.detail.show_hazard(hazard_id)
+            self.hazard_selected.emit(hazard_id)
+        self._update_actions()
+
+    def _activated(self, _index: QModelIndex) -> None:
+        self.edit_hazard()
+
+    def _model_reset(self) -> None:
+        self._update_count()
+        if self._selected_id is not None:
+            row = self.model.find_row(self._selected_id, max_blocks=1)
+            if row >= 0:
+                self.view.setCurrentIndex(self.model.index(row, COL_NUMBER))
+                self.view.selectRow(row)
+            elif self._filtering:
+                self._selected_id = None
+                self.detail.clear()
+                self.hazard_selected.emit(None)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ commands
+
+    def apply_filter(self, flt: RegisterFilter) -> None:
+        """Show only the hazards ``flt`` lets through (a selection filtered out leaves the detail pane)."""
+        self._filtering = True
+        try:
+            self.model.set_filter(flt)
+        finally:
+            self._filtering = False
+
+    def new_hazard(self) -> bool:
+        """Open the form for a new hazard; select it when saved."""
+        result = HazardEditorDialog.ask(self, self.context)
+        if result is None:
+            return False
+        self.model.refresh()
+        self.select_hazard(result.hazard.id)
+        self.detail.refresh()
+        self.statusBar().showMessage(self.tr("Hazard {number} registered.").format(number=result.hazard.number), 8000)
+        return True
+
+    def edit_hazard(self) -> bool:
+        """Open the form for the selected hazard; show the result when saved."""
+        hazard_id = self.current_hazard_id()
+        if hazard_id is None:
+            return False
+        try:
+            hazard = hazard_service.get_hazard(self.context.uow(), hazard_id)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            messages.show_error(self, exc)
+            return False
+        result = HazardEditorDialog.ask(self, self.context, hazard)
+        if result is None:
+            return False
+        self.model.refresh()
+        self.select_hazard(result.hazard.id)
+        self.detail.refresh()
+        self.statusBar().showMessage(self.tr("Hazard {number} saved.").format(number=result.hazard.number), 8000)
+        return True
+
+    def refresh(self) -> None:
+        """Read reference data and the register again (F5), keeping filter, sort and selection."""
+        try:
+            self.reference = load_reference(self.context.uow())
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            messages.show_error(self, exc)
+            return
+        self._load_error_shown = False
+        self.filter_bar.set_reference(self.reference.categories, self.reference.departments)
+        self.model.set_category_names(labels.category_names(self.reference.categories))
+        self.filter_bar.apply_now()
+        self.detail.refresh()
+        self._update_title()
+
+    def show_about(self) -> QMessageBox:
+        """A short description of the program (non-blocking)."""
+        version = QCoreApplication.applicationVersion()
+        return messages.show_info(
+            self,
+            self.tr("About"),
+            self.tr("{title} {version}\n\nFinds, grades, prints and closes out accident hazards (事故隐患).").format(
+                title=app_title(), version=version
+            ),
+        )
+
+    def _toggle_details(self, checked: bool) -> None:
+        self.detail.setVisible(checked)
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(column):
+            header = self.view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+            header.blockSignals(False)
+            self.statusBar().showMessage(self.tr("This column cannot be sorted."), 4000)
+
+    def _load_failed(self, exc: object) -> None:
+        if isinstance(exc, BaseException):
+            self.statusBar().showMessage(messages.error_text(exc), 10000)
+            if not self._load_error_shown and messages.is_user_error(exc):
+                self._load_error_shown = True
+                messages.show_error(self, exc)
+
+    # ------------------------------------------------------------------ status, title
+
+    def _update_title(self) -> None:
+        try:
+            name = plant_name(self.context.uow())
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            name = ""
+        self.setWindowTitle(f"{name} — {app_title()}" if name else app_title())
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.model.register_filter == RegisterFilter():
+            text = self.tr("1 hazard") if shown == 1 else self.tr("{count} hazards").format(count=f"{shown:,}")
+        else:
+            try:
+                total = self.context.register.count(RegisterFilter())
+            except Exception as exc:
+                if not messages.is_user_error(exc):
+                    raise
+                total = shown
+            text = self.tr("{count} of {total} hazards (filtered)").format(count=f"{shown:,}", total=f"{total:,}")
+        self.count_label.setText(text)
+
+    def _update_actions(self) -> None:
+        self.action_edit.setEnabled(self.current_hazard_id() is not None)
+
+    # ------------------------------------------------------------------ layout memory
+
+    def save_layout(self) -> None:
+        """Remember geometry, panes, columns and sort order."""
+        s = self._settings
+        s.beginGroup(_GROUP)
+        s.setValue("version", LAYOUT_VERSION)
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("state", self.saveState(LAYOUT_VERSION))
+        s.setValue("splitter", self.splitter.saveState())
+        s.setValue("header", self.view.horizontalHeader().saveState())
+        s.setValue("sort_key", self.model.sort_key.value)
+        s.setValue("descending", "1" if self.model.descending else "0")
+        s.setValue("details_visible", "1" if self.action_details.isChecked() else "0")
+        s.endGroup()
+        s.sync()
+
+    def restore_layout(self) -> None:
+        """Apply what :meth:`save_layout` remembered (defaults when nothing or an older layout is stored)."""
+        s = self._settings
+        s.beginGroup(_GROUP)
+        try:
+            if str(s.value("version", "")) != str(LAYOUT_VERSION):
+                self.resize(1400, 850)
+                self._default_split(1400)
+                return
+            geometry = s.value("geometry")
+            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+                self.restoreGeometry(geometry)
+            state = s.value("state")
+            if isinstance(state, QByteArray):
+                self.restoreState(state, LAYOUT_VERSION)
+            splitter = s.value("splitter")
+            if isinstance(splitter, QByteArray):
+                self.splitter.restoreState(splitter)
+            header = s.value("header")
+            if isinstance(header, QByteArray):
+                self.view.horizontalHeader().restoreState(header)
+            try:
+                key = SortKey(str(s.value("sort_key", SortKey.NUMBER.value)))
+            except ValueError:
+                key = SortKey.NUMBER
+            self.model.set_sort(key, str(s.value("descending", "1")) == "1")
+            visible = str(s.value("details_visible", "1")) == "1"
+            self.action_details.setChecked(visible)
+            self.detail.setVisible(visible)
+        finally:
+            s.endGroup()
+            self._sync_sort_indicator()
+
+    def reset_layout(self) -> None:
+        """Default column widths, order and panes."""
+        header = self.view.horizontalHeader()
+        for column in range(COLUMN_COUNT):
+            header.moveSection(header.visualIndex(column), column)
+            header.showSection(column)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, self.default_widths()[column])
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self._default_split(self.splitter.width())
+        self.action_details.setChecked(True)
+        self.detail.setVisible(True)
+
+    def default_widths(self) -> dict[int, int]:
+        """Column widths of a fresh layout: fixed ones, widened to fit the labels of the UI language."""
+        metrics = self.view.fontMetrics()
+        pad = 14  # cell margins; header texts elide
+
+        def fit(texts: list[str]) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + pad
+
+        widths = dict(DEFAULT_WIDTHS)
+        widths[COL_NUMBER] = max(widths[COL_NUMBER], fit(["YH-2026-00000"]))
+        widths[COL_FOUND_AT] = max(widths[COL_FOUND_AT], fit(["2026-12-31 23:59"]))
+        widths[COL_STATUS] = max(widths[COL_STATUS], fit([text for _, text in labels.statuses()]))
+        widths[COL_GRADE] = max(widths[COL_GRADE], fit([text for _, text in labels.grades()]))
+        return widths
+
+    def _default_split(self, total: int) -> None:
+        detail = max(360, total * DEFAULT_SPLIT[1] // sum(DEFAULT_SPLIT))
+        self.splitter.setSizes([max(total - detail, 200), detail])
+
+    def _sync_sort_indicator(self) -> None:
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        header.blockSignals(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

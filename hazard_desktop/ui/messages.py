@@ -1,0 +1,322 @@
+"""Turn domain and storage error codes into translated sentences; show them without blocking.
+
+The domain raises ``DomainError(code, field, **params)``, adapters raise ``StorageError(code, **params)``
+(the UI may not import adapters, so storage errors are recognised by their class name and ``code``).
+Each code maps to one or more templates: the first whose ``{placeholders}`` are all in the error's
+params is used, so ``photo_too_large`` reads well with a file name and limit as well as without.
+"""
+
+from __future__ import annotations
+
+import logging
+import string
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hazard_desktop.domain.errors import Conflict, DomainError, InvalidTransition, NotFound
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "Messages"
+STORAGE_ERROR_CLASS = "StorageError"
+
+_TEXTS: dict[str, tuple[str, ...]] = {
+    # ---- hazard input (domain/hazards.py)
+    "number_invalid": (
+        QT_TRANSLATE_NOOP(
+            "Messages", "“{value}” is not a register number. Use the form YH-2026-0001 or leave it empty."
+        ),
+    ),
+    "description_empty": (QT_TRANSLATE_NOOP("Messages", "Please describe the hazard."),),
+    "description_too_long": (QT_TRANSLATE_NOOP("Messages", "The description is too long (at most {max} characters)."),),
+    "location_empty": (QT_TRANSLATE_NOOP("Messages", "Please enter where the hazard is (area or location)."),),
+    "location_too_long": (QT_TRANSLATE_NOOP("Messages", "The location is too long (at most {max} characters)."),),
+    "equipment_tag_too_long": (
+        QT_TRANSLATE_NOOP("Messages", "The equipment tag is too long (at most {max} characters)."),
+    ),
+    "department_empty": (QT_TRANSLATE_NOOP("Messages", "Please choose the responsible department."),),
+    "category_empty": (QT_TRANSLATE_NOOP("Messages", "Please choose the hazard category."),),
+    "found_by_empty": (QT_TRANSLATE_NOOP("Messages", "Please choose who found the hazard."),),
+    "found_at_naive": (QT_TRANSLATE_NOOP("Messages", "The time found has no time zone (program error)."),),
+    "found_at_future": (QT_TRANSLATE_NOOP("Messages", "The time found lies in the future."),),
+    # ---- hazard use cases (services/hazards.py)
+    "department_unknown": (QT_TRANSLATE_NOOP("Messages", "The chosen department no longer exists."),),
+    "person_unknown": (QT_TRANSLATE_NOOP("Messages", "The chosen person no longer exists."),),
+    "category_unknown": (
+        QT_TRANSLATE_NOOP("Messages", "“{value}” is not a hazard category of the rule."),
+        QT_TRANSLATE_NOOP("Messages", "Unknown hazard category."),
+    ),
+    "subcategory_unknown": (
+        QT_TRANSLATE_NOOP("Messages", "“{value}” is not a subcategory of the chosen category."),
+        QT_TRANSLATE_NOOP("Messages", "Unknown subcategory."),
+    ),
+    "number_duplicate": (
+        QT_TRANSLATE_NOOP("Messages", "The number {value} is already used by another hazard."),
+        QT_TRANSLATE_NOOP("Messages", "This number is already used by another hazard."),
+    ),
+    "hazard_unknown": (QT_TRANSLATE_NOOP("Messages", "The hazard no longer exists."),),
+    "stale_revision": (
+        QT_TRANSLATE_NOOP(
+            "Messages", "Hazard {number} was changed by someone else meanwhile. Reload it and enter your change again."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The record was changed meanwhile. Reload it and enter your change again."),
+    ),
+    "photo_too_large": (
+        QT_TRANSLATE_NOOP("Messages", "The photo “{name}” is too large (at most {max_mb} MB)."),
+        QT_TRANSLATE_NOOP("Messages", "The photo “{name}” has too many pixels ({pixels})."),
+        QT_TRANSLATE_NOOP("Messages", "The photo is too large."),
+    ),
+    "photo_not_image": (
+        QT_TRANSLATE_NOOP(
+            "Messages", "“{name}” is not an image this program can read. Use JPEG, PNG, BMP, GIF, TIFF or WebP files."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The file is not an image this program can read."),
+    ),
+    "photos_too_many": (QT_TRANSLATE_NOOP("Messages", "A hazard can have at most {max} photos."),),
+    "photo_unknown": (QT_TRANSLATE_NOOP("Messages", "The photo no longer exists."),),
+    # ---- names (domain/reference.py clean_name, domain/grading.py)
+    "person_name_empty": (QT_TRANSLATE_NOOP("Messages", "Please enter the person's name."),),
+    "person_name_too_long": (QT_TRANSLATE_NOOP("Messages", "The name is too long (at most {max} characters)."),),
+    "department_name_empty": (QT_TRANSLATE_NOOP("Messages", "Please enter the department."),),
+    "department_name_too_long": (
+        QT_TRANSLATE_NOOP("Messages", "The department name is too long (at most {max} characters)."),
+    ),
+    "leader_name_empty": (QT_TRANSLATE_NOOP("Messages", "Please enter the leader's name."),),
+    "leader_name_too_long": (
+        QT_TRANSLATE_NOOP("Messages", "The leader's name is too long (at most {max} characters)."),
+    ),
+    "reason_empty": (QT_TRANSLATE_NOOP("Messages", "Please give a reason."),),
+    "reason_too_long": (QT_TRANSLATE_NOOP("Messages", "The reason is too long (at most {max} characters)."),),
+    "evidence_empty": (
+        QT_TRANSLATE_NOOP("Messages", "Please record the evidence for criterion {criterion}."),
+        QT_TRANSLATE_NOOP("Messages", "Please record the evidence."),
+    ),
+    "evidence_too_long": (QT_TRANSLATE_NOOP("Messages", "The evidence is too long (at most {max} characters)."),),
+    # ---- LEC (domain/lec.py)
+    "not_a_number": (
+        QT_TRANSLATE_NOOP("Messages", "“{value}” is not a number."),
+        QT_TRANSLATE_NOOP("Messages", "Please enter a number."),
+    ),
+    "off_scale": (
+        QT_TRANSLATE_NOOP("Messages", "{value} is not a value of the {factor} scale. Allowed: {allowed}."),
+        QT_TRANSLATE_NOOP("Messages", "The value is not on the scale."),
+    ),
+    "no_band": (
+        QT_TRANSLATE_NOOP("Messages", "D = {value} falls in no band of the threshold set “{threshold_set}”."),
+        QT_TRANSLATE_NOOP("Messages", "The value falls in no band of the threshold set."),
+    ),
+    "bands_empty": (QT_TRANSLATE_NOOP("Messages", "A threshold set needs at least one band."),),
+    "bands_open_ends": (
+        QT_TRANSLATE_NOOP("Messages", "The lowest band must have no lower limit and the highest no upper limit."),
+    ),
+    "bands_gap": (
+        QT_TRANSLATE_NOOP("Messages", "The bands leave a gap or overlap at band {band}."),
+        QT_TRANSLATE_NOOP("Messages", "The bands leave a gap or overlap."),
+    ),
+    "no_threshold_set": (
+        QT_TRANSLATE_NOOP("Messages", "No threshold set is in force on {on}."),
+        QT_TRANSLATE_NOOP("Messages", "No threshold set is in force on that date."),
+    ),
+    "values_empty": (QT_TRANSLATE_NOOP("Messages", "There are no values to calculate with."),),
+    # ---- grading, panels, disputes (domain/grading.py, services/calculator.py)
+    "triple_invalid": (
+        QT_TRANSLATE_NOOP("Messages", "Entry {index} (“{value}”) must be three values L, E, C separated by commas."),
+        QT_TRANSLATE_NOOP("Messages", "Enter three values L, E, C separated by commas."),
+    ),
+    "panel_empty": (QT_TRANSLATE_NOOP("Messages", "The panel has no members."),),
+    "panel_even": (
+        QT_TRANSLATE_NOOP("Messages", "The panel must have an odd number of members (now {count})."),
+        QT_TRANSLATE_NOOP("Messages", "The panel must have an odd number of members."),
+    ),
+    "lang_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown language “{value}”."),),
+    "threshold_set_unknown": (QT_TRANSLATE_NOOP("Messages", "The chosen threshold set does not exist."),),
+    "threshold_set_missing": (QT_TRANSLATE_NOOP("Messages", "No threshold set was chosen."),),
+    "scales_missing": (QT_TRANSLATE_NOOP("Messages", "The LEC scales are missing."),),
+    "criterion_retired": (
+        QT_TRANSLATE_NOOP("Messages", "Criterion {criterion} has been retired and can no longer be cited."),
+        QT_TRANSLATE_NOOP("Messages", "The criterion has been retired and can no longer be cited."),
+    ),
+    "criteria_empty": (QT_TRANSLATE_NOOP("Messages", "Please cite at least one major-hazard criterion."),),
+    "criterion_duplicate": (QT_TRANSLATE_NOOP("Messages", "A criterion is cited twice."),),
+    "time_naive": (QT_TRANSLATE_NOOP("Messages", "A time has no time zone (program error)."),),
+    "grading_confirmed": (QT_TRANSLATE_NOOP("Messages", "This grading is already confirmed."),),
+    "grading_superseded": (QT_TRANSLATE_NOOP("Messages", "This grading has been superseded by a newer one."),),
+    "grading_not_confirmed": (QT_TRANSLATE_NOOP("Messages", "This grading is not confirmed yet."),),
+    "grading_same": (QT_TRANSLATE_NOOP("Messages", "The new grading is the same as the old one."),),
+    "grading_hazard_mismatch": (QT_TRANSLATE_NOOP("Messages", "The grading belongs to another hazard."),),
+    "grading_none": (QT_TRANSLATE_NOOP("Messages", "The hazard has no grading yet."),),
+    "grading_final": (QT_TRANSLATE_NOOP("Messages", "This grading is final and cannot be disputed."),),
+    "dispute_not_open": (QT_TRANSLATE_NOOP("Messages", "The dispute is no longer open."),),
+    "ruling_wrong_dispute": (QT_TRANSLATE_NOOP("Messages", "The ruling belongs to another dispute."),),
+    # ---- sheets and verification
+    "sheet_copy_no_invalid": (QT_TRANSLATE_NOOP("Messages", "Invalid copy number “{value}”."),),
+    "sheet_document_empty": (QT_TRANSLATE_NOOP("Messages", "There is nothing to print."),),
+    "verify_code_invalid": (QT_TRANSLATE_NOOP("Messages", "The verification code is not valid."),),
+    "verify_qr_invalid": (QT_TRANSLATE_NOOP("Messages", "The QR code is not a sheet code of this program."),),
+    # ---- storage (adapters/schema.py, adapters/unit_of_work.py)
+    "db_unreadable": (
+        QT_TRANSLATE_NOOP("Messages", "The database {path} cannot be read. It may be damaged or not a database."),
+        QT_TRANSLATE_NOOP("Messages", "The database cannot be read."),
+    ),
+    "db_newer": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database {path} was written by a newer version of this program (schema {revision}, this"
+            " program knows up to {head}). Please install the newer version.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The database was written by a newer version of this program."),
+    ),
+    "migration_failed": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database {path} could not be upgraded. It is unchanged; a copy was kept in the backups folder.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The database could not be upgraded."),
+    ),
+    "db_locked": (
+        QT_TRANSLATE_NOOP("Messages", "The database is busy (another program is writing to it). Try again shortly."),
+    ),
+    "db_readonly": (QT_TRANSLATE_NOOP("Messages", "The database is read-only. Check the folder's permissions."),),
+    "disk_full": (QT_TRANSLATE_NOOP("Messages", "The disk is full. Free some space and try again."),),
+    "db_error": (QT_TRANSLATE_NOOP("Messages", "The database reported an error. Nothing was saved."),),
+}
+
+_FIELDS: dict[str, str] = {
+    "number": QT_TRANSLATE_NOOP("Messages", "Number"),
+    "description": QT_TRANSLATE_NOOP("Messages", "Description"),
+    "location": QT_TRANSLATE_NOOP("Messages", "Location"),
+    "equipment_tag": QT_TRANSLATE_NOOP("Messages", "Equipment tag"),
+    "department": QT_TRANSLATE_NOOP("Messages", "Responsible department"),
+    "category": QT_TRANSLATE_NOOP("Messages", "Category"),
+    "subcategory": QT_TRANSLATE_NOOP("Messages", "Subcategory"),
+    "found_by": QT_TRANSLATE_NOOP("Messages", "Found by"),
+    "found_at": QT_TRANSLATE_NOOP("Messages", "Found at"),
+    "status": QT_TRANSLATE_NOOP("Messages", "Status"),
+    "photos": QT_TRANSLATE_NOOP("Messages", "Photos"),
+    "name": QT_TRANSLATE_NOOP("Messages", "Name"),
+    "reason": QT_TRANSLATE_NOOP("Messages", "Reason"),
+    "evidence": QT_TRANSLATE_NOOP("Messages", "Evidence"),
+}
+
+_GENERIC_EMPTY = QT_TRANSLATE_NOOP("Messages", "“{field}” must be filled in.")
+_GENERIC_TOO_LONG = QT_TRANSLATE_NOOP("Messages", "“{field}” is too long (at most {max} characters).")
+_GENERIC_FIELD = QT_TRANSLATE_NOOP("Messages", "“{field}” is not valid ({code}).")
+_FALLBACK = QT_TRANSLATE_NOOP("Messages", "The request was refused ({code}). Nothing was changed.")
+_FALLBACK_NOT_FOUND = QT_TRANSLATE_NOOP("Messages", "A record it refers to no longer exists ({code}).")
+_FALLBACK_CONFLICT = QT_TRANSLATE_NOOP("Messages", "It collides with stored data ({code}). Nothing was changed.")
+_FALLBACK_TRANSITION = QT_TRANSLATE_NOOP("Messages", "This step is not allowed now ({code}).")
+_FALLBACK_STORAGE = QT_TRANSLATE_NOOP("Messages", "The database cannot be used ({code}).")
+_UNEXPECTED = QT_TRANSLATE_NOOP("Messages", "An unexpected error occurred: {detail}")
+
+TITLE_ERROR = QT_TRANSLATE_NOOP("Messages", "Cannot do that")
+TITLE_STORAGE = QT_TRANSLATE_NOOP("Messages", "Database problem")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _names(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    """Insert params into the translated template; fall back to the source text if the translation is broken."""
+    values = {key: str(value) for key, value in params.items()}
+    translated = _tr(template)
+    try:
+        return translated.format_map(values)
+    except (KeyError, ValueError, IndexError):
+        log.warning("broken translation of %r: %r", template, translated)
+        return template.format_map(values)
+
+
+def is_storage_error(exc: BaseException) -> bool:
+    """True for ``adapters.errors.StorageError`` (recognised without importing adapters)."""
+    return any(cls.__name__ == STORAGE_ERROR_CLASS for cls in type(exc).__mro__) and hasattr(exc, "code")
+
+
+def is_user_error(exc: BaseException) -> bool:
+    """True for errors the user caused or can act on (show them; do not treat them as crashes)."""
+    return isinstance(exc, DomainError) or is_storage_error(exc)
+
+
+def field_label(field: str) -> str:
+    """The translated name of an input field code, or the code itself."""
+    text = _FIELDS.get(field)
+    return _tr(text) if text else field
+
+
+def has_text(code: str) -> bool:
+    """True if ``code`` has its own sentence (not a generic fallback)."""
+    return code in _TEXTS
+
+
+def error_text(exc: BaseException) -> str:
+    """One translated sentence for a domain or storage error (something useful for any other error)."""
+    code = getattr(exc, "code", None)
+    if not isinstance(code, str) or not is_user_error(exc):
+        return _fill(_UNEXPECTED, {"detail": str(exc) or type(exc).__name__})
+    params: dict[str, Any] = dict(getattr(exc, "params", {}) or {})
+    field = getattr(exc, "field", None)
+    for template in _TEXTS.get(code, ()):
+        if _names(template) <= params.keys():
+            return _fill(template, params)
+    generic = {**params, "code": code, "field": field_label(field or code.rsplit("_", 1)[0])}
+    if code.endswith("_empty") and field:
+        return _fill(_GENERIC_EMPTY, generic)
+    if code.endswith("_too_long") and "max" in params:
+        return _fill(_GENERIC_TOO_LONG, generic)
+    if is_storage_error(exc):
+        return _fill(_FALLBACK_STORAGE, generic)
+    if isinstance(exc, NotFound):
+        return _fill(_FALLBACK_NOT_FOUND, generic)
+    if isinstance(exc, Conflict):
+        return _fill(_FALLBACK_CONFLICT, generic)
+    if isinstance(exc, InvalidTransition):
+        return _fill(_FALLBACK_TRANSITION, generic)
+    if field:
+        return _fill(_GENERIC_FIELD, generic)
+    return _fill(_FALLBACK, generic)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+    """Show ``error_text(exc)`` in a window-modal box opened with ``open()`` (does not block); return the box."""
+    storage = is_storage_error(exc)
+    if not is_user_error(exc):
+        log.error("unexpected error shown to the user", exc_info=exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical if storage or not is_user_error(exc) else QMessageBox.Icon.Warning,
+        title or _tr(TITLE_STORAGE if storage else TITLE_ERROR),
+        error_text(exc),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    detail = getattr(exc, "params", {}).get("detail") if storage else None
+    if detail:
+        box.setDetailedText(str(detail))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """An information box opened with ``open()`` (does not block); return the box."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask a yes/no question (blocks; tests monkeypatch ``messages.confirm``). Default answer: No."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,1238 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="97"/>
+        <source>Hazard Register</source>
+        <translation>隐患台账</translation>
+    </message>
+</context>
+<context>
+    <name>HazardDetailPane</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="158"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="289"/>
+        <source>Select a hazard in the register to see its details.</source>
+        <translation>在隐患台账中选择一条隐患，即可在此查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="192"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="193"/>
+        <source>Location / area</source>
+        <translation>所在区域/位置</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="194"/>
+        <source>Equipment tag</source>
+        <translation>设备位号</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="195"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="196"/>
+        <source>Category</source>
+        <translation>隐患类别</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="197"/>
+        <source>Subcategory</source>
+        <translation>子类</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="198"/>
+        <source>Found by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="199"/>
+        <source>Found at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="200"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="201"/>
+        <source>Grade</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="202"/>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="210"/>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="226"/>
+        <source>Click a photo to enlarge it</source>
+        <translation>单击照片可放大查看</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="230"/>
+        <source>No photos attached.</source>
+        <translation>未附照片。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="334"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="363"/>
+        <source>Photos ({count})</source>
+        <translation>照片（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>HazardEditorDialog</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="129"/>
+        <source>What is wrong, and what could it lead to?</source>
+        <translation>存在什么问题，可能导致什么后果？</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="135"/>
+        <source>e.g. tank farm, east pump house</source>
+        <translation>例如：罐区、东泵房</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="139"/>
+        <source>e.g. P-101A (optional)</source>
+        <translation>例如：P-101A（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="162"/>
+        <source>Hazard number:</source>
+        <translation>隐患编号：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="163"/>
+        <source>Description:</source>
+        <translation>隐患描述：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="164"/>
+        <source>Location / area:</source>
+        <translation>所在区域/位置：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="165"/>
+        <source>Equipment tag:</source>
+        <translation>设备位号：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="166"/>
+        <source>Responsible department:</source>
+        <translation>责任部门：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="167"/>
+        <source>Category:</source>
+        <translation>隐患类别：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="168"/>
+        <source>Subcategory:</source>
+        <translation>子类：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="169"/>
+        <source>Found by:</source>
+        <translation>发现人：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="170"/>
+        <source>Found at:</source>
+        <translation>发现时间：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="171"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="180"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="183"/>
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="188"/>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="197"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="198"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="245"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="249"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="254"/>
+        <source>Choose or type a name</source>
+        <translation>选择或输入姓名</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="270"/>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="280"/>
+        <source>New hazard</source>
+        <translation>新建隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="281"/>
+        <source>Leave empty for the next free number</source>
+        <translation>留空则自动编号</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="282"/>
+        <source>Type a number only for a hazard from a paper register (YH-2026-0001)</source>
+        <translation>仅在录入纸质台账中已有编号的隐患时填写（如 YH-2026-0001）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="286"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="509"/>
+        <source>Edit hazard {number}</source>
+        <translation>编辑隐患 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="289"/>
+        <source>The number of a hazard never changes</source>
+        <translation>隐患编号一经生成不可更改</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="340"/>
+        <source>Attach photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="342"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="363"/>
+        <source>The file “{name}” cannot be read: {reason}</source>
+        <translation>无法读取文件“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="394"/>
+        <source>{count} of at most {max}</source>
+        <translation>{count} 张（最多 {max} 张）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="17"/>
+        <source>Awaiting grading</source>
+        <translation>待定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="18"/>
+        <source>Graded</source>
+        <translation>已定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="19"/>
+        <source>Under rectification</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="20"/>
+        <source>Awaiting acceptance</source>
+        <translation>待验收</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="21"/>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="25"/>
+        <source>Ungraded</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="26"/>
+        <source>General hazard</source>
+        <translation>一般隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="27"/>
+        <source>Major hazard</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="31"/>
+        <source>Safety and environment</source>
+        <translation>安全环保</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="32"/>
+        <source>Production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="33"/>
+        <source>Trade union</source>
+        <translation>工会</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="34"/>
+        <source>Business division</source>
+        <translation>事业部</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="35"/>
+        <source>Workshop / production unit</source>
+        <translation>车间/生产单元</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="36"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="40"/>
+        <source>Inspector</source>
+        <translation>隐患排查人员</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="41"/>
+        <source>Grading panel member</source>
+        <translation>定级小组成员</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="42"/>
+        <source>Grading panel leader</source>
+        <translation>定级小组组长</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="43"/>
+        <source>Dispute panel leader</source>
+        <translation>争议判定小组组长</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="44"/>
+        <source>Dispute panel deputy leader</source>
+        <translation>争议判定小组副组长</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="45"/>
+        <source>Safety officer</source>
+        <translation>安全管理人员</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="72"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="73"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="74"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="75"/>
+        <source>&amp;Grading</source>
+        <translation>定级(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="76"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="77"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="213"/>
+        <source>&amp;New hazard…</source>
+        <translation>新建隐患(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="213"/>
+        <source>Register a new hazard</source>
+        <translation>登记一条新隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="216"/>
+        <source>New hazard</source>
+        <translation>新建隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="218"/>
+        <source>&amp;Edit hazard…</source>
+        <translation>编辑隐患(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="218"/>
+        <source>Edit the selected hazard</source>
+        <translation>编辑所选隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="221"/>
+        <source>Edit hazard</source>
+        <translation>编辑隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="223"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="223"/>
+        <source>Search the register</source>
+        <translation>在台账中搜索</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="226"/>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="229"/>
+        <source>Show every hazard</source>
+        <translation>显示全部隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="232"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="232"/>
+        <source>Read the register again</source>
+        <translation>重新读取台账</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="235"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="237"/>
+        <source>&amp;Details pane</source>
+        <translation>详情面板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="237"/>
+        <source>Show or hide the details</source>
+        <translation>显示或隐藏详情面板</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="242"/>
+        <source>Reset &amp;layout</source>
+        <translation>恢复默认布局(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="242"/>
+        <source>Restore the default column widths and panes</source>
+        <translation>恢复默认列宽和面板布局</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="244"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="244"/>
+        <source>Quit</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="245"/>
+        <source>&amp;About…</source>
+        <translation>关于(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="251"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="387"/>
+        <source>Hazard {number} registered.</source>
+        <translation>隐患 {number} 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="408"/>
+        <source>Hazard {number} saved.</source>
+        <translation>隐患 {number} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="432"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="433"/>
+        <source>{title} {version}
+
+Finds, grades, prints and closes out accident hazards (事故隐患).</source>
+        <translation>{title} {version}
+
+用于事故隐患的排查登记、分级、打印和销号闭环管理。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="447"/>
+        <source>This column cannot be sorted.</source>
+        <translation>此列不能排序。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="470"/>
+        <source>1 hazard</source>
+        <translation>共 1 条隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="470"/>
+        <source>{count} hazards</source>
+        <translation>共 {count} 条隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="478"/>
+        <source>{count} of {total} hazards (filtered)</source>
+        <translation>筛选出 {count} 条，共 {total} 条隐患</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="28"/>
+        <source>“{value}” is not a register number. Use the form YH-2026-0001 or leave it empty.</source>
+        <translation>“{value}”不是有效的隐患编号。请按 YH-2026-0001 的格式填写，或留空自动编号。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="32"/>
+        <source>Please describe the hazard.</source>
+        <translation>请填写隐患描述。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="33"/>
+        <source>The description is too long (at most {max} characters).</source>
+        <translation>隐患描述过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="34"/>
+        <source>Please enter where the hazard is (area or location).</source>
+        <translation>请填写隐患所在区域或位置。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="35"/>
+        <source>The location is too long (at most {max} characters).</source>
+        <translation>所在区域/位置过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="37"/>
+        <source>The equipment tag is too long (at most {max} characters).</source>
+        <translation>设备位号过长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="39"/>
+        <source>Please choose the responsible department.</source>
+        <translation>请选择责任部门。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="40"/>
+        <source>Please choose the hazard category.</source>
+        <translation>请选择隐患类别。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="41"/>
+        <source>Please choose who found the hazard.</source>
+        <translation>请选择发现人。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="42"/>
+        <source>The time found has no time zone (program error).</source>
+        <translation>发现时间缺少时区信息（程序错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="43"/>
+        <source>The time found lies in the future.</source>
+        <translation>发现时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="45"/>
+        <source>The chosen department no longer exists.</source>
+        <translation>所选部门已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="46"/>
+        <source>The chosen person no longer exists.</source>
+        <translation>所选人员已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="48"/>
+        <source>“{value}” is not a hazard category of the rule.</source>
+        <translation>“{value}”不是制度规定的隐患类别。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="49"/>
+        <source>Unknown hazard category.</source>
+        <translation>未知的隐患类别。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="52"/>
+        <source>“{value}” is not a subcategory of the chosen category.</source>
+        <translation>“{value}”不属于所选隐患类别的子类。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="53"/>
+        <source>Unknown subcategory.</source>
+        <translation>未知的子类。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="56"/>
+        <source>The number {value} is already used by another hazard.</source>
+        <translation>隐患编号 {value} 已被其他隐患使用。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="57"/>
+        <source>This number is already used by another hazard.</source>
+        <translation>该隐患编号已被其他隐患使用。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="59"/>
+        <source>The hazard no longer exists.</source>
+        <translation>该隐患已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="61"/>
+        <source>Hazard {number} was changed by someone else meanwhile. Reload it and enter your change again.</source>
+        <translation>隐患 {number} 在此期间已被他人修改。请重新打开后再次录入您的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="64"/>
+        <source>The record was changed meanwhile. Reload it and enter your change again.</source>
+        <translation>该记录在此期间已被修改。请重新打开后再次录入您的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="67"/>
+        <source>The photo “{name}” is too large (at most {max_mb} MB).</source>
+        <translation>照片“{name}”过大（最大 {max_mb} MB）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="68"/>
+        <source>The photo “{name}” has too many pixels ({pixels}).</source>
+        <translation>照片“{name}”像素过多（{pixels}）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="69"/>
+        <source>The photo is too large.</source>
+        <translation>照片过大。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="72"/>
+        <source>“{name}” is not an image this program can read. Use JPEG, PNG, BMP, GIF, TIFF or WebP files.</source>
+        <translation>“{name}”不是可识别的图片文件。请使用 JPEG、PNG、BMP、GIF、TIFF 或 WebP 格式。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="75"/>
+        <source>The file is not an image this program can read.</source>
+        <translation>该文件不是可识别的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="77"/>
+        <source>A hazard can have at most {max} photos.</source>
+        <translation>每条隐患最多可附 {max} 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="78"/>
+        <source>The photo no longer exists.</source>
+        <translation>该照片已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="80"/>
+        <source>Please enter the person&apos;s name.</source>
+        <translation>请填写人员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="81"/>
+        <source>The name is too long (at most {max} characters).</source>
+        <translation>姓名过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="82"/>
+        <source>Please enter the department.</source>
+        <translation>请填写部门。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="84"/>
+        <source>The department name is too long (at most {max} characters).</source>
+        <translation>部门名称过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="86"/>
+        <source>Please enter the leader&apos;s name.</source>
+        <translation>请填写组长姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="88"/>
+        <source>The leader&apos;s name is too long (at most {max} characters).</source>
+        <translation>组长姓名过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="90"/>
+        <source>Please give a reason.</source>
+        <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="91"/>
+        <source>The reason is too long (at most {max} characters).</source>
+        <translation>理由过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="93"/>
+        <source>Please record the evidence for criterion {criterion}.</source>
+        <translation>请填写符合判定标准 {criterion} 的依据。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="94"/>
+        <source>Please record the evidence.</source>
+        <translation>请填写判定依据。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="96"/>
+        <source>The evidence is too long (at most {max} characters).</source>
+        <translation>判定依据过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="99"/>
+        <source>“{value}” is not a number.</source>
+        <translation>“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="100"/>
+        <source>Please enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="103"/>
+        <source>{value} is not a value of the {factor} scale. Allowed: {allowed}.</source>
+        <translation>{value} 不是 {factor} 的取值。允许的取值：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="104"/>
+        <source>The value is not on the scale.</source>
+        <translation>该值不在取值表中。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="107"/>
+        <source>D = {value} falls in no band of the threshold set “{threshold_set}”.</source>
+        <translation>D = {value} 不在分级标准“{threshold_set}”的任何区间内。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="108"/>
+        <source>The value falls in no band of the threshold set.</source>
+        <translation>该值不在分级标准的任何区间内。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="110"/>
+        <source>A threshold set needs at least one band.</source>
+        <translation>分级标准至少需要一个区间。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="112"/>
+        <source>The lowest band must have no lower limit and the highest no upper limit.</source>
+        <translation>最低区间不能设下限，最高区间不能设上限。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="115"/>
+        <source>The bands leave a gap or overlap at band {band}.</source>
+        <translation>区间 {band} 处存在空缺或重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="116"/>
+        <source>The bands leave a gap or overlap.</source>
+        <translation>各区间之间存在空缺或重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="119"/>
+        <source>No threshold set is in force on {on}.</source>
+        <translation>{on} 没有生效的分级标准。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="120"/>
+        <source>No threshold set is in force on that date.</source>
+        <translation>该日期没有生效的分级标准。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="122"/>
+        <source>There are no values to calculate with.</source>
+        <translation>没有可用于计算的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="125"/>
+        <source>Entry {index} (“{value}”) must be three values L, E, C separated by commas.</source>
+        <translation>第 {index} 项（“{value}”）应为以逗号分隔的 L、E、C 三个值。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="126"/>
+        <source>Enter three values L, E, C separated by commas.</source>
+        <translation>请输入以逗号分隔的 L、E、C 三个值。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="128"/>
+        <source>The panel has no members.</source>
+        <translation>评价小组没有成员。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="130"/>
+        <source>The panel must have an odd number of members (now {count}).</source>
+        <translation>评价小组成员须为奇数（当前 {count} 人）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="131"/>
+        <source>The panel must have an odd number of members.</source>
+        <translation>评价小组成员须为奇数。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="133"/>
+        <source>Unknown language “{value}”.</source>
+        <translation>未知的语言“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="134"/>
+        <source>The chosen threshold set does not exist.</source>
+        <translation>所选分级标准不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="135"/>
+        <source>No threshold set was chosen.</source>
+        <translation>未选择分级标准。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="136"/>
+        <source>The LEC scales are missing.</source>
+        <translation>缺少 LEC 取值表。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="138"/>
+        <source>Criterion {criterion} has been retired and can no longer be cited.</source>
+        <translation>判定标准 {criterion} 已停用，不能再引用。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="139"/>
+        <source>The criterion has been retired and can no longer be cited.</source>
+        <translation>该判定标准已停用，不能再引用。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="141"/>
+        <source>Please cite at least one major-hazard criterion.</source>
+        <translation>请至少引用一条重大隐患判定标准。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="142"/>
+        <source>A criterion is cited twice.</source>
+        <translation>同一判定标准被重复引用。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="143"/>
+        <source>A time has no time zone (program error).</source>
+        <translation>时间缺少时区信息（程序错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="144"/>
+        <source>This grading is already confirmed.</source>
+        <translation>该定级已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="145"/>
+        <source>This grading has been superseded by a newer one.</source>
+        <translation>该定级已被新的定级取代。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="146"/>
+        <source>This grading is not confirmed yet.</source>
+        <translation>该定级尚未确认。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="147"/>
+        <source>The new grading is the same as the old one.</source>
+        <translation>新定级与原定级相同。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="148"/>
+        <source>The grading belongs to another hazard.</source>
+        <translation>该定级属于另一条隐患。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="149"/>
+        <source>The hazard has no grading yet.</source>
+        <translation>该隐患尚未定级。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="150"/>
+        <source>This grading is final and cannot be disputed.</source>
+        <translation>该定级为最终结论，不能再提出争议。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="151"/>
+        <source>The dispute is no longer open.</source>
+        <translation>该争议已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="152"/>
+        <source>The ruling belongs to another dispute.</source>
+        <translation>该判定结论属于另一项争议。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="154"/>
+        <source>Invalid copy number “{value}”.</source>
+        <translation>联次编号“{value}”无效。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="155"/>
+        <source>There is nothing to print.</source>
+        <translation>没有可打印的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="156"/>
+        <source>The verification code is not valid.</source>
+        <translation>校验码无效。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="157"/>
+        <source>The QR code is not a sheet code of this program.</source>
+        <translation>该二维码不是本程序生成的表单码。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="160"/>
+        <source>The database {path} cannot be read. It may be damaged or not a database.</source>
+        <translation>无法读取数据库 {path}。文件可能已损坏，或不是数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="161"/>
+        <source>The database cannot be read.</source>
+        <translation>无法读取数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="164"/>
+        <source>The database {path} was written by a newer version of this program (schema {revision}, this program knows up to {head}). Please install the newer version.</source>
+        <translation>数据库 {path} 由更新版本的程序写入（结构版本 {revision}，本程序最高支持 {head}）。请安装新版本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="169"/>
+        <source>The database was written by a newer version of this program.</source>
+        <translation>数据库由更新版本的程序写入。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="172"/>
+        <source>The database {path} could not be upgraded. It is unchanged; a copy was kept in the backups folder.</source>
+        <translation>数据库 {path} 升级失败。数据库未被改动，备份副本保存在 backups 文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="176"/>
+        <source>The database could not be upgraded.</source>
+        <translation>数据库升级失败。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="179"/>
+        <source>The database is busy (another program is writing to it). Try again shortly.</source>
+        <translation>数据库正忙（其他程序正在写入），请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="181"/>
+        <source>The database is read-only. Check the folder&apos;s permissions.</source>
+        <translation>数据库为只读，请检查文件夹权限。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="182"/>
+        <source>The disk is full. Free some space and try again.</source>
+        <translation>磁盘空间已满，请清理后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="183"/>
+        <source>The database reported an error. Nothing was saved.</source>
+        <translation>数据库出错，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="187"/>
+        <source>Number</source>
+        <translation>隐患编号</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="188"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="189"/>
+        <source>Location</source>
+        <translation>所在区域/位置</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="190"/>
+        <source>Equipment tag</source>
+        <translation>设备位号</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="191"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="192"/>
+        <source>Category</source>
+        <translation>隐患类别</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="193"/>
+        <source>Subcategory</source>
+        <translation>子类</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="194"/>
+        <source>Found by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="195"/>
+        <source>Found at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="196"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="197"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="198"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="199"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="200"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="203"/>
+        <source>“{field}” must be filled in.</source>
+        <translation>“{field}”为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="204"/>
+        <source>“{field}” is too long (at most {max} characters).</source>
+        <translation>“{field}”过长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="205"/>
+        <source>“{field}” is not valid ({code}).</source>
+        <translation>“{field}”无效（{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="206"/>
+        <source>The request was refused ({code}). Nothing was changed.</source>
+        <translation>操作被拒绝（{code}），未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="207"/>
+        <source>A record it refers to no longer exists ({code}).</source>
+        <translation>所引用的记录已不存在（{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="208"/>
+        <source>It collides with stored data ({code}). Nothing was changed.</source>
+        <translation>与已保存的数据冲突（{code}），未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="209"/>
+        <source>This step is not allowed now ({code}).</source>
+        <translation>当前不允许执行此步骤（{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="210"/>
+        <source>The database cannot be used ({code}).</source>
+        <translation>数据库无法使用（{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="211"/>
+        <source>An unexpected error occurred: {detail}</source>
+        <translation>发生意外错误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="213"/>
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="214"/>
+        <source>Database problem</source>
+        <translation>数据库问题</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="102"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="115"/>
+        <source>The photo cannot be shown.</source>
+        <translation>无法显示该照片。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterFilterBar</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="71"/>
+        <source>Search number, description, location, tag…</source>
+        <translation>搜索编号、描述、位置、位号…</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="80"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="81"/>
+        <source>Not closed out</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="87"/>
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="101"/>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="103"/>
+        <source>Only hazards found between these two days (both included)</source>
+        <translation>只显示在这两天之间（含首尾两天）发现的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="116"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="164"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="168"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="52"/>
+        <source>Number</source>
+        <translation>隐患编号</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="53"/>
+        <source>Found at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="54"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="55"/>
+        <source>Location</source>
+        <translation>所在区域/位置</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="56"/>
+        <source>Category</source>
+        <translation>隐患类别</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="57"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="58"/>
+        <source>Found by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="59"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="60"/>
+        <source>Grade</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="61"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="373"/>
+        <source>This column cannot be sorted</source>
+        <translation>此列不能排序</translation>
+    </message>
+</context>
+</TS>

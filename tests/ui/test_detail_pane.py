@@ -1,0 +1,120 @@
+"""The detail pane: every field of a hazard, its photos, the larger view, and room for later sections."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.detail_pane import HazardDetailPane, PhotoViewer
+from hazard_desktop.ui.formatting import format_datetime
+from tests.ui.conftest import Sample, unknown_id
+
+
+@pytest.fixture
+def pane(qtbot, context: AppContext) -> HazardDetailPane:
+    widget = HazardDetailPane(context)
+    qtbot.addWidget(widget)
+    widget.resize(480, 700)
+    return widget
+
+
+def test_placeholder_before_a_hazard_is_chosen(pane: HazardDetailPane) -> None:
+    assert pane.stack.currentWidget() is pane.placeholder
+    assert "Select a hazard" in pane.placeholder.text()
+    assert pane.hazard_id() is None and pane.details is None
+
+
+def test_shows_every_field(qtbot, pane: HazardDetailPane, sample: Sample) -> None:
+    hazard = sample.hazards[0]
+    with qtbot.waitSignal(pane.hazard_changed) as blocker:
+        pane.show_hazard(hazard.id)
+    assert blocker.args[0].hazard.id == hazard.id
+    assert pane.stack.currentWidget() is pane.scroll
+    assert pane.number.text() == hazard.number
+    assert pane.status_chip.text() == "Awaiting grading"
+    assert pane.grade_chip.text() == "Ungraded"
+    texts = {key: label.text() for key, label in pane.fields.items()}
+    assert texts == {
+        "description": "储罐区呼吸阀堵塞，存在超压风险",
+        "location": "罐区A",
+        "equipment_tag": "T-101",
+        "department": "生产部",
+        "category": "4.6 Equipment / facilities / tools",
+        "subcategory": "4.6.3 Static equipment",
+        "found_by": "张伟",
+        "found_at": format_datetime(hazard.found_at),
+        "status": "Awaiting grading",
+        "grade": "Ungraded",
+        "updated_at": texts["updated_at"],
+    }
+    assert texts["updated_at"]
+
+
+def test_missing_optional_values_show_a_dash(pane: HazardDetailPane, sample: Sample) -> None:
+    pane.show_hazard(sample.hazards[1].id)  # no tag, no subcategory, no photos
+    assert pane.fields["equipment_tag"].text() == "—"
+    assert pane.fields["subcategory"].text() == "—"
+    assert pane.photos.count() == 0
+    assert pane.no_photos.isVisibleTo(pane) and not pane.photos.isVisibleTo(pane)
+    assert pane.photos_title.text() == "Photos (0)"
+
+
+def test_photo_thumbnails(pane: HazardDetailPane, sample: Sample) -> None:
+    pane.show_hazard(sample.hazards[0].id)
+    assert pane.photos_title.text() == "Photos (2)"
+    assert pane.photos.count() == 2
+    assert all(not pane.photos.item(i).icon().isNull() for i in range(2))
+    assert pane.photos.item(0).toolTip().startswith("a.png")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen cannot raise a window
+def test_click_opens_the_larger_view(qtbot, pane: HazardDetailPane, sample: Sample) -> None:
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_hazard(sample.hazards[0].id)
+    item = pane.photos.item(1)
+    rect = pane.photos.visualItemRect(item)
+    with qtbot.waitSignal(pane.photo_opened) as blocker:
+        qtbot.mouseClick(pane.photos.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    viewer = blocker.args[0]
+    assert isinstance(viewer, PhotoViewer)
+    assert viewer.isVisible() and viewer.has_image()
+    assert viewer.windowTitle() == f"{sample.hazards[0].number} — b.jpg"
+    qtbot.waitUntil(lambda: viewer.image.pixmap() is not None and not viewer.image.pixmap().isNull())
+    again = pane.open_photo(0)
+    assert again is viewer and viewer.windowTitle().endswith("a.png")  # one viewer, reused
+    viewer.close()
+
+
+def test_open_photo_out_of_range(pane: HazardDetailPane, sample: Sample) -> None:
+    pane.show_hazard(sample.hazards[0].id)
+    assert pane.open_photo(5) is None
+
+
+def test_clear_and_unknown(qtbot, pane: HazardDetailPane, sample: Sample) -> None:
+    pane.show_hazard(sample.hazards[0].id)
+    with qtbot.waitSignal(pane.hazard_changed) as blocker:
+        pane.show_hazard(None)
+    assert blocker.args == [None]
+    assert pane.stack.currentWidget() is pane.placeholder
+    assert pane.show_hazard(unknown_id()) is None
+    assert pane.placeholder.text() == "The hazard no longer exists."
+
+
+def test_refresh_reloads(pane: HazardDetailPane, sample: Sample, context: AppContext) -> None:
+    pane.show_hazard(sample.hazards[2].id)
+    with context.uow() as uow:
+        uow.settings.set("unrelated", "1")
+        uow.commit()
+    pane.refresh()
+    assert pane.number.text() == sample.hazards[2].number
+
+
+def test_add_section(pane: HazardDetailPane, sample: Sample) -> None:
+    section = QLabel("Grading history")
+    pane.add_section(section)
+    assert section.parent() is pane.sections
+    pane.show_hazard(sample.hazards[0].id)
+    assert section.isVisibleTo(pane)

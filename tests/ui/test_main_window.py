@@ -1,0 +1,426 @@
+"""The main window: register, filters, selection, menus, shortcuts and the remembered layout."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
+
+from hazard_desktop.domain.hazards import HazardInput, HazardStatus
+from hazard_desktop.services import hazards as hazard_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.ports import RegisterFilter, SortKey
+from hazard_desktop.ui import main_window as mw
+from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog, HazardEditorResult
+from hazard_desktop.ui.main_window import MainWindow
+from hazard_desktop.ui.models import register_model as rm
+from tests.ui.conftest import Sample, unknown_id
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext, sample: Sample) -> MainWindow:
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    return win
+
+
+def numbers(win: MainWindow) -> list[str]:
+    model = win.model
+    return [model.data(model.index(r, rm.COL_NUMBER)) for r in range(model.rowCount())]
+
+
+def show_active(qtbot, win: MainWindow) -> None:
+    """Window shortcuts fire only in the active window."""
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win.view.setFocus()
+
+
+def set_text_filter(win: MainWindow, text: str) -> None:
+    win.filter_bar.search.setText(text)  # setters, never keyClicks with Chinese (TOOLCHAIN.md §4)
+    win.filter_bar.apply_now()
+
+
+# ---------------------------------------------------------------- window basics
+
+
+def test_title_has_the_plant_name_and_count(window: MainWindow) -> None:
+    assert "某化工有限公司" in window.windowTitle()
+    assert "Hazard Register" in window.windowTitle()
+    assert window.count_label.text() == "5 hazards"
+    assert window.model.rowCount() == 5
+    assert window.model.sort_key is SortKey.NUMBER and window.model.descending
+    assert numbers(window) == sorted(numbers(window), reverse=True)
+
+
+def test_plant_name_change_shows_after_refresh(window: MainWindow, context: AppContext) -> None:
+    with context.uow() as uow:
+        uow.settings.set("plant_name", "东方化工厂")
+        uow.commit()
+    window.refresh()
+    assert window.windowTitle().startswith("东方化工厂")
+
+
+def test_menus_and_hidden_empty_menus(window: MainWindow) -> None:
+    visible = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert visible == ["&File", "&Edit", "&View", "&Help"]
+    grading = window.menu_for("Grading")
+    assert grading is window.menu_for("grading")
+    assert not grading.menuAction().isVisible()
+    action = QAction("LEC grading…", window)
+    grading.addAction(action)
+    assert grading.menuAction().isVisible()
+    grading.removeAction(action)
+    assert not grading.menuAction().isVisible()
+    tools = window.menu_for("Tools")
+    tools.addAction(QAction("Export…", window))
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert titles == ["&File", "&Edit", "&View", "&Tools", "&Help"]
+    extra = window.menu_for("Reports")
+    extra.addAction(QAction("Monthly", window))
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert titles[-2:] == ["Reports", "&Help"]
+
+
+def test_shortcuts(window: MainWindow) -> None:
+    assert window.action_new.shortcut() == QKeySequence("Ctrl+N")
+    assert window.action_edit.shortcut() == QKeySequence("Ctrl+E")
+    assert window.action_find.shortcut() == QKeySequence("Ctrl+F")
+    assert window.action_refresh.shortcut() == QKeySequence("F5")
+    assert window.action_quit.shortcut() == QKeySequence("Ctrl+Q")
+
+
+def test_ctrl_f_focuses_search(qtbot, window: MainWindow) -> None:
+    show_active(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.filter_bar.search.hasFocus())
+
+
+def test_ctrl_n_opens_the_editor(qtbot, window: MainWindow, monkeypatch) -> None:
+    calls: list[object] = []
+    monkeypatch.setattr(HazardEditorDialog, "ask", classmethod(lambda cls, *a, **k: calls.append(a) or None))
+    show_active(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    assert calls[0][0] is window and len(calls[0]) == 2  # (parent, context): a new hazard
+
+
+def test_quit_closes_and_saves_layout(qtbot, window: MainWindow, context: AppContext) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.action_quit.trigger()
+    assert not window.isVisible()
+    settings = QSettings(str(context.data_dir / mw.SETTINGS_FILE), QSettings.Format.IniFormat)
+    assert settings.value("main_window/version") is not None
+
+
+# ---------------------------------------------------------------- selection and detail pane
+
+
+def test_selecting_a_row_shows_the_detail(qtbot, window: MainWindow, sample: Sample) -> None:
+    with qtbot.waitSignal(window.hazard_selected) as blocker:
+        window.view.selectRow(0)
+    first_id = window.model.data(window.model.index(0, 0), rm.IdRole)
+    assert blocker.args == [first_id]
+    assert window.detail.hazard_id() == first_id
+    assert window.action_edit.isEnabled()
+
+
+def test_edit_is_disabled_without_selection(window: MainWindow) -> None:
+    assert window.current_hazard_id() is None
+    assert not window.action_edit.isEnabled()
+    assert window.edit_hazard() is False
+
+
+def test_select_hazard(window: MainWindow, sample: Sample) -> None:
+    target = sample.hazards[2]
+    assert window.select_hazard(target.id)
+    assert window.model.data(window.view.currentIndex(), rm.IdRole) == target.id
+    assert window.detail.details is not None and window.detail.details.hazard.number == target.number
+    assert window.current_hazard_id() == target.id
+
+
+def test_select_hazard_hidden_by_filter_still_shows_it(window: MainWindow, sample: Sample) -> None:
+    set_text_filter(window, "泄漏")
+    hidden = sample.hazards[0]
+    assert not window.select_hazard(hidden.id)
+    assert not window.view.currentIndex().isValid()
+    assert window.detail.hazard_id() == hidden.id
+
+
+def test_filtering_out_the_selection_clears_the_detail(window: MainWindow, sample: Sample) -> None:
+    window.select_hazard(sample.hazards[0].id)
+    set_text_filter(window, "泄漏")
+    assert window.detail.hazard_id() is None
+    window.select_hazard(sample.hazards[2].id)
+    set_text_filter(window, "机封")
+    assert window.detail.hazard_id() == sample.hazards[2].id  # still in the list: kept
+
+
+def test_unknown_hazard_shows_a_message_in_the_pane(window: MainWindow) -> None:
+    assert not window.select_hazard(unknown_id())
+    assert window.detail.hazard_id() is None
+    assert "no longer exists" in window.detail.placeholder.text()
+
+
+# ---------------------------------------------------------------- filters
+
+
+def test_text_filter_debounces_and_apply_now(qtbot, window: MainWindow) -> None:
+    bar = window.filter_bar
+    bar.search.setText("泄漏")
+    assert bar.has_pending()
+    assert window.model.rowCount() == 5  # not yet applied
+    with qtbot.waitSignal(bar.filter_changed) as blocker:
+        bar.apply_now()
+    assert blocker.args[0].text == "泄漏"
+    assert not bar.has_pending()
+    assert window.model.rowCount() == 1
+    assert window.count_label.text() == "1 of 5 hazards (filtered)"
+
+
+def test_search_by_number_and_tag(window: MainWindow, sample: Sample) -> None:
+    set_text_filter(window, sample.hazards[3].number)
+    assert numbers(window) == [sample.hazards[3].number]
+    set_text_filter(window, "P-203B")
+    assert numbers(window) == [sample.hazards[2].number]
+
+
+def test_choice_filters(window: MainWindow, sample: Sample, context: AppContext) -> None:
+    bar = window.filter_bar
+    bar.category.setCurrentIndex(bar.category.findData("4.6"))
+    assert window.model.rowCount() == 3
+    bar.department.setCurrentIndex(bar.department.findData(str(sample.department("SBB").id)))
+    assert window.model.rowCount() == 2
+    bar.clear()
+    assert window.model.register_filter == RegisterFilter()
+    assert window.count_label.text() == "5 hazards"
+
+    hazard = sample.hazards[1]
+    data = HazardInput(
+        hazard.description,
+        hazard.location,
+        hazard.department_id,
+        hazard.category_code,
+        hazard.subcategory_code,
+        hazard.found_by_id,
+        hazard.found_at,
+        hazard.equipment_tag,
+    )
+    hazard_service.update_hazard(context.uow(), hazard.id, hazard.revision, data, HazardStatus.CLOSED)
+    window.refresh()
+    bar.status.setCurrentIndex(bar.status.findData(HazardStatus.CLOSED.value))
+    assert numbers(window) == [hazard.number]
+    bar.status.setCurrentIndex(bar.status.findData("not_closed"))
+    assert window.model.rowCount() == 4
+    bar.status.setCurrentIndex(0)
+    bar.grade.setCurrentIndex(bar.grade.findData("major"))
+    assert window.model.rowCount() == 0
+    bar.grade.setCurrentIndex(bar.grade.findData("ungraded"))
+    assert window.model.rowCount() == 5
+
+
+def test_date_range_filter(window: MainWindow, sample: Sample) -> None:
+    bar = window.filter_bar
+    # sample hazards were found on 2026-03-02 … 03-06 at 01:30 UTC; pick a range by their local days
+    days = [QDate.fromString(h.found_at.astimezone().strftime("%Y-%m-%d"), "yyyy-MM-dd") for h in sample.hazards]
+    bar.date_from.setDate(days[1])
+    bar.date_to.setDate(days[3])
+    assert window.model.rowCount() == 5  # not enabled yet
+    bar.use_dates.setChecked(True)
+    assert sorted(numbers(window)) == sorted(h.number for h in sample.hazards[1:4])
+    flt = window.model.register_filter
+    assert flt.found_from is not None and flt.found_before is not None
+    assert flt.found_before - flt.found_from == timedelta(days=3) or flt.found_before > flt.found_from
+    bar.date_from.setDate(days[3])  # reversed range is swapped
+    bar.date_to.setDate(days[1])
+    assert sorted(numbers(window)) == sorted(h.number for h in sample.hazards[1:4])
+
+
+# ---------------------------------------------------------------- sorting
+
+
+def test_header_click_sorts_in_sql(window: MainWindow, sample: Sample) -> None:
+    window.view.sortByColumn(rm.COL_FOUND_AT, Qt.SortOrder.AscendingOrder)
+    assert window.model.sort_key is SortKey.FOUND_AT and not window.model.descending
+    assert numbers(window) == [h.number for h in sorted(sample.hazards, key=lambda h: h.found_at)]
+
+
+def test_unsortable_column_keeps_the_indicator(window: MainWindow) -> None:
+    header = window.view.horizontalHeader()
+    window.view.sortByColumn(rm.COL_STATUS, Qt.SortOrder.AscendingOrder)
+    header.setSortIndicator(rm.COL_FOUND_BY, Qt.SortOrder.DescendingOrder)
+    assert header.sortIndicatorSection() == rm.COL_STATUS
+    assert window.model.sort_key is SortKey.STATUS
+
+
+def test_sort_keeps_the_selection(window: MainWindow, sample: Sample) -> None:
+    target = sample.hazards[3]
+    window.select_hazard(target.id)
+    window.view.sortByColumn(rm.COL_LOCATION, Qt.SortOrder.AscendingOrder)
+    assert window.model.data(window.view.currentIndex(), rm.IdRole) == target.id
+
+
+# ---------------------------------------------------------------- commands
+
+
+def test_refresh_shows_hazards_added_elsewhere(window: MainWindow, sample: Sample, context: AppContext) -> None:
+    h = sample.hazards[0]
+    data = HazardInput("新发现的隐患", "装卸站台", h.department_id, "4.8", None, h.found_by_id, h.found_at)
+    hazard_service.create_hazard(context.uow(), data)
+    assert window.model.rowCount() == 5
+    window.action_refresh.trigger()
+    assert window.model.rowCount() == 6
+    assert window.count_label.text() == "6 hazards"
+
+
+def test_new_hazard_selects_what_was_saved(
+    window: MainWindow, sample: Sample, context: AppContext, monkeypatch
+) -> None:
+    h = sample.hazards[0]
+    data = HazardInput("新发现的隐患", "装卸站台", h.department_id, "4.8", None, h.found_by_id, datetime.now(UTC))
+
+    def ask(cls, parent, ctx, hazard=None):
+        assert hazard is None
+        return HazardEditorResult(hazard_service.create_hazard(ctx.uow(), data), created=True)
+
+    monkeypatch.setattr(HazardEditorDialog, "ask", classmethod(ask))
+    assert window.new_hazard()
+    current = window.model.data(window.view.currentIndex(), rm.RowRole)
+    assert current.description == "新发现的隐患"
+    assert window.detail.details.hazard.id == current.id
+    assert current.number in window.statusBar().currentMessage()
+
+
+def test_enter_on_a_row_edits_it(qtbot, window: MainWindow, sample: Sample, context: AppContext, monkeypatch) -> None:
+    target = sample.hazards[1]
+    seen: list[object] = []
+
+    def ask(cls, parent, ctx, hazard=None):
+        seen.append(hazard)
+        data = HazardInput(
+            "已改的描述",
+            hazard.location,
+            hazard.department_id,
+            hazard.category_code,
+            hazard.subcategory_code,
+            hazard.found_by_id,
+            hazard.found_at,
+        )
+        return HazardEditorResult(hazard_service.update_hazard(ctx.uow(), hazard.id, hazard.revision, data), False)
+
+    monkeypatch.setattr(HazardEditorDialog, "ask", classmethod(ask))
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_hazard(target.id)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert len(seen) == 1 and seen[0].id == target.id
+    assert window.detail.fields["description"].text() == "已改的描述"
+    assert window.model.data(window.view.currentIndex(), rm.RowRole).description == "已改的描述"
+
+
+def test_cancelled_editor_changes_nothing(window: MainWindow, sample: Sample, monkeypatch) -> None:
+    monkeypatch.setattr(HazardEditorDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    window.select_hazard(sample.hazards[0].id)
+    assert window.edit_hazard() is False
+    assert window.new_hazard() is False
+
+
+def test_about_does_not_block(window: MainWindow) -> None:
+    box = window.show_about()
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "Hazard Register" in box.text()
+    box.close()
+
+
+# ---------------------------------------------------------------- remembered layout
+
+
+def test_layout_is_remembered(qtbot, context: AppContext, sample: Sample) -> None:
+    first = MainWindow(context)
+    qtbot.addWidget(first)
+    first.resize(780, 560)  # the offscreen screen is 800 × 600: restoreGeometry clamps to it
+    first.show()
+    qtbot.waitExposed(first)
+    header = first.view.horizontalHeader()
+    header.resizeSection(rm.COL_LOCATION, 133)
+    header.moveSection(header.visualIndex(rm.COL_GRADE), 1)
+    first.view.sortByColumn(rm.COL_LOCATION, Qt.SortOrder.AscendingOrder)
+    first.splitter.setSizes([420, 340])
+    splitter_sizes = first.splitter.sizes()
+    first.action_details.setChecked(True)
+    first.close()
+
+    second = MainWindow(context)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    header = second.view.horizontalHeader()
+    assert header.sectionSize(rm.COL_LOCATION) == 133
+    assert header.visualIndex(rm.COL_GRADE) == 1
+    assert second.model.sort_key is SortKey.LOCATION and not second.model.descending
+    assert header.sortIndicatorSection() == rm.COL_LOCATION
+    assert second.splitter.sizes() == splitter_sizes
+    assert second.size().width() == 780
+
+    second.reset_layout()
+    assert header.sectionSize(rm.COL_LOCATION) == second.default_widths()[rm.COL_LOCATION]
+    assert header.sectionResizeMode(rm.COL_DESCRIPTION) == QHeaderView.ResizeMode.Stretch
+    assert header.visualIndex(rm.COL_GRADE) == rm.COL_GRADE
+
+
+def test_hidden_detail_pane_is_remembered(qtbot, context: AppContext, sample: Sample) -> None:
+    first = MainWindow(context)
+    qtbot.addWidget(first)
+    first.action_details.trigger()
+    assert not first.detail.isVisibleTo(first)
+    first.save_layout()
+    second = MainWindow(context)
+    qtbot.addWidget(second)
+    assert not second.action_details.isChecked()
+    assert not second.detail.isVisibleTo(second)
+
+
+def test_default_widths_fit_the_labels(window: MainWindow) -> None:
+    metrics = window.view.fontMetrics()
+    header = window.view.horizontalHeader()
+    assert header.sectionSize(rm.COL_STATUS) > metrics.horizontalAdvance("Under rectification")
+    assert header.sectionSize(rm.COL_GRADE) > metrics.horizontalAdvance("General hazard")
+
+
+def test_filters_wrap_in_a_narrow_window(qtbot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1400, 850)
+    qtbot.waitUntil(lambda: not window.filter_bar.is_wrapped())
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: window.filter_bar.is_wrapped())
+    assert window.width() == 900
+    bar = window.filter_bar
+    qtbot.waitUntil(lambda: bar.date_group.geometry().top() > bar.search.geometry().bottom())
+    assert bar.date_group.width() >= bar.date_group.minimumSizeHint().width()
+
+
+def test_settings_file_is_in_the_data_folder(window: MainWindow, context: AppContext) -> None:
+    window.save_layout()
+    assert (context.data_dir / mw.SETTINGS_FILE).exists()
+
+
+def test_an_older_layout_is_ignored(qtbot, context: AppContext, sample: Sample) -> None:
+    settings = QSettings(str(context.data_dir / mw.SETTINGS_FILE), QSettings.Format.IniFormat)
+    settings.setValue("main_window/version", 0)
+    settings.setValue("main_window/sort_key", "location")
+    settings.sync()
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    assert win.model.sort_key is SortKey.NUMBER
+
+
+def test_no_modal_left_open(window: MainWindow) -> None:
+    assert QApplication.activeModalWidget() is None
