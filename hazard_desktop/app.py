@@ -41,6 +41,7 @@ def build_context(data_dir: Path) -> AppContext:
     from hazard_desktop.adapters.register_queries import SqlRegisterQueries
     from hazard_desktop.adapters.schema import open_database
     from hazard_desktop.adapters.unit_of_work import SqlUnitOfWork
+    from hazard_desktop.services.inspection_seed import seed_checklist_templates
     from hazard_desktop.services.seed import seed_reference_data
 
     opened = open_database(paths.database_path(data_dir), paths.backup_dir(data_dir))
@@ -52,6 +53,7 @@ def build_context(data_dir: Path) -> AppContext:
         return SqlUnitOfWork(session_factory)
 
     seed_reference_data(uow())
+    seed_checklist_templates(uow())  # idempotent by UUID: also fills databases upgraded to 0003
     context = AppContext(
         uow=uow,
         register=SqlRegisterQueries(opened.engine),

@@ -9,9 +9,16 @@ def install(context: AppContext) -> None:
     """Register lazily-built adapters under their names in ``context.extras``."""
     engine = context.extras["engine"]
     context.extras["bulk_writer_factory"] = lambda: _bulk_writer(engine)
+    context.extras["inspection_record_renderer"] = _inspection_record_renderer
 
 
 def _bulk_writer(engine: object) -> object:
     from hazard_desktop.adapters.bulk import CoreBulkWriter
 
     return CoreBulkWriter(engine)  # type: ignore[arg-type]
+
+
+def _inspection_record_renderer() -> object:
+    from hazard_desktop.adapters.pdf.inspection_record import ReportLabInspectionRecordRenderer
+
+    return ReportLabInspectionRecordRenderer()

@@ -87,6 +87,9 @@ def where_clause(flt: RegisterFilter) -> tuple[str, list[Any]]:
         params.extend(sorted(str(m) for m in flt.methods))
     if flt.disputed is not None:
         parts.append("h.dispute_state IS NOT NULL" if flt.disputed else "h.dispute_state IS NULL")
+    if flt.inspection_id is not None:
+        parts.append("h.id IN (SELECT hazard_id FROM inspection_answers WHERE inspection_id = ?)")
+        params.append(str(flt.inspection_id))
     phrases = []
     for word in search_words(flt.text):
         phrase = fts_phrase(word)

@@ -11,6 +11,7 @@ from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.repositories.criteria import SqlCriteriaRepository
 from hazard_desktop.adapters.repositories.gradings import SqlGradingRepository
 from hazard_desktop.adapters.repositories.hazards import SqlHazardRepository
+from hazard_desktop.adapters.repositories.inspections import SqlInspectionRepository
 from hazard_desktop.adapters.repositories.lec import SqlLecRepository
 from hazard_desktop.adapters.repositories.reference import SqlReferenceRepository
 from hazard_desktop.adapters.repositories.settings import SqlSettingsRepository
@@ -42,6 +43,7 @@ class SqlUnitOfWork:
         self.lec = SqlLecRepository(self.session)
         self.criteria = SqlCriteriaRepository(self.session)
         self.settings = SqlSettingsRepository(self.session)
+        self.inspections = SqlInspectionRepository(self.session)
         self.gradings = SqlGradingRepository(self.session)
         return self
 

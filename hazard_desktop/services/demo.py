@@ -18,6 +18,7 @@ from hazard_desktop.domain.reference import Person, Role
 from hazard_desktop.services import demo_content
 from hazard_desktop.services.demo_grading import grade_demo
 from hazard_desktop.services.hazards import PhotoFile, attach_photos
+from hazard_desktop.services.inspection_demo import build_inspection_demo
 from hazard_desktop.services.ports import ImageProcessor, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class DemoResult:
     meetings: int = 0
     gradings: int = 0
     disputes: int = 0
+    inspections: int = 0
 
 
 def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
@@ -141,6 +143,7 @@ def build_demo(
             attach_photos(uow_factory(), hazard.id, files, images)
             photos += len(files)
     graded = grade_demo(uow_factory, hazards, when, seed=seed) if grading else None
+    inspected = build_inspection_demo(uow_factory, images, photo_maker, people, when)
     log.info("demo data: %d hazards, %d photos", len(hazards), photos)
     return DemoResult(
         people=sum(len(v) for v in people.values()),
@@ -149,4 +152,5 @@ def build_demo(
         meetings=0 if graded is None else graded.meetings,
         gradings=0 if graded is None else graded.gradings,
         disputes=0 if graded is None else graded.disputes,
+        inspections=inspected.inspections,
     )

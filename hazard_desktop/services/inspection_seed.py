@@ -1,0 +1,31 @@
+"""Seed the shipped checklist templates (``reference_data/checklist_templates.json``).
+
+The file is in the exchange format of :mod:`services.template_exchange` with fixed UUIDs, so seeding
+is an import: it runs at every start (cheaply: only versions not yet stored are written), adds the
+templates to a database upgraded from an older build, and never touches a stored version. A later
+build that ships a new version of a template adds it as a new version.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from hazard_desktop.domain.inspections import TemplateOrigin
+from hazard_desktop.services.ports import UnitOfWork
+from hazard_desktop.services.template_exchange import ImportReport, import_templates
+
+SEED_FILE = "checklist_templates.json"
+
+
+def bundled_templates() -> str:
+    """The shipped template file's text."""
+    return resources.files("hazard_desktop.reference_data").joinpath(SEED_FILE).read_text("utf-8")
+
+
+def seed_checklist_templates(uow: UnitOfWork) -> ImportReport:
+    """Add the shipped templates that are not stored yet (run after the reference data is seeded).
+
+    Returns:
+        What was added (nothing on every start after the first).
+    """
+    return import_templates(uow, bundled_templates(), origin=TemplateOrigin.SEED)
