@@ -123,9 +123,11 @@ def run_gui(
 
         show_fatal_storage_error(exc, interactive=screenshot is None)
         return 2
+    from hazard_desktop.ui.features import install_features
     from hazard_desktop.ui.main_window import MainWindow
 
     window = MainWindow(context)
+    install_features(window, context)
     if screenshot is not None:
         window.resize(1440, 880)
         window.show()

@@ -1,0 +1,34 @@
+"""Plugs the feature areas into the main window: one line per feature, called by the composition root."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.main_window import MainWindow
+
+
+def install_settings_action(window: MainWindow, context: AppContext) -> QAction:
+    """Tools → Settings…: reference data; the register re-reads it when something was saved."""
+    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    action = QAction(QCoreApplication.translate("Features", "&Settings…"), window)
+    action.setShortcut(QKeySequence("Ctrl+,"))
+    action.setStatusTip(QCoreApplication.translate(
+            "Features", "Departments, people, categories, LEC tables, thresholds, criteria, plant name"
+        ))
+
+    def open_settings() -> None:
+        if SettingsDialog.ask(window, context):
+            window.refresh()
+
+    action.triggered.connect(open_settings)
+    window.menu_for("tools").addAction(action)
+    return action
+
+
+def install_features(window: MainWindow, context: AppContext) -> None:
+    """Add every feature's menus and actions to ``window``."""
+    window.feature_actions = {}  # type: ignore[attr-defined]
+    window.feature_actions["settings"] = install_settings_action(window, context)  # type: ignore[attr-defined]
