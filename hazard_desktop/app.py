@@ -108,8 +108,9 @@ def run_gui(
     import sys
 
     from hazard_desktop.adapters.errors import StorageError
-    from hazard_desktop.ui.application import chosen_language, create_application
+    from hazard_desktop.ui.application import chosen_language, create_application, install_message_log
 
+    install_message_log()
     if sys.platform == "win32":  # lets the installer see the running program (AppMutex)
         from hazard_desktop.winmutex import hold_app_mutex
 

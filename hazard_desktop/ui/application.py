@@ -73,3 +73,36 @@ def create_application(argv: list[str], resource_dir: Path, language: str) -> QA
     app._hazard_translators = install_translators(app, resource_dir, language)  # type: ignore[attr-defined]
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Hazard Register"))
     return app
+
+
+# Notices the offscreen platform prints for every window; they mean nothing to a user.
+HARMLESS_QT_MESSAGES = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+)
+
+
+def install_message_log() -> None:
+    """Send Qt's own messages to the log file; only real warnings also reach stderr."""
+    import sys
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind: QtMsgType, _context: object, text: str) -> None:
+        if any(text.startswith(notice) for notice in HARMLESS_QT_MESSAGES):
+            qt_log.debug("%s", text)
+            return
+        if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
+            qt_log.debug("%s", text)
+            return
+        qt_log.warning("%s", text)
+        print(text, file=sys.stderr)
+
+    global _message_handler
+    _message_handler = handler  # PySide6 does not keep the callable alive
+    qInstallMessageHandler(handler)
+
+
+_message_handler: object = None
