@@ -6,6 +6,7 @@ import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hazard_desktop.domain.hazards import (
@@ -20,7 +21,7 @@ from hazard_desktop.domain.hazards import (
     validate_input,
 )
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.services.ports import ImageProcessor, PhotoKind, UnitOfWork
+from hazard_desktop.services.ports import ImageProcessor, PhotoKind, ProcessedImage, UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
 MAX_PHOTO_BYTES = 25 * 1024 * 1024
@@ -59,19 +60,30 @@ def _claim_number(uow: UnitOfWork, typed: str, year: int) -> str:
     return number
 
 
-def create_hazard(uow: UnitOfWork, data: HazardInput, number: str = "") -> Hazard:
-    """Register a new hazard (status 待定级, ungraded).
+def create_hazard(
+    uow: UnitOfWork,
+    data: HazardInput,
+    number: str = "",
+    photos: Sequence[PhotoFile] = (),
+    images: ImageProcessor | None = None,
+) -> Hazard:
+    """Register a new hazard (status 待定级, ungraded), with its photos in the same transaction.
 
     Args:
         uow: unit of work (committed here).
         data: the user's input.
         number: a register number to use (e.g. from a paper ledger); empty → next free number.
+        photos: image files to attach (checked before anything is written).
+        images: the photo processor; required when ``photos`` is not empty.
 
     Raises:
         ValidationError, NotFound, Conflict: nothing is written.
     """
     now = utcnow()
     clean = validate_input(data, now)
+    processed = _process(photos, images)
+    if len(processed) > MAX_PHOTOS:
+        raise ValidationError("photos_too_many", field="photos", max=MAX_PHOTOS)
     with uow:
         _check_references(uow, clean)
         assert clean.department_id is not None and clean.found_by_id is not None
@@ -93,6 +105,12 @@ def create_hazard(uow: UnitOfWork, data: HazardInput, number: str = "") -> Hazar
             updated_at=now,
         )
         uow.hazards.add(hazard)
+        if processed:
+            _add_photos(uow, hazard, processed, now)
+            uow.commit()
+            stored = uow.hazards.get(hazard.id)
+            assert stored is not None
+            return stored
         uow.commit()
     return hazard
 
@@ -159,14 +177,7 @@ def attach_photos(
     Raises:
         ValidationError: ``photo_too_large``, ``photo_not_image``, ``photos_too_many``.
     """
-    processed = []
-    for file in files:
-        if len(file.data) > MAX_PHOTO_BYTES:
-            raise ValidationError("photo_too_large", field="photos", name=file.name, max_mb=MAX_PHOTO_BYTES >> 20)
-        try:
-            processed.append((file, processor.process(file.data)))
-        except ValidationError as exc:
-            raise ValidationError(exc.code, field="photos", name=file.name, **exc.params) from exc
+    processed = _process(files, processor)
     now = utcnow()
     with uow:
         hazard = uow.hazards.get(hazard_id)
@@ -174,29 +185,52 @@ def attach_photos(
             raise NotFound("hazard_unknown", value=str(hazard_id))
         if len(hazard.photos) + len(processed) > MAX_PHOTOS:
             raise ValidationError("photos_too_many", field="photos", max=MAX_PHOTOS)
-        position = max((p.position for p in hazard.photos), default=0)
-        for file, image in processed:
-            position += 1
-            uow.hazards.add_photo(
-                PhotoInfo(
-                    id=new_id(),
-                    hazard_id=hazard_id,
-                    position=position,
-                    original_name=file.name[-255:],
-                    original_sha256=image.sha256,
-                    original_size=image.size,
-                    width=image.width,
-                    height=image.height,
-                    created_at=now,
-                    updated_at=now,
-                ),
-                image,
-            )
+        _add_photos(uow, hazard, processed, now)
         _touch(uow, hazard, now)
         uow.commit()
         result = uow.hazards.get(hazard_id)
     assert result is not None
     return result
+
+
+def _process(
+    files: Sequence[PhotoFile], processor: ImageProcessor | None
+) -> list[tuple[PhotoFile, ProcessedImage]]:
+    """Check and convert every file before anything is written (size first: cheap)."""
+    processed = []
+    for file in files:
+        if len(file.data) > MAX_PHOTO_BYTES:
+            raise ValidationError("photo_too_large", field="photos", name=file.name, max_mb=MAX_PHOTO_BYTES >> 20)
+    for file in files:
+        assert processor is not None, "photos need an image processor"
+        try:
+            processed.append((file, processor.process(file.data)))
+        except ValidationError as exc:
+            raise ValidationError(exc.code, field="photos", name=file.name, **exc.params) from exc
+    return processed
+
+
+def _add_photos(
+    uow: UnitOfWork, hazard: Hazard, processed: Sequence[tuple[PhotoFile, ProcessedImage]], now: datetime
+) -> None:
+    position = max((p.position for p in hazard.photos), default=0)
+    for file, image in processed:
+        position += 1
+        uow.hazards.add_photo(
+            PhotoInfo(
+                id=new_id(),
+                hazard_id=hazard.id,
+                position=position,
+                original_name=file.name[-255:],
+                original_sha256=image.sha256,
+                original_size=image.size,
+                width=image.width,
+                height=image.height,
+                created_at=now,
+                updated_at=now,
+            ),
+            image,
+        )
 
 
 def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> Hazard:
@@ -220,5 +254,5 @@ def photo_bytes(uow: UnitOfWork, photo_id: uuid.UUID, kind: PhotoKind) -> bytes 
         return uow.hazards.photo_bytes(photo_id, kind)
 
 
-def _touch(uow: UnitOfWork, hazard: Hazard, now: object) -> None:
+def _touch(uow: UnitOfWork, hazard: Hazard, now: datetime) -> None:
     uow.hazards.update(dataclasses.replace(hazard, revision=hazard.revision + 1, updated_at=now))

@@ -149,3 +149,20 @@ def test_more_than_the_photo_limit_is_refused(context, inspector):
         svc.attach_photos(context.uow(), hazard.id, [svc.PhotoFile("21.jpg", small)], context.images)
     assert info.value.code == "photos_too_many"
     assert len(svc.get_hazard(context.uow(), hazard.id).photos) == 20
+
+
+def test_a_new_hazard_and_its_photos_are_stored_together(context, inspector):
+    files = [svc.PhotoFile("a.jpg", jpeg()), svc.PhotoFile("b.jpg", jpeg(640, 480))]
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector), photos=files, images=context.images)
+    assert [p.original_name for p in svc.get_hazard(context.uow(), hazard.id).photos] == ["a.jpg", "b.jpg"]
+    assert hazard.revision == 1
+
+
+def test_a_new_hazard_with_a_bad_photo_is_not_stored_at_all(context, inspector):
+    files = [svc.PhotoFile("a.jpg", jpeg()), svc.PhotoFile("notes.txt", "隐患记录".encode())]
+    with pytest.raises(ValidationError) as info:
+        svc.create_hazard(context.uow(), hazard_input(context, inspector), photos=files, images=context.images)
+    assert info.value.code == "photo_not_image"
+    assert count(context) == 0
+    with context.uow() as uow:
+        assert uow.hazards.next_sequence(2026) == 1

@@ -492,23 +492,11 @@ class HazardEditorDialog(QDialog):
         photo_checks.check_photo_count(len(files))
         for file in files:  # checked when picked; the cheap checks again so a refusal writes nothing
             photo_checks.check_photo_size(file.name, len(file.data))
-        hazard = hazard_service.create_hazard(self._context.uow(), data, number=self.number.text())
-        if files:
-            try:
-                hazard = hazard_service.attach_photos(self._context.uow(), hazard.id, files, self._context.images)
-            except Exception:
-                # The hazard exists now: from here on the dialog edits it, so a retry does not create it twice.
-                self._become_editor(hazard)
-                raise
+        # One transaction: the hazard and its photos are stored together or not at all.
+        hazard = hazard_service.create_hazard(
+            self._context.uow(), data, number=self.number.text(), photos=files, images=self._context.images
+        )
         return HazardEditorResult(hazard, created=True)
-
-    def _become_editor(self, hazard: Hazard) -> None:
-        self._hazard = hazard
-        self.number.setText(hazard.number)
-        self.number.setReadOnly(True)
-        self.setWindowTitle(self.tr("Edit hazard {number}").format(number=hazard.number))
-        self._initial_found_at = QDateTime(self.found_at.dateTime())
-        self._initial_input = self._input()
 
     def _update(self, hazard: Hazard) -> HazardEditorResult:
         data = self._input()
