@@ -36,9 +36,8 @@ def test_department_and_person_round_trip(context):
 
 
 def test_category_round_trip_keeps_subcategories_in_order(context):
-    category = Category(
-        "9.1", "测试类", "Test", 99, (Subcategory("9.1.1", "9.1", "甲", "A", 1), Subcategory("9.1.2", "9.1", "乙", "B", 2))
-    )
+    subcategories = (Subcategory("9.1.1", "9.1", "甲", "A", 1), Subcategory("9.1.2", "9.1", "乙", "B", 2))
+    category = Category("9.1", "测试类", "Test", 99, subcategories)
     with context.uow() as uow:
         uow.reference.save_category(category)
         uow.commit()
