@@ -8,8 +8,8 @@ APPDATA so nothing touches the real user's data folder:
 2. ``hazard-desktop-cli --version`` prints this source tree's ``hazard_desktop.__version__``;
 3. ``--smoke`` on a new data folder (database created at the head revision, main window, sheet PDF read
    back with QtPdf); again on the same folder (nothing to migrate, no backup);
-4. upgrade: the oldest ``tests/fixtures/db_rev*.db`` copied into a data folder, ``--smoke`` on it: the
-   revision is the head afterwards, a backup of the old revision exists, no hazard was lost;
+4. upgrade: each ``tests/fixtures/db_rev*.db`` (the oldest first) copied into a data folder, ``--smoke`` on
+   it: the revision is the head afterwards, a backup of the old revision exists, no hazard was lost;
 5. portable mode: a copy of the folder with ``portable.txt`` next to the executable keeps its data in
    ``data/`` beside it (no ``--data-dir``, no ``HAZARD_DESKTOP_DATA``), and nothing in the user folder;
 6. the GUI executable (``console=False`` on Windows) passes the smoke test too;
@@ -192,6 +192,29 @@ def check_layout(dist: Path) -> dict:
     return {"size_mb": round(folder_size(dist) / 1e6, 1), "files": sum(1 for p in dist.rglob("*") if p.is_file())}
 
 
+def check_upgrade(cli: Path, env: dict[str, str], fixture: Path, folder: Path, head: str) -> str:
+    """Smoke on a copy of ``fixture``: migrated to ``head``, one backup of the old revision, no hazard lost."""
+    folder.mkdir(parents=True)
+    shutil.copy2(fixture, folder / DATABASE)
+    old_rev, old_count = revision_of(folder / DATABASE), count_hazards(folder / DATABASE)
+    report = smoke(cli, env, f"smoke on {fixture.name}", folder)
+    db = report["database"]
+    if revision_of(folder / DATABASE) != head or db["revision"] != head:
+        raise CheckFailed(f"upgrade from {fixture.name}: revision is {revision_of(folder / DATABASE)}, not {head}")
+    if count_hazards(folder / DATABASE) != old_count or db["hazards"] != old_count:
+        raise CheckFailed(f"upgrade from {fixture.name}: {old_count} hazards before, {db['hazards']} after")
+    if old_rev == head:
+        if db["backup"] is not None:
+            raise CheckFailed(f"{fixture.name} is at the head revision, yet a backup was made")
+        return f"already at head {head}: nothing migrated, no backup"
+    backups = sorted((folder / "backups").glob("*.db"))
+    if len(backups) != 1 or db["backup"] is None or Path(db["backup"]) != backups[0]:
+        raise CheckFailed(f"upgrade from {fixture.name}: expected one backup, found {backups} ({db['backup']})")
+    if revision_of(backups[0]) != old_rev or count_hazards(backups[0]) != old_count:
+        raise CheckFailed(f"upgrade from {fixture.name}: the backup {backups[0].name} is not the old database")
+    return f"{old_rev} → {head}, backup {backups[0].name} (revision {old_rev}), {old_count} hazards kept"
+
+
 def check_pdf_fonts(pdf: Path) -> str:
     """With poppler's ``pdffonts``: every font embedded, none of the standard 14 (skipped when absent)."""
     tool = shutil.which("pdffonts")
@@ -271,27 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         fixtures = sorted((ROOT / "tests" / "fixtures").glob("db_rev*.db"))
         if not fixtures:
             raise CheckFailed("no fixture databases in tests/fixtures")
-        oldest = fixtures[0]
-        upgrade = work / "upgrade"
-        upgrade.mkdir()
-        shutil.copy2(oldest, upgrade / DATABASE)
-        old_rev, old_count = revision_of(upgrade / DATABASE), count_hazards(upgrade / DATABASE)
-        report = smoke(cli, env, f"smoke on {oldest.name}", upgrade)
-        db = report["database"]
-        if revision_of(upgrade / DATABASE) != head or db["revision"] != head:
-            raise CheckFailed(f"upgrade: revision is {revision_of(upgrade / DATABASE)}, expected {head}")
-        if count_hazards(upgrade / DATABASE) != old_count or db["hazards"] != old_count:
-            raise CheckFailed(f"upgrade: {old_count} hazards before, {count_hazards(upgrade / DATABASE)} after")
-        if old_rev != head:
-            backups = sorted((upgrade / "backups").glob("*.db"))
-            if len(backups) != 1 or db["backup"] is None or Path(db["backup"]) != backups[0]:
-                raise CheckFailed(f"upgrade: expected one backup, found {backups} (report: {db['backup']})")
-            if revision_of(backups[0]) != old_rev or count_hazards(backups[0]) != old_count:
-                raise CheckFailed(f"upgrade: the backup {backups[0].name} is not the old database")
-            detail = f"{old_rev} → {head}, backup {backups[0].name} at revision {old_rev}, {old_count} hazards kept"
-        else:
-            detail = f"fixture already at head {head}: nothing to migrate"
-        ok(f"upgrade from {oldest.name}", detail)
+        for fixture in fixtures:  # the oldest first: the longest upgrade path
+            ok(f"upgrade from {fixture.name}", check_upgrade(cli, env, fixture, work / f"upgrade-{fixture.stem}", head))
 
         portable_dist = work / "portable" / dist.name
         copy_tree(dist, portable_dist)
@@ -340,38 +344,34 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _median_run(cmd: list[str | Path], env: dict[str, str], runs: int, cwd: Path | None = None) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([str(c) for c in cmd], env=env, cwd=cwd, capture_output=True, check=True, timeout=TIMEOUT)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def _timed(cmd: list[str | Path], env: dict[str, str], cwd: Path | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(c) for c in cmd], env=env, cwd=cwd, capture_output=True, check=True, timeout=TIMEOUT)
+    return time.perf_counter() - started
 
 
 def bench(cli: Path, env: dict[str, str], work: Path, runs: int) -> None:
-    """Start-up, frozen against source (median of ``runs``; a warm-up run first for both)."""
+    """Start-up, frozen against source: median of ``runs``, the two interleaved (after one warm-up each),
+    so that load from other processes hits both alike."""
     python = [sys.executable, "-m", "hazard_desktop"]
-    folder_frozen, folder_source = work / "bench-frozen", work / "bench-source"
     src_env = dict(env, PYTHONPATH=str(ROOT))
-    rows = []
-    for label, frozen_args, source_args in [
+    cases = [
         ("--version", ["--version"], ["--version"]),
-        (
-            "--smoke",
-            ["--smoke", "--data-dir", folder_frozen],
-            ["--smoke", "--data-dir", folder_source],
-        ),
-    ]:
-        _median_run([cli, *frozen_args], env, 1)
-        _median_run([*python, *source_args], src_env, 1, cwd=ROOT)
-        frozen = _median_run([cli, *frozen_args], env, runs)
-        source = _median_run([*python, *source_args], src_env, runs, cwd=ROOT)
-        rows.append((label, frozen, source))
-    print(f"  start-up, median of {runs} runs (warm caches):")
-    print(f"    {'command':<10} {'frozen':>8} {'source':>8}")
-    for label, frozen, source in rows:
-        print(f"    {label:<10} {frozen:>7.2f}s {source:>7.2f}s")
+        ("--smoke", ["--smoke", "--data-dir", work / "bench-frozen"], ["--smoke", "--data-dir", work / "bench-source"]),
+    ]
+    print(f"  start-up, median of {runs} interleaved runs (warm caches; min in brackets):")
+    print(f"    {'command':<10} {'frozen':>15} {'source':>15}")
+    for label, frozen_args, source_args in cases:
+        _timed([cli, *frozen_args], env)
+        _timed([*python, *source_args], src_env, ROOT)
+        frozen, source = [], []
+        for _ in range(runs):
+            frozen.append(_timed([cli, *frozen_args], env))
+            source.append(_timed([*python, *source_args], src_env, ROOT))
+        print(
+            f"    {label:<10} {statistics.median(frozen):>6.2f}s ({min(frozen):.2f}s)"
+            f" {statistics.median(source):>6.2f}s ({min(source):.2f}s)"
+        )
 
 
 if __name__ == "__main__":
