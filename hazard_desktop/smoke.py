@@ -8,10 +8,11 @@ unless set) and checks, in the order a real start does them:
 2. the QApplication starts with the bundled CJK font and the translators;
 3. the database of the data folder opens: created, or backed up and migrated to this build's head;
 4. the main window builds, shows (offscreen) and paints;
-5. a grading sheet PDF is rendered with ReportLab (bundled font, QR, photo) and read back with QtPdf.
+5. a grading sheet PDF is rendered with ReportLab (bundled font, QR, photo) and read back with QtPdf:
+   the sheet of a stored grading when there is one, else a sample (see :func:`_render_sheet`).
 
-It never writes records into the database: the sheet is a sample view-model (see
-:func:`_render_sheet`), written to ``<data folder>/smoke/smoke-sheet.pdf``. On success it prints one
+It adds no records of its own (opening the database may create and seed it, or back it up and migrate
+it, as any start does); the PDF goes to ``<data folder>/smoke/smoke-sheet.pdf``. On success it prints one
 JSON object (the report) on stdout and returns 0; on failure it prints the traceback on stderr and
 returns 1 (2 for a database the program must not open, as the normal start does).
 """
@@ -164,20 +165,41 @@ def _build_main_window(context: Any, report: dict[str, Any]) -> None:
 def _render_sheet(context: Any, out: Path, report: dict[str, Any]) -> None:
     """Render a grading sheet PDF and read it back with QtPdf.
 
-    The sheet is a sample view-model printed by the real renderer (ReportLab, bundled font, segno QR,
-    a Pillow-processed photo). It is not built from a stored grading on purpose: exporting a stored
-    sheet through ``services.sheets`` records a print (copy number) in the plant's legal record, and
-    the smoke test must leave the database as it found it.
+    With the sheet service and a confirmed grading in the database, the sheet is that grading's, built by
+    :func:`hazard_desktop.services.sheets.grading_sheet_document` — read-only: it shows the copy number
+    the next print would get and records nothing (a real print records a copy in the plant's legal
+    record, which a self-test must not do). Otherwise (a new database) it is a sample view-model. Either
+    way it goes through the real renderer: ReportLab, the bundled font, a segno QR, a Pillow photo.
     """
     from hazard_desktop.adapters.pdf.sheets import ReportLabSheetRenderer
 
-    document = _sample_document(context)
+    document, source = _stored_document(context)
+    if document is None:
+        document, source = _sample_document(context), "sample"
+    found = context.extras.get("sheet_renderer")
+    renderer = ReportLabSheetRenderer() if found is None else found if hasattr(found, "render") else found()
     out.parent.mkdir(parents=True, exist_ok=True)
-    ReportLabSheetRenderer().render(document, out)
+    renderer.render(document, out)
     data = out.read_bytes()
     if not data.startswith(b"%PDF-"):
         raise RuntimeError(f"{out} is not a PDF")
-    report["sheet"] = {"path": str(out), "bytes": len(data), "source": "sample", **_read_back(out)}
+    report["sheet"] = {"path": str(out), "bytes": len(data), "source": source, **_read_back(out)}
+
+
+def _stored_document(context: Any) -> tuple[Any, str | None]:
+    """The sheet of the newest meeting's first confirmed grading, or (None, None)."""
+    try:
+        from hazard_desktop.services import sheets
+    except ModuleNotFoundError as exc:  # the sheet service is a later feature than this self-test
+        if exc.name != "hazard_desktop.services.sheets":
+            raise
+        return None, None
+    with context.uow() as uow:
+        gradings = uow.gradings
+        grading = next((g for m in gradings.meetings() for g in gradings.for_meeting(m.id)), None)
+    if grading is None:
+        return None, None
+    return sheets.grading_sheet_document(context.uow(), grading_id=grading.id), f"service:{grading.id}"
 
 
 def _read_back(path: Path) -> dict[str, Any]:

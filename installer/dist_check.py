@@ -120,12 +120,19 @@ def revision_of(db: Path) -> str | None:
         con.close()
 
 
-def count_hazards(db: Path) -> int:
+def count_rows(db: Path, table: str) -> int:
+    """Rows of ``table`` (0 when the table does not exist in this revision)."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        return int(con.execute("SELECT count(*) FROM hazards").fetchone()[0])
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone():
+            return 0
+        return int(con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
     finally:
         con.close()
+
+
+def count_hazards(db: Path) -> int:
+    return count_rows(db, "hazards")
 
 
 def source_head() -> str:
@@ -327,8 +334,14 @@ def main(argv: list[str] | None = None) -> int:
         run([cli, "demo", "--count", "25", "--data-dir", demo], env, "demo --count 25")
         if count_hazards(demo / DATABASE) < 25:
             raise CheckFailed("demo: fewer than 25 hazards written")
-        smoke(cli, env, "smoke on demo data", demo)
-        ok("demo --count 25, then smoke on it")
+        prints_before = count_rows(demo / DATABASE, "sheet_prints")
+        report = smoke(cli, env, "smoke on demo data", demo)
+        source = report["sheet"]["source"]
+        if (ROOT / "hazard_desktop" / "services" / "sheets.py").exists() and not source.startswith("service"):
+            raise CheckFailed(f"smoke on demo data: the sheet did not come from the sheet service ({source})")
+        if count_rows(demo / DATABASE, "sheet_prints") != prints_before:
+            raise CheckFailed("smoke on demo data recorded a sheet print (the self-test must not write records)")
+        ok("demo --count 25, then smoke on it", f"sheet from {source.split(':')[0]}, no print recorded")
 
         if args.bench:
             bench(cli, env, work, args.bench)

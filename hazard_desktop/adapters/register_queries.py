@@ -3,6 +3,15 @@
 Measured (TOOLCHAIN.md §8): an ORM fetch costs several times raw sqlite3, and sorting or filtering
 100,000 rows in Qt takes seconds to minutes. So the view asks for one page at a time, and this module
 builds plain SQL with bound parameters and reads tuples.
+
+Plans that keep a 100,000-row register fast (``benchmarks/register.py`` measures them):
+- a page is chosen on the hazard key alone (sort + LIMIT over ``h.pk``), and only its rows are joined
+  and get their photo count: joining first would sort every matching row with all its columns;
+- with a text filter that matches many rows and a sort key that has an index, the FTS condition is
+  written ``+h.pk IN``, so SQLite walks the index in order and stops after one page instead of sorting
+  every hit (a common 2-character word matches most of the register); few hits are sorted directly;
+- a count of a text-only filter is answered by the full-text index alone: every hazard has exactly
+  one index row (rowid = ``hazards.pk``), written in the same transaction as the hazard.
 """
 
 from __future__ import annotations
@@ -41,6 +50,14 @@ ORDER_SQL: dict[SortKey, str] = {
     SortKey.METHOD: f"CASE h.grading_method {_METHOD_ORDER} END",
     SortKey.DISPUTE: f"CASE h.dispute_state {_DISPUTE_ORDER} END",
 }
+
+# Sort keys served by an index (in order, then h.pk): a page can be read by walking the index.
+INDEXED_SORTS = frozenset({SortKey.NUMBER, SortKey.FOUND_AT, SortKey.UPDATED_AT, SortKey.MEAN_D})
+
+_FTS_CONDITION = "h.pk IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
+
+_STATUSES = {s.value: s for s in HazardStatus}
+_GRADES = {g.value: g for g in HazardGrade}
 
 _COLUMNS = """h.id, h.number, h.description, h.location, h.equipment_tag, h.category_code,
  h.subcategory_code, d.name, p.name, h.found_at, h.status, h.grade,
@@ -102,31 +119,68 @@ def where_clause(flt: RegisterFilter) -> tuple[str, list[Any]]:
             )
             params.extend([_like(word)] * 4)
     if phrases:
-        parts.append("h.pk IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)")
+        parts.append(_FTS_CONDITION)
         params.append(" AND ".join(phrases))
     return (" AND ".join(parts) or "1"), params
 
 
-def _row(values: Sequence[Any]) -> RegisterRow:
-    return RegisterRow(
-        id=uuid.UUID(values[0]),
-        number=values[1],
-        description=values[2],
-        location=values[3],
-        equipment_tag=values[4],
-        category_code=values[5],
-        subcategory_code=values[6],
-        department_name=values[7],
-        found_by_name=values[8],
-        found_at=datetime.fromisoformat(values[9]).replace(tzinfo=UTC),
-        status=HazardStatus(values[10]),
-        grade=HazardGrade(values[11]),
-        photo_count=values[12],
-        grading_method=values[13],
-        band_code=values[14],
-        mean_d=None if values[15] is None else Decimal(values[15]),
-        dispute_state=values[16],
+def fts_only_match(flt: RegisterFilter) -> str | None:
+    """The MATCH expression if ``flt`` is a text search answerable by the full-text index alone."""
+    if flt != RegisterFilter(text=flt.text):
+        return None
+    phrases = [fts_phrase(word) for word in search_words(flt.text)]
+    if not phrases or None in phrases:
+        return None
+    return " AND ".join(phrases)  # type: ignore[arg-type]
+
+
+def walk_index(hits: int, total: int, offset: int, limit: int) -> bool:
+    """True if a page is cheaper read by walking the sort index than by sorting ``hits`` rows.
+
+    Walking reads about ``(offset + limit) * total / hits`` index entries (cheap); sorting looks up and
+    sorts every hit (about 6× dearer per row, measured at 100k rows).
+    """
+    return 4 * hits * hits > (offset + limit) * total
+
+
+def page_sql(flt: RegisterFilter, sort: SortKey, descending: bool, *, walk: bool = False) -> tuple[str, list[Any]]:
+    """SQL and parameters (LIMIT and OFFSET still to append) of one page of the register.
+
+    ``walk``: read the text filter's hits in the order of the sort key's index (see ``walk_index``).
+    """
+    where, params = where_clause(flt)
+    if walk and sort in INDEXED_SORTS:
+        where = where.replace(_FTS_CONDITION, "+" + _FTS_CONDITION)
+    direction = "DESC" if descending else "ASC"
+    order = f"{ORDER_SQL[sort]} {direction}, h.pk {direction}"
+    sql = (
+        f"SELECT {_COLUMNS} FROM"
+        f" (SELECT h.pk FROM hazards h WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) pg"
+        " JOIN hazards h ON h.pk = pg.pk"
+        " JOIN departments d ON d.id = h.department_id"
+        " JOIN people p ON p.id = h.found_by_id"
+        f" ORDER BY {order}"
     )
+    return sql, params
+
+
+# RegisterRow's fields in the order of _COLUMNS: _row passes them by position (keywords cost a third
+# of a page's Python time; tests/integration/test_register_scale.py checks the order).
+ROW_FIELDS = (
+    "id", "number", "description", "location", "equipment_tag", "category_code", "subcategory_code",
+    "department_name", "found_by_name", "found_at", "status", "grade", "photo_count", "grading_method",
+    "band_code", "mean_d", "dispute_state",
+)  # fmt: skip
+
+_from_iso = datetime.fromisoformat
+
+
+def _row(v: Sequence[Any]) -> RegisterRow:
+    # Stored times are naive UTC; appending the offset is several times faster than .replace(tzinfo=UTC).
+    return RegisterRow(
+        uuid.UUID(v[0]), v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], _from_iso(v[9] + "+00:00"),
+        _STATUSES[v[10]], _GRADES[v[11]], v[12], v[13], v[14], None if v[15] is None else Decimal(v[15]), v[16],
+    )  # fmt: skip
 
 
 class SqlRegisterQueries:
@@ -134,29 +188,49 @@ class SqlRegisterQueries:
 
     def __init__(self, engine: Engine) -> None:
         self._connection = engine.raw_connection()
+        self._hits: dict[str, int] = {}  # MATCH expression -> rows it matched (only to choose plans)
 
     def close(self) -> None:
         """Give the connection back."""
         self._connection.close()
 
     def count(self, flt: RegisterFilter) -> int:
+        match = fts_only_match(flt)
+        if match is not None:
+            return self._fts_hits(match)
         where, params = where_clause(flt)
+        return self._scalar(f"SELECT count(*) FROM hazards h WHERE {where}", params)
+
+    def _scalar(self, sql: str, params: Sequence[Any]) -> int:
         cursor = self._connection.cursor()
         try:
-            cursor.execute(f"SELECT count(*) FROM hazards h WHERE {where}", params)
-            return int(cursor.fetchone()[0])
+            cursor.execute(sql, params)
+            return int(cursor.fetchone()[0] or 0)
         finally:
             cursor.close()
 
+    def _fts_hits(self, match: str) -> int:
+        hits = self._scalar("SELECT count(*) FROM hazard_fts WHERE hazard_fts MATCH ?", [match])
+        if len(self._hits) >= 64:
+            self._hits.clear()
+        self._hits[match] = hits
+        return hits
+
+    def _walk(self, flt: RegisterFilter, sort: SortKey, offset: int, limit: int) -> bool:
+        if sort not in INDEXED_SORTS:
+            return False
+        phrases = [p for p in map(fts_phrase, search_words(flt.text)) if p is not None]
+        if not phrases:
+            return False
+        match = " AND ".join(phrases)
+        hits = self._hits.get(match)
+        if hits is None:
+            hits = self._fts_hits(match)
+        total = self._scalar("SELECT max(pk) FROM hazards", [])
+        return walk_index(hits, total, offset, limit)
+
     def page(self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[RegisterRow]:
-        where, params = where_clause(flt)
-        direction = "DESC" if descending else "ASC"
-        sql = (
-            f"SELECT {_COLUMNS} FROM hazards h"
-            " JOIN departments d ON d.id = h.department_id"
-            " JOIN people p ON p.id = h.found_by_id"
-            f" WHERE {where} ORDER BY {ORDER_SQL[sort]} {direction}, h.pk {direction} LIMIT ? OFFSET ?"
-        )
+        sql, params = page_sql(flt, sort, descending, walk=self._walk(flt, sort, offset, limit))
         cursor = self._connection.cursor()
         try:
             cursor.execute(sql, [*params, limit, offset])

@@ -90,6 +90,27 @@ def test_smoke_upgrades_the_oldest_fixture_after_a_backup(tmp_path):
         assert report["database"]["backup"] == str(backups[0])
 
 
+def test_smoke_prints_a_stored_grading_read_only(tmp_path):
+    """With gradings in the database the sheet comes from the sheet service, and no print is recorded."""
+    if not (ROOT / "hazard_desktop" / "services" / "sheets.py").exists():
+        pytest.skip("the sheet service is not there yet")
+    newest = sorted(FIXTURES.glob("db_rev*.db"))[-1]
+    con = sqlite3.connect(newest)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    if "grading_meetings" not in tables:
+        pytest.skip(f"{newest.name} has no gradings")
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(newest, data / "hazard_desktop.db")
+    prints_before = dist_check.count_rows(data / "hazard_desktop.db", "sheet_prints")
+    proc, report = smoke(tmp_path, data)
+    assert proc.returncode == 0, proc.stderr
+    assert dist_check.unexpected_stderr(proc.stderr) == []
+    assert report["sheet"]["source"].startswith("service:")
+    assert dist_check.count_rows(data / "hazard_desktop.db", "sheet_prints") == prints_before
+
+
 def test_smoke_refuses_a_database_of_a_newer_build_and_leaves_it_alone(tmp_path):
     data = tmp_path / "data"
     data.mkdir()

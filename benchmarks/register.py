@@ -1,0 +1,519 @@
+"""The register at 100,000 hazards: each figure beside its floor, measured the same way in the same run.
+
+``make bench`` (or ``python benchmarks/register.py``) builds a 100k-hazard database in a temporary
+folder, measures, prints a table and exits 1 if a figure misses its target. Every figure is the median
+of several repetitions; product and floor runs alternate, so load from other programs hits both alike.
+
+Each figure (program) against its floor:
+
+- build: ``CoreBulkWriter.write_hazards`` of 100k prepared hazards (rows and full-text index) against
+  stdlib ``executemany`` of the same rows into the same empty ``hazards`` table (read back from the
+  program's database, so the text is identical; checked), both with the program's pragmas;
+- filter: ``SqlRegisterQueries.count`` + first ``page`` (the model's block size) against stdlib
+  ``LIKE '%term%'`` over the same four columns: count + first page of the same columns and order;
+- sort: ``SqlRegisterQueries.page`` sorted by another column, first page, against the same SQL text
+  run by stdlib ``sqlite3``;
+- repaint: ``viewport().repaint()`` of the main window's register view against the same view over a
+  minimal Python model holding the same strings;
+- start: ``python -m hazard_desktop --data-dir D`` from process start to the first paint of the
+  register with rows, against ``benchmarks/floor_window.py`` (QMainWindow + QTableView over one
+  sqlite3 page + COUNT);
+- memory: peak RSS of those two processes.
+
+Both processes run with the same interpreter and environment, offscreen, window 1400×850, with
+bytecode cached in a temporary ``PYTHONPYCACHEPREFIX`` (one untimed warm-up each); the program prints
+the time of its first painted rows because ``HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT=1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hazard_desktop import paths  # noqa: E402
+from hazard_desktop.app import build_context, close_context  # noqa: E402
+from hazard_desktop.domain.hazards import Hazard  # noqa: E402
+from hazard_desktop.services.ports import RegisterFilter, SortKey  # noqa: E402
+
+HOOK_ENV = "HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT"
+WINDOW = (1400, 850)
+REFERENCE = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)  # fixed, so every run builds the same register
+PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
+SECTIONS = ("build", "filter", "sort", "repaint", "start")
+
+# Search words as people type them: 2, 3 and 4 characters, common and rare, and an equipment tag.
+TERMS: tuple[tuple[str, str], ...] = (
+    ("2 chars, in 70 % of rows", "车间"),
+    ("2 chars, common", "平台"),
+    ("2 chars, medium", "阀门"),
+    ("2 chars, rare", "乙炔"),
+    ("3 chars, common", "反应釜"),
+    ("3 chars, rare", "灭火器"),
+    ("4 chars, common", "检查发现"),
+    ("4 chars, rare", "次氯酸钠"),
+    ("equipment tag", "P-101A"),
+)
+SORTS: tuple[SortKey, ...] = (
+    SortKey.FOUND_AT,
+    SortKey.DESCRIPTION,
+    SortKey.LOCATION,
+    SortKey.CATEGORY,
+    SortKey.DEPARTMENT,
+    SortKey.STATUS,
+    SortKey.GRADE,
+)
+LIKE_WHERE = (
+    "(h.description LIKE ? ESCAPE '\\' OR h.location LIKE ? ESCAPE '\\'"
+    " OR h.number LIKE ? ESCAPE '\\' OR h.equipment_tag LIKE ? ESCAPE '\\')"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of the table: ``value`` against ``floor`` (same unit), pass if the ratio ≤ ``target``."""
+
+    name: str
+    value: float
+    floor: float | None
+    unit: str
+    target: float
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.floor if self.floor else self.value
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio <= self.target
+
+
+def median(values: Sequence[float]) -> float:
+    return float(statistics.median(values))
+
+
+def alternate(runs: int, product: Callable[[], float], floor: Callable[[], float]) -> tuple[float, float]:
+    """Medians of ``runs`` product and floor measurements, taken in turns (floor first on odd turns)."""
+    mine: list[float] = []
+    base: list[float] = []
+    for n in range(runs):
+        if n % 2:
+            base.append(floor())
+            mine.append(product())
+        else:
+            mine.append(product())
+            base.append(floor())
+    return median(mine), median(base)
+
+
+def connect(db: Path) -> sqlite3.Connection:
+    """A stdlib connection with the program's pragmas (autocommit; BEGIN/COMMIT by hand)."""
+    con = sqlite3.connect(db, isolation_level=None)
+    for pragma in PRAGMAS:
+        con.execute(pragma)
+    return con
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------- build
+
+
+def make_template(work: Path, count: int) -> tuple[Path, list[Hazard]]:
+    """An empty, migrated and seeded data folder with the demo staff, and ``count`` demo hazards."""
+    from hazard_desktop.services.demo import ensure_people, make_hazards
+
+    folder = work / "template"
+    context = build_context(folder)
+    try:
+        people = ensure_people(context.uow())
+        hazards = make_hazards(context.uow(), count, 2026, REFERENCE, people)
+    finally:
+        close_context(context)
+    return folder, hazards
+
+
+def fresh_copy(template: Path, target: Path) -> Path:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(template, target, ignore=shutil.ignore_patterns("logs", "backups"))
+    return target
+
+
+def measure_build(work: Path, runs: int, count: int) -> tuple[list[Figure], Path]:
+    log(f"build: generating {count} demo hazards")
+    template, hazards = make_template(work, count)
+    columns = (
+        "pk, id, number, description, location, equipment_tag, department_id, category_code, subcategory_code,"
+        " found_by_id, found_at, status, grade, revision, created_at, updated_at"
+    )
+    rows: list[tuple[object, ...]] = []
+    built = work / "register"
+
+    def product() -> float:
+        folder = fresh_copy(template, work / "product")
+        context = build_context(folder)
+        try:
+            writer = context.extras["bulk_writer_factory"]()
+            start = time.perf_counter()
+            writer.write_hazards(hazards)
+            elapsed = time.perf_counter() - start
+        finally:
+            close_context(context)
+        if not rows:  # the floor inserts exactly what the program stored
+            with sqlite3.connect(paths.database_path(folder)) as con:
+                rows.extend(con.execute(f"SELECT {columns} FROM hazards ORDER BY pk"))
+        if not built.exists():
+            shutil.copytree(folder, built)
+        return elapsed
+
+    def floor() -> float:
+        folder = fresh_copy(template, work / "floor")
+        con = connect(paths.database_path(folder))
+        try:
+            start = time.perf_counter()
+            con.execute("BEGIN")
+            con.executemany(f"INSERT INTO hazards ({columns}) VALUES ({', '.join('?' * 16)})", rows)
+            con.execute("COMMIT")
+            return time.perf_counter() - start
+        finally:
+            con.close()
+
+    product()  # warm-up: caches, and the rows the floor inserts
+    floor()
+    with sqlite3.connect(paths.database_path(work / "floor")) as con:
+        same = list(con.execute(f"SELECT {columns} FROM hazards ORDER BY pk")) == rows
+    if not same:
+        raise SystemExit("build: the floor's table differs from the program's")
+    log(f"build: {runs} runs each")
+    value, base = alternate(runs, product, floor)
+    figure = Figure(
+        f"build {count // 1000}k demo hazards (rows + full-text index)",
+        value * 1000,
+        base * 1000,
+        "ms",
+        2.0,
+        "floor: executemany of the same rows, no FTS",
+    )
+    return [figure], built
+
+
+# ---------------------------------------------------------------------------------------------- queries
+
+
+def block_size() -> int:
+    from hazard_desktop.ui.models.register_model import DEFAULT_BLOCK_SIZE
+
+    return DEFAULT_BLOCK_SIZE
+
+
+def measure_filter(folder: Path, runs: int) -> list[Figure]:
+    from hazard_desktop.adapters.register_queries import _COLUMNS  # the columns the register reads
+
+    limit = block_size()
+    context = build_context(folder)
+    con = connect(paths.database_path(folder))
+    figures = []
+    try:
+        register = context.register
+        page_sql = (
+            f"SELECT {_COLUMNS} FROM hazards h JOIN departments d ON d.id = h.department_id"
+            f" JOIN people p ON p.id = h.found_by_id WHERE {LIKE_WHERE}"
+            " ORDER BY h.number DESC, h.pk DESC LIMIT ?"
+        )
+        for label, term in TERMS:
+            flt = RegisterFilter(text=term)
+            like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            found: dict[str, int] = {}
+
+            def product(flt: RegisterFilter = flt, found: dict[str, int] = found) -> float:
+                start = time.perf_counter()
+                found["program"] = register.count(flt)
+                register.page(flt, SortKey.NUMBER, True, 0, limit)
+                return time.perf_counter() - start
+
+            def floor(like: str = like, found: dict[str, int] = found) -> float:
+                start = time.perf_counter()
+                found["floor"] = con.execute(
+                    f"SELECT count(*) FROM hazards h WHERE {LIKE_WHERE}", [like] * 4
+                ).fetchone()[0]
+                con.execute(page_sql, [like] * 4 + [limit]).fetchall()
+                return time.perf_counter() - start
+
+            product(), floor()  # warm-up
+            value, base = alternate(runs, product, floor)
+            note = f"{found['program']} rows"
+            if found["program"] != found["floor"]:
+                note += f" (LIKE finds {found['floor']}: words, not one substring)"
+            figures.append(Figure(f"filter {term} ({label})", value * 1000, base * 1000, "ms", 1.0, note))
+    finally:
+        con.close()
+        close_context(context)
+    ratios = [f.ratio for f in figures]
+    figures.append(Figure("filter: median ratio over the terms", median(ratios), None, "×", 0.3))
+    return figures
+
+
+def measure_sort(folder: Path, runs: int) -> list[Figure]:
+    from hazard_desktop.adapters.register_queries import page_sql
+
+    limit = block_size()
+    context = build_context(folder)
+    con = connect(paths.database_path(folder))
+    figures = []
+    try:
+        register = context.register
+        everything = RegisterFilter()
+        for key in SORTS:
+            sql, params = page_sql(everything, key, False)
+
+            def product(key: SortKey = key) -> float:
+                start = time.perf_counter()
+                register.page(everything, key, False, 0, limit)
+                return time.perf_counter() - start
+
+            def floor(sql: str = sql, params: list[object] = params) -> float:
+                start = time.perf_counter()
+                con.execute(sql, [*params, limit, 0]).fetchall()
+                return time.perf_counter() - start
+
+            product(), floor()
+            value, base = alternate(runs, product, floor)
+            figures.append(Figure(f"sort by {key.value}, first page", value * 1000, base * 1000, "ms", 1.5))
+    finally:
+        con.close()
+        close_context(context)
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------- repaint
+
+
+def measure_repaint(folder: Path, runs: int) -> list[Figure]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from hazard_desktop.ui.application import create_application
+    from hazard_desktop.ui.main_window import MainWindow
+
+    display = int(Qt.ItemDataRole.DisplayRole)
+
+    class MinimalModel(QAbstractTableModel):
+        def __init__(self, rows: list[list[object]], count: int, columns: int) -> None:
+            super().__init__()
+            self._rows, self._count, self._columns = rows, count, columns
+
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else self._count
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else self._columns
+
+        def data(self, index: QModelIndex, role: int = display) -> object:
+            if role == display:
+                row = index.row()
+                if row < len(self._rows):
+                    return self._rows[row][index.column()]
+            return None
+
+    app = create_application(["bench"], paths.resource_dir(), "zh_CN")
+    context = build_context(folder)
+    settings = QSettings(str(folder / "bench-ui-state.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, settings=settings)
+    try:
+        window.resize(*WINDOW)
+        window.show()
+        app.processEvents()
+        view = window.view
+        product_model = view.model()
+        viewport = view.viewport()
+        viewport.repaint()
+        visible = view.rowAt(viewport.height() - 1)
+        visible = product_model.rowCount() if visible < 0 else visible + 1
+        columns = product_model.columnCount()
+        texts = [
+            [product_model.data(product_model.index(r, c), display) for c in range(columns)]
+            for r in range(max(visible, block_size()))
+        ]
+        minimal = MinimalModel(texts, product_model.rowCount(), columns)
+        header = view.horizontalHeader()
+        state = header.saveState()
+
+        def show(model: object) -> None:
+            if view.model() is not model:
+                view.setModel(model)
+                header.restoreState(state)
+                app.processEvents()
+                viewport.repaint()  # warm-up after the switch
+
+        def timed(model: object) -> float:
+            show(model)
+            start = time.perf_counter()
+            viewport.repaint()
+            return time.perf_counter() - start
+
+        value, base = alternate(runs, lambda: timed(product_model), lambda: timed(minimal))
+        cells = f"{visible} rows × {columns} columns"
+    finally:
+        window.close()
+        close_context(context)
+        QApplication.processEvents()
+    return [Figure("repaint the full register view", value * 1000, base * 1000, "ms", 1.5, cells)]
+
+
+# ---------------------------------------------------------------------------------------------- processes
+
+
+def child_env(pycache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # both cache bytecode, as an installed program does
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env[HOOK_ENV] = "1"
+    env.pop("HAZARD_DESKTOP_DATA", None)
+    return env
+
+
+def run_child(command: list[str], env: dict[str, str], log_file: Path) -> tuple[float, float]:
+    """Seconds from the start of ``command`` to its ``first-paint`` line, and its peak RSS in MB.
+
+    The command is started by ``spawn.py`` (a bare interpreter), not by this big process: see there.
+    """
+    launcher = [sys.executable, "-S", str(ROOT / "benchmarks" / "spawn.py"), *command]
+    with log_file.open("wb") as errors:
+        done = subprocess.run(launcher, stdout=subprocess.PIPE, stderr=errors, env=env, cwd=ROOT, timeout=300)
+    output = done.stdout.decode("utf-8", "replace")
+    found = dict(line.split(maxsplit=1) for line in output.splitlines() if line.count(" ") == 1)
+    if done.returncode != 0 or not {"first-paint", "spawned", "maxrss-kib"} <= found.keys():
+        raise SystemExit(
+            f"{' '.join(command)} exited {done.returncode} without a first-paint line;"
+            f" stdout: {output[-500:]!r}; stderr in {log_file}"
+        )
+    seconds = float(found["first-paint"]) - float(found["spawned"])
+    return seconds, int(found["maxrss-kib"]) / 1024
+
+
+def measure_start(folder: Path, work: Path, runs: int) -> list[Figure]:
+    env = child_env(work / "pycache")
+    product = [sys.executable, "-m", "hazard_desktop", "--data-dir", str(folder)]
+    floor = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "floor_window.py"),
+        str(paths.database_path(folder)),
+        "--rows",
+        str(block_size()),
+        "--size",
+        f"{WINDOW[0]}x{WINDOW[1]}",
+    ]
+    results: dict[str, list[tuple[float, float]]] = {"product": [], "floor": []}
+
+    def one(kind: str, command: list[str]) -> float:
+        results[kind].append(run_child(command, env, work / f"{kind}-stderr.txt"))
+        return results[kind][-1][0]
+
+    one("product", product), one("floor", floor)  # warm-up: bytecode cache, page cache, fonts
+    results = {"product": [], "floor": []}
+    alternate(runs, lambda: one("product", product), lambda: one("floor", floor))
+    start_value, start_floor = (median([t for t, _ in results[k]]) for k in ("product", "floor"))
+    rss_value, rss_floor = (median([m for _, m in results[k]]) for k in ("product", "floor"))
+    return [
+        Figure("start → main window painted with first rows", start_value * 1000, start_floor * 1000, "ms", 2.0),
+        Figure("peak RSS with the 100k register open", rss_value, rss_floor, "MB", 1.5),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- output
+
+
+def print_table(figures: list[Figure]) -> None:
+    header = ("figure", "value", "floor", "ratio", "target", "result", "note")
+    lines = []
+    for f in figures:
+        if f.floor is None:
+            value, floor, ratio = f"{f.value:.2f}×", "—", f"{f.ratio:.2f}×"
+        else:
+            digits = 0 if f.value >= 100 else 1 if f.value >= 10 else 2
+            value, floor = f"{f.value:.{digits}f} {f.unit}", f"{f.floor:.{digits}f} {f.unit}"
+            ratio = f"{f.ratio:.2f}×"
+        lines.append((f.name, value, floor, ratio, f"≤ {f.target:g}×", "pass" if f.passed else "MISS", f.note))
+    widths = [max(_width(row[i]) for row in [header, *lines]) for i in range(len(header))]
+    print(" | ".join(_pad(h, w) for h, w in zip(header, widths, strict=True)))
+    print("-|-".join("-" * w for w in widths))
+    for row in lines:
+        print(" | ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)))
+
+
+def _width(text: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000, help="hazards in the register (default 100000)")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions of builds and process starts (default 5)")
+    parser.add_argument("--repeat", type=int, default=15, help="repetitions of queries and repaints (default 15)")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
+    parser.add_argument(
+        "--data-dir", type=Path, help="reuse this data folder's register (built there first if it has none)"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="hazard-bench-"))
+    figures: list[Figure] = []
+    try:
+        folder = args.data_dir.resolve() if args.data_dir else None
+        if "build" in args.only or folder is None or not paths.database_path(folder).exists():
+            build_figures, built = measure_build(work, args.runs, args.count)
+            if "build" in args.only:
+                figures += build_figures
+            if folder is None:
+                folder = built
+            elif not paths.database_path(folder).exists():
+                shutil.copytree(built, folder, dirs_exist_ok=True)
+        log(f"register: {paths.database_path(folder)}")
+        if "filter" in args.only:
+            log("filter")
+            figures += measure_filter(folder, args.repeat)
+        if "sort" in args.only:
+            log("sort")
+            figures += measure_sort(folder, args.repeat)
+        if "start" in args.only:
+            log("start and memory")
+            figures += measure_start(folder, work, args.runs)
+        if "repaint" in args.only:
+            log("repaint")
+            figures += measure_repaint(folder, args.repeat)
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"hazard_desktop register benchmark — {args.count} hazards, medians of {args.runs}/{args.repeat} runs")
+    print_table(figures)
+    return 0 if all(f.passed for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The benchmark hook of the main window (benchmarks/register.py times start-up with it)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import main_window as mw
+from tests.ui.conftest import Sample
+
+
+def _show(qtbot, context: AppContext) -> mw.MainWindow:
+    window = mw.MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_reports_the_first_painted_rows_once_and_quits(qtbot, context: AppContext, sample: Sample, monkeypatch, capsys):
+    quits: list[int] = []
+    monkeypatch.setenv(mw.BENCH_EXIT_AFTER_PAINT, "1")
+    monkeypatch.setattr(QCoreApplication, "quit", lambda: quits.append(1))
+    window = _show(qtbot, context)
+    qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+    window.view.viewport().repaint()
+    qtbot.wait(50)
+    assert quits == [1]
+    assert re.fullmatch(r"first-paint \d+\.\d{6}\n", capsys.readouterr().out)
+
+
+def test_silent_without_the_variable(qtbot, context: AppContext, sample: Sample, monkeypatch, capsys):
+    monkeypatch.delenv(mw.BENCH_EXIT_AFTER_PAINT, raising=False)
+    window = _show(qtbot, context)
+    window.view.viewport().repaint()
+    qtbot.wait(50)
+    assert "first-paint" not in capsys.readouterr().out
