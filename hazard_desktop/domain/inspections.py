@@ -273,9 +273,7 @@ def content_digest(draft: TemplateDraft) -> str:
         "sections": [
             {
                 "title": s.title,
-                "items": [
-                    [i.text, i.guidance, i.category_code, i.subcategory_code, i.criterion_code] for i in s.items
-                ],
+                "items": [[i.text, i.guidance, i.category_code, i.subcategory_code, i.criterion_code] for i in s.items],
             }
             for s in draft.sections
         ],
@@ -681,4 +679,3 @@ class InspectionSummary:
     hazards: int
     updated_at: datetime
     finalized_at: datetime | None = None
-

@@ -152,9 +152,7 @@ def build_record(uow: UnitOfWork, inspection_id: uuid.UUID) -> InspectionRecord:
         departments = {d.id: d.name for d in uow.reference.departments(include_inactive=True)}
         people = {p.id: p for p in uow.reference.people(include_inactive=True)}
         categories = {c.code: c for c in uow.reference.categories()}
-        hazards = {
-            a.hazard_id: uow.hazards.get(a.hazard_id) for a in answers.values() if a.hazard_id is not None
-        }
+        hazards = {a.hazard_id: uow.hazards.get(a.hazard_id) for a in answers.values() if a.hazard_id is not None}
         plant_name = uow.settings.get("plant_name") or DEFAULT_PLANT_NAME
 
     def category_label(code: str, sub: str | None) -> str:

@@ -586,9 +586,7 @@ def _raise_hazard(
     return hazard
 
 
-def raise_hazard(
-    uow: UnitOfWork, inspection_id: uuid.UUID, item_id: uuid.UUID, images: ImageProcessor
-) -> Hazard:
+def raise_hazard(uow: UnitOfWork, inspection_id: uuid.UUID, item_id: uuid.UUID, images: ImageProcessor) -> Hazard:
     """Raise the hazard of one failed item now (before finalizing; e.g. an urgent finding).
 
     Raises:

@@ -88,9 +88,7 @@ def _version_doc(template: Template) -> dict[str, Any]:
     }
 
 
-def export_templates(
-    uow: UnitOfWork, template_ids: list[uuid.UUID] | None = None, *, all_versions: bool = True
-) -> str:
+def export_templates(uow: UnitOfWork, template_ids: list[uuid.UUID] | None = None, *, all_versions: bool = True) -> str:
     """The JSON text of the chosen templates (default: every active one); the versions written are
     published (made immutable).
 

@@ -166,8 +166,7 @@ def _top_block(record: InspectionRecord, styles: _Styles, font: str) -> Table:
 
 def _summary(record: InspectionRecord) -> str:
     text = (
-        f"共 {record.total} 项：合格 {record.passed} 项，不合格 {record.failed} 项，"
-        f"不适用 {record.not_applicable} 项"
+        f"共 {record.total} 项：合格 {record.passed} 项，不合格 {record.failed} 项，不适用 {record.not_applicable} 项"
     )
     if record.unanswered:
         text += f"，未检查 {record.unanswered} 项"

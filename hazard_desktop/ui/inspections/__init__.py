@@ -1,0 +1,1 @@
+"""Inspection checklists on the plant floor: list, start, run item by item, templates, menu."""

@@ -1,0 +1,489 @@
+"""Inspection screens: run a whole checklist by keyboard, finalize, find the hazards in the register;
+the list window, the start dialog, templates (edit → new version, export/import), the menu and models."""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMainWindow, QToolButton
+
+from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.inspections import AnswerResult, EditMode, InspectionState, StartInput, draft_of
+from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.domain.reference import Person, Role
+from hazard_desktop.services import inspections as service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.ports import RegisterFilter, SortKey
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.inspections import actions as actions_module
+from hazard_desktop.ui.inspections import texts
+from hazard_desktop.ui.inspections.actions import install_inspection_actions
+from hazard_desktop.ui.inspections.list_window import InspectionListWindow
+from hazard_desktop.ui.inspections.models import (
+    COL_STATE,
+    IdRole,
+    InspectionListModel,
+    ItemListModel,
+    StateRole,
+    TemplateListModel,
+)
+from hazard_desktop.ui.inspections.runner import InspectionRunner
+from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
+from hazard_desktop.ui.inspections.templates_dialog import TemplateEditorDialog, TemplatesDialog
+
+TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "inspections_zh_CN.ts"
+TODAY = date.today()
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    context = build_context(tmp_path / "data")
+    yield context
+    close_context(context)
+
+
+@pytest.fixture
+def person(ctx: AppContext) -> Person:
+    with ctx.uow() as uow:
+        department = next(d for d in uow.reference.departments() if d.code == "AHB")
+        now = utcnow()
+        inspector = Person(new_id(), "张伟", department.id, frozenset({Role.INSPECTOR}), True, now, now)
+        uow.reference.save_person(inspector)
+        uow.commit()
+    return inspector
+
+
+@pytest.fixture
+def quiet(monkeypatch) -> list[tuple[str, str]]:
+    """Information boxes are recorded instead of shown; confirmations say yes."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(messages, "confirm", lambda *_args: True)
+    return shown
+
+
+def template_of(ctx: AppContext, code: str = "JC-10"):
+    return next(t for t in service.list_templates(ctx.uow()) if t.code == code)
+
+
+def started(ctx: AppContext, person: Person, code: str = "JC-10"):
+    with ctx.uow() as uow:
+        department = next(d for d in uow.reference.departments() if d.code == "GQ")
+    return service.start_inspection(
+        ctx.uow(), StartInput(template_of(ctx, code).id, "二号罐区", department.id, (person.id,), TODAY)
+    )
+
+
+def runner_for(qtbot, ctx: AppContext, inspection_id: uuid.UUID) -> InspectionRunner:
+    runner = InspectionRunner(ctx, inspection_id)
+    qtbot.addWidget(runner)
+    runner.show()
+    runner.setFocus()
+    return runner
+
+
+def image_file(path: Path) -> Path:
+    image = QImage(80, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cc3333"))
+    assert image.save(str(path))
+    return path
+
+
+# ----------------------------------------------------------------------------------- the runner
+
+
+def test_a_whole_inspection_by_keyboard_finalized_and_found_in_the_register(qtbot, ctx, person, quiet, tmp_path):
+    inspection = started(ctx, person)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    count = runner.run.template.item_count
+    assert runner.index == 0 and runner.progress_bar.value() == 0
+    failures = {0: "T-204 液位计玻璃管破裂", 6: "防火堤东侧裂缝"}
+    for index in range(count):
+        assert runner.index == index
+        if index in failures:
+            qtbot.keyClick(runner, Qt.Key.Key_2)  # 不合格 puts the cursor in the note
+            assert runner.focusWidget() is runner.note_edit
+            runner.note_edit.setPlainText(failures[index])  # Chinese text: a setter, not keyClicks
+            if index == 6:
+                runner.add_photos([str(image_file(tmp_path / "crack.png"))])
+            qtbot.keyClick(runner.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        else:
+            qtbot.keyClick(runner, Qt.Key.Key_3 if index == 3 else Qt.Key.Key_Y)
+            qtbot.keyClick(runner, Qt.Key.Key_Return)
+    assert runner.index == count - 1
+    assert runner.progress_bar.value() == count
+    stored = service.load_run(ctx.uow(), inspection.id)
+    assert stored.progress.complete and stored.progress.failed == 2 and stored.progress.not_applicable == 1
+    assert stored.answers[stored.template.items[0].id].note == failures[0]
+    assert stored.answers[stored.template.items[6].id].photo_count == 1
+
+    with qtbot.waitSignal(runner.finalized) as signal:
+        runner.finalize()
+    result = signal.args[0]
+    assert result.inspection.state is InspectionState.FINALIZED and len(result.hazards) == 2
+    assert runner.read_only and not runner.finalize_button.isVisible()
+    assert all(h.number in quiet[-1][1] for h in result.hazards)
+
+    flt = RegisterFilter(inspection_id=inspection.id)
+    assert ctx.register.count(flt) == 2
+    rows = ctx.register.page(flt, SortKey.NUMBER, False, 0, 10)
+    assert {r.number for r in rows} == {h.number for h in result.hazards}
+    assert {r.location for r in rows} == {"二号罐区"}
+
+    runner.show_item(0)
+    assert runner.hazard_label.isVisible() and result.hazards[0].number in runner.hazard_label.text()
+    assert runner.proposal_label.isVisible() and "C-4" in runner.proposal_label.text()
+    assert not runner.choose(AnswerResult.PASS)
+
+
+def test_keys_pass_fail_na_next_previous(qtbot, ctx, person):
+    inspection = started(ctx, person)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    qtbot.keyClick(runner, Qt.Key.Key_1)
+    assert runner.result_buttons[AnswerResult.PASS].isChecked()
+    qtbot.keyClick(runner, Qt.Key.Key_Minus)
+    assert runner.answer().result is AnswerResult.NA
+    qtbot.keyClick(runner, Qt.Key.Key_Minus)  # the same key again clears the result
+    assert runner.answer().result is None
+    qtbot.keyClick(runner, Qt.Key.Key_N)
+    assert runner.answer().result is AnswerResult.FAIL and runner.answer().proposes_major
+    assert runner.proposal_label.isVisible()
+    qtbot.keyClick(runner.note_edit, Qt.Key.Key_Escape)  # back to the keys
+    qtbot.keyClick(runner, Qt.Key.Key_Return)
+    assert runner.index == 1
+    qtbot.keyClick(runner, Qt.Key.Key_Backspace)
+    assert runner.index == 0
+    runner.result_buttons[AnswerResult.PASS].click()  # touch works the same way
+    assert runner.answer().result is AnswerResult.PASS and not runner.proposal_label.isVisible()
+
+
+def test_a_note_is_saved_shortly_after_typing_stops(qtbot, ctx, person):
+    inspection = started(ctx, person)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    with qtbot.waitSignal(runner.answer_saved, timeout=5000) as signal:
+        runner.note_edit.setPlainText("液位计读数偏低")
+    assert signal.args[0].note == "液位计读数偏低" and signal.args[0].result is None
+    item = runner.item
+    assert service.load_run(ctx.uow(), inspection.id).answers[item.id].note == "液位计读数偏低"
+
+
+def test_a_reopened_draft_continues_at_the_first_open_item(qtbot, ctx, person):
+    inspection = started(ctx, person)
+    items = template_of(ctx).items
+    for item in items[:3]:
+        service.record_answer(ctx.uow(), inspection.id, item.id, AnswerResult.PASS)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    assert runner.index == 3
+    assert runner.items_view.currentIndex().row() == 3
+    assert "3" in runner.progress_label.text()
+
+
+def test_finalize_shows_what_is_missing_and_goes_there(qtbot, ctx, person, quiet):
+    inspection = started(ctx, person)
+    items = template_of(ctx).items
+    for item in items:
+        service.record_answer(ctx.uow(), inspection.id, item.id, AnswerResult.PASS)
+    service.record_answer(ctx.uow(), inspection.id, items[4].id, AnswerResult.FAIL)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    runner.show_item(0)
+    assert runner.finalize() is None
+    assert runner.index == 4
+    assert quiet and "note or a photo" in quiet[-1][1]
+    assert service.load_run(ctx.uow(), inspection.id).inspection.is_draft
+
+
+def test_photos_can_be_added_and_removed(qtbot, ctx, person, tmp_path, quiet):
+    inspection = started(ctx, person)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    assert runner.add_photos([str(image_file(tmp_path / "a.png")), str(image_file(tmp_path / "b.png"))])
+    assert runner.photo_list.count() == 2 and runner.answer().photo_count == 2
+    runner.photo_list.setCurrentRow(0)
+    assert runner.remove_photo()
+    assert runner.photo_list.count() == 1
+    bad = tmp_path / "not-an-image.jpg"
+    bad.write_bytes(b"text")
+    assert not runner.add_photos([str(bad)])
+    assert runner.answer().photo_count == 1
+
+
+# --------------------------------------------------------------------------- start and list window
+
+
+def test_start_dialog_starts_a_draft_and_shows_errors_inline(qtbot, ctx, person):
+    dialog = StartInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    with ctx.uow() as uow:
+        department = uow.reference.departments()[0]
+    template = template_of(ctx, "JC-03")
+    dialog.set_values(template_id=template.id, area="", department_id=department.id, leader_id=person.id, day=TODAY)
+    dialog.accept()
+    assert dialog.inspection is None and not dialog.error_label.isHidden()
+    assert dialog.error_label.text() == "Please enter the inspected area."
+    dialog.set_values(area="合成二车间控制室")
+    dialog.accept()
+    assert dialog.inspection is not None and dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.inspection.template_version_id == template.id
+    assert [i.person_id for i in dialog.inspection.inspectors] == [person.id]
+
+
+def test_the_list_window_shows_drafts_and_finished_runs_and_prints(qtbot, ctx, person, quiet, tmp_path):
+    draft = started(ctx, person)
+    done = started(ctx, person, "JC-04")
+    for item in template_of(ctx, "JC-04").items:
+        service.record_answer(ctx.uow(), done.id, item.id, AnswerResult.PASS)
+    service.finalize_inspection(ctx.uow(), done.id, ctx.images)
+    window = InspectionListWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == 2
+    states = {window.model.index(r, 0).data(IdRole): window.model.index(r, 0).data(StateRole) for r in range(2)}
+    assert states == {draft.id: "draft", done.id: "finalized"}
+    window.state_combo.setCurrentIndex(1)
+    assert window.model.rowCount() == 1 and window.model.row_at(0).id == draft.id
+    window.state_combo.setCurrentIndex(0)
+
+    assert window.select(draft.id)
+    assert window.action_delete.isEnabled()
+    runner = window.open_selected()
+    assert runner is not None and runner.run.inspection.id == draft.id
+    assert window.open_runner(draft.id) is runner  # one runner per inspection
+    runner.close()
+
+    assert window.select(done.id)
+    assert not window.action_delete.isEnabled()
+    path = window.print_record(tmp_path / "record.pdf", open_after=False)
+    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    with qtbot.waitSignal(window.show_hazards_requested) as signal:
+        window.show_hazards()
+    assert signal.args[0] == done.id
+
+    assert window.select(draft.id)
+    assert window.delete_draft()
+    assert window.model.rowCount() == 1
+
+
+# ------------------------------------------------------------------------------------- templates
+
+
+def test_editing_a_used_template_in_the_editor_makes_a_new_version(qtbot, ctx, person):
+    inspection = started(ctx, person)
+    template = template_of(ctx)
+    editor = TemplateEditorDialog(ctx, template)
+    qtbot.addWidget(editor)
+    editor.name_edit.setText("储罐区仪表设置检查表（2026 修订）")
+    section = editor.tree.topLevelItem(0)
+    editor.tree.setCurrentItem(section.child(0))
+    node = editor.add_item()
+    editor.item_text.setPlainText("罐根阀处设置紧急切断阀")
+    editor.criterion_combo.setCurrentIndex(editor.criterion_combo.findData("121-5"))
+    assert node.text(0) == "罐根阀处设置紧急切断阀"
+    editor.accept()
+    assert editor.result() == editor.DialogCode.Accepted
+    edit = editor.result_edit
+    assert edit is not None and edit.mode is EditMode.NEW_VERSION and edit.template.version == 2
+    assert edit.template.items[1].text == "罐根阀处设置紧急切断阀"
+    assert edit.template.items[1].category_code == template.items[0].category_code  # copied from the neighbour
+    assert edit.template.items[1].criterion_code == "121-5"
+    run = service.load_run(ctx.uow(), inspection.id)
+    assert run.template.id == template.id and run.template.item_count == template.item_count
+
+
+def test_the_editor_refuses_an_item_without_text(qtbot, ctx):
+    editor = TemplateEditorDialog(ctx, None)
+    qtbot.addWidget(editor)
+    editor.name_edit.setText("空表")
+    editor.tree.setCurrentItem(editor.tree.topLevelItem(0))
+    editor.section_title.setText("部分一")
+    editor._section_edited("部分一")
+    editor.add_item()
+    editor.category_combo.setCurrentIndex(editor.category_combo.findData("4.8"))
+    editor.accept()
+    assert editor.result_edit is None
+    assert editor.error_label.text() == "Item 1 of section 1 has no text."
+    editor.item_text.setPlainText("通道畅通")
+    editor.accept()
+    assert editor.result_edit is not None and editor.result_edit.template.item_count == 1
+    assert draft_of(editor.result_edit.template).sections[0].title == "部分一"
+
+
+def test_templates_dialog_exports_imports_and_withdraws(qtbot, ctx, tmp_path, quiet):
+    dialog = TemplatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 10
+    assert dialog.preview.topLevelItemCount() == len(dialog.selected().sections)
+    path = dialog.export_templates(tmp_path / "checklists.json")
+    assert path is not None and path.exists()
+    report = dialog.import_templates(path)
+    assert report is not None and report.unchanged == 10 and report.added == ()
+    chosen = dialog.selected()
+    assert dialog.toggle_retired()
+    assert dialog.show_retired.isChecked()
+    row = dialog.model.find_row(chosen.template_id)
+    assert dialog.model.index(row, 5).data() == "Withdrawn"
+    assert dialog.toggle_retired()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}", encoding="utf-8")
+    assert dialog.import_templates(broken) is None
+
+
+# ----------------------------------------------------------------------------- menu and register
+
+
+class FakeMainWindow(QMainWindow):
+    """What the actions use of the register window."""
+
+    def __init__(self, hazard_id: uuid.UUID | None = None) -> None:
+        super().__init__()
+        self.filters: list[RegisterFilter] = []
+        self.hazard_id = hazard_id
+        self.refreshed = 0
+
+    def apply_filter(self, flt: RegisterFilter) -> None:
+        self.filters.append(flt)
+
+    def current_hazard_id(self) -> uuid.UUID | None:
+        return self.hazard_id
+
+    def refresh(self) -> None:
+        self.refreshed += 1
+
+
+def test_the_menu_filters_the_register_by_inspection(qtbot, ctx, person, quiet):
+    inspection = started(ctx, person)
+    items = template_of(ctx).items
+    for index, item in enumerate(items):
+        result = AnswerResult.FAIL if index == 2 else AnswerResult.PASS
+        service.record_answer(ctx.uow(), inspection.id, item.id, result, "缺少高液位报警" if index == 2 else None)
+    (hazard,) = service.finalize_inspection(ctx.uow(), inspection.id, ctx.images).hazards
+
+    window = FakeMainWindow(hazard.id)
+    qtbot.addWidget(window)
+    actions = install_inspection_actions(window, ctx)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Inspections" in titles
+    flt = actions.filter_by_selected()
+    assert flt is not None and window.filters[-1].inspection_id == inspection.id
+    assert ctx.register.count(window.filters[-1]) == 1
+    origin = actions.origin_section.show_hazard(hazard.id)
+    assert origin is not None and origin.inspection_number == inspection.number
+    assert inspection.number in actions.origin_section.text.text()
+
+    listing = actions.show_list()
+    qtbot.addWidget(listing)
+    assert listing.model.rowCount() == 1
+    listing.select(inspection.id)
+    listing.show_hazards()
+    assert window.filters[-1].inspection_id == inspection.id
+    window.hazard_id = None
+    assert actions.filter_by_selected() is None
+    assert quiet and "not raised by an inspection" in quiet[-1][1]
+    assert actions_module.STATUS_TIMEOUT_MS > 0
+
+
+# ------------------------------------------------------------------------------------------ models
+
+
+def test_models_pass_the_model_tester(qtmodeltester, ctx, person):
+    inspection = started(ctx, person)
+    template = template_of(ctx)
+    answer = service.record_answer(ctx.uow(), inspection.id, template.items[0].id, AnswerResult.FAIL, "漏")
+    items = ItemListModel(template, {answer.item_id: answer})
+    qtmodeltester.check(items)
+    assert items.index(0, 0).data(StateRole) == "fail"
+    assert items.index(1, 0).data(StateRole) == ""
+    listing = InspectionListModel(service.list_inspections(ctx.uow()))
+    qtmodeltester.check(listing)
+    assert listing.index(0, COL_STATE).data() == "Draft"
+    qtmodeltester.check(TemplateListModel(service.list_templates(ctx.uow())))
+    qtmodeltester.check(InspectionListModel())
+
+
+# ------------------------------------------------------------------------------------- translation
+
+
+def test_the_chinese_translation_is_complete_and_keeps_placeholders():
+    tree = ET.parse(TS_FILE)
+    checked = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), source
+        forms = [f.text or "" for f in translation.findall("numerusform")] or [translation.text or ""]
+        for text in forms:
+            assert text.strip(), source
+            assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", source)), source
+            assert ("%n" in source) == ("%n" in text), source
+            assert source.count("&") == text.count("&"), source
+        checked += 1
+    assert checked > 150
+
+
+def test_the_compiled_translation_gives_chinese(qapp):
+    qm = TS_FILE.with_suffix(".qm")
+    if not qm.exists():
+        pytest.skip("run `make translations` first")
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert texts.result_label(AnswerResult.FAIL) == "不合格"
+        assert texts.state_label(InspectionState.FINALIZED) == "已定稿"
+        from hazard_desktop.domain.errors import ValidationError
+
+        assert texts.error_text(ValidationError("failure_undocumented", count=2, first=4)) == (
+            "有 2 个不合格项需要填写说明或拍照（第一项为第 4 项）。"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_main_window_gets_the_menu_the_origin_section_and_the_filter(qtbot, ctx, person, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from hazard_desktop.ui.main_window import MainWindow
+
+    inspection = started(ctx, person)
+    for index, item in enumerate(template_of(ctx).items):
+        failed = index in (1, 5)
+        service.record_answer(
+            ctx.uow(),
+            inspection.id,
+            item.id,
+            AnswerResult.FAIL if failed else AnswerResult.PASS,
+            "不合格" if failed else None,
+        )
+    hazards = service.finalize_inspection(ctx.uow(), inspection.id, ctx.images).hazards
+    from hazard_desktop.services.hazards import create_hazard
+    from tests.factories import hazard_input
+
+    create_hazard(ctx.uow(), hazard_input(ctx, person))  # registered by hand
+    window = MainWindow(ctx, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    actions = install_inspection_actions(window, ctx)
+    assert window.findChild(type(window.menuBar().actions()[0].menu()), "menu_inspections") is not None
+    assert window.select_hazard(hazards[0].id)
+    assert actions.origin_section.isVisibleTo(window) and inspection.number in actions.origin_section.text.text()
+    flt = actions.filter_by_selected()
+    assert flt is not None and flt.inspection_id == inspection.id
+    assert window.model.rowCount() == 2 and window.model.register_filter.inspection_id == inspection.id
+    chip = window.findChild(QToolButton, "inspectionFilterChip")
+    assert chip.isVisibleTo(window) and inspection.number in chip.text()
+    window.filter_bar.clear_button.click()
+    assert window.model.register_filter.inspection_id is None
+    assert window.model.rowCount() == 3 and not chip.isVisibleTo(window)
+    actions.filter_register(inspection.id)
+    assert window.model.rowCount() == 2
+    chip.click()
+    assert window.model.rowCount() == 3
+    actions.filter_register(inspection.id)
+    window.filter_bar.search.setText("P-101A")
+    window.filter_bar.apply_now()  # a change in the bar drops the inspection filter
+    assert window.model.register_filter.inspection_id is None and not chip.isVisibleTo(window)
