@@ -289,7 +289,7 @@ def _story(record: InspectionRecord, styles: _Styles, font: str) -> list[Flowabl
     forms.append(remarks)
     members = [SheetMember(i.role_label, i.name, i.department) for i in record.inspectors]
     forms.append(_members_form(members, styles, "检查人员签字", signatures=True, scores=False))
-    forms.append(_signature_form(styles, [("受检单位负责人", ""), ("安环部审核", "")]))
+    forms.append(_signature_form(styles, [("受检单位\n负责人", ""), ("安环部审核", "")]))
 
     note = Paragraph(
         "注：不合格项均已登记为事故隐患（见隐患编号），按《隐患分级管理制度》判定级别并整改闭环；"
