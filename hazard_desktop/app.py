@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hazard_desktop import paths
 from hazard_desktop.services.context import AppContext
@@ -30,12 +32,21 @@ def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
-def build_context(data_dir: Path) -> AppContext:
+def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
     """Open (and if needed create, back up, migrate, seed) the database of ``data_dir``.
+
+    Args:
+        lazy: the window's start: if the database is at this build's revision and seeding would write
+            nothing, open no SQLAlchemy engine until something needs it (``adapters/start_reads.py``);
+            otherwise open it as usual.
 
     Raises:
         StorageError: the database cannot be used (newer build, unreadable, migration failed).
     """
+    if lazy:
+        context = _lazy_context(data_dir)
+        if context is not None:
+            return context
     from hazard_desktop.adapters.db import make_session_factory
     from hazard_desktop.adapters.images import PillowImageProcessor
     from hazard_desktop.adapters.register_queries import SqlRegisterQueries
@@ -66,6 +77,93 @@ def build_context(data_dir: Path) -> AppContext:
     return context
 
 
+class _LazyExtras(dict):  # type: ignore[type-arg]
+    """Context extras whose ``engine`` and ``opened`` open the storage when first looked up."""
+
+    def __init__(self, open_storage: Callable[[], None]) -> None:
+        super().__init__()
+        self._open_storage = open_storage
+
+    def __missing__(self, key: str) -> Any:
+        if key not in ("engine", "opened"):
+            raise KeyError(key)
+        self._open_storage()
+        return self[key]
+
+
+class _LazyStorage:
+    """The SQLAlchemy side of a lazily built context: engine and sessions, made on first use."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.extras = _LazyExtras(self.open)
+        self._session_factory: Any = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._session_factory is not None
+
+    def open(self) -> None:
+        if self._session_factory is not None:
+            return
+        from hazard_desktop.adapters.db import make_session_factory
+        from hazard_desktop.adapters.schema import open_database
+
+        opened = open_database(paths.database_path(self.data_dir), paths.backup_dir(self.data_dir))
+        self._session_factory = make_session_factory(opened.engine)
+        self.extras["engine"] = opened.engine
+        self.extras["opened"] = opened
+        log.info("storage opened on first use")
+
+    def uow(self) -> Any:
+        from hazard_desktop.adapters.unit_of_work import SqlUnitOfWork
+
+        self.open()
+        return SqlUnitOfWork(self._session_factory)
+
+
+def _lazy_context(data_dir: Path) -> AppContext | None:
+    """A context that reads through plain sqlite3 until the ORM is needed, or None if it cannot be used."""
+    import sqlite3
+
+    from hazard_desktop.adapters import start_reads
+    from hazard_desktop.adapters.errors import StorageError
+    from hazard_desktop.adapters.images import PillowImageProcessor
+    from hazard_desktop.adapters.register_queries import SqlRegisterQueries
+    from hazard_desktop.adapters.schema import current_revision, head_revision
+    from hazard_desktop.services.inspection_seed import bundled_templates
+
+    path = paths.database_path(data_dir)
+    try:
+        if current_revision(path) != head_revision():
+            return None  # created, migrated and seeded by the full open
+    except StorageError:
+        return None  # reported by the full open
+    reads = start_reads.connect(path)
+    try:
+        if start_reads.seeding_needed(reads, bundled_templates()):
+            reads.close()
+            return None
+    except sqlite3.Error:
+        reads.close()
+        return None
+    storage = _LazyStorage(data_dir)
+
+    def uow() -> Any:
+        return storage.uow() if storage.is_open else start_reads.StartUnitOfWork(reads, storage.uow)
+
+    context = AppContext(
+        uow=uow,
+        register=SqlRegisterQueries(start_reads.connect(path)),
+        images=PillowImageProcessor(),
+        data_dir=data_dir,
+        extras=storage.extras,
+    )
+    context.extras["start_reads"] = reads
+    _add_optional_ports(context)
+    return context
+
+
 def _add_optional_ports(context: AppContext) -> None:
     """Ports of later features; each is imported lazily where it is used."""
     from hazard_desktop.adapters import ports_registry
@@ -81,6 +179,9 @@ def close_context(context: AppContext) -> None:
     engine = context.extras.get("engine")
     if engine is not None:
         engine.dispose()
+    reads = context.extras.get("start_reads")
+    if reads is not None:
+        reads.close()
 
 
 def has_display() -> bool:
@@ -118,7 +219,7 @@ def run_gui(
     lang = chosen_language(language)
     app = create_application(argv or sys.argv[:1], paths.resource_dir(), lang)
     try:
-        context = build_context(data_dir)
+        context = build_context(data_dir, lazy=True)
     except StorageError as exc:
         from hazard_desktop.ui.messages import show_fatal_storage_error
 

@@ -7,8 +7,8 @@ from hazard_desktop.services.context import AppContext
 
 def install(context: AppContext) -> None:
     """Register lazily-built adapters under their names in ``context.extras``."""
-    engine = context.extras["engine"]
-    context.extras["bulk_writer_factory"] = lambda: _bulk_writer(engine)
+    # The engine is looked up when a writer is made: at start-up the window opens none (app.build_context).
+    context.extras["bulk_writer_factory"] = lambda: _bulk_writer(context.extras["engine"])
     context.extras["inspection_record_renderer"] = _inspection_record_renderer
 
 

@@ -16,18 +16,20 @@ Plans that keep a 100,000-row register fast (``benchmarks/register.py`` measures
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from hazard_desktop.domain.grading import DisputeState, GradingMethod
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.search import fts_phrase, search_words
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
+
+if TYPE_CHECKING:  # no SQLAlchemy at start-up: the window's first page is read with plain sqlite3
+    from sqlalchemy import Engine
 
 _STATUS_ORDER = " ".join(f"WHEN '{s.value}' THEN {n}" for n, s in enumerate(HazardStatus))
 _GRADE_ORDER = " ".join(f"WHEN '{g.value}' THEN {n}" for n, g in enumerate(HazardGrade))
@@ -186,8 +188,9 @@ def _row(v: Sequence[Any]) -> RegisterRow:
 class SqlRegisterQueries:
     """RegisterQueries over a dedicated autocommit connection (each query sees the latest commit)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._connection = engine.raw_connection()
+    def __init__(self, source: Engine | sqlite3.Connection) -> None:
+        """``source``: an engine (a connection is taken from it) or a plain sqlite3 connection (kept)."""
+        self._connection = source if isinstance(source, sqlite3.Connection) else source.raw_connection()
         self._hits: dict[str, int] = {}  # MATCH expression -> rows it matched (only to choose plans)
 
     def close(self) -> None:

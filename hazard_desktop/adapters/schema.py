@@ -12,11 +12,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from hazard_desktop.adapters.db import make_engine
 from hazard_desktop.adapters.errors import StorageError
+
+if TYPE_CHECKING:  # SQLAlchemy loads when a database is opened, not when the revision is checked
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,8 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
     Raises:
         StorageError: ``db_newer``, ``db_unreadable`` or ``migration_failed``.
     """
+    from hazard_desktop.adapters.db import make_engine
+
     known = known_revisions()
     goal = target or known[-1]
     current = current_revision(path)

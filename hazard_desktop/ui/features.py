@@ -6,14 +6,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.inspections.actions import install_inspection_actions
 from hazard_desktop.ui.main_window import MainWindow
 
 
 def install_settings_action(window: MainWindow, context: AppContext) -> QAction:
     """Tools → Settings…: reference data; the register re-reads it when something was saved."""
-    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
-
     action = QAction(QCoreApplication.translate("Features", "&Settings…"), window)
     action.setShortcut(QKeySequence("Ctrl+,"))
     action.setStatusTip(QCoreApplication.translate(
@@ -21,6 +18,8 @@ def install_settings_action(window: MainWindow, context: AppContext) -> QAction:
         ))
 
     def open_settings() -> None:
+        from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog  # not at start-up: ~20 ms
+
         if SettingsDialog.ask(window, context):
             window.refresh()
 
@@ -33,4 +32,3 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     """Add every feature's menus and actions to ``window``."""
     window.feature_actions = {}  # type: ignore[attr-defined]
     window.feature_actions["settings"] = install_settings_action(window, context)  # type: ignore[attr-defined]
-    window.feature_actions["inspections"] = install_inspection_actions(window, context)  # type: ignore[attr-defined]

@@ -100,6 +100,7 @@ def category_label(category: Category | Subcategory, language: str | None = None
 
 def category_names(categories: list[Category] | tuple[Category, ...], language: str | None = None) -> dict[str, str]:
     """Map every category and subcategory code to its name in ``language``."""
+    language = language or current_language()  # once: QLocale() costs ~0.1 ms a call
     names: dict[str, str] = {}
     for category in categories:
         names[category.code] = category_name(category, language)
