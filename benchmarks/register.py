@@ -55,6 +55,7 @@ WINDOW = (1400, 850)
 REFERENCE = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)  # fixed, so every run builds the same register
 PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
 SECTIONS = ("build", "filter", "sort", "repaint", "start")
+QUERY_BUDGET = 1.0  # seconds per query or repaint figure: fast ones get more than --repeat turns
 
 # Search words as people type them: 2, 3 and 4 characters, common and rare, and an equipment tag.
 TERMS: tuple[tuple[str, str], ...] = (
@@ -107,17 +108,25 @@ def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
 
 
-def alternate(runs: int, product: Callable[[], float], floor: Callable[[], float]) -> tuple[float, float]:
-    """Medians of ``runs`` product and floor measurements, taken in turns (floor first on odd turns)."""
+def alternate(
+    runs: int, product: Callable[[], float], floor: Callable[[], float], *, budget: float = 0.0
+) -> tuple[float, float]:
+    """Medians of product and floor measurements taken in turns (floor first on odd turns).
+
+    At least ``runs`` turns; more (up to 201) while the turns so far took less than ``budget`` seconds,
+    so that millisecond figures get enough repetitions for a stable median on a busy machine.
+    """
     mine: list[float] = []
     base: list[float] = []
-    for n in range(runs):
+    n = 0
+    while n < runs or (n < 201 and sum(mine) + sum(base) < budget):
         if n % 2:
             base.append(floor())
             mine.append(product())
         else:
             mine.append(product())
             base.append(floor())
+        n += 1
     return median(mine), median(base)
 
 
@@ -258,7 +267,7 @@ def measure_filter(folder: Path, runs: int) -> list[Figure]:
                 return time.perf_counter() - start
 
             product(), floor()  # warm-up
-            value, base = alternate(runs, product, floor)
+            value, base = alternate(runs, product, floor, budget=QUERY_BUDGET)
             note = f"{found['program']} rows"
             if found["program"] != found["floor"]:
                 note += f" (LIKE finds {found['floor']}: words, not one substring)"
@@ -295,7 +304,7 @@ def measure_sort(folder: Path, runs: int) -> list[Figure]:
                 return time.perf_counter() - start
 
             product(), floor()
-            value, base = alternate(runs, product, floor)
+            value, base = alternate(runs, product, floor, budget=QUERY_BUDGET)
             figures.append(Figure(f"sort by {key.value}, first page", value * 1000, base * 1000, "ms", 1.5))
     finally:
         con.close()
@@ -370,7 +379,7 @@ def measure_repaint(folder: Path, runs: int) -> list[Figure]:
             viewport.repaint()
             return time.perf_counter() - start
 
-        value, base = alternate(runs, lambda: timed(product_model), lambda: timed(minimal))
+        value, base = alternate(runs, lambda: timed(product_model), lambda: timed(minimal), budget=QUERY_BUDGET)
         cells = f"{visible} rows × {columns} columns"
     finally:
         window.close()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol, Self
+from typing import NamedTuple, Protocol, Self
 
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.grading import Dispute, DisputeState, Grading
@@ -267,9 +267,13 @@ class RegisterFilter:
     inspection_id: uuid.UUID | None = None  # only hazards raised by this inspection
 
 
-@dataclass(frozen=True, slots=True)
-class RegisterRow:
-    """A flat, display-ready row of the register."""
+class RegisterRow(NamedTuple):
+    """A flat, display-ready row of the register (immutable).
+
+    A named tuple, not a frozen dataclass: a page builds 200 of them, and a frozen dataclass's
+    ``__init__`` (one ``object.__setattr__`` per field) cost as much as SQLite took to read the page
+    (benchmarks/register.py, sort by an indexed column).
+    """
 
     id: uuid.UUID
     number: str

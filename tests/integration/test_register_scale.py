@@ -10,8 +10,10 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import re
 import sqlite3
+import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -163,7 +165,7 @@ def test_page_through_the_port_equals_the_plain_query(context, bulk):
 
 
 def test_rows_are_built_in_the_field_order_of_register_row():
-    assert tuple(f.name for f in dataclasses.fields(RegisterRow)) == rq.ROW_FIELDS
+    assert RegisterRow._fields == rq.ROW_FIELDS
     assert len(re.findall(r",", rq._COLUMNS)) + 1 == len(rq.ROW_FIELDS)
 
 
@@ -185,3 +187,21 @@ def test_bigrams_match_the_straightforward_definition(text):
 def test_index_text_joins_the_tokens_of_every_part():
     parts = ("YH-2026-0001", "阀门填料泄漏", "罐区", "V-203")
     assert index_text(*parts) == " ".join(t for p in parts for t in _reference_bigrams(p))
+
+
+def test_uuid_from_stored_text_equals_uuid_parsing():
+    for _ in range(50):
+        original = uuid.uuid4()
+        made = rq._uuid(str(original))
+        assert made == original and hash(made) == hash(original) and str(made) == str(original)
+        assert made.version == original.version and made.is_safe is uuid.SafeUUID.unknown
+        assert pickle.loads(pickle.dumps(made)) == original
+    with pytest.raises(TypeError):
+        made.int = 0  # type: ignore[misc]
+
+
+def test_register_rows_are_immutable_named_rows(context, bulk):
+    row = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 1)[0]
+    assert row == RegisterRow(**row._asdict()) and row.number == bulk[0].number
+    with pytest.raises(AttributeError):
+        row.number = "x"  # type: ignore[misc]

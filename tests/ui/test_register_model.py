@@ -159,7 +159,7 @@ def test_long_description_is_one_line_in_the_cell(qapp) -> None:
 
 
 def _fields(row: RegisterRow) -> dict[str, object]:
-    return {name: getattr(row, name) for name in RegisterRow.__slots__}
+    return row._asdict()
 
 
 # ---------------------------------------------------------------- paging
