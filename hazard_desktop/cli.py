@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     sheet = sub.add_parser("sheet", parents=[common], help="write the grading sheet PDF of a hazard")
     sheet.add_argument("number", metavar="HAZARD_NUMBER")
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    which = sheet.add_mutually_exclusive_group()
+    which.add_argument("--meeting", action="store_true", help="the whole batch of the meeting that graded the hazard")
+    which.add_argument("--dispute", action="store_true", help="the dispute ruling sheet (争议裁决表) of the hazard")
     return parser
 
 
@@ -202,9 +205,11 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
     context = build_context(folder)
     try:
-        path = export_hazard_sheet(context, args.number, Path(args.output))
+        path = export_hazard_sheet(context, args.number, Path(args.output), meeting=args.meeting, dispute=args.dispute)
     except DomainError as exc:
         return _fail(exc.code, lang, **exc.params)
+    except OSError as exc:
+        return _fail("sheet_write_failed", lang, path=args.output, detail=exc.strerror or exc)
     finally:
         close_context(context)
     print(path)

@@ -46,6 +46,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_threshold_set": ("{on} 没有生效的分级阈值组。", "No threshold set is in force on {on}."),
     "hazard_number_unknown": ("没有编号为 {number} 的隐患。", "There is no hazard numbered {number}."),
+    "grading_none": (
+        "隐患 {number} 尚无已确认的分级，无法生成判定表。",
+        "Hazard {number} has no confirmed grading yet: there is no sheet to print.",
+    ),
+    "meeting_none": ("隐患 {number} 不是在判定会议中分级的。", "Hazard {number} was not graded in a meeting."),
+    "dispute_none": ("隐患 {number} 没有已裁决的争议。", "Hazard {number} has no ruled dispute."),
+    "sheet_copies_changed": (
+        "表 {sheet_no} 刚被他人打印，请重试。",
+        "Sheet {sheet_no} was just printed by someone else; try again.",
+    ),
+    "sheet_write_failed": ("无法写入文件 {path}：{detail}", "Cannot write the file {path}: {detail}"),
     "no_display": (
         "没有图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
         "已改为离屏运行：把{what}的主窗口渲染为图片：\n{path}",

@@ -10,6 +10,7 @@ def install(context: AppContext) -> None:
     # The engine is looked up when a writer is made: at start-up the window opens none (app.build_context).
     context.extras["bulk_writer_factory"] = lambda: _bulk_writer(context.extras["engine"])
     context.extras["inspection_record_renderer"] = _inspection_record_renderer
+    context.extras["sheet_renderer"] = _sheet_renderer
 
 
 def _bulk_writer(engine: object) -> object:
@@ -22,3 +23,9 @@ def _inspection_record_renderer() -> object:
     from hazard_desktop.adapters.pdf.inspection_record import ReportLabInspectionRecordRenderer
 
     return ReportLabInspectionRecordRenderer()
+
+
+def _sheet_renderer() -> object:
+    from hazard_desktop.adapters.pdf.sheets import ReportLabSheetRenderer
+
+    return ReportLabSheetRenderer()

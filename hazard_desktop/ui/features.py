@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.main_window import MainWindow
+from hazard_desktop.ui.sheets.actions import install_sheet_actions
 
 
 def install_settings_action(window: MainWindow, context: AppContext) -> QAction:
@@ -32,3 +33,4 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     """Add every feature's menus and actions to ``window``."""
     window.feature_actions = {}  # type: ignore[attr-defined]
     window.feature_actions["settings"] = install_settings_action(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["sheets"] = install_sheet_actions(window, context)  # type: ignore[attr-defined]

@@ -1,0 +1,50 @@
+"""Translated texts of the sheet errors that the shared message table does not carry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from hazard_desktop.ui import messages
+
+CONTEXT = "SheetMessages"
+
+_TEXTS: dict[str, str] = {
+    "grading_none": QT_TRANSLATE_NOOP(
+        "SheetMessages", "The hazard has no confirmed grading yet: there is no sheet to print."
+    ),
+    "grading_not_confirmed": QT_TRANSLATE_NOOP(
+        "SheetMessages", "A draft grading has no sheet: the panel leader confirms it first."
+    ),
+    "grading_unknown": QT_TRANSLATE_NOOP("SheetMessages", "The grading no longer exists."),
+    "meeting_unknown": QT_TRANSLATE_NOOP("SheetMessages", "The meeting no longer exists."),
+    "dispute_unknown": QT_TRANSLATE_NOOP("SheetMessages", "The dispute no longer exists."),
+    "dispute_not_ruled": QT_TRANSLATE_NOOP("SheetMessages", "The dispute has not been ruled on yet."),
+    "sheet_document_empty": QT_TRANSLATE_NOOP("SheetMessages", "The meeting has no confirmed gradings to print."),
+    "sheet_copies_changed": QT_TRANSLATE_NOOP(
+        "SheetMessages", "Sheet {sheet_no} was printed by someone else meanwhile. Please print again."
+    ),
+    "verify_code_invalid": QT_TRANSLATE_NOOP(
+        "SheetMessages", "That is not a verification code: it has 12 letters and digits, like 7K3M-Q9XA-2B4C."
+    ),
+    "verify_qr_invalid": QT_TRANSLATE_NOOP("SheetMessages", "The scanned QR code is not a sheet code of this program."),
+}
+
+
+def tr(text: str) -> str:
+    """Translate ``text`` in the ``SheetMessages`` context."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def sheet_error_text(exc: BaseException) -> str:
+    """One translated sentence for an error met while printing or verifying sheets."""
+    code = getattr(exc, "code", None)
+    template = _TEXTS.get(code) if isinstance(code, str) else None
+    if template is None:
+        return messages.error_text(exc)
+    params = {k: str(v) for k, v in getattr(exc, "params", {}).items()}
+
+    class _Safe(dict[str, str]):
+        def __missing__(self, key: str) -> str:
+            return ""
+
+    return tr(template).format_map(_Safe(params))

@@ -1,0 +1,231 @@
+"""核验: check a printed sheet's code against the database.
+
+The code is typed from the paper (``XXXX-XXXX-XXXX``, any case, spaces or dashes anywhere) or comes
+from a QR scanner, which types the payload ``HDV1:<code>:<hazard number>`` followed by Enter. The
+answer is one of: verified (the database still holds exactly the printed record), altered since
+printing, or unknown code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_desktop.domain.sheet_prints import SheetKind
+from hazard_desktop.services import sheets as sheet_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.sheets import VerifyResult, VerifyStatus
+from hazard_desktop.ui import formatting, messages
+from hazard_desktop.ui.sheets.texts import sheet_error_text
+
+STATUS_COLOURS = {
+    VerifyStatus.VERIFIED: "#1b5e20",
+    VerifyStatus.ALTERED: "#b71c1c",
+    VerifyStatus.UNKNOWN: "#e65100",
+}
+ERROR_COLOUR = "#b71c1c"
+
+
+class VerifyDialog(QDialog):
+    """Type or scan a sheet's code; the dialog says whether the database still holds that record.
+
+    Use :meth:`ask`; tests call :meth:`verify` with the text.
+    """
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, code: str = "") -> None:
+        super().__init__(parent)
+        self.context = context
+        self.result_value: VerifyResult | None = None
+        self.setObjectName("verifyDialog")
+        self.setWindowTitle(self.tr("Verify sheet"))
+        self.setMinimumWidth(560)
+
+        intro = QLabel(
+            self.tr(
+                "Type the verification code printed on the sheet (for example 7K3M-Q9XA-2B4C), or scan its QR code."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("codeEdit")
+        self.code_edit.setPlaceholderText(self.tr("XXXX-XXXX-XXXX or scanned QR code"))
+        self.code_edit.setClearButtonEnabled(True)
+        self.code_edit.setText(code)
+        self.verify_button = QPushButton(self.tr("&Verify"), self)
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.setDefault(True)  # Enter (a scanner ends with it) verifies
+        self.verify_button.clicked.connect(lambda: self.verify())
+        row = QHBoxLayout()
+        row.addWidget(self.code_edit, 1)
+        row.addWidget(self.verify_button)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.status_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.status_label.setFont(font)
+        self.explain_label = QLabel(self)
+        self.explain_label.setObjectName("explainLabel")
+        self.explain_label.setWordWrap(True)
+        self.details = QFrame(self)
+        self.details.setObjectName("verifyDetails")
+        self.details.setFrameShape(QFrame.Shape.StyledPanel)
+        self.details_form = QFormLayout(self.details)
+        self.details.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addSpacing(6)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.explain_label)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.code_edit.setFocus()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, context: AppContext, code: str = "") -> VerifyResult | None:
+        """Show the dialog (modal); return the last verification made in it, if any."""
+        dialog = cls(context, parent, code)
+        if code:
+            dialog.verify()
+        dialog.exec()
+        return dialog.result_value
+
+    def verify(self, text: str | None = None) -> VerifyResult | None:
+        """Check ``text`` (default: the field's text); show and return the answer (None: not a code)."""
+        if text is not None:
+            self.code_edit.setText(text)
+        typed = self.code_edit.text().strip()
+        if not typed:
+            self._show_error(self.tr("Please type or scan a verification code."))
+            return None
+        try:
+            found = sheet_service.verify_code(self.context.uow(), typed)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self._show_error(sheet_error_text(exc))
+            return None
+        self.result_value = found
+        self._show(found)
+        self.code_edit.selectAll()  # the next scan replaces the text
+        return found
+
+    # ------------------------------------------------------------------ display
+
+    def _show_error(self, text: str) -> None:
+        self.result_value = None
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.explain_label.clear()
+        self.details.hide()
+
+    def _show(self, found: VerifyResult) -> None:
+        headline, explanation = self._texts(found)
+        self.status_label.setText(headline)
+        self.status_label.setStyleSheet(f"color: {STATUS_COLOURS[found.status]};")
+        self.explain_label.setText(explanation)
+        while self.details_form.rowCount():
+            self.details_form.removeRow(0)
+        if found.status is VerifyStatus.UNKNOWN:
+            self.details.hide()
+            return
+        kind = (
+            self.tr("Dispute ruling sheet (争议裁决表)")
+            if found.kind is SheetKind.DISPUTE
+            else self.tr("Grading sheet (隐患分级判定表)")
+        )
+        rows = [
+            (self.tr("Code"), found.code),
+            (self.tr("Hazard"), found.hazard_number or "—"),
+            (self.tr("Sheet no."), f"{found.sheet_no}  {kind}" if found.sheet_no else kind),
+            (
+                self.tr("First printed"),
+                self.tr("{time} by {who}").format(
+                    time=formatting.format_datetime(found.printed_at), who=found.printed_by or "—"
+                ),
+            ),
+            (
+                self.tr("Prints"),
+                self.tr("{count} (original and {copies} reprints); last {time}").format(
+                    count=found.prints,
+                    copies=found.copy_no,
+                    time=formatting.format_datetime(found.last_printed_at),
+                )
+                if found.copy_no
+                else self.tr("{count}; last {time}").format(
+                    count=found.prints, time=formatting.format_datetime(found.last_printed_at)
+                ),
+            ),
+        ]
+        if found.status is VerifyStatus.VERIFIED:
+            rows.append(
+                (
+                    self.tr("Standing"),
+                    self.tr("This grading is the one that counts for the hazard.")
+                    if found.is_current
+                    else self.tr("This grading has since been corrected or replaced by a dispute ruling."),
+                )
+            )
+        if not found.number_matches:
+            rows.append(
+                (
+                    self.tr("Warning"),
+                    self.tr("The QR code names hazard {scanned}, but the code belongs to hazard {stored}.").format(
+                        scanned=found.scanned_number, stored=found.hazard_number
+                    ),
+                )
+            )
+        for label, value in rows:
+            field = QLabel(value, self.details)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details_form.addRow(label, field)
+        self.details.show()
+
+    def _texts(self, found: VerifyResult) -> tuple[str, str]:
+        if found.status is VerifyStatus.VERIFIED:
+            return (
+                self.tr("Verified"),
+                self.tr("The database holds exactly the record printed on this sheet."),
+            )
+        if found.status is VerifyStatus.ALTERED:
+            if found.missing:
+                return (
+                    self.tr("Altered since printing"),
+                    self.tr("The record printed on this sheet is no longer in the database."),
+                )
+            return (
+                self.tr("Altered since printing"),
+                self.tr(
+                    "This sheet was printed by this program, but the record stored now differs from the one "
+                    "printed on it. Do not rely on the sheet; check the grading history."
+                ),
+            )
+        return (
+            self.tr("Unknown code"),
+            self.tr("No sheet with the code {code} was printed or saved by this program.").format(code=found.code),
+        )
