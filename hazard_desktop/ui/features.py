@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.inspections.actions import install_inspection_actions
 from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.sheets.actions import install_sheet_actions
@@ -34,5 +35,6 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     """Add every feature's menus and actions to ``window``."""
     window.feature_actions = {}  # type: ignore[attr-defined]
     window.feature_actions["settings"] = install_settings_action(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["grading"] = install_grading_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["inspections"] = install_inspection_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["sheets"] = install_sheet_actions(window, context)  # type: ignore[attr-defined]

@@ -1,0 +1,678 @@
+"""Hazard dispute (隐患争议判定, rule §6–§7): raise a dispute, form the dispute panel, score hidden, rule.
+
+1. *Raise*: a department disputes the grading that counts (department, person, reason).
+2. *Panel*: 组长 and 副组长 plus members from 安环部, 生产部, 事业部, 工会 and the raising department; an odd
+   number in all. The checks are shown live; an invalid panel cannot start. The raising department may
+   also withdraw the dispute here.
+3. *Scoring*: each member enters L, E and C on their own, the others' entries hidden until all are in.
+4. *Ruling*: every member's D, the mean (final hazard value) and its band; the ruling text is required;
+   confirming stores the ruling grading confirmed and closes the dispute.
+
+Reads and writes go through :mod:`hazard_desktop.services.grading`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_desktop.domain.errors import DomainError
+from hazard_desktop.domain.grading import (
+    DISPUTE_PANEL_KINDS,
+    REASON_MAX,
+    CompositionRule,
+    Dispute,
+    DisputeState,
+    Grading,
+    PanelOutcome,
+    PanelProblem,
+    PanelRole,
+    dispute_rule,
+)
+from hazard_desktop.domain.hazards import Hazard
+from hazard_desktop.domain.lec import ThresholdSet
+from hazard_desktop.domain.reference import DepartmentKind
+from hazard_desktop.services import grading as grading_service
+from hazard_desktop.services import hazards as hazard_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.grading import GradingSetup, HistoryKind
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
+from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
+from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
+from hazard_desktop.ui.grading_messages import grading_error_text
+from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
+from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
+from hazard_desktop.ui.widgets.lec_format import department_kind_short, today
+from hazard_desktop.ui.widgets.member_picker import (
+    Candidate,
+    MemberPicker,
+    Seat,
+    candidate_label,
+    placeholder_score,
+    select_candidates,
+    sort_candidates,
+)
+from hazard_desktop.ui.widgets.panel_checks import PanelChecks
+from hazard_desktop.ui.widgets.panel_results import PanelResults, list_separator
+
+PAGE_CLOSED, PAGE_RAISE, PAGE_PANEL, PAGE_SCORING, PAGE_RESULT, PAGE_DONE = range(6)
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeResult:
+    """What happened: the dispute (raised, ruled or withdrawn) and the ruling grading if ruled."""
+
+    dispute: Dispute
+    ruling: Grading | None = None
+
+    @property
+    def state(self) -> DisputeState:
+        return self.dispute.state
+
+
+class DisputePanelDialog(QDialog):
+    """Raise and settle a dispute about one hazard's grading. Use :meth:`ask`.
+
+    Tests drive it with :meth:`set_raising`, :meth:`raise_now`, :meth:`set_leaders`, :meth:`set_members`,
+    :meth:`start_scoring`, ``scoring.enter(L, E, C)``, :meth:`set_ruling_text` and :meth:`confirm_ruling`.
+
+    Signals:
+        changed(object): the dispute was raised, ruled or withdrawn (the :class:`Dispute`).
+    """
+
+    changed = Signal(object)
+
+    def __init__(
+        self,
+        context: AppContext,
+        hazard_id: uuid.UUID,
+        parent: QWidget | None = None,
+        *,
+        setup: GradingSetup | None = None,
+        on: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._setup = setup or grading_service.grading_setup(context.uow(), on or today())
+        self._hazard: Hazard = hazard_service.get_hazard(context.uow(), hazard_id)
+        self._grading: Grading | None = None
+        self._dispute: Dispute | None = None
+        self._ruling: Grading | None = None
+        self._outcome: PanelOutcome | None = None
+        self._seats: list[Seat] = []
+        self._changed: DisputeResult | None = None
+        self._load_state()
+        self.setObjectName("disputePanel")
+        self.setWindowTitle(arg(self.tr("Hazard dispute — %1"), self._hazard.number))
+        self.setMinimumSize(860, 640)
+
+        self.hazard_label = QLabel(hazard_line(self._hazard, 90), self)
+        self.hazard_label.setObjectName("hazardTitle")
+        self.hazard_label.setWordWrap(True)
+        bold = QFont(self.hazard_label.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.hazard_label.setFont(bold)
+        self.grading_label = QLabel(self)
+        self.grading_label.setObjectName("gradingSummary")
+        self.grading_label.setWordWrap(True)
+        self.dispute_label = QLabel(self)
+        self.dispute_label.setObjectName("disputeSummary")
+        self.dispute_label.setWordWrap(True)
+        self.dispute_label.setStyleSheet(
+            "background: #fff8e1; color: #5d4037; border: 1px solid #ffe082; border-radius: 3px; padding: 6px;"
+        )
+        self.error_label = make_error_label(self)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_closed_page())
+        self.pages.addWidget(self._build_raise_page())
+        self.pages.addWidget(self._build_panel_page())
+        self.pages.addWidget(self._build_scoring_page())
+        self.pages.addWidget(self._build_result_page())
+        self.pages.addWidget(self._build_done_page())
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hazard_label)
+        layout.addWidget(self.grading_label)
+        layout.addWidget(self.dispute_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        self._show_state()
+
+    def _load_state(self) -> None:
+        history = grading_service.grading_history(self._context.uow(), self._hazard.id)
+        self._grading = next((e.grading for e in history if e.kind is HistoryKind.GRADING and e.is_final), None)
+        self._dispute = next(
+            (
+                e.dispute
+                for e in reversed(history)
+                if e.kind is HistoryKind.DISPUTE and e.dispute is not None and e.dispute.state is DisputeState.OPEN
+            ),
+            None,
+        )
+
+    # ------------------------------------------------------------------ pages
+
+    def _build_closed_page(self) -> QWidget:
+        page = QWidget(self)
+        self.closed_label = QLabel(page)
+        self.closed_label.setObjectName("closedLabel")
+        self.closed_label.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.closed_label)
+        layout.addStretch(1)
+        return page
+
+    def _build_raise_page(self) -> QWidget:
+        page = QWidget(self)
+        self.department = QComboBox(page)
+        self.department.setObjectName("raisingDepartment")
+        departments = sorted(self._setup.departments, key=lambda d: (list(DepartmentKind).index(d.kind), d.code))
+        for department in departments:
+            self.department.addItem(department.name, str(department.id))
+        self.department.setCurrentIndex(-1)
+        self.department.setPlaceholderText(self.tr("— choose —"))
+        self.department.currentIndexChanged.connect(self._department_changed)
+        self.person_name = QComboBox(page)
+        self.person_name.setObjectName("raisingPerson")
+        self.person_name.setEditable(True)
+        self.person_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person_name.lineEdit().setMaxLength(40)
+        self.person_name.lineEdit().setPlaceholderText(self.tr("Name of the person raising the dispute"))
+        self.reason = QPlainTextEdit(page)
+        self.reason.setObjectName("disputeReason")
+        self.reason.setPlaceholderText(
+            self.tr("Why the department disagrees with the grade (facts, scores it would give, …)")
+        )
+        self.reason.setTabChangesFocus(True)
+        self.raise_button = QPushButton(self.tr("Raise dispute"), page)
+        self.raise_button.setObjectName("raiseDispute")
+        self.raise_button.setDefault(True)
+        self.raise_button.clicked.connect(self.raise_now)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Raising department:"), self.department)
+        form.addRow(self.tr("Raised by:"), self.person_name)
+        form.addRow(self.tr("Reason:"), self.reason)
+        box = QGroupBox(self.tr("Raise a dispute about this grading (§6)"), page)
+        box.setLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.raise_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_panel_page(self) -> QWidget:
+        page = QWidget(self)
+        leaders = sort_candidates(self._setup.dispute_leaders) or sort_candidates(self._setup.people)
+        deputies = sort_candidates(self._setup.dispute_deputies) or sort_candidates(self._setup.people)
+        self.leader = QComboBox(page)
+        self.leader.setObjectName("disputeLeader")
+        for candidate in leaders:
+            self.leader.addItem(candidate_label(candidate), str(candidate.person_id))
+        self.deputy = QComboBox(page)
+        self.deputy.setObjectName("disputeDeputy")
+        for candidate in deputies:
+            self.deputy.addItem(candidate_label(candidate), str(candidate.person_id))
+        self.leader.currentIndexChanged.connect(self._panel_changed)
+        self.deputy.currentIndexChanged.connect(self._panel_changed)
+        self.graded_on = QDateEdit(page)
+        self.graded_on.setObjectName("gradedOn")
+        self.graded_on.setCalendarPopup(True)
+        self.graded_on.setDisplayFormat(QT_DATE_FORMAT)
+        self.graded_on.setDate(qdate(self._setup.today))
+        self.threshold_set = QComboBox(page)
+        self.threshold_set.setObjectName("thresholdSet")
+        fill_threshold_combo(self.threshold_set, self._setup.threshold_sets, self._setup.today)
+        self.picker = MemberPicker(page)
+        self.picker.setObjectName("memberPicker")
+        self.picker.changed.connect(self._panel_changed)
+        self.checks = PanelChecks(page)
+        self.checks.setObjectName("panelChecks")
+        self.start_button = QPushButton(self.tr("Start scoring"), page)
+        self.start_button.setObjectName("startScoring")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start_scoring)
+        self.withdraw_reason = QLineEdit(page)
+        self.withdraw_reason.setObjectName("withdrawReason")
+        self.withdraw_reason.setMaxLength(REASON_MAX)
+        self.withdraw_reason.setPlaceholderText(self.tr("Reason for withdrawing (optional)"))
+        self.withdraw_button = QPushButton(self.tr("Withdraw dispute"), page)
+        self.withdraw_button.setObjectName("withdrawDispute")
+        self.withdraw_button.clicked.connect(self.withdraw)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Leader (组长):"), self.leader)
+        form.addRow(self.tr("Deputy leader (副组长):"), self.deputy)
+        form.addRow(self.tr("Ruled on:"), self.graded_on)
+        form.addRow(self.tr("Threshold set:"), self.threshold_set)
+        self.members_box = QGroupBox(page)
+        members_layout = QVBoxLayout(self.members_box)
+        members_layout.addWidget(self.picker, 1)
+        members_layout.addWidget(self.checks)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.withdraw_reason, 1)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addSpacing(24)
+        buttons.addWidget(self.start_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.members_box, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_scoring_page(self) -> QWidget:
+        page = QWidget(self)
+        self.scoring = HiddenScoring(page)
+        self.scoring.setObjectName("hiddenScoring")
+        self.scoring.completed.connect(self._scores_complete)
+        box = QGroupBox(self.tr("Dispute panel scores (D = L × E × C), one member at a time"), page)
+        QVBoxLayout(box).addWidget(self.scoring)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box, 1)
+        return page
+
+    def _build_result_page(self) -> QWidget:
+        page = QWidget(self)
+        self.results = PanelResults(page)
+        self.results.setObjectName("panelResults")
+        self.ruling_text = QPlainTextEdit(page)
+        self.ruling_text.setObjectName("rulingText")
+        self.ruling_text.setPlaceholderText(self.tr("The panel's ruling (required): what it decided and why"))
+        self.ruling_text.setTabChangesFocus(True)
+        self.ruling_text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.rescore_button = QPushButton(self.tr("Score again"), page)
+        self.rescore_button.setObjectName("rescore")
+        self.rescore_button.clicked.connect(self.rescore)
+        self.confirm_button = QPushButton(page)
+        self.confirm_button.setObjectName("confirmRuling")
+        self.confirm_button.setDefault(True)
+        self.confirm_button.clicked.connect(self.confirm_ruling)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rescore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(QLabel(self.tr("Ruling (the mean D of the dispute panel is final, §7):"), page))
+        layout.addWidget(self.ruling_text)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_done_page(self) -> QWidget:
+        page = QWidget(self)
+        self.done_label = QLabel(page)
+        self.done_label.setObjectName("doneLabel")
+        self.done_label.setWordWrap(True)
+        self.done_label.setStyleSheet(INFO_STYLE)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_label)
+        layout.addStretch(1)
+        return page
+
+    # ------------------------------------------------------------------ running it
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, context: AppContext, hazard_id: uuid.UUID) -> DisputeResult | None:
+        """Run the dialog modally; return the dispute if it was raised, ruled or withdrawn (else None)."""
+        dialog = cls(context, hazard_id, parent)
+        try:
+            dialog.exec()
+            return dialog.result_value
+        finally:
+            dialog.deleteLater()
+
+    @property
+    def result_value(self) -> DisputeResult | None:
+        """The dispute changed in this dialog (None if nothing was stored)."""
+        return self._changed
+
+    @property
+    def dispute(self) -> Dispute | None:
+        return self._dispute
+
+    @property
+    def grading(self) -> Grading | None:
+        """The grading that counts (the one disputed)."""
+        return self._grading
+
+    def current_page(self) -> int:
+        return self.pages.currentIndex()
+
+    def _names(self) -> dict[uuid.UUID | str, str]:
+        names: dict[uuid.UUID | str, str] = {c.person_id: c.name for c in self._setup.people}
+        names.update({d.id: d.name for d in self._setup.departments})
+        if self._dispute is not None:
+            names.setdefault(self._dispute.raised_by_department_id, self._dispute.raised_by_department_name)
+        return names
+
+    def show_error(self, exc: BaseException) -> None:
+        self.error_label.setText(grading_error_text(exc, self._names()))
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self.error_label.hide()
+        self.error_label.clear()
+
+    def error_message(self) -> str:
+        return "" if self.error_label.isHidden() else self.error_label.text()
+
+    def _show_state(self) -> None:
+        self.grading_label.setText(
+            "" if self._grading is None else arg(self.tr("Grading in force: %1"), grading_summary(self._grading))
+        )
+        self.grading_label.setVisible(self._grading is not None)
+        dispute = self._dispute
+        if dispute is not None:
+            self.dispute_label.setText(
+                arg(
+                    self.tr("Dispute raised by %1 (%2) on %3: %4"),
+                    dispute.raised_by_person_name,
+                    dispute.raised_by_department_name,
+                    format_datetime(dispute.raised_at),
+                    dispute.reason,
+                )
+            )
+        self.dispute_label.setVisible(dispute is not None)
+        if dispute is not None and dispute.state is DisputeState.OPEN:
+            self._prepare_panel()
+            self.pages.setCurrentIndex(PAGE_PANEL)
+        elif self._grading is None:
+            self.closed_label.setText(self.tr("The hazard has no confirmed grading yet: there is nothing to dispute."))
+            self.pages.setCurrentIndex(PAGE_CLOSED)
+        elif self._grading.is_ruling:
+            self.closed_label.setText(
+                self.tr("The grading in force is a dispute panel's ruling: it is final and cannot be disputed (§7).")
+            )
+            self.pages.setCurrentIndex(PAGE_CLOSED)
+        else:
+            self.pages.setCurrentIndex(PAGE_RAISE)
+
+    # ---- §6 raise
+    def _department_changed(self) -> None:
+        department_id = self.department.currentData()
+        current = self.person_name.currentText()
+        self.person_name.blockSignals(True)
+        self.person_name.clear()
+        for candidate in self._setup.people:
+            if str(candidate.department_id) == department_id:
+                self.person_name.addItem(candidate.name)
+        self.person_name.setEditText(current)
+        self.person_name.blockSignals(False)
+
+    def set_raising(self, department_id: uuid.UUID, person_name: str, reason: str) -> bool:
+        """Fill in the raising department, person and reason."""
+        row = self.department.findData(str(department_id))
+        if row < 0:
+            return False
+        self.department.setCurrentIndex(row)
+        self.person_name.setEditText(person_name)
+        self.reason.setPlainText(reason)
+        return True
+
+    def raise_now(self) -> Dispute | None:
+        """Store the dispute; on success the dispute panel page follows. None (reason shown) if refused."""
+        self.clear_error()
+        if self._grading is None:
+            return None
+        department_id = self.department.currentData()
+        if department_id is None:
+            self.show_error(DomainError("raising_department_empty", field="department"))
+            return None
+        try:
+            dispute = grading_service.raise_dispute(
+                self._context.uow(),
+                self._grading.id,
+                uuid.UUID(department_id),
+                self.person_name.currentText(),
+                self.reason.toPlainText(),
+            )
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self.show_error(exc)
+            return None
+        self._dispute = dispute
+        self._changed = DisputeResult(dispute)
+        self.changed.emit(dispute)
+        self._show_state()
+        return dispute
+
+    # ---- §7 panel
+    def raising_rule(self) -> CompositionRule | None:
+        dispute = self._dispute
+        if dispute is None:
+            return None
+        department = next((d for d in self._setup.departments if d.id == dispute.raised_by_department_id), None)
+        kind = DepartmentKind.OTHER if department is None else department.kind
+        return dispute_rule(kind, dispute.raised_by_department_id)
+
+    def _prepare_panel(self) -> None:
+        dispute = self._dispute
+        assert dispute is not None
+        self.picker.set_candidates(
+            select_candidates(
+                self._setup.people, kinds=DISPUTE_PANEL_KINDS, department_ids={dispute.raised_by_department_id}
+            )
+        )
+        # the rule's own order: 安环部, 生产部, 事业部, 工会 and the raising department
+        kinds = (DepartmentKind.SAFETY, DepartmentKind.PRODUCTION, DepartmentKind.BUSINESS, DepartmentKind.UNION)
+        parties = [department_kind_short(k) for k in kinds]
+        raising_kind = next((d.kind for d in self._setup.departments if d.id == dispute.raised_by_department_id), None)
+        if raising_kind not in DISPUTE_PANEL_KINDS:
+            parties.append(dispute.raised_by_department_name)
+        self.members_box.setTitle(
+            arg(self.tr("Members (%1); odd number in all, leader and deputy included"), list_separator().join(parties))
+        )
+        self._panel_changed()
+
+    def _raising_kind(self) -> DepartmentKind | None:
+        dispute = self._dispute
+        if dispute is None:
+            return None
+        return next((d.kind for d in self._setup.departments if d.id == dispute.raised_by_department_id), None)
+
+    def _redundant(self, problem: PanelProblem, problems: Sequence[PanelProblem]) -> bool:
+        """Hide "nobody from a workshop" when "nobody from 合成一车间, the raising department" is shown."""
+        return (
+            problem.code == "panel_missing_kind"
+            and problem.kind == self._raising_kind()
+            and problem.kind not in DISPUTE_PANEL_KINDS
+            and any(p.code == "panel_missing_department" for p in problems)
+        )
+
+    def leader_id(self) -> uuid.UUID | None:
+        data = self.leader.currentData()
+        return None if data is None else uuid.UUID(data)
+
+    def deputy_id(self) -> uuid.UUID | None:
+        data = self.deputy.currentData()
+        return None if data is None else uuid.UUID(data)
+
+    def set_leaders(self, leader_id: uuid.UUID, deputy_id: uuid.UUID) -> bool:
+        rows = (self.leader.findData(str(leader_id)), self.deputy.findData(str(deputy_id)))
+        if rows[0] >= 0:
+            self.leader.setCurrentIndex(rows[0])
+        if rows[1] >= 0:
+            self.deputy.setCurrentIndex(rows[1])
+        return min(rows) >= 0
+
+    def set_members(self, person_ids: list[uuid.UUID]) -> None:
+        self.picker.set_checked(person_ids)
+
+    def seats(self) -> list[Seat]:
+        by_id = {c.person_id: c for c in self._setup.people}
+        seats: list[Seat] = []
+        for person_id, role in ((self.leader_id(), PanelRole.LEADER), (self.deputy_id(), PanelRole.DEPUTY)):
+            candidate: Candidate | None = None if person_id is None else by_id.get(person_id)
+            if candidate is not None:
+                seats.append(Seat(candidate, role))
+        seats.extend(Seat(c, PanelRole.MEMBER) for c in self.picker.checked())
+        return seats
+
+    def _panel_changed(self) -> None:
+        self.picker.set_disabled([pid for pid in (self.leader_id(), self.deputy_id()) if pid is not None])
+        rule = self.raising_rule()
+        if rule is None:
+            return
+        self.checks.set_panel([placeholder_score(s) for s in self.seats()], rule, self._names(), self._redundant)
+        self.start_button.setEnabled(self.checks.is_valid())
+        if self.checks.is_valid():
+            self.clear_error()
+
+    def chosen_threshold_set(self) -> ThresholdSet | None:
+        data = self.threshold_set.currentData()
+        return next((s for s in self._setup.threshold_sets if str(s.id) == data), None)
+
+    def threshold_set_id(self) -> uuid.UUID | None:
+        chosen = self.chosen_threshold_set()
+        return None if chosen is None else chosen.id
+
+    def start_scoring(self) -> bool:
+        """Check the dispute panel and begin scoring; False (with the reason shown) if refused."""
+        self.clear_error()
+        rule = self.raising_rule()
+        if rule is None:
+            return False
+        seats = self.seats()
+        problems = self.checks.set_panel([placeholder_score(s) for s in seats], rule, self._names(), self._redundant)
+        if problems:
+            self.error_label.setText(self.checks.first_text())
+            self.error_label.show()
+            return False
+        if self.chosen_threshold_set() is None:
+            self.show_error(DomainError("no_threshold_set"))
+            return False
+        self._seats = seats
+        self.scoring.start(self._setup.scales, seats)
+        self.pages.setCurrentIndex(PAGE_SCORING)
+        return True
+
+    def withdraw(self) -> Dispute | None:
+        """The raising department withdraws the open dispute; the panel's grading stands."""
+        self.clear_error()
+        if self._dispute is None:
+            return None
+        try:
+            dispute = grading_service.withdraw_dispute(
+                self._context.uow(), self._dispute.id, self.withdraw_reason.text()
+            )
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self.show_error(exc)
+            return None
+        self._dispute = dispute
+        self._changed = DisputeResult(dispute)
+        self.changed.emit(dispute)
+        self.done_label.setText(self.tr("The dispute was withdrawn; the panel's grading stands."))
+        self.pages.setCurrentIndex(PAGE_DONE)
+        return dispute
+
+    # ---- scoring and ruling
+    def _scores_complete(self) -> None:
+        dispute = self._dispute
+        if dispute is None:
+            return
+        try:
+            self._outcome = grading_service.preview_panel(
+                self._setup,
+                to_entries(self.scoring.scores()),
+                threshold_set_id=self.threshold_set_id(),
+                graded_on=pydate(self.graded_on.date()),
+                raising_department_id=dispute.raised_by_department_id,
+            )
+        except DomainError as exc:
+            self._outcome = None
+            self.show_error(exc)
+            return
+        self.results.set_outcome(self._outcome, self.chosen_threshold_set())
+        leader = next((s.candidate.name for s in self._seats if s.role is PanelRole.LEADER), "")
+        self.confirm_button.setText(arg(self.tr("Confirm ruling (leader %1)"), leader))
+        self.pages.setCurrentIndex(PAGE_RESULT)
+
+    def rescore(self) -> None:
+        self._outcome = None
+        self.clear_error()
+        self.scoring.restart()
+        self.pages.setCurrentIndex(PAGE_SCORING)
+
+    def set_ruling_text(self, text: str) -> None:
+        self.ruling_text.setPlainText(text)
+
+    def confirm_ruling(self) -> Grading | None:
+        """Store the ruling (confirmed) and close the dispute. None (reason shown) if refused."""
+        self.clear_error()
+        dispute = self._dispute
+        outcome = self._outcome
+        if dispute is None or outcome is None:
+            return None
+        try:
+            ruled, ruling = grading_service.rule_dispute(
+                self._context.uow(),
+                dispute.id,
+                to_entries(outcome.scores),
+                self.ruling_text.toPlainText(),
+                pydate(self.graded_on.date()),
+                self.threshold_set_id(),
+            )
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self.show_error(exc)
+            if getattr(exc, "field", None) == "ruling_text":
+                self.ruling_text.setFocus()
+            return None
+        self._dispute = ruled
+        self._ruling = ruling
+        self._grading = ruling
+        self.grading_label.setText(arg(self.tr("Grading in force: %1"), grading_summary(ruling)))
+        self._changed = DisputeResult(ruled, ruling)
+        self.changed.emit(ruled)
+        self.done_label.setText(
+            arg(self.tr("Ruling confirmed. The final grading is: %1"), grading_summary(ruling))
+            + "\n"
+            + arg(self.tr("Ruling: %1"), ruled.ruling_text)
+        )
+        self.pages.setCurrentIndex(PAGE_DONE)
+        return ruling
+
+    @property
+    def ruling(self) -> Grading | None:
+        return self._ruling

@@ -1,0 +1,187 @@
+"""Translated sentences for the grading codes (panels, disputes, criteria, meetings).
+
+:func:`grading_error_text` knows the codes of ``domain/grading.py`` and ``services/grading.py`` and falls
+back to :func:`hazard_desktop.ui.messages.error_text` for everything else. :func:`problem_text` turns a
+:class:`~hazard_desktop.domain.grading.PanelProblem` into a sentence naming the person, department or
+department kind concerned, for the live checks of the panel dialogs.
+"""
+
+from __future__ import annotations
+
+import string
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from hazard_desktop.domain.grading import PanelProblem
+from hazard_desktop.domain.reference import DepartmentKind
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.widgets.lec_format import department_kind_short
+
+CONTEXT = "GradingMessages"
+
+_TEXTS: dict[str, tuple[str, ...]] = {
+    # ---- panel composition (domain/grading.py check_panel)
+    "panel_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Choose the panel members."),),
+    "panel_even": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "The panel has {count} members: the rule requires an odd number (add or remove one member).",
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "The rule requires an odd number of panel members."),
+    ),
+    "panel_duplicate_member": (
+        QT_TRANSLATE_NOOP("GradingMessages", "{person} is on the panel twice."),
+        QT_TRANSLATE_NOOP("GradingMessages", "A person is on the panel twice."),
+    ),
+    "panel_missing_kind": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Nobody from {kind_label} is on the panel."),
+        QT_TRANSLATE_NOOP("GradingMessages", "A required department is not represented on the panel."),
+    ),
+    "panel_kind_not_allowed": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "{person} ({kind_label}) cannot sit on this panel: the rule names other departments."
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "Members from {kind_label} cannot sit on this panel."),
+        QT_TRANSLATE_NOOP("GradingMessages", "A member's department may not sit on this panel."),
+    ),
+    "panel_missing_department": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "Nobody from {department}, the department that raised the dispute, is on the panel."
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "Nobody from the department that raised the dispute is on the panel."),
+    ),
+    "dispute_needs_leader": (QT_TRANSLATE_NOOP("GradingMessages", "The dispute panel needs its leader (组长)."),),
+    "dispute_needs_deputy": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The dispute panel needs its deputy leader (副组长)."),
+    ),
+    "panel_leader_duplicate": (QT_TRANSLATE_NOOP("GradingMessages", "The panel can have only one leader."),),
+    "panel_deputy_duplicate": (QT_TRANSLATE_NOOP("GradingMessages", "The panel can have only one deputy leader."),),
+    # ---- scores
+    "off_scale": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "{person}: {value} is not a value of the {factor} scale. Allowed: {allowed}."
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "{value} is not a value of the {factor} scale. Allowed: {allowed}."),
+    ),
+    "scores_incomplete": (
+        QT_TRANSLATE_NOOP("GradingMessages", "{person} has not entered L, E and C yet."),
+        QT_TRANSLATE_NOOP("GradingMessages", "Not every member has entered L, E and C yet."),
+    ),
+    # ---- gradings and meetings (services/grading.py)
+    "leader_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Choose the panel leader who confirms the grading."),),
+    "hazard_closed": (QT_TRANSLATE_NOOP("GradingMessages", "The hazard is closed out and can no longer be graded."),),
+    "hazard_already_graded": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Hazard {hazard} already has a confirmed grading."),
+        QT_TRANSLATE_NOOP("GradingMessages", "The hazard already has a confirmed grading."),
+    ),
+    "dispute_open": (QT_TRANSLATE_NOOP("GradingMessages", "The hazard has an open dispute: settle it first."),),
+    "grading_unknown": (QT_TRANSLATE_NOOP("GradingMessages", "The grading no longer exists."),),
+    "dispute_unknown": (QT_TRANSLATE_NOOP("GradingMessages", "The dispute no longer exists."),),
+    "dispute_already_open": (
+        QT_TRANSLATE_NOOP("GradingMessages", "There is already an open dispute about this hazard."),
+    ),
+    "meeting_unknown": (QT_TRANSLATE_NOOP("GradingMessages", "The panel meeting no longer exists."),),
+    "hazards_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Choose at least one hazard to grade."),),
+    "ruling_text_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Please write down the panel's ruling."),),
+    "criterion_unknown": (QT_TRANSLATE_NOOP("GradingMessages", "A cited criterion no longer exists."),),
+    # ---- disputes (services/grading.py, dialogs)
+    "raising_department_empty": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Please choose the department raising the dispute."),
+    ),
+    "ruling_text_too_long": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The ruling is too long (at most {max} characters)."),
+    ),
+    "grading_not_current": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Only the grading in force can be disputed; this one was replaced."),
+    ),
+    "graded_on_before_found": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "The grading date {graded_on} is before the hazard was found ({found_on})."
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "The grading date is before the hazard was found."),
+    ),
+    "leader_unknown": (QT_TRANSLATE_NOOP("GradingMessages", "The chosen leader no longer exists."),),
+    "person_inactive": (
+        QT_TRANSLATE_NOOP("GradingMessages", "{person} is no longer active and cannot sit on a panel."),
+        QT_TRANSLATE_NOOP("GradingMessages", "A chosen person is no longer active."),
+    ),
+    "batch_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Choose at least one hazard to grade."),),
+    "batch_duplicate_hazard": (QT_TRANSLATE_NOOP("GradingMessages", "A hazard is listed twice."),),
+    "title_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Please enter the meeting's title."),),
+    "title_too_long": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The meeting title is too long (at most {max} characters)."),
+    ),
+    "ruling_needs_lec": (
+        QT_TRANSLATE_NOOP("GradingMessages", "A ruling can only be corrected by a dispute panel's LEC scores."),
+    ),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _names(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _kind_label(value: object) -> str | None:
+    try:
+        return department_kind_short(DepartmentKind(str(value)))
+    except ValueError:
+        return None
+
+
+def _enrich(params: Mapping[str, Any], names: Mapping[uuid.UUID | str, str] | None) -> dict[str, str]:
+    """Add readable ``kind_label``, ``person`` and ``department`` to the error's params when possible."""
+    values = {key: str(value) for key, value in params.items() if value is not None}
+    if "kind" in values and (label := _kind_label(values["kind"])) is not None:
+        values["kind_label"] = label
+    lookup = {str(key): value for key, value in (names or {}).items()}
+    if "person" not in values and values.get("person_id") in lookup:
+        values["person"] = lookup[values["person_id"]]
+    if "department" not in values and values.get("department_id") in lookup:
+        values["department"] = lookup[values["department_id"]]
+    return values
+
+
+def _render(code: str, params: Mapping[str, str]) -> str | None:
+    for template in _TEXTS.get(code, ()):
+        if _names(template) <= params.keys():
+            translated = _tr(template)
+            try:
+                return translated.format_map(params)
+            except (KeyError, ValueError, IndexError):
+                return template.format_map(params)
+    return None
+
+
+def has_grading_text(code: str) -> bool:
+    """True if ``code`` has a sentence here."""
+    return code in _TEXTS
+
+
+def grading_error_text(exc: BaseException, names: Mapping[uuid.UUID | str, str] | None = None) -> str:
+    """One translated sentence for ``exc``; ``names`` maps person and department ids to names."""
+    code = getattr(exc, "code", None)
+    if isinstance(code, str) and messages.is_user_error(exc):
+        text = _render(code, _enrich(getattr(exc, "params", {}) or {}, names))
+        if text is not None:
+            return text
+    return messages.error_text(exc)
+
+
+def problem_text(problem: PanelProblem, names: Mapping[uuid.UUID | str, str] | None = None, count: int = 0) -> str:
+    """A sentence for one panel-composition problem (``count``: the panel's size, for ``panel_even``)."""
+    params: dict[str, Any] = {"count": count}
+    if problem.kind is not None:
+        params["kind"] = problem.kind.value
+    if problem.person_id is not None:
+        params["person_id"] = problem.person_id
+    if problem.department_id is not None:
+        params["department_id"] = problem.department_id
+    text = _render(problem.code, _enrich(params, names))
+    return text if text is not None else problem.code

@@ -1,0 +1,273 @@
+"""Members enter L, E and C one at a time; nobody sees another member's entry until all have scored.
+
+The entries live only in this object's private dict, never in a visible widget: the member list shows
+names and a ✓ for done, the score lists are cleared for each member, and the member's own D is shown
+only while that member is entering. When the last member saves, ``completed`` fires and
+:meth:`scores` returns every member's :class:`~hazard_desktop.domain.grading.MemberScore`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.grading import MemberScore, PanelRole, score_member
+from hazard_desktop.domain.lec import LecScales
+from hazard_desktop.ui.widgets.lec_format import number
+from hazard_desktop.ui.widgets.member_picker import Seat, candidate_label
+from hazard_desktop.ui.widgets.score_entry import ScoreEntry
+
+SeatIdRole = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def arg(template: str, *values: object) -> str:
+    """Qt-style ``%1``, ``%2`` … substitution (highest number first, so %1 does not eat %10)."""
+    for position in range(len(values), 0, -1):
+        template = template.replace(f"%{position}", str(values[position - 1]))
+    return template
+
+
+def role_text(role: PanelRole) -> str:
+    """组长 / 副组长 / 组员 in the UI language."""
+    texts = {
+        PanelRole.LEADER: QCoreApplication.translate("HiddenScoring", "leader"),
+        PanelRole.DEPUTY: QCoreApplication.translate("HiddenScoring", "deputy leader"),
+        PanelRole.MEMBER: QCoreApplication.translate("HiddenScoring", "member"),
+    }
+    return texts[role]
+
+
+class HiddenScoring(QWidget):
+    """One member after the other; ``progress_changed`` after each save, ``completed`` after the last."""
+
+    progress_changed = Signal()
+    completed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scales = LecScales(())
+        self._seats: list[Seat] = []
+        self._entries: dict[uuid.UUID, tuple[Decimal, Decimal, Decimal]] = {}
+        self._current: int = -1
+
+        self.member_list = QListWidget(self)
+        self.member_list.setObjectName("scoringMembers")
+        self.member_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.member_list.setMinimumWidth(190)
+        self.member_list.setMaximumWidth(320)
+        self.member_list.itemClicked.connect(self._member_clicked)
+
+        self.progress = QLabel(self)
+        self.progress.setObjectName("scoringProgress")
+        self.current_member = QLabel(self)
+        self.current_member.setObjectName("currentMember")
+        bold = QFont(self.current_member.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self.current_member.setFont(bold)
+        self.current_member.setWordWrap(True)
+        self.privacy = QLabel(
+            self.tr(
+                "Each member scores on their own. The other members' entries stay hidden until everyone has "
+                "scored; the score lists are cleared for each member."
+            ),
+            self,
+        )
+        self.privacy.setWordWrap(True)
+        self.privacy.setStyleSheet("color: #546e7a;")
+        self.entry = ScoreEntry(self)
+        self.entry.changed.connect(self._entry_changed)
+        self.own_d = QLabel(self)
+        self.own_d.setObjectName("ownD")
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("nextMember")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.save_current)
+
+        right = QVBoxLayout()
+        right.addWidget(self.progress)
+        right.addWidget(self.current_member)
+        right.addWidget(self.privacy)
+        right.addSpacing(6)
+        right.addWidget(self.entry)
+        right.addWidget(self.own_d)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        right.addLayout(buttons)
+        right.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Members (✓ = scored):"), self))
+        left.addWidget(self.member_list, 1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+        self._refresh()
+
+    # ---- set-up
+    def start(self, scales: LecScales, seats: Sequence[Seat]) -> None:
+        """Begin a round with ``seats`` (in the order they will score); forgets earlier entries."""
+        self._scales = scales
+        self._seats = list(seats)
+        self._entries = {}
+        self._current = 0 if self._seats else -1
+        self.entry.set_scales(scales)
+        self._refresh()
+
+    def restart(self) -> None:
+        """Score again from the first member (all entries are discarded)."""
+        self.start(self._scales, self._seats)
+
+    # ---- state
+    @property
+    def seats(self) -> list[Seat]:
+        return list(self._seats)
+
+    @property
+    def current_seat(self) -> Seat | None:
+        """Whose turn it is, or None when everyone has scored."""
+        return self._seats[self._current] if 0 <= self._current < len(self._seats) else None
+
+    def done_count(self) -> int:
+        return len(self._entries)
+
+    def is_done(self, person_id: uuid.UUID) -> bool:
+        return person_id in self._entries
+
+    def is_complete(self) -> bool:
+        """True when every member has scored."""
+        return bool(self._seats) and len(self._entries) == len(self._seats)
+
+    def scores(self) -> list[MemberScore]:
+        """Every member's score, in seat order (only once complete).
+
+        Raises:
+            ValidationError: ``scores_incomplete``; ``off_scale`` (cannot happen with the lists).
+        """
+        if not self.is_complete():
+            missing = next((s for s in self._seats if s.candidate.person_id not in self._entries), None)
+            params = {} if missing is None else {"person": missing.candidate.name}
+            raise ValidationError("scores_incomplete", field="scores", **params)
+        result = []
+        for seat in self._seats:
+            c = seat.candidate
+            likelihood, exposure, consequence = self._entries[c.person_id]
+            result.append(
+                score_member(
+                    self._scales,
+                    person_id=c.person_id,
+                    person_name=c.name,
+                    department_id=c.department_id,
+                    department_name=c.department_name,
+                    department_kind=c.department_kind,
+                    likelihood=likelihood,
+                    exposure=exposure,
+                    consequence=consequence,
+                    role=seat.role,
+                )
+            )
+        return result
+
+    # ---- entering
+    def select_member(self, person_id: uuid.UUID) -> bool:
+        """Make it ``person_id``'s turn (to score, or to score again: the old entry is dropped)."""
+        if self.is_complete():
+            return False
+        for index, seat in enumerate(self._seats):
+            if seat.candidate.person_id == person_id:
+                self._entries.pop(person_id, None)
+                self._current = index
+                self.entry.clear()
+                self._refresh()
+                self.progress_changed.emit()
+                return True
+        return False
+
+    def save_current(self) -> bool:
+        """Store the current member's L, E, C and move on to the next member who has not scored."""
+        seat = self.current_seat
+        likelihood, exposure, consequence = self.entry.values()
+        if seat is None or likelihood is None or exposure is None or consequence is None:
+            return False
+        self._entries[seat.candidate.person_id] = (likelihood, exposure, consequence)
+        self.entry.clear()
+        pending = [i for i, s in enumerate(self._seats) if s.candidate.person_id not in self._entries]
+        after = [i for i in pending if i > self._current]
+        self._current = after[0] if after else (pending[0] if pending else -1)
+        self._refresh()
+        self.progress_changed.emit()
+        if self.is_complete():
+            self.completed.emit()
+        return True
+
+    def enter(self, likelihood: object, exposure: object, consequence: object) -> bool:
+        """Choose L, E and C for the current member and save (what a member does with the lists)."""
+        if not self.entry.set_values(likelihood, exposure, consequence):
+            return False
+        return self.save_current()
+
+    # ---- display
+    def _member_clicked(self, item: QListWidgetItem) -> None:
+        person_id = item.data(SeatIdRole)
+        if person_id:
+            self.select_member(uuid.UUID(person_id))
+
+    def _entry_changed(self) -> None:
+        d = self.entry.d()
+        self.own_d.setText("" if d is None else arg(self.tr("Your D = L × E × C = %1"), number(d)))
+        self.next_button.setEnabled(self.current_seat is not None and d is not None)
+
+    def _refresh(self) -> None:
+        self.member_list.clear()
+        seat = self.current_seat
+        for index, s in enumerate(self._seats):
+            c = s.candidate
+            done = c.person_id in self._entries
+            mark = "✓" if done else ("▶" if index == self._current else "○")
+            role = "" if s.role is PanelRole.MEMBER else f" · {role_text(s.role)}"
+            item = QListWidgetItem(f"{mark}  {candidate_label(c)}{role}")
+            item.setData(SeatIdRole, str(c.person_id))
+            if index == self._current:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.member_list.addItem(item)
+        total = len(self._seats)
+        self.progress.setText(arg(self.tr("Scored: %1 of %2"), len(self._entries), total))
+        if seat is not None:
+            c = seat.candidate
+            self.current_member.setText(
+                arg(self.tr("Now scoring: %1 (%2, %3)"), c.name, c.department_name, role_text(seat.role))
+            )
+            remaining = total - len(self._entries)
+            self.next_button.setText(
+                self.tr("Save and hand over to the next member") if remaining > 1 else self.tr("Save — last member")
+            )
+            self.entry.setEnabled(True)
+        elif self._seats:
+            self.current_member.setText(self.tr("All members have scored."))
+            self.next_button.setText(self.tr("All members have scored"))
+            self.entry.setEnabled(False)
+        else:
+            self.current_member.setText(self.tr("No panel yet."))
+            self.next_button.setText(self.tr("Save and hand over to the next member"))
+            self.entry.setEnabled(False)
+        self._entry_changed()

@@ -1,0 +1,214 @@
+"""Major-hazard check dialog on a real database: grouped criteria, search, evidence, verdict, §4.3 decision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.grading import GradingMethod
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.dialogs.criteria_check import (
+    COL_CODE,
+    COL_EVIDENCE,
+    CriteriaCheckDialog,
+    CriteriaCheckResult,
+)
+
+
+@pytest.fixture
+def context(tmp_path) -> Iterator[AppContext]:
+    ctx = build_context(tmp_path / "data")
+    yield ctx
+    close_context(ctx)
+
+
+@pytest.fixture
+def dialog(qtbot, context) -> CriteriaCheckDialog:
+    dlg = CriteriaCheckDialog(context, hazard_title="YH-2026-0001 罐区 T-203 储罐液位计失效")
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def test_criteria_grouped_by_source_company_first(dialog):
+    model = dialog.model
+    assert model.rowCount() == 2
+    company = model.index(0, 0)
+    national = model.index(1, 0)
+    assert model.data(company).startswith("Company major-hazard criteria")
+    assert "SAWS No. 121" in model.data(national)
+    assert model.rowCount(company) + model.rowCount(national) == 26
+    assert model.data(model.index(0, COL_CODE, company)) == "C-1"
+    # natural order: 121-2 before 121-10
+    codes = [model.data(model.index(r, COL_CODE, national)) for r in range(model.rowCount(national))]
+    assert codes.index("121-2") < codes.index("121-10")
+    assert dialog.verdict_text() == "No criterion matches"
+
+
+def test_search_filters_by_text_code_and_clause_and_keeps_ticks(dialog):
+    dialog.tick_code("121-20", True, "氧化剂与易燃液体混放")
+    dialog.set_search("储存")
+    assert set(dialog.model.shown_codes()) == {"121-3", "121-20"}
+    assert dialog.model.rowCount() == 1  # only the 121 group has matches
+    dialog.set_search("121-1")
+    assert "121-1" in dialog.model.shown_codes() and "121-10" in dialog.model.shown_codes()
+    dialog.set_search("4.4.2")
+    assert dialog.model.shown_codes() == ["C-2"]
+    dialog.set_search("")
+    assert len(dialog.model.shown_codes()) == 26
+    assert [c.code for c in dialog.model.ticked()] == ["121-20"]
+    dialog.ticked_only.setChecked(True)
+    national = dialog.model.index(1, 0)
+    visible = [
+        dialog.model.data(dialog.model.index(r, COL_CODE, national))
+        for r in range(dialog.model.rowCount(national))
+        if not dialog.view.isRowHidden(r, national)
+    ]
+    assert visible == ["121-20"]
+
+
+def test_ticking_in_the_tree_and_evidence_in_the_detail_pane(dialog):
+    model = dialog.model
+    company = model.index(0, 0)
+    c2 = model.index(1, COL_CODE, company)
+    assert model.setData(c2, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.select_code("C-2")
+    assert dialog.detail_title.text() == "C-2 — clause 4.4.2"
+    assert dialog.detail_tick.isChecked()
+    assert dialog.evidence.isEnabled()
+    assert model.data(c2.siblingAtColumn(COL_EVIDENCE)) == "missing"
+    dialog.evidence.setPlainText("夜班在罐区值班室吸烟，有烟头")
+    assert model.data(c2.siblingAtColumn(COL_EVIDENCE)) == "recorded"
+    assert model.evidence(model.by_code("C-2").id) == "夜班在罐区值班室吸烟，有烟头"
+    # unticking from the detail pane
+    dialog.detail_tick.setChecked(False)
+    assert model.ticked() == []
+    assert not dialog.evidence.isEnabled()
+
+
+def test_evidence_is_required_for_each_ticked_criterion(qtbot, dialog):
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.tick_code("C-2", True, "罐区值班室有烟头")
+    dialog.tick_code("121-20", True)
+    assert dialog.verdict_text() == "Major hazard — matches 2 criterion(s)"
+    assert "Evidence still missing for 121-20" in dialog.verdict_detail.text()
+    assert not dialog.save()
+    assert dialog.error_message() == "Please record the evidence for criterion 121-20."
+    assert dialog.error_label.isVisible()
+    assert dialog.detail_title.text().startswith("121-20")  # the failing item is shown
+    dialog.evidence.setPlainText("仓库内氧化剂与易燃液体混放，未分区储存")
+    assert dialog.save()
+    result = dialog.result_value
+    assert isinstance(result, CriteriaCheckResult)
+    assert result.is_major and result.method is GradingMethod.CRITERIA
+    assert [(m.code, m.clause) for m in result.matches] == [("C-2", "4.4.2"), ("121-20", "第20条")]
+    assert result.matches[1].evidence == "仓库内氧化剂与易燃液体混放，未分区储存"
+    assert result.decision_reason == ""
+
+
+def test_no_match_is_a_valid_result(dialog):
+    assert dialog.save()
+    assert dialog.result_value == CriteriaCheckResult(())
+    assert not dialog.result_value.is_major
+    assert dialog.result_value.method is None
+
+
+def test_panel_decision_needs_a_written_reason(dialog):
+    dialog.set_decision("")
+    assert dialog.verdict_text() == "Major hazard — panel decision under §4.3"
+    assert dialog.verdict_detail.text() == "A written reason is required."
+    assert not dialog.save()
+    assert dialog.error_message() == "Please give a reason."
+    dialog.set_decision("储罐紧邻装车站台，一旦泄漏可能引发火灾爆炸，整改需停产")
+    assert dialog.save()
+    assert dialog.result_value.method is GradingMethod.PANEL_DECISION
+    assert dialog.result_value.decision_reason.startswith("储罐紧邻")
+    # a matching criterion takes precedence and disables the decision
+    dialog.tick_code("C-5", True, "液位计失效")
+    assert not dialog.decision_box.isEnabled()
+    assert dialog.save()
+    assert dialog.result_value.method is GradingMethod.CRITERIA
+    assert dialog.result_value.decision_reason == ""
+
+
+def test_criteria_model_passes_the_model_tester(qtmodeltester, dialog):
+    dialog.tick_code("C-1", True, "未持证上岗")
+    qtmodeltester.check(dialog.model)
+    dialog.set_search("储存")
+    qtmodeltester.check(dialog.model)
+    dialog.set_search("no such text")
+    assert dialog.model.rowCount() == 0
+    assert dialog.model.parent(QModelIndex()) == QModelIndex()
+    qtmodeltester.check(dialog.model)
+
+
+def test_ask_returns_none_when_cancelled(qtbot, context, monkeypatch):
+    monkeypatch.setattr(CriteriaCheckDialog, "exec", lambda self: 0)
+    assert CriteriaCheckDialog.ask(None, context) is None
+
+    def accept_with_tick(self):
+        self.tick_code("121-4", True, "重点监管工艺未实现自动化控制")
+        self.accept()
+        return int(self.result())
+
+    monkeypatch.setattr(CriteriaCheckDialog, "exec", accept_with_tick)
+    result = CriteriaCheckDialog.ask(None, context)
+    assert result is not None and [m.code for m in result.matches] == ["121-4"]
+
+
+def test_a_major_grading_by_criteria_through_the_panel_dialog_survives_a_restart(qtbot, tmp_path, monkeypatch):
+    from datetime import UTC, date, datetime
+
+    from hazard_desktop.domain.hazards import HazardGrade
+    from hazard_desktop.services import grading as grading_service
+    from hazard_desktop.services.demo import ensure_people
+    from hazard_desktop.services.hazards import create_hazard
+    from hazard_desktop.services.ports import RegisterFilter, SortKey
+    from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
+    from tests.factories import add_person, hazard_input
+
+    folder = tmp_path / "major"
+    ctx = build_context(folder)
+    try:
+        people = ensure_people(ctx.uow())
+        hazard = create_hazard(
+            ctx.uow(),
+            hazard_input(ctx, add_person(ctx), found_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC)),
+        )
+        panel = [people["AHB"][2].id, people["SCB"][0].id, people["GH"][0].id]
+
+        def tick_and_accept(self):
+            self.set_search("液位")
+            self.tick_code("C-4", True, "T-203 常压储罐液位计失效，无高液位报警")
+            self.accept()
+            return int(self.result())
+
+        monkeypatch.setattr(CriteriaCheckDialog, "exec", tick_and_accept)
+        dialog = PanelScoringDialog(ctx, [hazard.id], on=date(2026, 3, 10))
+        qtbot.addWidget(dialog)
+        dialog.set_members(panel)
+        assert dialog.start_scoring()
+        result = dialog.open_check()
+        assert result is not None and [m.code for m in result.matches] == ["C-4"]
+        assert dialog.check_verdict.text() == "Major hazard — matches C-4"
+        assert dialog.skip_scoring()
+        assert "C-4 (4.4.3(1))" in dialog.check_details.text()
+        grading = dialog.confirm_current()
+        assert grading is not None and grading.grade is HazardGrade.MAJOR
+    finally:
+        close_context(ctx)
+    again = build_context(folder)
+    try:
+        stored = grading_service.final_grading(again.uow(), hazard.id)
+        assert stored.method is GradingMethod.CRITERIA
+        assert [(m.code, m.clause, m.evidence) for m in stored.matches] == [
+            ("C-4", "4.4.3(1)", "T-203 常压储罐液位计失效，无高液位报警")
+        ]
+        assert stored.scores == ()
+        row = next(r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 5) if r.id == hazard.id)
+        assert row.grade is HazardGrade.MAJOR and row.grading_method == "criteria"
+    finally:
+        close_context(again)

@@ -1,0 +1,324 @@
+"""Dispute dialog on a real database file: raise, form the §7 panel (checks live), hidden scoring, ruling,
+withdrawal; the results survive a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.grading import DisputeState, PanelRole
+from hazard_desktop.domain.hazards import HazardGrade
+from hazard_desktop.services import grading as grading_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.demo import ensure_people
+from hazard_desktop.services.grading import HistoryKind, ScoreEntry
+from hazard_desktop.services.hazards import create_hazard, get_hazard
+from hazard_desktop.services.ports import RegisterFilter, SortKey
+from hazard_desktop.ui.dialogs.dispute_panel import (
+    PAGE_CLOSED,
+    PAGE_DONE,
+    PAGE_PANEL,
+    PAGE_RAISE,
+    PAGE_RESULT,
+    PAGE_SCORING,
+    DisputePanelDialog,
+)
+from tests.factories import add_person, hazard_input
+from tests.ui.test_panel_scoring import visible_texts
+
+DAY = date(2026, 3, 10)
+RULING_DAY = date(2026, 3, 20)
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def context(folder) -> Iterator[AppContext]:
+    ctx = build_context(folder)
+    yield ctx
+    close_context(ctx)
+
+
+@pytest.fixture
+def people(context):
+    return ensure_people(context.uow())
+
+
+def person(people, code, name):
+    return next(p for p in people[code] if p.name == name)
+
+
+def department(context, code):
+    with context.uow() as uow:
+        return next(d for d in uow.reference.departments() if d.code == code)
+
+
+@pytest.fixture
+def hazard(context):
+    inspector = add_person(context)
+    workshop = department(context, "HC1")
+    return create_hazard(
+        context.uow(),
+        hazard_input(
+            context,
+            inspector,
+            department_id=workshop.id,
+            found_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC),
+        ),
+    )
+
+
+@pytest.fixture
+def graded(context, people, hazard):
+    """The hazard graded 一般 by a §5.2 panel: D 126, 126, 126 → 显著危险."""
+    leader = person(people, "AHB", "陈建国")
+    scores = [
+        ScoreEntry(leader.id, "3", "6", "7"),
+        ScoreEntry(person(people, "SCB", "周永明").id, "3", "6", "7"),
+        ScoreEntry(person(people, "GH", "黄秀英").id, "3", "6", "7"),
+    ]
+    draft = grading_service.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, DAY)
+    return grading_service.confirm_grading(context.uow(), draft.id)
+
+
+def make_dialog(qtbot, context, hazard_id) -> DisputePanelDialog:
+    dialog = DisputePanelDialog(context, hazard_id, on=RULING_DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def members(people, *extra):
+    """安环部 王丽萍, 生产部 吴晓东, 事业部 何伟, 工会 林国栋 (+ extra)."""
+    base = [
+        person(people, "AHB", "王丽萍").id,
+        person(people, "SCB", "吴晓东").id,
+        person(people, "SYB", "何伟").id,
+        person(people, "GH", "林国栋").id,
+    ]
+    return [*base, *extra]
+
+
+def test_raise_form_the_panel_score_hidden_and_rule_then_restart(qtbot, folder, context, people, hazard, graded):
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert dialog.current_page() == PAGE_RAISE
+    assert dialog.grading_label.isVisible()
+    assert "General hazard by LEC panel: D = 126.00 (Significantly dangerous); leader 陈建国" in (
+        dialog.grading_label.text()
+    )
+    # refused without a department, then without a reason
+    assert dialog.raise_now() is None
+    assert dialog.error_message() == "Please choose the department raising the dispute."
+    workshop = department(context, "HC1")
+    dialog.set_raising(workshop.id, "宋立新", "")
+    assert dialog.person_name.count() == 2  # the workshop's people are offered by name
+    assert dialog.raise_now() is None
+    assert dialog.error_message() == "Please give a reason."
+    assert dialog.error_label.isVisible()
+    dialog.set_raising(workshop.id, "宋立新", "机封已加装防护罩，发生可能性应为 1，等级偏高")
+    dispute = dialog.raise_now()
+    assert dispute is not None and dispute.state is DisputeState.OPEN
+    assert dialog.current_page() == PAGE_PANEL
+    assert dialog.dispute_label.isVisible()
+    assert "宋立新 (合成一车间)" in dialog.dispute_label.text()
+
+    # the panel: 组长 肖才根 and 副组长 刘家华 by default; members offered from the five parties only
+    assert dialog.leader.currentText() == "肖才根 (总经理办公室)"
+    assert dialog.deputy.currentText() == "刘家华 (安环部)"
+    offered = {c.department_name for c in dialog.picker.model.candidates()}
+    assert offered == {"安环部", "生产部", "事业部", "工会", "合成一车间"}
+    # 刘家华 is the deputy: he cannot also be ticked as a member
+    deputy_row = dialog.picker.model.row_of(person(people, "AHB", "刘家华").id)
+    assert not dialog.picker.model.flags(dialog.picker.model.index(deputy_row, 0))
+    # four members + leader + deputy = 6: even, and the raising department is missing
+    dialog.set_members(members(people))
+    assert dialog.checks.headline.text() == "6 member(s) — even number ✗"
+    assert dialog.checks.texts() == [
+        "✗ Nobody from 合成一车间, the department that raised the dispute, is on the panel.",
+        "✗ The panel has 6 members: the rule requires an odd number (add or remove one member).",
+    ]
+    assert not dialog.start_button.isEnabled()
+    assert not dialog.start_scoring()
+    assert dialog.error_label.isVisible()
+    assert dialog.error_message() == "Nobody from 合成一车间, the department that raised the dispute, is on the panel."
+    # without the union: missing kind
+    song = person(people, "HC1", "宋立新").id
+    dialog.set_members([*members(people)[:3], song])
+    assert dialog.checks.texts() == [
+        "✗ Nobody from Trade union is on the panel.",
+        "✗ The panel has 6 members: the rule requires an odd number (add or remove one member).",
+    ]
+    dialog.set_members(members(people, song))
+    assert dialog.checks.texts() == ["✓ The panel's composition meets the rule."]
+    assert dialog.checks.headline.text() == "7 member(s) — odd number ✓"
+    assert not dialog.error_label.isVisible()
+    assert dialog.start_scoring()
+    assert dialog.current_page() == PAGE_SCORING
+
+    scoring = dialog.scoring
+    assert [(s.candidate.name, s.role) for s in scoring.seats[:2]] == [
+        ("肖才根", PanelRole.LEADER),
+        ("刘家华", PanelRole.DEPUTY),
+    ]
+    # the leader enters 0.2 × 0.5 × 3 = 0.3: invisible to everyone after him
+    scoring.enter("0.2", "0.5", "3")
+    texts = visible_texts(dialog)
+    assert not any("0.3" in t or "0.2 —" in t for t in texts), texts
+    for triple in [("1", "6", "7")] * 5:
+        scoring.enter(*triple)
+        assert not any("0.3" in t for t in visible_texts(dialog))
+    assert dialog.current_page() == PAGE_SCORING
+    scoring.enter("1", "6", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    # (0.3 + 6 × 42) / 7 = 36.04…
+    assert dialog.results.mean_label.text() == "36.04"
+    assert dialog.results.band.text() == "Generally dangerous"
+    assert dialog.results.spread_label.isVisible()
+    assert dialog.confirm_button.text() == "Confirm ruling (leader 肖才根)"
+    assert dialog.results.model.data(dialog.results.model.index(0, 2)) == "leader"
+    assert dialog.results.model.data(dialog.results.model.index(1, 2)) == "deputy leader"
+
+    # the ruling text is required
+    assert dialog.confirm_ruling() is None
+    assert dialog.error_message() == "Please write down the panel's ruling."
+    dialog.set_ruling_text("经争议判定小组现场复核，防护罩有效，维持一般隐患，危险等级调整为一般危险。")
+    ruling = dialog.confirm_ruling()
+    assert ruling is not None and ruling.confirmed and ruling.is_ruling
+    assert dialog.current_page() == PAGE_DONE
+    assert dialog.result_value.state is DisputeState.RULED
+    assert dialog.result_value.ruling == ruling
+    assert "Ruling confirmed" in dialog.done_label.text()
+
+    close_context(context)
+    again = build_context(folder)
+    try:
+        history = grading_service.grading_history(again.uow(), hazard.id)
+        final = next(e.grading for e in history if e.kind is HistoryKind.GRADING and e.is_final)
+        assert final.id == ruling.id
+        assert final.dispute_id == dispute.id
+        assert final.mean_d == Decimal("36.04285714285714285714")
+        assert final.band_code == "general"
+        assert final.leader_name == "肖才根"
+        assert final.graded_on == RULING_DAY
+        assert len(final.scores) == 7
+        stored = next(e.dispute for e in history if e.kind is HistoryKind.DISPUTE)
+        assert stored.state is DisputeState.RULED
+        assert stored.raised_by_person_name == "宋立新"
+        assert stored.ruling_text.startswith("经争议判定小组现场复核")
+        assert get_hazard(again.uow(), hazard.id).grade is HazardGrade.GENERAL
+        row = next(r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 10) if r.id == hazard.id)
+        assert row.dispute_state == "ruled"
+        assert row.band_code == "general"
+        assert row.mean_d == Decimal("36.04285714285714285714")
+        # a ruling is final: the dialog says so and offers nothing to change
+        dialog2 = make_dialog(qtbot, again, hazard.id)
+        assert dialog2.current_page() == PAGE_CLOSED
+        assert "final" in dialog2.closed_label.text()
+    finally:
+        close_context(again)
+
+
+def test_an_open_dispute_opens_on_the_panel_page_and_can_be_withdrawn(qtbot, folder, context, people, hazard, graded):
+    grading_service.raise_dispute(
+        context.uow(),
+        graded.id,
+        department(context, "SCB").id,
+        "吴晓东",
+        "后果应为 15",
+        at=datetime(2026, 3, 12, tzinfo=UTC),
+    )
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert dialog.current_page() == PAGE_PANEL
+    # 生产部 raised it: it is one of the four parties, no extra department is needed
+    assert {c.department_name for c in dialog.picker.model.candidates()} == {"安环部", "生产部", "事业部", "工会"}
+    dialog.set_members(members(people, person(people, "GH", "黄秀英").id))
+    assert dialog.checks.is_valid()
+    dialog.withdraw_reason.setText("与车间沟通后同意原定级")
+    withdrawn = dialog.withdraw()
+    assert withdrawn is not None and withdrawn.state is DisputeState.WITHDRAWN
+    assert dialog.current_page() == PAGE_DONE
+    close_context(context)
+    again = build_context(folder)
+    try:
+        row = next(r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 10) if r.id == hazard.id)
+        assert row.dispute_state == "withdrawn"
+        assert row.grade is HazardGrade.GENERAL
+        assert grading_service.final_grading(again.uow(), hazard.id).id == graded.id
+        assert grading_service.open_disputes(again.uow()) == []
+    finally:
+        close_context(again)
+
+
+def test_an_ungraded_hazard_cannot_be_disputed(qtbot, context, people, hazard):
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert dialog.current_page() == PAGE_CLOSED
+    assert dialog.closed_label.text() == "The hazard has no confirmed grading yet: there is nothing to dispute."
+    assert dialog.raise_now() is None
+    assert dialog.result_value is None
+
+
+def test_ask_returns_the_raised_dispute(qtbot, context, people, hazard, graded, monkeypatch):
+    workshop = department(context, "HC1")
+
+    def fake_exec(self):
+        self.set_raising(workshop.id, "唐志刚", "暴露频率被高估")
+        self.raise_now()
+        return 0
+
+    monkeypatch.setattr(DisputePanelDialog, "exec", fake_exec)
+    result = DisputePanelDialog.ask(None, context, hazard.id)
+    assert result is not None and result.state is DisputeState.OPEN and result.ruling is None
+    assert result.dispute.raised_by_department_name == "合成一车间"
+
+
+def test_dispute_action_of_the_main_window(qtbot, context, people, hazard, graded, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from hazard_desktop.ui.grading_actions import install_grading_actions
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = install_grading_actions(window, context)
+    row = window.model.find_row(hazard.id)
+    window.view.selectionModel().select(
+        window.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert actions.dispute.isEnabled() and not actions.grade.isEnabled()
+    workshop = department(context, "HC1")
+
+    def raise_it(self):
+        self.set_raising(workshop.id, "唐志刚", "暴露频率被高估")
+        self.raise_now()
+        return 0
+
+    monkeypatch.setattr(DisputePanelDialog, "exec", raise_it)
+    actions.dispute.trigger()
+    assert window.statusBar().currentMessage() == "Dispute raised."
+    assert window.model.row_at(window.model.find_row(hazard.id)).dispute_state == "open"
+    assert actions.dispute.isEnabled()  # the open dispute's panel is reached through the same action
+
+
+def test_every_grading_error_code_has_a_sentence():
+    import re
+
+    from hazard_desktop.ui import grading_messages, messages
+
+    root = Path(__file__).resolve().parents[2] / "hazard_desktop"
+    sources = ["domain/grading.py", "domain/meetings.py", "services/grading.py", "ui/dialogs/dispute_panel.py"]
+    raisers = "ValidationError|NotFound|Conflict|InvalidTransition|DomainError|PanelProblem"
+    pattern = re.compile(rf'(?:{raisers})\(\s*"([a-z_]+)"')
+    codes = {code for name in sources for code in pattern.findall((root / name).read_text("utf-8"))}
+    assert {"panel_even", "dispute_needs_leader", "ruling_text_empty", "hazard_already_graded"} <= codes
+    missing = sorted(c for c in codes if not grading_messages.has_grading_text(c) and not messages.has_text(c))
+    assert missing == []

@@ -1,0 +1,459 @@
+"""Panel scoring dialog on a real database file: one hazard and a batch, hidden entries, live panel checks,
+results that survive a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+
+from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.grading import GradingMethod, match_criterion
+from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.lec import Factor
+from hazard_desktop.services import grading as grading_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.demo import ensure_people
+from hazard_desktop.services.hazards import create_hazard, get_hazard
+from hazard_desktop.services.ports import RegisterFilter, SortKey
+from hazard_desktop.ui.dialogs import panel_scoring
+from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckResult
+from hazard_desktop.ui.dialogs.panel_scoring import (
+    PAGE_DONE,
+    PAGE_PANEL,
+    PAGE_RESULT,
+    PAGE_SCORING,
+    PanelScoringDialog,
+)
+from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring
+from hazard_desktop.ui.widgets.member_picker import COL_NAME, CheckStateRole
+from tests.factories import add_person, hazard_input
+
+DAY = date(2026, 3, 10)
+
+
+def open_context(folder: Path) -> AppContext:
+    return build_context(folder)
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def context(folder) -> Iterator[AppContext]:
+    ctx = open_context(folder)
+    yield ctx
+    close_context(ctx)
+
+
+@pytest.fixture
+def people(context):
+    """Demo staff by department code: AHB 安环部, SCB 生产部, GH 工会, SYB 事业部 …"""
+    return ensure_people(context.uow())
+
+
+@pytest.fixture
+def hazards(context):
+    inspector = add_person(context)
+    return [
+        create_hazard(
+            context.uow(),
+            hazard_input(
+                context,
+                inspector,
+                description=f"合成一车间 P-10{n}A 机封泄漏，地面有物料积存",
+                found_at=datetime(2026, 3, 1 + n, 8, 0, tzinfo=UTC),
+            ),
+        )
+        for n in range(3)
+    ]
+
+
+def person(people, code, name):
+    return next(p for p in people[code] if p.name == name)
+
+
+@pytest.fixture
+def panel_ids(people):
+    """陈建国 (安环部, leader), 周永明 (生产部), 黄秀英 (工会)."""
+    return [person(people, "AHB", "陈建国").id, person(people, "SCB", "周永明").id, person(people, "GH", "黄秀英").id]
+
+
+def make_dialog(qtbot, context, hazard_ids, **kwargs) -> PanelScoringDialog:
+    dialog = PanelScoringDialog(context, hazard_ids, on=DAY, **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Everything a person looking at the dialog can read: labels, buttons, fields, lists and tables."""
+    texts: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QPushButton | QLineEdit):
+            texts.append(widget.text())
+        elif isinstance(widget, QComboBox):
+            texts.append(widget.currentText())
+        elif isinstance(widget, QListWidget):
+            texts.extend(widget.item(row).text() for row in range(widget.count()))
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    texts.append(str(model.data(model.index(row, column)) or ""))
+    return texts
+
+
+def test_one_hazard_full_grading_with_hidden_entries_survives_a_restart(
+    qtbot, folder, context, people, hazards, panel_ids
+):
+    hazard = hazards[0]
+    dialog = make_dialog(qtbot, context, [hazard.id])
+    assert dialog.current_page() == PAGE_PANEL
+    assert not dialog.start_button.isEnabled()  # no members yet
+    dialog.set_members(panel_ids)
+    assert dialog.set_leader(panel_ids[0])
+    assert dialog.checks.is_valid()
+    assert dialog.checks.headline.text() == "3 member(s) — odd number ✓"
+    assert dialog.start_button.isEnabled()
+    assert dialog.start_scoring()
+    assert dialog.current_page() == PAGE_SCORING
+    scoring: HiddenScoring = dialog.scoring
+    assert scoring.current_seat.candidate.name == "陈建国"
+
+    # member 1 enters L=0.5, E=0.5, C=1 (D = 0.25, a value that appears nowhere else)
+    assert scoring.entry.set_values("0.5", "0.5", "1")
+    assert scoring.own_d.text() == "Your D = L × E × C = 0.25"  # the member sees their own D while entering
+    assert scoring.save_current()
+    # now it is the next member's turn: the first member's values are not readable anywhere
+    assert scoring.current_seat.candidate.name == "周永明"
+    assert all(combo.currentIndex() == -1 for combo in scoring.entry.combos.values())
+    texts = visible_texts(dialog)
+    assert not any("0.25" in t or "0.5 —" in t for t in texts), texts
+    assert any(t.startswith("✓") and "陈建国" in t for t in texts)  # done is marked, values are not
+    assert not dialog.results.isVisible()
+
+    # member 2: 3 × 6 × 3 = 54; again nothing of members 1 and 2 is visible to member 3
+    assert scoring.enter("3", "6", "3")
+    texts = visible_texts(dialog)
+    assert not any("54" in t or "0.25" in t for t in texts), texts
+    assert dialog.current_page() == PAGE_SCORING
+    # member 3: 3 × 3 × 7 = 63 → everyone is done, the results appear
+    assert scoring.enter("3", "3", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    model = dialog.results.model
+    assert [model.data(model.index(r, 6)) for r in range(3)] == ["0.25", "54", "63"]
+    assert [model.data(model.index(r, 7)) for r in range(3)] == [
+        "Slightly dangerous",
+        "Generally dangerous",
+        "Generally dangerous",
+    ]
+    assert dialog.results.sum_label.text() == "117.25 / 3"
+    assert dialog.results.mean_label.text() == "39.08"
+    assert dialog.results.band.text() == "Generally dangerous"
+    assert dialog.results.band.colour == "#1976D2"
+    assert dialog.results.spread_label.isVisible()  # 0.25 is 稍有危险, the others 一般危险
+    assert "different bands" in dialog.results.spread_label.text()
+    assert dialog.grade_verdict.text() == "General hazard"
+    assert dialog.confirm_button.text() == "Confirm grading (leader 陈建国 (安环部))"
+
+    grading = dialog.confirm_current()
+    assert grading is not None and grading.confirmed
+    assert dialog.current_page() == PAGE_DONE
+    assert dialog.result_value.gradings == (grading,)
+    assert dialog.result_value.meeting is None
+    assert "1 hazard(s) graded and confirmed." in dialog.done_label.text()
+
+    # restart: a new context on the same folder reads the stored grading and the register columns
+    close_context(context)
+    again = open_context(folder)
+    try:
+        history = grading_service.grading_history(again.uow(), hazard.id)
+        assert len(history) == 1 and history[0].is_final
+        stored = history[0].grading
+        assert stored.confirmed
+        assert stored.method is GradingMethod.LEC_PANEL
+        assert stored.mean_d == Decimal("39.08333333333333333333")
+        assert stored.band_code == "general"
+        assert stored.leader_name == "陈建国"
+        assert stored.graded_on == DAY
+        assert [(s.person_name, s.d) for s in stored.scores] == [
+            ("陈建国", Decimal("0.25")),
+            ("周永明", Decimal("54")),
+            ("黄秀英", Decimal("63")),
+        ]
+        assert get_hazard(again.uow(), hazard.id).grade is HazardGrade.GENERAL
+        assert get_hazard(again.uow(), hazard.id).status is HazardStatus.GRADED
+        row = next(r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 10) if r.id == hazard.id)
+        assert row.grade is HazardGrade.GENERAL
+        assert row.grading_method == "lec_panel"
+        assert row.band_code == "general"
+        assert row.mean_d == Decimal("39.08333333333333333333")
+    finally:
+        close_context(again)
+
+
+def test_even_and_incomplete_panels_are_refused_with_a_visible_message(qtbot, context, people, hazards, panel_ids):
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    four = [*panel_ids, person(people, "AHB", "王丽萍").id]
+    dialog.set_members(four)
+    assert dialog.checks.headline.text() == "4 member(s) — even number ✗"
+    assert dialog.checks.texts() == [
+        "✗ The panel has 4 members: the rule requires an odd number (add or remove one member)."
+    ]
+    assert dialog.checks.list.isVisible()
+    assert not dialog.start_button.isEnabled()
+    assert not dialog.start_scoring()
+    assert dialog.error_label.isVisible()
+    assert dialog.error_message() == (
+        "The panel has 4 members: the rule requires an odd number (add or remove one member)."
+    )
+    assert dialog.current_page() == PAGE_PANEL
+    # three members but nobody from the union
+    dialog.set_members([panel_ids[0], panel_ids[1], person(people, "AHB", "王丽萍").id])
+    assert dialog.checks.texts() == ["✗ Nobody from Trade union is on the panel."]
+    assert not dialog.start_scoring()
+    assert dialog.error_message() == "Nobody from Trade union is on the panel."
+    # a valid panel clears the message
+    dialog.set_members(panel_ids)
+    assert dialog.checks.texts() == ["✓ The panel's composition meets the rule."]
+    assert not dialog.error_label.isVisible()
+    with context.uow() as uow:
+        assert uow.gradings.history_for(hazards[0].id) == []
+
+
+def test_only_grading_panel_departments_are_offered(qtbot, context, people, hazards):
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    kinds = {c.department_name for c in dialog.picker.model.candidates()}
+    assert kinds == {"安环部", "生产部", "工会"}
+    names = [c.name for c in dialog.picker.model.candidates()]
+    assert names.index("陈建国") < names.index("周永明") < names.index("黄秀英")  # 安环部, 生产部, 工会
+
+
+def test_a_member_can_start_again_before_everyone_is_done(qtbot, context, people, hazards, panel_ids):
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    dialog.set_members(panel_ids)
+    dialog.start_scoring()
+    scoring = dialog.scoring
+    scoring.enter("1", "1", "1")
+    assert scoring.done_count() == 1
+    assert scoring.select_member(panel_ids[0])  # 陈建国 wants to change his entry: it is dropped, not shown
+    assert scoring.done_count() == 0
+    assert scoring.current_seat.candidate.person_id == panel_ids[0]
+    assert all(combo.currentIndex() == -1 for combo in scoring.entry.combos.values())
+    assert not scoring.save_current()  # nothing chosen yet
+    scoring.enter("6", "6", "7")
+    scoring.enter("6", "6", "7")
+    scoring.enter("6", "6", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    assert dialog.results.mean_label.text() == "252.00"
+    assert dialog.results.band.text() == "Highly dangerous"
+    assert not dialog.results.spread_label.isVisible()
+    dialog.rescore_current()
+    assert dialog.current_page() == PAGE_SCORING
+    assert scoring.done_count() == 0
+
+
+def test_a_batch_meeting_grades_each_hazard_in_turn(qtbot, folder, context, people, hazards, panel_ids):
+    setup = grading_service.grading_setup(context.uow(), DAY)
+    dialog = make_dialog(qtbot, context, [h.id for h in hazards])
+    assert dialog.is_batch
+    assert dialog.meeting_title.text() == "Hazard grading meeting 2026-03-10"
+    dialog.meeting_title.setText("三月隐患分级判定会")
+    dialog.set_members(panel_ids)
+    dialog.set_leader(panel_ids[0])
+    assert dialog.start_scoring()
+    # hazard 1: LEC
+    assert dialog.scoring_header.text().startswith(f"Hazard 1 of 3: {hazards[0].number}")
+    for triple in (("3", "6", "7"), ("3", "6", "3"), ("1", "6", "7")):
+        dialog.scoring.enter(*triple)
+    assert dialog.results.mean_label.text() == "74.00"
+    assert dialog.results.band.text() == "Significantly dangerous"
+    first = dialog.confirm_current()
+    assert first is not None and first.meeting_id == dialog.result_value.meeting.id
+    # hazard 2: the same members score again, from the first member; skipped
+    assert dialog.scoring_header.text().startswith(f"Hazard 2 of 3: {hazards[1].number}")
+    assert dialog.scoring.done_count() == 0
+    assert [s.candidate.person_id for s in dialog.scoring.seats] == panel_ids
+    dialog.scoring.enter("1", "1", "1")
+    dialog.scoring.enter("1", "1", "1")
+    dialog.scoring.enter("1", "1", "1")
+    dialog.skip_current()
+    # hazard 3: major by criteria, confirmed without LEC scores
+    assert dialog.scoring_header.text().startswith(f"Hazard 3 of 3: {hazards[2].number}")
+    assert not dialog.skip_scoring_button.isEnabled()
+    criterion = next(c for c in setup.criteria if c.code == "121-20")
+    dialog.set_check(CriteriaCheckResult((match_criterion(criterion, "氧化剂与易燃液体混放"),)))
+    assert dialog.check_verdict.text() == "Major hazard — matches 121-20"
+    assert dialog.skip_scoring_button.isEnabled()
+    assert dialog.skip_scoring()
+    assert dialog.grade_verdict.text() == "Major hazard"
+    third = dialog.confirm_current()
+    assert third is not None
+    assert dialog.current_page() == PAGE_DONE
+    result = dialog.result_value
+    assert [g.hazard_id for g in result.gradings] == [hazards[0].id, hazards[2].id]
+    assert result.skipped == (hazards[1].id,)
+    assert dialog.done_list.count() == 3
+    assert "skipped" in dialog.done_list.item(1).text()
+
+    close_context(context)
+    again = open_context(folder)
+    try:
+        summaries = grading_service.meetings(again.uow())
+        assert [(m.meeting.title, m.gradings, m.confirmed) for m in summaries] == [("三月隐患分级判定会", 2, 2)]
+        assert get_hazard(again.uow(), hazards[0].id).grade is HazardGrade.GENERAL
+        assert get_hazard(again.uow(), hazards[1].id).grade is HazardGrade.UNGRADED
+        major = grading_service.final_grading(again.uow(), hazards[2].id)
+        assert major.grade is HazardGrade.MAJOR and major.method is GradingMethod.CRITERIA
+        assert [(m.code, m.evidence) for m in major.matches] == [("121-20", "氧化剂与易燃液体混放")]
+        rows = {r.id: r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 10)}
+        assert rows[hazards[0].id].band_code == "significant"
+        assert rows[hazards[1].id].grade is HazardGrade.UNGRADED
+        assert rows[hazards[2].id].grade is HazardGrade.MAJOR
+        assert rows[hazards[2].id].grading_method == "criteria"
+    finally:
+        close_context(again)
+
+
+def test_panel_decision_keeps_the_lec_scores(qtbot, context, people, hazards, panel_ids):
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    dialog.set_members(panel_ids)
+    dialog.start_scoring()
+    dialog.set_check(CriteriaCheckResult((), "泄漏点位于装车站台旁，整改需全装置停车"))
+    for _ in range(3):
+        dialog.scoring.enter("3", "6", "15")
+    assert dialog.grade_verdict.text() == "Major hazard"
+    assert "panel decision under §4.3" in dialog.grade_detail.text()
+    assert "D = 270.00" in dialog.grade_detail.text()
+    grading = dialog.confirm_current()
+    assert grading.method is GradingMethod.PANEL_DECISION
+    assert grading.grade is HazardGrade.MAJOR
+    assert grading.decision_reason.startswith("泄漏点")
+    assert grading.mean_d == 270
+
+
+def test_already_graded_hazards_are_not_graded_again(qtbot, context, people, hazards, panel_ids):
+    first = make_dialog(qtbot, context, [hazards[0].id])
+    first.set_members(panel_ids)
+    first.start_scoring()
+    for _ in range(3):
+        first.scoring.enter("1", "1", "1")
+    first.confirm_current()
+    dialog = make_dialog(qtbot, context, [hazards[0].id, hazards[1].id])
+    assert [h.id for h in dialog.hazards] == [hazards[1].id]
+    assert not dialog.is_batch
+    assert "already graded" in dialog.hazard_list.item(1).text()
+
+
+def test_errors_from_the_services_are_shown(qtbot, context, people, hazards, panel_ids):
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    dialog.set_members(panel_ids)
+    dialog.set_graded_on(date(2026, 1, 1))  # before the hazard was found
+    dialog.start_scoring()
+    for _ in range(3):
+        dialog.scoring.enter("1", "1", "1")
+    assert dialog.confirm_current() is None
+    assert dialog.error_label.isVisible()
+    assert dialog.current_page() == PAGE_RESULT
+    with context.uow() as uow:
+        assert uow.gradings.history_for(hazards[0].id) == []
+
+
+def test_member_picker_and_result_models(qtmodeltester, qtbot, context, people, hazards, panel_ids):
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    model = dialog.picker.model
+    dialog.set_members(panel_ids[:2])
+    qtmodeltester.check(model)
+    row = model.row_of(panel_ids[2])
+    assert model.setData(model.index(row, COL_NAME), 2, CheckStateRole)  # Qt.Checked as an int
+    assert [c.person_id for c in model.checked()] == panel_ids
+    model.set_disabled([panel_ids[0]])
+    assert panel_ids[0] not in [c.person_id for c in model.checked()]
+    qtmodeltester.check(model)
+    dialog.set_members(panel_ids)
+    model.set_disabled([])
+    dialog.set_members(panel_ids)
+    dialog.start_scoring()
+    for _ in range(3):
+        dialog.scoring.enter("3", "6", "7")
+    qtmodeltester.check(dialog.results.model)
+    assert dialog.results.model.data(dialog.results.model.index(0, 2)) == "member"
+
+
+def test_ask_returns_none_without_confirmations(qtbot, context, hazards, monkeypatch):
+    monkeypatch.setattr(PanelScoringDialog, "exec", lambda self: 0)
+    assert PanelScoringDialog.ask(None, context, [hazards[0].id]) is None
+
+
+def test_score_entry_lists_come_from_the_database(qtbot, context, people, hazards, panel_ids):
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    dialog.set_members(panel_ids)
+    dialog.start_scoring()
+    combos = dialog.scoring.entry.combos
+    assert combos[Factor.L].count() == 7 and combos[Factor.E].count() == 6 and combos[Factor.C].count() == 6
+    assert combos[Factor.C].itemText(3) == "7 — Serious: serious injury"
+    assert panel_scoring.to_entries([]) == []
+
+
+def test_grading_menu_and_toolbar_on_the_main_window(qtbot, context, people, hazards, panel_ids, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from hazard_desktop.ui.grading_actions import install_grading_actions
+    from hazard_desktop.ui.main_window import MainWindow
+    from hazard_desktop.ui.models.register_model import COL_NUMBER, IdRole
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = install_grading_actions(window, context)
+    assert window.grading_actions is actions
+    menu = window.menu_for("grading")
+    assert menu.menuAction().isVisible()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "&Grade with the panel…",
+        "&Major-hazard check…",
+        "&Dispute…",
+        "&LEC calculator…",
+    ]
+    assert actions.grade in window.toolbar.actions()
+    assert not actions.grade.isEnabled() and not actions.dispute.isEnabled()
+    assert actions.calculator.isEnabled()
+
+    model = window.model
+    rows = {model.data(model.index(r, COL_NUMBER), IdRole): r for r in range(model.rowCount())}
+    selection = window.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.select(model.index(rows[hazards[0].id], 0), flags)
+    selection.select(model.index(rows[hazards[1].id], 0), flags)
+    assert actions.grade.isEnabled()
+    assert actions.grade.text() == "&Grade 2 hazard(s) with the panel…"
+    assert not actions.dispute.isEnabled()
+
+    def run_meeting(self):
+        self.set_members(panel_ids)
+        self.start_scoring()
+        for _ in range(2):
+            for _ in range(3):
+                self.scoring.enter("3", "6", "7")
+            self.confirm_current()
+        return 0
+
+    monkeypatch.setattr(PanelScoringDialog, "exec", run_meeting)
+    actions.grade.trigger()
+    assert "2 grading(s) confirmed." in window.statusBar().currentMessage()
+    # the register was read again: the graded hazard is selected; it can be disputed, not graded again
+    selection.clearSelection()
+    row = window.model.find_row(hazards[0].id)
+    selection.select(window.model.index(row, 0), flags)
+    assert window.model.row_at(row).grade is HazardGrade.GENERAL
+    assert not actions.grade.isEnabled()
+    assert actions.dispute.isEnabled()
