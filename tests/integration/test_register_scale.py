@@ -21,8 +21,9 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from hazard_desktop import paths
 from hazard_desktop.adapters import register_queries as rq
-from hazard_desktop.adapters.bulk import _stamp
+from hazard_desktop.adapters.bulk import DEFAULT_HASHSIZE, _stamp
 from hazard_desktop.adapters.orm import HazardRow
+from hazard_desktop.adapters.repositories.hazards import search_tokens
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, format_number
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.search import bigrams, index_text
@@ -205,3 +206,16 @@ def test_register_rows_are_immutable_named_rows(context, bulk):
     assert row == RegisterRow(**row._asdict()) and row.number == bulk[0].number
     with pytest.raises(AttributeError):
         row.number = "x"  # type: ignore[misc]
+
+
+def test_bulk_index_rows_are_the_repository_tokens(context, bulk):
+    with _db(context) as con:
+        stored = dict(con.execute("SELECT rowid, tokens FROM hazard_fts"))
+        keys = dict(con.execute("SELECT id, pk FROM hazards"))
+    assert {keys[str(h.id)]: search_tokens(h) for h in bulk} == stored
+
+
+def test_bulk_leaves_the_index_settings_as_they_were(context, bulk):
+    with _db(context) as con:
+        assert con.execute("SELECT v FROM hazard_fts_config WHERE k = 'hashsize'").fetchone() == (DEFAULT_HASHSIZE,)
+        assert con.execute("SELECT count(*) FROM hazard_fts WHERE hazard_fts MATCH '\"泄漏\"'").fetchone()[0] == 10
