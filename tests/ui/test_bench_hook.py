@@ -1,13 +1,14 @@
-"""The benchmark hook of the main window (benchmarks/register.py times start-up with it)."""
+"""Hooks and constants the benchmark figures rely on (benchmarks/register.py; no timing here)."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import main_window as mw
+from hazard_desktop.ui.models.register_model import RegisterModel
 from tests.ui.conftest import Sample
 
 
@@ -37,3 +38,10 @@ def test_silent_without_the_variable(qtbot, context: AppContext, sample: Sample,
     window.view.viewport().repaint()
     qtbot.wait(50)
     assert "first-paint" not in capsys.readouterr().out
+
+
+def test_cells_are_enabled_selectable_leaves(context: AppContext, sample: Sample):
+    model = RegisterModel(context.register)
+    expected = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    assert model.flags(model.index(0, 0)) == expected  # a constant built once (register_model._CELL_FLAGS)
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
