@@ -51,6 +51,8 @@ ORDER_SQL: dict[SortKey, str] = {
     SortKey.MEAN_D: "h.mean_d_sort",
     SortKey.METHOD: f"CASE h.grading_method {_METHOD_ORDER} END",
     SortKey.DISPUTE: f"CASE h.dispute_state {_DISPUTE_ORDER} END",
+    SortKey.FOUND_BY: "(SELECT p2.name FROM people p2 WHERE p2.id = h.found_by_id)",
+    SortKey.PHOTOS: "(SELECT count(*) FROM hazard_photos ph2 WHERE ph2.hazard_id = h.id)",
 }
 
 # Sort keys served by an index (in order, then h.pk): a page can be read by walking the index.
@@ -247,6 +249,34 @@ class SqlRegisterQueries:
             hits = self._fts_hits(match)
         total = self._scalar("SELECT max(pk) FROM hazards", [])
         return walk_index(hits, total, offset, limit)
+
+    def position(self, flt: RegisterFilter, sort: SortKey, descending: bool, hazard_id: uuid.UUID) -> int | None:
+        """Row index of ``hazard_id`` under (flt, sort, descending): the rows that sort before it, counted in SQL.
+
+        Rows are ordered by (key, pk) as :func:`page_sql` orders them; SQLite puts NULL keys first when
+        ascending and last when descending. None if the filter hides the hazard (or it does not exist).
+        """
+        where, params = where_clause(flt)
+        key = ORDER_SQL[sort]
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(f"SELECT {key}, h.pk FROM hazards h WHERE h.id = ? AND {where}", [str(hazard_id), *params])
+            found = cursor.fetchone()
+        finally:
+            cursor.close()
+        if found is None:
+            return None
+        value, pk = found
+        if value is None:
+            before = f"({key}) IS NOT NULL OR h.pk > ?" if descending else f"({key}) IS NULL AND h.pk < ?"
+            extra: list[Any] = [pk]
+        else:
+            op = ">" if descending else "<"
+            before = f"({key}) {op} ? OR (({key}) = ? AND h.pk {op} ?)"
+            extra = [value, value, pk]
+            if not descending:
+                before = f"({key}) IS NULL OR {before}"
+        return self._scalar(f"SELECT count(*) FROM hazards h WHERE ({where}) AND ({before})", [*params, *extra])
 
     def page(self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[RegisterRow]:
         sql, params = page_sql(flt, sort, descending, walk=self._walk(flt, sort, offset, limit))

@@ -248,6 +248,8 @@ class SortKey(StrEnum):
     MEAN_D = "mean_d"
     METHOD = "method"
     DISPUTE = "dispute"
+    FOUND_BY = "found_by"  # the finder's name
+    PHOTOS = "photos"  # number of photos
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,3 +303,6 @@ class RegisterQueries(Protocol):
     def page(
         self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int
     ) -> Sequence[RegisterRow]: ...
+    def position(self, flt: RegisterFilter, sort: SortKey, descending: bool, hazard_id: uuid.UUID) -> int | None:
+        """The row index of ``hazard_id`` in the pages of (flt, sort, descending); None if ``flt`` hides it."""
+        ...

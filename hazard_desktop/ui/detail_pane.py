@@ -1,7 +1,10 @@
-"""The pane beside the register: every field of the selected hazard, its photos, and room for more.
+"""The pane beside the register: every field of the selected hazard, its photos, its grading history,
+and room for more.
 
-Later features (grading history, rectification, …) add their widgets with :meth:`HazardDetailPane.add_section`
-and follow :attr:`HazardDetailPane.hazard_changed` to know which hazard is shown.
+The heading carries chips for status, grade, danger band (with the band's colour) and dispute state. The
+grading history (:mod:`hazard_desktop.ui.grading_history`) is the first section; later features
+(rectification, …) add their widgets with :meth:`HazardDetailPane.add_section` and follow
+:attr:`HazardDetailPane.hazard_changed` to know which hazard is shown.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import HazardDetails, hazard_details
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.formatting import format_datetime
+from hazard_desktop.ui.grading_history import FlowLayout, GradingHistoryWidget, text_colour_on
 
 log = logging.getLogger(__name__)
 
@@ -176,12 +180,19 @@ class HazardDetailPane(QWidget):
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_chip = QLabel(content)
         self.grade_chip = QLabel(content)
+        self.band_chip = QLabel(content)
+        self.band_chip.setObjectName("detailBand")
+        self.dispute_chip = QLabel(content)
+        self.dispute_chip.setObjectName("detailDispute")
+        self.band_chip.hide()
+        self.dispute_chip.hide()
         heading.addWidget(self.number)
-        heading.addSpacing(8)
-        heading.addWidget(self.status_chip)
-        heading.addWidget(self.grade_chip)
         heading.addStretch(1)
         content_layout.addLayout(heading)
+        chips = FlowLayout(spacing=6)  # below the number, wrapping: four chips do not fit beside it
+        for chip in (self.status_chip, self.grade_chip, self.band_chip, self.dispute_chip):
+            chips.addWidget(chip)
+        content_layout.addLayout(chips)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -239,6 +250,10 @@ class HazardDetailPane(QWidget):
         content_layout.addWidget(self.sections)
         content_layout.addStretch(1)
 
+        self.history = GradingHistoryWidget(context, self.sections)
+        self.history.loaded.connect(self._history_loaded)
+        self.add_section(self.history)
+
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -289,6 +304,7 @@ class HazardDetailPane(QWidget):
         self.placeholder.setText(text or self.tr("Select a hazard in the register to see its details."))
         self.stack.setCurrentWidget(self.placeholder)
         self.photos.clear()
+        self.history.clear()
         changed = self._details is not None
         self._details = None
         if changed:
@@ -350,13 +366,31 @@ class HazardDetailPane(QWidget):
         for key, value in values.items():
             self.fields[key].setText(value)
         self._show_photos(hazard.photos)
+        self.history.show_hazard(hazard.id)
         self.stack.setCurrentWidget(self.scroll)
         self.hazard_changed.emit(details)
 
     @staticmethod
     def _chip(label: QLabel, text: str, colour: str) -> None:
         label.setText(text)
-        label.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; padding: 2px 8px;")
+        foreground = text_colour_on(colour)
+        label.setStyleSheet(f"color: {foreground}; background: {colour}; border-radius: 3px; padding: 2px 8px;")
+
+    def _history_loaded(self, _entries: object) -> None:
+        """Band and dispute chips of the heading follow the grading that counts and the latest dispute."""
+        final = self.history.final_grading()
+        band = None
+        if final is not None and final.band_code:
+            band = labels.localized(final.band_name_zh, final.band_name_en) or final.band_code
+        if band:
+            self._chip(self.band_chip, band, self.history.band_colour(final) if final else "#90a4ae")
+            self.band_chip.setToolTip(self.tr("Danger band of the grading that counts"))
+        self.band_chip.setVisible(bool(band))
+        state = self.history.dispute_state()
+        if state is not None:
+            self._chip(self.dispute_chip, labels.dispute_label(state), labels.DISPUTE_COLOURS[state])
+            self.dispute_chip.setToolTip(labels.dispute_help(state))
+        self.dispute_chip.setVisible(state is not None)
 
     def _show_photos(self, photos: tuple[PhotoInfo, ...]) -> None:
         self.photos.clear()

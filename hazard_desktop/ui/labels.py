@@ -6,9 +6,14 @@ words. Reference data (categories) carries its own Chinese and English names.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from hazard_desktop.domain.grading import DisputeState, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.lec import ThresholdSet
 from hazard_desktop.domain.reference import Category, DepartmentKind, Role, Subcategory
 
 CONTEXT = "Labels"
@@ -46,6 +51,41 @@ _ROLE: dict[Role, str] = {
 }
 
 
+_METHOD: dict[GradingMethod, str] = {
+    GradingMethod.CRITERIA: QT_TRANSLATE_NOOP("Labels", "Major-hazard criteria"),
+    GradingMethod.LEC_PANEL: QT_TRANSLATE_NOOP("Labels", "LEC panel"),
+    GradingMethod.PANEL_DECISION: QT_TRANSLATE_NOOP("Labels", "Panel decision"),
+}
+
+_DISPUTE: dict[DisputeState, str] = {
+    DisputeState.OPEN: QT_TRANSLATE_NOOP("Labels", "Disputed"),
+    DisputeState.RULED: QT_TRANSLATE_NOOP("Labels", "Ruled"),
+    DisputeState.WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+}
+
+_DISPUTE_HELP: dict[DisputeState, str] = {
+    DisputeState.OPEN: QT_TRANSLATE_NOOP(
+        "Labels", "A department disputes the grading; the dispute panel has not ruled yet"
+    ),
+    DisputeState.RULED: QT_TRANSLATE_NOOP("Labels", "The dispute panel ruled; its grading is final"),
+    DisputeState.WITHDRAWN: QT_TRANSLATE_NOOP(
+        "Labels", "The department withdrew its dispute; the panel's grading stands"
+    ),
+}
+
+_PANEL_ROLE: dict[PanelRole, str] = {
+    PanelRole.LEADER: QT_TRANSLATE_NOOP("Labels", "Leader"),
+    PanelRole.DEPUTY: QT_TRANSLATE_NOOP("Labels", "Deputy"),
+    PanelRole.MEMBER: QT_TRANSLATE_NOOP("Labels", "Member"),
+}
+
+DISPUTE_COLOURS: dict[DisputeState, str] = {
+    DisputeState.OPEN: "#e65100",  # orange: needs the dispute panel
+    DisputeState.RULED: "#6a1b9a",  # purple: settled by the ruling
+    DisputeState.WITHDRAWN: "#757575",
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -68,6 +108,45 @@ def department_kind_label(kind: DepartmentKind) -> str:
 def role_label(role: Role) -> str:
     """E.g. 定级小组组长 / "Grading panel leader"."""
     return _tr(_ROLE[role])
+
+
+def method_label(method: GradingMethod | str | None) -> str:
+    """E.g. 重大隐患判定标准 / "LEC panel"; empty for None or an unknown code."""
+    try:
+        return _tr(_METHOD[GradingMethod(method)]) if method else ""
+    except ValueError:
+        return str(method)
+
+
+def dispute_label(state: DisputeState | str | None) -> str:
+    """E.g. 争议中 / "Disputed"; empty for None (never disputed)."""
+    try:
+        return _tr(_DISPUTE[DisputeState(state)]) if state else ""
+    except ValueError:
+        return str(state)
+
+
+def dispute_help(state: DisputeState | str | None) -> str:
+    """A sentence saying what a dispute state means; empty for None."""
+    try:
+        return _tr(_DISPUTE_HELP[DisputeState(state)]) if state else ""
+    except ValueError:
+        return ""
+
+
+def panel_role_label(role: PanelRole) -> str:
+    """组长 / 副组长 / 组员 ("Leader", "Deputy leader", "Member")."""
+    return _tr(_PANEL_ROLE[PanelRole(role)])
+
+
+def methods() -> list[tuple[GradingMethod, str]]:
+    """Every grading method with its label."""
+    return [(m, method_label(m)) for m in GradingMethod]
+
+
+def dispute_states() -> list[tuple[DisputeState, str]]:
+    """Every dispute state with its label."""
+    return [(s, dispute_label(s)) for s in DisputeState]
 
 
 def statuses() -> list[tuple[HazardStatus, str]]:
@@ -107,3 +186,40 @@ def category_names(categories: list[Category] | tuple[Category, ...], language: 
         for sub in category.subcategories:
             names[sub.code] = category_name(sub, language)
     return names
+
+
+def localized(zh: str | None, en: str | None, language: str | None = None) -> str:
+    """Pick the Chinese or English text of reference data, falling back to the other one."""
+    if (language or current_language()) == "zh":
+        return zh or en or ""
+    return en or zh or ""
+
+
+@dataclass(frozen=True, slots=True)
+class BandLabel:
+    """How a danger band (table D.4) is shown: its stable code, rank (1 = most dangerous), name, colour, action."""
+
+    code: str
+    rank: int
+    name: str
+    colour: str  # "#RRGGBB"
+    action: str
+
+
+def band_labels(threshold_sets: Iterable[ThresholdSet], language: str | None = None) -> dict[str, BandLabel]:
+    """Band code → label, from the stored threshold sets; the newest set names a code shared by several.
+
+    Band codes are stable across versions of table D.4; names and colours come from the database.
+    Ordered by rank (most dangerous first).
+    """
+    chosen: dict[str, BandLabel] = {}
+    for threshold_set in sorted(threshold_sets, key=lambda s: (s.effective_from, s.created_at)):
+        for band in threshold_set.bands:
+            chosen[band.code] = BandLabel(
+                code=band.code,
+                rank=band.rank,
+                name=localized(band.name_zh, band.name_en, language) or band.code,
+                colour=band.colour,
+                action=localized(band.action_zh, band.action_en, language),
+            )
+    return dict(sorted(chosen.items(), key=lambda item: (item[1].rank, item[0])))

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QPoint,
     QSettings,
     Qt,
     QTimer,
@@ -41,33 +42,40 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.services import hazards as hazard_service
+from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter, SortKey
 from hazard_desktop.services.reference_queries import ReferenceData, load_reference, plant_name
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.detail_pane import HazardDetailPane
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
+from hazard_desktop.ui.labels import BandLabel
 from hazard_desktop.ui.models.register_model import (
+    COL_BAND,
     COL_CATEGORY,
     COL_DEPARTMENT,
     COL_DESCRIPTION,
+    COL_DISPUTE,
     COL_FOUND_AT,
     COL_FOUND_BY,
     COL_GRADE,
     COL_LOCATION,
+    COL_MEAN_D,
+    COL_METHOD,
     COL_NUMBER,
     COL_PHOTOS,
     COL_STATUS,
     COLUMN_COUNT,
     IdRole,
     RegisterModel,
+    header_text,
 )
 from hazard_desktop.ui.register_filters import RegisterFilterBar
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "ui-state.ini"
-LAYOUT_VERSION = 1  # bump when columns change: older saved header states are then ignored
+LAYOUT_VERSION = 2  # bump when columns change: older saved header states are then ignored
 _GROUP = "main_window"
 
 MENU_ORDER = ("file", "edit", "view", "grading", "tools", "help")
@@ -84,15 +92,22 @@ DEFAULT_WIDTHS = {  # the description column takes the width left over
     COL_NUMBER: 104,
     COL_FOUND_AT: 118,
     COL_DESCRIPTION: 220,
-    COL_LOCATION: 96,
+    COL_LOCATION: 90,
     COL_CATEGORY: 116,
-    COL_DEPARTMENT: 84,
+    COL_DEPARTMENT: 80,
     COL_FOUND_BY: 62,
-    COL_STATUS: 82,
-    COL_GRADE: 72,
+    COL_STATUS: 56,
+    COL_GRADE: 64,
+    COL_BAND: 72,
+    COL_MEAN_D: 60,
+    COL_METHOD: 64,
+    COL_DISPUTE: 56,
     COL_PHOTOS: 44,
 }
 DEFAULT_SPLIT = (3, 1)  # register : detail pane
+# A fresh layout too narrow for every column hides these first (the header's menu shows them again).
+OPTIONAL_COLUMNS = (COL_PHOTOS, COL_FOUND_BY, COL_CATEGORY, COL_LOCATION)
+DESCRIPTION_MIN = 180
 
 # benchmarks/register.py sets this: print "first-paint <time.monotonic()>" once rows are painted, quit.
 BENCH_EXIT_AFTER_PAINT = "HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT"
@@ -130,10 +145,13 @@ class MainWindow(QMainWindow):
         self._filtering = False
 
         self.reference: ReferenceData = load_reference(context.uow())
-        self.model = RegisterModel(context.register, labels.category_names(self.reference.categories), self)
+        bands, decimals = self._grading_display()
+        self.model = RegisterModel(
+            context.register, labels.category_names(self.reference.categories), self, bands=bands, decimals=decimals
+        )
         self.model.load_failed.connect(self._load_failed)
 
-        self.filter_bar = RegisterFilterBar(self.reference.categories, self.reference.departments, self)
+        self.filter_bar = RegisterFilterBar(self.reference.categories, self.reference.departments, self, bands)
         self.filter_bar.filter_changed.connect(self.apply_filter)
 
         self.view = QTableView(self)
@@ -161,6 +179,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.activated.connect(self._activated)
@@ -283,6 +303,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.action_details)
         view_menu.addAction(self.action_reset_layout)
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.setObjectName("menu_columns")
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        self._fill_columns_menu(self.columns_menu)
         self.menu_for("help").addAction(self.action_about)
 
     def menu_for(self, name: str) -> QMenu:
@@ -330,9 +354,10 @@ class MainWindow(QMainWindow):
     def select_hazard(self, hazard_id: uuid.UUID) -> bool:
         """Select ``hazard_id`` in the register and show it; True if it is among the rows shown.
 
-        A hazard hidden by the filter (or far down a long register) is still shown in the detail pane.
+        A hazard far down a long register is found in SQL and scrolled to; one hidden by the filter is
+        still shown in the detail pane.
         """
-        row = self.model.find_row(hazard_id)
+        row = self.model.position_of(hazard_id)
         self._selected_id = hazard_id
         if row < 0:
             self.view.clearSelection()
@@ -344,7 +369,7 @@ class MainWindow(QMainWindow):
         index = self.model.index(row, COL_NUMBER)
         self.view.setCurrentIndex(index)
         self.view.selectRow(row)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         if self.detail.hazard_id() != hazard_id:
             self.detail.show_hazard(hazard_id)
         return True
@@ -364,10 +389,11 @@ class MainWindow(QMainWindow):
     def _model_reset(self) -> None:
         self._update_count()
         if self._selected_id is not None:
-            row = self.model.find_row(self._selected_id, max_blocks=1)
+            row = self.model.position_of(self._selected_id)
             if row >= 0:
                 self.view.setCurrentIndex(self.model.index(row, COL_NUMBER))
                 self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, COL_NUMBER), QAbstractItemView.ScrollHint.EnsureVisible)
             elif self._filtering:
                 self._selected_id = None
                 self.detail.clear()
@@ -427,10 +453,26 @@ class MainWindow(QMainWindow):
             return
         self._load_error_shown = False
         self.filter_bar.set_reference(self.reference.categories, self.reference.departments)
+        bands, decimals = self._grading_display()
+        self.filter_bar.set_bands(bands)
+        self.model.set_bands(bands)
+        self.model.set_decimals(decimals)
         self.model.set_category_names(labels.category_names(self.reference.categories))
         self.filter_bar.apply_now()
         self.detail.refresh()
         self._update_title()
+
+    def _grading_display(self) -> tuple[dict[str, BandLabel], int]:
+        """Band names and colours of the stored threshold sets, and the decimals shown for mean D."""
+        try:
+            bands = labels.band_labels(reference_admin.list_threshold_sets(self.context.uow()))
+            decimals = reference_admin.get_settings(self.context.uow()).decimals
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            log.warning("threshold sets or settings not readable: %s", exc)
+            return {}, 2
+        return bands, decimals
 
     def show_about(self) -> QMessageBox:
         """A short description of the program (non-blocking)."""
@@ -513,7 +555,7 @@ class MainWindow(QMainWindow):
         try:
             if str(s.value("version", "")) != str(LAYOUT_VERSION):
                 self.resize(1400, 850)
-                self._default_split(1400)
+                self._fit_columns(self._default_split(1400))
                 return
             geometry = s.value("geometry")
             if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -548,7 +590,7 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.default_widths()[column])
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        self._default_split(self.splitter.width())
+        self._fit_columns(self._default_split(self.splitter.width()))
         self.action_details.setChecked(True)
         self.detail.setVisible(True)
 
@@ -565,11 +607,59 @@ class MainWindow(QMainWindow):
         widths[COL_FOUND_AT] = max(widths[COL_FOUND_AT], fit(["2026-12-31 23:59"]))
         widths[COL_STATUS] = max(widths[COL_STATUS], fit([text for _, text in labels.statuses()]))
         widths[COL_GRADE] = max(widths[COL_GRADE], fit([text for _, text in labels.grades()]))
+        icon = 20  # band swatch and dispute mark
+        widths[COL_BAND] = max(widths[COL_BAND], fit([b.name for b in self.model.bands.values()] or ["—"]) + icon)
+        widths[COL_MEAN_D] = max(widths[COL_MEAN_D], fit(["8888." + "8" * self.model.decimals]))
+        widths[COL_METHOD] = max(widths[COL_METHOD], fit([text for _, text in labels.methods()]))
+        widths[COL_DISPUTE] = max(widths[COL_DISPUTE], fit([text for _, text in labels.dispute_states()]) + icon)
+        for column in range(COLUMN_COUNT):  # the header of the sorted column elides beside its arrow
+            widths[column] = max(widths[column], fit([header_text(column)]))
         return widths
 
-    def _default_split(self, total: int) -> None:
+    def _default_split(self, total: int) -> int:
         detail = max(360, total * DEFAULT_SPLIT[1] // sum(DEFAULT_SPLIT))
         self.splitter.setSizes([max(total - detail, 200), detail])
+        return max(total - detail, 200)
+
+    def _fit_columns(self, register_width: int) -> None:
+        """Hide optional columns (photos, finder, category, location) until the description gets room."""
+        header = self.view.horizontalHeader()
+        widths = self.default_widths()
+        room = register_width - 40  # window margins, frame and scroll bar
+        used = sum(w for c, w in widths.items() if c != COL_DESCRIPTION)
+        hidden = []
+        for column in OPTIONAL_COLUMNS:
+            if room - used >= DESCRIPTION_MIN:
+                break
+            hidden.append(column)
+            used -= widths[column]
+        # Resize modes first: changing them after hiding sections leaves gaps where the hidden ones were.
+        if room - used >= DESCRIPTION_MIN:
+            header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        else:  # still too narrow: a readable description and a horizontal scroll bar
+            header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(COL_DESCRIPTION, widths[COL_DESCRIPTION])
+        for column in OPTIONAL_COLUMNS:
+            header.setSectionHidden(column, column in hidden)
+
+    def _fill_columns_menu(self, menu: QMenu) -> None:
+        """One tick per column (the number always shows)."""
+        menu.clear()
+        header = self.view.horizontalHeader()
+        for column in range(COLUMN_COUNT):
+            action = menu.addAction(header_text(column))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != COL_NUMBER)
+            action.setData(column)
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+
+    def _header_menu(self, pos: QPoint) -> QMenu:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._fill_columns_menu(menu)
+        menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+        return menu
 
     def _sync_sort_indicator(self) -> None:
         header = self.view.horizontalHeader()

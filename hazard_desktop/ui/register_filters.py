@@ -1,4 +1,5 @@
-"""The filter bar above the register: status, grade, category, department, free text, date range.
+"""The filter bar above the register: free text, status, grade, category, department on the first row;
+the grading filters (danger bands, method, dispute) and the date range on the second.
 
 Choices apply at once; typed text applies after a short pause (``DEBOUNCE_MS``) or on Enter, and
 ``apply_now()`` applies whatever is pending (tests use it instead of waiting).
@@ -7,11 +8,11 @@ Choices apply at once; typed text applies after a short pause (``DEBOUNCE_MS``) 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSize, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,15 +33,121 @@ from hazard_desktop.domain.reference import Category, Department
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import labels
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, local_day_end, local_day_start
+from hazard_desktop.ui.labels import BandLabel
+from hazard_desktop.ui.models.register_model import band_swatch
 
 DEBOUNCE_MS = 250
 
-
-def _min_width(widget: QWidget) -> int:
-    return max(widget.minimumSizeHint().width(), widget.minimumWidth())
-
-
 NOT_CLOSED = "not_closed"  # status choice: everything but 已销号
+DISPUTED = "disputed"  # dispute choice: ever disputed (open, ruled or withdrawn)
+NOT_DISPUTED = "not_disputed"
+
+
+class CompactCombo(QComboBox):
+    """A combo as wide as its longest entry when there is room, and narrower (eliding) when there is not."""
+
+    MIN_CHARACTERS = 6
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        narrow = self.fontMetrics().horizontalAdvance("M" * self.MIN_CHARACTERS) + 32  # arrow and frame
+        return QSize(min(hint.width(), narrow), hint.height())
+
+
+class StayOpenMenu(QMenu):
+    """A menu that stays open while checkable entries are ticked (a multi-select list)."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class BandChooser(QToolButton):
+    """Multi-select of danger bands (a button with a menu of ticks, each with the band's colour).
+
+    Signals:
+        changed(): the selection changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bandFilter")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setToolTip(self.tr("Show only hazards whose mean D falls in the ticked danger bands (table D.4)"))
+        self._menu = StayOpenMenu(self)
+        self._menu.setObjectName("bandFilterMenu")
+        self.setMenu(self._menu)
+        self._actions: dict[str, QAction] = {}
+        self._bands: dict[str, BandLabel] = {}
+        self._show_all = QAction(self.tr("All bands"), self)
+        self._show_all.triggered.connect(self.clear)
+        self._update_text()
+
+    def set_bands(self, bands: Mapping[str, BandLabel]) -> None:
+        """Offer ``bands`` (most dangerous first), keeping the ticks of codes that remain."""
+        chosen = self.selected()
+        self._bands = dict(bands)
+        self._menu.clear()
+        self._actions.clear()
+        for code, band in self._bands.items():
+            action = QAction(band_swatch(band.colour, 14), band.name, self)
+            action.setCheckable(True)
+            action.setChecked(code in chosen)
+            action.setData(code)
+            action.toggled.connect(self._toggled)
+            self._menu.addAction(action)
+            self._actions[code] = action
+        self._menu.addSeparator()
+        self._menu.addAction(self._show_all)
+        self._update_text()
+        if self.selected() != chosen:
+            self.changed.emit()
+
+    def selected(self) -> frozenset[str]:
+        """Codes of the ticked bands (empty: any band, and hazards without one)."""
+        return frozenset(code for code, action in self._actions.items() if action.isChecked())
+
+    def set_selected(self, codes: Iterable[str]) -> None:
+        """Tick exactly ``codes`` (one ``changed`` if that changes anything)."""
+        wanted = frozenset(codes)
+        if wanted == self.selected():
+            return
+        for code, action in self._actions.items():
+            with QSignalBlocker(action):
+                action.setChecked(code in wanted)
+        self._update_text()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        """Untick every band."""
+        self.set_selected(())
+
+    def actions_by_code(self) -> dict[str, QAction]:
+        """The menu entry of each band code."""
+        return dict(self._actions)
+
+    def _toggled(self, _checked: bool) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = [band.name for code, band in self._bands.items() if self._actions[code].isChecked()]
+        if not chosen:
+            text = self.tr("All bands")
+        elif len(chosen) <= 2:
+            text = self.tr(", ").join(chosen)
+        else:
+            text = self.tr("{count} bands").format(count=len(chosen))
+        self.setText(text)
+        self._show_all.setEnabled(bool(chosen))
+        widest = max([self.fontMetrics().horizontalAdvance(t) for t in (self.tr("All bands"), *chosen[:1])] + [0])
+        self.setMinimumWidth(widest + 36)
 
 
 class RegisterFilterBar(QWidget):
@@ -58,6 +167,7 @@ class RegisterFilterBar(QWidget):
         categories: Sequence[Category] = (),
         departments: Sequence[Department] = (),
         parent: QWidget | None = None,
+        bands: Mapping[str, BandLabel] | None = None,
     ) -> None:
         super().__init__(parent)
         self._emitted = RegisterFilter()
@@ -75,14 +185,14 @@ class RegisterFilterBar(QWidget):
         self.search.textChanged.connect(self._text_edited)
         self.search.returnPressed.connect(self.apply_now)
 
-        self.status = QComboBox(self)
+        self.status = CompactCombo(self)
         self.status.setObjectName("statusFilter")
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(self.tr("Not closed out"), NOT_CLOSED)
         for status, text in labels.statuses():
             self.status.addItem(text, status.value)
 
-        self.grade = QComboBox(self)
+        self.grade = CompactCombo(self)
         self.grade.setObjectName("gradeFilter")
         self.grade.addItem(self.tr("All grades"), None)
         for grade, text in labels.grades():
@@ -97,6 +207,24 @@ class RegisterFilterBar(QWidget):
         self.department.setObjectName("departmentFilter")
         self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.department.setMinimumContentsLength(8)
+
+        self.bands = BandChooser(self)
+        self.bands.changed.connect(self.apply_now)
+
+        self.method = CompactCombo(self)
+        self.method.setObjectName("methodFilter")
+        self.method.setToolTip(self.tr("How the grade that counts was reached"))
+        self.method.addItem(self.tr("All methods"), None)
+        for method, text in labels.methods():
+            self.method.addItem(text, method.value)
+
+        self.dispute = CompactCombo(self)
+        self.dispute.setObjectName("disputeFilter")
+        self.dispute.setToolTip(self.tr("Hazards whose grading a department disputed (open, ruled or withdrawn)"))
+        self.dispute.addItem(self.tr("Disputed or not"), None)
+        self.dispute.addItem(self.tr("Disputed"), DISPUTED)
+        self.dispute.addItem(self.tr("Never disputed"), NOT_DISPUTED)
+        self.bands.setMinimumHeight(self.dispute.sizeHint().height())  # as tall as its neighbours
 
         self.use_dates = QCheckBox(self.tr("Found"), self)
         self.use_dates.setObjectName("dateFilterEnabled")
@@ -117,7 +245,7 @@ class RegisterFilterBar(QWidget):
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.clicked.connect(self.clear)
 
-        # Choices on the first row; the date range and "Clear" join it when there is room, else wrap below.
+        # Row 1: what the hazard is; row 2: how it was graded, when it was found, and "Clear".
         self.date_group = QWidget(self)
         dates = QHBoxLayout(self.date_group)
         dates.setContentsMargins(0, 0, 0, 0)
@@ -125,9 +253,7 @@ class RegisterFilterBar(QWidget):
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel("–", self.date_group))
         dates.addWidget(self.date_to)
-        dates.addStretch(1)
-        dates.addWidget(self.clear_button)
-        for widget in (self.use_dates, self.date_from, self.date_to, self.clear_button):
+        for widget in (self.use_dates, self.date_from, self.date_to):
             widget.setParent(self.date_group)
         self._row1 = QHBoxLayout()
         self._row1.setContentsMargins(0, 0, 0, 0)
@@ -138,16 +264,22 @@ class RegisterFilterBar(QWidget):
         self._row1.addWidget(self.department, 1)
         self._row2 = QHBoxLayout()
         self._row2.setContentsMargins(0, 0, 0, 0)
+        self._row2.addWidget(self.bands)
+        self._row2.addWidget(self.method)
+        self._row2.addWidget(self.dispute)
+        self._row2.addSpacing(12)
+        self._row2.addWidget(self.date_group)
+        self._row2.addStretch(1)
+        self._row2.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(self._row1)
         layout.addLayout(self._row2)
-        self._row1.addWidget(self.date_group)
-        self._wrapped = False
 
         self.set_reference(categories, departments)
-        for combo in (self.status, self.grade, self.category, self.department):
+        self.set_bands(bands or {})
+        for combo in (self.status, self.grade, self.category, self.department, self.method, self.dispute):
             combo.currentIndexChanged.connect(self.apply_now)
         self.use_dates.toggled.connect(self.apply_now)
         self.date_from.dateChanged.connect(self.apply_now)
@@ -171,6 +303,11 @@ class RegisterFilterBar(QWidget):
             self.category.setCurrentIndex(max(0, self.category.findData(chosen_category)))
             self.department.setCurrentIndex(max(0, self.department.findData(chosen_department)))
 
+    def set_bands(self, bands: Mapping[str, BandLabel]) -> None:
+        """Offer the danger bands of the stored threshold sets (ticks of codes that remain are kept)."""
+        with QSignalBlocker(self.bands):
+            self.bands.set_bands(bands)
+
     # ------------------------------------------------------------------ the filter
 
     def current_filter(self) -> RegisterFilter:
@@ -190,7 +327,12 @@ class RegisterFilterBar(QWidget):
             if end < start:
                 start, end = end, start
             found_from, found_before = local_day_start(start), local_day_end(end)
+        method = self.method.currentData()
+        dispute = self.dispute.currentData()
         return RegisterFilter(
+            band_codes=self.bands.selected(),
+            methods=frozenset({method}) if method else frozenset(),
+            disputed=True if dispute == DISPUTED else False if dispute == NOT_DISPUTED else None,
             statuses=statuses,
             grades=frozenset({HazardGrade(grade)}) if grade else frozenset(),
             category_code=self.category.currentData() or None,
@@ -218,13 +360,14 @@ class RegisterFilterBar(QWidget):
 
     def clear(self) -> None:
         """Show everything (one ``filter_changed``)."""
-        widgets = (self.search, self.status, self.grade, self.category, self.department, self.use_dates)
+        combos = (self.status, self.grade, self.category, self.department, self.method, self.dispute)
         with ExitStack() as stack:
-            for widget in widgets:
+            for widget in (self.search, *combos, self.use_dates, self.bands):
                 stack.enter_context(QSignalBlocker(widget))
             self.search.clear()
-            for combo in (self.status, self.grade, self.category, self.department):
+            for combo in combos:
                 combo.setCurrentIndex(0)
+            self.bands.clear()
             self.use_dates.setChecked(False)
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)
@@ -234,34 +377,6 @@ class RegisterFilterBar(QWidget):
         """Put the cursor into the search field with its text selected (Ctrl+F)."""
         self.search.setFocus()
         self.search.selectAll()
-
-    def is_wrapped(self) -> bool:
-        """True when the date range sits on a second row (narrow window)."""
-        return self._wrapped
-
-    def _one_row_width(self) -> int:
-        widgets = (self.search, self.status, self.grade, self.category, self.department)
-        spacing = max(self._row1.spacing(), 0) * len(widgets)
-        return sum(_min_width(w) for w in widgets) + 60 + spacing + self.date_group.sizeHint().width()
-
-    def _place_dates(self, width: int) -> None:
-        wrap = width < self._one_row_width()
-        if wrap == self._wrapped:
-            return
-        self._wrapped = wrap
-        (self._row1 if not wrap else self._row2).removeWidget(self.date_group)
-        (self._row2 if wrap else self._row1).addWidget(self.date_group)
-
-    def minimumSizeHint(self) -> QSize:
-        """As narrow as the wrapped arrangement (the dates move below when the window gets narrow)."""
-        widgets = (self.search, self.status, self.grade, self.category, self.department)
-        spacing = max(self._row1.spacing(), 0) * (len(widgets) - 1)
-        width = max(sum(_min_width(w) for w in widgets) + spacing, self.date_group.minimumSizeHint().width())
-        return QSize(width, super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_dates(event.size().width())
-        super().resizeEvent(event)
 
     def _text_edited(self) -> None:
         self._timer.start()

@@ -4,96 +4,353 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="118"/>
         <source>Hazard Register</source>
         <translation>隐患台账</translation>
     </message>
 </context>
 <context>
+    <name>BandChooser</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="82"/>
+        <source>Show only hazards whose mean D falls in the ticked danger bands (table D.4)</source>
+        <translation>只显示平均 D 值落在所勾选危险程度（表 D.4）内的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="88"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="142"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="149"/>
+        <source>All bands</source>
+        <translation>全部危险程度</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="144"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="146"/>
+        <source>{count} bands</source>
+        <translation>{count} 个危险程度</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeCard</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="464"/>
+        <source>{date} · Dispute</source>
+        <translation>{date} · 争议</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="469"/>
+        <source>Raised by:</source>
+        <translation>提出方：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="470"/>
+        <source>Raised on:</source>
+        <translation>提出时间：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="471"/>
+        <source>Reason:</source>
+        <translation>争议理由：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="473"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="473"/>
+        <source>Waiting for the dispute panel</source>
+        <translation>等待争议判定小组裁决</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="475"/>
+        <source>Ruled on:</source>
+        <translation>裁决时间：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="477"/>
+        <source>Ruling:</source>
+        <translation>裁决意见：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="479"/>
+        <source>Withdrawn on:</source>
+        <translation>撤回时间：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="481"/>
+        <source>Why withdrawn:</source>
+        <translation>撤回理由：</translation>
+    </message>
+</context>
+<context>
+    <name>GradingCard</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="358"/>
+        <source>{date} · {method}</source>
+        <translation>{date} · {method}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="364"/>
+        <source>Final</source>
+        <translation>最终定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="364"/>
+        <source>This grading counts for the hazard</source>
+        <translation>本次定级为该隐患的有效定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="366"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="367"/>
+        <source>Not confirmed by the panel leader yet: it does not count</source>
+        <translation>组长尚未确认，本次定级暂不生效</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="370"/>
+        <source>Superseded</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="376"/>
+        <source>Dispute ruling</source>
+        <translation>争议裁决</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="444"/>
+        <source>Mean D:</source>
+        <translation>平均 D 值：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="383"/>
+        <source>Threshold set:</source>
+        <translation>分级标准：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="372"/>
+        <source>Overruled</source>
+        <translation>已被裁决取代</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="373"/>
+        <source>The dispute panel&apos;s ruling replaced this grading</source>
+        <translation>争议判定小组的裁决已取代本次定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="385"/>
+        <source>Panel leader:</source>
+        <translation>组长：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="387"/>
+        <source>Meeting:</source>
+        <translation>判定会：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="389"/>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="391"/>
+        <source>Confirmed:</source>
+        <translation>确认时间：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="391"/>
+        <source>No (draft)</source>
+        <translation>未确认（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="394"/>
+        <source>Corrects the grading of {date}</source>
+        <translation>更正 {date} 的定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="394"/>
+        <source>Correction</source>
+        <translation>更正定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="395"/>
+        <source>Correction:</source>
+        <translation>更正：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="396"/>
+        <source>Reason:</source>
+        <translation>更正理由：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="400"/>
+        <source>Replaced by the correction of {date}</source>
+        <translation>已被 {date} 的更正定级取代</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="401"/>
+        <source>Superseded:</source>
+        <translation>取代：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="401"/>
+        <source>Replaced by a correction</source>
+        <translation>已被更正定级取代</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="403"/>
+        <source>Panel&apos;s reason:</source>
+        <translation>小组判定理由：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="406"/>
+        <source>Matched major-hazard criteria ({count}):</source>
+        <translation>符合的重大隐患判定标准（{count} 条）：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="415"/>
+        <source>Evidence: {evidence}</source>
+        <translation>现场依据：{evidence}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="421"/>
+        <source>Scores of the {count} panel members:</source>
+        <translation>{count} 名小组成员的评分：</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="449"/>
+        <source>upper limit inclusive</source>
+        <translation>含上限</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="451"/>
+        <source>lower limit inclusive</source>
+        <translation>含下限</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="452"/>
+        <source>{name} (from {date}, {rule})</source>
+        <translation>{name}（自 {date} 起，{rule}）</translation>
+    </message>
+</context>
+<context>
+    <name>GradingHistoryWidget</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="509"/>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="613"/>
+        <source>Grading history</source>
+        <translation>定级记录</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="515"/>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="615"/>
+        <source>Not graded yet.</source>
+        <translation>尚未定级。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="609"/>
+        <source>Grading history (gradings: {gradings}, disputes: {disputes})</source>
+        <translation>定级记录（定级 {gradings} 次，争议 {disputes} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="611"/>
+        <source>Grading history (gradings: {gradings})</source>
+        <translation>定级记录（定级 {gradings} 次）</translation>
+    </message>
+</context>
+<context>
     <name>HazardDetailPane</name>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="158"/>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="289"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="162"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="304"/>
         <source>Select a hazard in the register to see its details.</source>
         <translation>在隐患台账中选择一条隐患，即可在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="192"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="203"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="193"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="204"/>
         <source>Location / area</source>
         <translation>所在区域/位置</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="194"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="205"/>
         <source>Equipment tag</source>
         <translation>设备位号</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="195"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="206"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="196"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="207"/>
         <source>Category</source>
         <translation>隐患类别</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="197"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="208"/>
         <source>Subcategory</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="198"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="209"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="199"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="210"/>
         <source>Found at</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="200"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="211"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="201"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="212"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="202"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="213"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="210"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="221"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="226"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="237"/>
         <source>Click a photo to enlarge it</source>
         <translation>单击照片可放大查看</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="230"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="241"/>
         <source>No photos attached.</source>
         <translation>未附照片。</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="334"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="350"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="363"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="387"/>
+        <source>Danger band of the grading that counts</source>
+        <translation>有效定级的危险程度</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="397"/>
         <source>Photos ({count})</source>
         <translation>照片（{count}）</translation>
     </message>
@@ -223,7 +480,6 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="286"/>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="509"/>
         <source>Edit hazard {number}</source>
         <translation>编辑隐患 {number}</translation>
     </message>
@@ -256,260 +512,325 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="17"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="22"/>
         <source>Awaiting grading</source>
         <translation>待定级</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="18"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="23"/>
         <source>Graded</source>
         <translation>已定级</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="19"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="24"/>
         <source>Under rectification</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="20"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="25"/>
         <source>Awaiting acceptance</source>
         <translation>待验收</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="21"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="26"/>
         <source>Closed out</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="25"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="30"/>
         <source>Ungraded</source>
         <translation>未定级</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="26"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="31"/>
         <source>General hazard</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="27"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="32"/>
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="31"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="36"/>
         <source>Safety and environment</source>
         <translation>安全环保</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="32"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="37"/>
         <source>Production</source>
         <translation>生产</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="33"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="38"/>
         <source>Trade union</source>
         <translation>工会</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="34"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="39"/>
         <source>Business division</source>
         <translation>事业部</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="35"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="40"/>
         <source>Workshop / production unit</source>
         <translation>车间/生产单元</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="36"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="41"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="40"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="45"/>
         <source>Inspector</source>
         <translation>隐患排查人员</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="41"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="46"/>
         <source>Grading panel member</source>
         <translation>定级小组成员</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="42"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="47"/>
         <source>Grading panel leader</source>
         <translation>定级小组组长</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="43"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="48"/>
         <source>Dispute panel leader</source>
         <translation>争议判定小组组长</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="44"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="49"/>
         <source>Dispute panel deputy leader</source>
         <translation>争议判定小组副组长</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/labels.py" line="45"/>
+        <location filename="../../hazard_desktop/ui/labels.py" line="50"/>
         <source>Safety officer</source>
         <translation>安全管理人员</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="55"/>
+        <source>Major-hazard criteria</source>
+        <translation>判定标准</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="56"/>
+        <source>LEC panel</source>
+        <translation>小组评分</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="57"/>
+        <source>Panel decision</source>
+        <translation>小组判定</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="61"/>
+        <source>Disputed</source>
+        <translation>争议中</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="62"/>
+        <source>Ruled</source>
+        <translation>已裁决</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="63"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="67"/>
+        <source>A department disputes the grading; the dispute panel has not ruled yet</source>
+        <translation>有部门对定级提出争议，争议判定小组尚未裁决</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="70"/>
+        <source>The dispute panel ruled; its grading is final</source>
+        <translation>争议判定小组已裁决，裁决结果为最终定级</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="71"/>
+        <source>The department withdrew its dispute; the panel&apos;s grading stands</source>
+        <translation>提出部门已撤回争议，原定级结果有效</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="77"/>
+        <source>Leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="78"/>
+        <source>Deputy</source>
+        <translation>副组长</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/labels.py" line="79"/>
+        <source>Member</source>
+        <translation>组员</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="84"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="85"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="86"/>
         <source>&amp;Grading</source>
         <translation>定级(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="87"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="88"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="241"/>
         <source>&amp;New hazard…</source>
         <translation>新建隐患(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="241"/>
         <source>Register a new hazard</source>
         <translation>登记一条新隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="244"/>
         <source>New hazard</source>
         <translation>新建隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Edit hazard…</source>
         <translation>编辑隐患(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="246"/>
         <source>Edit the selected hazard</source>
         <translation>编辑所选隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="249"/>
         <source>Edit hazard</source>
         <translation>编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="251"/>
         <source>Search the register</source>
         <translation>在台账中搜索</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="254"/>
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="257"/>
         <source>Show every hazard</source>
         <translation>显示全部隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="260"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="260"/>
         <source>Read the register again</source>
         <translation>重新读取台账</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="263"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Details pane</source>
         <translation>详情面板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="265"/>
         <source>Show or hide the details</source>
         <translation>显示或隐藏详情面板</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="270"/>
         <source>Reset &amp;layout</source>
         <translation>恢复默认布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="270"/>
         <source>Restore the default column widths and panes</source>
         <translation>恢复默认列宽和面板布局</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="272"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="272"/>
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="273"/>
         <source>&amp;About…</source>
         <translation>关于(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="279"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="306"/>
+        <source>&amp;Columns</source>
+        <translation>显示列(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="421"/>
         <source>Hazard {number} registered.</source>
         <translation>隐患 {number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="442"/>
         <source>Hazard {number} saved.</source>
         <translation>隐患 {number} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="482"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="483"/>
         <source>{title} {version}
 
 Finds, grades, prints and closes out accident hazards (事故隐患).</source>
@@ -518,24 +839,47 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
 用于事故隐患的排查登记、分级、打印和销号闭环管理。</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="497"/>
         <source>This column cannot be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="520"/>
         <source>1 hazard</source>
         <translation>共 1 条隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="520"/>
         <source>{count} hazards</source>
         <translation>共 {count} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../hazard_desktop/ui/main_window.py" line="528"/>
         <source>{count} of {total} hazards (filtered)</source>
         <translation>筛选出 {count} 条，共 {total} 条隐患</translation>
+    </message>
+</context>
+<context>
+    <name>MemberScoresModel</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="185"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="186"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="187"/>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_history.py" line="211"/>
+        <source>This member&apos;s D alone falls in: {band}</source>
+        <translation>该成员的 D 值单独对应：{band}</translation>
     </message>
 </context>
 <context>
@@ -1119,12 +1463,12 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="102"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="106"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/detail_pane.py" line="115"/>
+        <location filename="../../hazard_desktop/ui/detail_pane.py" line="119"/>
         <source>The photo cannot be shown.</source>
         <translation>无法显示该照片。</translation>
     </message>
@@ -1132,47 +1476,77 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
 <context>
     <name>RegisterFilterBar</name>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="71"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="181"/>
         <source>Search number, description, location, tag…</source>
         <translation>搜索编号、描述、位置、位号…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="80"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="190"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="81"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="191"/>
         <source>Not closed out</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="87"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="197"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="101"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="216"/>
+        <source>How the grade that counts was reached</source>
+        <translation>有效定级的判定方式</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="217"/>
+        <source>All methods</source>
+        <translation>全部判定方式</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="223"/>
+        <source>Hazards whose grading a department disputed (open, ruled or withdrawn)</source>
+        <translation>有部门对其定级提出过争议的隐患（争议中、已裁决或已撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="224"/>
+        <source>Disputed or not</source>
+        <translation>全部争议情况</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="225"/>
+        <source>Disputed</source>
+        <translation>有争议</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="226"/>
+        <source>Never disputed</source>
+        <translation>无争议</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="229"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="103"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="231"/>
         <source>Only hazards found between these two days (both included)</source>
         <translation>只显示在这两天之间（含首尾两天）发现的隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="116"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="244"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="164"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="296"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/register_filters.py" line="168"/>
+        <location filename="../../hazard_desktop/ui/register_filters.py" line="300"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
@@ -1180,57 +1554,97 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="52"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="66"/>
         <source>Number</source>
         <translation>隐患编号</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="53"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="67"/>
         <source>Found at</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="54"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="68"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="55"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="69"/>
         <source>Location</source>
         <translation>所在区域/位置</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="56"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="70"/>
         <source>Category</source>
         <translation>隐患类别</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="57"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="71"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="58"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="72"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="59"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="60"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="74"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="61"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="75"/>
+        <source>Band</source>
+        <translation>危险程度</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="76"/>
+        <source>Mean D</source>
+        <translation>D 均值</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="77"/>
+        <source>Method</source>
+        <translation>判定方式</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="78"/>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="79"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="373"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="83"/>
+        <source>Danger band of the mean D (table D.4)</source>
+        <translation>平均 D 值对应的危险程度（表 D.4）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="84"/>
+        <source>Mean of the panel members&apos; D = L × E × C</source>
+        <translation>小组成员 D = L × E × C 的平均值</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="85"/>
+        <source>How the grade that counts was reached</source>
+        <translation>有效定级的判定方式</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="86"/>
+        <source>Whether a department disputed the grading</source>
+        <translation>是否有部门对定级提出争议</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="574"/>
         <source>This column cannot be sorted</source>
         <translation>此列不能排序</translation>
     </message>

@@ -133,3 +133,107 @@ def test_edits_are_seen_by_the_next_query(context, stored, inspector):
     assert numbers(context, RegisterFilter(text="氮封")) == [hazard.number]
     assert numbers(context, RegisterFilter(text="液位报警")) == []
     assert dataclasses.is_dataclass(hazard)
+
+
+# ---------------------------------------------------------------- finder and photo sorts, position of a hazard
+
+
+def _with_photos_and_finders(context, stored, tmp_path):
+    """Give stored[1] two photos and stored[3] one; stored[2] and stored[4] another finder (阿明)."""
+    from PIL import Image
+
+    from hazard_desktop.services.hazards import PhotoFile, attach_photos
+    from tests.factories import add_person
+
+    files = []
+    for n in range(2):
+        path = tmp_path / f"p{n}.png"
+        Image.new("RGB", (40, 30), (50 * n, 80, 120)).save(path)
+        files.append(PhotoFile(path.name, path.read_bytes()))
+    attach_photos(context.uow(), stored[1].id, files, context.images)
+    attach_photos(context.uow(), stored[3].id, files[:1], context.images)
+    other = add_person(context, "阿明")
+    for index in (2, 4):
+        hazard = stored[index]
+        with context.uow() as uow:
+            current = uow.hazards.get(hazard.id)
+        data = hazard_input(context, other, **_fields(current))
+        update_hazard(context.uow(), hazard.id, current.revision, data)
+
+
+def test_sort_by_finder_and_by_photo_count(context, stored, tmp_path):
+    _with_photos_and_finders(context, stored, tmp_path)
+    rows = context.register.page(RegisterFilter(), SortKey.FOUND_BY, False, 0, 100)
+    assert [r.found_by_name for r in rows] == sorted(r.found_by_name for r in rows)
+    assert {r.found_by_name for r in rows} == {"王检查", "阿明"}
+    rows = context.register.page(RegisterFilter(), SortKey.PHOTOS, True, 0, 100)
+    assert [r.photo_count for r in rows] == [2, 1, 0, 0, 0]
+    assert rows[0].id == stored[1].id and rows[1].id == stored[3].id
+    ascending = context.register.page(RegisterFilter(), SortKey.PHOTOS, False, 0, 100)
+    assert [r.id for r in ascending] == [r.id for r in reversed(rows)]  # ties broken by pk both ways
+
+
+def test_position_matches_the_pages(context, stored, tmp_path):
+    _with_photos_and_finders(context, stored, tmp_path)
+    filters = (RegisterFilter(), RegisterFilter(text="车间"), RegisterFilter(grades=frozenset({HazardGrade.UNGRADED})))
+    for key in SortKey:
+        for descending in (False, True):
+            for flt in filters:
+                rows = context.register.page(flt, key, descending, 0, 100)
+                assert rows, flt
+                for index, row in enumerate(rows):
+                    assert context.register.position(flt, key, descending, row.id) == index, (key, descending, flt)
+
+
+def test_position_of_a_hidden_or_unknown_hazard_is_none(context, stored):
+    import uuid
+
+    flt = RegisterFilter(text="泄漏")
+    assert context.register.position(flt, SortKey.NUMBER, False, stored[2].id) == 0
+    assert context.register.position(flt, SortKey.NUMBER, False, stored[0].id) is None
+    assert context.register.position(RegisterFilter(), SortKey.NUMBER, False, uuid.uuid4()) is None
+
+
+@pytest.fixture
+def staff(context):
+    """The demo staff (request it before ``stored``: it is only added to an empty people table)."""
+    from hazard_desktop.services.demo import ensure_people
+
+    return ensure_people(context.uow())
+
+
+def test_position_with_null_and_tied_keys_of_graded_hazards(context, staff, stored):
+    """Band, mean D, method and dispute are NULL for ungraded hazards: NULLs first ascending, last descending."""
+    from datetime import date
+
+    from hazard_desktop.services import grading as svc
+    from hazard_desktop.services.grading import ScoreEntry
+
+    people = staff
+    leader = next(p for group in people.values() for p in group if p.name == "陈建国")
+    scores = [ScoreEntry(people[code][0].id, "3", "6", "3") for code in ("AHB", "SCB", "GH")]
+    day = date(2026, 3, 10)
+    for hazard in (stored[1], stored[3]):  # same mean D and band: a tie broken by pk
+        draft = svc.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, day)
+        svc.confirm_grading(context.uow(), draft.id)
+    for key in (SortKey.BAND, SortKey.MEAN_D, SortKey.METHOD, SortKey.DISPUTE, SortKey.GRADE):
+        for descending in (False, True):
+            rows = context.register.page(RegisterFilter(), key, descending, 0, 100)
+            positions = [context.register.position(RegisterFilter(), key, descending, r.id) for r in rows]
+            assert positions == list(range(len(rows))), (key, descending)
+    ascending = context.register.page(RegisterFilter(), SortKey.MEAN_D, False, 0, 100)
+    assert [r.mean_d is None for r in ascending] == [True, True, True, False, False]
+
+
+def test_position_of_a_hazard_far_down_a_long_register(context, inspector):
+    from hazard_desktop.services.hazards import create_hazard as create
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    made = []
+    for n in range(30):
+        made.append(create(context.uow(), hazard_input(context, inspector, found_at=start + timedelta(hours=n))))
+    flt = RegisterFilter()
+    assert context.register.position(flt, SortKey.NUMBER, True, made[0].id) == 29
+    assert context.register.position(flt, SortKey.FOUND_AT, False, made[25].id) == 25
+    page = context.register.page(flt, SortKey.FOUND_AT, False, 25, 1)
+    assert page[0].id == made[25].id

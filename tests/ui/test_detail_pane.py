@@ -6,10 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from hazard_desktop.services import grading as svc
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.detail_pane import HazardDetailPane, PhotoViewer
 from hazard_desktop.ui.formatting import format_datetime
 from tests.ui.conftest import Sample, unknown_id
+from tests.ui.grading_data import Graded, make_graded
 
 
 @pytest.fixture
@@ -113,8 +115,64 @@ def test_refresh_reloads(pane: HazardDetailPane, sample: Sample, context: AppCon
 
 
 def test_add_section(pane: HazardDetailPane, sample: Sample) -> None:
-    section = QLabel("Grading history")
+    section = QLabel("Rectification")
     pane.add_section(section)
     assert section.parent() is pane.sections
+    assert pane.sections_layout.indexOf(section) > pane.sections_layout.indexOf(pane.history)
     pane.show_hazard(sample.hazards[0].id)
     assert section.isVisibleTo(pane)
+
+
+# ---------------------------------------------------------------- grading history and grading chips
+
+
+@pytest.fixture
+def graded(qapp, context: AppContext) -> Graded:
+    return make_graded(context)
+
+
+def test_history_is_the_first_section_and_follows_the_hazard(pane: HazardDetailPane, graded: Graded) -> None:
+    assert pane.sections_layout.itemAt(0).widget() is pane.history
+    pane.show_hazard(graded.ruled.id)
+    assert pane.history.hazard_id() == graded.ruled.id
+    assert len(pane.history.cards) == 3
+    pane.show_hazard(graded.criteria.id)
+    assert len(pane.history.cards) == 1
+    pane.clear()
+    assert pane.history.cards == [] and pane.history.hazard_id() is None
+
+
+def test_band_and_dispute_chips(pane: HazardDetailPane, graded: Graded) -> None:
+    pane.show_hazard(graded.ruled.id)
+    assert pane.grade_chip.text() == "General hazard"
+    assert pane.band_chip.isVisibleTo(pane) and pane.band_chip.text() == "Significantly dangerous"
+    assert "#FBC02D" in pane.band_chip.styleSheet()
+    assert pane.dispute_chip.isVisibleTo(pane) and pane.dispute_chip.text() == "Ruled"
+    pane.show_hazard(graded.open_dispute.id)
+    assert pane.dispute_chip.text() == "Disputed" and "#e65100" in pane.dispute_chip.styleSheet()
+    assert "has not ruled" in pane.dispute_chip.toolTip()
+    pane.show_hazard(graded.corrected.id)  # 重大 by a panel decision: no mean D, no band
+    assert pane.grade_chip.text() == "Major hazard"
+    assert not pane.band_chip.isVisibleTo(pane) and not pane.dispute_chip.isVisibleTo(pane)
+    pane.show_hazard(graded.ungraded.id)
+    assert not pane.band_chip.isVisibleTo(pane)
+
+
+def test_refresh_reads_the_history_again(pane: HazardDetailPane, graded: Graded, context: AppContext) -> None:
+    pane.show_hazard(graded.draft.id)
+    assert not pane.band_chip.isVisibleTo(pane)
+    svc.confirm_grading(context.uow(), graded.draft_grading.id)
+    pane.refresh()
+    assert pane.band_chip.text() == "Slightly dangerous"  # D = 1 × 3 × 3 = 9
+    assert pane.history.cards[0].chip_texts() == ["General hazard", "Final"]
+
+
+def test_heading_chips_wrap_in_a_narrow_pane(qtbot, pane: HazardDetailPane, graded: Graded) -> None:
+    pane.resize(330, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_hazard(graded.ruled.id)
+    viewport = pane.scroll.viewport().width()
+    qtbot.waitUntil(lambda: pane.scroll.widget().width() <= viewport)
+    assert pane.scroll.horizontalScrollBar().maximum() == 0  # nothing sticks out to the right
+    assert pane.dispute_chip.geometry().right() <= pane.scroll.widget().width()

@@ -5,19 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
 
 from hazard_desktop.domain.hazards import HazardInput, HazardStatus
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.demo import ensure_people, make_hazards
 from hazard_desktop.services.ports import RegisterFilter, SortKey
 from hazard_desktop.ui import main_window as mw
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog, HazardEditorResult
 from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.models import register_model as rm
 from tests.ui.conftest import Sample, unknown_id
+from tests.ui.grading_data import Graded, make_graded
 
 
 @pytest.fixture
@@ -251,12 +253,16 @@ def test_header_click_sorts_in_sql(window: MainWindow, sample: Sample) -> None:
     assert numbers(window) == [h.number for h in sorted(sample.hazards, key=lambda h: h.found_at)]
 
 
-def test_unsortable_column_keeps_the_indicator(window: MainWindow) -> None:
+def test_finder_and_photo_headers_sort_in_sql(window: MainWindow, sample: Sample) -> None:
     header = window.view.horizontalHeader()
-    window.view.sortByColumn(rm.COL_STATUS, Qt.SortOrder.AscendingOrder)
-    header.setSortIndicator(rm.COL_FOUND_BY, Qt.SortOrder.DescendingOrder)
-    assert header.sortIndicatorSection() == rm.COL_STATUS
-    assert window.model.sort_key is SortKey.STATUS
+    header.setSortIndicator(rm.COL_PHOTOS, Qt.SortOrder.DescendingOrder)
+    assert window.model.sort_key is SortKey.PHOTOS and window.model.descending
+    assert numbers(window)[0] == sample.hazards[0].number  # the only hazard with photos
+    header.setSortIndicator(rm.COL_FOUND_BY, Qt.SortOrder.AscendingOrder)
+    assert window.model.sort_key is SortKey.FOUND_BY and not window.model.descending
+    finders = [window.model.data(window.model.index(r, rm.COL_FOUND_BY)) for r in range(5)]
+    assert finders == sorted(finders)
+    assert header.sortIndicatorSection() == rm.COL_FOUND_BY
 
 
 def test_sort_keeps_the_selection(window: MainWindow, sample: Sample) -> None:
@@ -349,7 +355,8 @@ def test_layout_is_remembered(qtbot, context: AppContext, sample: Sample) -> Non
     first.show()
     qtbot.waitExposed(first)
     header = first.view.horizontalHeader()
-    header.resizeSection(rm.COL_LOCATION, 133)
+    header.resizeSection(rm.COL_DEPARTMENT, 133)
+    header.hideSection(rm.COL_METHOD)
     header.moveSection(header.visualIndex(rm.COL_GRADE), 1)
     first.view.sortByColumn(rm.COL_LOCATION, Qt.SortOrder.AscendingOrder)
     first.splitter.setSizes([420, 340])
@@ -362,7 +369,8 @@ def test_layout_is_remembered(qtbot, context: AppContext, sample: Sample) -> Non
     second.show()
     qtbot.waitExposed(second)
     header = second.view.horizontalHeader()
-    assert header.sectionSize(rm.COL_LOCATION) == 133
+    assert header.sectionSize(rm.COL_DEPARTMENT) == 133
+    assert header.isSectionHidden(rm.COL_METHOD)
     assert header.visualIndex(rm.COL_GRADE) == 1
     assert second.model.sort_key is SortKey.LOCATION and not second.model.descending
     assert header.sortIndicatorSection() == rm.COL_LOCATION
@@ -370,8 +378,11 @@ def test_layout_is_remembered(qtbot, context: AppContext, sample: Sample) -> Non
     assert second.size().width() == 780
 
     second.reset_layout()
-    assert header.sectionSize(rm.COL_LOCATION) == second.default_widths()[rm.COL_LOCATION]
-    assert header.sectionResizeMode(rm.COL_DESCRIPTION) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionSize(rm.COL_DEPARTMENT) == second.default_widths()[rm.COL_DEPARTMENT]
+    assert not header.isSectionHidden(rm.COL_METHOD)
+    # 780 px in English cannot show every column: optional ones hide, the description keeps its width
+    assert header.sectionResizeMode(rm.COL_DESCRIPTION) == QHeaderView.ResizeMode.Interactive
+    assert header.isSectionHidden(rm.COL_PHOTOS)
     assert header.visualIndex(rm.COL_GRADE) == rm.COL_GRADE
 
 
@@ -394,17 +405,17 @@ def test_default_widths_fit_the_labels(window: MainWindow) -> None:
     assert header.sectionSize(rm.COL_GRADE) > metrics.horizontalAdvance("General hazard")
 
 
-def test_filters_wrap_in_a_narrow_window(qtbot, window: MainWindow) -> None:
+def test_filters_fit_a_narrow_window_in_two_rows(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
-    window.resize(1400, 850)
-    qtbot.waitUntil(lambda: not window.filter_bar.is_wrapped())
-    window.resize(900, 700)
-    qtbot.waitUntil(lambda: window.filter_bar.is_wrapped())
-    assert window.width() == 900
+    window.resize(780, 560)
     bar = window.filter_bar
-    qtbot.waitUntil(lambda: bar.date_group.geometry().top() > bar.search.geometry().bottom())
+    qtbot.waitUntil(lambda: window.width() == 780)
+    qtbot.waitUntil(lambda: bar.bands.geometry().top() > bar.search.geometry().bottom())
+    assert bar.date_group.geometry().top() == bar.bands.geometry().top()
     assert bar.date_group.width() >= bar.date_group.minimumSizeHint().width()
+    assert bar.clear_button.geometry().right() <= bar.width()
+    assert bar.department.geometry().right() <= bar.width()
 
 
 def test_settings_file_is_in_the_data_folder(window: MainWindow, context: AppContext) -> None:
@@ -424,3 +435,122 @@ def test_an_older_layout_is_ignored(qtbot, context: AppContext, sample: Sample) 
 
 def test_no_modal_left_open(window: MainWindow) -> None:
     assert QApplication.activeModalWidget() is None
+
+
+# ---------------------------------------------------------------- grading columns, filters and far-down selection
+
+
+@pytest.fixture
+def graded_window(qtbot, context: AppContext) -> tuple[MainWindow, Graded]:
+    graded = make_graded(context)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    return win, graded
+
+
+def test_grading_columns_and_widths(graded_window: tuple[MainWindow, Graded]) -> None:
+    window, graded = graded_window
+    assert window.select_hazard(graded.ruled.id)
+    model, row = window.model, window.view.currentIndex().row()
+    values = [model.data(model.index(row, c)) for c in (rm.COL_BAND, rm.COL_MEAN_D, rm.COL_METHOD, rm.COL_DISPUTE)]
+    assert values == ["Significantly dangerous", "126.00", "LEC panel", "Ruled"]
+    metrics = window.view.fontMetrics()
+    header = window.view.horizontalHeader()
+    assert header.sectionSize(rm.COL_BAND) > metrics.horizontalAdvance("Significantly dangerous") + 16
+    assert header.sectionSize(rm.COL_METHOD) > metrics.horizontalAdvance("Major-hazard criteria")
+    assert header.sectionSize(rm.COL_DISPUTE) > metrics.horizontalAdvance("Withdrawn") + 16
+    assert header.sectionSize(rm.COL_MEAN_D) > metrics.horizontalAdvance("Mean D") + 14
+
+
+def test_grading_filters_from_the_bar(graded_window: tuple[MainWindow, Graded]) -> None:
+    window, graded = graded_window
+    bar = window.filter_bar
+    assert list(bar.bands.actions_by_code()) == ["extreme", "high", "significant", "general", "slight"]
+    bar.bands.actions_by_code()["significant"].trigger()
+    assert numbers(window) == [graded.ruled.number]
+    bar.method.setCurrentIndex(bar.method.findData("lec_panel"))
+    assert numbers(window) == [graded.ruled.number]
+    bar.bands.clear()
+    bar.dispute.setCurrentIndex(bar.dispute.findData("disputed"))
+    assert sorted(numbers(window)) == sorted([graded.ruled.number, graded.open_dispute.number])
+    assert window.count_label.text() == "2 of 6 hazards (filtered)"
+    bar.clear()
+    assert window.model.register_filter == RegisterFilter()
+
+
+def test_detail_pane_shows_the_history_of_the_selection(graded_window: tuple[MainWindow, Graded]) -> None:
+    window, graded = graded_window
+    window.select_hazard(graded.ruled.id)
+    history = window.detail.history
+    assert history.hazard_id() == graded.ruled.id
+    assert [type(card).__name__ for card in history.cards] == ["GradingCard", "DisputeCard", "GradingCard"]
+    assert window.detail.band_chip.text() == "Significantly dangerous"
+    assert window.detail.dispute_chip.text() == "Ruled"
+
+
+def test_refresh_reads_new_threshold_set_names_and_decimals(
+    graded_window: tuple[MainWindow, Graded], context: AppContext
+) -> None:
+    window, graded = graded_window
+    with context.uow() as uow:
+        uow.settings.set("decimals", "1")
+        uow.commit()
+    window.refresh()
+    window.select_hazard(graded.open_dispute.id)
+    assert window.model.data(window.model.index(window.view.currentIndex().row(), rm.COL_MEAN_D)) == "20.3"
+
+
+def test_select_hazard_far_down_a_long_register(qtbot, context: AppContext) -> None:
+    people = ensure_people(context.uow())
+    made = make_hazards(context.uow(), 1500, 7, datetime(2026, 3, 1, tzinfo=UTC), people)
+    context.extras["bulk_writer_factory"]().write_hazards(made)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view.sortByColumn(rm.COL_NUMBER, Qt.SortOrder.DescendingOrder)
+    oldest = min(made, key=lambda h: h.number)  # the last row when sorted by number, newest first
+    before = window.model.queries
+    assert window.select_hazard(oldest.id)
+    row = window.view.currentIndex().row()
+    assert row == 1499
+    assert window.model.data(window.view.currentIndex(), rm.IdRole) == oldest.id
+    assert window.model.queries - before <= 2  # the block of row 1499 (and what the view paints), not eight blocks
+    qtbot.waitUntil(lambda: window.view.viewport().rect().contains(window.view.visualRect(window.view.currentIndex())))
+    assert window.detail.hazard_id() == oldest.id
+    window.view.sortByColumn(rm.COL_DESCRIPTION, Qt.SortOrder.AscendingOrder)  # the selection follows the sort
+    assert window.model.data(window.view.currentIndex(), rm.IdRole) == oldest.id
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # offscreen popup menus
+def test_columns_menu_hides_and_shows_columns(window: MainWindow) -> None:
+    header = window.view.horizontalHeader()
+    menu = window.columns_menu
+    menu.aboutToShow.emit()
+    actions = {a.data(): a for a in menu.actions()}
+    assert [a.text() for a in actions.values()][:3] == ["Number", "Found at", "Description"]
+    assert not actions[rm.COL_NUMBER].isEnabled()  # the number always shows
+    actions[rm.COL_DISPUTE].setChecked(False)
+    assert header.isSectionHidden(rm.COL_DISPUTE)
+    actions[rm.COL_DISPUTE].setChecked(True)
+    assert not header.isSectionHidden(rm.COL_DISPUTE)
+    popup = window._header_menu(QPoint(10, 5))
+    assert len(popup.actions()) == rm.COLUMN_COUNT
+    popup.close()
+
+
+def test_a_fresh_narrow_layout_hides_optional_columns_first(window: MainWindow) -> None:
+    header = window.view.horizontalHeader()
+    window._fit_columns(5000)
+    assert not any(header.isSectionHidden(c) for c in range(rm.COLUMN_COUNT))
+    assert header.sectionResizeMode(rm.COL_DESCRIPTION) == QHeaderView.ResizeMode.Stretch
+    widths = window.default_widths()
+    others = sum(w for c, w in widths.items() if c != rm.COL_DESCRIPTION)
+    window._fit_columns(others + 40 + mw.DESCRIPTION_MIN - widths[rm.COL_PHOTOS])  # just too narrow for photos
+    assert [c for c in range(rm.COLUMN_COUNT) if header.isSectionHidden(c)] == [rm.COL_PHOTOS]
+    window._fit_columns(300)  # nothing fits: the description keeps a readable width and the view scrolls
+    assert {c for c in range(rm.COLUMN_COUNT) if header.isSectionHidden(c)} == set(mw.OPTIONAL_COLUMNS)
+    assert header.sectionResizeMode(rm.COL_DESCRIPTION) == QHeaderView.ResizeMode.Interactive
+    assert header.sectionSize(rm.COL_DESCRIPTION) == widths[rm.COL_DESCRIPTION]
+    for column in (rm.COL_BAND, rm.COL_MEAN_D, rm.COL_METHOD, rm.COL_DISPUTE, rm.COL_STATUS, rm.COL_GRADE):
+        assert not header.isSectionHidden(column)

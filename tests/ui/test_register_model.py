@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QIcon
 
+from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardInput, HazardStatus
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
@@ -17,6 +20,7 @@ from hazard_desktop.ui.formatting import format_datetime
 from hazard_desktop.ui.models import register_model as rm
 from hazard_desktop.ui.models.register_model import RegisterModel
 from tests.ui.conftest import Sample
+from tests.ui.grading_data import Graded, make_graded
 
 
 def make_model(context: AppContext, **kwargs: int) -> RegisterModel:
@@ -36,10 +40,15 @@ class FakeRegister:
         self.size = size
         self.pages: list[tuple[RegisterFilter, SortKey, bool, int, int]] = []
         self.counts: list[RegisterFilter] = []
+        self.positions: list[tuple[RegisterFilter, SortKey, bool, uuid.UUID]] = []
 
     def count(self, flt: RegisterFilter) -> int:
         self.counts.append(flt)
         return self.size
+
+    def position(self, flt: RegisterFilter, sort: SortKey, descending: bool, hazard_id: uuid.UUID) -> int | None:
+        self.positions.append((flt, sort, descending, hazard_id))
+        return hazard_id.int - 1 if 0 < hazard_id.int <= self.size else None
 
     def page(self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[RegisterRow]:
         self.pages.append((flt, sort, descending, offset, limit))
@@ -137,10 +146,17 @@ def test_headers(qapp, context: AppContext) -> None:
         "Found by",
         "Status",
         "Grade",
+        "Band",
+        "Mean D",
+        "Method",
+        "Dispute",
         "Photos",
     ]
-    assert model.headerData(rm.COL_FOUND_BY, Qt.Orientation.Horizontal, rm.ToolTipRole)
     assert model.headerData(rm.COL_NUMBER, Qt.Orientation.Horizontal, rm.ToolTipRole) is None
+    assert "D.4" in model.headerData(rm.COL_BAND, Qt.Orientation.Horizontal, rm.ToolTipRole)
+    assert model.headerData(rm.COL_MEAN_D, Qt.Orientation.Horizontal, rm.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
 
 
 def test_long_description_is_one_line_in_the_cell(qapp) -> None:
@@ -228,14 +244,16 @@ def test_sort_by_each_column_is_passed_to_sql(qapp, column: int) -> None:
     assert resets  # the view is told to read again
 
 
-def test_unsortable_columns_keep_the_order(qapp) -> None:
-    register = FakeRegister(10)
-    model = RegisterModel(register, {})
-    model.sort(rm.COL_FOUND_AT, Qt.SortOrder.AscendingOrder)
-    for column in (rm.COL_FOUND_BY, rm.COL_PHOTOS):
-        assert not model.is_sortable(column)
-        model.sort(column, Qt.SortOrder.DescendingOrder)
-        assert model.sort_key is SortKey.FOUND_AT and not model.descending
+def test_every_column_sorts_and_every_key_has_a_column(qapp) -> None:
+    assert sorted(rm.SORT_KEYS) == list(range(rm.COLUMN_COUNT))
+    assert set(rm.COLUMN_OF_SORT_KEY) == set(SortKey) - {SortKey.UPDATED_AT}
+    model = RegisterModel(FakeRegister(10), {})
+    model.sort(rm.COL_PHOTOS, Qt.SortOrder.DescendingOrder)
+    assert model.sort_key is SortKey.PHOTOS and model.descending
+    model.sort(rm.COL_FOUND_BY, Qt.SortOrder.AscendingOrder)
+    assert model.sort_key is SortKey.FOUND_BY and not model.descending
+    model.sort(99, Qt.SortOrder.AscendingOrder)  # not a column: nothing changes
+    assert model.sort_key is SortKey.FOUND_BY
 
 
 @pytest.mark.parametrize(
@@ -289,3 +307,194 @@ def test_category_names_follow_the_language(qapp, context: AppContext, sample: S
     with context.uow() as uow:
         model.set_category_names(labels.category_names(uow.reference.categories(), "zh"))
     assert "设备/设施/工器具" in column_texts(model, rm.COL_CATEGORY)
+
+
+# ---------------------------------------------------------------- grading columns (real gradings)
+
+
+@pytest.fixture
+def graded(qapp, context: AppContext) -> Graded:
+    return make_graded(context)
+
+
+def graded_model(context: AppContext, **kwargs: int) -> RegisterModel:
+    with context.uow() as uow:
+        names = labels.category_names(uow.reference.categories())
+        bands = labels.band_labels(uow.lec.threshold_sets())
+    model = RegisterModel(context.register, names, bands=bands, **kwargs)
+    model.sort(rm.COL_NUMBER, Qt.SortOrder.AscendingOrder)
+    return model
+
+
+def row_of(model: RegisterModel, hazard_id: uuid.UUID) -> int:
+    row = model.position_of(hazard_id)
+    assert row >= 0
+    return row
+
+
+def cell(model: RegisterModel, hazard_id: uuid.UUID, column: int, role: int = rm.DisplayRole) -> object:
+    return model.data(model.index(row_of(model, hazard_id), column), role)
+
+
+def icon_colour(icon: object) -> str:
+    """The colour of an icon up left of its middle (clear of the dispute mark's white "!" or tick)."""
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    image = icon.pixmap(icon.availableSizes()[0]).toImage()
+    return image.pixelColor(image.width() * 3 // 10, image.height() // 4).name()
+
+
+def test_model_tester_with_gradings(qtmodeltester, context: AppContext, graded: Graded) -> None:
+    model = graded_model(context, block_size=4)
+    qtmodeltester.check(model, force_py=False)
+    model.sort(rm.COL_BAND, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=False)
+
+
+def test_grading_columns_show_band_mean_method_and_dispute(context: AppContext, graded: Graded) -> None:
+    model = graded_model(context)
+    texts = {
+        hazard.id: [cell(model, hazard.id, c) for c in (rm.COL_BAND, rm.COL_MEAN_D, rm.COL_METHOD, rm.COL_DISPUTE)]
+        for hazard in (graded.ruled, graded.criteria, graded.corrected, graded.draft, graded.open_dispute)
+    }
+    assert texts == {
+        graded.ruled.id: ["Significantly dangerous", "126.00", "LEC panel", "Ruled"],
+        graded.criteria.id: ["Highly dangerous", "252.00", "Major-hazard criteria", ""],
+        graded.corrected.id: ["", "", "Panel decision", ""],
+        graded.draft.id: ["", "", "", ""],  # a draft does not count
+        graded.open_dispute.id: ["Generally dangerous", "20.33", "LEC panel", "Disputed"],
+    }
+    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D, rm.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
+    assert cell(model, graded.ruled.id, rm.COL_MEAN_D, rm.SortRole) == "126"
+
+
+def test_band_swatch_has_the_colour_stored_in_the_threshold_set(context: AppContext, graded: Graded) -> None:
+    model = graded_model(context)
+    assert icon_colour(cell(model, graded.ruled.id, rm.COL_BAND, rm.DecorationRole)) == "#fbc02d"
+    assert icon_colour(cell(model, graded.criteria.id, rm.COL_BAND, rm.DecorationRole)) == "#f57c00"
+    assert cell(model, graded.corrected.id, rm.COL_BAND, rm.DecorationRole) is None
+    assert cell(model, graded.ruled.id, rm.COL_BAND, rm.ToolTipRole) == "Significantly dangerous — Rectification needed"
+    assert cell(model, graded.ruled.id, rm.COL_NUMBER, rm.DecorationRole) is None
+
+
+def test_open_dispute_is_marked_by_icon_colour_and_bold(context: AppContext, graded: Graded) -> None:
+    model = graded_model(context)
+    open_id, ruled_id = graded.open_dispute.id, graded.ruled.id
+    assert (
+        icon_colour(cell(model, open_id, rm.COL_DISPUTE, rm.DecorationRole))
+        == labels.DISPUTE_COLOURS[DisputeState.OPEN]
+    )
+    assert (
+        icon_colour(cell(model, ruled_id, rm.COL_DISPUTE, rm.DecorationRole))
+        == labels.DISPUTE_COLOURS[DisputeState.RULED]
+    )
+    assert cell(model, graded.criteria.id, rm.COL_DISPUTE, rm.DecorationRole) is None
+    font = cell(model, open_id, rm.COL_DISPUTE, rm.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert cell(model, ruled_id, rm.COL_DISPUTE, rm.FontRole) is None
+    brush = cell(model, open_id, rm.COL_DISPUTE, rm.ForegroundRole)
+    assert brush.color().name() == labels.DISPUTE_COLOURS[DisputeState.OPEN]
+    assert "has not ruled" in cell(model, open_id, rm.COL_DISPUTE, rm.ToolTipRole)
+    assert cell(model, graded.criteria.id, rm.COL_GRADE, rm.ForegroundRole).color().name() == "#c62828"
+
+
+def test_mean_d_decimals_follow_the_setting(context: AppContext, graded: Graded) -> None:
+    model = graded_model(context, decimals=3)
+    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D) == "20.333"
+    changes: list[object] = []
+    model.dataChanged.connect(lambda *args: changes.append(args))
+    model.set_decimals(0)
+    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D) == "20"
+    assert cell(model, graded.ruled.id, rm.COL_MEAN_D) == "126"
+    assert changes  # the view repaints
+    model.set_decimals(0)
+    assert len(changes) == 1
+    assert rm.mean_text(Decimal("20.005"), 2) == "20.01"  # half up, from the exact Decimal text
+    assert rm.mean_text(None) == ""
+
+
+def test_band_names_follow_the_language(context: AppContext, graded: Graded) -> None:
+    model = graded_model(context)
+    with context.uow() as uow:
+        model.set_bands(labels.band_labels(uow.lec.threshold_sets(), "zh"))
+    assert cell(model, graded.ruled.id, rm.COL_BAND) == "显著危险"
+    assert [b.code for b in model.bands.values()] == ["extreme", "high", "significant", "general", "slight"]
+
+
+def test_sort_by_grading_columns_goes_to_sql(context: AppContext, graded: Graded) -> None:
+    model = graded_model(context)
+    model.sort(rm.COL_BAND, Qt.SortOrder.AscendingOrder)  # no band first, then harmless → dangerous
+    assert column_texts(model, rm.COL_BAND)[-3:] == [
+        "Generally dangerous",
+        "Significantly dangerous",
+        "Highly dangerous",
+    ]
+    model.sort(rm.COL_MEAN_D, Qt.SortOrder.DescendingOrder)
+    assert column_texts(model, rm.COL_MEAN_D)[:3] == ["252.00", "126.00", "20.33"]
+    model.sort(rm.COL_DISPUTE, Qt.SortOrder.DescendingOrder)
+    assert column_texts(model, rm.COL_DISPUTE)[:2] == ["Ruled", "Disputed"]
+    model.sort(rm.COL_METHOD, Qt.SortOrder.AscendingOrder)
+    assert column_texts(model, rm.COL_METHOD) == [
+        "",
+        "",
+        "Major-hazard criteria",
+        "LEC panel",
+        "LEC panel",
+        "Panel decision",
+    ]
+
+
+def test_grading_filters(context: AppContext, graded: Graded) -> None:
+    model = graded_model(context)
+    model.set_filter(RegisterFilter(band_codes=frozenset({"significant", "high"})))
+    assert sorted(column_texts(model, rm.COL_NUMBER)) == sorted([graded.ruled.number, graded.criteria.number])
+    model.set_filter(RegisterFilter(methods=frozenset({"panel_decision"})))
+    assert column_texts(model, rm.COL_NUMBER) == [graded.corrected.number]
+    model.set_filter(RegisterFilter(disputed=True))
+    assert sorted(column_texts(model, rm.COL_NUMBER)) == sorted([graded.ruled.number, graded.open_dispute.number])
+    model.set_filter(RegisterFilter(disputed=False))
+    assert model.rowCount() == 4
+
+
+# ---------------------------------------------------------------- finding a row far down
+
+
+def test_position_of_asks_sql_instead_of_reading_blocks(qapp) -> None:
+    register = FakeRegister(100_000)
+    model = RegisterModel(register, {})
+    assert model.position_of(uuid.UUID(int=90_000)) == 89_999
+    assert register.pages == []  # no block read to find it
+    assert register.positions[-1][1:] == (SortKey.NUMBER, True, uuid.UUID(int=90_000))
+    assert model.position_of(uuid.UUID(int=200_000)) == -1
+    model.data(model.index(5, 0))
+    calls = len(register.positions)
+    assert model.position_of(uuid.UUID(int=3)) == 2  # a cached block answers first
+    assert len(register.positions) == calls
+
+
+def test_position_of_with_a_real_register(context: AppContext, sample: Sample) -> None:
+    model = make_model(context, block_size=2)
+    model.sort(rm.COL_FOUND_AT, Qt.SortOrder.AscendingOrder)
+    assert model.position_of(sample.hazards[4].id) == 4
+    assert model.cached_blocks() == []
+    model.set_filter(RegisterFilter(text="泄漏"))
+    assert model.position_of(sample.hazards[4].id) == -1
+    assert model.position_of(sample.hazards[2].id) == 0
+
+
+def test_a_failing_position_is_reported_not_raised(qapp, qtbot) -> None:
+    class Broken(FakeRegister):
+        def position(self, *args: object) -> int | None:
+            raise OSError("disk gone")
+
+    model = RegisterModel(Broken(10), {})
+    with qtbot.waitSignal(model.load_failed):
+        assert model.position_of(uuid.UUID(int=3)) == -1
+
+
+def test_data_compares_roles_with_module_level_ints() -> None:
+    """TOOLCHAIN.md §8: enum attribute lookups in the hot data() cost a third of a repaint."""
+    names = RegisterModel.data.__code__.co_names
+    assert "Qt" not in names and "ItemDataRole" not in names
+    assert {"DisplayRole", "DecorationRole", "TextAlignmentRole", "ForegroundRole"} <= set(names)

@@ -5,6 +5,10 @@ With 100,000 hazards (TOOLCHAIN.md §8) the model never holds the register: ``ro
 sorting and filtering happen in SQL (``sort()`` override, ``set_filter()`` → reset). Display strings of
 a block are built once when the block is read, so ``data()`` only indexes tuples; roles are compared
 with module-level ints.
+
+The grading columns (band, mean D, method, dispute) show what ``hazards`` carries of the grading that
+counts; band names and colours come from the stored threshold sets (:meth:`RegisterModel.set_bands`),
+mean D has the plant's number of decimals (:meth:`RegisterModel.set_decimals`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import logging
 import uuid
 from collections import OrderedDict
 from collections.abc import Mapping
+from decimal import Decimal
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -20,15 +25,20 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
+    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
+from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.lec import DISPLAY_PLACES, format_decimal
 from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, RegisterRow, SortKey
 from hazard_desktop.ui import labels
 from hazard_desktop.ui.formatting import format_datetime
+from hazard_desktop.ui.labels import BandLabel
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +54,13 @@ CONTEXT = "RegisterModel"
     COL_FOUND_BY,
     COL_STATUS,
     COL_GRADE,
+    COL_BAND,
+    COL_MEAN_D,
+    COL_METHOD,
+    COL_DISPUTE,
     COL_PHOTOS,
-) = range(10)
-COLUMN_COUNT = 10
+) = range(14)
+COLUMN_COUNT = 14
 
 HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("RegisterModel", "Number"),
@@ -58,10 +72,21 @@ HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("RegisterModel", "Found by"),
     QT_TRANSLATE_NOOP("RegisterModel", "Status"),
     QT_TRANSLATE_NOOP("RegisterModel", "Grade"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Band"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Mean D"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Method"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Dispute"),
     QT_TRANSLATE_NOOP("RegisterModel", "Photos"),
 )
 
-# Columns sorted in SQL; the others (found by, photos) keep the current order when clicked.
+HEADER_TIPS: dict[int, str] = {
+    COL_BAND: QT_TRANSLATE_NOOP("RegisterModel", "Danger band of the mean D (table D.4)"),
+    COL_MEAN_D: QT_TRANSLATE_NOOP("RegisterModel", "Mean of the panel members' D = L × E × C"),
+    COL_METHOD: QT_TRANSLATE_NOOP("RegisterModel", "How the grade that counts was reached"),
+    COL_DISPUTE: QT_TRANSLATE_NOOP("RegisterModel", "Whether a department disputed the grading"),
+}
+
+# Every column sorts in SQL (a column without a key would keep the current order when clicked).
 SORT_KEYS: dict[int, SortKey] = {
     COL_NUMBER: SortKey.NUMBER,
     COL_FOUND_AT: SortKey.FOUND_AT,
@@ -69,8 +94,14 @@ SORT_KEYS: dict[int, SortKey] = {
     COL_LOCATION: SortKey.LOCATION,
     COL_CATEGORY: SortKey.CATEGORY,
     COL_DEPARTMENT: SortKey.DEPARTMENT,
+    COL_FOUND_BY: SortKey.FOUND_BY,
     COL_STATUS: SortKey.STATUS,
     COL_GRADE: SortKey.GRADE,
+    COL_BAND: SortKey.BAND,
+    COL_MEAN_D: SortKey.MEAN_D,
+    COL_METHOD: SortKey.METHOD,
+    COL_DISPUTE: SortKey.DISPUTE,
+    COL_PHOTOS: SortKey.PHOTOS,
 }
 COLUMN_OF_SORT_KEY: dict[SortKey, int] = {key: column for column, key in SORT_KEYS.items()}
 
@@ -79,6 +110,8 @@ DisplayRole = int(Qt.ItemDataRole.DisplayRole)
 ToolTipRole = int(Qt.ItemDataRole.ToolTipRole)
 TextAlignmentRole = int(Qt.ItemDataRole.TextAlignmentRole)
 ForegroundRole = int(Qt.ItemDataRole.ForegroundRole)
+DecorationRole = int(Qt.ItemDataRole.DecorationRole)
+FontRole = int(Qt.ItemDataRole.FontRole)
 RowRole = int(Qt.ItemDataRole.UserRole) + 1  # the RegisterRow of the row
 SortRole = int(Qt.ItemDataRole.UserRole) + 2  # the raw value the column sorts by
 IdRole = int(Qt.ItemDataRole.UserRole) + 3  # the hazard's UUID
@@ -87,8 +120,15 @@ IdRole = int(Qt.ItemDataRole.UserRole) + 3  # the hazard's UUID
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGNMENTS: tuple[int, ...] = tuple(
+    _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c == COL_MEAN_D else _ALIGN_LEFT for c in range(COLUMN_COUNT)
+)
 _MAJOR_BRUSH = QBrush(QColor("#c62828"))
 _CLOSED_BRUSH = QBrush(QColor("#757575"))
+_OPEN_DISPUTE = DisputeState.OPEN.value
+_DISPUTE_BRUSHES = {state.value: QBrush(QColor(colour)) for state, colour in labels.DISPUTE_COLOURS.items()}
+SWATCH_SIZE = 12
 _DESCRIPTION_MAX = 160  # characters shown in the cell; the tooltip has the rest
 
 DEFAULT_BLOCK_SIZE = 200
@@ -105,12 +145,72 @@ def _one_line(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def band_swatch(colour: str, size: int = SWATCH_SIZE) -> QIcon:
+    """A small square of a band's colour with a darker edge (the register's band mark)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    fill = QColor(colour)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(fill.darker(140), 1))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 2, 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def dispute_icon(state: DisputeState, size: int = SWATCH_SIZE + 2) -> QIcon:
+    """The dispute mark: "!" on orange (open), a tick on purple (ruled), a grey ring (withdrawn)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = QColor(labels.DISPUTE_COLOURS[state])
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    circle = QRectF(1, 1, size - 2, size - 2)
+    if state is DisputeState.WITHDRAWN:
+        painter.setPen(QPen(colour, 1.5))
+        painter.drawEllipse(circle)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(circle)
+        pen = QPen(QColor("white"), max(1.5, size / 8))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        if state is DisputeState.OPEN:
+            x = size / 2
+            painter.drawLine(QPointF(x, size * 0.25), QPointF(x, size * 0.58))
+            painter.drawPoint(QPointF(x, size * 0.76))
+        else:
+            painter.drawPolyline(
+                QPolygonF(
+                    [
+                        QPointF(size * 0.28, size * 0.52),
+                        QPointF(size * 0.44, size * 0.68),
+                        QPointF(size * 0.72, size * 0.34),
+                    ]
+                )
+            )
+    painter.end()
+    return QIcon(pixmap)
+
+
+def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES) -> str:
+    """Mean D with fixed decimals, rounded half up from the stored Decimal ("67.80"); empty for None."""
+    return "" if value is None else format_decimal(value, places)
+
+
+Entry = tuple[RegisterRow, tuple[str, ...], str]  # the row, its display texts, the category tooltip
+
+
 class RegisterModel(QAbstractTableModel):
     """Windowed, SQL-sorted and SQL-filtered model of the register.
 
     Args:
         register: the read-side port (``context.register``).
         category_names: code → name of every category and subcategory in the UI language.
+        bands: band code → how it is shown (``labels.band_labels`` of the stored threshold sets).
+        decimals: decimals shown for mean D (plant setting ``decimals``).
         block_size: rows read per query.
         max_blocks: blocks kept in memory (least recently used are dropped).
 
@@ -126,18 +226,27 @@ class RegisterModel(QAbstractTableModel):
         category_names: Mapping[str, str] | None = None,
         parent: object | None = None,
         *,
+        bands: Mapping[str, BandLabel] | None = None,
+        decimals: int = DISPLAY_PLACES,
         block_size: int = DEFAULT_BLOCK_SIZE,
         max_blocks: int = DEFAULT_MAX_BLOCKS,
     ) -> None:
         super().__init__(parent)
         self._register = register
         self._category_names: dict[str, str] = dict(category_names or {})
+        self._bands: dict[str, BandLabel] = {}
+        self._band_icons: dict[str, QIcon] = {}
+        self._dispute_icons = {state.value: dispute_icon(state) for state in DisputeState}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._decimals = decimals
         self._block_size = block_size
         self._max_blocks = max_blocks
         self._filter = RegisterFilter()
         self._sort_key = SortKey.NUMBER
         self._descending = True
-        self._blocks: OrderedDict[int, list[tuple[RegisterRow, tuple[str, ...], str]]] = OrderedDict()
+        self._blocks: OrderedDict[int, list[Entry]] = OrderedDict()
+        self._set_bands(bands or {})
         self._count = self._read_count()
         self.queries = 0  # page queries made (tests and diagnostics)
 
@@ -158,6 +267,16 @@ class RegisterModel(QAbstractTableModel):
         """True when sorted descending."""
         return self._descending
 
+    @property
+    def decimals(self) -> int:
+        """Decimals shown for mean D."""
+        return self._decimals
+
+    @property
+    def bands(self) -> dict[str, BandLabel]:
+        """Band code → label, most dangerous first."""
+        return dict(self._bands)
+
     def sort_column(self) -> int:
         """The column the register is sorted by (-1 if the key has no column)."""
         return COLUMN_OF_SORT_KEY.get(self._sort_key, -1)
@@ -175,6 +294,10 @@ class RegisterModel(QAbstractTableModel):
         """Numbers of the blocks in memory, least recently used first."""
         return list(self._blocks)
 
+    def band_icon(self, code: str | None) -> QIcon | None:
+        """The colour swatch of band ``code`` (None for no or an unknown band)."""
+        return self._band_icons.get(code) if code else None
+
     # ------------------------------------------------------------------ changes
 
     def set_filter(self, flt: RegisterFilter) -> None:
@@ -191,6 +314,30 @@ class RegisterModel(QAbstractTableModel):
         """Change the names shown for category codes (e.g. after the reference data changed)."""
         self._category_names = dict(names)
         self.refresh()
+
+    def _set_bands(self, bands: Mapping[str, BandLabel]) -> None:
+        self._bands = dict(bands)
+        self._band_icons = {code: band_swatch(band.colour) for code, band in self._bands.items()}
+
+    def set_bands(self, bands: Mapping[str, BandLabel]) -> None:
+        """Change the band names and colours (after the threshold sets changed); texts are built again."""
+        if dict(bands) == self._bands:
+            return
+        self._set_bands(bands)
+        self._rebuild_texts()
+
+    def set_decimals(self, decimals: int) -> None:
+        """Show mean D with ``decimals`` decimals (the plant setting)."""
+        if decimals == self._decimals:
+            return
+        self._decimals = decimals
+        self._rebuild_texts()
+
+    def _rebuild_texts(self) -> None:
+        for number, block in self._blocks.items():
+            self._blocks[number] = [self._display(entry[0]) for entry in block]
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, COLUMN_COUNT - 1))
 
     def refresh(self) -> None:
         """Drop every cached block and read the count again (after edits, F5)."""
@@ -226,7 +373,7 @@ class RegisterModel(QAbstractTableModel):
             self.load_failed.emit(exc)
             return 0
 
-    def _load(self, number: int) -> list[tuple[RegisterRow, tuple[str, ...], str]]:
+    def _load(self, number: int) -> list[Entry]:
         try:
             rows = self._register.page(
                 self._filter, self._sort_key, self._descending, number * self._block_size, self._block_size
@@ -242,8 +389,9 @@ class RegisterModel(QAbstractTableModel):
             self._blocks.popitem(last=False)
         return block
 
-    def _display(self, row: RegisterRow) -> tuple[RegisterRow, tuple[str, ...], str]:
+    def _display(self, row: RegisterRow) -> Entry:
         names = self._category_names
+        band = self._bands.get(row.band_code) if row.band_code else None
         texts = (
             row.number,
             format_datetime(row.found_at),
@@ -254,6 +402,10 @@ class RegisterModel(QAbstractTableModel):
             row.found_by_name,
             labels.status_label(row.status),
             labels.grade_label(row.grade),
+            band.name if band else (row.band_code or ""),
+            mean_text(row.mean_d, self._decimals),
+            labels.method_label(row.grading_method),
+            labels.dispute_label(row.dispute_state),
             str(row.photo_count) if row.photo_count else "",
         )
         category = texts[COL_CATEGORY]
@@ -263,7 +415,7 @@ class RegisterModel(QAbstractTableModel):
             category = f"{row.category_code} {category}"
         return row, texts, category
 
-    def _entry(self, row: int) -> tuple[RegisterRow, tuple[str, ...], str] | None:
+    def _entry(self, row: int) -> Entry | None:
         number, offset = divmod(row, self._block_size)
         block = self._blocks.get(number)
         if block is None:
@@ -295,6 +447,26 @@ class RegisterModel(QAbstractTableModel):
                     return number * self._block_size + offset
         return -1
 
+    def position_of(self, hazard_id: uuid.UUID) -> int:
+        """The row of ``hazard_id`` under the filter and sort in force, however far down; -1 if hidden.
+
+        Cached blocks are looked at first; otherwise SQL counts the rows that sort before it
+        (``RegisterQueries.position``), so no block is read to find it.
+        """
+        for number, block in self._blocks.items():
+            for offset, entry in enumerate(block):
+                if entry[0].id == hazard_id:
+                    return number * self._block_size + offset
+        try:
+            position = self._register.position(self._filter, self._sort_key, self._descending, hazard_id)
+        except Exception as exc:  # as a failed page: report it, show no row
+            log.exception("register position failed")
+            self.load_failed.emit(exc)
+            return -1
+        if position is None or not 0 <= position < self._count:
+            return -1
+        return position
+
     # ------------------------------------------------------------------ Qt interface
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -315,17 +487,31 @@ class RegisterModel(QAbstractTableModel):
         column = index.column()
         if role == DisplayRole:
             return entry[1][column]
-        if role == ToolTipRole:
-            return self._tooltip(entry, column)
+        if role == DecorationRole:
+            if column == COL_BAND:
+                code = entry[0].band_code
+                return self._band_icons.get(code) if code else None
+            if column == COL_DISPUTE:
+                state = entry[0].dispute_state
+                return self._dispute_icons.get(state) if state else None
+            return None
         if role == TextAlignmentRole:
-            return _ALIGN_CENTER if column == COL_PHOTOS else _ALIGN_LEFT
+            return ALIGNMENTS[column]
         if role == ForegroundRole:
             record = entry[0]
             if column == COL_GRADE and record.grade is HazardGrade.MAJOR:
                 return _MAJOR_BRUSH
+            if column == COL_DISPUTE and record.dispute_state:
+                return _DISPUTE_BRUSHES.get(record.dispute_state)
             if record.status is HazardStatus.CLOSED:
                 return _CLOSED_BRUSH
             return None
+        if role == FontRole:
+            if column == COL_DISPUTE and entry[0].dispute_state == _OPEN_DISPUTE:
+                return self._bold
+            return None
+        if role == ToolTipRole:
+            return self._tooltip(entry, column)
         if role == RowRole:
             return entry[0]
         if role == IdRole:
@@ -334,8 +520,7 @@ class RegisterModel(QAbstractTableModel):
             return self._sort_value(entry[0], column)
         return None
 
-    @staticmethod
-    def _tooltip(entry: tuple[RegisterRow, tuple[str, ...], str], column: int) -> str | None:
+    def _tooltip(self, entry: Entry, column: int) -> str | None:
         record = entry[0]
         if column == COL_DESCRIPTION:
             return record.description
@@ -343,10 +528,16 @@ class RegisterModel(QAbstractTableModel):
             return f"{record.location} ({record.equipment_tag})" if record.equipment_tag else record.location
         if column == COL_CATEGORY:
             return entry[2]
+        if column in (COL_BAND, COL_MEAN_D) and record.band_code:
+            band = self._bands.get(record.band_code)
+            if band is not None:
+                return f"{band.name} — {band.action}" if band.action else band.name
+            return record.band_code
+        if column == COL_DISPUTE and record.dispute_state:
+            return labels.dispute_help(record.dispute_state)
         return None
 
-    @staticmethod
-    def _sort_value(record: RegisterRow, column: int) -> object:
+    def _sort_value(self, record: RegisterRow, column: int) -> object:
         if column == COL_NUMBER:
             return record.number
         if column == COL_FOUND_AT:
@@ -365,14 +556,28 @@ class RegisterModel(QAbstractTableModel):
             return list(HazardStatus).index(record.status)
         if column == COL_GRADE:
             return list(HazardGrade).index(record.grade)
+        if column == COL_BAND:
+            band = self._bands.get(record.band_code) if record.band_code else None
+            return -band.rank if band else None
+        if column == COL_MEAN_D:
+            return None if record.mean_d is None else str(record.mean_d)
+        if column == COL_METHOD:
+            return record.grading_method
+        if column == COL_DISPUTE:
+            return record.dispute_state
         return record.photo_count
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
             if role == DisplayRole:
                 return header_text(section)
-            if role == ToolTipRole and section not in SORT_KEYS:
-                return QCoreApplication.translate("RegisterModel", "This column cannot be sorted")
+            if role == ToolTipRole:
+                if section not in SORT_KEYS:
+                    return QCoreApplication.translate("RegisterModel", "This column cannot be sorted")
+                tip = HEADER_TIPS.get(section)
+                return QCoreApplication.translate(CONTEXT, tip) if tip else None
+            if role == TextAlignmentRole and section == COL_MEAN_D:
+                return _ALIGN_RIGHT
             return None
         return super().headerData(section, orientation, role)
 
