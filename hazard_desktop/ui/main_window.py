@@ -542,6 +542,7 @@ class MainWindow(QMainWindow):
         s.setValue("state", self.saveState(LAYOUT_VERSION))
         s.setValue("splitter", self.splitter.saveState())
         s.setValue("header", self.view.horizontalHeader().saveState())
+        s.setValue("language", labels.current_language())
         s.setValue("sort_key", self.model.sort_key.value)
         s.setValue("descending", "1" if self.model.descending else "0")
         s.setValue("details_visible", "1" if self.action_details.isChecked() else "0")
@@ -569,6 +570,8 @@ class MainWindow(QMainWindow):
             header = s.value("header")
             if isinstance(header, QByteArray):
                 self.view.horizontalHeader().restoreState(header)
+                if str(s.value("language", "")) != labels.current_language():
+                    self._language_widths()  # widths measured in another language cut or waste room
             try:
                 key = SortKey(str(s.value("sort_key", SortKey.NUMBER.value)))
             except ValueError:
@@ -641,6 +644,13 @@ class MainWindow(QMainWindow):
             header.resizeSection(COL_DESCRIPTION, widths[COL_DESCRIPTION])
         for column in OPTIONAL_COLUMNS:
             header.setSectionHidden(column, column in hidden)
+
+    def _language_widths(self) -> None:
+        """Default widths for the visible fixed-width columns (order and hidden columns stay as chosen)."""
+        header = self.view.horizontalHeader()
+        for column, width in self.default_widths().items():
+            if column != COL_DESCRIPTION and not header.isSectionHidden(column):
+                header.resizeSection(column, width)
 
     def _fill_columns_menu(self, menu: QMenu) -> None:
         """One tick per column (the number always shows)."""

@@ -554,3 +554,23 @@ def test_a_fresh_narrow_layout_hides_optional_columns_first(window: MainWindow) 
     assert header.sectionSize(rm.COL_DESCRIPTION) == widths[rm.COL_DESCRIPTION]
     for column in (rm.COL_BAND, rm.COL_MEAN_D, rm.COL_METHOD, rm.COL_DISPUTE, rm.COL_STATUS, rm.COL_GRADE):
         assert not header.isSectionHidden(column)
+
+
+def test_widths_saved_in_another_language_are_measured_again(qtbot, context: AppContext, sample: Sample) -> None:
+    first = MainWindow(context)
+    qtbot.addWidget(first)
+    header = first.view.horizontalHeader()
+    header.resizeSection(rm.COL_STATUS, 40)  # what fits 待定级 cuts "Awaiting grading"
+    header.moveSection(header.visualIndex(rm.COL_GRADE), 1)
+    header.hideSection(rm.COL_METHOD)
+    first.save_layout()
+    settings = QSettings(str(context.data_dir / mw.SETTINGS_FILE), QSettings.Format.IniFormat)
+    assert settings.value("main_window/language") == "en"
+    settings.setValue("main_window/language", "zh")
+    settings.sync()
+
+    second = MainWindow(context)
+    qtbot.addWidget(second)
+    header = second.view.horizontalHeader()
+    assert header.sectionSize(rm.COL_STATUS) == second.default_widths()[rm.COL_STATUS]
+    assert header.visualIndex(rm.COL_GRADE) == 1 and header.isSectionHidden(rm.COL_METHOD)  # choices kept
