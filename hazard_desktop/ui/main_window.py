@@ -681,6 +681,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         super().closeEvent(event)
 
+
 class _ExitAfterFirstRows(QObject):
     """Benchmark hook (``BENCH_EXIT_AFTER_PAINT``): report when the register has painted rows, then quit."""
 

@@ -43,7 +43,8 @@ def stored(context, inspector):
     return hazards
 
 
-def numbers(context, flt=RegisterFilter(), sort=SortKey.NUMBER, descending=False):
+def numbers(context, flt=None, sort=SortKey.NUMBER, descending=False):
+    flt = flt or RegisterFilter()
     return [r.number for r in context.register.page(flt, sort, descending, 0, 100)]
 
 
