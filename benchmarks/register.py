@@ -46,6 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hazard_desktop import paths  # noqa: E402
+from hazard_desktop.adapters import start_reads  # noqa: E402
 from hazard_desktop.app import build_context, close_context  # noqa: E402
 from hazard_desktop.domain.hazards import Hazard  # noqa: E402
 from hazard_desktop.services.ports import RegisterFilter, SortKey  # noqa: E402
@@ -53,7 +54,7 @@ from hazard_desktop.services.ports import RegisterFilter, SortKey  # noqa: E402
 HOOK_ENV = "HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT"
 WINDOW = (1400, 850)
 REFERENCE = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)  # fixed, so every run builds the same register
-PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
+PRAGMAS = start_reads.PRAGMAS  # the program's connection settings: the floors use the same
 SECTIONS = ("build", "filter", "sort", "repaint", "start")
 QUERY_BUDGET = 1.0  # seconds per query or repaint figure: fast ones get more than --repeat turns
 
