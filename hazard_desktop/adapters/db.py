@@ -25,7 +25,7 @@ def _on_begin(connection: Any) -> None:
 def make_engine(path: Path) -> Engine:
     """Create the engine for the database file at ``path``.
 
-    Every connection gets ``foreign_keys=ON``, ``journal_mode=WAL`` and ``synchronous=NORMAL``.
+    Every connection gets ``foreign_keys=ON``, ``journal_mode=WAL`` and ``synchronous=FULL``.
     """
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)

@@ -23,6 +23,7 @@ def test_new_file_is_created_at_head_with_wal_and_foreign_keys(tmp_path):
         with opened.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: durable commits
     finally:
         opened.engine.dispose()
     assert not (tmp_path / "backups").exists()
