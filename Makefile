@@ -6,11 +6,11 @@ PY := $(VENV)/bin/python
 export LANG := C.UTF-8
 export LC_ALL := C.UTF-8
 
-# Debian packages: Qt offscreen (libEGL, libGL, fontconfig, xkbcommon, glib, dbus), PDF checks (poppler),
+# Debian packages: Qt offscreen (libEGL, libGL, fontconfig, xkbcommon, glib, dbus), PDF checks (poppler; zbar decodes the printed QR codes),
 # PyInstaller (binutils). Installed with apt-get when running as root; otherwise listed for the user.
 DEB_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 \
                 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 \
-                libxcb-xkb1 libxkbcommon-x11-0 poppler-utils binutils
+                libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils
 
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
@@ -24,7 +24,7 @@ test: system-deps venv translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 system-deps: .stamp-system-deps
-.stamp-system-deps:
+.stamp-system-deps: Makefile
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \

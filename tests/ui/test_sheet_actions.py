@@ -145,8 +145,7 @@ def test_verify_dialog_says_verified_altered_and_unknown(qtbot, context: AppCont
 
 def test_verify_dialog_speaks_chinese_with_the_translation(qtbot, context: AppContext) -> None:
     qm = paths.resource_dir() / "translations" / "sheets_zh_CN.qm"
-    if not qm.exists():
-        pytest.skip("run `make translations` first")
+    assert qm.exists(), "run `make translations` first (make test does)"
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
