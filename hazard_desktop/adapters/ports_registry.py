@@ -11,12 +11,19 @@ def install(context: AppContext) -> None:
     context.extras["bulk_writer_factory"] = lambda: _bulk_writer(context.extras["engine"])
     context.extras["inspection_record_renderer"] = _inspection_record_renderer
     context.extras["sheet_renderer"] = _sheet_renderer
+    context.extras["drafts"] = _drafts(context)
 
 
 def _bulk_writer(engine: object) -> object:
     from hazard_desktop.adapters.bulk import CoreBulkWriter
 
     return CoreBulkWriter(engine)  # type: ignore[arg-type]
+
+
+def _drafts(context: AppContext) -> object:
+    from hazard_desktop.adapters.drafts import JsonDraftStore
+
+    return JsonDraftStore(context.data_dir / "drafts")  # the folder is made on the first save
 
 
 def _inspection_record_renderer() -> object:

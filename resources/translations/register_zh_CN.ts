@@ -358,155 +358,208 @@
 <context>
     <name>HazardEditorDialog</name>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="129"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="174"/>
         <source>What is wrong, and what could it lead to?</source>
         <translation>存在什么问题，可能导致什么后果？</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="135"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="180"/>
         <source>e.g. tank farm, east pump house</source>
         <translation>例如：罐区、东泵房</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="139"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="184"/>
         <source>e.g. P-101A (optional)</source>
         <translation>例如：P-101A（选填）</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="162"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="207"/>
         <source>Hazard number:</source>
         <translation>隐患编号：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="163"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="208"/>
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="164"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="209"/>
         <source>Location / area:</source>
         <translation>所在区域/位置：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="165"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="210"/>
         <source>Equipment tag:</source>
         <translation>设备位号：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="166"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="211"/>
         <source>Responsible department:</source>
         <translation>责任部门：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="167"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="212"/>
         <source>Category:</source>
         <translation>隐患类别：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="168"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="213"/>
         <source>Subcategory:</source>
         <translation>子类：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="169"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="214"/>
         <source>Found by:</source>
         <translation>发现人：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="170"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="215"/>
         <source>Found at:</source>
         <translation>发现时间：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="171"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="216"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="180"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="225"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="183"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="228"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="188"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="233"/>
         <source>Photos:</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="197"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="242"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="198"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="243"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="245"/>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="249"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="296"/>
+        <source>Unsaved input</source>
+        <translation>未保存的输入</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="298"/>
+        <source>This form was not saved. Discard what you entered?
+
+Choose No to keep it as a draft: the form offers it again the next time it is opened.</source>
+        <translation>本表尚未保存。要丢弃已填写的内容吗？
+
+选择“否”则保留为草稿：下次打开本表时会提示恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="309"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="313"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="254"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="318"/>
         <source>Choose or type a name</source>
         <translation>选择或输入姓名</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="270"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="334"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="280"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="344"/>
         <source>New hazard</source>
         <translation>新建隐患</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="281"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="345"/>
         <source>Leave empty for the next free number</source>
         <translation>留空则自动编号</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="282"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="346"/>
         <source>Type a number only for a hazard from a paper register (YH-2026-0001)</source>
         <translation>仅在录入纸质台账中已有编号的隐患时填写（如 YH-2026-0001）</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="286"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="350"/>
         <source>Edit hazard {number}</source>
         <translation>编辑隐患 {number}</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="289"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="353"/>
         <source>The number of a hazard never changes</source>
         <translation>隐患编号一经生成不可更改</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="340"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="404"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="342"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="406"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="363"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="427"/>
         <source>The file “{name}” cannot be read: {reason}</source>
         <translation>无法读取文件“{name}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="394"/>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="465"/>
         <source>{count} of at most {max}</source>
         <translation>{count} 张（最多 {max} 张）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="723"/>
+        <source>This form has an unsaved draft from {time} (the program ended before it was saved).
+
+Restore the draft? Choose No to discard it.</source>
+        <translation>本表有一份 {time} 的未保存草稿（程序在保存前已退出）。
+
+要恢复该草稿吗？选择“否”将丢弃它。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="729"/>
+        <source>Hazard {number} has been changed since the draft was written. Restoring takes the fields you changed from the draft and keeps the others as they are now: check them before saving.</source>
+        <translation>隐患 {number} 在草稿写入后已被修改。恢复时，您在草稿中改动过的字段采用草稿内容，其余字段保持当前内容：保存前请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="732"/>
+        <source>Restore unsaved draft</source>
+        <translation>恢复未保存的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="790"/>
+        <source>These photos of the draft could not be restored: {names}. Please add them again.</source>
+        <translation>草稿中的以下照片无法恢复：{names}。请重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="859"/>
+        <source>The unsaved draft of this form cannot be read ({detail}). It was set aside as {kept}.</source>
+        <translation>本表的未保存草稿无法读取（{detail}），已另存为 {kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="862"/>
+        <source>The unsaved draft of this form cannot be read: {detail}</source>
+        <translation>本表的未保存草稿无法读取：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="865"/>
+        <source>What you enter cannot be kept as a draft ({detail}). Save soon: it would be lost if the program stopped.</source>
+        <translation>所填内容无法保存为草稿（{detail}）。请尽快保存：程序一旦中断，这些内容将会丢失。</translation>
     </message>
 </context>
 <context>
@@ -1644,7 +1697,7 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
         <translation>是否有部门对定级提出争议</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/models/register_model.py" line="574"/>
+        <location filename="../../hazard_desktop/ui/models/register_model.py" line="576"/>
         <source>This column cannot be sorted</source>
         <translation>此列不能排序</translation>
     </message>

@@ -4,6 +4,12 @@ The dialog collects input and hands it to the services, which validate it; a ref
 service's error as a translated sentence above the form and writes nothing. Photos picked for a new
 hazard are checked when they are picked (``services.photo_checks``), so that saving does not create the
 hazard and then refuse its photos.
+
+While the user types, the form keeps a draft on disk (``services.drafts``; the store is
+``context.extras["drafts"]``, optional): a second after the last change, and at once when a photo is
+added or removed. Picked photos are copied into the draft, so a crash, a power cut or a pulled USB stick
+loses nothing. Saving deletes the draft; cancelling asks whether to discard it; opening the form while a
+draft of it exists offers to restore it.
 """
 
 from __future__ import annotations
@@ -13,8 +19,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -47,15 +54,24 @@ from hazard_desktop.domain.hazards import (
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import photo_checks
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.drafts import Draft, DraftStore, hazard_key
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import ReferenceData, load_reference
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.detail_pane import THUMB_SIZE, make_photo_list, thumbnail_icon
-from hazard_desktop.ui.formatting import QT_DATE_TIME_FORMAT, from_qdatetime, now_qdatetime, to_qdatetime
+from hazard_desktop.ui.formatting import (
+    QT_DATE_TIME_FORMAT,
+    format_datetime,
+    from_qdatetime,
+    now_qdatetime,
+    to_qdatetime,
+)
 
 log = logging.getLogger(__name__)
 
 PhotoEntryRole = int(Qt.ItemDataRole.UserRole) + 1
+DRAFT_SAVE_DELAY_MS = 1000
+DRAFT_FORMAT = "hazard-editor/1"
 
 
 def _uuid(value: object) -> uuid.UUID | None:
@@ -85,6 +101,26 @@ class _StoredPhoto:
 class _NewPhoto:
     file: hazard_service.PhotoFile
     path: str
+    draft_name: str  # the name of its copy in the draft (one per picked file)
+
+
+# The fields an edit draft restores only where the user changed them (see ``restore_draft``).
+_MERGED_FIELDS = (
+    "description",
+    "location",
+    "equipment_tag",
+    "department",
+    "category",
+    "subcategory",
+    "found_by_id",
+    "found_by_text",
+    "found_at_ms",
+    "status",
+)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 class HazardEditorDialog(QDialog):
@@ -109,6 +145,15 @@ class HazardEditorDialog(QDialog):
         self._result: HazardEditorResult | None = None
         self._removed: list[PhotoInfo] = []
         self._reference = reference or load_reference(context.uow(), include_inactive=True)
+        self._drafts: DraftStore | None = context.extras.get("drafts")
+        self._draft_key = hazard_key(hazard.id if hazard is not None else None)
+        self._draft_on_disk = False
+        self._draft_problem_shown = False
+        self._restoring = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
         self.setObjectName("hazardEditor")
         self.setMinimumWidth(720)
 
@@ -208,7 +253,10 @@ class HazardEditorDialog(QDialog):
 
         self._load()
         self._update_photo_buttons()
+        self._baseline = self._form_values()
+        self._watch_changes()
         self.description.setFocus()
+        self.offer_draft()
 
     # ------------------------------------------------------------------ running it
 
@@ -237,6 +285,22 @@ class HazardEditorDialog(QDialog):
     def accept(self) -> None:
         if self.save():
             super().accept()
+
+    def reject(self) -> None:
+        """Cancel: bring the draft up to date, then ask whether to discard it (the default keeps it)."""
+        self._draft_timer.stop()
+        if self._drafts is not None:
+            self.save_draft_now()
+            if self._draft_on_disk and messages.confirm(
+                self,
+                self.tr("Unsaved input"),
+                self.tr(
+                    "This form was not saved. Discard what you entered?\n\n"
+                    "Choose No to keep it as a draft: the form offers it again the next time it is opened."
+                ),
+            ):
+                self.discard_draft()
+        super().reject()
 
     # ------------------------------------------------------------------ lists and initial values
 
@@ -357,7 +421,7 @@ class HazardEditorDialog(QDialog):
                 photo_checks.check_photo_size(path.name, path.stat().st_size)
                 file = hazard_service.PhotoFile(path.name, path.read_bytes())
                 image = photo_checks.check_photo(file, self._context.images)
-                added.append((_NewPhoto(file, str(path)), image.thumb_jpeg))
+                added.append((_NewPhoto(file, str(path), uuid.uuid4().hex), image.thumb_jpeg))
         except OSError as exc:
             self.show_error_text(
                 self.tr("The file “{name}” cannot be read: {reason}").format(
@@ -370,13 +434,18 @@ class HazardEditorDialog(QDialog):
             self.show_error(exc)
             return 0
         for entry, thumb in added:
-            item = QListWidgetItem(thumbnail_icon(thumb), "")
-            item.setToolTip(entry.file.name)
-            item.setData(PhotoEntryRole, entry)
-            item.setSizeHint(self.photos.gridSize())
-            self.photos.addItem(item)
+            self._add_new_photo(entry, thumb)
         self._update_photo_buttons()
+        if added:
+            self.save_draft_now()
         return len(added)
+
+    def _add_new_photo(self, entry: _NewPhoto, thumb: bytes | None) -> None:
+        item = QListWidgetItem(thumbnail_icon(thumb), "")
+        item.setToolTip(entry.file.name)
+        item.setData(PhotoEntryRole, entry)
+        item.setSizeHint(self.photos.gridSize())
+        self.photos.addItem(item)
 
     def remove_selected_photos(self) -> int:
         """Take the selected photos off the list (stored ones are removed on save); return how many."""
@@ -387,6 +456,8 @@ class HazardEditorDialog(QDialog):
             if isinstance(entry, _StoredPhoto):
                 self._removed.append(entry.info)
         self._update_photo_buttons()
+        if rows:
+            self.save_draft_now()
         return len(rows)
 
     def _update_photo_buttons(self) -> None:
@@ -483,7 +554,10 @@ class HazardEditorDialog(QDialog):
                 raise
             log.info("hazard input refused: %s", exc)
             self.show_error(exc)
+            self.save_draft_now()
             return False
+        self._baseline = self._form_values()  # the form now shows what is stored: nothing to keep
+        self.discard_draft()
         return True
 
     def _create(self) -> HazardEditorResult:
@@ -523,3 +597,273 @@ class HazardEditorDialog(QDialog):
         for photo in sorted(hazard.photos, key=lambda p: p.position):
             self._add_stored_photo(photo)
         self._update_photo_buttons()
+
+    # ------------------------------------------------------------------ the draft on disk
+
+    @property
+    def draft_key(self) -> str:
+        """The key of this form's draft (``hazard-new`` or ``hazard-<id>``)."""
+        return self._draft_key
+
+    def _watch_changes(self) -> None:
+        """Every change of a field (re)starts the draft timer."""
+        for line in (self.number, self.location, self.equipment_tag):
+            line.textChanged.connect(self._field_changed)
+        self.description.textChanged.connect(self._field_changed)
+        for combo in (self.department, self.category, self.subcategory, self.status):
+            combo.currentIndexChanged.connect(self._field_changed)
+        self.found_by.currentTextChanged.connect(self._field_changed)
+        self.found_at.dateTimeChanged.connect(self._field_changed)
+
+    def _field_changed(self) -> None:
+        if self._drafts is not None and not self._restoring:
+            self._draft_timer.start()
+
+    def _form_values(self) -> dict[str, Any]:
+        """The form's values as JSON (photos picked but not saved are named by their copy in the draft)."""
+        photos: list[dict[str, str]] = []
+        for entry in self.photo_entries():
+            if isinstance(entry, _StoredPhoto):
+                photos.append({"stored": str(entry.info.id)})
+            elif isinstance(entry, _NewPhoto):
+                photos.append({"file": entry.draft_name, "name": entry.file.name, "path": entry.path})
+        found_by_id = self._found_by_id()
+        hazard = self._hazard
+        category = self.category.currentData()
+        subcategory = self.subcategory.currentData()
+        return {
+            "format": DRAFT_FORMAT,
+            "hazard_id": str(hazard.id) if hazard is not None else None,
+            "hazard_number": hazard.number if hazard is not None else None,
+            "revision": hazard.revision if hazard is not None else None,
+            "number": self.number.text() if hazard is None else None,
+            "description": self.description.toPlainText(),
+            "location": self.location.text(),
+            "equipment_tag": self.equipment_tag.text(),
+            "department": self.department.currentData() if isinstance(self.department.currentData(), str) else None,
+            "category": category if isinstance(category, str) else None,
+            "subcategory": subcategory if isinstance(subcategory, str) else None,
+            "found_by_id": str(found_by_id) if found_by_id is not None else None,
+            "found_by_text": self.found_by.currentText(),
+            "found_at_ms": self.found_at.dateTime().toMSecsSinceEpoch(),
+            "status": self.status.currentData() if hazard is not None else None,
+            "photos": photos,
+            "removed": [str(p.id) for p in self._removed],
+        }
+
+    def _draft_data(self) -> dict[str, Any]:
+        """What the draft stores: the form's values, and under ``base`` the fields as the form opened them."""
+        return {**self._form_values(), "base": {k: self._baseline.get(k) for k in _MERGED_FIELDS}}
+
+    def _draft_files(self) -> dict[str, bytes]:
+        return {e.draft_name: e.file.data for e in self.photo_entries() if isinstance(e, _NewPhoto)}
+
+    def has_unsaved_input(self) -> bool:
+        """True if the form differs from what it showed when opened (stored values or an empty form)."""
+        return self._form_values() != self._baseline
+
+    def save_draft_now(self) -> bool:
+        """Write the draft at once (the timer does it a second after typing stops); True if written.
+
+        A form that holds just what it showed when opened keeps no draft (an old one is removed).
+        A store that fails is reported above the form once and logged; the form goes on working.
+        """
+        self._draft_timer.stop()
+        store = self._drafts
+        if store is None or self._restoring:
+            return False
+        try:
+            if not self.has_unsaved_input():
+                if self._draft_on_disk:
+                    store.delete(self._draft_key)
+                    self._draft_on_disk = False
+                return False
+            store.save(self._draft_key, self._draft_data(), self._draft_files())
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self._draft_problem(exc)
+            return False
+        self._draft_on_disk = True
+        return True
+
+    def discard_draft(self) -> None:
+        """Delete this form's draft (after a save, or when the user throws it away)."""
+        self._draft_timer.stop()
+        if self._drafts is None:
+            return
+        try:
+            self._drafts.delete(self._draft_key)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self._draft_problem(exc)
+            return
+        self._draft_on_disk = False
+
+    def offer_draft(self) -> bool:
+        """If a draft of this form exists, ask to restore it: yes restores it, no discards it.
+
+        Returns True if a draft was restored. A draft that cannot be read is reported above the form.
+        """
+        store = self._drafts
+        if store is None:
+            return False
+        try:
+            draft = store.load(self._draft_key)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self._draft_problem(exc)
+            return False
+        if draft is None:
+            return False
+        self._draft_on_disk = True
+        text = self.tr(
+            "This form has an unsaved draft from {time} (the program ended before it was saved).\n\n"
+            "Restore the draft? Choose No to discard it."
+        ).format(time=format_datetime(draft.saved_at))
+        hazard = self._hazard
+        if hazard is not None and draft.data.get("revision") != hazard.revision:
+            text += "\n\n" + self.tr(
+                "Hazard {number} has been changed since the draft was written. Restoring takes the fields you "
+                "changed from the draft and keeps the others as they are now: check them before saving."
+            ).format(number=hazard.number)
+        if messages.confirm(self, self.tr("Restore unsaved draft"), text):
+            self.restore_draft(draft)
+            return True
+        self.discard_draft()
+        return False
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put a draft's values and photos into the form (values of the wrong type are skipped).
+
+        A new hazard's draft is restored whole. An edit draft restores the fields the user changed in it
+        and leaves the others as stored now, so that a change made meanwhile by someone else is kept
+        unless the draft changed the same field; photos added meanwhile stay, as do those it did not remove.
+        """
+        data = draft.data
+        hazard = self._hazard
+        base = data.get("base")
+
+        def wanted(group: tuple[str, ...]) -> bool:
+            if hazard is None or not isinstance(base, dict):
+                return True
+            return any(key not in base or base[key] != data.get(key) for key in group)
+
+        unrestored: list[str] = []
+        self._restoring = True
+        try:
+            if hazard is None:
+                self.number.setText(_text(data.get("number")))
+            for key, line in (("location", self.location), ("equipment_tag", self.equipment_tag)):
+                if wanted((key,)):
+                    line.setText(_text(data.get(key)))
+            if wanted(("description",)):
+                self.description.setPlainText(_text(data.get("description")))
+            if wanted(("department",)):
+                self._choose(self.department, data.get("department"), add_missing=False)
+            if wanted(("category", "subcategory")):
+                self._choose(self.category, data.get("category"), add_missing=True)
+                self._choose(self.subcategory, data.get("subcategory"), add_missing=True)
+            if wanted(("found_by_id", "found_by_text")):
+                person = self.found_by.findData(data.get("found_by_id")) if data.get("found_by_id") else -1
+                if person >= 0:
+                    self.found_by.setCurrentIndex(person)
+                else:
+                    self.found_by.setCurrentIndex(-1)
+                    self.found_by.setEditText(_text(data.get("found_by_text")))
+            found_at = data.get("found_at_ms")
+            if wanted(("found_at_ms",)) and isinstance(found_at, int) and not isinstance(found_at, bool):
+                self.found_at.setDateTime(QDateTime.fromMSecsSinceEpoch(found_at))
+            if hazard is not None and wanted(("status",)) and isinstance(data.get("status"), str):
+                index = self.status.findData(data["status"])
+                if index >= 0:
+                    self.status.setCurrentIndex(index)
+            unrestored = self._restore_photos(draft)
+        finally:
+            self._restoring = False
+        self._update_photo_buttons()
+        self._draft_on_disk = True
+        if unrestored:
+            self.show_error_text(
+                self.tr("These photos of the draft could not be restored: {names}. Please add them again.").format(
+                    names=", ".join(unrestored)
+                ),
+                "photos",
+            )
+
+    def _choose(self, combo: QComboBox, value: object, *, add_missing: bool) -> None:
+        if not isinstance(value, str) or not value:
+            combo.setCurrentIndex(0)
+            return
+        index = combo.findData(value)
+        if index < 0 and add_missing:  # a code no longer in the reference data: keep it visible
+            combo.addItem(value, value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(0, index))
+
+    def _restore_photos(self, draft: Draft) -> list[str]:
+        """Rebuild the photo list; return the names of picked photos that could not be restored."""
+        hazard = self._hazard
+        stored = {str(p.id): p for p in sorted(hazard.photos, key=lambda p: p.position)} if hazard else {}
+        entries = draft.data.get("photos")
+        removed = draft.data.get("removed")
+        self.photos.clear()
+        self._removed = []
+        listed: set[str] = set()
+        unrestored: list[str] = []
+        for entry in entries if isinstance(entries, list) else ():
+            if not isinstance(entry, dict):
+                continue
+            stored_id = entry.get("stored")
+            if isinstance(stored_id, str):
+                if stored_id in stored and stored_id not in listed:  # one deleted meanwhile is gone
+                    self._add_stored_photo(stored[stored_id])
+                    listed.add(stored_id)
+                continue
+            name, draft_name = _text(entry.get("name")) or "?", _text(entry.get("file"))
+            content = draft.files.get(draft_name)
+            if content is None:
+                unrestored.append(name)
+                continue
+            file = hazard_service.PhotoFile(name, content)
+            try:
+                image = photo_checks.check_photo(file, self._context.images)
+            except DomainError as exc:
+                log.warning("draft photo %s not restored: %s", name, exc)
+                unrestored.append(name)
+                continue
+            self._add_new_photo(_NewPhoto(file, _text(entry.get("path")), draft_name), image.thumb_jpeg)
+        gone = {r for r in removed if isinstance(r, str)} if isinstance(removed, list) else set()
+        for photo_id, photo in stored.items():
+            if photo_id in listed:
+                continue
+            if photo_id in gone:
+                self._removed.append(photo)
+            else:  # added since the draft was written: keep it
+                self._add_stored_photo(photo)
+        return unrestored
+
+    def _draft_problem(self, exc: BaseException) -> None:
+        """Report a draft store failure above the form (once per dialog) and in the log."""
+        log.warning("draft %s: %s", self._draft_key, exc)
+        if self._draft_problem_shown:
+            return
+        self._draft_problem_shown = True
+        params: dict[str, Any] = dict(getattr(exc, "params", {}) or {})
+        detail = str(params.get("detail") or exc)
+        if getattr(exc, "code", None) == "draft_unreadable":
+            if params.get("kept"):
+                text = self.tr(
+                    "The unsaved draft of this form cannot be read ({detail}). It was set aside as {kept}."
+                ).format(detail=detail, kept=params["kept"])
+            else:
+                text = self.tr("The unsaved draft of this form cannot be read: {detail}").format(detail=detail)
+        else:
+            text = self.tr(
+                "What you enter cannot be kept as a draft ({detail}). Save soon: it would be lost if the "
+                "program stopped."
+            ).format(detail=detail)
+        if not self.error_message():
+            self.show_error_text(text)
