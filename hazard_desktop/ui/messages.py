@@ -310,13 +310,13 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     return box
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask a yes/no question (blocks; tests monkeypatch ``messages.confirm``). Default answer: No."""
+def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
+    """Ask a yes/no question (blocks; tests monkeypatch ``messages.confirm``).
+
+    The default answer (Enter) is No, or Yes with ``default_yes`` — use that where No throws work away.
+    """
+    default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
     answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, default
     )
     return answer == QMessageBox.StandardButton.Yes

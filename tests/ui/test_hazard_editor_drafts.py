@@ -29,10 +29,12 @@ class Answers:
 
     def __init__(self) -> None:
         self.asked: list[tuple[str, str]] = []
+        self.defaults: list[bool] = []
         self.replies: list[bool] = []
 
-    def __call__(self, parent: object, title: str, text: str) -> bool:
+    def __call__(self, parent: object, title: str, text: str, *, default_yes: bool = False) -> bool:
         self.asked.append((title, text))
+        self.defaults.append(default_yes)
         return self.replies.pop(0) if self.replies else False
 
 
@@ -206,6 +208,7 @@ def test_declining_the_restore_discards_the_draft(open_editor, answers: Answers,
     answers.replies = [False]
     second = open_editor()
     assert len(answers.asked) == 1
+    assert answers.defaults == [True]  # Enter restores; only an explicit No throws the draft away
     assert second.description.toPlainText() == "" and second.number.text() == ""
     assert store.keys() == []
 

@@ -186,3 +186,18 @@ def test_compiled_translation_gives_chinese(qapp) -> None:
         assert "20" in text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(("default_yes", "expected"), [(False, "No"), (True, "Yes")])
+def test_confirm_default_button_follows_the_caller(monkeypatch, default_yes, expected):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+
+    def fake_question(parent, title, text, buttons, default):
+        seen.append(default)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", fake_question)
+    assert messages.confirm(None, "t", "q", default_yes=default_yes) is False
+    assert seen == [getattr(QMessageBox.StandardButton, expected)]

@@ -729,7 +729,8 @@ class HazardEditorDialog(QDialog):
                 "Hazard {number} has been changed since the draft was written. Restoring takes the fields you "
                 "changed from the draft and keeps the others as they are now: check them before saving."
             ).format(number=hazard.number)
-        if messages.confirm(self, self.tr("Restore unsaved draft"), text):
+        # Enter restores: the answer that keeps the inspector's work is the default.
+        if messages.confirm(self, self.tr("Restore unsaved draft"), text, default_yes=True):
             self.restore_draft(draft)
             return True
         self.discard_draft()
