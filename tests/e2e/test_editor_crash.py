@@ -85,7 +85,7 @@ def test_a_killed_editor_leaves_a_draft_the_next_one_restores(qtbot, tmp_path, m
     photo.unlink()  # the photo's stick is gone: the draft has its own copy
 
     asked: list[str] = []
-    monkeypatch.setattr(messages, "confirm", lambda parent, title, text: asked.append(text) or True)
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, text, **_: asked.append(text) or True)
     context = build_context(data_dir)
     try:
         assert context.extras["drafts"].keys() == [NEW_HAZARD_KEY]
