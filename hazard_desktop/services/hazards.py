@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hazard_desktop.domain.hazards import (
@@ -81,7 +82,7 @@ def create_hazard(
     """
     now = utcnow()
     clean = validate_input(data, now)
-    processed = _process(photos, images)
+    processed = process_photo_files(photos, images)
     if len(processed) > MAX_PHOTOS:
         raise ValidationError("photos_too_many", field="photos", max=MAX_PHOTOS)
     with uow:
@@ -177,7 +178,7 @@ def attach_photos(
     Raises:
         ValidationError: ``photo_too_large``, ``photo_not_image``, ``photos_too_many``.
     """
-    processed = _process(files, processor)
+    processed = process_photo_files(files, processor)
     now = utcnow()
     with uow:
         hazard = uow.hazards.get(hazard_id)
@@ -193,10 +194,13 @@ def attach_photos(
     return result
 
 
-def _process(
+def process_photo_files(
     files: Sequence[PhotoFile], processor: ImageProcessor | None
 ) -> list[tuple[PhotoFile, ProcessedImage]]:
-    """Check and convert every file before anything is written (size first: cheap)."""
+    """Check and convert every file before anything is written (size first: cheap).
+
+    The photo rules of hazards and of inspection answers alike.
+    """
     processed = []
     for file in files:
         if len(file.data) > MAX_PHOTO_BYTES:
@@ -217,20 +221,23 @@ def _add_photos(
     for file, image in processed:
         position += 1
         uow.hazards.add_photo(
-            PhotoInfo(
-                id=new_id(),
-                hazard_id=hazard.id,
-                position=position,
-                original_name=file.name[-255:],
-                original_sha256=image.sha256,
-                original_size=image.size,
-                width=image.width,
-                height=image.height,
-                created_at=now,
-                updated_at=now,
-            ),
+            PhotoInfo(id=new_id(), hazard_id=hazard.id, **photo_fields(file, image, position, now)),
             image,
         )
+
+
+def photo_fields(file: PhotoFile, image: ProcessedImage, position: int, now: datetime) -> dict[str, Any]:
+    """The metadata every stored photo carries (hazard photo or answer photo) but its ids."""
+    return {
+        "position": position,
+        "original_name": file.name[-255:],
+        "original_sha256": image.sha256,
+        "original_size": image.size,
+        "width": image.width,
+        "height": image.height,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> Hazard:

@@ -54,7 +54,7 @@ from hazard_desktop.domain.inspections import (
     validate_start,
 )
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.services.hazards import MAX_PHOTO_BYTES, PhotoFile, attach_photos, create_hazard
+from hazard_desktop.services.hazards import PhotoFile, attach_photos, create_hazard, photo_fields, process_photo_files
 from hazard_desktop.services.ports import ImageProcessor, PhotoKind, UnitOfWork
 
 # ------------------------------------------------------------------------------- joined transaction
@@ -455,14 +455,7 @@ def add_answer_photos(
         ValidationError: ``photo_too_large``, ``photo_not_image``, ``photos_too_many``.
         InvalidTransition: ``inspection_finalized``.
     """
-    processed = []
-    for file in files:
-        if len(file.data) > MAX_PHOTO_BYTES:
-            raise ValidationError("photo_too_large", field="photos", name=file.name, max_mb=MAX_PHOTO_BYTES >> 20)
-        try:
-            processed.append((file, processor.process(file.data)))
-        except ValidationError as exc:
-            raise ValidationError(exc.code, field="photos", name=file.name, **exc.params) from exc
+    processed = process_photo_files(files, processor)
     answer = _save(uow, inspection_id, item_id, {})
     now = utcnow()
     with uow:
@@ -474,18 +467,7 @@ def add_answer_photos(
         for file, image in processed:
             position += 1
             uow.inspections.add_answer_photo(
-                AnswerPhoto(
-                    id=new_id(),
-                    answer_id=answer.id,
-                    position=position,
-                    original_name=file.name[-255:],
-                    original_sha256=image.sha256,
-                    original_size=image.size,
-                    width=image.width,
-                    height=image.height,
-                    created_at=now,
-                    updated_at=now,
-                ),
+                AnswerPhoto(id=new_id(), answer_id=answer.id, **photo_fields(file, image, position, now)),
                 image,
             )
         uow.inspections.save_answer(dataclasses.replace(answer, updated_at=now))
