@@ -1,6 +1,6 @@
 """ReportLab renderer of the inspection record (安全检查记录表), in the style of the grading sheet.
 
-Layout (A4, bordered Chinese form, the font and form helpers of ``sheets.py``):
+Layout (A4, bordered Chinese form, the page of ``common.py`` and the form helpers of ``forms.py``):
 
 * top block: 草稿 stamp (red, only while the inspection is a draft) | plant name and title | number;
 * a line with the inspection number and the date;
@@ -16,50 +16,44 @@ ReportLab is imported only when this module is, i.e. when a record is printed.
 
 from __future__ import annotations
 
-import os
 import pathlib
-import tempfile
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from hazard_desktop.adapters.pdf.sheets import (
+from hazard_desktop.adapters.pdf.common import (
     COPY_RED,
-    FOUR_COLS,
     FRAME_WIDTH,
-    MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     _font,
-    _Form,
-    _long_row,
-    _members_form,
+    _footer_line,
+    _meta_line,
     _p,
-    _pair_row,
-    _section_row,
-    _signature_form,
-    _stack,
+    _paged_canvas_class,
+    _Stamp,
     _Styles,
     _styles,
     _teach_line_breaking,
     _Title,
+    _top_table,
+    _write_pdf,
+)
+from hazard_desktop.adapters.pdf.forms import (
+    FOUR_COLS,
+    _Form,
+    _long_row,
+    _members_form,
+    _pair_row,
+    _section_row,
+    _signature_form,
+    _stack,
 )
 from hazard_desktop.services.inspection_record_model import InspectionRecord, RecordSection
 from hazard_desktop.services.sheet_models import SheetMember
@@ -69,50 +63,14 @@ RESULT_TEXT = {"pass": "合格", "fail": "不合格", "na": "不适用", "": "�
 FAIL_RED = "#C00000"
 
 
-class _DraftStamp(Flowable):
+def _draft_stamp(font: str) -> _Stamp:
     """Red stamp ``草 稿`` / ``未定稿`` on a record printed before the inspection was finalized."""
-
-    def __init__(self, font: str) -> None:
-        super().__init__()
-        self.font = font
-        self.width, self.height = 27 * mm, 14 * mm
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setStrokeColor(COPY_RED)
-        canvas.setFillColor(COPY_RED)
-        canvas.setLineWidth(1.4)
-        canvas.roundRect(0, 0, self.width, self.height, 1.5 * mm, stroke=1, fill=0)
-        canvas.setFont(self.font, 14)
-        canvas.drawCentredString(self.width / 2, self.height - 6.6 * mm, "草 稿")
-        canvas.setFont(self.font, 8)
-        canvas.drawCentredString(self.width / 2, 2.2 * mm, "未定稿，仅供核对")
+    return _Stamp("草 稿", "未定稿，仅供核对", font)
 
 
 def _canvas_class(font: str, record: InspectionRecord) -> type[Canvas]:
     """A canvas that keeps its pages to print ``第 x 页 共 y 页`` and the continuation header."""
-
-    class RecordCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._hd_pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._hd_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._hd_pages)
-            for state in self._hd_pages:
-                self.__dict__.update(state)
-                _decorate(self, font, record, total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return RecordCanvas
+    return _paged_canvas_class(lambda canvas, total: _decorate(canvas, font, record, total))
 
 
 def _decorate(canvas: Canvas, font: str, record: InspectionRecord, total: int) -> None:
@@ -120,12 +78,7 @@ def _decorate(canvas: Canvas, font: str, record: InspectionRecord, total: int) -
     canvas.saveState()
     canvas.setFillColor(colors.black)
     canvas.setStrokeColor(colors.black)
-    y_line = MARGIN_BOTTOM - 5 * mm
-    canvas.setLineWidth(0.4)
-    canvas.line(MARGIN_X, y_line, PAGE_WIDTH - MARGIN_X, y_line)
-    canvas.setFont(font, 8)
-    y_text = y_line - 4 * mm
-    canvas.drawCentredString(PAGE_WIDTH / 2, y_text, f"第 {page} 页 共 {total} 页")
+    y_text = _footer_line(canvas, font, total)
     canvas.drawString(MARGIN_X, y_text, record.plant_name)
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y_text, f"检查编号 {record.number}")
     if page > 1:
@@ -144,24 +97,10 @@ def _decorate(canvas: Canvas, font: str, record: InspectionRecord, total: int) -
 
 
 def _top_block(record: InspectionRecord, styles: _Styles, font: str) -> Table:
-    side = 36 * mm
-    left: Any = _DraftStamp(font) if record.draft else ""
+    left: Any = _draft_stamp(font) if record.draft else ""
     centre = [_p(record.plant_name, styles.plant), Spacer(1, 1.5 * mm), _Title(TITLE, font)]
     right = Paragraph(f"检查编号<br/>{escape(record.number)}", styles.code)
-    table = Table([[left, centre, right]], colWidths=[side, FRAME_WIDTH - 2 * side, side])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
+    return _top_table(left, centre, right, font)
 
 
 def _summary(record: InspectionRecord) -> str:
@@ -249,26 +188,7 @@ def _hazards_form(record: InspectionRecord, styles: _Styles) -> _Form:
 
 def _story(record: InspectionRecord, styles: _Styles, font: str) -> list[Flowable]:
     story: list[Flowable] = [_top_block(record, styles, font), Spacer(1, 2 * mm)]
-    meta = Table(
-        [
-            [
-                Paragraph(f"检查编号：{escape(record.number)}", styles.meta),
-                Paragraph(f"检查日期：{escape(record.inspected_on)}", styles.meta_right),
-            ]
-        ],
-        colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2],
-    )
-    meta.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    meta = _meta_line(f"检查编号：{escape(record.number)}", f"检查日期：{escape(record.inspected_on)}", styles, font)
     story.append(meta)
 
     info = _Form(FOUR_COLS)
@@ -315,45 +235,17 @@ class ReportLabInspectionRecordRenderer:
         _teach_line_breaking()
         styles = _styles(font)
         story = _story(record, styles, font)
-        path = pathlib.Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".record-", suffix=".pdf", dir=path.parent)
-        os.close(handle)
-        try:
-            doc = BaseDocTemplate(
-                temp_name,
-                pagesize=A4,
-                leftMargin=MARGIN_X,
-                rightMargin=MARGIN_X,
-                topMargin=MARGIN_TOP,
-                bottomMargin=MARGIN_BOTTOM,
-                title=f"{TITLE} {record.number}",
-                author=record.plant_name,
-                subject=TITLE,
-                creator="hazard_desktop",
-                producer="hazard_desktop (ReportLab)",
-                initialFontName=font,
-                initialFontSize=9.5,
-                initialLeading=13,
-                invariant=int(self.invariant),
-            )
-            frame = Frame(
-                MARGIN_X,
-                MARGIN_BOTTOM,
-                FRAME_WIDTH,
-                PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-                id="body",
-            )
-            doc.addPageTemplates([PageTemplate(id="record", frames=[frame], pagesize=A4)])
-            doc.build(story, canvasmaker=_canvas_class(font, record))
-            os.replace(temp_name, path)
-        except BaseException:
-            pathlib.Path(temp_name).unlink(missing_ok=True)
-            raise
+        _write_pdf(
+            path,
+            story,
+            _canvas_class(font, record),
+            kind="record",
+            font=font,
+            invariant=self.invariant,
+            title=f"{TITLE} {record.number}",
+            author=record.plant_name,
+            subject=TITLE,
+        )
 
 
 __all__ = ["ReportLabInspectionRecordRenderer"]

@@ -15,178 +15,82 @@ is used anywhere, including the canvas's initial font. The fixed labels are Chin
 printed form is the plant's legal record.
 
 ReportLab and segno are imported only when this module is, i.e. when a sheet is printed.
+
+The page, font, styles and page furniture live in ``common.py``, the form builder and its rows in
+``forms.py``; both are shared with the inspection record.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import pathlib
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
 import segno
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     Image,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from hazard_desktop.adapters.pdf.fonts import register_fonts
+from hazard_desktop.adapters.pdf.common import (
+    COPY_RED,
+    FRAME_WIDTH,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    _font,
+    _footer_line,
+    _meta_line,
+    _p,
+    _paged_canvas_class,
+    _Stamp,
+    _Styles,
+    _styles,
+    _teach_line_breaking,
+    _Title,
+    _top_table,
+    _write_pdf,
+)
+from hazard_desktop.adapters.pdf.forms import (
+    FOUR_COLS,
+    LABEL_W,
+    _Form,
+    _has_scores,
+    _long_row,
+    _members_form,
+    _pair_row,
+    _section_row,
+    _signature_form,
+    _stack,
+)
 from hazard_desktop.services.sheet_models import (
     DisputeSheet,
     GradingSheet,
     SheetCriterion,
     SheetDocument,
-    SheetMember,
     SheetPhoto,
 )
 
-# ---------------------------------------------------------------------------------------------- page
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 18 * mm
-MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 17 * mm
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X  # 174 mm
 MAX_PHOTOS = 4  # the sheet shows the first few photos, small
-TEXT_ROW_LINES = 5  # lines of long text per table row, so a page break can fall inside a long text
-
-GRID = 0.5
-CELL_PAD_X = 4
-SIGN_ROW_HEIGHT = 9.5 * mm  # room for a handwritten signature
-OUTER = 1.1
-LABEL_BG = colors.HexColor("#F0F0F0")
-SECTION_BG = colors.HexColor("#DCDCDC")
-COPY_RED = colors.HexColor("#C00000")
-MUTED = colors.HexColor("#555555")
-
 TITLE_GRADING = "隐患分级判定表"
 TITLE_DISPUTE = "争议裁决表"
 
 
-# -------------------------------------------------------------------------------------------- styles
-@dataclass(frozen=True)
-class _Styles:
-    plant: ParagraphStyle
-    meta: ParagraphStyle
-    meta_right: ParagraphStyle
-    label: ParagraphStyle
-    value: ParagraphStyle
-    value_centre: ParagraphStyle
-    section: ParagraphStyle
-    small: ParagraphStyle
-    small_centre: ParagraphStyle
-    caption: ParagraphStyle
-    code: ParagraphStyle
-    note: ParagraphStyle
-
-
-# Chinese full-width punctuation that must not start a line (禁则). ReportLab's CJK line breaker only
-# lists Japanese and ASCII marks, so a line could begin with "，" or "；"; with these added, such a
-# mark hangs at the end of the previous line instead (悬挂标点), inside the cell's padding.
-_CANNOT_START = "，。、；：！？）》」』】〕〉…”’％"
-
-
-def _teach_line_breaking() -> None:
-    from reportlab.platypus import paragraph
-
-    missing = "".join(ch for ch in _CANNOT_START if ch not in paragraph.ALL_CANNOT_START)
-    if missing:
-        paragraph.ALL_CANNOT_START += missing
-
-
-def _styles(font: str) -> _Styles:
-    def style(name: str, size: float, leading: float, align: int = TA_LEFT, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(
-            name,
-            fontName=font,
-            fontSize=size,
-            leading=leading,
-            alignment=align,
-            wordWrap="CJK",  # break long runs of Chinese (and long numbers) anywhere
-            **{"textColor": colors.black, **kw},
-        )
-
-    return _Styles(
-        plant=style("plant", 11, 14, TA_CENTER),
-        meta=style("meta", 9.5, 12),
-        meta_right=style("meta_right", 9.5, 12, TA_RIGHT),
-        label=style("label", 9.5, 12.5, TA_CENTER),
-        value=style("value", 9.5, 13),
-        value_centre=style("value_centre", 9.5, 13, TA_CENTER),
-        section=style("section", 10.5, 13.5),
-        small=style("small", 8.5, 10.5),
-        small_centre=style("small_centre", 8.5, 10.5, TA_CENTER),
-        caption=style("caption", 7.5, 9, TA_CENTER),
-        code=style("code", 8, 10, TA_CENTER),
-        note=style("note", 7.5, 10, textColor=MUTED),
-    )
-
-
-def _text(value: str) -> str:
-    """User text as Paragraph markup: escaped, newlines kept."""
-    return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
-
-
-def _pieces(value: str, style: ParagraphStyle, width: float, max_lines: int = TEXT_ROW_LINES) -> list[Paragraph]:
-    """Long text as consecutive Paragraphs of at most ``max_lines`` lines each (split at line ends).
-
-    A table row cannot break across pages; one row per piece lets a long description continue on the
-    next page, and the pieces read as one text because their rows have no line between them.
-    """
-    para = _p(value, style)
-    limit = style.leading * max_lines + 0.5
-    pieces: list[Paragraph] = []
-    while True:
-        _, height = para.wrap(width, PAGE_HEIGHT)
-        if height <= limit:
-            break
-        parts = para.split(width, limit)
-        if len(parts) < 2:
-            break
-        pieces.append(parts[0])
-        para = parts[1]
-    pieces.append(para)
-    return pieces
-
-
 # ----------------------------------------------------------------------------------------- flowables
-class _Title(Flowable):
-    """The form's title, centred, letter-spaced like a printed form."""
-
-    def __init__(self, text: str, font: str, size: float = 19, char_space: float = 2.5) -> None:
-        super().__init__()
-        self.text, self.font, self.size, self.char_space = text, font, size, char_space
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.size * 1.45
-
-    def draw(self) -> None:
-        canvas = self.canv
-        width = stringWidth(self.text, self.font, self.size) + self.char_space * (len(self.text) - 1)
-        canvas.setFont(self.font, self.size)
-        canvas.drawString((self.width - width) / 2, self.size * 0.35, self.text, charSpace=self.char_space)
-
-
 class _Qr(Flowable):
     """A QR code drawn as vector modules (segno computes the matrix)."""
 
@@ -239,27 +143,12 @@ class _Swatch(Flowable):
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=1)
 
 
-class _CopyStamp(Flowable):
+class _CopyStamp(_Stamp):
     """Red stamp ``副本`` / ``第n次打印`` of a reprint."""
 
     def __init__(self, copy_no: int, font: str) -> None:
-        super().__init__()
-        self.copy_no, self.font = copy_no, font
-        self.width, self.height = 27 * mm, 14 * mm
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setStrokeColor(COPY_RED)
-        canvas.setFillColor(COPY_RED)
-        canvas.setLineWidth(1.4)
-        canvas.roundRect(0, 0, self.width, self.height, 1.5 * mm, stroke=1, fill=0)
-        canvas.setFont(self.font, 14)
-        canvas.drawCentredString(self.width / 2, self.height - 6.6 * mm, "副 本")
-        canvas.setFont(self.font, 8)
-        canvas.drawCentredString(self.width / 2, 2.2 * mm, _copy_text(self.copy_no))
+        super().__init__("副 本", _copy_text(copy_no), font)
+        self.copy_no = copy_no
 
 
 def _copy_text(copy_no: int) -> str:
@@ -295,27 +184,9 @@ class _SheetStart(Flowable):
 
 def _numbered_canvas_class(font: str) -> type[Canvas]:
     """A canvas that keeps its pages until the end to print ``第 x 页 共 y 页`` and the headers."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._hd_pages: list[dict[str, Any]] = []
-            self._hd_sheet: _PageInfo | None = None
-            self._hd_sheet_first_page = 1
-
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._hd_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._hd_pages)
-            for state in self._hd_pages:
-                self.__dict__.update(state)
-                _decorate_page(self, font, total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
+    return _paged_canvas_class(
+        lambda canvas, total: _decorate_page(canvas, font, total), _hd_sheet=None, _hd_sheet_first_page=1
+    )
 
 
 def _decorate_page(canvas: Canvas, font: str, total: int) -> None:
@@ -325,13 +196,7 @@ def _decorate_page(canvas: Canvas, font: str, total: int) -> None:
     canvas.saveState()
     canvas.setFillColor(colors.black)
     canvas.setStrokeColor(colors.black)
-    # footer
-    y_line = MARGIN_BOTTOM - 5 * mm
-    canvas.setLineWidth(0.4)
-    canvas.line(MARGIN_X, y_line, PAGE_WIDTH - MARGIN_X, y_line)
-    canvas.setFont(font, 8)
-    y_text = y_line - 4 * mm
-    canvas.drawCentredString(PAGE_WIDTH / 2, y_text, f"第 {page} 页 共 {total} 页")
+    y_text = _footer_line(canvas, font, total)
     if info is not None:
         canvas.drawString(MARGIN_X, y_text, info.plant_name)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y_text, f"{info.hazard_number}  表号 {info.sheet_no}")
@@ -354,118 +219,6 @@ def _decorate_page(canvas: Canvas, font: str, total: int) -> None:
             canvas.setLineWidth(0.4)
             canvas.line(MARGIN_X, y_head - 2 * mm, PAGE_WIDTH - MARGIN_X, y_head - 2 * mm)
     canvas.restoreState()
-
-
-# -------------------------------------------------------------------------------------- form builder
-class _Form:
-    """One bordered table of the form. Rows may span columns; continuation rows have no line above.
-
-    Lines are drawn cell by cell (not GRID) so that a long text split over several rows reads as one
-    cell, while the table can still break between those rows at a page end.
-    """
-
-    def __init__(self, widths: Sequence[float]) -> None:
-        self.widths = list(widths)
-        self.rows: list[list[Any]] = []
-        self.cell_starts: list[list[int]] = []
-        self.continuation: list[bool] = []
-        self.heights: list[float | None] = []
-        self.commands: list[tuple[Any, ...]] = []
-
-    def add(
-        self,
-        cells: Sequence[Any],
-        spans: Sequence[int] | None = None,
-        *,
-        labels: Iterable[int] = (),
-        continuation: bool = False,
-        height: float | None = None,
-        background: colors.Color | None = None,
-    ) -> int:
-        """Add a row. ``spans[i]`` is how many columns cell ``i`` covers (default 1 each)."""
-        spans = list(spans) if spans is not None else [1] * len(cells)
-        if len(spans) != len(cells) or sum(spans) != len(self.widths):
-            raise ValueError("row cells do not fill the table")
-        r = len(self.rows)
-        row: list[Any] = []
-        starts: list[int] = []
-        col = 0
-        for cell, span in zip(cells, spans, strict=True):
-            starts.append(col)
-            row.append(cell)
-            row.extend([""] * (span - 1))
-            if span > 1:
-                self.commands.append(("SPAN", (col, r), (col + span - 1, r)))
-            col += span
-        for index in labels:
-            start = starts[index]
-            end = start + spans[index] - 1
-            self.commands.append(("BACKGROUND", (start, r), (end, r), LABEL_BG))
-        if background is not None:
-            self.commands.append(("BACKGROUND", (0, r), (-1, r), background))
-        self.rows.append(row)
-        self.cell_starts.append(starts)
-        self.continuation.append(continuation)
-        self.heights.append(height)
-        return r
-
-    def table(self, *, top: bool = False, bottom: bool = False, repeat_rows: int = 0) -> Table:
-        commands: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            # plain-string cells (there should be none with text) must not fall back to Helvetica
-            ("FONTNAME", (0, 0), (-1, -1), _font()),
-            *self.commands,
-        ]
-        last_col = len(self.widths) - 1
-        for r, starts in enumerate(self.cell_starts):
-            for start in starts:
-                if start > 0:
-                    commands.append(("LINEBEFORE", (start, r), (start, r), GRID, colors.black))
-            commands.append(("LINEBEFORE", (0, r), (0, r), OUTER, colors.black))
-            commands.append(("LINEAFTER", (last_col, r), (last_col, r), OUTER, colors.black))
-            if r == 0:
-                commands.append(("LINEABOVE", (0, 0), (-1, 0), OUTER if top else GRID, colors.black))
-            elif not self.continuation[r]:
-                commands.append(("LINEABOVE", (0, r), (-1, r), GRID, colors.black))
-            else:
-                commands.append(("TOPPADDING", (0, r), (-1, r), 0))
-                commands.append(("BOTTOMPADDING", (0, r - 1), (-1, r - 1), 0))
-        commands.append(("LINEBELOW", (0, -1), (-1, -1), OUTER if bottom else GRID, colors.black))
-        # a row split at a page break keeps its borders on both pages
-        commands.append(("LINEBELOW", (0, "splitfirst"), (-1, "splitfirst"), OUTER, colors.black))
-        commands.append(("LINEABOVE", (0, "splitlast"), (-1, "splitlast"), OUTER, colors.black))
-        table = Table(
-            self.rows,
-            colWidths=self.widths,
-            rowHeights=self.heights,
-            repeatRows=repeat_rows,
-            hAlign="CENTER",
-        )
-        table.setStyle(TableStyle(commands))
-        return table
-
-
-_FONT_NAME: str | None = None
-
-
-def _font() -> str:
-    global _FONT_NAME
-    if _FONT_NAME is None:
-        _FONT_NAME = register_fonts()
-    return _FONT_NAME
-
-
-def _stack(forms: Sequence[_Form | tuple[_Form, int]]) -> list[Flowable]:
-    """Tables of one form, stacked with shared borders; the first has the thick top, the last the bottom."""
-    flowables: list[Flowable] = []
-    for index, item in enumerate(forms):
-        form, repeat = item if isinstance(item, tuple) else (item, 0)
-        flowables.append(form.table(top=index == 0, bottom=index == len(forms) - 1, repeat_rows=repeat))
-    return flowables
 
 
 # ------------------------------------------------------------------------------------------ renderer
@@ -491,46 +244,17 @@ class ReportLabSheetRenderer:
                 story.extend(_dispute_story(sheet, styles, font))
             else:  # pragma: no cover - the model's type says this cannot happen
                 raise TypeError(f"cannot print {type(sheet).__name__}")
-
-        path = pathlib.Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".sheet-", suffix=".pdf", dir=path.parent)
-        os.close(handle)
-        try:
-            doc = BaseDocTemplate(
-                temp_name,
-                pagesize=A4,
-                leftMargin=MARGIN_X,
-                rightMargin=MARGIN_X,
-                topMargin=MARGIN_TOP,
-                bottomMargin=MARGIN_BOTTOM,
-                title=document.title,
-                author=document.sheets[0].plant_name,
-                subject="、".join(sorted({_title_of(s) for s in document.sheets})),
-                creator="hazard_desktop",
-                producer="hazard_desktop (ReportLab)",
-                initialFontName=font,  # no Helvetica in the page preamble
-                initialFontSize=9.5,
-                initialLeading=13,
-                invariant=int(self.invariant),
-            )
-            frame = Frame(
-                MARGIN_X,
-                MARGIN_BOTTOM,
-                FRAME_WIDTH,
-                PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-                id="body",
-            )
-            doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], pagesize=A4)])
-            doc.build(story, canvasmaker=_numbered_canvas_class(font))
-            os.replace(temp_name, path)
-        except BaseException:
-            pathlib.Path(temp_name).unlink(missing_ok=True)
-            raise
+        _write_pdf(
+            path,
+            story,
+            _numbered_canvas_class(font),
+            kind="sheet",
+            font=font,
+            invariant=self.invariant,
+            title=document.title,
+            author=document.sheets[0].plant_name,
+            subject="、".join(sorted({_title_of(s) for s in document.sheets})),
+        )
 
 
 def _title_of(sheet: GradingSheet | DisputeSheet) -> str:
@@ -538,85 +262,14 @@ def _title_of(sheet: GradingSheet | DisputeSheet) -> str:
 
 
 # ------------------------------------------------------------------------------------ shared pieces
-def _p(value: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_text(value), style)
-
-
 def _top_block(
     title: str, plant_name: str, verify_code: str, qr_payload: str, copy_no: int, styles: _Styles, font: str
 ) -> Table:
     """Copy stamp | plant name + title | QR + 核验码."""
-    side = 36 * mm
     left: Any = _CopyStamp(copy_no, font) if copy_no > 0 else ""
     centre = [_p(plant_name, styles.plant), Spacer(1, 1.5 * mm), _Title(title, font)]
     right = [_Qr(qr_payload, 21 * mm), Paragraph(f"核验码 {escape(verify_code)}", styles.code)]
-    table = Table([[left, centre, right]], colWidths=[side, FRAME_WIDTH - 2 * side, side])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (0, 0), (0, 0), "LEFT"),
-                ("ALIGN", (2, 0), (2, 0), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
-
-
-def _meta_line(left: str, right: str, styles: _Styles, font: str) -> Table:
-    table = Table(
-        [[Paragraph(left, styles.meta), Paragraph(right, styles.meta_right)]],
-        colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
-
-
-LABEL_W = 25 * mm
-HALF_VALUE_W = (FRAME_WIDTH - 2 * LABEL_W) / 2  # 62 mm
-FOUR_COLS = [LABEL_W, HALF_VALUE_W, LABEL_W, HALF_VALUE_W]
-
-
-def _pair_row(form: _Form, styles: _Styles, a: tuple[str, str], b: tuple[str, str]) -> None:
-    form.add(
-        [_p(a[0], styles.label), _p(a[1], styles.value), _p(b[0], styles.label), _p(b[1], styles.value)],
-        labels=(0, 2),
-    )
-
-
-def _long_row(form: _Form, styles: _Styles, label: str, value: str, *, mandatory: bool = True) -> None:
-    """A label and a full-width value; long text is split over continuation rows."""
-    if not value.strip() and not mandatory:
-        return
-    width = sum(form.widths[1:]) - 2 * CELL_PAD_X
-    for index, piece in enumerate(_pieces(value, styles.value, width)):
-        form.add(
-            [_p(label if index == 0 else "", styles.label), piece],
-            [1, 3],
-            labels=(0,),
-            continuation=index > 0,
-        )
-
-
-def _section_row(form: _Form, styles: _Styles, text: str) -> None:
-    row = form.add([Paragraph(escape(text), styles.section)], [len(form.widths)], background=SECTION_BG)
-    form.commands.append(("TOPPADDING", (0, row), (-1, row), 1.5))
-    form.commands.append(("BOTTOMPADDING", (0, row), (-1, row), 2.5))
+    return _top_table(left, centre, right, font, ("ALIGN", (0, 0), (0, 0), "LEFT"), ("ALIGN", (2, 0), (2, 0), "CENTER"))
 
 
 def _band_cell(band_name: str, band_colour: str, styles: _Styles) -> Any:
@@ -648,92 +301,6 @@ def _parse_colour(value: str) -> colors.Color | None:
         return colors.HexColor(value if value.startswith("#") else "#" + value)
     except (ValueError, TypeError):
         return None
-
-
-def _has_scores(members: Sequence[SheetMember]) -> bool:
-    return any(m.l or m.e or m.c or m.d for m in members)
-
-
-def _members_form(
-    members: Sequence[SheetMember],
-    styles: _Styles,
-    title: str,
-    *,
-    signatures: bool,
-    scores: bool,
-    compact: bool = False,
-) -> _Form:
-    """序号 | 职务 | 姓名 | 部门 | L | E | C | D | 签字 (score and signature columns optional).
-
-    ``compact`` sets the rows in a smaller type with less padding (a record of an earlier grading).
-    """
-    head = ["序号", "职务", "姓名", "部门"]
-    widths = [10 * mm, 17 * mm, 22 * mm]
-    score_w = 12 * mm
-    d_w = 16 * mm
-    sign_w = 40 * mm if signatures else 0
-    if scores:
-        head += ["L", "E", "C", "D"]
-    if signatures:
-        head.append("签字")
-    used = sum(widths) + (3 * score_w + d_w if scores else 0) + sign_w
-    widths.append(FRAME_WIDTH - used)  # department takes what is left
-    if scores:
-        widths += [score_w, score_w, score_w, d_w]
-    if signatures:
-        widths.append(sign_w)
-    form = _Form(widths)
-    _section_row(form, styles, title)
-    form.add([_p(h, styles.label) for h in head], labels=range(len(head)))
-    centre, left = (styles.small_centre, styles.small) if compact else (styles.value_centre, styles.value)
-    for number, member in enumerate(members, start=1):
-        cells: list[Any] = [
-            _p(str(number), centre),
-            _p(member.role_label, centre),
-            _p(member.name, centre),
-            _p(member.department, left),
-        ]
-        if scores:
-            cells += [_p(v, centre) for v in (member.l, member.e, member.c, member.d)]
-        if signatures:
-            cells.append("")
-        row = form.add(cells, height=SIGN_ROW_HEIGHT if signatures else None)
-        if compact:
-            form.commands.append(("TOPPADDING", (0, row), (-1, row), 1.5))
-            form.commands.append(("BOTTOMPADDING", (0, row), (-1, row), 2))
-    return form
-
-
-DATE_BLANKS = "\xa0" * 8 + "年" + "\xa0" * 6 + "月" + "\xa0" * 6 + "日"
-
-
-def _signature_form(styles: _Styles, signers: Sequence[tuple[str, str]]) -> _Form:
-    """Signature and date lines: ``组长（签字）| printed name, room to sign | 日期 | 年 月 日``.
-
-    One signer: one row with the date beside the signature. Two or more: two signers a row, then a
-    date row.
-    """
-    form = _Form(FOUR_COLS)
-
-    def sign_cells(role: str, name: str) -> list[Any]:
-        name_markup = f'<font size="7.5" color="#555555">{escape(name)}</font>' if name else ""
-        return [_p(f"{role}\n（签字）", styles.label), Paragraph(name_markup, styles.value)]
-
-    date_cells = [_p("日期", styles.label), Paragraph(DATE_BLANKS, styles.value_centre)]
-    if len(signers) == 1:
-        row = form.add([*sign_cells(*signers[0]), *date_cells], labels=(0, 2), height=14 * mm)
-        form.commands.append(("VALIGN", (1, row), (1, row), "TOP"))  # printed name small, top left
-        return form
-    for index in range(0, len(signers), 2):
-        pair = list(signers[index : index + 2])
-        cells = [cell for signer in pair for cell in sign_cells(*signer)]
-        if len(pair) == 1:
-            cells += ["", ""]
-        row = form.add(cells, labels=(0, 2), height=14 * mm)
-        form.commands.append(("VALIGN", (1, row), (1, row), "TOP"))
-        form.commands.append(("VALIGN", (3, row), (3, row), "TOP"))
-    form.add([date_cells[0], Paragraph(DATE_BLANKS, styles.value)], [1, 3], labels=(0,), height=9 * mm)
-    return form
 
 
 # ---------------------------------------------------------------------------------- grading sheet

@@ -1,0 +1,311 @@
+"""What every printed form shares: the A4 page, the bundled font, paragraph styles, the title, the red
+stamp, a canvas that numbers pages ``第 x 页 共 y 页``, the top block and an atomic PDF writer.
+
+Used by the grading and dispute sheets (``sheets.py``) and the inspection record
+(``inspection_record.py``). ReportLab is imported only when this module is, i.e. when something is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from hazard_desktop.adapters.pdf.fonts import register_fonts
+
+# ---------------------------------------------------------------------------------------------- page
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 16 * mm
+MARGIN_BOTTOM = 17 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X  # 174 mm
+TEXT_ROW_LINES = 5  # lines of long text per table row, so a page break can fall inside a long text
+
+COPY_RED = colors.HexColor("#C00000")
+MUTED = colors.HexColor("#555555")
+
+_FONT_NAME: str | None = None
+
+
+def _font() -> str:
+    global _FONT_NAME
+    if _FONT_NAME is None:
+        _FONT_NAME = register_fonts()
+    return _FONT_NAME
+
+
+# -------------------------------------------------------------------------------------------- styles
+@dataclass(frozen=True)
+class _Styles:
+    plant: ParagraphStyle
+    meta: ParagraphStyle
+    meta_right: ParagraphStyle
+    label: ParagraphStyle
+    value: ParagraphStyle
+    value_centre: ParagraphStyle
+    section: ParagraphStyle
+    small: ParagraphStyle
+    small_centre: ParagraphStyle
+    caption: ParagraphStyle
+    code: ParagraphStyle
+    note: ParagraphStyle
+
+
+# Chinese full-width punctuation that must not start a line (禁则). ReportLab's CJK line breaker only
+# lists Japanese and ASCII marks, so a line could begin with "，" or "；"; with these added, such a
+# mark hangs at the end of the previous line instead (悬挂标点), inside the cell's padding.
+_CANNOT_START = "，。、；：！？）》」』】〕〉…”’％"
+
+
+def _teach_line_breaking() -> None:
+    from reportlab.platypus import paragraph
+
+    missing = "".join(ch for ch in _CANNOT_START if ch not in paragraph.ALL_CANNOT_START)
+    if missing:
+        paragraph.ALL_CANNOT_START += missing
+
+
+def _styles(font: str) -> _Styles:
+    def style(name: str, size: float, leading: float, align: int = TA_LEFT, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=leading,
+            alignment=align,
+            wordWrap="CJK",  # break long runs of Chinese (and long numbers) anywhere
+            **{"textColor": colors.black, **kw},
+        )
+
+    return _Styles(
+        plant=style("plant", 11, 14, TA_CENTER),
+        meta=style("meta", 9.5, 12),
+        meta_right=style("meta_right", 9.5, 12, TA_RIGHT),
+        label=style("label", 9.5, 12.5, TA_CENTER),
+        value=style("value", 9.5, 13),
+        value_centre=style("value_centre", 9.5, 13, TA_CENTER),
+        section=style("section", 10.5, 13.5),
+        small=style("small", 8.5, 10.5),
+        small_centre=style("small_centre", 8.5, 10.5, TA_CENTER),
+        caption=style("caption", 7.5, 9, TA_CENTER),
+        code=style("code", 8, 10, TA_CENTER),
+        note=style("note", 7.5, 10, textColor=MUTED),
+    )
+
+
+def _text(value: str) -> str:
+    """User text as Paragraph markup: escaped, newlines kept."""
+    return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
+
+
+def _pieces(value: str, style: ParagraphStyle, width: float, max_lines: int = TEXT_ROW_LINES) -> list[Paragraph]:
+    """Long text as consecutive Paragraphs of at most ``max_lines`` lines each (split at line ends).
+
+    A table row cannot break across pages; one row per piece lets a long description continue on the
+    next page, and the pieces read as one text because their rows have no line between them.
+    """
+    para = _p(value, style)
+    limit = style.leading * max_lines + 0.5
+    pieces: list[Paragraph] = []
+    while True:
+        _, height = para.wrap(width, PAGE_HEIGHT)
+        if height <= limit:
+            break
+        parts = para.split(width, limit)
+        if len(parts) < 2:
+            break
+        pieces.append(parts[0])
+        para = parts[1]
+    pieces.append(para)
+    return pieces
+
+
+def _p(value: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(_text(value), style)
+
+
+# ----------------------------------------------------------------------------------------- flowables
+class _Title(Flowable):
+    """The form's title, centred, letter-spaced like a printed form."""
+
+    def __init__(self, text: str, font: str, size: float = 19, char_space: float = 2.5) -> None:
+        super().__init__()
+        self.text, self.font, self.size, self.char_space = text, font, size, char_space
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.size * 1.45
+
+    def draw(self) -> None:
+        canvas = self.canv
+        width = stringWidth(self.text, self.font, self.size) + self.char_space * (len(self.text) - 1)
+        canvas.setFont(self.font, self.size)
+        canvas.drawString((self.width - width) / 2, self.size * 0.35, self.text, charSpace=self.char_space)
+
+
+class _Stamp(Flowable):
+    """A red stamp: a large word over a small line (``副 本`` of a reprint, ``草 稿`` of a draft)."""
+
+    def __init__(self, word: str, line: str, font: str) -> None:
+        super().__init__()
+        self.word, self.line, self.font = word, line, font
+        self.width, self.height = 27 * mm, 14 * mm
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(COPY_RED)
+        canvas.setFillColor(COPY_RED)
+        canvas.setLineWidth(1.4)
+        canvas.roundRect(0, 0, self.width, self.height, 1.5 * mm, stroke=1, fill=0)
+        canvas.setFont(self.font, 14)
+        canvas.drawCentredString(self.width / 2, self.height - 6.6 * mm, self.word)
+        canvas.setFont(self.font, 8)
+        canvas.drawCentredString(self.width / 2, 2.2 * mm, self.line)
+
+
+def _top_table(left: Any, centre: Any, right: Any, font: str, *extra: tuple[Any, ...]) -> Table:
+    """Stamp | plant name + title | code: the three cells above the form, without padding."""
+    side = 36 * mm
+    table = Table([[left, centre, right]], colWidths=[side, FRAME_WIDTH - 2 * side, side])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                *extra,
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _meta_line(left: str, right: str, styles: _Styles, font: str) -> Table:
+    table = Table(
+        [[Paragraph(left, styles.meta), Paragraph(right, styles.meta_right)]],
+        colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+# ----------------------------------------------------------------------------------- page furniture
+def _paged_canvas_class(decorate: Callable[[Canvas, int], None], **initial: Any) -> type[Canvas]:
+    """A canvas that keeps its pages until the end, then calls ``decorate(canvas, total)`` on each.
+
+    ``initial`` sets attributes on the canvas first (what flowables later change, page by page).
+    """
+
+    class PagedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._hd_pages: list[dict[str, Any]] = []
+            self.__dict__.update(initial)
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._hd_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._hd_pages)
+            for state in self._hd_pages:
+                self.__dict__.update(state)
+                decorate(self, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return PagedCanvas
+
+
+def _footer_line(canvas: Canvas, font: str, total: int) -> float:
+    """The rule and ``第 x 页 共 y 页`` at the foot of the page; returns the text's baseline."""
+    y_line = MARGIN_BOTTOM - 5 * mm
+    canvas.setLineWidth(0.4)
+    canvas.line(MARGIN_X, y_line, PAGE_WIDTH - MARGIN_X, y_line)
+    canvas.setFont(font, 8)
+    y_text = y_line - 4 * mm
+    canvas.drawCentredString(PAGE_WIDTH / 2, y_text, f"第 {canvas.getPageNumber()} 页 共 {total} 页")
+    return y_text
+
+
+def _write_pdf(
+    path: pathlib.Path,
+    story: Sequence[Flowable],
+    canvasmaker: type[Canvas],
+    *,
+    kind: str,
+    font: str,
+    invariant: bool,
+    title: str,
+    author: str,
+    subject: str,
+) -> None:
+    """Lay ``story`` out on A4 pages into ``path`` atomically (a failed render leaves no partial file)."""
+    path = pathlib.Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{kind}-", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    try:
+        doc = BaseDocTemplate(
+            temp_name,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=title,
+            author=author,
+            subject=subject,
+            creator="hazard_desktop",
+            producer="hazard_desktop (ReportLab)",
+            initialFontName=font,  # no Helvetica in the page preamble
+            initialFontSize=9.5,
+            initialLeading=13,
+            invariant=int(invariant),
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            FRAME_WIDTH,
+            PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc.addPageTemplates([PageTemplate(id=kind, frames=[frame], pagesize=A4)])
+        doc.build(list(story), canvasmaker=canvasmaker)
+        os.replace(temp_name, path)
+    except BaseException:
+        pathlib.Path(temp_name).unlink(missing_ok=True)
+        raise

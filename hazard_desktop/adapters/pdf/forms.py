@@ -1,0 +1,243 @@
+"""The bordered form: a table builder whose rows may span columns and continue a long text, the
+tables stacked into one form, and the rows every printed form uses (label and value, section
+heading, members with scores and signatures, signature and date lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _pieces, _Styles
+from hazard_desktop.services.sheet_models import SheetMember
+
+GRID = 0.5
+CELL_PAD_X = 4
+SIGN_ROW_HEIGHT = 9.5 * mm  # room for a handwritten signature
+OUTER = 1.1
+LABEL_BG = colors.HexColor("#F0F0F0")
+SECTION_BG = colors.HexColor("#DCDCDC")
+
+
+class _Form:
+    """One bordered table of the form. Rows may span columns; continuation rows have no line above.
+
+    Lines are drawn cell by cell (not GRID) so that a long text split over several rows reads as one
+    cell, while the table can still break between those rows at a page end.
+    """
+
+    def __init__(self, widths: Sequence[float]) -> None:
+        self.widths = list(widths)
+        self.rows: list[list[Any]] = []
+        self.cell_starts: list[list[int]] = []
+        self.continuation: list[bool] = []
+        self.heights: list[float | None] = []
+        self.commands: list[tuple[Any, ...]] = []
+
+    def add(
+        self,
+        cells: Sequence[Any],
+        spans: Sequence[int] | None = None,
+        *,
+        labels: Iterable[int] = (),
+        continuation: bool = False,
+        height: float | None = None,
+        background: colors.Color | None = None,
+    ) -> int:
+        """Add a row. ``spans[i]`` is how many columns cell ``i`` covers (default 1 each)."""
+        spans = list(spans) if spans is not None else [1] * len(cells)
+        if len(spans) != len(cells) or sum(spans) != len(self.widths):
+            raise ValueError("row cells do not fill the table")
+        r = len(self.rows)
+        row: list[Any] = []
+        starts: list[int] = []
+        col = 0
+        for cell, span in zip(cells, spans, strict=True):
+            starts.append(col)
+            row.append(cell)
+            row.extend([""] * (span - 1))
+            if span > 1:
+                self.commands.append(("SPAN", (col, r), (col + span - 1, r)))
+            col += span
+        for index in labels:
+            start = starts[index]
+            end = start + spans[index] - 1
+            self.commands.append(("BACKGROUND", (start, r), (end, r), LABEL_BG))
+        if background is not None:
+            self.commands.append(("BACKGROUND", (0, r), (-1, r), background))
+        self.rows.append(row)
+        self.cell_starts.append(starts)
+        self.continuation.append(continuation)
+        self.heights.append(height)
+        return r
+
+    def table(self, *, top: bool = False, bottom: bool = False, repeat_rows: int = 0) -> Table:
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            # plain-string cells (there should be none with text) must not fall back to Helvetica
+            ("FONTNAME", (0, 0), (-1, -1), _font()),
+            *self.commands,
+        ]
+        last_col = len(self.widths) - 1
+        for r, starts in enumerate(self.cell_starts):
+            for start in starts:
+                if start > 0:
+                    commands.append(("LINEBEFORE", (start, r), (start, r), GRID, colors.black))
+            commands.append(("LINEBEFORE", (0, r), (0, r), OUTER, colors.black))
+            commands.append(("LINEAFTER", (last_col, r), (last_col, r), OUTER, colors.black))
+            if r == 0:
+                commands.append(("LINEABOVE", (0, 0), (-1, 0), OUTER if top else GRID, colors.black))
+            elif not self.continuation[r]:
+                commands.append(("LINEABOVE", (0, r), (-1, r), GRID, colors.black))
+            else:
+                commands.append(("TOPPADDING", (0, r), (-1, r), 0))
+                commands.append(("BOTTOMPADDING", (0, r - 1), (-1, r - 1), 0))
+        commands.append(("LINEBELOW", (0, -1), (-1, -1), OUTER if bottom else GRID, colors.black))
+        # a row split at a page break keeps its borders on both pages
+        commands.append(("LINEBELOW", (0, "splitfirst"), (-1, "splitfirst"), OUTER, colors.black))
+        commands.append(("LINEABOVE", (0, "splitlast"), (-1, "splitlast"), OUTER, colors.black))
+        table = Table(
+            self.rows,
+            colWidths=self.widths,
+            rowHeights=self.heights,
+            repeatRows=repeat_rows,
+            hAlign="CENTER",
+        )
+        table.setStyle(TableStyle(commands))
+        return table
+
+
+def _stack(forms: Sequence[_Form | tuple[_Form, int]]) -> list[Flowable]:
+    """Tables of one form, stacked with shared borders; the first has the thick top, the last the bottom."""
+    flowables: list[Flowable] = []
+    for index, item in enumerate(forms):
+        form, repeat = item if isinstance(item, tuple) else (item, 0)
+        flowables.append(form.table(top=index == 0, bottom=index == len(forms) - 1, repeat_rows=repeat))
+    return flowables
+
+
+LABEL_W = 25 * mm
+HALF_VALUE_W = (FRAME_WIDTH - 2 * LABEL_W) / 2  # 62 mm
+FOUR_COLS = [LABEL_W, HALF_VALUE_W, LABEL_W, HALF_VALUE_W]
+
+
+def _pair_row(form: _Form, styles: _Styles, a: tuple[str, str], b: tuple[str, str]) -> None:
+    form.add(
+        [_p(a[0], styles.label), _p(a[1], styles.value), _p(b[0], styles.label), _p(b[1], styles.value)],
+        labels=(0, 2),
+    )
+
+
+def _long_row(form: _Form, styles: _Styles, label: str, value: str, *, mandatory: bool = True) -> None:
+    """A label and a full-width value; long text is split over continuation rows."""
+    if not value.strip() and not mandatory:
+        return
+    width = sum(form.widths[1:]) - 2 * CELL_PAD_X
+    for index, piece in enumerate(_pieces(value, styles.value, width)):
+        form.add(
+            [_p(label if index == 0 else "", styles.label), piece],
+            [1, 3],
+            labels=(0,),
+            continuation=index > 0,
+        )
+
+
+def _section_row(form: _Form, styles: _Styles, text: str) -> None:
+    row = form.add([Paragraph(escape(text), styles.section)], [len(form.widths)], background=SECTION_BG)
+    form.commands.append(("TOPPADDING", (0, row), (-1, row), 1.5))
+    form.commands.append(("BOTTOMPADDING", (0, row), (-1, row), 2.5))
+
+
+def _has_scores(members: Sequence[SheetMember]) -> bool:
+    return any(m.l or m.e or m.c or m.d for m in members)
+
+
+def _members_form(
+    members: Sequence[SheetMember],
+    styles: _Styles,
+    title: str,
+    *,
+    signatures: bool,
+    scores: bool,
+    compact: bool = False,
+) -> _Form:
+    """序号 | 职务 | 姓名 | 部门 | L | E | C | D | 签字 (score and signature columns optional).
+
+    ``compact`` sets the rows in a smaller type with less padding (a record of an earlier grading).
+    """
+    head = ["序号", "职务", "姓名", "部门"]
+    widths = [10 * mm, 17 * mm, 22 * mm]
+    score_w = 12 * mm
+    d_w = 16 * mm
+    sign_w = 40 * mm if signatures else 0
+    if scores:
+        head += ["L", "E", "C", "D"]
+    if signatures:
+        head.append("签字")
+    used = sum(widths) + (3 * score_w + d_w if scores else 0) + sign_w
+    widths.append(FRAME_WIDTH - used)  # department takes what is left
+    if scores:
+        widths += [score_w, score_w, score_w, d_w]
+    if signatures:
+        widths.append(sign_w)
+    form = _Form(widths)
+    _section_row(form, styles, title)
+    form.add([_p(h, styles.label) for h in head], labels=range(len(head)))
+    centre, left = (styles.small_centre, styles.small) if compact else (styles.value_centre, styles.value)
+    for number, member in enumerate(members, start=1):
+        cells: list[Any] = [
+            _p(str(number), centre),
+            _p(member.role_label, centre),
+            _p(member.name, centre),
+            _p(member.department, left),
+        ]
+        if scores:
+            cells += [_p(v, centre) for v in (member.l, member.e, member.c, member.d)]
+        if signatures:
+            cells.append("")
+        row = form.add(cells, height=SIGN_ROW_HEIGHT if signatures else None)
+        if compact:
+            form.commands.append(("TOPPADDING", (0, row), (-1, row), 1.5))
+            form.commands.append(("BOTTOMPADDING", (0, row), (-1, row), 2))
+    return form
+
+
+DATE_BLANKS = "\xa0" * 8 + "年" + "\xa0" * 6 + "月" + "\xa0" * 6 + "日"
+
+
+def _signature_form(styles: _Styles, signers: Sequence[tuple[str, str]]) -> _Form:
+    """Signature and date lines: ``组长（签字）| printed name, room to sign | 日期 | 年 月 日``.
+
+    One signer: one row with the date beside the signature. Two or more: two signers a row, then a
+    date row.
+    """
+    form = _Form(FOUR_COLS)
+
+    def sign_cells(role: str, name: str) -> list[Any]:
+        name_markup = f'<font size="7.5" color="#555555">{escape(name)}</font>' if name else ""
+        return [_p(f"{role}\n（签字）", styles.label), Paragraph(name_markup, styles.value)]
+
+    date_cells = [_p("日期", styles.label), Paragraph(DATE_BLANKS, styles.value_centre)]
+    if len(signers) == 1:
+        row = form.add([*sign_cells(*signers[0]), *date_cells], labels=(0, 2), height=14 * mm)
+        form.commands.append(("VALIGN", (1, row), (1, row), "TOP"))  # printed name small, top left
+        return form
+    for index in range(0, len(signers), 2):
+        pair = list(signers[index : index + 2])
+        cells = [cell for signer in pair for cell in sign_cells(*signer)]
+        if len(pair) == 1:
+            cells += ["", ""]
+        row = form.add(cells, labels=(0, 2), height=14 * mm)
+        form.commands.append(("VALIGN", (1, row), (1, row), "TOP"))
+        form.commands.append(("VALIGN", (3, row), (3, row), "TOP"))
+    form.add([date_cells[0], Paragraph(DATE_BLANKS, styles.value)], [1, 3], labels=(0,), height=9 * mm)
+    return form
