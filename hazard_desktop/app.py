@@ -126,7 +126,7 @@ def _lazy_context(data_dir: Path) -> AppContext | None:
     """A context that reads through plain sqlite3 until the ORM is needed, or None if it cannot be used."""
     import sqlite3
 
-    from hazard_desktop.adapters import start_reads
+    from hazard_desktop.adapters import search_index, start_reads
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.adapters.images import PillowImageProcessor
     from hazard_desktop.adapters.register_queries import SqlRegisterQueries
@@ -141,9 +141,9 @@ def _lazy_context(data_dir: Path) -> AppContext | None:
         return None  # reported by the full open
     reads = start_reads.connect(path)
     try:
-        if start_reads.seeding_needed(reads, bundled_templates()):
+        if start_reads.seeding_needed(reads, bundled_templates()) or not search_index.is_current(reads):
             reads.close()
-            return None
+            return None  # seeded, or its full-text index rebuilt, by the full open
     except sqlite3.Error:
         reads.close()
         return None

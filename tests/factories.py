@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from hazard_desktop.app import build_context
 from hazard_desktop.domain.hazards import HazardInput
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
+from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.context import AppContext
 
 
@@ -46,3 +48,22 @@ def hazard_input(context: AppContext, person: Person, **changes: object) -> Haza
     }
     values.update(changes)
     return HazardInput(**values)  # type: ignore[arg-type]
+
+
+def index_contents(con: sqlite3.Connection) -> dict[int, str]:
+    """The token text of every row of the full-text index, rowid → tokens in order.
+
+    The index is contentless (it keeps no copy of the text): this reads what it really holds, term by
+    term, through a temporary ``fts5vocab`` table (nothing is written to the database file).
+    """
+    con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.hazard_fts_terms USING fts5vocab(main, hazard_fts, instance)")
+    rows: dict[int, list[str]] = {}
+    for doc, term in con.execute("SELECT doc, term FROM temp.hazard_fts_terms ORDER BY doc, offset"):
+        rows.setdefault(doc, []).append(term)
+    return {doc: " ".join(terms) for doc, terms in rows.items()}
+
+
+def stored_tokens(con: sqlite3.Connection) -> dict[int, str]:
+    """What the index must hold: the tokens of every stored hazard row (rows without tokens left out)."""
+    rows = con.execute("SELECT pk, number, description, location, equipment_tag FROM hazards")
+    return {pk: tokens for pk, *fields in rows if (tokens := hazard_tokens(*fields))}

@@ -4,8 +4,10 @@ The ORM's ``add_all`` is about 12× slower than raw ``executemany`` for 100k row
 about 1.8×. So rows go to the driver as tuples, in the exact text forms the ORM types store
 (``_stamp``, ``str(uuid)``; the tests compare them), through the engine's connection (same pragmas and
 transaction). The full-text rows are written in the same transaction, in batches, instead of one
-trigger per row. (Preparing batches in a worker thread was tried and is slower: the inserting thread
-then waits for the GIL after every row.)
+trigger per row, into a contentless index (``search_index.py``); their tokens are those of
+``domain.search.hazard_tokens``, made by ``HazardTokens`` (which remembers the tokens of texts that
+repeat). (Preparing batches in a worker thread was tried and is slower: the inserting thread then
+waits for the GIL after every row.)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from sqlalchemy import Engine, func, insert, select, update
 from hazard_desktop.adapters.orm import HazardRow, NumberSequenceRow
 from hazard_desktop.domain.hazards import Hazard, parse_number
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.search import index_text
+from hazard_desktop.domain.search import HazardTokens
 
 BATCH = 5000
 
@@ -58,19 +60,9 @@ def _prepare(
     first: int,
     stamps: dict[datetime, str],
     ids: dict[uuid.UUID, str],
-    parts: dict[str, str],
+    tokens: HazardTokens,
 ) -> tuple[Rows, Rows]:
     """The hazard rows and full-text rows of ``hazards``, whose keys start at ``first``."""
-
-    def tokens(h: Hazard) -> str:
-        """``search_tokens(h)``, with the tokens of locations and tags (they repeat) computed once."""
-        location = parts.get(h.location)
-        if location is None:
-            location = parts[h.location] = index_text(h.location)
-        tag = parts.get(h.equipment_tag)
-        if tag is None:
-            tag = parts[h.equipment_tag] = index_text(h.equipment_tag)
-        return " ".join(t for t in (index_text(h.number, h.description), location, tag) if t)
 
     def text_of(value: uuid.UUID) -> str:  # departments and finders repeat
         text = ids.get(value)
@@ -105,7 +97,10 @@ def _prepare(
         )
         for pk, h in enumerate(hazards, first)
     ]
-    return rows, [(pk, tokens(h)) for pk, h in enumerate(hazards, first)]
+    index_rows = [
+        (pk, tokens(h.number, h.description, h.location, h.equipment_tag)) for pk, h in enumerate(hazards, first)
+    ]
+    return rows, index_rows
 
 
 class CoreBulkWriter:
@@ -118,12 +113,12 @@ class CoreBulkWriter:
         """Insert ``hazards`` (numbers already assigned) and their index rows; return how many."""
         stamps: dict[datetime, str] = {}
         ids: dict[uuid.UUID, str] = {}
-        parts: dict[str, str] = {}
+        tokens = HazardTokens()
         with self._engine.begin() as connection:
             start = connection.scalar(select(func.coalesce(func.max(HazardRow.pk), 0))) or 0
             connection.exec_driver_sql(_FTS_HASHSIZE, (BULK_HASHSIZE,))
             for offset in range(0, len(hazards), BATCH):
-                rows, index_rows = _prepare(hazards[offset : offset + BATCH], start + offset + 1, stamps, ids, parts)
+                rows, index_rows = _prepare(hazards[offset : offset + BATCH], start + offset + 1, stamps, ids, tokens)
                 connection.exec_driver_sql(_INSERT_HAZARD, rows)
                 connection.exec_driver_sql(_INSERT_INDEX, index_rows)
             connection.exec_driver_sql(_FTS_HASHSIZE, (DEFAULT_HASHSIZE,))

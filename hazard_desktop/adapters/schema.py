@@ -89,6 +89,22 @@ def _upgrade(engine: Engine, target: str) -> None:
         command.upgrade(config, target)
 
 
+def _index_current(engine: Engine, path: Path) -> None:
+    """Rebuild the full-text index if this build's tokens differ from those it was written with."""
+    from hazard_desktop.adapters.search_index import ensure_current
+
+    try:
+        connection = engine.raw_connection()
+        try:
+            ensure_current(connection)
+        finally:
+            connection.close()
+    except Exception as exc:
+        engine.dispose()
+        log.exception("rebuilding the full-text index of %s failed", path)
+        raise StorageError("migration_failed", path=str(path), detail=str(exc)) from exc
+
+
 @dataclass(frozen=True)
 class OpenedDatabase:
     """The engine of an opened, up-to-date database and what opening it did."""
@@ -103,7 +119,8 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
     """Open ``path``, creating or migrating it to ``target`` (default: this build's head).
 
     A database written by a newer build is refused and left untouched. Before any upgrade of an
-    existing database the file is copied to ``backup_dir``.
+    existing database the file is copied to ``backup_dir``. A full-text index written with other
+    tokens than this build's is rebuilt (``search_index.py``).
 
     Raises:
         StorageError: ``db_newer``, ``db_unreadable`` or ``migration_failed``.
@@ -132,4 +149,5 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         log.info("database %s migrated from %s to %s", path, current, goal)
     else:
         engine = make_engine(path)
+    _index_current(engine, path)
     return OpenedDatabase(engine=engine, path=path, migrated_from=current, backup=backup)

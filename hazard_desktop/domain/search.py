@@ -8,10 +8,12 @@ phrase of its bigrams, a single character falls back to a substring scan.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from operator import add
 
-# Anything that is not a letter or digit separates words (the FTS5 unicode61 tokenizer agrees).
+# Anything that is not a letter or digit separates words. (The index's FTS5 tokenizer, 'ascii', splits
+# only at the spaces between these tokens: they contain no other ASCII separator.)
 _SPLIT = re.compile(r"[\W_]+")
 
 
@@ -41,6 +43,58 @@ def index_text(*parts: str) -> str:
     """The space-separated token text stored in the full-text index for a record (= ``bigrams``)."""
     # One pass over the joined parts: the space between them separates chunks like any punctuation.
     return " ".join(map(_chunk_tokens, filter(None, _SPLIT.split(" ".join(parts).lower()))))
+
+
+def hazard_tokens(number: str, description: str, location: str, equipment_tag: str) -> str:
+    """The tokens of a hazard in the full-text index: written with the row, and named again to remove it.
+
+    The index keeps no copy of them (a contentless table, ``adapters/search_index.py``), so a row's
+    tokens are always computed from its stored fields by this one function, for inserting and deleting.
+    """
+    return index_text(number, description, location, equipment_tag)
+
+
+#: What :func:`hazard_tokens` depends on: the rules of this module (count the number up when they
+#: change) and the Unicode version of ``str.lower`` and ``\w``. Stored beside the index; an index
+#: written under another value is rebuilt, since removing a row with tokens it was not written with
+#: would leave stale ones behind.
+TOKENIZER = f"bigrams-1 unicode-{unicodedata.unidata_version}"
+
+
+class HazardTokens:
+    """:func:`hazard_tokens` for many hazards (bulk writes, index rebuilds), with the same results.
+
+    Descriptions, locations and tags repeat, so their tokens are remembered. A register number is
+    unique, but what comes before its last ``-`` (``YH-2026``) repeats: that part's tokens are
+    remembered, and the last part, one chunk, is paired directly. All this uses that the tokens of
+    several parts are the tokens of each part, joined: a space or a ``-`` between them ends a chunk
+    (and stops ``str.lower``'s one context rule, the final sigma). The tests compare the results.
+    """
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self._parts: dict[str, str] = {}
+        self._limit = limit  # remembered texts before starting afresh
+
+    def _part(self, text: str) -> str:
+        tokens = self._parts.get(text)
+        if tokens is None:
+            if len(self._parts) >= self._limit:
+                self._parts.clear()
+            tokens = self._parts[text] = index_text(text)
+        return tokens
+
+    def _number(self, number: str) -> str:
+        head, _, last = number.rpartition("-")
+        last = last.lower()
+        if not last.isalnum():  # not a single chunk (or empty): the general way
+            return index_text(number)
+        tokens = " ".join(map(add, last, last[1:])) if len(last) > 1 else last
+        head_tokens = self._part(head)
+        return f"{head_tokens} {tokens}" if head_tokens else tokens
+
+    def __call__(self, number: str, description: str, location: str, equipment_tag: str) -> str:
+        part = self._part
+        return " ".join(filter(None, (self._number(number), part(description), part(location), part(equipment_tag))))
 
 
 def search_words(query: str) -> list[str]:

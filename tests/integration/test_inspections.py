@@ -63,7 +63,7 @@ def answer_all(context, inspection, template, fails: dict[int, str] | None = Non
 
 
 def test_the_schema_has_the_inspection_tables_at_head(context):
-    assert head_revision() == "0003"
+    assert head_revision() >= "0003"  # 0003 added them; later revisions keep them
     con = sqlite3.connect(context.extras["opened"].path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     con.close()

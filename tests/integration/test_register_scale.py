@@ -29,7 +29,7 @@ from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.search import bigrams, index_text
 from hazard_desktop.services.hazards import create_hazard
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
-from tests.factories import hazard_input
+from tests.factories import hazard_input, index_contents
 
 WORDS = ["车间泄漏", "阀门填料", "平台护栏缺失", "罐区 T-305 高液位", "P-101A 机封", "安全阀校验过期"]
 
@@ -110,8 +110,8 @@ def test_bulk_rows_read_back_like_rows_the_orm_wrote(context, inspector, bulk):
 def test_bulk_keeps_one_index_row_per_hazard(context, bulk):
     with _db(context) as con:
         hazards = con.execute("SELECT count(*), min(pk), max(pk) FROM hazards").fetchone()
-        index = con.execute("SELECT count(*), min(rowid), max(rowid) FROM hazard_fts").fetchone()
-    assert hazards == index == (60, 1, 60)
+        index = index_contents(con)
+    assert hazards == (len(index), min(index), max(index)) == (60, 1, 60)
 
 
 @pytest.mark.parametrize("text", ["车间", "泄漏", "阀门填料", "305", "101a", "合成 校验", "缺失 第1"])
@@ -210,7 +210,7 @@ def test_register_rows_are_immutable_named_rows(context, bulk):
 
 def test_bulk_index_rows_are_the_repository_tokens(context, bulk):
     with _db(context) as con:
-        stored = dict(con.execute("SELECT rowid, tokens FROM hazard_fts"))
+        stored = index_contents(con)
         keys = dict(con.execute("SELECT id, pk FROM hazards"))
     assert {keys[str(h.id)]: search_tokens(h) for h in bulk} == stored
 

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from hazard_desktop.adapters import schema
+from hazard_desktop.adapters import schema, search_index
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.schema import current_revision, head_revision, known_revisions, open_database
+from hazard_desktop.domain.search import TOKENIZER
+from tests.factories import index_contents, stored_tokens
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -106,6 +108,9 @@ def test_upgrade_from_each_earlier_revision_keeps_data_and_makes_a_backup(tmp_pa
         by_index = con.execute("SELECT count(*) FROM hazard_fts WHERE hazard_fts MATCH '\"未按\"'").fetchone()[0]
         by_scan = con.execute("SELECT count(*) FROM hazards WHERE description LIKE '%未按%'").fetchone()[0]
         assert by_index >= by_scan > 0
+        # the index was written again (contentless, 0004): exactly the tokens of every stored hazard
+        assert index_contents(con) == stored_tokens(con) and len(stored_tokens(con)) == len(hazards_before)
+        assert search_index.stored_tokenizer(con) == TOKENIZER
     finally:
         con.close()
 

@@ -1,4 +1,4 @@
-"""Hazards, their photos, register numbers and the full-text index."""
+"""Hazards, their photos, register numbers and the full-text index (``adapters/search_index.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from hazard_desktop.adapters.orm import HazardRow, NumberSequenceRow, PhotoBlobRow, PhotoRow
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, PhotoInfo
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.search import index_text
+from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.ports import PhotoKind, ProcessedImage
 
 
@@ -31,7 +31,13 @@ def _photo(row: PhotoRow) -> PhotoInfo:
 
 def search_tokens(hazard: Hazard) -> str:
     """What the full-text index holds for a hazard."""
-    return index_text(hazard.number, hazard.description, hazard.location, hazard.equipment_tag)
+    return hazard_tokens(hazard.number, hazard.description, hazard.location, hazard.equipment_tag)
+
+
+# A contentless index: a row is removed by naming the tokens it was written with.
+_INDEX = text("INSERT INTO hazard_fts(rowid, tokens) VALUES (:pk, :tokens)")
+_UNINDEX = text("INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', :pk, :tokens)")
+_INDEXED_COLUMNS = (HazardRow.number, HazardRow.description, HazardRow.location, HazardRow.equipment_tag)
 
 
 class SqlHazardRepository:
@@ -63,12 +69,22 @@ class SqlHazardRepository:
             photos=tuple(_photo(p) for p in photos),
         )
 
-    def _reindex(self, pk: int, hazard: Hazard) -> None:
-        self._session.execute(text("DELETE FROM hazard_fts WHERE rowid = :pk"), {"pk": pk})
-        self._session.execute(
-            text("INSERT INTO hazard_fts(rowid, tokens) VALUES (:pk, :tokens)"),
-            {"pk": pk, "tokens": search_tokens(hazard)},
-        )
+    def _stored_tokens(self, pk: int) -> str:
+        """The index tokens of the stored row ``pk``: read from the database, not from the session's
+        copy of the row (which may be older), since the index holds what the database holds."""
+        number, description, location, tag = self._session.execute(
+            select(*_INDEXED_COLUMNS).where(HazardRow.pk == pk)
+        ).one()
+        return hazard_tokens(number, description, location, tag)
+
+    def _reindex(self, pk: int, old: str | None) -> None:
+        """Bring the index row of ``pk`` (written with the tokens ``old``; None: none yet) to the stored row."""
+        new = self._stored_tokens(pk)
+        if new == old:
+            return
+        if old is not None:
+            self._session.execute(_UNINDEX, {"pk": pk, "tokens": old})
+        self._session.execute(_INDEX, {"pk": pk, "tokens": new})
 
     def add(self, hazard: Hazard) -> None:
         row = HazardRow(
@@ -90,10 +106,11 @@ class SqlHazardRepository:
         )
         self._session.add(row)
         self._session.flush()
-        self._reindex(row.pk, hazard)
+        self._reindex(row.pk, None)
 
     def update(self, hazard: Hazard) -> None:
         row = self._session.scalars(select(HazardRow).where(HazardRow.id == hazard.id)).one()
+        old = self._stored_tokens(row.pk)  # before the row changes: what its index row was written with
         row.number = hazard.number
         row.description = hazard.description
         row.location = hazard.location
@@ -108,7 +125,7 @@ class SqlHazardRepository:
         row.revision = hazard.revision
         row.updated_at = hazard.updated_at
         self._session.flush()
-        self._reindex(row.pk, hazard)
+        self._reindex(row.pk, old)
 
     def get(self, hazard_id: uuid.UUID) -> Hazard | None:
         row = self._session.scalars(select(HazardRow).where(HazardRow.id == hazard_id)).one_or_none()
