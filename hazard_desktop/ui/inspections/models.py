@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from hazard_desktop.domain.inspections import (
     Template,
 )
 from hazard_desktop.ui.inspections import texts
+from hazard_desktop.ui.models.rows import RowsTableModel
 
 IdRole = int(Qt.ItemDataRole.UserRole) + 1
 StateRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -36,10 +36,6 @@ RESULT_COLOURS = {
 DRAFT_COLOUR = "#8A5A00"
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 # -------------------------------------------------------------------------------- inspection list
@@ -61,8 +57,11 @@ _INSPECTION_HEADERS = (
 )
 
 
-class InspectionListModel(QAbstractTableModel):
+class InspectionListModel(RowsTableModel):
     """Drafts and finished inspections (newest first, as the service returns them)."""
+
+    CONTEXT = "InspectionListModel"
+    HEADERS = _INSPECTION_HEADERS
 
     def __init__(self, rows: Sequence[InspectionSummary] = (), parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -81,12 +80,6 @@ class InspectionListModel(QAbstractTableModel):
     def find_row(self, inspection_id: uuid.UUID) -> int:
         """Row of ``inspection_id`` or -1."""
         return next((n for n, r in enumerate(self._rows) if r.id == inspection_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else INSPECTION_COLUMNS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -123,12 +116,6 @@ class InspectionListModel(QAbstractTableModel):
             return row.state.value
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < INSPECTION_COLUMNS:
-            return _tr("InspectionListModel", _INSPECTION_HEADERS[section])
-        return None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -149,8 +136,11 @@ _TEMPLATE_HEADERS = (
 )
 
 
-class TemplateListModel(QAbstractTableModel):
+class TemplateListModel(RowsTableModel):
     """Template versions (the newest of each checklist, or every version of one)."""
+
+    CONTEXT = "TemplateListModel"
+    HEADERS = _TEMPLATE_HEADERS
 
     def __init__(self, rows: Sequence[Template] = (), parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -169,12 +159,6 @@ class TemplateListModel(QAbstractTableModel):
     def find_row(self, template_id: uuid.UUID) -> int:
         """Row of a template family or -1."""
         return next((n for n, r in enumerate(self._rows) if r.template_id == template_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else TEMPLATE_COLUMNS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -204,12 +188,6 @@ class TemplateListModel(QAbstractTableModel):
             return row.description or row.name
         if role == IdRole:
             return row.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < TEMPLATE_COLUMNS:
-            return _tr("TemplateListModel", _TEMPLATE_HEADERS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -14,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from hazard_desktop.domain.lec import Band, ThresholdSet
+from hazard_desktop.ui.models.rows import RowsTableModel
 from hazard_desktop.ui.widgets.lec_format import band_action, band_name, band_range, text_colour_on
 
 CONTEXT = "BandsModel"
@@ -33,8 +32,11 @@ FontRole = int(Qt.ItemDataRole.FontRole)
 BandCodeRole = int(Qt.ItemDataRole.UserRole) + 1
 
 
-class BandsModel(QAbstractTableModel):
+class BandsModel(RowsTableModel):
     """The bands of one threshold set, most dangerous first; the current band is bold."""
+
+    CONTEXT = CONTEXT
+    HEADERS = HEADERS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,17 +46,6 @@ class BandsModel(QAbstractTableModel):
         self._current: str | None = None
         self._bold = QFont()
         self._bold.setBold(True)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

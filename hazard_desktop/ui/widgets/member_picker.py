@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from hazard_desktop.domain.grading import MemberScore, PanelRole
 from hazard_desktop.domain.reference import Department, DepartmentKind, Person
 from hazard_desktop.services.grading import PanelCandidate
+from hazard_desktop.ui.models.rows import RowsTableModel
 from hazard_desktop.ui.widgets.lec_format import department_kind_short
 
 Candidate = PanelCandidate
@@ -132,8 +132,11 @@ def candidate_label(candidate: Candidate) -> str:
     )
 
 
-class MemberPickerModel(QAbstractTableModel):
+class MemberPickerModel(RowsTableModel):
     """Candidates with a check box in the name column; disabled rows cannot be ticked."""
+
+    CONTEXT = CONTEXT
+    HEADERS = HEADERS
 
     checked_changed = Signal()
 
@@ -144,17 +147,6 @@ class MemberPickerModel(QAbstractTableModel):
         self._disabled: set[uuid.UUID] = set()
 
     # ---- Qt model interface
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

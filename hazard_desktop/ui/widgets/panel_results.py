@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.grading import MemberScore, PanelOutcome
 from hazard_desktop.domain.lec import Band, ThresholdSet, format_decimal
 from hazard_desktop.ui.labels import current_language
+from hazard_desktop.ui.models.rows import RowsTableModel
 from hazard_desktop.ui.widgets.band_swatch import BandSwatch
 from hazard_desktop.ui.widgets.bands_table import fit_height
 from hazard_desktop.ui.widgets.hidden_scoring import arg, role_text
@@ -67,23 +66,15 @@ def list_separator() -> str:
     return "、" if current_language() == "zh" else ", "
 
 
-class PanelResultModel(QAbstractTableModel):
+class PanelResultModel(RowsTableModel):
     """One row per member; the band cell is painted in the band's colour."""
+
+    CONTEXT = CONTEXT
+    HEADERS = HEADERS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
