@@ -1,0 +1,295 @@
+"""The view-models of the printed sheets (隐患分级判定表, 争议裁决表) built from the stored records, each
+with the print row it will be recorded as (see :mod:`.sheets`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.errors import InvalidTransition, NotFound, ValidationError
+from hazard_desktop.domain.grading import Dispute, DisputeState, Grading, GradingMethod, MemberScore, PanelRole
+from hazard_desktop.domain.hazards import Hazard, HazardGrade
+from hazard_desktop.domain.lec import format_fraction
+from hazard_desktop.domain.sheet_prints import SheetKind
+from hazard_desktop.domain.verification import qr_payload, record_digest, short_code
+from hazard_desktop.services.sheet_models import (
+    DisputeSheet,
+    GradingSheet,
+    OriginalGrading,
+    SheetCriterion,
+    SheetMember,
+)
+from hazard_desktop.services.sheet_records import (
+    EDGE_TEXT,
+    GENERAL_NAME,
+    MAJOR_ACTION,
+    MAJOR_COLOUR,
+    MAJOR_NAME,
+    METHOD_LABELS,
+    MIN_PANEL_ROWS,
+    ROLE_LABELS,
+    RULE_NAME,
+    SHORT_METHOD_LABELS,
+    _confirmed_key,
+    _date_cn,
+    _local,
+    _mean_text,
+    _number_text,
+    _Reader,
+    _sheet_no,
+    dispute_record,
+)
+from hazard_desktop.services.sheet_requests import PlannedPrint, SheetRequest, SheetTarget
+
+# ---------------------------------------------------------------- view-models
+
+
+def _members(grading: Grading, reader: _Reader, *, pad: bool) -> tuple[SheetMember, ...]:
+    """The panel's rows, leader (and deputy) first; a panel without scores shows its leader and blank rows."""
+
+    def role(score: MemberScore) -> PanelRole:
+        if score.role is PanelRole.MEMBER and grading.leader_id is not None and score.person_id == grading.leader_id:
+            return PanelRole.LEADER
+        return score.role
+
+    order = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
+    scores = sorted(enumerate(grading.scores), key=lambda item: (order[role(item[1])], item[0]))
+    rows = [
+        SheetMember(
+            ROLE_LABELS[role(s)],
+            s.person_name,
+            s.department_name,
+            _number_text(s.likelihood),
+            _number_text(s.exposure),
+            _number_text(s.consequence),
+            _number_text(s.d),
+        )
+        for _, s in scores
+    ]
+    if not rows and pad:
+        rows.append(
+            SheetMember(ROLE_LABELS[PanelRole.LEADER], grading.leader_name, reader.person_department(grading.leader_id))
+        )
+        while len(rows) < MIN_PANEL_ROWS:
+            rows.append(SheetMember(ROLE_LABELS[PanelRole.MEMBER], "", ""))
+    return tuple(rows)
+
+
+def _result(grading: Grading, reader: _Reader) -> tuple[str, str, str, str]:
+    """(band name as printed, colour, required action, threshold set text)."""
+    threshold = reader.threshold_set(grading.threshold_set_id)
+    band = None
+    if threshold is not None and grading.band_code is not None:
+        band = next((b for b in threshold.bands if b.code == grading.band_code), None)
+    band_name = grading.band_name_zh or (band.name_zh if band is not None else "")
+    set_text = ""
+    if grading.threshold_set_name:
+        set_text = grading.threshold_set_name
+        if threshold is not None:
+            set_text += f"（{threshold.effective_from.isoformat()} 起施行；{EDGE_TEXT[threshold.edge_rule]}）"
+        elif grading.edge_rule is not None:
+            set_text += f"（{EDGE_TEXT[grading.edge_rule]}）"
+    if grading.grade is HazardGrade.MAJOR:
+        name = MAJOR_NAME if not band_name else f"{MAJOR_NAME}（LEC：{band_name}，仅作记录）"
+        return name, MAJOR_COLOUR, MAJOR_ACTION, set_text
+    name = f"{band_name}（{GENERAL_NAME}）" if band_name else GENERAL_NAME
+    colour = band.colour if band is not None else ""
+    action = band.action_zh if band is not None else ""
+    return name, colour, action, set_text
+
+
+def _basis(grading: Grading, reader: _Reader, hazard: Hazard, *, meeting_title: str) -> tuple[str, ...]:
+    lines: list[str] = []
+    if grading.method is GradingMethod.LEC_PANEL:
+        total = sum((s.d for s in grading.scores), Decimal(0))
+        exact = grading.mean_exact or Fraction(0)
+        lines.append(
+            f"{RULE_NAME}第5.2条：安环部、生产部、工会人员分别独立评定 L、E、C；"
+            f"隐患值 = 各成员 D 值之和 ÷ 人数 = {_number_text(total)} ÷ {len(grading.scores)}"
+            f" = {format_fraction(exact, reader.places)}。"
+        )
+    elif grading.method is GradingMethod.CRITERIA:
+        lines.append(f"{RULE_NAME}第5.1条：符合重大事故隐患判定标准任一条款的，判定为重大事故隐患（条款见下表）。")
+        if grading.scores:
+            lines.append("小组同时进行了 LEC 评分，评分仅作记录，不改变判定结果。")
+    else:
+        lines.append(f"{RULE_NAME}第4.3条：判定小组依据重大事故隐患的定义集体判定。")
+        lines.append(f"判定理由：{grading.decision_reason}")
+    if meeting_title:
+        lines.append(f"判定会议：{meeting_title}")
+    history = reader.history(hazard.id)
+    if grading.supersedes_id is not None:
+        old = next((g for g in history if g.id == grading.supersedes_id), None)
+        old_no = _sheet_no(old, history, hazard.number) if old is not None else ""
+        lines.append(f"本表为更正判定，更正原判定表 {old_no}。更正理由：{grading.correction_reason}")
+    current = rules.current_grading(history)
+    if current is not None and current.id != grading.id:
+        lines.append(
+            f"注：本判定已被后续判定（表号 {_sheet_no(current, history, hazard.number)}）取代，本表仅作历史记录。"
+        )
+    return tuple(lines)
+
+
+def _grading_sheet(grading: Grading, reader: _Reader, copy_no: int, code: str) -> GradingSheet:
+    hazard = reader.hazard(grading.hazard_id)
+    meeting_title = ""
+    if grading.meeting_id is not None:
+        meeting = reader.uow.gradings.get_meeting(grading.meeting_id)
+        meeting_title = "" if meeting is None else f"{meeting.title}（{_date_cn(meeting.held_on)}）"
+    band_name, colour, action, set_text = _result(grading, reader)
+    location = hazard.location + (f"（设备位号 {hazard.equipment_tag}）" if hazard.equipment_tag else "")
+    return GradingSheet(
+        plant_name=reader.plant_name,
+        sheet_no=_sheet_no(grading, reader.history(hazard.id), hazard.number),
+        hazard_number=hazard.number,
+        description=hazard.description,
+        location=location,
+        category=reader.category(hazard),
+        found_at=_local(hazard.found_at),
+        found_by=reader.person_name(hazard.found_by_id),
+        method_label=METHOD_LABELS[grading.method],
+        basis_lines=_basis(grading, reader, hazard, meeting_title=meeting_title),
+        criteria=tuple(
+            SheetCriterion(m.code, reader.clause(m.criterion_id, m.clause), m.text, m.evidence) for m in grading.matches
+        ),
+        members=_members(grading, reader, pad=True),
+        mean_d=_mean_text(grading, reader.places),
+        band_name=band_name,
+        band_colour=colour,
+        action=action,
+        threshold_set=set_text,
+        leader_name=grading.leader_name,
+        graded_on=_date_cn(grading.graded_on),
+        verify_code=code,
+        qr_payload=qr_payload(code, hazard.number),
+        copy_no=copy_no,
+        photos=reader.photos(hazard),
+    )
+
+
+def _ruling_of(dispute: Dispute, reader: _Reader) -> Grading:
+    """The grading that rules ``dispute``: its ruling, or the latest confirmed correction of it."""
+    if dispute.state is not DisputeState.RULED or dispute.ruling_grading_id is None:
+        raise InvalidTransition("dispute_not_ruled", state=dispute.state.value)
+    history = reader.history(dispute.hazard_id)
+    rulings = sorted((g for g in history if g.confirmed and g.dispute_id == dispute.id), key=_confirmed_key)
+    superseded = {g.supersedes_id for g in history if g.confirmed and g.supersedes_id is not None}
+    live = [g for g in rulings if g.id not in superseded]
+    if live:
+        return live[-1]
+    return reader.grading(dispute.ruling_grading_id)
+
+
+def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: int, code: str) -> DisputeSheet:
+    hazard = reader.hazard(dispute.hazard_id)
+    history = reader.history(hazard.id)
+    original = reader.grading(dispute.grading_id)
+    original_band, _, _, _ = _result(original, reader)
+    band_name, colour, action, set_text = _result(ruling, reader)
+    deputy = next((s.person_name for s in ruling.scores if s.role is PanelRole.DEPUTY), "")
+    ruling_text = dispute.ruling_text
+    if ruling.supersedes_id is not None:
+        ruling_text += f"\n更正说明：{ruling.correction_reason}"
+    location = hazard.location + (f"（设备位号 {hazard.equipment_tag}）" if hazard.equipment_tag else "")
+    return DisputeSheet(
+        plant_name=reader.plant_name,
+        sheet_no=_sheet_no(ruling, history, hazard.number),
+        hazard_number=hazard.number,
+        description=hazard.description,
+        original=OriginalGrading(
+            sheet_no=_sheet_no(original, history, hazard.number),
+            graded_on=_date_cn(original.graded_on),
+            method_label=SHORT_METHOD_LABELS[original.method],
+            mean_d=_mean_text(original, reader.places),
+            band_name=original_band,
+            leader_name=original.leader_name,
+            members=_members(original, reader, pad=False),
+        ),
+        raised_by_department=dispute.raised_by_department_name,
+        raised_by_person=dispute.raised_by_person_name,
+        raised_at=_local(dispute.raised_at),
+        reason=dispute.reason,
+        members=_members(ruling, reader, pad=True),
+        mean_d=_mean_text(ruling, reader.places),
+        band_name=band_name,
+        action=action,
+        threshold_set=set_text,
+        ruling_text=ruling_text,
+        leader_name=ruling.leader_name,
+        deputy_name=deputy,
+        verify_code=code,
+        qr_payload=qr_payload(code, hazard.number),
+        copy_no=copy_no,
+        location=location,
+        category=reader.category(hazard),
+        band_colour=colour,
+        ruled_on=_date_cn(ruling.graded_on),
+    )
+
+
+def _plan_grading(grading: Grading, reader: _Reader) -> tuple[GradingSheet | DisputeSheet, PlannedPrint]:
+    """The sheet certifying ``grading`` (a ruling prints as its 争议裁决表) and its print row."""
+    if not grading.confirmed:
+        raise InvalidTransition("grading_not_confirmed", id=str(grading.id))
+    if grading.is_ruling:
+        assert grading.dispute_id is not None
+        return _plan_dispute(reader.dispute(grading.dispute_id), reader, ruling=grading)
+    hazard = reader.hazard(grading.hazard_id)
+    digest = record_digest(rules.canonical_record(grading))
+    code = short_code(digest)
+    copy_no = reader.prints_so_far(grading.id, SheetKind.GRADING)
+    sheet = _grading_sheet(grading, reader, copy_no, code)
+    plan = PlannedPrint(
+        SheetKind.GRADING, grading.id, None, hazard.id, hazard.number, sheet.sheet_no, code, digest, copy_no
+    )
+    return sheet, plan
+
+
+def _plan_dispute(
+    dispute: Dispute, reader: _Reader, *, ruling: Grading | None = None
+) -> tuple[DisputeSheet, PlannedPrint]:
+    ruling = ruling or _ruling_of(dispute, reader)
+    if dispute.state is not DisputeState.RULED:
+        raise InvalidTransition("dispute_not_ruled", state=dispute.state.value)
+    original = reader.grading(dispute.grading_id)
+    digest = record_digest(dispute_record(dispute, ruling, original))
+    code = short_code(digest)
+    copy_no = reader.prints_so_far(ruling.id, SheetKind.DISPUTE)
+    sheet = _dispute_sheet(dispute, ruling, reader, copy_no, code)
+    hazard = reader.hazard(dispute.hazard_id)
+    plan = PlannedPrint(
+        SheetKind.DISPUTE, ruling.id, dispute.id, hazard.id, hazard.number, sheet.sheet_no, code, digest, copy_no
+    )
+    return sheet, plan
+
+
+def _targets(reader: _Reader, request: SheetRequest) -> tuple[str, list[Callable[[], Any]]]:
+    """The document title and one builder per sheet (so progress can be reported sheet by sheet)."""
+    target = SheetTarget(request.target)
+    if target is SheetTarget.HAZARD:
+        hazard = reader.hazard(request.id)
+        final = rules.current_grading(reader.history(hazard.id))
+        if final is None:
+            raise NotFound("grading_none", number=hazard.number)
+        title = ("争议裁决表 " if final.is_ruling else "隐患分级判定表 ") + hazard.number
+        return title, [lambda: _plan_grading(final, reader)]
+    if target is SheetTarget.GRADING:
+        grading = reader.grading(request.id)
+        hazard = reader.hazard(grading.hazard_id)
+        title = ("争议裁决表 " if grading.is_ruling else "隐患分级判定表 ") + hazard.number
+        return title, [lambda: _plan_grading(grading, reader)]
+    if target is SheetTarget.DISPUTE:
+        dispute = reader.dispute(request.id)
+        hazard = reader.hazard(dispute.hazard_id)
+        return f"争议裁决表 {hazard.number}", [lambda: _plan_dispute(dispute, reader)]
+    meeting = reader.uow.gradings.get_meeting(request.id)
+    if meeting is None:
+        raise NotFound("meeting_unknown", id=str(request.id))
+    gradings = reader.uow.gradings.for_meeting(meeting.id, confirmed_only=True)
+    if not gradings:
+        raise ValidationError("sheet_document_empty", field="sheets")
+    title = f"隐患分级判定表 {meeting.title}（{_date_cn(meeting.held_on)}）"
+    return title, [lambda g=g: _plan_grading(g, reader) for g in gradings]
