@@ -183,20 +183,23 @@ def _top_table(left: Any, centre: Any, right: Any, font: str, *extra: tuple[Any,
     """Stamp | plant name + title | code: the three cells above the form, without padding."""
     side = 36 * mm
     table = Table([[left, centre, right]], colWidths=[side, FRAME_WIDTH - 2 * side, side])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                *extra,
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(_bare_style(font, *extra))
     return table
+
+
+def _bare_style(font: str, *extra: tuple[Any, ...]) -> TableStyle:
+    """A layout table's style: the bundled font, cells centred vertically, no padding."""
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            *extra,
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
 
 
 def _meta_line(left: str, right: str, styles: _Styles, font: str) -> Table:

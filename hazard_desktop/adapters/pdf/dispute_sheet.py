@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph
 
 from hazard_desktop.adapters.pdf.common import _Styles
 from hazard_desktop.adapters.pdf.forms import (
@@ -17,13 +16,9 @@ from hazard_desktop.adapters.pdf.forms import (
     _pair_row,
     _section_row,
     _signature_form,
-    _stack,
+    _stack_with_note,
 )
-from hazard_desktop.adapters.pdf.sheet_parts import (
-    TITLE_DISPUTE,
-    _result_form,
-    _sheet_head,
-)
+from hazard_desktop.adapters.pdf.sheet_parts import TITLE_DISPUTE, _result_form, _sheet_head
 from hazard_desktop.services.sheet_models import DisputeSheet
 
 
@@ -84,8 +79,6 @@ def _dispute_story(sheet: DisputeSheet, styles: _Styles, font: str) -> list[Flow
         "核验码由裁决记录计算，可在本系统“核验”中输入核验码或扫描二维码核对。",
         styles.note,
     )
-    tables = _stack(forms)
     # the ruling text, the signatures and the note stay on one page
-    story.extend(tables[:-2])
-    story.append(KeepTogether([*tables[-2:], Spacer(1, 2 * mm), note]))
+    story.extend(_stack_with_note(forms, note))
     return story

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _pieces, _Styles
 from hazard_desktop.services.sheet_models import SheetMember
@@ -241,3 +241,9 @@ def _signature_form(styles: _Styles, signers: Sequence[tuple[str, str]]) -> _For
         form.commands.append(("VALIGN", (3, row), (3, row), "TOP"))
     form.add([date_cells[0], Paragraph(DATE_BLANKS, styles.value)], [1, 3], labels=(0,), height=9 * mm)
     return form
+
+
+def _stack_with_note(forms: Sequence[_Form | tuple[_Form, int]], note: Flowable) -> list[Flowable]:
+    """The stacked tables of a form; the last two and the note under them stay on one page."""
+    tables = _stack(forms)
+    return [*tables[:-2], KeepTogether([*tables[-2:], Spacer(1, 2 * mm), note])]

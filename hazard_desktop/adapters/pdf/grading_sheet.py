@@ -8,7 +8,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _Styles
 from hazard_desktop.adapters.pdf.forms import (
@@ -21,13 +21,9 @@ from hazard_desktop.adapters.pdf.forms import (
     _pair_row,
     _section_row,
     _signature_form,
-    _stack,
+    _stack_with_note,
 )
-from hazard_desktop.adapters.pdf.sheet_parts import (
-    TITLE_GRADING,
-    _result_form,
-    _sheet_head,
-)
+from hazard_desktop.adapters.pdf.sheet_parts import TITLE_GRADING, _result_form, _sheet_head
 from hazard_desktop.services.sheet_models import GradingSheet, SheetCriterion, SheetPhoto
 
 MAX_PHOTOS = 4  # the sheet shows the first few photos, small
@@ -139,8 +135,6 @@ def _grading_story(sheet: GradingSheet, styles: _Styles, font: str) -> list[Flow
         "可在本系统“核验”中输入核验码或扫描二维码，核对本表与存档记录是否一致。",
         styles.note,
     )
-    tables = _stack(forms)
     # the result, the leader's signature and the note stay on one page
-    story.extend(tables[:-2])
-    story.append(KeepTogether([*tables[-2:], Spacer(1, 2 * mm), note]))
+    story.extend(_stack_with_note(forms, note))
     return story

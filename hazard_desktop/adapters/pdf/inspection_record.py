@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from hazard_desktop.adapters.pdf.common import (
     COPY_RED,
@@ -53,7 +53,7 @@ from hazard_desktop.adapters.pdf.forms import (
     _pair_row,
     _section_row,
     _signature_form,
-    _stack,
+    _stack_with_note,
 )
 from hazard_desktop.services.inspection_record_model import InspectionRecord, RecordSection
 from hazard_desktop.services.sheet_models import SheetMember
@@ -216,9 +216,7 @@ def _story(record: InspectionRecord, styles: _Styles, font: str) -> list[Flowabl
         "标注“建议重大”的项目对应重大事故隐患判定标准，由判定小组确认。",
         styles.note,
     )
-    tables = _stack(forms)
-    story.extend(tables[:-2])
-    story.append(KeepTogether([*tables[-2:], Spacer(1, 2 * mm), note]))
+    story.extend(_stack_with_note(forms, note))
     return story
 
 

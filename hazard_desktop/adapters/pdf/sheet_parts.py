@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from hazard_desktop.adapters.pdf.common import (
     COPY_RED,
@@ -20,6 +20,7 @@ from hazard_desktop.adapters.pdf.common import (
     MARGIN_X,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    _bare_style,
     _font,
     _footer_line,
     _meta_line,
@@ -185,18 +186,7 @@ def _band_cell(band_name: str, band_colour: str, styles: _Styles) -> Any:
     if colour is None:
         return text
     inner = Table([[_Swatch(colour), text]], colWidths=[5.5 * mm, None])
-    inner.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), _font()),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    inner.setStyle(_bare_style(_font()))
     return inner
 
 
