@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,7 +23,7 @@ from hazard_desktop.domain.inspections import (
     Template,
 )
 from hazard_desktop.ui.inspections import texts
-from hazard_desktop.ui.models.rows import RowsTableModel
+from hazard_desktop.ui.models.rows import ReplacedRowsModel
 
 IdRole = int(Qt.ItemDataRole.UserRole) + 1
 StateRole = int(Qt.ItemDataRole.UserRole) + 2
@@ -57,21 +57,11 @@ _INSPECTION_HEADERS = (
 )
 
 
-class InspectionListModel(RowsTableModel):
+class InspectionListModel(ReplacedRowsModel):
     """Drafts and finished inspections (newest first, as the service returns them)."""
 
     CONTEXT = "InspectionListModel"
     HEADERS = _INSPECTION_HEADERS
-
-    def __init__(self, rows: Sequence[InspectionSummary] = (), parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._rows = list(rows)
-
-    def set_rows(self, rows: Sequence[InspectionSummary]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def row_at(self, row: int) -> InspectionSummary | None:
         """The summary shown in ``row`` or None."""
@@ -116,11 +106,6 @@ class InspectionListModel(RowsTableModel):
             return row.state.value
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
 
 # --------------------------------------------------------------------------------- template list
 
@@ -136,21 +121,11 @@ _TEMPLATE_HEADERS = (
 )
 
 
-class TemplateListModel(RowsTableModel):
+class TemplateListModel(ReplacedRowsModel):
     """Template versions (the newest of each checklist, or every version of one)."""
 
     CONTEXT = "TemplateListModel"
     HEADERS = _TEMPLATE_HEADERS
-
-    def __init__(self, rows: Sequence[Template] = (), parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._rows = list(rows)
-
-    def set_rows(self, rows: Sequence[Template]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def row_at(self, row: int) -> Template | None:
         """The template shown in ``row`` or None."""
@@ -189,11 +164,6 @@ class TemplateListModel(RowsTableModel):
         if role == IdRole:
             return row.id
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 # ---------------------------------------------------------------------------------- runner items

@@ -37,3 +37,22 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(self.HEADERS):
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         return None
+
+
+class ReplacedRowsModel(RowsTableModel):
+    """A :class:`RowsTableModel` whose rows are replaced as a whole; every cell is plain and selectable."""
+
+    def __init__(self, rows: Sequence[Any] = (), parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows = list(rows)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
