@@ -37,6 +37,8 @@ STATUS_COLOURS = {
 ERROR_COLOUR = "#b71c1c"
 
 
+DETAIL_ROWS = 7  # code, hazard, sheet, first printed, prints, standing, warning
+
 class VerifyDialog(QDialog):
     """Type or scan a sheet's code; the dialog says whether the database still holds that record.
 
@@ -86,6 +88,16 @@ class VerifyDialog(QDialog):
         self.details.setObjectName("verifyDetails")
         self.details.setFrameShape(QFrame.Shape.StyledPanel)
         self.details_form = QFormLayout(self.details)
+        # A fixed set of rows whose texts change: creating and deleting form rows on every verification
+        # crashed once under test (PySide deleting labels Python still referenced).
+        self._detail_rows: list[tuple[QLabel, QLabel]] = []
+        for _ in range(DETAIL_ROWS):
+            name = QLabel(self.details)
+            value = QLabel(self.details)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details_form.addRow(name, value)
+            self._detail_rows.append((name, value))
         self.details.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -148,8 +160,6 @@ class VerifyDialog(QDialog):
         self.status_label.setText(headline)
         self.status_label.setStyleSheet(f"color: {STATUS_COLOURS[found.status]};")
         self.explain_label.setText(explanation)
-        while self.details_form.rowCount():
-            self.details_form.removeRow(0)
         if found.status is VerifyStatus.UNKNOWN:
             self.details.hide()
             return
@@ -199,11 +209,11 @@ class VerifyDialog(QDialog):
                     ),
                 )
             )
-        for label, value in rows:
-            field = QLabel(value, self.details)
-            field.setWordWrap(True)
-            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.details_form.addRow(label, field)
+        for index, (name, value) in enumerate(self._detail_rows):
+            shown = index < len(rows)
+            name.setText(rows[index][0] if shown else "")
+            value.setText(rows[index][1] if shown else "")
+            self.details_form.setRowVisible(index, shown)
         self.details.show()
 
     def _texts(self, found: VerifyResult) -> tuple[str, str]:
