@@ -10,9 +10,14 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hazard_desktop import __version__, paths
 from hazard_desktop.cli_messages import language, message
+
+if TYPE_CHECKING:  # types only: the command line imports these where they are used
+    from hazard_desktop.domain.lec import LecScales, ThresholdSet
+    from hazard_desktop.services.demo import DemoResult
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,7 +124,7 @@ def _register_empty(folder: Path) -> bool:
         close_context(context)
 
 
-def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> object:
+def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> DemoResult:
     from hazard_desktop.adapters.demo_photos import make_photo
     from hazard_desktop.app import build_context, close_context
     from hazard_desktop.services.demo import build_demo
@@ -139,15 +144,15 @@ def _demo(folder: Path, args: argparse.Namespace, lang: str) -> int:
             "demo_done",
             lang,
             path=paths.database_path(folder),
-            people=result.people,  # type: ignore[attr-defined]
-            hazards=result.hazards,  # type: ignore[attr-defined]
-            photos=result.photos,  # type: ignore[attr-defined]
+            people=result.people,
+            hazards=result.hazards,
+            photos=result.photos,
         )
     )
     return 0
 
 
-def _lec_tables(args: argparse.Namespace) -> tuple[object, object]:
+def _lec_tables(args: argparse.Namespace) -> tuple[LecScales, ThresholdSet]:
     """Scales and the threshold set in force today: from the database if there is one, else the defaults."""
     from datetime import date
 
@@ -186,9 +191,9 @@ def _lec(args: argparse.Namespace, lang: str) -> int:
     scales, threshold_set = _lec_tables(args)
     try:
         if args.panel:
-            result = calculator.panel(scales, threshold_set, args.panel)  # type: ignore[arg-type]
+            result = calculator.panel(scales, threshold_set, args.panel)
         else:
-            result = calculator.single(scales, threshold_set, *args.values)  # type: ignore[arg-type]
+            result = calculator.single(scales, threshold_set, *args.values)
     except DomainError as exc:
         return _fail(exc.code, lang, **exc.params)
     if args.json:

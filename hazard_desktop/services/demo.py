@@ -90,9 +90,8 @@ def make_hazards(
         found_at = reference - timedelta(days=spec.found_offset_days, minutes=(index * 37) % 600)
         year = found_at.year
         if year not in next_number:
-            with uow:
+            with uow:  # a peek, never committed: the bulk writer records the numbers it uses
                 next_number[year] = uow.hazards.next_sequence(year)
-                uow.rollback()  # only peek: the bulk writer records the numbers it uses
         sequence = next_number[year]
         next_number[year] = sequence + 1
         finder = inspectors[index % len(inspectors)]
