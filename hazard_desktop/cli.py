@@ -114,6 +114,8 @@ def _gui(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def _register_empty(folder: Path) -> bool:
+    if not paths.database_path(folder).exists():
+        return True  # don't create an empty database in the user's folder just to look at it
     from hazard_desktop.app import build_context, close_context
 
     context = build_context(folder)
