@@ -49,6 +49,7 @@ from hazard_desktop.domain.lec import LecScales, ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting, new_meeting
 from hazard_desktop.domain.records import utcnow
 from hazard_desktop.domain.reference import Department, DepartmentKind, Person, Role
+from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import UnitOfWork
 
 __all__ = [
@@ -255,31 +256,19 @@ def _now(at: datetime | None) -> datetime:
 
 
 def _hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
-    hazard = uow.hazards.get(hazard_id)
-    if hazard is None:
-        raise NotFound("hazard_unknown", value=str(hazard_id))
-    return hazard
+    return require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
 
 
 def _grading(uow: UnitOfWork, grading_id: uuid.UUID) -> Grading:
-    found = uow.gradings.get(grading_id)
-    if found is None:
-        raise NotFound("grading_unknown", id=str(grading_id))
-    return found
+    return require(uow.gradings.get(grading_id), "grading_unknown", id=str(grading_id))
 
 
 def _dispute(uow: UnitOfWork, dispute_id: uuid.UUID) -> Dispute:
-    found = uow.gradings.get_dispute(dispute_id)
-    if found is None:
-        raise NotFound("dispute_unknown", id=str(dispute_id))
-    return found
+    return require(uow.gradings.get_dispute(dispute_id), "dispute_unknown", id=str(dispute_id))
 
 
 def _meeting(uow: UnitOfWork, meeting_id: uuid.UUID) -> GradingMeeting:
-    found = uow.gradings.get_meeting(meeting_id)
-    if found is None:
-        raise NotFound("meeting_unknown", id=str(meeting_id))
-    return found
+    return require(uow.gradings.get_meeting(meeting_id), "meeting_unknown", id=str(meeting_id))
 
 
 def _leader(tables: _Tables, leader_id: uuid.UUID | None) -> Person:

@@ -22,6 +22,7 @@ from hazard_desktop.domain.hazards import (
     validate_input,
 )
 from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import ImageProcessor, PhotoKind, ProcessedImage, UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
@@ -131,9 +132,7 @@ def update_hazard(
     now = utcnow()
     clean = validate_input(data, now)
     with uow:
-        current = uow.hazards.get(hazard_id)
-        if current is None:
-            raise NotFound("hazard_unknown", value=str(hazard_id))
+        current = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
         if current.revision != expected_revision:
             raise Conflict("stale_revision", number=current.number)
         _check_references(uow, clean)
@@ -165,9 +164,7 @@ def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
     """
     with uow:
         hazard = uow.hazards.get(hazard_id)
-    if hazard is None:
-        raise NotFound("hazard_unknown", value=str(hazard_id))
-    return hazard
+    return require(hazard, "hazard_unknown", value=str(hazard_id))
 
 
 def attach_photos(
@@ -181,9 +178,7 @@ def attach_photos(
     processed = process_photo_files(files, processor)
     now = utcnow()
     with uow:
-        hazard = uow.hazards.get(hazard_id)
-        if hazard is None:
-            raise NotFound("hazard_unknown", value=str(hazard_id))
+        hazard = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
         if len(hazard.photos) + len(processed) > MAX_PHOTOS:
             raise ValidationError("photos_too_many", field="photos", max=MAX_PHOTOS)
         _add_photos(uow, hazard, processed, now)
