@@ -1,7 +1,8 @@
 """Translated sentences for the grading codes (panels, disputes, criteria, meetings).
 
-:func:`grading_error_text` knows the codes of ``domain/grading.py`` and ``services/grading.py`` and falls
-back to :func:`hazard_desktop.ui.messages.error_text` for everything else. :func:`problem_text` turns a
+:func:`area_text` knows the codes of ``domain/grading.py`` and ``services/grading.py``; it is reached
+through ``messages.error_text(exc, "grading", names)``, which falls back to the general sentences for
+everything else. :func:`problem_text` turns a
 :class:`~hazard_desktop.domain.grading.PanelProblem` into a sentence naming the person, department or
 department kind concerned, for the live checks of the panel dialogs.
 """
@@ -17,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hazard_desktop.domain.grading import PanelProblem
 from hazard_desktop.domain.reference import DepartmentKind
-from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets.lec_format import department_kind_short
 
 CONTEXT = "GradingMessages"
@@ -159,19 +159,17 @@ def _render(code: str, params: Mapping[str, str]) -> str | None:
     return None
 
 
-def has_grading_text(code: str) -> bool:
+def has_text(code: str) -> bool:
     """True if ``code`` has a sentence here."""
     return code in _TEXTS
 
 
-def grading_error_text(exc: BaseException, names: Mapping[uuid.UUID | str, str] | None = None) -> str:
-    """One translated sentence for ``exc``; ``names`` maps person and department ids to names."""
+def area_text(exc: BaseException, names: Mapping[uuid.UUID | str, str] | None = None) -> str | None:
+    """One translated sentence for a grading error, or None; ``names`` maps person and department ids to names."""
     code = getattr(exc, "code", None)
-    if isinstance(code, str) and messages.is_user_error(exc):
-        text = _render(code, _enrich(getattr(exc, "params", {}) or {}, names))
-        if text is not None:
-            return text
-    return messages.error_text(exc)
+    if not isinstance(code, str):
+        return None
+    return _render(code, _enrich(getattr(exc, "params", {}) or {}, names))
 
 
 def problem_text(problem: PanelProblem, names: Mapping[uuid.UUID | str, str] | None = None, count: int = 0) -> str:

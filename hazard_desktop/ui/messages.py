@@ -4,13 +4,21 @@ The domain raises ``DomainError(code, field, **params)``, adapters raise ``Stora
 (the UI may not import adapters, so storage errors are recognised by their class name and ``code``).
 Each code maps to one or more templates: the first whose ``{placeholders}`` are all in the error's
 params is used, so ``photo_too_large`` reads well with a file name and limit as well as without.
+
+One entry point, :func:`error_text`. The sentences live in one table per area, found by one naming rule:
+this module holds the general ones, ``ui/<area>_messages.py`` those of an area (``grading``,
+``inspection``, ``settings``, ``sheet``), each with ``area_text(exc, names)`` returning its sentence or
+None. ``error_text(exc, area)`` asks the area's table first and falls back to the general one; screens of
+an area pass their area, so one code may read differently there (e.g. ``criterion_unknown`` in settings).
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import string
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,6 +29,9 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "Messages"
 STORAGE_ERROR_CLASS = "StorageError"
+
+Area = Literal["grading", "inspection", "settings", "sheet"]
+"""An area with its own table of sentences, ``hazard_desktop/ui/<area>_messages.py``."""
 
 _TEXTS: dict[str, tuple[str, ...]] = {
     # ---- hazard input (domain/hazards.py)
@@ -254,8 +265,24 @@ def has_text(code: str) -> bool:
     return code in _TEXTS
 
 
-def error_text(exc: BaseException) -> str:
-    """One translated sentence for a domain or storage error (something useful for any other error)."""
+def area_table(area: Area) -> Any:
+    """The module holding ``area``'s sentences (``ui/<area>_messages.py``), imported on first use."""
+    return importlib.import_module(f"hazard_desktop.ui.{area}_messages")
+
+
+def error_text(exc: BaseException, area: Area | None = None, names: Mapping[Any, str] | None = None) -> str:
+    """One translated sentence for a domain or storage error (something useful for any other error).
+
+    Args:
+        area: the screen's area: its table (``ui/<area>_messages.py``) is asked first.
+        names: person and department ids to names, for sentences that name them (grading).
+    """
+    if area is not None:
+        table = area_table(area)
+        if is_user_error(exc) or getattr(table, "EVERY_ERROR", False):
+            text = table.area_text(exc, names)
+            if text is not None:
+                return str(text)
     code = getattr(exc, "code", None)
     if not isinstance(code, str) or not is_user_error(exc):
         return _fill(_UNEXPECTED, {"detail": str(exc) or type(exc).__name__})

@@ -320,5 +320,5 @@ def test_every_grading_error_code_has_a_sentence():
     pattern = re.compile(rf'(?:{raisers})\(\s*"([a-z_]+)"')
     codes = {code for name in sources for code in pattern.findall((root / name).read_text("utf-8"))}
     assert {"panel_even", "dispute_needs_leader", "ruling_text_empty", "hazard_already_graded"} <= codes
-    missing = sorted(c for c in codes if not grading_messages.has_grading_text(c) and not messages.has_text(c))
+    missing = sorted(c for c in codes if not grading_messages.has_text(c) and not messages.has_text(c))
     assert missing == []

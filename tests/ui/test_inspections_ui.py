@@ -437,7 +437,7 @@ def test_the_compiled_translation_gives_chinese(qapp):
         assert texts.state_label(InspectionState.FINALIZED) == "已定稿"
         from hazard_desktop.domain.errors import ValidationError
 
-        assert texts.error_text(ValidationError("failure_undocumented", count=2, first=4)) == (
+        assert messages.error_text(ValidationError("failure_undocumented", count=2, first=4), "inspection") == (
             "有 2 个不合格项需要填写说明或拍照（第一项为第 4 项）。"
         )
     finally:

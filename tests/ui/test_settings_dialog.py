@@ -18,7 +18,7 @@ from hazard_desktop.domain.lec import EdgeRule
 from hazard_desktop.domain.reference import DepartmentKind, Role
 from hazard_desktop.services import reference_admin as ra
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.dialogs import settings_errors
+from hazard_desktop.ui import messages as ui_messages
 from hazard_desktop.ui.dialogs.settings_dialog import (
     TAB_CRITERIA,
     TAB_PEOPLE,
@@ -492,9 +492,9 @@ SERVICE_CODES = [
 
 @pytest.mark.parametrize(("code", "field", "params"), SERVICE_CODES)
 def test_every_service_code_has_its_own_message(qapp, code, field, params):
-    text = settings_errors.error_text(DomainError(code, field=field, **params))
+    text = ui_messages.error_text(DomainError(code, field=field, **params), "settings")
     assert text and "refused" not in text and "%" not in text, text
 
 
 def test_unknown_codes_fall_back_to_a_message_with_the_code(qapp):
-    assert settings_errors.error_text(DomainError("something_new")) == "The change was refused (something_new)."
+    assert ui_messages.error_text(DomainError("something_new"), "settings") == "The change was refused (something_new)."

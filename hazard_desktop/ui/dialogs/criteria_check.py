@@ -45,7 +45,7 @@ from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.grading import EVIDENCE_MAX, REASON_MAX, CriterionMatch, GradingMethod, match_criterion
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.grading_messages import grading_error_text
+from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 
@@ -610,7 +610,7 @@ class CriteriaCheckDialog(QDialog):
             super().accept()
 
     def show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(grading_error_text(exc))
+        self.error_label.setText(messages.error_text(exc, "grading"))
         self.error_label.show()
 
     def error_message(self) -> str:

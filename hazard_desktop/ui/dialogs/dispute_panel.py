@@ -61,7 +61,6 @@ from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
-from hazard_desktop.ui.grading_messages import grading_error_text
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
 from hazard_desktop.ui.widgets.lec_format import department_kind_short, today
@@ -383,7 +382,7 @@ class DisputePanelDialog(QDialog):
         return names
 
     def show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(grading_error_text(exc, self._names()))
+        self.error_label.setText(messages.error_text(exc, "grading", self._names()))
         self.error_label.show()
 
     def clear_error(self) -> None:

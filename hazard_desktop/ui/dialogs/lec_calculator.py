@@ -30,7 +30,7 @@ from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.lec import LecScales, ThresholdSet, threshold_set_in_force
 from hazard_desktop.services import calculator
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.grading_messages import grading_error_text
+from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets.band_swatch import BandSwatch
 from hazard_desktop.ui.widgets.bands_table import BandsModel, make_bands_view
 from hazard_desktop.ui.widgets.hidden_scoring import arg
@@ -228,7 +228,7 @@ class LecCalculatorDialog(QDialog):
             try:
                 self._result = calculator.single(self._setup.scales, chosen, likelihood, exposure, consequence)
             except DomainError as exc:
-                self.error_label.setText(grading_error_text(exc))
+                self.error_label.setText(messages.error_text(exc, "grading"))
                 self.error_label.show()
         result = self._result
         if result is None:

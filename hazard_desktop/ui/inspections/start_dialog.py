@@ -27,7 +27,6 @@ from hazard_desktop.domain.reference import Department, Person, Role
 from hazard_desktop.services import inspections as service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
-from hazard_desktop.ui.inspections import texts
 
 PersonRole = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -190,7 +189,7 @@ class StartInspectionDialog(QDialog):
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
-            self._show_error(texts.error_text(exc))
+            self._show_error(messages.error_text(exc, "inspection"))
             return
         super().accept()
 

@@ -711,7 +711,7 @@ class TemplateEditorDialog(QDialog):
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
-            self.error_label.setText(texts.error_text(exc))
+            self.error_label.setText(messages.error_text(exc, "inspection"))
             self.error_label.show()
             return
         super().accept()
