@@ -1,19 +1,31 @@
 """Composition root: the one place where adapters are wired into services and the UI.
 
 Order: data folder → logging → database (refuse newer / back up / migrate) → reference data →
-ports → (GUI) QApplication, fonts, translators → main window.
+ports → (GUI) QApplication, fonts, translators → main window. Every port of the context is a typed
+field of :class:`~hazard_desktop.services.context.AppContext`, filled here and nowhere else.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hazard_desktop import paths
 from hazard_desktop.services.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from hazard_desktop.adapters.schema import OpenedDatabase
+    from hazard_desktop.services.demo import BulkWriter
+    from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+    from hazard_desktop.services.sheet_models import SheetRenderer
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +45,7 @@ def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
 
 
 def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
-    """Open (and if needed create, back up, migrate, seed) the database of ``data_dir``.
+    """Open (and if needed create, back up, migrate, seed) the database of ``data_dir``; wire every port.
 
     Args:
         lazy: the window's start: if the database is at this build's revision and seeding would write
@@ -47,85 +59,74 @@ def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
         context = _lazy_context(data_dir)
         if context is not None:
             return context
-    from hazard_desktop.adapters.db import make_session_factory
     from hazard_desktop.adapters.images import PillowImageProcessor
     from hazard_desktop.adapters.register_queries import SqlRegisterQueries
-    from hazard_desktop.adapters.schema import open_database
-    from hazard_desktop.adapters.unit_of_work import SqlUnitOfWork
     from hazard_desktop.services.inspection_seed import seed_checklist_templates
     from hazard_desktop.services.seed import seed_reference_data
 
-    opened = open_database(paths.database_path(data_dir), paths.backup_dir(data_dir))
+    storage = _Storage(data_dir)
+    opened = storage.opened()
     if opened.backup is not None:
         log.info("database migrated from %s; backup at %s", opened.migrated_from, opened.backup)
-    session_factory = make_session_factory(opened.engine)
-
-    def uow() -> SqlUnitOfWork:
-        return SqlUnitOfWork(session_factory)
-
-    seed_reference_data(uow())
-    seed_checklist_templates(uow())  # idempotent by UUID: also fills databases upgraded to 0003
-    context = AppContext(
-        uow=uow,
-        register=SqlRegisterQueries(opened.engine),
-        images=PillowImageProcessor(),
-        data_dir=data_dir,
-    )
-    context.extras["engine"] = opened.engine
-    context.extras["opened"] = opened
-    _add_optional_ports(context)
-    return context
+    seed_reference_data(storage.uow())
+    seed_checklist_templates(storage.uow())  # idempotent by UUID: also fills databases upgraded to 0003
+    return _wire(storage, storage.uow, SqlRegisterQueries(storage.engine), PillowImageProcessor())
 
 
-class _LazyExtras(dict):  # type: ignore[type-arg]
-    """Context extras whose ``engine`` and ``opened`` open the storage when first looked up."""
+class _Storage:
+    """The SQLAlchemy side of a context: engine and sessions, opened once, on first use.
 
-    def __init__(self, open_storage: Callable[[], None]) -> None:
-        super().__init__()
-        self._open_storage = open_storage
-
-    def __missing__(self, key: str) -> Any:
-        if key not in ("engine", "opened"):
-            raise KeyError(key)
-        self._open_storage()
-        return self[key]
-
-
-class _LazyStorage:
-    """The SQLAlchemy side of a lazily built context: engine and sessions, made on first use."""
+    Worker threads call ``context.uow()`` too, so opening is guarded by a lock (double-checked: once
+    open, no thread waits for it).
+    """
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.extras = _LazyExtras(self.open)
+        self.start_reads: sqlite3.Connection | None = None  # the lazy start's plain connection, if any
+        self._lock = threading.Lock()
+        self._opened: OpenedDatabase | None = None
         self._session_factory: Any = None
 
     @property
     def is_open(self) -> bool:
         return self._session_factory is not None
 
-    def open(self) -> None:
-        if self._session_factory is not None:
-            return
+    def opened(self) -> OpenedDatabase:
+        if self._session_factory is None:
+            with self._lock:
+                if self._session_factory is None:
+                    self._open()
+        assert self._opened is not None
+        return self._opened
+
+    def _open(self) -> None:
         from hazard_desktop.adapters.db import make_session_factory
         from hazard_desktop.adapters.schema import open_database
 
         opened = open_database(paths.database_path(self.data_dir), paths.backup_dir(self.data_dir))
-        self._session_factory = make_session_factory(opened.engine)
-        self.extras["engine"] = opened.engine
-        self.extras["opened"] = opened
-        log.info("storage opened on first use")
+        self._opened = opened
+        self._session_factory = make_session_factory(opened.engine)  # set last: it marks the storage open
+        log.info("storage opened")
 
-    def uow(self) -> Any:
+    @property
+    def engine(self) -> Engine:
+        return self.opened().engine
+
+    def uow(self) -> UnitOfWork:
         from hazard_desktop.adapters.unit_of_work import SqlUnitOfWork
 
-        self.open()
+        self.opened()
         return SqlUnitOfWork(self._session_factory)
+
+    def close(self) -> None:
+        if self._opened is not None:
+            self._opened.engine.dispose()
+        if self.start_reads is not None:
+            self.start_reads.close()
 
 
 def _lazy_context(data_dir: Path) -> AppContext | None:
     """A context that reads through plain sqlite3 until the ORM is needed, or None if it cannot be used."""
-    import sqlite3
-
     from hazard_desktop.adapters import search_index, start_reads
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.adapters.images import PillowImageProcessor
@@ -147,28 +148,47 @@ def _lazy_context(data_dir: Path) -> AppContext | None:
     except sqlite3.Error:
         reads.close()
         return None
-    storage = _LazyStorage(data_dir)
+    storage = _Storage(data_dir)
+    storage.start_reads = reads
 
-    def uow() -> Any:
+    def uow() -> UnitOfWork:
         return storage.uow() if storage.is_open else start_reads.StartUnitOfWork(reads, storage.uow)
 
-    context = AppContext(
+    return _wire(storage, uow, SqlRegisterQueries(start_reads.connect(path)), PillowImageProcessor())
+
+
+def _wire(
+    storage: _Storage, uow: Callable[[], UnitOfWork], register: RegisterQueries, images: ImageProcessor
+) -> AppContext:
+    """The context with every port; heavy adapters are imported when a feature first asks for them."""
+    from hazard_desktop.adapters.drafts import JsonDraftStore
+
+    def bulk_writer() -> BulkWriter:
+        from hazard_desktop.adapters.bulk import CoreBulkWriter
+
+        return CoreBulkWriter(storage.engine)  # opens the storage if the window's start did not
+
+    def sheet_renderer() -> SheetRenderer:
+        from hazard_desktop.adapters.pdf.sheets import ReportLabSheetRenderer
+
+        return ReportLabSheetRenderer()
+
+    def inspection_record_renderer() -> InspectionRecordRenderer:
+        from hazard_desktop.adapters.pdf.inspection_record import ReportLabInspectionRecordRenderer
+
+        return ReportLabInspectionRecordRenderer()
+
+    return AppContext(
         uow=uow,
-        register=SqlRegisterQueries(start_reads.connect(path)),
-        images=PillowImageProcessor(),
-        data_dir=data_dir,
-        extras=storage.extras,
+        register=register,
+        images=images,
+        data_dir=storage.data_dir,
+        storage=storage,
+        bulk_writer=bulk_writer,
+        sheet_renderer=sheet_renderer,
+        inspection_record_renderer=inspection_record_renderer,
+        drafts=JsonDraftStore(storage.data_dir / "drafts"),  # the folder is made on the first save
     )
-    context.extras["start_reads"] = reads
-    _add_optional_ports(context)
-    return context
-
-
-def _add_optional_ports(context: AppContext) -> None:
-    """Ports of later features; each is imported lazily where it is used."""
-    from hazard_desktop.adapters import ports_registry
-
-    ports_registry.install(context)
 
 
 def close_context(context: AppContext) -> None:
@@ -176,12 +196,8 @@ def close_context(context: AppContext) -> None:
     close = getattr(context.register, "close", None)
     if close is not None:
         close()
-    engine = context.extras.get("engine")
-    if engine is not None:
-        engine.dispose()
-    reads = context.extras.get("start_reads")
-    if reads is not None:
-        reads.close()
+    if context.storage is not None:
+        context.storage.close()
 
 
 def has_display() -> bool:

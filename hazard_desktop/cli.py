@@ -133,7 +133,8 @@ def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> DemoResu
 
     context = build_context(folder)
     try:
-        writer = context.extras["bulk_writer_factory"]()
+        assert context.bulk_writer is not None  # wired by build_context
+        writer = context.bulk_writer()
         return build_demo(context.uow, writer, context.images, make_photo if photos else None, count=count, seed=seed)
     finally:
         close_context(context)

@@ -56,7 +56,7 @@ def test_the_record_lists_results_hazards_and_signature_lines(context, finished,
     record = build_record(context.uow(), inspection.id)
     assert not record.draft and record.failed == 2 and len(record.hazards) == 2
     assert record.hazards[0].proposed_grade == "重大（C-4）"
-    renderer: InspectionRecordRenderer = context.extras["inspection_record_renderer"]()
+    renderer: InspectionRecordRenderer = context.inspection_record_renderer()
     path = tmp_path / "record.pdf"
     renderer.render(record, path)
 

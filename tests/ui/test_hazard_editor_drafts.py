@@ -47,7 +47,7 @@ def answers(monkeypatch) -> Answers:
 
 @pytest.fixture
 def store(context: AppContext) -> JsonDraftStore:
-    drafts = context.extras["drafts"]
+    drafts = context.drafts
     assert isinstance(drafts, JsonDraftStore)
     return drafts
 

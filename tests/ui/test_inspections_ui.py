@@ -37,7 +37,8 @@ from hazard_desktop.ui.inspections.models import (
 )
 from hazard_desktop.ui.inspections.runner import InspectionRunner
 from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
-from hazard_desktop.ui.inspections.templates_dialog import TemplateEditorDialog, TemplatesDialog
+from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
+from hazard_desktop.ui.inspections.templates_dialog import TemplatesDialog
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "inspections_zh_CN.ts"
 TODAY = date.today()

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.grading import EVIDENCE_MAX, REASON_MAX, CriterionMatch, GradingMethod, match_criterion
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
@@ -342,8 +343,7 @@ class CriteriaCheckResult:
 
 def load_criteria(context: AppContext) -> list[MajorCriterion]:
     """The criteria in force (company and 121号), read in one unit of work."""
-    with context.uow() as uow:
-        return list(uow.criteria.all())
+    return reference_queries.criteria_in_force(context.uow())
 
 
 class CriteriaCheckDialog(QDialog):

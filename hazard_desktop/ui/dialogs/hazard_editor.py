@@ -6,7 +6,7 @@ hazard are checked when they are picked (``services.photo_checks``), so that sav
 hazard and then refuse its photos.
 
 While the user types, the form keeps a draft on disk (``services.drafts``; the store is
-``context.extras["drafts"]``, optional): a second after the last change, and at once when a photo is
+``context.drafts``, optional): a second after the last change, and at once when a photo is
 added or removed. Picked photos are copied into the draft, so a crash, a power cut or a pulled USB stick
 loses nothing. Saving deletes the draft; cancelling asks whether to discard it; opening the form while a
 draft of it exists offers to restore it.
@@ -145,7 +145,7 @@ class HazardEditorDialog(QDialog):
         self._result: HazardEditorResult | None = None
         self._removed: list[PhotoInfo] = []
         self._reference = reference or load_reference(context.uow(), include_inactive=True)
-        self._drafts: DraftStore | None = context.extras.get("drafts")
+        self._drafts: DraftStore | None = context.drafts
         self._draft_key = hazard_key(hazard.id if hazard is not None else None)
         self._draft_on_disk = False
         self._draft_problem_shown = False

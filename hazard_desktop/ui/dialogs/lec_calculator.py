@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.lec import LecScales, ThresholdSet, threshold_set_in_force
-from hazard_desktop.services import calculator
+from hazard_desktop.services import calculator, reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets.band_swatch import BandSwatch
@@ -54,11 +54,8 @@ class LecSetup:
 
 def load_lec_setup(context: AppContext) -> LecSetup:
     """Read the scales and threshold sets in one unit of work."""
-    with context.uow() as uow:
-        return LecSetup(
-            scales=LecScales(tuple(uow.lec.scale_values())),
-            threshold_sets=tuple(uow.lec.threshold_sets()),
-        )
+    scales, threshold_sets = reference_queries.lec_tables(context.uow())
+    return LecSetup(scales=LecScales(tuple(scales)), threshold_sets=tuple(threshold_sets))
 
 
 def in_force_id(sets: Sequence[ThresholdSet], on: date) -> uuid.UUID | None:

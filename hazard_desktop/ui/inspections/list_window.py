@@ -40,8 +40,6 @@ from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
 
 log = logging.getLogger(__name__)
 
-RENDERER_PORT = "inspection_record_renderer"
-
 
 class InspectionListWindow(QMainWindow):
     """Every inspection, newest first, with what can be done to the selected one.
@@ -245,7 +243,7 @@ class InspectionListWindow(QMainWindow):
         row = self.selected()
         if row is None:
             return None
-        factory = self._context.extras.get(RENDERER_PORT)
+        factory = self._context.inspection_record_renderer
         if factory is None:
             messages.show_info(self, self.tr("Print record"), self.tr("Printing is not available in this build."))
             return None

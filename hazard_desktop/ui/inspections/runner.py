@@ -47,6 +47,7 @@ from hazard_desktop.domain.inspections import (
 )
 from hazard_desktop.domain.reference import Category
 from hazard_desktop.services import inspections as service
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.hazards import PhotoFile
 from hazard_desktop.services.ports import PhotoKind
@@ -129,10 +130,8 @@ class InspectionRunner(QDialog):
     # ------------------------------------------------------------------------------------- layout
 
     def _load_reference(self) -> tuple[list[Category], dict[str, str]]:
-        with self._context.uow() as uow:
-            categories = uow.reference.categories()
-            criteria = {c.code: c.text for c in uow.criteria.all(include_retired=True)}
-        return categories, criteria
+        categories, every = reference_queries.categories_and_criteria(self._context.uow(), include_retired=True)
+        return categories, {c.code: c.text for c in every}
 
     def _build(self) -> None:
         inspection = self.run.inspection
@@ -473,9 +472,7 @@ class InspectionRunner(QDialog):
     def _hazard_number(self, answer: Answer | None) -> str:
         if answer is None or answer.hazard_id is None:
             return ""
-        with self._context.uow() as uow:
-            hazard = uow.hazards.get(answer.hazard_id)
-        return hazard.number if hazard else ""
+        return reference_queries.hazard_number(self._context.uow(), answer.hazard_id)
 
     def _load_photos(self, answer: Answer | None) -> None:
         self.photo_list.clear()

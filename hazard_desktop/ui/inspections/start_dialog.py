@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.inspections import AREA_MAX, Inspection, StartInput, Template
 from hazard_desktop.domain.reference import Department, Person, Role
 from hazard_desktop.services import inspections as service
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 
@@ -41,9 +42,9 @@ class StartInspectionDialog(QDialog):
         self._context = context
         self.inspection: Inspection | None = None
         self.templates: list[Template] = service.list_templates(context.uow())
-        with context.uow() as uow:
-            self.departments: list[Department] = uow.reference.departments()
-            self.people: list[Person] = uow.reference.people()
+        self.departments: list[Department]
+        self.people: list[Person]
+        self.departments, self.people = reference_queries.departments_and_people(context.uow())
         areas = sorted({row.area for row in service.list_inspections(context.uow())})
 
         self.error_label = QLabel(self)

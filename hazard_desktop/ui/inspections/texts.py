@@ -32,6 +32,7 @@ _ORIGIN = {
     TemplateOrigin.IMPORT: QT_TRANSLATE_NOOP("InspectionTexts", "Imported"),
 }
 
+
 def tr(text: str) -> str:
     """Translate a source string of this context."""
     return QCoreApplication.translate(CONTEXT, text)
