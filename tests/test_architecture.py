@@ -18,6 +18,7 @@ LEAVES = {
     "hazard_desktop.winmutex": set(),
     "hazard_desktop.cli_messages": set(),
     "hazard_desktop.reference_data": set(),
+    "hazard_desktop.demo_data": set(),
 }
 LAYERS = {"domain", "services", "adapters", "ui"}
 QT = "PySide6"
