@@ -6,10 +6,11 @@
 - §5.2 Otherwise 安环部, 生产部 and 工会 score L, E and C each on their own; the hazard value is
   Σ D ÷ n over an odd number of members (:func:`grade_by_lec`). The mean is kept exactly
   (:attr:`PanelOutcome.mean_exact`) and stored as a Decimal with :data:`~lec.MEAN_PLACES` decimals.
-- §6–§7 A department may dispute a confirmed grading; the dispute panel (组长, 副组长 and members from
-  安环部, 生产部, 事业部, 工会 and the raising department; odd count) scores again and its mean is final
-  (:func:`grade_dispute`, :func:`rule`). Both gradings stay in the history; :func:`final_grading`
-  says which one counts.
+- §6–§7 A department may dispute a confirmed grading, and may claim criteria that apply; the dispute
+  panel (组长, 副组长 and members from 安环部, 生产部, 事业部, 工会 and the raising department; odd count)
+  first votes on each criterion in question; a criterion upheld makes the ruling 重大, otherwise the
+  panel scores LEC and its mean is final (:func:`grade_dispute`, :func:`rule`). Both gradings stay in the history;
+  :func:`final_grading` says which one counts.
 
 A grading is immutable once its leader confirms it (:func:`confirm`); a correction is a new grading
 with a reason that supersedes the old one (:func:`correct`).
@@ -18,17 +19,19 @@ with a reason that supersedes the old one (:func:`correct`).
 from __future__ import annotations
 
 from hazard_desktop.domain.grading.disputes import (
+    CriterionClaim,
     Dispute,
     DisputeState,
+    claim_criterion,
+    criteria_in_question,
+    decide_criteria,
     grade_dispute,
     raise_dispute,
     rule,
     withdraw,
 )
 from hazard_desktop.domain.grading.gradings import (
-    EVIDENCE_MAX,
     REASON_MAX,
-    CriterionMatch,
     Grading,
     GradingMethod,
     confirm,
@@ -39,8 +42,8 @@ from hazard_desktop.domain.grading.gradings import (
     grade_by_criteria,
     grade_by_lec,
     grade_by_panel_decision,
-    match_criterion,
 )
+from hazard_desktop.domain.grading.matches import EVIDENCE_MAX, CriterionMatch, match_criterion
 from hazard_desktop.domain.grading.panels import (
     DEFAULT_PANEL_RULE,
     DISPUTE_PANEL_KINDS,
@@ -63,8 +66,17 @@ from hazard_desktop.domain.grading.record import (
     RECORD_VERSION,
     canonical_record,
 )
+from hazard_desktop.domain.grading.verdicts import CriterionVerdict, CriterionVote, check_votes, voters
 
 __all__ = [
+    "CriterionClaim",
+    "CriterionVerdict",
+    "CriterionVote",
+    "check_votes",
+    "claim_criterion",
+    "criteria_in_question",
+    "decide_criteria",
+    "voters",
     "CompositionRule",
     "CriterionMatch",
     "DEFAULT_PANEL_RULE",

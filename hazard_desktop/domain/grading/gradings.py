@@ -11,8 +11,8 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import InvalidTransition, NotFound, ValidationError
+from hazard_desktop.domain.grading.matches import CriterionMatch, _clean_text
 from hazard_desktop.domain.grading.panels import (
     DEFAULT_PANEL_RULE,
     CompositionRule,
@@ -21,6 +21,7 @@ from hazard_desktop.domain.grading.panels import (
     evaluate_panel,
     panel_mean_exact,
 )
+from hazard_desktop.domain.grading.verdicts import CriterionVerdict
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import (
     DISPLAY_PLACES,
@@ -33,7 +34,6 @@ from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.reference import clean_name
 
 REASON_MAX = 2000
-EVIDENCE_MAX = 2000
 
 
 class GradingMethod(StrEnum):
@@ -42,46 +42,6 @@ class GradingMethod(StrEnum):
     CRITERIA = "criteria"  # §5.1: matches the major-hazard criteria → 重大
     LEC_PANEL = "lec_panel"  # §5.2 / §7: mean of the members' D
     PANEL_DECISION = "panel_decision"  # §4.3: the panel judges it 重大, with a written reason
-
-
-# ---------------------------------------------------------------- major criteria
-
-
-@dataclass(frozen=True, slots=True)
-class CriterionMatch:
-    """A major-hazard criterion the hazard matches, with the text it was judged by and the evidence."""
-
-    criterion_id: uuid.UUID
-    code: str
-    text: str
-    clause: str
-    evidence: str
-
-
-def _clean_text(value: str, field: str, max_len: int) -> str:
-    text = value.strip()
-    if not text:
-        raise ValidationError(f"{field}_empty", field=field)
-    if len(text) > max_len:
-        raise ValidationError(f"{field}_too_long", field=field, max=max_len)
-    return text
-
-
-def match_criterion(criterion: MajorCriterion, evidence: str) -> CriterionMatch:
-    """Cite an active criterion with the evidence that the hazard matches it.
-
-    Raises:
-        ValidationError: ``criterion_retired``, ``evidence_empty``, ``evidence_too_long``.
-    """
-    if not criterion.active:
-        raise ValidationError("criterion_retired", field="criteria", criterion=criterion.code)
-    return CriterionMatch(
-        criterion_id=criterion.id,
-        code=criterion.code,
-        text=criterion.text,
-        clause=criterion.clause,
-        evidence=_clean_text(evidence, "evidence", EVIDENCE_MAX),
-    )
 
 
 # ---------------------------------------------------------------- gradings
@@ -93,7 +53,8 @@ class Grading:
 
     ``mean_d``/``band_*``/``threshold_set_*`` are None (name "") when no LEC scores were taken.
     ``dispute_id`` is set when this grading is (or corrects) a dispute panel's ruling;
-    ``meeting_id`` groups gradings of one batch meeting.
+    ``meeting_id`` groups gradings of one batch meeting. ``verdicts`` holds a dispute panel's recorded
+    votes on each criterion in question (§7 ruling; empty for every other grading).
     """
 
     id: uuid.UUID
@@ -120,6 +81,7 @@ class Grading:
     meeting_id: uuid.UUID | None
     created_at: datetime
     updated_at: datetime
+    verdicts: tuple[CriterionVerdict, ...] = ()
 
     @property
     def confirmed(self) -> bool:
@@ -163,6 +125,7 @@ def _build(
     dispute_id: uuid.UUID | None,
     meeting_id: uuid.UUID | None,
     grading_id: uuid.UUID | None,
+    verdicts: tuple[CriterionVerdict, ...] = (),
 ) -> Grading:
     _aware(at, "at")
     return Grading(
@@ -190,6 +153,7 @@ def _build(
         meeting_id=meeting_id,
         created_at=at,
         updated_at=at,
+        verdicts=verdicts,
     )
 
 

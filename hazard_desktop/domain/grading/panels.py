@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.lec import (
@@ -163,10 +163,23 @@ class PanelProblem:
     department_id: uuid.UUID | None = None
 
 
+class Seated(Protocol):
+    """Anyone with a seat on a panel: a :class:`MemberScore`, or a criterion vote of a dispute panel."""
+
+    @property
+    def person_id(self) -> uuid.UUID: ...
+    @property
+    def department_id(self) -> uuid.UUID: ...
+    @property
+    def department_kind(self) -> DepartmentKind: ...
+    @property
+    def role(self) -> PanelRole: ...
+
+
 _KIND_ORDER = {kind: index for index, kind in enumerate(DepartmentKind)}
 
 
-def check_panel(members: Sequence[MemberScore], rule: CompositionRule = DEFAULT_PANEL_RULE) -> list[PanelProblem]:
+def check_panel(members: Sequence[Seated], rule: CompositionRule = DEFAULT_PANEL_RULE) -> list[PanelProblem]:
     """Every way ``members`` break ``rule``, in a fixed order; empty when the panel is valid."""
     if not members:
         return [PanelProblem("panel_empty")]
@@ -204,7 +217,7 @@ def check_panel(members: Sequence[MemberScore], rule: CompositionRule = DEFAULT_
     return problems
 
 
-def require_panel(members: Sequence[MemberScore], rule: CompositionRule = DEFAULT_PANEL_RULE) -> None:
+def require_panel(members: Sequence[Seated], rule: CompositionRule = DEFAULT_PANEL_RULE) -> None:
     """Raise the first problem of :func:`check_panel`, if any.
 
     Raises:

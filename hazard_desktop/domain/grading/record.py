@@ -16,6 +16,9 @@ from hazard_desktop.domain.lec import (
 
 RECORD_VERSION = 1
 """Version of the :func:`canonical_record` layout; bump it when the layout changes."""
+VERDICTS_RECORD_VERSION = 2
+"""Layout 2 adds ``verdicts`` (a dispute panel's votes on criteria); a record without verdicts keeps
+layout 1 exactly, so sheets printed before still verify."""
 
 # ---------------------------------------------------------------- canonical record (sheet verification)
 
@@ -46,7 +49,7 @@ def canonical_record(grading: Grading) -> dict[str, Any]:
     """
     members = sorted(grading.scores, key=lambda s: (_ROLE_ORDER[s.role], str(s.person_id)))
     matches = sorted(grading.matches, key=lambda m: (m.code, str(m.criterion_id)))
-    return {
+    record: dict[str, Any] = {
         "record": "grading",
         "version": RECORD_VERSION,
         "id": str(grading.id),
@@ -100,3 +103,29 @@ def canonical_record(grading: Grading) -> dict[str, Any]:
         "dispute_id": _text_id(grading.dispute_id),
         "meeting_id": _text_id(grading.meeting_id),
     }
+    if grading.verdicts:
+        record["version"] = VERDICTS_RECORD_VERSION
+        record["verdicts"] = [
+            {
+                "criterion_id": str(v.criterion_id),
+                "code": v.match.code,
+                "text": v.match.text,
+                "clause": v.match.clause,
+                "evidence": v.match.evidence,
+                "upheld": v.upheld,
+                "votes": [
+                    {
+                        "person_id": str(vote.person_id),
+                        "person_name": vote.person_name,
+                        "department_id": str(vote.department_id),
+                        "department_name": vote.department_name,
+                        "department_kind": vote.department_kind.value,
+                        "role": vote.role.value,
+                        "upholds": vote.upholds,
+                    }
+                    for vote in sorted(v.votes, key=lambda x: (_ROLE_ORDER[x.role], str(x.person_id)))
+                ],
+            }
+            for v in sorted(grading.verdicts, key=lambda v: (v.match.code, str(v.criterion_id)))
+        ]
+    return record

@@ -18,7 +18,10 @@ write a plausible past.
 
 from __future__ import annotations
 
+from hazard_desktop.services.grading.chairs import dispute_chairs, name_dispute_chairs
 from hazard_desktop.services.grading.disputes import (
+    decide_criteria,
+    dispute_view,
     raise_dispute,
     rule_dispute,
     withdraw_dispute,
@@ -36,6 +39,7 @@ from hazard_desktop.services.grading.queries import (
 )
 from hazard_desktop.services.grading.types import (
     CriterionEntry,
+    DisputeView,
     GradingRequest,
     GradingSetup,
     HistoryEntry,
@@ -43,6 +47,8 @@ from hazard_desktop.services.grading.types import (
     MeetingSummary,
     PanelCandidate,
     ScoreEntry,
+    VerdictEntry,
+    VoteEntry,
 )
 from hazard_desktop.services.grading.use_cases import (
     confirm_grading,
@@ -57,6 +63,13 @@ from hazard_desktop.services.grading.use_cases import (
 )
 
 __all__ = [
+    "DisputeView",
+    "VerdictEntry",
+    "VoteEntry",
+    "decide_criteria",
+    "dispute_chairs",
+    "dispute_view",
+    "name_dispute_chairs",
     "CriterionEntry",
     "GradingRequest",
     "GradingSetup",

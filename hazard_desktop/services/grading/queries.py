@@ -1,5 +1,7 @@
 """Reading: the grading setup a dialog needs, live panel previews, gradings, history, meetings, open disputes."""
 
+from __future__ import annotations
+
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -15,6 +17,7 @@ from hazard_desktop.domain.grading import (
     PanelOutcome,
     PanelProblem,
 )
+from hazard_desktop.domain.grading import chairs as chair_rules
 from hazard_desktop.domain.lec import ThresholdSet
 from hazard_desktop.domain.reference import Person
 from hazard_desktop.services.grading.lookups import _grading, _hazard, _meeting, _member_scores, _Tables, _tables
@@ -40,6 +43,7 @@ def grading_setup(uow: UnitOfWork, today: date | None = None) -> GradingSetup:
     with uow:
         tables = _tables(uow)
         criteria = tuple(uow.criteria.all())
+        chairs = chair_rules.loads(uow.settings.get(chair_rules.SETTING_KEY))
     departments = tuple(d for d in tables.departments.values() if d.active)
     people = []
     for person in sorted(tables.people.values(), key=lambda p: (p.employee_no, p.name, str(p.id))):
@@ -61,11 +65,17 @@ def grading_setup(uow: UnitOfWork, today: date | None = None) -> GradingSetup:
         criteria=criteria,
         departments=departments,
         people=tuple(people),
+        chairs=chairs,
     )
 
 
 def _setup_scores(setup: GradingSetup, scores: Sequence[ScoreEntry]) -> list[MemberScore]:
-    tables = _Tables(
+    return _member_scores(_setup_tables(setup), scores)
+
+
+def _setup_tables(setup: GradingSetup) -> _Tables:
+    """The lookup tables of ``setup`` (active people and departments only), for checks without storage."""
+    return _Tables(
         scales=setup.scales,
         sets=setup.threshold_sets,
         people={
@@ -74,7 +84,6 @@ def _setup_scores(setup: GradingSetup, scores: Sequence[ScoreEntry]) -> list[Mem
         },
         departments={d.id: d for d in setup.departments},
     )
-    return _member_scores(tables, scores)
 
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)

@@ -1,5 +1,7 @@
 """Input and result types of the grading use cases (what dialogs and the CLI pass in and get back)."""
 
+from __future__ import annotations
+
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -9,11 +11,13 @@ from enum import StrEnum
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.grading import (
     GRADING_PANEL_KINDS,
+    CriterionClaim,
     Dispute,
     Grading,
     GradingMethod,
     PanelRole,
 )
+from hazard_desktop.domain.grading.chairs import DisputeChairs, chairs_in_force
 from hazard_desktop.domain.lec import LecScales, ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.domain.reference import Department, DepartmentKind, Role
@@ -41,6 +45,27 @@ class CriterionEntry:
 
     criterion_id: uuid.UUID
     evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class VoteEntry:
+    """One dispute panel member's vote: does the criterion apply (``upholds``)?"""
+
+    person_id: uuid.UUID
+    upholds: bool
+    role: PanelRole = PanelRole.MEMBER
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictEntry:
+    """The dispute panel's votes on one criterion in question, with what it found on site."""
+
+    criterion_id: uuid.UUID
+    evidence: str
+    votes: tuple[VoteEntry, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "votes", tuple(self.votes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +111,7 @@ class GradingSetup:
         criteria: the active major-hazard criteria.
         departments: active departments.
         people: every active person (dispute panels may need any department).
+        chairs: the dispute panel's 组长 / 副组长 versions named in the settings, oldest first.
     """
 
     today: date
@@ -95,6 +121,7 @@ class GradingSetup:
     criteria: tuple[MajorCriterion, ...]
     departments: tuple[Department, ...]
     people: tuple[PanelCandidate, ...]
+    chairs: tuple[DisputeChairs, ...] = ()
 
     @property
     def panel_people(self) -> tuple[PanelCandidate, ...]:
@@ -109,17 +136,43 @@ class GradingSetup:
 
     @property
     def dispute_leaders(self) -> tuple[PanelCandidate, ...]:
-        """People with the 组长 role of the dispute panel."""
+        """People marked with the 组长 role of the dispute panel (candidates for the settings)."""
         return tuple(p for p in self.people if Role.DISPUTE_LEADER in p.roles)
 
     @property
     def dispute_deputies(self) -> tuple[PanelCandidate, ...]:
-        """People with the 副组长 role of the dispute panel."""
+        """People marked with the 副组长 role of the dispute panel (candidates for the settings)."""
         return tuple(p for p in self.people if Role.DISPUTE_DEPUTY in p.roles)
+
+    def chairs_on(self, day: date) -> DisputeChairs | None:
+        """The dispute panel's 组长 / 副组长 named for ``day`` (None: the settings name nobody yet)."""
+        return chairs_in_force(self.chairs, day)
 
     def candidate(self, person_id: uuid.UUID) -> PanelCandidate | None:
         """The active person with ``person_id``, or None."""
         return next((p for p in self.people if p.person_id == person_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeView:
+    """Where a hazard stands for the dispute dialog (:func:`dispute_view`).
+
+    Attributes:
+        grading: the grading in force (None: nothing confirmed to dispute).
+        dispute: the open dispute, if any (at most one per hazard).
+        in_question: the criteria the dispute panel must vote on first (§5 order), for the open dispute.
+        raising_kind: the kind of the department that raised the open dispute.
+        can_raise: a dispute may be raised now (a confirmed grading that is not a final ruling, none open).
+    """
+
+    grading: Grading | None
+    dispute: Dispute | None
+    in_question: tuple[CriterionClaim, ...]
+    raising_kind: DepartmentKind | None
+
+    @property
+    def can_raise(self) -> bool:
+        return self.dispute is None and self.grading is not None and not self.grading.is_ruling
 
 
 @dataclass(frozen=True, slots=True)
