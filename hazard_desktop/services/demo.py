@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
+from hazard_desktop.domain.grading import chairs
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, format_number
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
@@ -43,6 +44,20 @@ class DemoResult:
     inspections: int = 0
 
 
+DEMO_CHAIRS_FROM = date(2020, 1, 1)
+
+
+def _name_chairs(uow: UnitOfWork) -> None:
+    """Rule §7 names the dispute panel's 组长 and 副组长: the demo staff's ones, in the settings."""
+    people = uow.reference.people()
+    leader = next((p for p in people if Role.DISPUTE_LEADER in p.roles), None)
+    deputy = next((p for p in people if Role.DISPUTE_DEPUTY in p.roles), None)
+    if leader is None or deputy is None or uow.settings.get(chairs.SETTING_KEY):
+        return
+    version = chairs.name_chairs(DEMO_CHAIRS_FROM, leader.id, leader.name, deputy.id, deputy.name)
+    uow.settings.set(chairs.SETTING_KEY, chairs.dumps([version]))
+
+
 def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
     """Create the demo staff if the database has nobody yet; return people by department code."""
     with uow:
@@ -64,6 +79,7 @@ def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
                         employee_no=f"E{number:04d}",
                     )
                 )
+            _name_chairs(uow)
             uow.commit()
             people = uow.reference.people(include_inactive=True)
         by_id = {d.id: code for code, d in departments.items()}

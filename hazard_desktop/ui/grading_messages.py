@@ -114,6 +114,47 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "title_too_long": (
         QT_TRANSLATE_NOOP("GradingMessages", "The meeting title is too long (at most {max} characters)."),
     ),
+    # ---- dispute rule §5–§7: criteria votes first, named chairs (services/grading/disputes.py)
+    "ruling_vote_missing": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "The dispute panel must first vote on criterion {criterion}: does it apply?"
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "The dispute panel must first vote on every criterion in question."),
+    ),
+    "ruling_vote_unexpected": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Criterion {criterion} is not in question in this dispute."),
+    ),
+    "votes_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Nobody has voted on criterion {criterion}."),),
+    "vote_duplicate": (QT_TRANSLATE_NOOP("GradingMessages", "A member voted twice on criterion {criterion}."),),
+    "ruling_panel_changed": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The members who score must be the members who voted on the criteria."),
+    ),
+    "ruling_criteria_upheld": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "A criterion applies, so the hazard is 重大: the panel does not score LEC."
+        ),
+    ),
+    "dispute_chairs_missing": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "No 组长 and 副组长 are named for {on}: name them in Tools → Settings → Dispute panel.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "No 组长 and 副组长 of the dispute panel are named: name them in Tools → Settings → Dispute panel.",
+        ),
+    ),
+    "dispute_leader_not_named": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The settings name {name} as the dispute panel's 组长 for this date."),
+    ),
+    "dispute_deputy_not_named": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The settings name {name} as the dispute panel's 副组长 for this date."),
+    ),
+    "chairs_same_person": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The 组长 and the 副组长 must be two different persons."),
+    ),
+    "dispute_wrong_grading": (QT_TRANSLATE_NOOP("GradingMessages", "The ruling must be about the disputed grading."),),
+    "withdrawn_by_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Please enter who withdraws the dispute."),),
     "ruling_needs_lec": (
         QT_TRANSLATE_NOOP("GradingMessages", "A ruling can only be corrected by a dispute panel's LEC scores."),
     ),

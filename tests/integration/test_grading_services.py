@@ -502,13 +502,18 @@ def test_a_ruling_needs_text(context, hazards, people, leader):
 def test_withdrawn_dispute_leaves_the_grade_and_marks_the_register(context, hazards, people, leader):
     original = graded(context, hazards[0], people, leader, [("3", "6", "3")] * 3)
     dispute = svc.raise_dispute(context.uow(), original.id, hazards[0].department_id, "宋立新", "偏高")
-    withdrawn = svc.withdraw_dispute(context.uow(), dispute.id, "现场核实后撤回")
+    with pytest.raises(ValidationError) as err:
+        svc.withdraw_dispute(context.uow(), dispute.id, "现场核实后撤回", person_name=" ")
+    assert err.value.code == "person_name_empty"
+    withdrawn = svc.withdraw_dispute(context.uow(), dispute.id, "现场核实后撤回", person_name="宋立新")
     assert withdrawn.state is DisputeState.WITHDRAWN and withdrawn.withdrawn_reason == "现场核实后撤回"
+    stored = next(e.dispute for e in svc.grading_history(context.uow(), hazards[0].id) if e.dispute is not None)
+    assert (stored.withdrawn_by_person_name, stored.withdrawn_by_department_name) == ("宋立新", "合成一车间")
     row = row_of(context, hazards[0])
     assert (row.dispute_state, row.band_code, row.grade) == ("withdrawn", "general", HazardGrade.GENERAL)
     assert svc.final_grading(context.uow(), hazards[0].id) == original
     with pytest.raises(InvalidTransition) as err:
-        svc.withdraw_dispute(context.uow(), dispute.id)
+        svc.withdraw_dispute(context.uow(), dispute.id, person_name="宋立新")
     assert err.value.code == "dispute_not_open"
     again = svc.raise_dispute(context.uow(), original.id, hazards[0].department_id, "宋立新", "再次提出")
     assert row_of(context, hazards[0]).dispute_state == "open"

@@ -16,6 +16,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.dialogs.settings_pages.categories import CategoriesPage
 from hazard_desktop.ui.dialogs.settings_pages.criteria import CriteriaPage
 from hazard_desktop.ui.dialogs.settings_pages.departments import DepartmentsPage
+from hazard_desktop.ui.dialogs.settings_pages.dispute_chairs import DisputeChairsPage
 from hazard_desktop.ui.dialogs.settings_pages.lec_scales import ScalesPage
 from hazard_desktop.ui.dialogs.settings_pages.people import PeoplePage
 from hazard_desktop.ui.dialogs.settings_pages.plant import PlantPage
@@ -51,6 +52,7 @@ class SettingsDialog(QDialog):
         self.thresholds_page = ThresholdsPage(context, self, today=today)
         self.criteria_page = CriteriaPage(context, self)
         self.plant_page = PlantPage(context, self)
+        self.chairs_page = DisputeChairsPage(context, self, today=today)
         self.pages = [
             self.departments_page,
             self.people_page,
@@ -59,6 +61,7 @@ class SettingsDialog(QDialog):
             self.thresholds_page,
             self.criteria_page,
             self.plant_page,
+            self.chairs_page,
         ]
 
         self.tabs = QTabWidget(self)
@@ -70,6 +73,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.thresholds_page, self.tr("Grading thresholds D.4"))
         self.tabs.addTab(self.criteria_page, self.tr("Major-hazard criteria"))
         self.tabs.addTab(self.plant_page, self.tr("Plant settings"))
+        self.tabs.addTab(self.chairs_page, self.tr("Dispute panel"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
