@@ -24,9 +24,9 @@ from hazard_desktop.domain.grading.chairs import DisputeChairs
 from hazard_desktop.domain.reference import Role
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.settings_pages.common import MessageLine
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT
-from hazard_desktop.ui.grading_messages import grading_error_text
 from hazard_desktop.ui.widgets.member_picker import candidate_label, sort_candidates
 
 
@@ -123,7 +123,7 @@ class DisputeChairsPage(QWidget):
                 self.context.uow(), self.effective.date().toPython(), uuid.UUID(leader), uuid.UUID(deputy)
             )
         except DomainError as err:
-            self.message.show_error(grading_error_text(err))
+            self.message.show_error(messages.error_text(err, "grading"))
             return None
         self.message.show_info(self.tr("Dispute panel leaders named."))
         self._show_versions(grading_service.dispute_chairs(self.context.uow()))
