@@ -14,6 +14,7 @@ from hazard_desktop.adapters.drafts import JsonDraftStore
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.app import build_context, close_context
 from hazard_desktop.services.drafts import NEW_HAZARD_KEY, DraftStore, hazard_key
+from tests.factories import make_context
 
 DATA = {
     "description": "储罐区呼吸阀堵塞，存在超压风险",
@@ -183,7 +184,7 @@ def test_data_that_is_not_json_writes_nothing(store: JsonDraftStore) -> None:
 
 
 def test_the_composition_root_registers_the_store(tmp_path: Path) -> None:
-    context = build_context(tmp_path / "data")
+    context = make_context(tmp_path / "data")
     try:
         store = context.drafts
         assert isinstance(store, JsonDraftStore)

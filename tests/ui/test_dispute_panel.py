@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.grading import DisputeState, PanelRole
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.services import grading as grading_service
@@ -30,7 +30,7 @@ from hazard_desktop.ui.dialogs.dispute_panel import (
     PAGE_VOTES,
     DisputePanelDialog,
 )
-from tests.factories import add_person, hazard_input
+from tests.factories import add_person, hazard_input, make_context
 from tests.ui.test_panel_scoring import visible_texts
 
 DAY = date(2026, 3, 10)
@@ -44,7 +44,7 @@ def folder(tmp_path) -> Path:
 
 @pytest.fixture
 def context(folder) -> Iterator[AppContext]:
-    ctx = build_context(folder)
+    ctx = make_context(folder)
     yield ctx
     close_context(ctx)
 
@@ -201,7 +201,7 @@ def test_raise_form_the_panel_score_hidden_and_rule_then_restart(qtbot, folder, 
     assert "Ruling confirmed" in dialog.done_label.text()
 
     close_context(context)
-    again = build_context(folder)
+    again = make_context(folder)
     try:
         history = grading_service.grading_history(again.uow(), hazard.id)
         final = next(e.grading for e in history if e.kind is HistoryKind.GRADING and e.is_final)
@@ -249,7 +249,7 @@ def test_an_open_dispute_opens_on_the_panel_page_and_can_be_withdrawn(qtbot, fol
     assert withdrawn is not None and withdrawn.state is DisputeState.WITHDRAWN
     assert dialog.current_page() == PAGE_DONE
     close_context(context)
-    again = build_context(folder)
+    again = make_context(folder)
     try:
         row = next(r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 10) if r.id == hazard.id)
         assert row.dispute_state == "withdrawn"

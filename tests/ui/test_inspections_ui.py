@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMainWindow, QToolButton
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.inspections import AnswerResult, EditMode, InspectionState, StartInput, draft_of
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
@@ -39,6 +39,7 @@ from hazard_desktop.ui.inspections.runner import InspectionRunner
 from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
 from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
 from hazard_desktop.ui.inspections.templates_dialog import TemplatesDialog
+from tests.factories import make_context
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "inspections_zh_CN.ts"
 TODAY = date.today()
@@ -46,7 +47,7 @@ TODAY = date.today()
 
 @pytest.fixture
 def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = build_context(tmp_path / "data")
+    context = make_context(tmp_path / "data")
     yield context
     close_context(context)
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.lec import EdgeRule
 from hazard_desktop.domain.reference import DepartmentKind, Role
@@ -28,6 +28,7 @@ from hazard_desktop.ui.dialogs.settings_dialog import (
 )
 from hazard_desktop.ui.dialogs.settings_pages import categories, criteria, departments, lec_scales, people, thresholds
 from hazard_desktop.ui.dialogs.settings_pages.common import ID_ROLE, RowTableModel
+from tests.factories import make_context
 
 TODAY = date(2026, 3, 1)
 
@@ -35,7 +36,7 @@ TODAY = date(2026, 3, 1)
 @pytest.fixture
 def settings_ctx(tmp_path: Path) -> Iterator[AppContext]:
     """A seeded database of its own (named apart from the shared UI fixtures)."""
-    ctx = build_context(tmp_path / "settings-data")
+    ctx = make_context(tmp_path / "settings-data")
     yield ctx
     close_context(ctx)
 
