@@ -111,8 +111,13 @@ def smoke(exe: Path, env: dict[str, str], what: str, data_dir: Path | None = Non
     return report
 
 
+def read_only(db: Path) -> sqlite3.Connection:
+    """Open ``db`` read-only; the path is percent-quoted (``#``, ``?``, ``%`` would cut or change it)."""
+    return sqlite3.connect(f"{db.absolute().as_uri()}?mode=ro", uri=True)
+
+
 def revision_of(db: Path) -> str | None:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = read_only(db)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if row is None else str(row[0])
@@ -122,7 +127,7 @@ def revision_of(db: Path) -> str | None:
 
 def count_rows(db: Path, table: str) -> int:
     """Rows of ``table`` (0 when the table does not exist in this revision)."""
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = read_only(db)
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone():
             return 0

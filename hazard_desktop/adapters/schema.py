@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hazard_desktop.adapters.errors import StorageError
+from hazard_desktop.adapters.start_reads import read_only_uri
 
 if TYPE_CHECKING:  # SQLAlchemy loads when a database is opened, not when the revision is checked
     from sqlalchemy import Engine
@@ -45,7 +46,7 @@ def current_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
