@@ -123,11 +123,16 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
     existing database the file is copied to ``backup_dir``. A full-text index written with other
     tokens than this build's is rebuilt (``search_index.py``).
 
+    A database on a network share or in a OneDrive folder is refused before anything is written
+    (``data_location.py``).
+
     Raises:
-        StorageError: ``db_newer``, ``db_unreadable`` or ``migration_failed``.
+        StorageError: ``db_network``, ``db_synced``, ``db_newer``, ``db_unreadable`` or ``migration_failed``.
     """
+    from hazard_desktop.adapters.data_location import check_database_location
     from hazard_desktop.adapters.db import make_engine
 
+    check_database_location(path)
     known = known_revisions()
     goal = target or known[-1]
     current = current_revision(path)
