@@ -15,6 +15,7 @@ import argparse
 import sqlite3
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
@@ -74,7 +75,8 @@ def main() -> int:
     parser.add_argument("--size", default="1400x850")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    con = sqlite3.connect(f"file:{args.database}?mode=ro", uri=True)
+    # Percent-quoted (as_uri): "#", "?" or "%" in the path would otherwise cut or change it.
+    con = sqlite3.connect(f"{Path(args.database).absolute().as_uri()}?mode=ro", uri=True)
     count = con.execute("SELECT count(*) FROM hazards").fetchone()[0]
     rows = [tuple("" if v is None else str(v) for v in row) for row in con.execute(PAGE_SQL, (args.rows,))]
     con.close()

@@ -128,6 +128,7 @@ class _Storage:
 def _lazy_context(data_dir: Path) -> AppContext | None:
     """A context that reads through plain sqlite3 until the ORM is needed, or None if it cannot be used."""
     from hazard_desktop.adapters import search_index, start_reads
+    from hazard_desktop.adapters.data_location import check_database_location
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.adapters.images import PillowImageProcessor
     from hazard_desktop.adapters.register_queries import SqlRegisterQueries
@@ -136,6 +137,7 @@ def _lazy_context(data_dir: Path) -> AppContext | None:
 
     path = paths.database_path(data_dir)
     try:
+        check_database_location(path)  # a network share or OneDrive folder: refused by the full open
         if current_revision(path) != head_revision():
             return None  # created, migrated and seeded by the full open
     except StorageError:

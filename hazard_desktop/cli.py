@@ -71,9 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.app import setup_logging
 
-    folder = paths.data_dir(args.data_dir)
-    setup_logging(folder, verbose=args.verbose)
     try:
+        # Inside the try: an undefined variable in HAZARD_DESKTOP_DATA or a failed move of the roaming
+        # register is a StorageError with its message, not a traceback.
+        folder = paths.data_dir(args.data_dir)
+        setup_logging(folder, verbose=args.verbose)
         if args.smoke:
             from hazard_desktop.smoke import run_smoke
 

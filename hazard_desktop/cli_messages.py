@@ -67,6 +67,31 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "演示数据已写入 {path}：{people} 名人员，{hazards} 条隐患，{photos} 张照片。",
         "Demo data written to {path}: {people} people, {hazards} hazards, {photos} photos.",
     ),
+    # ---- data location (adapters/data_location.py, adapters/register_move.py, paths.py)
+    "db_network": (
+        "数据库 {path} 位于网络位置（{root}）。SQLite 数据库放在网络共享上会被损坏，因此程序不会在此打开或创建它。"
+        "请使用本机磁盘上的文件夹（例如默认的数据文件夹），并用公司的文件备份保存它。",
+        "The database {path} is on a network location ({root}). An SQLite database on a network share gets "
+        "damaged, so the program does not open or create it there. Use a folder on a local disk (e.g. the default "
+        "data folder) and include it in the company's file backup.",
+    ),
+    "db_synced": (
+        "数据库 {path} 位于 OneDrive 同步文件夹（{root}）中。同步程序会在写入时复制或锁定数据库文件，可能损坏数据，"
+        "因此程序不会在此打开或创建它。请使用不同步的本机文件夹。",
+        "The database {path} is in a OneDrive folder ({root}). The sync client copies or locks the file while "
+        "it is written and can damage it, so the program does not open or create it there. Use a local folder "
+        "that is not synchronised.",
+    ),
+    "data_dir_variable": (
+        "数据文件夹设置 HAZARD_DESKTOP_DATA=“{value}” 中的环境变量 {variable} 未定义。请检查该设置。",
+        "The data folder setting HAZARD_DESKTOP_DATA=“{value}” uses {variable}, which is not defined. "
+        "Check the setting.",
+    ),
+    "data_move_failed": (
+        "无法把旧版本的数据库 {source} 移到 {target}，未做任何更改（{detail}）。请关闭所有使用它的程序后重试。",
+        "The database of the older version {source} could not be moved to {target}; nothing was changed "
+        "({detail}). Close every program using it and try again.",
+    ),
 }
 
 

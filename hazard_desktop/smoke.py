@@ -50,6 +50,12 @@ def run_smoke(data_dir: Path, language: str | None = None) -> int:
         "platform": sys.platform,
         "program_dir": str(paths.program_dir()),
         "data_dir": str(data_dir),
+        # The per-user folder used when nothing else is chosen (not created here): dist_check proves with it
+        # that portable mode leaves the real user folder alone, also on Windows where APPDATA is not consulted.
+        "default_data_dir": str(paths.default_data_dir()),
+        # 1 in the frozen program (spec: X utf8): piped Chinese output is UTF-8, not the ANSI code page.
+        "utf8_mode": sys.flags.utf8_mode,
+        "stdout_encoding": getattr(sys.stdout, "encoding", None),
     }
     try:
         report["resources"] = _check_resources()

@@ -4,14 +4,18 @@ Standard library only; runs the *built* executables as subprocesses, each with a
 APPDATA so nothing touches the real user's data folder:
 
 1. layout: both executables, the bundled font, every ``.qm`` of ``resources/translations/*.ts``, every
-   migration of the source tree, the reference data; unused Qt modules and tkinter are absent;
+   migration of the source tree, the reference data, Qt's platform plugin (``qwindows.dll`` on Windows);
+   unused Qt modules and tkinter are absent, under their Linux and their Windows names (``Qt6Qml.dll``);
 2. ``hazard-desktop-cli --version`` prints this source tree's ``hazard_desktop.__version__``;
 3. ``--smoke`` on a new data folder (database created at the head revision, main window, sheet PDF read
-   back with QtPdf); again on the same folder (nothing to migrate, no backup);
+   back with QtPdf; Python's UTF-8 mode on); again on the same folder (nothing to migrate, no backup);
+   Chinese output piped from the frozen program is UTF-8 without any PYTHON* variable helping;
 4. upgrade: each ``tests/fixtures/db_rev*.db`` (the oldest first) copied into a data folder, ``--smoke`` on
    it: the revision is the head afterwards, a backup of the old revision exists, no hazard was lost;
 5. portable mode: a copy of the folder with ``portable.txt`` next to the executable keeps its data in
-   ``data/`` beside it (no ``--data-dir``, no ``HAZARD_DESKTOP_DATA``), and nothing in the user folder;
+   ``data/`` beside it (no ``--data-dir``, no ``HAZARD_DESKTOP_DATA``), and nothing in the user folder —
+   the folder the program itself resolves (platformdirs asks Windows for it and ignores APPDATA, so on
+   Windows it is the runner's real profile): nothing in it may be newer than the run;
 6. the GUI executable (``console=False`` on Windows) passes the smoke test too;
 7. the console commands ``lec`` and ``demo`` work frozen.
 
@@ -50,10 +54,15 @@ ALLOWED_STDERR = [
     r"This plugin does not support propagateSizeHints\(\)",
 ]
 #: Qt modules and other packages that must not be in the build (size; QML drags in a whole runtime).
+#: A Qt module ``QtX`` appears as ``QtX.abi3.so``/``QtX.pyd`` (binding), ``libQt6X.so.6`` (Linux) and
+#: ``Qt6X.dll`` (Windows); Tcl/Tk as ``libtk8.6.so`` or ``tk86t.dll`` and their ``_tk_data`` folders.
 FORBIDDEN = [
     "QtWebEngine", "QtQml", "QtQuick", "QtMultimedia", "Qt3D", "QtCharts", "QtDataVisualization",
     "QtGraphs", "QtLocation", "QtBluetooth", "QtDesigner", "tkinter", "_tkinter", "libtk", "libtcl",
+    "tk86", "tcl86", "_tk_data", "_tcl_data",
 ]  # fmt: skip
+#: Qt's platform plugin per system: without it the program cannot open a window at all.
+PLATFORM_PLUGINS = {"win32": ["qwindows.dll"], "linux": ["libqxcb.so", "libqoffscreen.so"]}
 
 
 class CheckFailed(Exception):
@@ -63,7 +72,7 @@ class CheckFailed(Exception):
 # ------------------------------------------------------------------------------------------ running
 def clean_env(home: Path) -> dict[str, str]:
     """Environment of every run: headless, UTF-8, a throw-away user folder, no data folder override."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HAZARD_DESKTOP_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HAZARD_DESKTOP_") and k != "PYTHONUTF8"}
     env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8", QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
     home.mkdir(parents=True, exist_ok=True)
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"), XDG_CONFIG_HOME=str(home / ".config"))
@@ -111,8 +120,13 @@ def smoke(exe: Path, env: dict[str, str], what: str, data_dir: Path | None = Non
     return report
 
 
+def read_only(db: Path) -> sqlite3.Connection:
+    """Open ``db`` read-only; the path is percent-quoted (``#``, ``?``, ``%`` would cut or change it)."""
+    return sqlite3.connect(f"{db.absolute().as_uri()}?mode=ro", uri=True)
+
+
 def revision_of(db: Path) -> str | None:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = read_only(db)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if row is None else str(row[0])
@@ -122,7 +136,7 @@ def revision_of(db: Path) -> str | None:
 
 def count_rows(db: Path, table: str) -> int:
     """Rows of ``table`` (0 when the table does not exist in this revision)."""
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = read_only(db)
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone():
             return 0
@@ -165,6 +179,23 @@ def copy_tree(source: Path, target: Path) -> None:
 
 
 # ------------------------------------------------------------------------------------------- checks
+def forbidden_files(names: list[str]) -> list[str]:
+    """The entries of ``names`` (file or folder names, or paths) that belong to a module of :data:`FORBIDDEN`."""
+    prefixes = []
+    for entry in FORBIDDEN:
+        prefixes.append(entry.lower())
+        if entry.startswith("Qt"):
+            qt6 = entry.replace("Qt", "Qt6", 1).lower()
+            prefixes += [qt6, "lib" + qt6]  # Qt6Qml.dll, libQt6Qml.so.6
+    return [n for n in names if Path(n).name.lower().startswith(tuple(prefixes))]
+
+
+def missing_platform_plugins(bundle: Path, platform: str = sys.platform) -> list[str]:
+    """Qt platform plugins this system needs that are not in ``bundle``'s ``platforms`` folders."""
+    present = {p.name for p in bundle.rglob("*") if p.parent.name == "platforms" and p.is_file()}
+    return [name for name in PLATFORM_PLUGINS.get(platform, []) if name not in present]
+
+
 def check_layout(dist: Path) -> dict:
     internal = dist / "_internal"
     for name in (GUI_NAME, CLI_NAME):
@@ -190,14 +221,38 @@ def check_layout(dist: Path) -> dict:
         have_ref = {p.name for p in (bundle / "hazard_desktop" / folder).glob("*.json")}
         if not ref or ref - have_ref:
             raise CheckFailed(f"layout: {folder} missing: {sorted(ref - have_ref)}")
-    found = sorted(
-        str(p.relative_to(dist))
-        for p in dist.rglob("*")
-        if any(p.name.startswith(f) or p.name.startswith("lib" + f.replace("Qt", "Qt6", 1)) for f in FORBIDDEN)
-    )
+    found = sorted(forbidden_files([str(p.relative_to(dist)) for p in dist.rglob("*")]))
     if found:
         raise CheckFailed("layout: unwanted modules in the build:\n  " + "\n  ".join(found[:40]))
+    missing = missing_platform_plugins(bundle)
+    if missing:
+        raise CheckFailed(f"layout: Qt platform plugin(s) missing: {missing} (no window could open)")
     return {"size_mb": round(folder_size(dist) / 1e6, 1), "files": sum(1 for p in dist.rglob("*") if p.is_file())}
+
+
+def written_since(folder: Path, started: float) -> list[Path]:
+    """``folder`` itself if it was created, and every file in it changed, at or after ``started``."""
+    if not folder.exists():
+        return []
+    margin = 2.0  # coarse file-system timestamps
+    entries = [folder, *folder.rglob("*")]
+    return [p for p in entries if max(p.stat().st_mtime, p.stat().st_ctime if p == folder else 0) >= started - margin]
+
+
+def check_piped_output(cli: Path, env: dict[str, str]) -> str:
+    """``lec --json`` into a pipe, with no PYTHON* variable set: the bytes must be UTF-8 (Windows would
+    otherwise write the ANSI code page — cp1252, or GBK on Chinese Windows)."""
+    bare = {k: v for k, v in env.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8", "PYTHONLEGACYWINDOWSSTDIO")}
+    proc = subprocess.run([str(cli), "lec", "3", "6", "7", "--json"], env=bare, capture_output=True, timeout=TIMEOUT)
+    if proc.returncode != 0:
+        raise CheckFailed(f"lec --json without PYTHONIOENCODING: exit {proc.returncode}: {proc.stderr[-2000:]!r}")
+    try:
+        text = proc.stdout.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CheckFailed(f"lec --json piped: not UTF-8 ({exc}): {proc.stdout[:200]!r}") from exc
+    if "显著危险" not in text:
+        raise CheckFailed(f"lec --json piped: the Chinese band name is missing: {text[:300]!r}")
+    return f"{len(proc.stdout)} bytes, Chinese intact"
 
 
 def check_upgrade(cli: Path, env: dict[str, str], fixture: Path, folder: Path, head: str) -> str:
@@ -275,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         db = report["database"]
         if not report["frozen"]:
             raise CheckFailed("smoke: the program does not know it is frozen")
+        if report.get("utf8_mode") != 1:
+            raise CheckFailed(f"smoke: Python's UTF-8 mode is off in the build (utf8_mode={report.get('utf8_mode')})")
         if db["revision"] != head or db["revision_before"] is not None or db["backup"]:
             raise CheckFailed(f"smoke (new folder): unexpected database state {db}")
         pdf = Path(report["sheet"]["path"])
@@ -309,14 +366,19 @@ def main(argv: list[str] | None = None) -> int:
         copy_tree(dist, portable_dist)
         (portable_dist / "portable.txt").write_text("portable\n", encoding="utf-8")
         portable_home = work / "portable-home"
+        started = time.time()
         report = smoke(portable_dist / CLI_NAME, clean_env(portable_home), "smoke in portable mode")
         expected = (portable_dist / "data").resolve()
         if Path(report["data_dir"]).resolve() != expected or not (expected / DATABASE).is_file():
             raise CheckFailed(f"portable: data folder is {report['data_dir']}, expected {expected}")
         strays = [p for p in portable_home.rglob("*") if "hazard_desktop" in p.name]
+        user_folder = Path(report["default_data_dir"])
+        if not IS_WIN and portable_home.resolve() not in user_folder.resolve().parents:
+            raise CheckFailed(f"portable: the program's user folder {user_folder} is outside the test home")
+        strays += written_since(user_folder, started)
         if strays:
             raise CheckFailed(f"portable: wrote into the user folder: {strays}")
-        ok("portable mode", f"data in {expected.relative_to(work)}, user folder untouched")
+        ok("portable mode", f"data in {expected.relative_to(work)}, user folder {user_folder} untouched")
 
         gui_dir = work / "gui"
         gui_cmd: list[str | Path] = [gui, "--smoke", "--data-dir", gui_dir]
@@ -330,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         if "126" not in json.dumps(lec):
             raise CheckFailed(f"lec 3 6 7: D = 126 not in {out[:500]}")
         ok("lec 3 6 7", "D = 126")
+
+        ok("piped output is UTF-8", check_piped_output(cli, env))
 
         demo = work / "demo"
         run([cli, "demo", "--count", "25", "--data-dir", demo], env, "demo --count 25")

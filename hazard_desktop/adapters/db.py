@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from hazard_desktop.adapters.start_reads import apply_pragmas
@@ -27,7 +27,8 @@ def make_engine(path: Path) -> Engine:
 
     Every connection gets ``foreign_keys=ON``, ``journal_mode=WAL`` and ``synchronous=FULL``.
     """
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not f"sqlite:///{path}": the URL parser would cut the path at "?" and decode "%41" to "A".
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hazard_desktop.adapters.errors import StorageError
+from hazard_desktop.adapters.start_reads import read_only_uri
 
 if TYPE_CHECKING:  # SQLAlchemy loads when a database is opened, not when the revision is checked
     from sqlalchemy import Engine
@@ -45,7 +46,7 @@ def current_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
@@ -122,11 +123,16 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
     existing database the file is copied to ``backup_dir``. A full-text index written with other
     tokens than this build's is rebuilt (``search_index.py``).
 
+    A database on a network share or in a OneDrive folder is refused before anything is written
+    (``data_location.py``).
+
     Raises:
-        StorageError: ``db_newer``, ``db_unreadable`` or ``migration_failed``.
+        StorageError: ``db_network``, ``db_synced``, ``db_newer``, ``db_unreadable`` or ``migration_failed``.
     """
+    from hazard_desktop.adapters.data_location import check_database_location
     from hazard_desktop.adapters.db import make_engine
 
+    check_database_location(path)
     known = known_revisions()
     goal = target or known[-1]
     current = current_revision(path)

@@ -46,6 +46,16 @@ def apply_pragmas(connection: Any) -> None:
     cursor.close()
 
 
+def read_only_uri(path: Path) -> str:
+    """The ``file:`` URI opening ``path`` read-only (``sqlite3.connect(uri, uri=True)``).
+
+    The path is percent-quoted (``Path.as_uri``): ``#``, ``?`` and ``%`` are legal in Windows folder and
+    user names, and unquoted they cut the path (``#`` opened a truncated path read-write) or change it
+    (``%41`` is ``A``). Spaces and Chinese characters are quoted too (UTF-8, as SQLite expects).
+    """
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A plain autocommit connection to the database at ``path`` with the program's pragmas."""
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)

@@ -192,6 +192,28 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "db_readonly": (QT_TRANSLATE_NOOP("Messages", "The database is read-only. Check the folder's permissions."),),
     "disk_full": (QT_TRANSLATE_NOOP("Messages", "The disk is full. Free some space and try again."),),
     "db_error": (QT_TRANSLATE_NOOP("Messages", "The database reported an error. Nothing was saved."),),
+    # ---- data location (adapters/data_location.py, adapters/register_move.py)
+    "db_network": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database {path} is on a network location ({root}). A database on a network share gets damaged,"
+            " so it was not opened. Use a folder on a local disk.",
+        ),
+    ),
+    "db_synced": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database {path} is in a OneDrive folder ({root}). Synchronising it while it is written can damage"
+            " it, so it was not opened. Use a local folder that is not synchronised.",
+        ),
+    ),
+    "data_move_failed": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database of the older version {source} could not be moved to {target}. Nothing was changed."
+            " Close every program using it and try again.",
+        ),
+    ),
 }
 
 _FIELDS: dict[str, str] = {

@@ -6,17 +6,25 @@
 ;     iscc installer\windows\hazard_desktop.iss
 ; Output: installer\build\installer\hazard_desktop-<version>-setup.exe
 ;
+; Signed build (docs/INSTALL-IT.md): sign dist\hazard_desktop\*.exe with SignTool first, then
+;     iscc /DSignToolName=plant "/Splant=signtool.exe sign /fd sha256 /tr <timestamp URL> /td sha256 /sha1 <thumbprint> $f" installer\windows\hazard_desktop.iss
+; which signs the setup and (SignedUninstaller) the uninstaller too.
+;
 ; What it guarantees (docs/INSTALL-IT.md):
 ; * one product identity for ever: AppId below never changes, so a newer setup upgrades in place
 ;   (same folder, UsePreviousAppDir) and Windows lists the program once;
-; * it never touches the user's data folder (%APPDATA%\hazard_desktop) on install or upgrade; the
+; * an upgrade with a /DIR other than the installed folder is refused (it would install a second copy:
+;   /DIR overrides UsePreviousAppDir), and so is installing an older version over a newer one;
+; * it never touches the user's data folder (%LOCALAPPDATA%\hazard_desktop) on install or upgrade; the
 ;   program itself backs up and migrates the database on its first start after an upgrade;
+; * it never packs a portable.txt or a data\ folder that happens to be in dist\;
 ; * uninstall removes the data folder only when the user ticks the (unticked) box; never when silent;
-; * setup and uninstall refuse to run while the program runs (AppMutex = hazard_desktop/winmutex.py).
+; * setup and uninstall refuse to run while the program runs (AppMutex = hazard_desktop/winmutex.py,
+;   whose DACL lets setup under any account see it).
 ;
-; ChineseSimplified.isl is an *unofficial* Inno Setup translation: it is not installed with every
-; Inno Setup version. It is looked up next to this script (languages\), then in the compiler's
-; Languages and Languages\Unofficial folders; the CI workflow downloads it into languages\.
+; ChineseSimplified.isl is an *unofficial* Inno Setup translation, not shipped with every Inno Setup
+; version: the copy in languages\ is committed (its origin is in languages\README.md) and is the only
+; one used, so every build has the same Chinese wizard.
 
 #define VersionFile AddBackslash(SourcePath) + "..\build\version.iss"
 #if !FileExists(VersionFile)
@@ -35,15 +43,15 @@
 ; Never change these two between versions (the mutex name is MUTEX_NAME in hazard_desktop/winmutex.py).
 #define AppGuid "67D5C649-5DA0-4B16-B7F2-0E10E5D91EC6"
 #define AppMutexName "hazard_desktop-" + AppGuid
+#define UninstallKeyName "Software\Microsoft\Windows\CurrentVersion\Uninstall\{" + AppGuid + "}_is1"
 
-#if FileExists(AddBackslash(SourcePath) + "languages\ChineseSimplified.isl")
-  #define ChineseIsl AddBackslash(SourcePath) + "languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-  #define ChineseIsl "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(CompilerPath) + "Languages\Unofficial\ChineseSimplified.isl")
-  #define ChineseIsl "compiler:Languages\Unofficial\ChineseSimplified.isl"
-#else
-  #error "ChineseSimplified.isl not found: put it into installer\windows\languages\ (see docs/INSTALL-IT.md)"
+#define ChineseIsl AddBackslash(SourcePath) + "languages\ChineseSimplified.isl"
+#if !FileExists(ChineseIsl)
+  #error "installer\windows\languages\ChineseSimplified.isl missing (it is committed: check out the whole tree)"
+#endif
+#define IconFile AddBackslash(SourcePath) + "..\build\hazard_desktop.ico"
+#if !FileExists(IconFile)
+  #error "installer\build\hazard_desktop.ico missing: the PyInstaller spec draws it (or run python installer\make_icon.py)"
 #endif
 
 [Setup]
@@ -67,7 +75,13 @@ DisableProgramGroupPage=yes
 UsePreviousLanguage=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
+; Qt 6.11 needs Windows 10 1809 (build 17763) or later; older Windows gets setup's own clear refusal.
+MinVersion=10.0.17763
+SetupIconFile={#IconFile}
+#ifdef SignToolName
+SignTool={#SignToolName}
+SignedUninstaller=yes
+#endif
 ; Refuse to install / uninstall while the program runs (it holds this mutex), and run one setup at a time.
 AppMutex={#AppMutexName},Global\{#AppMutexName}
 SetupMutex=hazard_desktop-setup-{#AppGuid},Global\hazard_desktop-setup-{#AppGuid}
@@ -102,6 +116,10 @@ chinesesimplified.RemoveDataContinue=卸载
 english.RemoveDataContinue=Uninstall
 chinesesimplified.RemoveDataFailed=无法完全删除数据文件夹 %1。请关闭正在使用其中文件的程序后手动删除。
 english.RemoveDataFailed=The data folder %1 could not be deleted completely. Close any program using files in it and delete it by hand.
+chinesesimplified.NewerInstalled=已安装更新的版本 %1，本安装程序（版本 %2）不会覆盖它。如需回退，请先卸载新版本（数据会保留）。
+english.NewerInstalled=A newer version %1 is installed; this setup (version %2) does not replace it. To go back, uninstall the newer version first (the data is kept).
+chinesesimplified.OtherDirInstalled=程序已安装在 %1。升级必须安装到同一文件夹，否则会留下第二份程序；请去掉 /DIR 参数或使用 /DIR="%1"（指定的是 %2）。
+english.OtherDirInstalled=The program is installed in %1. An upgrade must go into the same folder, or a second copy would stay behind: leave out /DIR or use /DIR="%1" (asked: %2).
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -112,7 +130,9 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; Never ship a portable marker or portable data that happen to lie in dist\ (a developer's test run):
+; an installed copy with portable.txt would keep the data in Program Files, where users cannot write.
+Source: "{#DistDir}\*"; DestDir: "{app}"; Excludes: "\portable.txt,\data,\data\*"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\{cm:AppDisplayName}"; Filename: "{app}\{#AppExe}"
@@ -127,15 +147,84 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{cm:AppDisplayName}
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Code]
+const
+  // Written by every version of this setup (AppId + "_is1"): the installed version and folder.
+  UninstallKey = '{#UninstallKeyName}';
+
 var
   RemoveUserData: Boolean;
 
-// The per-user data folder of platformdirs.user_data_dir('hazard_desktop', 'hazard_desktop', roaming=True)
-// is %APPDATA%\hazard_desktop\hazard_desktop; its parent is removed. In an elevated uninstall the
-// user-appdata constant is the profile of the account that elevated: the dialog shows the exact path.
+// The per-user data folder of platformdirs.user_data_dir('hazard_desktop', 'hazard_desktop', roaming=False)
+// is %LOCALAPPDATA%\hazard_desktop\hazard_desktop; its parent is removed. In an elevated uninstall the
+// local-appdata constant is the profile of the account that elevated: the dialog shows the exact path.
 function UserDataDir(): String;
 begin
+  Result := ExpandConstant('{localappdata}\hazard_desktop');
+end;
+
+// Where versions up to 0.1 kept the data (roaming AppData); after the one-time move it holds the
+// renamed original database (hazard_desktop-moved-*.db), removed together with the data when ticked.
+function OldRoamingDataDir(): String;
+begin
   Result := ExpandConstant('{userappdata}\hazard_desktop');
+end;
+
+// "1.2.3", "1.2.3.4", "1.2rc1" -> four 16-bit parts packed into an Int64 (as gen_version_info.numeric()).
+function PackedVersion(Value: String): Int64;
+var
+  I, Count: Integer;
+  Part: Int64;
+  Parts: array[0..3] of Int64;
+begin
+  for I := 0 to 3 do
+    Parts[I] := 0;
+  Count := 0;
+  Part := 0;
+  I := 1;
+  while (I <= Length(Value)) and (Count < 4) do
+  begin
+    if (Value[I] >= '0') and (Value[I] <= '9') then
+      Part := Part * 10 + (Ord(Value[I]) - Ord('0'))
+    else if Value[I] = '.' then
+    begin
+      Parts[Count] := Part;
+      Count := Count + 1;
+      Part := 0;
+    end
+    else
+      Break;
+    I := I + 1;
+  end;
+  if Count < 4 then
+    Parts[Count] := Part;
+  Result := ((Parts[0] * 65536 + Parts[1]) * 65536 + Parts[2]) * 65536 + Parts[3];
+end;
+
+function Refuse(const Text: String): Boolean;
+begin
+  Log(Text);
+  SuppressibleMsgBox(Text, mbCriticalError, MB_OK, IDOK);
+  Result := False;
+end;
+
+// Runs before anything is installed; False ends setup with exit code 1 (also when silent).
+function InitializeSetup(): Boolean;
+var
+  InstalledVersion, InstalledDir, AskedDir: String;
+begin
+  Result := True;
+  if RegQueryStringValue(HKLM, UninstallKey, 'DisplayVersion', InstalledVersion) and
+     (PackedVersion(InstalledVersion) > PackedVersion('{#AppVersionNumeric}')) then
+  begin
+    Result := Refuse(FmtMessage(CustomMessage('NewerInstalled'), [InstalledVersion, '{#AppVersion}']));
+    exit;
+  end;
+  // /DIR= overrides UsePreviousAppDir: an upgrade into another folder would leave a second copy behind.
+  AskedDir := ExpandConstant('{param:DIR|}');
+  if (AskedDir <> '') and RegQueryStringValue(HKLM, UninstallKey, 'Inno Setup: App Path', InstalledDir) and
+     (CompareText(RemoveBackslashUnlessRoot(ExpandFileName(AskedDir)),
+                  RemoveBackslashUnlessRoot(InstalledDir)) <> 0) then
+    Result := Refuse(FmtMessage(CustomMessage('OtherDirInstalled'), [InstalledDir, AskedDir]));
 end;
 
 // The data page of the uninstaller: an unticked box. Returns False when the user cancels.
@@ -219,5 +308,11 @@ begin
     Log('Deleting the user data folder ' + UserDataDir() + ' (ticked by the user)');
     if not DelTree(UserDataDir(), True, True, True) then
       MsgBox(FmtMessage(CustomMessage('RemoveDataFailed'), [UserDataDir()]), mbError, MB_OK);
+  end;
+  if (CurUninstallStep = usPostUninstall) and RemoveUserData and DirExists(OldRoamingDataDir()) then
+  begin
+    Log('Deleting the old roaming data folder ' + OldRoamingDataDir() + ' (ticked by the user)');
+    if not DelTree(OldRoamingDataDir(), True, True, True) then
+      MsgBox(FmtMessage(CustomMessage('RemoveDataFailed'), [OldRoamingDataDir()]), mbError, MB_OK);
   end;
 end;

@@ -1383,6 +1383,21 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
         <translation>磁盘空间已满，请清理后重试。</translation>
     </message>
     <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="185"/>
+        <source>The database {path} is on a network location ({root}). A database on a network share gets damaged, so it was not opened. Use a folder on a local disk.</source>
+        <translation>数据库 {path} 位于网络位置（{root}）。放在网络共享上的数据库会被损坏，因此未打开它。请使用本机磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="192"/>
+        <source>The database {path} is in a OneDrive folder ({root}). Synchronising it while it is written can damage it, so it was not opened. Use a local folder that is not synchronised.</source>
+        <translation>数据库 {path} 位于 OneDrive 同步文件夹（{root}）中。写入时同步可能损坏数据库，因此未打开它。请使用不同步的本机文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="199"/>
+        <source>The database of the older version {source} could not be moved to {target}. Nothing was changed. Close every program using it and try again.</source>
+        <translation>无法把旧版本的数据库 {source} 移到 {target}，未做任何更改。请关闭所有使用它的程序后重试。</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="183"/>
         <source>The database reported an error. Nothing was saved.</source>
         <translation>数据库出错，未保存任何内容。</translation>

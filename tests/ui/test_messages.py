@@ -27,6 +27,7 @@ SOURCES = [
     "hazard_desktop/adapters/errors.py",
     "hazard_desktop/adapters/schema.py",
     "hazard_desktop/adapters/unit_of_work.py",
+    "hazard_desktop/adapters/register_move.py",
 ]
 # f-string codes: "{field}_empty" / "{field}_too_long" with the fields the callers pass
 FIELD_CODES = [
@@ -72,6 +73,9 @@ ALL_PARAMS = {
     "band": "B1",
     "on": "2026-01-01",
     "detail": "d",
+    "root": "\\\\server\\share",
+    "source": "/old",
+    "target": "/new",
 }
 
 

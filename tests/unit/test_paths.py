@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
 from hazard_desktop import paths
+from hazard_desktop.adapters.errors import StorageError
 
 
 @pytest.fixture
@@ -33,7 +35,11 @@ def user_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("APPDATA", str(home / "AppData" / "Roaming"))
     import platformdirs
 
-    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(home / "user-data" / a[0]))
+    # As on Windows: roaming and local AppData are different folders (on Linux platformdirs gives one).
+    def user_data_dir(appname, appauthor=None, version=None, roaming=False, **_):
+        return str(home / ("roaming-data" if roaming else "user-data") / appname)
+
+    monkeypatch.setattr(platformdirs, "user_data_dir", user_data_dir)
     return home
 
 
@@ -98,3 +104,79 @@ def test_sub_folders():
     folder = Path("/x")
     assert paths.backup_dir(folder) == folder / "backups"
     assert paths.log_dir(folder) == folder / "logs"
+
+
+def test_the_default_is_the_local_not_the_roaming_folder(frozen, user_folder, monkeypatch):
+    import platformdirs
+
+    assert paths.default_data_dir() == user_folder / "user-data" / "hazard_desktop"
+    assert paths.roaming_data_dir() == user_folder / "roaming-data" / "hazard_desktop"
+    assert paths.data_dir() == (user_folder / "user-data" / "hazard_desktop").resolve()
+    assert not (user_folder / "roaming-data").exists()
+    # What platformdirs is asked for (on Windows roaming=False is %LOCALAPPDATA%, roaming=True %APPDATA%).
+    asked = []
+    stub = platformdirs.user_data_dir
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: asked.append(k) or stub(*a, **k))
+    paths.default_data_dir()
+    assert asked == [{"roaming": False}]
+
+
+def test_a_roaming_register_of_an_older_version_is_moved_once(frozen, user_folder):
+    roaming = user_folder / "roaming-data" / "hazard_desktop"
+    roaming.mkdir(parents=True)
+    con = sqlite3.connect(roaming / "hazard_desktop.db")
+    con.execute("CREATE TABLE t (x)")
+    con.execute("INSERT INTO t VALUES ('隐患')")
+    con.commit()
+    con.close()
+    folder = paths.data_dir()
+    assert folder == (user_folder / "user-data" / "hazard_desktop").resolve()
+    moved = sqlite3.connect(folder / "hazard_desktop.db")
+    assert moved.execute("SELECT x FROM t").fetchall() == [("隐患",)]
+    moved.close()
+    assert not (roaming / "hazard_desktop.db").exists()
+    assert len(list(roaming.glob("hazard_desktop-moved-*.db"))) == 1
+    assert str(folder / "hazard_desktop.db") in (roaming / "README-moved.txt").read_text(encoding="utf-8-sig")
+    # Once: a later start leaves both folders alone.
+    before = sorted(p.name for p in roaming.iterdir())
+    assert paths.data_dir() == folder
+    assert sorted(p.name for p in roaming.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "windows", "env", "expected"),
+    [
+        (r"%PUBLIC%\hazard", True, {"Public": r"C:\Users\Public"}, r"C:\Users\Public\hazard"),
+        (r"D:\hazard_data\%USERNAME%", True, {"USERNAME": "张三"}, r"D:\hazard_data\张三"),
+        (r"%ProgramData%\hazard", True, {"PROGRAMDATA": r"C:\ProgramData"}, r"C:\ProgramData\hazard"),
+        (r"\\srv\C$\x", True, {}, r"\\srv\C$\x"),  # an admin share is not a variable
+        (r"~\hazard", True, {"USERPROFILE": r"C:\Users\a"}, r"C:\Users\a\hazard"),
+        ("$HOME/x", False, {"HOME": "/home/a"}, "/home/a/x"),
+        ("${HOME}/x y", False, {"HOME": "/home/a"}, "/home/a/x y"),
+        ("~/x", False, {"HOME": "/home/a"}, "/home/a/x"),
+        ("/srv/100%/x", False, {}, "/srv/100%/x"),
+    ],
+)
+def test_environment_variables_in_the_setting_are_expanded(value, windows, env, expected):
+    assert paths.expand_setting(value, windows=windows, environ=env) == expected
+
+
+@pytest.mark.parametrize(("value", "windows"), [(r"%NOPE%\hazard", True), ("$NOPE/hazard", False)])
+def test_an_undefined_variable_is_refused_not_taken_literally(value, windows):
+    with pytest.raises(StorageError) as info:
+        paths.expand_setting(value, windows=windows, environ={})
+    assert info.value.code == "data_dir_variable"
+    assert info.value.params["value"] == value
+
+
+def test_the_setting_is_expanded_when_the_folder_is_chosen(frozen, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANT_SHARE", str(tmp_path / "shared"))
+    monkeypatch.setenv(paths.ENV_DATA, "${PLANT_SHARE}/hazard")
+    assert paths.data_dir() == (tmp_path / "shared" / "hazard").resolve()
+    undefined = "%UNDEFINED_PLANT_SHARE%" if sys.platform == "win32" else "$UNDEFINED_PLANT_SHARE"
+    monkeypatch.delenv("UNDEFINED_PLANT_SHARE", raising=False)
+    monkeypatch.setenv(paths.ENV_DATA, undefined + "/hazard")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StorageError):
+        paths.data_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app", "shared"]
