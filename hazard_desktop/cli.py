@@ -127,14 +127,22 @@ def _register_empty(folder: Path) -> bool:
 
 
 def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> DemoResult:
+    from hazard_desktop.adapters.bulk import CoreBulkWriter
+    from hazard_desktop.adapters.db import make_session_factory
     from hazard_desktop.adapters.demo_photos import make_photo
+    from hazard_desktop.adapters.unit_of_work import SingleTransaction
     from hazard_desktop.app import build_context, close_context
     from hazard_desktop.services.demo import build_demo
 
     context = build_context(folder)
     try:
-        writer = context.extras["bulk_writer_factory"]()
-        return build_demo(context.uow, writer, context.images, make_photo if photos else None, count=count, seed=seed)
+        # all of the demo or nothing: one transaction (its use cases are savepoints of it)
+        with SingleTransaction(make_session_factory(context.extras["engine"])) as transaction:
+            writer = CoreBulkWriter(connection=transaction.connection())
+            maker = make_photo if photos else None
+            result = build_demo(transaction.uow, writer, context.images, maker, count=count, seed=seed)
+            transaction.commit()
+        return result
     finally:
         close_context(context)
 

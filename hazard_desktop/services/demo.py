@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, format_number
+from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
 from hazard_desktop.services import demo_content
@@ -28,6 +28,10 @@ class BulkWriter(Protocol):
     """Writes many hazards in one transaction."""
 
     def write_hazards(self, hazards: Sequence[Hazard]) -> int: ...
+
+    def write_new_hazards(self, hazards: Sequence[Hazard]) -> list[Hazard]:
+        """Claim the next register numbers for ``hazards`` in the writing transaction; return them numbered."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -76,29 +80,22 @@ def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
 def make_hazards(
     uow: UnitOfWork, count: int, seed: int, reference: datetime, people: dict[str, list[Person]]
 ) -> list[Hazard]:
-    """Build ``count`` hazards (not yet stored) numbered after the ones already in the database."""
+    """Build ``count`` hazards, not yet stored nor numbered (the bulk writer numbers them as it stores them)."""
     with uow:
         departments = {d.code: d for d in uow.reference.departments(include_inactive=True)}
     everyone = [p for group in people.values() for p in group]
     inspectors = [p for p in everyone if Role.INSPECTOR in p.roles] or everyone
     specs = demo_content.hazard_specs(count, seed=seed)
     specs = sorted(specs, key=lambda s: -s.found_offset_days)
-    next_number: dict[int, int] = {}
     hazards = []
     now = utcnow()
     for index, spec in enumerate(specs):
         found_at = reference - timedelta(days=spec.found_offset_days, minutes=(index * 37) % 600)
-        year = found_at.year
-        if year not in next_number:
-            with uow:  # a peek, never committed: the bulk writer records the numbers it uses
-                next_number[year] = uow.hazards.next_sequence(year)
-        sequence = next_number[year]
-        next_number[year] = sequence + 1
         finder = inspectors[index % len(inspectors)]
         hazards.append(
             Hazard(
                 id=new_id(),
-                number=format_number(year, sequence),
+                number="",
                 description=spec.description,
                 location=spec.location,
                 equipment_tag=spec.equipment_tag,
@@ -133,8 +130,7 @@ def build_demo(
     ``grading``, panel meetings grade the older hazards, disputes are ruled and statuses move on."""
     when = reference or datetime.now(UTC).replace(second=0, microsecond=0)
     people = ensure_people(uow_factory())
-    hazards = make_hazards(uow_factory(), count, seed, when, people)
-    writer.write_hazards(hazards)
+    hazards = writer.write_new_hazards(make_hazards(uow_factory(), count, seed, when, people))
     photos = 0
     if photo_maker is not None:
         for n, hazard in enumerate(hazards[-photo_hazards:]):
