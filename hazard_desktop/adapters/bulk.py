@@ -137,9 +137,10 @@ class CoreBulkWriter:
             for hazard in hazards:
                 year = hazard.found_at.year
                 if year not in last:
-                    last[year] = connection.scalar(
-                        select(NumberSequenceRow.last_value).where(NumberSequenceRow.year == year)
-                    ) or 0
+                    last[year] = (
+                        connection.scalar(select(NumberSequenceRow.last_value).where(NumberSequenceRow.year == year))
+                        or 0
+                    )
                 last[year] += 1
                 numbered.append(replace(hazard, number=format_number(year, last[year])))
             self._insert(connection, numbered)

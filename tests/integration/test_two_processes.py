@@ -31,7 +31,9 @@ SHEETS = 25  # sheet PDFs written and recorded by the other
 def _demo_folder(folder: Path) -> Path:
     context = build_context(folder)
     try:
-        build_demo(context.uow, context.extras["bulk_writer_factory"](), context.images, None, count=40, reference=REFERENCE)
+        build_demo(
+            context.uow, context.extras["bulk_writer_factory"](), context.images, None, count=40, reference=REFERENCE
+        )
     finally:
         close_context(context)
     return folder
