@@ -27,7 +27,9 @@ def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        root.removeHandler(old)
+        old.close()  # a second command in one process (tests) must not leave the first log file open
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 

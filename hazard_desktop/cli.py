@@ -6,6 +6,7 @@ Part of the composition root: it may import every layer, but heavy modules load 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 import tempfile
@@ -72,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     from hazard_desktop.app import setup_logging
 
     folder = paths.data_dir(args.data_dir)
-    setup_logging(folder, verbose=args.verbose)
     try:
+        setup_logging(folder, verbose=args.verbose)
         if args.smoke:
             from hazard_desktop.smoke import run_smoke
 
@@ -85,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         return _gui(folder, args, lang)
     except StorageError as exc:
         return _fail(exc.code, lang, **exc.params)
+    except OSError as exc:  # a full disk met outside the database (log, photos, folders): said in words
+        if exc.errno != errno.ENOSPC:
+            raise
+        return _fail("disk_full", lang)
 
 
 def _gui(folder: Path, args: argparse.Namespace, lang: str) -> int:

@@ -178,7 +178,12 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         raise StorageError("db_newer", path=str(path), revision=current, head=known[-1])
     if current is not None and known.index(current) > known.index(goal):
         raise StorageError("db_newer", path=str(path), revision=current, head=goal)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        raise StorageError("disk_full", path=str(path), detail=str(exc)) from exc
     backup = None
     if current != goal:
         if current is not None:
