@@ -39,7 +39,9 @@ def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        root.removeHandler(old)
+        old.close()  # a second command in one process (tests) must not leave the first log file open
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
@@ -191,6 +193,14 @@ def _wire(
         inspection_record_renderer=inspection_record_renderer,
         drafts=JsonDraftStore(storage.data_dir / "drafts"),  # the folder is made on the first save
     )
+
+
+def engine_of(context: AppContext) -> Engine:
+    """The SQLAlchemy engine behind a context built here (commands that write in one transaction)."""
+    storage = context.storage
+    if not isinstance(storage, _Storage):
+        raise TypeError("this context has no SQL storage")
+    return storage.engine
 
 
 def close_context(context: AppContext) -> None:

@@ -6,6 +6,7 @@ Part of the composition root: it may import every layer, but heavy modules load 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 import tempfile
@@ -87,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         return _gui(folder, args, lang)
     except StorageError as exc:
         return _fail(exc.code, lang, **exc.params)
+    except OSError as exc:  # a full disk met outside the database (log, photos, folders): said in words
+        if exc.errno != errno.ENOSPC:
+            raise
+        return _fail("disk_full", lang)
 
 
 def _gui(folder: Path, args: argparse.Namespace, lang: str) -> int:
@@ -129,15 +134,22 @@ def _register_empty(folder: Path) -> bool:
 
 
 def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> DemoResult:
+    from hazard_desktop.adapters.bulk import CoreBulkWriter
+    from hazard_desktop.adapters.db import make_session_factory
     from hazard_desktop.adapters.demo_photos import make_photo
-    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.adapters.unit_of_work import SingleTransaction
+    from hazard_desktop.app import build_context, close_context, engine_of
     from hazard_desktop.services.demo import build_demo
 
     context = build_context(folder)
     try:
-        assert context.bulk_writer is not None  # wired by build_context
-        writer = context.bulk_writer()
-        return build_demo(context.uow, writer, context.images, make_photo if photos else None, count=count, seed=seed)
+        # all of the demo or nothing: one transaction (its use cases are savepoints of it)
+        with SingleTransaction(make_session_factory(engine_of(context))) as transaction:
+            writer = CoreBulkWriter(connection=transaction.connection())
+            maker = make_photo if photos else None
+            result = build_demo(transaction.uow, writer, context.images, maker, count=count, seed=seed)
+            transaction.commit()
+        return result
     finally:
         close_context(context)
 

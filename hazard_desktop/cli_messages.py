@@ -22,6 +22,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Upgrading the database failed and nothing was changed; the backup made before the upgrade is in the "
         "backups folder. Details: {detail}",
     ),
+    "backup_failed": (
+        "升级数据库前无法写入备份（{detail}）。数据库未升级，也未被修改；请检查磁盘空间和 backups 文件夹后重试。",
+        "The backup before upgrading the database could not be written ({detail}). The database was neither "
+        "upgraded nor changed; check the free disk space and the backups folder, then try again.",
+    ),
     "db_locked": ("数据库正被另一个程序占用，请稍后再试。", "The database is in use by another program; try again."),
     "db_readonly": ("数据库文件是只读的，无法保存。", "The database file is read-only; nothing can be saved."),
     "disk_full": ("磁盘已满，无法保存。", "The disk is full; nothing could be saved."),

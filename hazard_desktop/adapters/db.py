@@ -1,4 +1,4 @@
-"""SQLite engine with the pragmas the app relies on (WAL, foreign keys)."""
+"""SQLite engine with the pragmas the app relies on (WAL, foreign keys) and write transactions that wait their turn."""
 
 from __future__ import annotations
 
@@ -19,7 +19,11 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE: take the write lock when the transaction begins, waiting up to busy_timeout for another
+    # process to finish. A plain BEGIN that reads and then writes gets "database is locked" at once, without
+    # waiting, when another process wrote meanwhile (SQLite cannot upgrade a stale read snapshot). In WAL
+    # mode readers are never blocked by it; the register and the start-up reads use their own connections.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(path: Path) -> Engine:

@@ -6,7 +6,9 @@ when an upgrade is really due.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -61,20 +63,62 @@ def current_revision(path: Path) -> str | None:
         raise StorageError("db_unreadable", path=str(path), detail=str(exc)) from exc
 
 
+def _fsync(path: Path, *, folder: bool = False) -> None:
+    if folder and os.name != "posix":
+        return  # Windows has no directory handles to flush; its renames are journalled by NTFS
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "disk full"
+    return str(exc)
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+
+
 def backup_database(path: Path, backup_dir: Path, revision: str) -> Path:
-    """Copy the database (consistently, WAL included) to ``backup_dir``; return the copy's path."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    """Copy the database (consistently, WAL included) to ``backup_dir``; return the copy's path.
+
+    The copy is written under a temporary name, flushed to disk and checked (``PRAGMA integrity_check``)
+    before it is renamed into place, so a backup that exists is a whole one; a failed copy leaves
+    nothing behind.
+
+    Raises:
+        StorageError: ``backup_failed`` (the disk is full, the folder cannot be written…); nothing was
+            left behind and the database was not touched.
+    """
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{path.stem}-{stamp}-rev{revision}.db"
-    source = sqlite3.connect(path)
+    partial = backup_dir / f".{target.name}.part"
     try:
-        dest = sqlite3.connect(target)
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+                verdict = dest.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"the copy failed its integrity check: {verdict}")
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync(backup_dir, folder=True)
+    except (OSError, sqlite3.Error) as exc:
+        _remove_with_sidecars(partial)
+        log.exception("backing up %s before migrating failed", path)
+        raise StorageError("backup_failed", path=str(path), detail=_reason(exc)) from exc
     log.info("backed up %s to %s before migrating", path, target)
     return target
 
@@ -140,7 +184,12 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         raise StorageError("db_newer", path=str(path), revision=current, head=known[-1])
     if current is not None and known.index(current) > known.index(goal):
         raise StorageError("db_newer", path=str(path), revision=current, head=goal)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        raise StorageError("disk_full", path=str(path), detail=str(exc)) from exc
     backup = None
     if current != goal:
         if current is not None:
@@ -151,7 +200,9 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         except Exception as exc:
             engine.dispose()
             log.exception("migration of %s from %s failed", path, current)
-            raise StorageError("migration_failed", path=str(path), detail=str(exc)) from exc
+            text = str(getattr(exc, "orig", exc)).lower()
+            code = "db_locked" if "is locked" in text else "disk_full" if "disk is full" in text else "migration_failed"
+            raise StorageError(code, path=str(path), detail=str(exc)) from exc
         log.info("database %s migrated from %s to %s", path, current, goal)
     else:
         engine = make_engine(path)

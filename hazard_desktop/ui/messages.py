@@ -186,6 +186,13 @@ _TEXTS: dict[str, tuple[str, ...]] = {
         ),
         QT_TRANSLATE_NOOP("Messages", "The database could not be upgraded."),
     ),
+    "backup_failed": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The backup before upgrading the database could not be written ({detail}). The database was"
+            " neither upgraded nor changed; check the free disk space, then try again.",
+        ),
+    ),
     "db_locked": (
         QT_TRANSLATE_NOOP("Messages", "The database is busy (another program is writing to it). Try again shortly."),
     ),

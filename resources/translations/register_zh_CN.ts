@@ -1373,6 +1373,11 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
         <translation>数据库正忙（其他程序正在写入），请稍后重试。</translation>
     </message>
     <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="179"/>
+        <source>The backup before upgrading the database could not be written ({detail}). The database was neither upgraded nor changed; check the free disk space, then try again.</source>
+        <translation>升级数据库前无法写入备份（{detail}）。数据库未升级，也未被修改；请检查磁盘剩余空间后重试。</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="181"/>
         <source>The database is read-only. Check the folder&apos;s permissions.</source>
         <translation>数据库为只读，请检查文件夹权限。</translation>
