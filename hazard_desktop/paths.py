@@ -32,8 +32,8 @@ def resource_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
-def data_dir(cli_value: str | None = None) -> Path:
-    """The data folder, created if missing."""
+def data_dir(cli_value: str | None = None, *, create: bool = True) -> Path:
+    """The data folder, created if missing (with ``create=False`` only named: the caller decides)."""
     if cli_value:
         path = Path(cli_value).expanduser()
     elif os.environ.get(ENV_DATA):
@@ -45,7 +45,8 @@ def data_dir(cli_value: str | None = None) -> Path:
 
         path = Path(user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
     path = path.resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 

@@ -22,6 +22,22 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+def _on_error(context: Any) -> None:
+    """Read-only files and full disks become the StorageError the user is shown, on every path (flush too)."""
+    import sqlite3
+
+    from hazard_desktop.adapters.errors import StorageError
+
+    original = context.original_exception
+    if not isinstance(original, sqlite3.OperationalError):
+        return
+    text = str(original).lower()
+    if "readonly" in text or "read-only" in text:
+        raise StorageError("db_readonly", detail=str(original)) from original
+    if "disk" in text and "full" in text:
+        raise StorageError("disk_full", detail=str(original)) from original
+
+
 def make_engine(path: Path) -> Engine:
     """Create the engine for the database file at ``path``.
 
@@ -30,6 +46,7 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 

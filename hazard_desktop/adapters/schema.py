@@ -37,13 +37,19 @@ def head_revision() -> str:
 
 
 def current_revision(path: Path) -> str | None:
-    """The revision stored in the file, or None for a missing or empty file.
+    """The revision stored in the file, or None for a missing file (a new register is created there).
 
     Raises:
-        StorageError: ``db_unreadable`` (not SQLite, or a foreign database without our revision table).
+        StorageError: ``db_empty`` (a zero-byte file: not a register; it is never turned into one),
+            ``db_unreadable`` (not SQLite, a foreign database without our revision table, or tables
+            whose revision row was removed).
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return None
+    if path.is_dir():
+        raise StorageError("db_unreadable", path=str(path))
+    if path.stat().st_size == 0:
+        raise StorageError("db_empty", path=str(path))
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -53,9 +59,15 @@ def current_revision(path: Path) -> str | None:
                     raise StorageError("db_unreadable", path=str(path))
                 return None
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None and tables - {"alembic_version"}:
+                raise StorageError("db_unreadable", path=str(path))  # tables without a revision: not ours to guess
             return None if row is None else str(row[0])
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" in str(exc).lower():  # no access to the file, or a read-only folder (WAL needs -shm)
+            raise StorageError("db_cannot_open", path=str(path), detail=str(exc)) from exc
+        raise StorageError("db_unreadable", path=str(path), detail=str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise StorageError("db_unreadable", path=str(path), detail=str(exc)) from exc
 
@@ -145,7 +157,8 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         except Exception as exc:
             engine.dispose()
             log.exception("migration of %s from %s failed", path, current)
-            raise StorageError("migration_failed", path=str(path), detail=str(exc)) from exc
+            where = {"backup": str(backup)} if backup is not None else {}
+            raise StorageError("migration_failed", path=str(path), detail=str(exc), **where) from exc
         log.info("database %s migrated from %s to %s", path, current, goal)
     else:
         engine = make_engine(path)

@@ -41,6 +41,7 @@ class DemoResult:
     gradings: int = 0
     disputes: int = 0
     inspections: int = 0
+    inspection_hazards: int = 0  # raised by the demo inspections' failed items, beside ``hazards``
 
 
 def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
@@ -152,4 +153,5 @@ def build_demo(
         gradings=0 if graded is None else graded.gradings,
         disputes=0 if graded is None else graded.disputes,
         inspections=inspected.inspections,
+        inspection_hazards=inspected.hazards,
     )
