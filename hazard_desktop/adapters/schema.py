@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # SQLAlchemy loads when a database is opened, not when the re
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+READ_TIMEOUT = 5.0  # seconds to wait for another program's write before the revision counts as locked
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
@@ -34,6 +35,20 @@ def known_revisions() -> list[str]:
 def head_revision() -> str:
     """The newest revision this build knows."""
     return known_revisions()[-1]
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that reads ``path`` and leaves its folder exactly as it was.
+
+    A read-only connection to a WAL database still creates ``-wal`` and ``-shm`` files and cannot
+    remove them. Without a ``-wal`` file no program has the database open and nothing is pending,
+    so the file alone is the database: it is read as immutable (no side files, works in read-only
+    folders). Otherwise the side files exist already and a normal read-only connection is used.
+    """
+    uri = path.resolve().as_uri()
+    if Path(f"{path}-wal").exists():
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=READ_TIMEOUT)
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=READ_TIMEOUT)
 
 
 def current_revision(path: Path) -> str | None:
@@ -51,7 +66,7 @@ def current_revision(path: Path) -> str | None:
     if path.stat().st_size == 0:
         raise StorageError("db_empty", path=str(path))
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = read_only_connection(path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
@@ -65,6 +80,8 @@ def current_revision(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StorageError("db_locked", path=str(path), detail=str(exc)) from exc
         if "unable to open" in str(exc).lower():  # no access to the file, or a read-only folder (WAL needs -shm)
             raise StorageError("db_cannot_open", path=str(path), detail=str(exc)) from exc
         raise StorageError("db_unreadable", path=str(path), detail=str(exc)) from exc

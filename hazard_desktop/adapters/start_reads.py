@@ -182,16 +182,9 @@ def read_lec_tables(path: Path) -> tuple[str | None, list[ScaleValue], list[Thre
     Raises:
         sqlite3.Error: the file cannot be read as such a database.
     """
-    uri = path.resolve().as_uri()
-    try:
-        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        if Path(f"{path}-wal").exists():
-            raise
-        # A read-only folder: a WAL database cannot make its -shm file there; with no -wal file
-        # nothing is pending, so the file alone is the whole database.
-        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    from hazard_desktop.adapters.schema import read_only_connection
+
+    connection = read_only_connection(path)
     try:
         rows = connection.execute("SELECT factor, value, meaning_zh, meaning_en FROM lec_scale_values").fetchall()
         scales = [ScaleValue(Factor(f), Decimal(v), zh, en) for f, v, zh, en in rows]
