@@ -208,6 +208,19 @@ _TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "“{value}” is too large (at most {max_digits} digits before the point)."),
         QT_TRANSLATE_NOOP("Messages", "The number is too large."),
     ),
+    "status_not_editable": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The status is not changed by editing: grading sets 已定级, the rectification steps set the others.",
+        ),
+    ),
+    "status_step_not_allowed": (
+        QT_TRANSLATE_NOOP("Messages", "A hazard cannot go from this status to that one."),
+    ),
+    "hazard_closed": (
+        QT_TRANSLATE_NOOP("Messages", "Hazard {hazard} is closed (已销号) and is graded no more."),
+        QT_TRANSLATE_NOOP("Messages", "The hazard is closed (已销号) and is graded no more."),
+    ),
     "text_control_characters": (
         QT_TRANSLATE_NOOP("Messages", "“{field}” contains control characters (such as NUL or ESC). Remove them."),
     ),

@@ -1596,6 +1596,26 @@ The details were written to:
 详细信息已写入：
 {log}</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The status is not changed by editing: grading sets 已定级, the rectification steps set the others.</source>
+        <translation>编辑隐患不改变状态：定级后为“已定级”，其余状态由整改、验收、销号各步骤设定。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>A hazard cannot go from this status to that one.</source>
+        <translation>隐患不能从当前状态改为该状态。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>Hazard {hazard} is closed (已销号) and is graded no more.</source>
+        <translation>隐患 {hazard} 已销号，不能再定级。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The hazard is closed (已销号) and is graded no more.</source>
+        <translation>该隐患已销号，不能再定级。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoViewer</name>
