@@ -30,13 +30,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
-    """Log to a rotating file in the data folder (and to stderr when ``verbose``)."""
-    folder = paths.log_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        folder / "hazard_desktop.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+class _FolderLogHandler(logging.handlers.RotatingFileHandler):
+    """The log file in the data folder, opened (and ``logs/`` made) only when something is logged.
+
+    A refused command logs nothing, so it leaves the data folder as it found it; and a folder where
+    nothing can be written costs the log, never the program.
+    """
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(exist_ok=True)  # never the data folder itself
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        pass  # the log cannot be written (read-only folder, full disk): say nothing rather than crash
+
+
+def log_file(data_dir: Path) -> Path:
+    """The program's log file in a data folder."""
+    return paths.log_dir(data_dir) / "hazard_desktop.log"
+
+
+def setup_logging(data_dir: Path, *, verbose: bool = False) -> Path:
+    """Log to a rotating file in the data folder (and to stderr when ``verbose``); return the file's path."""
+    path = log_file(data_dir)
+    handler = _FolderLogHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
@@ -44,6 +61,7 @@ def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
         old.close()  # a second command in one process (tests) must not leave the first log file open
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return path
 
 
 def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
@@ -228,16 +246,22 @@ def run_gui(
     *,
     screenshot: Path | None = None,
     argv: list[str] | None = None,
+    ask_create: bool = False,
 ) -> int:
     """Start the program's window; with ``screenshot`` render it to PNG and return instead of running.
 
+    Args:
+        ask_create: ``data_dir`` does not exist yet: ask before making it (No ends the program, nothing made).
+
     Returns:
-        The process exit code.
+        The process exit code (2: the register was refused and nothing was changed; 1: not created).
     """
     import sys
 
     from hazard_desktop.adapters.errors import StorageError
+    from hazard_desktop.ui import messages
     from hazard_desktop.ui.application import chosen_language, create_application, install_message_log
+    from hazard_desktop.ui.crash import CrashReporter
 
     install_message_log()
     if sys.platform == "win32":  # lets the installer see the running program (AppMutex)
@@ -246,13 +270,45 @@ def run_gui(
         hold_app_mutex()
     lang = chosen_language(language)
     app = create_application(argv or sys.argv[:1], paths.resource_dir(), lang)
+    interactive = screenshot is None
+    if ask_create:
+        if not messages.ask_create_data_folder(data_dir):
+            return 1
+        try:
+            data_dir.mkdir(parents=True)
+        except OSError as exc:
+            messages.show_fatal_storage_error(
+                StorageError("data_dir_unusable", path=str(data_dir), detail=exc.strerror or str(exc)),
+                interactive=interactive,
+            )
+            return 2
     try:
         context = build_context(data_dir, lazy=True)
     except StorageError as exc:
-        from hazard_desktop.ui.messages import show_fatal_storage_error
-
-        show_fatal_storage_error(exc, interactive=screenshot is None)
+        messages.show_fatal_storage_error(exc, interactive=interactive)
         return 2
+    reporter = CrashReporter(log_file(data_dir), app)
+    reporter.install()
+    _enable_faulthandler(data_dir)
+    try:
+        return _show_window(app, context, screenshot)
+    finally:
+        reporter.uninstall()
+
+
+def show_refusal(error: Exception, language: str | None = None) -> int:
+    """Before any window: say in a box why the program cannot start (e.g. the data folder is a file)."""
+    import sys
+
+    from hazard_desktop.ui import messages
+    from hazard_desktop.ui.application import chosen_language, create_application
+
+    create_application(sys.argv[:1], paths.resource_dir(), chosen_language(language))
+    messages.show_fatal_storage_error(error)
+    return 2
+
+
+def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
     from hazard_desktop.ui.features import install_features
     from hazard_desktop.ui.main_window import MainWindow
 
@@ -270,3 +326,23 @@ def run_gui(
     code = app.exec()
     close_context(context)
     return int(code)
+
+
+_fault_file: Any = None
+
+
+def _enable_faulthandler(data_dir: Path) -> None:
+    """A hard crash (segfault in Qt, abort) writes every thread's stack to ``logs/faults.log``."""
+    import faulthandler
+
+    global _fault_file
+    if _fault_file is not None:
+        return
+    try:
+        folder = paths.log_dir(data_dir)
+        folder.mkdir(exist_ok=True)
+        _fault_file = (folder / "faults.log").open("a", encoding="utf-8")
+    except OSError:
+        log.warning("cannot open %s for crash reports", paths.log_dir(data_dir) / "faults.log")
+        return
+    faulthandler.enable(file=_fault_file, all_threads=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.errors import InvalidTransition, ValidationError
 
 
 class HazardStatus(StrEnum):
@@ -19,6 +19,36 @@ class HazardStatus(StrEnum):
     RECTIFYING = "rectifying"  # 整改中
     VERIFYING = "verifying"  # 待验收
     CLOSED = "closed"  # 已销号
+
+
+# The rectification steps (整改 → 验收 → 销号), each its own user action (``services.hazards.change_status``).
+# 待定级 → 已定级 is not among them: only a confirmed grading moves a hazard there (``services.grading``);
+# a closed hazard (已销号) moves no more; editing a hazard's details never moves it at all.
+RECTIFICATION_STEPS: dict[HazardStatus, frozenset[HazardStatus]] = {
+    HazardStatus.GRADED: frozenset({HazardStatus.RECTIFYING}),
+    HazardStatus.RECTIFYING: frozenset({HazardStatus.VERIFYING}),
+    HazardStatus.VERIFYING: frozenset({HazardStatus.CLOSED, HazardStatus.RECTIFYING}),  # accepted, or back
+}
+
+
+def check_rectification_step(current: HazardStatus, new: HazardStatus) -> None:
+    """Allow ``current`` → ``new`` only if it is a rectification step.
+
+    Raises:
+        InvalidTransition: ``status_step_not_allowed`` (params ``current``, ``new``: the status values).
+    """
+    if new not in RECTIFICATION_STEPS.get(current, frozenset()):
+        raise InvalidTransition("status_step_not_allowed", field="status", current=current.value, new=new.value)
+
+
+def check_gradable(status: HazardStatus, number: str) -> None:
+    """A closed hazard (已销号) is graded no more.
+
+    Raises:
+        InvalidTransition: ``hazard_closed``.
+    """
+    if status is HazardStatus.CLOSED:
+        raise InvalidTransition("hazard_closed", hazard=number)
 
 
 class HazardGrade(StrEnum):

@@ -49,6 +49,7 @@ class DemoResult:
     gradings: int = 0
     disputes: int = 0
     inspections: int = 0
+    inspection_hazards: int = 0  # raised by the demo inspections' failed items, beside ``hazards``
 
 
 DEMO_CHAIRS_FROM = date(2020, 1, 1)
@@ -175,4 +176,5 @@ def build_demo(
         gradings=0 if graded is None else graded.gradings,
         disputes=0 if graded is None else graded.disputes,
         inspections=inspected.inspections,
+        inspection_hazards=inspected.hazards,
     )

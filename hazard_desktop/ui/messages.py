@@ -182,8 +182,9 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "migration_failed": (
         QT_TRANSLATE_NOOP(
             "Messages",
-            "The database {path} could not be upgraded. It is unchanged; a copy was kept in the backups folder.",
+            "The database {path} could not be upgraded. It is unchanged; the copy made before the upgrade is {backup}.",
         ),
+        QT_TRANSLATE_NOOP("Messages", "The database {path} could not be upgraded. It is unchanged."),
         QT_TRANSLATE_NOOP("Messages", "The database could not be upgraded."),
     ),
     "backup_failed": (
@@ -220,6 +221,48 @@ _TEXTS: dict[str, tuple[str, ...]] = {
             "The database of the older version {source} could not be moved to {target}. Nothing was changed."
             " Close every program using it and try again.",
         ),
+    ),
+    # ---- refusals at start-up that change nothing (issue 10)
+    "db_empty": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database file {path} is empty (0 bytes): it is not a register and is not turned into a new one."
+            " Restore it from a backup, or delete it to start a new register.",
+        ),
+    ),
+    "db_cannot_open": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database {path} cannot be opened: the file or its folder is read-only or not accessible to you."
+            " It was not changed.",
+        ),
+    ),
+    "data_dir_not_folder": (
+        QT_TRANSLATE_NOOP("Messages", "The data folder {path} is a file, not a folder. Nothing was changed."),
+    ),
+    "data_dir_missing": (
+        QT_TRANSLATE_NOOP("Messages", "The data folder {path} does not exist. Nothing was created."),
+    ),
+    "data_dir_unusable": (QT_TRANSLATE_NOOP("Messages", "The data folder {path} cannot be created: {detail}"),),
+    "number_too_large": (
+        QT_TRANSLATE_NOOP("Messages", "“{value}” is too large (at most {max_digits} digits before the point)."),
+        QT_TRANSLATE_NOOP("Messages", "The number is too large."),
+    ),
+    "status_not_editable": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The status is not changed by editing: grading sets 已定级, the rectification steps set the others.",
+        ),
+    ),
+    "status_step_not_allowed": (
+        QT_TRANSLATE_NOOP("Messages", "A hazard cannot go from this status to that one."),
+    ),
+    "hazard_closed": (
+        QT_TRANSLATE_NOOP("Messages", "Hazard {hazard} is closed (已销号) and is graded no more."),
+        QT_TRANSLATE_NOOP("Messages", "The hazard is closed (已销号) and is graded no more."),
+    ),
+    "text_control_characters": (
+        QT_TRANSLATE_NOOP("Messages", "“{field}” contains control characters (such as NUL or ESC). Remove them."),
     ),
 }
 
@@ -374,5 +417,46 @@ def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool 
     default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
     answer = QMessageBox.question(
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, default
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+TITLE_START = QT_TRANSLATE_NOOP("Messages", "The register cannot be opened")
+TITLE_NEW_FOLDER = QT_TRANSLATE_NOOP("Messages", "New register?")
+_ASK_NEW_FOLDER = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The data folder {path} does not exist.\n\nCreate it and start a new, empty register there?"
+    " Choose No if the folder name was mistyped: nothing is created.",
+)
+
+
+def show_fatal_storage_error(exc: BaseException, *, interactive: bool = True) -> None:
+    """Say why the register cannot be opened at start-up (the program then ends; nothing was changed).
+
+    Args:
+        interactive: show a blocking box; otherwise (screenshot or headless runs) write the sentence to stderr.
+    """
+    import sys
+
+    text = error_text(exc)
+    log.error("start-up refused: %s", exc)
+    if not interactive:
+        print(text, file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr(TITLE_START), text, QMessageBox.StandardButton.Ok)
+    detail = (getattr(exc, "params", {}) or {}).get("detail")
+    if detail:
+        box.setDetailedText(str(detail))
+    box.exec()
+
+
+def ask_create_data_folder(path: object) -> bool:
+    """Ask before a new register is made in a folder that does not exist (the default answer is No)."""
+    answer = QMessageBox.question(
+        None,
+        _tr(TITLE_NEW_FOLDER),
+        _fill(_ASK_NEW_FOLDER, {"path": path}),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes

@@ -3,6 +3,7 @@ and the register columns that follow them."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -577,3 +578,26 @@ def test_setup_lists_what_the_dialogs_need(context, people):
     assert [p.name for p in setup.dispute_deputies] == ["刘家华"]
     assert setup.candidate(people["GH"][0].id).department_name == "工会"
     assert svc.grading_setup(context.uow(), date(2019, 1, 1)).in_force is None
+
+
+def test_a_closed_hazard_cannot_be_graded_through_the_service(context, hazards, people, leader):
+    hazard = hazards[0]
+    with context.uow() as uow:  # closed before it was graded (as the old editor allowed)
+        uow.hazards.update(dataclasses.replace(uow.hazards.get(hazard.id), status=HazardStatus.CLOSED))
+        uow.commit()
+    with pytest.raises(InvalidTransition) as err:
+        svc.grade_hazard_by_lec(context.uow(), hazard.id, panel(people, [("3", "6", "3")] * 3), leader.id, DAY)
+    assert err.value.code == "hazard_closed"
+    assert count_gradings(context) == 0
+
+
+def test_a_closed_hazard_gets_no_correction(context, hazards, people, leader):
+    old = graded(context, hazards[1], people, leader, [("3", "6", "3")] * 3)
+    with context.uow() as uow:
+        uow.hazards.update(dataclasses.replace(uow.hazards.get(hazards[1].id), status=HazardStatus.CLOSED))
+        uow.commit()
+    request = GradingRequest(hazards[1].id, scores=tuple(panel(people, [("3", "6", "7")] * 3)))
+    with pytest.raises(InvalidTransition) as err:
+        svc.correct_grading(context.uow(), old.id, request, "C 值应为 7", DAY, leader.id)
+    assert err.value.code == "hazard_closed"
+    assert count_gradings(context) == 1

@@ -19,7 +19,7 @@ from hazard_desktop.domain.grading import (
     MemberScore,
     PanelRole,
 )
-from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
+from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, check_gradable
 from hazard_desktop.domain.lec import LecScales, ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.domain.records import utcnow
@@ -180,6 +180,7 @@ def _draft(
     rule: CompositionRule = DEFAULT_PANEL_RULE,
 ) -> Grading:
     """Build (not store) a draft grading of ``hazard`` from ``request``."""
+    check_gradable(hazard.status, hazard.number)
     _check_graded_on(hazard, graded_on)
     method = GradingMethod(request.method)
     scores = _member_scores(tables, request.scores)
@@ -253,6 +254,8 @@ def _confirm_in(uow: UnitOfWork, grading: Grading, at: datetime) -> Grading:
     rules.ensure_editable(grading)
     history = uow.gradings.history_for(grading.hazard_id)
     hazard = _hazard(uow, grading.hazard_id)
+    if not grading.is_ruling:
+        check_gradable(hazard.status, hazard.number)
     if grading.supersedes_id is None and not grading.is_ruling and rules.current_grading(history) is not None:
         raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
     if grading.supersedes_id is not None:

@@ -48,7 +48,6 @@ from hazard_desktop.domain.hazards import (
     TAG_MAX,
     Hazard,
     HazardInput,
-    HazardStatus,
     PhotoInfo,
 )
 from hazard_desktop.services import hazards as hazard_service
@@ -574,20 +573,20 @@ class HazardEditorDialog(QDialog):
 
     def _update(self, hazard: Hazard) -> HazardEditorResult:
         data = self._input()
-        status = HazardStatus(self.status.currentData())
-        new_status = status if status is not hazard.status else None
-        if data != self._initial_input or new_status is not None:
-            hazard = hazard_service.update_hazard(self._context.uow(), hazard.id, hazard.revision, data, new_status)
-            self._hazard = hazard
-            self._initial_input = data
-        for photo in list(self._removed):
-            hazard = hazard_service.remove_photo(self._context.uow(), hazard.id, photo.id)
-            self._removed.remove(photo)
-            self._hazard = hazard
         files = [e.file for e in self.photo_entries() if isinstance(e, _NewPhoto)]
-        if files:
-            hazard = hazard_service.attach_photos(self._context.uow(), hazard.id, files, self._context.images)
-            self._hazard = hazard
+        if data != self._initial_input or self._removed or files:
+            # One use case, one transaction: details, removed and added photos together or not at all.
+            hazard = hazard_service.save_hazard(
+                self._context.uow(),
+                hazard.id,
+                hazard.revision,
+                data,
+                remove_photo_ids=[photo.id for photo in self._removed],
+                add_photos=files,
+                images=self._context.images,
+            )
+            self._hazard, self._initial_input = hazard, data
+            self._removed.clear()
             self._mark_attached(hazard)
         return HazardEditorResult(hazard, created=False)
 
