@@ -46,6 +46,7 @@ from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.grading import EVIDENCE_MAX, REASON_MAX, CriterionMatch, GradingMethod, match_criterion
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.grading_messages import grading_error_text
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 
@@ -367,7 +368,7 @@ class CriteriaCheckDialog(QDialog):
         self._current_id: uuid.UUID | None = None
         self.setObjectName("criteriaCheck")
         self.setWindowTitle(self.tr("Major-hazard check"))
-        self.setMinimumSize(900, 600)
+        screen_fit.fit_on_show(self, (900, 600), remember="criteriaCheck")
 
         self.hazard_label = QLabel(hazard_title, self)
         self.hazard_label.setObjectName("hazardTitle")

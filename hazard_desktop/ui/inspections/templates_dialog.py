@@ -50,6 +50,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.models import TCOL_NAME, TemplateListModel
+from hazard_desktop.ui.widgets import screen_fit
 
 KindRole = int(Qt.ItemDataRole.UserRole) + 1
 SECTION, ITEM = "section", "item"
@@ -162,7 +163,7 @@ class TemplatesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1180, 640)
+        screen_fit.fit_on_show(self, (1180, 640), remember="templates")
         self.refresh()
 
     def _button(self, text: str, slot: object) -> QPushButton:
@@ -516,7 +517,7 @@ class TemplateEditorDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(notice)
         layout.addWidget(buttons)
-        self.resize(980, 680)
+        screen_fit.fit_on_show(self, (980, 680), remember="templateEditor")
 
         self._loading = False
         for section in content.sections:

@@ -4,6 +4,11 @@ One call at the end of a window's ``__init__`` does it::
 
     screen_fit.fit_window(self, QSize(900, 640), remember="panelScoring")
 
+or, anywhere in ``__init__`` (e.g. in place of an old ``resize``/``setMinimumSize`` line), the same
+deferred until the window is first shown, when its layout is complete::
+
+    screen_fit.fit_on_show(self, QSize(900, 640), remember="panelScoring")
+
 - the window opens at the preferred size (default: its size hint), never larger than the available
   screen area less the window frame, and never smaller than its layout needs when that fits;
 - a fixed minimum size larger than the screen is dropped (the layout's own minimum, which fits, applies);
@@ -93,6 +98,14 @@ def fit_window(
         keep: widgets that stay outside the scroll area (besides the trailing button row).
         remember: a stable name under which size and place are stored per screen ("" = not remembered).
     """
+    wanted = _prepare(window, preferred, scroll, keep)
+    _apply_size(window, wanted, remember)
+
+
+def _prepare(
+    window: QWidget, preferred: QSize | tuple[int, int] | None, scroll: bool | None, keep: Iterable[QWidget]
+) -> QSize:
+    """Scroll area and minimum size; returns the size wanted (measured before any wrapping)."""
     space = room(window)
     layout = window.layout()
     if isinstance(preferred, tuple):
@@ -104,17 +117,66 @@ def fit_window(
         needed = layout.totalMinimumSize() if layout is not None else window.minimumSizeHint()
         scroll = needed.width() > space.width() or needed.height() > space.height()
     if scroll and layout is not None:
-        wrap_in_scroll_area(window, keep)
+        area = wrap_in_scroll_area(window, keep)
+        if area is not None and window.isVisible():
+            area.show()
     minimum = window.minimumSize()
     if minimum.width() > space.width() or minimum.height() > space.height():
         window.setMinimumSize(0, 0)  # too big for this screen: the layout's own minimum applies (it fits)
     if window.maximumWidth() < wanted.width() or window.maximumHeight() < wanted.height():
         wanted = wanted.boundedTo(window.maximumSize())
-    window.resize(wanted.boundedTo(space))
+    return wanted
+
+
+def _apply_size(window: QWidget, wanted: QSize, remember: str) -> None:
+    window.resize(wanted.boundedTo(room(window)))
     if window.parentWidget() is None:
         _centre(window)
     if remember:
         _restore(window, remember)
+
+
+def fit_on_show(
+    window: QWidget,
+    preferred: QSize | tuple[int, int] | None = None,
+    *,
+    scroll: bool | None = None,
+    keep: Iterable[QWidget] = (),
+    remember: str = "",
+) -> None:
+    """:func:`fit_window` with the same arguments, done when ``window`` first shows (its layout is complete).
+
+    The scroll area is put in when the window is polished, before its children show; the size is set in
+    the show event, after Qt's own first ``adjustSize`` (which would otherwise undo it).
+    """
+    window.installEventFilter(_FitOnShow(window, preferred, scroll, tuple(keep), remember))
+
+
+class _FitOnShow(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        preferred: QSize | tuple[int, int] | None,
+        scroll: bool | None,
+        keep: tuple[QWidget, ...],
+        remember: str,
+    ) -> None:
+        super().__init__(window)
+        self._args = (preferred, scroll, keep)
+        self._remember = remember
+        self._wanted: QSize | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.Polish, QEvent.Type.Show) or not isinstance(watched, QWidget):
+            return False
+        if self._wanted is None:
+            self._wanted = _prepare(watched, *self._args)
+        if kind == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            _apply_size(watched, self._wanted, self._remember)
+            self.deleteLater()
+        return False
 
 
 def fit_size(window: QWidget) -> None:
