@@ -47,6 +47,7 @@ from hazard_desktop.domain.grading import EVIDENCE_MAX, REASON_MAX, CriterionMat
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 
@@ -367,7 +368,7 @@ class CriteriaCheckDialog(QDialog):
         self._current_id: uuid.UUID | None = None
         self.setObjectName("criteriaCheck")
         self.setWindowTitle(self.tr("Major-hazard check"))
-        self.setMinimumSize(900, 600)
+        screen_fit.fit_on_show(self, (900, 600), remember="criteriaCheck")
 
         self.hazard_label = QLabel(hazard_title, self)
         self.hazard_label.setObjectName("hazardTitle")

@@ -69,6 +69,7 @@ from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.criteria_votes import CriteriaVotes
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
@@ -132,7 +133,7 @@ class DisputePanelDialog(QDialog):
         self._changed: DisputeResult | None = None
         self.setObjectName("disputePanel")
         self.setWindowTitle(arg(self.tr("Hazard dispute — %1"), self._hazard.number))
-        self.setMinimumSize(860, 640)
+        screen_fit.fit_on_show(self, (860, 640), remember="disputePanel")
 
         self.hazard_label = QLabel(hazard_line(self._hazard, 90), self)
         self.hazard_label.setObjectName("hazardTitle")

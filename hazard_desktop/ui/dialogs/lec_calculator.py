@@ -31,6 +31,7 @@ from hazard_desktop.domain.lec import LecScales, ThresholdSet, threshold_set_in_
 from hazard_desktop.services import calculator, reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import BandSwatch
 from hazard_desktop.ui.widgets.bands_table import BandsModel, make_bands_view
 from hazard_desktop.ui.widgets.hidden_scoring import arg
@@ -100,6 +101,7 @@ class LecCalculatorDialog(QDialog):
         self.setObjectName("lecCalculator")
         self.setWindowTitle(self.tr("LEC calculator"))
         self.setMinimumWidth(640)
+        screen_fit.fit_on_show(self, remember="lecCalculator")
 
         intro = QLabel(
             self.tr(

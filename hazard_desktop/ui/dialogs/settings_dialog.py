@@ -21,6 +21,7 @@ from hazard_desktop.ui.dialogs.settings_pages.lec_scales import ScalesPage
 from hazard_desktop.ui.dialogs.settings_pages.people import PeoplePage
 from hazard_desktop.ui.dialogs.settings_pages.plant import PlantPage
 from hazard_desktop.ui.dialogs.settings_pages.thresholds import ThresholdsPage
+from hazard_desktop.ui.widgets import screen_fit
 
 TAB_DEPARTMENTS = 0
 TAB_PEOPLE = 1
@@ -43,7 +44,7 @@ class SettingsDialog(QDialog):
         self.context = context
         self.changed = False
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(1100, 720)
+        screen_fit.fit_on_show(self, (1100, 720), remember="settings")
 
         self.departments_page = DepartmentsPage(context, self)
         self.people_page = PeoplePage(context, self)

@@ -37,6 +37,7 @@ from hazard_desktop.ui.inspections.models import (
 )
 from hazard_desktop.ui.inspections.runner import InspectionRunner
 from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
+from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ class InspectionListWindow(QMainWindow):
         for action in (self.action_open, self.action_print, self.action_hazards, self.action_delete):
             self.view.addAction(action)
 
-        self.resize(1200, 560)
+        screen_fit.fit_on_show(self, (1200, 560), remember="inspectionList")
         self.refresh()
 
     def _action(self, text: str, slot: object, shortcut: str = "") -> QAction:

@@ -28,6 +28,7 @@ from hazard_desktop.services import inspections as service
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
+from hazard_desktop.ui.widgets import screen_fit
 
 PersonRole = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -128,7 +129,7 @@ class StartInspectionDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 560)
+        screen_fit.fit_on_show(self, (560, 560), remember="startInspection")
 
     # --------------------------------------------------------------------------- setters for tests
 

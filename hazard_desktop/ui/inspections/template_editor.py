@@ -41,6 +41,7 @@ from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.inspections import texts
+from hazard_desktop.ui.widgets import screen_fit
 
 KindRole = int(Qt.ItemDataRole.UserRole) + 1
 SECTION, ITEM = "section", "item"
@@ -195,7 +196,7 @@ class TemplateEditorDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(notice)
         layout.addWidget(buttons)
-        self.resize(980, 680)
+        screen_fit.fit_on_show(self, (980, 680), remember="templateEditor")
 
         self._loading = False
         for section in content.sections:

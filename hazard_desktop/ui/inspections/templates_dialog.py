@@ -37,6 +37,7 @@ from hazard_desktop.ui import messages
 from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.models import TCOL_NAME, TemplateListModel
 from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
+from hazard_desktop.ui.widgets import screen_fit
 
 
 def _fill_preview(tree: QTreeWidget, template: Template | None, categories: list[Category]) -> None:
@@ -145,7 +146,7 @@ class TemplatesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1180, 640)
+        screen_fit.fit_on_show(self, (1180, 640), remember="templates")
         self.refresh()
 
     def _button(self, text: str, slot: object) -> QPushButton:

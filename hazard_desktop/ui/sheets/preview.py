@@ -22,6 +22,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
+from hazard_desktop.ui.widgets import screen_fit
+
 log = logging.getLogger(__name__)
 
 PREVIEW_DPI = 150  # enough for the screen, cheap to render
@@ -114,7 +116,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         super().__init__(self._printer, parent)
         self.setObjectName("sheetPreviewDialog")
         self.setWindowTitle(self.tr("Print preview — {title}").format(title=title))
-        self.resize(900, 1000)
+        screen_fit.fit_on_show(self, (900, 1000), remember="sheetPreview")
         self.title = title
         self.suggested_name = suggested_name or f"{title}.pdf"
         self.before_output = before_output

@@ -27,6 +27,7 @@ from hazard_desktop.services import sheets as sheet_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.sheets import VerifyResult, VerifyStatus
 from hazard_desktop.ui import formatting, messages
+from hazard_desktop.ui.widgets import screen_fit
 
 STATUS_COLOURS = {
     VerifyStatus.VERIFIED: "#1b5e20",
@@ -51,6 +52,7 @@ class VerifyDialog(QDialog):
         self.setObjectName("verifyDialog")
         self.setWindowTitle(self.tr("Verify sheet"))
         self.setMinimumWidth(560)
+        screen_fit.fit_on_show(self, remember="verifySheet")
 
         intro = QLabel(
             self.tr(
