@@ -126,7 +126,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         self.save_action = QAction(self.tr("Save as PDF…"), self)
         self.save_action.setObjectName("savePdfAction")
         self.save_action.setToolTip(self.tr("Save the sheets as a PDF file"))
-        self.save_action.triggered.connect(self.save_as)
+        self.save_action.triggered.connect(self._save_triggered)
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
@@ -164,6 +164,10 @@ class SheetPreviewDialog(QPrintPreviewDialog):
             return
         paint_pdf(self.document, printer)
         self.outputs.append("print")
+
+    def _save_triggered(self) -> None:
+        """The "Save as PDF…" action: ask for the file (``triggered(bool)`` must never reach ``save_as``)."""
+        self.save_as()
 
     def save_as(self, path: Path | None = None) -> Path | None:
         """Save the document as a PDF (asks for the file unless ``path`` is given); record it first."""
