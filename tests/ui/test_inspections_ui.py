@@ -266,8 +266,23 @@ def test_the_list_window_shows_drafts_and_finished_runs_and_prints(qtbot, ctx, p
 
     assert window.select(done.id)
     assert not window.action_delete.isEnabled()
-    path = window.print_record(tmp_path / "record.pdf", open_after=False)
-    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    window.action_print.trigger()  # the preview of the sheets, with print and "Save as PDF…" (issue 11 §2)
+    preview = window.record_preview
+    assert preview is not None and preview.isVisible() and preview.page_count() >= 1
+    temp_pdf = preview.pdf_path
+    saved = preview.save_as(tmp_path / "record.pdf")
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+    from PySide6.QtPrintSupport import QPrinter
+
+    from hazard_desktop.ui.sheets.preview import a4_printer
+
+    printer = a4_printer("record")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    preview.paint(printer)  # what the preview's print button does
+    assert preview.outputs == [str(saved), "print"] and (tmp_path / "printed.pdf").stat().st_size > 1000
+    preview.close()
+    qtbot.waitUntil(lambda: not temp_pdf.exists())  # the temporary rendering goes with the preview
     with qtbot.waitSignal(window.show_hazards_requested) as signal:
         window.show_hazards()
     assert signal.args[0] == done.id

@@ -22,6 +22,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
+from hazard_desktop.ui import messages
+
 log = logging.getLogger(__name__)
 
 PREVIEW_DPI = 150  # enough for the screen, cheap to render
@@ -167,7 +169,15 @@ class SheetPreviewDialog(QPrintPreviewDialog):
 
     def _save_triggered(self) -> None:
         """The "Save as PDF…" action: ask for the file (``triggered(bool)`` must never reach ``save_as``)."""
-        self.save_as()
+        try:
+            self.save_as()
+        except OSError as exc:
+            log.warning("saving %s failed: %s", self.title, exc)
+            messages.show_info(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("The file cannot be written: {error}").format(error=exc.strerror or exc),
+            )
 
     def save_as(self, path: Path | None = None) -> Path | None:
         """Save the document as a PDF (asks for the file unless ``path`` is given); record it first."""
