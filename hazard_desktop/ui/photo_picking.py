@@ -15,14 +15,14 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.field_ui import ui_state
 
-STATE_FILE = "ui-state.ini"  # the main window's state file (``main_window.SETTINGS_FILE``)
 FOLDER_KEY = "photos/last_folder"
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"})
 
 
 def _settings(context: AppContext) -> QSettings:
-    return QSettings(str(context.data_dir / STATE_FILE), QSettings.Format.IniFormat)
+    return ui_state(context)
 
 
 def last_photo_folder(context: AppContext) -> str:

@@ -68,6 +68,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.hazards import PhotoFile
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.ui import messages, photo_picking
+from hazard_desktop.ui.field_ui import TOUCH_HEIGHT, fit_to_screen
 from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.models import RESULT_COLOURS, ItemListModel
 
@@ -75,7 +76,6 @@ log = logging.getLogger(__name__)
 
 NOTE_SAVE_DELAY_MS = 700
 BUTTON_HEIGHT = 64
-TOUCH_HEIGHT = 40  # the smallest button a gloved finger hits reliably (at 100 % scaling)
 PREFERRED_SIZE = (1100, 760)
 THUMB = 96
 PhotoIdRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -142,7 +142,7 @@ class InspectionRunner(QDialog):
         self._build()
         self._install_keys()
         self.setAcceptDrops(True)
-        self._fit_to_screen()
+        fit_to_screen(self, *PREFERRED_SIZE)
         self._update_header()
         self.show_item(self.run.resume_index)
 
@@ -398,16 +398,6 @@ class InspectionRunner(QDialog):
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         return button
-
-    def _fit_to_screen(self) -> None:
-        """Open at the preferred size, or smaller to fit the screen's available area (title bar included)."""
-        screen = self.screen()
-        if screen is None:
-            self.resize(*PREFERRED_SIZE)
-            return
-        available = screen.availableGeometry()
-        frame = 40  # the window's title bar and borders, outside the widget's own geometry
-        self.resize(min(PREFERRED_SIZE[0], available.width() - 16), min(PREFERRED_SIZE[1], available.height() - frame))
 
     def _install_keys(self) -> None:
         # The shortcut works wherever the focus is inside the runner.
