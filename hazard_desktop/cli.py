@@ -87,7 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     lec.add_argument("--panel", nargs="+", metavar="L,E,C", help="one L,E,C per panel member")
     lec.add_argument("--json", action="store_true", help="print JSON")
 
-    sheet = sub.add_parser("sheet", parents=[common], help="write the grading sheet PDF of a hazard")
+    sheet = sub.add_parser(
+        "sheet",
+        parents=[common],
+        help="write the grading sheet PDF of a hazard",
+        description="The sheet is the plant's Chinese form (隐患分级判定表 / 争议裁决表) and is always printed in "
+        "Chinese; --lang en is refused here (set HAZARD_DESKTOP_LANG=en for English messages).",
+    )
     sheet.add_argument("number", metavar="HAZARD_NUMBER")
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     which = sheet.add_mutually_exclusive_group()
@@ -373,6 +379,10 @@ def _lec(args: argparse.Namespace, lang: str) -> int:
 
 
 def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    # The sheet is a legal form of a Chinese plant, signed and filed in Chinese: an English rendering
+    # carrying the same verify code could be taken for the record. Refuse instead of ignoring the option.
+    if args.lang == "en":
+        return _fail("sheet_chinese_only", "en")
     from hazard_desktop.app import build_context, close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services.sheets import export_hazard_sheet

@@ -61,6 +61,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet {sheet_no} was just printed by someone else; try again.",
     ),
     "sheet_write_failed": ("无法写入文件 {path}：{detail}", "Cannot write the file {path}: {detail}"),
+    "sheet_chinese_only": (
+        "判定表是公司的中文正式表格，只能以中文打印；--lang en 不适用于 sheet，未写入任何文件"
+        "（英文提示请设置 HAZARD_DESKTOP_LANG=en）。",
+        "The sheet is the plant's Chinese legal form and is printed in Chinese only, so --lang en is refused for "
+        "'sheet' (nothing was written). Leave the option out; for English messages set HAZARD_DESKTOP_LANG=en.\n"
+        "判定表是公司的中文正式表格，只能以中文打印。",
+    ),
     "no_display": (
         "没有图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
         "已改为离屏运行：把{what}的主窗口渲染为图片：\n{path}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -172,10 +173,7 @@ def validate_input(data: HazardInput, now: datetime) -> HazardInput:
         raise ValidationError("category_empty", field="category")
     if data.found_by_id is None:
         raise ValidationError("found_by_empty", field="found_by")
-    if data.found_at.tzinfo is None:
-        raise ValidationError("found_at_naive", field="found_at")
-    if data.found_at > now + MAX_FUTURE:
-        raise ValidationError("found_at_future", field="found_at")
+    _check_found_at(data.found_at, now)
     return HazardInput(
         description=description,
         location=location,
@@ -186,3 +184,37 @@ def validate_input(data: HazardInput, now: datetime) -> HazardInput:
         found_at=data.found_at,
         equipment_tag=tag,
     )
+def input_problems(data: HazardInput, now: datetime) -> list[ValidationError]:
+    """Every rule of :func:`validate_input` that ``data`` breaks, in the form's order ([] if none).
+
+    A form shows them all at once instead of one per attempt to save; the first is the one
+    :func:`validate_input` raises.
+    """
+    problems: list[ValidationError] = []
+
+    def check(rule: Callable[[], object]) -> None:
+        try:
+            rule()
+        except ValidationError as exc:
+            problems.append(exc)
+
+    check(lambda: _clean(data.description, "description", DESCRIPTION_MAX, required=True))
+    check(lambda: _clean(data.location, "location", LOCATION_MAX, required=True))
+    check(lambda: _clean(data.equipment_tag, "equipment_tag", TAG_MAX, required=False))
+    if data.department_id is None:
+        problems.append(ValidationError("department_empty", field="department"))
+    if not data.category_code:
+        problems.append(ValidationError("category_empty", field="category"))
+    if data.found_by_id is None:
+        problems.append(ValidationError("found_by_empty", field="found_by"))
+    check(lambda: _check_found_at(data.found_at, now))
+    return problems
+
+
+def _check_found_at(found_at: datetime, now: datetime) -> None:
+    if found_at.tzinfo is None:
+        raise ValidationError("found_at_naive", field="found_at")
+    if found_at > now + MAX_FUTURE:
+        raise ValidationError("found_at_future", field="found_at")
+
+

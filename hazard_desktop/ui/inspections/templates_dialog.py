@@ -90,7 +90,7 @@ class TemplatesDialog(QDialog):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.show_retired = QCheckBox(self.tr("Show withdrawn checklists"), self)
-        self.show_retired.toggled.connect(self.refresh)
+        self.show_retired.toggled.connect(self._show_retired_toggled)
 
         self.version_combo = QComboBox(self)
         self.version_combo.setObjectName("templateVersion")
@@ -131,8 +131,8 @@ class TemplatesDialog(QDialog):
         self.new_button = self._button(self.tr("New…"), self.new_template)
         self.edit_button = self._button(self.tr("Edit…"), self.edit_selected)
         self.retire_button = self._button(self.tr("Withdraw"), self.toggle_retired)
-        self.export_button = self._button(self.tr("Export…"), self.export_templates)
-        self.import_button = self._button(self.tr("Import…"), self.import_templates)
+        self.export_button = self._button(self.tr("Export…"), self._export_clicked)
+        self.import_button = self._button(self.tr("Import…"), self._import_clicked)
         close = self._button(self.tr("Close"), self.accept)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.retire_button):
@@ -156,6 +156,15 @@ class TemplatesDialog(QDialog):
         return button
 
     # ------------------------------------------------------------------------------------ state
+
+    def _show_retired_toggled(self) -> None:
+        self.refresh()
+
+    def _export_clicked(self) -> None:
+        self.export_templates()
+
+    def _import_clicked(self) -> None:
+        self.import_templates()
 
     def refresh(self, select: uuid.UUID | None = None) -> None:
         """Read the templates again (``select``: a template family to select)."""

@@ -22,6 +22,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
+from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         self.save_action = QAction(self.tr("Save as PDF…"), self)
         self.save_action.setObjectName("savePdfAction")
         self.save_action.setToolTip(self.tr("Save the sheets as a PDF file"))
-        self.save_action.triggered.connect(self.save_as)
+        self.save_action.triggered.connect(self._save_triggered)
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
@@ -166,6 +167,18 @@ class SheetPreviewDialog(QPrintPreviewDialog):
             return
         paint_pdf(self.document, printer)
         self.outputs.append("print")
+
+    def _save_triggered(self) -> None:
+        """The "Save as PDF…" action: ask for the file (``triggered(bool)`` must never reach ``save_as``)."""
+        try:
+            self.save_as()
+        except OSError as exc:
+            log.warning("saving %s failed: %s", self.title, exc)
+            messages.show_info(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("The file cannot be written: {error}").format(error=exc.strerror or exc),
+            )
 
     def save_as(self, path: Path | None = None) -> Path | None:
         """Save the document as a PDF (asks for the file unless ``path`` is given); record it first."""
