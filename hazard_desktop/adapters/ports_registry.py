@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hazard_desktop.services import output_files
 from hazard_desktop.services.context import AppContext
 
 
@@ -12,6 +13,8 @@ def install(context: AppContext) -> None:
     context.extras["inspection_record_renderer"] = _inspection_record_renderer
     context.extras["sheet_renderer"] = _sheet_renderer
     context.extras["drafts"] = _drafts(context)
+    # PDFs half-written when the program was killed (in the folders it saves to by default)
+    output_files.remove_stale_temporaries([context.data_dir, context.data_dir / "exports"])
 
 
 def _bulk_writer(engine: object) -> object:
