@@ -65,7 +65,7 @@ def current_revision(path: Path) -> str | None:
 def _fsync(path: Path, *, folder: bool = False) -> None:
     if folder and os.name != "posix":
         return  # Windows has no directory handles to flush; its renames are journalled by NTFS
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY if folder else os.O_RDWR)  # Windows flushes only handles open for writing
     try:
         os.fsync(fd)
     finally:

@@ -42,7 +42,7 @@ def new_temporary(folder: Path, prefix: str, suffix: str = ".pdf") -> Path:
 
 def fsync_file(path: Path) -> None:
     """Flush ``path``'s content to the disk."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only handles open for writing
     try:
         os.fsync(fd)
     finally:
