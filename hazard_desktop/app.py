@@ -200,6 +200,10 @@ def _wire(
 
         return ReportLabInspectionRecordRenderer()
 
+    # PDFs half-written when the program was killed (in the folders it saves to by default)
+    from hazard_desktop.services import output_files
+
+    output_files.remove_stale_temporaries([storage.data_dir, storage.data_dir / "exports"])
     return AppContext(
         uow=uow,
         register=register,

@@ -94,7 +94,7 @@ def current_revision(path: Path) -> str | None:
 def _fsync(path: Path, *, folder: bool = False) -> None:
     if folder and os.name != "posix":
         return  # Windows has no directory handles to flush; its renames are journalled by NTFS
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY if folder else os.O_RDWR)  # Windows flushes only handles open for writing
     try:
         os.fsync(fd)
     finally:
@@ -151,6 +151,16 @@ def backup_database(path: Path, backup_dir: Path, revision: str) -> Path:
     return target
 
 
+def _failure_code(exc: BaseException) -> str:
+    """``db_locked`` / ``disk_full`` for an upgrade that met a busy or full database, else ``migration_failed``."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "database is locked" in text or "database is busy" in text:
+        return "db_locked"
+    if "disk is full" in text or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+        return "disk_full"
+    return "migration_failed"
+
+
 def _upgrade(engine: Engine, target: str) -> None:
     from alembic import command
     from alembic.config import Config
@@ -175,7 +185,7 @@ def _index_current(engine: Engine, path: Path) -> None:
     except Exception as exc:
         engine.dispose()
         log.exception("rebuilding the full-text index of %s failed", path)
-        raise StorageError("migration_failed", path=str(path), detail=str(exc)) from exc
+        raise StorageError(_failure_code(exc), path=str(path), detail=str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -228,10 +238,8 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         except Exception as exc:
             engine.dispose()
             log.exception("migration of %s from %s failed", path, current)
-            text = str(getattr(exc, "orig", exc)).lower()
-            code = "db_locked" if "is locked" in text else "disk_full" if "disk is full" in text else "migration_failed"
             where = {"backup": str(backup)} if backup is not None else {}
-            raise StorageError(code, path=str(path), detail=str(exc), **where) from exc
+            raise StorageError(_failure_code(exc), path=str(path), detail=str(exc), **where) from exc
         log.info("database %s migrated from %s to %s", path, current, goal)
     else:
         engine = make_engine(path)

@@ -103,6 +103,7 @@ class _SavepointUnitOfWork(SqlUnitOfWork):
             self._savepoint.commit()
         except OperationalError as exc:
             raise classify(exc) from exc
+        self._savepoint = self._shared.begin_nested()  # work after a commit is kept only if committed too
 
     def rollback(self) -> None:
         assert self._savepoint is not None

@@ -39,8 +39,10 @@ Standard library only; the renderer is a port.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import os
+import shutil
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -58,6 +60,7 @@ from hazard_desktop.domain.verification import (
     record_digest,
     short_code,
 )
+from hazard_desktop.services import output_files
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import UnitOfWork
 from hazard_desktop.services.sheet_builders import _targets
@@ -105,6 +108,7 @@ __all__ = [
     "prepare_document",
     "print_document",
     "record_prints",
+    "save_prepared_pdf",
     "sheet_choices",
     "sheet_renderer",
     "verify_code",
@@ -176,14 +180,24 @@ def prepare_document(
 
 
 def record_prints(
-    uow: UnitOfWork, prepared: PreparedDocument, printed_by: str, *, at: datetime | None = None
+    uow: UnitOfWork,
+    prepared: PreparedDocument,
+    printed_by: str,
+    *,
+    at: datetime | None = None,
+    output: tuple[Path, Path] | None = None,
 ) -> tuple[SheetPrint, ...]:
     """Store one print row per sheet of ``prepared``, in one transaction with the copy-number check.
+
+    With ``output`` = (rendered temporary PDF, target), the PDF is put in place (flushed, renamed, its
+    folder flushed) inside the same transaction, after the check and before the commit: the prints are
+    recorded only if the file is safely there, and the file is removed again if the commit fails.
 
     Raises:
         Conflict: ``sheet_copies_changed`` — one of the sheets was printed by someone else since
             ``prepared`` was built; its copy number on paper would be wrong. Prepare it again.
         ValidationError: ``time_naive``.
+        OSError: the file could not be put in place (nothing was recorded).
     """
     now = utcnow() if at is None else at
     if now.tzinfo is None or now.utcoffset() is None:
@@ -211,8 +225,50 @@ def record_prints(
             )
             uow.gradings.add_sheet_print(record)
             records.append(record)
-        uow.commit()
+        if output is None:
+            uow.commit()
+        else:
+            rendered, target = output
+            output_files.place(rendered, target)
+            try:
+                uow.commit()
+            except BaseException:
+                target.unlink(missing_ok=True)  # no print row, no printed file
+                raise
     return tuple(records)
+
+
+def save_prepared_pdf(
+    uow: UnitOfWork,
+    prepared: PreparedDocument,
+    rendered: Path,
+    path: Path,
+    printed_by: str,
+    *,
+    at: datetime | None = None,
+) -> tuple[SheetPrint, ...]:
+    """Save the already rendered PDF of ``prepared`` (the print preview's "Save as PDF…") as ``path``
+    and record its prints, in one step: copied beside ``path`` under a temporary name, then as
+    :func:`record_prints` with ``output``.
+
+    Raises:
+        as :func:`record_prints` (``Conflict("sheet_copies_changed")``: prepare and render again);
+        OSError if the file cannot be written, with nothing recorded.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    partial = output_files.new_temporary(target.parent, f".{target.stem}.", ".part.pdf")
+    try:
+        shutil.copyfile(rendered, partial)
+        return record_prints(uow, prepared, printed_by, at=at, output=(partial, target))
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _retry(exc: Exception) -> bool:
+    """True for failures worth preparing and writing again: copies printed meanwhile, database busy."""
+    return getattr(exc, "code", None) in ("sheet_copies_changed", "db_locked")
 
 
 def print_document(
@@ -229,29 +285,32 @@ def print_document(
 ) -> PrintResult:
     """Build, render and record a document as the PDF ``path`` (Save as PDF…, the ``sheet`` command).
 
-    The PDF is written next to ``path`` first and moved into place only after its prints are recorded,
-    so a file on disk always has its print rows. A conflict (someone printed the same sheet meanwhile)
-    is retried with fresh copy numbers up to ``attempts`` times.
+    The PDF is rendered next to ``path`` under a temporary name, then flushed, renamed into place and
+    its prints committed in one step (:func:`record_prints` with ``output``): a file on disk always has
+    its print rows and a print row its file. A conflict (someone printed the same sheet meanwhile) or a
+    database kept busy by another program is retried with fresh copy numbers up to ``attempts`` times.
 
     Raises:
-        as :func:`prepare_document` and :func:`record_prints`; OSError if the file cannot be written.
+        as :func:`prepare_document` and :func:`record_prints`; OSError if the file cannot be written
+        (``IsADirectoryError`` for a folder), with nothing recorded.
     """
     target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     for attempt in range(1, attempts + 1):
         prepared = prepare_document(uow, request, progress=progress, cancelled=cancelled)
-        partial = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.part.pdf")
+        partial = output_files.new_temporary(target.parent, f".{target.stem}.", ".part.pdf")
         try:
             renderer.render(prepared.document, partial)
             if cancelled is not None and cancelled():
                 raise SheetCancelled()
             try:
-                records = record_prints(uow, prepared, printed_by, at=at)
-            except Conflict as err:
-                if err.code == "sheet_copies_changed" and attempt < attempts:
+                records = record_prints(uow, prepared, printed_by, at=at, output=(partial, target))
+            except Exception as exc:
+                if _retry(exc) and attempt < attempts:
                     continue
                 raise
-            os.replace(partial, target)
         finally:
             partial.unlink(missing_ok=True)
         if progress is not None:

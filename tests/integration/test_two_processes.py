@@ -32,7 +32,7 @@ def _demo_folder(folder: Path) -> Path:
     context = build_context(folder)
     try:
         build_demo(
-            context.uow, context.extras["bulk_writer_factory"](), context.images, None, count=40, reference=REFERENCE
+            context.uow, context.bulk_writer(), context.images, None, count=40, reference=REFERENCE
         )
     finally:
         close_context(context)

@@ -7,9 +7,7 @@ Used by the grading and dispute sheets (``sheets.py``) and the inspection record
 
 from __future__ import annotations
 
-import os
 import pathlib
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from hazard_desktop.adapters.pdf.fonts import register_fonts
+from hazard_desktop.services import output_files
 
 # ---------------------------------------------------------------------------------------------- page
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -275,8 +274,7 @@ def _write_pdf(
     """Lay ``story`` out on A4 pages into ``path`` atomically (a failed render leaves no partial file)."""
     path = pathlib.Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{kind}-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
+    temp_name = str(output_files.new_temporary(path.parent, f".{kind}-"))  # normal permissions, not 0600
     try:
         doc = BaseDocTemplate(
             temp_name,
@@ -308,7 +306,7 @@ def _write_pdf(
         )
         doc.addPageTemplates([PageTemplate(id=kind, frames=[frame], pagesize=A4)])
         doc.build(list(story), canvasmaker=canvasmaker)
-        os.replace(temp_name, path)
+        output_files.place(pathlib.Path(temp_name), path)
     except BaseException:
         pathlib.Path(temp_name).unlink(missing_ok=True)
         raise

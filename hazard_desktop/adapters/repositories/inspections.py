@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from hazard_desktop.adapters.orm import DepartmentRow
+from hazard_desktop.adapters.orm import DepartmentRow, SettingRow
 from hazard_desktop.adapters.orm_inspections import (
     AnswerPhotoBlobRow,
     AnswerPhotoRow,
@@ -38,8 +38,10 @@ from hazard_desktop.domain.inspections import (
     draft_of,
     inspection_sequence,
 )
-from hazard_desktop.domain.records import utcnow
+from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.services.ports import PhotoKind, ProcessedImage
+
+NUMBER_KEY = "inspection_number"  # settings key prefix of the last inspection number given per year
 
 
 def _photo(row: AnswerPhotoRow) -> AnswerPhoto:
@@ -361,11 +363,29 @@ class SqlInspectionRepository:
         self._session.execute(delete(InspectionRow).where(InspectionRow.id == inspection_id))
 
     def next_number(self, year: int) -> int:
+        """Claim the next inspection number of ``year``: never one handed out before, even if its
+        inspection (a draft) was deleted since.
+
+        The last number given is kept in the settings table (``inspection_number.<year>``), raised in
+        this transaction (whose write lock serialises claims); databases from before it kept one start
+        from their highest stored number.
+        """
+        key = f"{NUMBER_KEY}.{year:04d}"
+        counter = self._session.scalars(select(SettingRow).where(SettingRow.key == key)).one_or_none()
         numbers = self._session.scalars(
             select(InspectionRow.number).where(InspectionRow.number.like(f"JC-{year:04d}-%"))
         )
         parsed = (inspection_sequence(n) for n in numbers)
-        return max((p[1] for p in parsed if p is not None), default=0) + 1
+        stored = max((p[1] for p in parsed if p is not None), default=0)
+        claimed = max(stored, int(counter.value) if counter is not None else 0) + 1
+        now = utcnow()
+        if counter is None:
+            counter = SettingRow(id=new_id(), key=key, value="", created_at=now)
+            self._session.add(counter)
+        counter.value = str(claimed)
+        counter.updated_at = now
+        self._session.flush()
+        return claimed
 
     def summaries(self, states: frozenset[InspectionState] = frozenset()) -> list[InspectionSummary]:
         def count(*conditions: object) -> object:

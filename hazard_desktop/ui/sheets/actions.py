@@ -384,6 +384,7 @@ class SheetActions(QObject):
             self.before_output,
             self.window,
             suggested_name=str(self.context.data_dir / "exports" / _file_name(prepared.title)),
+            save_pdf=self.save_previewed,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._preview_closed)
@@ -423,6 +424,41 @@ class SheetActions(QObject):
             self._status().showMessage(self._recorded_text(records, self.prepared.title), STATUS_TIMEOUT_MS)
             self.recorded.emit(records)
             # a second output from the same preview is a reprint: prepare it anew then
+            return self.pdf_path
+        self._show_error(Conflict("sheet_copies_changed", sheet_no=self.prepared.prints[0].sheet_no))
+        return None
+
+    def save_previewed(self, path: Path) -> Path | None:
+        """The preview's "Save as PDF…": the file is put in place and its prints recorded in one step.
+
+        Returns the PDF saved (re-rendered with the next copy numbers when somebody printed the same
+        sheets meanwhile); None when nothing was saved nor recorded (the user is told).
+        """
+        if self.prepared is None or self.pdf_path is None:
+            return None
+        for _attempt in range(RECORD_ATTEMPTS):
+            try:
+                records = sheet_service.save_prepared_pdf(
+                    self.context.uow(), self.prepared, self.pdf_path, Path(path), self.printed_by
+                )
+            except Conflict as exc:
+                if exc.code != "sheet_copies_changed":
+                    self._show_error(exc)
+                    return None
+                if not self._prepare_again():
+                    return None
+                continue
+            except OSError as exc:
+                self._failed(exc)
+                return None
+            except Exception as exc:
+                if not messages.is_user_error(exc):
+                    raise
+                self._show_error(exc)
+                return None
+            self.last_records = records
+            self._status().showMessage(self._recorded_text(records, str(path)), STATUS_TIMEOUT_MS)
+            self.recorded.emit(records)
             return self.pdf_path
         self._show_error(Conflict("sheet_copies_changed", sheet_no=self.prepared.prints[0].sheet_no))
         return None

@@ -33,6 +33,9 @@ PRINT_DPI = 300  # a 1200-dpi A4 bitmap would be 550 MB; 300 dpi prints text and
 #: Called just before the pages go to a printer or a file; returns the PDF to output (the same path,
 #: a re-rendered one, or None to output nothing: the hook has told the user why).
 BeforeOutput = Callable[[], Path | None]
+#: "Save as PDF…" in one step: writes the document as the given file and records its prints; returns
+#: the PDF it saved (the previewed one or a re-rendered one), or None (the hook has told the user why).
+SavePdf = Callable[[Path], Path | None]
 
 
 def is_preview(printer: QPrinter) -> bool:
@@ -102,6 +105,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         before_output: called before a real print or a save (see :data:`BeforeOutput`); None: output as is.
         parent: the main window.
         suggested_name: the file name offered by "Save as PDF…".
+        save_pdf: "Save as PDF…" in one step (see :data:`SavePdf`); None: ``before_output``, then a copy.
     """
 
     def __init__(
@@ -112,6 +116,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         parent: QWidget | None = None,
         *,
         suggested_name: str = "",
+        save_pdf: SavePdf | None = None,
     ) -> None:
         self._printer = a4_printer(title)
         super().__init__(self._printer, parent)
@@ -121,6 +126,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         self.title = title
         self.suggested_name = suggested_name or f"{title}.pdf"
         self.before_output = before_output
+        self.save_pdf = save_pdf
         self.document = QPdfDocument(self)
         self.pdf_path = Path()
         self.outputs: list[str] = []  # "print" / saved paths, in order (tests and the caller read it)
@@ -189,9 +195,15 @@ class SheetPreviewDialog(QPrintPreviewDialog):
             if not name:
                 return None
             path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
-        if not self._ready_for_output():
-            return None
-        shutil.copyfile(self.pdf_path, path)
+        if self.save_pdf is not None:  # the file and its print rows in one step
+            saved = self.save_pdf(path)
+            if saved is None:
+                return None
+            self._show_document(Path(saved))
+        else:
+            if not self._ready_for_output():
+                return None
+            shutil.copyfile(self.pdf_path, path)
         self.outputs.append(str(path))
         return path
 
@@ -201,9 +213,12 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         chosen = self.before_output()
         if chosen is None:
             return False
-        if Path(chosen) != self.pdf_path:
-            self.load(Path(chosen))
+        self._show_document(Path(chosen))
+        return True
+
+    def _show_document(self, path: Path) -> None:
+        if path != self.pdf_path:
+            self.load(path)
             widget = self.preview_widget
             if widget is not None:  # not now: we may be inside paintRequested of the real print
                 QTimer.singleShot(0, widget.updatePreview)
-        return True
