@@ -181,7 +181,7 @@ def measure_build(work: Path, runs: int, count: int) -> tuple[list[Figure], Path
         folder = fresh_copy(template, work / "product")
         context = build_context(folder)
         try:
-            writer = context.extras["bulk_writer_factory"]()
+            writer = context.bulk_writer()
             start = time.perf_counter()
             writer.write_hazards(hazards)
             elapsed = time.perf_counter() - start

@@ -1,39 +1,71 @@
 """Composition root: the one place where adapters are wired into services and the UI.
 
 Order: data folder → logging → database (refuse newer / back up / migrate) → reference data →
-ports → (GUI) QApplication, fonts, translators → main window.
+ports → (GUI) QApplication, fonts, translators → main window. Every port of the context is a typed
+field of :class:`~hazard_desktop.services.context.AppContext`, filled here and nowhere else.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hazard_desktop import paths
 from hazard_desktop.services.context import AppContext
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from hazard_desktop.adapters.schema import OpenedDatabase
+    from hazard_desktop.services.demo import BulkWriter
+    from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+    from hazard_desktop.services.sheet_models import SheetRenderer
+
 log = logging.getLogger(__name__)
 
 
-def setup_logging(data_dir: Path, *, verbose: bool = False) -> None:
-    """Log to a rotating file in the data folder (and to stderr when ``verbose``)."""
-    folder = paths.log_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        folder / "hazard_desktop.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+class _FolderLogHandler(logging.handlers.RotatingFileHandler):
+    """The log file in the data folder, opened (and ``logs/`` made) only when something is logged.
+
+    A refused command logs nothing, so it leaves the data folder as it found it; and a folder where
+    nothing can be written costs the log, never the program.
+    """
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(exist_ok=True)  # never the data folder itself
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        pass  # the log cannot be written (read-only folder, full disk): say nothing rather than crash
+
+
+def log_file(data_dir: Path) -> Path:
+    """The program's log file in a data folder."""
+    return paths.log_dir(data_dir) / "hazard_desktop.log"
+
+
+def setup_logging(data_dir: Path, *, verbose: bool = False) -> Path:
+    """Log to a rotating file in the data folder (and to stderr when ``verbose``); return the file's path."""
+    path = log_file(data_dir)
+    handler = _FolderLogHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)]
+    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        root.removeHandler(old)
+        old.close()  # a second command in one process (tests) must not leave the first log file open
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return path
 
 
 def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
-    """Open (and if needed create, back up, migrate, seed) the database of ``data_dir``.
+    """Open (and if needed create, back up, migrate, seed) the database of ``data_dir``; wire every port.
 
     Args:
         lazy: the window's start: if the database is at this build's revision and seeding would write
@@ -47,85 +79,74 @@ def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
         context = _lazy_context(data_dir)
         if context is not None:
             return context
-    from hazard_desktop.adapters.db import make_session_factory
     from hazard_desktop.adapters.images import PillowImageProcessor
     from hazard_desktop.adapters.register_queries import SqlRegisterQueries
-    from hazard_desktop.adapters.schema import open_database
-    from hazard_desktop.adapters.unit_of_work import SqlUnitOfWork
     from hazard_desktop.services.inspection_seed import seed_checklist_templates
     from hazard_desktop.services.seed import seed_reference_data
 
-    opened = open_database(paths.database_path(data_dir), paths.backup_dir(data_dir))
+    storage = _Storage(data_dir)
+    opened = storage.opened()
     if opened.backup is not None:
         log.info("database migrated from %s; backup at %s", opened.migrated_from, opened.backup)
-    session_factory = make_session_factory(opened.engine)
-
-    def uow() -> SqlUnitOfWork:
-        return SqlUnitOfWork(session_factory)
-
-    seed_reference_data(uow())
-    seed_checklist_templates(uow())  # idempotent by UUID: also fills databases upgraded to 0003
-    context = AppContext(
-        uow=uow,
-        register=SqlRegisterQueries(opened.engine),
-        images=PillowImageProcessor(),
-        data_dir=data_dir,
-    )
-    context.extras["engine"] = opened.engine
-    context.extras["opened"] = opened
-    _add_optional_ports(context)
-    return context
+    seed_reference_data(storage.uow())
+    seed_checklist_templates(storage.uow())  # idempotent by UUID: also fills databases upgraded to 0003
+    return _wire(storage, storage.uow, SqlRegisterQueries(storage.engine), PillowImageProcessor())
 
 
-class _LazyExtras(dict):  # type: ignore[type-arg]
-    """Context extras whose ``engine`` and ``opened`` open the storage when first looked up."""
+class _Storage:
+    """The SQLAlchemy side of a context: engine and sessions, opened once, on first use.
 
-    def __init__(self, open_storage: Callable[[], None]) -> None:
-        super().__init__()
-        self._open_storage = open_storage
-
-    def __missing__(self, key: str) -> Any:
-        if key not in ("engine", "opened"):
-            raise KeyError(key)
-        self._open_storage()
-        return self[key]
-
-
-class _LazyStorage:
-    """The SQLAlchemy side of a lazily built context: engine and sessions, made on first use."""
+    Worker threads call ``context.uow()`` too, so opening is guarded by a lock (double-checked: once
+    open, no thread waits for it).
+    """
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.extras = _LazyExtras(self.open)
+        self.start_reads: sqlite3.Connection | None = None  # the lazy start's plain connection, if any
+        self._lock = threading.Lock()
+        self._opened: OpenedDatabase | None = None
         self._session_factory: Any = None
 
     @property
     def is_open(self) -> bool:
         return self._session_factory is not None
 
-    def open(self) -> None:
-        if self._session_factory is not None:
-            return
+    def opened(self) -> OpenedDatabase:
+        if self._session_factory is None:
+            with self._lock:
+                if self._session_factory is None:
+                    self._open()
+        assert self._opened is not None
+        return self._opened
+
+    def _open(self) -> None:
         from hazard_desktop.adapters.db import make_session_factory
         from hazard_desktop.adapters.schema import open_database
 
         opened = open_database(paths.database_path(self.data_dir), paths.backup_dir(self.data_dir))
-        self._session_factory = make_session_factory(opened.engine)
-        self.extras["engine"] = opened.engine
-        self.extras["opened"] = opened
-        log.info("storage opened on first use")
+        self._opened = opened
+        self._session_factory = make_session_factory(opened.engine)  # set last: it marks the storage open
+        log.info("storage opened")
 
-    def uow(self) -> Any:
+    @property
+    def engine(self) -> Engine:
+        return self.opened().engine
+
+    def uow(self) -> UnitOfWork:
         from hazard_desktop.adapters.unit_of_work import SqlUnitOfWork
 
-        self.open()
+        self.opened()
         return SqlUnitOfWork(self._session_factory)
+
+    def close(self) -> None:
+        if self._opened is not None:
+            self._opened.engine.dispose()
+        if self.start_reads is not None:
+            self.start_reads.close()
 
 
 def _lazy_context(data_dir: Path) -> AppContext | None:
     """A context that reads through plain sqlite3 until the ORM is needed, or None if it cannot be used."""
-    import sqlite3
-
     from hazard_desktop.adapters import search_index, start_reads
     from hazard_desktop.adapters.data_location import check_database_location
     from hazard_desktop.adapters.errors import StorageError
@@ -149,28 +170,55 @@ def _lazy_context(data_dir: Path) -> AppContext | None:
     except sqlite3.Error:
         reads.close()
         return None
-    storage = _LazyStorage(data_dir)
+    storage = _Storage(data_dir)
+    storage.start_reads = reads
 
-    def uow() -> Any:
+    def uow() -> UnitOfWork:
         return storage.uow() if storage.is_open else start_reads.StartUnitOfWork(reads, storage.uow)
 
-    context = AppContext(
+    return _wire(storage, uow, SqlRegisterQueries(start_reads.connect(path)), PillowImageProcessor())
+
+
+def _wire(
+    storage: _Storage, uow: Callable[[], UnitOfWork], register: RegisterQueries, images: ImageProcessor
+) -> AppContext:
+    """The context with every port; heavy adapters are imported when a feature first asks for them."""
+    from hazard_desktop.adapters.drafts import JsonDraftStore
+
+    def bulk_writer() -> BulkWriter:
+        from hazard_desktop.adapters.bulk import CoreBulkWriter
+
+        return CoreBulkWriter(storage.engine)  # opens the storage if the window's start did not
+
+    def sheet_renderer() -> SheetRenderer:
+        from hazard_desktop.adapters.pdf.sheets import ReportLabSheetRenderer
+
+        return ReportLabSheetRenderer()
+
+    def inspection_record_renderer() -> InspectionRecordRenderer:
+        from hazard_desktop.adapters.pdf.inspection_record import ReportLabInspectionRecordRenderer
+
+        return ReportLabInspectionRecordRenderer()
+
+    return AppContext(
         uow=uow,
-        register=SqlRegisterQueries(start_reads.connect(path)),
-        images=PillowImageProcessor(),
-        data_dir=data_dir,
-        extras=storage.extras,
+        register=register,
+        images=images,
+        data_dir=storage.data_dir,
+        storage=storage,
+        bulk_writer=bulk_writer,
+        sheet_renderer=sheet_renderer,
+        inspection_record_renderer=inspection_record_renderer,
+        drafts=JsonDraftStore(storage.data_dir / "drafts"),  # the folder is made on the first save
     )
-    context.extras["start_reads"] = reads
-    _add_optional_ports(context)
-    return context
 
 
-def _add_optional_ports(context: AppContext) -> None:
-    """Ports of later features; each is imported lazily where it is used."""
-    from hazard_desktop.adapters import ports_registry
-
-    ports_registry.install(context)
+def engine_of(context: AppContext) -> Engine:
+    """The SQLAlchemy engine behind a context built here (commands that write in one transaction)."""
+    storage = context.storage
+    if not isinstance(storage, _Storage):
+        raise TypeError("this context has no SQL storage")
+    return storage.engine
 
 
 def close_context(context: AppContext) -> None:
@@ -178,12 +226,8 @@ def close_context(context: AppContext) -> None:
     close = getattr(context.register, "close", None)
     if close is not None:
         close()
-    engine = context.extras.get("engine")
-    if engine is not None:
-        engine.dispose()
-    reads = context.extras.get("start_reads")
-    if reads is not None:
-        reads.close()
+    if context.storage is not None:
+        context.storage.close()
 
 
 def has_display() -> bool:
@@ -202,16 +246,22 @@ def run_gui(
     *,
     screenshot: Path | None = None,
     argv: list[str] | None = None,
+    ask_create: bool = False,
 ) -> int:
     """Start the program's window; with ``screenshot`` render it to PNG and return instead of running.
 
+    Args:
+        ask_create: ``data_dir`` does not exist yet: ask before making it (No ends the program, nothing made).
+
     Returns:
-        The process exit code.
+        The process exit code (2: the register was refused and nothing was changed; 1: not created).
     """
     import sys
 
     from hazard_desktop.adapters.errors import StorageError
+    from hazard_desktop.ui import messages
     from hazard_desktop.ui.application import chosen_language, create_application, install_message_log
+    from hazard_desktop.ui.crash import CrashReporter
 
     install_message_log()
     if sys.platform == "win32":  # lets the installer see the running program (AppMutex)
@@ -220,13 +270,45 @@ def run_gui(
         hold_app_mutex()
     lang = chosen_language(language)
     app = create_application(argv or sys.argv[:1], paths.resource_dir(), lang)
+    interactive = screenshot is None
+    if ask_create:
+        if not messages.ask_create_data_folder(data_dir):
+            return 1
+        try:
+            data_dir.mkdir(parents=True)
+        except OSError as exc:
+            messages.show_fatal_storage_error(
+                StorageError("data_dir_unusable", path=str(data_dir), detail=exc.strerror or str(exc)),
+                interactive=interactive,
+            )
+            return 2
     try:
         context = build_context(data_dir, lazy=True)
     except StorageError as exc:
-        from hazard_desktop.ui.messages import show_fatal_storage_error
-
-        show_fatal_storage_error(exc, interactive=screenshot is None)
+        messages.show_fatal_storage_error(exc, interactive=interactive)
         return 2
+    reporter = CrashReporter(log_file(data_dir), app)
+    reporter.install()
+    _enable_faulthandler(data_dir)
+    try:
+        return _show_window(app, context, screenshot)
+    finally:
+        reporter.uninstall()
+
+
+def show_refusal(error: Exception, language: str | None = None) -> int:
+    """Before any window: say in a box why the program cannot start (e.g. the data folder is a file)."""
+    import sys
+
+    from hazard_desktop.ui import messages
+    from hazard_desktop.ui.application import chosen_language, create_application
+
+    create_application(sys.argv[:1], paths.resource_dir(), chosen_language(language))
+    messages.show_fatal_storage_error(error)
+    return 2
+
+
+def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
     from hazard_desktop.ui.features import install_features
     from hazard_desktop.ui.main_window import MainWindow
 
@@ -244,3 +326,23 @@ def run_gui(
     code = app.exec()
     close_context(context)
     return int(code)
+
+
+_fault_file: Any = None
+
+
+def _enable_faulthandler(data_dir: Path) -> None:
+    """A hard crash (segfault in Qt, abort) writes every thread's stack to ``logs/faults.log``."""
+    import faulthandler
+
+    global _fault_file
+    if _fault_file is not None:
+        return
+    try:
+        folder = paths.log_dir(data_dir)
+        folder.mkdir(exist_ok=True)
+        _fault_file = (folder / "faults.log").open("a", encoding="utf-8")
+    except OSError:
+        log.warning("cannot open %s for crash reports", paths.log_dir(data_dir) / "faults.log")
+        return
+    faulthandler.enable(file=_fault_file, all_threads=True)

@@ -6,6 +6,7 @@ Part of the composition root: it may import every layer, but heavy modules load 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 import tempfile
@@ -20,26 +21,65 @@ if TYPE_CHECKING:  # types only: the command line imports these where they are u
     from hazard_desktop.services.demo import DemoResult
 
 
+def _plain_int(text: str) -> int:
+    """An argparse type: ASCII or full-width digits only (``int()`` would take ``1_0`` and ``٣``)."""
+    from hazard_desktop.domain.errors import ValidationError
+    from hazard_desktop.domain.lec import to_decimal
+
+    try:
+        value = to_decimal(text)
+    except ValidationError:
+        raise argparse.ArgumentTypeError(f"invalid number: {text!r}") from None
+    if value != value.to_integral_value():
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    return int(value)
+
+
+def _global_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
+    """The options that hold wherever they are written: before or after the sub-command.
+
+    A sub-command's parser must not reset what was given before it, so there they default to SUPPRESS.
+    """
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if sub else value
+
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default(None),
+        help="data folder (default: HAZARD_DESKTOP_DATA or the user data folder)",
+    )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        default=default(False),
+        help="create the data folder named by --data-dir/HAZARD_DESKTOP_DATA if it does not exist yet",
+    )
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], default=default(None), help="interface language (default zh_CN)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir", metavar="DIR", help="data folder (default: HAZARD_DESKTOP_DATA or the user data folder)"
-    )
-    common.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default zh_CN)")
+    _global_options(common, sub=True)
     parser = argparse.ArgumentParser(
         prog="hazard-desktop",
         description="隐患分级管理 — hazard register, grading and sheets (offline).",
-        parents=[common],
     )
+    _global_options(parser, sub=False)
     parser.add_argument("--version", action="version", version=f"hazard_desktop {__version__}")
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
     parser.add_argument("--verbose", action="store_true", help="log debug messages")
     parser.add_argument("--smoke", action="store_true", help="self-test (headless): database, window, sheet PDF")
     sub = parser.add_subparsers(dest="command")
 
-    demo = sub.add_parser("demo", parents=[common], help="fill the database with realistic demo data")
-    demo.add_argument("--count", type=int, default=300, help="number of hazards (default 300)")
-    demo.add_argument("--seed", type=int, default=2026)
+    demo = sub.add_parser(
+        "demo", parents=[common], help="write realistic demo data into a data folder that holds no register yet"
+    )
+    demo.add_argument("--count", type=_plain_int, default=300, help="number of hazards (default 300)")
+    demo.add_argument("--seed", type=_plain_int, default=2026)
     demo.add_argument("--no-photos", action="store_true", help="skip the demo photos")
 
     lec = sub.add_parser("lec", parents=[common], help="LEC calculator: D = L × E × C and its band")
@@ -47,7 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     lec.add_argument("--panel", nargs="+", metavar="L,E,C", help="one L,E,C per panel member")
     lec.add_argument("--json", action="store_true", help="print JSON")
 
-    sheet = sub.add_parser("sheet", parents=[common], help="write the grading sheet PDF of a hazard")
+    sheet = sub.add_parser(
+        "sheet",
+        parents=[common],
+        help="write the grading sheet PDF of a hazard",
+        description="The sheet is the plant's Chinese form (隐患分级判定表 / 争议裁决表) and is always printed in "
+        "Chinese; --lang en is refused here (set HAZARD_DESKTOP_LANG=en for English messages).",
+    )
     sheet.add_argument("number", metavar="HAZARD_NUMBER")
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     which = sheet.add_mutually_exclusive_group()
@@ -57,62 +103,173 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(code: str, lang: str, **params: object) -> int:
+    if code == "migration_failed" and params.get("backup"):
+        code = "migration_failed_backup"
     print(message(code, lang, **params), file=sys.stderr)
     return 2
 
 
+class Refused(Exception):
+    """A command refused before touching anything; ``code`` names the message (``cli_messages``)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the program; returns the exit code."""
+    """Run the program; returns the exit code. No traceback ever reaches the terminal."""
     args = _parser().parse_args(argv)
     lang = language(args.lang)
+    from hazard_desktop.adapters.errors import StorageError
+    from hazard_desktop.domain.errors import DomainError
+
+    try:
+        return _run(args, lang)
+    except (Refused, StorageError, DomainError) as exc:
+        return _fail(exc.code, lang, **exc.params)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:  # a full disk met outside the database (log, photos, folders)
+            return _fail("disk_full", lang)
+        if isinstance(exc, BrokenPipeError):
+            return _broken_pipe()
+        return _unexpected(exc, lang)
+    except Exception as exc:  # the last resort: logged with its traceback, explained in one sentence
+        return _unexpected(exc, lang)
+
+
+def _broken_pipe() -> int:
+    """The reader went away (`| head`): stop quietly, as other commands do."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
+def _unexpected(exc: BaseException, lang: str) -> int:
+    import logging
+
+    files = [h.baseFilename for h in logging.getLogger().handlers if hasattr(h, "baseFilename")]
+    if files:
+        logging.getLogger("hazard_desktop.cli").error("unexpected error", exc_info=exc)
+    where = files[0] if files and Path(files[0]).exists() else _crash_file(exc)
+    print(message("unexpected", lang, detail=f"{type(exc).__name__}: {exc}"[:300], log=where), file=sys.stderr)
+    return 3
+
+
+def _crash_file(exc: BaseException) -> str:
+    """Where the traceback goes when there is no log in a data folder: the system's temporary folder."""
+    import traceback
+
+    path = Path(tempfile.gettempdir()) / "hazard_desktop-crash.log"
+    try:
+        with path.open("a", encoding="utf-8") as file:
+            file.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return "-"
+    return str(path)
+
+
+def _explicit_folder(args: argparse.Namespace) -> bool:
+    """True if the data folder was named (``--data-dir`` or the environment), not the default one."""
+    import os
+
+    return bool(args.data_dir or os.environ.get(paths.ENV_DATA))
+
+
+def _data_folder(args: argparse.Namespace, *, may_create: bool) -> Path:
+    """The data folder, checked; created only when that is a deliberate act (``may_create``).
+
+    Raises:
+        Refused: ``data_dir_not_folder``, ``data_dir_missing`` or ``data_dir_unusable``.
+    """
+    folder = paths.data_dir(args.data_dir, create=False)
+    if folder.exists() and not folder.is_dir():
+        raise Refused("data_dir_not_folder", path=folder)
+    if not folder.exists():
+        if not may_create:
+            raise Refused("data_dir_missing", path=folder)
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise Refused("data_dir_unusable", path=folder, detail=exc.strerror or exc) from exc
+    return folder
+
+
+def _run(args: argparse.Namespace, lang: str) -> int:
     command = args.command
     if command == "lec":
         return _lec(args, lang)
-    from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.app import setup_logging
 
-    try:
-        # Inside the try: an undefined variable in HAZARD_DESKTOP_DATA or a failed move of the roaming
-        # register is a StorageError with its message, not a traceback.
-        folder = paths.data_dir(args.data_dir)
+    explicit = _explicit_folder(args)
+    if args.smoke:  # the self-test makes its own folder when asked to
+        folder = _data_folder(args, may_create=True)
         setup_logging(folder, verbose=args.verbose)
-        if args.smoke:
-            from hazard_desktop.smoke import run_smoke
+        from hazard_desktop.smoke import run_smoke
 
-            return run_smoke(folder, args.lang)
-        if command == "demo":
-            return _demo(folder, args, lang)
-        if command == "sheet":
-            return _sheet(folder, args, lang)
-        return _gui(folder, args, lang)
-    except StorageError as exc:
-        return _fail(exc.code, lang, **exc.params)
+        return run_smoke(folder, args.lang)
+    if command == "sheet":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _sheet(folder, args, lang)
+    if command == "demo":
+        folder = _data_folder(args, may_create=args.create or not explicit)
+        if paths.database_path(folder).exists():
+            raise Refused("demo_register_exists", path=paths.database_path(folder))
+        setup_logging(folder, verbose=args.verbose)
+        return _demo(folder, args, lang)
+    return _gui(args, lang, explicit=explicit)
 
 
-def _gui(folder: Path, args: argparse.Namespace, lang: str) -> int:
-    from hazard_desktop.app import has_display, run_gui
+def _require_register(folder: Path) -> None:
+    if not paths.database_path(folder).exists():
+        raise Refused("no_register", path=folder)
+
+
+def _gui(args: argparse.Namespace, lang: str, *, explicit: bool) -> int:
+    import os
+
+    from hazard_desktop.app import has_display, run_gui, setup_logging
 
     screenshot = Path(args.screenshot).resolve() if args.screenshot else None
-    if screenshot is None and not has_display():
-        import os
+    headless = screenshot is not None or not has_display()
+    # A named folder that does not exist: the window asks before making it; without one, --create says so.
+    named = paths.data_dir(args.data_dir, create=False)
+    ask = explicit and not args.create and not headless and not named.exists()
+    try:
+        folder = named if ask else _data_folder(args, may_create=args.create or not explicit)
+    except Refused as exc:
+        if headless:
+            raise
+        from hazard_desktop.adapters.errors import StorageError
+        from hazard_desktop.app import show_refusal
 
+        return show_refusal(StorageError(exc.code, **exc.params), args.lang)  # a window program has no console
+    setup_logging(folder, verbose=args.verbose)
+    if screenshot is None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         screenshot = folder / "screenshots" / "main-window.png"
         screenshot.parent.mkdir(parents=True, exist_ok=True)
-        what, what_en = "当前数据库", "the current database"
-        if _register_empty(folder):
-            folder = Path(tempfile.mkdtemp(prefix="hazard-desktop-demo-"))
-            _demo_into(folder, count=300, seed=2026, photos=True)
-            what, what_en = f"演示数据（{folder}）", f"demo data ({folder})"
-        code = run_gui(folder, args.lang, screenshot=screenshot)
+        if not _register_empty(folder):
+            code = run_gui(folder, args.lang, screenshot=screenshot)
+            what, what_en = "当前数据库", "the current database"
+        else:
+            # Render demo data from a temporary folder, removed afterwards: nothing is left in /tmp.
+            with tempfile.TemporaryDirectory(prefix="hazard-desktop-demo-") as demo:
+                _demo_into(Path(demo), count=300, seed=2026, photos=True)
+                code = run_gui(Path(demo), args.lang, screenshot=screenshot)
+            what, what_en = "演示数据（临时生成，已删除）", "demo data (made in a temporary folder, since removed)"
         if code == 0:
             print(message("no_display", lang, what=what, what_en=what_en, path=screenshot))
         return code
     if screenshot is not None:
-        import os
-
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return run_gui(folder, args.lang, screenshot=screenshot)
+    return run_gui(folder, args.lang, screenshot=screenshot, ask_create=ask)
 
 
 def _register_empty(folder: Path) -> bool:
@@ -129,14 +286,22 @@ def _register_empty(folder: Path) -> bool:
 
 
 def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> DemoResult:
+    from hazard_desktop.adapters.bulk import CoreBulkWriter
+    from hazard_desktop.adapters.db import make_session_factory
     from hazard_desktop.adapters.demo_photos import make_photo
-    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.adapters.unit_of_work import SingleTransaction
+    from hazard_desktop.app import build_context, close_context, engine_of
     from hazard_desktop.services.demo import build_demo
 
     context = build_context(folder)
     try:
-        writer = context.extras["bulk_writer_factory"]()
-        return build_demo(context.uow, writer, context.images, make_photo if photos else None, count=count, seed=seed)
+        # all of the demo or nothing: one transaction (its use cases are savepoints of it)
+        with SingleTransaction(make_session_factory(engine_of(context))) as transaction:
+            writer = CoreBulkWriter(connection=transaction.connection())
+            maker = make_photo if photos else None
+            result = build_demo(transaction.uow, writer, context.images, maker, count=count, seed=seed)
+            transaction.commit()
+        return result
     finally:
         close_context(context)
 
@@ -150,6 +315,8 @@ def _demo(folder: Path, args: argparse.Namespace, lang: str) -> int:
             path=paths.database_path(folder),
             people=result.people,
             hazards=result.hazards,
+            inspection_hazards=result.inspection_hazards,
+            total=result.hazards + result.inspection_hazards,
             photos=result.photos,
         )
     )
@@ -157,49 +324,53 @@ def _demo(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def _lec_tables(args: argparse.Namespace) -> tuple[LecScales, ThresholdSet]:
-    """Scales and the threshold set in force today: from the database if there is one, else the defaults."""
+    """Scales and the threshold set in force today: from the named register if there is one, else the defaults.
+
+    Read-only: the register is opened read-only, never created, migrated or seeded.
+
+    Raises:
+        Refused: the named folder does not exist or is a file.
+        StorageError: the database is empty, unreadable or newer than this program.
+    """
+    import sqlite3
     from datetime import date
 
+    from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.domain.lec import LecScales, threshold_set_in_force
     from hazard_desktop.services.seed import default_scale_values, default_threshold_sets
 
-    db = paths.database_path(Path(args.data_dir)) if args.data_dir else None
-    if db is None:
-        import os
+    today = date.today()
+    if _explicit_folder(args):
+        db = paths.database_path(_data_folder(args, may_create=False))
+        if db.exists():
+            from hazard_desktop.adapters.schema import known_revisions
+            from hazard_desktop.adapters.start_reads import read_lec_tables
 
-        if os.environ.get(paths.ENV_DATA):
-            db = paths.database_path(Path(os.environ[paths.ENV_DATA]))
-    if db is not None and db.exists():
-        from hazard_desktop.app import build_context, close_context
-
-        context = build_context(db.parent)
-        try:
-            with context.uow() as uow:
-                return LecScales(tuple(uow.lec.scale_values())), threshold_set_in_force(
-                    uow.lec.threshold_sets(), date.today()
-                )
-        finally:
-            close_context(context)
-    return LecScales(tuple(default_scale_values())), threshold_set_in_force(default_threshold_sets(), date.today())
+            if db.is_file() and db.stat().st_size == 0:
+                raise StorageError("db_empty", path=str(db))
+            try:
+                revision, values, sets = read_lec_tables(db)
+            except (sqlite3.Error, ValueError, ArithmeticError) as exc:
+                raise StorageError("db_unreadable", path=str(db), detail=str(exc)) from exc
+            if revision is None:
+                raise StorageError("db_unreadable", path=str(db))
+            if revision not in known_revisions():
+                raise StorageError("db_newer", path=str(db), revision=revision, head=known_revisions()[-1])
+            if values and sets:  # a register not seeded yet reads as the defaults it would be seeded with
+                return LecScales(tuple(values)), threshold_set_in_force(sets, today)
+    return LecScales(tuple(default_scale_values())), threshold_set_in_force(default_threshold_sets(), today)
 
 
 def _lec(args: argparse.Namespace, lang: str) -> int:
-    from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services import calculator
 
     if bool(args.panel) == bool(args.values) or (args.values and len(args.values) != 3):
-        print(
-            "usage: hazard-desktop lec L E C [--json] | hazard-desktop lec --panel L,E,C ... [--json]", file=sys.stderr
-        )
-        return 2
+        return _fail("lec_usage", lang)
     scales, threshold_set = _lec_tables(args)
-    try:
-        if args.panel:
-            result = calculator.panel(scales, threshold_set, args.panel)
-        else:
-            result = calculator.single(scales, threshold_set, *args.values)
-    except DomainError as exc:
-        return _fail(exc.code, lang, **exc.params)
+    if args.panel:
+        result = calculator.panel(scales, threshold_set, args.panel)
+    else:
+        result = calculator.single(scales, threshold_set, *args.values)
     if args.json:
         print(json.dumps(calculator.to_json(result), ensure_ascii=False, indent=2))
     else:
@@ -208,6 +379,10 @@ def _lec(args: argparse.Namespace, lang: str) -> int:
 
 
 def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    # The sheet is a legal form of a Chinese plant, signed and filed in Chinese: an English rendering
+    # carrying the same verify code could be taken for the record. Refuse instead of ignoring the option.
+    if args.lang == "en":
+        return _fail("sheet_chinese_only", "en")
     from hazard_desktop.app import build_context, close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services.sheets import export_hazard_sheet

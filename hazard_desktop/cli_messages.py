@@ -18,9 +18,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The file was not changed.",
     ),
     "migration_failed": (
-        "数据库升级失败，未做任何更改；升级前的备份在 backups 文件夹中。详情：{detail}",
-        "Upgrading the database failed and nothing was changed; the backup made before the upgrade is in the "
-        "backups folder. Details: {detail}",
+        "数据库升级失败，未做任何更改。详情：{detail}",
+        "Upgrading the database failed and nothing was changed. Details: {detail}",
+    ),
+    "backup_failed": (
+        "升级数据库前无法写入备份（{detail}）。数据库未升级，也未被修改；请检查磁盘空间和 backups 文件夹后重试。",
+        "The backup before upgrading the database could not be written ({detail}). The database was neither "
+        "upgraded nor changed; check the free disk space and the backups folder, then try again.",
     ),
     "db_locked": ("数据库正被另一个程序占用，请稍后再试。", "The database is in use by another program; try again."),
     "db_readonly": ("数据库文件是只读的，无法保存。", "The database file is read-only; nothing can be saved."),
@@ -57,15 +61,74 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet {sheet_no} was just printed by someone else; try again.",
     ),
     "sheet_write_failed": ("无法写入文件 {path}：{detail}", "Cannot write the file {path}: {detail}"),
+    "sheet_chinese_only": (
+        "判定表是公司的中文正式表格，只能以中文打印；--lang en 不适用于 sheet，未写入任何文件"
+        "（英文提示请设置 HAZARD_DESKTOP_LANG=en）。",
+        "The sheet is the plant's Chinese legal form and is printed in Chinese only, so --lang en is refused for "
+        "'sheet' (nothing was written). Leave the option out; for English messages set HAZARD_DESKTOP_LANG=en.\n"
+        "判定表是公司的中文正式表格，只能以中文打印。",
+    ),
     "no_display": (
         "没有图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
         "已改为离屏运行：把{what}的主窗口渲染为图片：\n{path}",
         "No display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can open.\n"
         "Ran offscreen instead and rendered the main window of {what_en} to:\n{path}",
     ),
+    # ---- refusals that change nothing (issue 10)
+    "db_cannot_open": (
+        "无法打开数据库 {path}：该文件或其所在文件夹是只读的，或当前用户无权访问。文件未被修改。",
+        "Cannot open the database {path}: the file or its folder is read-only or not accessible to you. "
+        "The file was not changed.",
+    ),
+    "db_empty": (
+        "数据库文件 {path} 是空的（0 字节），不是台账；程序不会把它当作新台账。"
+        "请从备份恢复，或删除该文件后再新建台账。",
+        "The database file {path} is empty (0 bytes): it is not a register, and it is not turned into a new one. "
+        "Restore it from a backup, or delete it to start a new register.",
+    ),
+    "migration_failed_backup": (
+        "数据库升级失败，未做任何更改；升级前的备份：{backup}。详情：{detail}",
+        "Upgrading the database failed and nothing was changed; the backup made before the upgrade: {backup}. "
+        "Details: {detail}",
+    ),
+    "data_dir_not_folder": (
+        "数据目录 {path} 是一个文件，不是文件夹。请用 --data-dir 指定一个文件夹。",
+        "The data folder {path} is a file, not a folder. Name a folder with --data-dir.",
+    ),
+    "data_dir_missing": (
+        "数据目录 {path} 不存在（是否输错？）。未创建任何内容。要在此新建台账，请加 --create。",
+        "The data folder {path} does not exist (mistyped?). Nothing was created. "
+        "To start a new register there, add --create.",
+    ),
+    "data_dir_unusable": ("无法创建数据目录 {path}：{detail}", "Cannot create the data folder {path}: {detail}"),
+    "no_register": (
+        "数据目录 {path} 中没有台账（hazard_desktop.db），未做任何更改。",
+        "The data folder {path} holds no register (hazard_desktop.db); nothing was changed.",
+    ),
+    "demo_register_exists": (
+        "{path} 已有台账。演示数据只写入尚无台账的数据目录，以免虚构的隐患混入真实台账。"
+        "请指定一个新目录：hazard-desktop demo --data-dir 新目录 --create",
+        "{path} already holds a register. Demo data is written only into a data folder with no register yet, so "
+        "that invented hazards never mix with real ones. Name a new folder: "
+        "hazard-desktop demo --data-dir NEW_FOLDER --create",
+    ),
+    "number_too_large": (
+        "“{value}” 太大（整数部分最多 {max_digits} 位）。",
+        "“{value}” is too large (at most {max_digits} digits before the point).",
+    ),
+    "lec_usage": (
+        "用法：hazard-desktop lec L E C [--json] | hazard-desktop lec --panel L,E,C ... [--json]",
+        "usage: hazard-desktop lec L E C [--json] | hazard-desktop lec --panel L,E,C ... [--json]",
+    ),
+    "unexpected": (
+        "发生意外错误，未能完成：{detail}\n详细信息已写入 {log}",
+        "An unexpected error stopped the command: {detail}\nThe details were written to {log}",
+    ),
     "demo_done": (
-        "演示数据已写入 {path}：{people} 名人员，{hazards} 条隐患，{photos} 张照片。",
-        "Demo data written to {path}: {people} people, {hazards} hazards, {photos} photos.",
+        "演示数据已写入 {path}：{people} 名人员，{hazards} 条隐患，另有 {inspection_hazards} 条由现场检查的不合格项生成"
+        "（台账共 {total} 条），{photos} 张照片。",
+        "Demo data written to {path}: {people} people, {hazards} hazards plus {inspection_hazards} raised by the demo "
+        "inspections' failed items ({total} in the register), {photos} photos.",
     ),
     # ---- data location (adapters/data_location.py, adapters/register_move.py, paths.py)
     "db_network": (

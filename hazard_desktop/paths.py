@@ -87,8 +87,8 @@ def roaming_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, APP_AUTHOR, roaming=True))
 
 
-def data_dir(cli_value: str | None = None) -> Path:
-    """The data folder, created if missing.
+def data_dir(cli_value: str | None = None, *, create: bool = True) -> Path:
+    """The data folder, created if missing (with ``create=False`` only named: the caller decides).
 
     Raises:
         StorageError: ``data_dir_variable`` (an undefined variable in ``HAZARD_DESKTOP_DATA``) or
@@ -108,7 +108,8 @@ def data_dir(cli_value: str | None = None) -> Path:
 
             move_roaming_register(roaming, path)
     path = path.resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 

@@ -134,7 +134,7 @@ def _open_database(data_dir: Path, report: dict[str, Any]) -> Any:
     db = paths.database_path(data_dir)
     before = current_revision(db)
     context = build_context(data_dir)
-    opened = context.extras["opened"]
+    opened = context.storage.opened()
     with context.uow() as uow:
         hazards = uow.hazards.count()
     report["database"] = {
@@ -182,8 +182,7 @@ def _render_sheet(context: Any, out: Path, report: dict[str, Any]) -> None:
     document, source = _stored_document(context)
     if document is None:
         document, source = _sample_document(context), "sample"
-    found = context.extras.get("sheet_renderer")
-    renderer = ReportLabSheetRenderer() if found is None else found if hasattr(found, "render") else found()
+    renderer = ReportLabSheetRenderer() if context.sheet_renderer is None else context.sheet_renderer()
     out.parent.mkdir(parents=True, exist_ok=True)
     renderer.render(document, out)
     data = out.read_bytes()

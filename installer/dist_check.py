@@ -216,10 +216,11 @@ def check_layout(dist: Path) -> dict:
         raise CheckFailed(f"layout: migrations missing: {sorted(wanted - have)}")
     if not (bundle / "hazard_desktop" / "adapters" / "migrations" / "env.py").is_file():
         raise CheckFailed("layout: migrations/env.py missing")
-    ref = {p.name for p in (ROOT / "hazard_desktop" / "reference_data").glob("*.json")}
-    have_ref = {p.name for p in (bundle / "hazard_desktop" / "reference_data").glob("*.json")}
-    if ref - have_ref:
-        raise CheckFailed(f"layout: reference data missing: {sorted(ref - have_ref)}")
+    for folder in ("reference_data", "demo_data"):
+        ref = {p.name for p in (ROOT / "hazard_desktop" / folder).glob("*.json")}
+        have_ref = {p.name for p in (bundle / "hazard_desktop" / folder).glob("*.json")}
+        if not ref or ref - have_ref:
+            raise CheckFailed(f"layout: {folder} missing: {sorted(ref - have_ref)}")
     found = sorted(forbidden_files([str(p.relative_to(dist)) for p in dist.rglob("*")]))
     if found:
         raise CheckFailed("layout: unwanted modules in the build:\n  " + "\n  ".join(found[:40]))

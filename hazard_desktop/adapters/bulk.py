@@ -13,13 +13,15 @@ waits for the GIL after every row.)
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from hazard_desktop.adapters.orm import HazardRow, NumberSequenceRow
-from hazard_desktop.domain.hazards import Hazard, parse_number
+from hazard_desktop.domain.hazards import Hazard, format_number, parse_number
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.search import HazardTokens
 
@@ -104,46 +106,93 @@ def _prepare(
 
 
 class CoreBulkWriter:
-    """Writes many hazards at once; all or nothing."""
+    """Writes many hazards at once; all or nothing.
 
-    def __init__(self, engine: Engine) -> None:
+    Runs its own transaction on ``engine``, or, given ``connection`` (a transaction already begun, see
+    ``unit_of_work.SingleTransaction``), writes inside that one and leaves committing to its owner.
+    """
+
+    def __init__(self, engine: Engine | None = None, *, connection: Connection | None = None) -> None:
+        if (engine is None) == (connection is None):
+            raise ValueError("give an engine or a connection")
         self._engine = engine
+        self._connection = connection
 
     def write_hazards(self, hazards: Sequence[Hazard]) -> int:
         """Insert ``hazards`` (numbers already assigned) and their index rows; return how many."""
+        self._run(lambda connection: self._insert(connection, hazards))
+        return len(hazards)
+
+    def write_new_hazards(self, hazards: Sequence[Hazard]) -> list[Hazard]:
+        """Number ``hazards`` (their ``number`` is ignored) and insert them; return them numbered.
+
+        The numbers are claimed inside the writing transaction, so a hazard saved by another process
+        meanwhile can neither take one of them nor make the whole write fail: each year's numbers follow
+        that year's last one, in the order given (by the year of ``found_at``).
+        """
+        numbered: list[Hazard] = []
+
+        def work(connection: Connection) -> None:
+            last: dict[int, int] = {}
+            for hazard in hazards:
+                year = hazard.found_at.year
+                if year not in last:
+                    last[year] = (
+                        connection.scalar(select(NumberSequenceRow.last_value).where(NumberSequenceRow.year == year))
+                        or 0
+                    )
+                last[year] += 1
+                numbered.append(replace(hazard, number=format_number(year, last[year])))
+            self._insert(connection, numbered)
+
+        self._run(work)
+        return numbered
+
+    def _run(self, work: Callable[[Connection], None]) -> None:
+        try:
+            if self._connection is not None:
+                work(self._connection)
+                return
+            assert self._engine is not None
+            with self._engine.begin() as connection:
+                work(connection)
+        except OperationalError as exc:  # locked past busy_timeout, disk full: said in words
+            from hazard_desktop.adapters.unit_of_work import classify
+
+            raise classify(exc) from exc
+
+    def _insert(self, connection: Connection, hazards: Sequence[Hazard]) -> None:
         stamps: dict[datetime, str] = {}
         ids: dict[uuid.UUID, str] = {}
         tokens = HazardTokens()
-        with self._engine.begin() as connection:
-            start = connection.scalar(select(func.coalesce(func.max(HazardRow.pk), 0))) or 0
-            connection.exec_driver_sql(_FTS_HASHSIZE, (BULK_HASHSIZE,))
-            for offset in range(0, len(hazards), BATCH):
-                rows, index_rows = _prepare(hazards[offset : offset + BATCH], start + offset + 1, stamps, ids, tokens)
-                connection.exec_driver_sql(_INSERT_HAZARD, rows)
-                connection.exec_driver_sql(_INSERT_INDEX, index_rows)
-            connection.exec_driver_sql(_FTS_HASHSIZE, (DEFAULT_HASHSIZE,))
-            self._note_numbers(connection, hazards)
-        return len(hazards)
+        start = connection.scalar(select(func.coalesce(func.max(HazardRow.pk), 0))) or 0
+        connection.exec_driver_sql(_FTS_HASHSIZE, (BULK_HASHSIZE,))
+        for offset in range(0, len(hazards), BATCH):
+            rows, index_rows = _prepare(hazards[offset : offset + BATCH], start + offset + 1, stamps, ids, tokens)
+            connection.exec_driver_sql(_INSERT_HAZARD, rows)
+            connection.exec_driver_sql(_INSERT_INDEX, index_rows)
+        connection.exec_driver_sql(_FTS_HASHSIZE, (DEFAULT_HASHSIZE,))
+        self._note_numbers(connection, hazards)
 
     @staticmethod
-    def _note_numbers(connection: object, hazards: Sequence[Hazard]) -> None:
+    def _note_numbers(connection: Connection, hazards: Sequence[Hazard]) -> None:
         highest: dict[int, int] = {}
         for hazard in hazards:
             year, sequence = parse_number(hazard.number)
             highest[year] = max(highest.get(year, 0), sequence)
         now = utcnow()
         for year, sequence in highest.items():
-            row = connection.execute(  # type: ignore[attr-defined]
+            row = connection.execute(
                 select(NumberSequenceRow.id, NumberSequenceRow.last_value).where(NumberSequenceRow.year == year)
             ).first()
             if row is None:
-                connection.execute(  # type: ignore[attr-defined]
+                connection.execute(
                     insert(NumberSequenceRow.__table__).values(
                         id=new_id(), year=year, last_value=sequence, created_at=now, updated_at=now
                     )
                 )
             elif sequence > row.last_value:
-                connection.execute(  # type: ignore[attr-defined]
+                connection.execute(
                     update(NumberSequenceRow.__table__)
                     .where(NumberSequenceRow.id == row.id)
                     .values(last_value=sequence, updated_at=now)

@@ -1,4 +1,4 @@
-"""SQLite engine with the pragmas the app relies on (WAL, foreign keys)."""
+"""SQLite engine with the pragmas the app relies on (WAL, foreign keys) and write transactions that wait their turn."""
 
 from __future__ import annotations
 
@@ -19,7 +19,27 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE: take the write lock when the transaction begins, waiting up to busy_timeout for another
+    # process to finish. A plain BEGIN that reads and then writes gets "database is locked" at once, without
+    # waiting, when another process wrote meanwhile (SQLite cannot upgrade a stale read snapshot). In WAL
+    # mode readers are never blocked by it; the register and the start-up reads use their own connections.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _on_error(context: Any) -> None:
+    """Read-only files and full disks become the StorageError the user is shown, on every path (flush too)."""
+    import sqlite3
+
+    from hazard_desktop.adapters.errors import StorageError
+
+    original = context.original_exception
+    if not isinstance(original, sqlite3.OperationalError):
+        return
+    text = str(original).lower()
+    if "readonly" in text or "read-only" in text:
+        raise StorageError("db_readonly", detail=str(original)) from original
+    if "disk" in text and "full" in text:
+        raise StorageError("disk_full", detail=str(original)) from original
 
 
 def make_engine(path: Path) -> Engine:
@@ -31,6 +51,7 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 

@@ -299,6 +299,41 @@ class GradingCriterionRow(RecordMixin, Base):
     evidence: Mapped[str] = mapped_column(Text)
 
 
+class GradingVoteRow(RecordMixin, Base):
+    """One dispute panel member's vote on one criterion in question, with what the panel found (0005)."""
+
+    __tablename__ = "grading_votes"
+    __table_args__ = (Index("ix_grading_votes_grading", "grading_id"),)
+    grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id", ondelete="CASCADE"))
+    verdict_position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+    criterion_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("major_criteria.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    clause: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str] = mapped_column(Text)
+    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    person_name: Mapped[str] = mapped_column(String(40))
+    department_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("departments.id"))
+    department_name: Mapped[str] = mapped_column(String(40))
+    department_kind: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(10))
+    upholds: Mapped[bool] = mapped_column(Boolean)
+
+
+class DisputeClaimRow(RecordMixin, Base):
+    """A criterion the raising department says applies (0005)."""
+
+    __tablename__ = "dispute_claims"
+    __table_args__ = (Index("ix_dispute_claims_dispute", "dispute_id"),)
+    dispute_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("disputes.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    criterion_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("major_criteria.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    clause: Mapped[str] = mapped_column(String(40))
+
+
 class DisputeRow(RecordMixin, Base):
     __tablename__ = "disputes"
     __table_args__ = (Index("ix_disputes_hazard", "hazard_id"),)
@@ -315,6 +350,9 @@ class DisputeRow(RecordMixin, Base):
     ruled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     withdrawn_reason: Mapped[str] = mapped_column(Text)
+    withdrawn_by_person_name: Mapped[str] = mapped_column(String(40), default="")
+    withdrawn_by_department_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
+    withdrawn_by_department_name: Mapped[str] = mapped_column(String(40), default="")
 
 
 class SheetPrintRow(RecordMixin, Base):

@@ -6,7 +6,9 @@ when an upgrade is really due.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ if TYPE_CHECKING:  # SQLAlchemy loads when a database is opened, not when the re
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+READ_TIMEOUT = 5.0  # seconds to wait for another program's write before the revision counts as locked
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
@@ -37,16 +40,35 @@ def head_revision() -> str:
     return known_revisions()[-1]
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that reads ``path`` and leaves its folder exactly as it was.
+
+    A read-only connection to a WAL database still creates ``-wal`` and ``-shm`` files and cannot
+    remove them. Without a ``-wal`` file no program has the database open and nothing is pending,
+    so the file alone is the database: it is read as immutable (no side files, works in read-only
+    folders). Otherwise the side files exist already and a normal read-only connection is used.
+    """
+    if Path(f"{path}-wal").exists():
+        return sqlite3.connect(read_only_uri(path), uri=True, timeout=READ_TIMEOUT)
+    return sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True, timeout=READ_TIMEOUT)
+
+
 def current_revision(path: Path) -> str | None:
-    """The revision stored in the file, or None for a missing or empty file.
+    """The revision stored in the file, or None for a missing file (a new register is created there).
 
     Raises:
-        StorageError: ``db_unreadable`` (not SQLite, or a foreign database without our revision table).
+        StorageError: ``db_empty`` (a zero-byte file: not a register; it is never turned into one),
+            ``db_unreadable`` (not SQLite, a foreign database without our revision table, or tables
+            whose revision row was removed).
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return None
+    if path.is_dir():
+        raise StorageError("db_unreadable", path=str(path))
+    if path.stat().st_size == 0:
+        raise StorageError("db_empty", path=str(path))
     try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+        con = read_only_connection(path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
@@ -54,27 +76,77 @@ def current_revision(path: Path) -> str | None:
                     raise StorageError("db_unreadable", path=str(path))
                 return None
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None and tables - {"alembic_version"}:
+                raise StorageError("db_unreadable", path=str(path))  # tables without a revision: not ours to guess
             return None if row is None else str(row[0])
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StorageError("db_locked", path=str(path), detail=str(exc)) from exc
+        if "unable to open" in str(exc).lower():  # no access to the file, or a read-only folder (WAL needs -shm)
+            raise StorageError("db_cannot_open", path=str(path), detail=str(exc)) from exc
+        raise StorageError("db_unreadable", path=str(path), detail=str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise StorageError("db_unreadable", path=str(path), detail=str(exc)) from exc
 
 
+def _fsync(path: Path, *, folder: bool = False) -> None:
+    if folder and os.name != "posix":
+        return  # Windows has no directory handles to flush; its renames are journalled by NTFS
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "disk full"
+    return str(exc)
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+
+
 def backup_database(path: Path, backup_dir: Path, revision: str) -> Path:
-    """Copy the database (consistently, WAL included) to ``backup_dir``; return the copy's path."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    """Copy the database (consistently, WAL included) to ``backup_dir``; return the copy's path.
+
+    The copy is written under a temporary name, flushed to disk and checked (``PRAGMA integrity_check``)
+    before it is renamed into place, so a backup that exists is a whole one; a failed copy leaves
+    nothing behind.
+
+    Raises:
+        StorageError: ``backup_failed`` (the disk is full, the folder cannot be written…); nothing was
+            left behind and the database was not touched.
+    """
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{path.stem}-{stamp}-rev{revision}.db"
-    source = sqlite3.connect(path)
+    partial = backup_dir / f".{target.name}.part"
     try:
-        dest = sqlite3.connect(target)
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+                verdict = dest.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"the copy failed its integrity check: {verdict}")
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync(backup_dir, folder=True)
+    except (OSError, sqlite3.Error) as exc:
+        _remove_with_sidecars(partial)
+        log.exception("backing up %s before migrating failed", path)
+        raise StorageError("backup_failed", path=str(path), detail=_reason(exc)) from exc
     log.info("backed up %s to %s before migrating", path, target)
     return target
 
@@ -140,7 +212,12 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         raise StorageError("db_newer", path=str(path), revision=current, head=known[-1])
     if current is not None and known.index(current) > known.index(goal):
         raise StorageError("db_newer", path=str(path), revision=current, head=goal)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        raise StorageError("disk_full", path=str(path), detail=str(exc)) from exc
     backup = None
     if current != goal:
         if current is not None:
@@ -151,7 +228,10 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
         except Exception as exc:
             engine.dispose()
             log.exception("migration of %s from %s failed", path, current)
-            raise StorageError("migration_failed", path=str(path), detail=str(exc)) from exc
+            text = str(getattr(exc, "orig", exc)).lower()
+            code = "db_locked" if "is locked" in text else "disk_full" if "disk is full" in text else "migration_failed"
+            where = {"backup": str(backup)} if backup is not None else {}
+            raise StorageError(code, path=str(path), detail=str(exc), **where) from exc
         log.info("database %s migrated from %s to %s", path, current, goal)
     else:
         engine = make_engine(path)

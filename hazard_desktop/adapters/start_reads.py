@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hazard_desktop.domain.lec import Band, EdgeRule, ThresholdSet
+from hazard_desktop.domain.lec import Band, EdgeRule, Factor, ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, DepartmentKind, Person, Role, Subcategory
 
 # Every connection of the program gets these (adapters/db.py applies them to SQLAlchemy's).
@@ -181,6 +181,27 @@ class _LecReads:
                 )
             )
         return result
+
+
+def read_lec_tables(path: Path) -> tuple[str | None, list[ScaleValue], list[ThresholdSet]]:
+    """The revision, LEC scales and threshold sets of the database at ``path``, read without writing anything.
+
+    For read-only commands (``lec``): the file is opened read-only, never created, seeded or migrated,
+    so any revision that has the tables (all of them so far) can be read.
+
+    Raises:
+        sqlite3.Error: the file cannot be read as such a database.
+    """
+    from hazard_desktop.adapters.schema import read_only_connection
+
+    connection = read_only_connection(path)
+    try:
+        rows = connection.execute("SELECT factor, value, meaning_zh, meaning_en FROM lec_scale_values").fetchall()
+        scales = [ScaleValue(Factor(f), Decimal(v), zh, en) for f, v, zh, en in rows]
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if revision is None else str(revision[0]), scales, _LecReads(connection).threshold_sets()
+    finally:
+        connection.close()
 
 
 # Repository name -> (reader class, the methods it serves). Everything else needs the real storage.

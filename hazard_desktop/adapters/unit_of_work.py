@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Self
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.repositories.criteria import SqlCriteriaRepository
@@ -47,13 +48,17 @@ class SqlUnitOfWork:
         self.gradings = SqlGradingRepository(self.session)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
         assert self.session is not None
         try:
             self.session.rollback()
         finally:
             self.session.close()
             self.session = None
+        # A locked or full database met on any statement (the IMMEDIATE begin waits busy_timeout, then
+        # fails at the first query) reaches the caller as the StorageError the user is told about.
+        if isinstance(exc, OperationalError):
+            raise classify(exc) from exc
 
     def commit(self) -> None:
         assert self.session is not None
@@ -66,3 +71,89 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         assert self.session is not None
         self.session.rollback()
+
+
+class _SavepointUnitOfWork(SqlUnitOfWork):
+    """A unit of work inside a :class:`SingleTransaction`: a savepoint of its session.
+
+    ``commit()`` releases the savepoint (the work becomes part of the transaction, durable only when the
+    transaction commits); leaving the block without it rolls the savepoint back, as a unit of work does.
+    """
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(lambda: session)  # type: ignore[arg-type]
+        self._shared = session
+        self._savepoint: SessionTransaction | None = None
+
+    def __enter__(self) -> Self:
+        super().__enter__()
+        self._savepoint = self._shared.begin_nested()
+        return self
+
+    def __exit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
+        savepoint, self._savepoint, self.session = self._savepoint, None, None
+        if savepoint is not None and savepoint.is_active:
+            savepoint.rollback()
+        if isinstance(exc, OperationalError):
+            raise classify(exc) from exc
+
+    def commit(self) -> None:
+        assert self._savepoint is not None
+        try:
+            self._savepoint.commit()
+        except OperationalError as exc:
+            raise classify(exc) from exc
+
+    def rollback(self) -> None:
+        assert self._savepoint is not None
+        self._savepoint.rollback()
+        self._savepoint = self._shared.begin_nested()
+
+
+class SingleTransaction:
+    """One transaction for a whole job of many use cases (demo data): all of it is stored, or nothing.
+
+    ``uow()`` makes units of work that are savepoints of this transaction; ``connection()`` is its
+    connection (for the bulk writer). The write lock is taken when the block is entered; ``commit()``
+    makes everything durable at once, leaving the block without it rolls everything back.
+    """
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        self._session = self._session_factory()
+        try:
+            self._session.connection()  # BEGIN IMMEDIATE now: nobody else writes until we are done
+        except OperationalError as exc:
+            self._session.close()
+            self._session = None
+            raise classify(exc) from exc
+        return self
+
+    def __exit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
+        assert self._session is not None
+        try:
+            self._session.rollback()
+        finally:
+            self._session.close()
+            self._session = None
+        if isinstance(exc, OperationalError):
+            raise classify(exc) from exc
+
+    def uow(self) -> SqlUnitOfWork:
+        assert self._session is not None, "use inside the with block"
+        return _SavepointUnitOfWork(self._session)
+
+    def connection(self) -> Connection:
+        assert self._session is not None, "use inside the with block"
+        return self._session.connection()
+
+    def commit(self) -> None:
+        assert self._session is not None
+        try:
+            self._session.commit()
+        except OperationalError as exc:
+            self._session.rollback()
+            raise classify(exc) from exc

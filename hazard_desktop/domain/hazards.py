@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.errors import InvalidTransition, ValidationError
 
 
 class HazardStatus(StrEnum):
@@ -19,6 +20,36 @@ class HazardStatus(StrEnum):
     RECTIFYING = "rectifying"  # 整改中
     VERIFYING = "verifying"  # 待验收
     CLOSED = "closed"  # 已销号
+
+
+# The rectification steps (整改 → 验收 → 销号), each its own user action (``services.hazards.change_status``).
+# 待定级 → 已定级 is not among them: only a confirmed grading moves a hazard there (``services.grading``);
+# a closed hazard (已销号) moves no more; editing a hazard's details never moves it at all.
+RECTIFICATION_STEPS: dict[HazardStatus, frozenset[HazardStatus]] = {
+    HazardStatus.GRADED: frozenset({HazardStatus.RECTIFYING}),
+    HazardStatus.RECTIFYING: frozenset({HazardStatus.VERIFYING}),
+    HazardStatus.VERIFYING: frozenset({HazardStatus.CLOSED, HazardStatus.RECTIFYING}),  # accepted, or back
+}
+
+
+def check_rectification_step(current: HazardStatus, new: HazardStatus) -> None:
+    """Allow ``current`` → ``new`` only if it is a rectification step.
+
+    Raises:
+        InvalidTransition: ``status_step_not_allowed`` (params ``current``, ``new``: the status values).
+    """
+    if new not in RECTIFICATION_STEPS.get(current, frozenset()):
+        raise InvalidTransition("status_step_not_allowed", field="status", current=current.value, new=new.value)
+
+
+def check_gradable(status: HazardStatus, number: str) -> None:
+    """A closed hazard (已销号) is graded no more.
+
+    Raises:
+        InvalidTransition: ``hazard_closed``.
+    """
+    if status is HazardStatus.CLOSED:
+        raise InvalidTransition("hazard_closed", hazard=number)
 
 
 class HazardGrade(StrEnum):
@@ -142,10 +173,7 @@ def validate_input(data: HazardInput, now: datetime) -> HazardInput:
         raise ValidationError("category_empty", field="category")
     if data.found_by_id is None:
         raise ValidationError("found_by_empty", field="found_by")
-    if data.found_at.tzinfo is None:
-        raise ValidationError("found_at_naive", field="found_at")
-    if data.found_at > now + MAX_FUTURE:
-        raise ValidationError("found_at_future", field="found_at")
+    _check_found_at(data.found_at, now)
     return HazardInput(
         description=description,
         location=location,
@@ -156,3 +184,37 @@ def validate_input(data: HazardInput, now: datetime) -> HazardInput:
         found_at=data.found_at,
         equipment_tag=tag,
     )
+def input_problems(data: HazardInput, now: datetime) -> list[ValidationError]:
+    """Every rule of :func:`validate_input` that ``data`` breaks, in the form's order ([] if none).
+
+    A form shows them all at once instead of one per attempt to save; the first is the one
+    :func:`validate_input` raises.
+    """
+    problems: list[ValidationError] = []
+
+    def check(rule: Callable[[], object]) -> None:
+        try:
+            rule()
+        except ValidationError as exc:
+            problems.append(exc)
+
+    check(lambda: _clean(data.description, "description", DESCRIPTION_MAX, required=True))
+    check(lambda: _clean(data.location, "location", LOCATION_MAX, required=True))
+    check(lambda: _clean(data.equipment_tag, "equipment_tag", TAG_MAX, required=False))
+    if data.department_id is None:
+        problems.append(ValidationError("department_empty", field="department"))
+    if not data.category_code:
+        problems.append(ValidationError("category_empty", field="category"))
+    if data.found_by_id is None:
+        problems.append(ValidationError("found_by_empty", field="found_by"))
+    check(lambda: _check_found_at(data.found_at, now))
+    return problems
+
+
+def _check_found_at(found_at: datetime, now: datetime) -> None:
+    if found_at.tzinfo is None:
+        raise ValidationError("found_at_naive", field="found_at")
+    if found_at > now + MAX_FUTURE:
+        raise ValidationError("found_at_future", field="found_at")
+
+

@@ -7,11 +7,13 @@ value that falls exactly on a limit.
 
 from __future__ import annotations
 
+import math
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -33,18 +35,43 @@ class EdgeRule(StrEnum):
     LOWER_INCLUSIVE = "lower_inclusive"  # lower ≤ D < upper  (D = 20 → 一般危险)
 
 
+# Full-width digits, point and signs, as Chinese input methods type them, are read as their ASCII
+# counterparts; every other form (other scripts' digits, "1_0", "1e1", "inf") is refused.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－", "0123456789.+-")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+MAX_INTEGER_DIGITS = 15  # far beyond any LEC value or limit; keeps products and limits exact
+
+
+def _shown(value: object) -> str:
+    """The value as a message quotes it: at most 40 characters."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
 def to_decimal(value: object, field: str = "value") -> Decimal:
     """Convert text, int or Decimal to an exact Decimal (floats go through their shortest repr).
 
+    Text is a plain decimal: ASCII or full-width digits, an optional sign and point; no exponent,
+    no underscores, no other digits.
+
     Raises:
-        ValidationError: not a finite number.
+        ValidationError: ``not_a_number`` (not such a number) or ``number_too_large``.
     """
-    try:
-        result = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
-    except (InvalidOperation, ValueError):
-        raise ValidationError("not_a_number", field=field, value=str(value)) from None
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(repr(value)) if math.isfinite(value) else Decimal("NaN")
+    else:
+        text = str(value).strip().translate(_FULL_WIDTH)
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise ValidationError("not_a_number", field=field, value=_shown(value))
+        result = Decimal(text)
     if not result.is_finite():
-        raise ValidationError("not_a_number", field=field, value=str(value))
+        raise ValidationError("not_a_number", field=field, value=_shown(value))
+    if result and result.adjusted() >= MAX_INTEGER_DIGITS:
+        raise ValidationError("number_too_large", field=field, value=_shown(value), max_digits=MAX_INTEGER_DIGITS)
     return result
 
 

@@ -1,13 +1,54 @@
-"""What the composition root hands to the UI and the commands: factories of ports, no globals."""
+"""What the composition root hands to the UI and the commands: typed ports, no globals, no string keys.
+
+``app.build_context`` is the only place that fills an :class:`AppContext` with real adapters (the shape
+of cosmicpython's bootstrap); tests build one with fakes. Ports that load heavy libraries (ReportLab,
+the SQLAlchemy Core writer) are factories, called when a feature first needs them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+
+if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
+    from hazard_desktop.services.demo import BulkWriter
+    from hazard_desktop.services.drafts import DraftStore
+    from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.sheet_models import SheetRenderer
+
+
+class OpenedStorage(Protocol):
+    """What opening the database did (``adapters.schema.OpenedDatabase``)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def migrated_from(self) -> str | None: ...
+
+    @property
+    def backup(self) -> Path | None: ...
+
+
+class Storage(Protocol):
+    """The database behind a context; the window's start opens it on first use (thread-safe)."""
+
+    @property
+    def is_open(self) -> bool:
+        """True once the full storage (engine, sessions) has been opened."""
+        ...
+
+    def opened(self) -> OpenedStorage:
+        """Open the storage if it is not yet open; tell what opening it did."""
+        ...
+
+    def close(self) -> None:
+        """Release every connection (the context is not used afterwards)."""
+        ...
 
 
 @dataclass
@@ -15,15 +56,23 @@ class AppContext:
     """Everything a use case needs from infrastructure, built once in ``app.py``.
 
     Attributes:
-        uow: returns a fresh unit of work (use it in one ``with`` block).
+        uow: returns a fresh unit of work (use it in one ``with`` block); safe to call from worker threads.
         register: the read side of the hazard register.
         images: photo processor.
         data_dir: the data folder (database, backups, logs, exports).
-        extras: ports added by later features (sheet renderer, exchange, ...), by name.
+        storage: the database itself (open state, what opening did, closing); None for contexts on fakes.
+        bulk_writer: makes a writer of many hazards in one transaction (demo data, benchmarks).
+        sheet_renderer: makes the PDF renderer of grading/dispute sheets.
+        inspection_record_renderer: makes the PDF renderer of inspection records.
+        drafts: where the hazard editor keeps unsaved work (None: the editor keeps no drafts).
     """
 
     uow: Callable[[], UnitOfWork]
     register: RegisterQueries
     images: ImageProcessor
     data_dir: Path
-    extras: dict[str, Any] = field(default_factory=dict)
+    storage: Storage | None = None
+    bulk_writer: Callable[[], BulkWriter] | None = None
+    sheet_renderer: Callable[[], SheetRenderer] | None = None
+    inspection_record_renderer: Callable[[], InspectionRecordRenderer] | None = None
+    drafts: DraftStore | None = None

@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
-from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, format_number
+from hazard_desktop.domain.grading import chairs
+from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
 from hazard_desktop.services import demo_content
@@ -24,10 +25,17 @@ from hazard_desktop.services.ports import ImageProcessor, UnitOfWork
 log = logging.getLogger(__name__)
 
 
+GRADED_AT_MOST = 600
+
+
 class BulkWriter(Protocol):
     """Writes many hazards in one transaction."""
 
     def write_hazards(self, hazards: Sequence[Hazard]) -> int: ...
+
+    def write_new_hazards(self, hazards: Sequence[Hazard]) -> list[Hazard]:
+        """Claim the next register numbers for ``hazards`` in the writing transaction; return them numbered."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,21 @@ class DemoResult:
     gradings: int = 0
     disputes: int = 0
     inspections: int = 0
+    inspection_hazards: int = 0  # raised by the demo inspections' failed items, beside ``hazards``
+
+
+DEMO_CHAIRS_FROM = date(2020, 1, 1)
+
+
+def _name_chairs(uow: UnitOfWork) -> None:
+    """Rule §7 names the dispute panel's 组长 and 副组长: the demo staff's ones, in the settings."""
+    people = uow.reference.people()
+    leader = next((p for p in people if Role.DISPUTE_LEADER in p.roles), None)
+    deputy = next((p for p in people if Role.DISPUTE_DEPUTY in p.roles), None)
+    if leader is None or deputy is None or uow.settings.get(chairs.SETTING_KEY):
+        return
+    version = chairs.name_chairs(DEMO_CHAIRS_FROM, leader.id, leader.name, deputy.id, deputy.name)
+    uow.settings.set(chairs.SETTING_KEY, chairs.dumps([version]))
 
 
 def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
@@ -64,6 +87,7 @@ def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
                         employee_no=f"E{number:04d}",
                     )
                 )
+            _name_chairs(uow)
             uow.commit()
             people = uow.reference.people(include_inactive=True)
         by_id = {d.id: code for code, d in departments.items()}
@@ -76,29 +100,22 @@ def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
 def make_hazards(
     uow: UnitOfWork, count: int, seed: int, reference: datetime, people: dict[str, list[Person]]
 ) -> list[Hazard]:
-    """Build ``count`` hazards (not yet stored) numbered after the ones already in the database."""
+    """Build ``count`` hazards, not yet stored nor numbered (the bulk writer numbers them as it stores them)."""
     with uow:
         departments = {d.code: d for d in uow.reference.departments(include_inactive=True)}
     everyone = [p for group in people.values() for p in group]
     inspectors = [p for p in everyone if Role.INSPECTOR in p.roles] or everyone
     specs = demo_content.hazard_specs(count, seed=seed)
     specs = sorted(specs, key=lambda s: -s.found_offset_days)
-    next_number: dict[int, int] = {}
     hazards = []
     now = utcnow()
     for index, spec in enumerate(specs):
         found_at = reference - timedelta(days=spec.found_offset_days, minutes=(index * 37) % 600)
-        year = found_at.year
-        if year not in next_number:
-            with uow:  # a peek, never committed: the bulk writer records the numbers it uses
-                next_number[year] = uow.hazards.next_sequence(year)
-        sequence = next_number[year]
-        next_number[year] = sequence + 1
         finder = inspectors[index % len(inspectors)]
         hazards.append(
             Hazard(
                 id=new_id(),
-                number=format_number(year, sequence),
+                number="",
                 description=spec.description,
                 location=spec.location,
                 equipment_tag=spec.equipment_tag,
@@ -130,18 +147,25 @@ def build_demo(
     grading: bool = True,
 ) -> DemoResult:
     """Fill the database with demo staff and ``count`` hazards; photos on the newest few; with
-    ``grading``, panel meetings grade the older hazards, disputes are ruled and statuses move on."""
+    ``grading``, panel meetings grade the older of the newest :data:`GRADED_AT_MOST` hazards, disputes
+    are ruled and statuses move on.
+
+    Each step is its own use case; the caller makes the whole of it one transaction (``cli.py`` runs it
+    in a ``SingleTransaction``) so that a demo is stored whole or not at all.
+    """
     when = reference or datetime.now(UTC).replace(second=0, microsecond=0)
     people = ensure_people(uow_factory())
-    hazards = make_hazards(uow_factory(), count, seed, when, people)
-    writer.write_hazards(hazards)
+    hazards = writer.write_new_hazards(make_hazards(uow_factory(), count, seed, when, people))
     photos = 0
     if photo_maker is not None:
         for n, hazard in enumerate(hazards[-photo_hazards:]):
             files = [PhotoFile(f"IMG_{n:03d}_{k}.jpg", photo_maker(n * 10 + k)) for k in range(1 + n % 3)]
             attach_photos(uow_factory(), hazard.id, files, images)
             photos += len(files)
-    graded = grade_demo(uow_factory, hazards, when, seed=seed) if grading else None
+    # Grading goes through the grading use cases (about a tenth of a second per hazard): only the newest
+    # GRADED_AT_MOST are graded, so that a large register (--count 100000) is written in seconds by the
+    # bulk writer; the older ones stay 待定级.
+    graded = grade_demo(uow_factory, hazards[-GRADED_AT_MOST:], when, seed=seed) if grading else None
     inspected = build_inspection_demo(uow_factory, images, photo_maker, people, when)
     log.info("demo data: %d hazards, %d photos", len(hazards), photos)
     return DemoResult(
@@ -152,4 +176,5 @@ def build_demo(
         gradings=0 if graded is None else graded.gradings,
         disputes=0 if graded is None else graded.disputes,
         inspections=inspected.inspections,
+        inspection_hazards=inspected.hazards,
     )

@@ -25,8 +25,10 @@ from hazard_desktop.services.grading import (
     GradingSetup,
     PanelCandidate,
     ScoreEntry,
+    dispute_chairs,
     grade_batch,
     grading_setup,
+    name_dispute_chairs,
     open_meeting,
     raise_dispute,
     rule_dispute,
@@ -291,6 +293,10 @@ def _disputes(
             candidates.append((grading, hazard, raisers[0]))
     plan = ("up", "same", "withdrawn", "open")
     chosen = candidates[:: max(1, len(candidates) // len(plan))][: len(plan)]
+    if chosen and pools.chief is not None and pools.deputy is not None and not dispute_chairs(uow_factory()):
+        # rule §7 names the 组长 and 副组长; the plant enters them in the settings
+        first = min(grading.graded_on for grading, _hazard, _raiser in chosen)
+        name_dispute_chairs(uow_factory(), first, pools.chief.person_id, pools.deputy.person_id)
     raised = ruled = 0
     for (grading, hazard, raiser), kind in zip(chosen, plan, strict=False):
         raised_on = grading.graded_on + timedelta(days=4)
@@ -315,7 +321,9 @@ def _disputes(
         raised += 1
         ruled_on = raised_on + timedelta(days=10)
         if kind == "withdrawn":
-            withdraw_dispute(uow_factory(), dispute.id, ruling, at=_at(raised_on + timedelta(days=3), 7))
+            withdraw_dispute(
+                uow_factory(), dispute.id, ruling, person_name=raiser.name, at=_at(raised_on + timedelta(days=3), 7)
+            )
         elif triples:
             scores = _dispute_panel(rng, pools, raiser, triples)
             assert scores is not None

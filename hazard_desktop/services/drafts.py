@@ -58,7 +58,7 @@ class Draft:
 
 
 class DraftStore(Protocol):
-    """Where drafts are kept (``context.extras["drafts"]``)."""
+    """Where drafts are kept (``context.drafts``)."""
 
     def save(self, key: str, data: dict[str, Any], files: dict[str, bytes]) -> Draft:
         """Replace the draft of ``key`` atomically; files not named in ``files`` are dropped."""

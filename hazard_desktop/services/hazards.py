@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
+from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.hazards import (
     MAX_PHOTOS,
     Hazard,
@@ -17,6 +17,7 @@ from hazard_desktop.domain.hazards import (
     HazardInput,
     HazardStatus,
     PhotoInfo,
+    check_rectification_step,
     format_number,
     parse_number,
     validate_input,
@@ -124,18 +125,58 @@ def update_hazard(
     data: HazardInput,
     status: HazardStatus | None = None,
 ) -> Hazard:
-    """Change a hazard's details (the number and grade never change here).
+    """Change a hazard's details (the number, grade and status never change here).
+
+    Args:
+        status: only for callers that still pass the status they show: the hazard's own status is
+            accepted, any other is refused (statuses move through grading and :func:`change_status`).
 
     Raises:
         Conflict: ``stale_revision`` if it was changed since ``expected_revision`` was read.
+        InvalidTransition: ``status_not_editable``.
+    """
+    return save_hazard(uow, hazard_id, expected_revision, data, status=status)
+
+
+def save_hazard(
+    uow: UnitOfWork,
+    hazard_id: uuid.UUID,
+    expected_revision: int,
+    data: HazardInput,
+    *,
+    remove_photo_ids: Sequence[uuid.UUID] = (),
+    add_photos: Sequence[PhotoFile] = (),
+    images: ImageProcessor | None = None,
+    status: HazardStatus | None = None,
+) -> Hazard:
+    """Save the edited hazard (the editor's "Save"): details, removed and added photos in one transaction.
+
+    Every input and photo is checked before anything is written; a refusal writes nothing. The
+    revision grows by one for the whole save. The status is not the editor's to change.
+
+    Raises:
+        ValidationError: input rules, ``photo_too_large``, ``photo_not_image``, ``photos_too_many``.
+        NotFound: ``hazard_unknown``, ``photo_unknown``, unknown department or person.
+        Conflict: ``stale_revision``.
+        InvalidTransition: ``status_not_editable``.
     """
     now = utcnow()
     clean = validate_input(data, now)
+    processed = process_photo_files(add_photos, images)
     with uow:
         current = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
         if current.revision != expected_revision:
             raise Conflict("stale_revision", number=current.number)
+        if status is not None and status is not current.status:
+            raise InvalidTransition("status_not_editable", field="status", current=current.status.value)
         _check_references(uow, clean)
+        stored = {p.id for p in current.photos}
+        removed = set(remove_photo_ids)
+        unknown = removed - stored
+        if unknown:
+            raise NotFound("photo_unknown", value=str(sorted(unknown, key=str)[0]))
+        if len(stored - removed) + len(processed) > MAX_PHOTOS:
+            raise ValidationError("photos_too_many", field="photos", max=MAX_PHOTOS)
         assert clean.department_id is not None and clean.found_by_id is not None
         updated = dataclasses.replace(
             current,
@@ -147,10 +188,35 @@ def update_hazard(
             subcategory_code=clean.subcategory_code,
             found_by_id=clean.found_by_id,
             found_at=clean.found_at,
-            status=status or current.status,
             revision=current.revision + 1,
             updated_at=now,
         )
+        uow.hazards.update(updated)
+        for photo_id in remove_photo_ids:
+            uow.hazards.remove_photo(photo_id)
+        if processed:
+            kept = dataclasses.replace(current, photos=tuple(p for p in current.photos if p.id not in removed))
+            _add_photos(uow, kept, processed, now)
+        uow.commit()
+        result = uow.hazards.get(hazard_id)
+    assert result is not None
+    return result
+
+
+def change_status(uow: UnitOfWork, hazard_id: uuid.UUID, expected_revision: int, status: HazardStatus) -> Hazard:
+    """One rectification step: 已定级 → 整改中 → 待验收 → 已销号 (or back to 整改中 when acceptance fails).
+
+    Raises:
+        InvalidTransition: ``status_step_not_allowed`` (e.g. an ungraded hazard, or a closed one).
+        Conflict: ``stale_revision``.
+    """
+    now = utcnow()
+    with uow:
+        current = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
+        if current.revision != expected_revision:
+            raise Conflict("stale_revision", number=current.number)
+        check_rectification_step(current.status, status)
+        updated = dataclasses.replace(current, status=status, revision=current.revision + 1, updated_at=now)
         uow.hazards.update(updated)
         uow.commit()
     return updated

@@ -1,12 +1,17 @@
-"""Read-only helpers the screens need: reference lists in one transaction, plant name, a hazard's details."""
+"""Read-only queries the screens need: reference lists in one transaction, plant name, a hazard's details.
+
+The UI reads through these functions (and the use cases' own queries), never through a repository.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
+from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.hazards import Hazard
+from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
 from hazard_desktop.services.ports import UnitOfWork
 
@@ -51,6 +56,45 @@ def load_reference(uow: UnitOfWork, *, include_inactive: bool = False) -> Refere
             people=tuple(uow.reference.people(include_inactive=include_inactive)),
             categories=tuple(sorted(uow.reference.categories(), key=lambda c: (c.sort_order, c.code))),
         )
+
+
+def categories(uow: UnitOfWork) -> list[Category]:
+    """The hazard categories (with their subcategories) as stored."""
+    with uow:
+        return uow.reference.categories()
+
+
+def categories_and_criteria(
+    uow: UnitOfWork, *, include_retired: bool = False
+) -> tuple[list[Category], list[MajorCriterion]]:
+    """The categories and the major-hazard criteria (in force, or every version), in one transaction."""
+    with uow:
+        return uow.reference.categories(), uow.criteria.all(include_retired=include_retired)
+
+
+def criteria_in_force(uow: UnitOfWork) -> list[MajorCriterion]:
+    """The major-hazard criteria in force (company and 121号)."""
+    with uow:
+        return uow.criteria.all()
+
+
+def departments_and_people(uow: UnitOfWork) -> tuple[list[Department], list[Person]]:
+    """The active departments and people, in one transaction."""
+    with uow:
+        return uow.reference.departments(), uow.reference.people()
+
+
+def lec_tables(uow: UnitOfWork) -> tuple[list[ScaleValue], list[ThresholdSet]]:
+    """The LEC scale values and every threshold set, in one transaction."""
+    with uow:
+        return uow.lec.scale_values(), uow.lec.threshold_sets()
+
+
+def hazard_number(uow: UnitOfWork, hazard_id: uuid.UUID) -> str:
+    """The register number of a hazard, or "" if it no longer exists."""
+    with uow:
+        hazard = uow.hazards.get(hazard_id)
+        return hazard.number if hazard is not None else ""
 
 
 def plant_name(uow: UnitOfWork) -> str:

@@ -129,11 +129,10 @@ def _printed_by(value: str) -> str:
 
 
 def sheet_renderer(context: AppContext) -> SheetRenderer:
-    """The renderer registered as ``context.extras["sheet_renderer"]`` (a renderer, or a factory of one)."""
-    found = context.extras.get("sheet_renderer")
-    if found is None:
-        raise RuntimeError("no sheet renderer registered (context.extras['sheet_renderer'])")
-    return found if hasattr(found, "render") else found()
+    """The sheet renderer the composition root wired into ``context``."""
+    if context.sheet_renderer is None:
+        raise RuntimeError("no sheet renderer wired into this context (app.build_context)")
+    return context.sheet_renderer()
 
 
 # ---------------------------------------------------------------- public use cases

@@ -39,6 +39,7 @@ from hazard_desktop.services.reference_queries import HazardDetails, hazard_deta
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.formatting import format_datetime
 from hazard_desktop.ui.grading_history import FlowLayout, GradingHistoryWidget, text_colour_on
+from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,8 @@ class PhotoViewer(QDialog):
         else:
             self.image.setText("")
         size = self._pixmap.size() if not self._pixmap.isNull() else QSize(400, 300)
-        self.resize(size.boundedTo(QSize(1000, 750)).expandedTo(QSize(400, 300)) + QSize(24, 60))
+        wanted = size.boundedTo(QSize(1000, 750)).expandedTo(QSize(400, 300)) + QSize(24, 60)
+        self.resize(wanted.boundedTo(screen_fit.room(self)))
         self._scale()
 
     def has_image(self) -> bool:

@@ -1,7 +1,8 @@
 """Translated sentences for the grading codes (panels, disputes, criteria, meetings).
 
-:func:`grading_error_text` knows the codes of ``domain/grading.py`` and ``services/grading.py`` and falls
-back to :func:`hazard_desktop.ui.messages.error_text` for everything else. :func:`problem_text` turns a
+:func:`area_text` knows the codes of ``domain/grading.py`` and ``services/grading.py``; it is reached
+through ``messages.error_text(exc, "grading", names)``, which falls back to the general sentences for
+everything else. :func:`problem_text` turns a
 :class:`~hazard_desktop.domain.grading.PanelProblem` into a sentence naming the person, department or
 department kind concerned, for the live checks of the panel dialogs.
 """
@@ -17,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hazard_desktop.domain.grading import PanelProblem
 from hazard_desktop.domain.reference import DepartmentKind
-from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets.lec_format import department_kind_short
 
 CONTEXT = "GradingMessages"
@@ -114,6 +114,47 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "title_too_long": (
         QT_TRANSLATE_NOOP("GradingMessages", "The meeting title is too long (at most {max} characters)."),
     ),
+    # ---- dispute rule §5–§7: criteria votes first, named chairs (services/grading/disputes.py)
+    "ruling_vote_missing": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "The dispute panel must first vote on criterion {criterion}: does it apply?"
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "The dispute panel must first vote on every criterion in question."),
+    ),
+    "ruling_vote_unexpected": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Criterion {criterion} is not in question in this dispute."),
+    ),
+    "votes_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Nobody has voted on criterion {criterion}."),),
+    "vote_duplicate": (QT_TRANSLATE_NOOP("GradingMessages", "A member voted twice on criterion {criterion}."),),
+    "ruling_panel_changed": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The members who score must be the members who voted on the criteria."),
+    ),
+    "ruling_criteria_upheld": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "A criterion applies, so the hazard is 重大: the panel does not score LEC."
+        ),
+    ),
+    "dispute_chairs_missing": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "No 组长 and 副组长 are named for {on}: name them in Tools → Settings → Dispute panel.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "No 组长 and 副组长 of the dispute panel are named: name them in Tools → Settings → Dispute panel.",
+        ),
+    ),
+    "dispute_leader_not_named": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The settings name {name} as the dispute panel's 组长 for this date."),
+    ),
+    "dispute_deputy_not_named": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The settings name {name} as the dispute panel's 副组长 for this date."),
+    ),
+    "chairs_same_person": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The 组长 and the 副组长 must be two different persons."),
+    ),
+    "dispute_wrong_grading": (QT_TRANSLATE_NOOP("GradingMessages", "The ruling must be about the disputed grading."),),
+    "withdrawn_by_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Please enter who withdraws the dispute."),),
     "ruling_needs_lec": (
         QT_TRANSLATE_NOOP("GradingMessages", "A ruling can only be corrected by a dispute panel's LEC scores."),
     ),
@@ -159,19 +200,17 @@ def _render(code: str, params: Mapping[str, str]) -> str | None:
     return None
 
 
-def has_grading_text(code: str) -> bool:
+def has_text(code: str) -> bool:
     """True if ``code`` has a sentence here."""
     return code in _TEXTS
 
 
-def grading_error_text(exc: BaseException, names: Mapping[uuid.UUID | str, str] | None = None) -> str:
-    """One translated sentence for ``exc``; ``names`` maps person and department ids to names."""
+def area_text(exc: BaseException, names: Mapping[uuid.UUID | str, str] | None = None) -> str | None:
+    """One translated sentence for a grading error, or None; ``names`` maps person and department ids to names."""
     code = getattr(exc, "code", None)
-    if isinstance(code, str) and messages.is_user_error(exc):
-        text = _render(code, _enrich(getattr(exc, "params", {}) or {}, names))
-        if text is not None:
-            return text
-    return messages.error_text(exc)
+    if not isinstance(code, str):
+        return None
+    return _render(code, _enrich(getattr(exc, "params", {}) or {}, names))
 
 
 def problem_text(problem: PanelProblem, names: Mapping[uuid.UUID | str, str] | None = None, count: int = 0) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -71,6 +72,7 @@ from hazard_desktop.ui.models.register_model import (
     header_text,
 )
 from hazard_desktop.ui.register_filters import RegisterFilterBar
+from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +107,7 @@ DEFAULT_WIDTHS = {  # the description column takes the width left over
     COL_PHOTOS: 44,
 }
 DEFAULT_SPLIT = (3, 1)  # register : detail pane
+DEFAULT_SIZE = QSize(1400, 850)  # on a large screen; screen_fit makes it fit a smaller one
 # A fresh layout too narrow for every column hides these first (the header's menu shows them again).
 OPTIONAL_COLUMNS = (COL_PHOTOS, COL_FOUND_BY, COL_CATEGORY, COL_LOCATION)
 DESCRIPTION_MIN = 180
@@ -536,9 +539,9 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         """Remember geometry, panes, columns and sort order."""
         s = self._settings
+        screen_fit.save_geometry(self, _GROUP, s)  # one geometry per screen and scaling
         s.beginGroup(_GROUP)
         s.setValue("version", LAYOUT_VERSION)
-        s.setValue("geometry", self.saveGeometry())
         s.setValue("state", self.saveState(LAYOUT_VERSION))
         s.setValue("splitter", self.splitter.saveState())
         s.setValue("header", self.view.horizontalHeader().saveState())
@@ -555,12 +558,13 @@ class MainWindow(QMainWindow):
         s.beginGroup(_GROUP)
         try:
             if str(s.value("version", "")) != str(LAYOUT_VERSION):
-                self.resize(1400, 850)
-                self._fit_columns(self._default_split(1400))
+                screen_fit.fit_window(self, DEFAULT_SIZE)
+                self._fit_columns(self._default_split(self.width()))
                 return
-            geometry = s.value("geometry")
-            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-                self.restoreGeometry(geometry)
+            s.endGroup()
+            if not screen_fit.restore_geometry(self, _GROUP, s):  # a screen (or scaling) not seen before
+                screen_fit.fit_window(self, DEFAULT_SIZE)
+            s.beginGroup(_GROUP)
             state = s.value("state")
             if isinstance(state, QByteArray):
                 self.restoreState(state, LAYOUT_VERSION)

@@ -4,13 +4,21 @@ The domain raises ``DomainError(code, field, **params)``, adapters raise ``Stora
 (the UI may not import adapters, so storage errors are recognised by their class name and ``code``).
 Each code maps to one or more templates: the first whose ``{placeholders}`` are all in the error's
 params is used, so ``photo_too_large`` reads well with a file name and limit as well as without.
+
+One entry point, :func:`error_text`. The sentences live in one table per area, found by one naming rule:
+this module holds the general ones, ``ui/<area>_messages.py`` those of an area (``grading``,
+``inspection``, ``settings``, ``sheet``), each with ``area_text(exc, names)`` returning its sentence or
+None. ``error_text(exc, area)`` asks the area's table first and falls back to the general one; screens of
+an area pass their area, so one code may read differently there (e.g. ``criterion_unknown`` in settings).
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import string
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,6 +29,9 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "Messages"
 STORAGE_ERROR_CLASS = "StorageError"
+
+Area = Literal["grading", "inspection", "settings", "sheet"]
+"""An area with its own table of sentences, ``hazard_desktop/ui/<area>_messages.py``."""
 
 _TEXTS: dict[str, tuple[str, ...]] = {
     # ---- hazard input (domain/hazards.py)
@@ -171,9 +182,17 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "migration_failed": (
         QT_TRANSLATE_NOOP(
             "Messages",
-            "The database {path} could not be upgraded. It is unchanged; a copy was kept in the backups folder.",
+            "The database {path} could not be upgraded. It is unchanged; the copy made before the upgrade is {backup}.",
         ),
+        QT_TRANSLATE_NOOP("Messages", "The database {path} could not be upgraded. It is unchanged."),
         QT_TRANSLATE_NOOP("Messages", "The database could not be upgraded."),
+    ),
+    "backup_failed": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The backup before upgrading the database could not be written ({detail}). The database was"
+            " neither upgraded nor changed; check the free disk space, then try again.",
+        ),
     ),
     "db_locked": (
         QT_TRANSLATE_NOOP("Messages", "The database is busy (another program is writing to it). Try again shortly."),
@@ -202,6 +221,48 @@ _TEXTS: dict[str, tuple[str, ...]] = {
             "The database of the older version {source} could not be moved to {target}. Nothing was changed."
             " Close every program using it and try again.",
         ),
+    ),
+    # ---- refusals at start-up that change nothing (issue 10)
+    "db_empty": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database file {path} is empty (0 bytes): it is not a register and is not turned into a new one."
+            " Restore it from a backup, or delete it to start a new register.",
+        ),
+    ),
+    "db_cannot_open": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The database {path} cannot be opened: the file or its folder is read-only or not accessible to you."
+            " It was not changed.",
+        ),
+    ),
+    "data_dir_not_folder": (
+        QT_TRANSLATE_NOOP("Messages", "The data folder {path} is a file, not a folder. Nothing was changed."),
+    ),
+    "data_dir_missing": (
+        QT_TRANSLATE_NOOP("Messages", "The data folder {path} does not exist. Nothing was created."),
+    ),
+    "data_dir_unusable": (QT_TRANSLATE_NOOP("Messages", "The data folder {path} cannot be created: {detail}"),),
+    "number_too_large": (
+        QT_TRANSLATE_NOOP("Messages", "“{value}” is too large (at most {max_digits} digits before the point)."),
+        QT_TRANSLATE_NOOP("Messages", "The number is too large."),
+    ),
+    "status_not_editable": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The status is not changed by editing: grading sets 已定级, the rectification steps set the others.",
+        ),
+    ),
+    "status_step_not_allowed": (
+        QT_TRANSLATE_NOOP("Messages", "A hazard cannot go from this status to that one."),
+    ),
+    "hazard_closed": (
+        QT_TRANSLATE_NOOP("Messages", "Hazard {hazard} is closed (已销号) and is graded no more."),
+        QT_TRANSLATE_NOOP("Messages", "The hazard is closed (已销号) and is graded no more."),
+    ),
+    "text_control_characters": (
+        QT_TRANSLATE_NOOP("Messages", "“{field}” contains control characters (such as NUL or ESC). Remove them."),
     ),
 }
 
@@ -276,8 +337,24 @@ def has_text(code: str) -> bool:
     return code in _TEXTS
 
 
-def error_text(exc: BaseException) -> str:
-    """One translated sentence for a domain or storage error (something useful for any other error)."""
+def area_table(area: Area) -> Any:
+    """The module holding ``area``'s sentences (``ui/<area>_messages.py``), imported on first use."""
+    return importlib.import_module(f"hazard_desktop.ui.{area}_messages")
+
+
+def error_text(exc: BaseException, area: Area | None = None, names: Mapping[Any, str] | None = None) -> str:
+    """One translated sentence for a domain or storage error (something useful for any other error).
+
+    Args:
+        area: the screen's area: its table (``ui/<area>_messages.py``) is asked first.
+        names: person and department ids to names, for sentences that name them (grading).
+    """
+    if area is not None:
+        table = area_table(area)
+        if is_user_error(exc) or getattr(table, "EVERY_ERROR", False):
+            text = table.area_text(exc, names)
+            if text is not None:
+                return str(text)
     code = getattr(exc, "code", None)
     if not isinstance(code, str) or not is_user_error(exc):
         return _fill(_UNEXPECTED, {"detail": str(exc) or type(exc).__name__})
@@ -340,5 +417,46 @@ def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool 
     default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
     answer = QMessageBox.question(
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, default
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+TITLE_START = QT_TRANSLATE_NOOP("Messages", "The register cannot be opened")
+TITLE_NEW_FOLDER = QT_TRANSLATE_NOOP("Messages", "New register?")
+_ASK_NEW_FOLDER = QT_TRANSLATE_NOOP(
+    "Messages",
+    "The data folder {path} does not exist.\n\nCreate it and start a new, empty register there?"
+    " Choose No if the folder name was mistyped: nothing is created.",
+)
+
+
+def show_fatal_storage_error(exc: BaseException, *, interactive: bool = True) -> None:
+    """Say why the register cannot be opened at start-up (the program then ends; nothing was changed).
+
+    Args:
+        interactive: show a blocking box; otherwise (screenshot or headless runs) write the sentence to stderr.
+    """
+    import sys
+
+    text = error_text(exc)
+    log.error("start-up refused: %s", exc)
+    if not interactive:
+        print(text, file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr(TITLE_START), text, QMessageBox.StandardButton.Ok)
+    detail = (getattr(exc, "params", {}) or {}).get("detail")
+    if detail:
+        box.setDetailedText(str(detail))
+    box.exec()
+
+
+def ask_create_data_folder(path: object) -> bool:
+    """Ask before a new register is made in a folder that does not exist (the default answer is No)."""
+    answer = QMessageBox.question(
+        None,
+        _tr(TITLE_NEW_FOLDER),
+        _fill(_ASK_NEW_FOLDER, {"path": path}),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes

@@ -333,6 +333,50 @@
         <source>Ruling: %1</source>
         <translation>裁决意见：%1</translation>
     </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation>%1（%2）%3</translation>
+    </message>
+    <message>
+        <source>Criteria the department says apply (optional):</source>
+        <translation>提出部门认为适用的重大隐患判定标准（可选）：</translation>
+    </message>
+    <message>
+        <source>Who withdraws it</source>
+        <translation>撤回人</translation>
+    </message>
+    <message>
+        <source>No 组长 and 副组长 are named for %1: name them in Tools → Settings → Dispute panel.</source>
+        <translation>设置中未指定 %1 适用的组长和副组长：请在“工具 → 设置 → 争议判定小组”中指定。</translation>
+    </message>
+    <message>
+        <source>Named in the settings from %1 (rule §7).</source>
+        <translation>按设置自 %1 起指定（制度第7条）。</translation>
+    </message>
+    <message>
+        <source>Record the votes</source>
+        <translation>记录表决结果</translation>
+    </message>
+    <message>
+        <source>First, as in §5: does each criterion below really apply? Every member votes; the majority of the (odd) panel decides. If one applies the hazard is 重大 with that clause; only if none applies does the panel score LEC.</source>
+        <translation>按第5条的顺序，先逐条判定：下列判定标准是否确实适用？每位成员逐一表决，以小组（单数）过半数为准。任一条适用，即按该条款判定为重大事故隐患；均不适用时，小组才用 LEC 法评分。</translation>
+    </message>
+    <message>
+        <source>The dispute was withdrawn by %1 (%2); the panel's grading stands.</source>
+        <translation>争议已由 %1（%2）撤回；原判定维持有效。</translation>
+    </message>
+    <message>
+        <source>A criterion applies (§5.1): the ruling is 重大事故隐患, citing:</source>
+        <translation>判定标准适用（第5.1条）：裁决为重大事故隐患，依据：</translation>
+    </message>
+    <message>
+        <source>Ruling (the panel's vote on the criteria is final, §7):</source>
+        <translation>裁决意见（小组对判定标准的表决为最终裁决，第7条）：</translation>
+    </message>
+    <message>
+        <source>No criterion in question applies; the LEC mean decides (§5.2, §7):</source>
+        <translation>所涉判定标准均不适用；以 LEC 平均值裁决（第5.2、7条）：</translation>
+    </message>
 </context>
 <context>
     <name>GradingActions</name>
@@ -688,6 +732,62 @@
         <location filename="../../hazard_desktop/ui/grading_messages.py" line="89" />
         <source>A cited criterion no longer exists.</source>
         <translation>所引用的判定标准已不存在。</translation>
+    </message>
+    <message>
+        <source>The dispute panel must first vote on criterion {criterion}: does it apply?</source>
+        <translation>争议判定小组须先逐人表决第 {criterion} 条是否适用。</translation>
+    </message>
+    <message>
+        <source>The dispute panel must first vote on every criterion in question.</source>
+        <translation>争议判定小组须先逐条表决所涉判定标准是否适用。</translation>
+    </message>
+    <message>
+        <source>Criterion {criterion} is not in question in this dispute.</source>
+        <translation>第 {criterion} 条不在本次争议所涉的判定标准之内。</translation>
+    </message>
+    <message>
+        <source>Nobody has voted on criterion {criterion}.</source>
+        <translation>第 {criterion} 条尚无人表决。</translation>
+    </message>
+    <message>
+        <source>A member voted twice on criterion {criterion}.</source>
+        <translation>有成员对第 {criterion} 条表决了两次。</translation>
+    </message>
+    <message>
+        <source>The members who score must be the members who voted on the criteria.</source>
+        <translation>参与评分的成员必须与表决判定标准的成员相同。</translation>
+    </message>
+    <message>
+        <source>A criterion applies, so the hazard is 重大: the panel does not score LEC.</source>
+        <translation>已表决判定标准适用，该隐患为重大事故隐患，小组无需再用 LEC 评分。</translation>
+    </message>
+    <message>
+        <source>No 组长 and 副组长 are named for {on}: name them in Tools → Settings → Dispute panel.</source>
+        <translation>设置中未指定 {on} 适用的争议判定小组组长和副组长：请在“工具 → 设置 → 争议判定小组”中指定。</translation>
+    </message>
+    <message>
+        <source>No 组长 and 副组长 of the dispute panel are named: name them in Tools → Settings → Dispute panel.</source>
+        <translation>设置中未指定争议判定小组组长和副组长：请在“工具 → 设置 → 争议判定小组”中指定。</translation>
+    </message>
+    <message>
+        <source>The settings name {name} as the dispute panel's 组长 for this date.</source>
+        <translation>设置中指定该日期的争议判定小组组长为 {name}。</translation>
+    </message>
+    <message>
+        <source>The settings name {name} as the dispute panel's 副组长 for this date.</source>
+        <translation>设置中指定该日期的争议判定小组副组长为 {name}。</translation>
+    </message>
+    <message>
+        <source>The 组长 and the 副组长 must be two different persons.</source>
+        <translation>组长和副组长必须是两个不同的人。</translation>
+    </message>
+    <message>
+        <source>The ruling must be about the disputed grading.</source>
+        <translation>裁决必须针对被争议的判定。</translation>
+    </message>
+    <message>
+        <source>Please enter who withdraws the dispute.</source>
+        <translation>请填写撤回争议的人员。</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1290,45 @@
         <location filename="../../hazard_desktop/ui/widgets/score_entry.py" line="43" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaVotes</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>What the panel found on site (required)</source>
+        <translation>小组现场核查情况（必填）</translation>
+    </message>
+    <message>
+        <source>%1 (%2): applies</source>
+        <translation>%1（%2）：适用</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>副组长</source>
+        <translation>副组长</translation>
+    </message>
+    <message>
+        <source>Each member votes: tick if the criterion applies to this hazard.</source>
+        <translation>每位成员逐一表决：认为该条款适用于本隐患的请勾选。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 — %4 for, %5 against</source>
+        <translation>%1（%2）：%3 —— 赞成 %4 票，反对 %5 票</translation>
+    </message>
+    <message>
+        <source>applies</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>does not apply</source>
+        <translation>不适用</translation>
     </message>
 </context>
 </TS>

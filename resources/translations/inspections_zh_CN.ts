@@ -263,6 +263,10 @@
         <source>Delete the draft inspection {number} and its {count} answer(s)?</source>
         <translation>删除检查草稿 {number} 及其 {count} 条检查结果吗？</translation>
     </message>
+    <message>
+        <source>Inspection record {number}</source>
+        <translation>安全检查记录表 {number}</translation>
+    </message>
 </context>
 <context>
     <name>InspectionRunner</name>

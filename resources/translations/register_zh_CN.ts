@@ -1359,8 +1359,8 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="172"/>
-        <source>The database {path} could not be upgraded. It is unchanged; a copy was kept in the backups folder.</source>
-        <translation>数据库 {path} 升级失败。数据库未被改动，备份副本保存在 backups 文件夹中。</translation>
+        <source>The database {path} could not be upgraded. It is unchanged; the copy made before the upgrade is {backup}.</source>
+        <translation>数据库 {path} 升级失败。数据库未被改动；升级前的备份为 {backup}。</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="176"/>
@@ -1371,6 +1371,11 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
         <location filename="../../hazard_desktop/ui/messages.py" line="179"/>
         <source>The database is busy (another program is writing to it). Try again shortly.</source>
         <translation>数据库正忙（其他程序正在写入），请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="179"/>
+        <source>The backup before upgrading the database could not be written ({detail}). The database was neither upgraded nor changed; check the free disk space, then try again.</source>
+        <translation>升级数据库前无法写入备份（{detail}）。数据库未升级，也未被修改；请检查磁盘剩余空间后重试。</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="181"/>
@@ -1526,6 +1531,110 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
         <location filename="../../hazard_desktop/ui/messages.py" line="214"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The database {path} could not be upgraded. It is unchanged.</source>
+        <translation>数据库 {path} 升级失败。数据库未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The database file {path} is empty (0 bytes): it is not a register and is not turned into a new one. Restore it from a backup, or delete it to start a new register.</source>
+        <translation>数据库文件 {path} 是空的（0 字节），不是台账，程序不会把它当作新台账。请从备份恢复，或删除该文件后再新建台账。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The database {path} cannot be opened: the file or its folder is read-only or not accessible to you. It was not changed.</source>
+        <translation>无法打开数据库 {path}：该文件或其所在文件夹是只读的，或当前用户无权访问。文件未被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The data folder {path} is a file, not a folder. Nothing was changed.</source>
+        <translation>数据目录 {path} 是一个文件，不是文件夹。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The data folder {path} does not exist. Nothing was created.</source>
+        <translation>数据目录 {path} 不存在。未创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The data folder {path} cannot be created: {detail}</source>
+        <translation>无法创建数据目录 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>“{value}” is too large (at most {max_digits} digits before the point).</source>
+        <translation>“{value}” 太大（整数部分最多 {max_digits} 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The number is too large.</source>
+        <translation>数字太大。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>“{field}” contains control characters (such as NUL or ESC). Remove them.</source>
+        <translation>“{field}” 含有控制字符（如 NUL、ESC），请删除。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The register cannot be opened</source>
+        <translation>无法打开台账</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>New register?</source>
+        <translation>新建台账？</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The data folder {path} does not exist.
+
+Create it and start a new, empty register there? Choose No if the folder name was mistyped: nothing is created.</source>
+        <translation>数据目录 {path} 不存在。
+
+要创建该目录并在其中新建一个空台账吗？如果目录名输错了，请选择“否”：不会创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>An unexpected error occurred: {detail}
+
+What you saved before is safe. The program keeps running; if something looks wrong, close it and start it again.
+
+The details were written to:
+{log}</source>
+        <translation>发生意外错误：{detail}
+
+此前已保存的内容不受影响。程序继续运行；如有异常，请关闭后重新启动。
+
+详细信息已写入：
+{log}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The status is not changed by editing: grading sets 已定级, the rectification steps set the others.</source>
+        <translation>编辑隐患不改变状态：定级后为“已定级”，其余状态由整改、验收、销号各步骤设定。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>A hazard cannot go from this status to that one.</source>
+        <translation>隐患不能从当前状态改为该状态。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>Hazard {hazard} is closed (已销号) and is graded no more.</source>
+        <translation>隐患 {hazard} 已销号，不能再定级。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The hazard is closed (已销号) and is graded no more.</source>
+        <translation>该隐患已销号，不能再定级。</translation>
     </message>
 </context>
 <context>

@@ -590,6 +590,10 @@
         <source>Plant settings</source>
         <translation>工厂设置</translation>
     </message>
+    <message>
+        <source>Dispute panel</source>
+        <translation>争议判定小组</translation>
+    </message>
 </context>
 <context>
     <name>SettingsEditorPage</name>
@@ -1128,6 +1132,49 @@
         <location filename="../../hazard_desktop/ui/dialogs/settings_pages/thresholds.py" line="528"/>
         <source>New threshold set “%1” stored; in force from %2.</source>
         <translation>新阈值版本“%1”已保存，自 %2 起生效。</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeChairsPage</name>
+    <message>
+        <source>Name them from this date</source>
+        <translation>自该日期起指定</translation>
+    </message>
+    <message>
+        <source>Dispute panel (rule §7): 组长 and 副组长</source>
+        <translation>隐患争议判定小组（制度第7条）：组长和副组长</translation>
+    </message>
+    <message>
+        <source>组长 (leader)</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>副组长 (deputy leader)</source>
+        <translation>副组长</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>The rule names these two persons. A ruling must be chaired by the persons named for its date; naming others from a later date keeps earlier rulings as they were.</source>
+        <translation>制度点名指定这两人。裁决须由裁决日期适用的组长、副组长主持；自较晚日期起改指定他人，不影响此前的裁决。</translation>
+    </message>
+    <message>
+        <source>Named so far (oldest first):</source>
+        <translation>历次指定（按生效日期）：</translation>
+    </message>
+    <message>
+        <source>Nobody named yet: disputes cannot be ruled.</source>
+        <translation>尚未指定：争议无法裁决。</translation>
+    </message>
+    <message>
+        <source>From %1: 组长 %2, 副组长 %3</source>
+        <translation>自 %1 起：组长 %2，副组长 %3</translation>
+    </message>
+    <message>
+        <source>Dispute panel leaders named.</source>
+        <translation>已指定争议判定小组组长和副组长。</translation>
     </message>
 </context>
 </TS>

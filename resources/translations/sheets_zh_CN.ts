@@ -376,6 +376,10 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>The file cannot be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
 </context>
 <context>
     <name>VerifyDialog</name>

@@ -88,7 +88,7 @@ def test_a_killed_editor_leaves_a_draft_the_next_one_restores(qtbot, tmp_path, m
     monkeypatch.setattr(messages, "confirm", lambda parent, title, text, **_: asked.append(text) or True)
     context = build_context(data_dir)
     try:
-        assert context.extras["drafts"].keys() == [NEW_HAZARD_KEY]
+        assert context.drafts.keys() == [NEW_HAZARD_KEY]
         dialog = HazardEditorDialog(context)
         qtbot.addWidget(dialog)
         assert len(asked) == 1 and "unsaved draft" in asked[0]
@@ -106,6 +106,6 @@ def test_a_killed_editor_leaves_a_draft_the_next_one_restores(qtbot, tmp_path, m
         stored = hazard_service.get_hazard(context.uow(), dialog.result_value.hazard.id)
         assert stored.description == values["description"] and stored.found_at == FOUND
         assert [p.original_name for p in stored.photos] == ["泵房现场.jpg"]
-        assert context.extras["drafts"].keys() == []
+        assert context.drafts.keys() == []
     finally:
         close_context(context)

@@ -92,3 +92,16 @@ def test_an_ungraded_hazard_has_no_sheet(data_dir: Path, tmp_path: Path) -> None
     result = run("sheet", number, "-o", str(tmp_path / "none.pdf"), "--data-dir", str(data_dir))
     assert result.returncode == 2
     assert "尚无已确认的分级" in result.stderr
+
+
+def test_lang_en_is_refused_for_the_chinese_sheet(data_dir: Path, tmp_path: Path) -> None:
+    """Issue 11 §2: ``sheet --lang en`` printed the Chinese sheet as if the option had worked."""
+    number = query(data_dir, "SELECT number FROM hazards WHERE current_grading_id IS NOT NULL ORDER BY number")[0][0]
+    before = query(data_dir, "SELECT count(*) FROM sheet_prints")[0][0]
+    out = tmp_path / "en.pdf"
+    result = run("sheet", number, "-o", str(out), "--data-dir", str(data_dir), "--lang", "en")
+    assert result.returncode != 0 and not out.exists()
+    assert "printed in Chinese only" in result.stderr and "中文" in result.stderr
+    assert query(data_dir, "SELECT count(*) FROM sheet_prints")[0][0] == before  # nothing recorded
+    english_messages = run("sheet", number, "-o", str(out), "--data-dir", str(data_dir), lang="en")
+    assert english_messages.returncode == 0 and "隐患分级判定表" in pdf_text(out).replace(" ", "")

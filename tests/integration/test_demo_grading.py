@@ -27,7 +27,7 @@ def folder(tmp_path_factory) -> Iterator:
     context = build_context(path)
     try:
         result = build_demo(
-            context.uow, context.extras["bulk_writer_factory"](), context.images, None, reference=REFERENCE
+            context.uow, context.bulk_writer(), context.images, None, reference=REFERENCE
         )
     finally:
         close_context(context)

@@ -14,6 +14,7 @@ from hazard_desktop.adapters.drafts import JsonDraftStore
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.app import build_context, close_context
 from hazard_desktop.services.drafts import NEW_HAZARD_KEY, DraftStore, hazard_key
+from tests.factories import make_context
 
 DATA = {
     "description": "储罐区呼吸阀堵塞，存在超压风险",
@@ -183,9 +184,9 @@ def test_data_that_is_not_json_writes_nothing(store: JsonDraftStore) -> None:
 
 
 def test_the_composition_root_registers_the_store(tmp_path: Path) -> None:
-    context = build_context(tmp_path / "data")
+    context = make_context(tmp_path / "data")
     try:
-        store = context.extras["drafts"]
+        store = context.drafts
         assert isinstance(store, JsonDraftStore)
         assert store.root == tmp_path / "data" / "drafts"
         assert not store.root.exists()
@@ -193,6 +194,6 @@ def test_the_composition_root_registers_the_store(tmp_path: Path) -> None:
         close_context(context)
     context = build_context(tmp_path / "data", lazy=True)  # the window's start: same port
     try:
-        assert context.extras.get("drafts").root == tmp_path / "data" / "drafts"
+        assert context.drafts.root == tmp_path / "data" / "drafts"
     finally:
         close_context(context)

@@ -197,7 +197,7 @@ def test_disputes_round_trip_through_every_state(context, hazard, panel):
     with context.uow() as uow:
         assert uow.gradings.get_dispute(dispute.id) == dispute
         assert uow.gradings.open_disputes() == [dispute]
-        withdrawn = rules.withdraw(dispute, AT + timedelta(days=2), "已沟通")
+        withdrawn = rules.withdraw(dispute, AT + timedelta(days=2), "已沟通", person_name="宋立新")
         uow.gradings.update_dispute(withdrawn)
         uow.commit()
     with context.uow() as uow:
@@ -231,6 +231,7 @@ def test_ruling_grading_links_its_dispute(context, hazard, panel):
     ruling = rules.confirm(
         rules.grade_dispute(
             dispute,
+            disputed=grading,
             raising_kind=raising.kind,
             scores=_scores(context, members, [("3", "6", "7")] * 7, roles),
             scales=scales,

@@ -3,6 +3,7 @@ and the register columns that follow them."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -502,13 +503,18 @@ def test_a_ruling_needs_text(context, hazards, people, leader):
 def test_withdrawn_dispute_leaves_the_grade_and_marks_the_register(context, hazards, people, leader):
     original = graded(context, hazards[0], people, leader, [("3", "6", "3")] * 3)
     dispute = svc.raise_dispute(context.uow(), original.id, hazards[0].department_id, "宋立新", "偏高")
-    withdrawn = svc.withdraw_dispute(context.uow(), dispute.id, "现场核实后撤回")
+    with pytest.raises(ValidationError) as err:
+        svc.withdraw_dispute(context.uow(), dispute.id, "现场核实后撤回", person_name=" ")
+    assert err.value.code == "person_name_empty"
+    withdrawn = svc.withdraw_dispute(context.uow(), dispute.id, "现场核实后撤回", person_name="宋立新")
     assert withdrawn.state is DisputeState.WITHDRAWN and withdrawn.withdrawn_reason == "现场核实后撤回"
+    stored = next(e.dispute for e in svc.grading_history(context.uow(), hazards[0].id) if e.dispute is not None)
+    assert (stored.withdrawn_by_person_name, stored.withdrawn_by_department_name) == ("宋立新", "合成一车间")
     row = row_of(context, hazards[0])
     assert (row.dispute_state, row.band_code, row.grade) == ("withdrawn", "general", HazardGrade.GENERAL)
     assert svc.final_grading(context.uow(), hazards[0].id) == original
     with pytest.raises(InvalidTransition) as err:
-        svc.withdraw_dispute(context.uow(), dispute.id)
+        svc.withdraw_dispute(context.uow(), dispute.id, person_name="宋立新")
     assert err.value.code == "dispute_not_open"
     again = svc.raise_dispute(context.uow(), original.id, hazards[0].department_id, "宋立新", "再次提出")
     assert row_of(context, hazards[0]).dispute_state == "open"
@@ -572,3 +578,26 @@ def test_setup_lists_what_the_dialogs_need(context, people):
     assert [p.name for p in setup.dispute_deputies] == ["刘家华"]
     assert setup.candidate(people["GH"][0].id).department_name == "工会"
     assert svc.grading_setup(context.uow(), date(2019, 1, 1)).in_force is None
+
+
+def test_a_closed_hazard_cannot_be_graded_through_the_service(context, hazards, people, leader):
+    hazard = hazards[0]
+    with context.uow() as uow:  # closed before it was graded (as the old editor allowed)
+        uow.hazards.update(dataclasses.replace(uow.hazards.get(hazard.id), status=HazardStatus.CLOSED))
+        uow.commit()
+    with pytest.raises(InvalidTransition) as err:
+        svc.grade_hazard_by_lec(context.uow(), hazard.id, panel(people, [("3", "6", "3")] * 3), leader.id, DAY)
+    assert err.value.code == "hazard_closed"
+    assert count_gradings(context) == 0
+
+
+def test_a_closed_hazard_gets_no_correction(context, hazards, people, leader):
+    old = graded(context, hazards[1], people, leader, [("3", "6", "3")] * 3)
+    with context.uow() as uow:
+        uow.hazards.update(dataclasses.replace(uow.hazards.get(hazards[1].id), status=HazardStatus.CLOSED))
+        uow.commit()
+    request = GradingRequest(hazards[1].id, scores=tuple(panel(people, [("3", "6", "7")] * 3)))
+    with pytest.raises(InvalidTransition) as err:
+        svc.correct_grading(context.uow(), old.id, request, "C 值应为 7", DAY, leader.id)
+    assert err.value.code == "hazard_closed"
+    assert count_gradings(context) == 1

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from PIL import Image
 
-from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
+from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.services import hazards as svc
@@ -81,12 +82,12 @@ def test_edit_changes_fields_and_revision_but_not_number(context, inspector):
     hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
     edited = svc.update_hazard(
         context.uow(), hazard.id, hazard.revision,
-        hazard_input(context, inspector, description="修改后的描述"), status=HazardStatus.RECTIFYING,
+        hazard_input(context, inspector, description="修改后的描述"),
     )
     stored = svc.get_hazard(context.uow(), hazard.id)
     assert stored == edited
     assert (stored.description, stored.status, stored.revision, stored.number) == (
-        "修改后的描述", HazardStatus.RECTIFYING, 2, hazard.number,
+        "修改后的描述", HazardStatus.OPEN, 2, hazard.number,
     )
     assert stored.updated_at > hazard.updated_at
 
@@ -166,3 +167,70 @@ def test_a_new_hazard_with_a_bad_photo_is_not_stored_at_all(context, inspector):
     assert count(context) == 0
     with context.uow() as uow:
         assert uow.hazards.next_sequence(2026) == 1
+
+
+# ---------------------------------------------------------------- one save, one transaction; statuses (issue 10 §2)
+
+
+def test_saving_an_edit_is_one_transaction_and_a_bad_photo_writes_nothing(context, inspector):
+    first = svc.create_hazard(
+        context.uow(), hazard_input(context, inspector), photos=[svc.PhotoFile("a.jpg", jpeg(64, 48))],
+        images=context.images,
+    )
+    edited = hazard_input(context, inspector, description="整改方案已定")
+    with pytest.raises(ValidationError) as info:  # before: the text was saved, then the photo refused
+        svc.save_hazard(
+            context.uow(), first.id, first.revision, edited, remove_photo_ids=[first.photos[0].id],
+            add_photos=[svc.PhotoFile("b.jpg", jpeg(64, 48)), svc.PhotoFile("x.txt", b"not an image")],
+            images=context.images,
+        )
+    assert info.value.code == "photo_not_image"
+    assert svc.get_hazard(context.uow(), first.id) == first
+
+    saved = svc.save_hazard(
+        context.uow(), first.id, first.revision, edited, remove_photo_ids=[first.photos[0].id],
+        add_photos=[svc.PhotoFile("b.jpg", jpeg(64, 48))], images=context.images,
+    )
+    assert saved.description == "整改方案已定" and [p.original_name for p in saved.photos] == ["b.jpg"]
+    assert saved.revision == first.revision + 1  # one user action, one revision
+
+
+def test_removing_a_photo_of_another_hazard_is_refused(context, inspector):
+    one = svc.create_hazard(
+        context.uow(), hazard_input(context, inspector), photos=[svc.PhotoFile("a.jpg", jpeg(64, 48))],
+        images=context.images,
+    )
+    two = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    with pytest.raises(NotFound):
+        svc.save_hazard(
+            context.uow(), two.id, two.revision, hazard_input(context, inspector), remove_photo_ids=[one.photos[0].id]
+        )
+    assert svc.get_hazard(context.uow(), one.id) == one
+
+
+@pytest.mark.parametrize("status", [HazardStatus.GRADED, HazardStatus.CLOSED, HazardStatus.RECTIFYING])
+def test_editing_never_moves_the_status(context, inspector, status):
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    with pytest.raises(InvalidTransition) as info:
+        svc.update_hazard(context.uow(), hazard.id, hazard.revision, hazard_input(context, inspector), status=status)
+    assert info.value.code == "status_not_editable"
+    assert svc.get_hazard(context.uow(), hazard.id) == hazard
+
+
+def test_an_ungraded_hazard_cannot_be_moved_on_and_rectification_goes_step_by_step(context, inspector):
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    for status in (HazardStatus.GRADED, HazardStatus.RECTIFYING, HazardStatus.CLOSED):
+        with pytest.raises(InvalidTransition) as info:
+            svc.change_status(context.uow(), hazard.id, hazard.revision, status)
+        assert info.value.code == "status_step_not_allowed"
+    assert svc.get_hazard(context.uow(), hazard.id) == hazard
+    with context.uow() as uow:  # graded (as a confirmed grading leaves it)
+        uow.hazards.update(replace(hazard, status=HazardStatus.GRADED, grade=HazardGrade.GENERAL))
+        uow.commit()
+    current = svc.get_hazard(context.uow(), hazard.id)
+    for status in (HazardStatus.RECTIFYING, HazardStatus.VERIFYING, HazardStatus.RECTIFYING, HazardStatus.VERIFYING,
+                   HazardStatus.CLOSED):
+        current = svc.change_status(context.uow(), hazard.id, current.revision, status)
+        assert current.status is status
+    with pytest.raises(InvalidTransition):
+        svc.change_status(context.uow(), hazard.id, current.revision, HazardStatus.RECTIFYING)  # closed is final

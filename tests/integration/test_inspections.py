@@ -64,7 +64,7 @@ def answer_all(context, inspection, template, fails: dict[int, str] | None = Non
 
 def test_the_schema_has_the_inspection_tables_at_head(context):
     assert head_revision() >= "0003"  # 0003 added them; later revisions keep them
-    con = sqlite3.connect(context.extras["opened"].path)
+    con = sqlite3.connect(context.storage.opened().path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     con.close()
     expected = {
@@ -79,7 +79,7 @@ def test_the_schema_has_the_inspection_tables_at_head(context):
         "inspection_photo_blobs",
     }
     assert expected <= tables
-    con = sqlite3.connect(context.extras["opened"].path)
+    con = sqlite3.connect(context.storage.opened().path)
     try:
         for table in expected:
             columns = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
@@ -133,7 +133,7 @@ def test_an_upgraded_database_gets_the_templates(tmp_path):
     shutil.copy(fixture, folder / "hazard_desktop.db")
     context = build_context(folder)
     try:
-        assert context.extras["opened"].migrated_from == "0002"
+        assert context.storage.opened().migrated_from == "0002"
         assert len(service.list_templates(context.uow())) == 10
     finally:
         close_context(context)

@@ -111,12 +111,12 @@ def test_seeding_needed_follows_what_the_seeds_would_write(folder, tmp_path):
 
 
 def test_lazy_context_opens_no_engine_for_reads(lazy):
-    assert "engine" not in lazy.extras and "opened" not in lazy.extras
+    assert not lazy.storage.is_open
     reference = load_reference(lazy.uow())
     assert reference.categories and reference.departments
     assert lazy.register.count(RegisterFilter()) == 1
     assert lazy.register.page(RegisterFilter(), SortKey.NUMBER, True, 0, 10)[0].description.startswith("合成")
-    assert "engine" not in lazy.extras
+    assert not lazy.storage.is_open
 
 
 def test_a_write_opens_the_storage_and_carries_on(lazy):
@@ -126,7 +126,7 @@ def test_a_write_opens_the_storage_and_carries_on(lazy):
         uow.settings.set("plant_name", "新名称")  # not a served read: the real unit of work takes over
         uow.commit()
     assert before == "某化工有限公司"
-    assert "engine" in lazy.extras and lazy.extras["opened"].backup is None  # at head: nothing migrated
+    assert lazy.storage.is_open and lazy.storage.opened().backup is None  # at head: nothing migrated
     assert isinstance(lazy.uow(), SqlUnitOfWork)
     with lazy.uow() as fresh:
         assert fresh.settings.get("plant_name") == "新名称"
@@ -135,20 +135,67 @@ def test_a_write_opens_the_storage_and_carries_on(lazy):
 def test_other_repositories_open_the_storage(lazy):
     with lazy.uow() as uow:
         assert uow.hazards.count() == 1
-    assert "engine" in lazy.extras
+    assert lazy.storage.is_open
 
 
-def test_looking_up_the_engine_opens_the_storage(lazy):
-    engine = lazy.extras["engine"]
-    assert engine is lazy.extras["engine"] and lazy.extras["opened"].path == paths.database_path(lazy.data_dir)
-    writer = lazy.extras["bulk_writer_factory"]()
+def test_asking_what_opening_did_opens_the_storage_once(lazy):
+    opened = lazy.storage.opened()
+    assert opened is lazy.storage.opened() and opened.path == paths.database_path(lazy.data_dir)
+    assert lazy.storage.is_open
+
+
+def test_a_bulk_writer_opens_the_storage(lazy):
+    writer = lazy.bulk_writer()
+    assert lazy.storage.is_open
     assert writer.write_hazards([]) == 0
+
+
+def test_worker_threads_open_the_storage_once(lazy, monkeypatch):
+    """Threads that need the storage at the same moment open it once (the opener holds a lock)."""
+    import threading
+
+    from hazard_desktop.adapters import schema
+
+    real_open = schema.open_database
+    calls: list[str] = []
+    second_caller = threading.Event()
+
+    def counting_open(*args, **kwargs):
+        calls.append(threading.current_thread().name)
+        if len(calls) == 1:
+            # Keep the door open: without the lock another thread walks in now (and sets the event).
+            second_caller.wait(timeout=0.5)
+        else:
+            second_caller.set()
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(schema, "open_database", counting_open)
+    start = threading.Barrier(4)
+    counts: list[int] = []
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            start.wait()
+            with lazy.uow() as uow:
+                counts.append(uow.hazards.count())  # not a served read: needs the full storage
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, name=f"worker-{n}") for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(calls) == 1, calls
+    assert counts == [1, 1, 1, 1]
 
 
 def test_a_new_or_outdated_database_is_opened_the_usual_way(tmp_path):
     context = build_context(tmp_path / "new", lazy=True)
     try:
-        assert "engine" in context.extras  # created, migrated and seeded
+        assert context.storage.is_open  # created, migrated and seeded
         assert context.uow().__class__ is SqlUnitOfWork
     finally:
         close_context(context)

@@ -56,7 +56,7 @@ def test_the_record_lists_results_hazards_and_signature_lines(context, finished,
     record = build_record(context.uow(), inspection.id)
     assert not record.draft and record.failed == 2 and len(record.hazards) == 2
     assert record.hazards[0].proposed_grade == "重大（C-4）"
-    renderer: InspectionRecordRenderer = context.extras["inspection_record_renderer"]()
+    renderer: InspectionRecordRenderer = context.inspection_record_renderer()
     path = tmp_path / "record.pdf"
     renderer.render(record, path)
 
@@ -125,3 +125,34 @@ def test_only_the_bundled_font_is_embedded_and_long_records_break_pages(tmp_path
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert fonts and all("WenQuanYiMicroHei" in f for f in fonts)
     assert "安全检查记录表（续）" in text_of(path).replace(" ", "")
+
+
+@pytest.mark.parametrize("rows", range(8, 32, 3))
+def test_the_signature_lines_never_stand_alone_on_a_page(tmp_path, rows):
+    """Issue 11 §2: a record of ~14 items printed page 2 with only the signature lines and the note."""
+    text = "压力表在检定有效期内，表盘清晰，量程合适并标有红线"
+    items = tuple(RecordRow(str(n), text, "pass", "", "", "") for n in range(1, rows + 1))
+    record = InspectionRecord(
+        plant_name="华东某化工有限公司",
+        number="JC-2026-0042",
+        template="检查表（第 3 版）",
+        area="全厂",
+        department="安环部",
+        inspected_on="2026年5月4日",
+        inspectors=(RecordInspector("组长", "张伟", "安环部"), RecordInspector("组员", "李娜", "生产部")),
+        draft=False,
+        finalized_at="2026年5月4日 16:00",
+        sections=(RecordSection("第一部分", items),),
+        hazards=(),
+        total=rows,
+        passed=rows,
+        failed=0,
+        not_applicable=0,
+    )
+    path = tmp_path / "record.pdf"
+    ReportLabInspectionRecordRenderer(invariant=True).render(record, path)
+    pages = [squeeze(page.extract_text()) for page in PdfReader(str(path)).pages]
+    signing = next(i for i, text in enumerate(pages) if "安环部审核" in text)
+    assert signing == len(pages) - 1 and "检查人员签字" in pages[signing]
+    if signing > 0:  # the continuation page carries checklist rows above the signatures
+        assert "合格" in pages[signing] and "检查内容及结果" in pages[signing]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import subprocess
 import sys
@@ -387,3 +388,19 @@ def test_large_photos_are_downscaled_and_a_damaged_photo_does_not_stop_printing(
     assert "照片无法读取" in text and "大图2" in text
     without = render(SheetDocument("无照片", (grading_sheet(6, photos=0),)), tmp_path / "none.pdf")
     assert path.stat().st_size - without.stat().st_size < 2 * 60_000
+
+
+@pytest.mark.parametrize("members", [5, 6, 7, 8, 9, 12])
+def test_the_ruling_signatures_never_stand_alone_on_a_page(tmp_path: Path, members: int) -> None:
+    """Issue 11 §2: with 7 members the ruling, signatures and note moved to page 2 by themselves."""
+    people = tuple(
+        SheetMember("组长" if i == 0 else "成员", f"成员{i + 1}", "安全环保部", "3", "3", "7", "63")
+        for i in range(members)
+    )
+    sheet = dataclasses.replace(dispute_sheet(), members=people)
+    path = render(SheetDocument("争议裁决表", (sheet,)), tmp_path / "dispute.pdf")
+    pages = [text.replace(" ", "") for text in page_texts(path)]
+    signing = next(i for i, text in enumerate(pages) if "裁决组长" in text)
+    assert "注：本表经争议裁决小组" in pages[signing]  # the note with its signatures
+    if signing > 0:  # a continuation page carries the body above the signatures, not only the signatures
+        assert "最终平均D值" in pages[signing] and "63" in pages[signing]

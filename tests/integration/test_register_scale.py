@@ -65,7 +65,7 @@ def _bulk_hazards(context, person, count: int) -> list[Hazard]:
 @pytest.fixture
 def bulk(context, inspector) -> list[Hazard]:
     hazards = _bulk_hazards(context, inspector, 60)
-    context.extras["bulk_writer_factory"]().write_hazards(hazards)
+    context.bulk_writer().write_hazards(hazards)
     return hazards
 
 

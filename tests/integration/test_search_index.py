@@ -173,7 +173,7 @@ def _bulk(context, person, count: int) -> list[Hazard]:
 
 def test_bulk_written_hazards_are_indexed_and_their_edits_replace_the_old_text(context, inspector, hazard):
     bulk = _bulk(context, inspector, 40)
-    context.extras["bulk_writer_factory"]().write_hazards(bulk)
+    context.bulk_writer().write_hazards(bulk)
     _assert_index_is_the_stored_rows(context)
     assert _found(context, "填料泄漏") == 20 and _found(context, "护栏缺失") == 20
     assert _found(context, "机封泄漏") == 1  # the hazard written one by one is still there
@@ -215,7 +215,7 @@ def test_an_index_written_with_other_tokens_is_rebuilt_when_opened(tmp_path):
     try:
         inspector = add_person(context)
         create_hazard(context.uow(), hazard_input(context, inspector, **OLD))
-        context.extras["bulk_writer_factory"]().write_hazards(_bulk(context, inspector, 40))
+        context.bulk_writer().write_hazards(_bulk(context, inspector, 40))
     finally:
         close_context(context)
     path = paths.database_path(data)
@@ -223,7 +223,7 @@ def test_an_index_written_with_other_tokens_is_rebuilt_when_opened(tmp_path):
 
     lazy = build_context(data, lazy=True)  # the window's start does not read past it: the full open rebuilds
     try:
-        assert "engine" in lazy.extras and lazy.extras["opened"].backup is None
+        assert lazy.storage.is_open and lazy.storage.opened().backup is None
         assert lazy.register.count(RegisterFilter(text="填料泄漏")) == 20
     finally:
         close_context(lazy)

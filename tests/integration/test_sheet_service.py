@@ -44,7 +44,7 @@ def build_demo_folder(folder: Path) -> Path:
     context = build_context(folder)
     try:
         build_demo(
-            context.uow, context.extras["bulk_writer_factory"](), context.images, make_photo, reference=REFERENCE
+            context.uow, context.bulk_writer(), context.images, make_photo, reference=REFERENCE
         )
     finally:
         close_context(context)

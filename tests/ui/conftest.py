@@ -11,18 +11,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.hazards import Hazard, HazardInput
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Department, Person, Role
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
+from tests.factories import make_context
 
 
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[AppContext]:
     """A freshly created, seeded database in ``tmp_path/data`` (closed after the test)."""
-    ctx = build_context(tmp_path / "data")
+    ctx = make_context(tmp_path / "data")
     yield ctx
     close_context(ctx)
 

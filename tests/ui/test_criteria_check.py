@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.grading import GradingMethod
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.dialogs.criteria_check import (
@@ -16,11 +16,12 @@ from hazard_desktop.ui.dialogs.criteria_check import (
     CriteriaCheckDialog,
     CriteriaCheckResult,
 )
+from tests.factories import make_context
 
 
 @pytest.fixture
 def context(tmp_path) -> Iterator[AppContext]:
-    ctx = build_context(tmp_path / "data")
+    ctx = make_context(tmp_path / "data")
     yield ctx
     close_context(ctx)
 
@@ -171,7 +172,7 @@ def test_a_major_grading_by_criteria_through_the_panel_dialog_survives_a_restart
     from tests.factories import add_person, hazard_input
 
     folder = tmp_path / "major"
-    ctx = build_context(folder)
+    ctx = make_context(folder)
     try:
         people = ensure_people(ctx.uow())
         hazard = create_hazard(
@@ -200,7 +201,7 @@ def test_a_major_grading_by_criteria_through_the_panel_dialog_survives_a_restart
         assert grading is not None and grading.grade is HazardGrade.MAJOR
     finally:
         close_context(ctx)
-    again = build_context(folder)
+    again = make_context(folder)
     try:
         stored = grading_service.final_grading(again.uow(), hazard.id)
         assert stored.method is GradingMethod.CRITERIA

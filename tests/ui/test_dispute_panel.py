@@ -9,8 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.grading import DisputeState, PanelRole
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.services import grading as grading_service
@@ -26,9 +27,10 @@ from hazard_desktop.ui.dialogs.dispute_panel import (
     PAGE_RAISE,
     PAGE_RESULT,
     PAGE_SCORING,
+    PAGE_VOTES,
     DisputePanelDialog,
 )
-from tests.factories import add_person, hazard_input
+from tests.factories import add_person, hazard_input, make_context
 from tests.ui.test_panel_scoring import visible_texts
 
 DAY = date(2026, 3, 10)
@@ -42,7 +44,7 @@ def folder(tmp_path) -> Path:
 
 @pytest.fixture
 def context(folder) -> Iterator[AppContext]:
-    ctx = build_context(folder)
+    ctx = make_context(folder)
     yield ctx
     close_context(ctx)
 
@@ -199,7 +201,7 @@ def test_raise_form_the_panel_score_hidden_and_rule_then_restart(qtbot, folder, 
     assert "Ruling confirmed" in dialog.done_label.text()
 
     close_context(context)
-    again = build_context(folder)
+    again = make_context(folder)
     try:
         history = grading_service.grading_history(again.uow(), hazard.id)
         final = next(e.grading for e in history if e.kind is HistoryKind.GRADING and e.is_final)
@@ -247,7 +249,7 @@ def test_an_open_dispute_opens_on_the_panel_page_and_can_be_withdrawn(qtbot, fol
     assert withdrawn is not None and withdrawn.state is DisputeState.WITHDRAWN
     assert dialog.current_page() == PAGE_DONE
     close_context(context)
-    again = build_context(folder)
+    again = make_context(folder)
     try:
         row = next(r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 10) if r.id == hazard.id)
         assert row.dispute_state == "withdrawn"
@@ -315,10 +317,97 @@ def test_every_grading_error_code_has_a_sentence():
     from hazard_desktop.ui import grading_messages, messages
 
     root = Path(__file__).resolve().parents[2] / "hazard_desktop"
-    sources = ["domain/grading.py", "domain/meetings.py", "services/grading.py", "ui/dialogs/dispute_panel.py"]
+    sources = [
+        *(str(f.relative_to(root)) for f in sorted((root / "domain/grading").glob("*.py"))),
+        *(str(f.relative_to(root)) for f in sorted((root / "services/grading").glob("*.py"))),
+        "domain/meetings.py",
+        "ui/dialogs/dispute_panel.py",
+    ]
     raisers = "ValidationError|NotFound|Conflict|InvalidTransition|DomainError|PanelProblem"
     pattern = re.compile(rf'(?:{raisers})\(\s*"([a-z_]+)"')
     codes = {code for name in sources for code in pattern.findall((root / name).read_text("utf-8"))}
     assert {"panel_even", "dispute_needs_leader", "ruling_text_empty", "hazard_already_graded"} <= codes
-    missing = sorted(c for c in codes if not grading_messages.has_grading_text(c) and not messages.has_text(c))
+    assert {"ruling_vote_missing", "dispute_chairs_missing", "ruling_criteria_upheld"} <= codes
+    missing = sorted(c for c in codes if not grading_messages.has_text(c) and not messages.has_text(c))
     assert missing == []
+
+
+# ---------------------------------------------------------------- §5 order: criteria votes before LEC
+
+
+def major_by_criterion(context, people, hazard):
+    """The hazard graded 重大 because it matches 121号 item 2, then disputed by its workshop."""
+    with context.uow() as uow:
+        item = next(c for c in uow.criteria.all() if c.code == "121-2")
+    leader = person(people, "AHB", "陈建国")
+    draft = grading_service.grade_hazard_by_criteria(
+        context.uow(), hazard.id, [grading_service.CriterionEntry(item.id, "焊工无证动火")], leader.id, DAY
+    )
+    graded = grading_service.confirm_grading(context.uow(), draft.id)
+    grading_service.raise_dispute(
+        context.uow(),
+        graded.id,
+        department(context, "HC1").id,
+        "宋立新",
+        "焊工证已办理",
+        at=datetime(2026, 3, 12, tzinfo=UTC),
+    )
+    return item
+
+
+def vote_through_the_dialog(qtbot, dialog, people, item, upholding):
+    song = person(people, "HC1", "宋立新").id
+    dialog.set_members(members(people, song))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.current_page() == PAGE_VOTES
+    seats = dialog.seats()
+    for n, seat in enumerate(seats):
+        tick = dialog.votes.ticks[(item.id, seat.candidate.person_id)]
+        if n < upholding:
+            tick.click()
+    dialog.votes_button.click()
+    assert dialog.error_message() != ""  # evidence is required
+    dialog.votes.set_evidence(item.id, "现场核查焊工证")
+    dialog.votes_button.click()
+
+
+def test_a_matched_criterion_is_voted_on_first_and_upheld_keeps_the_hazard_major(qtbot, context, people, hazard):
+    item = major_by_criterion(context, people, hazard)
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert dialog.current_page() == PAGE_PANEL
+    vote_through_the_dialog(qtbot, dialog, people, item, upholding=4)
+    assert dialog.current_page() == PAGE_RESULT  # no LEC scoring: the criterion applies
+    assert not dialog.results.isVisible() and dialog.verdicts_label.isVisible()
+    assert "121-2 (第2条): applies — 4 for, 3 against" in dialog.verdicts_label.text()
+    dialog.set_ruling_text("4:3 表决认定符合121号第2条，维持重大事故隐患。")
+    dialog.confirm_button.click()
+    assert dialog.current_page() == PAGE_DONE
+    ruling = dialog.ruling
+    assert ruling is not None and ruling.grade is HazardGrade.MAJOR and [m.code for m in ruling.matches] == ["121-2"]
+    assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR
+
+
+def test_a_criterion_voted_down_goes_on_to_lec_scoring(qtbot, context, people, hazard):
+    item = major_by_criterion(context, people, hazard)
+    dialog = make_dialog(qtbot, context, hazard.id)
+    vote_through_the_dialog(qtbot, dialog, people, item, upholding=3)
+    assert dialog.current_page() == PAGE_SCORING
+    for _ in range(7):
+        dialog.scoring.enter("1", "6", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    assert dialog.results.isVisible()
+    assert "121-2 (第2条): does not apply — 3 for, 4 against" in dialog.verdicts_label.text()
+    dialog.set_ruling_text("3:4 表决认定不符合121号第2条，按LEC判定。")
+    dialog.confirm_button.click()
+    ruling = dialog.ruling
+    assert ruling is not None and ruling.grade is HazardGrade.GENERAL and ruling.mean_d == Decimal(42)
+    assert [v.votes_for for v in ruling.verdicts] == [3]
+
+
+def test_without_named_chairs_the_panel_cannot_start(qtbot, context, people, hazard, graded):
+    grading_service.raise_dispute(context.uow(), graded.id, department(context, "SCB").id, "吴晓东", "偏高")
+    dialog = DisputePanelDialog(context, hazard.id, on=date(2019, 6, 1))  # before the demo's chairs took effect
+    qtbot.addWidget(dialog)
+    assert dialog.leader.count() == 0 and dialog.deputy.count() == 0
+    assert "Tools → Settings → Dispute panel" in dialog.chairs_note.text()
+    assert not dialog.start_button.isEnabled()

@@ -259,7 +259,6 @@ def test_edit_flow(qtbot, edit_dialog: HazardEditorDialog, sample: Sample, conte
     before = hazard_count(context)
     hazard = sample.hazards[0]
     edit_dialog.description.setPlainText("储罐区呼吸阀堵塞（已加装阻火器）")
-    edit_dialog.status.setCurrentIndex(edit_dialog.status.findData(HazardStatus.RECTIFYING.value))
     edit_dialog.photos.item(0).setSelected(True)
     edit_dialog.remove_selected_photos()
     edit_dialog.add_photo_files(images(tmp_path, 2))
@@ -269,7 +268,8 @@ def test_edit_flow(qtbot, edit_dialog: HazardEditorDialog, sample: Sample, conte
     assert result is not None and not result.created
     stored = hazard_service.get_hazard(context.uow(), hazard.id)
     assert stored.description == "储罐区呼吸阀堵塞（已加装阻火器）"
-    assert stored.status is HazardStatus.RECTIFYING
+    assert stored.status is HazardStatus.OPEN  # saving details never moves the status (issue 10 §2)
+    assert stored.revision == hazard.revision + 1  # text, a removed and two added photos: one transaction
     assert stored.number == hazard.number and stored.found_at == hazard.found_at
     assert [p.original_name for p in stored.photos] == ["b.jpg", "photo0.jpg", "photo1.jpg"]
     assert hazard_count(context) == before

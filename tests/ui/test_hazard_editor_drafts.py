@@ -47,7 +47,7 @@ def answers(monkeypatch) -> Answers:
 
 @pytest.fixture
 def store(context: AppContext) -> JsonDraftStore:
-    drafts = context.extras["drafts"]
+    drafts = context.drafts
     assert isinstance(drafts, JsonDraftStore)
     return drafts
 
@@ -259,7 +259,7 @@ def test_an_edit_draft_is_restored(open_editor, answers: Answers, store, sample,
     assert dialog.save()
     stored = hazard_service.get_hazard(context.uow(), hazard.id)
     assert stored.description == "储罐区呼吸阀堵塞（已加装阻火器）"
-    assert stored.status is HazardStatus.RECTIFYING
+    assert stored.status is HazardStatus.OPEN  # saving details never moves the status (issue 10 §2)
     assert [p.original_name for p in stored.photos] == ["b.jpg", "整改后.jpg"]
     assert store.keys() == []
 
@@ -294,7 +294,7 @@ def test_an_edit_draft_of_a_hazard_changed_since(
     assert dialog.save()
     stored = hazard_service.get_hazard(context.uow(), old.id)
     assert (stored.description, stored.location) == ("储罐区呼吸阀堵塞（已加装阻火器）", "罐区B")
-    assert stored.status is HazardStatus.RECTIFYING
+    assert stored.status is HazardStatus.OPEN  # saving details never moves the status (issue 10 §2)
     assert [p.original_name for p in stored.photos] == ["b.jpg", "c.png", "整改后.jpg"]
     assert store.keys() == []
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMainWindow, QToolButton
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.inspections import AnswerResult, EditMode, InspectionState, StartInput, draft_of
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
@@ -37,7 +37,9 @@ from hazard_desktop.ui.inspections.models import (
 )
 from hazard_desktop.ui.inspections.runner import InspectionRunner
 from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
-from hazard_desktop.ui.inspections.templates_dialog import TemplateEditorDialog, TemplatesDialog
+from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
+from hazard_desktop.ui.inspections.templates_dialog import TemplatesDialog
+from tests.factories import make_context
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "inspections_zh_CN.ts"
 TODAY = date.today()
@@ -45,7 +47,7 @@ TODAY = date.today()
 
 @pytest.fixture
 def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = build_context(tmp_path / "data")
+    context = make_context(tmp_path / "data")
     yield context
     close_context(context)
 
@@ -115,9 +117,13 @@ def test_a_whole_inspection_by_keyboard_finalized_and_found_in_the_register(qtbo
             if index == 6:
                 runner.add_photos([str(image_file(tmp_path / "crack.png"))])
             qtbot.keyClick(runner.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        else:
-            qtbot.keyClick(runner, Qt.Key.Key_3 if index == 3 else Qt.Key.Key_Y)
+        elif index == 3:
+            qtbot.keyClick(runner, Qt.Key.Key_3)
             qtbot.keyClick(runner, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClick(runner, Qt.Key.Key_Y)  # 合格 moves on by itself
+            if index == count - 1:
+                assert runner.index == index  # the last item stays shown
     assert runner.index == count - 1
     assert runner.progress_bar.value() == count
     stored = service.load_run(ctx.uow(), inspection.id)
@@ -148,7 +154,9 @@ def test_keys_pass_fail_na_next_previous(qtbot, ctx, person):
     inspection = started(ctx, person)
     runner = runner_for(qtbot, ctx, inspection.id)
     qtbot.keyClick(runner, Qt.Key.Key_1)
-    assert runner.result_buttons[AnswerResult.PASS].isChecked()
+    assert runner.index == 1  # 合格 moved on to the next item
+    qtbot.keyClick(runner, Qt.Key.Key_Backspace)
+    assert runner.index == 0 and runner.result_buttons[AnswerResult.PASS].isChecked()
     qtbot.keyClick(runner, Qt.Key.Key_Minus)
     assert runner.answer().result is AnswerResult.NA
     qtbot.keyClick(runner, Qt.Key.Key_Minus)  # the same key again clears the result
@@ -161,7 +169,9 @@ def test_keys_pass_fail_na_next_previous(qtbot, ctx, person):
     assert runner.index == 1
     qtbot.keyClick(runner, Qt.Key.Key_Backspace)
     assert runner.index == 0
-    runner.result_buttons[AnswerResult.PASS].click()  # touch works the same way
+    runner.result_buttons[AnswerResult.PASS].click()  # touch works the same way, and moves on
+    assert runner.index == 1
+    runner.previous_button.click()
     assert runner.answer().result is AnswerResult.PASS and not runner.proposal_label.isVisible()
 
 
@@ -258,8 +268,23 @@ def test_the_list_window_shows_drafts_and_finished_runs_and_prints(qtbot, ctx, p
 
     assert window.select(done.id)
     assert not window.action_delete.isEnabled()
-    path = window.print_record(tmp_path / "record.pdf", open_after=False)
-    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    window.action_print.trigger()  # the preview of the sheets, with print and "Save as PDF…" (issue 11 §2)
+    preview = window.record_preview
+    assert preview is not None and preview.isVisible() and preview.page_count() >= 1
+    temp_pdf = preview.pdf_path
+    saved = preview.save_as(tmp_path / "record.pdf")
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+    from PySide6.QtPrintSupport import QPrinter
+
+    from hazard_desktop.ui.sheets.preview import a4_printer
+
+    printer = a4_printer("record")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    preview.paint(printer)  # what the preview's print button does
+    assert preview.outputs == [str(saved), "print"] and (tmp_path / "printed.pdf").stat().st_size > 1000
+    preview.close()
+    qtbot.waitUntil(lambda: not temp_pdf.exists())  # the temporary rendering goes with the preview
     with qtbot.waitSignal(window.show_hazards_requested) as signal:
         window.show_hazards()
     assert signal.args[0] == done.id
@@ -437,7 +462,7 @@ def test_the_compiled_translation_gives_chinese(qapp):
         assert texts.state_label(InspectionState.FINALIZED) == "已定稿"
         from hazard_desktop.domain.errors import ValidationError
 
-        assert texts.error_text(ValidationError("failure_undocumented", count=2, first=4)) == (
+        assert messages.error_text(ValidationError("failure_undocumented", count=2, first=4), "inspection") == (
             "有 2 个不合格项需要填写说明或拍照（第一项为第 4 项）。"
         )
     finally:
@@ -486,3 +511,77 @@ def test_the_main_window_gets_the_menu_the_origin_section_and_the_filter(qtbot, 
     window.filter_bar.search.setText("P-101A")
     window.filter_bar.apply_now()  # a change in the bar drops the inspection filter
     assert window.model.register_filter.inspection_id is None and not chip.isVisibleTo(window)
+
+
+# ------------------------------------------------------------------------------- field use (issue 11)
+
+
+def _drag_events(paths: list[Path]):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, buttons, mods)
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, buttons, mods)
+    return mime, enter, drop
+
+
+def test_the_add_photos_button_opens_the_last_photo_folder_and_attaches(qtbot, ctx, person, tmp_path, monkeypatch):
+    """``clicked(bool)`` fed False into ``add_photos(paths)``, which then returned at once (issue 11 §2)."""
+    from hazard_desktop.ui import photo_picking
+
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    photo = image_file(folder / "leak.png")
+    asked: list[str] = []
+
+    def fake_dialog(_parent, _title, start, _filters):
+        asked.append(start)
+        return [str(photo)], ""
+
+    monkeypatch.setattr(photo_picking.QFileDialog, "getOpenFileNames", fake_dialog)
+    inspection = started(ctx, person)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    runner.add_photo_button.click()
+    assert runner.photo_list.count() == 1 and runner.answer().photo_count == 1
+    runner.close()
+    again = runner_for(qtbot, ctx, inspection.id)  # a new window (and a restart: the folder is in a file)
+    again.add_photo_button.click()
+    assert asked == [str(Path.home()), str(folder)]
+
+
+def test_image_files_dropped_on_the_runner_are_attached(qtbot, ctx, person, tmp_path):
+    inspection = started(ctx, person)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    from PySide6.QtWidgets import QApplication
+
+    text = tmp_path / "notes.txt"
+    text.write_text("x")
+    _mime, enter, _drop = _drag_events([text])
+    QApplication.sendEvent(runner, enter)
+    assert not enter.isAccepted()  # not an image: the runner does not take it
+    _mime, enter, drop = _drag_events([image_file(tmp_path / "a.png"), image_file(tmp_path / "b.jpg")])
+    QApplication.sendEvent(runner, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(runner, drop)
+    assert drop.isAccepted() and runner.answer().photo_count == 2 and runner.photo_list.count() == 2
+
+
+def test_the_runner_fits_a_small_screen_and_its_buttons_suit_gloved_hands(qtbot, ctx, person):
+    inspection = started(ctx, person)
+    runner = runner_for(qtbot, ctx, inspection.id)
+    available = runner.screen().availableGeometry()
+    assert runner.width() <= available.width() and runner.height() <= available.height()
+    minimum = runner.minimumSizeHint()
+    assert minimum.width() <= 911 and minimum.height() <= 512 - 40
+    runner.resize(911, 472)
+    QCoreApplication.processEvents()
+    for button in (runner.next_button, runner.previous_button, runner.finalize_button, runner.close_button):
+        assert button.height() >= 40
+        bottom = button.mapTo(runner, button.rect().bottomRight())
+        assert runner.rect().contains(bottom), button.objectName()
+    for button in [*runner.result_buttons.values(), runner.add_photo_button, runner.remove_photo_button]:
+        assert button.minimumHeight() >= 40 or button.sizeHint().height() >= 40
+    assert runner.items_view.sizeHintForRow(0) >= 40  # the item list is touched too

@@ -9,17 +9,18 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QLocale
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.lec import EdgeRule, Factor
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.dialogs.lec_calculator import LecCalculatorDialog
 from hazard_desktop.ui.widgets.bands_table import BandCodeRole
+from tests.factories import make_context
 
 
 @pytest.fixture
 def context(tmp_path) -> Iterator[AppContext]:
-    ctx = build_context(tmp_path / "data")
+    ctx = make_context(tmp_path / "data")
     yield ctx
     close_context(ctx)
 

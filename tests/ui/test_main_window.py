@@ -503,7 +503,7 @@ def test_refresh_reads_new_threshold_set_names_and_decimals(
 def test_select_hazard_far_down_a_long_register(qtbot, context: AppContext) -> None:
     people = ensure_people(context.uow())
     made = make_hazards(context.uow(), 1500, 7, datetime(2026, 3, 1, tzinfo=UTC), people)
-    context.extras["bulk_writer_factory"]().write_hazards(made)
+    context.bulk_writer().write_hazards(made)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

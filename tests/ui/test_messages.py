@@ -205,3 +205,25 @@ def test_confirm_default_button_follows_the_caller(monkeypatch, default_yes, exp
     monkeypatch.setattr(QMessageBox, "question", fake_question)
     assert messages.confirm(None, "t", "q", default_yes=default_yes) is False
     assert seen == [getattr(QMessageBox.StandardButton, expected)]
+
+
+def test_every_area_table_is_found_by_the_naming_rule() -> None:
+    """``Area`` names exactly the ``ui/<area>_messages.py`` modules, each with ``area_text``."""
+    import typing
+
+    ui = Path(messages.__file__).parent
+    on_disk = {path.name.removesuffix("_messages.py") for path in ui.glob("*_messages.py")}
+    assert set(typing.get_args(messages.Area)) == on_disk
+    for area in on_disk:
+        assert callable(messages.area_table(area).area_text), area
+
+
+def test_an_area_sentence_wins_over_the_general_one_only_in_its_area(qapp) -> None:
+    exc = NotFound("criterion_unknown")
+    general = messages.error_text(exc)
+    assert messages.error_text(exc, "settings") == "The criterion no longer exists. Close and reopen the settings."
+    assert messages.error_text(exc, "settings") != general
+    unknown = ValidationError("code_nobody_knows")
+    assert messages.error_text(unknown, "sheet") == messages.error_text(unknown)  # falls back to the general table
+    assert messages.error_text(unknown, "settings") == "The change was refused (code_nobody_knows)."
+    assert messages.error_text(RuntimeError("boom"), "grading") == messages.error_text(RuntimeError("boom"))

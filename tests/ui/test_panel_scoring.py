@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.grading import GradingMethod, match_criterion
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import Factor
@@ -31,13 +31,13 @@ from hazard_desktop.ui.dialogs.panel_scoring import (
 )
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring
 from hazard_desktop.ui.widgets.member_picker import COL_NAME, CheckStateRole
-from tests.factories import add_person, hazard_input
+from tests.factories import add_person, hazard_input, make_context
 
 DAY = date(2026, 3, 10)
 
 
 def open_context(folder: Path) -> AppContext:
-    return build_context(folder)
+    return make_context(folder)
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from hazard_desktop.app import build_context, close_context
+from hazard_desktop.app import close_context
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.lec import EdgeRule
 from hazard_desktop.domain.reference import DepartmentKind, Role
 from hazard_desktop.services import reference_admin as ra
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.dialogs import settings_errors
+from hazard_desktop.ui import messages as ui_messages
 from hazard_desktop.ui.dialogs.settings_dialog import (
     TAB_CRITERIA,
     TAB_PEOPLE,
@@ -28,6 +28,7 @@ from hazard_desktop.ui.dialogs.settings_dialog import (
 )
 from hazard_desktop.ui.dialogs.settings_pages import categories, criteria, departments, lec_scales, people, thresholds
 from hazard_desktop.ui.dialogs.settings_pages.common import ID_ROLE, RowTableModel
+from tests.factories import make_context
 
 TODAY = date(2026, 3, 1)
 
@@ -35,7 +36,7 @@ TODAY = date(2026, 3, 1)
 @pytest.fixture
 def settings_ctx(tmp_path: Path) -> Iterator[AppContext]:
     """A seeded database of its own (named apart from the shared UI fixtures)."""
-    ctx = build_context(tmp_path / "settings-data")
+    ctx = make_context(tmp_path / "settings-data")
     yield ctx
     close_context(ctx)
 
@@ -492,9 +493,9 @@ SERVICE_CODES = [
 
 @pytest.mark.parametrize(("code", "field", "params"), SERVICE_CODES)
 def test_every_service_code_has_its_own_message(qapp, code, field, params):
-    text = settings_errors.error_text(DomainError(code, field=field, **params))
+    text = ui_messages.error_text(DomainError(code, field=field, **params), "settings")
     assert text and "refused" not in text and "%" not in text, text
 
 
 def test_unknown_codes_fall_back_to_a_message_with_the_code(qapp):
-    assert settings_errors.error_text(DomainError("something_new")) == "The change was refused (something_new)."
+    assert ui_messages.error_text(DomainError("something_new"), "settings") == "The change was refused (something_new)."

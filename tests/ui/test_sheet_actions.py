@@ -339,3 +339,36 @@ def test_sheet_chooser_preselects_the_final_grading(qtbot, context: AppContext) 
     chooser = MeetingChoiceDialog(meetings)
     qtbot.addWidget(chooser)
     assert chooser.tree.topLevelItemCount() == len(meetings) and chooser.chosen() is meetings[0]
+
+
+def test_the_save_as_pdf_button_saves_the_file_and_records_each_real_save(
+    qtbot, window: MainWindow, actions: SheetActions, context: AppContext, tmp_path: Path, monkeypatch
+) -> None:
+    """Issue 11 §2: the toolbar's "Save as PDF…" fed ``triggered(False)`` into ``save_as(path)``: it wrote to
+    file descriptor 0 (``OSError: Bad file descriptor``, then ``SameFileError``) yet recorded a print each time."""
+    from hazard_desktop.ui.sheets import preview as preview_module
+
+    row = graded_row(context)
+    window.select_hazard(row.id)
+    with qtbot.waitSignal(actions.preview_ready, timeout=WAIT_MS) as blocker:
+        actions.print_grading_sheet()
+    dialog = blocker.args[0]
+    code = actions.prepared.prints[0].verify_code
+    answers = [("", ""), (str(tmp_path / "first"), ""), (str(tmp_path / "second.pdf"), "")]
+    monkeypatch.setattr(preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: answers.pop(0))
+
+    dialog.save_action.trigger()  # the user cancels the file dialog: nothing saved, nothing recorded
+    assert dialog.outputs == [] and prints_of(context, code) == []
+
+    with qtbot.waitSignal(actions.recorded, timeout=WAIT_MS):
+        dialog.save_action.trigger()
+    first = tmp_path / "first.pdf"
+    assert dialog.outputs == [str(first)] and row.number in PdfReader(first).pages[0].extract_text()
+    assert len(prints_of(context, code)) == 1
+
+    with qtbot.waitSignal(actions.recorded, timeout=WAIT_MS):
+        dialog.save_action.trigger()
+    second = tmp_path / "second.pdf"
+    assert dialog.outputs == [str(first), str(second)] and second.exists()
+    assert len(prints_of(context, code)) == 2
+    dialog.close()

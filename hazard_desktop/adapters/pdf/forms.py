@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _pieces, _Styles
 from hazard_desktop.services.sheet_models import SheetMember
@@ -243,7 +243,76 @@ def _signature_form(styles: _Styles, signers: Sequence[tuple[str, str]]) -> _For
     return form
 
 
+#: The least height of the form's body that a page holding the closing (signatures, note) also holds: a
+#: signature block never stands alone on a page, cut off from what it signs.
+MIN_BODY_WITH_CLOSING = 45 * mm
+_FUZZ = 1e-6
+
+
+class _SignedForm(Flowable):
+    """A stacked form whose closing (the last ``closing`` flowables: signatures and the note) stays on one
+    page with at least :data:`MIN_BODY_WITH_CLOSING` of the body above it.
+
+    Never drawn itself: like ``KeepTogether`` its ``wrap`` forces a ``split``, which hands the frame the
+    body that fits on this page (split between table rows; a continued table repeats its heading rows),
+    then a frame break and the rest, again as a ``_SignedForm``. When everything fits, or the closing with
+    its share of the body is taller than a page, the flowables go out as they are.
+    """
+
+    def __init__(self, flowables: Sequence[Flowable], closing: int) -> None:
+        super().__init__()
+        self._content = list(flowables)
+        self._closing = closing
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
+        self._width = availWidth
+        return availWidth, 0xFFFFFF  # force a split
+
+    def _heights(self, width: float) -> list[float]:
+        return [f.wrapOn(self.canv, width, 0xFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._content]
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's API
+        from reportlab.platypus.doctemplate import FrameBreak
+
+        heights = self._heights(availWidth)
+        total = sum(heights)
+        closing_h = sum(heights[len(heights) - self._closing :])
+        frame = getattr(self, "_frame", None)
+        frame_h = frame._height if frame is not None else availHeight  # noqa: SLF001 - the frame's full height
+        body = self._content[: len(self._content) - self._closing]
+        if total <= availHeight + _FUZZ or not body:
+            return list(self._content)
+        if closing_h + MIN_BODY_WITH_CLOSING > frame_h:  # cannot be kept: let it flow
+            return list(self._content)
+        # This page takes the body up to ``limit``; the rest of it (at least MIN_BODY_WITH_CLOSING) and the
+        # closing follow on the next page.
+        limit = min(availHeight, total - closing_h - MIN_BODY_WITH_CLOSING)
+        placed: list[Flowable] = []
+        used = 0.0
+        rest = list(self._content)
+        for flowable, height in zip(body, heights, strict=False):
+            if used + height <= limit + _FUZZ:
+                placed.append(rest.pop(0))
+                used += height
+                continue
+            parts = flowable.splitOn(self.canv, availWidth, limit - used) if limit - used > 0 else []
+            if len(parts) == 2:
+                placed.append(parts[0])
+                rest[0] = parts[1]
+            break
+        if not placed:
+            at_top = frame is not None and availHeight >= frame_h - _FUZZ
+            if at_top:  # nothing of the body fits above the limit even on a fresh page: let it flow
+                return list(self._content)
+            return [FrameBreak(), _SignedForm(rest, self._closing)]
+        return [*placed, FrameBreak(), _SignedForm(rest, self._closing)]
+
+    def draw(self) -> None:  # pragma: no cover - split always replaces it
+        raise RuntimeError("_SignedForm is split, never drawn")
+
+
 def _stack_with_note(forms: Sequence[_Form | tuple[_Form, int]], note: Flowable) -> list[Flowable]:
-    """The stacked tables of a form; the last two and the note under them stay on one page."""
+    """The stacked tables of a form; the last two and the note under them stay on one page, with some of
+    the body above them (:class:`_SignedForm`)."""
     tables = _stack(forms)
-    return [*tables[:-2], KeepTogether([*tables[-2:], Spacer(1, 2 * mm), note])]
+    return [_SignedForm([*tables, Spacer(1, 2 * mm), note], closing=4)]

@@ -10,17 +10,22 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from hazard_desktop.adapters.orm import (
+    DisputeClaimRow,
     DisputeRow,
     GradingCriterionRow,
     GradingMeetingRow,
     GradingRow,
     GradingScoreRow,
+    GradingVoteRow,
     HazardRow,
     SheetPrintRow,
 )
 from hazard_desktop.domain.errors import InvalidTransition, NotFound
 from hazard_desktop.domain.grading import (
+    CriterionClaim,
     CriterionMatch,
+    CriterionVerdict,
+    CriterionVote,
     Dispute,
     DisputeState,
     Grading,
@@ -62,7 +67,37 @@ def _match(row: GradingCriterionRow) -> CriterionMatch:
     )
 
 
-def _grading(row: GradingRow, scores: Sequence[GradingScoreRow], matches: Sequence[GradingCriterionRow]) -> Grading:
+def _verdicts(rows: Sequence[GradingVoteRow]) -> tuple[CriterionVerdict, ...]:
+    """Group the vote rows (one per member and criterion) back into verdicts, in stored order."""
+    groups: dict[int, list[GradingVoteRow]] = {}
+    for row in sorted(rows, key=lambda r: (r.verdict_position, r.position)):
+        groups.setdefault(row.verdict_position, []).append(row)
+    verdicts = []
+    for group in groups.values():
+        first = group[0]
+        votes = tuple(
+            CriterionVote(
+                person_id=r.person_id,
+                person_name=r.person_name,
+                department_id=r.department_id,
+                department_name=r.department_name,
+                department_kind=DepartmentKind(r.department_kind),
+                role=PanelRole(r.role),
+                upholds=bool(r.upholds),
+            )
+            for r in group
+        )
+        match = CriterionMatch(first.criterion_id, first.code, first.text, first.clause, first.evidence)
+        verdicts.append(CriterionVerdict(match, votes))
+    return tuple(verdicts)
+
+
+def _grading(
+    row: GradingRow,
+    scores: Sequence[GradingScoreRow],
+    matches: Sequence[GradingCriterionRow],
+    votes: Sequence[GradingVoteRow] = (),
+) -> Grading:
     return Grading(
         id=row.id,
         hazard_id=row.hazard_id,
@@ -88,6 +123,7 @@ def _grading(row: GradingRow, scores: Sequence[GradingScoreRow], matches: Sequen
         meeting_id=row.meeting_id,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        verdicts=_verdicts(votes),
     )
 
 
@@ -127,7 +163,7 @@ def _meeting(row: GradingMeetingRow) -> GradingMeeting:
     )
 
 
-def _dispute(row: DisputeRow) -> Dispute:
+def _dispute(row: DisputeRow, claims: Sequence[DisputeClaimRow] = ()) -> Dispute:
     return Dispute(
         id=row.id,
         grading_id=row.grading_id,
@@ -145,6 +181,12 @@ def _dispute(row: DisputeRow) -> Dispute:
         updated_at=row.updated_at,
         withdrawn_at=row.withdrawn_at,
         withdrawn_reason=row.withdrawn_reason,
+        claimed=tuple(
+            CriterionClaim(c.criterion_id, c.code, c.text, c.clause) for c in sorted(claims, key=lambda c: c.position)
+        ),
+        withdrawn_by_person_name=row.withdrawn_by_person_name or "",
+        withdrawn_by_department_id=row.withdrawn_by_department_id,
+        withdrawn_by_department_name=row.withdrawn_by_department_name or "",
     )
 
 
@@ -162,6 +204,9 @@ def _fill_dispute(row: DisputeRow, dispute: Dispute) -> None:
     row.ruled_at = dispute.ruled_at
     row.withdrawn_at = dispute.withdrawn_at
     row.withdrawn_reason = dispute.withdrawn_reason
+    row.withdrawn_by_person_name = dispute.withdrawn_by_person_name
+    row.withdrawn_by_department_id = dispute.withdrawn_by_department_id
+    row.withdrawn_by_department_name = dispute.withdrawn_by_department_name
     row.created_at = dispute.created_at
     row.updated_at = dispute.updated_at
 
@@ -203,6 +248,7 @@ class SqlGradingRepository:
         ids = [r.id for r in rows]
         scores: dict[uuid.UUID, list[GradingScoreRow]] = {i: [] for i in ids}
         matches: dict[uuid.UUID, list[GradingCriterionRow]] = {i: [] for i in ids}
+        votes: dict[uuid.UUID, list[GradingVoteRow]] = {i: [] for i in ids}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for s in self._session.scalars(select(GradingScoreRow).where(GradingScoreRow.grading_id.in_(chunk))):
@@ -211,7 +257,9 @@ class SqlGradingRepository:
                 select(GradingCriterionRow).where(GradingCriterionRow.grading_id.in_(chunk))
             ):
                 matches[m.grading_id].append(m)
-        return [_grading(r, scores[r.id], matches[r.id]) for r in rows]
+            for v in self._session.scalars(select(GradingVoteRow).where(GradingVoteRow.grading_id.in_(chunk))):
+                votes[v.grading_id].append(v)
+        return [_grading(r, scores[r.id], matches[r.id], votes[r.id]) for r in rows]
 
     def _write_children(self, grading: Grading) -> None:
         for position, score in enumerate(grading.scores, start=1):
@@ -248,6 +296,30 @@ class SqlGradingRepository:
                     updated_at=grading.updated_at,
                 )
             )
+        for verdict_position, verdict in enumerate(grading.verdicts, start=1):
+            for position, vote in enumerate(verdict.votes, start=1):
+                self._session.add(
+                    GradingVoteRow(
+                        id=new_id(),
+                        grading_id=grading.id,
+                        verdict_position=verdict_position,
+                        position=position,
+                        criterion_id=verdict.criterion_id,
+                        code=verdict.match.code,
+                        text=verdict.match.text,
+                        clause=verdict.match.clause,
+                        evidence=verdict.match.evidence,
+                        person_id=vote.person_id,
+                        person_name=vote.person_name,
+                        department_id=vote.department_id,
+                        department_name=vote.department_name,
+                        department_kind=vote.department_kind.value,
+                        role=vote.role.value,
+                        upholds=vote.upholds,
+                        created_at=grading.created_at,
+                        updated_at=grading.updated_at,
+                    )
+                )
 
     def add(self, grading: Grading) -> None:
         """Store a new grading (draft or already confirmed, e.g. a dispute ruling) with its children."""
@@ -273,6 +345,7 @@ class SqlGradingRepository:
         _fill_grading(row, grading)
         self._session.execute(delete(GradingScoreRow).where(GradingScoreRow.grading_id == grading.id))
         self._session.execute(delete(GradingCriterionRow).where(GradingCriterionRow.grading_id == grading.id))
+        self._session.execute(delete(GradingVoteRow).where(GradingVoteRow.grading_id == grading.id))
         self._session.flush()
         self._write_children(grading)
         self._session.flush()
@@ -291,6 +364,7 @@ class SqlGradingRepository:
             raise InvalidTransition("grading_confirmed", id=str(grading_id))
         self._session.execute(delete(GradingScoreRow).where(GradingScoreRow.grading_id == grading_id))
         self._session.execute(delete(GradingCriterionRow).where(GradingCriterionRow.grading_id == grading_id))
+        self._session.execute(delete(GradingVoteRow).where(GradingVoteRow.grading_id == grading_id))
         self._session.delete(row)
         self._session.flush()
 
@@ -365,6 +439,30 @@ class SqlGradingRepository:
         _fill_dispute(row, dispute)
         self._session.add(row)
         self._session.flush()
+        for position, claim in enumerate(dispute.claimed, start=1):
+            self._session.add(
+                DisputeClaimRow(
+                    id=new_id(),
+                    dispute_id=dispute.id,
+                    position=position,
+                    criterion_id=claim.criterion_id,
+                    code=claim.code,
+                    text=claim.text,
+                    clause=claim.clause,
+                    created_at=dispute.created_at,
+                    updated_at=dispute.created_at,
+                )
+            )
+        self._session.flush()
+
+    def _disputes(self, rows: Sequence[DisputeRow]) -> list[Dispute]:
+        ids = [r.id for r in rows]
+        claims: dict[uuid.UUID, list[DisputeClaimRow]] = {i: [] for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for c in self._session.scalars(select(DisputeClaimRow).where(DisputeClaimRow.dispute_id.in_(chunk))):
+                claims[c.dispute_id].append(c)
+        return [_dispute(r, claims[r.id]) for r in rows]
 
     def update_dispute(self, dispute: Dispute) -> None:
         """Store a dispute's new state (ruled or withdrawn).
@@ -380,14 +478,14 @@ class SqlGradingRepository:
 
     def get_dispute(self, dispute_id: uuid.UUID) -> Dispute | None:
         row = self._session.get(DisputeRow, dispute_id)
-        return None if row is None else _dispute(row)
+        return None if row is None else self._disputes([row])[0]
 
     def disputes_for(self, hazard_id: uuid.UUID) -> list[Dispute]:
         """A hazard's disputes, oldest first."""
         rows = self._session.scalars(
             select(DisputeRow).where(DisputeRow.hazard_id == hazard_id).order_by(DisputeRow.raised_at, DisputeRow.id)
         )
-        return [_dispute(r) for r in rows]
+        return self._disputes(list(rows))
 
     def open_disputes(self) -> list[Dispute]:
         """Every dispute still waiting for the dispute panel, oldest first."""
@@ -396,12 +494,12 @@ class SqlGradingRepository:
             .where(DisputeRow.state == DisputeState.OPEN.value)
             .order_by(DisputeRow.raised_at, DisputeRow.id)
         )
-        return [_dispute(r) for r in rows]
+        return self._disputes(list(rows))
 
     def disputes(self) -> list[Dispute]:
         """Every dispute, newest first."""
         rows = self._session.scalars(select(DisputeRow).order_by(DisputeRow.raised_at.desc(), DisputeRow.id))
-        return [_dispute(r) for r in rows]
+        return self._disputes(list(rows))
 
     # ------------------------------------------------------------ the register's current grade
 

@@ -44,8 +44,10 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.grading import EVIDENCE_MAX, REASON_MAX, CriterionMatch, GradingMethod, match_criterion
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.grading_messages import grading_error_text
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 
@@ -342,8 +344,7 @@ class CriteriaCheckResult:
 
 def load_criteria(context: AppContext) -> list[MajorCriterion]:
     """The criteria in force (company and 121号), read in one unit of work."""
-    with context.uow() as uow:
-        return list(uow.criteria.all())
+    return reference_queries.criteria_in_force(context.uow())
 
 
 class CriteriaCheckDialog(QDialog):
@@ -367,7 +368,7 @@ class CriteriaCheckDialog(QDialog):
         self._current_id: uuid.UUID | None = None
         self.setObjectName("criteriaCheck")
         self.setWindowTitle(self.tr("Major-hazard check"))
-        self.setMinimumSize(900, 600)
+        screen_fit.fit_on_show(self, (900, 600), remember="criteriaCheck")
 
         self.hazard_label = QLabel(hazard_title, self)
         self.hazard_label.setObjectName("hazardTitle")
@@ -610,7 +611,7 @@ class CriteriaCheckDialog(QDialog):
             super().accept()
 
     def show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(grading_error_text(exc))
+        self.error_label.setText(messages.error_text(exc, "grading"))
         self.error_label.show()
 
     def error_message(self) -> str:

@@ -1,14 +1,19 @@
 """Hazard dispute (隐患争议判定, rule §6–§7): raise a dispute, form the dispute panel, score hidden, rule.
 
-1. *Raise*: a department disputes the grading that counts (department, person, reason).
-2. *Panel*: 组长 and 副组长 plus members from 安环部, 生产部, 事业部, 工会 and the raising department; an odd
-   number in all. The checks are shown live; an invalid panel cannot start. The raising department may
-   also withdraw the dispute here.
-3. *Scoring*: each member enters L, E and C on their own, the others' entries hidden until all are in.
-4. *Ruling*: every member's D, the mean (final hazard value) and its band; the ruling text is required;
-   confirming stores the ruling grading confirmed and closes the dispute.
+1. *Raise*: a department disputes the grading that counts (department, person, reason) and may claim
+   criteria that apply (a 一般 hazard claimed 重大).
+2. *Panel*: the 组长 and 副组长 named in the settings for the ruling date, plus members from 安环部, 生产部,
+   事业部, 工会 and the raising department; an odd number in all. The checks are shown live; an invalid
+   panel cannot start. The raising department may also withdraw the dispute here (who withdraws is
+   recorded).
+3. *Criteria votes* (§5 order): when the disputed grading matched criteria or the dispute claims some,
+   every member votes on each, with the panel's evidence. A criterion upheld → the ruling is 重大.
+4. *Scoring* (only if no criterion applies): each member enters L, E and C on their own, hidden.
+5. *Ruling*: the upheld criteria, or every member's D, the mean (final) and its band; the ruling text is
+   required; confirming stores the ruling confirmed and closes the dispute.
 
-Reads and writes go through :mod:`hazard_desktop.services.grading`.
+The dialog asks and shows: where the hazard stands and what the panel decided come from
+:mod:`hazard_desktop.services.grading` (``dispute_view``, ``decide_criteria``, ``rule_dispute``).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +35,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -42,6 +49,7 @@ from hazard_desktop.domain.grading import (
     DISPUTE_PANEL_KINDS,
     REASON_MAX,
     CompositionRule,
+    CriterionVerdict,
     Dispute,
     DisputeState,
     Grading,
@@ -56,13 +64,14 @@ from hazard_desktop.domain.reference import DepartmentKind
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.grading import GradingSetup, HistoryKind
+from hazard_desktop.services.grading import DisputeView, GradingSetup
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
-from hazard_desktop.ui.grading_messages import grading_error_text
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
+from hazard_desktop.ui.widgets.criteria_votes import CriteriaVotes
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
 from hazard_desktop.ui.widgets.lec_format import department_kind_short, today
 from hazard_desktop.ui.widgets.member_picker import (
@@ -72,12 +81,11 @@ from hazard_desktop.ui.widgets.member_picker import (
     candidate_label,
     placeholder_score,
     select_candidates,
-    sort_candidates,
 )
 from hazard_desktop.ui.widgets.panel_checks import PanelChecks
 from hazard_desktop.ui.widgets.panel_results import PanelResults, list_separator
 
-PAGE_CLOSED, PAGE_RAISE, PAGE_PANEL, PAGE_SCORING, PAGE_RESULT, PAGE_DONE = range(6)
+PAGE_CLOSED, PAGE_RAISE, PAGE_PANEL, PAGE_SCORING, PAGE_RESULT, PAGE_DONE, PAGE_VOTES = range(7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +125,15 @@ class DisputePanelDialog(QDialog):
         self._context = context
         self._setup = setup or grading_service.grading_setup(context.uow(), on or today())
         self._hazard: Hazard = hazard_service.get_hazard(context.uow(), hazard_id)
-        self._grading: Grading | None = None
-        self._dispute: Dispute | None = None
+        self._view: DisputeView = grading_service.dispute_view(context.uow(), hazard_id)
         self._ruling: Grading | None = None
         self._outcome: PanelOutcome | None = None
+        self._verdicts: tuple[CriterionVerdict, ...] = ()
         self._seats: list[Seat] = []
         self._changed: DisputeResult | None = None
-        self._load_state()
         self.setObjectName("disputePanel")
         self.setWindowTitle(arg(self.tr("Hazard dispute — %1"), self._hazard.number))
-        self.setMinimumSize(860, 640)
+        screen_fit.fit_on_show(self, (860, 640), remember="disputePanel")
 
         self.hazard_label = QLabel(hazard_line(self._hazard, 90), self)
         self.hazard_label.setObjectName("hazardTitle")
@@ -153,6 +160,7 @@ class DisputePanelDialog(QDialog):
         self.pages.addWidget(self._build_scoring_page())
         self.pages.addWidget(self._build_result_page())
         self.pages.addWidget(self._build_done_page())
+        self.pages.addWidget(self._build_votes_page())
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -167,17 +175,16 @@ class DisputePanelDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_state()
 
-    def _load_state(self) -> None:
-        history = grading_service.grading_history(self._context.uow(), self._hazard.id)
-        self._grading = next((e.grading for e in history if e.kind is HistoryKind.GRADING and e.is_final), None)
-        self._dispute = next(
-            (
-                e.dispute
-                for e in reversed(history)
-                if e.kind is HistoryKind.DISPUTE and e.dispute is not None and e.dispute.state is DisputeState.OPEN
-            ),
-            None,
-        )
+    @property
+    def _grading(self) -> Grading | None:
+        return self._view.grading
+
+    @property
+    def _dispute(self) -> Dispute | None:
+        return self._view.dispute
+
+    def _reload(self) -> None:
+        self._view = grading_service.dispute_view(self._context.uow(), self._hazard.id)
 
     # ------------------------------------------------------------------ pages
 
@@ -213,6 +220,18 @@ class DisputePanelDialog(QDialog):
             self.tr("Why the department disagrees with the grade (facts, scores it would give, …)")
         )
         self.reason.setTabChangesFocus(True)
+        self.claimed = QListWidget(page)
+        self.claimed.setObjectName("claimedCriteria")
+        matched = set() if self._grading is None else {m.criterion_id for m in self._grading.matches}
+        for criterion in self._setup.criteria:
+            if criterion.id in matched or not criterion.active:
+                continue
+            item = QListWidgetItem(arg(self.tr("%1 (%2) %3"), criterion.code, criterion.clause, criterion.text))
+            item.setData(Qt.ItemDataRole.UserRole, str(criterion.id))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.claimed.addItem(item)
+        self.claimed.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.raise_button = QPushButton(self.tr("Raise dispute"), page)
         self.raise_button.setObjectName("raiseDispute")
         self.raise_button.setDefault(True)
@@ -223,6 +242,7 @@ class DisputePanelDialog(QDialog):
         form.addRow(self.tr("Raising department:"), self.department)
         form.addRow(self.tr("Raised by:"), self.person_name)
         form.addRow(self.tr("Reason:"), self.reason)
+        form.addRow(self.tr("Criteria the department says apply (optional):"), self.claimed)
         box = QGroupBox(self.tr("Raise a dispute about this grading (§6)"), page)
         box.setLayout(form)
         buttons = QHBoxLayout()
@@ -236,16 +256,14 @@ class DisputePanelDialog(QDialog):
 
     def _build_panel_page(self) -> QWidget:
         page = QWidget(self)
-        leaders = sort_candidates(self._setup.dispute_leaders) or sort_candidates(self._setup.people)
-        deputies = sort_candidates(self._setup.dispute_deputies) or sort_candidates(self._setup.people)
+        # §7 names the 组长 and 副组长: only the persons the settings name for the ruling date are offered
         self.leader = QComboBox(page)
         self.leader.setObjectName("disputeLeader")
-        for candidate in leaders:
-            self.leader.addItem(candidate_label(candidate), str(candidate.person_id))
         self.deputy = QComboBox(page)
         self.deputy.setObjectName("disputeDeputy")
-        for candidate in deputies:
-            self.deputy.addItem(candidate_label(candidate), str(candidate.person_id))
+        self.chairs_note = QLabel(page)
+        self.chairs_note.setObjectName("chairsNote")
+        self.chairs_note.setWordWrap(True)
         self.leader.currentIndexChanged.connect(self._panel_changed)
         self.deputy.currentIndexChanged.connect(self._panel_changed)
         self.graded_on = QDateEdit(page)
@@ -253,6 +271,7 @@ class DisputePanelDialog(QDialog):
         self.graded_on.setCalendarPopup(True)
         self.graded_on.setDisplayFormat(QT_DATE_FORMAT)
         self.graded_on.setDate(qdate(self._setup.today))
+        self.graded_on.dateChanged.connect(self._fill_chairs)
         self.threshold_set = QComboBox(page)
         self.threshold_set.setObjectName("thresholdSet")
         fill_threshold_combo(self.threshold_set, self._setup.threshold_sets, self._setup.today)
@@ -269,6 +288,12 @@ class DisputePanelDialog(QDialog):
         self.withdraw_reason.setObjectName("withdrawReason")
         self.withdraw_reason.setMaxLength(REASON_MAX)
         self.withdraw_reason.setPlaceholderText(self.tr("Reason for withdrawing (optional)"))
+        self.withdrawn_by = QComboBox(page)
+        self.withdrawn_by.setObjectName("withdrawnBy")
+        self.withdrawn_by.setEditable(True)
+        self.withdrawn_by.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.withdrawn_by.lineEdit().setMaxLength(40)
+        self.withdrawn_by.lineEdit().setPlaceholderText(self.tr("Who withdraws it"))
         self.withdraw_button = QPushButton(self.tr("Withdraw dispute"), page)
         self.withdraw_button.setObjectName("withdrawDispute")
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -277,6 +302,7 @@ class DisputePanelDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Leader (组长):"), self.leader)
         form.addRow(self.tr("Deputy leader (副组长):"), self.deputy)
+        form.addRow("", self.chairs_note)
         form.addRow(self.tr("Ruled on:"), self.graded_on)
         form.addRow(self.tr("Threshold set:"), self.threshold_set)
         self.members_box = QGroupBox(page)
@@ -284,6 +310,7 @@ class DisputePanelDialog(QDialog):
         members_layout.addWidget(self.picker, 1)
         members_layout.addWidget(self.checks)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.withdrawn_by)
         buttons.addWidget(self.withdraw_reason, 1)
         buttons.addWidget(self.withdraw_button)
         buttons.addSpacing(24)
@@ -311,6 +338,12 @@ class DisputePanelDialog(QDialog):
         page = QWidget(self)
         self.results = PanelResults(page)
         self.results.setObjectName("panelResults")
+        self.verdicts_label = QLabel(page)
+        self.verdicts_label.setObjectName("verdictsSummary")
+        self.verdicts_label.setWordWrap(True)
+        self.verdicts_label.setStyleSheet(INFO_STYLE)
+        self.ruling_hint = QLabel(page)
+        self.ruling_hint.setWordWrap(True)
         self.ruling_text = QPlainTextEdit(page)
         self.ruling_text.setObjectName("rulingText")
         self.ruling_text.setPlaceholderText(self.tr("The panel's ruling (required): what it decided and why"))
@@ -329,9 +362,37 @@ class DisputePanelDialog(QDialog):
         buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.verdicts_label)
         layout.addWidget(self.results, 1)
-        layout.addWidget(QLabel(self.tr("Ruling (the mean D of the dispute panel is final, §7):"), page))
+        layout.addWidget(self.ruling_hint)
         layout.addWidget(self.ruling_text)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_votes_page(self) -> QWidget:
+        page = QWidget(self)
+        self.votes = CriteriaVotes(page)
+        self.votes.setObjectName("criteriaVotes")
+        self.votes_button = QPushButton(self.tr("Record the votes"), page)
+        self.votes_button.setObjectName("recordVotes")
+        self.votes_button.setDefault(True)
+        self.votes_button.clicked.connect(self.record_votes)
+        intro = QLabel(
+            self.tr(
+                "First, as in §5: does each criterion below really apply? Every member votes; the majority of "
+                "the (odd) panel decides. If one applies the hazard is 重大 with that clause; only if none "
+                "applies does the panel score LEC."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.votes_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addWidget(self.votes, 1)
         layout.addLayout(buttons)
         return page
 
@@ -383,7 +444,7 @@ class DisputePanelDialog(QDialog):
         return names
 
     def show_error(self, exc: BaseException) -> None:
-        self.error_label.setText(grading_error_text(exc, self._names()))
+        self.error_label.setText(messages.error_text(exc, "grading", self._names()))
         self.error_label.show()
 
     def clear_error(self) -> None:
@@ -462,26 +523,40 @@ class DisputePanelDialog(QDialog):
                 uuid.UUID(department_id),
                 self.person_name.currentText(),
                 self.reason.toPlainText(),
+                claimed=self.claimed_ids(),
             )
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
             self.show_error(exc)
             return None
-        self._dispute = dispute
+        self._reload()
         self._changed = DisputeResult(dispute)
         self.changed.emit(dispute)
         self._show_state()
         return dispute
+
+    def claimed_ids(self) -> list[uuid.UUID]:
+        """The criteria ticked as claimed."""
+        return [
+            uuid.UUID(self.claimed.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.claimed.count())
+            if self.claimed.item(row).checkState() is Qt.CheckState.Checked
+        ]
+
+    def set_claimed(self, criterion_ids: Sequence[uuid.UUID]) -> None:
+        wanted = {str(i) for i in criterion_ids}
+        for row in range(self.claimed.count()):
+            item = self.claimed.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     # ---- §7 panel
     def raising_rule(self) -> CompositionRule | None:
         dispute = self._dispute
         if dispute is None:
             return None
-        department = next((d for d in self._setup.departments if d.id == dispute.raised_by_department_id), None)
-        kind = DepartmentKind.OTHER if department is None else department.kind
-        return dispute_rule(kind, dispute.raised_by_department_id)
+        return dispute_rule(self._view.raising_kind or DepartmentKind.OTHER, dispute.raised_by_department_id)
 
     def _prepare_panel(self) -> None:
         dispute = self._dispute
@@ -494,19 +569,49 @@ class DisputePanelDialog(QDialog):
         # the rule's own order: 安环部, 生产部, 事业部, 工会 and the raising department
         kinds = (DepartmentKind.SAFETY, DepartmentKind.PRODUCTION, DepartmentKind.BUSINESS, DepartmentKind.UNION)
         parties = [department_kind_short(k) for k in kinds]
-        raising_kind = next((d.kind for d in self._setup.departments if d.id == dispute.raised_by_department_id), None)
-        if raising_kind not in DISPUTE_PANEL_KINDS:
+        if self._view.raising_kind not in DISPUTE_PANEL_KINDS:
             parties.append(dispute.raised_by_department_name)
         self.members_box.setTitle(
             arg(self.tr("Members (%1); odd number in all, leader and deputy included"), list_separator().join(parties))
         )
+        self.withdrawn_by.clear()
+        for candidate in self._setup.people:
+            if candidate.department_id == dispute.raised_by_department_id:
+                self.withdrawn_by.addItem(candidate.name)
+        self.withdrawn_by.setEditText(dispute.raised_by_person_name)
+        self._fill_chairs()
+
+    def _fill_chairs(self) -> None:
+        """Offer only the 组长 and 副组长 the settings name for the ruling date."""
+        chairs = self._setup.chairs_on(pydate(self.graded_on.date()))
+        by_id = {c.person_id: c for c in self._setup.people}
+        for combo, person_id in (
+            (self.leader, None if chairs is None else chairs.leader_id),
+            (self.deputy, None if chairs is None else chairs.deputy_id),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            candidate = None if person_id is None else by_id.get(person_id)
+            if candidate is not None:
+                combo.addItem(candidate_label(candidate), str(candidate.person_id))
+            combo.blockSignals(False)
+        if chairs is None:
+            self.chairs_note.setText(
+                arg(
+                    self.tr(
+                        "No 组长 and 副组长 are named for %1: name them in Tools → Settings → Dispute panel."
+                    ),
+                    pydate(self.graded_on.date()).isoformat(),
+                )
+            )
+        else:
+            self.chairs_note.setText(
+                arg(self.tr("Named in the settings from %1 (rule §7)."), chairs.effective_from.isoformat())
+            )
         self._panel_changed()
 
     def _raising_kind(self) -> DepartmentKind | None:
-        dispute = self._dispute
-        if dispute is None:
-            return None
-        return next((d.kind for d in self._setup.departments if d.id == dispute.raised_by_department_id), None)
+        return self._view.raising_kind
 
     def _redundant(self, problem: PanelProblem, problems: Sequence[PanelProblem]) -> bool:
         """Hide "nobody from a workshop" when "nobody from 合成一车间, the raising department" is shown."""
@@ -552,7 +657,7 @@ class DisputePanelDialog(QDialog):
         if rule is None:
             return
         self.checks.set_panel([placeholder_score(s) for s in self.seats()], rule, self._names(), self._redundant)
-        self.start_button.setEnabled(self.checks.is_valid())
+        self.start_button.setEnabled(self.checks.is_valid() and self.leader.count() > 0)
         if self.checks.is_valid():
             self.clear_error()
 
@@ -576,13 +681,47 @@ class DisputePanelDialog(QDialog):
             self.error_label.setText(self.checks.first_text())
             self.error_label.show()
             return False
-        if self.chosen_threshold_set() is None:
+        if self.leader.count() == 0:
+            self.show_error(DomainError("dispute_chairs_missing", on=pydate(self.graded_on.date()).isoformat()))
+            return False
+        if self.chosen_threshold_set() is None and not self._view.in_question:
             self.show_error(DomainError("no_threshold_set"))
             return False
         self._seats = seats
+        self._verdicts = ()
+        if self._view.in_question:
+            self.votes.start(self._view.in_question, seats)
+            self.pages.setCurrentIndex(PAGE_VOTES)
+            return True
         self.scoring.start(self._setup.scales, seats)
         self.pages.setCurrentIndex(PAGE_SCORING)
         return True
+
+    def record_votes(self) -> tuple[CriterionVerdict, ...] | None:
+        """Check the votes; an upheld criterion goes to the ruling (重大), none to LEC scoring."""
+        self.clear_error()
+        try:
+            verdicts = grading_service.decide_criteria(
+                self._setup, self._view, self.votes.entries(), pydate(self.graded_on.date())
+            )
+        except DomainError as exc:
+            self.show_error(exc)
+            return None
+        self._verdicts = verdicts
+        if any(v.upheld for v in verdicts):
+            self._outcome = None
+            self._show_result()
+        elif self.chosen_threshold_set() is None:
+            self.show_error(DomainError("no_threshold_set"))
+            return None
+        else:
+            self.scoring.start(self._setup.scales, self._seats)
+            self.pages.setCurrentIndex(PAGE_SCORING)
+        return verdicts
+
+    @property
+    def criteria_upheld(self) -> bool:
+        return any(v.upheld for v in self._verdicts)
 
     def withdraw(self) -> Dispute | None:
         """The raising department withdraws the open dispute; the panel's grading stands."""
@@ -591,17 +730,26 @@ class DisputePanelDialog(QDialog):
             return None
         try:
             dispute = grading_service.withdraw_dispute(
-                self._context.uow(), self._dispute.id, self.withdraw_reason.text()
+                self._context.uow(),
+                self._dispute.id,
+                self.withdraw_reason.text(),
+                person_name=self.withdrawn_by.currentText(),
             )
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
             self.show_error(exc)
             return None
-        self._dispute = dispute
+        self._reload()
         self._changed = DisputeResult(dispute)
         self.changed.emit(dispute)
-        self.done_label.setText(self.tr("The dispute was withdrawn; the panel's grading stands."))
+        self.done_label.setText(
+            arg(
+                self.tr("The dispute was withdrawn by %1 (%2); the panel's grading stands."),
+                dispute.withdrawn_by_person_name,
+                dispute.withdrawn_by_department_name,
+            )
+        )
         self.pages.setCurrentIndex(PAGE_DONE)
         return dispute
 
@@ -622,7 +770,27 @@ class DisputePanelDialog(QDialog):
             self._outcome = None
             self.show_error(exc)
             return
-        self.results.set_outcome(self._outcome, self.chosen_threshold_set())
+        self._show_result()
+
+    def _show_result(self) -> None:
+        """The ruling page: the criteria votes (if any), then the LEC result unless a criterion applies."""
+        lines = self.votes.describe(self._verdicts)
+        if self.criteria_upheld:
+            self.verdicts_label.setText(
+                "\n".join(
+                    [self.tr("A criterion applies (§5.1): the ruling is 重大事故隐患, citing:"), *lines]
+                )
+            )
+            self.ruling_hint.setText(self.tr("Ruling (the panel's vote on the criteria is final, §7):"))
+        else:
+            heading = self.tr("No criterion in question applies; the LEC mean decides (§5.2, §7):")
+            self.verdicts_label.setText("\n".join([heading, *lines]))
+            self.ruling_hint.setText(self.tr("Ruling (the mean D of the dispute panel is final, §7):"))
+        self.verdicts_label.setVisible(bool(self._verdicts))
+        self.results.setVisible(self._outcome is not None)
+        if self._outcome is not None:
+            self.results.set_outcome(self._outcome, self.chosen_threshold_set())
+        self.rescore_button.setVisible(self._outcome is not None)
         leader = next((s.candidate.name for s in self._seats if s.role is PanelRole.LEADER), "")
         self.confirm_button.setText(arg(self.tr("Confirm ruling (leader %1)"), leader))
         self.pages.setCurrentIndex(PAGE_RESULT)
@@ -641,16 +809,17 @@ class DisputePanelDialog(QDialog):
         self.clear_error()
         dispute = self._dispute
         outcome = self._outcome
-        if dispute is None or outcome is None:
+        if dispute is None or (outcome is None and not self.criteria_upheld):
             return None
         try:
             ruled, ruling = grading_service.rule_dispute(
                 self._context.uow(),
                 dispute.id,
-                to_entries(outcome.scores),
+                [] if outcome is None else to_entries(outcome.scores),
                 self.ruling_text.toPlainText(),
                 pydate(self.graded_on.date()),
                 self.threshold_set_id(),
+                verdicts=self.votes.entries() if self._view.in_question else (),
             )
         except Exception as exc:
             if not messages.is_user_error(exc):
@@ -659,9 +828,8 @@ class DisputePanelDialog(QDialog):
             if getattr(exc, "field", None) == "ruling_text":
                 self.ruling_text.setFocus()
             return None
-        self._dispute = ruled
+        self._reload()
         self._ruling = ruling
-        self._grading = ruling
         self.grading_label.setText(arg(self.tr("Grading in force: %1"), grading_summary(ruling)))
         self._changed = DisputeResult(ruled, ruling)
         self.changed.emit(ruled)

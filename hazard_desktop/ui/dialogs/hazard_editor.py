@@ -6,7 +6,7 @@ hazard are checked when they are picked (``services.photo_checks``), so that sav
 hazard and then refuse its photos.
 
 While the user types, the form keeps a draft on disk (``services.drafts``; the store is
-``context.extras["drafts"]``, optional): a second after the last change, and at once when a photo is
+``context.drafts``, optional): a second after the last change, and at once when a photo is
 added or removed. Picked photos are copied into the draft, so a crash, a power cut or a pulled USB stick
 loses nothing. Saving deletes the draft; cancelling asks whether to discard it; opening the form while a
 draft of it exists offers to restore it.
@@ -48,7 +48,6 @@ from hazard_desktop.domain.hazards import (
     TAG_MAX,
     Hazard,
     HazardInput,
-    HazardStatus,
     PhotoInfo,
 )
 from hazard_desktop.services import hazards as hazard_service
@@ -145,7 +144,7 @@ class HazardEditorDialog(QDialog):
         self._result: HazardEditorResult | None = None
         self._removed: list[PhotoInfo] = []
         self._reference = reference or load_reference(context.uow(), include_inactive=True)
-        self._drafts: DraftStore | None = context.extras.get("drafts")
+        self._drafts: DraftStore | None = context.drafts
         self._draft_key = hazard_key(hazard.id if hazard is not None else None)
         self._draft_on_disk = False
         self._draft_problem_shown = False
@@ -574,20 +573,20 @@ class HazardEditorDialog(QDialog):
 
     def _update(self, hazard: Hazard) -> HazardEditorResult:
         data = self._input()
-        status = HazardStatus(self.status.currentData())
-        new_status = status if status is not hazard.status else None
-        if data != self._initial_input or new_status is not None:
-            hazard = hazard_service.update_hazard(self._context.uow(), hazard.id, hazard.revision, data, new_status)
-            self._hazard = hazard
-            self._initial_input = data
-        for photo in list(self._removed):
-            hazard = hazard_service.remove_photo(self._context.uow(), hazard.id, photo.id)
-            self._removed.remove(photo)
-            self._hazard = hazard
         files = [e.file for e in self.photo_entries() if isinstance(e, _NewPhoto)]
-        if files:
-            hazard = hazard_service.attach_photos(self._context.uow(), hazard.id, files, self._context.images)
-            self._hazard = hazard
+        if data != self._initial_input or self._removed or files:
+            # One use case, one transaction: details, removed and added photos together or not at all.
+            hazard = hazard_service.save_hazard(
+                self._context.uow(),
+                hazard.id,
+                hazard.revision,
+                data,
+                remove_photo_ids=[photo.id for photo in self._removed],
+                add_photos=files,
+                images=self._context.images,
+            )
+            self._hazard, self._initial_input = hazard, data
+            self._removed.clear()
             self._mark_attached(hazard)
         return HazardEditorResult(hazard, created=False)
 

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.lec import LecScales, ThresholdSet, threshold_set_in_force
-from hazard_desktop.services import calculator
+from hazard_desktop.services import calculator, reference_queries
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.grading_messages import grading_error_text
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import BandSwatch
 from hazard_desktop.ui.widgets.bands_table import BandsModel, make_bands_view
 from hazard_desktop.ui.widgets.hidden_scoring import arg
@@ -54,11 +55,8 @@ class LecSetup:
 
 def load_lec_setup(context: AppContext) -> LecSetup:
     """Read the scales and threshold sets in one unit of work."""
-    with context.uow() as uow:
-        return LecSetup(
-            scales=LecScales(tuple(uow.lec.scale_values())),
-            threshold_sets=tuple(uow.lec.threshold_sets()),
-        )
+    scales, threshold_sets = reference_queries.lec_tables(context.uow())
+    return LecSetup(scales=LecScales(tuple(scales)), threshold_sets=tuple(threshold_sets))
 
 
 def in_force_id(sets: Sequence[ThresholdSet], on: date) -> uuid.UUID | None:
@@ -103,6 +101,7 @@ class LecCalculatorDialog(QDialog):
         self.setObjectName("lecCalculator")
         self.setWindowTitle(self.tr("LEC calculator"))
         self.setMinimumWidth(640)
+        screen_fit.fit_on_show(self, remember="lecCalculator")
 
         intro = QLabel(
             self.tr(
@@ -228,7 +227,7 @@ class LecCalculatorDialog(QDialog):
             try:
                 self._result = calculator.single(self._setup.scales, chosen, likelihood, exposure, consequence)
             except DomainError as exc:
-                self.error_label.setText(grading_error_text(exc))
+                self.error_label.setText(messages.error_text(exc, "grading"))
                 self.error_label.show()
         result = self._result
         if result is None:

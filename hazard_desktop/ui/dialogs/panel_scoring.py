@@ -58,7 +58,8 @@ from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog, CriteriaCheckResult
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT
-from hazard_desktop.ui.grading_messages import grading_error_text, problem_text
+from hazard_desktop.ui.grading_messages import problem_text
+from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
@@ -155,7 +156,7 @@ class PanelScoringDialog(QDialog):
         self._seats: list[Seat] = []
         self.setObjectName("panelScoring")
         self.setWindowTitle(self.tr("Grade hazards with the panel") if self.is_batch else self.tr("Grade hazard"))
-        self.setMinimumSize(860, 640)
+        screen_fit.fit_on_show(self, (860, 640), remember="panelScoring")
 
         self.error_label = make_error_label(self)
         self.pages = QStackedWidget(self)
@@ -451,7 +452,7 @@ class PanelScoringDialog(QDialog):
 
     # ---- errors
     def show_error(self, exc: BaseException) -> None:
-        self.show_error_text(grading_error_text(exc, self._names()))
+        self.show_error_text(messages.error_text(exc, "grading", self._names()))
 
     def show_error_text(self, text: str) -> None:
         self.error_label.setText(text)

@@ -16,10 +16,12 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.dialogs.settings_pages.categories import CategoriesPage
 from hazard_desktop.ui.dialogs.settings_pages.criteria import CriteriaPage
 from hazard_desktop.ui.dialogs.settings_pages.departments import DepartmentsPage
+from hazard_desktop.ui.dialogs.settings_pages.dispute_chairs import DisputeChairsPage
 from hazard_desktop.ui.dialogs.settings_pages.lec_scales import ScalesPage
 from hazard_desktop.ui.dialogs.settings_pages.people import PeoplePage
 from hazard_desktop.ui.dialogs.settings_pages.plant import PlantPage
 from hazard_desktop.ui.dialogs.settings_pages.thresholds import ThresholdsPage
+from hazard_desktop.ui.widgets import screen_fit
 
 TAB_DEPARTMENTS = 0
 TAB_PEOPLE = 1
@@ -42,7 +44,7 @@ class SettingsDialog(QDialog):
         self.context = context
         self.changed = False
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(1100, 720)
+        screen_fit.fit_on_show(self, (1100, 720), remember="settings")
 
         self.departments_page = DepartmentsPage(context, self)
         self.people_page = PeoplePage(context, self)
@@ -51,6 +53,7 @@ class SettingsDialog(QDialog):
         self.thresholds_page = ThresholdsPage(context, self, today=today)
         self.criteria_page = CriteriaPage(context, self)
         self.plant_page = PlantPage(context, self)
+        self.chairs_page = DisputeChairsPage(context, self, today=today)
         self.pages = [
             self.departments_page,
             self.people_page,
@@ -59,6 +62,7 @@ class SettingsDialog(QDialog):
             self.thresholds_page,
             self.criteria_page,
             self.plant_page,
+            self.chairs_page,
         ]
 
         self.tabs = QTabWidget(self)
@@ -70,6 +74,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.thresholds_page, self.tr("Grading thresholds D.4"))
         self.tabs.addTab(self.criteria_page, self.tr("Major-hazard criteria"))
         self.tabs.addTab(self.plant_page, self.tr("Plant settings"))
+        self.tabs.addTab(self.chairs_page, self.tr("Dispute panel"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)

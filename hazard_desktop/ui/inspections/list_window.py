@@ -1,17 +1,23 @@
-"""The inspection list (检查记录): drafts and finished runs; new, continue, print the record, show hazards."""
+"""The inspection list (检查记录): drafts and finished runs; new, continue, print the record, show hazards.
+
+"Print record…" renders the 安全检查记录表 into a temporary PDF and opens it in the same print preview as
+the grading sheets (``ui.sheets.preview``): print it, or save it as a PDF from the preview's toolbar.
+"""
 
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
+    QDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -37,10 +43,9 @@ from hazard_desktop.ui.inspections.models import (
 )
 from hazard_desktop.ui.inspections.runner import InspectionRunner
 from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
+from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
-
-RENDERER_PORT = "inspection_record_renderer"
 
 
 class InspectionListWindow(QMainWindow):
@@ -61,6 +66,7 @@ class InspectionListWindow(QMainWindow):
         self.setWindowTitle(self.tr("Inspections"))
         self._context = context
         self.runners: dict[uuid.UUID, InspectionRunner] = {}
+        self.record_preview: QDialog | None = None
 
         self.model = InspectionListModel(parent=self)
         self.view = QTableView(self)
@@ -120,7 +126,7 @@ class InspectionListWindow(QMainWindow):
         for action in (self.action_open, self.action_print, self.action_hazards, self.action_delete):
             self.view.addAction(action)
 
-        self.resize(1200, 560)
+        screen_fit.fit_on_show(self, (1200, 560), remember="inspectionList")
         self.refresh()
 
     def _action(self, text: str, slot: object, shortcut: str = "") -> QAction:
@@ -229,45 +235,46 @@ class InspectionListWindow(QMainWindow):
         self.refresh()
         self.hazards_changed.emit()
 
-    def _save_path(self, row: InspectionSummary) -> Path | None:
-        folder = self._context.data_dir / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save inspection record"),
-            str(folder / f"{row.number}.pdf"),
-            self.tr("PDF files (*.pdf)"),
-        )
-        return Path(name) if name else None
+    def print_record(self) -> QDialog | None:
+        """Show the 安全检查记录表 of the selected inspection in the print preview (print / save as PDF).
 
-    def print_record(self, path: Path | None = None, *, open_after: bool = True) -> Path | None:
-        """Write the 安全检查记录表 of the selected inspection as PDF (and open it)."""
+        Returns the preview (open, not modal; it deletes itself and its temporary PDF when closed).
+        """
         row = self.selected()
         if row is None:
             return None
-        factory = self._context.extras.get(RENDERER_PORT)
+        factory = self._context.inspection_record_renderer
         if factory is None:
             messages.show_info(self, self.tr("Print record"), self.tr("Printing is not available in this build."))
             return None
-        target = path or self._save_path(row)
-        if target is None:
-            return None
+        folder = Path(tempfile.mkdtemp(prefix="hazard-record-"))
+        target = folder / f"{row.number}.pdf"
         try:
+            (self._context.data_dir / "exports").mkdir(parents=True, exist_ok=True)
             record = build_record(self._context.uow(), row.id)
             factory().render(record, target)
+            from hazard_desktop.ui.sheets.preview import SheetPreviewDialog  # QtPdf and QtPrintSupport load here
+
+            title = self.tr("Inspection record {number}").format(number=row.number)
+            dialog = SheetPreviewDialog(
+                target, title, None, self, suggested_name=str(self._context.data_dir / "exports" / target.name)
+            )
         except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
             text = self.tr("The file cannot be written: {error}").format(error=exc)
             messages.show_info(self, self.tr("Print record"), text)
             return None
         except Exception as exc:
+            shutil.rmtree(folder, ignore_errors=True)
             if not messages.is_user_error(exc):
                 raise
             texts.show_error(self, exc)
             return None
-        self.statusBar().showMessage(self.tr("Record saved to {path}").format(path=target), 8000)
-        if open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        return target
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None, f=folder: shutil.rmtree(f, ignore_errors=True))
+        self.record_preview = dialog
+        dialog.open()
+        return dialog
 
     def show_hazards(self) -> uuid.UUID | None:
         """Ask the register to show only the hazards the selected inspection raised."""

@@ -2,7 +2,13 @@
 
 Keys (while the note is not being typed): ``1``/``Y`` 合格, ``2``/``N`` 不合格, ``3``/``-`` 不适用,
 ``Enter`` next item, ``Backspace`` previous item. In the note: ``Ctrl+Enter`` next item, ``Esc`` back to
-the keys. Choosing 不合格 puts the cursor in the note, because a failure needs a note or a photo.
+the keys. Choosing 合格 moves on to the next item at once (most items pass: one touch each); choosing
+不合格 puts the cursor in the note, because a failure needs a note or a photo.
+
+The runner fits a plant laptop (1366×768 at 150 % leaves about 911×512 logical pixels): it opens sized to
+the screen's available area, the item card scrolls, the navigation buttons stay visible; every button is
+at least 40 pixels high for gloved hands. Photos come from a file dialog that opens in the last photo
+folder, or are dropped onto the runner from the file manager (``ui.photo_picking``).
 
 Every result, note and photo is stored at once in its own transaction (a note a moment after typing
 stops, and whenever the item changes or the runner closes), so a crash or power cut loses at most the
@@ -16,12 +22,22 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,6 +47,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -47,10 +64,12 @@ from hazard_desktop.domain.inspections import (
 )
 from hazard_desktop.domain.reference import Category
 from hazard_desktop.services import inspections as service
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.hazards import PhotoFile
 from hazard_desktop.services.ports import PhotoKind
-from hazard_desktop.ui import messages
+from hazard_desktop.ui import messages, photo_picking
+from hazard_desktop.ui.field_ui import TOUCH_HEIGHT, fit_to_screen
 from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.models import RESULT_COLOURS, ItemListModel
 
@@ -58,6 +77,7 @@ log = logging.getLogger(__name__)
 
 NOTE_SAVE_DELAY_MS = 700
 BUTTON_HEIGHT = 64
+PREFERRED_SIZE = (1100, 760)
 THUMB = 96
 PhotoIdRole = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -122,17 +142,16 @@ class InspectionRunner(QDialog):
 
         self._build()
         self._install_keys()
-        self.resize(1100, 760)
+        self.setAcceptDrops(True)
+        fit_to_screen(self, *PREFERRED_SIZE)
         self._update_header()
         self.show_item(self.run.resume_index)
 
     # ------------------------------------------------------------------------------------- layout
 
     def _load_reference(self) -> tuple[list[Category], dict[str, str]]:
-        with self._context.uow() as uow:
-            categories = uow.reference.categories()
-            criteria = {c.code: c.text for c in uow.criteria.all(include_retired=True)}
-        return categories, criteria
+        categories, every = reference_queries.categories_and_criteria(self._context.uow(), include_retired=True)
+        return categories, {c.code: c.text for c in every}
 
     def _build(self) -> None:
         inspection = self.run.inspection
@@ -179,6 +198,7 @@ class InspectionRunner(QDialog):
         self.items_view.setUniformItemSizes(True)
         self.items_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items_view.setIconSize(QSize(12, 12))
+        self.items_view.setStyleSheet(f"QListView::item {{ min-height: {TOUCH_HEIGHT}px; }}")  # rows are touched
         self.items_view.selectionModel().currentChanged.connect(
             lambda current, _previous: self._jump(current.row()) if current.isValid() else None
         )
@@ -275,12 +295,12 @@ class InspectionRunner(QDialog):
         self.photo_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.add_photo_button = QPushButton(self.tr("Add photos…"), card)
         self.add_photo_button.setObjectName("runnerAddPhoto")
-        self.add_photo_button.setMinimumHeight(40)
+        self.add_photo_button.setMinimumHeight(TOUCH_HEIGHT)
         self.add_photo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.add_photo_button.clicked.connect(self.add_photos)
+        self.add_photo_button.clicked.connect(self._add_photos_clicked)
         self.remove_photo_button = QPushButton(self.tr("Remove photo"), card)
         self.remove_photo_button.setObjectName("runnerRemovePhoto")
-        self.remove_photo_button.setMinimumHeight(40)
+        self.remove_photo_button.setMinimumHeight(TOUCH_HEIGHT)
         self.remove_photo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_photo_button.clicked.connect(self.remove_photo)
         photo_buttons = QVBoxLayout()
@@ -339,14 +359,22 @@ class InspectionRunner(QDialog):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(card, 1)
+        # The card scrolls on a small screen; the navigation below it stays visible.
+        self.card_scroll = QScrollArea(right)
+        self.card_scroll.setObjectName("runnerCardScroll")
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.card_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_scroll.setWidget(card)
+        right_layout.addWidget(self.card_scroll, 1)
         right_layout.addLayout(nav)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.items_view)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 800])
+        splitter.setSizes([260, 800])
         splitter.setChildrenCollapsible(False)
 
         progress_row = QHBoxLayout()
@@ -473,9 +501,7 @@ class InspectionRunner(QDialog):
     def _hazard_number(self, answer: Answer | None) -> str:
         if answer is None or answer.hazard_id is None:
             return ""
-        with self._context.uow() as uow:
-            hazard = uow.hazards.get(answer.hazard_id)
-        return hazard.number if hazard else ""
+        return reference_queries.hazard_number(self._context.uow(), answer.hazard_id)
 
     def _load_photos(self, answer: Answer | None) -> None:
         self.photo_list.clear()
@@ -525,6 +551,8 @@ class InspectionRunner(QDialog):
         self._show_result(answer)
         if new is AnswerResult.FAIL and not answer.documented:
             self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif new is AnswerResult.PASS and self.index < len(self.run.template.items) - 1:
+            self.next_item()  # a passed item needs nothing more: on to the next one
         return True
 
     def _note_changed(self) -> None:
@@ -571,13 +599,37 @@ class InspectionRunner(QDialog):
             self.show_item(row)
 
     def _pick_photos(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(
+        return photo_picking.pick_photo_files(
             self,
+            self._context,
             self.tr("Add photos"),
-            str(Path.home()),
             self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"),
         )
-        return files
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.read_only:
+            event.ignore()
+            return
+        photo_picking.accept_image_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.read_only:
+            event.ignore()
+            return
+        photo_picking.accept_image_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Image files dropped from the file manager are attached to the item shown."""
+        if self.read_only:
+            event.ignore()
+            return
+        paths = photo_picking.take_image_drop(event, self._context)
+        if paths:
+            self.add_photos(paths)
+
+    def _add_photos_clicked(self) -> None:
+        """The "Add photos…" button: pick files (``clicked(bool)`` must never reach ``add_photos``)."""
+        self.add_photos()
 
     def add_photos(self, paths: list[str] | None = None) -> bool:
         """Attach image files to the item shown (a file dialog asks when ``paths`` is None)."""

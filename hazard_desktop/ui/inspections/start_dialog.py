@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.inspections import AREA_MAX, Inspection, StartInput, Template
 from hazard_desktop.domain.reference import Department, Person, Role
 from hazard_desktop.services import inspections as service
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
-from hazard_desktop.ui.inspections import texts
+from hazard_desktop.ui.widgets import screen_fit
 
 PersonRole = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -42,9 +43,9 @@ class StartInspectionDialog(QDialog):
         self._context = context
         self.inspection: Inspection | None = None
         self.templates: list[Template] = service.list_templates(context.uow())
-        with context.uow() as uow:
-            self.departments: list[Department] = uow.reference.departments()
-            self.people: list[Person] = uow.reference.people()
+        self.departments: list[Department]
+        self.people: list[Person]
+        self.departments, self.people = reference_queries.departments_and_people(context.uow())
         areas = sorted({row.area for row in service.list_inspections(context.uow())})
 
         self.error_label = QLabel(self)
@@ -128,7 +129,7 @@ class StartInspectionDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 560)
+        screen_fit.fit_on_show(self, (560, 560), remember="startInspection")
 
     # --------------------------------------------------------------------------- setters for tests
 
@@ -190,7 +191,7 @@ class StartInspectionDialog(QDialog):
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
-            self._show_error(texts.error_text(exc))
+            self._show_error(messages.error_text(exc, "inspection"))
             return
         super().accept()
 

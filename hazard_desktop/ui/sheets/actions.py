@@ -32,7 +32,6 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.sheets import PreparedDocument, PrintResult, SheetCancelled, SheetChoice, SheetRequest
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.sheets.choose import MeetingChoiceDialog, SheetChoiceDialog
-from hazard_desktop.ui.sheets.texts import sheet_error_text
 from hazard_desktop.ui.sheets.verify_dialog import VerifyDialog
 from hazard_desktop.ui.workers import Job, start
 
@@ -163,7 +162,7 @@ class SheetActions(QObject):
     def _show_error(self, exc: BaseException) -> None:
         if not messages.is_user_error(exc):
             raise exc
-        box = messages.show_info(self.window, self.tr("Sheets"), sheet_error_text(exc))
+        box = messages.show_info(self.window, self.tr("Sheets"), messages.error_text(exc, "sheet"))
         box.setIcon(box.Icon.Warning)
 
     def choose_sheet(self, *, disputes_only: bool = False) -> SheetChoice | None:

@@ -21,6 +21,7 @@ from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.services.grading import MeetingSummary
 from hazard_desktop.services.sheets import SheetChoice
 from hazard_desktop.ui import formatting
+from hazard_desktop.ui.widgets import screen_fit
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -34,7 +35,7 @@ class _ChooserDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, intro: str, headers: list[str]) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(760, 360)
+        screen_fit.fit_on_show(self, (760, 360))
         label = QLabel(intro, self)
         label.setWordWrap(True)
         self.tree = QTreeWidget(self)

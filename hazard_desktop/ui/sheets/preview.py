@@ -22,6 +22,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.widgets import screen_fit
+
 log = logging.getLogger(__name__)
 
 PREVIEW_DPI = 150  # enough for the screen, cheap to render
@@ -114,7 +117,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         super().__init__(self._printer, parent)
         self.setObjectName("sheetPreviewDialog")
         self.setWindowTitle(self.tr("Print preview — {title}").format(title=title))
-        self.resize(900, 1000)
+        screen_fit.fit_on_show(self, (900, 1000), remember="sheetPreview")
         self.title = title
         self.suggested_name = suggested_name or f"{title}.pdf"
         self.before_output = before_output
@@ -126,7 +129,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         self.save_action = QAction(self.tr("Save as PDF…"), self)
         self.save_action.setObjectName("savePdfAction")
         self.save_action.setToolTip(self.tr("Save the sheets as a PDF file"))
-        self.save_action.triggered.connect(self.save_as)
+        self.save_action.triggered.connect(self._save_triggered)
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
@@ -164,6 +167,18 @@ class SheetPreviewDialog(QPrintPreviewDialog):
             return
         paint_pdf(self.document, printer)
         self.outputs.append("print")
+
+    def _save_triggered(self) -> None:
+        """The "Save as PDF…" action: ask for the file (``triggered(bool)`` must never reach ``save_as``)."""
+        try:
+            self.save_as()
+        except OSError as exc:
+            log.warning("saving %s failed: %s", self.title, exc)
+            messages.show_info(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("The file cannot be written: {error}").format(error=exc.strerror or exc),
+            )
 
     def save_as(self, path: Path | None = None) -> Path | None:
         """Save the document as a PDF (asks for the file unless ``path`` is given); record it first."""

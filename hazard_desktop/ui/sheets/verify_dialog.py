@@ -27,7 +27,7 @@ from hazard_desktop.services import sheets as sheet_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.sheets import VerifyResult, VerifyStatus
 from hazard_desktop.ui import formatting, messages
-from hazard_desktop.ui.sheets.texts import sheet_error_text
+from hazard_desktop.ui.widgets import screen_fit
 
 STATUS_COLOURS = {
     VerifyStatus.VERIFIED: "#1b5e20",
@@ -52,6 +52,7 @@ class VerifyDialog(QDialog):
         self.setObjectName("verifyDialog")
         self.setWindowTitle(self.tr("Verify sheet"))
         self.setMinimumWidth(560)
+        screen_fit.fit_on_show(self, remember="verifySheet")
 
         intro = QLabel(
             self.tr(
@@ -139,7 +140,7 @@ class VerifyDialog(QDialog):
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
-            self._show_error(sheet_error_text(exc))
+            self._show_error(messages.error_text(exc, "sheet"))
             return None
         self.result_value = found
         self._show(found)

@@ -660,6 +660,9 @@ def test_a_grading_already_corrected_cannot_be_corrected_or_confirmed_twice():
 # ---------------------------------------------------------------- disputes (§6–§7)
 
 
+_DISPUTED: dict[uuid.UUID, Grading] = {}
+
+
 def open_dispute(grading: Grading | None = None) -> tuple[Grading, Dispute]:
     disputed = grading or confirmed(lec_grading())
     dispute = raise_dispute(
@@ -670,12 +673,14 @@ def open_dispute(grading: Grading | None = None) -> tuple[Grading, Dispute]:
         reason="C 值应为 15",
         at=T0 + timedelta(days=1),
     )
+    _DISPUTED[dispute.id] = disputed
     return disputed, dispute
 
 
 def ruling_for(dispute: Dispute, triple=D108) -> Grading:
     return grade_dispute(
         dispute,
+        disputed=_DISPUTED[dispute.id],
         raising_kind=K.WORKSHOP,
         scores=dispute_panel(triple=triple),
         scales=SCALES,
@@ -752,6 +757,7 @@ def test_the_dispute_panel_must_have_a_leader():
     with pytest.raises(ValidationError) as info:
         grade_dispute(
             dispute,
+            disputed=_DISPUTED[dispute.id],
             raising_kind=K.WORKSHOP,
             scores=[*dispute_panel(leader=False), member(K.PRODUCTION)],
             scales=SCALES,
@@ -790,7 +796,7 @@ def test_a_ruled_dispute_cannot_be_ruled_again_withdrawn_or_regraded():
     ruled = rule(dispute, ruling, "", T0 + timedelta(days=9))
     for attempt in (
         lambda: rule(ruled, ruling, "", T0 + timedelta(days=10)),
-        lambda: withdraw(ruled, T0 + timedelta(days=10)),
+        lambda: withdraw(ruled, T0 + timedelta(days=10), person_name="赵主任"),
         lambda: ruling_for(ruled),
     ):
         with pytest.raises(InvalidTransition) as info:
@@ -801,13 +807,13 @@ def test_a_ruled_dispute_cannot_be_ruled_again_withdrawn_or_regraded():
 def test_an_open_dispute_can_be_withdrawn_once():
     _, dispute = open_dispute()
     at = T0 + timedelta(days=2)
-    gone = withdraw(dispute, at, " 已沟通一致 ")
+    gone = withdraw(dispute, at, " 已沟通一致 ", person_name="赵主任")
     assert gone.state is DisputeState.WITHDRAWN
     assert gone.withdrawn_at == at
     assert gone.withdrawn_reason == "已沟通一致"
     assert gone.ruling_grading_id is None
     with pytest.raises(InvalidTransition) as info:
-        withdraw(gone, at)
+        withdraw(gone, at, person_name="赵主任")
     assert info.value.code == "dispute_not_open"
     with pytest.raises(InvalidTransition):
         rule(gone, confirmed(ruling_for(dispute)), "", at)

@@ -266,10 +266,41 @@ def test_off_scale_values_are_refused_with_the_allowed_list(factor, value, allow
 
 @pytest.mark.parametrize(
     ("factor", "text", "expected"),
-    [(Factor.L, "0.10", "0.1"), (Factor.L, " 3 ", "3"), (Factor.C, "100.0", "100"), (Factor.C, "1e2", "100")],
+    [
+        (Factor.L, "0.10", "0.1"),
+        (Factor.L, " 3 ", "3"),
+        (Factor.C, "100.0", "100"),
+        (Factor.C, "１００", "100"),  # full-width digits, as a Chinese input method types them
+        (Factor.L, "０．５", "0.5"),
+        (Factor.L, "+3", "3"),
+    ],
 )
 def test_scale_values_written_differently_are_accepted_and_normalised(factor, text, expected):
     assert str(standard_scales().check(factor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("1e2", "not_a_number"),  # Decimal() reads exponents; a safety form does not
+        ("1e1", "not_a_number"),
+        ("1e308", "not_a_number"),
+        ("1_0", "not_a_number"),  # Decimal() and int() read underscores
+        ("٣", "not_a_number"),  # Arabic-Indic three: Decimal() reads every Unicode digit
+        ("३", "not_a_number"),
+        ("inf", "not_a_number"),
+        ("NaN", "not_a_number"),
+        ("0x10", "not_a_number"),
+        ("3\x00", "not_a_number"),
+        ("1" * 5000, "number_too_large"),
+        ("1000000000000000", "number_too_large"),
+    ],
+)
+def test_numbers_other_than_plain_or_full_width_decimals_are_refused(text, code):
+    with pytest.raises(ValidationError) as info:
+        standard_scales().check(Factor.L, text)
+    assert info.value.code == code
+    assert len(info.value.params["value"]) <= 40  # a message never quotes 5000 digits
 
 
 def test_scales_list_each_factor_largest_first_and_find_meanings():

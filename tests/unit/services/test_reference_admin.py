@@ -1,29 +1,26 @@
-"""Use cases of the settings dialog, on a real (temporary) database."""
+"""Use cases of the settings dialog, on the in-memory fakes (``tests/fakes.py``) seeded with the shipped data."""
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain.criteria import CriteriaSource
 from hazard_desktop.domain.errors import Conflict, DomainError, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.lec import EdgeRule, Factor, threshold_set_in_force
 from hazard_desktop.domain.reference import DepartmentKind, Role
 from hazard_desktop.services import reference_admin as ra
 from hazard_desktop.services.context import AppContext
+from tests.fakes import fake_context
 
 
 @pytest.fixture
-def admin_ctx(tmp_path) -> Iterator[AppContext]:
-    context = build_context(tmp_path)
-    yield context
-    close_context(context)
+def admin_ctx() -> AppContext:
+    return fake_context()
 
 
 def _snapshot(ctx: AppContext) -> tuple:

@@ -36,7 +36,7 @@ from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.lec import Band, EdgeRule, Factor, format_decimal
 from hazard_desktop.domain.reference import DepartmentKind, Role
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.dialogs.settings_errors import error_text
+from hazard_desktop.ui import messages
 
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -313,11 +313,11 @@ def run_action(message: MessageLine, action: Callable[[], T]) -> T | None:
     try:
         return action()
     except DomainError as err:
-        message.show_error(error_text(err))
+        message.show_error(messages.error_text(err, "settings"))
     except Exception as err:
         if not isinstance(getattr(err, "code", None), str):
             raise
-        message.show_error(error_text(err))
+        message.show_error(messages.error_text(err, "settings"))
     return None
 
 

@@ -61,6 +61,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     range_text,
     run_action,
 )
+from hazard_desktop.ui.widgets import screen_fit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -301,7 +302,7 @@ class ThresholdSetEditor(QDialog):
         self.base = base
         self.result_set: ThresholdSet | None = None
         self.setWindowTitle(self.tr("New version of the grading thresholds (D.4)"))
-        self.resize(1040, 560)
+        screen_fit.fit_on_show(self, (1040, 560), remember="thresholdEditor")
 
         intro = QLabel(
             self.tr(

@@ -1,7 +1,8 @@
-"""Translated messages for the error codes raised by ``services.reference_admin`` (settings dialog only).
+"""Error sentences of the reference-data use cases (``services.reference_admin``; context ``SettingsErrors``).
 
-The general codes of the program are translated in ``ui/messages.py``; this module covers the codes of
-the reference-data use cases, so the settings dialog does not depend on that module.
+Reached through ``messages.error_text(exc, "settings")``. Unlike the other areas, every code gets a
+sentence here (unknown ones: "The change was refused (code)."), so the settings dialog never shows the
+general sentences of ``ui/messages.py``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
+
+EVERY_ERROR = True
+"""Asked for every error, not only user errors (the settings pages show no general sentence)."""
 
 
 def _arg(text: str, *values: object) -> str:
@@ -48,7 +52,7 @@ def _band_name(params: dict[str, Any]) -> str:
     return str(name)
 
 
-def error_text(err: Exception) -> str:
+def area_text(err: BaseException, names: object = None) -> str:
     """A translated sentence for a ``DomainError`` (or a storage error) of the reference-data use cases."""
     code: str = getattr(err, "code", "") or type(err).__name__
     field: str | None = getattr(err, "field", None)

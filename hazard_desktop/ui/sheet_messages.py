@@ -1,10 +1,12 @@
-"""Translated texts of the sheet errors that the shared message table does not carry."""
+"""Error sentences met while printing or verifying sheets (context ``SheetMessages``).
+
+Reached through ``messages.error_text(exc, "sheet")``; codes not listed here fall back to the general
+sentences of ``ui/messages.py``.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from hazard_desktop.ui import messages
 
 CONTEXT = "SheetMessages"
 
@@ -35,12 +37,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def sheet_error_text(exc: BaseException) -> str:
-    """One translated sentence for an error met while printing or verifying sheets."""
+def has_text(code: str) -> bool:
+    """True if ``code`` has a sentence here."""
+    return code in _TEXTS
+
+
+def area_text(exc: BaseException, names: object = None) -> str | None:
+    """One translated sentence for an error met while printing or verifying sheets, or None."""
     code = getattr(exc, "code", None)
     template = _TEXTS.get(code) if isinstance(code, str) else None
     if template is None:
-        return messages.error_text(exc)
+        return None
     params = {k: str(v) for k, v in getattr(exc, "params", {}).items()}
 
     class _Safe(dict[str, str]):

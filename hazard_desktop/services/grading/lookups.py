@@ -1,0 +1,266 @@
+"""Lookups and shared steps inside an open unit of work: tables, people, drafts, the hazard's register columns."""
+
+import dataclasses
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.errors import DomainError, InvalidTransition, NotFound, ValidationError
+from hazard_desktop.domain.grading import (
+    DEFAULT_PANEL_RULE,
+    CompositionRule,
+    CriterionMatch,
+    Dispute,
+    DisputeState,
+    Grading,
+    GradingMethod,
+    MemberScore,
+    PanelRole,
+)
+from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, check_gradable
+from hazard_desktop.domain.lec import LecScales, ThresholdSet
+from hazard_desktop.domain.meetings import GradingMeeting
+from hazard_desktop.domain.records import utcnow
+from hazard_desktop.domain.reference import Department, Person
+from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, ScoreEntry
+from hazard_desktop.services.lookup import require
+from hazard_desktop.services.ports import UnitOfWork
+
+GRADED_BEFORE_FOUND_SLACK = timedelta(days=1)  # found_at is UTC, graded_on a plant-local date
+
+# ---------------------------------------------------------------- lookups inside a unit of work
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    scales: LecScales
+    sets: tuple[ThresholdSet, ...]
+    people: dict[uuid.UUID, Person]
+    departments: dict[uuid.UUID, Department]
+
+
+def _tables(uow: UnitOfWork) -> _Tables:
+    return _Tables(
+        scales=LecScales(tuple(uow.lec.scale_values())),
+        sets=tuple(uow.lec.threshold_sets()),
+        people={p.id: p for p in uow.reference.people(include_inactive=True)},
+        departments={d.id: d for d in uow.reference.departments(include_inactive=True)},
+    )
+
+
+def _now(at: datetime | None) -> datetime:
+    value = utcnow() if at is None else at
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError("time_naive", field="at")
+    return value
+
+
+def _hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
+    return require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
+
+
+def _grading(uow: UnitOfWork, grading_id: uuid.UUID) -> Grading:
+    return require(uow.gradings.get(grading_id), "grading_unknown", id=str(grading_id))
+
+
+def _dispute(uow: UnitOfWork, dispute_id: uuid.UUID) -> Dispute:
+    return require(uow.gradings.get_dispute(dispute_id), "dispute_unknown", id=str(dispute_id))
+
+
+def _meeting(uow: UnitOfWork, meeting_id: uuid.UUID) -> GradingMeeting:
+    return require(uow.gradings.get_meeting(meeting_id), "meeting_unknown", id=str(meeting_id))
+
+
+def _leader(tables: _Tables, leader_id: uuid.UUID | None) -> Person:
+    if leader_id is None:
+        raise ValidationError("leader_empty", field="leader")
+    person = tables.people.get(leader_id)
+    if person is None:
+        raise NotFound("leader_unknown", field="leader", id=str(leader_id))
+    if not person.active:
+        raise ValidationError("person_inactive", field="leader", person=person.name)
+    return person
+
+
+def _member_scores(tables: _Tables, entries: Sequence[ScoreEntry]) -> list[MemberScore]:
+    result = []
+    for entry in entries:
+        person = tables.people.get(entry.person_id)
+        if person is None:
+            raise NotFound("person_unknown", field="panel", person_id=str(entry.person_id))
+        if not person.active:
+            raise ValidationError("person_inactive", field="panel", person=person.name)
+        department = tables.departments[person.department_id]
+        try:
+            score = rules.score_member(
+                tables.scales,
+                person_id=person.id,
+                person_name=person.name,
+                department_id=department.id,
+                department_name=department.name,
+                department_kind=department.kind,
+                likelihood=entry.likelihood,
+                exposure=entry.exposure,
+                consequence=entry.consequence,
+                role=PanelRole(entry.role),
+            )
+        except DomainError as err:
+            raise ValidationError(err.code, field=err.field, person=person.name, **err.params) from None
+        result.append(score)
+    return result
+
+
+def _matches(uow: UnitOfWork, entries: Sequence[CriterionEntry]) -> list[CriterionMatch]:
+    result = []
+    for entry in entries:
+        criterion = uow.criteria.get(entry.criterion_id)
+        if criterion is None:
+            raise NotFound("criterion_unknown", field="criteria", id=str(entry.criterion_id))
+        result.append(rules.match_criterion(criterion, entry.evidence))
+    return result
+
+
+def _check_graded_on(hazard: Hazard, graded_on: date) -> None:
+    if graded_on < (hazard.found_at - GRADED_BEFORE_FOUND_SLACK).date():
+        raise ValidationError(
+            "graded_on_before_found",
+            field="graded_on",
+            graded_on=graded_on.isoformat(),
+            found_on=hazard.found_at.date().isoformat(),
+        )
+
+
+def _dispute_state(disputes: Iterable[Dispute]) -> DisputeState | None:
+    """Open if any dispute is open; otherwise the state of the latest; None if never disputed."""
+    items = sorted(disputes, key=lambda d: (d.raised_at, str(d.id)))
+    if not items:
+        return None
+    if any(d.state is DisputeState.OPEN for d in items):
+        return DisputeState.OPEN
+    return items[-1].state
+
+
+def _refresh_hazard(uow: UnitOfWork, hazard: Hazard, history: Sequence[Grading], at: datetime) -> Grading | None:
+    """Bring the hazard's grade, status and register columns in line with its gradings and disputes."""
+    current = rules.current_grading(history)
+    grade = HazardGrade.UNGRADED if current is None else current.grade
+    status = HazardStatus.GRADED if current is not None and hazard.status is HazardStatus.OPEN else hazard.status
+    uow.hazards.update(
+        dataclasses.replace(hazard, grade=grade, status=status, revision=hazard.revision + 1, updated_at=at)
+    )
+    uow.gradings.set_current(hazard.id, current, _dispute_state(uow.gradings.disputes_for(hazard.id)))
+    return current
+
+
+def _ensure_no_open_dispute(uow: UnitOfWork, hazard_id: uuid.UUID) -> None:
+    if any(d.state is DisputeState.OPEN for d in uow.gradings.disputes_for(hazard_id)):
+        raise InvalidTransition("dispute_open", hazard_id=str(hazard_id))
+
+
+def _with_hazard(err: DomainError, hazard: Hazard) -> DomainError:
+    """The same error, naming the hazard (for batch meetings)."""
+    params = {k: v for k, v in err.params.items() if k != "hazard"}
+    return type(err)(err.code, field=err.field, hazard=hazard.number, **params)
+
+
+def _draft(
+    uow: UnitOfWork,
+    tables: _Tables,
+    request: GradingRequest,
+    *,
+    hazard: Hazard,
+    leader_id: uuid.UUID | None,
+    leader_name: str,
+    graded_on: date,
+    threshold_set_id: uuid.UUID | None,
+    meeting_id: uuid.UUID | None,
+    at: datetime,
+    rule: CompositionRule = DEFAULT_PANEL_RULE,
+) -> Grading:
+    """Build (not store) a draft grading of ``hazard`` from ``request``."""
+    check_gradable(hazard.status, hazard.number)
+    _check_graded_on(hazard, graded_on)
+    method = GradingMethod(request.method)
+    scores = _member_scores(tables, request.scores)
+    threshold_set = (
+        rules.pick_threshold_set(tables.sets, graded_on, threshold_set_id)
+        if scores or method is GradingMethod.LEC_PANEL
+        else None
+    )
+    common = {
+        "hazard_id": hazard.id,
+        "leader_id": leader_id,
+        "leader_name": leader_name,
+        "graded_on": graded_on,
+        "at": at,
+        "rule": rule,
+        "meeting_id": meeting_id,
+    }
+    if method is GradingMethod.LEC_PANEL:
+        assert threshold_set is not None
+        return rules.grade_by_lec(scores=scores, scales=tables.scales, threshold_set=threshold_set, **common)
+    if method is GradingMethod.CRITERIA:
+        return rules.grade_by_criteria(
+            matches=_matches(uow, request.criteria),
+            scores=scores,
+            scales=tables.scales,
+            threshold_set=threshold_set,
+            **common,
+        )
+    return rules.grade_by_panel_decision(
+        reason=request.reason, scores=scores, scales=tables.scales, threshold_set=threshold_set, **common
+    )
+
+
+def _new_draft(
+    uow: UnitOfWork,
+    request: GradingRequest,
+    leader_id: uuid.UUID,
+    graded_on: date,
+    threshold_set_id: uuid.UUID | None,
+    meeting_id: uuid.UUID | None,
+    at: datetime | None,
+) -> Grading:
+    now = _now(at)
+    with uow:
+        hazard = _hazard(uow, request.hazard_id)
+        if rules.current_grading(uow.gradings.history_for(hazard.id)) is not None:
+            raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
+        if meeting_id is not None:
+            _meeting(uow, meeting_id)
+        tables = _tables(uow)
+        leader = _leader(tables, leader_id)
+        draft = _draft(
+            uow,
+            tables,
+            request,
+            hazard=hazard,
+            leader_id=leader.id,
+            leader_name=leader.name,
+            graded_on=graded_on,
+            threshold_set_id=threshold_set_id,
+            meeting_id=meeting_id,
+            at=now,
+        )
+        uow.gradings.add(draft)
+        uow.commit()
+    return draft
+
+
+def _confirm_in(uow: UnitOfWork, grading: Grading, at: datetime) -> Grading:
+    """Confirm a stored draft and update its hazard (inside an open unit of work)."""
+    rules.ensure_editable(grading)
+    history = uow.gradings.history_for(grading.hazard_id)
+    hazard = _hazard(uow, grading.hazard_id)
+    if not grading.is_ruling:
+        check_gradable(hazard.status, hazard.number)
+    if grading.supersedes_id is None and not grading.is_ruling and rules.current_grading(history) is not None:
+        raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
+    if grading.supersedes_id is not None:
+        _ensure_no_open_dispute(uow, hazard.id)
+    confirmed = rules.confirm(grading, at, history)
+    uow.gradings.update(confirmed)
+    _refresh_hazard(uow, hazard, [confirmed if g.id == grading.id else g for g in history], at)
+    return confirmed

@@ -1,0 +1,284 @@
+"""Use cases of panel grading (rule §5): meetings, gradings by LEC / criteria / §4.3 judgement, confirmation,
+corrections."""
+
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.errors import DomainError, InvalidTransition, ValidationError
+from hazard_desktop.domain.grading import (
+    DEFAULT_PANEL_RULE,
+    Grading,
+    GradingMethod,
+    PanelRole,
+)
+from hazard_desktop.domain.meetings import GradingMeeting, new_meeting
+from hazard_desktop.services.grading.lookups import (
+    _confirm_in,
+    _dispute,
+    _draft,
+    _ensure_no_open_dispute,
+    _grading,
+    _hazard,
+    _leader,
+    _meeting,
+    _member_scores,
+    _new_draft,
+    _now,
+    _tables,
+    _with_hazard,
+)
+from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, ScoreEntry
+from hazard_desktop.services.ports import UnitOfWork
+
+# ---------------------------------------------------------------- meetings and gradings
+
+
+def open_meeting(
+    uow: UnitOfWork, title: str, held_on: date, leader_id: uuid.UUID, *, at: datetime | None = None
+) -> GradingMeeting:
+    """Record a panel meeting (隐患分级判定会) chaired by ``leader_id``.
+
+    Raises:
+        ValidationError: ``title_empty``, ``title_too_long``, ``leader_empty``, ``person_inactive``.
+        NotFound: ``leader_unknown``.
+    """
+    now = _now(at)
+    with uow:
+        leader = _leader(_tables(uow), leader_id)
+        meeting = new_meeting(title=title, held_on=held_on, leader_id=leader.id, leader_name=leader.name, at=now)
+        uow.gradings.add_meeting(meeting)
+        uow.commit()
+    return meeting
+
+
+def grade_hazard_by_lec(
+    uow: UnitOfWork,
+    hazard_id: uuid.UUID,
+    scores: Sequence[ScoreEntry],
+    leader_id: uuid.UUID,
+    graded_on: date,
+    threshold_set_id: uuid.UUID | None = None,
+    meeting_id: uuid.UUID | None = None,
+    *,
+    at: datetime | None = None,
+) -> Grading:
+    """§5.2: store a draft 一般 grading from the panel's mean D (confirm it with :func:`confirm_grading`).
+
+    Raises:
+        NotFound: ``hazard_unknown``, ``person_unknown``, ``leader_unknown``, ``meeting_unknown``.
+        InvalidTransition: ``hazard_already_graded`` (use :func:`correct_grading`).
+        ValidationError: ``off_scale``, ``panel_even``, ``panel_missing_kind``, ``panel_kind_not_allowed``,
+            ``panel_duplicate_member``, ``panel_empty``, ``no_threshold_set``, ``graded_on_before_found`` …
+    """
+    request = GradingRequest(hazard_id, GradingMethod.LEC_PANEL, tuple(scores))
+    return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
+
+
+def grade_hazard_by_criteria(
+    uow: UnitOfWork,
+    hazard_id: uuid.UUID,
+    criteria: Sequence[CriterionEntry],
+    leader_id: uuid.UUID,
+    graded_on: date,
+    scores: Sequence[ScoreEntry] = (),
+    threshold_set_id: uuid.UUID | None = None,
+    meeting_id: uuid.UUID | None = None,
+    *,
+    at: datetime | None = None,
+) -> Grading:
+    """§5.1: store a draft 重大 grading citing the matched criteria and their evidence.
+
+    Raises:
+        ValidationError: ``criteria_empty``, ``criterion_duplicate``, ``criterion_retired``,
+            ``evidence_empty``; with scores as :func:`grade_hazard_by_lec`.
+        NotFound: ``criterion_unknown`` and as :func:`grade_hazard_by_lec`.
+    """
+    request = GradingRequest(hazard_id, GradingMethod.CRITERIA, tuple(scores), tuple(criteria))
+    return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
+
+
+def grade_hazard_by_decision(
+    uow: UnitOfWork,
+    hazard_id: uuid.UUID,
+    reason: str,
+    leader_id: uuid.UUID,
+    graded_on: date,
+    scores: Sequence[ScoreEntry] = (),
+    threshold_set_id: uuid.UUID | None = None,
+    meeting_id: uuid.UUID | None = None,
+    *,
+    at: datetime | None = None,
+) -> Grading:
+    """§4.3: store a draft 重大 grading the panel decided, with its written reason.
+
+    Raises:
+        ValidationError: ``reason_empty``, ``reason_too_long``; with scores as :func:`grade_hazard_by_lec`.
+    """
+    request = GradingRequest(hazard_id, GradingMethod.PANEL_DECISION, tuple(scores), reason=reason)
+    return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
+
+
+def grade_batch(
+    uow: UnitOfWork,
+    meeting_id: uuid.UUID,
+    requests: Sequence[GradingRequest],
+    *,
+    graded_on: date | None = None,
+    threshold_set_id: uuid.UUID | None = None,
+    confirm: bool = False,
+    at: datetime | None = None,
+) -> list[Grading]:
+    """A meeting grades a list of hazards: every grading is stored, or none is.
+
+    The meeting's leader leads every grading; ``graded_on`` defaults to the meeting date. With
+    ``confirm`` the leader confirms them at once (hazards become 已定级).
+
+    Raises:
+        ValidationError: ``batch_empty``, ``batch_duplicate_hazard``; any error of
+            :func:`grade_hazard_by_lec` & co., with the param ``hazard`` naming the hazard's number.
+        NotFound: ``meeting_unknown``, ``hazard_unknown`` …
+        InvalidTransition: ``hazard_already_graded`` (param ``hazard``).
+    """
+    now = _now(at)
+    if not requests:
+        raise ValidationError("batch_empty", field="hazards")
+    seen: set[uuid.UUID] = set()
+    for request in requests:
+        if request.hazard_id in seen:
+            raise ValidationError("batch_duplicate_hazard", field="hazards", hazard_id=str(request.hazard_id))
+        seen.add(request.hazard_id)
+    with uow:
+        meeting = _meeting(uow, meeting_id)
+        tables = _tables(uow)
+        day = graded_on or meeting.held_on
+        drafts = []
+        for index, request in enumerate(requests):
+            hazard = _hazard(uow, request.hazard_id)
+            made_at = now + timedelta(microseconds=index)  # the meeting lists its gradings in this order
+            try:
+                if rules.current_grading(uow.gradings.history_for(hazard.id)) is not None:
+                    raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
+                draft = _draft(
+                    uow,
+                    tables,
+                    request,
+                    hazard=hazard,
+                    leader_id=meeting.leader_id,
+                    leader_name=meeting.leader_name,
+                    graded_on=day,
+                    threshold_set_id=threshold_set_id,
+                    meeting_id=meeting.id,
+                    at=made_at,
+                )
+            except DomainError as err:
+                raise _with_hazard(err, hazard) from None
+            uow.gradings.add(draft)
+            drafts.append(_confirm_in(uow, draft, now) if confirm else draft)
+        uow.commit()
+    return drafts
+
+
+def confirm_grading(uow: UnitOfWork, grading_id: uuid.UUID, *, at: datetime | None = None) -> Grading:
+    """The leader confirms a draft; the hazard's grade, status (待定级 → 已定级) and register columns follow.
+
+    Raises:
+        NotFound: ``grading_unknown``.
+        InvalidTransition: ``grading_confirmed``, ``grading_superseded``, ``hazard_already_graded``,
+            ``dispute_open`` (a correction while the hazard's dispute is open).
+    """
+    return confirm_gradings(uow, [grading_id], at=at)[0]
+
+
+def confirm_gradings(uow: UnitOfWork, grading_ids: Sequence[uuid.UUID], *, at: datetime | None = None) -> list[Grading]:
+    """Confirm several drafts (e.g. a whole meeting) at once: all of them, or none.
+
+    Raises:
+        as :func:`confirm_grading`.
+    """
+    now = _now(at)
+    with uow:
+        confirmed = [_confirm_in(uow, _grading(uow, grading_id), now) for grading_id in grading_ids]
+        uow.commit()
+    return confirmed
+
+
+def discard_draft(uow: UnitOfWork, grading_id: uuid.UUID) -> None:
+    """Throw away a draft nobody confirmed.
+
+    Raises:
+        NotFound: ``grading_unknown``.
+        InvalidTransition: ``grading_confirmed``.
+    """
+    with uow:
+        uow.gradings.remove_draft(grading_id)
+        uow.commit()
+
+
+def correct_grading(
+    uow: UnitOfWork,
+    old_id: uuid.UUID,
+    request: GradingRequest,
+    reason: str,
+    graded_on: date,
+    leader_id: uuid.UUID | None = None,
+    threshold_set_id: uuid.UUID | None = None,
+    *,
+    at: datetime | None = None,
+) -> Grading:
+    """Store a draft that corrects the confirmed grading ``old_id`` (it supersedes it once confirmed).
+
+    A correction of a dispute ruling must be an LEC grading by a dispute panel (its 组长 leads it;
+    ``leader_id`` is ignored); any other correction needs ``leader_id``.
+
+    Raises:
+        ValidationError: ``reason_empty``, ``grading_hazard_mismatch``, ``ruling_needs_lec``, and as
+            :func:`grade_hazard_by_lec`.
+        InvalidTransition: ``grading_not_confirmed``, ``grading_superseded``, ``dispute_open``.
+        NotFound: ``grading_unknown`` …
+    """
+    now = _now(at)
+    with uow:
+        old = _grading(uow, old_id)
+        if request.hazard_id != old.hazard_id:
+            raise ValidationError("grading_hazard_mismatch", field="hazard")
+        hazard = _hazard(uow, old.hazard_id)
+        history = uow.gradings.history_for(hazard.id)
+        if not old.confirmed:
+            raise InvalidTransition("grading_not_confirmed", id=str(old.id))
+        _ensure_no_open_dispute(uow, hazard.id)
+        tables = _tables(uow)
+        if old.is_ruling:
+            assert old.dispute_id is not None
+            if GradingMethod(request.method) is not GradingMethod.LEC_PANEL:
+                raise ValidationError("ruling_needs_lec", field="method")
+            dispute = _dispute(uow, old.dispute_id)
+            raising = tables.departments[dispute.raised_by_department_id]
+            rule = rules.dispute_rule(raising.kind, raising.id)
+            scores = _member_scores(tables, request.scores)
+            chief = next((s for s in scores if s.role is PanelRole.LEADER), None)
+            leader_key, leader_name = (None, "") if chief is None else (chief.person_id, chief.person_name)
+            if chief is None:
+                rules.require_panel(scores, rule)  # raises dispute_needs_leader
+        else:
+            rule = DEFAULT_PANEL_RULE
+            leader = _leader(tables, leader_id)
+            leader_key, leader_name = leader.id, leader.name
+        draft = _draft(
+            uow,
+            tables,
+            request,
+            hazard=hazard,
+            leader_id=leader_key,
+            leader_name=leader_name,
+            graded_on=graded_on,
+            threshold_set_id=threshold_set_id,
+            meeting_id=None,
+            at=now,
+            rule=rule,
+        )
+        correction = rules.correct(old, draft, reason, history)
+        uow.gradings.add(correction)
+        uow.commit()
+    return correction

@@ -1,0 +1,239 @@
+"""In-memory fakes of the storage ports (``services/ports.py``) for use-case tests that do not test storage.
+
+Shape of cosmicpython's ``FakeUnitOfWork``: repositories over plain dicts, and a unit of work that works on
+a copy of the committed state, so a use case that raises (or forgets ``commit()``) leaves nothing behind,
+exactly as ``adapters/unit_of_work.py`` rolls back. The fakes keep the orderings and the few rules the
+SQL repositories keep (e.g. a retired criterion stays stored; a category's subcategories are merged by
+code). Repositories a fake context does not provide raise at first use: such tests need the real
+database (``tests.factories.make_context``).
+
+Use ``fake_context()`` for a seeded context: the shipped reference data is written by the real
+``services.seed.seed_reference_data`` through the fake unit of work.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Self
+
+from hazard_desktop.domain.criteria import MajorCriterion
+from hazard_desktop.domain.lec import Factor, ScaleValue, ThresholdSet
+from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.ports import ProcessedImage
+
+
+@dataclass
+class FakeStore:
+    """Everything the fake repositories hold; one instance is the committed state."""
+
+    departments: dict[uuid.UUID, Department] = field(default_factory=dict)
+    people: dict[uuid.UUID, Person] = field(default_factory=dict)
+    categories: dict[str, Category] = field(default_factory=dict)
+    subcategories: dict[str, Subcategory] = field(default_factory=dict)
+    scale_values: dict[tuple[Factor, Decimal], ScaleValue] = field(default_factory=dict)
+    threshold_sets: dict[uuid.UUID, ThresholdSet] = field(default_factory=dict)
+    criteria: dict[uuid.UUID, MajorCriterion] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)
+
+    def copy(self) -> FakeStore:
+        """A copy whose dicts can change without touching this one (the records are immutable)."""
+        return FakeStore(**{f.name: copy.copy(getattr(self, f.name)) for f in fields(self)})
+
+    def replace_with(self, other: FakeStore) -> None:
+        for f in fields(self):
+            setattr(self, f.name, copy.copy(getattr(other, f.name)))
+
+
+class FakeReferenceRepository:
+    """Departments (by code), people (by name) and categories (by sort order), as the SQL repository."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+
+    def departments(self, *, include_inactive: bool = False) -> list[Department]:
+        rows = sorted(self._store.departments.values(), key=lambda d: d.code)
+        return [d for d in rows if include_inactive or d.active]
+
+    def get_department(self, department_id: uuid.UUID) -> Department | None:
+        return self._store.departments.get(department_id)
+
+    def save_department(self, department: Department) -> None:
+        self._store.departments[department.id] = department
+
+    def people(self, *, include_inactive: bool = False) -> list[Person]:
+        rows = sorted(self._store.people.values(), key=lambda p: p.name)
+        return [p for p in rows if include_inactive or p.active]
+
+    def get_person(self, person_id: uuid.UUID) -> Person | None:
+        return self._store.people.get(person_id)
+
+    def save_person(self, person: Person) -> None:
+        self._store.people[person.id] = person
+
+    def categories(self) -> list[Category]:
+        subs = sorted(self._store.subcategories.values(), key=lambda s: s.sort_order)
+        return [
+            Category(c.code, c.name_zh, c.name_en, c.sort_order, tuple(s for s in subs if s.category_code == c.code))
+            for c in sorted(self._store.categories.values(), key=lambda c: c.sort_order)
+        ]
+
+    def save_category(self, category: Category) -> None:
+        self._store.categories[category.code] = category
+        for sub in category.subcategories:  # merged by code: a subcategory is never removed
+            known = self._store.subcategories.get(sub.code)
+            owner = known.category_code if known is not None else category.code
+            self._store.subcategories[sub.code] = Subcategory(
+                sub.code, owner, sub.name_zh, sub.name_en, sub.sort_order
+            )
+
+
+class FakeLecRepository:
+    """Scale values (by factor, then as stored) and threshold sets (by effective date, then creation)."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+
+    def scale_values(self) -> list[ScaleValue]:
+        return sorted(self._store.scale_values.values(), key=lambda v: v.factor.value)
+
+    def save_scale_value(self, value: ScaleValue) -> None:
+        self._store.scale_values[(value.factor, value.value)] = value
+
+    def threshold_sets(self) -> list[ThresholdSet]:
+        return sorted(self._store.threshold_sets.values(), key=lambda s: (s.effective_from, s.created_at))
+
+    def get_threshold_set(self, set_id: uuid.UUID) -> ThresholdSet | None:
+        return self._store.threshold_sets.get(set_id)
+
+    def add_threshold_set(self, threshold_set: ThresholdSet) -> None:
+        if threshold_set.id in self._store.threshold_sets:
+            raise AssertionError(f"threshold set {threshold_set.id} stored twice (sets are immutable)")
+        self._store.threshold_sets[threshold_set.id] = threshold_set
+
+
+class FakeCriteriaRepository:
+    """Criteria by source, then creation; retiring keeps the row."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+
+    def all(self, *, include_retired: bool = False) -> list[MajorCriterion]:
+        rows = sorted(self._store.criteria.values(), key=lambda c: (c.source.value, c.created_at))
+        return [c for c in rows if include_retired or c.retired_at is None]
+
+    def get(self, criterion_id: uuid.UUID) -> MajorCriterion | None:
+        return self._store.criteria.get(criterion_id)
+
+    def add(self, criterion: MajorCriterion) -> None:
+        if criterion.id in self._store.criteria:
+            raise AssertionError(f"criterion {criterion.id} stored twice (a change is a new version)")
+        self._store.criteria[criterion.id] = criterion
+
+    def retire(self, criterion_id: uuid.UUID, at: datetime) -> None:
+        row = self._store.criteria.get(criterion_id)
+        if row is not None and row.retired_at is None:
+            self._store.criteria[criterion_id] = dataclasses.replace(row, retired_at=at, updated_at=at)
+
+
+class FakeSettingsRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+
+    def get(self, key: str) -> str | None:
+        return self._store.settings.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self._store.settings[key] = value
+
+
+class NotFaked:
+    """A repository the fakes do not provide: any use fails the test and says what to do."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        raise AssertionError(f"uow.{self._name}.{attr}: not faked; test this use case on a real database")
+
+
+class FakeUnitOfWork:
+    """One transaction over a ``FakeStore``: work happens on a copy that ``commit()`` makes the committed state.
+
+    Attributes:
+        commits: how many times ``commit()`` was called (cosmicpython's ``committed`` flag, counted).
+    """
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+        self._work = store.copy()
+        self.commits = 0
+        self.hazards: Any = NotFaked("hazards")
+        self.gradings: Any = NotFaked("gradings")
+        self.inspections: Any = NotFaked("inspections")
+        self.reference = FakeReferenceRepository(self._work)
+        self.lec = FakeLecRepository(self._work)
+        self.criteria = FakeCriteriaRepository(self._work)
+        self.settings = FakeSettingsRepository(self._work)
+        self._entered = False
+
+    def __enter__(self) -> Self:
+        assert not self._entered, "a unit of work is used in one with block"
+        self._entered = True
+        self._work.replace_with(self._store)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.rollback()
+
+    def commit(self) -> None:
+        assert self._entered, "commit() outside the with block"
+        self._store.replace_with(self._work)
+        self.commits += 1
+
+    def rollback(self) -> None:
+        self._work.replace_with(self._store)
+
+
+class FakeImageProcessor:
+    """Accepts any bytes as an image (the real checks are tested in the adapters' tests)."""
+
+    def process(self, data: bytes) -> ProcessedImage:
+        import hashlib
+
+        return ProcessedImage(hashlib.sha256(data).hexdigest(), len(data), 4, 3, data, data)
+
+
+class NoRegister:
+    """The register's read side is SQL only: tests of it need the real database."""
+
+    def __getattr__(self, attr: str) -> Any:
+        raise AssertionError(f"register.{attr}: the register reads SQL; use a real database")
+
+
+def fake_uow_factory(store: FakeStore | None = None) -> Callable[[], FakeUnitOfWork]:
+    """``context.uow`` over ``store`` (a new empty one by default)."""
+    committed = store if store is not None else FakeStore()
+    return lambda: FakeUnitOfWork(committed)
+
+
+def fake_context(data_dir: Path | None = None, *, seeded: bool = True) -> AppContext:
+    """An ``AppContext`` on in-memory repositories, seeded with the shipped reference data by default."""
+    from hazard_desktop.services.seed import seed_reference_data
+
+    uow = fake_uow_factory()
+    if seeded:
+        seed_reference_data(uow())
+    return AppContext(
+        uow=uow,
+        register=NoRegister(),  # type: ignore[arg-type]
+        images=FakeImageProcessor(),
+        data_dir=data_dir if data_dir is not None else Path("/nonexistent-fake-data-dir"),
+    )

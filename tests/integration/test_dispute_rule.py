@@ -1,0 +1,173 @@
+"""Disputes follow rule §5–§7: the dispute panel votes on criteria first; LEC only when none applies."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.grading import GradingMethod, PanelRole
+from hazard_desktop.domain.hazards import HazardGrade
+from hazard_desktop.domain.verification import record_digest
+from hazard_desktop.services import grading as svc
+from hazard_desktop.services.demo import ensure_people
+from hazard_desktop.services.grading import CriterionEntry, ScoreEntry, VerdictEntry, VoteEntry
+from hazard_desktop.services.hazards import create_hazard, get_hazard
+from tests.factories import hazard_input
+
+DAY = date(2026, 3, 10)
+RULED_ON = date(2026, 3, 20)
+AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def people(context):
+    return ensure_people(context.uow())
+
+
+def named(people, name):
+    return next(p for group in people.values() for p in group if p.name == name)
+
+
+@pytest.fixture
+def hazard(context, people, inspector):
+    with context.uow() as uow:
+        workshop = next(d for d in uow.reference.departments() if d.code == "HC1")
+    return create_hazard(
+        context.uow(),
+        hazard_input(
+            context,
+            inspector,
+            description="特种作业人员无证上岗",
+            department_id=workshop.id,
+            found_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        ),
+    )
+
+
+def criterion(context, code):
+    with context.uow() as uow:
+        return next(c for c in uow.criteria.all() if c.code == code)
+
+
+def panel_people(people):
+    """组长 肖才根, 副组长 刘家华 (named in the settings) + 安环部, 生产部, 事业部, 工会, the raising 车间: 7."""
+    seats = [(named(people, "肖才根"), PanelRole.LEADER), (named(people, "刘家华"), PanelRole.DEPUTY)]
+    seats.append((named(people, "陈建国"), PanelRole.MEMBER))
+    seats += [(people[code][0], PanelRole.MEMBER) for code in ("SCB", "SYB", "GH", "HC1")]
+    return seats
+
+
+def votes(people, upholding):
+    """Every member votes; the first ``upholding`` say the criterion applies."""
+    return tuple(VoteEntry(p.id, n < upholding, role) for n, (p, role) in enumerate(panel_people(people)))
+
+
+def scores(people, triple=("1", "1", "7")):
+    return [ScoreEntry(p.id, *triple, role=role) for p, role in panel_people(people)]
+
+
+def major_by_121(context, hazard, people):
+    """A hazard graded 重大 because it matches 121号 item 2, confirmed, then disputed by its 车间."""
+    item = criterion(context, "121-2")
+    leader = named(people, "陈建国")
+    draft = svc.grade_hazard_by_criteria(
+        context.uow(), hazard.id, [CriterionEntry(item.id, "张某无焊工证进行动火作业")], leader.id, DAY, at=AT
+    )
+    graded = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(minutes=5))
+    dispute = svc.raise_dispute(
+        context.uow(),
+        graded.id,
+        hazard.department_id,
+        people["HC1"][0].name,
+        "已持证，证书未及时上传",
+        at=AT + timedelta(days=1),
+    )
+    return item, graded, dispute
+
+
+def test_an_lec_mean_cannot_outvote_a_matched_121_criterion(context, hazard, people):
+    item, _, dispute = major_by_121(context, hazard, people)
+    view = svc.dispute_view(context.uow(), hazard.id)
+    assert [c.code for c in view.in_question] == ["121-2"] and view.dispute == dispute
+    # the reproduced case: the panel just scores LEC (a low mean) — refused, the criterion comes first
+    with pytest.raises(ValidationError) as err:
+        svc.rule_dispute(context.uow(), dispute.id, scores(people), "LEC 为稍有危险", RULED_ON)
+    assert err.value.code == "ruling_vote_missing" and err.value.params["criterion"] == "121-2"
+    upheld = VerdictEntry(item.id, "现场核查：证书过期", votes(people, 4))
+    with pytest.raises(ValidationError) as err:  # upheld: no LEC
+        svc.rule_dispute(context.uow(), dispute.id, scores(people), "维持", RULED_ON, verdicts=[upheld])
+    assert err.value.code == "ruling_criteria_upheld"
+    ruled, ruling = svc.rule_dispute(context.uow(), dispute.id, [], "维持重大事故隐患", RULED_ON, verdicts=[upheld])
+    assert (ruling.method, ruling.grade, ruling.is_ruling) == (GradingMethod.CRITERIA, HazardGrade.MAJOR, True)
+    assert [m.clause for m in ruling.matches] == [item.clause]
+    assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR
+    stored = svc.get_grading(context.uow(), ruling.id)
+    assert [(v.match.code, v.votes_for, v.votes_against, v.upheld) for v in stored.verdicts] == [("121-2", 4, 3, True)]
+    assert stored == ruling
+    record = rules.canonical_record(stored)
+    assert record["version"] == 2 and record["verdicts"][0]["upheld"] is True
+    assert len(record["verdicts"][0]["votes"]) == 7
+
+
+def test_a_panel_that_votes_the_criterion_down_goes_on_to_lec(context, hazard, people):
+    item, graded, dispute = major_by_121(context, hazard, people)
+    down = VerdictEntry(item.id, "证书在有效期内，系档案未更新", votes(people, 3))
+    ruled, ruling = svc.rule_dispute(
+        context.uow(), dispute.id, scores(people), "不符合121号第2条，按LEC判定", RULED_ON, verdicts=[down]
+    )
+    assert (ruling.method, ruling.grade, ruling.mean_d) == (GradingMethod.LEC_PANEL, HazardGrade.GENERAL, 7)
+    assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.GENERAL
+    stored = svc.get_grading(context.uow(), ruling.id)
+    assert [(v.votes_for, v.upheld) for v in stored.verdicts] == [(3, False)]
+    assert {v.person_name for v in stored.verdicts[0].votes} == {p.name for p, _ in panel_people(people)}
+    # the disputed grading's own record keeps its layout (sheets printed before still verify)
+    assert "verdicts" not in rules.canonical_record(graded) and rules.canonical_record(graded)["version"] == 1
+    assert record_digest(rules.canonical_record(graded)) == record_digest(
+        rules.canonical_record(svc.get_grading(context.uow(), graded.id))
+    )
+
+
+def test_a_dispute_can_claim_that_a_general_hazard_is_major(context, hazard, people):
+    leader = named(people, "陈建国")
+    lec = [ScoreEntry(p.id, "1", "1", "7") for p in (leader, people["SCB"][0], people["GH"][0])]
+    draft = svc.grade_hazard_by_lec(context.uow(), hazard.id, lec, leader.id, DAY, at=AT)
+    graded = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(minutes=5))
+    item = criterion(context, "121-2")
+    dispute = svc.raise_dispute(
+        context.uow(),
+        graded.id,
+        hazard.department_id,
+        people["HC1"][0].name,
+        "属121号第2条",
+        claimed=[item.id],
+        at=AT + timedelta(days=1),
+    )
+    assert [c.code for c in dispute.claimed] == ["121-2"]
+    assert [c.code for c in svc.dispute_view(context.uow(), hazard.id).in_question] == ["121-2"]
+    _, ruling = svc.rule_dispute(
+        context.uow(),
+        dispute.id,
+        [],
+        "符合121号第2条",
+        RULED_ON,
+        verdicts=[VerdictEntry(item.id, "无证动火", votes(people, 7))],
+    )
+    assert ruling.grade is HazardGrade.MAJOR and get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR
+
+
+def test_the_chairs_are_the_persons_named_in_the_settings(context, hazard, people):
+    item, _, dispute = major_by_121(context, hazard, people)
+    verdict = VerdictEntry(item.id, "核查", votes(people, 7))
+    # name another 组长 from the ruling date on: the demo's 肖才根 no longer fits
+    other = named(people, "陈建国")
+    svc.name_dispute_chairs(context.uow(), RULED_ON, other.id, named(people, "刘家华").id)
+    with pytest.raises(ValidationError) as err:
+        svc.rule_dispute(context.uow(), dispute.id, [], "裁决", RULED_ON, verdicts=[verdict])
+    assert err.value.code == "dispute_leader_not_named" and err.value.params["name"] == "陈建国"
+    with pytest.raises(ValidationError) as err:
+        svc.name_dispute_chairs(context.uow(), RULED_ON, other.id, other.id)
+    assert err.value.code == "chairs_same_person"
+    assert [c.leader_name for c in svc.dispute_chairs(context.uow())] == ["肖才根", "陈建国"]

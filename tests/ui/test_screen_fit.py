@@ -1,0 +1,423 @@
+"""Every top-level window and dialog fits a plant laptop (issue 11 §1), in Chinese and in English.
+
+The laptop is 1366×768: at 100 % scaling it offers 1366×768 logical pixels, at 150 % 911×512. Layout
+works in logical pixels, so each screen is simulated by telling ``screen_fit`` what the screen offers
+(the offscreen platform cannot change its scale inside one process). For each window: it is no larger
+than the screen, every visible button lies inside the window (or inside a scroll area's content, reachable
+by scrolling), and no two visible sibling widgets overlap after layout.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QSettings, QSize
+from PySide6.QtGui import QFont, QGuiApplication, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QScrollArea,
+    QScrollBar,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.inspections import StartInput
+from hazard_desktop.services import grading as grading_service
+from hazard_desktop.services import inspections as inspection_service
+from hazard_desktop.services import sheets as sheet_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.application import install_translators, load_fonts
+from hazard_desktop.ui.widgets import screen_fit
+from tests.ui.grading_data import Graded, make_graded
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = date(2026, 3, 10)
+SCREENS = {
+    "100%": QRect(0, 0, 1366, 768),
+    "150%": QRect(0, 0, 911, 512),
+}
+
+
+@dataclass
+class World:
+    context: AppContext
+    graded: Graded
+    inspection_id: uuid.UUID
+    pdf: Path
+    folder: Path
+
+
+@pytest.fixture(scope="module")
+def world(qapp, tmp_path_factory) -> Iterator[World]:
+    """One database for the whole module: demo staff, gradings in every state, a started inspection."""
+    folder = tmp_path_factory.mktemp("fit")
+    context = build_context(folder / "data")
+    graded = make_graded(context)
+    template = next(t for t in inspection_service.list_templates(context.uow()) if t.code == "JC-10")
+    with context.uow() as uow:
+        department = next(d for d in uow.reference.departments() if d.code == "GQ")
+    inspector = graded.people["AHB"][0]
+    inspection = inspection_service.start_inspection(
+        context.uow(), StartInput(template.id, "二号罐区", department.id, (inspector.id,), DAY)
+    )
+    pdf = folder / "sheet.pdf"
+    writer = QPdfWriter(str(pdf))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    painter.drawText(200, 200, "sheet")
+    painter.end()
+    yield World(context, graded, inspection.id, pdf, folder)
+    close_context(context)
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def language(request, qapp) -> Iterator[str]:
+    """The UI language with the bundled font (glyph widths matter); restored afterwards."""
+    app = QApplication.instance()
+    font = QFont(app.font())
+    locale = QLocale()
+    load_fonts(ROOT / "resources")
+    translators = install_translators(app, ROOT / "resources", "zh_CN" if request.param == "zh" else "en")
+    yield request.param
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(locale)
+    QApplication.setFont(font)
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request) -> Iterator[QRect]:
+    area = SCREENS[request.param]
+    screen_fit.set_available_override(area)
+    yield area
+    screen_fit.set_available_override(None)
+
+
+# --------------------------------------------------------------------------------- the windows
+
+
+def _main_window(w: World) -> QWidget:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(w.folder / f"ui-{uuid.uuid4().hex}.ini"), QSettings.Format.IniFormat)
+    return MainWindow(w.context, settings=settings)
+
+
+def _settings(w: World) -> QWidget:
+    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    return SettingsDialog(w.context, today=DAY)
+
+
+def _threshold_editor(w: World) -> QWidget:
+    from hazard_desktop.services import reference_admin
+    from hazard_desktop.ui.dialogs.settings_pages.thresholds import ThresholdSetEditor
+
+    base = reference_admin.list_threshold_sets(w.context.uow())[0]
+    return ThresholdSetEditor(w.context, base, DAY)
+
+
+def _lec(w: World) -> QWidget:
+    from hazard_desktop.ui.dialogs.lec_calculator import LecCalculatorDialog
+
+    return LecCalculatorDialog(w.context, on=DAY)
+
+
+def _criteria(w: World) -> QWidget:
+    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
+
+    return CriteriaCheckDialog(w.context, hazard_title="YH-2026-0001 罐区 T-203 储罐液位计失效")
+
+
+def _panel(w: World) -> QWidget:
+    from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
+
+    ids = [w.graded.ungraded.id, w.graded.draft.id]
+    return PanelScoringDialog(w.context, ids, on=DAY)
+
+
+def _dispute(w: World) -> QWidget:
+    from hazard_desktop.ui.dialogs.dispute_panel import DisputePanelDialog
+
+    return DisputePanelDialog(w.context, w.graded.open_dispute.id, on=DAY)
+
+
+def _preview(w: World) -> QWidget:
+    from hazard_desktop.ui.sheets.preview import SheetPreviewDialog
+
+    return SheetPreviewDialog(w.pdf, "YH-2026-0001")
+
+
+def _sheet_choice(w: World) -> QWidget:
+    from hazard_desktop.ui.sheets.choose import SheetChoiceDialog
+
+    choices = sheet_service.sheet_choices(w.context.uow(), w.graded.ruled.id)
+    return SheetChoiceDialog(choices, choices[0].hazard_number)
+
+
+def _meeting_choice(w: World) -> QWidget:
+    from hazard_desktop.ui.sheets.choose import MeetingChoiceDialog
+
+    return MeetingChoiceDialog(grading_service.meetings(w.context.uow()))
+
+
+def _verify(w: World) -> QWidget:
+    from hazard_desktop.ui.sheets.verify_dialog import VerifyDialog
+
+    return VerifyDialog(w.context)
+
+
+def _inspection_list(w: World) -> QWidget:
+    from hazard_desktop.ui.inspections.list_window import InspectionListWindow
+
+    return InspectionListWindow(w.context)
+
+
+def _start_inspection(w: World) -> QWidget:
+    from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
+
+    return StartInspectionDialog(w.context)
+
+
+def _templates(w: World) -> QWidget:
+    from hazard_desktop.ui.inspections.templates_dialog import TemplatesDialog
+
+    return TemplatesDialog(w.context)
+
+
+def _template_editor(w: World) -> QWidget:
+    from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
+
+    template = next(t for t in inspection_service.list_templates(w.context.uow()) if t.code == "JC-10")
+    return TemplateEditorDialog(w.context, template)
+
+
+def _photo_viewer(w: World) -> QWidget:
+    from hazard_desktop.ui.detail_pane import PhotoViewer
+
+    viewer = PhotoViewer()
+    viewer.set_photo(None, "photo")
+    return viewer
+
+
+def _editor(w: World) -> QWidget:
+    from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
+
+    return HazardEditorDialog(w.context)
+
+
+def _runner(w: World) -> QWidget:
+    from hazard_desktop.ui.inspections.runner import InspectionRunner
+
+    return InspectionRunner(w.context, w.inspection_id)
+
+
+
+WINDOWS: dict[str, Callable[[World], QWidget]] = {
+    "main_window": _main_window,
+    "settings": _settings,
+    "threshold_editor": _threshold_editor,
+    "lec_calculator": _lec,
+    "criteria_check": _criteria,
+    "panel_scoring": _panel,
+    "dispute_panel": _dispute,
+    "sheet_preview": _preview,
+    "sheet_choice": _sheet_choice,
+    "meeting_choice": _meeting_choice,
+    "verify": _verify,
+    "inspection_list": _inspection_list,
+    "start_inspection": _start_inspection,
+    "templates": _templates,
+    "template_editor": _template_editor,
+    "photo_viewer": _photo_viewer,
+    "hazard_editor": _editor,
+    "inspection_runner": _runner,
+}
+# Known not to fit yet; strict: the case fails as soon as it fits, and then leaves this list.
+PENDING = {
+    ("hazard_editor", "150%"): "the hazard editor is fitted by H11b (issue 11 field screens)",
+    ("inspection_runner", "100%"): "the inspection runner is fitted by H11b (issue 11 field screens)",
+    ("inspection_runner", "150%"): "the inspection runner is fitted by H11b (issue 11 field screens)",
+}
+
+
+# --------------------------------------------------------------------------------- the checks
+
+
+def _internal(widget: QWidget) -> bool:
+    """Parts of compound widgets that Qt places itself (scroll bars, combo box and tab bar internals)."""
+    parent = widget.parentWidget()
+    return isinstance(widget, QScrollBar) or isinstance(parent, QComboBox | QScrollBar | QTabBar) or widget.isWindow()
+
+
+def _scroll_content(widget: QWidget, window: QWidget) -> QWidget | None:
+    """The scroll area content ``widget`` sits in (nearest), if any."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if parent.objectName() == "qt_scrollarea_viewport" and isinstance(parent.parentWidget(), QScrollArea):
+            area = parent.parentWidget()
+            assert isinstance(area, QScrollArea)
+            return area.widget()
+        parent = parent.parentWidget()
+    return None
+
+
+def _clipped(widget: QWidget, top: QWidget) -> bool:
+    """True when a part of ``widget`` is cut off by an ancestor up to ``top``."""
+    rect = QRect(widget.mapTo(top, widget.rect().topLeft()), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None:
+        visible = QRect(parent.mapTo(top, parent.rect().topLeft()), parent.size()) if parent is not top else top.rect()
+        if not visible.contains(rect):
+            return True
+        if parent is top:
+            return False
+        parent = parent.parentWidget()
+    return False
+
+
+def _visible_siblings(parent: QWidget) -> list[QWidget]:
+    children = [c for c in parent.children() if isinstance(c, QWidget)]
+    return [c for c in children if c.isVisible() and not c.isWindow() and not _internal(c) and not c.size().isEmpty()]
+
+
+def _name(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return f"{type(widget).__name__}({widget.objectName() or text!r})"
+
+
+def fit_problems(window: QWidget, area: QRect) -> list[str]:
+    """What does not fit: the window itself, buttons cut off, overlapping siblings."""
+    problems = []
+    room = area.size() - screen_fit.FRAME
+    if window.width() > room.width() or window.height() > room.height():
+        problems.append(f"window {window.width()}×{window.height()} larger than {room.width()}×{room.height()}")
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or _internal(button):
+            continue
+        content = _scroll_content(button, window)
+        top = content if content is not None else window
+        if _clipped(button, top):
+            problems.append(f"button {_name(button)} cut off")
+    for parent in [window, *window.findChildren(QWidget)]:
+        if not parent.isVisible() or isinstance(parent, QStackedWidget | QTabWidget | QAbstractScrollArea):
+            continue
+        siblings = _visible_siblings(parent)
+        for i, first in enumerate(siblings):
+            for second in siblings[i + 1 :]:
+                if first.geometry().intersects(second.geometry()):
+                    problems.append(f"{_name(first)} overlaps {_name(second)} in {_name(parent)}")
+    return problems
+
+
+def show_fitted(qtbot, window: QWidget, area: QRect) -> None:
+    qtbot.addWidget(window)
+    window.show()
+    window.move(area.topLeft())
+    QGuiApplication.processEvents()
+    assert window.isVisible()
+
+
+@pytest.mark.parametrize("name", list(WINDOWS))
+def test_every_window_fits_the_laptop(request, qtbot, world: World, language: str, screen: QRect, name: str) -> None:
+    scale = next(key for key, rect in SCREENS.items() if rect == screen)
+    if (name, scale) in PENDING:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=PENDING[name, scale]))
+    window = WINDOWS[name](world)
+    show_fitted(qtbot, window, screen)
+    problems = fit_problems(window, screen)
+    if isinstance(window, QWidget) and hasattr(window, "tabs") and isinstance(window.tabs, QTabWidget):
+        for index in range(window.tabs.count()):  # every settings tab
+            window.tabs.setCurrentIndex(index)
+            QGuiApplication.processEvents()
+            problems += [f"tab {index}: {p}" for p in fit_problems(window, screen)]
+    window.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_minimum_larger_than_the_screen_is_dropped_and_the_form_scrolls(qtbot) -> None:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextEdit, QVBoxLayout
+
+    screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        dialog.setMinimumSize(1290, 960)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("form"))
+        tall = QTextEdit(dialog)
+        tall.setMinimumHeight(900)
+        layout.addWidget(tall, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        layout.addWidget(buttons)
+        screen_fit.fit_window(dialog, QSize(1000, 700))
+        dialog.show()
+        room = SCREENS["150%"].size() - screen_fit.FRAME
+        assert dialog.width() <= room.width() and dialog.height() <= room.height()
+        area = dialog.findChild(QScrollArea, screen_fit.SCROLL_NAME)
+        assert area is not None and tall.parentWidget() is area.widget()
+        assert buttons.parentWidget() is dialog and not _clipped(buttons, dialog)
+        assert fit_problems(dialog, SCREENS["150%"]) == []
+    finally:
+        screen_fit.set_available_override(None)
+
+
+def test_geometry_is_remembered_per_screen(qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    screen_fit.remember_in(settings)
+    try:
+        screen_fit.set_available_override(SCREENS["100%"])
+        first = QDialog()
+        qtbot.addWidget(first)
+        QVBoxLayout(first)
+        screen_fit.fit_window(first, QSize(600, 400), remember="probe")
+        first.show()
+        first.resize(700, 450)
+        first.close()
+        again = QDialog()
+        qtbot.addWidget(again)
+        QVBoxLayout(again)
+        screen_fit.fit_window(again, QSize(600, 400), remember="probe")
+        assert again.size() == QSize(700, 450)
+        screen_fit.set_available_override(SCREENS["150%"])  # another scaling: its own memory
+        small = QDialog()
+        qtbot.addWidget(small)
+        QVBoxLayout(small)
+        screen_fit.fit_window(small, QSize(600, 400), remember="probe")
+        assert small.size() == QSize(600, 400)
+    finally:
+        screen_fit.remember_in(None)
+        screen_fit.set_available_override(None)
+
+
+def test_the_check_sees_overlaps_and_cut_buttons(qtbot) -> None:
+    """A layout forced below its minimum (what a fixed size on a small screen does) is reported."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QPushButton, QTextEdit, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    for _ in range(3):
+        edit = QTextEdit(dialog)
+        edit.setMinimumHeight(300)
+        layout.addWidget(edit)
+    layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, dialog))
+    QPushButton("far", dialog).move(380, 10)  # half outside the window
+    dialog.resize(400, 500)
+    dialog.show()
+    problems = fit_problems(dialog, SCREENS["150%"])
+    assert any("overlaps" in p for p in problems) and any("cut off" in p for p in problems), problems
