@@ -180,13 +180,33 @@ def _explicit_folder(args: argparse.Namespace) -> bool:
     return bool(args.data_dir or os.environ.get(paths.ENV_DATA))
 
 
+def _named_folder(args: argparse.Namespace) -> Path:
+    """The data folder as set (not created). The default folder first takes over, once, the register an
+    older version kept in roaming AppData (``adapters/register_move.py``; Windows only in practice).
+
+    Raises:
+        Refused: ``data_dir_variable`` (an undefined variable in ``HAZARD_DESKTOP_DATA``).
+        StorageError: ``data_move_failed`` (nothing was changed).
+    """
+    try:
+        folder = paths.data_dir(args.data_dir, create=False)
+    except paths.DataFolderError as exc:
+        raise Refused(exc.code, **exc.params) from exc
+    if paths.is_default_location(args.data_dir) and paths.roaming_data_dir() != paths.default_data_dir():
+        from hazard_desktop.adapters.register_move import move_roaming_register
+
+        move_roaming_register(paths.roaming_data_dir(), folder)
+    return folder
+
+
 def _data_folder(args: argparse.Namespace, *, may_create: bool) -> Path:
     """The data folder, checked; created only when that is a deliberate act (``may_create``).
 
     Raises:
-        Refused: ``data_dir_not_folder``, ``data_dir_missing`` or ``data_dir_unusable``.
+        Refused: ``data_dir_not_folder``, ``data_dir_missing``, ``data_dir_unusable`` or ``data_dir_variable``.
+        StorageError: ``data_move_failed``.
     """
-    folder = paths.data_dir(args.data_dir, create=False)
+    folder = _named_folder(args)
     if folder.exists() and not folder.is_dir():
         raise Refused("data_dir_not_folder", path=folder)
     if not folder.exists():
@@ -234,19 +254,19 @@ def _require_register(folder: Path) -> None:
 def _gui(args: argparse.Namespace, lang: str, *, explicit: bool) -> int:
     import os
 
+    from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.app import has_display, run_gui, setup_logging
 
     screenshot = Path(args.screenshot).resolve() if args.screenshot else None
     headless = screenshot is not None or not has_display()
-    # A named folder that does not exist: the window asks before making it; without one, --create says so.
-    named = paths.data_dir(args.data_dir, create=False)
-    ask = explicit and not args.create and not headless and not named.exists()
     try:
+        # A named folder that does not exist: the window asks before making it; without one, --create says so.
+        named = _named_folder(args)
+        ask = explicit and not args.create and not headless and not named.exists()
         folder = named if ask else _data_folder(args, may_create=args.create or not explicit)
-    except Refused as exc:
+    except (Refused, StorageError) as exc:
         if headless:
             raise
-        from hazard_desktop.adapters.errors import StorageError
         from hazard_desktop.app import show_refusal
 
         return show_refusal(StorageError(exc.code, **exc.params), args.lang)  # a window program has no console

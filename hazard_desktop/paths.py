@@ -5,7 +5,8 @@ Order: ``--data-dir`` → ``HAZARD_DESKTOP_DATA`` (environment variables in it e
 per-user data folder (platformdirs): on Windows **Local** AppData (``roaming=False``), never the roaming
 profile — the register holds every photo and its backups, and redirected roaming AppData is a network
 path where SQLite's WAL does not work. A register an older version left in roaming AppData is moved
-there once (``adapters/register_move.py``). Nothing is ever written next to the program, except in
+there once, by the composition root (``cli.py`` with ``adapters/register_move.py``: this module is a
+leaf, standard library and platformdirs only). Nothing is ever written next to the program, except in
 portable mode, which the marker file asks for explicitly.
 """
 
@@ -22,6 +23,16 @@ from hazard_desktop import APP_AUTHOR, APP_NAME
 ENV_DATA = "HAZARD_DESKTOP_DATA"
 PORTABLE_MARKER = "portable.txt"
 DATABASE_NAME = "hazard_desktop.db"
+
+
+class DataFolderError(Exception):
+    """The data folder setting cannot be used; ``code`` (``data_dir_variable``) names the message."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(f"{code} {params}")
+        self.code = code
+        self.params = params
+
 
 _WINDOWS_VARIABLE = re.compile(r"%([A-Za-z_][\w().-]*)%|\$\{(\w+)\}|\$(\w+)")
 _POSIX_VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
@@ -49,7 +60,7 @@ def expand_setting(value: str, *, windows: bool | None = None, environ: Mapping[
     error, not a folder literally named ``%NAME%``.
 
     Raises:
-        StorageError: ``data_dir_variable`` (params ``value``, ``variable``).
+        DataFolderError: ``data_dir_variable`` (params ``value``, ``variable``).
     """
     windows = sys.platform == "win32" if windows is None else windows
     env = dict(os.environ if environ is None else environ)
@@ -61,9 +72,7 @@ def expand_setting(value: str, *, windows: bool | None = None, environ: Mapping[
         if found is None and windows and match.group(0).startswith("$"):
             return match.group(0)
         if found is None:
-            from hazard_desktop.adapters.errors import StorageError
-
-            raise StorageError("data_dir_variable", value=value, variable=match.group(0))
+            raise DataFolderError("data_dir_variable", value=value, variable=match.group(0))
         return found
 
     text = (_WINDOWS_VARIABLE if windows else _POSIX_VARIABLE).sub(replace, value.strip())
@@ -91,8 +100,7 @@ def data_dir(cli_value: str | None = None, *, create: bool = True) -> Path:
     """The data folder, created if missing (with ``create=False`` only named: the caller decides).
 
     Raises:
-        StorageError: ``data_dir_variable`` (an undefined variable in ``HAZARD_DESKTOP_DATA``) or
-            ``data_move_failed`` (the register of the roaming folder could not be moved).
+        DataFolderError: ``data_dir_variable`` (an undefined variable in ``HAZARD_DESKTOP_DATA``).
     """
     if cli_value:
         path = Path(cli_value).expanduser()
@@ -102,15 +110,15 @@ def data_dir(cli_value: str | None = None, *, create: bool = True) -> Path:
         path = program_dir() / "data"
     else:
         path = default_data_dir()
-        roaming = roaming_data_dir()
-        if roaming != path:
-            from hazard_desktop.adapters.register_move import move_roaming_register
-
-            move_roaming_register(roaming, path)
     path = path.resolve()
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def is_default_location(cli_value: str | None = None) -> bool:
+    """True when :func:`data_dir` falls back to the per-user folder (nothing named, not portable)."""
+    return not cli_value and not os.environ.get(ENV_DATA, "").strip() and not (program_dir() / PORTABLE_MARKER).exists()
 
 
 def database_path(folder: Path) -> Path:

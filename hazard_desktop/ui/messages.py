@@ -215,6 +215,13 @@ _TEXTS: dict[str, tuple[str, ...]] = {
             " it, so it was not opened. Use a local folder that is not synchronised.",
         ),
     ),
+    "data_dir_variable": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The data folder setting HAZARD_DESKTOP_DATA=“{value}” uses {variable}, which is not defined."
+            " Check the setting.",
+        ),
+    ),
     "data_move_failed": (
         QT_TRANSLATE_NOOP(
             "Messages",

@@ -1399,6 +1399,11 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="199"/>
+        <source>The data folder setting HAZARD_DESKTOP_DATA=“{value}” uses {variable}, which is not defined. Check the setting.</source>
+        <translation>数据文件夹设置 HAZARD_DESKTOP_DATA=“{value}” 中的环境变量 {variable} 未定义。请检查该设置。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="199"/>
         <source>The database of the older version {source} could not be moved to {target}. Nothing was changed. Close every program using it and try again.</source>
         <translation>无法把旧版本的数据库 {source} 移到 {target}，未做任何更改。请关闭所有使用它的程序后重试。</translation>
     </message>

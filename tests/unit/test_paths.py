@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
-from hazard_desktop import paths
-from hazard_desktop.adapters.errors import StorageError
+from hazard_desktop import cli, paths
 
 
 @pytest.fixture
@@ -129,8 +129,11 @@ def test_a_roaming_register_of_an_older_version_is_moved_once(frozen, user_folde
     con.execute("INSERT INTO t VALUES ('隐患')")
     con.commit()
     con.close()
-    folder = paths.data_dir()
-    assert folder == (user_folder / "user-data" / "hazard_desktop").resolve()
+    local = (user_folder / "user-data" / "hazard_desktop").resolve()
+    assert paths.data_dir(create=False) == local and not local.exists()  # naming the folder moves nothing
+    assert paths.is_default_location()
+    folder = cli._named_folder(argparse.Namespace(data_dir=None))  # what every command and the window do
+    assert folder == local
     moved = sqlite3.connect(folder / "hazard_desktop.db")
     assert moved.execute("SELECT x FROM t").fetchall() == [("隐患",)]
     moved.close()
@@ -139,8 +142,24 @@ def test_a_roaming_register_of_an_older_version_is_moved_once(frozen, user_folde
     assert str(folder / "hazard_desktop.db") in (roaming / "README-moved.txt").read_text(encoding="utf-8-sig")
     # Once: a later start leaves both folders alone.
     before = sorted(p.name for p in roaming.iterdir())
-    assert paths.data_dir() == folder
+    assert cli._named_folder(argparse.Namespace(data_dir=None)) == folder
     assert sorted(p.name for p in roaming.iterdir()) == before
+
+
+def test_a_named_folder_never_takes_the_roaming_register(frozen, user_folder, tmp_path, monkeypatch):
+    roaming = user_folder / "roaming-data" / "hazard_desktop"
+    roaming.mkdir(parents=True)
+    sqlite3.connect(roaming / "hazard_desktop.db").close()
+    named = tmp_path / "named"
+    assert not paths.is_default_location(str(named))
+    assert cli._named_folder(argparse.Namespace(data_dir=str(named))) == named.resolve()
+    monkeypatch.setenv(paths.ENV_DATA, str(tmp_path / "env"))
+    assert not paths.is_default_location()
+    assert cli._named_folder(argparse.Namespace(data_dir=None)) == (tmp_path / "env").resolve()
+    monkeypatch.delenv(paths.ENV_DATA)
+    (frozen / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
+    assert not paths.is_default_location()
+    assert (roaming / "hazard_desktop.db").exists() and not (user_folder / "user-data").exists()
 
 
 @pytest.mark.parametrize(
@@ -163,7 +182,7 @@ def test_environment_variables_in_the_setting_are_expanded(value, windows, env, 
 
 @pytest.mark.parametrize(("value", "windows"), [(r"%NOPE%\hazard", True), ("$NOPE/hazard", False)])
 def test_an_undefined_variable_is_refused_not_taken_literally(value, windows):
-    with pytest.raises(StorageError) as info:
+    with pytest.raises(paths.DataFolderError) as info:
         paths.expand_setting(value, windows=windows, environ={})
     assert info.value.code == "data_dir_variable"
     assert info.value.params["value"] == value
@@ -177,6 +196,9 @@ def test_the_setting_is_expanded_when_the_folder_is_chosen(frozen, tmp_path, mon
     monkeypatch.delenv("UNDEFINED_PLANT_SHARE", raising=False)
     monkeypatch.setenv(paths.ENV_DATA, undefined + "/hazard")
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(StorageError):
+    with pytest.raises(paths.DataFolderError):
         paths.data_dir()
+    with pytest.raises(cli.Refused) as info:  # the command line and the window report it as a refusal
+        cli._named_folder(argparse.Namespace(data_dir=None))
+    assert info.value.code == "data_dir_variable"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app", "shared"]
