@@ -183,7 +183,7 @@ def measure_build(work: Path, runs: int, count: int) -> tuple[list[Figure], Path
         try:
             writer = context.bulk_writer()
             start = time.perf_counter()
-            writer.write_hazards(hazards)
+            writer.write_new_hazards(hazards)
             elapsed = time.perf_counter() - start
         finally:
             close_context(context)

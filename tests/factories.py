@@ -104,3 +104,18 @@ def stored_tokens(con: sqlite3.Connection) -> dict[int, str]:
     """What the index must hold: the tokens of every stored hazard row (rows without tokens left out)."""
     rows = con.execute("SELECT pk, number, description, location, equipment_tag FROM hazards")
     return {pk: tokens for pk, *fields in rows if (tokens := hazard_tokens(*fields))}
+
+
+def force_status(context: AppContext, hazard_id, status) -> None:
+    """Put a hazard into ``status`` directly (test set-up only).
+
+    The program changes a status only through the use cases that own it (grading, the rectification
+    steps); tests of the register's filters need hazards in every status without walking each one there.
+    """
+    import dataclasses
+
+    with context.uow() as uow:
+        hazard = uow.hazards.get(hazard_id)
+        assert hazard is not None
+        uow.hazards.update(dataclasses.replace(hazard, status=status, revision=hazard.revision + 1))
+        uow.commit()

@@ -74,7 +74,7 @@ def _counts(folder: Path) -> tuple[int, int, int]:
 
 
 def _demo(folder: Path, *extra: str) -> int:
-    return main(["demo", "--count", "40", "--data-dir", str(folder), "--lang", "zh_CN", *extra])
+    return main(["demo", "--count", "40", "--data-dir", str(folder), "--lang", "zh_CN", "--create", *extra])
 
 
 def test_a_demo_that_fails_half_way_stores_nothing_and_says_the_disk_is_full(tmp_path, monkeypatch, capsys):

@@ -162,11 +162,12 @@ def test_meetings_round_trip_and_list_their_confirmed_gradings(context, hazard, 
     older = new_meeting(title="一月判定会", held_on=date(2026, 1, 20), leader_id=panel[0].id, leader_name="安一", at=AT)
     newer = new_meeting(title="三月判定会", held_on=date(2026, 3, 10), leader_id=None, leader_name="安一", at=AT)
     other = create_hazard(context.uow(), hazard_input(context, inspector, description="另一个隐患"))
+    # built before the writing unit of work: each reads the scales in a transaction of its own
+    draft = _lec_grading(context, hazard, panel, meeting_id=newer.id)
+    done = rules.confirm(_lec_grading(context, other, panel, meeting_id=newer.id), AT)
     with context.uow() as uow:
         uow.gradings.add_meeting(older)
         uow.gradings.add_meeting(newer)
-        draft = _lec_grading(context, hazard, panel, meeting_id=newer.id)
-        done = rules.confirm(_lec_grading(context, other, panel, meeting_id=newer.id), AT)
         uow.gradings.add(draft)
         uow.gradings.add(done)
         uow.commit()

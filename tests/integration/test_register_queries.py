@@ -10,7 +10,7 @@ import pytest
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.services.hazards import create_hazard, update_hazard
 from hazard_desktop.services.ports import RegisterFilter, SortKey
-from tests.factories import hazard_input
+from tests.factories import force_status, hazard_input
 
 TEXTS = [
     ("罐区 T-305 储罐高液位报警器失效", "罐区防火堤内", "T-305"),
@@ -80,10 +80,7 @@ def test_text_filter(context, stored, text, expected):
 def test_filters_by_category_department_status_grade_and_dates(context, stored):
     assert numbers(context, RegisterFilter(category_code=stored[1].category_code)) == [stored[1].number]
     assert numbers(context, RegisterFilter(department_id=stored[3].department_id)) == [stored[3].number]
-    update_hazard(
-        context.uow(), stored[4].id, 1, hazard_input(context, _person(context, stored[4]), **_fields(stored[4])),
-        status=HazardStatus.CLOSED,
-    )
+    force_status(context, stored[4].id, HazardStatus.CLOSED)
     assert numbers(context, RegisterFilter(statuses=frozenset({HazardStatus.CLOSED}))) == [stored[4].number]
     assert len(numbers(context, RegisterFilter(grades=frozenset({HazardGrade.UNGRADED})))) == 5
     assert numbers(context, RegisterFilter(grades=frozenset({HazardGrade.MAJOR}))) == []

@@ -111,7 +111,7 @@ def test_an_edit_that_keeps_the_text_leaves_the_index_as_it_was(context, inspect
     with _db(context) as con:
         before = index_contents(con)
     update_hazard(
-        context.uow(), hazard.id, hazard.revision, hazard_input(context, inspector, **OLD), status=HazardStatus.GRADED
+        context.uow(), hazard.id, hazard.revision, hazard_input(context, inspector, **OLD)
     )
     with _db(context) as con:
         assert index_contents(con) == before == stored_tokens(con)

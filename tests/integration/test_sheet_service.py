@@ -20,6 +20,7 @@ from hazard_desktop.adapters.demo_photos import make_photo
 from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.grading import DisputeState, Grading, GradingMethod, PanelRole
+from hazard_desktop.domain.hazards import HazardStatus
 from hazard_desktop.domain.reference import DepartmentKind
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.domain.verification import qr_payload
@@ -81,9 +82,13 @@ def final(context: AppContext, row: RegisterRow) -> Grading:
     return grading
 
 
-def pick(context: AppContext, method: str, *, photos: bool = False, disputed: bool = False) -> RegisterRow:
+def pick(
+    context: AppContext, method: str, *, photos: bool = False, disputed: bool = False, open_only: bool = False
+) -> RegisterRow:
     for row in rows(context):
         if row.grading_method != method or (photos and row.photo_count == 0):
+            continue
+        if open_only and row.status == HazardStatus.CLOSED:
             continue
         if not disputed and row.dispute_state is not None:
             continue
@@ -428,7 +433,7 @@ def panel_scores(setup: grading_service.GradingSetup, bump: int = 0) -> list[Sco
 
 
 def test_a_correction_gets_the_next_sheet_number_and_the_old_sheet_says_so(demo: AppContext, tmp_path: Path) -> None:
-    row = pick(demo, "lec_panel")
+    row = pick(demo, "lec_panel", open_only=True)  # a closed hazard (已销号) is graded no more
     old = final(demo, row)
     setup = grading_service.grading_setup(demo.uow(), date(2026, 7, 1))
     correction = grading_service.correct_grading(

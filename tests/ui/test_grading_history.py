@@ -151,7 +151,7 @@ def test_open_dispute(history: GradingHistoryWidget, graded: Graded) -> None:
 
 
 def test_withdrawn_dispute(history: GradingHistoryWidget, graded: Graded, context: AppContext) -> None:
-    svc.withdraw_dispute(context.uow(), graded.open_dispute_record.id, "现场核实后撤回")
+    svc.withdraw_dispute(context.uow(), graded.open_dispute_record.id, "现场核实后撤回", person_name="宋立新")
     history.show_hazard(graded.open_dispute.id)
     dispute = history.cards[1]
     assert dispute.chip_texts() == ["Withdrawn"]

@@ -18,6 +18,7 @@ from hazard_desktop.ui import main_window as mw
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog, HazardEditorResult
 from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.models import register_model as rm
+from tests.factories import force_status
 from tests.ui.conftest import Sample, unknown_id
 from tests.ui.grading_data import Graded, make_graded
 
@@ -204,17 +205,7 @@ def test_choice_filters(window: MainWindow, sample: Sample, context: AppContext)
     assert window.count_label.text() == "5 hazards"
 
     hazard = sample.hazards[1]
-    data = HazardInput(
-        hazard.description,
-        hazard.location,
-        hazard.department_id,
-        hazard.category_code,
-        hazard.subcategory_code,
-        hazard.found_by_id,
-        hazard.found_at,
-        hazard.equipment_tag,
-    )
-    hazard_service.update_hazard(context.uow(), hazard.id, hazard.revision, data, HazardStatus.CLOSED)
+    force_status(context, hazard.id, HazardStatus.CLOSED)
     window.refresh()
     bar.status.setCurrentIndex(bar.status.findData(HazardStatus.CLOSED.value))
     assert numbers(window) == [hazard.number]
@@ -503,7 +494,7 @@ def test_refresh_reads_new_threshold_set_names_and_decimals(
 def test_select_hazard_far_down_a_long_register(qtbot, context: AppContext) -> None:
     people = ensure_people(context.uow())
     made = make_hazards(context.uow(), 1500, 7, datetime(2026, 3, 1, tzinfo=UTC), people)
-    context.bulk_writer().write_hazards(made)
+    context.bulk_writer().write_new_hazards(made)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
