@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from hazard_desktop.adapters.orm import HazardRow, NumberSequenceRow
 from hazard_desktop.domain.hazards import Hazard, parse_number
@@ -97,7 +97,7 @@ def _prepare(
         )
         for pk, h in enumerate(hazards, first)
     ]
-    index_rows = [
+    index_rows: Rows = [
         (pk, tokens(h.number, h.description, h.location, h.equipment_tag)) for pk, h in enumerate(hazards, first)
     ]
     return rows, index_rows
@@ -126,25 +126,25 @@ class CoreBulkWriter:
         return len(hazards)
 
     @staticmethod
-    def _note_numbers(connection: object, hazards: Sequence[Hazard]) -> None:
+    def _note_numbers(connection: Connection, hazards: Sequence[Hazard]) -> None:
         highest: dict[int, int] = {}
         for hazard in hazards:
             year, sequence = parse_number(hazard.number)
             highest[year] = max(highest.get(year, 0), sequence)
         now = utcnow()
         for year, sequence in highest.items():
-            row = connection.execute(  # type: ignore[attr-defined]
+            row = connection.execute(
                 select(NumberSequenceRow.id, NumberSequenceRow.last_value).where(NumberSequenceRow.year == year)
             ).first()
             if row is None:
-                connection.execute(  # type: ignore[attr-defined]
-                    insert(NumberSequenceRow.__table__).values(
+                connection.execute(
+                    insert(NumberSequenceRow).values(
                         id=new_id(), year=year, last_value=sequence, created_at=now, updated_at=now
                     )
                 )
             elif sequence > row.last_value:
-                connection.execute(  # type: ignore[attr-defined]
-                    update(NumberSequenceRow.__table__)
+                connection.execute(
+                    update(NumberSequenceRow)
                     .where(NumberSequenceRow.id == row.id)
                     .values(last_value=sequence, updated_at=now)
                 )

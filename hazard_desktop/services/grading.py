@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.criteria import MajorCriterion
@@ -386,7 +387,7 @@ def _draft(
         if scores or method is GradingMethod.LEC_PANEL
         else None
     )
-    common = {
+    common: dict[str, Any] = {
         "hazard_id": hazard.id,
         "leader_id": leader_id,
         "leader_name": leader_name,
