@@ -74,12 +74,13 @@ def watch_models() -> int:
     return len(classes)
 
 
-def summary() -> str | None:
-    """One line for the end of the run: how many models were checked, and the program's models no test made."""
-    if not watched:
+def summary(*, name_unmade: bool) -> str | None:
+    """One line for the end of the run: how many models were checked (and, for a whole run, the program's
+    model classes that no test made)."""
+    if not watched or not made:
         return None
     never = sorted(  # a base class counts as made when one of its subclasses was
         f"{c.__module__}.{c.__qualname__}" for c in watched if not any(issubclass(m, c) for m in made)
     )
     text = f"model tester: {sum(made.values())} models of {len(made)} classes checked"
-    return text + (f"; never made by these tests: {', '.join(never)}" if never else "")
+    return text + (f"; never made by any test: {', '.join(never)}" if never and name_unmade else "")
