@@ -95,9 +95,7 @@ class FakeReferenceRepository:
         for sub in category.subcategories:  # merged by code: a subcategory is never removed
             known = self._store.subcategories.get(sub.code)
             owner = known.category_code if known is not None else category.code
-            self._store.subcategories[sub.code] = Subcategory(
-                sub.code, owner, sub.name_zh, sub.name_en, sub.sort_order
-            )
+            self._store.subcategories[sub.code] = Subcategory(sub.code, owner, sub.name_zh, sub.name_en, sub.sort_order)
 
 
 class FakeLecRepository:
