@@ -78,7 +78,7 @@ demo: venv translations
 lint: venv
 	$(VENV)/bin/ruff check hazard_desktop tests benchmarks installer
 
-# mypy on the layers without Qt (configured in pyproject.toml, [tool.mypy]).
+# mypy on the layers without Qt and the tests' fakes (configured in pyproject.toml, [tool.mypy]).
 typecheck: venv
 	$(VENV)/bin/mypy
 

@@ -320,7 +320,7 @@ def fake_context(data_dir: Path | None = None, *, seeded: bool = True) -> AppCon
         seed_checklist_templates(uow())
     return AppContext(
         uow=uow,
-        register=NoRegister(),  # type: ignore[arg-type]
+        register=NoRegister(),
         images=FakeImageProcessor(),
         data_dir=data_dir if data_dir is not None else Path("/nonexistent-fake-data-dir"),
     )
