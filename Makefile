@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export LANG := C.UTF-8
 export LC_ALL := C.UTF-8
+# Bytecode and pytest's rewritten test modules are cached in __pycache__ (ignored by git): without the
+# cache every test run compiles every module again (~5 s of a 30 s make test-fast).
+unexport PYTHONDONTWRITEBYTECODE
 
 # Debian packages: Qt offscreen (libEGL, libGL, fontconfig, xkbcommon, glib, dbus), PDF checks (poppler; zbar decodes the printed QR codes),
 # PyInstaller (binutils). Installed with apt-get when running as root; otherwise listed for the user.
@@ -15,13 +18,18 @@ DEB_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test system-deps venv translations demo lint dist dist-check bench clean
+.PHONY: run test test-fast system-deps venv translations demo lint typecheck lock dist dist-check bench clean
 
 run: venv translations
 	$(PY) -m hazard_desktop $(ARGS)
 
 test: system-deps venv translations
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The edit-run loop (~30 s): domain, services on the fakes, the UI's quick tests; no storage tests, no processes
+# (the two folders are not even imported: their collection alone costs seconds).
+test-fast: system-deps venv translations
+	$(PY) -m pytest -m "not storage and not slow" --ignore=tests/integration --ignore=tests/e2e -q $(PYTEST_ARGS)
 
 system-deps: .stamp-system-deps
 .stamp-system-deps: Makefile
@@ -36,12 +44,29 @@ system-deps: .stamp-system-deps
 	fi
 	@touch $@
 
+# Every package, direct or not, at the version in requirements.lock (`make lock` refreshes it).
 venv: $(VENV)/.installed
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,build]"
+	$(PY) -m pip install -q "pip==$(PIP_VERSION)"
+	$(PY) -m pip install -q -c requirements.lock -e ".[test,build]"
 	@touch $@
+
+PIP_VERSION := $(shell sed -n 's/^\# pip==//p' requirements.lock)
+
+# Resolve the pins of pyproject.toml afresh in a throw-away venv and write the whole tree to requirements.lock.
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install -q --upgrade pip
+	build/lock-venv/bin/python -m pip install -q -e ".[test,build]"
+	{ echo "# The whole dependency tree of .[test,build], written by 'make lock' (do not edit by hand)."; \
+	  echo "# Used as pip constraints by 'make venv' and CI. Python $$(build/lock-venv/bin/python -c 'import platform; print(platform.python_version())'), $$(uname -sm);"; \
+	  echo "# packages only another platform needs (e.g. pefile for PyInstaller on Windows) are not constrained."; \
+	  echo "# pip==$$(build/lock-venv/bin/python -m pip --version | cut -d' ' -f2)"; \
+	  build/lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements.lock
+	rm -rf build/lock-venv
+	@echo "requirements.lock: $$(grep -vc '^#' requirements.lock) packages"
 
 translations: $(QM_FILES)
 resources/translations/%.qm: resources/translations/%.ts | venv
@@ -52,6 +77,10 @@ demo: venv translations
 
 lint: venv
 	$(VENV)/bin/ruff check hazard_desktop tests benchmarks installer
+
+# mypy on the layers without Qt and the tests' fakes (configured in pyproject.toml, [tool.mypy]).
+typecheck: venv
+	$(VENV)/bin/mypy
 
 # Standalone one-folder build (dist/hazard_desktop: hazard_desktop + hazard-desktop-cli) and its headless check.
 dist: system-deps venv translations

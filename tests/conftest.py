@@ -1,9 +1,71 @@
-"""Test-wide settings: headless Qt, English UI strings, no real user folders."""
+"""Test-wide settings: headless Qt, English UI strings, no real user folders; run-wide fixtures."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+import pytest
+
+from tests import model_check
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 os.environ["HAZARD_DESKTOP_LANG"] = "en"
+
+
+TESTS = Path(__file__).resolve().parent
+BY_FOLDER = {"integration": "storage", "e2e": "slow"}  # folder → marker every test in it carries
+# UI modules that drive whole windows or grading flows over many stored records (each well over 5 s):
+# make test runs them, make test-fast leaves them out.
+SLOW_UI = {
+    "test_main_window.py",
+    "test_grading_history.py",
+    "test_detail_pane.py",
+    "test_dispute_panel.py",
+    "test_panel_scoring.py",
+    "test_hazard_editor_drafts.py",
+    "test_sheet_actions.py",
+    "test_bench_hook.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark by place, so that ``make test-fast`` (``-m "not storage and not slow"``) needs no list of files."""
+    for item in items:
+        parts = item.path.relative_to(TESTS).parts
+        marker = BY_FOLDER.get(parts[0]) if len(parts) > 1 else None
+        if parts[0] == "ui" and parts[-1] in SLOW_UI:
+            marker = "slow"
+        if marker is not None:
+            item.add_marker(marker)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Every item model the tests make is checked by Qt's model tester (``tests/model_check.py``)."""
+    model_check.watch_models()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    model_check.enabled = item.get_closest_marker("no_model_tester") is None
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    model_check.enabled = True
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS and not (
+        config.option.markexpr or config.option.keyword
+    )
+    line = model_check.summary(name_unmade=whole)
+    if line is not None:
+        terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def sheet_demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data (300 hazards, photos, meetings, disputes) built once per run; tests copy its database."""
+    from tests.integration.test_sheet_service import build_demo_folder
+
+    return build_demo_folder(tmp_path_factory.mktemp("sheet-demo"))

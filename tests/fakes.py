@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any, Self
 
 from hazard_desktop.domain.criteria import MajorCriterion
+from hazard_desktop.domain.errors import InvalidTransition
+from hazard_desktop.domain.inspections import Inspection, Template, content_digest, draft_of, inspection_sequence
 from hazard_desktop.domain.lec import Factor, ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
 from hazard_desktop.services.context import AppContext
@@ -42,6 +44,9 @@ class FakeStore:
     threshold_sets: dict[uuid.UUID, ThresholdSet] = field(default_factory=dict)
     criteria: dict[uuid.UUID, MajorCriterion] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)
+    templates: dict[uuid.UUID, Template] = field(default_factory=dict)  # version id → version (retired_at unset)
+    retired: dict[uuid.UUID, datetime | None] = field(default_factory=dict)  # family id → retired at
+    inspections: dict[uuid.UUID, Inspection] = field(default_factory=dict)
 
     def copy(self) -> FakeStore:
         """A copy whose dicts can change without touching this one (the records are immutable)."""
@@ -90,9 +95,7 @@ class FakeReferenceRepository:
         for sub in category.subcategories:  # merged by code: a subcategory is never removed
             known = self._store.subcategories.get(sub.code)
             owner = known.category_code if known is not None else category.code
-            self._store.subcategories[sub.code] = Subcategory(
-                sub.code, owner, sub.name_zh, sub.name_en, sub.sort_order
-            )
+            self._store.subcategories[sub.code] = Subcategory(sub.code, owner, sub.name_zh, sub.name_en, sub.sort_order)
 
 
 class FakeLecRepository:
@@ -154,6 +157,87 @@ class FakeSettingsRepository:
         self._store.settings[key] = value
 
 
+class FakeInspectionRepository:
+    """Checklist templates (versioned; a published version never changes) and inspections without answers.
+
+    Answers, answer photos and the inspection list are not faked: their tests use the real database.
+    """
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+
+    def _with_family(self, template: Template) -> Template:
+        return dataclasses.replace(template, retired_at=self._store.retired.get(template.template_id))
+
+    def templates(self, *, include_retired: bool = False) -> list[Template]:
+        newest: dict[uuid.UUID, Template] = {}
+        for t in self._store.templates.values():
+            if t.template_id not in newest or t.version > newest[t.template_id].version:
+                newest[t.template_id] = t
+        rows = [self._with_family(t) for t in newest.values()]
+        rows.sort(key=lambda t: (t.code, t.name, str(t.id)))
+        return [t for t in rows if include_retired or t.retired_at is None]
+
+    def template_versions(self, template_id: uuid.UUID) -> list[Template]:
+        rows = [t for t in self._store.templates.values() if t.template_id == template_id]
+        return [self._with_family(t) for t in sorted(rows, key=lambda t: t.version)]
+
+    def get_template(self, version_id: uuid.UUID) -> Template | None:
+        found = self._store.templates.get(version_id)
+        return None if found is None else self._with_family(found)
+
+    def template_digest(self, version_id: uuid.UUID) -> str | None:
+        found = self._store.templates.get(version_id)
+        return None if found is None else content_digest(draft_of(found))
+
+    def add_template(self, template: Template) -> None:
+        if template.id in self._store.templates:
+            raise AssertionError(f"template version {template.id} stored twice")
+        self._store.retired.setdefault(template.template_id, template.retired_at)
+        self._store.templates[template.id] = dataclasses.replace(template, retired_at=None)
+
+    def replace_template(self, template: Template) -> None:
+        stored = self._store.templates[template.id]
+        if stored.published_at is not None:
+            raise InvalidTransition("template_published", name=stored.name, version=stored.version)
+        self._store.templates[template.id] = dataclasses.replace(
+            stored,
+            code=template.code,
+            name=template.name,
+            description=template.description,
+            sections=template.sections,
+            updated_at=template.updated_at,
+        )
+
+    def publish_template(self, version_id: uuid.UUID, at: datetime) -> None:
+        stored = self._store.templates[version_id]
+        if stored.published_at is None:
+            self._store.templates[version_id] = dataclasses.replace(stored, published_at=at, updated_at=at)
+
+    def retire_template(self, template_id: uuid.UUID, at: datetime | None) -> None:
+        if template_id in self._store.retired:
+            self._store.retired[template_id] = at
+
+    def template_usage(self, version_id: uuid.UUID) -> int:
+        return sum(1 for i in self._store.inspections.values() if i.template_version_id == version_id)
+
+    def add(self, inspection: Inspection) -> None:
+        self._store.inspections[inspection.id] = inspection
+
+    def get(self, inspection_id: uuid.UUID) -> Inspection | None:
+        return self._store.inspections.get(inspection_id)
+
+    def update(self, inspection: Inspection) -> None:
+        self._store.inspections[inspection.id] = inspection
+
+    def next_number(self, year: int) -> int:
+        parsed = (inspection_sequence(i.number) for i in self._store.inspections.values())
+        return max((p[1] for p in parsed if p is not None and p[0] == year), default=0) + 1
+
+    def __getattr__(self, attr: str) -> Any:
+        raise AssertionError(f"uow.inspections.{attr}: not faked; test this use case on a real database")
+
+
 class NotFaked:
     """A repository the fakes do not provide: any use fails the test and says what to do."""
 
@@ -177,7 +261,7 @@ class FakeUnitOfWork:
         self.commits = 0
         self.hazards: Any = NotFaked("hazards")
         self.gradings: Any = NotFaked("gradings")
-        self.inspections: Any = NotFaked("inspections")
+        self.inspections = FakeInspectionRepository(self._work)
         self.reference = FakeReferenceRepository(self._work)
         self.lec = FakeLecRepository(self._work)
         self.criteria = FakeCriteriaRepository(self._work)
@@ -225,15 +309,18 @@ def fake_uow_factory(store: FakeStore | None = None) -> Callable[[], FakeUnitOfW
 
 
 def fake_context(data_dir: Path | None = None, *, seeded: bool = True) -> AppContext:
-    """An ``AppContext`` on in-memory repositories, seeded with the shipped reference data by default."""
+    """An ``AppContext`` on in-memory repositories, seeded with the shipped reference data and checklist
+    templates by default."""
+    from hazard_desktop.services.inspection_seed import seed_checklist_templates
     from hazard_desktop.services.seed import seed_reference_data
 
     uow = fake_uow_factory()
-    if seeded:
+    if seeded:  # as app.build_context seeds a new database
         seed_reference_data(uow())
+        seed_checklist_templates(uow())
     return AppContext(
         uow=uow,
-        register=NoRegister(),  # type: ignore[arg-type]
+        register=NoRegister(),
         images=FakeImageProcessor(),
         data_dir=data_dir if data_dir is not None else Path("/nonexistent-fake-data-dir"),
     )

@@ -99,7 +99,7 @@ def _prepare(
         )
         for pk, h in enumerate(hazards, first)
     ]
-    index_rows = [
+    index_rows: Rows = [
         (pk, tokens(h.number, h.description, h.location, h.equipment_tag)) for pk, h in enumerate(hazards, first)
     ]
     return rows, index_rows
@@ -187,13 +187,13 @@ class CoreBulkWriter:
             ).first()
             if row is None:
                 connection.execute(
-                    insert(NumberSequenceRow.__table__).values(
+                    insert(NumberSequenceRow).values(
                         id=new_id(), year=year, last_value=sequence, created_at=now, updated_at=now
                     )
                 )
             elif sequence > row.last_value:
                 connection.execute(
-                    update(NumberSequenceRow.__table__)
+                    update(NumberSequenceRow)
                     .where(NumberSequenceRow.id == row.id)
                     .values(last_value=sequence, updated_at=now)
                 )

@@ -226,7 +226,8 @@ class SqlRegisterQueries:
         cursor = self._connection.cursor()
         try:
             cursor.execute(sql, params)
-            return int(cursor.fetchone()[0] or 0)
+            row = cursor.fetchone()
+            return int(row[0] or 0) if row is not None else 0
         finally:
             cursor.close()
 

@@ -139,8 +139,8 @@ def build_inspection_demo(
                     uow_factory(), inspection.id, item.id, AnswerResult.FAIL, run.failures[index], at=at
                 )
             else:
-                result = AnswerResult.NA if (index + number) % 7 == 6 else AnswerResult.PASS
-                service.record_answer(uow_factory(), inspection.id, item.id, result, at=at)
+                answer = AnswerResult.NA if (index + number) % 7 == 6 else AnswerResult.PASS
+                service.record_answer(uow_factory(), inspection.id, item.id, answer, at=at)
             if index in run.photos and photo_maker is not None:
                 photo = PhotoFile(f"JC_{number:02d}_{index:02d}.jpg", photo_maker(500 + number * 10 + index))
                 service.add_answer_photos(uow_factory(), inspection.id, item.id, [photo], images)

@@ -215,15 +215,26 @@ class InspectionRepository(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction: everything inside is rolled back unless :meth:`commit` is called."""
+    """One transaction: everything inside is rolled back unless :meth:`commit` is called.
 
-    hazards: HazardRepository
-    reference: ReferenceRepository
-    lec: LecRepository
-    criteria: CriteriaRepository
-    settings: SettingsRepository
-    gradings: GradingRepository
-    inspections: InspectionRepository
+    The repositories are read-only members, so that any object with repositories of the right shape fits
+    (the SQL unit of work, the start-up reader, the fakes of the tests).
+    """
+
+    @property
+    def hazards(self) -> HazardRepository: ...
+    @property
+    def reference(self) -> ReferenceRepository: ...
+    @property
+    def lec(self) -> LecRepository: ...
+    @property
+    def criteria(self) -> CriteriaRepository: ...
+    @property
+    def settings(self) -> SettingsRepository: ...
+    @property
+    def gradings(self) -> GradingRepository: ...
+    @property
+    def inspections(self) -> InspectionRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -474,8 +474,8 @@ def validate_threshold_set(
     try:
         validate_bands(clean_bands)
     except ValidationError as exc:
-        band = next((b for b in clean_bands if b.code == exc.params.get("band")), None)
-        raise (exc if band is None else _named(exc, band)) from None
+        named = next((b for b in clean_bands if b.code == exc.params.get("band")), None)
+        raise (exc if named is None else _named(exc, named)) from None
     return clean, day, rule, clean_bands
 
 

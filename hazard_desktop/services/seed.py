@@ -114,8 +114,8 @@ def seed_reference_data(uow: UnitOfWork) -> bool:
                     updated_at=now,
                 )
             )
-        for key, value in DEFAULT_SETTINGS.items():
+        for key, text in DEFAULT_SETTINGS.items():
             if uow.settings.get(key) is None:
-                uow.settings.set(key, value)
+                uow.settings.set(key, text)
         uow.commit()
         return True

@@ -3,6 +3,7 @@ with the print row it will be recorded as (see :mod:`.sheets`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -292,4 +293,4 @@ def _targets(reader: _Reader, request: SheetRequest) -> tuple[str, list[Callable
     if not gradings:
         raise ValidationError("sheet_document_empty", field="sheets")
     title = f"隐患分级判定表 {meeting.title}（{_date_cn(meeting.held_on)}）"
-    return title, [lambda g=g: _plan_grading(g, reader) for g in gradings]
+    return title, [functools.partial(_plan_grading, g, reader) for g in gradings]

@@ -52,9 +52,9 @@ def build_demo_folder(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo_folder(tmp_path_factory.mktemp("sheet-demo"))
+@pytest.fixture
+def demo_template(sheet_demo_folder: Path) -> Path:
+    return sheet_demo_folder  # built once per run (tests/conftest.py)
 
 
 def copy_demo(template: Path, target: Path) -> Path:

@@ -159,6 +159,7 @@ def test_headers(qapp, context: AppContext) -> None:
     )
 
 
+@pytest.mark.no_model_tester  # counts the blocks and queries the model reads
 def test_long_description_is_one_line_in_the_cell(qapp) -> None:
     register = FakeRegister(1)
     model = RegisterModel(register, {})
@@ -181,6 +182,7 @@ def _fields(row: RegisterRow) -> dict[str, object]:
 # ---------------------------------------------------------------- paging
 
 
+@pytest.mark.no_model_tester  # counts the blocks and queries the model reads
 def test_pages_in_blocks_past_the_first(qapp, context: AppContext, sample: Sample) -> None:
     model = make_model(context, block_size=2, max_blocks=2)
     model.sort(rm.COL_NUMBER, Qt.SortOrder.AscendingOrder)
@@ -195,6 +197,7 @@ def test_pages_in_blocks_past_the_first(qapp, context: AppContext, sample: Sampl
     assert model.queries == 4 and model.cached_blocks() == [1, 0]
 
 
+@pytest.mark.no_model_tester  # counts the blocks and queries the model reads
 def test_100000_rows_read_only_the_blocks_shown(qapp) -> None:
     register = FakeRegister(100_000)
     model = RegisterModel(register, {"4.6": "设备"})
@@ -207,6 +210,7 @@ def test_100000_rows_read_only_the_blocks_shown(qapp) -> None:
     assert model.row_at(100_000) is None and model.row_at(-1) is None
 
 
+@pytest.mark.no_model_tester  # counts the blocks and queries the model reads
 def test_find_row_looks_only_at_the_top_blocks(qapp) -> None:
     register = FakeRegister(100_000)
     model = RegisterModel(register, {})
@@ -229,6 +233,7 @@ def test_a_failing_read_is_reported_not_raised(qapp, qtbot) -> None:
 # ---------------------------------------------------------------- sorting and filtering go to SQL
 
 
+@pytest.mark.no_model_tester  # asserts the page read last; the tester would walk all 1,000 rows on every sort
 @pytest.mark.parametrize("column", sorted(rm.SORT_KEYS))
 def test_sort_by_each_column_is_passed_to_sql(qapp, column: int) -> None:
     register = FakeRegister(1000)
@@ -460,6 +465,7 @@ def test_grading_filters(context: AppContext, graded: Graded) -> None:
 # ---------------------------------------------------------------- finding a row far down
 
 
+@pytest.mark.no_model_tester  # counts the blocks and queries the model reads
 def test_position_of_asks_sql_instead_of_reading_blocks(qapp) -> None:
     register = FakeRegister(100_000)
     model = RegisterModel(register, {})
@@ -473,6 +479,7 @@ def test_position_of_asks_sql_instead_of_reading_blocks(qapp) -> None:
     assert len(register.positions) == calls
 
 
+@pytest.mark.no_model_tester  # counts the blocks and queries the model reads
 def test_position_of_with_a_real_register(context: AppContext, sample: Sample) -> None:
     model = make_model(context, block_size=2)
     model.sort(rm.COL_FOUND_AT, Qt.SortOrder.AscendingOrder)
@@ -483,6 +490,7 @@ def test_position_of_with_a_real_register(context: AppContext, sample: Sample) -
     assert model.position_of(sample.hazards[2].id) == 0
 
 
+@pytest.mark.no_model_tester  # counts the blocks and queries the model reads
 def test_a_failing_position_is_reported_not_raised(qapp, qtbot) -> None:
     class Broken(FakeRegister):
         def position(self, *args: object) -> int | None:

@@ -126,8 +126,8 @@ class _SheetStart(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._hd_sheet = self.info  # type: ignore[attr-defined]
-        self.canv._hd_sheet_first_page = self.canv.getPageNumber()  # type: ignore[attr-defined]
+        self.canv._hd_sheet = self.info
+        self.canv._hd_sheet_first_page = self.canv.getPageNumber()
 
 
 def _numbered_canvas_class(font: str) -> type[Canvas]:

@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from hazard_desktop.adapters.orm import DepartmentRow, SettingRow
@@ -388,10 +388,10 @@ class SqlInspectionRepository:
         return claimed
 
     def summaries(self, states: frozenset[InspectionState] = frozenset()) -> list[InspectionSummary]:
-        def count(*conditions: object) -> object:
+        def count(*conditions: ColumnElement[bool]) -> ScalarSelect[int]:
             return (
                 select(func.count(AnswerRow.id))
-                .where(AnswerRow.inspection_id == InspectionRow.id, *conditions)  # type: ignore[arg-type]
+                .where(AnswerRow.inspection_id == InspectionRow.id, *conditions)
                 .correlate(InspectionRow)
                 .scalar_subquery()
             )

@@ -143,7 +143,7 @@ def dispute_rule(raising_kind: DepartmentKind, raising_department_id: uuid.UUID 
         require_leader=True,
         require_deputy=True,
         members_only=True,
-        required_department_ids=frozenset() if raising_department_id is None else {raising_department_id},
+        required_department_ids=frozenset() if raising_department_id is None else frozenset({raising_department_id}),
     )
 
 

@@ -189,7 +189,7 @@ def _draft(
         if scores or method is GradingMethod.LEC_PANEL
         else None
     )
-    common = {
+    common: dict[str, Any] = {
         "hazard_id": hazard.id,
         "leader_id": leader_id,
         "leader_name": leader_name,

@@ -1,28 +1,33 @@
-"""Template files between laptops: export, idempotent import by UUID, new versions added, never overwritten."""
+"""Template files between laptops: export, idempotent import by UUID, new versions added, never overwritten.
+
+On the in-memory fakes (``tests/fakes.py``), seeded as a new database is: the office and the laptop.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
-from hazard_desktop.app import close_context
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.inspections import StartInput, TemplateOrigin, draft_of
 from hazard_desktop.services import inspections as service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.template_exchange import FORMAT, export_templates, import_templates, parse_templates
-from tests.factories import add_person, make_context
+from tests.factories import add_person
+from tests.fakes import fake_context
 
 
 @pytest.fixture
-def laptop(tmp_path) -> Iterator[AppContext]:
-    ctx = make_context(tmp_path / "laptop")
-    yield ctx
-    close_context(ctx)
+def context() -> AppContext:
+    return fake_context()
+
+
+@pytest.fixture
+def laptop() -> AppContext:
+    return fake_context()
 
 
 def office_template(context: AppContext):
