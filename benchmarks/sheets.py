@@ -85,13 +85,15 @@ def sample_sheet(n: int, photo: bytes) -> GradingSheet:
 
 
 def documents() -> dict[str, SheetDocument]:
-    """One sheet, and a meeting batch of ``BATCH`` sheets."""
+    """One sheet, and a meeting batch of ``BATCH`` sheets (each with its own photo: one image embedded once
+    would flatter both renderers)."""
     from hazard_desktop.adapters.demo_photos import make_photo
     from hazard_desktop.adapters.images import PillowImageProcessor
 
-    photo = PillowImageProcessor().process(make_photo(1, (640, 480))).display_jpeg
-    one = sample_sheet(1, photo)
-    batch = tuple(sample_sheet(n, photo) for n in range(1, BATCH + 1))
+    images = PillowImageProcessor()
+    photos = [images.process(make_photo(n, (640, 480))).display_jpeg for n in range(1, BATCH + 1)]
+    one = sample_sheet(1, photos[0])
+    batch = tuple(sample_sheet(n, photos[n - 1]) for n in range(1, BATCH + 1))  # a photo each, as in a meeting
     return {
         "one grading sheet": SheetDocument(title="bench", sheets=(one,)),
         f"meeting batch of {BATCH} sheets": SheetDocument(title="bench", sheets=batch),
