@@ -6,6 +6,7 @@ cannot spawn the measured programs itself. This launcher is a bare interpreter: 
 
     spawned <time.monotonic() just before the command starts>
     maxrss-kib <the command's peak resident memory>
+    cpu-s <the command's user + system CPU seconds, start to exit>
 
 around the command's own output (which goes to the same stdout), and exits with its code.
 
@@ -25,6 +26,7 @@ def main() -> int:
     _pid, status, usage = os.wait4(pid, 0)
     print(f"spawned {start:.6f}")
     print(f"maxrss-kib {usage.ru_maxrss}")
+    print(f"cpu-s {usage.ru_utime + usage.ru_stime:.6f}")
     return os.waitstatus_to_exitcode(status)
 
 

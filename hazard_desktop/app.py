@@ -112,12 +112,14 @@ class _Storage:
         return self._session_factory is not None
 
     def opened(self) -> OpenedDatabase:
-        if self._session_factory is None:
+        if self._session_factory is None:  # checked again under the lock: another thread may have opened it
             with self._lock:
                 if self._session_factory is None:
                     self._open()
-        assert self._opened is not None
-        return self._opened
+        opened = self._opened
+        if opened is None:  # pragma: no cover - _open sets it before the session factory
+            raise RuntimeError("storage not opened")
+        return opened
 
     def _open(self) -> None:
         from hazard_desktop.adapters.db import make_session_factory

@@ -21,7 +21,6 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterRow
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.models.register_model import RowRole
-from hazard_desktop.ui.widgets.hidden_scoring import arg
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up stays light)
     from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckResult
@@ -171,6 +170,7 @@ class GradingActions(QObject):
     def open_check(self) -> CriteriaCheckResult | None:
         """The major-hazard check; for one ungraded hazard a major result leads on to the panel grading."""
         from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
+        from hazard_desktop.ui.widgets.hidden_scoring import arg  # with the dialog, not at start-up
 
         rows = self.selected_rows()
         row = rows[0] if len(rows) == 1 else None

@@ -49,7 +49,6 @@ from hazard_desktop.services.ports import RegisterFilter, SortKey
 from hazard_desktop.services.reference_queries import ReferenceData, load_reference, plant_name
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.detail_pane import HazardDetailPane
-from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
 from hazard_desktop.ui.labels import BandLabel
 from hazard_desktop.ui.models.register_model import (
     COL_BAND,
@@ -415,6 +414,8 @@ class MainWindow(QMainWindow):
 
     def new_hazard(self) -> bool:
         """Open the form for a new hazard; select it when saved."""
+        from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog  # not at start-up
+
         result = HazardEditorDialog.ask(self, self.context)
         if result is None:
             return False
@@ -436,6 +437,8 @@ class MainWindow(QMainWindow):
                 raise
             messages.show_error(self, exc)
             return False
+        from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog  # not at start-up
+
         result = HazardEditorDialog.ask(self, self.context, hazard)
         if result is None:
             return False

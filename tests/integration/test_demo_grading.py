@@ -26,9 +26,7 @@ def folder(tmp_path_factory) -> Iterator:
     path = tmp_path_factory.mktemp("demo")
     context = build_context(path)
     try:
-        result = build_demo(
-            context.uow, context.bulk_writer(), context.images, None, reference=REFERENCE
-        )
+        result = build_demo(context.uow, context.bulk_writer(), context.images, None, reference=REFERENCE)
     finally:
         close_context(context)
     yield path, result

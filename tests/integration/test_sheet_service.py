@@ -44,9 +44,7 @@ def build_demo_folder(folder: Path) -> Path:
     """Demo data (300 hazards, photos, meetings, disputes) in ``folder``, as of :data:`REFERENCE`."""
     context = build_context(folder)
     try:
-        build_demo(
-            context.uow, context.bulk_writer(), context.images, make_photo, reference=REFERENCE
-        )
+        build_demo(context.uow, context.bulk_writer(), context.images, make_photo, reference=REFERENCE)
     finally:
         close_context(context)
     return folder

@@ -27,7 +27,7 @@ from hazard_desktop.ui.dialogs.settings_dialog import (
     SettingsDialog,
 )
 from hazard_desktop.ui.dialogs.settings_pages import categories, criteria, departments, lec_scales, people, thresholds
-from hazard_desktop.ui.dialogs.settings_pages.common import ID_ROLE, RowTableModel
+from hazard_desktop.ui.models.rows import ID_ROLE, RowsTableModel
 from tests.factories import make_context
 
 TODAY = date(2026, 3, 1)
@@ -88,7 +88,7 @@ def _drive_modal(action: Callable[[QDialog], None]) -> list[BaseException]:
 # ---------------------------------------------------------------- models
 
 
-def _all_models(dialog: SettingsDialog) -> list[RowTableModel]:
+def _all_models(dialog: SettingsDialog) -> list[RowsTableModel]:
     return [
         dialog.departments_page.model,
         dialog.people_page.model,

@@ -5,6 +5,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.errors import DomainError, InvalidTransition, NotFound, ValidationError

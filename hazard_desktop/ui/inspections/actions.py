@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,8 +25,9 @@ from hazard_desktop.services import inspections as service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import messages
-from hazard_desktop.ui.inspections.list_window import InspectionListWindow
-from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
+
+if TYPE_CHECKING:  # imported when first opened, not at start-up
+    from hazard_desktop.ui.inspections.list_window import InspectionListWindow
 
 STATUS_TIMEOUT_MS = 10000
 
@@ -204,6 +206,8 @@ class InspectionActions(QObject):
     def show_list(self) -> InspectionListWindow:
         """Open (or raise) the inspection list window."""
         if self.list_window is None:
+            from hazard_desktop.ui.inspections.list_window import InspectionListWindow
+
             self.list_window = InspectionListWindow(self.context, self.window)
             self.list_window.show_hazards_requested.connect(self.filter_register)
             self.list_window.hazards_changed.connect(self._register_changed)
@@ -216,6 +220,8 @@ class InspectionActions(QObject):
 
     def new_inspection(self) -> object:
         """Start an inspection and open its runner."""
+        from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
+
         inspection = StartInspectionDialog.ask(self.window, self.context)
         if inspection is None:
             return None

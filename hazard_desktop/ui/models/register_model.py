@@ -2,9 +2,10 @@
 
 With 100,000 hazards (TOOLCHAIN.md §8) the model never holds the register: ``rowCount`` is a SQL
 ``COUNT``, rows are read on demand in blocks through ``RegisterQueries.page`` and kept in a small LRU;
-sorting and filtering happen in SQL (``sort()`` override, ``set_filter()`` → reset). Display strings of
-a block are built once when the block is read, so ``data()`` only indexes tuples; roles are compared
-with module-level ints.
+sorting and filtering happen in SQL (``sort()`` override, ``set_filter()`` → reset). What a cell shows —
+text, colour, icon, font, alignment — is worked out once per row when its block is read, so for the
+roles a repaint asks ``data()`` only indexes tuples: no allocation, no branch per column. The roles are
+plain ints; the block last read is kept at hand, so a repaint does not touch the LRU per cell.
 
 The grading columns (band, mean D, method, dispute) show what ``hazards`` carries of the grading that
 counts; band names and colours come from the stored threshold sets (:meth:`RegisterModel.set_bands`),
@@ -200,7 +201,29 @@ def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES) -> str:
     return "" if value is None else format_decimal(value, places)
 
 
-Entry = tuple[RegisterRow, tuple[str, ...], str]  # the row, its display texts, the category tooltip
+# What data() answers per role for one row, by column (one tuple each; the common ones are shared).
+Entry = tuple[
+    RegisterRow,  # the row itself
+    tuple[str, ...],  # display texts
+    str,  # the category tooltip
+    tuple[QBrush | None, ...],  # foreground
+    tuple[QIcon | None, ...],  # decoration
+    tuple[QFont | None, ...],  # font
+    tuple[int, ...],  # alignment
+]
+_ROW, _TEXTS, _CATEGORY, _FOREGROUND, _DECORATION, _FONT, _ALIGNMENT = range(7)
+_NOTHING: tuple[None, ...] = (None,) * COLUMN_COUNT
+_CLOSED_BRUSHES: tuple[QBrush | None, ...] = (_CLOSED_BRUSH,) * COLUMN_COUNT
+# Roles a repaint asks for every cell, answered from the entry's tuples (the slot in the entry).
+_PAINT_SLOTS: dict[int, int] = {
+    DisplayRole: _TEXTS,
+    ForegroundRole: _FOREGROUND,
+    DecorationRole: _DECORATION,
+    FontRole: _FONT,
+    TextAlignmentRole: _ALIGNMENT,
+}
+# Roles answered by looking at the row (tooltips, the row, its id, sort values); others give None.
+_OTHER_ROLES = frozenset({ToolTipRole, RowRole, IdRole, SortRole})
 
 
 class RegisterModel(QAbstractTableModel):
@@ -246,6 +269,7 @@ class RegisterModel(QAbstractTableModel):
         self._sort_key = SortKey.NUMBER
         self._descending = True
         self._blocks: OrderedDict[int, list[Entry]] = OrderedDict()
+        self._hot: tuple[int, list[Entry]] = (-1, [])  # the block last used (it is the LRU's newest)
         self._set_bands(bands or {})
         self._count = self._read_count()
         self.queries = 0  # page queries made (tests and diagnostics)
@@ -307,6 +331,7 @@ class RegisterModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = flt
         self._blocks.clear()
+        self._hot = (-1, [])
         self._count = self._read_count()
         self.endResetModel()
 
@@ -336,6 +361,7 @@ class RegisterModel(QAbstractTableModel):
     def _rebuild_texts(self) -> None:
         for number, block in self._blocks.items():
             self._blocks[number] = [self._display(entry[0]) for entry in block]
+        self._hot = (-1, [])
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, COLUMN_COUNT - 1))
 
@@ -343,6 +369,7 @@ class RegisterModel(QAbstractTableModel):
         """Drop every cached block and read the count again (after edits, F5)."""
         self.beginResetModel()
         self._blocks.clear()
+        self._hot = (-1, [])
         self._count = self._read_count()
         self.endResetModel()
 
@@ -354,6 +381,7 @@ class RegisterModel(QAbstractTableModel):
         self._sort_key = key
         self._descending = descending
         self._blocks.clear()
+        self._hot = (-1, [])
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -385,6 +413,7 @@ class RegisterModel(QAbstractTableModel):
         self.queries += 1
         block = [self._display(row) for row in rows]
         self._blocks[number] = block
+        self._hot = (number, block)
         while len(self._blocks) > self._max_blocks:
             self._blocks.popitem(last=False)
         return block
@@ -413,15 +442,52 @@ class RegisterModel(QAbstractTableModel):
             category = f"{row.category_code} {category} / {row.subcategory_code} " + names.get(row.subcategory_code, "")
         else:
             category = f"{row.category_code} {category}"
-        return row, texts, category
+        return row, texts, category, self._foregrounds(row), self._decorations(row), self._fonts(row), ALIGNMENTS
+
+    @staticmethod
+    def _foregrounds(row: RegisterRow) -> tuple[QBrush | None, ...]:
+        closed = row.status is HazardStatus.CLOSED
+        major = row.grade is HazardGrade.MAJOR
+        dispute = _DISPUTE_BRUSHES.get(row.dispute_state) if row.dispute_state else None
+        if not major and dispute is None:
+            return _CLOSED_BRUSHES if closed else _NOTHING
+        brushes = list(_CLOSED_BRUSHES if closed else _NOTHING)
+        if major:
+            brushes[COL_GRADE] = _MAJOR_BRUSH
+        if dispute is not None:
+            brushes[COL_DISPUTE] = dispute
+        return tuple(brushes)
+
+    def _decorations(self, row: RegisterRow) -> tuple[QIcon | None, ...]:
+        band = self._band_icons.get(row.band_code) if row.band_code else None
+        dispute = self._dispute_icons.get(row.dispute_state) if row.dispute_state else None
+        if band is None and dispute is None:
+            return _NOTHING
+        icons: list[QIcon | None] = list(_NOTHING)
+        icons[COL_BAND], icons[COL_DISPUTE] = band, dispute
+        return tuple(icons)
+
+    def _fonts(self, row: RegisterRow) -> tuple[QFont | None, ...]:
+        if row.dispute_state != _OPEN_DISPUTE:
+            return _NOTHING
+        fonts: list[QFont | None] = list(_NOTHING)
+        fonts[COL_DISPUTE] = self._bold
+        return tuple(fonts)
+
+    def _block(self, number: int) -> list[Entry]:
+        hot_number, block = self._hot
+        if number == hot_number:
+            return block  # already the LRU's newest
+        found = self._blocks.get(number)
+        if found is None:
+            return self._load(number)
+        self._blocks.move_to_end(number)
+        self._hot = (number, found)
+        return found
 
     def _entry(self, row: int) -> Entry | None:
         number, offset = divmod(row, self._block_size)
-        block = self._blocks.get(number)
-        if block is None:
-            block = self._load(number)
-        else:
-            self._blocks.move_to_end(number)
+        block = self._block(number)
         return block[offset] if offset < len(block) else None
 
     def row_at(self, row: int) -> RegisterRow | None:
@@ -476,40 +542,24 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DisplayRole) -> object:
-        if not index.isValid():
+        slot = _PAINT_SLOTS.get(role)
+        if slot is None and role not in _OTHER_ROLES:
             return None
         row = index.row()
-        if row >= self._count:
+        if row < 0 or row >= self._count:  # an invalid index has row -1
             return None
-        entry = self._entry(row)
-        if entry is None:
+        size = self._block_size
+        number = row // size
+        hot_number, block = self._hot
+        if number != hot_number:
+            block = self._block(number)
+        offset = row - number * size
+        if offset >= len(block):
             return None
+        entry = block[offset]
+        if slot is not None:
+            return entry[slot][index.column()]
         column = index.column()
-        if role == DisplayRole:
-            return entry[1][column]
-        if role == DecorationRole:
-            if column == COL_BAND:
-                code = entry[0].band_code
-                return self._band_icons.get(code) if code else None
-            if column == COL_DISPUTE:
-                state = entry[0].dispute_state
-                return self._dispute_icons.get(state) if state else None
-            return None
-        if role == TextAlignmentRole:
-            return ALIGNMENTS[column]
-        if role == ForegroundRole:
-            record = entry[0]
-            if column == COL_GRADE and record.grade is HazardGrade.MAJOR:
-                return _MAJOR_BRUSH
-            if column == COL_DISPUTE and record.dispute_state:
-                return _DISPUTE_BRUSHES.get(record.dispute_state)
-            if record.status is HazardStatus.CLOSED:
-                return _CLOSED_BRUSH
-            return None
-        if role == FontRole:
-            if column == COL_DISPUTE and entry[0].dispute_state == _OPEN_DISPUTE:
-                return self._bold
-            return None
         if role == ToolTipRole:
             return self._tooltip(entry, column)
         if role == RowRole:

@@ -16,7 +16,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     DISPLAY_ROLE,
     FONT_ROLE,
     TOOLTIP_ROLE,
-    RowTableModel,
+    RowsTableModel,
     SettingsEditorPage,
 )
 
@@ -49,7 +49,7 @@ def flatten(categories: Sequence[Category]) -> list[CategoryRow]:
     return rows
 
 
-class CategoryTableModel(RowTableModel):
+class CategoryTableModel(RowsTableModel):
     """Categories (bold) and their subcategories (indented)."""
 
     def headers(self) -> Sequence[str]:

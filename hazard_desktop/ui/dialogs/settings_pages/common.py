@@ -1,4 +1,4 @@
-"""Pieces shared by the tabs of the settings dialog: row models, a message line, the editor page."""
+"""Pieces shared by the tabs of the settings dialog: labels, table set-up, a message line, the editor page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -37,6 +36,7 @@ from hazard_desktop.domain.lec import Band, EdgeRule, Factor, format_decimal
 from hazard_desktop.domain.reference import DepartmentKind, Role
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
+from hazard_desktop.ui.models.rows import RowsTableModel
 
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -50,8 +50,8 @@ FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 FONT_ROLE = int(Qt.ItemDataRole.FontRole)
 ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 USER_ROLE = int(Qt.ItemDataRole.UserRole)
-ID_ROLE = USER_ROLE + 1
-"""Role returning the record id (or code) of a row, for selection and tests."""
+# The pages' row models derive from ui.models.rows.RowsTableModel, the program's one table base (its
+# ID_ROLE returns the record id, or code, of a row: for selection and tests).
 
 INACTIVE_BRUSH = QBrush(QColor("#8A8A8A"))
 RIGHT_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -171,74 +171,6 @@ def date_text(day: date) -> str:
 # ---------------------------------------------------------------- models
 
 
-class RowTableModel(QAbstractTableModel):
-    """A read-only table over a tuple of immutable rows.
-
-    Subclasses define ``COL_*`` constants, :meth:`headers` and :meth:`cell`, and may override
-    :meth:`row_id` (the value returned for :data:`ID_ROLE`).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[Any, ...] = ()
-
-    # -- to override
-    def headers(self) -> Sequence[str]:
-        """Translated column titles."""
-        raise NotImplementedError
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        """The data of one cell for one role (None when there is none)."""
-        raise NotImplementedError
-
-    def row_id(self, row: Any) -> Any:
-        """What identifies a row across reloads."""
-        return getattr(row, "id", None)
-
-    # -- rows
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[Any, ...]:
-        """The rows shown."""
-        return self._rows
-
-    def row_at(self, row: int) -> Any | None:
-        """The row object at position ``row``, or None."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def find(self, key: Any) -> int:
-        """Position of the row whose :meth:`row_id` is ``key`` (-1 if absent)."""
-        return next((n for n, r in enumerate(self._rows) if self.row_id(r) == key), -1)
-
-    # -- Qt
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ID_ROLE:
-            return self.row_id(row)
-        if not 0 <= index.column() < self.columnCount():
-            return None
-        return self.cell(row, index.column(), int(role))
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
-            headers = self.headers()
-            if 0 <= section < len(headers):
-                return headers[section]
-        return None
-
-
 def configure_table(view: QTableView, *, stretch_column: int | None = None) -> None:
     """Row selection, no row numbers, alternating colours, last (or given) column stretched."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -336,7 +268,7 @@ class SettingsEditorPage(QWidget):
 
     can_add = True
 
-    def __init__(self, context: AppContext, model: RowTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, model: RowsTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.model = model

@@ -22,7 +22,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     INACTIVE_BRUSH,
     RIGHT_ALIGN,
     TOOLTIP_ROLE,
-    RowTableModel,
+    RowsTableModel,
     SettingsEditorPage,
     local_time_text,
     run_action,
@@ -37,7 +37,7 @@ COL_STATUS = 4
 COL_TEXT = 5
 
 
-class CriteriaTableModel(RowTableModel):
+class CriteriaTableModel(RowsTableModel):
     """Criteria (and, when asked, their retired versions)."""
 
     def headers(self) -> Sequence[str]:

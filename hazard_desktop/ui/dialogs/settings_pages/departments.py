@@ -15,7 +15,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     FOREGROUND_ROLE,
     INACTIVE_BRUSH,
     TOOLTIP_ROLE,
-    RowTableModel,
+    RowsTableModel,
     SettingsEditorPage,
     active_label,
     department_kind_label,
@@ -27,7 +27,7 @@ COL_KIND = 2
 COL_STATUS = 3
 
 
-class DepartmentTableModel(RowTableModel):
+class DepartmentTableModel(RowsTableModel):
     """Departments: code, name, kind, active."""
 
     def headers(self) -> Sequence[str]:

@@ -16,7 +16,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     DISPLAY_ROLE,
     RIGHT_ALIGN,
     TOOLTIP_ROLE,
-    RowTableModel,
+    RowsTableModel,
     SettingsEditorPage,
     factor_label,
     factor_short_label,
@@ -33,7 +33,7 @@ def scale_key(value: ScaleValue) -> tuple[str, Decimal]:
     return (value.factor.value, value.value)
 
 
-class ScaleTableModel(RowTableModel):
+class ScaleTableModel(RowsTableModel):
     """Scale values of L, E and C with their meanings."""
 
     def headers(self) -> Sequence[str]:

@@ -17,7 +17,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     FOREGROUND_ROLE,
     INACTIVE_BRUSH,
     TOOLTIP_ROLE,
-    RowTableModel,
+    RowsTableModel,
     SettingsEditorPage,
     active_label,
     list_separator,
@@ -48,7 +48,7 @@ def _roles_text(roles: frozenset[Role]) -> str:
     return list_separator().join(role_label(r) for r in Role if r in roles)
 
 
-class PeopleTableModel(RowTableModel):
+class PeopleTableModel(RowsTableModel):
     """People: name, employee no., department, roles, active."""
 
     def headers(self) -> Sequence[str]:

@@ -51,7 +51,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     RIGHT_ALIGN,
     TOOLTIP_ROLE,
     MessageLine,
-    RowTableModel,
+    RowsTableModel,
     configure_table,
     date_text,
     edge_rule_label,
@@ -109,7 +109,7 @@ def set_status(threshold_set: ThresholdSet, in_force_id: Any, today: date) -> st
     return SetStatus.SUPERSEDED
 
 
-class ThresholdSetTableModel(RowTableModel):
+class ThresholdSetTableModel(RowsTableModel):
     """Every stored threshold set with its status today."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -161,7 +161,7 @@ class ThresholdSetTableModel(RowTableModel):
         return None
 
 
-class BandTableModel(RowTableModel):
+class BandTableModel(RowsTableModel):
     """The bands of one set, most dangerous first (read-only)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
