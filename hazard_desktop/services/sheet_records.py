@@ -118,7 +118,7 @@ def dispute_record(dispute: Dispute, ruling: Grading, original: Grading) -> dict
     The gradings enter as :func:`~hazard_desktop.domain.grading.canonical_record`; the dispute as plain
     values (times in UTC text), so a change to the ruling text or the reason shows up as well.
     """
-    return {
+    record: dict[str, Any] = {
         "record": "dispute_sheet",
         "version": DISPUTE_RECORD_VERSION,
         "ruling": rules.canonical_record(ruling),
@@ -137,6 +137,12 @@ def dispute_record(dispute: Dispute, ruling: Grading, original: Grading) -> dict
             "ruled_at": _text_time(dispute.ruled_at),
         },
     }
+    if dispute.claimed:  # only when claimed: records printed before claims existed keep their digest
+        record["dispute"]["claimed"] = [
+            {"criterion_id": str(c.criterion_id), "code": c.code, "text": c.text, "clause": c.clause}
+            for c in dispute.claimed
+        ]
+    return record
 
 
 # ---------------------------------------------------------------- reading the records
