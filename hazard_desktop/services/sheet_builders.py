@@ -117,7 +117,7 @@ def _basis(grading: Grading, reader: _Reader, hazard: Hazard, *, meeting_title: 
         if grading.scores:
             lines.append("小组同时进行了 LEC 评分，评分仅作记录，不改变判定结果。")
     else:
-        lines.append(f"{RULE_NAME}第4.3条：判定小组依据重大事故隐患的定义集体判定。")
+        lines.append(f"{RULE_NAME}第4.3条：判定小组依据重大事故隐患的定义集体判定（不属于所列判定标准条款）。")
         lines.append(f"判定理由：{grading.decision_reason}")
     if meeting_title:
         lines.append(f"判定会议：{meeting_title}")

@@ -39,12 +39,12 @@ ROLE_LABELS = {PanelRole.LEADER: "组长", PanelRole.DEPUTY: "副组长", PanelR
 METHOD_LABELS = {
     GradingMethod.LEC_PANEL: "LEC 作业条件危险性评价法（D = L × E × C，取小组成员 D 值的平均值）",
     GradingMethod.CRITERIA: "对照重大事故隐患判定标准（符合任一条款即判定为重大事故隐患）",
-    GradingMethod.PANEL_DECISION: "判定小组集体判定为重大事故隐患",
+    GradingMethod.PANEL_DECISION: "依第4.3条重大事故隐患定义，判定小组集体判定为重大事故隐患（不属于所列判定标准条款）",
 }
 SHORT_METHOD_LABELS = {  # in the narrow cell of the disputed grading
     GradingMethod.LEC_PANEL: "LEC 作业条件危险性评价法",
     GradingMethod.CRITERIA: "重大事故隐患判定标准",
-    GradingMethod.PANEL_DECISION: "判定小组集体判定",
+    GradingMethod.PANEL_DECISION: "依第4.3条定义判定（非判定标准条款）",
 }
 EDGE_TEXT = {
     EdgeRule.UPPER_INCLUSIVE: "区间含上限，D 等于界限值时归较低等级",

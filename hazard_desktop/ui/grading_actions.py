@@ -24,7 +24,7 @@ from hazard_desktop.ui.models.register_model import RowRole
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up stays light)
-    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckResult
+    from hazard_desktop.domain.grading import CriteriaCheckResult
     from hazard_desktop.ui.dialogs.dispute_panel import DisputeResult
     from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringResult
 

@@ -58,8 +58,8 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/criteria_check.py" line="456" />
-        <source>Panel decision: major hazard under §4.3 even though no criterion matches</source>
-        <translation>评分小组判定：虽未匹配判定标准，依据§4.3认定为重大隐患</translation>
+        <source>Judgement by the definition in §4.3 (not a listed criterion): the panel judges it a major hazard</source>
+        <translation>依第4.3条重大事故隐患定义判定（不属于所列判定标准条款）：判定小组集体判定为重大隐患</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/criteria_check.py" line="463" />
@@ -491,8 +491,8 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/widgets/common.py" line="21" />
-        <source>panel decision (§4.3)</source>
-        <translation>小组判定（§4.3）</translation>
+        <source>judgement by the §4.3 definition (not a listed criterion)</source>
+        <translation>依第4.3条定义判定（非判定标准条款）</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/widgets/common.py" line="23" />
@@ -1226,7 +1226,7 @@
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/panel_scoring.py" line="590" />
         <source>Panel decision under §4.3, reason: %1</source>
-        <translation>评分小组依据§4.3判定，理由：%1</translation>
+        <translation>依第4.3条定义判定（非判定标准条款），理由：%1</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/panel_scoring.py" line="604" />

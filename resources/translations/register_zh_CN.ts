@@ -677,7 +677,7 @@ Restore the draft? Choose No to discard it.</source>
     <message>
         <location filename="../../hazard_desktop/ui/labels.py" line="57"/>
         <source>Panel decision</source>
-        <translation>小组判定</translation>
+        <translation>依第4.3条定义判定</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/labels.py" line="61"/>

@@ -44,6 +44,31 @@ class GradingMethod(StrEnum):
     PANEL_DECISION = "panel_decision"  # §4.3: the panel judges it 重大, with a written reason
 
 
+# ---------------------------------------------------------------- a major-hazard check's outcome
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaCheckResult:
+    """What a major-hazard check came to (§5.1): the matched criteria with evidence, or a judgement by the
+    definition in §4.3 (not a listed criterion) with its written reason, or nothing."""
+
+    matches: tuple[CriterionMatch, ...]
+    decision_reason: str = ""
+
+    @property
+    def is_major(self) -> bool:
+        return bool(self.matches) or bool(self.decision_reason)
+
+    @property
+    def method(self) -> GradingMethod | None:
+        """CRITERIA when criteria match, PANEL_DECISION for a §4.3 decision, None for no match."""
+        if self.matches:
+            return GradingMethod.CRITERIA
+        if self.decision_reason:
+            return GradingMethod.PANEL_DECISION
+        return None
+
+
 # ---------------------------------------------------------------- gradings
 
 

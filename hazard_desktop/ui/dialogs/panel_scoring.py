@@ -43,6 +43,7 @@ from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.grading import (
     DEFAULT_PANEL_RULE,
     GRADING_PANEL_KINDS,
+    CriteriaCheckResult,
     Grading,
     GradingMethod,
     MemberScore,
@@ -56,7 +57,7 @@ from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.grading import CriterionEntry, GradingRequest, GradingSetup, MeetingRequest, ScoreEntry
 from hazard_desktop.ui import labels, messages
-from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog, CriteriaCheckResult
+from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT
 from hazard_desktop.ui.grading_messages import grading_error_text, problem_text
