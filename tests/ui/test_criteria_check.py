@@ -242,7 +242,7 @@ def test_the_panel_judgement_is_labelled_as_the_section_4_3_definition_not_a_cri
 
     assert "§4.3" in dialog.decision_box.text() and "not a listed criterion" in dialog.decision_box.text()
     for labels in (METHOD_LABELS, SHORT_METHOD_LABELS):
-        assert "第4.3条" in labels[GradingMethod.PANEL_DECISION] and "非" in labels[GradingMethod.PANEL_DECISION]
-    assert "is_major" in dir(CriteriaCheckResult) and CriteriaCheckResult.__module__.startswith(
-        "hazard_desktop.domain"
-    )
+        assert (
+            "第4.3条" in labels[GradingMethod.PANEL_DECISION] and "判定标准条款" in labels[GradingMethod.PANEL_DECISION]
+        )
+    assert "is_major" in dir(CriteriaCheckResult) and CriteriaCheckResult.__module__.startswith("hazard_desktop.domain")
