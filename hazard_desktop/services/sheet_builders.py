@@ -12,7 +12,7 @@ from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.errors import InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.grading import Dispute, DisputeState, Grading, GradingMethod, MemberScore, PanelRole
 from hazard_desktop.domain.hazards import Hazard, HazardGrade
-from hazard_desktop.domain.lec import format_fraction
+from hazard_desktop.domain.lec import approx_text, band_edges
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.domain.verification import qr_payload, record_digest, short_code
 from hazard_desktop.services.sheet_models import (
@@ -110,7 +110,7 @@ def _basis(grading: Grading, reader: _Reader, hazard: Hazard, *, meeting_title: 
         lines.append(
             f"{RULE_NAME}第5.2条：安环部、生产部、工会人员分别独立评定 L、E、C；"
             f"隐患值 = 各成员 D 值之和 ÷ 人数 = {_number_text(total)} ÷ {len(grading.scores)}"
-            f" = {format_fraction(exact, reader.places)}。"
+            f" = {approx_text(exact, reader.places, band_edges(reader.threshold_set(grading.threshold_set_id)))}。"
         )
     elif grading.method is GradingMethod.CRITERIA:
         lines.append(f"{RULE_NAME}第5.1条：符合重大事故隐患判定标准任一条款的，判定为重大事故隐患（条款见下表）。")
@@ -157,7 +157,7 @@ def _grading_sheet(grading: Grading, reader: _Reader, copy_no: int, code: str) -
             SheetCriterion(m.code, reader.clause(m.criterion_id, m.clause), m.text, m.evidence) for m in grading.matches
         ),
         members=_members(grading, reader, pad=True),
-        mean_d=_mean_text(grading, reader.places),
+        mean_d=_mean_text(grading, reader.places, reader),
         band_name=band_name,
         band_colour=colour,
         action=action,
@@ -238,7 +238,7 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
             sheet_no=_sheet_no(original, history, hazard.number),
             graded_on=_date_cn(original.graded_on),
             method_label=SHORT_METHOD_LABELS[original.method],
-            mean_d=_mean_text(original, reader.places),
+            mean_d=_mean_text(original, reader.places, reader),
             band_name=original_band,
             leader_name=original.leader_name,
             members=_members(original, reader, pad=False),
@@ -248,7 +248,7 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
         raised_at=_local(dispute.raised_at),
         reason=dispute.reason,
         members=_vote_members(ruling) if ruling.verdicts and not ruling.scores else _members(ruling, reader, pad=True),
-        mean_d=_mean_text(ruling, reader.places),
+        mean_d=_mean_text(ruling, reader.places, reader),
         band_name=band_name,
         action=action,
         threshold_set=set_text,

@@ -14,7 +14,7 @@ from hazard_desktop.domain.criteria import CriteriaSource
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.grading import Dispute, Grading, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import Hazard
-from hazard_desktop.domain.lec import EdgeRule, format_decimal, normalize
+from hazard_desktop.domain.lec import EdgeRule, band_edges, format_decimal, normalize
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.services.ports import PhotoKind, UnitOfWork
 from hazard_desktop.services.sheet_models import SheetPhoto
@@ -78,8 +78,12 @@ def _decimals(uow: UnitOfWork) -> int:
     return min(max(places, 0), 4)
 
 
-def _mean_text(grading: Grading, places: int) -> str:
-    return grading.mean_text(places) if grading.scores else ""
+def _mean_text(grading: Grading, places: int, reader: _Reader | None = None) -> str:
+    """The mean as printed: ``≈`` when rounded, more decimals when rounding would meet a band edge."""
+    if not grading.scores:
+        return ""
+    edges = band_edges(reader.threshold_set(grading.threshold_set_id)) if reader is not None else ()
+    return grading.mean_text(places, edges)
 
 
 def _number_core(hazard_number: str) -> str:

@@ -86,6 +86,14 @@
         <source>Why withdrawn:</source>
         <translation>撤回理由：</translation>
     </message>
+    <message>
+        <source>Withdrawn by:</source>
+        <translation>撤回人：</translation>
+    </message>
+    <message>
+        <source>Criteria claimed:</source>
+        <translation>主张适用条款：</translation>
+    </message>
 </context>
 <context>
     <name>GradingCard</name>

@@ -182,7 +182,7 @@ def test_raise_form_the_panel_score_hidden_and_rule_then_restart(qtbot, folder, 
     scoring.enter("1", "6", "7")
     assert dialog.current_page() == PAGE_RESULT
     # (0.3 + 6 × 42) / 7 = 36.04…
-    assert dialog.results.mean_label.text() == "36.04"
+    assert dialog.results.mean_label.text() == "≈36.04"
     assert dialog.results.band.text() == "Generally dangerous"
     assert dialog.results.spread_label.isVisible()
     assert dialog.confirm_button.text() == "Confirm ruling (leader 肖才根)"

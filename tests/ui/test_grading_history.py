@@ -143,7 +143,7 @@ def test_open_dispute(history: GradingHistoryWidget, graded: Graded) -> None:
     grading, dispute = history.cards
     assert isinstance(grading, GradingCard) and isinstance(dispute, DisputeCard)
     assert grading.chip_texts() == ["General hazard", "Final"]  # it counts until the panel rules
-    assert grading.texts["mean_d"] == "20.33 Generally dangerous"  # 61/3, exact, two decimals
+    assert grading.texts["mean_d"] == "≈20.33 Generally dangerous"  # 61/3, exact, two decimals
     assert dispute.chip_texts() == ["Disputed"]
     assert dispute.texts["state"] == "Waiting for the dispute panel"
     assert "ruling" not in dispute.texts
@@ -151,12 +151,13 @@ def test_open_dispute(history: GradingHistoryWidget, graded: Graded) -> None:
 
 
 def test_withdrawn_dispute(history: GradingHistoryWidget, graded: Graded, context: AppContext) -> None:
-    svc.withdraw_dispute(context.uow(), graded.open_dispute_record.id, "现场核实后撤回")
+    svc.withdraw_dispute(context.uow(), graded.open_dispute_record.id, "现场核实后撤回", person_name="宋立新")
     history.show_hazard(graded.open_dispute.id)
     dispute = history.cards[1]
     assert dispute.chip_texts() == ["Withdrawn"]
     assert dispute.texts["withdrawn_reason"] == "现场核实后撤回"
     assert dispute.texts["withdrawn_at"]
+    assert dispute.texts["withdrawn_by"] == "合成一车间 — 宋立新"
 
 
 def test_decimals_follow_the_setting(history: GradingHistoryWidget, graded: Graded, context: AppContext) -> None:
@@ -164,7 +165,7 @@ def test_decimals_follow_the_setting(history: GradingHistoryWidget, graded: Grad
         uow.settings.set("decimals", "4")
         uow.commit()
     history.show_hazard(graded.open_dispute.id)
-    assert history.cards[0].texts["mean_d"] == "20.3333 Generally dangerous"
+    assert history.cards[0].texts["mean_d"] == "≈20.3333 Generally dangerous"
 
 
 def test_refresh_and_clear(history: GradingHistoryWidget, graded: Graded, context: AppContext) -> None:

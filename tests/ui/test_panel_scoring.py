@@ -158,7 +158,7 @@ def test_one_hazard_full_grading_with_hidden_entries_survives_a_restart(
         "Generally dangerous",
     ]
     assert dialog.results.sum_label.text() == "117.25 / 3"
-    assert dialog.results.mean_label.text() == "39.08"
+    assert dialog.results.mean_label.text() == "≈39.08"
     assert dialog.results.band.text() == "Generally dangerous"
     assert dialog.results.band.colour == "#1976D2"
     assert dialog.results.spread_label.isVisible()  # 0.25 is 稍有危险, the others 一般危险

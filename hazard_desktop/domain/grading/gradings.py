@@ -28,7 +28,7 @@ from hazard_desktop.domain.lec import (
     EdgeRule,
     LecScales,
     ThresholdSet,
-    format_fraction,
+    approx_text,
 )
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.reference import clean_name
@@ -123,10 +123,11 @@ class Grading:
         """The exact Σ D ÷ n recomputed from the scores, or None without scores."""
         return panel_mean_exact(self.scores) if self.scores else None
 
-    def mean_text(self, places: int = DISPLAY_PLACES) -> str:
-        """The mean with fixed decimals from the exact value ("20.33"), or "" without scores."""
+    def mean_text(self, places: int = DISPLAY_PLACES, edges: Sequence[Decimal] = ()) -> str:
+        """The mean from the exact value, "" without scores: ``≈20.33`` when rounded, and more decimals when
+        rounding would land on or cross a band edge (``edges``) or a whole number (see :func:`approx_text`)."""
         exact = self.mean_exact
-        return "" if exact is None else format_fraction(exact, places)
+        return "" if exact is None else approx_text(exact, places, edges)
 
 
 def _aware(at: datetime, field: str) -> datetime:
