@@ -186,12 +186,20 @@ def validate_bands(bands: Sequence[Band]) -> None:
 def threshold_set_in_force(sets: Iterable[ThresholdSet], on: date) -> ThresholdSet:
     """The set with the latest ``effective_from`` not after ``on`` (newest created wins a tie).
 
+    Before the first set's date the first set applies: the seeded set is the rule's own 表D.4, which
+    names no date and takes effect when the plant starts using the program, and hazards found before
+    that (entered afterwards) are graded by the same table.
+
     Raises:
-        ValidationError: ``no_threshold_set`` if none is in force on that date.
+        ValidationError: ``no_threshold_set`` if there is no set at all.
     """
-    candidates = [s for s in sets if s.effective_from <= on]
-    if not candidates:
+    every = list(sets)
+    if not every:
         raise ValidationError("no_threshold_set", on=on.isoformat())
+    candidates = [s for s in every if s.effective_from <= on]
+    if not candidates:
+        first = min(s.effective_from for s in every)
+        candidates = [s for s in every if s.effective_from == first]
     return max(candidates, key=lambda s: (s.effective_from, s.created_at))
 
 

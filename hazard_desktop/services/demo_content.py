@@ -32,7 +32,7 @@ class DemoHazardSpec:
     equipment_tag: str
     department_code: str
     category_code: str
-    subcategory_code: str
+    subcategory_code: str | None
     found_offset_days: int
 
 
@@ -710,8 +710,8 @@ _TEMPLATES: dict[str, tuple[_Template, ...]] = {
         "巡检未检查 {gd} 气体检测器状态，检测器故障未被发现",
         "巡检卡集中放在控制室，未到现场即打卡",
     ),
-    # 4.10 其他
-    "4.10.1": (
+    # 4.10 其他隐患 (the rule gives it no subdivisions)
+    "4.10": (
         ("厂区道路限速标志缺失，车辆超速行驶", ("ZJB",)),
         "绿化带枯枝杂草未清理，靠近甲类装置",
         "休息室内使用大功率电器",
@@ -744,7 +744,7 @@ _SUBCATEGORY_DEPTS: dict[str, tuple[str, ...]] = {
     "4.6.10": (*_WORKSHOPS, "SBB"),
     "4.9.1": (*_WORKSHOPS, "SCB"),
     "4.9.5": (*_WORKSHOPS, "AHB", "SBB", "ZLB", "SCB", "JSB"),
-    "4.10.1": (*_WORKSHOPS, "ZJB"),
+    "4.10": (*_WORKSHOPS, "ZJB"),
 }
 
 # Share of each category in a plant's register (5S and equipment most, "other" least), spread
@@ -797,8 +797,13 @@ _DEPT_TAGS = {d.code: {k: _tags(d.area, k) for k in d.kinds} for d in _DEPTS}
 _PLACE_FIELDS = {p: _fields(p) for d in _DEPTS for ps in d.places.values() for p in ps}
 
 
+def _category_of(code: str) -> str:
+    """The category of a template key: 4.6.1 → 4.6; a category without subdivisions is its own key (4.10)."""
+    return code if code.count(".") == 1 else code.rsplit(".", 1)[0]
+
+
 def _cumulative_weights() -> list[float]:
-    categories = [code.rsplit(".", 1)[0] for code in _SUBCATEGORIES]
+    categories = [_category_of(code) for code in _SUBCATEGORIES]
     weights = [_CATEGORY_SHARE[c] / categories.count(c) for c in categories]
     return list(itertools.accumulate(weights))
 
@@ -848,8 +853,8 @@ def hazard_specs(count: int, seed: int = 2026) -> list[DemoHazardSpec]:
                 location=place.format_map(values) if _PLACE_FIELDS[place] else place,
                 equipment_tag=values[tag_kind] if tag_kind else "",
                 department_code=dept.code,
-                category_code=sub.rsplit(".", 1)[0],
-                subcategory_code=sub,
+                category_code=_category_of(sub),
+                subcategory_code=None if sub == _category_of(sub) else sub,
                 found_offset_days=int(rnd() * FOUND_SPAN_DAYS),
             )
         )
