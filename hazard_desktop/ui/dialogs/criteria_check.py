@@ -49,9 +49,11 @@ from hazard_desktop.domain.grading import (
     CriteriaCheckResult,
     match_criterion,
 )
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.grading_messages import grading_error_text
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
+from hazard_desktop.ui.widgets.criteria_coverage import CoverageNote
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 
 CONTEXT = "CriteriaModel"
@@ -360,6 +362,8 @@ class CriteriaCheckDialog(QDialog):
         self.hazard_label.setObjectName("hazardTitle")
         self.hazard_label.setWordWrap(True)
         self.hazard_label.setVisible(bool(hazard_title))
+        self.coverage = CoverageNote(self)
+        self.coverage.set_counts(*reference_queries.criteria_coverage(context.uow()))
         bold = QFont(self.hazard_label.font())
         bold.setBold(True)
         self.hazard_label.setFont(bold)
@@ -486,6 +490,7 @@ class CriteriaCheckDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.hazard_label)
+        layout.addWidget(self.coverage)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.decision_box)
         layout.addWidget(self.decision_reason)

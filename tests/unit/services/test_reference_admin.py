@@ -303,7 +303,14 @@ def test_threshold_set_accepts_text_limits_and_iso_date(admin_ctx):
             "band_limit_negative",
         ),
         ("新版", date(2025, 1, 1), "upper_inclusive", {"high": {"lower": "abc"}}, ValidationError, "not_a_number"),
-        ("表D.4 隐患等级划分（《隐患分级管理办法》）", date(2025, 1, 1), "upper_inclusive", {}, Conflict, "threshold_set_duplicate"),
+        (
+            "表D.4 隐患等级划分（《隐患分级管理办法》）",
+            date(2025, 1, 1),
+            "upper_inclusive",
+            {},
+            Conflict,
+            "threshold_set_duplicate",
+        ),
     ],
 )
 def test_bad_threshold_set_is_refused(admin_ctx, name, day, rule, changes, error, code):
