@@ -51,3 +51,22 @@ def test_upgrading_an_older_register_to_0005(tmp_path, fixture):
         close_context(context)
     after = _counts(target)
     assert {k: after[k] for k in before} == before
+
+
+def test_the_0005_fixture_keeps_its_criteria_votes(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "db_rev0005.db", folder / "hazard_desktop.db")
+    with sqlite3.connect(folder / "hazard_desktop.db") as db:
+        (hazard_id,) = db.execute(
+            "SELECT hazard_id FROM gradings g JOIN grading_votes v ON v.grading_id = g.id"
+        ).fetchone()
+    context = build_context(folder)
+    try:
+        import uuid
+
+        ruling = svc.final_grading(context.uow(), uuid.UUID(hazard_id))
+        assert ruling is not None and ruling.is_ruling and ruling.grade.value == "major"
+        assert [(v.votes_for, v.votes_against, v.upheld) for v in ruling.verdicts] == [(4, 3, True)]
+    finally:
+        close_context(context)
