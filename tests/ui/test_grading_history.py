@@ -57,7 +57,8 @@ def test_disputed_and_ruled_hazard(qtbot, history: GradingHistoryWidget, graded:
     assert first.title.text() == "2026-03-10 · LEC panel"
     assert first.chip_texts() == ["General hazard", "Overruled"]
     assert first.texts["mean_d"] == "54.00 Generally dangerous"
-    assert first.texts["threshold_set"] == "GB 标准五级 (2020) (from 2020-01-01, upper limit inclusive)"
+    assert first.texts["threshold_set"].startswith("表D.4 隐患等级划分（《隐患分级管理办法》） (from ")
+    assert first.texts["threshold_set"].endswith(", upper limit inclusive)")
     assert first.texts["leader"] == "陈建国"
     assert first.texts["confirmed"]
 
