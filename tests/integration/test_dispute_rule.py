@@ -189,3 +189,14 @@ def test_the_ruling_sheet_shows_the_votes_and_its_code_verifies(context, hazard,
     assert [m.name for m in sheet.members][:2] == ["肖才根", "刘家华"] and sheet.deputy_name == "刘家华"
     checked = verify_code(context.uow(), result.prepared.prints[0].verify_code)
     assert checked.status.value == "verified" and checked.dispute_id == dispute.id
+
+
+def test_a_ruling_that_upheld_a_criterion_cannot_be_corrected_into_an_lec_mean(context, hazard, people):
+    item, _, dispute = major_by_121(context, hazard, people)
+    verdict = VerdictEntry(item.id, "证书过期", votes(people, 5))
+    _, ruling = svc.rule_dispute(context.uow(), dispute.id, [], "维持重大", RULED_ON, verdicts=[verdict])
+    request = svc.GradingRequest(hazard.id, GradingMethod.LEC_PANEL, tuple(scores(people)))
+    with pytest.raises(ValidationError) as err:
+        svc.correct_grading(context.uow(), ruling.id, request, "改按 LEC", RULED_ON)
+    assert err.value.code == "ruling_criteria_upheld"
+    assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR

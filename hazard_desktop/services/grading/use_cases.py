@@ -273,7 +273,8 @@ def correct_grading(
     ``leader_id`` is ignored); any other correction needs ``leader_id``.
 
     Raises:
-        ValidationError: ``reason_empty``, ``grading_hazard_mismatch``, ``ruling_needs_lec``, and as
+        ValidationError: ``reason_empty``, ``grading_hazard_mismatch``, ``ruling_needs_lec``,
+            ``ruling_criteria_upheld`` (the ruling rests on a criterion the panel upheld), and as
             :func:`grade_hazard_by_lec`.
         InvalidTransition: ``grading_not_confirmed``, ``grading_superseded``, ``dispute_open``.
         NotFound: ``grading_unknown`` …
@@ -293,6 +294,9 @@ def correct_grading(
             assert old.dispute_id is not None
             if GradingMethod(request.method) is not GradingMethod.LEC_PANEL:
                 raise ValidationError("ruling_needs_lec", field="method")
+            if any(v.upheld for v in old.verdicts):
+                # an LEC mean never outvotes a criterion the dispute panel upheld (§5.1, §7)
+                raise ValidationError("ruling_criteria_upheld", field="method")
             dispute = _dispute(uow, old.dispute_id)
             raising = tables.departments[dispute.raised_by_department_id]
             rule = rules.dispute_rule(raising.kind, raising.id)
