@@ -40,3 +40,13 @@ class MajorCriterion:
     def active(self) -> bool:
         """True while the criterion is in force."""
         return self.retired_at is None
+
+
+RULE_LIST_SIZE = 30
+"""§5.1 names "重大隐患判定标准(30条)": the company's list has 30 items. The program ships the rule's own
+examples and the 20 items of 121号 (26); the plant enters the rest (see :func:`missing_items`)."""
+
+
+def missing_items(active: int, listed: int = RULE_LIST_SIZE) -> int:
+    """How many of the rule's ``listed`` items are not entered yet (0 when the list is complete)."""
+    return max(0, listed - active)

@@ -213,12 +213,20 @@ def validate_bands(bands: Sequence[Band]) -> None:
 def threshold_set_in_force(sets: Iterable[ThresholdSet], on: date) -> ThresholdSet:
     """The set with the latest ``effective_from`` not after ``on`` (newest created wins a tie).
 
+    Before the first set's date the first set applies: the seeded set is the rule's own 表D.4, which
+    names no date and takes effect when the plant starts using the program, and hazards found before
+    that (entered afterwards) are graded by the same table.
+
     Raises:
-        ValidationError: ``no_threshold_set`` if none is in force on that date.
+        ValidationError: ``no_threshold_set`` if there is no set at all.
     """
-    candidates = [s for s in sets if s.effective_from <= on]
-    if not candidates:
+    every = list(sets)
+    if not every:
         raise ValidationError("no_threshold_set", on=on.isoformat())
+    candidates = [s for s in every if s.effective_from <= on]
+    if not candidates:
+        first = min(s.effective_from for s in every)
+        candidates = [s for s in every if s.effective_from == first]
     return max(candidates, key=lambda s: (s.effective_from, s.created_at))
 
 
@@ -261,6 +269,49 @@ def mean_to_decimal(value: Fraction, places: int = MEAN_PLACES) -> Decimal:
 def format_fraction(value: Fraction, places: int = DISPLAY_PLACES) -> str:
     """Display text of an exact value with fixed decimals (``61/3`` → ``"20.33"``)."""
     return format(fraction_to_decimal(value, places), "f")
+
+
+APPROX = "≈"
+"""Printed before a value that is shown rounded (on screen and on every sheet)."""
+
+
+def band_edges(threshold_set: ThresholdSet | None) -> tuple[Decimal, ...]:
+    """The limits between the bands of ``threshold_set`` (empty for None)."""
+    if threshold_set is None:
+        return ()
+    limits = {limit for band in threshold_set.bands for limit in (band.lower, band.upper) if limit is not None}
+    return tuple(sorted(limits))
+
+
+def _misleads(exact: Fraction, shown: Fraction, edges: Iterable[Decimal]) -> bool:
+    """The rounded value lands on a band edge, or on the other side of one, than the exact value."""
+    if shown != exact and shown.denominator == 1:
+        return True  # a whole number looks like a limit (every standard limit is whole)
+    for edge in edges:
+        limit = Fraction(edge)
+        if shown == limit or (shown > limit) != (exact > limit):
+            return True
+    return False
+
+
+def approx_text(exact: Fraction, places: int = DISPLAY_PLACES, edges: Iterable[Decimal] = ()) -> str:
+    """Display text of an exact mean that never contradicts its band.
+
+    Exact values show as they are (``"160.00"``). A rounded value gets ``≈`` in front; when rounding lands
+    on or crosses a band edge (or on a whole number), more decimals are shown until it no longer does:
+    220.05/11 = 20.0045… is ``"≈20.005"``, never ``"20.00"`` beside 一般危险.
+    """
+    limits = tuple(edges)
+    text = format_fraction(exact, places)
+    if Fraction(Decimal(text)) == exact:
+        return text
+    digits = places
+    while digits < MEAN_PLACES and _misleads(exact, Fraction(Decimal(text)), limits):
+        digits += 1
+        text = format_fraction(exact, digits)
+        if Fraction(Decimal(text)) == exact:
+            return text
+    return APPROX + text
 
 
 def band_for_value(threshold_set: ThresholdSet, value: Fraction | Decimal) -> Band:

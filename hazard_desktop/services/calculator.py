@@ -16,16 +16,17 @@ from typing import Any
 
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.lec import (
+    APPROX,
     DISPLAY_PLACES,
     Band,
     EdgeRule,
     Factor,
     LecScales,
     ThresholdSet,
+    approx_text,
     band_for_value,
     exact_mean,
     format_decimal,
-    format_fraction,
     lec_score,
     mean_to_decimal,
 )
@@ -168,7 +169,7 @@ def to_json(result: CalcResult | PanelCalcResult, places: int = DISPLAY_PLACES) 
         "sum": format_decimal(result.total),
         "mean": format_decimal(result.mean),
         "mean_fraction": f"{result.mean_exact.numerator}/{result.mean_exact.denominator}",
-        "mean_display": format_fraction(result.mean_exact, places),
+        "mean_display": approx_text(result.mean_exact, places),
         "band": _band_json(result.band),
         "spread_bands": result.spread_bands,
         "threshold_set": threshold,
@@ -229,7 +230,7 @@ def to_text(result: CalcResult | PanelCalcResult, lang: str = "zh", places: int 
         for index, member in enumerate(result.members, start=1):
             lines.append(f"{t['member']} {index}: {_triple_text(member)}  [{_band_text(member.band, lang)}]")
         exact = result.mean_exact
-        shown = format_fraction(exact, places)
+        shown = approx_text(exact, places).removeprefix(APPROX)
         if exact.denominator == 1 or Fraction(Decimal(shown)) == exact:
             mean = shown
         else:

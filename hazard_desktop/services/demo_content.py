@@ -37,7 +37,7 @@ class DemoHazardSpec:
     equipment_tag: str
     department_code: str
     category_code: str
-    subcategory_code: str
+    subcategory_code: str | None
     found_offset_days: int
 
 
@@ -160,8 +160,13 @@ _DEPT_TAGS = {d.code: {k: _tags(d.area, k) for k in d.kinds} for d in _DEPTS}
 _PLACE_FIELDS = {p: _fields(p) for d in _DEPTS for ps in d.places.values() for p in ps}
 
 
+def _category_of(code: str) -> str:
+    """The category of a template key: 4.6.1 → 4.6; a category without subdivisions is its own key (4.10)."""
+    return code if code.count(".") == 1 else code.rsplit(".", 1)[0]
+
+
 def _cumulative_weights() -> list[float]:
-    categories = [code.rsplit(".", 1)[0] for code in _SUBCATEGORIES]
+    categories = [_category_of(code) for code in _SUBCATEGORIES]
     weights = [_CATEGORY_SHARE[c] / categories.count(c) for c in categories]
     return list(itertools.accumulate(weights))
 
@@ -211,8 +216,8 @@ def hazard_specs(count: int, seed: int = 2026) -> list[DemoHazardSpec]:
                 location=place.format_map(values) if _PLACE_FIELDS[place] else place,
                 equipment_tag=values[tag_kind] if tag_kind else "",
                 department_code=dept.code,
-                category_code=sub.rsplit(".", 1)[0],
-                subcategory_code=sub,
+                category_code=_category_of(sub),
+                subcategory_code=None if sub == _category_of(sub) else sub,
                 found_offset_days=int(rnd() * FOUND_SPAN_DAYS),
             )
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from hazard_desktop.domain.criteria import MajorCriterion
+from hazard_desktop.domain.criteria import RULE_LIST_SIZE, MajorCriterion
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
@@ -123,3 +123,10 @@ def hazard_details(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardDetails:
                 category.subcategory(hazard.subcategory_code) if category and hazard.subcategory_code else None
             ),
         )
+
+
+def criteria_coverage(uow: UnitOfWork) -> tuple[int, int]:
+    """(items entered, items the rule's list has): the active major-hazard criteria against §5.1's 30."""
+    with uow:
+        active = sum(1 for c in uow.criteria.all() if c.active)
+    return active, RULE_LIST_SIZE

@@ -30,9 +30,15 @@ def _limit(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def default_threshold_sets() -> list[ThresholdSet]:
-    """The shipped D.4 band sets as domain objects (also used without a database)."""
+def default_threshold_sets(first_use: date | None = None) -> list[ThresholdSet]:
+    """The shipped D.4 band sets as domain objects (also used without a database).
+
+    A set without an ``effective_from`` (the rule's own 表D.4, which names no date) takes effect on
+    ``first_use``: the day the plant starts using the program (default: today). The plant may set
+    another date in the settings.
+    """
     now = utcnow()
+    start = first_use or date.today()
     result = []
     for item in load("threshold_sets"):
         bands = tuple(
@@ -54,7 +60,7 @@ def default_threshold_sets() -> list[ThresholdSet]:
             ThresholdSet(
                 id=new_id(),
                 name=item["name"],
-                effective_from=date.fromisoformat(item["effective_from"]),
+                effective_from=date.fromisoformat(item["effective_from"]) if item["effective_from"] else start,
                 edge_rule=EdgeRule(item["edge_rule"]),
                 bands=bands,
                 created_at=now,

@@ -13,7 +13,7 @@ from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.errors import InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.grading import Dispute, DisputeState, Grading, GradingMethod, MemberScore, PanelRole
 from hazard_desktop.domain.hazards import Hazard, HazardGrade
-from hazard_desktop.domain.lec import format_fraction
+from hazard_desktop.domain.lec import approx_text, band_edges
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.domain.verification import qr_payload, record_digest, short_code
 from hazard_desktop.services.sheet_models import (
@@ -22,6 +22,7 @@ from hazard_desktop.services.sheet_models import (
     OriginalGrading,
     SheetCriterion,
     SheetMember,
+    SheetVerdict,
 )
 from hazard_desktop.services.sheet_records import (
     EDGE_TEXT,
@@ -110,14 +111,14 @@ def _basis(grading: Grading, reader: _Reader, hazard: Hazard, *, meeting_title: 
         lines.append(
             f"{RULE_NAME}第5.2条：安环部、生产部、工会人员分别独立评定 L、E、C；"
             f"隐患值 = 各成员 D 值之和 ÷ 人数 = {_number_text(total)} ÷ {len(grading.scores)}"
-            f" = {format_fraction(exact, reader.places)}。"
+            f" = {approx_text(exact, reader.places, band_edges(reader.threshold_set(grading.threshold_set_id)))}。"
         )
     elif grading.method is GradingMethod.CRITERIA:
         lines.append(f"{RULE_NAME}第5.1条：符合重大事故隐患判定标准任一条款的，判定为重大事故隐患（条款见下表）。")
         if grading.scores:
             lines.append("小组同时进行了 LEC 评分，评分仅作记录，不改变判定结果。")
     else:
-        lines.append(f"{RULE_NAME}第4.3条：判定小组依据重大事故隐患的定义集体判定。")
+        lines.append(f"{RULE_NAME}第4.3条：判定小组依据重大事故隐患的定义集体判定（不属于所列判定标准条款）。")
         lines.append(f"判定理由：{grading.decision_reason}")
     if meeting_title:
         lines.append(f"判定会议：{meeting_title}")
@@ -157,7 +158,7 @@ def _grading_sheet(grading: Grading, reader: _Reader, copy_no: int, code: str) -
             SheetCriterion(m.code, reader.clause(m.criterion_id, m.clause), m.text, m.evidence) for m in grading.matches
         ),
         members=_members(grading, reader, pad=True),
-        mean_d=_mean_text(grading, reader.places),
+        mean_d=_mean_text(grading, reader.places, reader),
         band_name=band_name,
         band_colour=colour,
         action=action,
@@ -184,13 +185,47 @@ def _ruling_of(dispute: Dispute, reader: _Reader) -> Grading:
     return reader.grading(dispute.ruling_grading_id)
 
 
+def _vote_members(ruling: Grading) -> tuple[SheetMember, ...]:
+    """The dispute panel's rows when it ruled by its votes on criteria (no LEC scores to print)."""
+    if not ruling.verdicts:
+        return ()
+    order = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
+    votes = sorted(enumerate(ruling.verdicts[0].votes), key=lambda item: (order[item[1].role], item[0]))
+    return tuple(SheetMember(ROLE_LABELS[v.role], v.person_name, v.department_name) for _, v in votes)
+
+
+def _sheet_verdicts(ruling: Grading, reader: _Reader) -> tuple[SheetVerdict, ...]:
+    result = []
+    for verdict in ruling.verdicts:
+        outcome = "适用" if verdict.upheld else "不适用"
+        tally = f"{outcome}（赞成 {verdict.votes_for} 票，反对 {verdict.votes_against} 票）"
+        votes = "；".join(
+            f"{v.person_name}（{ROLE_LABELS[v.role]}）{'适用' if v.upholds else '不适用'}" for v in verdict.votes
+        )
+        clause = reader.clause(verdict.criterion_id, verdict.match.clause)
+        result.append(
+            SheetVerdict(verdict.match.code, clause, verdict.match.text, verdict.match.evidence, tally, votes)
+        )
+    return tuple(result)
+
+
+def _ruling_basis(ruling: Grading, reader: _Reader) -> str:
+    if ruling.method is GradingMethod.CRITERIA and ruling.verdicts:
+        cited = "、".join(f"{m.code}（{reader.clause(m.criterion_id, m.clause)}）" for m in ruling.matches)
+        return f"{RULE_NAME}第5.1、7条：争议判定小组逐人表决，以上条款经多数表决适用，裁决为重大事故隐患：{cited}。"
+    if ruling.verdicts:
+        return f"{RULE_NAME}第5.2、7条：所涉判定标准经表决均不适用，以争议判定小组 LEC 平均值为最终隐患值。"
+    return f"{RULE_NAME}第7条：争议判定小组成员依据 D=LEC 分别评分，平均值为最终隐患值。"
+
+
 def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: int, code: str) -> DisputeSheet:
     hazard = reader.hazard(dispute.hazard_id)
     history = reader.history(hazard.id)
     original = reader.grading(dispute.grading_id)
     original_band, _, _, _ = _result(original, reader)
     band_name, colour, action, set_text = _result(ruling, reader)
-    deputy = next((s.person_name for s in ruling.scores if s.role is PanelRole.DEPUTY), "")
+    seated = [*ruling.scores, *(ruling.verdicts[0].votes if ruling.verdicts else ())]
+    deputy = next((s.person_name for s in seated if s.role is PanelRole.DEPUTY), "")
     ruling_text = dispute.ruling_text
     if ruling.supersedes_id is not None:
         ruling_text += f"\n更正说明：{ruling.correction_reason}"
@@ -204,7 +239,7 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
             sheet_no=_sheet_no(original, history, hazard.number),
             graded_on=_date_cn(original.graded_on),
             method_label=SHORT_METHOD_LABELS[original.method],
-            mean_d=_mean_text(original, reader.places),
+            mean_d=_mean_text(original, reader.places, reader),
             band_name=original_band,
             leader_name=original.leader_name,
             members=_members(original, reader, pad=False),
@@ -213,8 +248,8 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
         raised_by_person=dispute.raised_by_person_name,
         raised_at=_local(dispute.raised_at),
         reason=dispute.reason,
-        members=_members(ruling, reader, pad=True),
-        mean_d=_mean_text(ruling, reader.places),
+        members=_vote_members(ruling) if ruling.verdicts and not ruling.scores else _members(ruling, reader, pad=True),
+        mean_d=_mean_text(ruling, reader.places, reader),
         band_name=band_name,
         action=action,
         threshold_set=set_text,
@@ -228,6 +263,9 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
         category=reader.category(hazard),
         band_colour=colour,
         ruled_on=_date_cn(ruling.graded_on),
+        verdicts=_sheet_verdicts(ruling, reader),
+        claimed="、".join(f"{c.code}（{reader.clause(c.criterion_id, c.clause)}）" for c in dispute.claimed),
+        ruling_basis=_ruling_basis(ruling, reader),
     )
 
 

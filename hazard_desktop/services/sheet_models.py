@@ -159,6 +159,25 @@ class OriginalGrading:
 
 
 @dataclass(frozen=True, slots=True)
+class SheetVerdict:
+    """The dispute panel's vote on one criterion in question, as printed on the 争议裁决表.
+
+    Attributes:
+        code, clause, text: the criterion as judged.
+        evidence: what the panel found.
+        result: ``适用`` or ``不适用`` with the tally (``适用（赞成 5 票，反对 2 票）``).
+        votes: every member's vote (``肖才根（组长）适用；刘家华（副组长）不适用；…``).
+    """
+
+    code: str
+    clause: str
+    text: str
+    evidence: str
+    result: str
+    votes: str
+
+
+@dataclass(frozen=True, slots=True)
 class DisputeSheet:
     """争议裁决表: a dispute about a grading and the dispute panel's ruling.
 
@@ -172,6 +191,9 @@ class DisputeSheet:
         leader_name, deputy_name: panel leader and deputy, who sign below the ruling.
         ruled_on: date of the ruling, formatted.
         verify_code, qr_payload, copy_no: as on :class:`GradingSheet`.
+        verdicts: the panel's votes on the criteria in question (§5 order); empty when none was in question.
+        claimed: the criteria the raising department claimed, as printed (``121-2（第2条）``).
+        ruling_basis: how the ruling was reached, as printed (criteria upheld, or the LEC mean).
     """
 
     plant_name: str
@@ -198,9 +220,13 @@ class DisputeSheet:
     category: str = ""
     band_colour: str = ""
     ruled_on: str = ""
+    verdicts: tuple[SheetVerdict, ...] = ()
+    claimed: str = ""
+    ruling_basis: str = ""
 
     def __post_init__(self) -> None:
         _tuple(self, "members")
+        _tuple(self, "verdicts")
         _check_copy_no(self.copy_no)
 
 

@@ -14,7 +14,7 @@ from hazard_desktop.domain.criteria import CriteriaSource
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.grading import Dispute, Grading, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import Hazard
-from hazard_desktop.domain.lec import EdgeRule, format_decimal, normalize
+from hazard_desktop.domain.lec import EdgeRule, band_edges, format_decimal, normalize
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.services.ports import PhotoKind, UnitOfWork
 from hazard_desktop.services.sheet_models import SheetPhoto
@@ -39,12 +39,12 @@ ROLE_LABELS = {PanelRole.LEADER: "组长", PanelRole.DEPUTY: "副组长", PanelR
 METHOD_LABELS = {
     GradingMethod.LEC_PANEL: "LEC 作业条件危险性评价法（D = L × E × C，取小组成员 D 值的平均值）",
     GradingMethod.CRITERIA: "对照重大事故隐患判定标准（符合任一条款即判定为重大事故隐患）",
-    GradingMethod.PANEL_DECISION: "判定小组集体判定为重大事故隐患",
+    GradingMethod.PANEL_DECISION: "依第4.3条重大事故隐患定义，判定小组集体判定为重大事故隐患（不属于所列判定标准条款）",
 }
 SHORT_METHOD_LABELS = {  # in the narrow cell of the disputed grading
     GradingMethod.LEC_PANEL: "LEC 作业条件危险性评价法",
     GradingMethod.CRITERIA: "重大事故隐患判定标准",
-    GradingMethod.PANEL_DECISION: "判定小组集体判定",
+    GradingMethod.PANEL_DECISION: "依第4.3条定义判定（非判定标准条款）",
 }
 EDGE_TEXT = {
     EdgeRule.UPPER_INCLUSIVE: "区间含上限，D 等于界限值时归较低等级",
@@ -78,8 +78,12 @@ def _decimals(uow: UnitOfWork) -> int:
     return min(max(places, 0), 4)
 
 
-def _mean_text(grading: Grading, places: int) -> str:
-    return grading.mean_text(places) if grading.scores else ""
+def _mean_text(grading: Grading, places: int, reader: _Reader | None = None) -> str:
+    """The mean as printed: ``≈`` when rounded, more decimals when rounding would meet a band edge."""
+    if not grading.scores:
+        return ""
+    edges = band_edges(reader.threshold_set(grading.threshold_set_id)) if reader is not None else ()
+    return grading.mean_text(places, edges)
 
 
 def _number_core(hazard_number: str) -> str:
@@ -118,7 +122,7 @@ def dispute_record(dispute: Dispute, ruling: Grading, original: Grading) -> dict
     The gradings enter as :func:`~hazard_desktop.domain.grading.canonical_record`; the dispute as plain
     values (times in UTC text), so a change to the ruling text or the reason shows up as well.
     """
-    return {
+    record: dict[str, Any] = {
         "record": "dispute_sheet",
         "version": DISPUTE_RECORD_VERSION,
         "ruling": rules.canonical_record(ruling),
@@ -137,6 +141,12 @@ def dispute_record(dispute: Dispute, ruling: Grading, original: Grading) -> dict
             "ruled_at": _text_time(dispute.ruled_at),
         },
     }
+    if dispute.claimed:  # only when claimed: records printed before claims existed keep their digest
+        record["dispute"]["claimed"] = [
+            {"criterion_id": str(c.criterion_id), "code": c.code, "text": c.text, "clause": c.clause}
+            for c in dispute.claimed
+        ]
+    return record
 
 
 # ---------------------------------------------------------------- reading the records

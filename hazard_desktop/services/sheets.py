@@ -369,7 +369,7 @@ def sheet_choices(uow: UnitOfWork, hazard_id: uuid.UUID) -> list[SheetChoice]:
                     method=grading.method,
                     grade=grading.grade,
                     graded_on=grading.graded_on,
-                    mean_d=_mean_text(grading, reader.places),
+                    mean_d=_mean_text(grading, reader.places, reader),
                     band_name_zh=grading.band_name_zh or "",
                     band_name_en=grading.band_name_en or "",
                     leader_name=grading.leader_name,

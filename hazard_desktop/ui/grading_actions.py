@@ -23,7 +23,7 @@ from hazard_desktop.ui import messages
 from hazard_desktop.ui.models.register_model import RowRole
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up stays light)
-    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckResult
+    from hazard_desktop.domain.grading import CriteriaCheckResult
     from hazard_desktop.ui.dialogs.dispute_panel import DisputeResult
     from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringResult
 

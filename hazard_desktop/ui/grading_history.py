@@ -467,6 +467,9 @@ class DisputeCard(_Card):
         if dispute.raised_by_person_name:
             raised_by = f"{raised_by} — {dispute.raised_by_person_name}"
         self.add_row("raised_by", self.tr("Raised by:"), raised_by)
+        if dispute.claimed:
+            claimed = ", ".join(f"{c.code} ({c.clause})" for c in dispute.claimed)
+            self.add_row("claimed", self.tr("Criteria claimed:"), claimed)
         self.add_row("raised_at", self.tr("Raised on:"), format_datetime(dispute.raised_at))
         self.add_row("reason", self.tr("Reason:"), dispute.reason)
         if dispute.state is DisputeState.OPEN:
@@ -477,6 +480,12 @@ class DisputeCard(_Card):
             self.add_row("ruling", self.tr("Ruling:"), dispute.ruling_text)
         if dispute.withdrawn_at is not None:
             self.add_row("withdrawn_at", self.tr("Withdrawn on:"), format_datetime(dispute.withdrawn_at))
+            if dispute.withdrawn_by_person_name:
+                self.add_row(
+                    "withdrawn_by",
+                    self.tr("Withdrawn by:"),
+                    f"{dispute.withdrawn_by_department_name} — {dispute.withdrawn_by_person_name}",
+                )
             if dispute.withdrawn_reason:
                 self.add_row("withdrawn_reason", self.tr("Why withdrawn:"), dispute.withdrawn_reason)
 

@@ -58,8 +58,8 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/criteria_check.py" line="456" />
-        <source>Panel decision: major hazard under §4.3 even though no criterion matches</source>
-        <translation>评分小组判定：虽未匹配判定标准，依据§4.3认定为重大隐患</translation>
+        <source>Judgement by the definition in §4.3 (not a listed criterion): the panel judges it a major hazard</source>
+        <translation>依第4.3条重大事故隐患定义判定（不属于所列判定标准条款）：判定小组集体判定为重大隐患</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/criteria_check.py" line="463" />
@@ -491,8 +491,8 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/widgets/common.py" line="21" />
-        <source>panel decision (§4.3)</source>
-        <translation>小组判定（§4.3）</translation>
+        <source>judgement by the §4.3 definition (not a listed criterion)</source>
+        <translation>依第4.3条定义判定（非判定标准条款）</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/widgets/common.py" line="23" />
@@ -1226,7 +1226,7 @@
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/panel_scoring.py" line="590" />
         <source>Panel decision under §4.3, reason: %1</source>
-        <translation>评分小组依据§4.3判定，理由：%1</translation>
+        <translation>依第4.3条定义判定（非判定标准条款），理由：%1</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/panel_scoring.py" line="604" />
@@ -1329,6 +1329,13 @@
     <message>
         <source>does not apply</source>
         <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageNote</name>
+    <message>
+        <source>%1 of the company's %2 major-hazard criteria (§5.1) are entered — add the other %3 in Tools → Settings → Major-hazard criteria. A hazard that matches an item not entered here is still a major hazard.</source>
+        <translation>公司《重大隐患判定标准（%2条）》目前只录入了 %1 条——请在“工具 → 设置 → 重大隐患判定标准”中补录其余 %3 条。符合未录入条款的隐患仍属重大事故隐患。</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,14 @@
         <source>Why withdrawn:</source>
         <translation>撤回理由：</translation>
     </message>
+    <message>
+        <source>Withdrawn by:</source>
+        <translation>撤回人：</translation>
+    </message>
+    <message>
+        <source>Criteria claimed:</source>
+        <translation>主张适用条款：</translation>
+    </message>
 </context>
 <context>
     <name>GradingCard</name>
@@ -677,7 +685,7 @@ Restore the draft? Choose No to discard it.</source>
     <message>
         <location filename="../../hazard_desktop/ui/labels.py" line="57"/>
         <source>Panel decision</source>
-        <translation>小组判定</translation>
+        <translation>依第4.3条定义判定</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/labels.py" line="61"/>

@@ -292,7 +292,7 @@
     <message>
         <location filename="../../hazard_desktop/ui/sheets/choose.py" line="139"/>
         <source>Panel decision</source>
-        <translation>小组集体判定</translation>
+        <translation>依第4.3条定义判定（非判定标准条款）</translation>
     </message>
 </context>
 <context>

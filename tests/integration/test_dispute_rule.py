@@ -171,3 +171,32 @@ def test_the_chairs_are_the_persons_named_in_the_settings(context, hazard, peopl
         svc.name_dispute_chairs(context.uow(), RULED_ON, other.id, other.id)
     assert err.value.code == "chairs_same_person"
     assert [c.leader_name for c in svc.dispute_chairs(context.uow())] == ["肖才根", "陈建国"]
+
+
+def test_the_ruling_sheet_shows_the_votes_and_its_code_verifies(context, hazard, people, tmp_path):
+    from hazard_desktop.services.sheet_requests import SheetRequest
+    from hazard_desktop.services.sheets import print_document, sheet_renderer, verify_code
+
+    item, _, dispute = major_by_121(context, hazard, people)
+    verdict = VerdictEntry(item.id, "证书过期", votes(people, 5))
+    svc.rule_dispute(context.uow(), dispute.id, [], "维持重大", RULED_ON, verdicts=[verdict])
+    result = print_document(
+        context.uow(), SheetRequest.dispute(dispute.id), sheet_renderer(context), tmp_path / "cj.pdf", "测试"
+    )
+    sheet = result.prepared.document.sheets[0]
+    assert [v.result for v in sheet.verdicts] == ["适用（赞成 5 票，反对 2 票）"]
+    assert "肖才根（组长）适用" in sheet.verdicts[0].votes and "第5.1、7条" in sheet.ruling_basis
+    assert [m.name for m in sheet.members][:2] == ["肖才根", "刘家华"] and sheet.deputy_name == "刘家华"
+    checked = verify_code(context.uow(), result.prepared.prints[0].verify_code)
+    assert checked.status.value == "verified" and checked.dispute_id == dispute.id
+
+
+def test_a_ruling_that_upheld_a_criterion_cannot_be_corrected_into_an_lec_mean(context, hazard, people):
+    item, _, dispute = major_by_121(context, hazard, people)
+    verdict = VerdictEntry(item.id, "证书过期", votes(people, 5))
+    _, ruling = svc.rule_dispute(context.uow(), dispute.id, [], "维持重大", RULED_ON, verdicts=[verdict])
+    request = svc.GradingRequest(hazard.id, GradingMethod.LEC_PANEL, tuple(scores(people)))
+    with pytest.raises(ValidationError) as err:
+        svc.correct_grading(context.uow(), ruling.id, request, "改按 LEC", RULED_ON)
+    assert err.value.code == "ruling_criteria_upheld"
+    assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR

@@ -93,7 +93,7 @@ def test_lec_grading_round_trips_exactly_with_member_order(context, hazard, pane
     assert stored == grading
     assert [s.person_id for s in stored.scores] == [p.id for p in panel]
     assert isinstance(stored.scores[0], MemberScore) and stored.scores[0].department_kind is DepartmentKind.SAFETY
-    assert stored.mean_text() == "20.33" and stored.band_code == "general"
+    assert stored.mean_text() == "≈20.33" and stored.band_code == "general"
 
 
 def test_criteria_grading_keeps_text_clause_and_evidence(context, hazard, panel):

@@ -135,7 +135,12 @@ def test_a_full_lec_panel_grading_updates_the_register_only_when_confirmed(conte
     ("triples", "mean", "band", "text"),
     [
         ([("3", "6", "1"), ("1", "3", "7"), ("1", "3", "7")], Decimal(20), "slight", "20.00"),
-        ([("10", "2", "1"), ("10", "2", "1"), ("1", "3", "7")], Decimal("20.33333333333333333333"), "general", "20.33"),
+        (
+            [("10", "2", "1"), ("10", "2", "1"), ("1", "3", "7")],
+            Decimal("20.33333333333333333333"),
+            "general",
+            "≈20.33",
+        ),
         ([("3", "3", "7"), ("3", "3", "7"), ("6", "2", "7")], Decimal(70), "general", "70.00"),
         ([("6", "6", "3"), ("6", "6", "3"), ("6", "2", "7")], Decimal("100"), "significant", "100.00"),
     ],
@@ -577,7 +582,8 @@ def test_setup_lists_what_the_dialogs_need(context, people):
     assert [p.name for p in setup.dispute_leaders] == ["肖才根"]
     assert [p.name for p in setup.dispute_deputies] == ["刘家华"]
     assert setup.candidate(people["GH"][0].id).department_name == "工会"
-    assert svc.grading_setup(context.uow(), date(2019, 1, 1)).in_force is None
+    # the rule's 表D.4 takes effect on the day of first use and grades earlier hazards too
+    assert svc.grading_setup(context.uow(), date(2019, 1, 1)).in_force == setup.threshold_sets[0]
 
 
 def test_a_closed_hazard_cannot_be_graded_through_the_service(context, hazards, people, leader):

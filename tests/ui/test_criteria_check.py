@@ -196,7 +196,7 @@ def test_a_major_grading_by_criteria_through_the_panel_dialog_survives_a_restart
         assert result is not None and [m.code for m in result.matches] == ["C-4"]
         assert dialog.check_verdict.text() == "Major hazard — matches C-4"
         assert dialog.skip_scoring()
-        assert "C-4 (4.4.3(1))" in dialog.check_details.text()
+        assert "C-4 (4.4 储罐(1))" in dialog.check_details.text()
         grading = dialog.confirm_current()
         assert grading is not None and grading.grade is HazardGrade.MAJOR
     finally:
@@ -206,10 +206,51 @@ def test_a_major_grading_by_criteria_through_the_panel_dialog_survives_a_restart
         stored = grading_service.final_grading(again.uow(), hazard.id)
         assert stored.method is GradingMethod.CRITERIA
         assert [(m.code, m.clause, m.evidence) for m in stored.matches] == [
-            ("C-4", "4.4.3(1)", "T-203 常压储罐液位计失效，无高液位报警")
+            ("C-4", "4.4 储罐(1)", "T-203 常压储罐液位计失效，无高液位报警")
         ]
         assert stored.scores == ()
         row = next(r for r in again.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 5) if r.id == hazard.id)
         assert row.grade is HazardGrade.MAJOR and row.grading_method == "criteria"
     finally:
         close_context(again)
+
+
+def test_ticking_a_criterion_in_the_list_selects_it_for_the_evidence_box(qtbot, dialog):
+    """Issue 11: a click on a criterion's tick box makes it the one the evidence box is for."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.model
+    assert dialog.detail_title.text().startswith("C-1")
+    c3 = model.index(2, COL_CODE, model.index(0, 0))
+    option = QStyleOptionViewItem()
+    dialog.view.initViewItemOption(option)
+    option.rect = dialog.view.visualRect(c3)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = dialog.view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, dialog.view)
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert [c.code for c in model.ticked()] == ["C-3"]
+    assert dialog.detail_title.text().startswith("C-3")
+    assert dialog.detail_tick.isChecked() and dialog.evidence.isEnabled()
+    dialog.evidence.setPlainText("新员工未经三级教育即上岗")
+    assert model.evidence(model.by_code("C-3").id) == "新员工未经三级教育即上岗"
+    assert model.evidence(model.by_code("C-1").id) == ""
+
+
+def test_the_panel_judgement_is_labelled_as_the_section_4_3_definition_not_a_criterion(dialog):
+    from hazard_desktop.services.sheet_records import METHOD_LABELS, SHORT_METHOD_LABELS
+
+    assert "§4.3" in dialog.decision_box.text() and "not a listed criterion" in dialog.decision_box.text()
+    for labels in (METHOD_LABELS, SHORT_METHOD_LABELS):
+        assert (
+            "第4.3条" in labels[GradingMethod.PANEL_DECISION] and "判定标准条款" in labels[GradingMethod.PANEL_DECISION]
+        )
+    assert "is_major" in dir(CriteriaCheckResult) and CriteriaCheckResult.__module__.startswith("hazard_desktop.domain")
+
+
+def test_the_list_says_it_holds_26_of_the_companys_30_items(dialog):
+    dialog.show()
+    assert dialog.coverage.isVisible()
+    assert dialog.coverage.text().startswith("26 of the company's 30 major-hazard criteria (§5.1) are entered")
+    assert "add the other 4" in dialog.coverage.text()

@@ -182,7 +182,7 @@ def test_raise_form_the_panel_score_hidden_and_rule_then_restart(qtbot, folder, 
     scoring.enter("1", "6", "7")
     assert dialog.current_page() == PAGE_RESULT
     # (0.3 + 6 × 42) / 7 = 36.04…
-    assert dialog.results.mean_label.text() == "36.04"
+    assert dialog.results.mean_label.text() == "≈36.04"
     assert dialog.results.band.text() == "Generally dangerous"
     assert dialog.results.spread_label.isVisible()
     assert dialog.confirm_button.text() == "Confirm ruling (leader 肖才根)"
@@ -411,3 +411,20 @@ def test_without_named_chairs_the_panel_cannot_start(qtbot, context, people, haz
     assert dialog.leader.count() == 0 and dialog.deputy.count() == 0
     assert "Tools → Settings → Dispute panel" in dialog.chairs_note.text()
     assert not dialog.start_button.isEnabled()
+
+
+def test_a_general_hazard_can_be_claimed_major_and_the_claim_is_voted_on(qtbot, context, people, hazard, graded):
+    with context.uow() as uow:
+        item = next(c for c in uow.criteria.all() if c.code == "121-2")
+    dialog = make_dialog(qtbot, context, hazard.id)
+    dialog.set_raising(department(context, "HC1").id, "宋立新", "焊工无证动火，应属重大隐患")
+    dialog.set_claimed([item.id])
+    dialog.raise_button.click()
+    assert dialog.current_page() == PAGE_PANEL
+    assert [c.code for c in dialog.dispute.claimed] == ["121-2"]
+    vote_through_the_dialog(qtbot, dialog, people, item, upholding=7)
+    assert dialog.current_page() == PAGE_RESULT
+    dialog.set_ruling_text("全体表决认定符合121号第2条，改判重大事故隐患。")
+    dialog.confirm_button.click()
+    assert dialog.ruling is not None and dialog.ruling.grade is HazardGrade.MAJOR
+    assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR

@@ -57,7 +57,8 @@ def test_disputed_and_ruled_hazard(qtbot, history: GradingHistoryWidget, graded:
     assert first.title.text() == "2026-03-10 · LEC panel"
     assert first.chip_texts() == ["General hazard", "Overruled"]
     assert first.texts["mean_d"] == "54.00 Generally dangerous"
-    assert first.texts["threshold_set"] == "GB 标准五级 (2020) (from 2020-01-01, upper limit inclusive)"
+    assert first.texts["threshold_set"].startswith("表D.4 隐患等级划分（《隐患分级管理办法》） (from ")
+    assert first.texts["threshold_set"].endswith(", upper limit inclusive)")
     assert first.texts["leader"] == "陈建国"
     assert first.texts["confirmed"]
 
@@ -143,7 +144,7 @@ def test_open_dispute(history: GradingHistoryWidget, graded: Graded) -> None:
     grading, dispute = history.cards
     assert isinstance(grading, GradingCard) and isinstance(dispute, DisputeCard)
     assert grading.chip_texts() == ["General hazard", "Final"]  # it counts until the panel rules
-    assert grading.texts["mean_d"] == "20.33 Generally dangerous"  # 61/3, exact, two decimals
+    assert grading.texts["mean_d"] == "≈20.33 Generally dangerous"  # 61/3, exact, two decimals
     assert dispute.chip_texts() == ["Disputed"]
     assert dispute.texts["state"] == "Waiting for the dispute panel"
     assert "ruling" not in dispute.texts
@@ -157,6 +158,7 @@ def test_withdrawn_dispute(history: GradingHistoryWidget, graded: Graded, contex
     assert dispute.chip_texts() == ["Withdrawn"]
     assert dispute.texts["withdrawn_reason"] == "现场核实后撤回"
     assert dispute.texts["withdrawn_at"]
+    assert dispute.texts["withdrawn_by"] == "合成一车间 — 宋立新"
 
 
 def test_decimals_follow_the_setting(history: GradingHistoryWidget, graded: Graded, context: AppContext) -> None:
@@ -164,7 +166,7 @@ def test_decimals_follow_the_setting(history: GradingHistoryWidget, graded: Grad
         uow.settings.set("decimals", "4")
         uow.commit()
     history.show_hazard(graded.open_dispute.id)
-    assert history.cards[0].texts["mean_d"] == "20.3333 Generally dangerous"
+    assert history.cards[0].texts["mean_d"] == "≈20.3333 Generally dangerous"
 
 
 def test_refresh_and_clear(history: GradingHistoryWidget, graded: Graded, context: AppContext) -> None:

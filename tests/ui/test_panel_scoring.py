@@ -158,7 +158,7 @@ def test_one_hazard_full_grading_with_hidden_entries_survives_a_restart(
         "Generally dangerous",
     ]
     assert dialog.results.sum_label.text() == "117.25 / 3"
-    assert dialog.results.mean_label.text() == "39.08"
+    assert dialog.results.mean_label.text() == "≈39.08"
     assert dialog.results.band.text() == "Generally dangerous"
     assert dialog.results.band.colour == "#1976D2"
     assert dialog.results.spread_label.isVisible()  # 0.25 is 稍有危险, the others 一般危险
@@ -457,3 +457,24 @@ def test_grading_menu_and_toolbar_on_the_main_window(qtbot, context, people, haz
     assert window.model.row_at(row).grade is HazardGrade.GENERAL
     assert not actions.grade.isEnabled()
     assert actions.dispute.isEnabled()
+
+
+def test_a_refused_first_grading_of_a_batch_opens_no_meeting(qtbot, context, people, hazards, panel_ids):
+    """Grade-and-confirm is one use case: the meeting is opened in the same transaction, or not at all."""
+    dialog = make_dialog(qtbot, context, [h.id for h in hazards])
+    dialog.set_members(panel_ids)
+    dialog.set_leader(panel_ids[0])
+    dialog.set_graded_on(date(2026, 1, 1))  # before the hazards were found: refused
+    assert dialog.start_scoring()
+    for _ in range(3):
+        dialog.scoring.enter("3", "6", "7")
+    dialog.confirm_button.click()
+    assert dialog.error_label.isVisible() and dialog.current_page() == PAGE_RESULT
+    assert grading_service.meetings(context.uow()) == []
+    assert dialog.result_value is None or dialog.result_value.meeting is None
+    with context.uow() as uow:
+        assert uow.gradings.count() == 0
+    dialog.set_graded_on(DAY)
+    dialog.confirm_button.click()
+    [summary] = grading_service.meetings(context.uow())
+    assert (summary.gradings, summary.confirmed) == (1, 1)

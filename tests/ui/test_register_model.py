@@ -311,7 +311,7 @@ def test_category_names_follow_the_language(qapp, context: AppContext, sample: S
     model = make_model(context)
     with context.uow() as uow:
         model.set_category_names(labels.category_names(uow.reference.categories(), "zh"))
-    assert "设备/设施/工器具" in column_texts(model, rm.COL_CATEGORY)
+    assert "设备/设施/工器具类隐患" in column_texts(model, rm.COL_CATEGORY)
 
 
 # ---------------------------------------------------------------- grading columns (real gradings)

@@ -4,7 +4,7 @@ what they show (values are set with widget setters: keyClicks aborts on Chinese 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from hazard_desktop.ui.dialogs.settings_dialog import (
 )
 from hazard_desktop.ui.dialogs.settings_pages import categories, criteria, departments, lec_scales, people, thresholds
 from hazard_desktop.ui.models.rows import ID_ROLE, RowsTableModel
-from tests.factories import make_context
+from tests.factories import add_person, make_context
 
 TODAY = date(2026, 3, 1)
 
@@ -136,7 +136,7 @@ def test_empty_models_pass_the_model_tester(qtmodeltester, qapp, model_class):
 
 
 def test_tabs_show_the_seeded_reference_data(settings_dialog):
-    assert settings_dialog.tabs.count() == 8
+    assert settings_dialog.tabs.count() == 8  # … and the dispute panel (rule §7)
     dep = settings_dialog.departments_page.model
     codes = {dep.index(r, departments.COL_CODE).data() for r in range(dep.rowCount())}
     assert {"AHB", "SCB", "GH", "SYB"} <= codes
@@ -269,13 +269,15 @@ def test_new_threshold_set_version_flow(qtbot, settings_dialog, settings_ctx):
     page = settings_dialog.thresholds_page
     settings_dialog.tabs.setCurrentIndex(TAB_THRESHOLDS)
     (old,) = ra.list_threshold_sets(settings_ctx.uow())
+    # the seeded 表D.4 takes effect on the day of first use (the day this test runs): revise after it
+    revised = max(old.effective_from, TODAY) + timedelta(days=200)
 
     def edit(editor: QDialog) -> None:
         assert isinstance(editor, thresholds.ThresholdSetEditor)
         assert editor.base.id == old.id
         model = editor.bands_model
         editor.name_edit.setText("2026 修订")
-        editor.effective_edit.setDate(QDate(2026, 7, 1))
+        editor.effective_edit.setDate(QDate(revised.year, revised.month, revised.day))
         editor.edge_rule_combo.setCurrentIndex(editor.edge_rule_combo.findData(EdgeRule.LOWER_INCLUSIVE.value))
         high = model.find("high")
         # lower limit of 高度危险 150: the upper limit of 显著危险 follows
@@ -298,7 +300,7 @@ def test_new_threshold_set_version_flow(qtbot, settings_dialog, settings_ctx):
     assert len(stored) == 2
     assert stored[0] == old  # the old set is untouched
     new = stored[1]
-    assert (new.name, new.effective_from, new.edge_rule) == ("2026 修订", date(2026, 7, 1), EdgeRule.LOWER_INCLUSIVE)
+    assert (new.name, new.effective_from, new.edge_rule) == ("2026 修订", revised, EdgeRule.LOWER_INCLUSIVE)
     high = next(b for b in new.bands if b.code == "high")
     assert (high.lower, high.upper, high.colour, high.name_en) == (Decimal(150), Decimal(320), "#FF6600", "High danger")
     assert next(b for b in new.bands if b.code == "significant").upper == Decimal(150)
@@ -310,7 +312,7 @@ def test_new_threshold_set_version_flow(qtbot, settings_dialog, settings_ctx):
     assert page.sets_model.index(row, thresholds.COL_SET_STATUS).data() == "Scheduled"
     assert page.sets_model.index(page.sets_model.find(old.id), thresholds.COL_SET_STATUS).data() == "In force"
     assert page.bands_model.index(1, thresholds.COL_BAND_RANGE).data() == "150 ≤ D < 320"
-    assert "2026-07-01" in page.message.text()
+    assert revised.isoformat() in page.message.text()
     assert settings_dialog.changed
 
 
@@ -499,3 +501,30 @@ def test_every_service_code_has_its_own_message(qapp, code, field, params):
 
 def test_unknown_codes_fall_back_to_a_message_with_the_code(qapp):
     assert ui_messages.error_text(DomainError("something_new"), "settings") == "The change was refused (something_new)."
+
+
+def test_the_criteria_tab_says_the_list_is_incomplete(settings_dialog):
+    settings_dialog.tabs.setCurrentIndex(TAB_CRITERIA)
+    note = settings_dialog.criteria_page.coverage
+    assert note.isVisible() and note.text().startswith("26 of the company's 30")
+
+
+def test_the_dispute_panel_tab_names_the_chairs_with_an_effective_date(qtbot, settings_dialog, settings_ctx):
+    from hazard_desktop.services import grading as grading_service
+
+    for name in ("肖才根", "刘家华"):
+        add_person(settings_ctx, name)
+    page = settings_dialog.chairs_page
+    settings_dialog.tabs.setCurrentWidget(page)
+    page.reload()
+    assert page.versions.item(0).text() == "Nobody named yet: disputes cannot be ruled."
+    assert page.leader.count() >= 2
+    page.deputy.setCurrentIndex(page.leader.currentIndex())
+    page.save_button.click()
+    assert page.message.text() == "The 组长 and the 副组长 must be two different persons."
+    assert grading_service.dispute_chairs(settings_ctx.uow()) == ()
+    page.deputy.setCurrentIndex(1 if page.leader.currentIndex() == 0 else 0)
+    page.save_button.click()
+    [named] = grading_service.dispute_chairs(settings_ctx.uow())
+    assert named.effective_from == TODAY and named.leader_id != named.deputy_id
+    assert page.versions.item(0).text().startswith(f"From {TODAY.isoformat()}: 组长 ")

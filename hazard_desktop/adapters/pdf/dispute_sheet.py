@@ -59,14 +59,33 @@ def _dispute_story(sheet: DisputeSheet, styles: _Styles, font: str) -> list[Flow
     _pair_row(dispute, styles, ("提出部门", sheet.raised_by_department), ("提出人", sheet.raised_by_person))
     _long_row(dispute, styles, "提出时间", sheet.raised_at)
     _long_row(dispute, styles, "争议理由", sheet.reason)
+    if sheet.claimed:
+        _long_row(dispute, styles, "主张适用条款", sheet.claimed)
     forms.append(dispute)
 
+    numbers = iter(("三", "四", "五", "六"))
+    if sheet.verdicts:
+        votes = _Form(FOUR_COLS)
+        _section_row(votes, styles, f"{next(numbers)}、判定标准逐条表决（先于 LEC，第5.1条；小组单数，过半数为准）")
+        for verdict in sheet.verdicts:
+            _long_row(votes, styles, "判定条款", f"{verdict.code}（{verdict.clause}）{verdict.text}")
+            _long_row(votes, styles, "核查情况", verdict.evidence)
+            _long_row(votes, styles, "表决结果", verdict.result)
+            _long_row(votes, styles, "逐人表决", verdict.votes)
+        forms.append(votes)
+
     scores = _has_scores(sheet.members)
-    title = "三、争议裁决小组评分（LEC 法：D = L × E × C）" if scores else "三、争议裁决小组成员"
+    title = (
+        f"{next(numbers)}、争议裁决小组评分（LEC 法：D = L × E × C）"
+        if scores
+        else f"{next(numbers)}、争议裁决小组成员"
+    )
     forms.append((_members_form(sheet.members, styles, title, signatures=True, scores=scores), 2))
 
-    forms.append(_result_form(sheet, styles, "四、裁决结果", ("最终平均D值", "风险等级"), "裁决结果"))
+    forms.append(_result_form(sheet, styles, f"{next(numbers)}、裁决结果", ("最终平均D值", "风险等级"), "裁决结果"))
     ruling = _Form(FOUR_COLS)
+    if sheet.ruling_basis:
+        _long_row(ruling, styles, "裁决依据", sheet.ruling_basis)
     _long_row(ruling, styles, "裁决意见", sheet.ruling_text)
     forms.append(ruling)
     signers = [("裁决组长", sheet.leader_name)]

@@ -32,6 +32,7 @@ from hazard_desktop.domain.grading.disputes import (
 )
 from hazard_desktop.domain.grading.gradings import (
     REASON_MAX,
+    CriteriaCheckResult,
     Grading,
     GradingMethod,
     confirm,
@@ -69,6 +70,7 @@ from hazard_desktop.domain.grading.record import (
 from hazard_desktop.domain.grading.verdicts import CriterionVerdict, CriterionVote, check_votes, voters
 
 __all__ = [
+    "CriteriaCheckResult",
     "CriterionClaim",
     "CriterionVerdict",
     "CriterionVote",

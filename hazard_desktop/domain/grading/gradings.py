@@ -28,7 +28,7 @@ from hazard_desktop.domain.lec import (
     EdgeRule,
     LecScales,
     ThresholdSet,
-    format_fraction,
+    approx_text,
 )
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.reference import clean_name
@@ -42,6 +42,31 @@ class GradingMethod(StrEnum):
     CRITERIA = "criteria"  # §5.1: matches the major-hazard criteria → 重大
     LEC_PANEL = "lec_panel"  # §5.2 / §7: mean of the members' D
     PANEL_DECISION = "panel_decision"  # §4.3: the panel judges it 重大, with a written reason
+
+
+# ---------------------------------------------------------------- a major-hazard check's outcome
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaCheckResult:
+    """What a major-hazard check came to (§5.1): the matched criteria with evidence, or a judgement by the
+    definition in §4.3 (not a listed criterion) with its written reason, or nothing."""
+
+    matches: tuple[CriterionMatch, ...]
+    decision_reason: str = ""
+
+    @property
+    def is_major(self) -> bool:
+        return bool(self.matches) or bool(self.decision_reason)
+
+    @property
+    def method(self) -> GradingMethod | None:
+        """CRITERIA when criteria match, PANEL_DECISION for a §4.3 decision, None for no match."""
+        if self.matches:
+            return GradingMethod.CRITERIA
+        if self.decision_reason:
+            return GradingMethod.PANEL_DECISION
+        return None
 
 
 # ---------------------------------------------------------------- gradings
@@ -98,10 +123,11 @@ class Grading:
         """The exact Σ D ÷ n recomputed from the scores, or None without scores."""
         return panel_mean_exact(self.scores) if self.scores else None
 
-    def mean_text(self, places: int = DISPLAY_PLACES) -> str:
-        """The mean with fixed decimals from the exact value ("20.33"), or "" without scores."""
+    def mean_text(self, places: int = DISPLAY_PLACES, edges: Sequence[Decimal] = ()) -> str:
+        """The mean from the exact value, "" without scores: ``≈20.33`` when rounded, and more decimals when
+        rounding would land on or cross a band edge (``edges``) or a whole number (see :func:`approx_text`)."""
         exact = self.mean_exact
-        return "" if exact is None else format_fraction(exact, places)
+        return "" if exact is None else approx_text(exact, places, edges)
 
 
 def _aware(at: datetime, field: str) -> datetime:

@@ -19,9 +19,10 @@ from hazard_desktop.domain.lec import (
     Factor,
     LecScales,
     ThresholdSet,
+    approx_text,
+    band_edges,
     band_for_value,
     exact_mean,
-    format_fraction,
     lec_score,
     mean_to_decimal,
     threshold_set_in_force,
@@ -275,10 +276,12 @@ class PanelOutcome:
     edge_rule: EdgeRule
     spread_bands: bool
     member_band_codes: tuple[str, ...]
+    edges: tuple[Decimal, ...] = ()
 
     def mean_text(self, places: int = DISPLAY_PLACES) -> str:
-        """The mean with fixed decimals, rounded half up from the exact value (61/3 → "20.33")."""
-        return format_fraction(self.mean_exact, places)
+        """The mean as shown: exact ("160.00"), or rounded half up with ``≈`` (61/3 → "≈20.33"), with more
+        decimals whenever rounding would land on or cross one of the set's band edges."""
+        return approx_text(self.mean_exact, places, self.edges)
 
 
 def _check_scales(scores: Sequence[MemberScore], scales: LecScales) -> None:
@@ -322,6 +325,7 @@ def evaluate_panel(
         edge_rule=threshold_set.edge_rule,
         spread_bands=len(set(member_codes)) > 1,
         member_band_codes=member_codes,
+        edges=band_edges(threshold_set),
     )
 
 

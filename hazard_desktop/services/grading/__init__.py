@@ -44,6 +44,7 @@ from hazard_desktop.services.grading.types import (
     GradingSetup,
     HistoryEntry,
     HistoryKind,
+    MeetingRequest,
     MeetingSummary,
     PanelCandidate,
     ScoreEntry,
@@ -55,6 +56,7 @@ from hazard_desktop.services.grading.use_cases import (
     confirm_gradings,
     correct_grading,
     discard_draft,
+    grade_and_confirm,
     grade_batch,
     grade_hazard_by_criteria,
     grade_hazard_by_decision,
@@ -63,6 +65,8 @@ from hazard_desktop.services.grading.use_cases import (
 )
 
 __all__ = [
+    "MeetingRequest",
+    "grade_and_confirm",
     "DisputeView",
     "VerdictEntry",
     "VoteEntry",

@@ -226,27 +226,41 @@ def _new_draft(
 ) -> Grading:
     now = _now(at)
     with uow:
-        hazard = _hazard(uow, request.hazard_id)
-        if rules.current_grading(uow.gradings.history_for(hazard.id)) is not None:
-            raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
-        if meeting_id is not None:
-            _meeting(uow, meeting_id)
-        tables = _tables(uow)
-        leader = _leader(tables, leader_id)
-        draft = _draft(
-            uow,
-            tables,
-            request,
-            hazard=hazard,
-            leader_id=leader.id,
-            leader_name=leader.name,
-            graded_on=graded_on,
-            threshold_set_id=threshold_set_id,
-            meeting_id=meeting_id,
-            at=now,
-        )
-        uow.gradings.add(draft)
+        draft = _add_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, now)
         uow.commit()
+    return draft
+
+
+def _add_draft(
+    uow: UnitOfWork,
+    request: GradingRequest,
+    leader_id: uuid.UUID,
+    graded_on: date,
+    threshold_set_id: uuid.UUID | None,
+    meeting_id: uuid.UUID | None,
+    now: datetime,
+) -> Grading:
+    """Build and store a first grading of a hazard as a draft (inside an open unit of work)."""
+    hazard = _hazard(uow, request.hazard_id)
+    if rules.current_grading(uow.gradings.history_for(hazard.id)) is not None:
+        raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
+    if meeting_id is not None:
+        _meeting(uow, meeting_id)
+    tables = _tables(uow)
+    leader = _leader(tables, leader_id)
+    draft = _draft(
+        uow,
+        tables,
+        request,
+        hazard=hazard,
+        leader_id=leader.id,
+        leader_name=leader.name,
+        graded_on=graded_on,
+        threshold_set_id=threshold_set_id,
+        meeting_id=meeting_id,
+        at=now,
+    )
+    uow.gradings.add(draft)
     return draft
 
 

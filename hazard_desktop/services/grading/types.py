@@ -176,6 +176,14 @@ class DisputeView:
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingRequest:
+    """A panel meeting (隐患分级判定会) to open with the first grading of a batch."""
+
+    title: str
+    held_on: date
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingSummary:
     """A meeting with how many gradings it made and how many the leader confirmed."""
 

@@ -15,6 +15,7 @@ from hazard_desktop.domain.grading import (
 )
 from hazard_desktop.domain.meetings import GradingMeeting, new_meeting
 from hazard_desktop.services.grading.lookups import (
+    _add_draft,
     _confirm_in,
     _dispute,
     _draft,
@@ -29,7 +30,7 @@ from hazard_desktop.services.grading.lookups import (
     _tables,
     _with_hazard,
 )
-from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, ScoreEntry
+from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, MeetingRequest, ScoreEntry
 from hazard_desktop.services.ports import UnitOfWork
 
 # ---------------------------------------------------------------- meetings and gradings
@@ -118,6 +119,45 @@ def grade_hazard_by_decision(
     """
     request = GradingRequest(hazard_id, GradingMethod.PANEL_DECISION, tuple(scores), reason=reason)
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
+
+
+def grade_and_confirm(
+    uow: UnitOfWork,
+    request: GradingRequest,
+    leader_id: uuid.UUID,
+    graded_on: date,
+    threshold_set_id: uuid.UUID | None = None,
+    *,
+    meeting_id: uuid.UUID | None = None,
+    meeting: MeetingRequest | None = None,
+    at: datetime | None = None,
+) -> tuple[Grading, GradingMeeting | None]:
+    """The panel grades a hazard and its leader confirms it: one action, one transaction.
+
+    ``meeting`` opens the batch's meeting in the same transaction (its first grading); ``meeting_id``
+    names a meeting opened before. A refusal stores nothing: no meeting, no draft.
+
+    Returns:
+        The confirmed grading and the meeting opened here (None if none was opened).
+
+    Raises:
+        as :func:`grade_hazard_by_lec` / ``_by_criteria`` / ``_by_decision``, :func:`confirm_grading` and
+        :func:`open_meeting`.
+    """
+    now = _now(at)
+    opened: GradingMeeting | None = None
+    with uow:
+        if meeting is not None:
+            chair = _leader(_tables(uow), leader_id)
+            opened = new_meeting(
+                title=meeting.title, held_on=meeting.held_on, leader_id=chair.id, leader_name=chair.name, at=now
+            )
+            uow.gradings.add_meeting(opened)
+            meeting_id = opened.id
+        draft = _add_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, now)
+        confirmed = _confirm_in(uow, draft, now)
+        uow.commit()
+    return confirmed, opened
 
 
 def grade_batch(
@@ -233,7 +273,8 @@ def correct_grading(
     ``leader_id`` is ignored); any other correction needs ``leader_id``.
 
     Raises:
-        ValidationError: ``reason_empty``, ``grading_hazard_mismatch``, ``ruling_needs_lec``, and as
+        ValidationError: ``reason_empty``, ``grading_hazard_mismatch``, ``ruling_needs_lec``,
+            ``ruling_criteria_upheld`` (the ruling rests on a criterion the panel upheld), and as
             :func:`grade_hazard_by_lec`.
         InvalidTransition: ``grading_not_confirmed``, ``grading_superseded``, ``dispute_open``.
         NotFound: ``grading_unknown`` …
@@ -253,6 +294,9 @@ def correct_grading(
             assert old.dispute_id is not None
             if GradingMethod(request.method) is not GradingMethod.LEC_PANEL:
                 raise ValidationError("ruling_needs_lec", field="method")
+            if any(v.upheld for v in old.verdicts):
+                # an LEC mean never outvotes a criterion the dispute panel upheld (§5.1, §7)
+                raise ValidationError("ruling_criteria_upheld", field="method")
             dispute = _dispute(uow, old.dispute_id)
             raising = tables.departments[dispute.raised_by_department_id]
             rule = rules.dispute_rule(raising.kind, raising.id)

@@ -1,4 +1,4 @@
-"""Major-hazard check (重大隐患判定, rule §5.1): tick matching criteria, record evidence, or decide under §4.3.
+"""Major-hazard check (重大隐患判定, rule §5.1): tick matching criteria, record evidence, or judge by §4.3.
 
 The criteria (the company's list and 安监总管三〔2017〕121号) are grouped by source in a tree; the search box
 filters by text, code and clause. Each ticked criterion needs its evidence. The verdict is shown live
@@ -43,12 +43,18 @@ from PySide6.QtWidgets import (
 
 from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import DomainError, ValidationError
-from hazard_desktop.domain.grading import EVIDENCE_MAX, REASON_MAX, CriterionMatch, GradingMethod, match_criterion
+from hazard_desktop.domain.grading import (
+    EVIDENCE_MAX,
+    REASON_MAX,
+    CriteriaCheckResult,
+    match_criterion,
+)
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
+from hazard_desktop.ui.widgets.criteria_coverage import CoverageNote
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 
 CONTEXT = "CriteriaModel"
@@ -108,6 +114,7 @@ class CriteriaModel(QAbstractItemModel):
     """
 
     ticks_changed = Signal()
+    ticked_one = Signal(object)  # a criterion was just ticked (its id): the dialog selects it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -298,6 +305,8 @@ class CriteriaModel(QAbstractItemModel):
             self._ticked.discard(criterion_id)
         self._changed_row(criterion_id)
         self.ticks_changed.emit()
+        if ticked:
+            self.ticked_one.emit(criterion_id)
 
     def evidence(self, criterion_id: uuid.UUID) -> str:
         return self._evidence.get(criterion_id, "")
@@ -319,27 +328,6 @@ class CriteriaModel(QAbstractItemModel):
             self.dataChanged.emit(first, first.siblingAtColumn(COLUMN_COUNT - 1))
             group = first.parent()
             self.dataChanged.emit(group, group)
-
-
-@dataclass(frozen=True, slots=True)
-class CriteriaCheckResult:
-    """What the check came to: the matched criteria with evidence, or a §4.3 panel decision, or nothing."""
-
-    matches: tuple[CriterionMatch, ...]
-    decision_reason: str = ""
-
-    @property
-    def is_major(self) -> bool:
-        return bool(self.matches) or bool(self.decision_reason)
-
-    @property
-    def method(self) -> GradingMethod | None:
-        """CRITERIA when criteria match, PANEL_DECISION for a §4.3 decision, None for no match."""
-        if self.matches:
-            return GradingMethod.CRITERIA
-        if self.decision_reason:
-            return GradingMethod.PANEL_DECISION
-        return None
 
 
 def load_criteria(context: AppContext) -> list[MajorCriterion]:
@@ -374,6 +362,8 @@ class CriteriaCheckDialog(QDialog):
         self.hazard_label.setObjectName("hazardTitle")
         self.hazard_label.setWordWrap(True)
         self.hazard_label.setVisible(bool(hazard_title))
+        self.coverage = CoverageNote(self)
+        self.coverage.set_counts(*reference_queries.criteria_coverage(context.uow()))
         bold = QFont(self.hazard_label.font())
         bold.setBold(True)
         self.hazard_label.setFont(bold)
@@ -390,6 +380,7 @@ class CriteriaCheckDialog(QDialog):
         self.model = CriteriaModel(self)
         self.model.set_criteria(criteria)
         self.model.ticks_changed.connect(self._update_verdict)
+        self.model.ticked_one.connect(self._select_ticked)
         self.view = QTreeView(self)
         self.view.setObjectName("criteriaTree")
         self.view.setModel(self.model)
@@ -454,7 +445,8 @@ class CriteriaCheckDialog(QDialog):
 
         # ---- §4.3 panel decision
         self.decision_box = QCheckBox(
-            self.tr("Panel decision: major hazard under §4.3 even though no criterion matches"), self
+            self.tr("Judgement by the definition in §4.3 (not a listed criterion): the panel judges it a major hazard"),
+            self,
         )
         self.decision_box.setObjectName("decisionBox")
         self.decision_box.setVisible(allow_decision)
@@ -498,6 +490,7 @@ class CriteriaCheckDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.hazard_label)
+        layout.addWidget(self.coverage)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.decision_box)
         layout.addWidget(self.decision_reason)
@@ -670,6 +663,17 @@ class CriteriaCheckDialog(QDialog):
             self.evidence.setEnabled(ticked)
         for widget in widgets:
             widget.blockSignals(False)
+
+    def _select_ticked(self, criterion_id: object) -> None:
+        """Ticking a criterion in the list makes it the one whose evidence the box shows (issue 11)."""
+        if criterion_id == self._current_id:
+            return
+        index = self.model.index_of(criterion_id) if isinstance(criterion_id, uuid.UUID) else QModelIndex()
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.evidence.setFocus()
 
     def _detail_tick_toggled(self, checked: bool) -> None:
         if self._current_id is None:

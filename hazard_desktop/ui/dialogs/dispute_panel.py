@@ -364,6 +364,8 @@ class DisputePanelDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.verdicts_label)
         layout.addWidget(self.results, 1)
+        self.result_filler = QWidget(page)  # takes the room of the LEC table when a criterion decided
+        layout.addWidget(self.result_filler, 1)
         layout.addWidget(self.ruling_hint)
         layout.addWidget(self.ruling_text)
         layout.addLayout(buttons)
@@ -788,6 +790,7 @@ class DisputePanelDialog(QDialog):
             self.ruling_hint.setText(self.tr("Ruling (the mean D of the dispute panel is final, §7):"))
         self.verdicts_label.setVisible(bool(self._verdicts))
         self.results.setVisible(self._outcome is not None)
+        self.result_filler.setVisible(self._outcome is None)
         if self._outcome is not None:
             self.results.set_outcome(self._outcome, self.chosen_threshold_set())
         self.rescore_button.setVisible(self._outcome is not None)

@@ -5,7 +5,8 @@
 2. *Scoring*, hazard by hazard: each member enters L, E and C on their own; the others' entries stay
    hidden until all are in. A major-hazard check (§5.1) can be run for the hazard at any time.
 3. *Result*: every member's D, the exact mean and its band (colour), and a warning when the members' D fall
-   into different bands. The leader confirms: the grading is stored and confirmed in one step.
+   into different bands. The leader confirms: the grading is stored and confirmed in one step (one
+   use case, one transaction; a batch's meeting is opened with its first grading).
 4. For a batch the same members score the next hazard, until the list is done.
 
 Reads and writes go through :mod:`hazard_desktop.services.grading`.
@@ -13,7 +14,6 @@ Reads and writes go through :mod:`hazard_desktop.services.grading`.
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,7 +43,9 @@ from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.grading import (
     DEFAULT_PANEL_RULE,
     GRADING_PANEL_KINDS,
+    CriteriaCheckResult,
     Grading,
+    GradingMethod,
     MemberScore,
     PanelOutcome,
 )
@@ -53,9 +55,9 @@ from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.grading import CriterionEntry, GradingSetup, ScoreEntry
+from hazard_desktop.services.grading import CriterionEntry, GradingRequest, GradingSetup, MeetingRequest, ScoreEntry
 from hazard_desktop.ui import labels, messages
-from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog, CriteriaCheckResult
+from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT
 from hazard_desktop.ui.grading_messages import problem_text
@@ -623,80 +625,60 @@ class PanelScoringDialog(QDialog):
         self.pages.setCurrentIndex(PAGE_SCORING)
 
     # ---- step 3: confirm
-    def _ensure_meeting(self) -> uuid.UUID | None:
-        if not self.is_batch:
+    def _meeting_request(self) -> MeetingRequest | None:
+        """The batch's meeting to open with its first grading (None: single hazard, or already open)."""
+        if not self.is_batch or self._meeting is not None:
             return None
-        if self._meeting is None:
-            leader_id = self.leader_id()
-            assert leader_id is not None
-            self._meeting = grading_service.open_meeting(
-                self._context.uow(), self.meeting_title.text(), pydate(self.graded_on.date()), leader_id
-            )
-            self.meeting_title.setEnabled(False)
-        return self._meeting.id
+        return MeetingRequest(self.meeting_title.text(), pydate(self.graded_on.date()))
 
     def confirm_current(self) -> Grading | None:
-        """Store the current hazard's grading and confirm it as the leader; move on. None if refused."""
+        """Grade the current hazard and confirm it as the leader, in one step; move on. None if refused.
+
+        One use case (:func:`~hazard_desktop.services.grading.grade_and_confirm`): the batch's meeting, the
+        grading and its confirmation are stored together or not at all.
+        """
         hazard = self.current_hazard
         leader_id = self.leader_id()
         if hazard is None or leader_id is None:
             return None
         check = self.current_check()
-        entries = to_entries(self._outcome.scores) if self._outcome is not None else []
-        graded_on = pydate(self.graded_on.date())
-        set_id = self.threshold_set_id()
+        entries = tuple(to_entries(self._outcome.scores)) if self._outcome is not None else ()
+        if check is not None and check.matches:
+            request = GradingRequest(
+                hazard.id,
+                GradingMethod.CRITERIA,
+                entries,
+                tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
+            )
+        elif check is not None and check.decision_reason:
+            request = GradingRequest(hazard.id, GradingMethod.PANEL_DECISION, entries, reason=check.decision_reason)
+        elif entries:
+            request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, entries)
+        else:
+            return None
         self.clear_error()
         try:
-            meeting_id = self._ensure_meeting()
-            if check is not None and check.matches:
-                draft = grading_service.grade_hazard_by_criteria(
-                    self._context.uow(),
-                    hazard.id,
-                    [CriterionEntry(m.criterion_id, m.evidence) for m in check.matches],
-                    leader_id,
-                    graded_on,
-                    scores=entries,
-                    threshold_set_id=set_id,
-                    meeting_id=meeting_id,
-                )
-            elif check is not None and check.decision_reason:
-                draft = grading_service.grade_hazard_by_decision(
-                    self._context.uow(),
-                    hazard.id,
-                    check.decision_reason,
-                    leader_id,
-                    graded_on,
-                    scores=entries,
-                    threshold_set_id=set_id,
-                    meeting_id=meeting_id,
-                )
-            elif entries:
-                draft = grading_service.grade_hazard_by_lec(
-                    self._context.uow(), hazard.id, entries, leader_id, graded_on, set_id, meeting_id
-                )
-            else:
-                return None
+            grading, opened = grading_service.grade_and_confirm(
+                self._context.uow(),
+                request,
+                leader_id,
+                pydate(self.graded_on.date()),
+                self.threshold_set_id(),
+                meeting_id=None if self._meeting is None else self._meeting.id,
+                meeting=self._meeting_request(),
+            )
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
             self.show_error(exc)
             return None
-        try:
-            grading = grading_service.confirm_grading(self._context.uow(), draft.id)
-        except Exception as exc:
-            if not messages.is_user_error(exc):
-                raise
-            self._discard(draft.id)
-            self.show_error(exc)
-            return None
+        if opened is not None:
+            self._meeting = opened
+            self.meeting_title.setEnabled(False)
         self._gradings.append(grading)
         self.graded.emit(grading)
         self._next_hazard()
         return grading
-
-    def _discard(self, grading_id: uuid.UUID) -> None:
-        with contextlib.suppress(DomainError):
-            grading_service.discard_draft(self._context.uow(), grading_id)
 
     def skip_current(self) -> None:
         """Leave the current hazard ungraded and go on with the next one."""

@@ -18,7 +18,9 @@ INFO_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #c8e6c9; bo
 _METHOD = {
     GradingMethod.LEC_PANEL: QT_TRANSLATE_NOOP("GradingCommon", "LEC panel"),
     GradingMethod.CRITERIA: QT_TRANSLATE_NOOP("GradingCommon", "major-hazard criteria"),
-    GradingMethod.PANEL_DECISION: QT_TRANSLATE_NOOP("GradingCommon", "panel decision (§4.3)"),
+    GradingMethod.PANEL_DECISION: QT_TRANSLATE_NOOP(
+        "GradingCommon", "judgement by the §4.3 definition (not a listed criterion)"
+    ),
 }
 _RULING = QT_TRANSLATE_NOOP("GradingCommon", "dispute panel ruling (§7)")
 _SUMMARY_D = QT_TRANSLATE_NOOP("GradingCommon", "%1 by %2: D = %3 (%4); leader %5, %6")

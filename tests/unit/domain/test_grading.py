@@ -346,8 +346,8 @@ def test_the_panel_value_is_the_exact_mean_of_the_members_d():
     assert panel_mean_exact(scores) == Fraction(61, 3)
     assert str(panel_mean(scores)) == "20.33333333333333333333"
     outcome = evaluate_panel(scores, scales=SCALES, threshold_set=UPPER)
-    assert outcome.mean_text() == "20.33"
-    assert outcome.mean_text(3) == "20.333"
+    assert outcome.mean_text() == "≈20.33"
+    assert outcome.mean_text(3) == "≈20.333"
     assert outcome.band.code == CODE_GENERAL
 
 
@@ -412,7 +412,7 @@ def test_a_lec_grading_is_a_general_hazard_with_its_band_and_threshold_set():
     assert grading.band_name_zh == "一般危险"
     assert grading.band_name_en == "Generally dangerous"
     assert grading.mean_exact == Fraction(61, 3)
-    assert grading.mean_text() == "20.33"
+    assert grading.mean_text() == "≈20.33"
     assert grading.matches == ()
     assert not grading.confirmed
     assert grading.created_at == grading.updated_at == T0

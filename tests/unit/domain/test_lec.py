@@ -324,9 +324,12 @@ def test_threshold_set_in_force_picks_the_latest_effective_on_or_before_the_date
     assert threshold_set_in_force(sets, date(2030, 1, 1)) is new
 
 
-def test_threshold_set_in_force_before_any_set_is_refused():
+def test_before_the_first_set_the_first_set_applies_and_without_sets_grading_is_refused():
+    first = threshold_set(effective_from=date(2026, 12, 7))  # the rule's 表D.4 from the day of first use
+    later = threshold_set(name="2027", effective_from=date(2027, 7, 1))
+    assert threshold_set_in_force([later, first], date(2026, 3, 10)) is first  # a backlog hazard
     with pytest.raises(ValidationError) as info:
-        threshold_set_in_force([threshold_set(effective_from=date(2020, 1, 1))], date(2019, 12, 31))
+        threshold_set_in_force([], date(2019, 12, 31))
     assert info.value.code == "no_threshold_set"
 
 

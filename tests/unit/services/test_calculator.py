@@ -169,7 +169,7 @@ def test_panel_json_has_members_sum_exact_and_display_mean():
     assert data["sum"] == "61"
     assert data["mean"] == "20.33333333333333333333"
     assert data["mean_fraction"] == "61/3"
-    assert data["mean_display"] == "20.33"
+    assert data["mean_display"] == "≈20.33"
     assert data["band"]["code"] == CODE_GENERAL
     assert data["spread_bands"] is True
 

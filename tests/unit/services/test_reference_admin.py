@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -198,8 +198,9 @@ def test_new_threshold_set_leaves_the_old_one_intact(admin_ctx):
         extreme={"lower": Decimal("300")},
         high={"upper": Decimal("300"), "colour": "#ff0000", "name_zh": "高度危险（新）"},
     )
-    new = ra.new_threshold_set(admin_ctx.uow(), " 2025 修订 ", date(2025, 7, 1), "lower_inclusive", bands)
-    assert (new.name, new.effective_from, new.edge_rule) == ("2025 修订", date(2025, 7, 1), EdgeRule.LOWER_INCLUSIVE)
+    revised = old.effective_from + timedelta(days=200)  # the seeded set takes effect on the day of first use
+    new = ra.new_threshold_set(admin_ctx.uow(), " 2025 修订 ", revised, "lower_inclusive", bands)
+    assert (new.name, new.effective_from, new.edge_rule) == ("2025 修订", revised, EdgeRule.LOWER_INCLUSIVE)
     assert [b.rank for b in new.bands] == [1, 2, 3, 4, 5]
     assert new.bands[1].colour == "#FF0000"
 
@@ -209,8 +210,8 @@ def test_new_threshold_set_leaves_the_old_one_intact(admin_ctx):
     assert stored[1] == new
     with admin_ctx.uow() as uow:
         assert uow.lec.get_threshold_set(old.id) == old
-    assert threshold_set_in_force(stored, date(2025, 6, 30)).id == old.id
-    assert ra.current_threshold_set(admin_ctx.uow(), date(2025, 7, 1)).id == new.id
+    assert threshold_set_in_force(stored, revised - timedelta(days=1)).id == old.id
+    assert ra.current_threshold_set(admin_ctx.uow(), revised).id == new.id
     assert new.band_for(Decimal("300")).code == "extreme"
     assert old.band_for(Decimal("300")).code == "high"
 
@@ -299,7 +300,14 @@ def test_threshold_set_accepts_text_limits_and_iso_date(admin_ctx):
             "band_limit_negative",
         ),
         ("新版", date(2025, 1, 1), "upper_inclusive", {"high": {"lower": "abc"}}, ValidationError, "not_a_number"),
-        ("GB 标准五级 (2020)", date(2025, 1, 1), "upper_inclusive", {}, Conflict, "threshold_set_duplicate"),
+        (
+            "表D.4 隐患等级划分（《隐患分级管理办法》）",
+            date(2025, 1, 1),
+            "upper_inclusive",
+            {},
+            Conflict,
+            "threshold_set_duplicate",
+        ),
     ],
 )
 def test_bad_threshold_set_is_refused(admin_ctx, name, day, rule, changes, error, code):
@@ -327,7 +335,7 @@ def test_criteria_are_listed_in_natural_order_and_searchable(admin_ctx):
     assert codes.index("121-2") < codes.index("121-10")
     found = ra.list_criteria(admin_ctx.uow(), text="储罐")
     assert found and all("储罐" in c.text for c in found)
-    assert [c.code for c in ra.list_criteria(admin_ctx.uow(), text="4.4.3(2)")] == ["C-5"]
+    assert [c.code for c in ra.list_criteria(admin_ctx.uow(), text="储罐(2)")] == ["C-5"]
     assert ra.list_criteria(admin_ctx.uow(), text="no such words") == []
 
 

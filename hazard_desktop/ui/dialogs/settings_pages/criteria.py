@@ -9,11 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.reference import Category
-from hazard_desktop.services import reference_admin
+from hazard_desktop.services import reference_admin, reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.dialogs.settings_pages.common import (
     ALIGNMENT_ROLE,
@@ -28,6 +37,7 @@ from hazard_desktop.ui.dialogs.settings_pages.common import (
     run_action,
     source_label,
 )
+from hazard_desktop.ui.widgets.criteria_coverage import CoverageNote
 
 COL_CODE = 0
 COL_SOURCE = 1
@@ -86,6 +96,10 @@ class CriteriaPage(SettingsEditorPage):
         self._categories: list[Category] = []
         self._current: MajorCriterion | None = None
         super().__init__(context, CriteriaTableModel(), parent)
+        self.coverage = CoverageNote(self)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(0, self.coverage)
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search code, clause or text"))
@@ -122,6 +136,7 @@ class CriteriaPage(SettingsEditorPage):
         self.splitter.setSizes([720, 360])  # the list needs room for the criterion text
 
     def load_rows(self) -> Sequence[MajorCriterion]:
+        self.coverage.set_counts(*reference_queries.criteria_coverage(self.context.uow()))
         self._categories = reference_admin.list_categories(self.context.uow())
         return reference_admin.list_criteria(
             self.context.uow(), include_retired=self.show_retired.isChecked(), text=self.search_edit.text()
