@@ -47,6 +47,7 @@ from hazard_desktop.domain.lec import (
 )
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.reference import DepartmentKind, clean_name
+from hazard_desktop.domain.text import refuse_control_characters
 
 REASON_MAX = 2000
 EVIDENCE_MAX = 2000
@@ -377,7 +378,7 @@ class CriterionMatch:
 
 
 def _clean_text(value: str, field: str, max_len: int) -> str:
-    text = value.strip()
+    text = refuse_control_characters(value, field).strip()
     if not text:
         raise ValidationError(f"{field}_empty", field=field)
     if len(text) > max_len:

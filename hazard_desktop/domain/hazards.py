@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
+from hazard_desktop.domain.text import refuse_control_characters
 
 
 class HazardStatus(StrEnum):
@@ -140,7 +141,7 @@ class Hazard:
 
 
 def _clean(text: str, field_name: str, max_len: int, *, required: bool) -> str:
-    value = text.strip()
+    value = refuse_control_characters(text, field_name).strip()
     if required and not value:
         raise ValidationError(f"{field_name}_empty", field=field_name)
     if len(value) > max_len:

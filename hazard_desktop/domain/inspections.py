@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
 from hazard_desktop.domain.hazards import DESCRIPTION_MAX, LOCATION_MAX
+from hazard_desktop.domain.text import refuse_control_characters
 
 TEMPLATE_NAME_MAX = 60
 TEMPLATE_CODE_MAX = 20
@@ -194,7 +195,7 @@ class TemplateDraft:
 
 
 def _clean(text: str, code: str, max_len: int, *, required: bool, **params: object) -> str:
-    value = text.strip()
+    value = refuse_control_characters(text, code, **params).strip()
     if required and not value:
         raise ValidationError(f"{code}_empty", field=code, **params)
     if len(value) > max_len:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -291,7 +292,7 @@ def photo_fields(file: PhotoFile, image: ProcessedImage, position: int, now: dat
     """The metadata every stored photo carries (hazard photo or answer photo) but its ids."""
     return {
         "position": position,
-        "original_name": file.name[-255:],
+        "original_name": "".join(c for c in file.name if unicodedata.category(c) != "Cc")[-255:],  # NUL, ESC: gone
         "original_sha256": image.sha256,
         "original_size": image.size,
         "width": image.width,

@@ -222,7 +222,12 @@ _TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The hazard is closed (已销号) and is graded no more."),
     ),
     "text_control_characters": (
-        QT_TRANSLATE_NOOP("Messages", "“{field}” contains control characters (such as NUL or ESC). Remove them."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The text contains an invisible control character (such as NUL or ESC) at position {position}."
+            " Remove it.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The text contains an invisible control character (such as NUL or ESC)."),
     ),
 }
 
