@@ -41,7 +41,7 @@ INSPECTION_NOTE_MAX = 2000
 MAX_ANSWER_PHOTOS = 6
 MAX_INSPECTORS = 8
 
-INSPECTION_NUMBER_PATTERN = re.compile(r"^JC-(\d{4})-(\d{4,6})$")
+INSPECTION_NUMBER_PATTERN = re.compile(r"^JC-([0-9]{4})-([0-9]{4,6})$")
 
 
 class AnswerResult(StrEnum):

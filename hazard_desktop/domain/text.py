@@ -21,3 +21,12 @@ def refuse_control_characters(text: str, field: str, **params: object) -> str:
         if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
             raise ValidationError("text_control_characters", field=field, position=index + 1, **params)
     return text
+
+
+# Full-width digits, point and signs, as Chinese input methods type them, read as their ASCII forms.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－", "0123456789.+-")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits, point and signs made ASCII (other scripts' digits stay as they are)."""
+    return text.translate(_FULL_WIDTH)

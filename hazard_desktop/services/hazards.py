@@ -20,6 +20,7 @@ from hazard_desktop.domain.hazards import (
     PhotoInfo,
     check_rectification_step,
     format_number,
+    normalise_number,
     parse_number,
     validate_input,
 )
@@ -56,7 +57,7 @@ def _check_references(uow: UnitOfWork, data: HazardInput) -> None:
 def _claim_number(uow: UnitOfWork, typed: str, year: int) -> str:
     if not typed.strip():
         return format_number(year, uow.hazards.next_sequence(year))
-    number = typed.strip().upper()
+    number = normalise_number(typed)  # ＹＨ－２０２６－０００１ is YH-2026-0001
     number_year, sequence = parse_number(number)
     if uow.hazards.get_by_number(number) is not None:
         raise Conflict("number_duplicate", field="number", value=number)

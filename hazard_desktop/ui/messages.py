@@ -387,8 +387,7 @@ def show_fatal_storage_error(exc: BaseException, *, interactive: bool = True) ->
     """
     import sys
 
-    text = error_text(exc)
-    log.error("start-up refused: %s", exc)
+    text = error_text(exc)  # not logged: a refused register's folder is left exactly as it was
     if not interactive:
         print(text, file=sys.stderr)
         return

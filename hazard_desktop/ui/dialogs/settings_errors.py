@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from hazard_desktop.ui import messages as ui_messages
+
 
 def _arg(text: str, *values: object) -> str:
     """Fill Qt-style ``%1``, ``%2``, … placeholders (highest number first, so %1 never eats %10)."""
@@ -150,6 +152,8 @@ def error_text(err: Exception) -> str:
         "disk_full": QCoreApplication.translate("SettingsErrors", "The disk is full; the change was not saved."),
     }
     text = messages.get(code)
+    if text is None and ui_messages.has_text(code):  # the program's general codes (control characters, …)
+        return ui_messages.error_text(err)
     if text is None:
         fallback = QCoreApplication.translate("SettingsErrors", "The change was refused (%1).")
         return _arg(fallback, code)
