@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         ok("lec 3 6 7", "D = 126")
 
         demo = work / "demo"
-        run([cli, "demo", "--count", "25", "--data-dir", demo], env, "demo --count 25")
+        run([cli, "demo", "--count", "25", "--create", "--data-dir", demo], env, "demo --count 25")
         if count_hazards(demo / DATABASE) < 25:
             raise CheckFailed("demo: fewer than 25 hazards written")
         prints_before = count_rows(demo / DATABASE, "sheet_prints")
