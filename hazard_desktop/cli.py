@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # types only: the command line imports these where they are u
     from hazard_desktop.services.demo import DemoResult
 
 
+HEADLESS_DEMO_COUNT = 300  # hazards of the demo register shown when there is no display and no register
+
+
 def _plain_int(text: str) -> int:
     """An argparse type: ASCII or full-width digits only (``int()`` would take ``1_0`` and ``٣``)."""
     from hazard_desktop.domain.errors import ValidationError
@@ -245,7 +248,7 @@ def _gui(args: argparse.Namespace, lang: str, *, explicit: bool) -> int:
         else:
             # Render demo data from a temporary folder, removed afterwards: nothing is left in /tmp.
             with tempfile.TemporaryDirectory(prefix="hazard-desktop-demo-") as demo:
-                _demo_into(Path(demo), count=300, seed=2026, photos=True)
+                _demo_into(Path(demo), count=HEADLESS_DEMO_COUNT, seed=2026, photos=True)
                 code = run_gui(Path(demo), args.lang, screenshot=screenshot)
             what, what_en = "演示数据（临时生成，已删除）", "demo data (made in a temporary folder, since removed)"
         if code == 0:
