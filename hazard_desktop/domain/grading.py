@@ -914,9 +914,8 @@ def withdraw(dispute: Dispute, at: datetime, reason: str = "") -> Dispute:
     """
     _ensure_open(dispute)
     _aware(at, "at")
-    return replace(
-        dispute, state=DisputeState.WITHDRAWN, withdrawn_at=at, withdrawn_reason=reason.strip(), updated_at=at
-    )
+    text = refuse_control_characters(reason, "reason").strip()
+    return replace(dispute, state=DisputeState.WITHDRAWN, withdrawn_at=at, withdrawn_reason=text, updated_at=at)
 
 
 # ---------------------------------------------------------------- canonical record (sheet verification)

@@ -49,6 +49,7 @@ from hazard_desktop.domain.lec import LecScales, ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting, new_meeting
 from hazard_desktop.domain.records import utcnow
 from hazard_desktop.domain.reference import Department, DepartmentKind, Person, Role
+from hazard_desktop.domain.text import refuse_control_characters
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import UnitOfWork
 
@@ -966,7 +967,7 @@ def rule_dispute(
             ``off_scale``, ``graded_on_before_found`` …
     """
     now = _now(at)
-    text = ruling_text.strip()
+    text = refuse_control_characters(ruling_text, "ruling_text").strip()
     if not text:
         raise ValidationError("ruling_text_empty", field="ruling_text")
     if len(text) > RULING_TEXT_MAX:
