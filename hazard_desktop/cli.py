@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # types only: the command line imports these where they are u
     from hazard_desktop.services.demo import DemoResult
 
 
+DEMO_MAX_COUNT = 100_000
 HEADLESS_DEMO_COUNT = 300  # hazards of the demo register shown when there is no display and no register
 
 
@@ -205,6 +206,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         setup_logging(folder, verbose=args.verbose)
         return _sheet(folder, args, lang)
     if command == "demo":
+        if not 1 <= args.count <= DEMO_MAX_COUNT:
+            raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
         folder = _data_folder(args, may_create=args.create or not explicit)
         if paths.database_path(folder).exists():
             raise Refused("demo_register_exists", path=paths.database_path(folder))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -204,17 +205,9 @@ def test_choice_filters(window: MainWindow, sample: Sample, context: AppContext)
     assert window.count_label.text() == "5 hazards"
 
     hazard = sample.hazards[1]
-    data = HazardInput(
-        hazard.description,
-        hazard.location,
-        hazard.department_id,
-        hazard.category_code,
-        hazard.subcategory_code,
-        hazard.found_by_id,
-        hazard.found_at,
-        hazard.equipment_tag,
-    )
-    hazard_service.update_hazard(context.uow(), hazard.id, hazard.revision, data, HazardStatus.CLOSED)
+    with context.uow() as uow:  # closed (editing never moves a status: only its own use cases do)
+        uow.hazards.update(replace(uow.hazards.get(hazard.id), status=HazardStatus.CLOSED))
+        uow.commit()
     window.refresh()
     bar.status.setCurrentIndex(bar.status.findData(HazardStatus.CLOSED.value))
     assert numbers(window) == [hazard.number]

@@ -237,3 +237,21 @@ def test_a_read_only_register_is_refused_at_start_without_side_files(register_te
         subprocess.run(["chattr", "-i", str(db)], capture_output=True, check=False)
     assert code == 2 and text is not None and "read-only" in text
     assert after == before  # no -wal or -shm left beside it
+
+
+def test_faulthandler_writes_to_the_logs_folder(tmp_path, monkeypatch):
+    import faulthandler
+    import sys
+
+    monkeypatch.setattr(app_module, "_fault_file", None)
+    try:
+        app_module._enable_faulthandler(tmp_path)
+        assert faulthandler.is_enabled()
+        assert app_module._fault_file.name == str(tmp_path / "logs" / "faults.log")
+        faulthandler.dump_traceback(file=app_module._fault_file)  # what a hard crash writes there
+        app_module._fault_file.flush()
+        assert "test_faulthandler_writes_to_the_logs_folder" in (tmp_path / "logs" / "faults.log").read_text()
+    finally:
+        faulthandler.enable(file=sys.__stderr__)  # back to what the test run uses
+        if app_module._fault_file is not None:
+            app_module._fault_file.close()
