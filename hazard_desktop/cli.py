@@ -243,9 +243,10 @@ def _gui(args: argparse.Namespace, lang: str, *, explicit: bool) -> int:
     setup_logging(folder, verbose=args.verbose)
     if screenshot is None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        empty = _register_empty(folder)  # a refused register is refused before anything is written
         screenshot = folder / "screenshots" / "main-window.png"
         screenshot.parent.mkdir(parents=True, exist_ok=True)
-        if not _register_empty(folder):
+        if not empty:
             code = run_gui(folder, args.lang, screenshot=screenshot)
             what, what_en = "当前数据库", "the current database"
         else:

@@ -137,3 +137,15 @@ def test_read_only_storage_is_refused_with_its_message(what, register, tmp_path,
             assert cli.main(["lec", "3", "6", "7", "--data-dir", str(data)]) == 0
         finally:
             _writable(data)
+
+
+def test_the_headless_run_on_a_refused_register_writes_nothing(tmp_path, monkeypatch, capsys, root_logging, qapp):
+    monkeypatch.setattr(app_module, "has_display", lambda: False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "hazard_desktop.db").write_bytes(b"")
+    before = snapshot(data)
+    assert cli.main(["--data-dir", str(data), "--lang", "en"]) == 2
+    assert "is empty (0 bytes)" in capsys.readouterr().err
+    assert snapshot(data) == before  # no screenshots/ folder, no log
