@@ -20,7 +20,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 
 .PHONY: run test test-fast system-deps venv translations demo lint typecheck lock dist dist-check bench clean
 
-run: venv translations
+run: system-deps venv translations
 	$(PY) -m hazard_desktop $(ARGS)
 
 test: system-deps venv translations
@@ -72,8 +72,11 @@ translations: $(QM_FILES)
 resources/translations/%.qm: resources/translations/%.ts | venv
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
+# Demo data goes into its own folder, never into the real register (the default data folder):
+# `make run ARGS="--data-dir demo-data"` opens it. `demo` refuses a folder that already holds a register.
+DEMO_DIR ?= demo-data
 demo: venv translations
-	$(PY) -m hazard_desktop demo $(ARGS)
+	$(PY) -m hazard_desktop demo --create --data-dir $(DEMO_DIR) $(ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check hazard_desktop tests benchmarks installer

@@ -154,7 +154,7 @@ def _lazy_context(data_dir: Path) -> AppContext | None:
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.adapters.images import PillowImageProcessor
     from hazard_desktop.adapters.register_queries import SqlRegisterQueries
-    from hazard_desktop.adapters.schema import current_revision, head_revision
+    from hazard_desktop.adapters.schema import check_writable, current_revision, head_revision
     from hazard_desktop.services.inspection_seed import bundled_templates
 
     path = paths.database_path(data_dir)
@@ -162,6 +162,7 @@ def _lazy_context(data_dir: Path) -> AppContext | None:
         check_database_location(path)  # a network share or OneDrive folder: refused by the full open
         if current_revision(path) != head_revision():
             return None  # created, migrated and seeded by the full open
+        check_writable(path)
     except StorageError:
         return None  # reported by the full open
     reads = start_reads.connect(path)

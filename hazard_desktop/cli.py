@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # types only: the command line imports these where they are u
     from hazard_desktop.services.demo import DemoResult
 
 
+DEMO_MAX_COUNT = 100_000
+HEADLESS_DEMO_COUNT = 300  # hazards of the demo register shown when there is no display and no register
+
+
 def _plain_int(text: str) -> int:
     """An argparse type: ASCII or full-width digits only (``int()`` would take ``1_0`` and ``٣``)."""
     from hazard_desktop.domain.errors import ValidationError
@@ -238,6 +242,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         setup_logging(folder, verbose=args.verbose)
         return _sheet(folder, args, lang)
     if command == "demo":
+        if not 1 <= args.count <= DEMO_MAX_COUNT:
+            raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
         folder = _data_folder(args, may_create=args.create or not explicit)
         if paths.database_path(folder).exists():
             raise Refused("demo_register_exists", path=paths.database_path(folder))
@@ -273,15 +279,16 @@ def _gui(args: argparse.Namespace, lang: str, *, explicit: bool) -> int:
     setup_logging(folder, verbose=args.verbose)
     if screenshot is None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        empty = _register_empty(folder)  # a refused register is refused before anything is written
         screenshot = folder / "screenshots" / "main-window.png"
         screenshot.parent.mkdir(parents=True, exist_ok=True)
-        if not _register_empty(folder):
+        if not empty:
             code = run_gui(folder, args.lang, screenshot=screenshot)
             what, what_en = "当前数据库", "the current database"
         else:
             # Render demo data from a temporary folder, removed afterwards: nothing is left in /tmp.
             with tempfile.TemporaryDirectory(prefix="hazard-desktop-demo-") as demo:
-                _demo_into(Path(demo), count=300, seed=2026, photos=True)
+                _demo_into(Path(demo), count=HEADLESS_DEMO_COUNT, seed=2026, photos=True)
                 code = run_gui(Path(demo), args.lang, screenshot=screenshot)
             what, what_en = "演示数据（临时生成，已删除）", "demo data (made in a temporary folder, since removed)"
         if code == 0:

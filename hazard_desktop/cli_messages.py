@@ -116,6 +116,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” 太大（整数部分最多 {max_digits} 位）。",
         "“{value}” is too large (at most {max_digits} digits before the point).",
     ),
+    "demo_count_invalid": (
+        "演示隐患数量 {value} 无效：应为 1 到 {max} 之间的整数。",
+        "{value} demo hazards is not possible: give a whole number from 1 to {max}.",
+    ),
     "lec_usage": (
         "用法：hazard-desktop lec L E C [--json] | hazard-desktop lec --panel L,E,C ... [--json]",
         "usage: hazard-desktop lec L E C [--json] | hazard-desktop lec --panel L,E,C ... [--json]",

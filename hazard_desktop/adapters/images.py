@@ -24,6 +24,15 @@ class PillowImageProcessor:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(io.BytesIO(data)):
+                    pass  # the header alone: a picture too large to decode is refused as such
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise ValidationError("photo_too_large", pixels=f"> {MAX_PIXELS:,}") from exc
+        except Exception:  # noqa: BLE001 (anything else is judged by the full check below)
+            pass
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
                 with Image.open(io.BytesIO(data)) as probe:
                     probe.verify()
                 with Image.open(io.BytesIO(data)) as opened:

@@ -188,6 +188,19 @@ def _index_current(engine: Engine, path: Path) -> None:
         raise StorageError(_failure_code(exc), path=str(path), detail=str(exc)) from exc
 
 
+def check_writable(path: Path) -> None:
+    """Refuse before opening what cannot be written: SQLite would leave ``-wal``/``-shm`` files behind.
+
+    Raises:
+        StorageError: ``db_readonly`` (the file) or ``db_cannot_open`` (its folder, where WAL needs its files).
+    """
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StorageError("db_readonly", path=str(path))
+    folder = path.parent if path.parent.exists() else None
+    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError("db_cannot_open", path=str(path))
+
+
 @dataclass(frozen=True)
 class OpenedDatabase:
     """The engine of an opened, up-to-date database and what opening it did."""
@@ -218,6 +231,7 @@ def open_database(path: Path, backup_dir: Path, *, target: str | None = None) ->
     known = known_revisions()
     goal = target or known[-1]
     current = current_revision(path)
+    check_writable(path)
     if current is not None and current not in known:
         raise StorageError("db_newer", path=str(path), revision=current, head=known[-1])
     if current is not None and known.index(current) > known.index(goal):

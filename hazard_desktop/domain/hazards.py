@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
+from hazard_desktop.domain.text import refuse_control_characters
 
 
 class HazardStatus(StrEnum):
@@ -60,7 +62,7 @@ class HazardGrade(StrEnum):
     MAJOR = "major"
 
 
-NUMBER_PATTERN = re.compile(r"^YH-(\d{4})-(\d{4,6})$")
+NUMBER_PATTERN = re.compile(r"^YH-([0-9]{4})-([0-9]{4,6})$")
 DESCRIPTION_MAX = 2000
 LOCATION_MAX = 200
 TAG_MAX = 60
@@ -73,13 +75,19 @@ def format_number(year: int, sequence: int) -> str:
     return f"YH-{year:04d}-{sequence:04d}"
 
 
+def normalise_number(text: str) -> str:
+    """A register number as typed, in its stored form: full-width letters, digits and dashes (a Chinese
+    input method's) made ASCII, upper case, stripped. Other scripts' digits stay and fail the pattern."""
+    return unicodedata.normalize("NFKC", text).strip().upper()
+
+
 def parse_number(number: str) -> tuple[int, int]:
     """Split a register number into (year, sequence).
 
     Raises:
         ValidationError: the text is not a register number.
     """
-    match = NUMBER_PATTERN.match(number.strip())
+    match = NUMBER_PATTERN.match(normalise_number(number))
     if not match:
         raise ValidationError("number_invalid", field="number", value=number)
     return int(match.group(1)), int(match.group(2))
@@ -141,7 +149,7 @@ class Hazard:
 
 
 def _clean(text: str, field_name: str, max_len: int, *, required: bool) -> str:
-    value = text.strip()
+    value = refuse_control_characters(text, field_name).strip()
     if required and not value:
         raise ValidationError(f"{field_name}_empty", field=field_name)
     if len(value) > max_len:

@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
 from hazard_desktop.domain.hazards import DESCRIPTION_MAX, LOCATION_MAX
+from hazard_desktop.domain.text import refuse_control_characters
 
 TEMPLATE_NAME_MAX = 60
 TEMPLATE_CODE_MAX = 20
@@ -40,7 +41,7 @@ INSPECTION_NOTE_MAX = 2000
 MAX_ANSWER_PHOTOS = 6
 MAX_INSPECTORS = 8
 
-INSPECTION_NUMBER_PATTERN = re.compile(r"^JC-(\d{4})-(\d{4,6})$")
+INSPECTION_NUMBER_PATTERN = re.compile(r"^JC-([0-9]{4})-([0-9]{4,6})$")
 
 
 class AnswerResult(StrEnum):
@@ -194,7 +195,7 @@ class TemplateDraft:
 
 
 def _clean(text: str, code: str, max_len: int, *, required: bool, **params: object) -> str:
-    value = text.strip()
+    value = refuse_control_characters(text, code, **params).strip()
     if required and not value:
         raise ValidationError(f"{code}_empty", field=code, **params)
     if len(value) > max_len:

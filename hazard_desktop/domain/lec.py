@@ -18,6 +18,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.text import ascii_digits
 
 
 class Factor(StrEnum):
@@ -36,8 +37,7 @@ class EdgeRule(StrEnum):
 
 
 # Full-width digits, point and signs, as Chinese input methods type them, are read as their ASCII
-# counterparts; every other form (other scripts' digits, "1_0", "1e1", "inf") is refused.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－", "0123456789.+-")
+# counterparts (domain/text.py); every other form (other scripts' digits, "1_0", "1e1", "inf") is refused.
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 MAX_INTEGER_DIGITS = 15  # far beyond any LEC value or limit; keeps products and limits exact
 
@@ -64,7 +64,7 @@ def to_decimal(value: object, field: str = "value") -> Decimal:
     elif isinstance(value, float):
         result = Decimal(repr(value)) if math.isfinite(value) else Decimal("NaN")
     else:
-        text = str(value).strip().translate(_FULL_WIDTH)
+        text = ascii_digits(str(value).strip())
         if not _PLAIN_NUMBER.fullmatch(text):
             raise ValidationError("not_a_number", field=field, value=_shown(value))
         result = Decimal(text)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.reference import clean_name
+from hazard_desktop.domain.text import refuse_control_characters
 
 TITLE_MAX = 120
 
@@ -44,7 +45,7 @@ def new_meeting(
         ValidationError: ``title_empty``, ``title_too_long``, ``leader_name_empty``,
             ``leader_name_too_long``, ``time_naive``.
     """
-    text = " ".join(title.split())
+    text = " ".join(refuse_control_characters(title, "title").split())
     if not text:
         raise ValidationError("title_empty", field="title")
     if len(text) > TITLE_MAX:

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.text import refuse_control_characters
 
 
 class DepartmentKind(StrEnum):
@@ -94,7 +95,7 @@ def clean_name(value: str, field_name: str, max_len: int = NAME_MAX) -> str:
     Raises:
         ValidationError: empty or longer than ``max_len``.
     """
-    text = " ".join(value.split())
+    text = " ".join(refuse_control_characters(value, field_name).split())
     if not text:
         raise ValidationError(f"{field_name}_empty", field=field_name)
     if len(text) > max_len:

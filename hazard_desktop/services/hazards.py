@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from hazard_desktop.domain.hazards import (
     PhotoInfo,
     check_rectification_step,
     format_number,
+    normalise_number,
     parse_number,
     validate_input,
 )
@@ -55,7 +57,7 @@ def _check_references(uow: UnitOfWork, data: HazardInput) -> None:
 def _claim_number(uow: UnitOfWork, typed: str, year: int) -> str:
     if not typed.strip():
         return format_number(year, uow.hazards.next_sequence(year))
-    number = typed.strip().upper()
+    number = normalise_number(typed)  # ＹＨ－２０２６－０００１ is YH-2026-0001
     number_year, sequence = parse_number(number)
     if uow.hazards.get_by_number(number) is not None:
         raise Conflict("number_duplicate", field="number", value=number)
@@ -291,7 +293,7 @@ def photo_fields(file: PhotoFile, image: ProcessedImage, position: int, now: dat
     """The metadata every stored photo carries (hazard photo or answer photo) but its ids."""
     return {
         "position": position,
-        "original_name": file.name[-255:],
+        "original_name": "".join(c for c in file.name if unicodedata.category(c) != "Cc")[-255:],  # NUL, ESC: gone
         "original_sha256": image.sha256,
         "original_size": image.size,
         "width": image.width,

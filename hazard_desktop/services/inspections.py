@@ -54,6 +54,7 @@ from hazard_desktop.domain.inspections import (
     validate_start,
 )
 from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.domain.text import refuse_control_characters
 from hazard_desktop.services.hazards import PhotoFile, attach_photos, create_hazard, photo_fields, process_photo_files
 from hazard_desktop.services.ports import ImageProcessor, PhotoKind, UnitOfWork
 
@@ -509,7 +510,7 @@ def answer_photo_bytes(uow: UnitOfWork, photo_id: uuid.UUID, kind: PhotoKind) ->
 
 def set_inspection_note(uow: UnitOfWork, inspection_id: uuid.UUID, note: str) -> Inspection:
     """Store the overall remarks of a draft — committed at once."""
-    text = note.strip()
+    text = refuse_control_characters(note, "inspection_note").strip()
     if len(text) > INSPECTION_NOTE_MAX:
         raise ValidationError("inspection_note_too_long", field="inspection_note", max=INSPECTION_NOTE_MAX)
     with uow:

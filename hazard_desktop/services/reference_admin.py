@@ -40,6 +40,7 @@ from hazard_desktop.domain.lec import (
 )
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Category, Department, DepartmentKind, Person, Role, clean_name
+from hazard_desktop.domain.text import ascii_digits
 from hazard_desktop.services.ports import UnitOfWork
 
 # ---------------------------------------------------------------- limits (match the storage columns)
@@ -680,8 +681,8 @@ def _clean_setting(key: str, value: object) -> str:
     if key == SETTING_PLANT_NAME:
         return clean_name(str(value), "plant_name", PLANT_NAME_MAX)
     if key == SETTING_DECIMALS:
-        text = str(value).strip()
-        if not re.fullmatch(r"[+-]?\d{1,3}", text) or not DECIMALS_MIN <= int(text) <= DECIMALS_MAX:
+        text = ascii_digits(str(value).strip())  # ３ → 3; ٣, 1_0 and the like are refused
+        if not re.fullmatch(r"[+-]?[0-9]{1,3}", text) or not DECIMALS_MIN <= int(text) <= DECIMALS_MAX:
             raise ValidationError(
                 "decimals_out_of_range", field="decimals", value=text, min=DECIMALS_MIN, max=DECIMALS_MAX
             )

@@ -51,6 +51,7 @@ from pathlib import Path
 from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hazard_desktop.domain.grading import DisputeState
+from hazard_desktop.domain.hazards import normalise_number
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
 from hazard_desktop.domain.verification import (
@@ -400,7 +401,7 @@ def export_hazard_sheet(
         NotFound: ``hazard_number_unknown``, ``grading_none``, ``meeting_none`` (graded outside a
             meeting), ``dispute_none`` (no ruled dispute); and as :func:`print_document`.
     """
-    text = number.strip()
+    text = normalise_number(number)
     with context.uow() as uow:
         hazard = uow.hazards.get_by_number(text)
         if hazard is None:

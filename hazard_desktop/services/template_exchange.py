@@ -54,6 +54,9 @@ FORMAT_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
+MAX_VERSION = 1_000_000  # version numbers of a checklist; far beyond any real one
+
+
 def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -190,6 +193,8 @@ def _parse_version(template_id: uuid.UUID, doc: Any, where: str) -> ParsedVersio
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _invalid(f"{where}.version: positive integer expected")
+    if version > MAX_VERSION:  # 10**30 or 2**63 would not even fit the database's integer
+        raise _invalid(f"{where}.version: at most {MAX_VERSION}")
     sections = []
     section_ids = []
     item_ids = []
@@ -262,15 +267,18 @@ def parse_templates(text: str | bytes) -> list[ParsedVersion]:
         raise ValidationError("exchange_too_large", field="file", max_mb=MAX_FILE_BYTES >> 20)
     try:
         payload = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise _invalid(f"not JSON ({exc})") from exc
+    except RecursionError:  # nested deeper than Python's parser goes: no exchange file looks like that
+        raise _invalid("not JSON (nested too deeply)") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer of more than 4300 digits
+        raise _invalid(f"not JSON ({str(exc)[:200]})") from exc
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ValidationError("exchange_not_templates", field="file")
     format_version = payload.get("format_version")
     if not isinstance(format_version, int) or isinstance(format_version, bool) or format_version < 1:
         raise _invalid("format_version: positive integer expected")
     if format_version > FORMAT_VERSION:
-        raise ValidationError("exchange_format_newer", field="file", version=format_version, known=FORMAT_VERSION)
+        shown = format_version if format_version <= MAX_VERSION else f"> {MAX_VERSION}"
+        raise ValidationError("exchange_format_newer", field="file", version=shown, known=FORMAT_VERSION)
     parsed: list[ParsedVersion] = []
     seen: set[uuid.UUID] = set()
     for t_index, family in enumerate(_list(payload, "templates", "file")):

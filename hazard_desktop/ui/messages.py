@@ -269,7 +269,12 @@ _TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The hazard is closed (已销号) and is graded no more."),
     ),
     "text_control_characters": (
-        QT_TRANSLATE_NOOP("Messages", "“{field}” contains control characters (such as NUL or ESC). Remove them."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The text contains an invisible control character (such as NUL or ESC) at position {position}."
+            " Remove it.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The text contains an invisible control character (such as NUL or ESC)."),
     ),
 }
 
@@ -445,8 +450,7 @@ def show_fatal_storage_error(exc: BaseException, *, interactive: bool = True) ->
     """
     import sys
 
-    text = error_text(exc)
-    log.error("start-up refused: %s", exc)
+    text = error_text(exc)  # not logged: a refused register's folder is left exactly as it was
     if not interactive:
         print(text, file=sys.stderr)
         return

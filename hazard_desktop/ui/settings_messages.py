@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from hazard_desktop.ui import messages as ui_messages
+
 EVERY_ERROR = True
 """Asked for every error, not only user errors (the settings pages show no general sentence)."""
 
@@ -154,6 +156,8 @@ def area_text(err: BaseException, names: object = None) -> str:
         "disk_full": QCoreApplication.translate("SettingsErrors", "The disk is full; the change was not saved."),
     }
     text = messages.get(code)
+    if text is None and ui_messages.has_text(code):  # the program's general codes (control characters, …)
+        return ui_messages.error_text(err)
     if text is None:
         fallback = QCoreApplication.translate("SettingsErrors", "The change was refused (%1).")
         return _arg(fallback, code)

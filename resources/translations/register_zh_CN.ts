@@ -1587,8 +1587,13 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
-        <source>“{field}” contains control characters (such as NUL or ESC). Remove them.</source>
-        <translation>“{field}” 含有控制字符（如 NUL、ESC），请删除。</translation>
+        <source>The text contains an invisible control character (such as NUL or ESC) at position {position}. Remove it.</source>
+        <translation>文字第 {position} 个字符是不可见的控制字符（如 NUL、ESC），请删除。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
+        <source>The text contains an invisible control character (such as NUL or ESC).</source>
+        <translation>文字中含有不可见的控制字符（如 NUL、ESC），请删除。</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="1"/>

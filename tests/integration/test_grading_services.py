@@ -597,13 +597,13 @@ def test_a_closed_hazard_cannot_be_graded_through_the_service(context, hazards, 
     assert count_gradings(context) == 0
 
 
-def test_a_closed_hazard_gets_no_correction(context, hazards, people, leader):
-    old = graded(context, hazards[1], people, leader, [("3", "6", "3")] * 3)
+def test_a_closed_hazard_is_not_graded_in_a_meeting_either(context, hazards, people, leader):
     with context.uow() as uow:
         uow.hazards.update(dataclasses.replace(uow.hazards.get(hazards[1].id), status=HazardStatus.CLOSED))
         uow.commit()
-    request = GradingRequest(hazards[1].id, scores=tuple(panel(people, [("3", "6", "7")] * 3)))
+    meeting = svc.open_meeting(context.uow(), "第三次判定会", DAY, leader.id)
+    requests = [GradingRequest(h.id, scores=tuple(panel(people, [("3", "6", "3")] * 3))) for h in hazards[:2]]
     with pytest.raises(InvalidTransition) as err:
-        svc.correct_grading(context.uow(), old.id, request, "C 值应为 7", DAY, leader.id)
-    assert err.value.code == "hazard_closed"
-    assert count_gradings(context) == 1
+        svc.grade_batch(context.uow(), meeting.id, requests)
+    assert err.value.code == "hazard_closed" and err.value.params["hazard"] == hazards[1].number
+    assert count_gradings(context) == 0

@@ -110,9 +110,7 @@ def test_edits_back_and_forth_keep_the_index_exact(context, inspector, hazard):
 def test_an_edit_that_keeps_the_text_leaves_the_index_as_it_was(context, inspector, hazard):
     with _db(context) as con:
         before = index_contents(con)
-    update_hazard(
-        context.uow(), hazard.id, hazard.revision, hazard_input(context, inspector, **OLD)
-    )
+    update_hazard(context.uow(), hazard.id, hazard.revision, hazard_input(context, inspector, **OLD))
     with _db(context) as con:
         assert index_contents(con) == before == stored_tokens(con)
 

@@ -218,3 +218,40 @@ def test_an_error_in_a_worker_thread_is_logged_and_explained_on_the_gui_thread(r
     qtbot.waitUntil(lambda: bool(reporter.boxes))
     assert "worker failed" in reporter.boxes[-1].text()
     assert "ValueError: worker failed" in reporter.log_path.read_text(encoding="utf-8")
+
+
+def test_a_read_only_register_is_refused_at_start_without_side_files(register_template, tmp_path, qapp, monkeypatch):
+    import subprocess
+
+    folder = tmp_path / "data"
+    shutil.copytree(register_template, folder)
+    db = folder / "hazard_desktop.db"
+    done = subprocess.run(["chattr", "+i", str(db)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot make the file immutable here: {done.stderr.decode().strip()}")
+    try:
+        before = snapshot(folder)
+        code, text = start(folder, monkeypatch)
+        after = snapshot(folder)
+    finally:
+        subprocess.run(["chattr", "-i", str(db)], capture_output=True, check=False)
+    assert code == 2 and text is not None and "read-only" in text
+    assert after == before  # no -wal or -shm left beside it
+
+
+def test_faulthandler_writes_to_the_logs_folder(tmp_path, monkeypatch):
+    import faulthandler
+    import sys
+
+    monkeypatch.setattr(app_module, "_fault_file", None)
+    try:
+        app_module._enable_faulthandler(tmp_path)
+        assert faulthandler.is_enabled()
+        assert app_module._fault_file.name == str(tmp_path / "logs" / "faults.log")
+        faulthandler.dump_traceback(file=app_module._fault_file)  # what a hard crash writes there
+        app_module._fault_file.flush()
+        assert "test_faulthandler_writes_to_the_logs_folder" in (tmp_path / "logs" / "faults.log").read_text()
+    finally:
+        faulthandler.enable(file=sys.__stderr__)  # back to what the test run uses
+        if app_module._fault_file is not None:
+            app_module._fault_file.close()

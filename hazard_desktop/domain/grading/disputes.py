@@ -34,6 +34,7 @@ from hazard_desktop.domain.lec import (
 )
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.reference import DepartmentKind, clean_name
+from hazard_desktop.domain.text import refuse_control_characters
 
 # ---------------------------------------------------------------- disputes (§6–§7)
 
@@ -331,7 +332,7 @@ def withdraw(dispute: Dispute, at: datetime, reason: str = "", *, person_name: s
         dispute,
         state=DisputeState.WITHDRAWN,
         withdrawn_at=at,
-        withdrawn_reason=reason.strip(),
+        withdrawn_reason=refuse_control_characters(reason, "reason").strip(),
         withdrawn_by_person_name=person,
         withdrawn_by_department_id=dispute.raised_by_department_id,
         withdrawn_by_department_name=dispute.raised_by_department_name,

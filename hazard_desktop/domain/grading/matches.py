@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.text import refuse_control_characters
 
 EVIDENCE_MAX = 2000
 
@@ -23,7 +24,7 @@ class CriterionMatch:
 
 
 def _clean_text(value: str, field: str, max_len: int) -> str:
-    text = value.strip()
+    text = refuse_control_characters(value, field).strip()
     if not text:
         raise ValidationError(f"{field}_empty", field=field)
     if len(text) > max_len:

@@ -27,6 +27,7 @@ from hazard_desktop.domain.grading import (
 )
 from hazard_desktop.domain.grading import chairs as chair_rules
 from hazard_desktop.domain.reference import DepartmentKind
+from hazard_desktop.domain.text import refuse_control_characters
 from hazard_desktop.services.grading.lookups import (
     _check_graded_on,
     _dispute,
@@ -215,7 +216,7 @@ def rule_dispute(
             ``dispute_needs_leader``, ``panel_missing_department``, ``panel_even``, ``off_scale`` …
     """
     now = _now(at)
-    text = ruling_text.strip()
+    text = refuse_control_characters(ruling_text, "ruling_text").strip()
     if not text:
         raise ValidationError("ruling_text_empty", field="ruling_text")
     if len(text) > RULING_TEXT_MAX:

@@ -181,7 +181,6 @@ def _draft(
     rule: CompositionRule = DEFAULT_PANEL_RULE,
 ) -> Grading:
     """Build (not store) a draft grading of ``hazard`` from ``request``."""
-    check_gradable(hazard.status, hazard.number)
     _check_graded_on(hazard, graded_on)
     method = GradingMethod(request.method)
     scores = _member_scores(tables, request.scores)
@@ -244,6 +243,7 @@ def _add_draft(
     hazard = _hazard(uow, request.hazard_id)
     if rules.current_grading(uow.gradings.history_for(hazard.id)) is not None:
         raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
+    check_gradable(hazard.status, hazard.number)
     if meeting_id is not None:
         _meeting(uow, meeting_id)
     tables = _tables(uow)
@@ -269,7 +269,7 @@ def _confirm_in(uow: UnitOfWork, grading: Grading, at: datetime) -> Grading:
     rules.ensure_editable(grading)
     history = uow.gradings.history_for(grading.hazard_id)
     hazard = _hazard(uow, grading.hazard_id)
-    if not grading.is_ruling:
+    if grading.supersedes_id is None and not grading.is_ruling:  # a first grading (corrections stay possible)
         check_gradable(hazard.status, hazard.number)
     if grading.supersedes_id is None and not grading.is_ruling and rules.current_grading(history) is not None:
         raise InvalidTransition("hazard_already_graded", hazard=hazard.number)

@@ -13,6 +13,7 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     PanelRole,
 )
+from hazard_desktop.domain.hazards import check_gradable
 from hazard_desktop.domain.meetings import GradingMeeting, new_meeting
 from hazard_desktop.services.grading.lookups import (
     _add_draft,
@@ -200,6 +201,7 @@ def grade_batch(
             try:
                 if rules.current_grading(uow.gradings.history_for(hazard.id)) is not None:
                     raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
+                check_gradable(hazard.status, hazard.number)
                 draft = _draft(
                     uow,
                     tables,
