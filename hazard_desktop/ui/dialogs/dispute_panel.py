@@ -57,7 +57,7 @@ from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.grading import GradingSetup, HistoryKind
-from hazard_desktop.ui import messages
+from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
@@ -498,9 +498,8 @@ class DisputePanelDialog(QDialog):
         raising_kind = next((d.kind for d in self._setup.departments if d.id == dispute.raised_by_department_id), None)
         if raising_kind not in DISPUTE_PANEL_KINDS:
             parties.append(dispute.raised_by_department_name)
-        self.members_box.setTitle(
-            arg(self.tr("Members (%1); odd number in all, leader and deputy included"), list_separator().join(parties))
-        )
+        title = self.tr("Members (%1); odd number in all, leader and deputy included")
+        self.members_box.setTitle(labels.mnemonic_safe(arg(title, list_separator().join(parties))))
         self._panel_changed()
 
     def _raising_kind(self) -> DepartmentKind | None:

@@ -535,6 +535,8 @@ class RegisterModel(QAbstractTableModel):
             return record.band_code
         if column == COL_DISPUTE and record.dispute_state:
             return labels.dispute_help(record.dispute_state)
+        if column in (COL_STATUS, COL_GRADE, COL_METHOD):  # these may elide in a narrow column
+            return entry[1][column] or None
         return None
 
     def _sort_value(self, record: RegisterRow, column: int) -> object:

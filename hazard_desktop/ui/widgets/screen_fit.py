@@ -51,10 +51,15 @@ _override: QRect | None = None
 _settings: QSettings | None = None
 
 
-def set_available_override(rect: QRect | None) -> None:
-    """Pretend every screen offers ``rect`` (tests, screenshots); None: ask the real screen."""
+def set_available_override(rect: QRect | None) -> QRect | None:
+    """Pretend every screen offers ``rect`` (tests, screenshots); None: ask the real screen.
+
+    Returns the override that was in force, to put back afterwards.
+    """
     global _override
+    previous = _override
     _override = QRect(rect) if rect is not None else None
+    return previous
 
 
 def remember_in(settings: QSettings | None) -> None:
@@ -207,7 +212,7 @@ def wrap_in_scroll_area(window: QWidget, keep: Iterable[QWidget] = ()) -> QScrol
     trailing = layout.count()
     while trailing > 0 and _is_button_row(layout.itemAt(trailing - 1), kept):
         trailing -= 1
-    content = QWidget()
+    content = _Content()
     content.setObjectName(CONTENT_NAME)
     inner = QBoxLayout(layout.direction(), content)
     inner.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +237,14 @@ def wrap_in_scroll_area(window: QWidget, keep: Iterable[QWidget] = ()) -> QScrol
     area.setWidget(content)
     layout.insertWidget(max(first, 0), area, 1)
     return area
+
+
+class _Content(QWidget):
+    """Scrolled content at its natural height: lists and text boxes are not squeezed to their minimum."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.sizeHint().height()))
 
 
 def screen_key(window: QWidget) -> str:
