@@ -238,6 +238,9 @@ def run_gui(
         window.close()
         close_context(context)
         return 0
+    from hazard_desktop.ui.widgets import screen_fit
+
+    screen_fit.remember_in(window.layout_settings)  # dialogs keep size and place per screen, like the window
     window.show()
     code = app.exec()
     close_context(context)

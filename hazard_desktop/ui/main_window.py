@@ -552,6 +552,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout memory
 
+    @property
+    def layout_settings(self) -> QSettings:
+        """Where the window's layout is remembered (``ui-state.ini`` in the data folder)."""
+        return self._settings
+
     def save_layout(self) -> None:
         """Remember geometry, panes, columns and sort order."""
         s = self._settings
@@ -669,6 +674,15 @@ class MainWindow(QMainWindow):
                 continue
             hidden.append(step)
             used -= widths[step]
+        natural = self.default_widths()
+        spare = room - used - DESCRIPTION_MIN  # hiding a column may leave room: narrowed labels get it back
+        short = {c: natural[c] - widths[c] for c in LABEL_CAPS if c not in hidden and natural[c] > widths[c]}
+        if spare > 0 and short:
+            total_short = sum(short.values())
+            for column, missing in short.items():
+                given = min(missing, spare * missing // total_short)
+                widths[column] += given
+                used += given
         # Resize modes first: changing them after hiding sections leaves gaps where the hidden ones were.
         if room - used >= DESCRIPTION_MIN:
             header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
