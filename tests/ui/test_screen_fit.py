@@ -312,6 +312,9 @@ def fit_problems(window: QWidget, area: QRect) -> list[str]:
         top = content if content is not None else window
         if _clipped(button, top):
             problems.append(f"button {_name(button)} cut off")
+    area = window.findChild(QScrollArea, screen_fit.SCROLL_NAME)
+    if area is not None and area.horizontalScrollBar().isVisible():
+        problems.append(f"the form scrolls sideways: {area.widget().minimumSizeHint().width()} px wide")
     for parent in [window, *window.findChildren(QWidget)]:
         if not parent.isVisible() or isinstance(parent, QStackedWidget | QTabWidget | QAbstractScrollArea):
             continue

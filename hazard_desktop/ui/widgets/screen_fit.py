@@ -12,6 +12,8 @@ deferred until the window is first shown, when its layout is complete::
 - the window opens at the preferred size (default: its size hint), never larger than the available
   screen area less the window frame, and never smaller than its layout needs when that fits;
 - a fixed minimum size larger than the screen is dropped (the layout's own minimum, which fits, applies);
+- combo boxes whose longest entry would make the window wider than the screen shrink (their list
+  still shows whole entries);
 - when the layout needs more room than the screen has (or ``scroll=True``), the window's content moves
   into a :class:`QScrollArea`; the trailing button row (a :class:`QDialogButtonBox`, a row of buttons,
   or the widgets given as ``keep``) stays outside it, so OK/Cancel are always visible;
@@ -32,6 +34,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
+    QComboBox,
     QDialogButtonBox,
     QFrame,
     QLayout,
@@ -44,6 +47,7 @@ from PySide6.QtWidgets import (
 # Window frame and title bar, not part of a widget's own size (Windows 10/11: ~8 px borders, ~31 px title).
 FRAME = QSize(16, 40)
 SCROLL_NAME = "screenFitScroll"
+COMBO_CHARS = 16  # a combo box's width in characters when its entries would make the window too wide
 CONTENT_NAME = "screenFitContent"
 _GROUP = "window_geometry"
 
@@ -118,6 +122,9 @@ def _prepare(
     wanted = QSize(preferred) if preferred is not None else window.sizeHint()
     if layout is not None:
         wanted = wanted.expandedTo(layout.totalMinimumSize().boundedTo(space))
+    if layout is not None and layout.totalMinimumSize().width() > space.width():
+        _relax_combo_boxes(window)
+        layout.invalidate()
     if scroll is None:
         needed = layout.totalMinimumSize() if layout is not None else window.minimumSizeHint()
         scroll = needed.width() > space.width() or needed.height() > space.height()
@@ -293,6 +300,18 @@ class _GeometryKeeper(QObject):
         if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and watched.isWindow():
             save_geometry(watched, self._name)
         return False
+
+
+def _relax_combo_boxes(window: QWidget) -> None:
+    """Combo boxes sized to their longest entry make a form wider than a small screen: let them shrink
+    to ``COMBO_CHARS`` characters (the open list and the tooltip still show whole entries)."""
+    for combo in window.findChildren(QComboBox):
+        if combo.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_CHARS)
+            sheet = combo.styleSheet()  # a style change drops the combo box's cached minimum size
+            combo.setStyleSheet(sheet + " ")
+            combo.setStyleSheet(sheet)
 
 
 def _centre(window: QWidget) -> None:
