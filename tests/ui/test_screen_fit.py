@@ -485,3 +485,25 @@ def test_the_detail_pane_folds_with_the_splitter_and_stays_folded(qtbot, world: 
         second.close()
     finally:
         screen_fit.set_available_override(previous)
+
+
+def test_the_main_window_remembers_its_size_per_screen(qtbot, world: World, tmp_path) -> None:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    previous = screen_fit.set_available_override(SCREENS["100%"])
+    try:
+        first = MainWindow(world.context, settings=settings)
+        show_fitted(qtbot, first, SCREENS["100%"])
+        first.resize(760, 560)  # within the offscreen platform's own 800-pixel screen, which restoreGeometry obeys
+        first.close()
+        screen_fit.set_available_override(SCREENS["150%"])  # the same laptop at 150 %: fitted afresh
+        small = MainWindow(world.context, settings=settings)
+        assert small.size() == SCREENS["150%"].size() - screen_fit.FRAME  # the default size, fitted
+        small.deleteLater()
+        screen_fit.set_available_override(SCREENS["100%"])
+        again = MainWindow(world.context, settings=settings)
+        qtbot.addWidget(again)
+        assert again.size() == QSize(760, 560)
+    finally:
+        screen_fit.set_available_override(previous)
