@@ -225,7 +225,6 @@ def _runner(w: World) -> QWidget:
     return InspectionRunner(w.context, w.inspection_id)
 
 
-
 WINDOWS: dict[str, Callable[[World], QWidget]] = {
     "main_window": _main_window,
     "settings": _settings,
