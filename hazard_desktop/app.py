@@ -329,6 +329,9 @@ def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
         window.close()
         close_context(context)
         return 0
+    from hazard_desktop.ui.widgets import screen_fit
+
+    screen_fit.remember_in(window.layout_settings)  # dialogs keep size and place per screen, like the window
     window.show()
     code = app.exec()
     close_context(context)

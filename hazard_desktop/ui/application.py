@@ -49,15 +49,34 @@ def install_translators(app: QCoreApplication, resource_dir: Path, language: str
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folder = resource_dir / "translations"
     files = sorted(folder.glob(f"*_{language}.qm"))
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for path in [*files, Path(qt_dir) / f"qtbase_{language}.qm"]:
+    for path in files:
         translator = QTranslator(app)
-        if path.exists() and translator.load(str(path)):
+        if translator.load(str(path)):
             app.installTranslator(translator)
             translators.append(translator)
     if not files:
         log.warning("no %s translations found in %s", language, folder)
+    qt_translator = _qt_translator(app, resource_dir, language)
+    if qt_translator is not None:
+        translators.append(qt_translator)
     return translators
+
+
+def _qt_translator(app: QCoreApplication, resource_dir: Path, language: str) -> QTranslator | None:
+    """Qt's own texts (standard buttons, file, print and colour dialogs, context menus) in ``language``.
+
+    The frozen program carries ``qtbase_<language>.qm`` in ``resources/qt_translations`` (see the spec);
+    from source, Qt's translations folder has it.
+    """
+    name = f"qtbase_{language}.qm"
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for path in (resource_dir / "qt_translations" / name, qt_dir / name):
+        translator = QTranslator(app)
+        if path.exists() and translator.load(str(path)):
+            app.installTranslator(translator)
+            return translator
+    log.warning("Qt's own %s translation (%s) not found: Qt's dialogs stay in English", language, name)
+    return None
 
 
 def create_application(argv: list[str], resource_dir: Path, language: str) -> QApplication:

@@ -223,3 +223,12 @@ def band_labels(threshold_sets: Iterable[ThresholdSet], language: str | None = N
                 action=localized(band.action_zh, band.action_en, language),
             )
     return dict(sorted(chosen.items(), key=lambda item: (item[1].rank, item[0])))
+
+
+def mnemonic_safe(text: str) -> str:
+    """``text`` for a widget that reads "&" as a shortcut marker (buttons, check boxes, group boxes, menus).
+
+    Names from data and labels such as "Safety & Env." would otherwise lose the "&" and underline the
+    next letter; doubled, Qt shows one "&".
+    """
+    return text.replace("&", "&&")

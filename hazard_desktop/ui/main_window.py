@@ -108,8 +108,17 @@ DEFAULT_WIDTHS = {  # the description column takes the width left over
 DEFAULT_SPLIT = (3, 1)  # register : detail pane
 DEFAULT_SIZE = QSize(1400, 850)  # on a large screen; screen_fit makes it fit a smaller one
 # A fresh layout too narrow for every column hides these first (the header's menu shows them again).
-OPTIONAL_COLUMNS = (COL_PHOTOS, COL_FOUND_BY, COL_CATEGORY, COL_LOCATION)
-DESCRIPTION_MIN = 180
+# Method and mean D go last: the band says how dangerous, the detail pane says how it was graded.
+OPTIONAL_COLUMNS = (COL_PHOTOS, COL_FOUND_BY, COL_CATEGORY, COL_LOCATION, COL_METHOD, COL_MEAN_D)
+DESCRIPTION_MIN = 150
+# Before method and mean D are hidden, label columns narrow to these widths: long English labels elide
+# (the tooltip and the detail pane show them whole) instead of pushing other columns off the right edge.
+LABEL_CAPS = {COL_STATUS: 100, COL_GRADE: 100, COL_BAND: 100, COL_METHOD: 90, COL_DISPUTE: 80}
+_CAP_LABELS = -1  # a step of _fit_columns
+_FIT_STEPS = (*OPTIONAL_COLUMNS[:4], _CAP_LABELS, *OPTIONAL_COLUMNS[4:])
+# A fresh layout narrower than this (1366×768 at 150 %) gives the register the whole width; F6 or
+# dragging the splitter shows the detail pane.
+NARROW_WINDOW = 1100
 
 # benchmarks/register.py sets this: print "first-paint <time.monotonic()>" once rows are painted, quit.
 BENCH_EXIT_AFTER_PAINT = "HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT"
@@ -201,7 +210,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, DEFAULT_SPLIT[0])
         self.splitter.setStretchFactor(1, DEFAULT_SPLIT[1])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)  # the detail pane folds away on a small screen
+        self.splitter.splitterMoved.connect(self._splitter_moved)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -493,6 +504,11 @@ class MainWindow(QMainWindow):
 
     def _toggle_details(self, checked: bool) -> None:
         self.detail.setVisible(checked)
+        if checked and self.splitter.sizes()[-1] == 0:  # folded away by the splitter: open it again
+            self._default_split(max(self.splitter.width(), NARROW_WINDOW))
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self.action_details.setChecked(self.detail.isVisible() and self.splitter.sizes()[-1] > 0)
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         if not self.model.is_sortable(column):
@@ -538,6 +554,11 @@ class MainWindow(QMainWindow):
         self.action_edit.setEnabled(self.current_hazard_id() is not None)
 
     # ------------------------------------------------------------------ layout memory
+
+    @property
+    def layout_settings(self) -> QSettings:
+        """Where the window's layout is remembered (``ui-state.ini`` in the data folder)."""
+        return self._settings
 
     def save_layout(self) -> None:
         """Remember geometry, panes, columns and sort order."""
@@ -600,9 +621,9 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.default_widths()[column])
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        self._fit_columns(self._default_split(self.splitter.width()))
         self.action_details.setChecked(True)
         self.detail.setVisible(True)
+        self._fit_columns(self._default_split(self.splitter.width()))
 
     def default_widths(self) -> dict[int, int]:
         """Column widths of a fresh layout: fixed ones, widened to fit the labels of the UI language."""
@@ -627,28 +648,52 @@ class MainWindow(QMainWindow):
         return widths
 
     def _default_split(self, total: int) -> int:
-        detail = max(360, total * DEFAULT_SPLIT[1] // sum(DEFAULT_SPLIT))
+        """Share ``total`` between register and detail pane; return the register's width."""
+        if total < NARROW_WINDOW:
+            self.action_details.setChecked(False)
+            self.detail.setVisible(False)
+            return total
+        detail = max(self.detail.minimumWidth(), total * DEFAULT_SPLIT[1] // sum(DEFAULT_SPLIT))
         self.splitter.setSizes([max(total - detail, 200), detail])
         return max(total - detail, 200)
 
     def _fit_columns(self, register_width: int) -> None:
-        """Hide optional columns (photos, finder, category, location) until the description gets room."""
+        """Until the description gets room: hide photos, finder, category, location; narrow the label
+        columns (their text elides); hide method and mean D."""
         header = self.view.horizontalHeader()
         widths = self.default_widths()
         room = register_width - 40  # window margins, frame and scroll bar
         used = sum(w for c, w in widths.items() if c != COL_DESCRIPTION)
         hidden = []
-        for column in OPTIONAL_COLUMNS:
+        metrics = header.fontMetrics()
+        for step in _FIT_STEPS:
             if room - used >= DESCRIPTION_MIN:
                 break
-            hidden.append(column)
-            used -= widths[column]
+            if step == _CAP_LABELS:
+                for column, cap in LABEL_CAPS.items():
+                    narrower = min(widths[column], max(cap, metrics.horizontalAdvance(header_text(column)) + 24))
+                    used -= widths[column] - narrower
+                    widths[column] = narrower
+                continue
+            hidden.append(step)
+            used -= widths[step]
+        natural = self.default_widths()
+        spare = room - used - DESCRIPTION_MIN  # hiding a column may leave room: narrowed labels get it back
+        short = {c: natural[c] - widths[c] for c in LABEL_CAPS if c not in hidden and natural[c] > widths[c]}
+        if spare > 0 and short:
+            total_short = sum(short.values())
+            for column, missing in short.items():
+                given = min(missing, spare * missing // total_short)
+                widths[column] += given
+                used += given
         # Resize modes first: changing them after hiding sections leaves gaps where the hidden ones were.
         if room - used >= DESCRIPTION_MIN:
             header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         else:  # still too narrow: a readable description and a horizontal scroll bar
             header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(COL_DESCRIPTION, widths[COL_DESCRIPTION])
+        for column in LABEL_CAPS:
+            header.resizeSection(column, widths[column])
         for column in OPTIONAL_COLUMNS:
             header.setSectionHidden(column, column in hidden)
 

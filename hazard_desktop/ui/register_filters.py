@@ -96,7 +96,7 @@ class BandChooser(QToolButton):
         self._menu.clear()
         self._actions.clear()
         for code, band in self._bands.items():
-            action = QAction(band_swatch(band.colour, 14), band.name, self)
+            action = QAction(band_swatch(band.colour, 14), labels.mnemonic_safe(band.name), self)
             action.setCheckable(True)
             action.setChecked(code in chosen)
             action.setData(code)

@@ -117,3 +117,15 @@ def hazard_count(context: AppContext) -> int:
 def unknown_id() -> uuid.UUID:
     """An id no record has."""
     return uuid.uuid4()
+
+
+@pytest.fixture(autouse=True)
+def desktop_screen() -> Iterator[None]:
+    """UI tests run on a 1920×1080 desktop unless they say otherwise (test_screen_fit tries the laptop)."""
+    from PySide6.QtCore import QRect
+
+    from hazard_desktop.ui.widgets import screen_fit
+
+    previous = screen_fit.set_available_override(QRect(0, 0, 1920, 1080))
+    yield
+    screen_fit.set_available_override(previous)

@@ -9,6 +9,7 @@ by scrolling), and no two visible sibling widgets overlap after layout.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,12 +18,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QRect, QSettings, QSize
-from PySide6.QtGui import QFont, QGuiApplication, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QGroupBox,
     QScrollArea,
     QScrollBar,
     QStackedWidget,
@@ -99,9 +101,9 @@ def language(request, qapp) -> Iterator[str]:
 @pytest.fixture(params=list(SCREENS))
 def screen(request) -> Iterator[QRect]:
     area = SCREENS[request.param]
-    screen_fit.set_available_override(area)
+    previous = screen_fit.set_available_override(area)
     yield area
-    screen_fit.set_available_override(None)
+    screen_fit.set_available_override(previous)
 
 
 # --------------------------------------------------------------------------------- the windows
@@ -223,7 +225,6 @@ def _runner(w: World) -> QWidget:
     return InspectionRunner(w.context, w.inspection_id)
 
 
-
 WINDOWS: dict[str, Callable[[World], QWidget]] = {
     "main_window": _main_window,
     "settings": _settings,
@@ -310,6 +311,9 @@ def fit_problems(window: QWidget, area: QRect) -> list[str]:
         top = content if content is not None else window
         if _clipped(button, top):
             problems.append(f"button {_name(button)} cut off")
+    area = window.findChild(QScrollArea, screen_fit.SCROLL_NAME)
+    if area is not None and area.horizontalScrollBar().isVisible():
+        problems.append(f"the form scrolls sideways: {area.widget().minimumSizeHint().width()} px wide")
     for parent in [window, *window.findChildren(QWidget)]:
         if not parent.isVisible() or isinstance(parent, QStackedWidget | QTabWidget | QAbstractScrollArea):
             continue
@@ -319,6 +323,19 @@ def fit_problems(window: QWidget, area: QRect) -> list[str]:
                 if first.geometry().intersects(second.geometry()):
                     problems.append(f"{_name(first)} overlaps {_name(second)} in {_name(parent)}")
     return problems
+
+
+_STRAY_AMPERSAND = re.compile(r"(?<!&)&(?![&\w])")  # "&" before a space or punctuation: a lost "&"
+
+
+def stray_mnemonics(window: QWidget) -> list[str]:
+    """Texts where Qt would take a single "&" as a shortcut marker and show it as an underline."""
+    texts = [b.text() for b in window.findChildren(QAbstractButton) if not _internal(b)]
+    texts += [box.title() for box in window.findChildren(QGroupBox)]
+    texts += [a.text() for a in window.findChildren(QAction)]
+    for tabs in window.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    return [text for text in texts if _STRAY_AMPERSAND.search(text.replace("&&", ""))]
 
 
 def show_fitted(qtbot, window: QWidget, area: QRect) -> None:
@@ -342,6 +359,7 @@ def test_every_window_fits_the_laptop(request, qtbot, world: World, language: st
             window.tabs.setCurrentIndex(index)
             QGuiApplication.processEvents()
             problems += [f"tab {index}: {p}" for p in fit_problems(window, screen)]
+    problems += [f"stray mnemonic in {text!r}" for text in stray_mnemonics(window)]
     window.close()
     assert not problems, "\n".join(problems)
 
@@ -349,7 +367,7 @@ def test_every_window_fits_the_laptop(request, qtbot, world: World, language: st
 def test_a_minimum_larger_than_the_screen_is_dropped_and_the_form_scrolls(qtbot) -> None:
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextEdit, QVBoxLayout
 
-    screen_fit.set_available_override(SCREENS["150%"])
+    previous = screen_fit.set_available_override(SCREENS["150%"])
     try:
         dialog = QDialog()
         qtbot.addWidget(dialog)
@@ -370,7 +388,7 @@ def test_a_minimum_larger_than_the_screen_is_dropped_and_the_form_scrolls(qtbot)
         assert buttons.parentWidget() is dialog and not _clipped(buttons, dialog)
         assert fit_problems(dialog, SCREENS["150%"]) == []
     finally:
-        screen_fit.set_available_override(None)
+        screen_fit.set_available_override(previous)
 
 
 def test_geometry_is_remembered_per_screen(qtbot, tmp_path) -> None:
@@ -378,8 +396,8 @@ def test_geometry_is_remembered_per_screen(qtbot, tmp_path) -> None:
 
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     screen_fit.remember_in(settings)
+    previous = screen_fit.set_available_override(SCREENS["100%"])
     try:
-        screen_fit.set_available_override(SCREENS["100%"])
         first = QDialog()
         qtbot.addWidget(first)
         QVBoxLayout(first)
@@ -400,7 +418,7 @@ def test_geometry_is_remembered_per_screen(qtbot, tmp_path) -> None:
         assert small.size() == QSize(600, 400)
     finally:
         screen_fit.remember_in(None)
-        screen_fit.set_available_override(None)
+        screen_fit.set_available_override(previous)
 
 
 def test_the_check_sees_overlaps_and_cut_buttons(qtbot) -> None:
@@ -421,3 +439,70 @@ def test_the_check_sees_overlaps_and_cut_buttons(qtbot) -> None:
     dialog.show()
     problems = fit_problems(dialog, SCREENS["150%"])
     assert any("overlaps" in p for p in problems) and any("cut off" in p for p in problems), problems
+
+
+def test_register_columns_fit_without_scrolling(qtbot, world: World, language: str, screen: QRect) -> None:
+    """A fresh register shows its key columns inside the view; on the small screen the detail pane folds."""
+    from hazard_desktop.ui.models import register_model as rm
+
+    window = _main_window(world)
+    show_fitted(qtbot, window, screen)
+    header = window.view.horizontalHeader()
+    shown = [c for c in range(rm.COLUMN_COUNT) if not header.isSectionHidden(c)]
+    used = sum(header.sectionSize(c) for c in shown)
+    assert used <= window.view.viewport().width(), (used, window.view.viewport().width())
+    key = {rm.COL_NUMBER, rm.COL_FOUND_AT, rm.COL_DESCRIPTION, rm.COL_DEPARTMENT, rm.COL_STATUS, rm.COL_GRADE}
+    assert key | {rm.COL_BAND, rm.COL_DISPUTE} <= set(shown)
+    if screen == SCREENS["100%"]:
+        assert rm.COL_MEAN_D in shown and window.detail.isVisible()
+    else:
+        assert not window.detail.isVisible() and not window.action_details.isChecked()
+        window.action_details.trigger()  # F6 opens it again
+        assert window.detail.isVisible() and window.splitter.sizes()[1] > 0
+    window.close()
+
+
+def test_the_detail_pane_folds_with_the_splitter_and_stays_folded(qtbot, world: World, tmp_path) -> None:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    previous = screen_fit.set_available_override(SCREENS["100%"])
+    try:
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        first = MainWindow(world.context, settings=settings)
+        show_fitted(qtbot, first, SCREENS["100%"])
+        assert first.detail.isVisible() and first.splitter.isCollapsible(1) and not first.splitter.isCollapsible(0)
+        total = sum(first.splitter.sizes())
+        first.splitter.setSizes([total, 0])  # what dragging the handle to the right edge does
+        first.splitter.splitterMoved.emit(total, 1)
+        assert not first.action_details.isChecked()
+        first.close()
+        second = MainWindow(world.context, settings=settings)
+        show_fitted(qtbot, second, SCREENS["100%"])
+        assert not second.action_details.isChecked() and second.splitter.sizes()[1] == 0
+        second.action_details.trigger()
+        assert second.detail.isVisible() and second.splitter.sizes()[1] >= second.detail.minimumWidth()
+        second.close()
+    finally:
+        screen_fit.set_available_override(previous)
+
+
+def test_the_main_window_remembers_its_size_per_screen(qtbot, world: World, tmp_path) -> None:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    previous = screen_fit.set_available_override(SCREENS["100%"])
+    try:
+        first = MainWindow(world.context, settings=settings)
+        show_fitted(qtbot, first, SCREENS["100%"])
+        first.resize(760, 560)  # within the offscreen platform's own 800-pixel screen, which restoreGeometry obeys
+        first.close()
+        screen_fit.set_available_override(SCREENS["150%"])  # the same laptop at 150 %: fitted afresh
+        small = MainWindow(world.context, settings=settings)
+        assert small.size() == SCREENS["150%"].size() - screen_fit.FRAME  # the default size, fitted
+        small.deleteLater()
+        screen_fit.set_available_override(SCREENS["100%"])
+        again = MainWindow(world.context, settings=settings)
+        qtbot.addWidget(again)
+        assert again.size() == QSize(760, 560)
+    finally:
+        screen_fit.set_available_override(previous)

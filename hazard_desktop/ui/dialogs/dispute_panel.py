@@ -65,7 +65,7 @@ from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.grading import DisputeView, GradingSetup
-from hazard_desktop.ui import messages
+from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
@@ -573,9 +573,8 @@ class DisputePanelDialog(QDialog):
         parties = [department_kind_short(k) for k in kinds]
         if self._view.raising_kind not in DISPUTE_PANEL_KINDS:
             parties.append(dispute.raised_by_department_name)
-        self.members_box.setTitle(
-            arg(self.tr("Members (%1); odd number in all, leader and deputy included"), list_separator().join(parties))
-        )
+        title = self.tr("Members (%1); odd number in all, leader and deputy included")
+        self.members_box.setTitle(labels.mnemonic_safe(arg(title, list_separator().join(parties))))
         self.withdrawn_by.clear()
         for candidate in self._setup.people:
             if candidate.department_id == dispute.raised_by_department_id:

@@ -240,7 +240,9 @@ class PanelScoringDialog(QDialog):
             page,
         )
         QVBoxLayout(hazards_box).addWidget(self.hazard_list)
-        members_box = QGroupBox(self.tr("Panel members (Safety & Env., Production, Trade union; odd number)"), page)
+        members_box = QGroupBox(
+            labels.mnemonic_safe(self.tr("Panel members (Safety & Env., Production, Trade union; odd number)")), page
+        )
         members_layout = QVBoxLayout(members_box)
         members_layout.addWidget(self.picker, 1)
         members_layout.addWidget(self.checks)

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPolygonF
 
 from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
@@ -40,6 +40,7 @@ from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, Regis
 from hazard_desktop.ui import labels
 from hazard_desktop.ui.formatting import format_datetime
 from hazard_desktop.ui.labels import BandLabel
+from hazard_desktop.ui.widgets.icons import drawn_icon
 
 log = logging.getLogger(__name__)
 
@@ -148,30 +149,26 @@ def _one_line(text: str, limit: int) -> str:
 
 def band_swatch(colour: str, size: int = SWATCH_SIZE) -> QIcon:
     """A small square of a band's colour with a darker edge (the register's band mark)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
     fill = QColor(colour)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(fill.darker(140), 1))
-    painter.setBrush(fill)
-    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 2, 2)
-    painter.end()
-    return QIcon(pixmap)
+
+    def draw(painter: QPainter, size: int) -> None:
+        painter.setPen(QPen(fill.darker(140), 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 2, 2)
+
+    return drawn_icon(size, draw)
 
 
 def dispute_icon(state: DisputeState, size: int = SWATCH_SIZE + 2) -> QIcon:
     """The dispute mark: "!" on orange (open), a tick on purple (ruled), a grey ring (withdrawn)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
     colour = QColor(labels.DISPUTE_COLOURS[state])
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    circle = QRectF(1, 1, size - 2, size - 2)
-    if state is DisputeState.WITHDRAWN:
-        painter.setPen(QPen(colour, 1.5))
-        painter.drawEllipse(circle)
-    else:
+
+    def draw(painter: QPainter, size: int) -> None:
+        circle = QRectF(1, 1, size - 2, size - 2)
+        if state is DisputeState.WITHDRAWN:
+            painter.setPen(QPen(colour, 1.5))
+            painter.drawEllipse(circle)
+            return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawEllipse(circle)
@@ -183,17 +180,10 @@ def dispute_icon(state: DisputeState, size: int = SWATCH_SIZE + 2) -> QIcon:
             painter.drawLine(QPointF(x, size * 0.25), QPointF(x, size * 0.58))
             painter.drawPoint(QPointF(x, size * 0.76))
         else:
-            painter.drawPolyline(
-                QPolygonF(
-                    [
-                        QPointF(size * 0.28, size * 0.52),
-                        QPointF(size * 0.44, size * 0.68),
-                        QPointF(size * 0.72, size * 0.34),
-                    ]
-                )
-            )
-    painter.end()
-    return QIcon(pixmap)
+            points = [(0.28, 0.52), (0.44, 0.68), (0.72, 0.34)]
+            painter.drawPolyline(QPolygonF([QPointF(size * x, size * y) for x, y in points]))
+
+    return drawn_icon(size, draw)
 
 
 def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES) -> str:
@@ -585,6 +575,8 @@ class RegisterModel(QAbstractTableModel):
             return record.band_code
         if column == COL_DISPUTE and record.dispute_state:
             return labels.dispute_help(record.dispute_state)
+        if column in (COL_STATUS, COL_GRADE, COL_METHOD):  # these may elide in a narrow column
+            return entry[1][column] or None
         return None
 
     def _sort_value(self, record: RegisterRow, column: int) -> object:

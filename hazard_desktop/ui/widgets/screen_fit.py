@@ -12,6 +12,8 @@ deferred until the window is first shown, when its layout is complete::
 - the window opens at the preferred size (default: its size hint), never larger than the available
   screen area less the window frame, and never smaller than its layout needs when that fits;
 - a fixed minimum size larger than the screen is dropped (the layout's own minimum, which fits, applies);
+- combo boxes whose longest entry would make the window wider than the screen shrink (their list
+  still shows whole entries);
 - when the layout needs more room than the screen has (or ``scroll=True``), the window's content moves
   into a :class:`QScrollArea`; the trailing button row (a :class:`QDialogButtonBox`, a row of buttons,
   or the widgets given as ``keep``) stays outside it, so OK/Cancel are always visible;
@@ -32,6 +34,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
+    QComboBox,
     QDialogButtonBox,
     QFrame,
     QLayout,
@@ -44,6 +47,7 @@ from PySide6.QtWidgets import (
 # Window frame and title bar, not part of a widget's own size (Windows 10/11: ~8 px borders, ~31 px title).
 FRAME = QSize(16, 40)
 SCROLL_NAME = "screenFitScroll"
+COMBO_CHARS = 16  # a combo box's width in characters when its entries would make the window too wide
 CONTENT_NAME = "screenFitContent"
 _GROUP = "window_geometry"
 
@@ -51,10 +55,15 @@ _override: QRect | None = None
 _settings: QSettings | None = None
 
 
-def set_available_override(rect: QRect | None) -> None:
-    """Pretend every screen offers ``rect`` (tests, screenshots); None: ask the real screen."""
+def set_available_override(rect: QRect | None) -> QRect | None:
+    """Pretend every screen offers ``rect`` (tests, screenshots); None: ask the real screen.
+
+    Returns the override that was in force, to put back afterwards.
+    """
     global _override
+    previous = _override
     _override = QRect(rect) if rect is not None else None
+    return previous
 
 
 def remember_in(settings: QSettings | None) -> None:
@@ -113,6 +122,9 @@ def _prepare(
     wanted = QSize(preferred) if preferred is not None else window.sizeHint()
     if layout is not None:
         wanted = wanted.expandedTo(layout.totalMinimumSize().boundedTo(space))
+    if layout is not None and layout.totalMinimumSize().width() > space.width():
+        _relax_combo_boxes(window)
+        layout.invalidate()
     if scroll is None:
         needed = layout.totalMinimumSize() if layout is not None else window.minimumSizeHint()
         scroll = needed.width() > space.width() or needed.height() > space.height()
@@ -207,7 +219,7 @@ def wrap_in_scroll_area(window: QWidget, keep: Iterable[QWidget] = ()) -> QScrol
     trailing = layout.count()
     while trailing > 0 and _is_button_row(layout.itemAt(trailing - 1), kept):
         trailing -= 1
-    content = QWidget()
+    content = _Content()
     content.setObjectName(CONTENT_NAME)
     inner = QBoxLayout(layout.direction(), content)
     inner.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +244,14 @@ def wrap_in_scroll_area(window: QWidget, keep: Iterable[QWidget] = ()) -> QScrol
     area.setWidget(content)
     layout.insertWidget(max(first, 0), area, 1)
     return area
+
+
+class _Content(QWidget):
+    """Scrolled content at its natural height: lists and text boxes are not squeezed to their minimum."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.sizeHint().height()))
 
 
 def screen_key(window: QWidget) -> str:
@@ -280,6 +300,18 @@ class _GeometryKeeper(QObject):
         if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and watched.isWindow():
             save_geometry(watched, self._name)
         return False
+
+
+def _relax_combo_boxes(window: QWidget) -> None:
+    """Combo boxes sized to their longest entry make a form wider than a small screen: let them shrink
+    to ``COMBO_CHARS`` characters (the open list and the tooltip still show whole entries)."""
+    for combo in window.findChildren(QComboBox):
+        if combo.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_CHARS)
+            sheet = combo.styleSheet()  # a style change drops the combo box's cached minimum size
+            combo.setStyleSheet(sheet + " ")
+            combo.setStyleSheet(sheet)
 
 
 def _centre(window: QWidget) -> None:

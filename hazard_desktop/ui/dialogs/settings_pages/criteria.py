@@ -24,6 +24,7 @@ from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.reference import Category
 from hazard_desktop.services import reference_admin, reference_queries
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import labels
 from hazard_desktop.ui.dialogs.settings_pages.common import (
     ALIGNMENT_ROLE,
     DISPLAY_ROLE,
@@ -160,7 +161,7 @@ class CriteriaPage(SettingsEditorPage):
 
     def fill_form(self, row: MajorCriterion) -> None:
         self._current = row
-        self.editor.setTitle(self.tr("Criterion %1").replace("%1", row.code))
+        self.editor.setTitle(labels.mnemonic_safe(self.tr("Criterion %1").replace("%1", row.code)))
         self.code_edit.setText(row.code)
         self.source_combo.setCurrentIndex(self.source_combo.findData(row.source.value))
         self.clause_edit.setText(row.clause)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from hazard_desktop.domain.reference import Department, DepartmentKind
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import labels
 from hazard_desktop.ui.dialogs.settings_pages.common import (
     DISPLAY_ROLE,
     FOREGROUND_ROLE,
@@ -89,7 +90,7 @@ class DepartmentsPage(SettingsEditorPage):
         return reference_admin.list_departments(self.context.uow(), include_inactive=self.show_inactive.isChecked())
 
     def fill_form(self, row: Department) -> None:
-        self.editor.setTitle(self.tr("Department %1").replace("%1", row.name))
+        self.editor.setTitle(labels.mnemonic_safe(self.tr("Department %1").replace("%1", row.name)))
         self.code_edit.setText(row.code)
         self.name_edit.setText(row.name)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(row.kind.value))
