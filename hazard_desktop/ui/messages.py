@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -471,3 +471,26 @@ def ask_create_data_folder(path: object) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose(
+    parent: QWidget | None, title: str, text: str, choices: Sequence[tuple[str, str]], *, default: str, escape: str
+) -> str:
+    """Ask a question with several answers, each ``(key, button text)``; return the key chosen.
+
+    Enter gives ``default``, Esc and closing the box give ``escape`` (blocks; tests monkeypatch
+    ``messages.choose`` or click a button of the open box).
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("choiceBox")
+    buttons = {}
+    for key, label in choices:
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+        button.setObjectName(f"choice_{key}")
+        button.setMinimumHeight(40)
+        buttons[key] = button
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[escape])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), escape)

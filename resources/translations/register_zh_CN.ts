@@ -462,12 +462,12 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="298"/>
-        <source>This form was not saved. Discard what you entered?
+        <source>This form was not saved.
 
-Choose No to keep it as a draft: the form offers it again the next time it is opened.</source>
-        <translation>本表尚未保存。要丢弃已填写的内容吗？
+Keep it as a draft to finish later (the form offers it again the next time it is opened), or discard what you entered?</source>
+        <translation>本表尚未保存。
 
-选择“否”则保留为草稿：下次打开本表时会提示恢复。</translation>
+要保留为草稿以后继续填写（下次打开本表时会提示恢复），还是丢弃已填写的内容？</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="309"/>
@@ -532,10 +532,10 @@ Choose No to keep it as a draft: the form offers it again the next time it is op
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="723"/>
-        <source>This form has an unsaved draft from {time} (the program ended before it was saved).
+        <source>This form has an unsaved draft from {time}.
 
 Restore the draft? Choose No to discard it.</source>
-        <translation>本表有一份 {time} 的未保存草稿（程序在保存前已退出）。
+        <translation>本表有一份 {time} 的未保存草稿。
 
 要恢复该草稿吗？选择“否”将丢弃它。</translation>
     </message>
@@ -568,6 +568,26 @@ Restore the draft? Choose No to discard it.</source>
         <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="865"/>
         <source>What you enter cannot be kept as a draft ({detail}). Save soon: it would be lost if the program stopped.</source>
         <translation>所填内容无法保存为草稿（{detail}）。请尽快保存：程序一旦中断，这些内容将会丢失。</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>标 * 的为必填项。</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S, Ctrl+Enter)</source>
+        <translation>保存（Ctrl+S、Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>保留为草稿</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
     </message>
 </context>
 <context>

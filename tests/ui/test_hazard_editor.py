@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from hazard_desktop.domain.hazards import MAX_PHOTOS, HazardGrade, HazardStatus, format_number
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import photo_picking
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog, HazardEditorResult
 from hazard_desktop.ui.formatting import to_qdatetime
 from tests.ui.conftest import Sample, hazard_count, make_image
@@ -49,7 +50,7 @@ def images(tmp_path: Path, count: int, suffix: str = ".jpg") -> list[Path]:
 def test_create_flow_with_photos(qtbot, new_dialog: HazardEditorDialog, sample: Sample, context, tmp_path) -> None:
     before = hazard_count(context)
     assert new_dialog.windowTitle() == "New hazard"
-    assert not new_dialog.status.isVisibleTo(new_dialog)  # status only when editing
+    assert not hasattr(new_dialog, "status")  # the status changes only through its use cases (issue 11)
     fill(new_dialog, sample)
     assert new_dialog.add_photo_files(images(tmp_path, 3)) == 3
     assert new_dialog.photo_count.text() == f"3 of at most {MAX_PHOTOS}"
@@ -107,11 +108,11 @@ def test_subcategories_follow_the_category(new_dialog: HazardEditorDialog, conte
 
 def test_pick_photos_uses_the_file_dialog(new_dialog: HazardEditorDialog, tmp_path, monkeypatch) -> None:
     files = images(tmp_path, 2)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f) for f in files], ""))
+    monkeypatch.setattr(photo_picking.QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f) for f in files], ""))
     new_dialog.add_photos_button.click()
     assert new_dialog.new_photo_count() == 2
-    assert HazardEditorDialog.last_photo_folder == str(tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
+    assert photo_picking.last_photo_folder(new_dialog._context) == str(tmp_path)
+    monkeypatch.setattr(photo_picking.QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
     assert new_dialog.pick_photos() == 0
 
 
@@ -249,8 +250,6 @@ def test_edit_shows_the_stored_values(edit_dialog: HazardEditorDialog, sample: S
     assert edit_dialog.category.currentData() == hazard.category_code
     assert edit_dialog.subcategory.currentData() == hazard.subcategory_code
     assert edit_dialog.found_by.currentData() == str(hazard.found_by_id)
-    assert edit_dialog.status.isVisibleTo(edit_dialog)
-    assert edit_dialog.status.currentData() == HazardStatus.OPEN.value
     assert edit_dialog.photos.count() == 2
     assert all(not edit_dialog.photos.item(i).icon().isNull() for i in range(2))
 

@@ -37,11 +37,21 @@ class Answers:
         self.defaults.append(default_yes)
         return self.replies.pop(0) if self.replies else False
 
+    def choose(self, parent: object, title: str, text: str, choices, *, default: str, escape: str) -> str:
+        """The Cancel question: True discards, False keeps the draft, a string answers with that key."""
+        self.asked.append((title, text))
+        self.defaults.append(default == "discard")
+        reply = self.replies.pop(0) if self.replies else False
+        if isinstance(reply, str):
+            return reply
+        return "discard" if reply else "keep"
+
 
 @pytest.fixture
 def answers(monkeypatch) -> Answers:
     fake = Answers()
     monkeypatch.setattr(messages, "confirm", fake)
+    monkeypatch.setattr(messages, "choose", fake.choose)
     return fake
 
 
@@ -181,7 +191,7 @@ def test_cancel_and_discard(open_editor, answers: Answers, store, sample: Sample
     answers.replies = [True]
     dialog.reject()
     [(title, text)] = answers.asked
-    assert title == "Unsaved input" and "Discard what you entered?" in text
+    assert title == "Unsaved input" and "discard what you entered?" in text
     assert store.keys() == []
     open_editor()
     assert len(answers.asked) == 1  # nothing offered any more
@@ -231,11 +241,10 @@ def photo_names(dialog: HazardEditorDialog) -> list[str]:
 
 
 def edit_draft(open_editor, context, sample: Sample, tmp_path: Path) -> str:
-    """Edit hazard 0 (photos a.png, b.jpg): new text and status, a.png removed, one photo added; crash."""
+    """Edit hazard 0 (photos a.png, b.jpg): new text, a.png removed, one photo added; crash."""
     hazard = hazard_service.get_hazard(context.uow(), sample.hazards[0].id)
     dialog = open_editor(hazard)
     dialog.description.setPlainText("储罐区呼吸阀堵塞（已加装阻火器）")
-    dialog.status.setCurrentIndex(dialog.status.findData(HazardStatus.RECTIFYING.value))
     dialog.photos.item(0).setSelected(True)
     dialog.remove_selected_photos()
     dialog.add_photo_files([make_image(tmp_path / "整改后.jpg", "#33aa33")])
@@ -254,7 +263,6 @@ def test_an_edit_draft_is_restored(open_editor, answers: Answers, store, sample,
     [(_, text)] = answers.asked
     assert "has been changed since" not in text
     assert dialog.description.toPlainText() == "储罐区呼吸阀堵塞（已加装阻火器）"
-    assert dialog.status.currentData() == HazardStatus.RECTIFYING.value
     assert photo_names(dialog) == ["b.jpg", "整改后.jpg"] and dialog.new_photo_count() == 1
     assert dialog.save()
     stored = hazard_service.get_hazard(context.uow(), hazard.id)

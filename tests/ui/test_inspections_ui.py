@@ -585,3 +585,20 @@ def test_the_runner_fits_a_small_screen_and_its_buttons_suit_gloved_hands(qtbot,
     for button in [*runner.result_buttons.values(), runner.add_photo_button, runner.remove_photo_button]:
         assert button.minimumHeight() >= 40 or button.sizeHint().height() >= 40
     assert runner.items_view.sizeHintForRow(0) >= 40  # the item list is touched too
+
+
+def test_the_export_and_import_buttons_and_the_withdrawn_box_work_when_pressed(
+    qtbot, ctx, tmp_path, quiet, monkeypatch
+):
+    """``clicked(bool)``/``toggled(bool)`` used to land in ``export_templates(path)``, ``refresh(select)``."""
+    dialog = TemplatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "checklists.json"
+    monkeypatch.setattr(dialog, "_export_path", lambda *a, **k: target)
+    monkeypatch.setattr(dialog, "_import_path", lambda *a, **k: target)
+    dialog.export_button.click()
+    assert target.exists() and target.stat().st_size > 100
+    dialog.import_button.click()
+    assert quiet and "10" in quiet[-1][1]  # the import report: ten checklists already here
+    dialog.show_retired.click()
+    assert dialog.show_retired.isChecked() and dialog.model.rowCount() == 10

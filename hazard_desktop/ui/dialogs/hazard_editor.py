@@ -8,8 +8,15 @@ hazard and then refuse its photos.
 While the user types, the form keeps a draft on disk (``services.drafts``; the store is
 ``context.drafts``, optional): a second after the last change, and at once when a photo is
 added or removed. Picked photos are copied into the draft, so a crash, a power cut or a pulled USB stick
-loses nothing. Saving deletes the draft; cancelling asks whether to discard it; opening the form while a
-draft of it exists offers to restore it.
+loses nothing. Saving deletes the draft; cancelling asks whether to keep editing, keep the draft or
+discard it; opening the form while a draft of it exists offers to restore it.
+
+For the field (issue 11): the form fits 911×512 logical pixels (the fields scroll, Save/Cancel stay
+visible), fields and buttons are at least 40 px high, required fields are marked and every broken rule is
+shown at once (``domain.hazards.input_problems``), Ctrl+S and Ctrl+Enter save, a new hazard starts with
+the finder and department of the previous one, and photos come from the last photo folder or are dropped
+onto the form (``ui.photo_picking``). The status is not edited here: it changes only through its use
+cases (grading, rectification, verification).
 """
 
 from __future__ import annotations
@@ -22,13 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +44,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,15 +57,18 @@ from hazard_desktop.domain.hazards import (
     Hazard,
     HazardInput,
     PhotoInfo,
+    input_problems,
 )
+from hazard_desktop.domain.records import utcnow
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import photo_checks
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.drafts import Draft, DraftStore, hazard_key
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import ReferenceData, load_reference
-from hazard_desktop.ui import labels, messages
+from hazard_desktop.ui import labels, messages, photo_picking
 from hazard_desktop.ui.detail_pane import THUMB_SIZE, make_photo_list, thumbnail_icon
+from hazard_desktop.ui.field_ui import fit_to_screen, touch_sized, ui_state
 from hazard_desktop.ui.formatting import (
     QT_DATE_TIME_FORMAT,
     format_datetime,
@@ -71,6 +82,10 @@ log = logging.getLogger(__name__)
 PhotoEntryRole = int(Qt.ItemDataRole.UserRole) + 1
 DRAFT_SAVE_DELAY_MS = 1000
 DRAFT_FORMAT = "hazard-editor/1"
+PREFERRED_SIZE = (760, 900)
+LAST_FINDER_KEY = "hazard_editor/last_found_by"
+LAST_DEPARTMENT_KEY = "hazard_editor/last_department"
+REQUIRED_MARK = ' <span style="color:#c62828">*</span>'
 
 
 def _uuid(value: object) -> uuid.UUID | None:
@@ -114,7 +129,6 @@ _MERGED_FIELDS = (
     "found_by_id",
     "found_by_text",
     "found_at_ms",
-    "status",
 )
 
 
@@ -125,10 +139,8 @@ def _text(value: object) -> str:
 class HazardEditorDialog(QDialog):
     """The hazard form. Create with ``hazard=None``; edit an existing hazard otherwise.
 
-    Use :meth:`ask` to run it; tests set the widgets and call :meth:`save` or :meth:`accept`.
+    Use :meth:`ask` to run it; tests set the widgets and press the buttons or the keys.
     """
-
-    last_photo_folder = ""
 
     def __init__(
         self,
@@ -149,12 +161,13 @@ class HazardEditorDialog(QDialog):
         self._draft_on_disk = False
         self._draft_problem_shown = False
         self._restoring = False
+        self._marked: list[QWidget] = []
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft_now)
         self.setObjectName("hazardEditor")
-        self.setMinimumWidth(720)
+        self.setAcceptDrops(True)  # image files dropped anywhere on the form are added as photos
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorLabel")
@@ -193,27 +206,36 @@ class HazardEditorDialog(QDialog):
         self.found_at.setObjectName("foundAt")
         self.found_at.setCalendarPopup(True)
         self.found_at.setDisplayFormat(QT_DATE_TIME_FORMAT)
-        self.status = QComboBox(self)
-        self.status.setObjectName("status")
-        for status, text in labels.statuses():
-            self.status.addItem(text, status.value)
-
         self._fill_lists()
         self.category.currentIndexChanged.connect(self._category_changed)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Hazard number:"), self.number)
-        form.addRow(self.tr("Description:"), self.description)
-        form.addRow(self.tr("Location / area:"), self.location)
-        form.addRow(self.tr("Equipment tag:"), self.equipment_tag)
-        form.addRow(self.tr("Responsible department:"), self.department)
-        form.addRow(self.tr("Category:"), self.category)
-        form.addRow(self.tr("Subcategory:"), self.subcategory)
-        form.addRow(self.tr("Found by:"), self.found_by)
-        form.addRow(self.tr("Found at:"), self.found_at)
-        form.addRow(self.tr("Status:"), self.status)
+        self.required_labels: list[QLabel] = []
+        for text, widget, required in (
+            (self.tr("Hazard number:"), self.number, False),
+            (self.tr("Description:"), self.description, True),
+            (self.tr("Location / area:"), self.location, True),
+            (self.tr("Equipment tag:"), self.equipment_tag, False),
+            (self.tr("Responsible department:"), self.department, True),
+            (self.tr("Category:"), self.category, True),
+            (self.tr("Subcategory:"), self.subcategory, False),
+            (self.tr("Found by:"), self.found_by, True),
+            (self.tr("Found at:"), self.found_at, True),
+        ):
+            label = QLabel(text.replace("&", "&&") + (REQUIRED_MARK if required else ""), self)
+            label.setTextFormat(Qt.TextFormat.RichText if required else Qt.TextFormat.PlainText)
+            label.setBuddy(widget)
+            if required:
+                self.required_labels.append(label)
+            form.addRow(label, widget)
+        self.required_note = QLabel(self.tr("Fields marked * are required.").replace("*", REQUIRED_MARK.strip()), self)
+        self.required_note.setObjectName("requiredNote")
+        self.required_note.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow("", self.required_note)
         self._form = form
+        touch_sized(self.number, self.location, self.equipment_tag, self.department, self.category)
+        touch_sized(self.subcategory, self.found_by, self.found_at)
 
         self.photos = make_photo_list(self, wrapping=True)
         self.photos.setObjectName("photos")
@@ -223,7 +245,7 @@ class HazardEditorDialog(QDialog):
         self.photo_count.setObjectName("photoCount")
         self.add_photos_button = QPushButton(self.tr("Add photos…"), self)
         self.add_photos_button.setObjectName("addPhotos")
-        self.add_photos_button.clicked.connect(self.pick_photos)
+        self.add_photos_button.clicked.connect(self._add_photos_clicked)
         self.remove_photos_button = QPushButton(self.tr("Remove selected"), self)
         self.remove_photos_button.setObjectName("removePhotos")
         self.remove_photos_button.clicked.connect(self.remove_selected_photos)
@@ -242,13 +264,33 @@ class HazardEditorDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S, Ctrl+Enter)"))
+        touch_sized(self.add_photos_button, self.remove_photos_button, self.save_button, self.cancel_button)
+        self.save_shortcuts = [QShortcut(QKeySequence(keys), self) for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter")]
+        for shortcut in self.save_shortcuts:
+            shortcut.activated.connect(self.accept)
+
+        # The fields and photos scroll on a small screen; the error and the buttons stay in view.
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addLayout(photo_buttons)
+        body_layout.addWidget(self.photos, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("editorScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_label)
-        layout.addLayout(form)
-        layout.addLayout(photo_buttons)
-        layout.addWidget(self.photos, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, *PREFERRED_SIZE)
 
         self._load()
         self._update_photo_buttons()
@@ -286,19 +328,31 @@ class HazardEditorDialog(QDialog):
             super().accept()
 
     def reject(self) -> None:
-        """Cancel: bring the draft up to date, then ask whether to discard it (the default keeps it)."""
+        """Cancel: bring the draft up to date, then ask: keep editing (the default), keep the draft, discard."""
         self._draft_timer.stop()
         if self._drafts is not None:
             self.save_draft_now()
-            if self._draft_on_disk and messages.confirm(
-                self,
-                self.tr("Unsaved input"),
-                self.tr(
-                    "This form was not saved. Discard what you entered?\n\n"
-                    "Choose No to keep it as a draft: the form offers it again the next time it is opened."
-                ),
-            ):
-                self.discard_draft()
+            if self._draft_on_disk:
+                answer = messages.choose(
+                    self,
+                    self.tr("Unsaved input"),
+                    self.tr(
+                        "This form was not saved.\n\n"
+                        "Keep it as a draft to finish later (the form offers it again the next time it is "
+                        "opened), or discard what you entered?"
+                    ),
+                    [
+                        ("edit", self.tr("Keep editing")),
+                        ("keep", self.tr("Keep as draft")),
+                        ("discard", self.tr("Discard")),
+                    ],
+                    default="edit",
+                    escape="edit",
+                )
+                if answer == "edit":
+                    return
+                if answer == "discard":
+                    self.discard_draft()
         super().reject()
 
     # ------------------------------------------------------------------ lists and initial values
@@ -344,7 +398,7 @@ class HazardEditorDialog(QDialog):
             self.number.setPlaceholderText(self.tr("Leave empty for the next free number"))
             self.number.setToolTip(self.tr("Type a number only for a hazard from a paper register (YH-2026-0001)"))
             self.found_at.setDateTime(now_qdatetime())
-            self._form.setRowVisible(self.status, False)
+            self._take_previous_finder()
         else:
             self.setWindowTitle(self.tr("Edit hazard {number}").format(number=hazard.number))
             self.number.setText(hazard.number)
@@ -367,11 +421,27 @@ class HazardEditorDialog(QDialog):
                 self.subcategory.setCurrentIndex(sub)
             self.found_by.setCurrentIndex(self.found_by.findData(str(hazard.found_by_id)))
             self.found_at.setDateTime(to_qdatetime(hazard.found_at))
-            self.status.setCurrentIndex(max(0, self.status.findData(hazard.status.value)))
             for photo in sorted(hazard.photos, key=lambda p: p.position):
                 self._add_stored_photo(photo)
         self._initial_found_at = QDateTime(self.found_at.dateTime())
         self._initial_input = self._input() if hazard is not None else None
+
+    def _take_previous_finder(self) -> None:
+        """A new hazard starts with the finder and department of the previous new one (a round finds many)."""
+        state = ui_state(self._context)
+        person, department = state.value(LAST_FINDER_KEY, ""), state.value(LAST_DEPARTMENT_KEY, "")
+        index = self.found_by.findData(person) if isinstance(person, str) and person else -1
+        if index >= 0:
+            self.found_by.setCurrentIndex(index)
+        index = self.department.findData(department) if isinstance(department, str) and department else -1
+        if index > 0:
+            self.department.setCurrentIndex(index)
+
+    def _remember_finder(self, hazard: Hazard) -> None:
+        state = ui_state(self._context)
+        state.setValue(LAST_FINDER_KEY, str(hazard.found_by_id))
+        state.setValue(LAST_DEPARTMENT_KEY, str(hazard.department_id))
+        state.sync()
 
     # ------------------------------------------------------------------ photos
 
@@ -396,18 +466,32 @@ class HazardEditorDialog(QDialog):
         """How many picked files will be attached on save."""
         return sum(isinstance(e, _NewPhoto) for e in self.photo_entries())
 
+    def _add_photos_clicked(self) -> None:
+        self.pick_photos()
+
     def pick_photos(self) -> int:
-        """Ask for image files (QFileDialog) and add them; return how many were added."""
-        paths, _ = QFileDialog.getOpenFileNames(
+        """Ask for image files (opening in the last photo folder) and add them; return how many were added."""
+        paths = photo_picking.pick_photo_files(
             self,
+            self._context,
             self.tr("Attach photos"),
-            HazardEditorDialog.last_photo_folder,
             self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"),
         )
         if not paths:
             return 0
-        HazardEditorDialog.last_photo_folder = str(Path(paths[0]).parent)
         return self.add_photo_files(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        photo_picking.accept_image_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        photo_picking.accept_image_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Image files dropped from the file manager are added like picked ones."""
+        paths = photo_picking.take_image_drop(event, self._context)
+        if paths:
+            self.add_photo_files(paths)
 
     def add_photo_files(self, paths: Sequence[str | Path]) -> int:
         """Check image files and add them to the list (all or none); a refused file shows its error."""
@@ -478,7 +562,6 @@ class HazardEditorDialog(QDialog):
             "subcategory": self.subcategory,
             "found_by": self.found_by,
             "found_at": self.found_at,
-            "status": self.status,
             "photos": self.photos,
         }.get(field or "")
 
@@ -488,25 +571,37 @@ class HazardEditorDialog(QDialog):
 
     def show_error_text(self, text: str, field: str | None = None) -> None:
         """Show ``text`` above the form (and mark ``field``)."""
+        self.show_problems([(text, field)])
+
+    def show_problems(self, problems: Sequence[tuple[str, str | None]]) -> None:
+        """Show every ``(text, field)`` above the form, one a line; mark each field, the cursor in the first."""
         self.clear_error()
-        self.error_label.setText(text)
+        texts = [text for text, _field in problems]
+        self.error_label.setText(texts[0] if len(texts) == 1 else "\n".join(f"• {text}" for text in texts))
         self.error_label.show()
-        widget = self._field_widget(field)
-        if widget is not None:
+        for _text, field in problems:
+            widget = self._field_widget(field)
+            if widget is None or widget in self._marked:
+                continue
             widget.setProperty("invalid", True)
             widget.setStyleSheet("border: 1px solid #c62828;")
-            widget.setFocus()
-            self._marked = widget
+            if not self._marked:
+                widget.setFocus()
+                self.scroll.ensureWidgetVisible(widget)
+            self._marked.append(widget)
+
+    def marked_fields(self) -> list[QWidget]:
+        """The fields marked as wrong now."""
+        return list(self._marked)
 
     def clear_error(self) -> None:
-        """Hide the error message and unmark the field."""
+        """Hide the error message and unmark the fields."""
         self.error_label.hide()
         self.error_label.clear()
-        marked = getattr(self, "_marked", None)
-        if marked is not None:
+        for marked in getattr(self, "_marked", []):
             marked.setProperty("invalid", False)
             marked.setStyleSheet("")
-            self._marked = None
+        self._marked = []
 
     def error_message(self) -> str:
         """The error shown now ("" if none)."""
@@ -541,8 +636,16 @@ class HazardEditorDialog(QDialog):
         )
 
     def save(self) -> bool:
-        """Validate and store through the services; on refusal show why and write nothing."""
+        """Validate and store through the services; on refusal show why and write nothing.
+
+        Every broken rule of the fields is shown at once; the services check again when storing.
+        """
         self.clear_error()
+        problems = input_problems(self._input(), utcnow())
+        if problems:
+            self.show_problems([(messages.error_text(p), p.field) for p in problems])
+            self.save_draft_now()
+            return False
         try:
             if self._hazard is None:
                 self._result = self._create()
@@ -557,6 +660,8 @@ class HazardEditorDialog(QDialog):
             return False
         self._baseline = self._form_values()  # the form now shows what is stored: nothing to keep
         self.discard_draft()
+        if self._result is not None and self._result.created:
+            self._remember_finder(self._result.hazard)
         return True
 
     def _create(self) -> HazardEditorResult:
@@ -609,7 +714,7 @@ class HazardEditorDialog(QDialog):
         for line in (self.number, self.location, self.equipment_tag):
             line.textChanged.connect(self._field_changed)
         self.description.textChanged.connect(self._field_changed)
-        for combo in (self.department, self.category, self.subcategory, self.status):
+        for combo in (self.department, self.category, self.subcategory):
             combo.currentIndexChanged.connect(self._field_changed)
         self.found_by.currentTextChanged.connect(self._field_changed)
         self.found_at.dateTimeChanged.connect(self._field_changed)
@@ -645,7 +750,6 @@ class HazardEditorDialog(QDialog):
             "found_by_id": str(found_by_id) if found_by_id is not None else None,
             "found_by_text": self.found_by.currentText(),
             "found_at_ms": self.found_at.dateTime().toMSecsSinceEpoch(),
-            "status": self.status.currentData() if hazard is not None else None,
             "photos": photos,
             "removed": [str(p.id) for p in self._removed],
         }
@@ -719,8 +823,7 @@ class HazardEditorDialog(QDialog):
             return False
         self._draft_on_disk = True
         text = self.tr(
-            "This form has an unsaved draft from {time} (the program ended before it was saved).\n\n"
-            "Restore the draft? Choose No to discard it."
+            "This form has an unsaved draft from {time}.\n\nRestore the draft? Choose No to discard it."
         ).format(time=format_datetime(draft.saved_at))
         hazard = self._hazard
         if hazard is not None and draft.data.get("revision") != hazard.revision:
@@ -776,10 +879,6 @@ class HazardEditorDialog(QDialog):
             found_at = data.get("found_at_ms")
             if wanted(("found_at_ms",)) and isinstance(found_at, int) and not isinstance(found_at, bool):
                 self.found_at.setDateTime(QDateTime.fromMSecsSinceEpoch(found_at))
-            if hazard is not None and wanted(("status",)) and isinstance(data.get("status"), str):
-                index = self.status.findData(data["status"])
-                if index >= 0:
-                    self.status.setCurrentIndex(index)
             unrestored = self._restore_photos(draft)
         finally:
             self._restoring = False
