@@ -128,7 +128,7 @@ class _Storage:
         opened = open_database(paths.database_path(self.data_dir), paths.backup_dir(self.data_dir))
         self._opened = opened
         self._session_factory = make_session_factory(opened.engine)  # set last: it marks the storage open
-        log.info("storage opened")
+        log.debug("storage opened")
 
     @property
     def engine(self) -> Engine:

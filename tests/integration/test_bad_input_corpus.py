@@ -33,8 +33,7 @@ from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import inspections as inspection_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import application
-from hazard_desktop.ui.dialogs import settings_errors
-from hazard_desktop.ui.inspections import texts as inspection_texts
+from hazard_desktop.ui import messages as ui_messages
 from tests.factories import add_person, hazard_input
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -559,7 +558,7 @@ def test_every_dialog_use_case_refuses_with_a_message_and_changes_nothing(call, 
         call(shared)
     assert info.value.code == code, info.value
     # the text the dialog shows: the settings dialog's table, the inspections' table, else the program's
-    text = (settings_errors.error_text if settings else inspection_texts.error_text)(info.value)
+    text = ui_messages.error_text(info.value, "settings" if settings else "inspection")
     assert text and code not in text and "unexpected" not in text.lower(), text  # a sentence of its own
     assert snapshot(shared["folder"], skip_shm=True) == before
 
