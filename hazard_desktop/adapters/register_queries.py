@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from hazard_desktop.domain.grading import DisputeState, GradingMethod
+from hazard_desktop.domain.grading_states import DisputeState, GradingMethod
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.search import fts_phrase, search_words
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey

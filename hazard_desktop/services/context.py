@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
-
 if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.sheet_models import SheetRenderer
 
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from hazard_desktop.domain.inspections import TemplateOrigin
-from hazard_desktop.services.ports import UnitOfWork
-
 if TYPE_CHECKING:  # the window's start reads bundled_templates() only: the importer loads when seeding
+    from hazard_desktop.services.ports import UnitOfWork
     from hazard_desktop.services.template_exchange import ImportReport
 
 SEED_FILE = "checklist_templates.json"
@@ -31,6 +29,7 @@ def seed_checklist_templates(uow: UnitOfWork) -> ImportReport:
     Returns:
         What was added (nothing on every start after the first).
     """
+    from hazard_desktop.domain.inspections import TemplateOrigin
     from hazard_desktop.services.template_exchange import import_templates
 
     return import_templates(uow, bundled_templates(), origin=TemplateOrigin.SEED)

@@ -8,23 +8,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import NamedTuple, Protocol, Self
+from typing import TYPE_CHECKING, NamedTuple, Protocol, Self
 
-from hazard_desktop.domain.criteria import MajorCriterion
-from hazard_desktop.domain.grading import Dispute, DisputeState, Grading
-from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, PhotoInfo
-from hazard_desktop.domain.inspections import (
-    Answer,
-    AnswerPhoto,
-    Inspection,
-    InspectionState,
-    InspectionSummary,
-    Template,
-)
-from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
-from hazard_desktop.domain.meetings import GradingMeeting
-from hazard_desktop.domain.reference import Category, Department, Person
-from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
+if TYPE_CHECKING:  # types only: the window's start does not load the domain's rules
+    from hazard_desktop.domain.criteria import MajorCriterion
+    from hazard_desktop.domain.grading import Dispute, DisputeState, Grading
+    from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, PhotoInfo
+    from hazard_desktop.domain.inspections import (
+        Answer,
+        AnswerPhoto,
+        Inspection,
+        InspectionState,
+        InspectionSummary,
+        Template,
+    )
+    from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
+    from hazard_desktop.domain.meetings import GradingMeeting
+    from hazard_desktop.domain.reference import Category, Department, Person
+    from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
 
 
 class PhotoKind(StrEnum):
@@ -195,6 +196,7 @@ class InspectionRepository(Protocol):
     def next_number(self, year: int) -> int:
         """Claim the next inspection number of ``year`` (never one given before, even if deleted since)."""
         ...
+
     def summaries(self, states: frozenset[InspectionState] = frozenset()) -> list[InspectionSummary]:
         """Rows of the inspection list, newest first (empty ``states``: all)."""
         ...

@@ -16,6 +16,7 @@ import html
 import logging
 import uuid
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
@@ -32,16 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.grading import Dispute, DisputeState, Grading, MemberScore
+from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import DISPLAY_PLACES, EdgeRule, ThresholdSet, band_for_value, format_decimal
-from hazard_desktop.services import grading as grading_service
-from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.grading import HistoryEntry, HistoryKind
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.formatting import format_date, format_datetime
 from hazard_desktop.ui.models.register_model import band_swatch
+
+if TYPE_CHECKING:
+    from hazard_desktop.domain.grading import Dispute, Grading, MemberScore
+    from hazard_desktop.services.grading import HistoryEntry
 
 log = logging.getLogger(__name__)
 
@@ -564,6 +566,9 @@ class GradingHistoryWidget(QWidget):
         if hazard_id is None:
             self._fill([], {}, DISPLAY_PLACES)
             return []
+        from hazard_desktop.services import grading as grading_service
+        from hazard_desktop.services import reference_admin
+
         try:
             entries = grading_service.grading_history(self._context.uow(), hazard_id)
             sets = {s.id: s for s in reference_admin.list_threshold_sets(self._context.uow())}
@@ -600,6 +605,8 @@ class GradingHistoryWidget(QWidget):
         dates = {e.grading.id: format_date(e.grading.graded_on) for e in entries if e.grading is not None}
         final = next((e.grading for e in entries if e.is_final), None)
         ruled = final is not None and final.is_ruling
+        if entries:  # the grading services are imported when a hazard is first shown, not at start-up
+            from hazard_desktop.services.grading import HistoryKind
         for entry in entries:
             if entry.kind is HistoryKind.GRADING and entry.grading is not None:
                 threshold_set = sets.get(entry.grading.threshold_set_id) if entry.grading.threshold_set_id else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from hazard_desktop.domain.grading import DisputeState, GradingMethod, PanelRole
+from hazard_desktop.domain.grading_states import DisputeState, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import ThresholdSet
 from hazard_desktop.domain.reference import Category, DepartmentKind, Role, Subcategory

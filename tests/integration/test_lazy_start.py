@@ -210,6 +210,13 @@ def test_the_window_starts_without_sqlalchemy(folder):
         "ui.inspections.start_dialog",
         "ui.widgets.hidden_scoring",
         "services.template_exchange",
+        # the use cases behind menus: imported when a sheet, a grading or an inspection is first asked for
+        "services.sheets",
+        "services.sheet_builders",
+        "services.grading",
+        "services.inspections",
+        "ui.sheets.choose",
+        "ui.sheets.verify_dialog",
     ]
     script = textwrap.dedent(
         f"""

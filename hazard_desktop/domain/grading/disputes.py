@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
 
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
@@ -27,6 +26,7 @@ from hazard_desktop.domain.grading.panels import (
     require_panel,
 )
 from hazard_desktop.domain.grading.verdicts import CriterionVerdict, check_votes, voters
+from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import (
     LecScales,
@@ -37,14 +37,6 @@ from hazard_desktop.domain.reference import DepartmentKind, clean_name
 from hazard_desktop.domain.text import refuse_control_characters
 
 # ---------------------------------------------------------------- disputes (§6–§7)
-
-
-class DisputeState(StrEnum):
-    """Where a dispute stands."""
-
-    OPEN = "open"
-    RULED = "ruled"
-    WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True, slots=True)

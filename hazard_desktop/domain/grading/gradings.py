@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from fractions import Fraction
 
 from hazard_desktop.domain.errors import InvalidTransition, NotFound, ValidationError
@@ -22,6 +21,7 @@ from hazard_desktop.domain.grading.panels import (
     panel_mean_exact,
 )
 from hazard_desktop.domain.grading.verdicts import CriterionVerdict
+from hazard_desktop.domain.grading_states import GradingMethod
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import (
     DISPLAY_PLACES,
@@ -34,14 +34,6 @@ from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.reference import clean_name
 
 REASON_MAX = 2000
-
-
-class GradingMethod(StrEnum):
-    """How a grade was reached."""
-
-    CRITERIA = "criteria"  # §5.1: matches the major-hazard criteria → 重大
-    LEC_PANEL = "lec_panel"  # §5.2 / §7: mean of the members' D
-    PANEL_DECISION = "panel_decision"  # §4.3: the panel judges it 重大, with a written reason
 
 
 # ---------------------------------------------------------------- a major-hazard check's outcome

@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from fractions import Fraction
 from typing import Any, Protocol
 
 from hazard_desktop.domain.errors import DomainError, ValidationError
+from hazard_desktop.domain.grading_states import PanelRole
 from hazard_desktop.domain.lec import (
     DISPLAY_PLACES,
     Band,
@@ -28,15 +28,6 @@ from hazard_desktop.domain.lec import (
     threshold_set_in_force,
 )
 from hazard_desktop.domain.reference import DepartmentKind, clean_name
-
-
-class PanelRole(StrEnum):
-    """A scorer's place on a panel."""
-
-    MEMBER = "member"  # 组员
-    LEADER = "leader"  # 组长
-    DEPUTY = "deputy"  # 副组长
-
 
 _ROLE_ORDER = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services import inspections as service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import messages
 
 if TYPE_CHECKING:  # imported when first opened, not at start-up
+    from hazard_desktop.services import inspections as service
     from hazard_desktop.ui.inspections.list_window import InspectionListWindow
 
 STATUS_TIMEOUT_MS = 10000
@@ -86,6 +86,8 @@ class OriginSection(QWidget):
         """Show the origin of ``hazard_id`` (hidden for hazards registered by hand)."""
         self.origin = None
         if hazard_id is not None:
+            from hazard_desktop.services import inspections as service
+
             try:
                 self.origin = service.inspection_of_hazard(self._context.uow(), hazard_id)
             except Exception as exc:
@@ -251,6 +253,8 @@ class InspectionActions(QObject):
         apply_filter(flt)
         self.inspection_filter = inspection_id
         count = self.context.register.count(flt)
+        from hazard_desktop.services import inspections as service
+
         number = next((r.number for r in service.list_inspections(self.context.uow()) if r.id == inspection_id), "")
         self.filter_chip.setText(self.tr("Only hazards of inspection {number}  ✕").format(number=number))
         self.filter_chip.show()

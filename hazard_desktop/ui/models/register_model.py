@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPolygonF
 
-from hazard_desktop.domain.grading import DisputeState
+from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import DISPLAY_PLACES, format_decimal
 from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, RegisterRow, SortKey

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,14 +27,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QPr
 
 from hazard_desktop.domain.errors import Conflict
 from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
-from hazard_desktop.services import grading as grading_service
-from hazard_desktop.services import sheets as sheet_service
-from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.sheets import PreparedDocument, PrintResult, SheetCancelled, SheetChoice, SheetRequest
 from hazard_desktop.ui import messages
-from hazard_desktop.ui.sheets.choose import MeetingChoiceDialog, SheetChoiceDialog
-from hazard_desktop.ui.sheets.verify_dialog import VerifyDialog
 from hazard_desktop.ui.workers import Job, start
+
+if TYPE_CHECKING:  # the sheet services and dialogs are imported when a sheet is first asked for
+    from hazard_desktop.services.context import AppContext
+    from hazard_desktop.services.sheets import PreparedDocument, PrintResult, SheetChoice, SheetRequest
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +76,7 @@ class SheetActions(QObject):
         self.pdf_path: Path | None = None
         self.last_result: PrintResult | None = None
         self.last_records: tuple[SheetPrint, ...] = ()
-        self.printed_by = sheet_service.default_printed_by()
+        self._printed_by: str | None = None
         self.progress_delay_ms = PROGRESS_DELAY_MS
         self.progress_seen: list[tuple[int, int]] = []  # (done, total) reports of the last job
         self._temp_dir: Path | None = None
@@ -120,6 +119,19 @@ class SheetActions(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.cleanup)
         self.update()
+
+    @property
+    def printed_by(self) -> str:
+        """Who prints: the operating-system account unless set."""
+        if self._printed_by is None:
+            from hazard_desktop.services import sheets as sheet_service
+
+            self._printed_by = sheet_service.default_printed_by()
+        return self._printed_by
+
+    @printed_by.setter
+    def printed_by(self, value: str) -> None:
+        self._printed_by = value
 
     def _action(self, text: str, tip: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -167,6 +179,8 @@ class SheetActions(QObject):
 
     def choose_sheet(self, *, disputes_only: bool = False) -> SheetChoice | None:
         """The sheet of the selected hazard to print (asks when the hazard was graded more than once)."""
+        from hazard_desktop.services import sheets as sheet_service
+
         hazard_id = self._hazard_id()
         if hazard_id is None:
             self._status().showMessage(self.tr("Select a hazard first."), STATUS_TIMEOUT_MS)
@@ -186,6 +200,8 @@ class SheetActions(QObject):
             )
             messages.show_info(self.window, self.tr("Sheets"), text)
             return None
+        from hazard_desktop.ui.sheets.choose import SheetChoiceDialog
+
         return SheetChoiceDialog.ask(self.window, choices, choices[0].hazard_number)
 
     def print_grading_sheet(self) -> Job | None:
@@ -200,6 +216,10 @@ class SheetActions(QObject):
 
     def print_meeting_sheets(self) -> Job | None:
         """File → Print meeting sheets…: one document for a whole meeting."""
+        from hazard_desktop.services import grading as grading_service
+        from hazard_desktop.services.sheets import SheetRequest
+        from hazard_desktop.ui.sheets.choose import MeetingChoiceDialog
+
         try:
             meetings = [m for m in grading_service.meetings(self.context.uow()) if m.confirmed]
         except Exception as exc:
@@ -232,6 +252,8 @@ class SheetActions(QObject):
 
     def verify_sheet(self, code: str = "") -> object:
         """Grading → Verify sheet…."""
+        from hazard_desktop.ui.sheets.verify_dialog import VerifyDialog
+
         return VerifyDialog.ask(self.window, self.context, code)
 
     # ------------------------------------------------------------------ background work
@@ -315,12 +337,17 @@ class SheetActions(QObject):
 
     def _render(self, prepared: PreparedDocument) -> Path:
         """Render ``prepared`` to a new temporary PDF (any thread: no widgets here)."""
+        from hazard_desktop.services import sheets as sheet_service
+
         path = self._temp() / f"{uuid.uuid4().hex}.pdf"
         sheet_service.sheet_renderer(self.context).render(prepared.document, path)
         return path
 
     def open_preview(self, request: SheetRequest) -> Job:
         """Build and render ``request`` in the background, then open the print preview."""
+        from hazard_desktop.services import sheets as sheet_service
+        from hazard_desktop.services.sheets import SheetCancelled
+
         context = self.context
 
         def work(job: Job) -> tuple[PreparedDocument, Path]:
@@ -340,6 +367,9 @@ class SheetActions(QObject):
 
     def save_document(self, request: SheetRequest, path: Path) -> Job:
         """Write ``request`` as the PDF ``path`` in the background, recording the prints."""
+        from hazard_desktop.services import sheets as sheet_service
+        from hazard_desktop.services.sheets import SheetCancelled
+
         context, printed_by = self.context, self.printed_by
 
         def work(job: Job) -> PrintResult:
@@ -358,6 +388,8 @@ class SheetActions(QObject):
         return self._start(job, self.tr("Saving the sheets…"))
 
     def _saved(self, result: object) -> None:
+        from hazard_desktop.services.sheets import PrintResult
+
         if not isinstance(result, PrintResult):
             return
         self.last_result = result
@@ -403,6 +435,8 @@ class SheetActions(QObject):
         Returns the PDF to output: the previewed one, or a fresh rendering when somebody printed the
         same sheet meanwhile (its copy numbers changed); None when recording failed (the user is told).
         """
+        from hazard_desktop.services import sheets as sheet_service
+
         if self.prepared is None or self.pdf_path is None:
             return None
         for _attempt in range(RECORD_ATTEMPTS):
@@ -434,6 +468,8 @@ class SheetActions(QObject):
         Returns the PDF saved (re-rendered with the next copy numbers when somebody printed the same
         sheets meanwhile); None when nothing was saved nor recorded (the user is told).
         """
+        from hazard_desktop.services import sheets as sheet_service
+
         if self.prepared is None or self.pdf_path is None:
             return None
         for _attempt in range(RECORD_ATTEMPTS):
@@ -465,6 +501,8 @@ class SheetActions(QObject):
 
     def _prepare_again(self) -> bool:
         """Build and render the document again with the current copy numbers (rare: a quick freeze)."""
+        from hazard_desktop.services import sheets as sheet_service
+
         assert self.prepared is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
