@@ -376,6 +376,19 @@ def test_qr_code_decodes_to_the_payload(tmp_path: Path) -> None:
     assert decoded == sheet.qr_payload
 
 
+def test_a_cut_off_small_jpeg_is_reported_not_embedded(tmp_path: Path) -> None:
+    # A small JPEG is embedded as it is after a (reduced-scale) decode: a file cut short must still be
+    # caught there and printed as unreadable, not passed to ReportLab.
+    small = jpeg(400, 300)
+    sheet = grading_sheet(7, photos=0)
+    photos = (SheetPhoto(small[: len(small) - 300], "断图"), SheetPhoto(small, "好图"))
+    sheet = GradingSheet(**{**{f: getattr(sheet, f) for f in sheet.__dataclass_fields__}, "photos": photos})
+    path = render(SheetDocument("照片", (sheet,)), tmp_path / "cut.pdf")
+
+    text = page_texts(path)[0]
+    assert text.count("照片无法读取") == 1 and "好图" in text
+
+
 def test_large_photos_are_downscaled_and_a_damaged_photo_does_not_stop_printing(tmp_path: Path) -> None:
     big = jpeg(2400, 1800)
     assert len(big) > 60_000

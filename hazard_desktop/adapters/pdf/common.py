@@ -132,8 +132,26 @@ def _pieces(value: str, style: ParagraphStyle, width: float, max_lines: int = TE
     return pieces
 
 
+class _Para(Paragraph):
+    """A Paragraph that keeps its lines for the width it was last wrapped to.
+
+    ReportLab wraps a table's cells on each pass over it (a signed form is measured, then placed, then
+    drawn); the same text broken at the same width gives the same lines, so a repeated wrap at the same
+    width returns the lines already found instead of breaking the text again.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
+        if availWidth == self._wrapped_width:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+
 def _p(value: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_text(value), style)
+    return _Para(_text(value), style)
 
 
 # ----------------------------------------------------------------------------------------- flowables
@@ -203,7 +221,7 @@ def _bare_style(font: str, *extra: tuple[Any, ...]) -> TableStyle:
 
 def _meta_line(left: str, right: str, styles: _Styles, font: str) -> Table:
     table = Table(
-        [[Paragraph(left, styles.meta), Paragraph(right, styles.meta_right)]],
+        [[_Para(left, styles.meta), _Para(right, styles.meta_right)]],
         colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2],
     )
     table.setStyle(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
-from hazard_desktop.adapters.pdf.common import _Styles
+from hazard_desktop.adapters.pdf.common import _Para, _Styles
 from hazard_desktop.adapters.pdf.forms import (
     FOUR_COLS,
     _Form,
@@ -93,7 +93,7 @@ def _dispute_story(sheet: DisputeSheet, styles: _Styles, font: str) -> list[Flow
         signers.append(("副组长", sheet.deputy_name))
     forms.append(_signature_form(styles, signers))
 
-    note = Paragraph(
+    note = _Para(
         "注：本表经争议裁决小组全体成员签字后生效，裁决结果为该隐患的最终分级。"
         "核验码由裁决记录计算，可在本系统“核验”中输入核验码或扫描二维码核对。",
         styles.note,

@@ -11,9 +11,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _pieces, _Styles
+from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _Para, _pieces, _Styles
 from hazard_desktop.services.sheet_models import SheetMember
 
 GRID = 0.5
@@ -152,7 +152,7 @@ def _long_row(form: _Form, styles: _Styles, label: str, value: str, *, mandatory
 
 
 def _section_row(form: _Form, styles: _Styles, text: str) -> None:
-    row = form.add([Paragraph(escape(text), styles.section)], [len(form.widths)], background=SECTION_BG)
+    row = form.add([_Para(escape(text), styles.section)], [len(form.widths)], background=SECTION_BG)
     form.commands.append(("TOPPADDING", (0, row), (-1, row), 1.5))
     form.commands.append(("BOTTOMPADDING", (0, row), (-1, row), 2.5))
 
@@ -224,9 +224,9 @@ def _signature_form(styles: _Styles, signers: Sequence[tuple[str, str]]) -> _For
 
     def sign_cells(role: str, name: str) -> list[Any]:
         name_markup = f'<font size="7.5" color="#555555">{escape(name)}</font>' if name else ""
-        return [_p(f"{role}\n（签字）", styles.label), Paragraph(name_markup, styles.value)]
+        return [_p(f"{role}\n（签字）", styles.label), _Para(name_markup, styles.value)]
 
-    date_cells = [_p("日期", styles.label), Paragraph(DATE_BLANKS, styles.value_centre)]
+    date_cells = [_p("日期", styles.label), _Para(DATE_BLANKS, styles.value_centre)]
     if len(signers) == 1:
         row = form.add([*sign_cells(*signers[0]), *date_cells], labels=(0, 2), height=14 * mm)
         form.commands.append(("VALIGN", (1, row), (1, row), "TOP"))  # printed name small, top left
@@ -239,7 +239,7 @@ def _signature_form(styles: _Styles, signers: Sequence[tuple[str, str]]) -> _For
         row = form.add(cells, labels=(0, 2), height=14 * mm)
         form.commands.append(("VALIGN", (1, row), (1, row), "TOP"))
         form.commands.append(("VALIGN", (3, row), (3, row), "TOP"))
-    form.add([date_cells[0], Paragraph(DATE_BLANKS, styles.value)], [1, 3], labels=(0,), height=9 * mm)
+    form.add([date_cells[0], _Para(DATE_BLANKS, styles.value)], [1, 3], labels=(0,), height=9 * mm)
     return form
 
 

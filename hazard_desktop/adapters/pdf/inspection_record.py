@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from hazard_desktop.adapters.pdf.common import (
     COPY_RED,
@@ -37,6 +37,7 @@ from hazard_desktop.adapters.pdf.common import (
     _meta_line,
     _p,
     _paged_canvas_class,
+    _Para,
     _Stamp,
     _Styles,
     _styles,
@@ -99,7 +100,7 @@ def _decorate(canvas: Canvas, font: str, record: InspectionRecord, total: int) -
 def _top_block(record: InspectionRecord, styles: _Styles, font: str) -> Table:
     left: Any = _draft_stamp(font) if record.draft else ""
     centre = [_p(record.plant_name, styles.plant), Spacer(1, 1.5 * mm), _Title(TITLE, font)]
-    right = Paragraph(f"检查编号<br/>{escape(record.number)}", styles.code)
+    right = _Para(f"检查编号<br/>{escape(record.number)}", styles.code)
     return _top_table(left, centre, right, font)
 
 
@@ -151,9 +152,9 @@ def _checklist_form(sections: tuple[RecordSection, ...], styles: _Styles) -> _Fo
                 [
                     _p(item.number, styles.value_centre),
                     _p(item.text, styles.value),
-                    Paragraph(_result_markup(item.result), styles.value_centre),
+                    _Para(_result_markup(item.result), styles.value_centre),
                     _p(item.note, styles.small),
-                    Paragraph(hazard, styles.small_centre),
+                    _Para(hazard, styles.small_centre),
                 ]
             )
     return form
@@ -180,7 +181,7 @@ def _hazards_form(record: InspectionRecord, styles: _Styles) -> _Form:
                 _p(hazard.number, styles.value_centre),
                 _p(hazard.description, styles.small),
                 _p(hazard.category, styles.small),
-                Paragraph(grade_markup, styles.small_centre),
+                _Para(grade_markup, styles.small_centre),
             ]
         )
     return form
@@ -211,7 +212,7 @@ def _story(record: InspectionRecord, styles: _Styles, font: str) -> list[Flowabl
     forms.append(_members_form(members, styles, "检查人员签字", signatures=True, scores=False))
     forms.append(_signature_form(styles, [("受检单位\n负责人", ""), ("安环部审核", "")]))
 
-    note = Paragraph(
+    note = _Para(
         "注：不合格项均已登记为事故隐患（见隐患编号），按《隐患分级管理制度》判定级别并整改闭环；"
         "标注“建议重大”的项目对应重大事故隐患判定标准，由判定小组确认。",
         styles.note,

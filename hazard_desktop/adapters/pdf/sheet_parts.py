@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from hazard_desktop.adapters.pdf.common import (
     COPY_RED,
@@ -26,6 +26,7 @@ from hazard_desktop.adapters.pdf.common import (
     _meta_line,
     _p,
     _paged_canvas_class,
+    _Para,
     _Stamp,
     _Styles,
     _Title,
@@ -176,7 +177,7 @@ def _top_block(
     """Copy stamp | plant name + title | QR + 核验码."""
     left: Any = _CopyStamp(copy_no, font) if copy_no > 0 else ""
     centre = [_p(plant_name, styles.plant), Spacer(1, 1.5 * mm), _Title(title, font)]
-    right = [_Qr(qr_payload, 21 * mm), Paragraph(f"核验码 {escape(verify_code)}", styles.code)]
+    right = [_Qr(qr_payload, 21 * mm), _Para(f"核验码 {escape(verify_code)}", styles.code)]
     return _top_table(left, centre, right, font, ("ALIGN", (0, 0), (0, 0), "LEFT"), ("ALIGN", (2, 0), (2, 0), "CENTER"))
 
 
