@@ -7,6 +7,7 @@ Used by the grading and dispute sheets (``sheets.py``) and the inspection record
 
 from __future__ import annotations
 
+import functools
 import pathlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -132,15 +133,33 @@ def _pieces(value: str, style: ParagraphStyle, width: float, max_lines: int = TE
     return pieces
 
 
-class _Para(Paragraph):
-    """A Paragraph that keeps its lines for the width it was last wrapped to.
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str, style: ParagraphStyle) -> tuple[str, ParagraphStyle, tuple[Any, ...], Any]:
+    """``text`` as ReportLab's parser reads it in ``style`` (what ``Paragraph._setup`` does): the cleaned
+    text, the style and the fragments. Kept for the labels every sheet repeats (隐患编号, 发现人 …);
+    callers get copies of the fragments, never these."""
+    probe = Paragraph(text, style)
+    return probe.text, probe.style, tuple(probe.frags), probe.bulletText
 
-    ReportLab wraps a table's cells on each pass over it (a signed form is measured, then placed, then
-    drawn); the same text broken at the same width gives the same lines, so a repeated wrap at the same
-    width returns the lines already found instead of breaking the text again.
+
+class _Para(Paragraph):
+    """A Paragraph that parses a markup it has seen before once, and keeps its lines for the width it was
+    last wrapped to.
+
+    ReportLab parses each Paragraph's markup with an HTML parser, though a batch of sheets repeats the
+    same labels on every page; and it wraps a table's cells on each pass over it (a signed form is
+    measured, then placed, then drawn): the same text broken at the same width gives the same lines, so a
+    repeated wrap at the same width returns the lines already found instead of breaking the text again.
     """
 
     _wrapped_width: float | None = None
+
+    def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
+        if kwargs:  # ReportLab's split passes the fragments of each part: its own way
+            super().__init__(text, style, **kwargs)
+            return
+        cleaned, parsed_style, frags, bullet = _parsed(text, style)
+        super().__init__(cleaned, parsed_style, bulletText=bullet, frags=[frag.clone() for frag in frags])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
         if availWidth == self._wrapped_width:
