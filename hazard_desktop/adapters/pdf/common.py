@@ -78,7 +78,11 @@ def _teach_line_breaking() -> None:
         paragraph.ALL_CANNOT_START += missing
 
 
+@functools.cache
 def _styles(font: str) -> _Styles:
+    """The forms' paragraph styles in ``font`` (made once: they are never changed, and the parsed-markup
+    cache below is keyed on them)."""
+
     def style(name: str, size: float, leading: float, align: int = TA_LEFT, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(
             name,
