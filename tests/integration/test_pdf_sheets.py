@@ -339,6 +339,24 @@ def test_invariant_render_is_reproducible_and_leaves_no_temp_files(tmp_path: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "b.pdf"]
 
 
+def test_paragraph_caches_print_what_plain_reportlab_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Parsed markup and wrapped lines are reused across paragraphs and passes; the file must be the one
+    # ReportLab's own Paragraph gives (a batch repeats labels; a long text splits across pages).
+    from reportlab.platypus import Paragraph
+
+    from hazard_desktop.adapters.pdf import common
+
+    long_text = grading_sheet(3, description="法兰泄漏，" * 400)
+    document = SheetDocument("缓存", (grading_sheet(1), grading_sheet(2, photos=1), long_text))
+    cached, plain = tmp_path / "cached.pdf", tmp_path / "plain.pdf"
+    ReportLabSheetRenderer(invariant=True).render(document, cached)
+    monkeypatch.setattr(common._Para, "__init__", Paragraph.__init__)
+    monkeypatch.setattr(common._Para, "wrap", Paragraph.wrap)
+    ReportLabSheetRenderer(invariant=True).render(document, plain)
+    assert len(PdfReader(cached).pages) > 3
+    assert cached.read_bytes() == plain.read_bytes()
+
+
 def test_font_is_found_in_source_tree_and_in_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = fonts.font_path()
     assert path.name == "wqy-microhei.ttc" and path.stat().st_size > 4_000_000
