@@ -69,12 +69,13 @@ def _graded_number(data_dir: Path) -> str:
     return str(number)
 
 
-def test_sheet_to_a_folder_fails_and_records_no_print(data_dir, tmp_path, capsys):
+def test_sheet_to_a_folder_fails_and_records_no_print(data_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HAZARD_DESKTOP_LANG", "en")  # the sheet itself is Chinese only: --lang en is refused
     folder = tmp_path / "a-folder"
     folder.mkdir()
     before = _prints(data_dir)
 
-    code = main(["sheet", _graded_number(data_dir), "-o", str(folder), "--data-dir", str(data_dir), "--lang", "en"])
+    code = main(["sheet", _graded_number(data_dir), "-o", str(folder), "--data-dir", str(data_dir)])
 
     assert code == 2
     assert "Cannot write the file" in capsys.readouterr().err

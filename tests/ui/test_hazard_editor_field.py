@@ -145,7 +145,7 @@ def test_cancel_offers_keep_editing_keep_draft_and_discard(open_editor, context,
     QTimer.singleShot(0, lambda: _answer("choice_keep", seen))
     dialog.cancel_button.click()
     assert not dialog.isVisible()
-    store = context.extras["drafts"]
+    store = context.drafts
     assert store.keys() == [dialog.draft_key]
 
     offered: list[str] = []
