@@ -224,7 +224,7 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
     original = reader.grading(dispute.grading_id)
     original_band, _, _, _ = _result(original, reader)
     band_name, colour, action, set_text = _result(ruling, reader)
-    seated = [*ruling.scores, *(ruling.verdicts[0].votes if ruling.verdicts else ())]
+    seated: list[Any] = [*ruling.scores, *(ruling.verdicts[0].votes if ruling.verdicts else ())]
     deputy = next((s.person_name for s in seated if s.role is PanelRole.DEPUTY), "")
     ruling_text = dispute.ruling_text
     if ruling.supersedes_id is not None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
@@ -249,7 +250,7 @@ def grade_dispute(
     rule = dispute_rule(raising_kind, dispute.raised_by_department_id)
     cited = decide_criteria(dispute, disputed, raising_kind, verdicts)
     upheld = tuple(v for v in cited if v.upheld)
-    common = {
+    common: dict[str, Any] = {
         "hazard_id": dispute.hazard_id,
         "decision_reason": "",
         "graded_on": graded_on,
