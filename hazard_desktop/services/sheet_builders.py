@@ -43,6 +43,7 @@ from hazard_desktop.services.sheet_records import (
     _Reader,
     _sheet_no,
     dispute_record,
+    voted_ruling,
 )
 from hazard_desktop.services.sheet_requests import PlannedPrint, SheetRequest, SheetTarget
 
@@ -209,16 +210,20 @@ def _sheet_verdicts(ruling: Grading, reader: _Reader) -> tuple[SheetVerdict, ...
     return tuple(result)
 
 
-def _ruling_basis(ruling: Grading, reader: _Reader) -> str:
+def _ruling_basis(ruling: Grading, voted: Grading, reader: _Reader) -> str:
     if ruling.method is GradingMethod.CRITERIA and ruling.verdicts:
         cited = "、".join(f"{m.code}（{reader.clause(m.criterion_id, m.clause)}）" for m in ruling.matches)
         return f"{RULE_NAME}第5.1、7条：争议判定小组逐人表决，以上条款经多数表决适用，裁决为重大事故隐患：{cited}。"
-    if ruling.verdicts:
+    if voted.verdicts:
         return f"{RULE_NAME}第5.2、7条：所涉判定标准经表决均不适用，以争议判定小组 LEC 平均值为最终隐患值。"
     return f"{RULE_NAME}第7条：争议判定小组成员依据 D=LEC 分别评分，平均值为最终隐患值。"
 
 
-def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: int, code: str) -> DisputeSheet:
+def _dispute_sheet(
+    dispute: Dispute, ruling: Grading, voted: Grading, reader: _Reader, copy_no: int, code: str
+) -> DisputeSheet:
+    """``voted`` holds the panel's votes on criteria (:func:`voted_ruling`): the ruling or, for a corrected
+    LEC ruling, the first ruling."""
     hazard = reader.hazard(dispute.hazard_id)
     history = reader.history(hazard.id)
     original = reader.grading(dispute.grading_id)
@@ -263,9 +268,9 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
         category=reader.category(hazard),
         band_colour=colour,
         ruled_on=_date_cn(ruling.graded_on),
-        verdicts=_sheet_verdicts(ruling, reader),
+        verdicts=_sheet_verdicts(voted, reader),
         claimed="、".join(f"{c.code}（{reader.clause(c.criterion_id, c.clause)}）" for c in dispute.claimed),
-        ruling_basis=_ruling_basis(ruling, reader),
+        ruling_basis=_ruling_basis(ruling, voted, reader),
     )
 
 
@@ -294,10 +299,11 @@ def _plan_dispute(
     if dispute.state is not DisputeState.RULED:
         raise InvalidTransition("dispute_not_ruled", state=dispute.state.value)
     original = reader.grading(dispute.grading_id)
-    digest = record_digest(dispute_record(dispute, ruling, original))
+    voted = voted_ruling(dispute, ruling, reader.uow.gradings.get)
+    digest = record_digest(dispute_record(dispute, ruling, original, voted))
     code = short_code(digest)
     copy_no = reader.prints_so_far(ruling.id, SheetKind.DISPUTE)
-    sheet = _dispute_sheet(dispute, ruling, reader, copy_no, code)
+    sheet = _dispute_sheet(dispute, ruling, voted, reader, copy_no, code)
     hazard = reader.hazard(dispute.hazard_id)
     plan = PlannedPrint(
         SheetKind.DISPUTE, ruling.id, dispute.id, hazard.id, hazard.number, sheet.sheet_no, code, digest, copy_no
