@@ -4,6 +4,7 @@ with the print row it will be recorded as (see :mod:`.sheets`)."""
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -50,8 +51,23 @@ from hazard_desktop.services.sheet_requests import PlannedPrint, SheetRequest, S
 # ---------------------------------------------------------------- view-models
 
 
-def _members(grading: Grading, reader: _Reader, *, pad: bool) -> tuple[SheetMember, ...]:
-    """The panel's rows, leader (and deputy) first; a panel without scores shows its leader and blank rows."""
+RAISING_SEAT = "（争议提出部门）"
+
+
+def _department(name: str, department_id: uuid.UUID, role: PanelRole, raising: uuid.UUID | None) -> str:
+    """The department as printed; on a dispute panel the member seated for the raising department says
+    so (§7: the department that raised the dispute, not any department of the same kind)."""
+    if raising is not None and role is PanelRole.MEMBER and department_id == raising:
+        return name + RAISING_SEAT
+    return name
+
+
+def _members(
+    grading: Grading, reader: _Reader, *, pad: bool, raising: uuid.UUID | None = None
+) -> tuple[SheetMember, ...]:
+    """The panel's rows, leader (and deputy) first; a panel without scores shows its leader and blank rows.
+
+    ``raising``: the department that raised the dispute (its member's seat is marked)."""
 
     def role(score: MemberScore) -> PanelRole:
         if score.role is PanelRole.MEMBER and grading.leader_id is not None and score.person_id == grading.leader_id:
@@ -64,7 +80,7 @@ def _members(grading: Grading, reader: _Reader, *, pad: bool) -> tuple[SheetMemb
         SheetMember(
             ROLE_LABELS[role(s)],
             s.person_name,
-            s.department_name,
+            _department(s.department_name, s.department_id, role(s), raising),
             _number_text(s.likelihood),
             _number_text(s.exposure),
             _number_text(s.consequence),
@@ -186,13 +202,18 @@ def _ruling_of(dispute: Dispute, reader: _Reader) -> Grading:
     return reader.grading(dispute.ruling_grading_id)
 
 
-def _vote_members(ruling: Grading) -> tuple[SheetMember, ...]:
+def _vote_members(ruling: Grading, raising: uuid.UUID) -> tuple[SheetMember, ...]:
     """The dispute panel's rows when it ruled by its votes on criteria (no LEC scores to print)."""
     if not ruling.verdicts:
         return ()
     order = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
     votes = sorted(enumerate(ruling.verdicts[0].votes), key=lambda item: (order[item[1].role], item[0]))
-    return tuple(SheetMember(ROLE_LABELS[v.role], v.person_name, v.department_name) for _, v in votes)
+    return tuple(
+        SheetMember(
+            ROLE_LABELS[v.role], v.person_name, _department(v.department_name, v.department_id, v.role, raising)
+        )
+        for _, v in votes
+    )
 
 
 def _sheet_verdicts(ruling: Grading, reader: _Reader) -> tuple[SheetVerdict, ...]:
@@ -253,7 +274,11 @@ def _dispute_sheet(
         raised_by_person=dispute.raised_by_person_name,
         raised_at=_local(dispute.raised_at),
         reason=dispute.reason,
-        members=_vote_members(ruling) if ruling.verdicts and not ruling.scores else _members(ruling, reader, pad=True),
+        members=(
+            _vote_members(ruling, dispute.raised_by_department_id)
+            if ruling.verdicts and not ruling.scores
+            else _members(ruling, reader, pad=True, raising=dispute.raised_by_department_id)
+        ),
         mean_d=_mean_text(ruling, reader.places, reader),
         band_name=band_name,
         action=action,
