@@ -19,9 +19,8 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from fractions import Fraction
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -38,7 +37,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPolygon
 
 from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
-from hazard_desktop.domain.lec import DISPLAY_PLACES, approx_text
+from hazard_desktop.domain.lec import DISPLAY_PLACES, approx_decimal_text
 from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, RegisterRow, SortKey
 from hazard_desktop.ui import labels
 from hazard_desktop.ui.formatting import format_datetime
@@ -189,11 +188,11 @@ def dispute_icon(state: DisputeState, size: int = SWATCH_SIZE + 2) -> QIcon:
     return drawn_icon(size, draw)
 
 
-def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES, edges: Iterable[Decimal] = ()) -> str:
+def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES, edges: Sequence[Decimal] = ()) -> str:
     """Mean D as dialogs and sheets show it (:func:`~hazard_desktop.domain.lec.approx_text`): exact values
     plain ("67.80"), rounded ones after "≈", with more decimals when rounding would land on or cross one of
     ``edges`` or a whole number ("≈20.005", never "20.00"); empty for None."""
-    return "" if value is None else approx_text(Fraction(value), places, edges)
+    return "" if value is None else approx_decimal_text(value, places, edges)
 
 
 _MEAN_TEXTS_MAX = 4096  # distinct (mean D, band) texts remembered
