@@ -51,7 +51,7 @@ from hazard_desktop.services.sheet_requests import PlannedPrint, SheetRequest, S
 # ---------------------------------------------------------------- view-models
 
 
-RAISING_SEAT = "（争议提出部门）"
+RAISING_SEAT = "（提出部门）"
 
 
 def _department(name: str, department_id: uuid.UUID, role: PanelRole, raising: uuid.UUID | None) -> str:

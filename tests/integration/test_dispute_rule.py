@@ -190,8 +190,8 @@ def test_the_ruling_sheet_shows_the_votes_and_its_code_verifies(context, hazard,
     # every member of the 7 is named with their seat (the raising department's seat marked, §7)
     assert [m.name for m in sheet.members] == [p.name for p, _ in panel_people(people)]
     assert [m.role_label for m in sheet.members] == ["组长", "副组长"] + ["成员"] * 5
-    assert sheet.members[-1].department == "合成一车间（争议提出部门）"
-    assert sum("争议提出部门" in m.department for m in sheet.members) == 1
+    assert sheet.members[-1].department == "合成一车间（提出部门）"
+    assert sum("（提出部门）" in m.department for m in sheet.members) == 1
     checked = verify_code(context.uow(), result.prepared.prints[0].verify_code)
     assert checked.status.value == "verified" and checked.dispute_id == dispute.id
 
@@ -228,7 +228,7 @@ def test_a_corrected_lec_ruling_still_shows_the_vote_that_removed_the_major_grad
     assert "肖才根（组长）不适用" in sheet.verdicts[0].votes and "证书在有效期内" in sheet.verdicts[0].evidence
     assert "第5.2、7条" in sheet.ruling_basis and "更正说明：暴露频率录入有误" in sheet.ruling_text
     assert [m.d for m in sheet.members] == ["14"] * 7
-    assert sheet.members[-1].department == "合成一车间（争议提出部门）"
+    assert sheet.members[-1].department == "合成一车间（提出部门）"
     checked = verify_code(context.uow(), result.prepared.prints[0].verify_code)
     assert checked.status.value == "verified" and checked.grading_id == corrected.id
     with context.uow() as uow:  # the code covers the votes: a changed vote would no longer verify
