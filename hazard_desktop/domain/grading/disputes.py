@@ -182,7 +182,7 @@ def decide_criteria(
 
     Raises:
         ValidationError: ``ruling_vote_missing`` / ``ruling_vote_unexpected`` (param ``criterion``),
-            ``criterion_duplicate``, ``evidence_empty``, ``votes_empty``, ``vote_duplicate``,
+            ``criterion_duplicate``, ``verdict_findings_empty``, ``votes_empty``, ``vote_duplicate``,
             ``ruling_panel_changed`` and the panel codes of :func:`require_panel`.
     """
     rule = dispute_rule(raising_kind, dispute.raised_by_department_id)
@@ -206,7 +206,8 @@ def _check_verdicts(
         if verdict.criterion_id not in wanted:
             raise ValidationError("ruling_vote_unexpected", field="votes", criterion=verdict.match.code)
         if not verdict.match.evidence.strip():
-            raise ValidationError("evidence_empty", field="evidence", criterion=verdict.match.code)
+            # the panel's site-check notes, required whatever the vote (not a match's evidence)
+            raise ValidationError("verdict_findings_empty", field="evidence", criterion=verdict.match.code)
         check_votes(verdict)
         require_panel(verdict.votes, rule)
         people = frozenset(v.person_id for v in verdict.votes)
@@ -239,7 +240,7 @@ def grade_dispute(
     Raises:
         InvalidTransition: ``dispute_not_open``.
         ValidationError: ``dispute_wrong_grading``; ``ruling_vote_missing`` / ``ruling_vote_unexpected``
-            (param ``criterion``), ``votes_empty``, ``vote_duplicate``, ``evidence_empty``,
+            (param ``criterion``), ``votes_empty``, ``vote_duplicate``, ``verdict_findings_empty``,
             ``ruling_panel_changed`` (the scorers are not the voters), ``ruling_criteria_upheld`` (LEC
             scores although a criterion applies); see :func:`evaluate_panel` with :func:`dispute_rule`
             (``dispute_needs_leader``, ``dispute_needs_deputy``, ``panel_missing_department``, ``panel_even`` …).
