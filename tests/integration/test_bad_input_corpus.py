@@ -421,6 +421,12 @@ def service_cases() -> list[Any]:
         ("HZ-2026-0002", "number_invalid"),
         ("YH-2026-0001", "number_duplicate"),
         ("ＹＨ－２０２６－０００１", "number_duplicate"),  # the same number typed with a Chinese input method
+        ("YH-2026-9999", "number_skips_ahead"),  # a typo far ahead of the year's next number
+        ("YH-2026-0003", "number_skips_ahead"),
+        ("YH-2026-00002", "number_invalid"),
+        ("YH-2026-0000", "number_invalid"),
+        ("YH-2099-0001", "number_year_invalid"),
+        ("YH-1999-0001", "number_year_invalid"),
     ]:
         case(f"new number {number!r}", create(number), code)
 
