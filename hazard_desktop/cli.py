@@ -403,6 +403,7 @@ def _lec(args: argparse.Namespace, lang: str) -> int:
     from hazard_desktop.domain.lec import Factor, format_decimal
 
     scales, threshold_set = _lec_tables(args)
+    result: calculator.CalcResult | calculator.PanelCalcResult
     try:
         if args.panel:
             result = calculator.panel(scales, threshold_set, args.panel)
