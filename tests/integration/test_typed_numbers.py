@@ -78,3 +78,17 @@ def test_a_year_past_9999_hazards_sorts_by_its_numbers_value(context, inspector)
     flt = RegisterFilter()
     assert [context.register.position(flt, SortKey.NUMBER, False, h.id) for h in made] == [0, 1, 2, 3]
     assert create(context, inspector, "YH-2026-10002").number == "YH-2026-10002"  # the next one may be typed
+
+
+def test_the_numeric_number_sort_reads_its_index(context):
+    """Migration 0006 indexes exactly ``NUMERIC_NUMBER_KEY``: a page sorted by value walks that index."""
+    import sqlite3
+
+    from hazard_desktop import paths
+    from hazard_desktop.adapters.register_queries import NUMERIC_NUMBER_KEY, page_sql
+
+    sql, params = page_sql(RegisterFilter(), SortKey.NUMBER, False, key=NUMERIC_NUMBER_KEY)
+    with sqlite3.connect(paths.database_path(context.data_dir)) as con:
+        plan = " ".join(str(row[-1]) for row in con.execute(f"EXPLAIN QUERY PLAN {sql}", [*params, 50, 0]))
+    con.close()
+    assert "SCAN h USING INDEX ix_hazards_number_value" in plan  # the page (the outer sort is of its 50 rows)
