@@ -502,3 +502,94 @@ def test_the_main_window_remembers_its_size_per_screen(qtbot, world: World, tmp_
         assert again.size() == QSize(760, 560)
     finally:
         screen_fit.set_available_override(previous)
+
+
+# --------------------------------------------------------------------------------- paged dialogs, page by page
+
+
+def _fits_with_actions(window: QWidget, area: QRect, step: str, *actions: QAbstractButton) -> list[str]:
+    """The window still fits after ``step``; the page's main buttons are visible without scrolling."""
+    QGuiApplication.processEvents()
+    problems = [f"{step}: {p}" for p in fit_problems(window, area)]
+    for button in actions:
+        if not button.isVisible() or _scroll_content(button, window) is not None or _clipped(button, window):
+            problems.append(f"{step}: {_name(button)} not in view without scrolling")
+    return problems
+
+
+@pytest.fixture
+def fresh(tmp_path) -> Iterator[AppContext]:
+    """A database of its own: walking a dialog to its last page changes what the module's world holds."""
+    from tests.factories import make_context
+
+    context = make_context(tmp_path / "data")
+    yield context
+    close_context(context)
+
+
+def test_the_dispute_dialog_stays_on_screen_page_by_page(qtbot, fresh: AppContext, language: str, screen: QRect):
+    """Votes, LEC scores and the ruling page of a 重大-by-criterion dispute: never larger than the screen,
+    the page's action and Close always in view (they were pushed off the screen at 150 %)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.services.demo import ensure_people
+    from hazard_desktop.services.hazards import create_hazard
+    from hazard_desktop.ui.dialogs.dispute_panel import PAGE_RESULT, PAGE_SCORING, PAGE_VOTES, DisputePanelDialog
+    from tests.factories import add_person, hazard_input
+    from tests.ui.test_dispute_panel import RULING_DAY, major_by_criterion, members, person
+
+    people = ensure_people(fresh.uow())
+    hazard = create_hazard(fresh.uow(), hazard_input(fresh, add_person(fresh)))
+    item = major_by_criterion(fresh, people, hazard)
+    dialog = DisputePanelDialog(fresh, hazard.id, on=RULING_DAY)
+    show_fitted(qtbot, dialog, screen)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    problems = _fits_with_actions(dialog, screen, "panel page", dialog.start_button, close)
+    dialog.set_members(members(people, person(people, "HC1", "宋立新").id))
+    problems += _fits_with_actions(dialog, screen, "5 members", dialog.start_button, close)
+    assert dialog.start_scoring() is not False and dialog.current_page() == PAGE_VOTES
+    problems += _fits_with_actions(dialog, screen, "votes page", dialog.votes_button, close)
+    for n, seat in enumerate(dialog.seats()):
+        if n < 3:
+            dialog.votes.ticks[(item.id, seat.candidate.person_id)].click()
+    dialog.votes.set_evidence(item.id, "现场核查焊工证")
+    dialog.votes_button.click()
+    assert dialog.current_page() == PAGE_SCORING
+    problems += _fits_with_actions(dialog, screen, "scoring page", close)
+    for _ in dialog.seats():
+        dialog.scoring.enter("1", "6", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    problems += _fits_with_actions(dialog, screen, "result page", dialog.confirm_button, dialog.rescore_button, close)
+    dialog.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_panel_scoring_stays_on_screen_page_by_page(qtbot, fresh: AppContext, language: str, screen: QRect):
+    """Members chosen, scores entered, the result: 开始评分 and 确认 stay in view, the dialog on the screen."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.services.demo import ensure_people
+    from hazard_desktop.services.hazards import create_hazard
+    from hazard_desktop.ui.dialogs.panel_scoring import PAGE_RESULT, PAGE_SCORING, PanelScoringDialog
+    from tests.factories import add_person, hazard_input
+    from tests.ui.test_panel_scoring import person
+
+    people = ensure_people(fresh.uow())
+    inspector = add_person(fresh)
+    ids = [create_hazard(fresh.uow(), hazard_input(fresh, inspector)).id for _ in range(2)]
+    panel = [person(people, "AHB", "陈建国").id, person(people, "SCB", "周永明").id, person(people, "GH", "黄秀英").id]
+    dialog = PanelScoringDialog(fresh, ids, on=DAY)
+    show_fitted(qtbot, dialog, screen)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    problems = _fits_with_actions(dialog, screen, "panel page", dialog.start_button, close)
+    dialog.set_members(panel)
+    assert dialog.set_leader(panel[0])
+    problems += _fits_with_actions(dialog, screen, "members chosen", dialog.start_button, close)
+    assert dialog.start_scoring() and dialog.current_page() == PAGE_SCORING
+    problems += _fits_with_actions(dialog, screen, "scoring page", close)
+    for _ in panel:
+        dialog.scoring.enter("3", "6", "3")
+    assert dialog.current_page() == PAGE_RESULT
+    problems += _fits_with_actions(dialog, screen, "result page", dialog.confirm_button, close)
+    dialog.close()
+    assert not problems, "\n".join(problems)

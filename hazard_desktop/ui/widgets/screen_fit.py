@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QScrollArea,
     QSpacerItem,
+    QStackedWidget,
     QWidget,
 )
 
@@ -252,6 +253,37 @@ class _Content(QWidget):
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return QSize(hint.width(), max(hint.height(), self.sizeHint().height()))
+
+
+class PageActions(QStackedWidget):
+    """The action buttons of a paged dialog, one row per page, kept below the scrolled content.
+
+    A page's own "Start scoring" or "Confirm" would scroll out of view with the page on a small screen;
+    here the row of the current page shows, always visible, next to the dialog's Close button. Pass it in
+    ``keep`` of :func:`fit_window`.
+    """
+
+    def __init__(self, pages: QStackedWidget, rows: dict[int, QLayout], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageActions")
+        for index in range(pages.count()):
+            holder = QWidget(self)
+            row = rows.get(index)
+            if row is not None:
+                row.setContentsMargins(0, 0, 0, 0)
+                holder.setLayout(row)
+            self.addWidget(holder)
+        pages.currentChanged.connect(self.setCurrentIndex)
+        self.currentChanged.connect(self.updateGeometry)
+        self.setCurrentIndex(pages.currentIndex())
+
+    def sizeHint(self) -> QSize:  # the current row, not the widest of all (an empty row takes no room)
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None and current.layout() is not None else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None and current.layout() is not None else QSize(0, 0)
 
 
 def screen_key(window: QWidget) -> str:
