@@ -593,3 +593,30 @@ def test_panel_scoring_stays_on_screen_page_by_page(qtbot, fresh: AppContext, la
     problems += _fits_with_actions(dialog, screen, "result page", dialog.confirm_button, close)
     dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_a_window_whose_content_grows_after_opening_stays_on_the_screen(qtbot) -> None:
+    """Rows added to a fitted dialog later (a page shown, members picked) do not push it past the screen."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+    previous = screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("form"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(buttons)
+        screen_fit.fit_window(dialog, QSize(500, 300))
+        dialog.show()
+        assert dialog.findChild(QScrollArea, screen_fit.SCROLL_NAME) is None  # it fitted without one
+        for n in range(40):
+            layout.insertWidget(1, QLabel(f"row {n}"))
+        QGuiApplication.processEvents()
+        QGuiApplication.processEvents()
+        room = SCREENS["150%"].size() - screen_fit.FRAME
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), dialog.size()
+        assert fit_problems(dialog, SCREENS["150%"]) == []
+        assert buttons.parentWidget() is dialog and not _clipped(buttons, dialog)
+    finally:
+        screen_fit.set_available_override(previous)

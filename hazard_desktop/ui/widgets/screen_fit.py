@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpacerItem,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -108,8 +109,10 @@ def fit_window(
         keep: widgets that stay outside the scroll area (besides the trailing button row).
         remember: a stable name under which size and place are stored per screen ("" = not remembered).
     """
+    keep = tuple(keep)
     wanted = _prepare(window, preferred, scroll, keep)
     _apply_size(window, wanted, remember)
+    _cap(window, keep)
 
 
 def _prepare(
@@ -133,6 +136,11 @@ def _prepare(
         area = wrap_in_scroll_area(window, keep)
         if area is not None and window.isVisible():
             area.show()
+        if area is not None:  # wide enough for the content beside a vertical scroll bar: no sideways scrolling
+            margins = layout.contentsMargins()
+            extent = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, area)
+            needed = area.widget().minimumSizeHint().width() + extent + margins.left() + margins.right()
+            wanted.setWidth(max(wanted.width(), min(needed, space.width())))
     minimum = window.minimumSize()
     if minimum.width() > space.width() or minimum.height() > space.height():
         window.setMinimumSize(0, 0)  # too big for this screen: the layout's own minimum applies (it fits)
@@ -188,8 +196,51 @@ class _FitOnShow(QObject):
         if kind == QEvent.Type.Show:
             watched.removeEventFilter(self)
             _apply_size(watched, self._wanted, self._remember)
+            _cap(watched, self._args[2])
             self.deleteLater()
         return False
+
+
+def _cap(window: QWidget, keep: tuple[QWidget, ...]) -> None:
+    if window.findChild(_Cap, "screenFitCap") is None:
+        window.installEventFilter(_Cap(window, keep))
+
+
+class _Cap(QObject):
+    """Keeps a fitted window on its screen when its content grows later (another page, rows added).
+
+    Qt enlarges a window to its layout's new minimum; when that passes the screen, the content moves into
+    a scroll area (buttons kept outside, as in :func:`fit_window`) and the window shrinks back to fit.
+    """
+
+    def __init__(self, window: QWidget, keep: tuple[QWidget, ...]) -> None:
+        super().__init__(window)
+        self.setObjectName("screenFitCap")
+        self._window = window
+        self._keep = keep
+        self._pending = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._window and not self._pending:
+            space = room(self._window)
+            if self._window.width() > space.width() or self._window.height() > space.height():
+                self._pending = True
+                QTimer.singleShot(0, self._shrink)  # not inside the resize Qt is still delivering
+        return False
+
+    def _shrink(self) -> None:
+        self._pending = False
+        window = self._window
+        area = wrap_in_scroll_area(window, self._keep)
+        if area is not None and window.isVisible():
+            area.show()
+        space = room(window)
+        if window.minimumWidth() > space.width() or window.minimumHeight() > space.height():
+            window.setMinimumSize(0, 0)  # the layout's own minimum (scrolled content: small) applies
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        fit_size(window)
 
 
 def fit_size(window: QWidget) -> None:
