@@ -620,3 +620,30 @@ def test_a_window_whose_content_grows_after_opening_stays_on_the_screen(qtbot) -
         assert buttons.parentWidget() is dialog and not _clipped(buttons, dialog)
     finally:
         screen_fit.set_available_override(previous)
+
+
+@pytest.mark.parametrize("name", ["inspection_list", "lec_calculator", "dispute_panel", "settings"])
+def test_a_window_opened_over_its_parent_lies_inside_the_screen(qtbot, world: World, name: str) -> None:
+    """检查记录 opened from a main window low on the screen had its bottom below the screen edge at 150 %."""
+    from hazard_desktop.ui.main_window import MainWindow
+
+    area = SCREENS["150%"]
+    previous = screen_fit.set_available_override(area)
+    try:
+        settings = QSettings(str(world.folder / f"ui-{uuid.uuid4().hex}.ini"), QSettings.Format.IniFormat)
+        main = MainWindow(world.context, settings=settings)
+        show_fitted(qtbot, main, area)
+        main.resize(600, 300)
+        main.move(area.right() - 640, area.bottom() - 340)  # the lower right corner
+        QGuiApplication.processEvents()
+        window = WINDOWS[name](world)
+        window.setParent(main, window.windowFlags())
+        qtbot.addWidget(window)
+        window.show()
+        QGuiApplication.processEvents()
+        frame = QRect(window.pos(), window.size() + screen_fit.FRAME)
+        assert area.contains(frame), (frame, area)
+        window.close()
+        main.close()
+    finally:
+        screen_fit.set_available_override(previous)

@@ -151,8 +151,7 @@ def _prepare(
 
 def _apply_size(window: QWidget, wanted: QSize, remember: str) -> None:
     window.resize(wanted.boundedTo(room(window)))
-    if window.parentWidget() is None:
-        _centre(window)
+    _centre(window)
     if remember:
         _restore(window, remember)
 
@@ -398,11 +397,18 @@ def _relax_combo_boxes(window: QWidget) -> None:
 
 
 def _centre(window: QWidget) -> None:
+    """Over the parent window (or the screen), moved inside the screen with its frame and title bar.
+
+    Qt places a dialog over its parent before it is resized to fit, and a window with a parent where the
+    window system likes; either can leave the bottom (the buttons) below the screen edge.
+    """
     area = available_geometry(window)
     size = window.size() + FRAME
-    x = area.x() + max(0, (area.width() - size.width()) // 2)
-    y = area.y() + max(0, (area.height() - size.height()) // 2)
-    window.move(x, y)
+    parent = window.parentWidget()
+    centre = parent.window().frameGeometry().center() if parent is not None and parent.isVisible() else area.center()
+    x = min(centre.x() - size.width() // 2, area.x() + area.width() - size.width())
+    y = min(centre.y() - size.height() // 2, area.y() + area.height() - size.height())
+    window.move(max(x, area.x()), max(y, area.y()))
 
 
 def _is_button_row(item: QLayoutItem | None, kept: set[QWidget]) -> bool:
