@@ -647,3 +647,21 @@ def test_a_window_opened_over_its_parent_lies_inside_the_screen(qtbot, world: Wo
         main.close()
     finally:
         screen_fit.set_available_override(previous)
+
+
+def test_the_register_filters_show_their_all_entries_whole(qtbot, world: World, language: str, screen: QRect) -> None:
+    """"All departments" was cut to "All department…" and the band button's arrow squeezed into a corner."""
+    from hazard_desktop.ui.register_filters import entry_width
+
+    window = _main_window(world)
+    show_fitted(qtbot, window, screen)
+    bar = window.filter_bar
+    cut = [
+        f"{combo.objectName()} {combo.width()} < {entry_width(combo, combo.currentText())} for {combo.currentText()!r}"
+        for combo in (bar.status, bar.grade, bar.category, bar.department, bar.method, bar.dispute)
+        if combo.width() < entry_width(combo, combo.currentText())
+    ]
+    text = bar.bands.fontMetrics().horizontalAdvance(bar.bands.text())
+    assert bar.bands.width() >= text + 28, (bar.bands.width(), text)  # the text, padding and the arrow beside it
+    window.close()
+    assert not cut, cut
