@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -208,8 +208,8 @@ def _cap(window: QWidget, keep: tuple[QWidget, ...]) -> None:
 class _Cap(QObject):
     """Keeps a fitted window on its screen when its content grows later (another page, rows added).
 
-    Qt enlarges a window to its layout's new minimum; when that passes the screen, the content moves into
-    a scroll area (buttons kept outside, as in :func:`fit_window`) and the window shrinks back to fit.
+    Qt enlarges a window to its layout's new minimum; when that minimum passes the screen, the content
+    moves into a scroll area (buttons kept outside, as in :func:`fit_window`) and the window shrinks back.
     """
 
     def __init__(self, window: QWidget, keep: tuple[QWidget, ...]) -> None:
@@ -221,8 +221,13 @@ class _Cap(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self._window and not self._pending:
+            # Only growth the layout forces (its minimum passed the screen): a user's own resize, or a
+            # maximized window, is left alone.
             space = room(self._window)
-            if self._window.width() > space.width() or self._window.height() > space.height():
+            minimum = self._window.minimumSize()
+            forced = minimum.width() > space.width() or minimum.height() > space.height()
+            maximized = self._window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
+            if forced and not maximized:
                 self._pending = True
                 QTimer.singleShot(0, self._shrink)  # not inside the resize Qt is still delivering
         return False
