@@ -10,10 +10,12 @@ import errno
 import json
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hazard_desktop import __version__, paths
+from hazard_desktop.cli_help import argparse_language, help_text, language_option
 from hazard_desktop.cli_messages import language, message
 
 if TYPE_CHECKING:  # types only: the command line imports these where they are used
@@ -25,21 +27,25 @@ DEMO_MAX_COUNT = 100_000
 HEADLESS_DEMO_COUNT = 300  # hazards of the demo register shown when there is no display and no register
 
 
-def _plain_int(text: str) -> int:
+def _plain_int(lang: str) -> Callable[[str], int]:
     """An argparse type: ASCII or full-width digits only (``int()`` would take ``1_0`` and ``٣``)."""
-    from hazard_desktop.domain.errors import ValidationError
-    from hazard_desktop.domain.lec import to_decimal
 
-    try:
-        value = to_decimal(text)
-    except ValidationError:
-        raise argparse.ArgumentTypeError(f"invalid number: {text!r}") from None
-    if value != value.to_integral_value():
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
-    return int(value)
+    def convert(text: str) -> int:
+        from hazard_desktop.domain.errors import ValidationError
+        from hazard_desktop.domain.lec import to_decimal
+
+        try:
+            value = to_decimal(text)
+        except ValidationError:
+            raise argparse.ArgumentTypeError(message("not_a_whole_number", lang, value=text)) from None
+        if value != value.to_integral_value():
+            raise argparse.ArgumentTypeError(message("not_a_whole_number", lang, value=text))
+        return int(value)
+
+    return convert
 
 
-def _global_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
+def _global_options(parser: argparse.ArgumentParser, *, sub: bool, lang: str) -> None:
     """The options that hold wherever they are written: before or after the sub-command.
 
     A sub-command's parser must not reset what was given before it, so there they default to SUPPRESS.
@@ -52,58 +58,58 @@ def _global_options(parser: argparse.ArgumentParser, *, sub: bool) -> None:
         "--data-dir",
         metavar="DIR",
         default=default(None),
-        help="data folder (default: HAZARD_DESKTOP_DATA or the user data folder)",
+        help=help_text("data_dir", lang),
     )
     parser.add_argument(
         "--create",
         action="store_true",
         default=default(False),
-        help="create the data folder named by --data-dir/HAZARD_DESKTOP_DATA if it does not exist yet",
+        help=help_text("create", lang),
     )
-    parser.add_argument(
-        "--lang", choices=["zh_CN", "en"], default=default(None), help="interface language (default zh_CN)"
-    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default=default(None), help=help_text("lang", lang))
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The parser with its help texts in ``lang``; build and use it inside ``argparse_language(lang)``."""
     common = argparse.ArgumentParser(add_help=False)
-    _global_options(common, sub=True)
-    parser = argparse.ArgumentParser(
-        prog="hazard-desktop",
-        description="隐患分级管理 — hazard register, grading and sheets (offline).",
+    _global_options(common, sub=True, lang=lang)
+    parser = argparse.ArgumentParser(prog="hazard-desktop", description=help_text("description", lang))
+    _global_options(parser, sub=False, lang=lang)
+    parser.add_argument(
+        "--version", action="version", version=f"hazard_desktop {__version__}", help=help_text("version", lang)
     )
-    _global_options(parser, sub=False)
-    parser.add_argument("--version", action="version", version=f"hazard_desktop {__version__}")
-    parser.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
-    parser.add_argument("--verbose", action="store_true", help="log debug messages")
-    parser.add_argument("--smoke", action="store_true", help="self-test (headless): database, window, sheet PDF")
+    parser.add_argument("--screenshot", metavar="PNG", help=help_text("screenshot", lang))
+    parser.add_argument("--verbose", action="store_true", help=help_text("verbose", lang))
+    parser.add_argument("--smoke", action="store_true", help=help_text("smoke", lang))
     sub = parser.add_subparsers(dest="command")
 
-    demo = sub.add_parser(
-        "demo", parents=[common], help="write realistic demo data into a data folder that holds no register yet"
-    )
-    demo.add_argument("--count", type=_plain_int, default=300, help="number of hazards (default 300)")
-    demo.add_argument("--seed", type=_plain_int, default=2026)
-    demo.add_argument("--no-photos", action="store_true", help="skip the demo photos")
+    demo = sub.add_parser("demo", parents=[common], help=help_text("demo", lang))
+    demo.add_argument("--count", type=_plain_int(lang), default=300, help=help_text("count", lang))
+    demo.add_argument("--seed", type=_plain_int(lang), default=2026, help=help_text("seed", lang))
+    demo.add_argument("--no-photos", action="store_true", help=help_text("no_photos", lang))
 
-    lec = sub.add_parser("lec", parents=[common], help="LEC calculator: D = L × E × C and its band")
-    lec.add_argument("values", nargs="*", metavar="L E C")
-    lec.add_argument("--panel", nargs="+", metavar="L,E,C", help="one L,E,C per panel member")
-    lec.add_argument("--json", action="store_true", help="print JSON")
+    lec = sub.add_parser("lec", parents=[common], help=help_text("lec", lang))
+    lec.add_argument("values", nargs="*", metavar="L E C", help=help_text("values", lang))
+    lec.add_argument("--panel", nargs="+", metavar="L,E,C", help=help_text("panel", lang))
+    lec.add_argument("--json", action="store_true", help=help_text("json", lang))
 
     sheet = sub.add_parser(
-        "sheet",
-        parents=[common],
-        help="write the grading sheet PDF of a hazard",
-        description="The sheet is the plant's Chinese form (隐患分级判定表 / 争议裁决表) and is always printed in "
-        "Chinese; --lang en is refused here (set HAZARD_DESKTOP_LANG=en for English messages).",
+        "sheet", parents=[common], help=help_text("sheet", lang), description=help_text("sheet_description", lang)
     )
-    sheet.add_argument("number", metavar="HAZARD_NUMBER")
-    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    sheet.add_argument("number", metavar="HAZARD_NUMBER", help=help_text("number", lang))
+    sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=help_text("output", lang))
     which = sheet.add_mutually_exclusive_group()
-    which.add_argument("--meeting", action="store_true", help="the whole batch of the meeting that graded the hazard")
-    which.add_argument("--dispute", action="store_true", help="the dispute ruling sheet (争议裁决表) of the hazard")
+    which.add_argument("--meeting", action="store_true", help=help_text("meeting", lang))
+    which.add_argument("--dispute", action="store_true", help=help_text("dispute", lang))
     return parser
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; argparse's usage, help and usage errors speak the language asked for (Chinese by default)."""
+    argv = sys.argv[1:] if argv is None else argv
+    lang = language(language_option(argv))
+    with argparse_language(lang):
+        return _parser(lang).parse_args(argv)
 
 
 def _fail(code: str, lang: str, **params: object) -> int:
@@ -124,7 +130,7 @@ class Refused(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the program; returns the exit code. No traceback ever reaches the terminal."""
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     lang = language(args.lang)
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.domain.errors import DomainError
@@ -393,11 +399,22 @@ def _lec(args: argparse.Namespace, lang: str) -> int:
 
     if bool(args.panel) == bool(args.values) or (args.values and len(args.values) != 3):
         return _fail("lec_usage", lang)
+    from hazard_desktop.domain.errors import ValidationError
+    from hazard_desktop.domain.lec import Factor, format_decimal
+
     scales, threshold_set = _lec_tables(args)
-    if args.panel:
-        result = calculator.panel(scales, threshold_set, args.panel)
-    else:
-        result = calculator.single(scales, threshold_set, *args.values)
+    result: calculator.CalcResult | calculator.PanelCalcResult
+    try:
+        if args.panel:
+            result = calculator.panel(scales, threshold_set, args.panel)
+        else:
+            result = calculator.single(scales, threshold_set, *args.values)
+    except ValidationError as exc:
+        if exc.code != "not_a_number" or exc.field not in set(Factor):
+            raise
+        # "1e308", "1_0", "٣": say what is expected instead of only that it is not a number
+        allowed = ", ".join(format_decimal(v.value) for v in scales.of(Factor(exc.field)))
+        return _fail("lec_value_not_plain", lang, factor=exc.field, value=exc.params.get("value"), allowed=allowed)
     if args.json:
         print(json.dumps(calculator.to_json(result), ensure_ascii=False, indent=2))
     else:
@@ -410,6 +427,8 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
     # carrying the same verify code could be taken for the record. Refuse instead of ignoring the option.
     if args.lang == "en":
         return _fail("sheet_chinese_only", "en")
+    if Path(args.output).suffix.lower() != ".pdf":  # a PDF under another name opens as garbage or not at all
+        return _fail("sheet_output_not_pdf", lang, path=args.output)
     from hazard_desktop.app import build_context, close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services.sheets import export_hazard_sheet

@@ -124,6 +124,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "用法：hazard-desktop lec L E C [--json] | hazard-desktop lec --panel L,E,C ... [--json]",
         "usage: hazard-desktop lec L E C [--json] | hazard-desktop lec --panel L,E,C ... [--json]",
     ),
+    "lec_value_not_plain": (
+        "{factor} 的取值“{value}”不是取值表中的数。请照取值表输入普通写法的数字（只用数字和小数点，例如 0.5），"
+        "不用科学计数法（如 1e3）、下划线或其他文字的数字。{factor} 的取值：{allowed}",
+        "{factor} = “{value}” is not a value of the table. Type one of the table's values as a plain number "
+        "(digits and a decimal point only, e.g. 0.5), not in scientific notation (1e3), with underscores or "
+        "other scripts' digits. Values of {factor}: {allowed}",
+    ),
+    "not_a_whole_number": (
+        "“{value}”不是整数：请只用数字书写，例如 300。",
+        "“{value}” is not a whole number: write it in digits only, e.g. 300.",
+    ),
+    "sheet_output_not_pdf": (
+        "输出文件“{path}”不是 .pdf 文件：判定表只能保存为 PDF，请使用以 .pdf 结尾的文件名。未做任何更改。",
+        "The output file “{path}” is not a .pdf file: the sheet is a PDF, so give a name ending in .pdf. "
+        "Nothing was changed.",
+    ),
     "unexpected": (
         "发生意外错误，未能完成：{detail}\n详细信息已写入 {log}",
         "An unexpected error stopped the command: {detail}\nThe details were written to {log}",

@@ -17,6 +17,7 @@ LEAVES = {
     "hazard_desktop.paths": {"platformdirs"},
     "hazard_desktop.winmutex": set(),
     "hazard_desktop.cli_messages": set(),
+    "hazard_desktop.cli_help": set(),
     "hazard_desktop.reference_data": set(),
     "hazard_desktop.demo_data": set(),
 }
@@ -99,7 +100,10 @@ def test_nothing_imports_the_composition_root(module):
         assert name not in COMPOSITION_ROOT, f"{module} imports {name}"
 
 
-@pytest.mark.parametrize("module", ["hazard_desktop.cli", "hazard_desktop.__main__", "hazard_desktop.cli_messages"])
+@pytest.mark.parametrize(
+    "module",
+    ["hazard_desktop.cli", "hazard_desktop.__main__", "hazard_desktop.cli_messages", "hazard_desktop.cli_help"],
+)
 def test_the_command_line_never_imports_qt_itself(module):
     """Commands run without a display; the window is started through ``app.run_gui``."""
     assert not any(top(name) == QT for name in MODULES[module]), module

@@ -55,6 +55,12 @@ ORDER_SQL: dict[SortKey, str] = {
     SortKey.PHOTOS: "(SELECT count(*) FROM hazard_photos ph2 WHERE ph2.hazard_id = h.id)",
 }
 
+# Register numbers sort as text (and walk their unique index) while every sequence has four digits.
+# A year that passed 9999 (``demo --count 100000``, a very large plant) gets five: YH-2026-10000 would
+# sort before YH-2026-9999 as text, so then the number sorts on its year and its sequence as a number.
+NUMERIC_NUMBER_KEY = "substr(h.number, 1, 8) || printf('%07d', CAST(substr(h.number, 9) AS INTEGER))"
+_WIDE_NUMBERS = "SELECT EXISTS (SELECT 1 FROM number_sequences WHERE last_value > 9999)"
+
 # Sort keys served by an index (in order, then h.pk): a page can be read by walking the index.
 INDEXED_SORTS = frozenset({SortKey.NUMBER, SortKey.FOUND_AT, SortKey.UPDATED_AT, SortKey.MEAN_D})
 
@@ -147,16 +153,19 @@ def walk_index(hits: int, total: int, offset: int, limit: int) -> bool:
     return 4 * hits * hits > (offset + limit) * total
 
 
-def page_sql(flt: RegisterFilter, sort: SortKey, descending: bool, *, walk: bool = False) -> tuple[str, list[Any]]:
+def page_sql(
+    flt: RegisterFilter, sort: SortKey, descending: bool, *, walk: bool = False, key: str | None = None
+) -> tuple[str, list[Any]]:
     """SQL and parameters (LIMIT and OFFSET still to append) of one page of the register.
 
     ``walk``: read the text filter's hits in the order of the sort key's index (see ``walk_index``).
+    ``key``: the SQL sort expression, if not ``ORDER_SQL[sort]`` (see ``NUMERIC_NUMBER_KEY``).
     """
     where, params = where_clause(flt)
-    if walk and sort in INDEXED_SORTS:
+    if walk and sort in INDEXED_SORTS and key is None:
         where = where.replace(_FTS_CONDITION, "+" + _FTS_CONDITION)
     direction = "DESC" if descending else "ASC"
-    order = f"{ORDER_SQL[sort]} {direction}, h.pk {direction}"
+    order = f"{key or ORDER_SQL[sort]} {direction}, h.pk {direction}"
     sql = (
         f"SELECT {_COLUMNS} FROM"
         f" (SELECT h.pk FROM hazards h WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) pg"
@@ -238,6 +247,12 @@ class SqlRegisterQueries:
         self._hits[match] = hits
         return hits
 
+    def _key(self, sort: SortKey) -> str | None:
+        """The sort expression if it differs from ``ORDER_SQL[sort]``: numbers past 9999 sort numerically."""
+        if sort is SortKey.NUMBER and self._scalar(_WIDE_NUMBERS, []):
+            return NUMERIC_NUMBER_KEY
+        return None
+
     def _walk(self, flt: RegisterFilter, sort: SortKey, offset: int, limit: int) -> bool:
         if sort not in INDEXED_SORTS:
             return False
@@ -258,7 +273,7 @@ class SqlRegisterQueries:
         ascending and last when descending. None if the filter hides the hazard (or it does not exist).
         """
         where, params = where_clause(flt)
-        key = ORDER_SQL[sort]
+        key = self._key(sort) or ORDER_SQL[sort]
         cursor = self._connection.cursor()
         try:
             cursor.execute(f"SELECT {key}, h.pk FROM hazards h WHERE h.id = ? AND {where}", [str(hazard_id), *params])
@@ -280,7 +295,9 @@ class SqlRegisterQueries:
         return self._scalar(f"SELECT count(*) FROM hazards h WHERE ({where}) AND ({before})", [*params, *extra])
 
     def page(self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[RegisterRow]:
-        sql, params = page_sql(flt, sort, descending, walk=self._walk(flt, sort, offset, limit))
+        key = self._key(sort)
+        walk = key is None and self._walk(flt, sort, offset, limit)
+        sql, params = page_sql(flt, sort, descending, walk=walk, key=key)
         cursor = self._connection.cursor()
         try:
             cursor.execute(sql, [*params, limit, offset])

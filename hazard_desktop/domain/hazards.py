@@ -93,6 +93,31 @@ def parse_number(number: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+FIRST_NUMBER_YEAR = 2000  # a typed year before this is a typo, not a paper ledger of this plant
+
+
+def check_typed_number(text: str, today_year: int) -> tuple[str, int, int]:
+    """A register number typed by a user (e.g. from a paper ledger), as (number, year, sequence).
+
+    The number must be written exactly as the program writes it (``YH-2026-0001``: four digits, more
+    only past 9999), and its year must lie between ``FIRST_NUMBER_YEAR`` and ``today_year``.
+    Whether the sequence is free is the register's business (``services.hazards``).
+
+    Raises:
+        ValidationError: ``number_invalid`` (param ``value``) or ``number_year_invalid``
+            (params ``value``, ``year``, ``first``, ``last``).
+    """
+    number = normalise_number(text)
+    year, sequence = parse_number(number)
+    if sequence < 1 or format_number(year, sequence) != number:  # YH-2026-0000, YH-2026-00012
+        raise ValidationError("number_invalid", field="number", value=text)
+    if not FIRST_NUMBER_YEAR <= year <= today_year:
+        raise ValidationError(
+            "number_year_invalid", field="number", value=number, year=year, first=FIRST_NUMBER_YEAR, last=today_year
+        )
+    return number, year, sequence
+
+
 @dataclass(frozen=True, slots=True)
 class PhotoInfo:
     """Metadata of a photo attached to a hazard (the image bytes live in storage)."""

@@ -314,6 +314,21 @@ def approx_text(exact: Fraction, places: int = DISPLAY_PLACES, edges: Iterable[D
     return APPROX + text
 
 
+def approx_decimal_text(value: Decimal, places: int = DISPLAY_PLACES, edges: Sequence[Decimal] = ()) -> str:
+    """:func:`approx_text` of a stored Decimal mean (the register shows thousands of them).
+
+    The same text; the common cases — exact, or rounded to a value that is no whole number and lands on
+    no edge and on the same side of every edge — are decided with Decimal comparisons; the others go to
+    :func:`approx_text`.
+    """
+    shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if shown == value:
+        return format(shown, "f")
+    if shown != shown.to_integral_value() and all(shown != e and (shown > e) == (value > e) for e in edges):
+        return APPROX + format(shown, "f")
+    return approx_text(Fraction(value), places, edges)
+
+
 def band_for_value(threshold_set: ThresholdSet, value: Fraction | Decimal) -> Band:
     """The band that owns an exact value (a single D or a panel mean), compared without rounding.
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.hazards import (
+    MAX_FUTURE,
     MAX_PHOTOS,
     Hazard,
     HazardGrade,
@@ -19,9 +20,8 @@ from hazard_desktop.domain.hazards import (
     HazardStatus,
     PhotoInfo,
     check_rectification_step,
+    check_typed_number,
     format_number,
-    normalise_number,
-    parse_number,
     validate_input,
 )
 from hazard_desktop.domain.records import new_id, utcnow
@@ -54,13 +54,22 @@ def _check_references(uow: UnitOfWork, data: HazardInput) -> None:
         raise ValidationError("subcategory_unknown", field="subcategory", value=data.subcategory_code)
 
 
-def _claim_number(uow: UnitOfWork, typed: str, year: int) -> str:
+def _claim_number(uow: UnitOfWork, typed: str, year: int, now: datetime) -> str:
+    """The register number of a new hazard: the next of ``year``, or the one the user typed.
+
+    A typed number may take the next free number or a free one below it (a paper ledger transcribed),
+    never one further ahead: a typo such as YH-2026-9999 would otherwise move every later automatic
+    number of that year past it, for good. Numbers already used are never handed out again.
+    """
     if not typed.strip():
         return format_number(year, uow.hazards.next_sequence(year))
-    number = normalise_number(typed)  # ＹＨ－２０２６－０００１ is YH-2026-0001
-    number_year, sequence = parse_number(number)
+    # ＹＨ－２０２６－０００１ is YH-2026-0001; the year may not lie ahead (a day's grace for time zones)
+    number, number_year, sequence = check_typed_number(typed, (now + MAX_FUTURE).year)
     if uow.hazards.get_by_number(number) is not None:
         raise Conflict("number_duplicate", field="number", value=number)
+    following = uow.hazards.last_sequence(number_year) + 1
+    if sequence > following:
+        raise Conflict("number_skips_ahead", field="number", value=number, next=format_number(number_year, following))
     uow.hazards.note_number(number_year, sequence)
     return number
 
@@ -94,7 +103,7 @@ def create_hazard(
         assert clean.department_id is not None and clean.found_by_id is not None
         hazard = Hazard(
             id=new_id(),
-            number=_claim_number(uow, number, clean.found_at.year),
+            number=_claim_number(uow, number, clean.found_at.year, now),
             description=clean.description,
             location=clean.location,
             equipment_tag=clean.equipment_tag,

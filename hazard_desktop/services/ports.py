@@ -66,6 +66,10 @@ class HazardRepository(Protocol):
         """Reserve the next register sequence of ``year``; never hands out a number twice."""
         ...
 
+    def last_sequence(self, year: int) -> int:
+        """The last register sequence handed out or recorded in ``year`` (0 if none); reserves nothing."""
+        ...
+
     def note_number(self, year: int, sequence: int) -> None:
         """Record that ``sequence`` is used (imported or typed numbers), so it is never reused."""
         ...

@@ -4,6 +4,7 @@ with the print row it will be recorded as (see :mod:`.sheets`)."""
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -43,14 +44,30 @@ from hazard_desktop.services.sheet_records import (
     _Reader,
     _sheet_no,
     dispute_record,
+    voted_ruling,
 )
 from hazard_desktop.services.sheet_requests import PlannedPrint, SheetRequest, SheetTarget
 
 # ---------------------------------------------------------------- view-models
 
 
-def _members(grading: Grading, reader: _Reader, *, pad: bool) -> tuple[SheetMember, ...]:
-    """The panel's rows, leader (and deputy) first; a panel without scores shows its leader and blank rows."""
+RAISING_SEAT = "（提出部门）"
+
+
+def _department(name: str, department_id: uuid.UUID, role: PanelRole, raising: uuid.UUID | None) -> str:
+    """The department as printed; on a dispute panel the member seated for the raising department says
+    so (§7: the department that raised the dispute, not any department of the same kind)."""
+    if raising is not None and role is PanelRole.MEMBER and department_id == raising:
+        return name + RAISING_SEAT
+    return name
+
+
+def _members(
+    grading: Grading, reader: _Reader, *, pad: bool, raising: uuid.UUID | None = None
+) -> tuple[SheetMember, ...]:
+    """The panel's rows, leader (and deputy) first; a panel without scores shows its leader and blank rows.
+
+    ``raising``: the department that raised the dispute (its member's seat is marked)."""
 
     def role(score: MemberScore) -> PanelRole:
         if score.role is PanelRole.MEMBER and grading.leader_id is not None and score.person_id == grading.leader_id:
@@ -63,7 +80,7 @@ def _members(grading: Grading, reader: _Reader, *, pad: bool) -> tuple[SheetMemb
         SheetMember(
             ROLE_LABELS[role(s)],
             s.person_name,
-            s.department_name,
+            _department(s.department_name, s.department_id, role(s), raising),
             _number_text(s.likelihood),
             _number_text(s.exposure),
             _number_text(s.consequence),
@@ -185,13 +202,18 @@ def _ruling_of(dispute: Dispute, reader: _Reader) -> Grading:
     return reader.grading(dispute.ruling_grading_id)
 
 
-def _vote_members(ruling: Grading) -> tuple[SheetMember, ...]:
+def _vote_members(ruling: Grading, raising: uuid.UUID) -> tuple[SheetMember, ...]:
     """The dispute panel's rows when it ruled by its votes on criteria (no LEC scores to print)."""
     if not ruling.verdicts:
         return ()
     order = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
     votes = sorted(enumerate(ruling.verdicts[0].votes), key=lambda item: (order[item[1].role], item[0]))
-    return tuple(SheetMember(ROLE_LABELS[v.role], v.person_name, v.department_name) for _, v in votes)
+    return tuple(
+        SheetMember(
+            ROLE_LABELS[v.role], v.person_name, _department(v.department_name, v.department_id, v.role, raising)
+        )
+        for _, v in votes
+    )
 
 
 def _sheet_verdicts(ruling: Grading, reader: _Reader) -> tuple[SheetVerdict, ...]:
@@ -209,22 +231,26 @@ def _sheet_verdicts(ruling: Grading, reader: _Reader) -> tuple[SheetVerdict, ...
     return tuple(result)
 
 
-def _ruling_basis(ruling: Grading, reader: _Reader) -> str:
+def _ruling_basis(ruling: Grading, voted: Grading, reader: _Reader) -> str:
     if ruling.method is GradingMethod.CRITERIA and ruling.verdicts:
         cited = "、".join(f"{m.code}（{reader.clause(m.criterion_id, m.clause)}）" for m in ruling.matches)
         return f"{RULE_NAME}第5.1、7条：争议判定小组逐人表决，以上条款经多数表决适用，裁决为重大事故隐患：{cited}。"
-    if ruling.verdicts:
+    if voted.verdicts:
         return f"{RULE_NAME}第5.2、7条：所涉判定标准经表决均不适用，以争议判定小组 LEC 平均值为最终隐患值。"
     return f"{RULE_NAME}第7条：争议判定小组成员依据 D=LEC 分别评分，平均值为最终隐患值。"
 
 
-def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: int, code: str) -> DisputeSheet:
+def _dispute_sheet(
+    dispute: Dispute, ruling: Grading, voted: Grading, reader: _Reader, copy_no: int, code: str
+) -> DisputeSheet:
+    """``voted`` holds the panel's votes on criteria (:func:`voted_ruling`): the ruling or, for a corrected
+    LEC ruling, the first ruling."""
     hazard = reader.hazard(dispute.hazard_id)
     history = reader.history(hazard.id)
     original = reader.grading(dispute.grading_id)
     original_band, _, _, _ = _result(original, reader)
     band_name, colour, action, set_text = _result(ruling, reader)
-    seated = [*ruling.scores, *(ruling.verdicts[0].votes if ruling.verdicts else ())]
+    seated: list[Any] = [*ruling.scores, *(ruling.verdicts[0].votes if ruling.verdicts else ())]
     deputy = next((s.person_name for s in seated if s.role is PanelRole.DEPUTY), "")
     ruling_text = dispute.ruling_text
     if ruling.supersedes_id is not None:
@@ -248,7 +274,11 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
         raised_by_person=dispute.raised_by_person_name,
         raised_at=_local(dispute.raised_at),
         reason=dispute.reason,
-        members=_vote_members(ruling) if ruling.verdicts and not ruling.scores else _members(ruling, reader, pad=True),
+        members=(
+            _vote_members(ruling, dispute.raised_by_department_id)
+            if ruling.verdicts and not ruling.scores
+            else _members(ruling, reader, pad=True, raising=dispute.raised_by_department_id)
+        ),
         mean_d=_mean_text(ruling, reader.places, reader),
         band_name=band_name,
         action=action,
@@ -263,9 +293,9 @@ def _dispute_sheet(dispute: Dispute, ruling: Grading, reader: _Reader, copy_no: 
         category=reader.category(hazard),
         band_colour=colour,
         ruled_on=_date_cn(ruling.graded_on),
-        verdicts=_sheet_verdicts(ruling, reader),
+        verdicts=_sheet_verdicts(voted, reader),
         claimed="、".join(f"{c.code}（{reader.clause(c.criterion_id, c.clause)}）" for c in dispute.claimed),
-        ruling_basis=_ruling_basis(ruling, reader),
+        ruling_basis=_ruling_basis(ruling, voted, reader),
     )
 
 
@@ -294,10 +324,11 @@ def _plan_dispute(
     if dispute.state is not DisputeState.RULED:
         raise InvalidTransition("dispute_not_ruled", state=dispute.state.value)
     original = reader.grading(dispute.grading_id)
-    digest = record_digest(dispute_record(dispute, ruling, original))
+    voted = voted_ruling(dispute, ruling, reader.uow.gradings.get)
+    digest = record_digest(dispute_record(dispute, ruling, original, voted))
     code = short_code(digest)
     copy_no = reader.prints_so_far(ruling.id, SheetKind.DISPUTE)
-    sheet = _dispute_sheet(dispute, ruling, reader, copy_no, code)
+    sheet = _dispute_sheet(dispute, ruling, voted, reader, copy_no, code)
     hazard = reader.hazard(dispute.hazard_id)
     plan = PlannedPrint(
         SheetKind.DISPUTE, ruling.id, dispute.id, hazard.id, hazard.number, sheet.sheet_no, code, digest, copy_no

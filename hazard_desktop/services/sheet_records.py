@@ -4,7 +4,7 @@ record a 争议裁决表 certifies, and one reader of the stored records per doc
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -116,11 +116,26 @@ def _text_time(value: datetime | None) -> str | None:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def dispute_record(dispute: Dispute, ruling: Grading, original: Grading) -> dict[str, Any]:
+def voted_ruling(dispute: Dispute, ruling: Grading, get: Callable[[uuid.UUID], Grading | None]) -> Grading:
+    """The grading that holds the dispute panel's votes on criteria for the sheet of ``ruling``.
+
+    The ruling itself; but a correction of an LEC ruling re-scores LEC only (:func:`correct_grading`), so
+    the votes that sent the panel to LEC stay on the first ruling (``dispute.ruling_grading_id``).
+    """
+    if ruling.verdicts or dispute.ruling_grading_id is None or dispute.ruling_grading_id == ruling.id:
+        return ruling
+    first = get(dispute.ruling_grading_id)
+    return ruling if first is None else first
+
+
+def dispute_record(
+    dispute: Dispute, ruling: Grading, original: Grading, voted: Grading | None = None
+) -> dict[str, Any]:
     """What a 争议裁决表 certifies: the ruling grading, the disputed grading and the dispute itself.
 
     The gradings enter as :func:`~hazard_desktop.domain.grading.canonical_record`; the dispute as plain
-    values (times in UTC text), so a change to the ruling text or the reason shows up as well.
+    values (times in UTC text), so a change to the ruling text or the reason shows up as well. ``voted``
+    (:func:`voted_ruling`) adds the first ruling's votes when ``ruling`` is a correction printing them.
     """
     record: dict[str, Any] = {
         "record": "dispute_sheet",
@@ -146,6 +161,8 @@ def dispute_record(dispute: Dispute, ruling: Grading, original: Grading) -> dict
             {"criterion_id": str(c.criterion_id), "code": c.code, "text": c.text, "clause": c.clause}
             for c in dispute.claimed
         ]
+    if voted is not None and voted.id != ruling.id and voted.verdicts:  # only then: older records keep their digest
+        record["votes"] = {"ruling_id": str(voted.id), "verdicts": rules.canonical_record(voted)["verdicts"]}
     return record
 
 

@@ -75,6 +75,7 @@ from hazard_desktop.services.sheet_records import (
     _Reader,
     _sheet_no,
     dispute_record,
+    voted_ruling,
 )
 from hazard_desktop.services.sheet_requests import (
     PlannedPrint,
@@ -456,7 +457,8 @@ def verify_code(uow: UnitOfWork, typed: str) -> VerifyResult:
                 dispute = None if first.dispute_id is None else uow.gradings.get_dispute(first.dispute_id)
                 original = None if dispute is None else uow.gradings.get(dispute.grading_id)
                 if dispute is not None and original is not None:
-                    digest = record_digest(dispute_record(dispute, grading, original))
+                    voted = voted_ruling(dispute, grading, uow.gradings.get)
+                    digest = record_digest(dispute_record(dispute, grading, original, voted))
             else:
                 digest = record_digest(rules.canonical_record(grading))
         intact = digest is not None and digest == first.digest and short_code(digest) == code

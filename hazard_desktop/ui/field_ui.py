@@ -1,9 +1,9 @@
-"""What the field screens (hazard editor, inspection runner) share: the window state file, opening sized to
-the screen, and the least size of a touch target.
+"""What the field screens (hazard editor, inspection runner) share: the window state file and the least size of a
+touch target.
 
 A plant laptop has 1366×768 pixels, often at 150 % scaling: about 911×512 logical pixels, less the
-taskbar. A field screen opens at its preferred size or smaller so that it fits the available area with its
-title bar, scrolls its form and keeps its buttons visible; every button and field is at least
+taskbar. A field screen is fitted to it like every other window (``ui.widgets.screen_fit``): it opens at its
+preferred size or smaller, scrolls its form and keeps its buttons visible; every button and field is at least
 :data:`TOUCH_HEIGHT` pixels high (at 100 %) for gloved hands.
 """
 
@@ -16,22 +16,11 @@ from hazard_desktop.services.context import AppContext
 
 STATE_FILE = "ui-state.ini"  # the main window's state file too (``main_window.SETTINGS_FILE``)
 TOUCH_HEIGHT = 40
-TITLE_BAR = 40  # the window's title bar and borders, outside the widget's own geometry
 
 
 def ui_state(context: AppContext) -> QSettings:
     """The window state file in the data folder (kept across restarts)."""
     return QSettings(str(context.data_dir / STATE_FILE), QSettings.Format.IniFormat)
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Resize ``window`` to ``width``×``height``, or smaller to fit its screen's available area."""
-    screen = window.screen()
-    if screen is None:
-        window.resize(width, height)
-        return
-    available = screen.availableGeometry()
-    window.resize(min(width, available.width() - 16), min(height, available.height() - TITLE_BAR))
 
 
 def touch_sized(*widgets: QWidget) -> None:

@@ -124,6 +124,12 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "ruling_vote_unexpected": (
         QT_TRANSLATE_NOOP("GradingMessages", "Criterion {criterion} is not in question in this dispute."),
     ),
+    "verdict_findings_empty": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "Please record what the panel found on site about criterion {criterion} (needed whatever the vote).",
+        ),
+    ),
     "votes_empty": (QT_TRANSLATE_NOOP("GradingMessages", "Nobody has voted on criterion {criterion}."),),
     "vote_duplicate": (QT_TRANSLATE_NOOP("GradingMessages", "A member voted twice on criterion {criterion}."),),
     "ruling_panel_changed": (

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from hazard_desktop.domain.grading_states import DisputeState, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
-from hazard_desktop.domain.lec import ThresholdSet
+from hazard_desktop.domain.lec import ThresholdSet, band_edges
 from hazard_desktop.domain.reference import Category, DepartmentKind, Role, Subcategory
 
 CONTEXT = "Labels"
@@ -204,6 +205,9 @@ class BandLabel:
     name: str
     colour: str  # "#RRGGBB"
     action: str
+    # the band limits of every stored set that has this code: a rounded mean shown beside the band must
+    # not land on or cross one of them (see domain.lec.approx_text)
+    edges: tuple[Decimal, ...] = ()
 
 
 def band_labels(threshold_sets: Iterable[ThresholdSet], language: str | None = None) -> dict[str, BandLabel]:
@@ -213,14 +217,18 @@ def band_labels(threshold_sets: Iterable[ThresholdSet], language: str | None = N
     Ordered by rank (most dangerous first).
     """
     chosen: dict[str, BandLabel] = {}
+    edges: dict[str, set[Decimal]] = {}
     for threshold_set in sorted(threshold_sets, key=lambda s: (s.effective_from, s.created_at)):
+        limits = band_edges(threshold_set)
         for band in threshold_set.bands:
+            edges.setdefault(band.code, set()).update(limits)
             chosen[band.code] = BandLabel(
                 code=band.code,
                 rank=band.rank,
                 name=localized(band.name_zh, band.name_en, language) or band.code,
                 colour=band.colour,
                 action=localized(band.action_zh, band.action_en, language),
+                edges=tuple(sorted(edges[band.code])),
             )
     return dict(sorted(chosen.items(), key=lambda item: (item[1].rank, item[0])))
 

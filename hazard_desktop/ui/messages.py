@@ -67,6 +67,18 @@ _TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "The number {value} is already used by another hazard."),
         QT_TRANSLATE_NOOP("Messages", "This number is already used by another hazard."),
     ),
+    "number_skips_ahead": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The number {value} skips ahead: the next free number of its year is {next}. Use that number, a "
+            "free earlier one, or leave the field empty.",
+        ),
+    ),
+    "number_year_invalid": (
+        QT_TRANSLATE_NOOP(
+            "Messages", "The year {year} of the number {value} is not possible: use a year from {first} to {last}."
+        ),
+    ),
     "hazard_unknown": (QT_TRANSLATE_NOOP("Messages", "The hazard no longer exists."),),
     "stale_revision": (
         QT_TRANSLATE_NOOP(

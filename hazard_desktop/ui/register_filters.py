@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -54,6 +56,35 @@ class CompactCombo(QComboBox):
         return QSize(min(hint.width(), narrow), hint.height())
 
 
+def entry_width(combo: QComboBox, text: str) -> int:
+    """The width ``combo`` needs to show ``text`` whole (frame and arrow included)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    content = QSize(combo.fontMetrics().horizontalAdvance(text), combo.fontMetrics().height())
+    return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, content, combo).width()
+
+
+class ListCombo(QComboBox):
+    """A combo of a long reference list (categories, departments): narrow, eliding long entries, but never
+    narrower than its first entry ("All departments"), which says what the filter is."""
+
+    def __init__(self, parent: QWidget | None = None, characters: int = 8) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(characters)
+
+    def _first(self) -> int:
+        return entry_width(self, self.itemText(0)) if self.count() else 0
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._first()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._first()), hint.height())
+
+
 class StayOpenMenu(QMenu):
     """A menu that stays open while checkable entries are ticked (a multi-select list)."""
 
@@ -79,6 +110,12 @@ class BandChooser(QToolButton):
         self.setObjectName("bandFilter")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # The menu arrow at the right, centred, as on the combo boxes beside it (not squeezed into a corner).
+        self.setStyleSheet(
+            "QToolButton#bandFilter { padding: 2px 22px 2px 6px; }"
+            " QToolButton#bandFilter::menu-indicator { subcontrol-origin: padding;"
+            " subcontrol-position: center right; right: 6px; }"
+        )
         self.setToolTip(self.tr("Show only hazards whose mean D falls in the ticked danger bands (table D.4)"))
         self._menu = StayOpenMenu(self)
         self._menu.setObjectName("bandFilterMenu")
@@ -147,7 +184,7 @@ class BandChooser(QToolButton):
         self.setText(text)
         self._show_all.setEnabled(bool(chosen))
         widest = max([self.fontMetrics().horizontalAdvance(t) for t in (self.tr("All bands"), *chosen[:1])] + [0])
-        self.setMinimumWidth(widest + 36)
+        self.setMinimumWidth(widest + 44)  # text, padding and the menu arrow
 
 
 class RegisterFilterBar(QWidget):
@@ -198,15 +235,11 @@ class RegisterFilterBar(QWidget):
         for grade, text in labels.grades():
             self.grade.addItem(text, grade.value)
 
-        self.category = QComboBox(self)
+        self.category = ListCombo(self, 12)
         self.category.setObjectName("categoryFilter")
-        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.category.setMinimumContentsLength(12)
 
-        self.department = QComboBox(self)
+        self.department = ListCombo(self, 8)
         self.department.setObjectName("departmentFilter")
-        self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.department.setMinimumContentsLength(8)
 
         self.bands = BandChooser(self)
         self.bands.changed.connect(self.apply_now)

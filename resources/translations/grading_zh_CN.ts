@@ -742,6 +742,10 @@
         <translation>争议判定小组须先逐条表决所涉判定标准是否适用。</translation>
     </message>
     <message>
+        <source>Please record what the panel found on site about criterion {criterion} (needed whatever the vote).</source>
+        <translation>请填写第 {criterion} 条的现场核查情况（无论表决结果如何均须填写）。</translation>
+    </message>
+    <message>
         <source>Criterion {criterion} is not in question in this dispute.</source>
         <translation>第 {criterion} 条不在本次争议所涉的判定标准之内。</translation>
     </message>

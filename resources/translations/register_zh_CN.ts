@@ -1061,6 +1061,14 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
         <translation>该隐患编号已被其他隐患使用。</translation>
     </message>
     <message>
+        <source>The number {value} skips ahead: the next free number of its year is {next}. Use that number, a free earlier one, or leave the field empty.</source>
+        <translation>隐患编号 {value} 跳号了：该年度下一个可用编号是 {next}。请使用该编号或之前未用过的编号，或留空由程序自动编号。</translation>
+    </message>
+    <message>
+        <source>The year {year} of the number {value} is not possible: use a year from {first} to {last}.</source>
+        <translation>隐患编号 {value} 中的年份 {year} 不合理：年份应在 {first} 至 {last} 之间。</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="59"/>
         <source>The hazard no longer exists.</source>
         <translation>该隐患已不存在。</translation>

@@ -114,15 +114,16 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("what", ["database file", "data folder"])
-def test_read_only_storage_is_refused_with_its_message(what, register, tmp_path, capsys, root_logging):
+def test_read_only_storage_is_refused_with_its_message(what, register, tmp_path, capsys, root_logging, monkeypatch):
     """Before: an SQLAlchemy traceback, although a `db_readonly` message existed."""
+    monkeypatch.setenv("HAZARD_DESKTOP_LANG", "en")  # the sheet itself is Chinese only: --lang en is refused
     data = tmp_path / "data"
     shutil.copytree(register, data)
     target = data / "hazard_desktop.db" if what == "database file" else data
     _read_only(target)
     try:
         before = snapshot(data)
-        args = ["sheet", "YH-2026-0001", "-o", str(tmp_path / "s.pdf"), "--data-dir", str(data), "--lang", "en"]
+        args = ["sheet", "YH-2026-0001", "-o", str(tmp_path / "s.pdf"), "--data-dir", str(data)]
         code = cli.main(args)
         err = capsys.readouterr().err
         after = snapshot(data)

@@ -123,20 +123,20 @@ def root_logging() -> Iterator[None]:
 # ---------------------------------------------------------------- the command line (in process, Chinese)
 
 LEC_VALUES = [
-    (["٣", "6", "7"], "不是数字"),  # Arabic-Indic digit
-    (["३", "6", "7"], "不是数字"),  # Devanagari digit
-    (["1_0", "6", "7"], "不是数字"),
-    (["1e1", "6", "7"], "不是数字"),
-    (["1e308", "6", "7"], "不是数字"),
-    (["3", "6", "1E2"], "不是数字"),
-    (["inf", "6", "7"], "不是数字"),
-    (["nan", "6", "7"], "不是数字"),
-    (["3", "Infinity", "7"], "不是数字"),
-    (["0x3", "6", "7"], "不是数字"),
-    (["3", "6", "七"], "不是数字"),
-    (["3", "6", "7.0.1"], "不是数字"),
-    (["3", "", "7"], "不是数字"),
-    (["3", "6", "7\x1b"], "不是数字"),
+    (["٣", "6", "7"], "不是取值表中的数"),  # Arabic-Indic digit
+    (["३", "6", "7"], "不是取值表中的数"),  # Devanagari digit
+    (["1_0", "6", "7"], "不是取值表中的数"),
+    (["1e1", "6", "7"], "不是取值表中的数"),
+    (["1e308", "6", "7"], "不是取值表中的数"),
+    (["3", "6", "1E2"], "不是取值表中的数"),
+    (["inf", "6", "7"], "不是取值表中的数"),
+    (["nan", "6", "7"], "不是取值表中的数"),
+    (["3", "Infinity", "7"], "不是取值表中的数"),
+    (["0x3", "6", "7"], "不是取值表中的数"),
+    (["3", "6", "七"], "不是取值表中的数"),
+    (["3", "6", "7.0.1"], "不是取值表中的数"),
+    (["3", "", "7"], "不是取值表中的数"),
+    (["3", "6", "7\x1b"], "不是取值表中的数"),
     (["1" * 5000, "6", "7"], "太大"),
     (["1000000000000000", "6", "7"], "太大"),
     (["4", "6", "7"], "不在取值表中"),
@@ -152,8 +152,8 @@ PANELS = [
     (["--panel", "3,6"], "格式不对"),
     (["--panel", "3,6,7,1"], "格式不对"),
     (["--panel", "3,,7"], "格式不对"),
-    (["--panel", "3,6,٧"], "不是数字"),
-    (["--panel", "3,6,1e1"], "不是数字"),
+    (["--panel", "3,6,٧"], "不是取值表中的数"),
+    (["--panel", "3,6,1e1"], "不是取值表中的数"),
     (["--panel", "3,6,7", "3,6,7", "4,6,7"], "不在取值表中"),
 ]
 DATA_DIRS = [  # (folder, needle) for every command that reads a register
@@ -207,6 +207,29 @@ def cli_cases() -> list[Any]:
                      id="sheet number in other digits"),
         pytest.param(["sheet", "YH-2026-0001", "--meeting", "-o", "{out}", "--data-dir", "{dir}"], "register",
                      "不是在判定会议中分级的", id="sheet meeting ungraded"),
+        # a trial's findings: a PDF under another name, a number typed in lower case or full width, argparse's
+        # own usage errors in English
+        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.txt", "--data-dir", "{dir}"], "register",
+                     "不是 .pdf 文件", id="sheet output not pdf"),
+        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.PDF.txt", "--data-dir", "{dir}"], "register",
+                     "不是 .pdf 文件", id="sheet output pdf then txt"),
+        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.pdf/", "--data-dir", "{dir}"], "register",
+                     "尚无已确认的分级", id="sheet output ends in a slash"),
+        pytest.param(["sheet", "yh-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "尚无已确认的分级", id="sheet number lower case"),
+        pytest.param(["sheet", "ｙｈ－２０２６－０００１", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "尚无已确认的分级", id="sheet number full width"),
+        pytest.param(["lec", "--bogus", "--data-dir", "{dir}"], "register", "无法识别的参数",
+                     id="usage unknown option"),
+        pytest.param(["sheet", "--data-dir", "{dir}"], "register", "缺少以下必需的参数",
+                     id="usage sheet arguments missing"),
+        pytest.param(["demo", "--count", "1e3", "--data-dir", "{dir}"], "no_register", "不是整数",
+                     id="usage demo count exponent"),
+        pytest.param(["--lang", "fr", "lec", "3", "6", "7", "--data-dir", "{dir}"], "register", "无效的选项值",
+                     id="usage language unknown"),
+        pytest.param(["bogus", "--data-dir", "{dir}"], "register", "无效的选项值", id="usage unknown command"),
+        pytest.param(["sheet", "YH-2026-0001", "--meeting", "--dispute", "-o", "{out}", "--data-dir", "{dir}"],
+                     "register", "不能与参数", id="usage sheet meeting with dispute"),
     ]
     return cases
 
@@ -227,9 +250,12 @@ def test_the_command_line_refuses_with_a_message_and_changes_nothing(
         data = tmp_path / built[folder].name
         shutil.copyfile(built[folder], data)
     before = snapshot(tmp_path)
-    args = [a.replace("{dir}", str(data)).replace("{out}", str(tmp_path.parent / f"{tmp_path.name}.out")) for a in argv]
+    out = tmp_path.parent / f"{tmp_path.name}.out.pdf"
+    args = [a.replace("{dir}", str(data)).replace("{out}", str(out)) for a in argv]
     try:
         code = cli.main(args)
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
     finally:  # the window's start installs the Chinese translators in the shared application: remove them
         for translator in getattr(qapp, "_hazard_translators", []):
             qapp.removeTranslator(translator)
@@ -240,7 +266,7 @@ def test_the_command_line_refuses_with_a_message_and_changes_nothing(
     assert needle in err, err
     assert "Traceback" not in err + out
     assert snapshot(tmp_path) == before  # the data folder (or file) and the database: byte-identical
-    assert not (tmp_path.parent / f"{tmp_path.name}.out").exists()
+    assert not list(tmp_path.parent.glob(f"{tmp_path.name}.out*"))  # no output file, under any name
 
 
 def test_data_dir_before_the_sub_command_is_not_ignored(built, tmp_path, capsys, monkeypatch, root_logging):
@@ -421,6 +447,12 @@ def service_cases() -> list[Any]:
         ("HZ-2026-0002", "number_invalid"),
         ("YH-2026-0001", "number_duplicate"),
         ("ＹＨ－２０２６－０００１", "number_duplicate"),  # the same number typed with a Chinese input method
+        ("YH-2026-9999", "number_skips_ahead"),  # a typo far ahead of the year's next number
+        ("YH-2026-0003", "number_skips_ahead"),
+        ("YH-2026-00002", "number_invalid"),
+        ("YH-2026-0000", "number_invalid"),
+        ("YH-2099-0001", "number_year_invalid"),
+        ("YH-1999-0001", "number_year_invalid"),
     ]:
         case(f"new number {number!r}", create(number), code)
 

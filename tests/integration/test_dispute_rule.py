@@ -187,6 +187,11 @@ def test_the_ruling_sheet_shows_the_votes_and_its_code_verifies(context, hazard,
     assert [v.result for v in sheet.verdicts] == ["适用（赞成 5 票，反对 2 票）"]
     assert "肖才根（组长）适用" in sheet.verdicts[0].votes and "第5.1、7条" in sheet.ruling_basis
     assert [m.name for m in sheet.members][:2] == ["肖才根", "刘家华"] and sheet.deputy_name == "刘家华"
+    # every member of the 7 is named with their seat (the raising department's seat marked, §7)
+    assert [m.name for m in sheet.members] == [p.name for p, _ in panel_people(people)]
+    assert [m.role_label for m in sheet.members] == ["组长", "副组长"] + ["成员"] * 5
+    assert sheet.members[-1].department == "合成一车间（提出部门）"
+    assert sum("（提出部门）" in m.department for m in sheet.members) == 1
     checked = verify_code(context.uow(), result.prepared.prints[0].verify_code)
     assert checked.status.value == "verified" and checked.dispute_id == dispute.id
 
@@ -200,3 +205,35 @@ def test_a_ruling_that_upheld_a_criterion_cannot_be_corrected_into_an_lec_mean(c
         svc.correct_grading(context.uow(), ruling.id, request, "改按 LEC", RULED_ON)
     assert err.value.code == "ruling_criteria_upheld"
     assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR
+
+
+def test_a_corrected_lec_ruling_still_shows_the_vote_that_removed_the_major_grade(context, hazard, people, tmp_path):
+    """The 0:7 vote is why LEC applies at all: the sheet of a corrected ruling keeps printing it (and its
+    verification code covers it), beside the corrected panel's scores."""
+    from hazard_desktop.services.sheet_requests import SheetRequest
+    from hazard_desktop.services.sheets import dispute_record, print_document, sheet_renderer, verify_code
+
+    item, _, dispute = major_by_121(context, hazard, people)
+    down = VerdictEntry(item.id, "证书在有效期内，系档案未更新", votes(people, 0))
+    _, ruling = svc.rule_dispute(context.uow(), dispute.id, scores(people), "不适用，按LEC", RULED_ON, verdicts=[down])
+    request = svc.GradingRequest(hazard.id, GradingMethod.LEC_PANEL, tuple(scores(people, ("1", "2", "7"))))
+    draft = svc.correct_grading(context.uow(), ruling.id, request, "暴露频率录入有误", RULED_ON)
+    corrected = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(days=20))
+    assert corrected.verdicts == ()  # the correction re-scores LEC; the vote stays on the first ruling
+    result = print_document(
+        context.uow(), SheetRequest.dispute(dispute.id), sheet_renderer(context), tmp_path / "cj.pdf", "测试"
+    )
+    sheet = result.prepared.document.sheets[0]
+    assert [v.result for v in sheet.verdicts] == ["不适用（赞成 0 票，反对 7 票）"]
+    assert "肖才根（组长）不适用" in sheet.verdicts[0].votes and "证书在有效期内" in sheet.verdicts[0].evidence
+    assert "第5.2、7条" in sheet.ruling_basis and "更正说明：暴露频率录入有误" in sheet.ruling_text
+    assert [m.d for m in sheet.members] == ["14"] * 7
+    assert sheet.members[-1].department == "合成一车间（提出部门）"
+    checked = verify_code(context.uow(), result.prepared.prints[0].verify_code)
+    assert checked.status.value == "verified" and checked.grading_id == corrected.id
+    with context.uow() as uow:  # the code covers the votes: a changed vote would no longer verify
+        stored = uow.gradings.get_dispute(dispute.id)
+        disputed, first = uow.gradings.get(dispute.grading_id), uow.gradings.get(ruling.id)
+    record = dispute_record(stored, corrected, disputed, first)
+    assert record["votes"]["ruling_id"] == str(ruling.id) and record["votes"]["verdicts"][0]["upheld"] is False
+    assert "votes" not in dispute_record(stored, first, disputed, first)  # the first ruling's own layout

@@ -40,10 +40,10 @@ def test_new_hazards_get_consecutive_numbers_of_their_year(context, inspector):
 
 
 def test_typed_number_is_kept_and_never_handed_out_again(context, inspector):
-    typed = svc.create_hazard(context.uow(), hazard_input(context, inspector), number="yh-2026-0007")
+    typed = svc.create_hazard(context.uow(), hazard_input(context, inspector), number="yh-2026-0001")
     following = svc.create_hazard(context.uow(), hazard_input(context, inspector))
-    assert typed.number == "YH-2026-0007"
-    assert following.number == "YH-2026-0008"
+    assert typed.number == "YH-2026-0001"
+    assert following.number == "YH-2026-0002"
 
 
 @pytest.mark.parametrize(
@@ -71,9 +71,9 @@ def test_bad_input_is_refused_and_writes_nothing(context, inspector, changes, nu
 
 
 def test_duplicate_number_is_refused_and_writes_nothing(context, inspector):
-    svc.create_hazard(context.uow(), hazard_input(context, inspector), number="YH-2026-0003")
+    svc.create_hazard(context.uow(), hazard_input(context, inspector), number="YH-2026-0001")
     with pytest.raises(Conflict) as info:
-        svc.create_hazard(context.uow(), hazard_input(context, inspector), number="YH-2026-0003")
+        svc.create_hazard(context.uow(), hazard_input(context, inspector), number="YH-2026-0001")
     assert info.value.code == "number_duplicate"
     assert count(context) == 1
 

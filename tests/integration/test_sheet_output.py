@@ -69,12 +69,13 @@ def _graded_number(data_dir: Path) -> str:
     return str(number)
 
 
-def test_sheet_to_a_folder_fails_and_records_no_print(data_dir, tmp_path, capsys):
-    folder = tmp_path / "a-folder"
+def test_sheet_to_a_folder_fails_and_records_no_print(data_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HAZARD_DESKTOP_LANG", "en")  # the sheet itself is Chinese only: --lang en is refused
+    folder = tmp_path / "a-folder.pdf"  # a folder with a PDF name
     folder.mkdir()
     before = _prints(data_dir)
 
-    code = main(["sheet", _graded_number(data_dir), "-o", str(folder), "--data-dir", str(data_dir), "--lang", "en"])
+    code = main(["sheet", _graded_number(data_dir), "-o", str(folder), "--data-dir", str(data_dir)])
 
     assert code == 2
     assert "Cannot write the file" in capsys.readouterr().err
@@ -119,7 +120,7 @@ def test_the_previews_save_as_pdf_records_only_a_saved_file(context, data_dir, t
     rendered = tmp_path / "preview.pdf"
     sheets.sheet_renderer(context).render(prepared.document, rendered)
     before = _prints(data_dir)
-    folder = tmp_path / "a-folder"
+    folder = tmp_path / "a-folder.pdf"  # a folder with a PDF name
     folder.mkdir()
 
     with pytest.raises(IsADirectoryError):
@@ -148,3 +149,28 @@ def test_temporary_pdfs_left_by_a_crash_are_removed_at_the_next_start(data_dir):
 
     assert [p.exists() for p in stale] == [False, False, False]
     assert fresh.exists() and kept.exists()
+
+
+@pytest.mark.parametrize("name", ["sheet.txt", "sheet", "sheet.pdf.txt"])
+def test_a_sheet_under_a_name_that_is_not_pdf_is_refused(data_dir, tmp_path, capsys, name):
+    """`sheet N -o x.txt` wrote a PDF under a .txt name (and recorded the print)."""
+    before = _prints(data_dir)
+
+    code = main(["sheet", _graded_number(data_dir), "-o", str(tmp_path / name), "--data-dir", str(data_dir)])
+
+    assert code == 2
+    assert "is not a .pdf file" in capsys.readouterr().err
+    assert _prints(data_dir) == before
+    assert not (tmp_path / name).exists()
+
+
+def test_a_number_typed_in_lower_case_or_full_width_finds_its_hazard(data_dir, tmp_path, capsys):
+    number = _graded_number(data_dir)
+    typed = number.lower().replace("-", "－").replace("yh", "ｙｈ")
+    before = _prints(data_dir)
+
+    code = main(["sheet", typed, "-o", str(tmp_path / "SHEET.PDF"), "--data-dir", str(data_dir)])
+
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "SHEET.PDF").read_bytes().startswith(b"%PDF")
+    assert _prints(data_dir) == before + 1

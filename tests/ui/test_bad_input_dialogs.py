@@ -39,10 +39,10 @@ def test_control_characters_in_a_hazard_are_refused(field, value, new_dialog, sa
 
 def test_a_register_number_typed_full_width_is_stored_in_ascii(new_dialog, sample, context):
     fill(new_dialog, sample)
-    new_dialog.number.setText("ＹＨ－２０２５－００４２")  # what a Chinese input method types
+    new_dialog.number.setText("ＹＨ－２０２５－０００１")  # what a Chinese input method types
     new_dialog.accept()
     assert new_dialog.result_value is not None
-    assert new_dialog.result_value.hazard.number == "YH-2025-0042"
+    assert new_dialog.result_value.hazard.number == "YH-2025-0001"
 
 
 def test_a_register_number_in_other_digits_is_refused(new_dialog, sample, context):
@@ -87,3 +87,28 @@ def test_a_checklist_with_a_huge_version_number_is_refused(qtbot, context, tmp_p
     assert dialog.import_templates(path) is None
     boxes = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "version: at most" in boxes[-1].text()
+
+
+def test_a_number_typed_far_ahead_is_refused_in_chinese_naming_the_next_one(new_dialog, sample, context, qapp):
+    """A typo (YH-2026-9999) was stored and moved the year's automatic numbers past it for good."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from hazard_desktop.ui import application
+
+    fill(new_dialog, sample)
+    new_dialog.number.setText("YH-2026-9999")
+    before = hazard_count(context)
+    locale = QLocale()
+    translators = application.install_translators(qapp, Path(__file__).resolve().parents[2] / "resources", "zh_CN")
+    QLocale.setDefault(locale)
+    try:
+        new_dialog.accept()
+        message = new_dialog.error_message()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    assert "跳号" in message and "YH-2026-0006" in message, message  # five sample hazards of 2026
+    assert new_dialog.result_value is None and hazard_count(context) == before
+    new_dialog.number.setText("")
+    new_dialog.accept()
+    assert new_dialog.result_value.hazard.number == "YH-2026-0006"

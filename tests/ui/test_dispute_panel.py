@@ -428,3 +428,33 @@ def test_a_general_hazard_can_be_claimed_major_and_the_claim_is_voted_on(qtbot, 
     dialog.confirm_button.click()
     assert dialog.ruling is not None and dialog.ruling.grade is HazardGrade.MAJOR
     assert get_hazard(context.uow(), hazard.id).grade is HazardGrade.MAJOR
+
+
+def test_a_missing_site_check_note_is_asked_for_as_such_whatever_the_vote(qtbot, context, people, hazard):
+    """Nobody ticks 适用 and the notes are empty: the message asks for the site-check notes, not for the
+    evidence that the hazard matches the criterion (it need not match)."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from hazard_desktop.ui import application
+
+    major_by_criterion(context, people, hazard)
+    dialog = make_dialog(qtbot, context, hazard.id)
+    dialog.set_members(members(people, person(people, "HC1", "宋立新").id))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.current_page() == PAGE_VOTES
+    dialog.votes_button.click()  # nobody ticked 适用, no notes
+    assert dialog.current_page() == PAGE_VOTES
+    english = dialog.error_message()
+    assert "found on site about criterion 121-2" in english and "evidence" not in english
+    locale = QLocale()
+    translators = application.install_translators(
+        QCoreApplication.instance(), Path(__file__).resolve().parents[2] / "resources", "zh_CN"
+    )
+    QLocale.setDefault(locale)
+    try:
+        dialog.votes_button.click()
+        chinese = dialog.error_message()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    assert "121-2" in chinese and "现场核查情况" in chinese and "依据" not in chinese

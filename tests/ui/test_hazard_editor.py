@@ -73,9 +73,9 @@ def test_create_flow_with_photos(qtbot, new_dialog: HazardEditorDialog, sample: 
 
 def test_create_with_a_typed_number(new_dialog: HazardEditorDialog, sample: Sample) -> None:
     fill(new_dialog, sample)
-    new_dialog.number.setText("yh-2025-0107")
+    new_dialog.number.setText("yh-2025-0001")
     assert new_dialog.save()
-    assert new_dialog.result_value.hazard.number == "YH-2025-0107"
+    assert new_dialog.result_value.hazard.number == "YH-2025-0001"
 
 
 def test_twelve_photos(new_dialog: HazardEditorDialog, sample: Sample, context, tmp_path) -> None:

@@ -81,7 +81,7 @@ def crash(dialog: HazardEditorDialog) -> None:
 
 
 def fill(dialog: HazardEditorDialog, sample: Sample) -> None:
-    dialog.number.setText("YH-2025-0107")
+    dialog.number.setText("YH-2025-0001")
     dialog.description.setPlainText("槽车装卸区静电接地夹损坏，\n装车时可能产生静电火花")
     dialog.location.setText("装卸站台")
     dialog.equipment_tag.setText("LA-02")
@@ -93,7 +93,7 @@ def fill(dialog: HazardEditorDialog, sample: Sample) -> None:
 
 
 def assert_filled(dialog: HazardEditorDialog, sample: Sample) -> None:
-    assert dialog.number.text() == "YH-2025-0107"
+    assert dialog.number.text() == "YH-2025-0001"
     assert dialog.description.toPlainText() == "槽车装卸区静电接地夹损坏，\n装车时可能产生静电火花"
     assert dialog.location.text() == "装卸站台"
     assert dialog.equipment_tag.text() == "LA-02"
@@ -145,7 +145,7 @@ def test_a_crash_loses_nothing_of_a_new_hazard(
     assert second.save()
     stored = hazard_service.get_hazard(context.uow(), second.result_value.hazard.id)
     assert hazard_count(context) == before + 1
-    assert stored.number == "YH-2025-0107"
+    assert stored.number == "YH-2025-0001"
     assert stored.description == "槽车装卸区静电接地夹损坏，\n装车时可能产生静电火花"
     assert (stored.location, stored.equipment_tag, stored.found_at) == ("装卸站台", "LA-02", FOUND)
     assert (stored.category_code, stored.subcategory_code) == ("4.6", "4.6.7")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEd
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
+from hazard_desktop.ui.widgets import screen_fit
 from tests.ui.conftest import Sample, hazard_count, make_image
 from tests.ui.test_hazard_editor import fill
 
@@ -47,7 +48,7 @@ def open_editor(qtbot, context: AppContext, sample: Sample):
 
 def test_the_form_fits_911_by_512_with_its_buttons_in_view_and_big_targets(open_editor) -> None:
     dialog = open_editor()
-    available = dialog.screen().availableGeometry()
+    available = screen_fit.room(dialog)  # the simulated screen, less the window frame
     assert dialog.width() <= available.width() and dialog.height() <= available.height()
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 911 and hint.height() <= 512 - 40
@@ -145,7 +146,7 @@ def test_cancel_offers_keep_editing_keep_draft_and_discard(open_editor, context,
     QTimer.singleShot(0, lambda: _answer("choice_keep", seen))
     dialog.cancel_button.click()
     assert not dialog.isVisible()
-    store = context.extras["drafts"]
+    store = context.drafts
     assert store.keys() == [dialog.draft_key]
 
     offered: list[str] = []

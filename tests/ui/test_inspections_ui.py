@@ -39,6 +39,7 @@ from hazard_desktop.ui.inspections.runner import InspectionRunner
 from hazard_desktop.ui.inspections.start_dialog import StartInspectionDialog
 from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
 from hazard_desktop.ui.inspections.templates_dialog import TemplatesDialog
+from hazard_desktop.ui.widgets import screen_fit
 from tests.factories import make_context
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "inspections_zh_CN.ts"
@@ -572,7 +573,7 @@ def test_image_files_dropped_on_the_runner_are_attached(qtbot, ctx, person, tmp_
 def test_the_runner_fits_a_small_screen_and_its_buttons_suit_gloved_hands(qtbot, ctx, person):
     inspection = started(ctx, person)
     runner = runner_for(qtbot, ctx, inspection.id)
-    available = runner.screen().availableGeometry()
+    available = screen_fit.room(runner)  # the simulated screen, less the window frame
     assert runner.width() <= available.width() and runner.height() <= available.height()
     minimum = runner.minimumSizeHint()
     assert minimum.width() <= 911 and minimum.height() <= 512 - 40

@@ -490,7 +490,7 @@ def test_refresh_reads_new_threshold_set_names_and_decimals(
         uow.commit()
     window.refresh()
     window.select_hazard(graded.open_dispute.id)
-    assert window.model.data(window.model.index(window.view.currentIndex().row(), rm.COL_MEAN_D)) == "20.3"
+    assert window.model.data(window.model.index(window.view.currentIndex().row(), rm.COL_MEAN_D)) == "≈20.3"
 
 
 def test_select_hazard_far_down_a_long_register(qtbot, context: AppContext) -> None:

@@ -366,7 +366,7 @@ def test_grading_columns_show_band_mean_method_and_dispute(context: AppContext, 
         graded.criteria.id: ["Highly dangerous", "252.00", "Major-hazard criteria", ""],
         graded.corrected.id: ["", "", "Panel decision", ""],
         graded.draft.id: ["", "", "", ""],  # a draft does not count
-        graded.open_dispute.id: ["Generally dangerous", "20.33", "LEC panel", "Disputed"],
+        graded.open_dispute.id: ["Generally dangerous", "≈20.33", "LEC panel", "Disputed"],
     }
     assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D, rm.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -406,17 +406,38 @@ def test_open_dispute_is_marked_by_icon_colour_and_bold(context: AppContext, gra
 
 def test_mean_d_decimals_follow_the_setting(context: AppContext, graded: Graded) -> None:
     model = graded_model(context, decimals=3)
-    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D) == "20.333"
+    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D) == "≈20.333"  # 61/3, rounded: "≈"
     changes: list[object] = []
     model.dataChanged.connect(lambda *args: changes.append(args))
     model.set_decimals(0)
-    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D) == "20"
-    assert cell(model, graded.ruled.id, rm.COL_MEAN_D) == "126"
+    # "20" would land on the edge 20 of 一般危险 (and look exact): one more decimal, as dialogs and sheets do
+    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D) == "≈20.3"
+    assert cell(model, graded.ruled.id, rm.COL_MEAN_D) == "126"  # exact: no "≈"
     assert changes  # the view repaints
     model.set_decimals(0)
     assert len(changes) == 1
-    assert rm.mean_text(Decimal("20.005"), 2) == "20.01"  # half up, from the exact Decimal text
+    assert rm.mean_text(Decimal("20.005"), 2) == "≈20.01"  # half up, from the exact Decimal text
+    assert rm.mean_text(Decimal("67.8"), 2) == "67.80"
     assert rm.mean_text(None) == ""
+
+
+def test_a_rounded_mean_d_never_lands_on_or_crosses_its_band_edge(context: AppContext, graded: Graded) -> None:
+    """Issue 9: 220.05/11 = 20.0045… is never shown "20.00" beside 一般危险; the register uses the same
+    rule (and digits) as dialogs and sheets, with the limits of the row's band."""
+    from fractions import Fraction
+
+    from hazard_desktop.domain.lec import approx_text, band_edges
+
+    with context.uow() as uow:
+        sets = uow.lec.threshold_sets()
+    bands = labels.band_labels(sets)
+    assert Decimal(20) in bands["general"].edges and Decimal(70) in bands["general"].edges
+    stored = Decimal("20.00454545454545454545")  # hazards.mean_d of 220.05/11
+    assert rm.mean_text(stored, 2, bands["general"].edges) == "≈20.005"
+    assert rm.mean_text(stored, 2, bands["general"].edges) == approx_text(Fraction(22005, 1100), 2, band_edges(sets[0]))
+    assert rm.mean_text(Decimal("69.9955"), 2, bands["general"].edges) == "≈69.996"  # "70.00" would cross 70
+    model = graded_model(context, decimals=0)
+    assert cell(model, graded.open_dispute.id, rm.COL_MEAN_D) == "≈20.3"
 
 
 def test_band_names_follow_the_language(context: AppContext, graded: Graded) -> None:
@@ -436,7 +457,7 @@ def test_sort_by_grading_columns_goes_to_sql(context: AppContext, graded: Graded
         "Highly dangerous",
     ]
     model.sort(rm.COL_MEAN_D, Qt.SortOrder.DescendingOrder)
-    assert column_texts(model, rm.COL_MEAN_D)[:3] == ["252.00", "126.00", "20.33"]
+    assert column_texts(model, rm.COL_MEAN_D)[:3] == ["252.00", "126.00", "≈20.33"]
     model.sort(rm.COL_DISPUTE, Qt.SortOrder.DescendingOrder)
     assert column_texts(model, rm.COL_DISPUTE)[:2] == ["Ruled", "Disputed"]
     model.sort(rm.COL_METHOD, Qt.SortOrder.AscendingOrder)

@@ -158,6 +158,10 @@ class SqlHazardRepository:
         self._session.refresh(row)
         return row.last_value
 
+    def last_sequence(self, year: int) -> int:
+        last = self._session.scalar(select(NumberSequenceRow.last_value).where(NumberSequenceRow.year == year))
+        return int(last or 0)
+
     def note_number(self, year: int, sequence: int) -> None:
         row = self._sequence_row(year)
         if sequence > row.last_value:

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
@@ -173,7 +174,7 @@ def decide_criteria(
 
     Raises:
         ValidationError: ``ruling_vote_missing`` / ``ruling_vote_unexpected`` (param ``criterion``),
-            ``criterion_duplicate``, ``evidence_empty``, ``votes_empty``, ``vote_duplicate``,
+            ``criterion_duplicate``, ``verdict_findings_empty``, ``votes_empty``, ``vote_duplicate``,
             ``ruling_panel_changed`` and the panel codes of :func:`require_panel`.
     """
     rule = dispute_rule(raising_kind, dispute.raised_by_department_id)
@@ -197,7 +198,8 @@ def _check_verdicts(
         if verdict.criterion_id not in wanted:
             raise ValidationError("ruling_vote_unexpected", field="votes", criterion=verdict.match.code)
         if not verdict.match.evidence.strip():
-            raise ValidationError("evidence_empty", field="evidence", criterion=verdict.match.code)
+            # the panel's site-check notes, required whatever the vote (not a match's evidence)
+            raise ValidationError("verdict_findings_empty", field="evidence", criterion=verdict.match.code)
         check_votes(verdict)
         require_panel(verdict.votes, rule)
         people = frozenset(v.person_id for v in verdict.votes)
@@ -230,7 +232,7 @@ def grade_dispute(
     Raises:
         InvalidTransition: ``dispute_not_open``.
         ValidationError: ``dispute_wrong_grading``; ``ruling_vote_missing`` / ``ruling_vote_unexpected``
-            (param ``criterion``), ``votes_empty``, ``vote_duplicate``, ``evidence_empty``,
+            (param ``criterion``), ``votes_empty``, ``vote_duplicate``, ``verdict_findings_empty``,
             ``ruling_panel_changed`` (the scorers are not the voters), ``ruling_criteria_upheld`` (LEC
             scores although a criterion applies); see :func:`evaluate_panel` with :func:`dispute_rule`
             (``dispute_needs_leader``, ``dispute_needs_deputy``, ``panel_missing_department``, ``panel_even`` …).
@@ -241,7 +243,7 @@ def grade_dispute(
     rule = dispute_rule(raising_kind, dispute.raised_by_department_id)
     cited = decide_criteria(dispute, disputed, raising_kind, verdicts)
     upheld = tuple(v for v in cited if v.upheld)
-    common = {
+    common: dict[str, Any] = {
         "hazard_id": dispute.hazard_id,
         "decision_reason": "",
         "graded_on": graded_on,

@@ -113,7 +113,7 @@ def decide_criteria(
 
     Raises:
         InvalidTransition: ``dispute_not_open``.
-        ValidationError: ``ruling_vote_missing``, ``evidence_empty``, ``panel_even``,
+        ValidationError: ``ruling_vote_missing``, ``verdict_findings_empty``, ``panel_even``,
             ``dispute_chairs_missing``, ``dispute_leader_not_named`` … (as :func:`rule_dispute`).
     """
     dispute, disputed = view.dispute, view.grading
@@ -212,7 +212,7 @@ def rule_dispute(
         InvalidTransition: ``dispute_not_open``.
         ValidationError: ``ruling_text_empty``, ``ruling_text_too_long``, ``dispute_chairs_missing``,
             ``dispute_leader_not_named``, ``dispute_deputy_not_named``, ``ruling_vote_missing``,
-            ``ruling_criteria_upheld``, ``ruling_panel_changed``, ``evidence_empty``,
+            ``ruling_criteria_upheld``, ``ruling_panel_changed``, ``verdict_findings_empty``,
             ``dispute_needs_leader``, ``panel_missing_department``, ``panel_even``, ``off_scale`` …
     """
     now = _now(at)

@@ -133,7 +133,6 @@ class DisputePanelDialog(QDialog):
         self._changed: DisputeResult | None = None
         self.setObjectName("disputePanel")
         self.setWindowTitle(arg(self.tr("Hazard dispute — %1"), self._hazard.number))
-        screen_fit.fit_on_show(self, (860, 640), remember="disputePanel")
 
         self.hazard_label = QLabel(hazard_line(self._hazard, 90), self)
         self.hazard_label.setObjectName("hazardTitle")
@@ -153,6 +152,7 @@ class DisputePanelDialog(QDialog):
         )
         self.error_label = make_error_label(self)
 
+        self._actions: dict[int, QHBoxLayout] = {}
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_closed_page())
         self.pages.addWidget(self._build_raise_page())
@@ -161,6 +161,7 @@ class DisputePanelDialog(QDialog):
         self.pages.addWidget(self._build_result_page())
         self.pages.addWidget(self._build_done_page())
         self.pages.addWidget(self._build_votes_page())
+        self.actions = screen_fit.PageActions(self.pages, self._actions, self)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -172,7 +173,13 @@ class DisputePanelDialog(QDialog):
         layout.addWidget(self.dispute_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.actions)
         layout.addWidget(self.buttons)
+        # The pages scroll; the error, the page's action buttons and Close stay in view, and the dialog does
+        # not grow past the screen when a page or the member list changes.
+        screen_fit.fit_on_show(
+            self, (860, 640), scroll=True, keep=(self.error_label, self.actions), remember="disputePanel"
+        )
         self._show_state()
 
     @property
@@ -251,7 +258,7 @@ class DisputePanelDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box, 1)
-        layout.addLayout(buttons)
+        self._actions[PAGE_RAISE] = buttons  # shown below the scrolled page (screen_fit.PageActions)
         return page
 
     def _build_panel_page(self) -> QWidget:
@@ -319,7 +326,7 @@ class DisputePanelDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.members_box, 1)
-        layout.addLayout(buttons)
+        self._actions[PAGE_PANEL] = buttons
         return page
 
     def _build_scoring_page(self) -> QWidget:
@@ -368,7 +375,7 @@ class DisputePanelDialog(QDialog):
         layout.addWidget(self.result_filler, 1)
         layout.addWidget(self.ruling_hint)
         layout.addWidget(self.ruling_text)
-        layout.addLayout(buttons)
+        self._actions[PAGE_RESULT] = buttons
         return page
 
     def _build_votes_page(self) -> QWidget:
@@ -395,7 +402,7 @@ class DisputePanelDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(self.votes, 1)
-        layout.addLayout(buttons)
+        self._actions[PAGE_VOTES] = buttons
         return page
 
     def _build_done_page(self) -> QWidget:

@@ -68,7 +68,7 @@ from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import ReferenceData, load_reference
 from hazard_desktop.ui import labels, messages, photo_picking
 from hazard_desktop.ui.detail_pane import THUMB_SIZE, make_photo_list, thumbnail_icon
-from hazard_desktop.ui.field_ui import fit_to_screen, touch_sized, ui_state
+from hazard_desktop.ui.field_ui import touch_sized, ui_state
 from hazard_desktop.ui.formatting import (
     QT_DATE_TIME_FORMAT,
     format_datetime,
@@ -76,6 +76,7 @@ from hazard_desktop.ui.formatting import (
     now_qdatetime,
     to_qdatetime,
 )
+from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +291,7 @@ class HazardEditorDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, *PREFERRED_SIZE)
+        screen_fit.fit_on_show(self, PREFERRED_SIZE, scroll=False, remember="hazardEditor")  # has its own scroll area
 
         self._load()
         self._update_photo_buttons()

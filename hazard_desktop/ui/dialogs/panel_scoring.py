@@ -158,14 +158,15 @@ class PanelScoringDialog(QDialog):
         self._seats: list[Seat] = []
         self.setObjectName("panelScoring")
         self.setWindowTitle(self.tr("Grade hazards with the panel") if self.is_batch else self.tr("Grade hazard"))
-        screen_fit.fit_on_show(self, (860, 640), remember="panelScoring")
 
         self.error_label = make_error_label(self)
+        self._actions: dict[int, QHBoxLayout] = {}
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_panel_page())
         self.pages.addWidget(self._build_scoring_page())
         self.pages.addWidget(self._build_result_page())
         self.pages.addWidget(self._build_done_page())
+        self.actions = screen_fit.PageActions(self.pages, self._actions, self)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -175,7 +176,13 @@ class PanelScoringDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_label)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.actions)
         layout.addWidget(self.buttons)
+        # The pages scroll; the error, the page's action buttons and Close stay in view, and the dialog does
+        # not grow past the screen when a page or the member list changes.
+        screen_fit.fit_on_show(
+            self, (860, 640), scroll=True, keep=(self.error_label, self.actions), remember="panelScoring"
+        )
         self._panel_changed()
         self.pages.setCurrentIndex(PAGE_PANEL)
 
@@ -255,7 +262,7 @@ class PanelScoringDialog(QDialog):
         layout.addWidget(hazards_box)
         layout.addLayout(form)
         layout.addWidget(members_box, 1)
-        layout.addLayout(start_row)
+        self._actions[PAGE_PANEL] = start_row  # shown below the scrolled page (screen_fit.PageActions)
         return page
 
     def _hazard_header(self, parent: QWidget) -> QLabel:
@@ -351,7 +358,7 @@ class PanelScoringDialog(QDialog):
         layout.addWidget(self.check_details)
         layout.addStretch(1)
         layout.addLayout(verdict_row)
-        layout.addLayout(buttons)
+        self._actions[PAGE_RESULT] = buttons
         return page
 
     def _build_done_page(self) -> QWidget:

@@ -69,9 +69,10 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.hazards import PhotoFile
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.ui import messages, photo_picking
-from hazard_desktop.ui.field_ui import TOUCH_HEIGHT, fit_to_screen
+from hazard_desktop.ui.field_ui import TOUCH_HEIGHT
 from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.models import RESULT_COLOURS, ItemListModel
+from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ class InspectionRunner(QDialog):
         self._build()
         self._install_keys()
         self.setAcceptDrops(True)
-        fit_to_screen(self, *PREFERRED_SIZE)
+        screen_fit.fit_on_show(self, PREFERRED_SIZE, remember="inspectionRunner")
         self._update_header()
         self.show_item(self.run.resume_index)
 

@@ -9,7 +9,9 @@ plain ints; the block last read is kept at hand, so a repaint does not touch the
 
 The grading columns (band, mean D, method, dispute) show what ``hazards`` carries of the grading that
 counts; band names and colours come from the stored threshold sets (:meth:`RegisterModel.set_bands`),
-mean D has the plant's number of decimals (:meth:`RegisterModel.set_decimals`).
+mean D has the plant's number of decimals (:meth:`RegisterModel.set_decimals`) and follows the rule of
+dialogs and sheets (``domain.lec.approx_text``): "≈" when rounded, more decimals when rounding would land
+on or cross a limit of the row's band — worked out per block (and per distinct mean), never while painting.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import (
@@ -35,7 +37,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPolygon
 
 from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
-from hazard_desktop.domain.lec import DISPLAY_PLACES, format_decimal
+from hazard_desktop.domain.lec import DISPLAY_PLACES, approx_decimal_text
 from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, RegisterRow, SortKey
 from hazard_desktop.ui import labels
 from hazard_desktop.ui.formatting import format_datetime
@@ -186,10 +188,14 @@ def dispute_icon(state: DisputeState, size: int = SWATCH_SIZE + 2) -> QIcon:
     return drawn_icon(size, draw)
 
 
-def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES) -> str:
-    """Mean D with fixed decimals, rounded half up from the stored Decimal ("67.80"); empty for None."""
-    return "" if value is None else format_decimal(value, places)
+def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES, edges: Sequence[Decimal] = ()) -> str:
+    """Mean D as dialogs and sheets show it (:func:`~hazard_desktop.domain.lec.approx_text`): exact values
+    plain ("67.80"), rounded ones after "≈", with more decimals when rounding would land on or cross one of
+    ``edges`` or a whole number ("≈20.005", never "20.00"); empty for None."""
+    return "" if value is None else approx_decimal_text(value, places, edges)
 
+
+_MEAN_TEXTS_MAX = 4096  # distinct (mean D, band) texts remembered
 
 # What data() answers per role for one row, by column (one tuple each; the common ones are shared).
 Entry = tuple[
@@ -253,6 +259,8 @@ class RegisterModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._decimals = decimals
+        self._edges: tuple[Decimal, ...] = ()  # every band limit: for a mean D without a band code
+        self._mean_texts: dict[tuple[Decimal, str | None], str] = {}  # means repeat: each is worked out once
         self._block_size = block_size
         self._max_blocks = max_blocks
         self._filter = RegisterFilter()
@@ -333,6 +341,8 @@ class RegisterModel(QAbstractTableModel):
     def _set_bands(self, bands: Mapping[str, BandLabel]) -> None:
         self._bands = dict(bands)
         self._band_icons = {code: band_swatch(band.colour) for code, band in self._bands.items()}
+        self._edges = tuple(sorted({edge for band in self._bands.values() for edge in band.edges}))
+        self._mean_texts.clear()
 
     def set_bands(self, bands: Mapping[str, BandLabel]) -> None:
         """Change the band names and colours (after the threshold sets changed); texts are built again."""
@@ -346,6 +356,7 @@ class RegisterModel(QAbstractTableModel):
         if decimals == self._decimals:
             return
         self._decimals = decimals
+        self._mean_texts.clear()
         self._rebuild_texts()
 
     def _rebuild_texts(self) -> None:
@@ -422,7 +433,7 @@ class RegisterModel(QAbstractTableModel):
             labels.status_label(row.status),
             labels.grade_label(row.grade),
             band.name if band else (row.band_code or ""),
-            mean_text(row.mean_d, self._decimals),
+            self._mean(row, band),
             labels.method_label(row.grading_method),
             labels.dispute_label(row.dispute_state),
             str(row.photo_count) if row.photo_count else "",
@@ -433,6 +444,19 @@ class RegisterModel(QAbstractTableModel):
         else:
             category = f"{row.category_code} {category}"
         return row, texts, category, self._foregrounds(row), self._decorations(row), self._fonts(row), ALIGNMENTS
+
+    def _mean(self, row: RegisterRow, band: BandLabel | None) -> str:
+        """The mean D's text beside its band (worked out when its block is read, never while painting)."""
+        if row.mean_d is None:
+            return ""
+        key = (row.mean_d, row.band_code)
+        text = self._mean_texts.get(key)
+        if text is None:
+            text = mean_text(row.mean_d, self._decimals, band.edges if band is not None else self._edges)
+            if len(self._mean_texts) >= _MEAN_TEXTS_MAX:
+                self._mean_texts.clear()
+            self._mean_texts[key] = text
+        return text
 
     @staticmethod
     def _foregrounds(row: RegisterRow) -> tuple[QBrush | None, ...]:

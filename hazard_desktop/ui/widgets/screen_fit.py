@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QScrollArea,
     QSpacerItem,
+    QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -107,8 +109,10 @@ def fit_window(
         keep: widgets that stay outside the scroll area (besides the trailing button row).
         remember: a stable name under which size and place are stored per screen ("" = not remembered).
     """
+    keep = tuple(keep)
     wanted = _prepare(window, preferred, scroll, keep)
     _apply_size(window, wanted, remember)
+    _cap(window, keep)
 
 
 def _prepare(
@@ -132,6 +136,11 @@ def _prepare(
         area = wrap_in_scroll_area(window, keep)
         if area is not None and window.isVisible():
             area.show()
+        if area is not None:  # wide enough for the content beside a vertical scroll bar: no sideways scrolling
+            margins = layout.contentsMargins()
+            extent = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, area)
+            needed = area.widget().minimumSizeHint().width() + extent + margins.left() + margins.right()
+            wanted.setWidth(max(wanted.width(), min(needed, space.width())))
     minimum = window.minimumSize()
     if minimum.width() > space.width() or minimum.height() > space.height():
         window.setMinimumSize(0, 0)  # too big for this screen: the layout's own minimum applies (it fits)
@@ -142,8 +151,7 @@ def _prepare(
 
 def _apply_size(window: QWidget, wanted: QSize, remember: str) -> None:
     window.resize(wanted.boundedTo(room(window)))
-    if window.parentWidget() is None:
-        _centre(window)
+    _centre(window)
     if remember:
         _restore(window, remember)
 
@@ -187,8 +195,56 @@ class _FitOnShow(QObject):
         if kind == QEvent.Type.Show:
             watched.removeEventFilter(self)
             _apply_size(watched, self._wanted, self._remember)
+            _cap(watched, self._args[2])
             self.deleteLater()
         return False
+
+
+def _cap(window: QWidget, keep: tuple[QWidget, ...]) -> None:
+    if window.findChild(_Cap, "screenFitCap") is None:
+        window.installEventFilter(_Cap(window, keep))
+
+
+class _Cap(QObject):
+    """Keeps a fitted window on its screen when its content grows later (another page, rows added).
+
+    Qt enlarges a window to its layout's new minimum; when that minimum passes the screen, the content
+    moves into a scroll area (buttons kept outside, as in :func:`fit_window`) and the window shrinks back.
+    """
+
+    def __init__(self, window: QWidget, keep: tuple[QWidget, ...]) -> None:
+        super().__init__(window)
+        self.setObjectName("screenFitCap")
+        self._window = window
+        self._keep = keep
+        self._pending = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._window and not self._pending:
+            # Only growth the layout forces (its minimum passed the screen): a user's own resize, or a
+            # maximized window, is left alone.
+            space = room(self._window)
+            minimum = self._window.minimumSize()
+            forced = minimum.width() > space.width() or minimum.height() > space.height()
+            maximized = self._window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
+            if forced and not maximized:
+                self._pending = True
+                QTimer.singleShot(0, self._shrink)  # not inside the resize Qt is still delivering
+        return False
+
+    def _shrink(self) -> None:
+        self._pending = False
+        window = self._window
+        area = wrap_in_scroll_area(window, self._keep)
+        if area is not None and window.isVisible():
+            area.show()
+        space = room(window)
+        if window.minimumWidth() > space.width() or window.minimumHeight() > space.height():
+            window.setMinimumSize(0, 0)  # the layout's own minimum (scrolled content: small) applies
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        fit_size(window)
 
 
 def fit_size(window: QWidget) -> None:
@@ -254,6 +310,37 @@ class _Content(QWidget):
         return QSize(hint.width(), max(hint.height(), self.sizeHint().height()))
 
 
+class PageActions(QStackedWidget):
+    """The action buttons of a paged dialog, one row per page, kept below the scrolled content.
+
+    A page's own "Start scoring" or "Confirm" would scroll out of view with the page on a small screen;
+    here the row of the current page shows, always visible, next to the dialog's Close button. Pass it in
+    ``keep`` of :func:`fit_window`.
+    """
+
+    def __init__(self, pages: QStackedWidget, rows: dict[int, QLayout], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageActions")
+        for index in range(pages.count()):
+            holder = QWidget(self)
+            row = rows.get(index)
+            if row is not None:
+                row.setContentsMargins(0, 0, 0, 0)
+                holder.setLayout(row)
+            self.addWidget(holder)
+        pages.currentChanged.connect(self.setCurrentIndex)
+        self.currentChanged.connect(self.updateGeometry)
+        self.setCurrentIndex(pages.currentIndex())
+
+    def sizeHint(self) -> QSize:  # the current row, not the widest of all (an empty row takes no room)
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None and current.layout() is not None else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None and current.layout() is not None else QSize(0, 0)
+
+
 def screen_key(window: QWidget) -> str:
     """``<screen name>@<width>x<height>``: one remembered geometry per screen and scaling."""
     area = available_geometry(window)
@@ -315,11 +402,18 @@ def _relax_combo_boxes(window: QWidget) -> None:
 
 
 def _centre(window: QWidget) -> None:
+    """Over the parent window (or the screen), moved inside the screen with its frame and title bar.
+
+    Qt places a dialog over its parent before it is resized to fit, and a window with a parent where the
+    window system likes; either can leave the bottom (the buttons) below the screen edge.
+    """
     area = available_geometry(window)
     size = window.size() + FRAME
-    x = area.x() + max(0, (area.width() - size.width()) // 2)
-    y = area.y() + max(0, (area.height() - size.height()) // 2)
-    window.move(x, y)
+    parent = window.parentWidget()
+    centre = parent.window().frameGeometry().center() if parent is not None and parent.isVisible() else area.center()
+    x = min(centre.x() - size.width() // 2, area.x() + area.width() - size.width())
+    y = min(centre.y() - size.height() // 2, area.y() + area.height() - size.height())
+    window.move(max(x, area.x()), max(y, area.y()))
 
 
 def _is_button_row(item: QLayoutItem | None, kept: set[QWidget]) -> bool:

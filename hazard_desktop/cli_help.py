@@ -1,0 +1,127 @@
+"""The command line's own words in Chinese: argparse's usage, help and usage-error texts, and our help texts.
+
+argparse looks its fixed texts (``usage: ``, ``options``, ``the following arguments are required: %s`` …)
+up through ``gettext`` as the module global ``argparse._`` (and ``argparse.ngettext``), some when a parser
+is built and the rest when it formats help or an error. :func:`argparse_language` points those two at
+the Chinese table below for as long as the parser is built and used, then puts gettext's back; English
+keeps argparse's own texts. No Qt here: the command line runs without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# argparse's texts of Python 3.11 (Lib/argparse.py) that a user can meet; the format fields stay as they are.
+ARGPARSE_ZH: dict[str, str] = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示程序版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "the following arguments are required: %s": "缺少以下必需的参数：%s",
+    "one of the arguments %s is required": "参数 %s 必须给出其中一个",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "多余的参数值 %r",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多只能有一个值",
+    "expected at least one argument": "至少需要一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+    "unexpected option string: %s": "意外的选项：%s",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项值 %(value)r（可选：%(choices)s）",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有子命令 %(parser_name)r（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+}
+_NGETTEXT_ZH: dict[str, str] = {"expected %s argument": "需要 %s 个值"}
+
+
+def _zh_gettext(text: str) -> str:
+    return ARGPARSE_ZH.get(text, text)
+
+
+def _zh_ngettext(singular: str, plural: str, n: int) -> str:
+    return _NGETTEXT_ZH.get(singular, singular if n == 1 else plural)
+
+
+@contextmanager
+def argparse_language(lang: str) -> Iterator[None]:
+    """Within the block, argparse speaks ``lang`` (``zh`` or ``en``)."""
+    if lang == "en":
+        yield
+        return
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _zh_gettext, _zh_ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def language_option(argv: list[str]) -> str | None:
+    """The value of ``--lang`` in ``argv`` before argparse reads it (its texts depend on it), or None."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+# Our help texts: (English, Chinese).
+_HELP: dict[str, tuple[str, str]] = {
+    "description": (
+        "隐患分级管理 — hazard register, grading and sheets (offline).",
+        "隐患分级管理 — 隐患台账、分级判定与判定表（离线）。不带子命令时打开程序窗口。",
+    ),
+    "data_dir": (
+        "data folder (default: HAZARD_DESKTOP_DATA or the user data folder)",
+        "数据文件夹（默认：HAZARD_DESKTOP_DATA 或用户数据文件夹）",
+    ),
+    "create": (
+        "create the data folder named by --data-dir/HAZARD_DESKTOP_DATA if it does not exist yet",
+        "若 --data-dir/HAZARD_DESKTOP_DATA 指定的数据文件夹尚不存在，则新建它",
+    ),
+    "lang": ("interface language (default zh_CN)", "界面语言（默认 zh_CN）"),
+    "version": ("show the program's version and exit", "显示程序版本号并退出"),
+    "screenshot": ("render the main window to PNG and exit", "把主窗口渲染为 PNG 图片后退出"),
+    "verbose": ("log debug messages", "记录调试信息"),
+    "smoke": ("self-test (headless): database, window, sheet PDF", "自检（无界面）：数据库、窗口、判定表 PDF"),
+    "demo": (
+        "write realistic demo data into a data folder that holds no register yet",
+        "向尚无台账的数据文件夹写入演示数据",
+    ),
+    "count": ("number of hazards (default 300)", "隐患条数（默认 300）"),
+    "seed": ("random seed of the demo data (default 2026)", "演示数据的随机种子（默认 2026）"),
+    "no_photos": ("skip the demo photos", "不生成演示照片"),
+    "lec": ("LEC calculator: D = L × E × C and its band", "LEC 计算器：D = L × E × C 及其风险等级"),
+    "values": ("the values of L, E and C from the value tables", "取值表中的 L、E、C 取值"),
+    "panel": ("one L,E,C per panel member", "评分小组每人一组 L,E,C"),
+    "json": ("print JSON", "以 JSON 输出"),
+    "sheet": ("write the grading sheet PDF of a hazard", "生成隐患的分级判定表 PDF"),
+    "sheet_description": (
+        "The sheet is the plant's Chinese form (隐患分级判定表 / 争议裁决表) and is always printed in "
+        "Chinese; --lang en is refused here (set HAZARD_DESKTOP_LANG=en for English messages).",
+        "判定表（隐患分级判定表 / 争议裁决表）是公司的中文正式表格，总以中文打印；此处不接受 --lang en"
+        "（英文提示请设置 HAZARD_DESKTOP_LANG=en）。",
+    ),
+    "number": ("the hazard's register number, e.g. YH-2026-0001", "隐患编号，例如 YH-2026-0001"),
+    "output": ("the PDF file to write (must end in .pdf)", "要写入的 PDF 文件（须以 .pdf 结尾）"),
+    "meeting": (
+        "the whole batch of the meeting that graded the hazard",
+        "该隐患所在判定会议的全部判定表",
+    ),
+    "dispute": ("the dispute ruling sheet (争议裁决表) of the hazard", "该隐患的争议裁决表"),
+}
+
+
+def help_text(key: str, lang: str) -> str:
+    """Our help text ``key`` in ``lang`` (none holds a ``%``, which argparse would expand)."""
+    english, chinese = _HELP[key]
+    return english if lang == "en" else chinese
