@@ -19,6 +19,8 @@ from hazard_desktop import paths
 from hazard_desktop.services.context import AppContext
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from sqlalchemy.engine import Engine
 
     from hazard_desktop.adapters.schema import OpenedDatabase
@@ -64,13 +66,14 @@ def setup_logging(data_dir: Path, *, verbose: bool = False) -> Path:
     return path
 
 
-def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
+def build_context(data_dir: Path, *, lazy: bool = False, first_use: date | None = None) -> AppContext:
     """Open (and if needed create, back up, migrate, seed) the database of ``data_dir``; wire every port.
 
     Args:
         lazy: the window's start: if the database is at this build's revision and seeding would write
             nothing, open no SQLAlchemy engine until something needs it (``adapters/start_reads.py``);
             otherwise open it as usual.
+        first_use: for a new register, the day the plant started using the program (default today).
 
     Raises:
         StorageError: the database cannot be used (newer build, unreadable, migration failed).
@@ -88,7 +91,7 @@ def build_context(data_dir: Path, *, lazy: bool = False) -> AppContext:
     opened = storage.opened()
     if opened.backup is not None:
         log.info("database migrated from %s; backup at %s", opened.migrated_from, opened.backup)
-    seed_reference_data(storage.uow())
+    seed_reference_data(storage.uow(), first_use=first_use)
     seed_checklist_templates(storage.uow())  # idempotent by UUID: also fills databases upgraded to 0003
     return _wire(storage, storage.uow, SqlRegisterQueries(storage.engine), PillowImageProcessor())
 

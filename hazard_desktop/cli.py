@@ -324,9 +324,9 @@ def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> DemoResu
     from hazard_desktop.adapters.demo_photos import make_photo
     from hazard_desktop.adapters.unit_of_work import SingleTransaction
     from hazard_desktop.app import build_context, close_context, engine_of
-    from hazard_desktop.services.demo import build_demo
+    from hazard_desktop.services.demo import build_demo, plant_start
 
-    context = build_context(folder)
+    context = build_context(folder, first_use=plant_start())
     try:
         # all of the demo or nothing: one transaction (its use cases are savepoints of it)
         with SingleTransaction(make_session_factory(engine_of(context))) as transaction:

@@ -134,6 +134,16 @@ def make_hazards(
     return hazards
 
 
+def plant_start(reference: datetime | None = None) -> date:
+    """The day the demo plant "started using the program": the day before its oldest hazard.
+
+    A demo register is seeded with its 表D.4 in force from then, so every demo grading (dated up to two
+    years back) cites a threshold set that was in force on its date, as a real plant's would.
+    """
+    when = reference or datetime.now(UTC)
+    return (when - timedelta(days=demo_content.FOUND_SPAN_DAYS + 1)).date()
+
+
 def build_demo(
     uow_factory: Callable[[], UnitOfWork],
     writer: BulkWriter,

@@ -80,8 +80,10 @@ def default_scale_values() -> list[ScaleValue]:
     ]
 
 
-def seed_reference_data(uow: UnitOfWork) -> bool:
+def seed_reference_data(uow: UnitOfWork, *, first_use: date | None = None) -> bool:
     """Fill an empty database with the default reference data; do nothing if already seeded.
+
+    ``first_use``: the day the plant starts using the program (the rule's 表D.4 takes effect then; default today).
 
     Returns:
         True if data was written.
@@ -102,7 +104,7 @@ def seed_reference_data(uow: UnitOfWork) -> bool:
             uow.reference.save_category(Category(cat["code"], cat["name_zh"], cat["name_en"], order, subs))
         for value in default_scale_values():
             uow.lec.save_scale_value(value)
-        for threshold_set in default_threshold_sets():
+        for threshold_set in default_threshold_sets(first_use):
             uow.lec.add_threshold_set(threshold_set)
         for item in load("major_criteria"):
             uow.criteria.add(

@@ -136,3 +136,15 @@ def test_only_the_newest_hazards_of_a_large_demo_are_graded_the_rest_is_bulk_wri
         oldest = [h for (h,) in con.execute("SELECT id FROM hazards ORDER BY found_at LIMIT 60")]
     con.close()
     assert graded and not graded & set(oldest)
+
+
+def test_a_demo_register_cites_a_grading_table_in_force_on_every_grading_date(tmp_path):
+    """A new-user trial: demo sheets dated 2025 cited a 表D.4 "in force from" the day the demo was made."""
+    assert _demo(tmp_path / "data", "--no-photos") == 0
+    with sqlite3.connect(paths.database_path(tmp_path / "data")) as con:
+        [(effective_from,)] = con.execute("SELECT effective_from FROM threshold_sets").fetchall()
+        (oldest_grading,) = con.execute("SELECT min(graded_on) FROM gradings").fetchone()
+        (oldest_found,) = con.execute("SELECT min(found_at) FROM hazards").fetchone()
+    con.close()
+    assert str(effective_from)[:10] <= str(oldest_grading)[:10]
+    assert str(effective_from)[:10] <= str(oldest_found)[:10]
