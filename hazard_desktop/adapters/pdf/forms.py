@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _Para, _pieces, _Styles
+from hazard_desktop.services.sheet_builders import RAISING_SEAT
 from hazard_desktop.services.sheet_models import SheetMember
 
 GRID = 0.5
@@ -198,7 +199,8 @@ def _members_form(
             _p(str(number), centre),
             _p(member.role_label, centre),
             _p(member.name, centre),
-            _p(member.department, left),
+            # the seat mark on its own line: Chinese text has no break points for ReportLab's wrapping
+            _p(member.department.replace(RAISING_SEAT, "\n" + RAISING_SEAT), left),
         ]
         if scores:
             cells += [_p(v, centre) for v in (member.l, member.e, member.c, member.d)]
