@@ -458,3 +458,31 @@ def test_a_missing_site_check_note_is_asked_for_as_such_whatever_the_vote(qtbot,
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
     assert "121-2" in chinese and "现场核查情况" in chinese and "依据" not in chinese
+
+
+def test_every_page_opens_at_its_top_on_a_small_screen(qtbot, context, people, hazard):
+    """1366×768 at 150 %: after 确认裁决 the done page shows 裁决已确认, not the empty bottom of the page."""
+    from PySide6.QtCore import QCoreApplication, QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from hazard_desktop.ui.widgets import screen_fit
+
+    item = major_by_criterion(context, people, hazard)
+    previous = screen_fit.set_available_override(QRect(0, 0, 911, 512))
+    try:
+        dialog = make_dialog(qtbot, context, hazard.id)
+        area = dialog.findChild(QScrollArea, screen_fit.SCROLL_NAME)
+        assert area is not None
+        vote_through_the_dialog(qtbot, dialog, people, item, upholding=4)
+        assert dialog.current_page() == PAGE_RESULT
+        QCoreApplication.processEvents()
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())  # the user scrolled down to 确认
+        dialog.set_ruling_text("4:3 表决认定符合121号第2条，维持重大事故隐患。")
+        dialog.confirm_button.click()
+        assert dialog.current_page() == PAGE_DONE
+        QCoreApplication.processEvents()
+        assert area.verticalScrollBar().value() == 0
+        top = dialog.done_label.mapTo(area.viewport(), dialog.done_label.rect().topLeft())
+        assert 0 <= top.y() < area.viewport().height()
+    finally:
+        screen_fit.set_available_override(previous)
