@@ -486,3 +486,40 @@ def test_every_page_opens_at_its_top_on_a_small_screen(qtbot, context, people, h
         assert 0 <= top.y() < area.viewport().height()
     finally:
         screen_fit.set_available_override(previous)
+
+
+def test_a_major_check_on_an_already_graded_hazard_says_why_it_is_not_applied(
+    qtbot, context, people, hazard, graded, monkeypatch
+):
+    """定级 → 重大隐患判定 on a graded hazard: 采用此结果 must not close silently; nothing is written."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.ui import messages
+    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
+    from hazard_desktop.ui.grading_actions import install_grading_actions
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = install_grading_actions(window, context)
+    window.view.selectionModel().select(
+        window.model.index(window.model.find_row(hazard.id), 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    before = grading_service.grading_history(context.uow(), hazard.id)
+
+    def tick_and_use(self):
+        self.tick_code("C-4", True, "T-203 常压储罐液位计失效")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return int(self.result())
+
+    shown: list[str] = []
+    monkeypatch.setattr(CriteriaCheckDialog, "exec", tick_and_use)
+    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(messages, "confirm", lambda *_args: pytest.fail("no grading may be offered"))
+    result = actions.check.trigger()
+    assert result is None
+    assert len(shown) == 1 and "already has a confirmed grading" in shown[0], shown
+    assert "not applied" in shown[0]
+    assert grading_service.grading_history(context.uow(), hazard.id) == before
