@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QStatusBar, QStyle, QTableView, QToolBar
 
+from hazard_desktop.domain.errors import InvalidTransition
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterRow
@@ -178,6 +179,12 @@ class GradingActions(QObject):
         result = CriteriaCheckDialog.ask(self.window, self.context, title)  # type: ignore[arg-type]
         if result is None or row is None:
             return result
+        if result.is_major and not can_grade(row):  # a refused action says why (nothing was written)
+            code = "hazard_closed" if row.status is HazardStatus.CLOSED else "hazard_already_graded"
+            reason = messages.error_text(InvalidTransition(code, hazard=row.number), "grading")
+            text = arg(self.tr("The result of the check was not applied: %1"), reason)
+            messages.show_info(self.window, self.tr("Major-hazard check"), text)  # type: ignore[arg-type]
+            return None
         if result.is_major and can_grade(row):
             question = arg(
                 self.tr("Hazard %1 is a major hazard by this check. Grade it with the panel now?"), row.number

@@ -447,6 +447,11 @@
         <translation>经判定，隐患 %1 为重大隐患。是否现在由评分小组定级？</translation>
     </message>
     <message>
+        <location filename="../../hazard_desktop/ui/grading_actions.py" line="183" />
+        <source>The result of the check was not applied: %1</source>
+        <translation>判定结果未采用：%1</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/grading_actions.py" line="185" />
         <source>Major-hazard check</source>
         <translation>重大隐患判定</translation>

@@ -458,3 +458,68 @@ def test_a_missing_site_check_note_is_asked_for_as_such_whatever_the_vote(qtbot,
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
     assert "121-2" in chinese and "现场核查情况" in chinese and "依据" not in chinese
+
+
+def test_every_page_opens_at_its_top_on_a_small_screen(qtbot, context, people, hazard):
+    """1366×768 at 150 %: after 确认裁决 the done page shows 裁决已确认, not the empty bottom of the page."""
+    from PySide6.QtCore import QCoreApplication, QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from hazard_desktop.ui.widgets import screen_fit
+
+    item = major_by_criterion(context, people, hazard)
+    previous = screen_fit.set_available_override(QRect(0, 0, 911, 512))
+    try:
+        dialog = make_dialog(qtbot, context, hazard.id)
+        area = dialog.findChild(QScrollArea, screen_fit.SCROLL_NAME)
+        assert area is not None
+        vote_through_the_dialog(qtbot, dialog, people, item, upholding=4)
+        assert dialog.current_page() == PAGE_RESULT
+        QCoreApplication.processEvents()
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())  # the user scrolled down to 确认
+        dialog.set_ruling_text("4:3 表决认定符合121号第2条，维持重大事故隐患。")
+        dialog.confirm_button.click()
+        assert dialog.current_page() == PAGE_DONE
+        QCoreApplication.processEvents()
+        assert area.verticalScrollBar().value() == 0
+        top = dialog.done_label.mapTo(area.viewport(), dialog.done_label.rect().topLeft())
+        assert 0 <= top.y() < area.viewport().height()
+    finally:
+        screen_fit.set_available_override(previous)
+
+
+def test_a_major_check_on_an_already_graded_hazard_says_why_it_is_not_applied(
+    qtbot, context, people, hazard, graded, monkeypatch
+):
+    """定级 → 重大隐患判定 on a graded hazard: 采用此结果 must not close silently; nothing is written."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.ui import messages
+    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
+    from hazard_desktop.ui.grading_actions import install_grading_actions
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = install_grading_actions(window, context)
+    window.view.selectionModel().select(
+        window.model.index(window.model.find_row(hazard.id), 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    before = grading_service.grading_history(context.uow(), hazard.id)
+
+    def tick_and_use(self):
+        self.tick_code("C-4", True, "T-203 常压储罐液位计失效")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return int(self.result())
+
+    shown: list[str] = []
+    monkeypatch.setattr(CriteriaCheckDialog, "exec", tick_and_use)
+    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(messages, "confirm", lambda *_args: pytest.fail("no grading may be offered"))
+    result = actions.check.trigger()
+    assert result is None
+    assert len(shown) == 1 and "already has a confirmed grading" in shown[0], shown
+    assert "not applied" in shown[0]
+    assert grading_service.grading_history(context.uow(), hazard.id) == before

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMainWindow, QToolButton
 
@@ -603,3 +603,39 @@ def test_the_export_and_import_buttons_and_the_withdrawn_box_work_when_pressed(
     assert quiet and "10" in quiet[-1][1]  # the import report: ten checklists already here
     dialog.show_retired.click()
     assert dialog.show_retired.isChecked() and dialog.model.rowCount() == 10
+
+
+def test_a_long_category_and_guidance_wrap_and_the_answer_buttons_stay_inside_at_150_percent(qtbot, ctx, person):
+    """The item pane word-wraps: at 911×512 (1366×768 at 150 %) no answer button is pushed off the window."""
+    from hazard_desktop.domain.inspections import ItemDraft, SectionDraft, TemplateDraft
+    from hazard_desktop.services import reference_queries
+    from hazard_desktop.ui.inspections.texts import category_text
+
+    categories, _ = reference_queries.categories_and_criteria(ctx.uow(), include_retired=True)
+    longest = max(
+        ((c.code, s.code) for c in categories for s in c.subcategories),
+        key=lambda pair: len(category_text(categories, *pair)),
+    )
+    guidance = "检查储罐液位计、高低液位报警及联锁的设置与投用情况，" * 6
+    item = ItemDraft("液位计完好", guidance, *longest)
+    draft = TemplateDraft(
+        name="长文本检查表",
+        description="",
+        code="JC-LONG",
+        sections=(SectionDraft("储罐区仪表、安全附件和紧急切断系统的设置与投用" * 2, (item,)),),
+    )
+    service.create_template(ctx.uow(), draft)
+    previous = screen_fit.set_available_override(QRect(0, 0, 911, 512))
+    try:
+        inspection = started(ctx, person, "JC-LONG")
+        runner = runner_for(qtbot, ctx, inspection.id)
+        QCoreApplication.processEvents()
+        assert runner.width() <= 911 and runner.category_label.text()
+        for button in [*runner.result_buttons.values(), *(runner.position_label, runner.category_label)]:
+            rect = QRect(button.mapTo(runner, button.rect().topLeft()), button.size())
+            assert runner.rect().contains(rect), button.objectName()
+            viewport = runner.card_scroll.viewport()
+            inside = QRect(button.mapTo(viewport, button.rect().topLeft()), button.size())
+            assert inside.left() >= 0 and inside.right() < viewport.width(), button.objectName()
+    finally:
+        screen_fit.set_available_override(previous)

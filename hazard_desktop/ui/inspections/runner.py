@@ -211,6 +211,7 @@ class InspectionRunner(QDialog):
         self.section_label = QLabel(card)
         self.section_label.setObjectName("runnerSection")
         self.section_label.setStyleSheet("color: #555;")
+        self.section_label.setWordWrap(True)  # long texts wrap: the card never needs more width than the window
         self.position_label = QLabel(card)
         self.position_label.setObjectName("runnerPosition")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -229,6 +230,7 @@ class InspectionRunner(QDialog):
         self.category_label = QLabel(card)
         self.category_label.setObjectName("runnerCategory")
         self.category_label.setStyleSheet("color: #555;")
+        self.category_label.setWordWrap(True)
         self.criterion_label = QLabel(card)
         self.criterion_label.setObjectName("runnerCriterion")
         self.criterion_label.setWordWrap(True)
@@ -274,6 +276,7 @@ class InspectionRunner(QDialog):
         self.hazard_label = QLabel(card)
         self.hazard_label.setObjectName("runnerHazard")
         self.hazard_label.setStyleSheet("color: #1A4F8B;")
+        self.hazard_label.setWordWrap(True)
 
         self.note_edit = _NoteEdit(card)
         self.note_edit.setObjectName("runnerNote")
@@ -310,6 +313,7 @@ class InspectionRunner(QDialog):
         photo_buttons.addStretch(1)
         self.photos_label = QLabel(card)
         self.photos_label.setObjectName("runnerPhotosLabel")
+        self.photos_label.setWordWrap(True)
         photos_row = QHBoxLayout()
         photos_row.addWidget(self.photo_list, 1)
         photos_row.addLayout(photo_buttons)

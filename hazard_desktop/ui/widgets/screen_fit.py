@@ -315,7 +315,8 @@ class PageActions(QStackedWidget):
 
     A page's own "Start scoring" or "Confirm" would scroll out of view with the page on a small screen;
     here the row of the current page shows, always visible, next to the dialog's Close button. Pass it in
-    ``keep`` of :func:`fit_window`.
+    ``keep`` of :func:`fit_window`. A new page opens at its top: the scroll area the pages sit in is scrolled
+    back up (the user had scrolled down to the previous page's button).
     """
 
     def __init__(self, pages: QStackedWidget, rows: dict[int, QLayout], parent: QWidget | None = None) -> None:
@@ -328,9 +329,22 @@ class PageActions(QStackedWidget):
                 row.setContentsMargins(0, 0, 0, 0)
                 holder.setLayout(row)
             self.addWidget(holder)
+        self._pages = pages
         pages.currentChanged.connect(self.setCurrentIndex)
+        pages.currentChanged.connect(self._scroll_to_top)
         self.currentChanged.connect(self.updateGeometry)
         self.setCurrentIndex(pages.currentIndex())
+
+    def _scroll_to_top(self) -> None:
+        self._to_top()
+        QTimer.singleShot(0, self, self._to_top)  # again once the new page is laid out and focus has moved
+
+    def _to_top(self) -> None:
+        parent = self._pages.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.verticalScrollBar().setValue(0)
 
     def sizeHint(self) -> QSize:  # the current row, not the widest of all (an empty row takes no room)
         current = self.currentWidget()
