@@ -133,9 +133,13 @@ def test_a_whole_inspection_by_keyboard_finalized_and_found_in_the_register(qtbo
     assert stored.answers[stored.template.items[6].id].photo_count == 1
 
     with qtbot.waitSignal(runner.finalized) as signal:
-        runner.finalize()
+        runner.finalize_button.click()
     result = signal.args[0]
     assert result.inspection.state is InspectionState.FINALIZED and len(result.hazards) == 2
+    # The register states the deficiency, then what was found (not the requirement as if it were met).
+    assert result.hazards[0].description == "不符合检查项：常压和低压储罐设置液位计。现场情况：T-204 液位计玻璃管破裂"
+    assert result.hazards[1].description.startswith("不符合检查项：")
+    assert result.hazards[1].description.endswith("。现场情况：防火堤东侧裂缝")
     assert runner.read_only and not runner.finalize_button.isVisible()
     assert all(h.number in quiet[-1][1] for h in result.hazards)
 
