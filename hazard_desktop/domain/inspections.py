@@ -651,14 +651,34 @@ def check_finalizable(inspection: Inspection, template: Template, answers: Mappi
         raise ValidationError("failure_undocumented", field="answers", count=len(problems), first=problems[0].index + 1)
 
 
+# How a failed item reads in the register (stored data, so Chinese only like every other description): it
+# must say what is wrong, not repeat the requirement as if it were met.
+FAILED_ITEM_PREFIX = "不符合检查项："
+FAILED_ITEM_NOTE = "。现场情况："
+# Punctuation a requirement may end with; the description supplies its own full stop.
+_REQUIREMENT_END = "。．.；;，,、：: \t\n"
+# What is kept of an over-long requirement before the inspector's note is cut.
+_REQUIREMENT_MIN = 40
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: max(length - 1, 0)] + "…"
+
+
 def hazard_description(item: TemplateItem, note: str) -> str:
-    """The description of a hazard raised by a failed item: the item's text, then the inspector's note."""
-    text = item.text.strip()
+    """The description of a hazard raised by a failed item, stating the deficiency.
+
+    ``不符合检查项：<requirement>。现场情况：<note>``, or without a note ``不符合检查项：<requirement>``.
+    An over-long description loses the end of the requirement first, the inspector's note only after that.
+    """
+    requirement = item.text.strip().rstrip(_REQUIREMENT_END)
     note = note.strip()
-    combined = f"{text}\n{note}" if note else text
-    if len(combined) > DESCRIPTION_MAX:
-        combined = combined[: DESCRIPTION_MAX - 1] + "…"
-    return combined
+    if not note:
+        return _cut(FAILED_ITEM_PREFIX + requirement, DESCRIPTION_MAX)
+    tail = FAILED_ITEM_NOTE + note
+    room = DESCRIPTION_MAX - len(FAILED_ITEM_PREFIX) - len(tail)
+    requirement = _cut(requirement, max(room, _REQUIREMENT_MIN))
+    return _cut(FAILED_ITEM_PREFIX + requirement + tail, DESCRIPTION_MAX)
 
 
 @dataclass(frozen=True, slots=True)

@@ -299,7 +299,11 @@ def test_finalize_raises_a_hazard_per_failure_linked_both_ways(context, inspecto
     assert result.inspection.state is InspectionState.FINALIZED and result.inspection.finalized_at is not None
     first, second = result.hazards
     item0, item10 = template.items[0], template.items[10]
-    assert first.description == f"{item0.text}\n2# 罐无液位计"
+    # The register states the deficiency, then what the inspector found (a trial read the bare requirement as fine).
+    assert first.description == "不符合检查项：常压和低压储罐设置液位计。现场情况：2# 罐无液位计"
+    assert second.description == (
+        "不符合检查项：罐区防火堤、隔堤完好，排水阀常闭，雨水排放受控。现场情况：防火堤东侧有裂缝"
+    )
     assert (first.category_code, first.subcategory_code) == (item0.category_code, item0.subcategory_code)
     assert first.location == "二号罐区" and first.department_id == department(context).id
     assert first.found_by_id == inspector.id
@@ -318,6 +322,10 @@ def test_finalize_raises_a_hazard_per_failure_linked_both_ways(context, inspecto
     assert context.register.count(flt) == 2
     assert {r.number for r in context.register.page(flt, SortKey.NUMBER, False, 0, 50)} == {first.number, second.number}
     assert context.register.count(RegisterFilter(inspection_id=uuid.uuid4())) == 0
+    # The search index finds the hazard by the inspector's words and by the requirement's.
+    assert context.register.count(RegisterFilter(text="无液位计")) == 1
+    assert context.register.count(RegisterFilter(text="防火堤")) == 1
+    assert context.register.count(RegisterFilter(text="不符合检查项")) == 2
 
 
 def test_a_finalized_inspection_is_locked(context, inspector):

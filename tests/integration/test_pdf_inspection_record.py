@@ -65,6 +65,7 @@ def test_the_record_lists_results_hazards_and_signature_lines(context, finished,
     assert inspection.number in text
     for hazard in hazards:
         assert hazard.number in text
+        assert squeeze(hazard.description) in text  # 不符合检查项：…。现场情况：…
     for label in ("检查内容", "检查结果", "合格", "不合格", "受检单位负责人", "安环部审核", "签字", "建议重大"):
         assert label in text
     assert "草稿" not in text

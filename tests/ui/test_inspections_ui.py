@@ -28,7 +28,9 @@ from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.actions import install_inspection_actions
 from hazard_desktop.ui.inspections.list_window import InspectionListWindow
 from hazard_desktop.ui.inspections.models import (
+    COL_NUMBER,
     COL_STATE,
+    DRAFT_COLOUR,
     IdRole,
     InspectionListModel,
     ItemListModel,
@@ -133,9 +135,13 @@ def test_a_whole_inspection_by_keyboard_finalized_and_found_in_the_register(qtbo
     assert stored.answers[stored.template.items[6].id].photo_count == 1
 
     with qtbot.waitSignal(runner.finalized) as signal:
-        runner.finalize()
+        runner.finalize_button.click()
     result = signal.args[0]
     assert result.inspection.state is InspectionState.FINALIZED and len(result.hazards) == 2
+    # The register states the deficiency, then what was found (not the requirement as if it were met).
+    assert result.hazards[0].description == "不符合检查项：常压和低压储罐设置液位计。现场情况：T-204 液位计玻璃管破裂"
+    assert result.hazards[1].description.startswith("不符合检查项：")
+    assert result.hazards[1].description.endswith("。现场情况：防火堤东侧裂缝")
     assert runner.read_only and not runner.finalize_button.isVisible()
     assert all(h.number in quiet[-1][1] for h in result.hazards)
 
@@ -293,6 +299,43 @@ def test_the_list_window_shows_drafts_and_finished_runs_and_prints(qtbot, ctx, p
     assert window.select(draft.id)
     assert window.delete_draft()
     assert window.model.rowCount() == 1
+
+
+def test_a_draft_is_marked_in_the_columns_a_small_screen_shows(qtbot, ctx, person):
+    """A trial at 1366×768/150 % read "1 份草稿" in the status bar but saw no row marked as a draft."""
+    from PySide6.QtCore import QRect
+
+    done = started(ctx, person, "JC-04")
+    for item in template_of(ctx, "JC-04").items:
+        service.record_answer(ctx.uow(), done.id, item.id, AnswerResult.PASS)
+    service.finalize_inspection(ctx.uow(), done.id, ctx.images)
+    draft = started(ctx, person)
+    model = InspectionListModel(service.list_inspections(ctx.uow()))
+    assert model.headerData(COL_STATE, Qt.Orientation.Horizontal) == "State" and COL_STATE == COL_NUMBER + 1
+    rows = {model.index(r, 0).data(IdRole): r for r in range(model.rowCount())}
+    for column in (COL_NUMBER, COL_STATE):  # number and state: bold, in the draft colour
+        marked = model.index(rows[draft.id], column)
+        plain = model.index(rows[done.id], column)
+        assert marked.data(Qt.ItemDataRole.FontRole).bold()
+        assert marked.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(DRAFT_COLOUR)
+        assert plain.data(Qt.ItemDataRole.FontRole) is None and plain.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(rows[draft.id], COL_STATE).data() == "Draft"
+    assert model.index(rows[done.id], COL_STATE).data() == "Finalized"
+
+    previous = screen_fit.set_available_override(QRect(0, 0, 911, 512))  # 1366×768 at 150 %, logical
+    try:
+        window = InspectionListWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.width() <= 911
+        view = window.view
+        row = window.model.find_row(draft.id)
+        cell = view.visualRect(window.model.index(row, COL_STATE))
+        assert view.viewport().rect().contains(cell), (cell, view.viewport().rect())
+        assert window.model.index(row, COL_STATE).data() == "Draft"
+    finally:
+        screen_fit.set_available_override(previous)
 
 
 # ------------------------------------------------------------------------------------- templates

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from hazard_desktop.domain.inspections import (
     Answer,
@@ -40,17 +40,19 @@ _Index = QModelIndex | QPersistentModelIndex
 
 # -------------------------------------------------------------------------------- inspection list
 
-(COL_NUMBER, COL_DATE, COL_TEMPLATE, COL_AREA, COL_DEPARTMENT) = range(5)
-(COL_INSPECTORS, COL_STATE, COL_PROGRESS, COL_FAILED, COL_HAZARDS) = range(5, 10)
+# The state comes right after the number: a draft must be recognisable on a small screen, where the
+# wide checklist and area columns push everything after them out of sight (a trial at 1366×768/150 %).
+(COL_NUMBER, COL_STATE, COL_DATE, COL_TEMPLATE, COL_AREA) = range(5)
+(COL_DEPARTMENT, COL_INSPECTORS, COL_PROGRESS, COL_FAILED, COL_HAZARDS) = range(5, 10)
 INSPECTION_COLUMNS = 10
 _INSPECTION_HEADERS = (
     QT_TRANSLATE_NOOP("InspectionListModel", "Number"),
+    QT_TRANSLATE_NOOP("InspectionListModel", "State"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Date"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Checklist"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Area"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Department"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Inspectors"),
-    QT_TRANSLATE_NOOP("InspectionListModel", "State"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Answered"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Failed"),
     QT_TRANSLATE_NOOP("InspectionListModel", "Hazards"),
@@ -92,8 +94,13 @@ class InspectionListModel(ReplacedRowsModel):
                 COL_HAZARDS: str(row.hazards),
             }
             return values.get(column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATE and row.state is InspectionState.DRAFT:
-            return QBrush(QColor(DRAFT_COLOUR))
+        if row.state is InspectionState.DRAFT and column in (COL_NUMBER, COL_STATE):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(DRAFT_COLOUR))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_FAILED and row.failed:
             return QBrush(QColor(RESULT_COLOURS[AnswerResult.FAIL]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PROGRESS, COL_FAILED, COL_HAZARDS):

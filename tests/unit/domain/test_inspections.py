@@ -347,9 +347,25 @@ def test_finalize_needs_a_note_or_photo_on_every_failure():
         check_finalizable(inspection(InspectionState.FINALIZED), made, answers)
 
 
-def test_hazard_description_is_the_item_then_the_note_and_fits_the_register():
-    item = template().items[0]
-    assert hazard_description(item, " 2# 罐无液位计 ") == "设置液位计\n2# 罐无液位计"
-    assert hazard_description(item, "") == "设置液位计"
-    long = hazard_description(item, "x" * 3000)
-    assert len(long) == DESCRIPTION_MAX and long.endswith("…")
+def test_hazard_description_states_the_deficiency_then_what_was_found():
+    # A trial read "特种设备在定期检验有效期内，检验报告齐全 report expired" as if nothing were wrong.
+    item = dataclasses.replace(template().items[0], text="特种设备在定期检验有效期内，检验报告齐全。")
+    assert hazard_description(item, " report expired ") == (
+        "不符合检查项：特种设备在定期检验有效期内，检验报告齐全。现场情况：report expired"
+    )
+    assert hazard_description(item, "  ") == "不符合检查项：特种设备在定期检验有效期内，检验报告齐全"
+    multi = hazard_description(template().items[0], "2# 罐无液位计\n3# 罐液位计损坏")
+    assert multi == "不符合检查项：设置液位计。现场情况：2# 罐无液位计\n3# 罐液位计损坏"
+
+
+def test_an_over_long_hazard_description_cuts_the_requirement_before_the_note():
+    item = dataclasses.replace(template().items[0], text="要" * 2500)
+    note = "裂" * 900
+    cut = hazard_description(item, note)
+    assert len(cut) == DESCRIPTION_MAX and cut.startswith("不符合检查项：要") and cut.endswith("。现场情况：" + note)
+    assert "要…。现场情况" in cut
+    no_note = hazard_description(item, "")
+    assert len(no_note) == DESCRIPTION_MAX and no_note.endswith("…")
+    huge = hazard_description(item, "x" * 3000)  # a note too long on its own keeps some of the requirement
+    assert len(huge) == DESCRIPTION_MAX and huge.startswith("不符合检查项：" + "要" * 39 + "…。现场情况：xxx")
+    assert huge.endswith("x…")
