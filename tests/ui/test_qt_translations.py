@@ -58,3 +58,24 @@ def test_the_bundled_copy_is_used_when_qt_has_none(qapp, tmp_path, monkeypatch) 
 def test_the_spec_bundles_qt_chinese_translation() -> None:
     spec = (ROOT / "installer" / "hazard_desktop.spec").read_text(encoding="utf-8")
     assert '"qtbase_zh_CN.qm"' in spec and '"resources/qt_translations"' in spec
+
+
+def _file_dialog_labels(qtbot) -> dict[str, str]:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x", str(ROOT), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # the dialog offscreen/xcb and Windows trials show
+    qtbot.addWidget(dialog)
+    return {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+
+
+def test_the_widget_file_dialog_is_chinese(qapp, qtbot) -> None:
+    """添加照片 / 另存为 PDF: qtbase_zh_CN.qm lacks "&Look in:" and "Files of &type:"; qt_gaps_zh_CN fills them."""
+    translators = _install(qapp, ROOT / "resources")
+    try:
+        labels = _file_dialog_labels(qtbot)
+    finally:
+        _remove(translators)
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert labels["fileNameLabel"] == "文件名称(&N)："
