@@ -1682,6 +1682,58 @@ The details were written to:
         <source>The hazard is closed (已销号) and is graded no more.</source>
         <translation>该隐患已销号，不能再定级。</translation>
     </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>permission denied, or the file is open in another program</source>
+        <translation>没有权限，或文件正被其他程序打开</translation>
+    </message>
+    <message>
+        <source>the operation is not permitted</source>
+        <translation>没有权限执行此操作</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>已超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>磁盘或文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>a file or folder of that name already exists</source>
+        <translation>同名的文件或文件夹已存在</translation>
+    </message>
+    <message>
+        <source>the file name or path is too long</source>
+        <translation>文件名或路径太长</translation>
+    </message>
+    <message>
+        <source>the file name is not valid</source>
+        <translation>文件名无效</translation>
+    </message>
+    <message>
+        <source>the file or device is busy</source>
+        <translation>文件或设备正忙</translation>
+    </message>
+    <message>
+        <source>the disk reported a read or write error</source>
+        <translation>磁盘读写出错</translation>
+    </message>
 </context>
 <context>
     <name>PhotoViewer</name>
