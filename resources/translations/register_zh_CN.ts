@@ -827,8 +827,8 @@ Restore the draft? Choose No to discard it.</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/main_window.py" line="254"/>
-        <source>&amp;Clear filters</source>
-        <translation>清除筛选(&amp;C)</translation>
+        <source>Clear &amp;filters</source>
+        <translation>清除筛选(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/main_window.py" line="257"/>

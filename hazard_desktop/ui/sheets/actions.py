@@ -98,7 +98,7 @@ class SheetActions(QObject):
             self.print_dispute_ruling,
         )
         self.save_pdf = self._action(
-            self.tr("Save sheet as P&DF…"),
+            self.tr("Save sheet as PD&F…"),
             self.tr("Save the grading sheet of the selected hazard as a PDF file"),
             self.save_as_pdf,
             QKeySequence("Ctrl+Shift+P"),
