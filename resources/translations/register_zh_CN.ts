@@ -1734,6 +1734,18 @@ The details were written to:
         <source>the disk reported a read or write error</source>
         <translation>磁盘读写出错</translation>
     </message>
+    <message>
+        <source>Register already open</source>
+        <translation>台账已打开</translation>
+    </message>
+    <message>
+        <source>The register in {path} is already open in another window of the program (process {pid} on {host}).
+
+Two windows on one register show each other&apos;s changes only after a refresh, and both may print the same sheets. Open it here as well?</source>
+        <translation>{path} 中的台账已在本程序的另一个窗口中打开（计算机 {host} 上的进程 {pid}）。
+
+同一台账在两个窗口中打开时，一个窗口的修改要刷新后才会在另一个窗口中显示，两边还可能打印同一张判定表。仍要在这里再打开一次吗？</translation>
+    </message>
 </context>
 <context>
     <name>PhotoViewer</name>
