@@ -288,7 +288,7 @@ def run_gui(
             data_dir.mkdir(parents=True)
         except OSError as exc:
             messages.show_fatal_storage_error(
-                StorageError("data_dir_unusable", path=str(data_dir), detail=exc.strerror or str(exc)),
+                StorageError("data_dir_unusable", path=str(data_dir), detail=messages.os_error_text(exc)),
                 interactive=interactive,
             )
             return 2

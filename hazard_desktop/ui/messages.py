@@ -19,6 +19,7 @@ import importlib
 import logging
 import string
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Any, Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -424,12 +425,13 @@ _OS_ERRORS: dict[int, str] = {
 }
 
 
-def os_error_text(exc: BaseException) -> str:
-    """A short translated reason for an OSError (the OS's own text only for errors not in the table)."""
+def os_error_text(exc: BaseException, *, with_name: bool = False) -> str:
+    """A short translated reason for an OSError (the OS's own text only for errors not in the table);
+    ``with_name``: followed by the name of the file it concerns, where the error knows it."""
     text = _OS_ERRORS.get(getattr(exc, "errno", None) or -1)
-    if text is not None:
-        return _tr(text)
-    return getattr(exc, "strerror", None) or str(exc)
+    reason = _tr(text) if text is not None else getattr(exc, "strerror", None) or str(exc)
+    name = getattr(exc, "filename", None)
+    return f"{reason}: {PurePath(str(name)).name or name}" if with_name and name else reason
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:

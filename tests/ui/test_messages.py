@@ -247,3 +247,12 @@ def test_os_errors_read_in_the_ui_language(qapp) -> None:
         assert messages.os_error_text(odd) == "Too many levels of symbolic links"  # unknown: the OS's own text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_os_errors_can_name_their_file(qapp) -> None:
+    import errno
+
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "/tmp/照片/a.jpg")
+    assert messages.os_error_text(missing, with_name=True) == "no such file or folder: a.jpg"
+    disk = OSError(errno.EIO, "Input/output error")
+    assert messages.os_error_text(disk, with_name=True) == "the disk reported a read or write error"
