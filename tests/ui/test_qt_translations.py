@@ -41,7 +41,7 @@ def test_qt_standard_buttons_are_chinese_from_source(qapp) -> None:
     assert _cancel_text() == "Cancel"
 
 
-def test_the_bundled_copy_is_used_when_qt_has_none(qapp, tmp_path, monkeypatch) -> None:
+def test_the_bundled_copy_is_used_when_qt_has_none(qapp, qtbot, tmp_path, monkeypatch) -> None:
     """The frozen program's layout: resources/qt_translations/qtbase_zh_CN.qm, no Qt translations folder."""
     resources = tmp_path / "resources"
     shutil.copytree(ROOT / "resources" / "translations", resources / "translations")
@@ -51,6 +51,7 @@ def test_the_bundled_copy_is_used_when_qt_has_none(qapp, tmp_path, monkeypatch) 
     translators = _install(qapp, resources)
     try:
         assert _cancel_text() == "取消"
+        assert _file_dialog_labels(qtbot)["lookInLabel"] == "查找范围(&L)："  # qt_gaps_zh_CN travels along
     finally:
         _remove(translators)
 
