@@ -80,3 +80,16 @@ def test_the_widget_file_dialog_is_chinese(qapp, qtbot) -> None:
     assert labels["lookInLabel"] == "查找范围(&L)："
     assert labels["fileTypeLabel"] == "文件类型(&T)："
     assert labels["fileNameLabel"] == "文件名称(&N)："
+
+
+def test_the_file_dialogs_type_column_is_chinese(qapp) -> None:
+    """Qt 6 asks QAbstractFileIconProvider for "Folder" (disambiguated); qtbase has it only under QFileDialog."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtGui import QAbstractFileIconProvider
+
+    translators = _install(qapp, ROOT / "resources")
+    try:
+        kind = QAbstractFileIconProvider().type(QFileInfo(str(ROOT / "resources")))
+    finally:
+        _remove(translators)
+    assert kind == "文件夹"
