@@ -288,7 +288,7 @@ def run_gui(
             data_dir.mkdir(parents=True)
         except OSError as exc:
             messages.show_fatal_storage_error(
-                StorageError("data_dir_unusable", path=str(data_dir), detail=exc.strerror or str(exc)),
+                StorageError("data_dir_unusable", path=str(data_dir), detail=messages.os_error_text(exc)),
                 interactive=interactive,
             )
             return 2
@@ -297,6 +297,14 @@ def run_gui(
     except StorageError as exc:
         messages.show_fatal_storage_error(exc, interactive=interactive)
         return 2
+    lock = None
+    if interactive:  # a second window on the same register asks first (ui/instance_lock.py)
+        from hazard_desktop.ui import instance_lock
+
+        lock, held = instance_lock.claim(data_dir)
+        if not held and not instance_lock.ask_open_anyway(data_dir, lock):
+            close_context(context)
+            return 1
     reporter = CrashReporter(log_file(data_dir), app)
     reporter.install()
     _enable_faulthandler(data_dir)
@@ -304,6 +312,8 @@ def run_gui(
         return _show_window(app, context, screenshot)
     finally:
         reporter.uninstall()
+        if lock is not None and lock.isLocked():
+            lock.unlock()
 
 
 def show_refusal(error: Exception, language: str | None = None) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from hazard_desktop import __version__, paths
 from hazard_desktop.cli_help import argparse_language, help_text, language_option
-from hazard_desktop.cli_messages import language, message
+from hazard_desktop.cli_messages import language, message, os_error_text
 
 if TYPE_CHECKING:  # types only: the command line imports these where they are used
     from hazard_desktop.domain.lec import LecScales, ThresholdSet
@@ -225,7 +225,8 @@ def _data_folder(args: argparse.Namespace, *, may_create: bool) -> Path:
         try:
             folder.mkdir(parents=True)
         except OSError as exc:
-            raise Refused("data_dir_unusable", path=folder, detail=exc.strerror or exc) from exc
+            reason = os_error_text(exc, language(args.lang))
+            raise Refused("data_dir_unusable", path=folder, detail=reason) from exc
     return folder
 
 
@@ -429,6 +430,8 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
         return _fail("sheet_chinese_only", "en")
     if Path(args.output).suffix.lower() != ".pdf":  # a PDF under another name opens as garbage or not at all
         return _fail("sheet_output_not_pdf", lang, path=args.output)
+    if not Path(args.output).parent.is_dir():  # never create a folder the user did not ask for
+        return _fail("sheet_folder_missing", lang, folder=Path(args.output).parent)
     from hazard_desktop.app import build_context, close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services.sheets import export_hazard_sheet
@@ -439,7 +442,7 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
     except DomainError as exc:
         return _fail(exc.code, lang, **exc.params)
     except OSError as exc:
-        return _fail("sheet_write_failed", lang, path=args.output, detail=exc.strerror or exc)
+        return _fail("sheet_write_failed", lang, path=args.output, detail=os_error_text(exc, lang))
     finally:
         close_context(context)
     print(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from typing import Any
 
@@ -61,6 +62,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet {sheet_no} was just printed by someone else; try again.",
     ),
     "sheet_write_failed": ("无法写入文件 {path}：{detail}", "Cannot write the file {path}: {detail}"),
+    "sheet_folder_missing": (
+        "文件夹 {folder} 不存在，未写入任何文件。程序不会自行创建文件夹：请先创建它，或选择已有的文件夹。",
+        "The folder {folder} does not exist; nothing was written. The program does not create folders on its "
+        "own: create it first or choose an existing folder.",
+    ),
     "sheet_chinese_only": (
         "判定表是公司的中文正式表格，只能以中文打印；--lang en 不适用于 sheet，未写入任何文件"
         "（英文提示请设置 HAZARD_DESKTOP_LANG=en）。",
@@ -176,6 +182,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "({detail}). Close every program using it and try again.",
     ),
 }
+
+# What an operating-system error means, in the user's language: the OS's own text (`Is a directory`) is
+# English only. Unknown errors fall back to that text.
+_OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    errno.EACCES: ("没有权限，或文件正被其他程序打开", "permission denied, or the file is open in another program"),
+    errno.EPERM: ("没有权限执行此操作", "the operation is not permitted"),
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EDQUOT: ("已超出磁盘配额", "the disk quota is used up"),
+    errno.EROFS: ("磁盘或文件夹是只读的", "the disk or folder is read-only"),
+    errno.ENOTDIR: ("路径中有一部分不是文件夹", "a part of the path is not a folder"),
+    errno.EEXIST: ("同名的文件或文件夹已存在", "a file or folder of that name already exists"),
+    errno.ENAMETOOLONG: ("文件名或路径太长", "the file name or path is too long"),
+    errno.EINVAL: ("文件名无效", "the file name is not valid"),
+    errno.EBUSY: ("文件或设备正忙", "the file or device is busy"),
+    errno.EIO: ("磁盘读写出错", "the disk reported a read or write error"),
+}
+
+
+def os_error_text(exc: BaseException, lang: str = "zh") -> str:
+    """A short reason for an OSError in ``lang`` (the OS's own text only for errors not in the table)."""
+    pair = _OS_ERRORS.get(getattr(exc, "errno", None) or -1)
+    if pair is not None:
+        return pair[1] if lang == "en" else pair[0]
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def language(cli_value: str | None = None) -> str:

@@ -294,12 +294,14 @@ def print_document(
 
     Raises:
         as :func:`prepare_document` and :func:`record_prints`; OSError if the file cannot be written
-        (``IsADirectoryError`` for a folder), with nothing recorded.
+        (``IsADirectoryError`` for a folder, ``FileNotFoundError`` for a missing folder: none is created),
+        with nothing recorded.
     """
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():  # a command never creates folders the user did not ask for
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     for attempt in range(1, attempts + 1):
         prepared = prepare_document(uow, request, progress=progress, cancelled=cancelled)
         partial = output_files.new_temporary(target.parent, f".{target.stem}.", ".part.pdf")

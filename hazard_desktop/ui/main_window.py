@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
             self.tr("&Find…"), [QKeySequence("Ctrl+F")], self.filter_bar.focus_search, self.tr("Search the register")
         )
         self.action_clear_filters = self._action(
-            self.tr("&Clear filters"),
+            self.tr("Clear &filters"),
             [QKeySequence("Ctrl+Shift+F")],
             self.filter_bar.clear,
             self.tr("Show every hazard"),
@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
             self.tr("Reset &layout"), [], self.reset_layout, self.tr("Restore the default column widths and panes")
         )
         self.action_quit = self._action(self.tr("&Quit"), [QKeySequence("Ctrl+Q")], self.close, self.tr("Quit"))
+        # Ctrl+Q from any of the program's windows (the inspection list, a runner), not only this one
+        self.action_quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action_about = self._action(self.tr("&About…"), [], self.show_about)
 
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -730,6 +732,12 @@ class MainWindow(QMainWindow):
         header.blockSignals(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The inspection list, runners and previews are windows of their own: quitting closes them first
+        # (each may still refuse, e.g. to keep unsaved answers), so no window outlives the register.
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible() and not child.close():
+                event.ignore()
+                return
         self.save_layout()
         super().closeEvent(event)
 

@@ -14,10 +14,12 @@ an area pass their area, so one code may read differently there (e.g. ``criterio
 
 from __future__ import annotations
 
+import errno
 import importlib
 import logging
 import string
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Any, Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -403,6 +405,33 @@ def error_text(exc: BaseException, area: Area | None = None, names: Mapping[Any,
     if field:
         return _fill(_GENERIC_FIELD, generic)
     return _fill(_FALLBACK, generic)
+
+
+# The reason of an OSError in the UI's language: the OS's own text ("Is a directory") is English only.
+_OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("Messages", "no such file or folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Messages", "it is a folder, not a file"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Messages", "permission denied, or the file is open in another program"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Messages", "the operation is not permitted"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Messages", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("Messages", "the disk quota is used up"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Messages", "the disk or folder is read-only"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Messages", "a part of the path is not a folder"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("Messages", "a file or folder of that name already exists"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Messages", "the file name or path is too long"),
+    errno.EINVAL: QT_TRANSLATE_NOOP("Messages", "the file name is not valid"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("Messages", "the file or device is busy"),
+    errno.EIO: QT_TRANSLATE_NOOP("Messages", "the disk reported a read or write error"),
+}
+
+
+def os_error_text(exc: BaseException, *, with_name: bool = False) -> str:
+    """A short translated reason for an OSError (the OS's own text only for errors not in the table);
+    ``with_name``: followed by the name of the file it concerns, where the error knows it."""
+    text = _OS_ERRORS.get(getattr(exc, "errno", None) or -1)
+    reason = _tr(text) if text is not None else getattr(exc, "strerror", None) or str(exc)
+    name = getattr(exc, "filename", None)
+    return f"{reason}: {PurePath(str(name)).name or name}" if with_name and name else reason
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:

@@ -35,8 +35,8 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/inspections/actions.py" line="142"/>
-        <source>Hazards of the same &amp;inspection</source>
-        <translation>同一检查发现的隐患(&amp;I)</translation>
+        <source>&amp;Hazards of the same inspection</source>
+        <translation>同一检查发现的隐患(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/inspections/actions.py" line="143"/>

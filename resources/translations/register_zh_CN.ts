@@ -827,8 +827,8 @@ Restore the draft? Choose No to discard it.</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/main_window.py" line="254"/>
-        <source>&amp;Clear filters</source>
-        <translation>清除筛选(&amp;C)</translation>
+        <source>Clear &amp;filters</source>
+        <translation>清除筛选(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/main_window.py" line="257"/>
@@ -1681,6 +1681,70 @@ The details were written to:
         <location filename="../../hazard_desktop/ui/messages.py" line="1"/>
         <source>The hazard is closed (已销号) and is graded no more.</source>
         <translation>该隐患已销号，不能再定级。</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>permission denied, or the file is open in another program</source>
+        <translation>没有权限，或文件正被其他程序打开</translation>
+    </message>
+    <message>
+        <source>the operation is not permitted</source>
+        <translation>没有权限执行此操作</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>已超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>磁盘或文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>a file or folder of that name already exists</source>
+        <translation>同名的文件或文件夹已存在</translation>
+    </message>
+    <message>
+        <source>the file name or path is too long</source>
+        <translation>文件名或路径太长</translation>
+    </message>
+    <message>
+        <source>the file name is not valid</source>
+        <translation>文件名无效</translation>
+    </message>
+    <message>
+        <source>the file or device is busy</source>
+        <translation>文件或设备正忙</translation>
+    </message>
+    <message>
+        <source>the disk reported a read or write error</source>
+        <translation>磁盘读写出错</translation>
+    </message>
+    <message>
+        <source>Register already open</source>
+        <translation>台账已打开</translation>
+    </message>
+    <message>
+        <source>The register in {path} is already open in another window of the program (process {pid} on {host}).
+
+Two windows on one register show each other&apos;s changes only after a refresh, and both may print the same sheets. Open it here as well?</source>
+        <translation>{path} 中的台账已在本程序的另一个窗口中打开（计算机 {host} 上的进程 {pid}）。
+
+同一台账在两个窗口中打开时，一个窗口的修改要刷新后才会在另一个窗口中显示，两边还可能打印同一张判定表。仍要在这里再打开一次吗？</translation>
     </message>
 </context>
 <context>

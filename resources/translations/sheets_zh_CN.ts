@@ -68,7 +68,7 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/sheets/actions.py" line="103"/>
-        <source>Save sheet as P&amp;DF…</source>
+        <source>Save sheet as PD&amp;F…</source>
         <translation>判定表另存为 PDF(&amp;F)…</translation>
     </message>
     <message>

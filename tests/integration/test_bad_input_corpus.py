@@ -213,6 +213,8 @@ def cli_cases() -> list[Any]:
                      "不是 .pdf 文件", id="sheet output not pdf"),
         pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.PDF.txt", "--data-dir", "{dir}"], "register",
                      "不是 .pdf 文件", id="sheet output pdf then txt"),
+        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"], "register",
+                     "不存在，未写入任何文件", id="sheet output in a missing folder"),  # and no folder created
         pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.pdf/", "--data-dir", "{dir}"], "register",
                      "尚无已确认的分级", id="sheet output ends in a slash"),
         pytest.param(["sheet", "yh-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",

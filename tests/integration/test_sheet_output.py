@@ -78,13 +78,42 @@ def test_sheet_to_a_folder_fails_and_records_no_print(data_dir, tmp_path, capsys
     code = main(["sheet", _graded_number(data_dir), "-o", str(folder), "--data-dir", str(data_dir)])
 
     assert code == 2
-    assert "Cannot write the file" in capsys.readouterr().err
+    assert "Cannot write the file" in (err := capsys.readouterr().err)
+    assert "it is a folder, not a file" in err and "Is a directory" not in err  # the OS's English is not shown
     assert _prints(data_dir) == before
     assert list(folder.iterdir()) == []
 
 
+def test_a_sheet_into_a_folder_of_the_chinese_ui_says_so_in_chinese(data_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HAZARD_DESKTOP_LANG", "zh_CN")
+    folder = tmp_path / "a-folder.pdf"
+    folder.mkdir()
+
+    assert main(["sheet", _graded_number(data_dir), "-o", str(folder), "--data-dir", str(data_dir)]) == 2
+
+    assert "无法写入文件" in (err := capsys.readouterr().err)
+    assert "这是一个文件夹，不是文件" in err and "Is a directory" not in err
+
+
+def test_a_sheet_into_a_missing_folder_creates_no_folder(context, data_dir, tmp_path, capsys, monkeypatch):
+    """`sheet N -o /tmp/nodir/a.pdf` quietly created /tmp/nodir: refused, naming the folder; nothing recorded."""
+    monkeypatch.setenv("HAZARD_DESKTOP_LANG", "zh_CN")
+    missing = tmp_path / "nodir"
+    before = _prints(data_dir)
+
+    code = main(["sheet", _graded_number(data_dir), "-o", str(missing / "a.pdf"), "--data-dir", str(data_dir)])
+
+    assert code == 2
+    assert f"文件夹 {missing} 不存在" in capsys.readouterr().err
+    with pytest.raises(FileNotFoundError):  # the service itself refuses too (the GUI's paths exist already)
+        sheets.export_hazard_sheet(context, _graded_number(data_dir), missing / "deeper" / "a.pdf")
+    assert not missing.exists()
+    assert _prints(data_dir) == before
+
+
 def test_a_failed_commit_removes_the_file_it_had_put_in_place(context, data_dir, tmp_path, monkeypatch):
     target = tmp_path / "out" / "sheet.pdf"
+    target.parent.mkdir()
     before = _prints(data_dir)
 
     def full(self: SqlUnitOfWork) -> None:

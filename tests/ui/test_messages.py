@@ -227,3 +227,32 @@ def test_an_area_sentence_wins_over_the_general_one_only_in_its_area(qapp) -> No
     assert messages.error_text(unknown, "sheet") == messages.error_text(unknown)  # falls back to the general table
     assert messages.error_text(unknown, "settings") == "The change was refused (code_nobody_knows)."
     assert messages.error_text(RuntimeError("boom"), "grading") == messages.error_text(RuntimeError("boom"))
+
+
+def test_os_errors_read_in_the_ui_language(qapp) -> None:
+    """"The file cannot be written: Is a directory" reached the Chinese UI: the OS's text is English only."""
+    import errno
+
+    folder = IsADirectoryError(errno.EISDIR, "Is a directory", "/tmp/x.pdf")
+    odd = OSError(errno.ELOOP, "Too many levels of symbolic links")
+    assert messages.os_error_text(folder) == "it is a folder, not a file"
+    translator = QTranslator()
+    assert translator.load(str(TS_FILE.with_suffix(".qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert messages.os_error_text(folder) == "这是一个文件夹，不是文件"
+        missing = FileNotFoundError(errno.ENOENT, "No such file or directory")
+        assert messages.os_error_text(missing) == "文件或文件夹不存在"
+        assert messages.os_error_text(PermissionError(errno.EACCES, "Permission denied")).startswith("没有权限")
+        assert messages.os_error_text(odd) == "Too many levels of symbolic links"  # unknown: the OS's own text
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_os_errors_can_name_their_file(qapp) -> None:
+    import errno
+
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "/tmp/照片/a.jpg")
+    assert messages.os_error_text(missing, with_name=True) == "no such file or folder: a.jpg"
+    disk = OSError(errno.EIO, "Input/output error")
+    assert messages.os_error_text(disk, with_name=True) == "the disk reported a read or write error"

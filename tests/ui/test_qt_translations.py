@@ -41,7 +41,7 @@ def test_qt_standard_buttons_are_chinese_from_source(qapp) -> None:
     assert _cancel_text() == "Cancel"
 
 
-def test_the_bundled_copy_is_used_when_qt_has_none(qapp, tmp_path, monkeypatch) -> None:
+def test_the_bundled_copy_is_used_when_qt_has_none(qapp, qtbot, tmp_path, monkeypatch) -> None:
     """The frozen program's layout: resources/qt_translations/qtbase_zh_CN.qm, no Qt translations folder."""
     resources = tmp_path / "resources"
     shutil.copytree(ROOT / "resources" / "translations", resources / "translations")
@@ -51,6 +51,7 @@ def test_the_bundled_copy_is_used_when_qt_has_none(qapp, tmp_path, monkeypatch) 
     translators = _install(qapp, resources)
     try:
         assert _cancel_text() == "取消"
+        assert _file_dialog_labels(qtbot)["lookInLabel"] == "查找范围(&L)："  # qt_gaps_zh_CN travels along
     finally:
         _remove(translators)
 
@@ -58,3 +59,37 @@ def test_the_bundled_copy_is_used_when_qt_has_none(qapp, tmp_path, monkeypatch) 
 def test_the_spec_bundles_qt_chinese_translation() -> None:
     spec = (ROOT / "installer" / "hazard_desktop.spec").read_text(encoding="utf-8")
     assert '"qtbase_zh_CN.qm"' in spec and '"resources/qt_translations"' in spec
+
+
+def _file_dialog_labels(qtbot) -> dict[str, str]:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x", str(ROOT), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # the dialog offscreen/xcb and Windows trials show
+    qtbot.addWidget(dialog)
+    return {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+
+
+def test_the_widget_file_dialog_is_chinese(qapp, qtbot) -> None:
+    """添加照片 / 另存为 PDF: qtbase_zh_CN.qm lacks "&Look in:" and "Files of &type:"; qt_gaps_zh_CN fills them."""
+    translators = _install(qapp, ROOT / "resources")
+    try:
+        labels = _file_dialog_labels(qtbot)
+    finally:
+        _remove(translators)
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert labels["fileNameLabel"] == "文件名称(&N)："
+
+
+def test_the_file_dialogs_type_column_is_chinese(qapp) -> None:
+    """Qt 6 asks QAbstractFileIconProvider for "Folder" (disambiguated); qtbase has it only under QFileDialog."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtGui import QAbstractFileIconProvider
+
+    translators = _install(qapp, ROOT / "resources")
+    try:
+        kind = QAbstractFileIconProvider().type(QFileInfo(str(ROOT / "resources")))
+    finally:
+        _remove(translators)
+    assert kind == "文件夹"

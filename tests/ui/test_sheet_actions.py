@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, QTranslator
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from hazard_desktop import paths
 from hazard_desktop.app import build_context, close_context
@@ -193,6 +193,7 @@ def test_save_as_pdf_runs_in_the_worker_and_records_the_print(
     row = graded_row(context)
     window.select_hazard(row.id)
     target = tmp_path / "out" / "判定表.pdf"
+    target.parent.mkdir()  # the file dialog only offers existing folders; none is created for the user
     with qtbot.waitSignal(actions.saved, timeout=WAIT_MS) as blocker:
         job = actions.save_as_pdf(target)
         assert job is not None and actions.job is job
@@ -218,6 +219,8 @@ def test_an_unwritable_file_is_reported_not_raised(
         actions.save_as_pdf(blocker_file / "cannot" / "x.pdf")
     assert isinstance(blocker.args[0], OSError)
     qtbot.waitUntil(lambda: actions.job is None, timeout=WAIT_MS)
+    shown = [box.text() for box in QApplication.topLevelWidgets() if isinstance(box, QMessageBox) and box.isVisible()]
+    assert shown == ["The file cannot be written: no such file or folder"]  # not "[Errno 2] No such file …"
     for box in QApplication.topLevelWidgets():
         if box.isVisible() and box is not window:
             box.close()

@@ -509,7 +509,7 @@ class HazardEditorDialog(QDialog):
         except OSError as exc:
             self.show_error_text(
                 self.tr("The file “{name}” cannot be read: {reason}").format(
-                    name=Path(getattr(exc, "filename", "") or "").name, reason=exc.strerror or str(exc)
+                    name=Path(getattr(exc, "filename", "") or "").name, reason=messages.os_error_text(exc)
                 ),
                 "photos",
             )

@@ -143,7 +143,7 @@ class InspectionActions(QObject):
             self.tr("&Checklists…"), self.tr("Checklist templates: view, edit, import, export"), self.show_templates
         )
         self.origin_hazards = self._action(
-            self.tr("Hazards of the same &inspection"),
+            self.tr("&Hazards of the same inspection"),
             self.tr("Show in the register only the hazards raised by the selected hazard's inspection"),
             self.filter_by_selected,
         )

@@ -650,7 +650,7 @@ class InspectionRunner(QDialog):
                 self._context.uow(), self.run.inspection.id, self.item.id, files, self._context.images
             )
         except OSError as exc:
-            text = self.tr("The file cannot be read: {error}").format(error=exc)
+            text = self.tr("The file cannot be read: {error}").format(error=messages.os_error_text(exc, with_name=True))
             messages.show_info(self, self.tr("Add photos"), text)
             return False
         except Exception as exc:

@@ -288,8 +288,9 @@ class TemplatesDialog(QDialog):
             text = template_exchange.export_templates(self._context.uow(), ids)
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
+            reason = messages.os_error_text(exc, with_name=True)
             messages.show_info(
-                self, self.tr("Export checklists"), self.tr("The file cannot be written: {error}").format(error=exc)
+                self, self.tr("Export checklists"), self.tr("The file cannot be written: {error}").format(error=reason)
             )
             return None
         except Exception as exc:
@@ -317,8 +318,9 @@ class TemplatesDialog(QDialog):
         try:
             report = template_exchange.import_templates(self._context.uow(), source.read_bytes())
         except OSError as exc:
+            reason = messages.os_error_text(exc, with_name=True)
             messages.show_info(
-                self, self.tr("Import checklists"), self.tr("The file cannot be read: {error}").format(error=exc)
+                self, self.tr("Import checklists"), self.tr("The file cannot be read: {error}").format(error=reason)
             )
             return None
         except Exception as exc:

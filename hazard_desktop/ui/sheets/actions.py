@@ -98,7 +98,7 @@ class SheetActions(QObject):
             self.print_dispute_ruling,
         )
         self.save_pdf = self._action(
-            self.tr("Save sheet as P&DF…"),
+            self.tr("Save sheet as PD&F…"),
             self.tr("Save the grading sheet of the selected hazard as a PDF file"),
             self.save_as_pdf,
             QKeySequence("Ctrl+Shift+P"),
@@ -231,6 +231,12 @@ class SheetActions(QObject):
         chosen = MeetingChoiceDialog.ask(self.window, meetings)
         return None if chosen is None else self.open_preview(SheetRequest.meeting(chosen.meeting.id))
 
+    def _exports_folder(self) -> Path:
+        """Where "Save as PDF…" of the preview starts: ``exports`` once it exists, else the data folder
+        (Qt's file dialog offers only existing folders; the preview creates none)."""
+        exports = self.context.data_dir / "exports"
+        return exports if exports.is_dir() else self.context.data_dir
+
     def save_as_pdf(self, path: Path | None = None) -> Job | None:
         """File → Save sheet as PDF…: choose the sheet and the file; written and recorded in the background."""
         choice = self.choose_sheet()
@@ -300,8 +306,9 @@ class SheetActions(QObject):
 
     def _failed(self, exc: object) -> None:
         if isinstance(exc, OSError):
+            reason = messages.os_error_text(exc)
             messages.show_info(
-                self.window, self.tr("Sheets"), self.tr("The file cannot be written: {error}").format(error=exc)
+                self.window, self.tr("Sheets"), self.tr("The file cannot be written: {error}").format(error=reason)
             )
         elif isinstance(exc, BaseException) and messages.is_user_error(exc):
             self._show_error(exc)
@@ -415,7 +422,7 @@ class SheetActions(QObject):
             prepared.title,
             self.before_output,
             self.window,
-            suggested_name=str(self.context.data_dir / "exports" / _file_name(prepared.title)),
+            suggested_name=str(self._exports_folder() / _file_name(prepared.title)),
             save_pdf=self.save_previewed,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

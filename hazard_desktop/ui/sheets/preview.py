@@ -183,7 +183,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
             messages.show_info(
                 self,
                 self.tr("Save as PDF"),
-                self.tr("The file cannot be written: {error}").format(error=exc.strerror or exc),
+                self.tr("The file cannot be written: {error}").format(error=messages.os_error_text(exc)),
             )
 
     def save_as(self, path: Path | None = None) -> Path | None:
