@@ -261,7 +261,8 @@ class InspectionListWindow(QMainWindow):
             )
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            text = self.tr("The file cannot be written: {error}").format(error=messages.os_error_text(exc, with_name=True))
+            reason = messages.os_error_text(exc, with_name=True)
+            text = self.tr("The file cannot be written: {error}").format(error=reason)
             messages.show_info(self, self.tr("Print record"), text)
             return None
         except Exception as exc:
