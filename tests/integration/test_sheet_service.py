@@ -274,7 +274,8 @@ def test_a_failed_render_records_nothing_and_leaves_no_file(demo: AppContext, tm
             raise OSError("disk full")
 
     out = tmp_path / "out"
-    with pytest.raises(OSError):
+    out.mkdir()  # the output folder exists (a missing one is refused, not made)
+    with pytest.raises(OSError, match="disk full"):
         sheets.print_document(demo.uow(), SheetRequest.hazard(row.id), Broken(), out / "x.pdf", "我")
     assert list(out.iterdir()) == []
     choices = sheets.sheet_choices(demo.uow(), row.id)
