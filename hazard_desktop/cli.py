@@ -255,8 +255,19 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         if paths.database_path(folder).exists():
             raise Refused("demo_register_exists", path=paths.database_path(folder))
         setup_logging(folder, verbose=args.verbose)
-        return _demo(folder, args, lang)
+        try:
+            return _demo(folder, args, lang)
+        except BaseException:
+            # The register was made by this command: a failed demo leaves none behind (it would refuse the
+            # next try as "already holds a register"). The log keeps what happened.
+            _remove_register_files(paths.database_path(folder))
+            raise
     return _gui(args, lang, explicit=explicit)
+
+
+def _remove_register_files(database: Path) -> None:
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        path.unlink(missing_ok=True)
 
 
 def _require_register(folder: Path) -> None:

@@ -95,6 +95,9 @@ def test_a_demo_that_fails_half_way_stores_nothing_and_says_the_disk_is_full(tmp
     assert "磁盘已满" in err and "Traceback" not in err
     assert len(calls) == 6  # five photos were stored before the disk filled up …
     assert _counts(tmp_path / "data") == (0, 0, 0)  # … and rolled back with everything else
+    assert not paths.database_path(tmp_path / "data").exists()  # no half-made register is left behind …
+    monkeypatch.setattr(demo_photos, "make_photo", lambda n: b"")  # … so the next try is not refused
+    assert _demo(tmp_path / "data", "--no-photos") == 0
 
 
 def test_the_database_full_during_the_bulk_write_is_a_message(tmp_path, monkeypatch, capsys):
