@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -312,6 +313,7 @@ def run_gui(
         return _show_window(app, context, screenshot)
     finally:
         reporter.uninstall()
+        _disable_faulthandler()  # the window is gone: release logs/faults.log (Windows cannot delete an open file)
         if lock is not None and lock.isLocked():
             lock.unlock()
 
@@ -352,6 +354,7 @@ def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
 
 
 _fault_file: Any = None
+_fault_was_enabled = False
 
 
 def _enable_faulthandler(data_dir: Path) -> None:
@@ -368,4 +371,19 @@ def _enable_faulthandler(data_dir: Path) -> None:
     except OSError:
         log.warning("cannot open %s for crash reports", paths.log_dir(data_dir) / "faults.log")
         return
+    global _fault_was_enabled
+    _fault_was_enabled = faulthandler.is_enabled()
     faulthandler.enable(file=_fault_file, all_threads=True)
+
+
+def _disable_faulthandler() -> None:
+    import faulthandler
+
+    global _fault_file
+    if _fault_file is None:
+        return
+    faulthandler.disable()
+    _fault_file.close()
+    _fault_file = None
+    if _fault_was_enabled and sys.__stderr__ is not None:  # as it was before the window (e.g. a test runner's)
+        faulthandler.enable(file=sys.__stderr__, all_threads=True)

@@ -305,7 +305,7 @@ def _gui(args: argparse.Namespace, lang: str, *, explicit: bool) -> int:
             what, what_en = "当前数据库", "the current database"
         else:
             # Render demo data from a temporary folder, removed afterwards: nothing is left in /tmp.
-            with tempfile.TemporaryDirectory(prefix="hazard-desktop-demo-") as demo:
+            with tempfile.TemporaryDirectory(prefix="hazard-desktop-demo-", ignore_cleanup_errors=True) as demo:
                 _demo_into(Path(demo), count=HEADLESS_DEMO_COUNT, seed=2026, photos=True)
                 code = run_gui(Path(demo), args.lang, screenshot=screenshot)
             what, what_en = "演示数据（临时生成，已删除）", "demo data (made in a temporary folder, since removed)"

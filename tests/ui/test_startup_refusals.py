@@ -255,3 +255,15 @@ def test_faulthandler_writes_to_the_logs_folder(tmp_path, monkeypatch):
         faulthandler.enable(file=sys.__stderr__)  # back to what the test run uses
         if app_module._fault_file is not None:
             app_module._fault_file.close()
+
+
+def test_the_window_releases_its_crash_log_when_it_closes(tmp_path, monkeypatch):
+    """The headless run deletes its temporary demo folder afterwards: on Windows an open faults.log stops that."""
+    import faulthandler
+
+    monkeypatch.setattr(app_module, "_fault_file", None)
+    app_module._enable_faulthandler(tmp_path)
+    opened = app_module._fault_file
+    app_module._disable_faulthandler()
+    assert opened.closed and app_module._fault_file is None
+    assert faulthandler.is_enabled()  # the test runner's own handler is back
