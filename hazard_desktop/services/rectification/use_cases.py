@@ -125,6 +125,13 @@ def _cites_major(uow: UnitOfWork, hazard_id: uuid.UUID) -> bool:
     return any(d.claimed and d.state is DisputeState.OPEN for d in uow.gradings.disputes_for(hazard_id))
 
 
+def _needs_criteria(action: Action, assignment: Assignment | None) -> bool:
+    """Whether the state machine looks at cited criteria: on the spot, and accepting an on-the-spot fix."""
+    if action is Action.ON_THE_SPOT:
+        return True
+    return action is Action.ACCEPT and assignment is not None and assignment.on_the_spot
+
+
 def _rectified_by(uow: UnitOfWork, hazard_id: uuid.UUID) -> uuid.UUID | None:
     """Who last submitted the work for acceptance or fixed it on the spot."""
     steps = [t for t in uow.rectification.transitions(hazard_id) if t.action in (Action.SUBMIT, Action.ON_THE_SPOT)]
@@ -145,17 +152,19 @@ def _begin(
         grade=hazard.grade,
         extension_pending=hazard.extension_pending,
         has_assignment=assignment is not None,
-        cites_major=action in (Action.ON_THE_SPOT, Action.ACCEPT) and _cites_major(uow, hazard_id),
+        cites_major=_needs_criteria(action, assignment) and _cites_major(uow, hazard_id),
         on_the_spot=assignment is not None and assignment.on_the_spot,
     )
     check_action(action, state)
-    pending = next((e for e in uow.rectification.extensions(hazard_id) if e.state is ExtensionState.PENDING), None)
+    pending = None
+    if hazard.extension_pending:
+        pending = next((e for e in uow.rectification.extensions(hazard_id) if e.state is ExtensionState.PENDING), None)
     duties = Duties(
         found_by_id=hazard.found_by_id,
         responsible_department_id=assignment.responsible_department_id if assignment else None,
         responsible_person_id=assignment.responsible_person_id if assignment else None,
         acceptor_id=hazard.acceptor_id,
-        rectified_by_id=_rectified_by(uow, hazard_id),
+        rectified_by_id=_rectified_by(uow, hazard_id) if action in (Action.ACCEPT, Action.SEND_BACK) else None,
         extension_requested_by_id=pending.requested_by.person_id if pending else None,
     )
     check_actor(action, actor, duties, major=hazard.grade is HazardGrade.MAJOR)
@@ -184,9 +193,7 @@ def _finish(step: _Step, *, reason: str = "", details: dict[str, Any] | None = N
         )
     )
     step.uow.commit()
-    stored = step.uow.hazards.get(hazard.id)
-    assert stored is not None
-    return stored
+    return updated  # as stored: the loop never changes the hazard's photos
 
 
 def _assignment_columns(assignment: Assignment) -> dict[str, Any]:
