@@ -7,8 +7,8 @@ Each returns the hazard as stored afterwards (revision + 1).
 
 Errors common to all: ``NotFound("hazard_unknown")``, ``NotFound("person_unknown", field="actor")``,
 ``ValidationError("person_inactive", field="actor")``, ``Conflict("stale_revision")``, the
-``InvalidTransition`` codes of ``domain.rectification.check_action`` and the ``PermissionDenied`` codes of
-``check_actor`` (see /work/wt/briefs/r12-api.md for the full table).
+``InvalidTransition`` codes of ``domain.rectification.check_action`` and the ``NotPermitted`` codes of
+``check_actor`` (each use case lists its own besides).
 """
 
 from __future__ import annotations
