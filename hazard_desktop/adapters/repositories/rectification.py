@@ -8,7 +8,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hazard_desktop.adapters.orm import (
@@ -451,19 +451,21 @@ class SqlRectificationRepository:
     # ------------------------------------------------------------ due
 
     def due_counts(self, today: date, within_days: int, person_id: uuid.UUID | None) -> tuple[int, int, int]:
+        """Three searches of the (status, deadline) index (see ``start_reads._RectificationReads.due_counts``)."""
         rectifying = HazardRow.status == HazardStatus.RECTIFYING.value
-        soon = today + timedelta(days=within_days)
         waiting = HazardRow.status == HazardStatus.VERIFYING.value
         if person_id is not None:
             waiting = waiting & (HazardRow.acceptor_id == person_id)
-        overdue, due, accept = self._session.execute(
-            select(
-                func.count(case((rectifying & (HazardRow.deadline < today), 1))),
-                func.count(case((rectifying & HazardRow.deadline.between(today, soon), 1))),
-                func.count(case((waiting, 1))),
+        soon = today + timedelta(days=within_days)
+        counts = [
+            self._session.scalar(select(func.count()).select_from(HazardRow).where(condition))
+            for condition in (
+                rectifying & (HazardRow.deadline < today),
+                rectifying & HazardRow.deadline.between(today, soon),
+                waiting,
             )
-        ).one()
-        return int(overdue), int(due), int(accept)
+        ]
+        return int(counts[0] or 0), int(counts[1] or 0), int(counts[2] or 0)
 
     def due_rows(self, today: date, within_days: int) -> list[Hazard]:
         """One query (photos not loaded: a list row shows none)."""
