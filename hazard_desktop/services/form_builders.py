@@ -186,7 +186,7 @@ def _five_labels(reader: _Reader) -> FiveLabels:
         value = json.loads(raw)
     except ValueError:
         return DEFAULT_FIVE_LABELS
-    fields = DEFAULT_FIVE_LABELS.__slots__  # type: ignore[attr-defined]
+    fields = DEFAULT_FIVE_LABELS.__slots__
     if isinstance(value, dict) and isinstance(value.get("labels"), list | dict):
         value = value["labels"]
     if isinstance(value, list) and len(value) == 5 and all(isinstance(v, str) and v.strip() for v in value):
@@ -221,7 +221,7 @@ def _form_hazard(reader: _Reader, loop: _Loop) -> FormHazard:
     grade, _ = _grade_text(reader, loop)
     grading = loop.grading
     sheet_no = "" if grading is None else _sheet_no(grading, reader.history(hazard.id), hazard.number)
-    basis = ()
+    basis: tuple[str, ...] = ()
     if grading is not None and hazard.grade is HazardGrade.MAJOR:
         basis = tuple(f"{m.code}（{reader.clause(m.criterion_id, m.clause)}）{m.text}" for m in grading.matches)
         if not basis and grading.decision_reason:

@@ -104,6 +104,7 @@ __all__ = [
     "default_printed_by",
     "dispute_document",
     "dispute_record",
+    "export_hazard_form",
     "export_hazard_sheet",
     "grading_sheet_document",
     "meeting_document",
@@ -450,6 +451,30 @@ def export_hazard_sheet(
             if rules.current_grading(history) is None:
                 raise NotFound("grading_none", number=text)
             request = SheetRequest.hazard(hazard.id)
+    result = print_document(
+        context.uow(), request, sheet_renderer(context), Path(path), printed_by or default_printed_by()
+    )
+    return result.path
+
+
+def export_hazard_form(
+    context: AppContext, kind: SheetKind, number: str, path: Path, *, printed_by: str | None = None
+) -> Path:
+    """Write the rectification form ``kind`` of the hazard numbered ``number`` to ``path`` and record the
+    print (headless: the ``print`` command). A reprint of the same content is marked 副本.
+
+    Raises:
+        NotFound: ``hazard_number_unknown``.
+        InvalidTransition: the form cannot be printed in the hazard's state (``form_notice_unassigned``,
+            ``form_acceptance_not_due``, ``form_not_major``, ``form_plan_missing``); nothing is written.
+        as :func:`print_document`.
+    """
+    text = normalise_number(number)
+    with context.uow() as uow:
+        hazard = uow.hazards.get_by_number(text)
+        if hazard is None:
+            raise NotFound("hazard_number_unknown", field="number", number=text)
+    request = SheetRequest.form(kind, hazard.id)
     result = print_document(
         context.uow(), request, sheet_renderer(context), Path(path), printed_by or default_printed_by()
     )
