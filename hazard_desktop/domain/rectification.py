@@ -264,6 +264,10 @@ class TreatmentPlan:
     supervision: Supervision | None
     created_at: datetime
     updated_at: datetime
+    # For the report to the regulator (令第16号 Art. 14: 现状及其产生原因; 危害程度和整改难易程度).
+    cause: str = ""  # 产生原因
+    harm: str = ""  # 危害程度
+    difficulty: str = ""  # 整改难易程度
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +394,9 @@ class PlanInput:
     stopped_since: date | None = None
     reports: tuple[PlanReport, ...] = ()
     supervision: Supervision | None = None
+    cause: str = ""  # 产生原因
+    harm: str = ""  # 危害程度
+    difficulty: str = ""  # 整改难易程度
 
 
 @dataclass(frozen=True, slots=True)
@@ -696,6 +703,9 @@ def validate_plan(data: PlanInput, today: date, *, new: bool) -> PlanInput:
         stopped_since=data.stopped_since,
         reports=tuple(sorted(reports, key=lambda r: (r.made_on, r.kind.value))),
         supervision=supervision,
+        cause=clean_text(data.cause, "cause", required=False),
+        harm=clean_text(data.harm, "harm", required=False),
+        difficulty=clean_text(data.difficulty, "difficulty", required=False),
     )
 
 

@@ -97,6 +97,9 @@ def _plan_fields(plan: TreatmentPlan) -> dict[str, Any]:
             }
         ),
         "updated_at": plan.updated_at,
+        "cause": plan.cause,
+        "harm": plan.harm,
+        "difficulty": plan.difficulty,
     }
 
 
@@ -125,6 +128,9 @@ def _plan(row: TreatmentPlanRow) -> TreatmentPlan:
         supervision=supervision,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        cause=row.cause,
+        harm=row.harm,
+        difficulty=row.difficulty,
     )
 
 

@@ -272,6 +272,9 @@ def _new_plan(hazard_id: uuid.UUID, clean: PlanInput, at: datetime, old: Treatme
         supervision=clean.supervision,
         created_at=old.created_at if old else at,
         updated_at=at,
+        cause=clean.cause,
+        harm=clean.harm,
+        difficulty=clean.difficulty,
     )
 
 

@@ -181,7 +181,8 @@ def test_without_five_fixes_the_loop_asks_for_them_first():
 def test_an_on_the_spot_fix_is_accepted_only_once_graded_and_never_when_major():
     waiting = base(S.VERIFYING, on_the_spot=True)
     assert outcome(A.ACCEPT, waiting) == OK
-    assert outcome(A.ACCEPT, base(S.VERIFYING, on_the_spot=True, grade=HazardGrade.UNGRADED)) == "acceptance_needs_grade"
+    ungraded = base(S.VERIFYING, on_the_spot=True, grade=HazardGrade.UNGRADED)
+    assert outcome(A.ACCEPT, ungraded) == "acceptance_needs_grade"
     assert outcome(A.ACCEPT, base(S.VERIFYING, on_the_spot=True, grade=HazardGrade.MAJOR)) == "on_the_spot_major"
     assert outcome(A.ACCEPT, base(S.VERIFYING, on_the_spot=True, cites_major=True)) == "on_the_spot_major"
     assert outcome(A.SEND_BACK, base(S.VERIFYING, on_the_spot=True, grade=HazardGrade.MAJOR)) == OK
