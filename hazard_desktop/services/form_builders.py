@@ -526,12 +526,10 @@ def _plan_fields(plan: TreatmentPlan) -> dict[str, Any]:
         "supervision": None
         if plan.supervision is None
         else {"by": plan.supervision.by, "reference": plan.supervision.reference, "since": plan.supervision.since},
-        **{name: getattr(plan, name) for name in REPORT_TEXTS if hasattr(plan, name)},
+        "cause": plan.cause,
+        "harm": plan.harm,
+        "difficulty": plan.difficulty,
     }
-
-
-#: The report's texts (cause, harm, difficulty) where the plan holds them.
-REPORT_TEXTS = ("cause", "harm", "difficulty")
 
 
 def plan_record(loop: _Loop, kind: SheetKind) -> dict[str, Any]:
@@ -645,9 +643,9 @@ def _report_form(reader: _Reader, loop: _Loop) -> tuple[MajorReportForm, Planned
         hazard_number=loop.hazard.number,
         hazard=hazard,
         current_state=f"{hazard.description}（部位：{hazard.location}；{_shutdown(plan)}）",
-        cause=str(getattr(plan, "cause", "") or ""),
-        harm=str(getattr(plan, "harm", "") or ""),
-        difficulty=str(getattr(plan, "difficulty", "") or ""),
+        cause=plan.cause,
+        harm=plan.harm,
+        difficulty=plan.difficulty,
         plan_lines=tuple(lines),
         verify_code=code,
         qr_payload=qr_payload(code, loop.hazard.number),
