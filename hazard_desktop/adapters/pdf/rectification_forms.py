@@ -114,7 +114,8 @@ def _notice_story(sheet: NoticeForm, styles: _Styles, font: str) -> list[Flowabl
     _section_row(five, styles, "整改安排")
     for line in sheet.assignment:
         _long_row(five, styles, line.label, line.text)
-    _long_row(five, styles, "整改期限", sheet.deadline)
+    if not sheet.assignment:  # the 五定 carry the deadline; without them it stands alone
+        _long_row(five, styles, "整改期限", sheet.deadline)
     _long_row(five, styles, "整改要求", sheet.requirement, mandatory=False)
     _long_row(five, styles, "临时措施", sheet.interim, mandatory=False)
     if sheet.history:
