@@ -76,7 +76,8 @@ def test_the_form_actions_are_a_submenu_of_file_next_to_the_sheets(window, actio
     file_actions = window.menu_for("file").actions()
     submenu = actions.form_menu.menuAction()
     assert submenu in file_actions
-    assert file_actions.index(actions.print_dispute) < file_actions.index(submenu) < file_actions.index(actions.save_pdf)
+    where = file_actions.index
+    assert where(actions.print_dispute) < where(submenu) < where(actions.save_pdf)
     assert actions.form_menu.actions() == [
         actions.print_notice, actions.print_acceptance, actions.print_plan, actions.print_report
     ]  # fmt: skip
