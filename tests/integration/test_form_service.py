@@ -319,3 +319,37 @@ def test_the_print_command_writes_a_form_and_refuses_one_the_state_does_not_allo
     with pytest.raises(SystemExit) as stopped:  # argparse lists the kinds
         main(["print", "letter", assigned.number, "-o", str(out), "--data-dir", folder])
     assert stopped.value.code == 2 and "notice" in capsys.readouterr().err
+
+
+def test_a_hazard_fixed_on_the_spot_prints_its_notice_and_acceptance_form(demo, tmp_path) -> None:
+    connection = sqlite3.connect(demo.data_dir / "hazard_desktop.db")
+    try:
+        rows = connection.execute(
+            "SELECT id FROM hazards WHERE status = ? ORDER BY number", (HazardStatus.OPEN.value,)
+        ).fetchall()
+    finally:
+        connection.close()
+    safety, doer, others = people(demo)
+    photo = StagedPhoto(PhotoFile("after.jpg", make_photo(9, (640, 480))), PhotoStage.AFTER)
+    for (raw,) in rows:  # the first open hazard the rules let its finder fix on the spot
+        found = hazard(demo, uuid.UUID(raw))
+        acceptor = safety if safety.id != found.found_by_id else doer
+        try:
+            fixed = rect.fix_on_the_spot(
+                demo.uow(), found.id, found.revision, found.found_by_id, "当场关闭阀门并更换垫片。", acceptor.id,
+                (photo,), demo.images,
+            )  # fmt: skip
+        except InvalidTransition:
+            continue
+        break
+    else:  # pragma: no cover - the demo always has one
+        pytest.fail("no open demo hazard could be fixed on the spot")
+    assert fixed.status is HazardStatus.VERIFYING
+    form = save(demo, SheetKind.ACCEPTANCE, fixed, tmp_path / "spot.pdf")
+    sheet = form.prepared.document.sheets[0]
+    assert isinstance(sheet, AcceptanceForm) and sheet.after and [a.name for a in sheet.acceptors] == [acceptor.name]
+    assert "当场关闭阀门并更换垫片。" in flat(text_of(form.path))
+    # the finder's measure is the hazard's 五定: the notice records the fix on the spot
+    notice = save(demo, SheetKind.NOTICE, fixed, tmp_path / "spot-notice.pdf")
+    assert isinstance(notice.prepared.document.sheets[0], NoticeForm)
+    assert notice.prepared.document.sheets[0].on_the_spot and "当场整改" in flat(text_of(notice.path))
