@@ -25,7 +25,6 @@ Standard library only.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,7 +89,6 @@ FORM_NAMES = {  # the form as named in a refusal (params ``form``)
     SheetKind.PLAN: "重大事故隐患治理方案",
     SheetKind.REPORT: "重大事故隐患报告",
 }
-LABELS_KEY = "rectification.five_labels"  # as services.rectification.settings stores them
 MAX_SIDE_PHOTOS = 3
 MAJOR_GROUP_ROWS = 3  # a major hazard's acceptance group: at least three signature lines
 AFTER_ASSIGNMENT = frozenset({HazardStatus.RECTIFYING, HazardStatus.VERIFYING, HazardStatus.CLOSED})
@@ -174,26 +172,11 @@ def _on(value: datetime) -> date:
 
 
 def _five_labels(reader: _Reader) -> FiveLabels:
-    """The plant's 五定 labels as stored in the settings; the Chinese defaults when none are stored.
+    """The plant's 五定 labels as stored in the settings; the Chinese defaults when none are stored (the
+    printed form is Chinese whatever the UI language)."""
+    from hazard_desktop.services.rectification.settings import read_settings
 
-    Read here rather than through ``services.rectification.settings`` because the document is read inside
-    one open unit of work. Accepts a JSON list of five texts or an object with the field names.
-    """
-    raw = reader.uow.settings.get(LABELS_KEY)
-    if not raw:
-        return DEFAULT_FIVE_LABELS
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return DEFAULT_FIVE_LABELS
-    fields = DEFAULT_FIVE_LABELS.__slots__
-    if isinstance(value, dict) and isinstance(value.get("labels"), list | dict):
-        value = value["labels"]
-    if isinstance(value, list) and len(value) == 5 and all(isinstance(v, str) and v.strip() for v in value):
-        return FiveLabels(*(v.strip() for v in value))
-    if isinstance(value, dict) and all(isinstance(value.get(f), str) and value[f].strip() for f in fields):
-        return FiveLabels(*(value[f].strip() for f in fields))
-    return DEFAULT_FIVE_LABELS
+    return read_settings(reader.uow).labels or DEFAULT_FIVE_LABELS
 
 
 def _person(reader: _Reader, person_id: uuid.UUID | None) -> tuple[str, str]:

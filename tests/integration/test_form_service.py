@@ -353,3 +353,18 @@ def test_a_hazard_fixed_on_the_spot_prints_its_notice_and_acceptance_form(demo, 
     notice = save(demo, SheetKind.NOTICE, fixed, tmp_path / "spot-notice.pdf")
     assert isinstance(notice.prepared.document.sheets[0], NoticeForm)
     assert notice.prepared.document.sheets[0].on_the_spot and "当场整改" in flat(text_of(notice.path))
+
+
+def test_the_notice_prints_the_plants_own_five_labels(demo, tmp_path) -> None:
+    from hazard_desktop.domain.rectification import FiveLabels, RectificationSettings
+
+    current = rect.load_settings(demo.uow())
+    labels = FiveLabels("责任落实", "整改措施", "资金保障", "完成时限", "应急预案")
+    rect.save_settings(demo.uow(), RectificationSettings(labels, current.deadlines))
+    assigned, _safety, _doer = assign_general(demo, graded(demo, HazardGrade.GENERAL))
+    result = save(demo, SheetKind.NOTICE, assigned, tmp_path / "labels.pdf")
+    sheet = result.prepared.document.sheets[0]
+    assert isinstance(sheet, NoticeForm)
+    assert [line.label for line in sheet.assignment] == list(labels.as_tuple())
+    text = flat(text_of(result.path))
+    assert all(label in text for label in labels.as_tuple()) and "定预案" not in text
