@@ -368,3 +368,18 @@ def test_the_notice_prints_the_plants_own_five_labels(demo, tmp_path) -> None:
     assert [line.label for line in sheet.assignment] == list(labels.as_tuple())
     text = flat(text_of(result.path))
     assert all(label in text for label in labels.as_tuple()) and "定预案" not in text
+
+
+def test_a_form_whose_render_fails_records_nothing_and_leaves_no_file(demo, tmp_path) -> None:
+    assigned, _safety, _doer = assign_general(demo, graded(demo, HazardGrade.GENERAL))
+
+    class Broken:
+        def render(self, document, path):
+            Path(path).write_bytes(b"%PDF-1.4 half")
+            raise OSError(28, "No space left on device")
+
+    target = tmp_path / "out" / "notice.pdf"
+    target.parent.mkdir()
+    with pytest.raises(OSError):
+        sheets.print_document(demo.uow(), SheetRequest.form(SheetKind.NOTICE, assigned.id), Broken(), target, "x")
+    assert list(target.parent.iterdir()) == [] and form_prints(demo) == 0
