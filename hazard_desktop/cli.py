@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # types only: the command line imports these where they are u
 
 
 DEMO_MAX_COUNT = 100_000
+#: ``print KIND``: the rectification forms (values of ``domain.sheet_prints.SheetKind``).
+FORM_CHOICES = ("notice", "acceptance", "plan", "report")
 HEADLESS_DEMO_COUNT = 300  # hazards of the demo register shown when there is no display and no register
 
 
@@ -101,6 +103,15 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     which = sheet.add_mutually_exclusive_group()
     which.add_argument("--meeting", action="store_true", help=help_text("meeting", lang))
     which.add_argument("--dispute", action="store_true", help=help_text("dispute", lang))
+
+    # One command for the four rectification forms rather than four: they share the number, the output,
+    # the checks and the messages; the kind is a value with its choices listed in the help.
+    form = sub.add_parser(
+        "print", parents=[common], help=help_text("print", lang), description=help_text("print_description", lang)
+    )
+    form.add_argument("kind", choices=list(FORM_CHOICES), metavar="KIND", help=help_text("kind", lang))
+    form.add_argument("number", metavar="HAZARD_NUMBER", help=help_text("number", lang))
+    form.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=help_text("output", lang))
     return parser
 
 
@@ -248,6 +259,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         _require_register(folder)
         setup_logging(folder, verbose=args.verbose)
         return _sheet(folder, args, lang)
+    if command == "print":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _print_form(folder, args, lang)
     if command == "demo":
         if not 1 <= args.count <= DEMO_MAX_COUNT:
             raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
@@ -450,6 +466,33 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
     context = build_context(folder)
     try:
         path = export_hazard_sheet(context, args.number, Path(args.output), meeting=args.meeting, dispute=args.dispute)
+    except DomainError as exc:
+        return _fail(exc.code, lang, **exc.params)
+    except OSError as exc:
+        return _fail("sheet_write_failed", lang, path=args.output, detail=os_error_text(exc, lang))
+    finally:
+        close_context(context)
+    print(path)
+    return 0
+
+
+
+def _print_form(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    # Like the sheets, the forms are the plant's Chinese records: an English rendering is refused.
+    if args.lang == "en":
+        return _fail("form_chinese_only", "en")
+    if Path(args.output).suffix.lower() != ".pdf":
+        return _fail("sheet_output_not_pdf", lang, path=args.output)
+    if not Path(args.output).parent.is_dir():  # never create a folder the user did not ask for
+        return _fail("sheet_folder_missing", lang, folder=Path(args.output).parent)
+    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.domain.errors import DomainError
+    from hazard_desktop.domain.sheet_prints import SheetKind
+    from hazard_desktop.services.sheets import export_hazard_form
+
+    context = build_context(folder)
+    try:
+        path = export_hazard_form(context, SheetKind(args.kind), args.number, Path(args.output))
     except DomainError as exc:
         return _fail(exc.code, lang, **exc.params)
     except OSError as exc:

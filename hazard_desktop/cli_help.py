@@ -118,6 +118,20 @@ _HELP: dict[str, tuple[str, str]] = {
         "该隐患所在判定会议的全部判定表",
     ),
     "dispute": ("the dispute ruling sheet (争议裁决表) of the hazard", "该隐患的争议裁决表"),
+    "print": (
+        "write a rectification form PDF of a hazard (notice, acceptance, plan, report)",
+        "生成隐患的整改文书 PDF（通知书、验收单、治理方案、重大隐患报告）",
+    ),
+    "print_description": (
+        "KIND is one of: notice (隐患整改通知书 with its reply slip), acceptance (隐患整改验收单), plan "
+        "(重大事故隐患治理方案), report (重大事故隐患报告 for the regulator). The forms are the plant's Chinese "
+        "records and are always printed in Chinese; --lang en is refused here. A form the hazard's state does "
+        "not allow yet (e.g. an acceptance form before 待验收) is refused and nothing is written.",
+        "KIND 为以下之一：notice（隐患整改通知书及回执）、acceptance（隐患整改验收单）、plan（重大事故隐患治理方案）、"
+        "report（重大事故隐患报告，报送监管部门）。整改文书是公司的中文正式文书，总以中文打印；此处不接受 --lang en。"
+        "隐患当前状态尚不允许的文书（例如待验收之前的验收单）会被拒绝，不写入任何文件。",
+    ),
+    "kind": ("which form: notice, acceptance, plan or report", "文书种类：notice、acceptance、plan 或 report"),
 }
 
 

@@ -62,6 +62,31 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet {sheet_no} was just printed by someone else; try again.",
     ),
     "sheet_write_failed": ("无法写入文件 {path}：{detail}", "Cannot write the file {path}: {detail}"),
+    "form_notice_unassigned": (
+        "隐患 {number} 尚未下达整改（五定），没有整改通知书可打印；未写入任何文件。",
+        "Hazard {number} has no rectification assignment yet: there is no notice to print; nothing was written.",
+    ),
+    "form_acceptance_not_due": (
+        "隐患 {number} 尚未申请验收，待验收之后才能打印验收单；未写入任何文件。",
+        "Hazard {number} has not been submitted for acceptance: the acceptance form is printed from then on; "
+        "nothing was written.",
+    ),
+    "form_not_major": (
+        "隐患 {number} 不是重大事故隐患，没有{form}；未写入任何文件。",
+        "Hazard {number} is not a major hazard: it has no {form}; nothing was written.",
+    ),
+    "form_plan_missing": (
+        "隐患 {number} 尚无治理方案，保存治理方案后才能打印{form}；未写入任何文件。",
+        "Hazard {number} has no treatment plan yet: the {form} is printed once the plan is saved; "
+        "nothing was written.",
+    ),
+    "form_chinese_only": (
+        "整改文书是公司的中文正式文书，只能以中文打印；--lang en 不适用于 print，未写入任何文件"
+        "（英文提示请设置 HAZARD_DESKTOP_LANG=en）。",
+        "The rectification forms are the plant's Chinese records and are printed in Chinese only, so --lang en "
+        "is refused for 'print' (nothing was written). Leave the option out; for English messages set "
+        "HAZARD_DESKTOP_LANG=en.\n整改文书是公司的中文正式文书，只能以中文打印。",
+    ),
     "sheet_folder_missing": (
         "文件夹 {folder} 不存在，未写入任何文件。程序不会自行创建文件夹：请先创建它，或选择已有的文件夹。",
         "The folder {folder} does not exist; nothing was written. The program does not create folders on its "

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.repositories.criteria import SqlCriteriaRepository
+from hazard_desktop.adapters.repositories.form_prints import SqlFormPrintRepository
 from hazard_desktop.adapters.repositories.gradings import SqlGradingRepository
 from hazard_desktop.adapters.repositories.hazards import SqlHazardRepository
 from hazard_desktop.adapters.repositories.inspections import SqlInspectionRepository
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
         self.inspections = SqlInspectionRepository(self.session)
         self.gradings = SqlGradingRepository(self.session)
         self.rectification = SqlRectificationRepository(self.session)
+        self.form_prints = SqlFormPrintRepository(self.session)
         return self
 
     def __exit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:

@@ -1,7 +1,11 @@
-"""Printed sheets: every print or saved PDF of a grading or dispute sheet is recorded.
+"""Printed sheets: every print or saved PDF of a grading or dispute sheet, or of a rectification form,
+is recorded.
 
 The record keeps the verification code and the digest it certifies, and the copy number (0 for the
 original, n for the n-th reprint, printed as 副本), so a code read back from paper can be checked.
+Grading and dispute sheets are :class:`SheetPrint` rows (one per grading); the rectification forms
+(issue 12) are :class:`FormPrint` rows, numbered per hazard, form and certified content (its digest): the
+same notice printed again is a 副本, a notice whose 五定 changed since (an extension) is a new original.
 """
 
 from __future__ import annotations
@@ -17,6 +21,19 @@ class SheetKind(StrEnum):
 
     GRADING = "grading"  # 隐患分级判定表
     DISPUTE = "dispute"  # 争议裁决表
+    NOTICE = "notice"  # 隐患整改通知书 (+ 回执)
+    ACCEPTANCE = "acceptance"  # 隐患整改验收单
+    PLAN = "plan"  # 重大事故隐患治理方案
+    REPORT = "report"  # 重大事故隐患报告 (to the regulator)
+
+    @property
+    def is_form(self) -> bool:
+        """A rectification form (recorded as :class:`FormPrint`), not a grading sheet."""
+        return self in FORM_KINDS
+
+
+#: The rectification forms' kinds, in the order the menus list them.
+FORM_KINDS = (SheetKind.NOTICE, SheetKind.ACCEPTANCE, SheetKind.PLAN, SheetKind.REPORT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +49,28 @@ class SheetPrint:
     grading_id: uuid.UUID
     dispute_id: uuid.UUID | None
     hazard_id: uuid.UUID
+    verify_code: str
+    digest: str
+    copy_no: int
+    printed_at: datetime
+    printed_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FormPrint:
+    """One printed (or saved) rectification form.
+
+    ``subject_id`` is the record the form certifies (the 五定 assignment, the acceptance round's
+    submission, the treatment plan); the copy number counts earlier prints of the same hazard, kind and
+    ``digest``.
+    """
+
+    id: uuid.UUID
+    kind: SheetKind
+    hazard_id: uuid.UUID
+    subject_id: uuid.UUID | None
     verify_code: str
     digest: str
     copy_no: int

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # types only: the window's start does not load the domain's r
         TreatmentPlan,
     )
     from hazard_desktop.domain.reference import Category, Department, Person
-    from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
+    from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
 
 
 class PhotoKind(StrEnum):
@@ -281,6 +281,19 @@ class RectificationRepository(Protocol):
         ...
 
 
+class FormPrintRepository(Protocol):
+    """The prints of the rectification forms (通知书, 验收单, 治理方案, 重大隐患报告), table ``form_prints``."""
+
+    def add(self, form_print: FormPrint) -> None: ...
+    def count(self, hazard_id: uuid.UUID, kind: SheetKind, digest: str) -> int:
+        """How many prints of this form with this content exist (the next copy number)."""
+        ...
+
+    def find(self, verify_code: str) -> list[FormPrint]:
+        """Every print carrying ``verify_code`` (``XXXX-XXXX-XXXX``), oldest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is rolled back unless :meth:`commit` is called.
 
@@ -304,6 +317,8 @@ class UnitOfWork(Protocol):
     def inspections(self) -> InspectionRepository: ...
     @property
     def rectification(self) -> RectificationRepository: ...
+    @property
+    def form_prints(self) -> FormPrintRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -339,6 +339,11 @@ def _plan_dispute(
 def _targets(reader: _Reader, request: SheetRequest) -> tuple[str, list[Callable[[], Any]]]:
     """The document title and one builder per sheet (so progress can be reported sheet by sheet)."""
     target = SheetTarget(request.target)
+    form_kind = target.form_kind
+    if form_kind is not None:
+        from hazard_desktop.services.form_builders import form_target
+
+        return form_target(reader, form_kind, request.id)
     if target is SheetTarget.HAZARD:
         hazard = reader.hazard(request.id)
         final = rules.current_grading(reader.history(hazard.id))

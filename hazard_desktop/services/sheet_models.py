@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import pathlib
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hazard_desktop.domain.errors import ValidationError
+
+if TYPE_CHECKING:  # the forms' models use this module's pieces
+    from hazard_desktop.services.form_models import RectificationForm
 
 
 def _tuple(obj: object, name: str) -> None:
@@ -240,7 +243,7 @@ class SheetDocument:
     """
 
     title: str
-    sheets: tuple[GradingSheet | DisputeSheet, ...] = field(default=())
+    sheets: tuple[GradingSheet | DisputeSheet | RectificationForm, ...] = field(default=())
 
     def __post_init__(self) -> None:
         _tuple(self, "sheets")

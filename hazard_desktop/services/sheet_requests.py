@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hazard_desktop.domain.grading import GradingMethod
 from hazard_desktop.domain.hazards import HazardGrade
-from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
+from hazard_desktop.domain.sheet_prints import FORM_KINDS, FormPrint, SheetKind, SheetPrint
 from hazard_desktop.services.sheet_models import SheetDocument
 
 
@@ -29,6 +29,15 @@ class SheetTarget(StrEnum):
     GRADING = "grading"  # one grading of the history (a ruling prints as 争议裁决表)
     MEETING = "meeting"  # every confirmed grading of a panel meeting, one document
     DISPUTE = "dispute"  # the 争议裁决表 of a ruled dispute
+    NOTICE = "notice"  # the hazard's 隐患整改通知书 (+ 回执)
+    ACCEPTANCE = "acceptance"  # its 隐患整改验收单 (the latest round)
+    PLAN = "plan"  # its 重大事故隐患治理方案
+    REPORT = "report"  # its 重大事故隐患报告 (to the regulator)
+
+    @property
+    def form_kind(self) -> SheetKind | None:
+        """The rectification form this target prints (None: a grading sheet target)."""
+        return SheetKind(self.value) if self.value in {k.value for k in FORM_KINDS} else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +67,24 @@ class SheetRequest:
         """The 争议裁决表 of a ruled dispute."""
         return cls(SheetTarget.DISPUTE, dispute_id)
 
+    @classmethod
+    def form(cls, kind: SheetKind, hazard_id: uuid.UUID) -> SheetRequest:
+        """A rectification form of a hazard (``kind``: notice, acceptance, plan, report)."""
+        if not SheetKind(kind).is_form:
+            raise ValueError(f"{kind} is not a rectification form")
+        return cls(SheetTarget(SheetKind(kind).value), hazard_id)
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedPrint:
-    """One sheet of a prepared document and the print row it will be recorded as."""
+    """One sheet of a prepared document and the print row it will be recorded as.
+
+    A grading or dispute sheet names its ``grading_id`` (a ``SheetPrint``); a rectification form has
+    none and names the record it certifies as ``subject_id`` (a ``FormPrint``).
+    """
 
     kind: SheetKind
-    grading_id: uuid.UUID
+    grading_id: uuid.UUID | None
     dispute_id: uuid.UUID | None
     hazard_id: uuid.UUID
     hazard_number: str
@@ -72,6 +92,7 @@ class PlannedPrint:
     verify_code: str
     digest: str
     copy_no: int
+    subject_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +120,7 @@ class PrintResult:
 
     path: Path
     prepared: PreparedDocument
-    records: tuple[SheetPrint, ...]
+    records: tuple[SheetPrint | FormPrint, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import normalise_number
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
+from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
 from hazard_desktop.domain.verification import (
     QR_PREFIX,
     normalize_code,
@@ -104,6 +104,7 @@ __all__ = [
     "default_printed_by",
     "dispute_document",
     "dispute_record",
+    "export_hazard_form",
     "export_hazard_sheet",
     "grading_sheet_document",
     "meeting_document",
@@ -181,6 +182,14 @@ def prepare_document(
     return PreparedDocument(request, SheetDocument(title, tuple(sheets)), tuple(plans))
 
 
+def _printed_so_far(uow: UnitOfWork, plan: PlannedPrint) -> int:
+    """How many times the sheet of ``plan`` was printed already (its copy number if printed now)."""
+    if plan.kind.is_form:
+        return uow.form_prints.count(plan.hazard_id, plan.kind, plan.digest)
+    assert plan.grading_id is not None
+    return uow.gradings.count_sheet_prints(plan.grading_id, plan.kind)
+
+
 def record_prints(
     uow: UnitOfWork,
     prepared: PreparedDocument,
@@ -188,7 +197,7 @@ def record_prints(
     *,
     at: datetime | None = None,
     output: tuple[Path, Path] | None = None,
-) -> tuple[SheetPrint, ...]:
+) -> tuple[SheetPrint | FormPrint, ...]:
     """Store one print row per sheet of ``prepared``, in one transaction with the copy-number check.
 
     With ``output`` = (rendered temporary PDF, target), the PDF is put in place (flushed, renamed, its
@@ -205,27 +214,45 @@ def record_prints(
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValidationError("time_naive", field="at")
     who = _printed_by(printed_by)
-    records = []
+    records: list[SheetPrint | FormPrint] = []
     with uow:
         for plan in prepared.prints:
-            if uow.gradings.count_sheet_prints(plan.grading_id, plan.kind) != plan.copy_no:
+            if _printed_so_far(uow, plan) != plan.copy_no:
                 raise Conflict("sheet_copies_changed", number=plan.hazard_number, sheet_no=plan.sheet_no)
         for plan in prepared.prints:
-            record = SheetPrint(
-                id=new_id(),
-                kind=plan.kind,
-                grading_id=plan.grading_id,
-                dispute_id=plan.dispute_id,
-                hazard_id=plan.hazard_id,
-                verify_code=plan.verify_code,
-                digest=plan.digest,
-                copy_no=plan.copy_no,
-                printed_at=now,
-                printed_by=who,
-                created_at=now,
-                updated_at=now,
-            )
-            uow.gradings.add_sheet_print(record)
+            record: SheetPrint | FormPrint
+            if plan.kind.is_form:
+                record = FormPrint(
+                    id=new_id(),
+                    kind=plan.kind,
+                    hazard_id=plan.hazard_id,
+                    subject_id=plan.subject_id,
+                    verify_code=plan.verify_code,
+                    digest=plan.digest,
+                    copy_no=plan.copy_no,
+                    printed_at=now,
+                    printed_by=who,
+                    created_at=now,
+                    updated_at=now,
+                )
+                uow.form_prints.add(record)
+            else:
+                assert plan.grading_id is not None
+                record = SheetPrint(
+                    id=new_id(),
+                    kind=plan.kind,
+                    grading_id=plan.grading_id,
+                    dispute_id=plan.dispute_id,
+                    hazard_id=plan.hazard_id,
+                    verify_code=plan.verify_code,
+                    digest=plan.digest,
+                    copy_no=plan.copy_no,
+                    printed_at=now,
+                    printed_by=who,
+                    created_at=now,
+                    updated_at=now,
+                )
+                uow.gradings.add_sheet_print(record)
             records.append(record)
         if output is None:
             uow.commit()
@@ -248,7 +275,7 @@ def save_prepared_pdf(
     printed_by: str,
     *,
     at: datetime | None = None,
-) -> tuple[SheetPrint, ...]:
+) -> tuple[SheetPrint | FormPrint, ...]:
     """Save the already rendered PDF of ``prepared`` (the print preview's "Save as PDF…") as ``path``
     and record its prints, in one step: copied beside ``path`` under a temporary name, then as
     :func:`record_prints` with ``output``.
@@ -430,6 +457,30 @@ def export_hazard_sheet(
     return result.path
 
 
+def export_hazard_form(
+    context: AppContext, kind: SheetKind, number: str, path: Path, *, printed_by: str | None = None
+) -> Path:
+    """Write the rectification form ``kind`` of the hazard numbered ``number`` to ``path`` and record the
+    print (headless: the ``print`` command). A reprint of the same content is marked 副本.
+
+    Raises:
+        NotFound: ``hazard_number_unknown``.
+        InvalidTransition: the form cannot be printed in the hazard's state (``form_notice_unassigned``,
+            ``form_acceptance_not_due``, ``form_not_major``, ``form_plan_missing``); nothing is written.
+        as :func:`print_document`.
+    """
+    text = normalise_number(number)
+    with context.uow() as uow:
+        hazard = uow.hazards.get_by_number(text)
+        if hazard is None:
+            raise NotFound("hazard_number_unknown", field="number", number=text)
+    request = SheetRequest.form(kind, hazard.id)
+    result = print_document(
+        context.uow(), request, sheet_renderer(context), Path(path), printed_by or default_printed_by()
+    )
+    return result.path
+
+
 def verify_code(uow: UnitOfWork, typed: str) -> VerifyResult:
     """Check a code read from a sheet (typed ``XXXX-XXXX-XXXX`` in any case and spacing, or a scanned
     QR payload ``HDV1:<code>:<hazard number>``) against the records stored now.
@@ -446,6 +497,9 @@ def verify_code(uow: UnitOfWork, typed: str) -> VerifyResult:
     with uow:
         prints = uow.gradings.find_sheet_prints(code)
         if not prints:
+            forms = uow.form_prints.find(code)
+            if forms:
+                return _verify_form(uow, code, forms, scanned_number)
             return VerifyResult(VerifyStatus.UNKNOWN, code, scanned_number=scanned_number)
         first, last = prints[0], prints[-1]
         reader = _Reader(uow)
@@ -484,3 +538,34 @@ def verify_code(uow: UnitOfWork, typed: str) -> VerifyResult:
             number_matches=not scanned_number or scanned_number == hazard_number,
             missing=digest is None,
         )
+
+
+def _verify_form(uow: UnitOfWork, code: str, prints: list[FormPrint], scanned_number: str) -> VerifyResult:
+    """:func:`verify_code` of a rectification form: its record as stored now, hashed as when printed."""
+    from hazard_desktop.services.form_builders import form_record_now
+
+    first, last = prints[0], prints[-1]
+    hazard = uow.hazards.get(first.hazard_id)
+    hazard_number = "" if hazard is None else hazard.number
+    record, sheet_no = (
+        (None, "") if hazard is None else form_record_now(_Reader(uow), first.kind, hazard.id, first.subject_id)
+    )
+    digest = None if record is None else record_digest(record)
+    intact = digest is not None and digest == first.digest and short_code(digest) == code
+    return VerifyResult(
+        status=VerifyStatus.VERIFIED if intact else VerifyStatus.ALTERED,
+        code=code,
+        kind=first.kind,
+        sheet_no=sheet_no,
+        hazard_id=first.hazard_id,
+        hazard_number=hazard_number,
+        printed_at=first.printed_at,
+        last_printed_at=last.printed_at,
+        printed_by=first.printed_by,
+        copy_no=max(p.copy_no for p in prints),
+        prints=len(prints),
+        is_current=intact,
+        scanned_number=scanned_number,
+        number_matches=not scanned_number or scanned_number == hazard_number,
+        missing=digest is None,
+    )

@@ -29,6 +29,20 @@ _TEXTS: dict[str, str] = {
         "SheetMessages", "That is not a verification code: it has 12 letters and digits, like 7K3M-Q9XA-2B4C."
     ),
     "verify_qr_invalid": QT_TRANSLATE_NOOP("SheetMessages", "The scanned QR code is not a sheet code of this program."),
+    "form_notice_unassigned": QT_TRANSLATE_NOOP(
+        "SheetMessages",
+        "Hazard {number} has no rectification assignment yet: the notice is printed once it is assigned.",
+    ),
+    "form_acceptance_not_due": QT_TRANSLATE_NOOP(
+        "SheetMessages",
+        "Hazard {number} has not been submitted for acceptance: the acceptance form is printed from then on.",
+    ),
+    "form_not_major": QT_TRANSLATE_NOOP(
+        "SheetMessages", "Hazard {number} is not a major hazard: it has no {form}."
+    ),
+    "form_plan_missing": QT_TRANSLATE_NOOP(
+        "SheetMessages", "Hazard {number} has no treatment plan yet: the {form} is printed once the plan is saved."
+    ),
 }
 
 

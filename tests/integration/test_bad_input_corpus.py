@@ -232,6 +232,27 @@ def cli_cases() -> list[Any]:
         pytest.param(["bogus", "--data-dir", "{dir}"], "register", "无效的选项值", id="usage unknown command"),
         pytest.param(["sheet", "YH-2026-0001", "--meeting", "--dispute", "-o", "{out}", "--data-dir", "{dir}"],
                      "register", "不能与参数", id="usage sheet meeting with dispute"),
+        # the rectification forms (issue 12): a form the hazard's state does not allow writes nothing
+        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "尚未下达整改", id="print notice unassigned"),
+        pytest.param(["print", "acceptance", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "尚未申请验收", id="print acceptance not submitted"),
+        pytest.param(["print", "plan", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "未写入任何文件", id="print plan of an ungraded hazard"),
+        pytest.param(["print", "report", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "未写入任何文件", id="print report of an ungraded hazard"),
+        pytest.param(["print", "notice", "YH-2026-9999", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "没有编号为", id="print unknown number"),
+        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}.txt", "--data-dir", "{dir}"], "register",
+                     "不是 .pdf 文件", id="print output not pdf"),
+        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"], "register",
+                     "不存在，未写入任何文件", id="print output in a missing folder"),
+        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "no_register",
+                     "没有台账", id="print folder without register"),
+        pytest.param(["print", "letter", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "无效的选项值", id="usage print unknown kind"),
+        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}", "--lang", "en", "--data-dir", "{dir}"],
+                     "register", "Chinese only", id="print in English refused"),
     ]
     return cases
 

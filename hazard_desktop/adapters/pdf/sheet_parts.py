@@ -33,6 +33,7 @@ from hazard_desktop.adapters.pdf.common import (
     _top_table,
 )
 from hazard_desktop.adapters.pdf.forms import FOUR_COLS, _Form, _long_row, _section_row
+from hazard_desktop.services.form_models import RectificationForm
 from hazard_desktop.services.sheet_models import DisputeSheet, GradingSheet
 
 TITLE_GRADING = "隐患分级判定表"
@@ -202,7 +203,7 @@ def _parse_colour(value: str) -> colors.Color | None:
 
 
 def _sheet_head(
-    title: str, sheet: GradingSheet | DisputeSheet, date_text: str, styles: _Styles, font: str
+    title: str, sheet: GradingSheet | DisputeSheet | RectificationForm, date_text: str, styles: _Styles, font: str
 ) -> list[Flowable]:
     """The start of a sheet: its page marker, the top block and the line with 表号 and ``date_text``."""
     return [

@@ -1,4 +1,5 @@
-"""ReportLab renderer of the printed sheets: 隐患分级判定表 and 争议裁决表 (A4, bordered Chinese forms).
+"""ReportLab renderer of the printed sheets: 隐患分级判定表 and 争议裁决表 (A4, bordered Chinese forms), and
+the rectification forms of ``rectification_forms.py`` (通知书 + 回执, 验收单, 治理方案, 重大隐患报告).
 
 Layout of a sheet (one page section per sheet; a long sheet continues on further pages):
 
@@ -30,6 +31,7 @@ from reportlab.platypus import Flowable, PageBreak
 from hazard_desktop.adapters.pdf.common import _font, _styles, _teach_line_breaking, _write_pdf
 from hazard_desktop.adapters.pdf.dispute_sheet import _dispute_story
 from hazard_desktop.adapters.pdf.grading_sheet import _grading_story
+from hazard_desktop.adapters.pdf.rectification_forms import FORM_TITLES, form_story
 from hazard_desktop.adapters.pdf.sheet_parts import TITLE_DISPUTE, TITLE_GRADING, _numbered_canvas_class
 from hazard_desktop.services.sheet_models import DisputeSheet, GradingSheet, SheetDocument
 
@@ -55,8 +57,11 @@ class ReportLabSheetRenderer:
                 story.extend(_grading_story(sheet, styles, font))
             elif isinstance(sheet, DisputeSheet):
                 story.extend(_dispute_story(sheet, styles, font))
-            else:  # pragma: no cover - the model's type says this cannot happen
-                raise TypeError(f"cannot print {type(sheet).__name__}")
+            else:
+                form = form_story(sheet, styles, font)
+                if form is None:  # pragma: no cover - the model's type says this cannot happen
+                    raise TypeError(f"cannot print {type(sheet).__name__}")
+                story.extend(form)
         _write_pdf(
             path,
             story,
@@ -70,8 +75,12 @@ class ReportLabSheetRenderer:
         )
 
 
-def _title_of(sheet: GradingSheet | DisputeSheet) -> str:
-    return TITLE_GRADING if isinstance(sheet, GradingSheet) else TITLE_DISPUTE
+def _title_of(sheet: object) -> str:
+    if isinstance(sheet, GradingSheet):
+        return TITLE_GRADING
+    if isinstance(sheet, DisputeSheet):
+        return TITLE_DISPUTE
+    return FORM_TITLES[type(sheet)]
 
 
 __all__ = ["ReportLabSheetRenderer"]

@@ -1,8 +1,11 @@
 """Menu entries for the printed sheets: print (with preview), Save as PDF…, Verify sheet….
 
 File menu: "Print grading sheet…" (the selected hazard; a hazard graded more than once asks which
-grading), "Print meeting sheets…" (a whole meeting as one document), "Print dispute ruling…", "Save
-sheet as PDF…". Grading menu: "Verify sheet…".
+grading), "Print meeting sheets…" (a whole meeting as one document), "Print dispute ruling…", the
+submenu "Print rectification form" (隐患整改通知书, 验收单, 治理方案, 重大隐患报告 of the selected hazard:
+``form_actions``, also offered to the rectification menu and the detail pane), "Save sheet as PDF…".
+Grading menu: "Verify sheet…". Which form a hazard may print in its state is the services' decision: a
+refused form says why and prints nothing.
 
 Building and rendering a document runs in a :class:`~hazard_desktop.ui.workers.Job` with a progress
 dialog (cancellable), so a big batch does not freeze the window; the job opens its own unit of work
@@ -26,7 +29,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QProgressDialog, QStatusBar, QWidget
 
 from hazard_desktop.domain.errors import Conflict
-from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
+from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.workers import Job, start
 
@@ -75,7 +78,7 @@ class SheetActions(QObject):
         self.prepared: PreparedDocument | None = None
         self.pdf_path: Path | None = None
         self.last_result: PrintResult | None = None
-        self.last_records: tuple[SheetPrint, ...] = ()
+        self.last_records: tuple[SheetPrint | FormPrint, ...] = ()
         self._printed_by: str | None = None
         self.progress_delay_ms = PROGRESS_DELAY_MS
         self.progress_seen: list[tuple[int, int]] = []  # (done, total) reports of the last job
@@ -103,6 +106,35 @@ class SheetActions(QObject):
             self.save_as_pdf,
             QKeySequence("Ctrl+Shift+P"),
         )
+        self.print_notice = self._action(
+            self.tr("Rectification &notice…"),
+            self.tr("Print the rectification notice (隐患整改通知书) with its reply slip for the selected hazard"),
+            self.print_notice_form,
+        )
+        self.print_acceptance = self._action(
+            self.tr("&Acceptance form…"),
+            self.tr("Print the acceptance form (隐患整改验收单) of the selected hazard"),
+            self.print_acceptance_form,
+        )
+        self.print_plan = self._action(
+            self.tr("Major hazard treatment &plan…"),
+            self.tr("Print the treatment plan (重大事故隐患治理方案) of the selected major hazard"),
+            self.print_plan_form,
+        )
+        self.print_report = self._action(
+            self.tr("Major hazard &report…"),
+            self.tr("Print the one-page report (重大事故隐患报告) of the selected major hazard for the regulator"),
+            self.print_report_form,
+        )
+        self.form_actions: dict[SheetKind, QAction] = {
+            SheetKind.NOTICE: self.print_notice,
+            SheetKind.ACCEPTANCE: self.print_acceptance,
+            SheetKind.PLAN: self.print_plan,
+            SheetKind.REPORT: self.print_report,
+        }
+        self.form_menu = QMenu(self.tr("Print &rectification form"), window)
+        self.form_menu.setObjectName("rectificationFormMenu")
+        self.form_menu.addActions(list(self.form_actions.values()))
         self.verify = self._action(
             self.tr("&Verify sheet…"),
             self.tr("Check a printed sheet's verification code against the database"),
@@ -146,7 +178,7 @@ class SheetActions(QObject):
     def _add_to_file_menu(self, window: QMainWindow) -> None:
         menu: QMenu = window.menu_for("file")  # type: ignore[attr-defined]
         quit_action = getattr(window, "action_quit", None)
-        ours = [self.print_sheet, self.print_meeting, self.print_dispute, self.save_pdf]
+        ours = [self.print_sheet, self.print_meeting, self.print_dispute, self.form_menu.menuAction(), self.save_pdf]
         if isinstance(quit_action, QAction) and quit_action in menu.actions():
             menu.insertActions(quit_action, ours)
             menu.insertSeparator(quit_action)
@@ -161,7 +193,7 @@ class SheetActions(QObject):
         """Enable the actions: hazard actions need a selected hazard and no job running."""
         idle = self.job is None
         has_hazard = self._hazard_id() is not None
-        for action in (self.print_sheet, self.print_dispute, self.save_pdf):
+        for action in (self.print_sheet, self.print_dispute, self.save_pdf, *self.form_actions.values()):
             action.setEnabled(idle and has_hazard)
         self.print_meeting.setEnabled(idle)
 
@@ -213,6 +245,36 @@ class SheetActions(QObject):
         """File → Print dispute ruling…: the 争议裁决表 of the selected hazard."""
         choice = self.choose_sheet(disputes_only=True)
         return None if choice is None else self.open_preview(choice.request)
+
+    def print_form(self, kind: SheetKind) -> Job | None:
+        """File → Print rectification form → …: preview and print a form of the selected hazard.
+
+        Whether the hazard may print it now is decided by the services when the form is built: a refusal
+        (no 五定 yet, not submitted for acceptance, not a major hazard, no plan) is told and nothing printed.
+        """
+        from hazard_desktop.services.sheets import SheetRequest
+
+        hazard_id = self._hazard_id()
+        if hazard_id is None:
+            self._status().showMessage(self.tr("Select a hazard first."), STATUS_TIMEOUT_MS)
+            return None
+        return self.open_preview(SheetRequest.form(kind, hazard_id))
+
+    def print_notice_form(self) -> Job | None:
+        """File → Print rectification form → Rectification notice…."""
+        return self.print_form(SheetKind.NOTICE)
+
+    def print_acceptance_form(self) -> Job | None:
+        """File → Print rectification form → Acceptance form…."""
+        return self.print_form(SheetKind.ACCEPTANCE)
+
+    def print_plan_form(self) -> Job | None:
+        """File → Print rectification form → Major hazard treatment plan…."""
+        return self.print_form(SheetKind.PLAN)
+
+    def print_report_form(self) -> Job | None:
+        """File → Print rectification form → Major hazard report…."""
+        return self.print_form(SheetKind.REPORT)
 
     def print_meeting_sheets(self) -> Job | None:
         """File → Print meeting sheets…: one document for a whole meeting."""
@@ -403,7 +465,7 @@ class SheetActions(QObject):
         self._status().showMessage(self._recorded_text(result.records, str(result.path)), STATUS_TIMEOUT_MS)
         self.saved.emit(result)
 
-    def _recorded_text(self, records: tuple[SheetPrint, ...], where: str) -> str:
+    def _recorded_text(self, records: tuple[SheetPrint | FormPrint, ...], where: str) -> str:
         reprints = sum(1 for r in records if r.copy_no > 0)
         text = self.tr("%n sheet(s) recorded", "", len(records))
         if reprints:

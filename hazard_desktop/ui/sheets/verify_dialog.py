@@ -164,11 +164,7 @@ class VerifyDialog(QDialog):
         if found.status is VerifyStatus.UNKNOWN:
             self.details.hide()
             return
-        kind = (
-            self.tr("Dispute ruling sheet (争议裁决表)")
-            if found.kind is SheetKind.DISPUTE
-            else self.tr("Grading sheet (隐患分级判定表)")
-        )
+        kind = self._kind_text(found.kind)
         rows = [
             (self.tr("Code"), found.code),
             (self.tr("Hazard"), found.hazard_number or "—"),
@@ -192,7 +188,7 @@ class VerifyDialog(QDialog):
                 ),
             ),
         ]
-        if found.status is VerifyStatus.VERIFIED:
+        if found.status is VerifyStatus.VERIFIED and not (found.kind is not None and found.kind.is_form):
             rows.append(
                 (
                     self.tr("Standing"),
@@ -217,6 +213,16 @@ class VerifyDialog(QDialog):
             self.details_form.setRowVisible(index, shown)
         self.details.show()
 
+    def _kind_text(self, kind: SheetKind | None) -> str:
+        texts = {
+            SheetKind.DISPUTE: self.tr("Dispute ruling sheet (争议裁决表)"),
+            SheetKind.NOTICE: self.tr("Rectification notice (隐患整改通知书)"),
+            SheetKind.ACCEPTANCE: self.tr("Acceptance form (隐患整改验收单)"),
+            SheetKind.PLAN: self.tr("Major hazard treatment plan (重大事故隐患治理方案)"),
+            SheetKind.REPORT: self.tr("Major hazard report (重大事故隐患报告)"),
+        }
+        return texts.get(kind, self.tr("Grading sheet (隐患分级判定表)")) if kind is not None else ""
+
     def _texts(self, found: VerifyResult) -> tuple[str, str]:
         if found.status is VerifyStatus.VERIFIED:
             return (
@@ -228,6 +234,15 @@ class VerifyDialog(QDialog):
                 return (
                     self.tr("Altered since printing"),
                     self.tr("The record printed on this sheet is no longer in the database."),
+                )
+            if found.kind is not None and found.kind.is_form:
+                return (
+                    self.tr("Altered since printing"),
+                    self.tr(
+                        "This form was printed by this program, but the record stored now differs from the one "
+                        "printed on it (for example a deadline extended or an acceptance decided since). Do not "
+                        "rely on it; print the form again and check the hazard's timeline."
+                    ),
                 )
             return (
                 self.tr("Altered since printing"),
