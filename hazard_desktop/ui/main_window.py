@@ -83,12 +83,13 @@ SETTINGS_FILE = "ui-state.ini"
 LAYOUT_VERSION = 3  # bump when columns change: older saved header states are then ignored
 _GROUP = "main_window"
 
-MENU_ORDER = ("file", "edit", "view", "grading", "tools", "help")
+MENU_ORDER = ("file", "edit", "view", "grading", "rectification", "tools", "help")
 _MENU_TITLES = {
     "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
     "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
     "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
     "grading": QT_TRANSLATE_NOOP("MainWindow", "&Grading"),
+    "rectification": QT_TRANSLATE_NOOP("MainWindow", "&Rectification"),
     "tools": QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
     "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
 }
