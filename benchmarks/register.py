@@ -403,13 +403,15 @@ def measure_deadline(folder: Path, work: Path, runs: int) -> list[Figure]:
                       found: dict[str, int] = found) -> float:  # fmt: skip
                 start = time.perf_counter()
                 if counted:
-                    found["floor"] = con.execute(f"SELECT count(*) FROM hazards h WHERE {where}", where_params).fetchone()[0]
+                    counting = f"SELECT count(*) FROM hazards h WHERE {where}"
+                    found["floor"] = con.execute(counting, where_params).fetchone()[0]
                 con.execute(sql, [*params, limit, 0]).fetchall()
                 return time.perf_counter() - start
 
             product(), floor()
             if found.get("program") != found.get("floor"):
-                raise SystemExit(f"deadline: {label}: the program counts {found.get('program')}, SQL {found.get('floor')}")
+                counts = f"the program counts {found.get('program')}, SQL {found.get('floor')}"
+                raise SystemExit(f"deadline: {label}: {counts}")
             value, base = alternate(runs, product, floor, budget=QUERY_BUDGET)
             note = f"count + page, {found['program']} rows" if counted else "page"
             figures.append(Figure(label, value * 1000, base * 1000, "ms", 1.5, note))

@@ -53,6 +53,8 @@ from hazard_desktop.ui.labels import BandLabel
 from hazard_desktop.ui.models.register_model import (
     COL_BAND,
     COL_CATEGORY,
+    COL_DAYS_LEFT,
+    COL_DEADLINE,
     COL_DEPARTMENT,
     COL_DESCRIPTION,
     COL_DISPUTE,
@@ -63,8 +65,6 @@ from hazard_desktop.ui.models.register_model import (
     COL_MEAN_D,
     COL_METHOD,
     COL_NUMBER,
-    COL_DAYS_LEFT,
-    COL_DEADLINE,
     COL_PHOTOS,
     COL_RESPONSIBLE_DEPARTMENT,
     COL_RESPONSIBLE_PERSON,

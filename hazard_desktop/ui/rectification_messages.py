@@ -36,8 +36,12 @@ FIELDS: dict[str, str] = {
 TEXTS: dict[str, str] = {
     "hazard_closed": QT_TRANSLATE_NOOP("RectificationErrors", "The hazard is closed out; nothing more can be done."),
     "hazard_not_graded": QT_TRANSLATE_NOOP("RectificationErrors", "The hazard must be graded first."),
-    "action_not_allowed": QT_TRANSLATE_NOOP("RectificationErrors", "This step is not possible in the hazard’s present state."),
-    "extension_pending": QT_TRANSLATE_NOOP("RectificationErrors", "An extension request waits for a decision; decide it first."),
+    "action_not_allowed": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "This step is not possible in the hazard’s present state."
+    ),
+    "extension_pending": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "An extension request waits for a decision; decide it first."
+    ),
     "no_extension_pending": QT_TRANSLATE_NOOP("RectificationErrors", "No extension request waits for a decision."),
     "plan_for_major_only": QT_TRANSLATE_NOOP("RectificationErrors", "A treatment plan is made for major hazards only."),
     "on_the_spot_not_for_major": QT_TRANSLATE_NOOP(
@@ -65,7 +69,8 @@ TEXTS: dict[str, str] = {
         "RectificationErrors", "Only the person asked to accept (or the safety department) may decide the acceptance."
     ),
     "actor_is_responsible": QT_TRANSLATE_NOOP(
-        "RectificationErrors", "The person responsible for the rectification may not decide this (separation of duties)."
+        "RectificationErrors",
+        "The person responsible for the rectification may not decide this (separation of duties).",
     ),
     "actor_is_rectifier": QT_TRANSLATE_NOOP(
         "RectificationErrors", "Nobody accepts their own rectification (separation of duties)."
@@ -77,7 +82,9 @@ TEXTS: dict[str, str] = {
     "funds_negative": QT_TRANSLATE_NOOP("RectificationErrors", "The funds must not be negative."),
     "funds_too_large": QT_TRANSLATE_NOOP("RectificationErrors", "The funds are too large (at most {max} yuan)."),
     "funds_invalid": QT_TRANSLATE_NOOP("RectificationErrors", "The funds must be an amount in yuan, e.g. 12500.00."),
-    "deadline_before_today": QT_TRANSLATE_NOOP("RectificationErrors", "The deadline must not be before today ({today})."),
+    "deadline_before_today": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "The deadline must not be before today ({today})."
+    ),
     "deadline_changed": QT_TRANSLATE_NOOP(
         "RectificationErrors", "The deadline is changed only by an approved extension."
     ),
@@ -86,7 +93,9 @@ TEXTS: dict[str, str] = {
     ),
     "plan_required": QT_TRANSLATE_NOOP("RectificationErrors", "A major hazard needs its treatment plan."),
     "time_limit_empty": QT_TRANSLATE_NOOP("RectificationErrors", "Enter the plan’s time limit."),
-    "time_limit_before_today": QT_TRANSLATE_NOOP("RectificationErrors", "The plan’s time limit must not be before today."),
+    "time_limit_before_today": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "The plan’s time limit must not be before today."
+    ),
     "stopped_since_without_stoppage": QT_TRANSLATE_NOOP(
         "RectificationErrors", "A stoppage date is given but production is not stopped."
     ),
@@ -107,7 +116,9 @@ TEXTS: dict[str, str] = {
     "group_includes_responsible": QT_TRANSLATE_NOOP(
         "RectificationErrors", "The acceptance group may not include the person responsible for the rectification."
     ),
-    "group_without_actor": QT_TRANSLATE_NOOP("RectificationErrors", "The operator must be a member of the acceptance group."),
+    "group_without_actor": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "The operator must be a member of the acceptance group."
+    ),
     "group_duplicate": QT_TRANSLATE_NOOP("RectificationErrors", "A person is named twice in the acceptance group."),
     "group_for_major_only": QT_TRANSLATE_NOOP("RectificationErrors", "An acceptance group is for major hazards only."),
     "evaluation_required": QT_TRANSLATE_NOOP(

@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
-from hazard_desktop.ui import labels
 from hazard_desktop.ui.models import register_model as rm
 from hazard_desktop.ui.models.register_model import RegisterModel
 from hazard_desktop.ui.register_filters import DUE_SOON, MY_ACCEPTANCE, OVERDUE, RegisterFilterBar

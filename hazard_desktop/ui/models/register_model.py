@@ -98,7 +98,9 @@ HEADER_TIPS: dict[int, str] = {
     COL_METHOD: QT_TRANSLATE_NOOP("RegisterModel", "How the grade that counts was reached"),
     COL_DISPUTE: QT_TRANSLATE_NOOP("RegisterModel", "Whether a department disputed the grading"),
     COL_DEADLINE: QT_TRANSLATE_NOOP("RegisterModel", "Rectification deadline (after approved extensions)"),
-    COL_DAYS_LEFT: QT_TRANSLATE_NOOP("RegisterModel", "Days until the deadline while under rectification; negative: overdue"),
+    COL_DAYS_LEFT: QT_TRANSLATE_NOOP(
+        "RegisterModel", "Days until the deadline while under rectification; negative: overdue"
+    ),
 }
 
 # Every column sorts in SQL (a column without a key would keep the current order when clicked).

@@ -81,16 +81,28 @@ class RectificationActions(QObject):
         self.last_dialog: QWidget | None = None  # the dialog opened last (tests read it)
         self.today: Callable[[], date] = today
         texts = {
-            "assign": (self.tr("&Assign rectification (五定)…"), self.tr("Responsibility, measures, funds, deadline, contingency")),
+            "assign": (
+                self.tr("&Assign rectification (五定)…"),
+                self.tr("Responsibility, measures, funds, deadline, contingency"),
+            ),
             "revise": (self.tr("&Revise assignment…"), self.tr("Change the 五定 (not the deadline)")),
-            "plan": (self.tr("Treatment &plan…"), self.tr("The treatment plan of a major hazard, stoppage, reports, supervision")),
+            "plan": (
+                self.tr("Treatment &plan…"),
+                self.tr("The treatment plan of a major hazard, stoppage, reports, supervision"),
+            ),
             "note": (self.tr("Progress &note…"), self.tr("Record progress with photos")),
             "request_extension": (self.tr("Request &extension…"), self.tr("Ask for a later deadline")),
             "decide_extension": (self.tr("&Decide extension…"), self.tr("Approve or refuse the extension asked for")),
             "submit": (self.tr("Request a&cceptance…"), self.tr("The rectification is done: name who accepts it")),
-            "accept": (self.tr("Acceptance (&accept / send back)…"), self.tr("Accept and close out, or send back with a reason")),
-            "on_the_spot": (self.tr("Fixed on the &spot…"), self.tr("A general hazard fixed when found; a second person accepts it")),
-        }  # fmt: skip
+            "accept": (
+                self.tr("Acceptance (&accept / send back)…"),
+                self.tr("Accept and close out, or send back with a reason"),
+            ),
+            "on_the_spot": (
+                self.tr("Fixed on the &spot…"),
+                self.tr("A general hazard fixed when found; a second person accepts it"),
+            ),
+        }
         self.actions: dict[str, QAction] = {}
         slots: dict[str, Callable[[], object]] = {
             "assign": self.assign,
@@ -144,12 +156,19 @@ class RectificationActions(QObject):
         self.window.detail.add_section(self.section)
         self.window.hazard_selected.connect(self._hazard_selected)
         self.window.detail.hazard_changed.connect(self._detail_changed)
+        self.window.model.modelReset.connect(self._register_read_again)
         self.window.filter_bar.set_operator(self.operator)
         self.update_counts()
         self._update_operator()
         self.update()
 
     # ------------------------------------------------------------------ state
+
+    def _register_read_again(self) -> None:
+        """The register was read again (an edit, a grading, F5): so are the counts and the loop shown."""
+        self.update_counts()
+        if self.view is not None:
+            self.load(self.view.hazard.id)
 
     def _detail_changed(self, details: object) -> None:
         self._hazard_selected(None if details is None else self.window.detail.hazard_id())
@@ -438,7 +457,9 @@ class RectificationActions(QObject):
         after: list[tuple[str, bytes | None]] = []
         if details is not None and details.hazard.id == view.hazard.id:
             for photo in details.hazard.photos:
-                before.append((photo.original_name, hazard_service.photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB)))
+                before.append(
+                    (photo.original_name, hazard_service.photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB))
+                )
         for note in view.notes:
             for photo in note.photos:
                 if photo.stage is PhotoStage.PROGRESS:
@@ -462,4 +483,3 @@ def install_rectification_actions(window: QMainWindow, context: AppContext) -> R
     actions = RectificationActions(window, context)
     window.rectification_actions = actions  # type: ignore[attr-defined]
     return actions
-

@@ -394,8 +394,11 @@ class AssignDialog(_StepDialog):
         parent: QWidget | None = None,
     ) -> None:
         revise = existing is not None
+        default_title = (
+            self.tr("Revise the assignment (五定)") if revise else self.tr("Assign the rectification (五定)")
+        )
         super().__init__(
-            title or (self.tr("Revise the assignment (五定)") if revise else self.tr("Assign the rectification (五定)")),
+            title or default_title,
             run, parent, "reviseDialog" if revise else "assignDialog",
         )  # fmt: skip
         self.revise = revise

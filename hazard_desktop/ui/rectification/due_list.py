@@ -56,10 +56,8 @@ class DueListDialog(QDialog):
         self.setWindowTitle(self.tr("Overdue and due within 7 days"))
         self._actions = actions
         overdue = sum(1 for i in items if i.days_left < 0)
-        self.summary = QLabel(
-            self.tr("%1 overdue, %2 due within 7 days.").replace("%1", str(overdue)).replace("%2", str(len(items) - overdue)),
-            self,
-        )  # fmt: skip
+        summary = self.tr("%1 overdue, %2 due within 7 days.")
+        self.summary = QLabel(summary.replace("%1", str(overdue)).replace("%2", str(len(items) - overdue)), self)
         self.summary.setObjectName("dueSummary")
         self.table = QTableWidget(len(items), len(HEADERS), self)
         self.table.setObjectName("dueTable")
@@ -85,7 +83,7 @@ class DueListDialog(QDialog):
                 if item.days_left < 0 and column in (3, 4):
                     cell.setForeground(_RED)
                 if column == 4:
-                    cell.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hazard_desktop.ui import labels
 from hazard_desktop.ui.formatting import format_date, format_datetime
@@ -50,7 +59,9 @@ def transition_text(transition: Transition) -> str:
         what += f" → {labels.status_label(transition.to_status)}"
     details = transition.details or {}
     extra = ""
-    if transition.action.value in ("assign", "approve_extension") and details.get("deadline" if transition.action.value == "assign" else "new_deadline"):
+    if transition.action.value in ("assign", "approve_extension") and details.get(
+        "deadline" if transition.action.value == "assign" else "new_deadline"
+    ):
         key = "deadline" if transition.action.value == "assign" else "new_deadline"
         extra = QCoreApplication.translate(CONTEXT, "deadline %1").replace("%1", str(details[key]))
     elif transition.action.value == "request_extension" and details.get("requested_deadline"):
@@ -149,7 +160,9 @@ class RectificationSection(QWidget):
         names = self._actions.names()
         if hazard.responsible_department_id is not None or hazard.responsible_person_id is not None:
             parts = [names.get(i, "") for i in (hazard.responsible_person_id, hazard.responsible_department_id) if i]
-            self.fields["responsible"].setText("（".join(p for p in parts if p) + ("）" if all(parts) and len(parts) == 2 else ""))
+            self.fields["responsible"].setText(
+                "（".join(p for p in parts if p) + ("）" if all(parts) and len(parts) == 2 else "")
+            )
         if view.assignment is not None:
             self.fields["measures"].setText(view.assignment.measures)
         if hazard.status.value == "verifying" and hazard.acceptor_id is not None:

@@ -1,0 +1,271 @@
+"""The rectification loop in the window (issue 12): a hazard goes from 待定级 to 已销号 through the real menu
+actions and dialogs, each step's OK pressed; refusals are shown in the dialog, which stays open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from hazard_desktop.app import close_context
+from hazard_desktop.domain.hazards import HazardStatus
+from hazard_desktop.domain.rectification import Action, AssignmentInput
+from hazard_desktop.services import rectification
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.demo import ensure_people
+from hazard_desktop.services.hazards import create_hazard
+from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
+from hazard_desktop.ui.grading_actions import install_grading_actions
+from hazard_desktop.ui.main_window import MainWindow
+from hazard_desktop.ui.rectification import dialogs as dlg
+from hazard_desktop.ui.rectification.actions import RectificationActions, install_rectification_actions
+from tests.factories import hazard_input, make_context
+from tests.ui.conftest import make_image
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> Iterator[AppContext]:
+    ctx = make_context(tmp_path / "data")
+    yield ctx
+    close_context(ctx)
+
+
+@pytest.fixture
+def people(context):
+    return ensure_people(context.uow())
+
+
+def person(people, code, name):
+    return next(p for p in people[code] if p.name == name)
+
+
+class Script:
+    """What each dialog does when the action opens it: ``steps[type]`` fills it and presses its buttons."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.steps: dict[type, Callable[[QDialog], None]] = {}
+        self.seen: list[QDialog] = []
+        script = self
+
+        def exec_(dialog: QDialog) -> int:
+            script.seen.append(dialog)
+            script.steps[type(dialog)](dialog)
+            return int(dialog.result())
+
+        monkeypatch.setattr(dlg._StepDialog, "exec", exec_)
+
+
+@pytest.fixture
+def window(qtbot, context, people, monkeypatch):
+    inspector = person(people, "AHB", "赵志强")
+    hazard = create_hazard(
+        context.uow(),
+        hazard_input(
+            context, inspector, description="合成一车间 P-101A 机封泄漏", found_at=datetime.now(UTC) - timedelta(days=1)
+        ),
+    )
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    install_grading_actions(win, context)
+    install_rectification_actions(win, context)
+    win.hazard = hazard  # type: ignore[attr-defined]
+    win.select_hazard(hazard.id)
+    return win
+
+
+def grade(window, people, monkeypatch) -> None:
+    panel_ids = [
+        person(people, "AHB", "陈建国").id,
+        person(people, "SCB", "周永明").id,
+        person(people, "GH", "黄秀英").id,
+    ]
+
+    def run_panel(self):
+        self.set_members(panel_ids)
+        self.start_scoring()
+        for _ in range(3):
+            self.scoring.enter("3", "6", "7")  # D = 126: 显著危险 → 7 days by default
+        self.confirm_current()
+        return 0
+
+    monkeypatch.setattr(PanelScoringDialog, "exec", run_panel)
+    window.grading_actions.grade.trigger()
+
+
+def enabled(actions: RectificationActions) -> set[str]:
+    return {name for name, action in actions.actions.items() if action.isEnabled()}
+
+
+def test_a_hazard_goes_from_open_to_closed_out_in_the_window(qtbot, context, people, window, monkeypatch, tmp_path):
+    actions: RectificationActions = window.rectification_actions
+    hazard = window.hazard
+    safety = person(people, "AHB", "陈建国")
+    workshop = [p for p in people["HC1"]]
+    responsible = workshop[0]
+    assert actions.view is not None and actions.view.hazard.status is HazardStatus.OPEN
+    assert enabled(actions) == {"on_the_spot"}  # 待定级: grade first, or fix it on the spot
+    assert actions.section.buttons["assign"].defaultAction() is actions.actions["assign"]
+    assert not actions.section.buttons["assign"].isEnabled()
+
+    grade(window, people, monkeypatch)
+    assert actions.view.hazard.status is HazardStatus.GRADED
+    assert {"assign", "on_the_spot"} <= enabled(actions) and "accept" not in enabled(actions)
+
+    script = Script(monkeypatch)
+    # 1. 五定 by someone not of the safety department: refused in the dialog, which stays open; then by 陈建国.
+    actions.set_operator(responsible.id)
+
+    def fill_assign(d: dlg.AssignDialog) -> None:
+        d.department.setCurrentIndex(d.department.findData(str(responsible.department_id)))
+        d.person.setCurrentIndex(d.person.findData(str(responsible.id)))
+        d.measures.setPlainText("更换机械密封，清理地面积料")
+        d.funds.setText("12500.50")
+        d.funds_source.setText("车间维修费")
+        d.interim.setPlainText("设置警戒区，每班巡检两次")
+        assert d.deadline.date() == dlg.to_qdate(actions.view.today + timedelta(days=7))  # the settings' default
+        d.ok.click()
+
+    script.steps[dlg.AssignDialog] = fill_assign
+    assert actions.actions["assign"].isEnabled()
+    actions.actions["assign"].trigger()
+    refused = script.seen[-1]
+    assert refused.result() != QDialog.DialogCode.Accepted
+    assert "safety department" in refused.error_text()
+    assert actions.view.hazard.status is HazardStatus.GRADED  # nothing written
+
+    actions.set_operator(safety.id)
+    actions.actions["assign"].trigger()
+    assert actions.view.hazard.status is HazardStatus.RECTIFYING
+    assert actions.view.hazard.deadline == actions.view.today + timedelta(days=7)
+    assert "Rectification assigned." in window.statusBar().currentMessage()
+    row = window.model.row_at(window.model.position_of(hazard.id))
+    assert row.deadline == actions.view.hazard.deadline and row.responsible_person_name == responsible.name
+    assert {"note", "request_extension", "submit", "revise"} <= enabled(actions)
+
+    # 2. progress note with a before photo, by the responsible person
+    actions.set_operator(responsible.id)
+    before = make_image(tmp_path / "before.png", "#aa3333")
+
+    def fill_note(d: dlg.NoteDialog) -> None:
+        d.text.setPlainText("已拆下旧密封")
+        d.photos.stage.setCurrentIndex(d.photos.stage.findData("before"))
+        assert d.photos.add_files([before]) == []
+        d.ok.click()
+
+    script.steps[dlg.NoteDialog] = fill_note
+    actions.actions["note"].trigger()
+    assert actions.view.notes and actions.view.notes[-1].photos[0].stage.value == "before"
+
+    # 3. extension: asked by the responsible person, approved by 陈建国
+    new_deadline = actions.view.hazard.deadline + timedelta(days=10)
+
+    def fill_request(d: dlg.ExtensionRequestDialog) -> None:
+        d.new_deadline.setDate(dlg.to_qdate(new_deadline))
+        d.reason.setPlainText("备件到货需要两周")
+        d.ok.click()
+
+    script.steps[dlg.ExtensionRequestDialog] = fill_request
+    actions.actions["request_extension"].trigger()
+    assert actions.view.hazard.extension_pending
+    assert "decide_extension" in enabled(actions) and "submit" not in enabled(actions)
+
+    actions.set_operator(safety.id)
+
+    def approve(d: dlg.ExtensionDecisionDialog) -> None:
+        d.approve_choice.setChecked(True)
+        d.ok.click()
+
+    script.steps[dlg.ExtensionDecisionDialog] = approve
+    actions.actions["decide_extension"].trigger()
+    assert actions.view.hazard.deadline == new_deadline and not actions.view.hazard.extension_pending
+
+    # 4. acceptance requested (after photo), naming 陈建国; the responsible person is not offered as acceptor
+    actions.set_operator(responsible.id)
+    after = make_image(tmp_path / "after.png", "#33aa33")
+
+    def fill_submit(d: dlg.SubmitDialog) -> None:
+        assert d.acceptor.findData(str(responsible.id)) == -1
+        d.acceptor.setCurrentIndex(d.acceptor.findData(str(safety.id)))
+        d.text.setPlainText("密封已更换，试车无泄漏")
+        assert d.photos.add_files([after]) == []
+        d.ok.click()
+
+    script.steps[dlg.SubmitDialog] = fill_submit
+    actions.actions["submit"].trigger()
+    assert actions.view.hazard.status is HazardStatus.VERIFYING
+    assert actions.view.hazard.acceptor_id == safety.id
+
+    # 5. 退回 with a reason, by the acceptor; back to 整改中
+    actions.set_operator(safety.id)
+
+    def send_back(d: dlg.AcceptDialog) -> None:
+        d.send_back_choice.setChecked(True)
+        assert d.ok.text() == "Send back"
+        d.remarks.setPlainText("地面仍有积料")
+        d.ok.click()
+
+    script.steps[dlg.AcceptDialog] = send_back
+    actions.actions["accept"].trigger()
+    assert actions.view.hazard.status is HazardStatus.RECTIFYING
+    assert actions.view.timeline[-1].action is Action.SEND_BACK
+    assert actions.view.timeline[-1].reason == "地面仍有积料"
+
+    # 6. requested again, accepted: 已销号
+    actions.set_operator(responsible.id)
+    actions.actions["submit"].trigger()
+    actions.set_operator(safety.id)
+
+    def accept(d: dlg.AcceptDialog) -> None:
+        before_list = d.findChild(dlg.QListWidget, "beforePhotos")
+        after_list = d.findChild(dlg.QListWidget, "afterPhotos")
+        assert before_list.count() == 1 and after_list.count() == 2  # side by side: before | after (two submits)
+        d.remarks.setPlainText("整改合格")
+        d.ok.click()
+
+    script.steps[dlg.AcceptDialog] = accept
+    actions.actions["accept"].trigger()
+    view = actions.view
+    assert view.hazard.status is HazardStatus.CLOSED and view.hazard.closed_on == view.today
+    assert enabled(actions) == set()
+    steps = [t.action for t in view.timeline]
+    assert steps == [
+        Action.GRADE, Action.ASSIGN, Action.NOTE, Action.REQUEST_EXTENSION, Action.APPROVE_EXTENSION,
+        Action.SUBMIT, Action.SEND_BACK, Action.SUBMIT, Action.ACCEPT,
+    ]  # fmt: skip
+    section = actions.section
+    assert section.timeline.count() == len(steps)
+    assert "Sent back" in section.timeline.item(6).text() and "地面仍有积料" in section.timeline.item(6).text()
+    assert section.fields["closed_on"].text() == view.today.isoformat()
+    assert window.model.row_at(window.model.position_of(hazard.id)).status is HazardStatus.CLOSED
+
+
+def test_status_bar_counts_and_the_due_list(qtbot, context, people, window, monkeypatch):
+    actions: RectificationActions = window.rectification_actions
+    assert actions.counts.text() == "Overdue: 0 · due within 7 days: 0 · awaiting acceptance: 0"
+    grade(window, people, monkeypatch)
+    safety = person(people, "AHB", "陈建国")
+    responsible = people["HC1"][0]
+    view = actions.view
+    rectification.assign(
+        context.uow(), view.hazard.id, view.hazard.revision, safety.id,
+        AssignmentInput(responsible.department_id, responsible.id, "更换密封", Decimal(0), "", None, "警戒"),
+    )  # fmt: skip
+    actions.today = lambda: view.today + timedelta(days=9)  # two days past the 7-day deadline
+    counts = actions.update_counts()
+    assert counts == {"overdue": 1, "due_soon": 0, "awaiting": 0}
+    assert actions.counts.text().startswith("Overdue: 1")
+    actions.counts.click()
+    dialog = actions.last_dialog
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 4).text() == "-2" and dialog.table.item(0, 4).foreground().color().name() == "#c62828"
+    assert dialog.summary.text() == "1 overdue, 0 due within 7 days."
+    dialog.table.selectRow(0)
+    dialog.show_button.click()
+    assert window.current_hazard_id() == view.hazard.id
+    dialog.filter_buttons["overdue"].click()
+    assert window.filter_bar.deadline.currentData() == "overdue"
+    dialog.close()
