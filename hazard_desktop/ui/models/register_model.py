@@ -668,13 +668,13 @@ class RegisterModel(QAbstractTableModel):
         if days is None:
             return None
         if days < 0:
-            tip = QCoreApplication.translate(CONTEXT, "Overdue by %n day(s)", "", -days)
+            tip = QCoreApplication.translate("RegisterModel", "Overdue by %n day(s)", "", -days)
         elif days == 0:
-            tip = QCoreApplication.translate(CONTEXT, "Due today")
+            tip = QCoreApplication.translate("RegisterModel", "Due today")
         else:
-            tip = QCoreApplication.translate(CONTEXT, "%n day(s) left", "", days)
+            tip = QCoreApplication.translate("RegisterModel", "%n day(s) left", "", days)
         if record.extension_pending:
-            tip += "\n" + QCoreApplication.translate(CONTEXT, "An extension has been requested")
+            tip += "\n" + QCoreApplication.translate("RegisterModel", "An extension has been requested")
         return tip
 
     def _sort_value(self, record: RegisterRow, column: int) -> object:

@@ -805,17 +805,3 @@ class ExtensionDecisionDialog(_StepDialog):
                 self._run = run
             return
         super().accept()
-
-
-class ReasonDialog(_StepDialog):
-    """A step that needs only a reason."""
-
-    def __init__(self, run: Callable[..., Hazard], title: str, label: str, name: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(title, run, parent, name)
-        self.reason = text_edit(self, "reason", 3)
-        self.form.addRow(label, self.reason)
-        self.fit((480, 240))
-
-    def arguments(self) -> tuple[Any, ...]:
-        return (self.reason.toPlainText(),)
