@@ -120,7 +120,7 @@ DEFAULT_SIZE = QSize(1400, 850)  # on a large screen; screen_fit makes it fit a 
 # Method and mean D go last: the band says how dangerous, the detail pane says how it was graded.
 OPTIONAL_COLUMNS = (
     COL_PHOTOS, COL_RESPONSIBLE_PERSON, COL_FOUND_BY, COL_CATEGORY, COL_LOCATION, COL_RESPONSIBLE_DEPARTMENT,
-    COL_METHOD, COL_MEAN_D,
+    COL_METHOD, COL_MEAN_D, COL_DEADLINE, COL_DAYS_LEFT,
 )  # fmt: skip
 DESCRIPTION_MIN = 150
 # Before method and mean D are hidden, label columns narrow to these widths: long English labels elide

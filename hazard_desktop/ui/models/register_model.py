@@ -521,8 +521,8 @@ class RegisterModel(QAbstractTableModel):
             brushes[COL_GRADE] = _MAJOR_BRUSH
         if dispute is not None:
             brushes[COL_DISPUTE] = dispute
-        if overdue:
-            brushes[COL_DEADLINE] = brushes[COL_DAYS_LEFT] = _OVERDUE_BRUSH
+        if overdue:  # the number too: on a small screen the deadline columns are the first to fold away
+            brushes[COL_NUMBER] = brushes[COL_DEADLINE] = brushes[COL_DAYS_LEFT] = _OVERDUE_BRUSH
         return tuple(brushes)
 
     def _decorations(self, row: RegisterRow) -> tuple[QIcon | None, ...]:

@@ -89,7 +89,9 @@ def text_edit(parent: QWidget, name: str, lines: int = 3) -> QPlainTextEdit:
     edit = QPlainTextEdit(parent)
     edit.setObjectName(name)
     edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    spacing = edit.fontMetrics().lineSpacing()
+    edit.setMinimumHeight(spacing * lines + 12)
+    edit.setMaximumHeight(spacing * (lines + 3) + 12)  # the form does not turn into one big text box
     return edit
 
 
@@ -130,7 +132,8 @@ class _StepDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.body, 1)
+        layout.addLayout(self.body)
+        layout.addStretch(1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -142,6 +145,7 @@ class _StepDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
+        self.error.hide()
         try:
             self.hazard = self._run(*self.arguments())
         except Exception as exc:
@@ -590,7 +594,8 @@ def photo_strip(parent: QWidget, photos: Sequence[tuple[str, bytes | None]], nam
     view.setMovement(QListView.Movement.Static)
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setWrapping(True)
-    view.setMinimumHeight(100)
+    view.setMinimumHeight(96)
+    view.setMaximumHeight(132)
     for title, jpeg in photos:
         pixmap = QPixmap()
         if jpeg:
@@ -655,7 +660,9 @@ class AcceptDialog(_StepDialog):
             by_id = {d.id: d for d in departments}
             self.group = QListWidget(self)
             self.group.setObjectName("acceptanceGroup")
-            self.group.setMaximumHeight(self.group.fontMetrics().lineSpacing() * 6 + 10)
+            spacing = self.group.fontMetrics().lineSpacing()
+            self.group.setMinimumHeight(spacing * 5 + 10)
+            self.group.setMaximumHeight(spacing * 10 + 10)
             for person in sorted((p for p in people if p.active and p.id not in exclude), key=lambda p: p.name):
                 item = QListWidgetItem(person_label(person, by_id))
                 item.setData(Qt.ItemDataRole.UserRole, str(person.id))

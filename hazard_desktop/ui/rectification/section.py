@@ -168,6 +168,8 @@ class RectificationSection(QWidget):
         if hazard.status.value == "verifying" and hazard.acceptor_id is not None:
             self.fields["acceptor"].setText(names.get(hazard.acceptor_id, ""))
         self.fields["closed_on"].setText(format_date(hazard.closed_on))
+        for field in self.fields.values():  # only what applies now (no empty 验收人 while 整改中)
+            self.form.setRowVisible(field, bool(field.text()))
         for transition in view.timeline:
             item = QListWidgetItem(transition_text(transition))
             if transition.action.value == "send_back" or transition.action.value == "refuse_extension":

@@ -64,7 +64,7 @@ class RectificationPage(QWidget):
         self.deadline_box = QGroupBox(self.tr("Default deadline of a general hazard, by danger band"), self)
         self.deadline_form = QFormLayout(self.deadline_box)
         self.day_spins: dict[str, QSpinBox] = {}
-        self.no_band = self._spin("noBandDays")
+        self.no_band: QSpinBox | None = None
         self.message = MessageLine(self)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("saveRectification")
@@ -97,7 +97,7 @@ class RectificationPage(QWidget):
         _scales, sets = reference_queries.lec_tables(self.context.uow())
         bands = labels.band_labels(sets)
         while self.deadline_form.rowCount():
-            self.deadline_form.takeRow(0)
+            self.deadline_form.removeRow(0)  # deletes its label and spin box
         self.day_spins = {}
         for code, band in bands.items():
             spin = self._spin(f"days_{code}")
@@ -117,7 +117,7 @@ class RectificationPage(QWidget):
         five = None if not any(texts) else FiveLabels(*texts)
         deadlines = DeadlineDefaults(
             by_band=tuple((code, spin.value()) for code, spin in self.day_spins.items()),
-            no_band=self.no_band.value(),
+            no_band=self.no_band.value() if self.no_band is not None else 0,
         )
         return RectificationSettings(five, deadlines)
 
