@@ -306,7 +306,13 @@ def test_settings_page_stores_the_five_labels_and_default_deadlines(qtbot, conte
     seen: dict[str, object] = {}
 
     def look(d: dlg.AssignDialog) -> None:
-        seen["labels"] = [d.form.labelForField(d.form.itemAt(row, d.form.ItemRole.FieldRole).layout() or d.form.itemAt(row, d.form.ItemRole.FieldRole).widget()).text() for row in range(5)]  # noqa: E501
+        seen["labels"] = [
+            d.form.labelForField(
+                d.form.itemAt(row, d.form.ItemRole.FieldRole).layout()
+                or d.form.itemAt(row, d.form.ItemRole.FieldRole).widget()
+            ).text()
+            for row in range(5)
+        ]  # noqa: E501
         seen["deadline"] = dlg.to_date(d.deadline.date())
         d.reject()
 
@@ -349,8 +355,15 @@ def test_a_major_hazard_needs_its_plan_group_and_evaluation(qtbot, context, peop
         d.measures.setPlainText("停用旧管线，新建管廊")
         d.interim.setPlainText("局部停产，设置隔离区")
         p = d.plan
-        for edit, text in ((p.goal, "消除管线腐蚀泄漏风险"), (p.methods, "更换管线"), (p.funds, "专项资金 80 万元"),
-                           (p.organisation, "设备部牵头"), (p.requirements, "60 天内完成"), (p.safety, "应急预案")):  # fmt: skip
+        texts = (
+            (p.goal, "消除管线腐蚀泄漏风险"),
+            (p.methods, "更换管线"),
+            (p.funds, "专项资金 80 万元"),
+            (p.organisation, "设备部牵头"),
+            (p.requirements, "60 天内完成"),
+            (p.safety, "应急预案"),
+        )
+        for edit, text in texts:
             edit.setPlainText(text)
         p.time_limit.setDate(dlg.to_qdate(limit))
         p.stoppage.setCurrentIndex(p.stoppage.findData("partial"))

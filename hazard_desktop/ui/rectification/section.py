@@ -65,14 +65,20 @@ def transition_text(transition: Transition) -> str:
         key = "deadline" if transition.action.value == "assign" else "new_deadline"
         extra = QCoreApplication.translate("RectificationTimeline", "deadline %1").replace("%1", str(details[key]))
     elif transition.action.value == "request_extension" and details.get("requested_deadline"):
-        extra = QCoreApplication.translate("RectificationTimeline", "to %1").replace("%1", str(details["requested_deadline"]))
+        extra = QCoreApplication.translate("RectificationTimeline", "to %1").replace(
+            "%1", str(details["requested_deadline"])
+        )
     elif transition.action.value in ("submit", "on_the_spot") and details.get("acceptor_name"):
-        extra = QCoreApplication.translate("RectificationTimeline", "acceptor %1").replace("%1", str(details["acceptor_name"]))
+        extra = QCoreApplication.translate("RectificationTimeline", "acceptor %1").replace(
+            "%1", str(details["acceptor_name"])
+        )
     line = f"{format_datetime(transition.at)}  {transition.actor.name}（{transition.actor.department_name}）\n{what}"
     if extra:
         line += f"（{extra}）"
     if transition.reason:
-        line += "\n" + QCoreApplication.translate("RectificationTimeline", "Reason: %1").replace("%1", transition.reason)
+        line += "\n" + QCoreApplication.translate("RectificationTimeline", "Reason: %1").replace(
+            "%1", transition.reason
+        )
     return line
 
 
