@@ -4,92 +4,92 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="625" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="630" />
       <source>Acceptance</source>
       <translation>验收</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="630" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="635" />
       <source>Before</source>
       <translation>整改前</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="631" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="636" />
       <source>After</source>
       <translation>整改后</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="638" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="643" />
       <source>No photos.</source>
       <translation>没有照片。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="641" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="646" />
       <source>Accepted: close the hazard out (销号)</source>
       <translation>验收合格，销号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="643" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="648" />
       <source>Not accepted: send it back (退回)</source>
       <translation>验收不合格，退回整改</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="649" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="654" />
       <source>Result:</source>
       <translation>验收结论：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="651" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="656" />
       <source>Remarks / reason:</source>
       <translation>验收意见／退回原因：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="665" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="672" />
       <source>Acceptance group (≥ 3, incl. safety dept.):</source>
       <translation>验收组（至少 3 人，含安环部）：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="668" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="675" />
       <source>Own experts</source>
       <translation>本单位技术人员和专家</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="669" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="676" />
       <source>Safety evaluation agency</source>
       <translation>有资质的安全评价机构</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="672" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="679" />
       <source>Experts' names or the agency</source>
       <translation>专家姓名或评价机构名称</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="675" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="682" />
       <source>Report no.</source>
       <translation>评估报告编号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="684" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="691" />
       <source>Evaluation by:</source>
       <translation>评估单位／人员：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="685" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="692" />
       <source>Report, date:</source>
       <translation>报告编号、日期：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="686" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="693" />
       <source>Conclusion:</source>
       <translation>评估结论：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="693" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="700" />
       <source>Accept and close out</source>
       <translation>验收合格并销号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="693" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="700" />
       <source>Send back</source>
       <translation>退回</translation>
     </message>
@@ -97,64 +97,64 @@
   <context>
     <name>AssignDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="398" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="402" />
       <source>Revise the assignment (五定)</source>
       <translation>修改五定</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="398" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="402" />
       <source>Assign the rectification (五定)</source>
       <translation>下达整改（五定）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="409" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="415" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="413" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="419" />
       <source>(choose)</source>
       <translation>（请选择）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="425" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="429" />
       <source>Source of funds</source>
       <translation>资金来源</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="428" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="432" />
       <source>yuan</source>
       <translation>元</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="440" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="444" />
       <source>The deadline moves only by an approved extension.</source>
       <translation>整改期限只能经批准延期后变更。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="443" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="447" />
       <source>A major hazard's deadline is its plan's time limit (below).</source>
       <translation>重大隐患的整改期限为治理方案中的时限（见下方）。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="447" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="451" />
       <source>Default from the settings: immediately</source>
       <translation>按设置默认：立即整改</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="448" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="452" />
       <source>Default from the settings: %n day(s)</source>
       <translation>
         <numerusform>按设置默认：%n 天</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="451" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="452" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="453" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="454" />
       <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="455" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="456" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="457" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="458" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="459" />
       <source>:</source>
       <translation>：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="458" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="462" />
       <source>Reason for the change:</source>
       <translation>修改原因：</translation>
     </message>
@@ -235,37 +235,37 @@
   <context>
     <name>ExtensionDecisionDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="768" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="775" />
       <source>Decide the extension</source>
       <translation>审批延期</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="771" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="778" />
       <source>%1 asks to move the deadline from %2 to %3.</source>
       <translation>%1 申请将整改期限由 %2 延至 %3。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="780" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="787" />
       <source>Approve</source>
       <translation>批准</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="782" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="789" />
       <source>Refuse</source>
       <translation>不批准</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="791" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="798" />
       <source>Reason given:</source>
       <translation>申请理由：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="792" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="799" />
       <source>Decision:</source>
       <translation>审批结果：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="793" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="800" />
       <source>Your reason:</source>
       <translation>审批意见：</translation>
     </message>
@@ -273,22 +273,22 @@
   <context>
     <name>ExtensionRequestDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="748" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="755" />
       <source>Request an extension</source>
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="754" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="761" />
       <source>Present deadline:</source>
       <translation>当前整改期限：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="755" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="762" />
       <source>New deadline:</source>
       <translation>申请延至：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="756" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="763" />
       <source>Reason:</source>
       <translation>延期理由：</translation>
     </message>
@@ -304,12 +304,12 @@
   <context>
     <name>NoteDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="520" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="524" />
       <source>Progress note</source>
       <translation>整改进展</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="523" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="527" />
       <source>What was done:</source>
       <translation>完成情况：</translation>
     </message>
@@ -317,27 +317,27 @@
   <context>
     <name>OnTheSpotDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="561" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="565" />
       <source>Fixed on the spot</source>
       <translation>当场整改</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="565" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="569" />
       <source>(choose)</source>
       <translation>（请选择）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="567" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="571" />
       <source>Measure taken:</source>
       <translation>整改措施：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="568" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="572" />
       <source>Acceptor:</source>
       <translation>验收人：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="570" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="574" />
       <source>At least one photo after the fix. A major hazard cannot be fixed on the spot.</source>
       <translation>至少一张整改后照片。重大隐患不能当场整改。</translation>
     </message>
@@ -368,52 +368,52 @@
   <context>
     <name>PhotoStager</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="173" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="177" />
       <source>Before</source>
       <translation>整改前</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="174" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="178" />
       <source>During</source>
       <translation>整改中</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="175" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="179" />
       <source>After</source>
       <translation>整改后</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="179" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="183" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="182" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="186" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="190" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="194" />
       <source>Photos taken:</source>
       <translation>照片阶段：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="223" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="227" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="223" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="227" />
       <source>Images</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="226" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="230" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="226" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="230" />
       <source>Could not read: </source>
       <translation>无法读取：</translation>
     </message>
@@ -421,7 +421,7 @@
   <context>
     <name>PlanDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="504" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="508" />
       <source>Treatment plan of a major hazard</source>
       <translation>重大隐患治理方案</translation>
     </message>
@@ -429,93 +429,93 @@
   <context>
     <name>PlanForm</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="243" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="247" />
       <source>Treatment plan (major hazard)</source>
       <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="255" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="259" />
       <source>(1) Goal and tasks:</source>
       <translation>（一）治理的目标和任务：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="256" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="260" />
       <source>(2) Methods and measures:</source>
       <translation>（二）采取的方法和措施：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="257" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="261" />
       <source>(3) Funds and materials:</source>
       <translation>（三）经费和物资的落实：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="258" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="262" />
       <source>(4) Organisation and people:</source>
       <translation>（四）负责治理的机构和人员：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="259" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="263" />
       <source>(5) Time limit:</source>
       <translation>（五）治理的时限：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="260" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="264" />
       <source>     … and requirements:</source>
       <translation>　　　…和要求：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="261" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="265" />
       <source>(6) Safety measures and emergency plan:</source>
       <translation>（六）安全措施和应急预案：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="266" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="270" />
       <source>Production not stopped</source>
       <translation>未停产停业</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="267" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="271" />
       <source>Partly stopped</source>
       <translation>局部停产停业</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="268" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="272" />
       <source>Fully stopped</source>
       <translation>全部停产停业</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="275" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="279" />
       <source>since</source>
       <translation>自</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="278" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="282" />
       <source>Stoppage (停产停业):</source>
       <translation>停产停业：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="283" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="287" />
       <source>Reported to the regulator</source>
       <translation>已向负有安全生产监督管理职责的部门报告</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="284" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="288" />
       <source>Reported to the workers' congress</source>
       <translation>已向职工大会或职工代表大会报告</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="290" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="303" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="294" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="307" />
       <source>Reference no.</source>
       <translation>文号／记录号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="298" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="302" />
       <source>Listed for supervision (挂牌督办)</source>
       <translation>挂牌督办</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="301" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="305" />
       <source>by (authority)</source>
       <translation>督办单位</translation>
     </message>
@@ -594,8 +594,8 @@
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/rectification/actions.py" line="98" />
-      <source>Acceptance (&amp;accept / send back)…</source>
-      <translation>验收（销号／退回）(&amp;A)…</translation>
+      <source>Acceptance (accept / send &amp;back)…</source>
+      <translation>验收（销号／退回）(&amp;B)…</translation>
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/rectification/actions.py" line="99" />
@@ -624,8 +624,8 @@
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/rectification/actions.py" line="135" />
-      <source>&amp;Overdue and due soon…</source>
-      <translation>逾期及即将到期(&amp;O)…</translation>
+      <source>Overdue and d&amp;ue soon…</source>
+      <translation>逾期及即将到期(&amp;U)…</translation>
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/rectification/actions.py" line="137" />
@@ -711,27 +711,27 @@
   <context>
     <name>RectificationDialogs</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="101" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="103" />
       <source>Responsibility</source>
       <translation>定责任</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="102" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="104" />
       <source>Measures</source>
       <translation>定措施</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="103" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="105" />
       <source>Funds</source>
       <translation>定资金</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="104" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="106" />
       <source>Time limit</source>
       <translation>定时限</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="105" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="107" />
       <source>Contingency plan</source>
       <translation>定预案</translation>
     </message>
@@ -1175,64 +1175,64 @@
   <context>
     <name>RectificationSection</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="92" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="98" />
       <source>Rectification</source>
       <translation>整改</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="101" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="107" />
       <source>Deadline</source>
       <translation>整改期限</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="102" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="108" />
       <source>Days left</source>
       <translation>剩余天数</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="103" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="109" />
       <source>Responsible</source>
       <translation>责任人／部门</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="104" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="110" />
       <source>Measures</source>
       <translation>整改措施</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="105" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="111" />
       <source>Acceptor</source>
       <translation>验收人</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="106" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="112" />
       <source>Closed out on</source>
       <translation>销号日期</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="113" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="119" />
       <source>:</source>
       <translation>：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="128" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="134" />
       <source>Timeline</source>
       <translation>整改记录</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="137" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="143" />
       <source>No steps yet.</source>
       <translation>尚无记录。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="155" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="161" />
       <source>%n day(s) overdue</source>
       <translation>
         <numerusform>逾期 %n 天</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="157" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="163" />
       <source> (extension asked)</source>
       <translation>（已申请延期）</translation>
     </message>
@@ -1310,12 +1310,12 @@
       <translation>延至 %1</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="70" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="72" />
       <source>acceptor %1</source>
       <translation>验收人 %1</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/section.py" line="75" />
+      <location filename="../../hazard_desktop/ui/rectification/section.py" line="79" />
       <source>Reason: %1</source>
       <translation>原因：%1</translation>
     </message>
@@ -1417,22 +1417,22 @@
   <context>
     <name>SubmitDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="537" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="541" />
       <source>Request acceptance</source>
       <translation>申请验收</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="540" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="544" />
       <source>(choose)</source>
       <translation>（请选择）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="543" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="547" />
       <source>Acceptor:</source>
       <translation>验收人：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="544" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="548" />
       <source>What was done:</source>
       <translation>整改完成情况：</translation>
     </message>

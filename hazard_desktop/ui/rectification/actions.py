@@ -95,7 +95,7 @@ class RectificationActions(QObject):
             "decide_extension": (self.tr("&Decide extension…"), self.tr("Approve or refuse the extension asked for")),
             "submit": (self.tr("Request a&cceptance…"), self.tr("The rectification is done: name who accepts it")),
             "accept": (
-                self.tr("Acceptance (&accept / send back)…"),
+                self.tr("Acceptance (accept / send &back)…"),
                 self.tr("Accept and close out, or send back with a reason"),
             ),
             "on_the_spot": (
@@ -132,7 +132,7 @@ class RectificationActions(QObject):
         self.choose_operator.setStatusTip(self.tr("Who is at the keyboard: steps are recorded under this person"))
         self.choose_operator.triggered.connect(self.ask_operator)
         menu.addAction(self.choose_operator)
-        self.due_list = QAction(self.tr("&Overdue and due soon…"), self.window)
+        self.due_list = QAction(self.tr("Overdue and d&ue soon…"), self.window)
         self.due_list.setObjectName("rectify_due_list")
         self.due_list.setStatusTip(self.tr("Hazards under rectification that are overdue or due within 7 days"))
         self.due_list.triggered.connect(self.open_due_list)
