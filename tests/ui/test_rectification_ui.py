@@ -415,3 +415,48 @@ def test_a_major_hazard_needs_its_plan_group_and_evaluation(qtbot, context, peop
     assert view.hazard.status is HazardStatus.CLOSED
     assert view.closing is not None and len(view.closing.group) == 3
     assert view.closing.evaluation is not None and view.closing.evaluation.report_reference == "PJ-2026-088"
+
+
+def test_on_the_spot_fix_needs_a_second_person_and_a_grade(qtbot, context, people, window, monkeypatch, tmp_path):
+    actions: RectificationActions = window.rectification_actions
+    finder = person(people, "AHB", "赵志强")
+    acceptor = person(people, "AHB", "陈建国")
+    script = Script(monkeypatch)
+    actions.set_operator(finder.id)
+    photo = make_image(tmp_path / "fixed.png", "#22aa22")
+
+    def fix(d: dlg.OnTheSpotDialog) -> None:
+        assert d.acceptor.findData(str(finder.id)) == -1  # nobody accepts their own fix
+        d.measure.setPlainText("当场紧固法兰螺栓，泄漏消除")
+        d.acceptor.setCurrentIndex(d.acceptor.findData(str(acceptor.id)))
+        d.ok.click()  # no after-photo yet: refused, the dialog stays open
+        assert d.error_text() == "Add at least one photo after the fix."
+        assert d.photos.add_files([photo]) == []
+        d.ok.click()
+
+    script.steps[dlg.OnTheSpotDialog] = fix
+    actions.actions["on_the_spot"].trigger()
+    assert actions.view.hazard.status is HazardStatus.VERIFYING
+    assert actions.view.hazard.acceptor_id == acceptor.id
+    actions.set_operator(acceptor.id)
+
+    def accept(d: dlg.AcceptDialog) -> None:
+        assert d.findChild(dlg.QListWidget, "afterPhotos").count() == 1
+        d.remarks.setPlainText("已消除")
+        d.ok.click()
+        seen.append(d.error_text())
+        d.reject()
+
+    seen: list[str] = []
+    script.steps[dlg.AcceptDialog] = accept
+    actions.actions["accept"].trigger()
+    assert seen == ["The hazard fixed on the spot must be graded before it can be accepted."]
+    grade(window, people, monkeypatch)  # 待验收 stays; the grade comes in
+
+    def accept_now(d: dlg.AcceptDialog) -> None:
+        d.remarks.setPlainText("已消除")
+        d.ok.click()
+
+    script.steps[dlg.AcceptDialog] = accept_now
+    actions.actions["accept"].trigger()
+    assert actions.view.hazard.status is HazardStatus.CLOSED
