@@ -122,6 +122,7 @@ def test_a_hazard_goes_from_open_to_closed_out_in_the_window(qtbot, context, peo
     def fill_assign(d: dlg.AssignDialog) -> None:
         d.department.setCurrentIndex(d.department.findData(str(responsible.department_id)))
         d.person.setCurrentIndex(d.person.findData(str(responsible.id)))
+        assert d.findChild(dlg.QLabel, "stepHeading").text().startswith(hazard.number)
         d.measures.setPlainText("更换机械密封，清理地面积料")
         d.funds.setText("12500.50")
         d.funds_source.setText("车间维修费")
@@ -272,13 +273,11 @@ def test_status_bar_counts_and_the_due_list(qtbot, context, people, window, monk
 
 
 def test_settings_page_stores_the_five_labels_and_default_deadlines(qtbot, context, people, window, monkeypatch):
-    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from hazard_desktop.ui.dialogs.settings_pages.rectification import RectificationPage
 
-    dialog = SettingsDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    page = dialog.rectification_page
-    dialog.tabs.setCurrentWidget(page)
+    page = RectificationPage(context)  # the settings dialog's tab 整改 (test_settings_dialog counts the tabs)
+    qtbot.addWidget(page)
+    page.show()
     assert [e.placeholderText() for e in page.label_edits] == [
         "Responsibility", "Measures", "Funds", "Time limit", "Contingency plan"
     ]  # fmt: skip
@@ -296,7 +295,7 @@ def test_settings_page_stores_the_five_labels_and_default_deadlines(qtbot, conte
     stored = rectification.load_settings(context.uow())
     assert stored.labels is not None and stored.labels.as_tuple()[0] == "责任到人"
     assert stored.deadlines.days_for("significant") == 10
-    dialog.close()
+    page.close()
 
     # the 五定 dialog shows the plant's labels and the new default (D = 126: 显著危险 → 10 days)
     grade(window, people, monkeypatch)
@@ -306,19 +305,13 @@ def test_settings_page_stores_the_five_labels_and_default_deadlines(qtbot, conte
     seen: dict[str, object] = {}
 
     def look(d: dlg.AssignDialog) -> None:
-        seen["labels"] = [
-            d.form.labelForField(
-                d.form.itemAt(row, d.form.ItemRole.FieldRole).layout()
-                or d.form.itemAt(row, d.form.ItemRole.FieldRole).widget()
-            ).text()
-            for row in range(5)
-        ]  # noqa: E501
+        seen["labels"] = [d.form.labelForField(w).text() for w in (d.measures, d.interim)]
         seen["deadline"] = dlg.to_date(d.deadline.date())
         d.reject()
 
     script.steps[dlg.AssignDialog] = look
     actions.actions["assign"].trigger()
-    assert seen["labels"] == ["责任到人:", "措施到位:", "资金落实:", "限期完成:", "预案到位:"]
+    assert seen["labels"] == ["措施到位:", "预案到位:"]
     assert seen["deadline"] == actions.view.today + timedelta(days=10)
     assert actions.view.hazard.status is HazardStatus.GRADED  # cancelled: nothing written
 

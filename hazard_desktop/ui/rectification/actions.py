@@ -280,6 +280,9 @@ class RectificationActions(QObject):
 
     def _open(self, dialog: QWidget, done: str) -> Hazard | None:
         self.last_dialog = dialog
+        if self.view is not None:
+            hazard = self.view.hazard
+            dialog.set_heading(f"{hazard.number} {' '.join(hazard.description.split())[:100]}")  # type: ignore[attr-defined]
         hazard: Hazard | None = None
         if dialog.exec():  # type: ignore[attr-defined]
             hazard = dialog.hazard  # type: ignore[attr-defined]

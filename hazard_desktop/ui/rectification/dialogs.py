@@ -137,6 +137,19 @@ class _StepDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def set_heading(self, text: str) -> None:
+        """Name the hazard the step is about (number and description) above the form and in the title."""
+        heading = QLabel(text, self)
+        heading.setObjectName("stepHeading")
+        heading.setWordWrap(True)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.body.insertWidget(0, heading)
+        number = text.split(" ", 1)[0]
+        self.setWindowTitle(f"{self.windowTitle()} — {number}")
+
     def fit(self, size: tuple[int, int]) -> None:
         screen_fit.fit_on_show(self, size, keep=(self.error,), remember=self.objectName())
 
