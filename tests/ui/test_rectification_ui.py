@@ -372,6 +372,18 @@ def test_a_major_hazard_needs_its_plan_group_and_evaluation(qtbot, context, peop
     assert view.plan is not None and view.plan.reports[0].reference == "安监报〔2026〕12号"
     assert "plan" in enabled(actions)
 
+    def supervise(d: dlg.PlanDialog) -> None:  # 挂牌督办 comes later: the plan is revised
+        assert d.plan.goal.toPlainText() == "消除管线腐蚀泄漏风险"
+        d.plan.supervised.setChecked(True)
+        d.plan.supervision_by.setText("市应急管理局")
+        d.plan.supervision_ref.setText("督办〔2026〕3号")
+        d.ok.click()
+
+    script.steps[dlg.PlanDialog] = supervise
+    actions.actions["plan"].trigger()
+    assert actions.view.plan.supervision is not None and actions.view.plan.supervision.by == "市应急管理局"
+    assert actions.view.timeline[-1].action is Action.SAVE_PLAN
+
     actions.set_operator(responsible.id)
 
     def submit(d: dlg.SubmitDialog) -> None:
@@ -453,3 +465,65 @@ def test_on_the_spot_fix_needs_a_second_person_and_a_grade(qtbot, context, peopl
     script.steps[dlg.AcceptDialog] = accept_now
     actions.actions["accept"].trigger()
     assert actions.view.hazard.status is HazardStatus.CLOSED
+
+
+def test_revise_and_a_refused_extension(qtbot, context, people, window, monkeypatch):
+    actions: RectificationActions = window.rectification_actions
+    safety = person(people, "AHB", "陈建国")
+    responsible = people["HC1"][0]
+    grade(window, people, monkeypatch)
+    view = actions.view
+    rectification.assign(
+        context.uow(), view.hazard.id, view.hazard.revision, safety.id,
+        AssignmentInput(responsible.department_id, responsible.id, "更换密封", Decimal(0), "", None, "警戒"),
+    )  # fmt: skip
+    window.refresh()
+    deadline = actions.view.hazard.deadline
+    script = Script(monkeypatch)
+    actions.set_operator(safety.id)
+
+    def revise(d: dlg.AssignDialog) -> None:
+        assert not d.deadline.isEnabled() and d.measures.toPlainText() == "更换密封"
+        d.measures.setPlainText("更换密封并加装泄漏检测")
+        d.funds.setText("3,000")
+        d.reason.setPlainText("现场复查后补充措施")
+        d.ok.click()
+
+    script.steps[dlg.AssignDialog] = revise
+    actions.actions["revise"].trigger()
+    assert actions.view.assignment.measures == "更换密封并加装泄漏检测"
+    assert actions.view.assignment.funds == Decimal(3000) and actions.view.hazard.deadline == deadline
+
+    actions.set_operator(responsible.id)
+
+    def ask(d: dlg.ExtensionRequestDialog) -> None:
+        d.new_deadline.setDate(dlg.to_qdate(deadline + timedelta(days=30)))
+        d.reason.setPlainText("等待停车检修")
+        d.ok.click()
+
+    script.steps[dlg.ExtensionRequestDialog] = ask
+    actions.actions["request_extension"].trigger()
+    assert actions.actions["decide_extension"].isEnabled()
+
+    def decide_alone(d: dlg.ExtensionDecisionDialog) -> None:  # the requester (a workshop man) may not decide it
+        d.refuse_choice.setChecked(True)
+        d.reason.setPlainText("x")
+        d.ok.click()
+        assert d.error_text().startswith("Only the safety department")
+        d.reject()
+
+    script.steps[dlg.ExtensionDecisionDialog] = decide_alone
+    actions.actions["decide_extension"].trigger()
+    actions.set_operator(safety.id)
+
+    def refuse(d: dlg.ExtensionDecisionDialog) -> None:
+        d.refuse_choice.setChecked(True)
+        d.reason.setPlainText("检修期过长，请先采取临时措施")
+        d.ok.click()
+
+    script.steps[dlg.ExtensionDecisionDialog] = refuse
+    actions.actions["decide_extension"].trigger()
+    view = actions.view
+    assert not view.hazard.extension_pending and view.hazard.deadline == deadline
+    assert view.timeline[-1].action is Action.REFUSE_EXTENSION
+    assert "检修期过长" in actions.section.timeline.item(actions.section.timeline.count() - 1).text()
