@@ -21,6 +21,7 @@ from hazard_desktop.services.hazards import create_hazard
 from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
 from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.main_window import MainWindow
+from hazard_desktop.ui.models import register_model as rm
 from hazard_desktop.ui.rectification import dialogs as dlg
 from hazard_desktop.ui.rectification.actions import RectificationActions, install_rectification_actions
 from tests.factories import hazard_input, make_context
@@ -259,6 +260,8 @@ def test_status_bar_counts_and_the_due_list(qtbot, context, people, window, monk
     counts = actions.update_counts()
     assert counts == {"overdue": 1, "due_soon": 0, "awaiting": 0}
     assert actions.counts.text().startswith("Overdue: 1")
+    row = window.model.position_of(view.hazard.id)
+    assert window.model.data(window.model.index(row, rm.COL_DAYS_LEFT)) == "-2"  # the register counts from that day too
     actions.counts.click()
     dialog = actions.last_dialog
     assert dialog.table.rowCount() == 1

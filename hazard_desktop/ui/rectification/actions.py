@@ -209,8 +209,10 @@ class RectificationActions(QObject):
 
     def update_counts(self) -> dict[str, int]:
         """The status bar's counts (overdue, due within 7 days, awaiting acceptance), read in SQL."""
+        day = self.today()
+        self.window.model.set_today(day)  # past midnight the days left move on (at the next re-read, F5)
         try:
-            counts = {key: self.context.register.count(flt) for key, flt in due_filters(self.today()).items()}
+            counts = {key: self.context.register.count(flt) for key, flt in due_filters(day).items()}
         except Exception:  # a locked database: the register says so; the counts stay as they were
             log.exception("due counts")
             return {}
