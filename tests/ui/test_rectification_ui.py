@@ -257,6 +257,7 @@ def test_status_bar_counts_and_the_due_list(qtbot, context, people, window, monk
         AssignmentInput(responsible.department_id, responsible.id, "更换密封", Decimal(0), "", None, "警戒"),
     )  # fmt: skip
     actions.today = lambda: view.today + timedelta(days=9)  # two days past the 7-day deadline
+    window.refresh()  # F5: the register, its days left and the counts are read again
     counts = actions.update_counts()
     assert counts == {"overdue": 1, "due_soon": 0, "awaiting": 0}
     assert actions.counts.text().startswith("Overdue: 1")

@@ -150,10 +150,7 @@ class RectificationActions(QObject):
         self.operator_label.clicked.connect(self.ask_operator)
         self.window.statusBar().addPermanentWidget(self.operator_label)
 
-        from hazard_desktop.ui.rectification.section import RectificationSection
-
-        self.section: RectificationSection = RectificationSection(self, self.window.detail)
-        self.window.detail.add_section(self.section)
+        self._section: RectificationSection | None = None  # made when a hazard is first shown (start-up stays light)
         self.window.hazard_selected.connect(self._hazard_selected)
         self.window.detail.hazard_changed.connect(self._detail_changed)
         self.window.model.modelReset.connect(self._register_read_again)
@@ -202,10 +199,21 @@ class RectificationActions(QObject):
         view = self.view
         return view is not None and any(a in {x.value for x in view.actions} for a in STEPS[name])
 
+    @property
+    def section(self) -> RectificationSection:
+        """The detail pane's rectification section (made on first use)."""
+        if self._section is None:
+            from hazard_desktop.ui.rectification.section import RectificationSection
+
+            self._section = RectificationSection(self, self.window.detail)
+            self.window.detail.add_section(self._section)
+        return self._section
+
     def update(self) -> None:
         for name, action in self.actions.items():
             action.setEnabled(self.allowed(name))
-        self.section.show_view(self.view)
+        if self.view is not None or self._section is not None:
+            self.section.show_view(self.view)
 
     def update_counts(self) -> dict[str, int]:
         """The status bar's counts (overdue, due within 7 days, awaiting acceptance), read in SQL."""
