@@ -275,9 +275,6 @@ _TEXTS: dict[str, tuple[str, ...]] = {
             "The status is not changed by editing: grading sets 已定级, the rectification steps set the others.",
         ),
     ),
-    "status_step_not_allowed": (
-        QT_TRANSLATE_NOOP("Messages", "A hazard cannot go from this status to that one."),
-    ),
     "hazard_closed": (
         QT_TRANSLATE_NOOP("Messages", "Hazard {hazard} is closed (已销号) and is graded no more."),
         QT_TRANSLATE_NOOP("Messages", "The hazard is closed (已销号) and is graded no more."),

@@ -78,6 +78,8 @@ class RectificationActions(QObject):
         self._state = ui_state(context)
         self.operator: uuid.UUID | None = remembered_operator(self._state)
         self.view: RectificationView | None = None
+        self.refused: dict[str, BaseException | None] = {}  # action value -> why the operator may not (None: may)
+        self._tips: dict[str, str] = {}
         self.last_dialog: QWidget | None = None  # the dialog opened last (tests read it)
         self.today: Callable[[], date] = today
         texts = {
@@ -121,6 +123,7 @@ class RectificationActions(QObject):
             action.setObjectName(f"rectify_{name}")
             action.setStatusTip(tip)
             action.setToolTip(tip)
+            self._tips[name] = tip
             action.triggered.connect(lambda _checked=False, slot=slots[name]: self._run_slot(slot))
             self.actions[name] = action
             menu.addAction(action)
@@ -184,15 +187,29 @@ class RectificationActions(QObject):
         from hazard_desktop.services import rectification
 
         self.view = None
+        self.refused = {}
         if hazard_id is not None:
             try:
                 self.view = rectification.load_view(self.context.uow(), hazard_id, today=self.today())
+                if self.operator is not None:
+                    found = rectification.refusals(self.context.uow(), hazard_id, self.operator)
+                    self.refused = {action.value: error for action, error in found.items()}
             except Exception as exc:
                 if not messages.is_user_error(exc):
                     raise
                 log.warning("rectification view of %s: %s", hazard_id, exc)
         self.update()
         return self.view
+
+    def refusal(self, name: str) -> str:
+        """Why the 操作人 may not take step ``name`` now ("" if they may, or while nobody is chosen)."""
+        if not self.refused:
+            return ""
+        errors = [self.refused.get(action) for action in STEPS[name]]
+        if any(error is None for error in errors):
+            return ""
+        first = next((e for e in errors if e is not None), None)
+        return messages.error_text(first, "rectification") if first is not None else ""
 
     def allowed(self, name: str) -> bool:
         """True if the hazard shown allows the step behind action ``name`` (the services' answer)."""
@@ -210,8 +227,11 @@ class RectificationActions(QObject):
         return self._section
 
     def update(self) -> None:
-        for name, action in self.actions.items():
-            action.setEnabled(self.allowed(name))
+        for name, action in self.actions.items():  # the state allows it, and the operator may do it
+            reason = self.refusal(name) if self.allowed(name) else ""
+            action.setEnabled(self.allowed(name) and not reason)
+            action.setToolTip(reason or self._tips[name])
+            action.setStatusTip(reason or self._tips[name])
         if self.view is not None or self._section is not None:
             self.section.show_view(self.view)
 
@@ -258,6 +278,7 @@ class RectificationActions(QObject):
         if chosen is not None or remembered_operator(self._state) is None:
             self.operator = remembered_operator(self._state)
             self._update_operator()
+            self.load(self.view.hazard.id if self.view is not None else None)
         return chosen
 
     def set_operator(self, person_id: uuid.UUID | None) -> None:
@@ -267,6 +288,7 @@ class RectificationActions(QObject):
         remember_operator(self._state, person_id)
         self.operator = person_id
         self._update_operator()
+        self.load(self.view.hazard.id if self.view is not None else None)
 
     # ------------------------------------------------------------------ running a step
 
