@@ -4,92 +4,92 @@
   <context>
     <name>AcceptDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="630" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="643" />
       <source>Acceptance</source>
       <translation>验收</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="635" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="648" />
       <source>Before</source>
       <translation>整改前</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="636" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="649" />
       <source>After</source>
       <translation>整改后</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="643" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="656" />
       <source>No photos.</source>
       <translation>没有照片。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="646" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="659" />
       <source>Accepted: close the hazard out (销号)</source>
       <translation>验收合格，销号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="648" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="661" />
       <source>Not accepted: send it back (退回)</source>
       <translation>验收不合格，退回整改</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="654" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="667" />
       <source>Result:</source>
       <translation>验收结论：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="656" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="669" />
       <source>Remarks / reason:</source>
       <translation>验收意见／退回原因：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="672" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="685" />
       <source>Acceptance group (≥ 3, incl. safety dept.):</source>
       <translation>验收组（至少 3 人，含安环部）：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="675" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="688" />
       <source>Own experts</source>
       <translation>本单位技术人员和专家</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="676" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="689" />
       <source>Safety evaluation agency</source>
       <translation>有资质的安全评价机构</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="679" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="692" />
       <source>Experts' names or the agency</source>
       <translation>专家姓名或评价机构名称</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="682" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="695" />
       <source>Report no.</source>
       <translation>评估报告编号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="691" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="704" />
       <source>Evaluation by:</source>
       <translation>评估单位／人员：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="692" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="705" />
       <source>Report, date:</source>
       <translation>报告编号、日期：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="693" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="706" />
       <source>Conclusion:</source>
       <translation>评估结论：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="700" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="713" />
       <source>Accept and close out</source>
       <translation>验收合格并销号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="700" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="713" />
       <source>Send back</source>
       <translation>退回</translation>
     </message>
@@ -97,64 +97,64 @@
   <context>
     <name>AssignDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="402" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="415" />
       <source>Revise the assignment (五定)</source>
       <translation>修改五定</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="402" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="415" />
       <source>Assign the rectification (五定)</source>
       <translation>下达整改（五定）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="413" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="419" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="426" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="432" />
       <source>(choose)</source>
       <translation>（请选择）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="429" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="442" />
       <source>Source of funds</source>
       <translation>资金来源</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="432" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="445" />
       <source>yuan</source>
       <translation>元</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="444" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="457" />
       <source>The deadline moves only by an approved extension.</source>
       <translation>整改期限只能经批准延期后变更。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="447" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="460" />
       <source>A major hazard's deadline is its plan's time limit (below).</source>
       <translation>重大隐患的整改期限为治理方案中的时限（见下方）。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="451" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="464" />
       <source>Default from the settings: immediately</source>
       <translation>按设置默认：立即整改</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="452" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="465" />
       <source>Default from the settings: %n day(s)</source>
       <translation>
         <numerusform>按设置默认：%n 天</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="455" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="456" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="457" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="458" />
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="459" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="468" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="469" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="470" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="471" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="472" />
       <source>:</source>
       <translation>：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="462" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="475" />
       <source>Reason for the change:</source>
       <translation>修改原因：</translation>
     </message>
@@ -235,37 +235,37 @@
   <context>
     <name>ExtensionDecisionDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="775" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="788" />
       <source>Decide the extension</source>
       <translation>审批延期</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="778" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="791" />
       <source>%1 asks to move the deadline from %2 to %3.</source>
       <translation>%1 申请将整改期限由 %2 延至 %3。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="787" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="800" />
       <source>Approve</source>
       <translation>批准</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="789" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="802" />
       <source>Refuse</source>
       <translation>不批准</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="798" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="811" />
       <source>Reason given:</source>
       <translation>申请理由：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="799" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="812" />
       <source>Decision:</source>
       <translation>审批结果：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="800" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="813" />
       <source>Your reason:</source>
       <translation>审批意见：</translation>
     </message>
@@ -273,22 +273,22 @@
   <context>
     <name>ExtensionRequestDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="755" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="768" />
       <source>Request an extension</source>
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="761" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="774" />
       <source>Present deadline:</source>
       <translation>当前整改期限：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="762" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="775" />
       <source>New deadline:</source>
       <translation>申请延至：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="763" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="776" />
       <source>Reason:</source>
       <translation>延期理由：</translation>
     </message>
@@ -304,12 +304,12 @@
   <context>
     <name>NoteDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="524" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="537" />
       <source>Progress note</source>
       <translation>整改进展</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="527" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="540" />
       <source>What was done:</source>
       <translation>完成情况：</translation>
     </message>
@@ -317,27 +317,27 @@
   <context>
     <name>OnTheSpotDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="565" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="578" />
       <source>Fixed on the spot</source>
       <translation>当场整改</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="569" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="582" />
       <source>(choose)</source>
       <translation>（请选择）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="571" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="584" />
       <source>Measure taken:</source>
       <translation>整改措施：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="572" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="585" />
       <source>Acceptor:</source>
       <translation>验收人：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="574" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="587" />
       <source>At least one photo after the fix. A major hazard cannot be fixed on the spot.</source>
       <translation>至少一张整改后照片。重大隐患不能当场整改。</translation>
     </message>
@@ -368,52 +368,52 @@
   <context>
     <name>PhotoStager</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="177" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="190" />
       <source>Before</source>
       <translation>整改前</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="178" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="191" />
       <source>During</source>
       <translation>整改中</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="179" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="192" />
       <source>After</source>
       <translation>整改后</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="183" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="196" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="186" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="199" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="194" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="207" />
       <source>Photos taken:</source>
       <translation>照片阶段：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="227" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="240" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="227" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="240" />
       <source>Images</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="230" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="243" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="230" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="243" />
       <source>Could not read: </source>
       <translation>无法读取：</translation>
     </message>
@@ -421,7 +421,7 @@
   <context>
     <name>PlanDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="508" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="521" />
       <source>Treatment plan of a major hazard</source>
       <translation>重大隐患治理方案</translation>
     </message>
@@ -429,93 +429,93 @@
   <context>
     <name>PlanForm</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="247" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="260" />
       <source>Treatment plan (major hazard)</source>
       <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="259" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="272" />
       <source>(1) Goal and tasks:</source>
       <translation>（一）治理的目标和任务：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="260" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="273" />
       <source>(2) Methods and measures:</source>
       <translation>（二）采取的方法和措施：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="261" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="274" />
       <source>(3) Funds and materials:</source>
       <translation>（三）经费和物资的落实：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="262" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="275" />
       <source>(4) Organisation and people:</source>
       <translation>（四）负责治理的机构和人员：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="263" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="276" />
       <source>(5) Time limit:</source>
       <translation>（五）治理的时限：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="264" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="277" />
       <source>     … and requirements:</source>
       <translation>　　　…和要求：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="265" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="278" />
       <source>(6) Safety measures and emergency plan:</source>
       <translation>（六）安全措施和应急预案：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="270" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="283" />
       <source>Production not stopped</source>
       <translation>未停产停业</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="271" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="284" />
       <source>Partly stopped</source>
       <translation>局部停产停业</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="272" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="285" />
       <source>Fully stopped</source>
       <translation>全部停产停业</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="279" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="292" />
       <source>since</source>
       <translation>自</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="282" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="295" />
       <source>Stoppage (停产停业):</source>
       <translation>停产停业：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="287" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="300" />
       <source>Reported to the regulator</source>
       <translation>已向负有安全生产监督管理职责的部门报告</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="288" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="301" />
       <source>Reported to the workers' congress</source>
       <translation>已向职工大会或职工代表大会报告</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="294" />
       <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="307" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="320" />
       <source>Reference no.</source>
       <translation>文号／记录号</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="302" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="315" />
       <source>Listed for supervision (挂牌督办)</source>
       <translation>挂牌督办</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="305" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="318" />
       <source>by (authority)</source>
       <translation>督办单位</translation>
     </message>
@@ -523,187 +523,187 @@
   <context>
     <name>RectificationActions</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="85" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="87" />
       <source>&amp;Assign rectification (五定)…</source>
       <translation>下达整改（五定）(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="86" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="88" />
       <source>Responsibility, measures, funds, deadline, contingency</source>
       <translation>定责任、定措施、定资金、定时限、定预案</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="88" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="90" />
       <source>&amp;Revise assignment…</source>
       <translation>修改五定(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="88" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="90" />
       <source>Change the 五定 (not the deadline)</source>
       <translation>修改五定（整改期限除外）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="90" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="92" />
       <source>Treatment &amp;plan…</source>
       <translation>治理方案(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="91" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="93" />
       <source>The treatment plan of a major hazard, stoppage, reports, supervision</source>
       <translation>重大隐患治理方案、停产停业、双报告、挂牌督办</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="93" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="95" />
       <source>Progress &amp;note…</source>
       <translation>整改进展(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="93" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="95" />
       <source>Record progress with photos</source>
       <translation>记录整改进展及照片</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="94" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="96" />
       <source>Request &amp;extension…</source>
       <translation>申请延期(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="94" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="96" />
       <source>Ask for a later deadline</source>
       <translation>申请延长整改期限</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="95" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="97" />
       <source>&amp;Decide extension…</source>
       <translation>审批延期(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="95" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="97" />
       <source>Approve or refuse the extension asked for</source>
       <translation>批准或不批准延期申请</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="96" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="98" />
       <source>Request a&amp;cceptance…</source>
       <translation>申请验收(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="96" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="98" />
       <source>The rectification is done: name who accepts it</source>
       <translation>整改完成：指定验收人</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="98" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="100" />
       <source>Acceptance (accept / send &amp;back)…</source>
       <translation>验收（销号／退回）(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="99" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="101" />
       <source>Accept and close out, or send back with a reason</source>
       <translation>验收合格销号，或说明原因退回</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="102" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="104" />
       <source>Fixed on the &amp;spot…</source>
       <translation>当场整改(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="103" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="105" />
       <source>A general hazard fixed when found; a second person accepts it</source>
       <translation>发现时当场整改的一般隐患；须由另一人验收</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="130" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="133" />
       <source>&amp;Operator…</source>
       <translation>操作人(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="132" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="135" />
       <source>Who is at the keyboard: steps are recorded under this person</source>
       <translation>当前操作人：各步骤以此人名义记录</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="135" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="138" />
       <source>Overdue and d&amp;ue soon…</source>
       <translation>逾期及即将到期(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="137" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="140" />
       <source>Hazards under rectification that are overdue or due within 7 days</source>
       <translation>整改中已逾期或 7 天内到期的隐患</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="144" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="147" />
       <source>Open the list of overdue and due hazards</source>
       <translation>打开逾期及即将到期隐患清单</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="218" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="248" />
       <source>Overdue: %1 · due within 7 days: %2 · awaiting acceptance: %3</source>
       <translation>逾期：%1 · 7 天内到期：%2 · 待验收：%3</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="229" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="259" />
       <source>Operator: %1</source>
       <translation>操作人：%1</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="229" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="259" />
       <source>Operator: (choose)</source>
       <translation>操作人：（请选择）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="336" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="371" />
       <source>Rectification assigned.</source>
       <translation>已下达整改。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="351" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="386" />
       <source>Assignment revised.</source>
       <translation>五定已修改。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="360" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="395" />
       <source>Treatment plan saved.</source>
       <translation>治理方案已保存。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="368" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="403" />
       <source>Progress note recorded.</source>
       <translation>整改进展已记录。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="378" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="413" />
       <source>Extension requested.</source>
       <translation>已申请延期。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="393" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="428" />
       <source>Extension decided.</source>
       <translation>延期已审批。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="408" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="443" />
       <source>Acceptance requested.</source>
       <translation>已申请验收。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="421" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="456" />
       <source>On-the-spot fix recorded; it waits for acceptance.</source>
       <translation>当场整改已记录，待验收。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="439" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="474" />
       <source>Acceptance recorded.</source>
       <translation>验收已记录。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="441" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="476" />
       <source>Accepted: the hazard is closed out.</source>
       <translation>验收合格：隐患已销号。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="443" />
+      <location filename="../../hazard_desktop/ui/rectification/actions.py" line="478" />
       <source>Sent back for rectification.</source>
       <translation>已退回整改。</translation>
     </message>
@@ -1417,22 +1417,22 @@
   <context>
     <name>SubmitDialog</name>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="541" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="554" />
       <source>Request acceptance</source>
       <translation>申请验收</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="544" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="557" />
       <source>(choose)</source>
       <translation>（请选择）</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="547" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="560" />
       <source>Acceptor:</source>
       <translation>验收人：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="548" />
+      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="561" />
       <source>What was done:</source>
       <translation>整改完成情况：</translation>
     </message>
