@@ -55,7 +55,7 @@ HOOK_ENV = "HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT"
 WINDOW = (1400, 850)
 REFERENCE = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)  # fixed, so every run builds the same register
 PRAGMAS = start_reads.PRAGMAS  # the program's connection settings: the floors use the same
-SECTIONS = ("build", "filter", "sort", "repaint", "start", "sheets")
+SECTIONS = ("build", "filter", "sort", "deadline", "repaint", "start", "sheets")
 QUERY_BUDGET = 1.0  # seconds per query or repaint figure: fast ones get more than --repeat turns
 
 # Search words as people type them: 2, 3 and 4 characters, common and rare, and an equipment tag.
@@ -313,6 +313,114 @@ def measure_sort(folder: Path, runs: int) -> list[Figure]:
     return figures
 
 
+# ---------------------------------------------------------------------------------------------- deadlines
+
+TODAY = REFERENCE.date()  # the plant-local day the deadline figures count from
+
+
+def spread_deadlines(db: Path) -> str:
+    """Put the register into the rectification loop with plain SQL, spread by ``pk`` (deterministic).
+
+    6 in 10 hazards 整改中 with a deadline from 90 days before to 90 after ``TODAY`` (responsible: the
+    finder's department and the finder), 1 in 10 待验收 asked of one of five people, 1 in 10 已销号, the
+    rest not yet assigned. Returns the id of the person most acceptances are asked of.
+    """
+    con = connect(db)
+    try:
+        people = [row[0] for row in con.execute("SELECT id FROM people ORDER BY id LIMIT 5")]
+        con.execute("BEGIN")
+        con.execute(
+            "UPDATE hazards SET status = 'rectifying', responsible_department_id = department_id,"
+            " responsible_person_id = found_by_id, deadline = date(?, ((pk * 37) % 181 - 90) || ' days')"
+            " WHERE pk % 10 < 6",
+            [TODAY.isoformat()],
+        )
+        for n, person in enumerate(people):
+            con.execute(
+                "UPDATE hazards SET status = 'verifying', acceptor_id = ?, responsible_department_id = department_id,"
+                " deadline = date(?, ((pk * 37) % 181 - 90) || ' days') WHERE pk % 10 = 6 AND (pk / 10) % 5 = ?",
+                [person, TODAY.isoformat(), n],
+            )
+        con.execute("UPDATE hazards SET status = 'closed' WHERE pk % 10 = 7")
+        con.execute("COMMIT")
+        con.execute("ANALYZE")
+    finally:
+        con.close()
+    return people[0]
+
+
+def measure_deadline(folder: Path, work: Path, runs: int) -> list[Figure]:
+    """The deadline sort and the overdue / due-within-7-days / awaiting-my-acceptance filters: the
+    program's count + first page against the same SQL run by stdlib sqlite3."""
+    import uuid
+    from datetime import timedelta
+
+    from hazard_desktop.adapters.register_queries import _WIDE_NUMBERS, NUMERIC_NUMBER_KEY, page_sql, where_clause
+
+    copy = work / "deadlines"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("logs", "backups"))  # never change --data-dir's
+    acceptor = uuid.UUID(spread_deadlines(paths.database_path(copy)))
+    limit = block_size()
+    cases: list[tuple[str, RegisterFilter, SortKey, bool]] = [
+        ("sort by deadline, first page", RegisterFilter(), SortKey.DEADLINE, False),
+        ("sort by deadline descending, first page", RegisterFilter(), SortKey.DEADLINE, True),
+        ("sort by responsible department, first page", RegisterFilter(), SortKey.RESPONSIBLE_DEPARTMENT, False),
+        ("filter overdue, by deadline", RegisterFilter(deadline_before=TODAY), SortKey.DEADLINE, False),
+        (
+            "filter due within 7 days, by deadline",
+            RegisterFilter(deadline_from=TODAY, deadline_before=TODAY + timedelta(days=8)),
+            SortKey.DEADLINE,
+            False,
+        ),
+        ("filter overdue, by number", RegisterFilter(deadline_before=TODAY), SortKey.NUMBER, True),
+        ("filter awaiting my acceptance, by number", RegisterFilter(acceptor_id=acceptor), SortKey.NUMBER, True),
+    ]
+    context = build_context(copy)
+    con = connect(paths.database_path(copy))
+    figures = []
+    try:
+        register = context.register
+        wide = bool(con.execute(_WIDE_NUMBERS).fetchone()[0])  # the program then sorts numbers by value
+        for label, flt, key, descending in cases:
+            numeric = NUMERIC_NUMBER_KEY if key is SortKey.NUMBER and wide else None
+            sql, params = page_sql(flt, key, descending, key=numeric)
+            where, where_params = where_clause(flt)
+            counted = flt != RegisterFilter()
+            found: dict[str, int] = {}
+
+            def product(flt: RegisterFilter = flt, key: SortKey = key, descending: bool = descending,
+                        counted: bool = counted, found: dict[str, int] = found) -> float:  # fmt: skip
+                start = time.perf_counter()
+                if counted:
+                    found["program"] = register.count(flt)
+                register.page(flt, key, descending, 0, limit)
+                return time.perf_counter() - start
+
+            def floor(sql: str = sql, params: list[object] = params, where: str = where,
+                      where_params: list[object] = where_params, counted: bool = counted,
+                      found: dict[str, int] = found) -> float:  # fmt: skip
+                start = time.perf_counter()
+                if counted:
+                    counting = f"SELECT count(*) FROM hazards h WHERE {where}"
+                    found["floor"] = con.execute(counting, where_params).fetchone()[0]
+                con.execute(sql, [*params, limit, 0]).fetchall()
+                return time.perf_counter() - start
+
+            product(), floor()
+            if found.get("program") != found.get("floor"):
+                counts = f"the program counts {found.get('program')}, SQL {found.get('floor')}"
+                raise SystemExit(f"deadline: {label}: {counts}")
+            value, base = alternate(runs, product, floor, budget=QUERY_BUDGET)
+            note = f"count + page, {found['program']} rows" if counted else "page"
+            figures.append(Figure(label, value * 1000, base * 1000, "ms", 1.5, note))
+    finally:
+        con.close()
+        close_context(context)
+    return figures
+
+
 # ---------------------------------------------------------------------------------------------- repaint
 
 
@@ -521,6 +629,9 @@ def main(argv: list[str] | None = None) -> int:
         if "sort" in args.only:
             log("sort")
             figures += measure_sort(folder, args.repeat)
+        if "deadline" in args.only:
+            log("deadline")
+            figures += measure_deadline(folder, work, args.repeat)
         if "start" in args.only:
             log("start and memory")
             figures += measure_start(folder, work, args.runs)

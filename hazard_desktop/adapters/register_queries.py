@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,9 @@ ORDER_SQL: dict[SortKey, str] = {
     SortKey.DISPUTE: f"CASE h.dispute_state {_DISPUTE_ORDER} END",
     SortKey.FOUND_BY: "(SELECT p2.name FROM people p2 WHERE p2.id = h.found_by_id)",
     SortKey.PHOTOS: "(SELECT count(*) FROM hazard_photos ph2 WHERE ph2.hazard_id = h.id)",
+    SortKey.DEADLINE: "h.deadline",
+    SortKey.RESPONSIBLE_DEPARTMENT: "(SELECT d3.name FROM departments d3 WHERE d3.id = h.responsible_department_id)",
+    SortKey.RESPONSIBLE_PERSON: "(SELECT p3.name FROM people p3 WHERE p3.id = h.responsible_person_id)",
 }
 
 # Register numbers sort as text (and walk their unique index) while every sequence has four digits.
@@ -62,7 +65,7 @@ NUMERIC_NUMBER_KEY = "substr(h.number, 1, 8) || printf('%07d', CAST(substr(h.num
 _WIDE_NUMBERS = "SELECT EXISTS (SELECT 1 FROM number_sequences WHERE last_value > 9999)"
 
 # Sort keys served by an index (in order, then h.pk): a page can be read by walking the index.
-INDEXED_SORTS = frozenset({SortKey.NUMBER, SortKey.FOUND_AT, SortKey.UPDATED_AT, SortKey.MEAN_D})
+INDEXED_SORTS = frozenset({SortKey.NUMBER, SortKey.FOUND_AT, SortKey.UPDATED_AT, SortKey.MEAN_D, SortKey.DEADLINE})
 
 _FTS_CONDITION = "h.pk IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
 
@@ -72,7 +75,9 @@ _GRADES = {g.value: g for g in HazardGrade}
 _COLUMNS = """h.id, h.number, h.description, h.location, h.equipment_tag, h.category_code,
  h.subcategory_code, d.name, p.name, h.found_at, h.status, h.grade,
  (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id),
- h.grading_method, h.band_code, h.mean_d, h.dispute_state"""
+ h.grading_method, h.band_code, h.mean_d, h.dispute_state, h.deadline,
+ (SELECT d4.name FROM departments d4 WHERE d4.id = h.responsible_department_id),
+ (SELECT p4.name FROM people p4 WHERE p4.id = h.responsible_person_id), h.extension_pending"""
 
 
 def _stamp(value: datetime) -> str:
@@ -117,6 +122,19 @@ def where_clause(flt: RegisterFilter) -> tuple[str, list[Any]]:
     if flt.inspection_id is not None:
         parts.append("h.id IN (SELECT hazard_id FROM inspection_answers WHERE inspection_id = ?)")
         params.append(str(flt.inspection_id))
+    if flt.deadline_from is not None or flt.deadline_before is not None:
+        # Served by the index on (status, deadline): only hazards under rectification have a deadline to meet.
+        parts.append("h.status = ?")
+        params.append(HazardStatus.RECTIFYING.value)
+        if flt.deadline_from is not None:
+            parts.append("h.deadline >= ?")
+            params.append(flt.deadline_from.isoformat())
+        if flt.deadline_before is not None:
+            parts.append("h.deadline < ?")
+            params.append(flt.deadline_before.isoformat())
+    if flt.acceptor_id is not None:
+        parts.append("h.status = ? AND h.acceptor_id = ?")
+        params.extend([HazardStatus.VERIFYING.value, str(flt.acceptor_id)])
     phrases = []
     for word in search_words(flt.text):
         phrase = fts_phrase(word)
@@ -182,10 +200,12 @@ def page_sql(
 ROW_FIELDS = (
     "id", "number", "description", "location", "equipment_tag", "category_code", "subcategory_code",
     "department_name", "found_by_name", "found_at", "status", "grade", "photo_count", "grading_method",
-    "band_code", "mean_d", "dispute_state",
+    "band_code", "mean_d", "dispute_state", "deadline", "responsible_department_name", "responsible_person_name",
+    "extension_pending",
 )  # fmt: skip
 
 _from_iso = datetime.fromisoformat
+_day = date.fromisoformat
 _new_row = tuple.__new__  # RegisterRow is a named tuple: skip its argument-parsing __new__
 _new_object = object.__new__
 _set_slot = object.__setattr__
@@ -209,6 +229,7 @@ def _row(v: Sequence[Any]) -> RegisterRow:
     return _new_row(RegisterRow, (
         _uuid(v[0]), v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], _from_iso(v[9] + "+00:00"),
         _STATUSES[v[10]], _GRADES[v[11]], v[12], v[13], v[14], None if v[15] is None else Decimal(v[15]), v[16],
+        None if v[17] is None else _day(v[17]), v[18], v[19], bool(v[20]),
     ))  # fmt: skip
 
 

@@ -347,6 +347,9 @@ class SortKey(StrEnum):
     DISPUTE = "dispute"
     FOUND_BY = "found_by"  # the finder's name
     PHOTOS = "photos"  # number of photos
+    DEADLINE = "deadline"  # 整改期限 (also the order of the days left)
+    RESPONSIBLE_DEPARTMENT = "responsible_department"  # 责任部门's name
+    RESPONSIBLE_PERSON = "responsible_person"  # 责任人's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +367,12 @@ class RegisterFilter:
     methods: frozenset[str] = frozenset()  # GradingMethod values
     disputed: bool | None = None  # True: ever disputed (any dispute state); False: never
     inspection_id: uuid.UUID | None = None  # only hazards raised by this inspection
+    # Deadlines (plant-local whole days). Either bound limits the register to hazards under rectification
+    # (整改中) with a deadline: overdue = ``deadline_before=today``; due within 7 days =
+    # ``deadline_from=today, deadline_before=today + 8 days``.
+    deadline_from: date | None = None  # inclusive
+    deadline_before: date | None = None  # exclusive
+    acceptor_id: uuid.UUID | None = None  # only hazards awaiting acceptance (待验收) by this person
 
 
 class RegisterRow(NamedTuple):
@@ -391,6 +400,10 @@ class RegisterRow(NamedTuple):
     band_code: str | None = None
     mean_d: Decimal | None = None
     dispute_state: str | None = None  # DisputeState value; None if never disputed
+    deadline: date | None = None  # 整改期限: plant-local day, after approved extensions
+    responsible_department_name: str | None = None  # 责任部门
+    responsible_person_name: str | None = None  # 责任人
+    extension_pending: bool = False  # an extension is asked and not yet decided
 
 
 class RegisterQueries(Protocol):

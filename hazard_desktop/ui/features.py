@@ -9,6 +9,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.inspections.actions import install_inspection_actions
 from hazard_desktop.ui.main_window import MainWindow
+from hazard_desktop.ui.rectification.actions import install_rectification_actions
 from hazard_desktop.ui.sheets.actions import install_sheet_actions
 
 
@@ -36,5 +37,6 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     window.feature_actions = {}  # type: ignore[attr-defined]
     window.feature_actions["settings"] = install_settings_action(window, context)  # type: ignore[attr-defined]
     window.feature_actions["grading"] = install_grading_actions(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["rectification"] = install_rectification_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["inspections"] = install_inspection_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["sheets"] = install_sheet_actions(window, context)  # type: ignore[attr-defined]

@@ -53,6 +53,8 @@ from hazard_desktop.ui.labels import BandLabel
 from hazard_desktop.ui.models.register_model import (
     COL_BAND,
     COL_CATEGORY,
+    COL_DAYS_LEFT,
+    COL_DEADLINE,
     COL_DEPARTMENT,
     COL_DESCRIPTION,
     COL_DISPUTE,
@@ -64,6 +66,8 @@ from hazard_desktop.ui.models.register_model import (
     COL_METHOD,
     COL_NUMBER,
     COL_PHOTOS,
+    COL_RESPONSIBLE_DEPARTMENT,
+    COL_RESPONSIBLE_PERSON,
     COL_STATUS,
     COLUMN_COUNT,
     IdRole,
@@ -76,15 +80,16 @@ from hazard_desktop.ui.widgets import screen_fit
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "ui-state.ini"
-LAYOUT_VERSION = 2  # bump when columns change: older saved header states are then ignored
+LAYOUT_VERSION = 3  # bump when columns change: older saved header states are then ignored
 _GROUP = "main_window"
 
-MENU_ORDER = ("file", "edit", "view", "grading", "tools", "help")
+MENU_ORDER = ("file", "edit", "view", "grading", "rectification", "tools", "help")
 _MENU_TITLES = {
     "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
     "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
     "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
     "grading": QT_TRANSLATE_NOOP("MainWindow", "&Grading"),
+    "rectification": QT_TRANSLATE_NOOP("MainWindow", "&Rectification"),
     "tools": QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
     "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
 }
@@ -104,18 +109,25 @@ DEFAULT_WIDTHS = {  # the description column takes the width left over
     COL_METHOD: 64,
     COL_DISPUTE: 56,
     COL_PHOTOS: 44,
+    COL_DEADLINE: 84,
+    COL_DAYS_LEFT: 48,
+    COL_RESPONSIBLE_DEPARTMENT: 80,
+    COL_RESPONSIBLE_PERSON: 62,
 }
 DEFAULT_SPLIT = (3, 1)  # register : detail pane
 DEFAULT_SIZE = QSize(1400, 850)  # on a large screen; screen_fit makes it fit a smaller one
 # A fresh layout too narrow for every column hides these first (the header's menu shows them again).
 # Method and mean D go last: the band says how dangerous, the detail pane says how it was graded.
-OPTIONAL_COLUMNS = (COL_PHOTOS, COL_FOUND_BY, COL_CATEGORY, COL_LOCATION, COL_METHOD, COL_MEAN_D)
+OPTIONAL_COLUMNS = (
+    COL_PHOTOS, COL_RESPONSIBLE_PERSON, COL_FOUND_BY, COL_CATEGORY, COL_LOCATION, COL_RESPONSIBLE_DEPARTMENT,
+    COL_METHOD, COL_MEAN_D, COL_DEADLINE, COL_DAYS_LEFT,
+)  # fmt: skip
 DESCRIPTION_MIN = 150
 # Before method and mean D are hidden, label columns narrow to these widths: long English labels elide
 # (the tooltip and the detail pane show them whole) instead of pushing other columns off the right edge.
 LABEL_CAPS = {COL_STATUS: 100, COL_GRADE: 100, COL_BAND: 100, COL_METHOD: 90, COL_DISPUTE: 80}
 _CAP_LABELS = -1  # a step of _fit_columns
-_FIT_STEPS = (*OPTIONAL_COLUMNS[:4], _CAP_LABELS, *OPTIONAL_COLUMNS[4:])
+_FIT_STEPS = (*OPTIONAL_COLUMNS[:6], _CAP_LABELS, *OPTIONAL_COLUMNS[6:])
 # A fresh layout narrower than this (1366×768 at 150 %) gives the register the whole width; F6 or
 # dragging the splitter shows the detail pane.
 NARROW_WINDOW = 1100
@@ -638,6 +650,8 @@ class MainWindow(QMainWindow):
         widths = dict(DEFAULT_WIDTHS)
         widths[COL_NUMBER] = max(widths[COL_NUMBER], fit(["YH-2026-00000"]))
         widths[COL_FOUND_AT] = max(widths[COL_FOUND_AT], fit(["2026-12-31 23:59"]))
+        widths[COL_DEADLINE] = max(widths[COL_DEADLINE], fit(["2026-12-31"]))
+        widths[COL_DAYS_LEFT] = max(widths[COL_DAYS_LEFT], fit(["-888"]))
         widths[COL_STATUS] = max(widths[COL_STATUS], fit([text for _, text in labels.statuses()]))
         widths[COL_GRADE] = max(widths[COL_GRADE], fit([text for _, text in labels.grades()]))
         icon = 20  # band swatch and dispute mark

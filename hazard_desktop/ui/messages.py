@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 CONTEXT = "Messages"
 STORAGE_ERROR_CLASS = "StorageError"
 
-Area = Literal["grading", "inspection", "settings", "sheet"]
+Area = Literal["grading", "inspection", "rectification", "settings", "sheet"]
 """An area with its own table of sentences, ``hazard_desktop/ui/<area>_messages.py``."""
 
 _TEXTS: dict[str, tuple[str, ...]] = {
@@ -274,9 +274,6 @@ _TEXTS: dict[str, tuple[str, ...]] = {
             "Messages",
             "The status is not changed by editing: grading sets 已定级, the rectification steps set the others.",
         ),
-    ),
-    "status_step_not_allowed": (
-        QT_TRANSLATE_NOOP("Messages", "A hazard cannot go from this status to that one."),
     ),
     "hazard_closed": (
         QT_TRANSLATE_NOOP("Messages", "Hazard {hazard} is closed (已销号) and is graded no more."),

@@ -1,4 +1,4 @@
-"""The filter bar above the register: free text, status, grade, category, department on the first row;
+"""The filter bar above the register: free text, status, grade, category, department, deadline on the first row;
 the grading filters (danger bands, method, dispute) and the date range on the second.
 
 Choices apply at once; typed text applies after a short pause (``DEBOUNCE_MS``) or on Enter, and
@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
@@ -43,6 +44,10 @@ DEBOUNCE_MS = 250
 NOT_CLOSED = "not_closed"  # status choice: everything but 已销号
 DISPUTED = "disputed"  # dispute choice: ever disputed (open, ruled or withdrawn)
 NOT_DISPUTED = "not_disputed"
+OVERDUE = "overdue"  # deadline choice: under rectification, deadline before today
+DUE_SOON = "due_soon"  # under rectification, deadline today or in the next DUE_SOON_DAYS days
+MY_ACCEPTANCE = "my_acceptance"  # 待验收 with the 操作人 named as acceptor
+DUE_SOON_DAYS = 7
 
 
 class CompactCombo(QComboBox):
@@ -259,6 +264,17 @@ class RegisterFilterBar(QWidget):
         self.dispute.addItem(self.tr("Never disputed"), NOT_DISPUTED)
         self.bands.setMinimumHeight(self.dispute.sizeHint().height())  # as tall as its neighbours
 
+        self.deadline = CompactCombo(self)
+        self.deadline.setObjectName("deadlineFilter")
+        self.deadline.setToolTip(self.tr("Rectification deadlines (plant-local days) and acceptances waiting"))
+        self.deadline.addItem(self.tr("Any deadline"), None)
+        self.deadline.addItem(self.tr("Overdue"), OVERDUE)
+        self.deadline.addItem(self.tr("Due within 7 days"), DUE_SOON)
+        self.deadline.addItem(self.tr("Awaiting my acceptance"), MY_ACCEPTANCE)
+        self._operator: uuid.UUID | None = None
+        self.today: date | None = None  # None: the plant-local day now (tests fix it)
+        self._sync_my_acceptance()
+
         self.use_dates = QCheckBox(self.tr("Found"), self)
         self.use_dates.setObjectName("dateFilterEnabled")
         self.use_dates.setToolTip(self.tr("Only hazards found between these two days (both included)"))
@@ -295,6 +311,7 @@ class RegisterFilterBar(QWidget):
         self._row1.addWidget(self.grade)
         self._row1.addWidget(self.category, 1)
         self._row1.addWidget(self.department, 1)
+        self._row1.addWidget(self.deadline)
         self._row2 = QHBoxLayout()
         self._row2.setContentsMargins(0, 0, 0, 0)
         self._row2.addWidget(self.bands)
@@ -312,7 +329,9 @@ class RegisterFilterBar(QWidget):
 
         self.set_reference(categories, departments)
         self.set_bands(bands or {})
-        for combo in (self.status, self.grade, self.category, self.department, self.method, self.dispute):
+        for combo in (
+            self.status, self.grade, self.category, self.department, self.method, self.dispute, self.deadline
+        ):  # fmt: skip
             combo.currentIndexChanged.connect(self.apply_now)
         self.use_dates.toggled.connect(self.apply_now)
         self.date_from.dateChanged.connect(self.apply_now)
@@ -341,6 +360,27 @@ class RegisterFilterBar(QWidget):
         with QSignalBlocker(self.bands):
             self.bands.set_bands(bands)
 
+    def set_operator(self, person_id: uuid.UUID | None) -> None:
+        """The 操作人 whose acceptances "Awaiting my acceptance" shows (None: the choice is disabled)."""
+        if person_id == self._operator:
+            return
+        self._operator = person_id
+        self._sync_my_acceptance()
+        if self.deadline.currentData() == MY_ACCEPTANCE:
+            self.apply_now()
+
+    def _sync_my_acceptance(self) -> None:
+        item = self.deadline.model().item(self.deadline.findData(MY_ACCEPTANCE))  # type: ignore[attr-defined]
+        item.setEnabled(self._operator is not None)
+        item.setToolTip("" if self._operator is not None else self.tr("Choose the operator first (Rectification menu)"))
+        if self._operator is None and self.deadline.currentData() == MY_ACCEPTANCE:
+            self.deadline.setCurrentIndex(0)
+
+    def show_deadline(self, choice: str | None) -> None:
+        """Choose a deadline filter (OVERDUE, DUE_SOON, MY_ACCEPTANCE or None) and apply it."""
+        self.deadline.setCurrentIndex(max(0, self.deadline.findData(choice)))
+        self.apply_now()
+
     # ------------------------------------------------------------------ the filter
 
     def current_filter(self) -> RegisterFilter:
@@ -362,7 +402,19 @@ class RegisterFilterBar(QWidget):
             found_from, found_before = local_day_start(start), local_day_end(end)
         method = self.method.currentData()
         dispute = self.dispute.currentData()
+        today = self.today or date.today()
+        deadline = self.deadline.currentData()
+        deadline_from = deadline_before = acceptor = None
+        if deadline == OVERDUE:
+            deadline_before = today
+        elif deadline == DUE_SOON:
+            deadline_from, deadline_before = today, today + timedelta(days=DUE_SOON_DAYS + 1)
+        elif deadline == MY_ACCEPTANCE:
+            acceptor = self._operator
         return RegisterFilter(
+            deadline_from=deadline_from,
+            deadline_before=deadline_before,
+            acceptor_id=acceptor,
             band_codes=self.bands.selected(),
             methods=frozenset({method}) if method else frozenset(),
             disputed=True if dispute == DISPUTED else False if dispute == NOT_DISPUTED else None,
@@ -393,7 +445,7 @@ class RegisterFilterBar(QWidget):
 
     def clear(self) -> None:
         """Show everything (one ``filter_changed``)."""
-        combos = (self.status, self.grade, self.category, self.department, self.method, self.dispute)
+        combos = (self.status, self.grade, self.category, self.department, self.method, self.dispute, self.deadline)
         with ExitStack() as stack:
             for widget in (self.search, *combos, self.use_dates, self.bands):
                 stack.enter_context(QSignalBlocker(widget))

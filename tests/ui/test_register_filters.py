@@ -147,7 +147,7 @@ def test_both_rows_hold_their_widgets(qtbot, bar: RegisterFilterBar) -> None:
     bar.resize(760, 80)
     bar.show()
     qtbot.waitExposed(bar)
-    row1 = {bar.search, bar.status, bar.grade, bar.category, bar.department}
+    row1 = {bar.search, bar.status, bar.grade, bar.category, bar.department, bar.deadline}
     row2 = {bar.bands, bar.method, bar.dispute, bar.date_group, bar.clear_button}
     top1 = {w.geometry().center().y() for w in row1}
     top2 = {w.geometry().center().y() for w in row2}

@@ -151,6 +151,10 @@ def test_headers(qapp, context: AppContext) -> None:
         "Method",
         "Dispute",
         "Photos",
+        "Deadline",
+        "Days left",
+        "Responsible department",
+        "Responsible person",
     ]
     assert model.headerData(rm.COL_NUMBER, Qt.Orientation.Horizontal, rm.ToolTipRole) is None
     assert "D.4" in model.headerData(rm.COL_BAND, Qt.Orientation.Horizontal, rm.ToolTipRole)

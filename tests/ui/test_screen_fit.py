@@ -225,7 +225,114 @@ def _runner(w: World) -> QWidget:
     return InspectionRunner(w.context, w.inspection_id)
 
 
+def _rectify_reference(w: World) -> tuple[list, list]:
+    from hazard_desktop.services import reference_queries
+
+    return reference_queries.departments_and_people(w.context.uow())
+
+
+def _no_run(*_args: object) -> None:
+    raise AssertionError("not run in the fit check")
+
+
+def _rectify_assign(w: World, *, major: bool = False) -> QWidget:
+    from hazard_desktop.ui.rectification.dialogs import AssignDialog
+
+    departments, people = _rectify_reference(w)
+    return AssignDialog(
+        _no_run, labels=None, departments=departments, people=people, today=DAY, default_deadline=DAY, major=major
+    )
+
+
+def _rectify_plan(w: World) -> QWidget:
+    from hazard_desktop.ui.rectification.dialogs import PlanDialog
+
+    return PlanDialog(_no_run, DAY, None)
+
+
+def _rectify_note(w: World) -> QWidget:
+    from hazard_desktop.ui.rectification.dialogs import NoteDialog
+
+    return NoteDialog(_no_run, w.context)
+
+
+def _rectify_submit(w: World) -> QWidget:
+    from hazard_desktop.ui.rectification.dialogs import SubmitDialog
+
+    departments, people = _rectify_reference(w)
+    return SubmitDialog(_no_run, w.context, people, departments)
+
+
+def _rectify_on_the_spot(w: World) -> QWidget:
+    from hazard_desktop.ui.rectification.dialogs import OnTheSpotDialog
+
+    departments, people = _rectify_reference(w)
+    return OnTheSpotDialog(_no_run, w.context, people, departments)
+
+
+def _rectify_accept(w: World, *, major: bool = False) -> QWidget:
+    from hazard_desktop.ui.rectification.dialogs import AcceptDialog
+
+    departments, people = _rectify_reference(w)
+    photos = [("before.jpg", None), ("现场.jpg", None)]
+    return AcceptDialog(
+        _no_run, _no_run, major=major, people=people, departments=departments, today=DAY, before=photos, after=photos
+    )
+
+
+def _rectify_extension_request(w: World) -> QWidget:
+    from hazard_desktop.ui.rectification.dialogs import ExtensionRequestDialog
+
+    return ExtensionRequestDialog(_no_run, DAY)
+
+
+def _rectify_extension_decision(w: World) -> QWidget:
+    from datetime import UTC, datetime, timedelta
+
+    from hazard_desktop.domain.rectification import ExtensionRequest, ExtensionState, PersonRef
+    from hazard_desktop.ui.rectification.dialogs import ExtensionDecisionDialog
+
+    person = w.graded.people["HC1"][0]
+    ref = PersonRef(person.id, person.name, person.department_id, "合成一车间", "workshop")
+    at = datetime(2026, 3, 10, tzinfo=UTC)
+    request = ExtensionRequest(
+        uuid.uuid4(), uuid.uuid4(), ref, at, DAY, DAY + timedelta(days=14), "备件到货需要两周，" * 6,
+        ExtensionState.PENDING, None, None, "", at, at,
+    )  # fmt: skip
+    return ExtensionDecisionDialog(_no_run, _no_run, request)
+
+
+def _rectify_operator(w: World) -> QWidget:
+    from hazard_desktop.ui.rectification.operator import OperatorDialog
+
+    departments, people = _rectify_reference(w)
+    return OperatorDialog(people, departments, None)
+
+
+def _rectify_due_list(w: World) -> QWidget:
+    from types import SimpleNamespace
+
+    from hazard_desktop.services.rectification import DueItem
+    from hazard_desktop.ui.rectification.due_list import DueListDialog
+
+    item = DueItem(uuid.uuid4(), "YH-2026-0001", "合成一车间 P-101A 机封泄漏，地面有物料积存" * 3, "general",
+                   "rectifying", DAY, -3, None, None, True)  # fmt: skip
+    return DueListDialog(SimpleNamespace(operator=None, window=None), [item] * 12, {})  # type: ignore[arg-type]
+
+
 WINDOWS: dict[str, Callable[[World], QWidget]] = {
+    "rectify_assign": _rectify_assign,
+    "rectify_assign_major": lambda w: _rectify_assign(w, major=True),
+    "rectify_plan": _rectify_plan,
+    "rectify_note": _rectify_note,
+    "rectify_submit": _rectify_submit,
+    "rectify_on_the_spot": _rectify_on_the_spot,
+    "rectify_accept": _rectify_accept,
+    "rectify_accept_major": lambda w: _rectify_accept(w, major=True),
+    "rectify_extension_request": _rectify_extension_request,
+    "rectify_extension_decision": _rectify_extension_decision,
+    "rectify_operator": _rectify_operator,
+    "rectify_due_list": _rectify_due_list,
     "main_window": _main_window,
     "settings": _settings,
     "threshold_editor": _threshold_editor,
@@ -450,7 +557,10 @@ def test_register_columns_fit_without_scrolling(qtbot, world: World, language: s
     key = {rm.COL_NUMBER, rm.COL_FOUND_AT, rm.COL_DESCRIPTION, rm.COL_DEPARTMENT, rm.COL_STATUS, rm.COL_GRADE}
     assert key | {rm.COL_BAND, rm.COL_DISPUTE} <= set(shown)
     if screen == SCREENS["100%"]:
-        assert rm.COL_MEAN_D in shown and window.detail.isVisible()
+        # Issue 12: the days left (red when overdue) come before mean D; the longer English labels leave no
+        # room for mean D beside them (the detail pane shows it).
+        assert rm.COL_DAYS_LEFT in shown and window.detail.isVisible()
+        assert rm.COL_MEAN_D in shown or language == "en"
     else:
         assert not window.detail.isVisible() and not window.action_details.isChecked()
         window.action_details.trigger()  # F6 opens it again

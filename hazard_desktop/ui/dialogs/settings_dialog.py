@@ -20,6 +20,7 @@ from hazard_desktop.ui.dialogs.settings_pages.dispute_chairs import DisputeChair
 from hazard_desktop.ui.dialogs.settings_pages.lec_scales import ScalesPage
 from hazard_desktop.ui.dialogs.settings_pages.people import PeoplePage
 from hazard_desktop.ui.dialogs.settings_pages.plant import PlantPage
+from hazard_desktop.ui.dialogs.settings_pages.rectification import RectificationPage
 from hazard_desktop.ui.dialogs.settings_pages.thresholds import ThresholdsPage
 from hazard_desktop.ui.widgets import screen_fit
 
@@ -54,6 +55,7 @@ class SettingsDialog(QDialog):
         self.criteria_page = CriteriaPage(context, self)
         self.plant_page = PlantPage(context, self)
         self.chairs_page = DisputeChairsPage(context, self, today=today)
+        self.rectification_page = RectificationPage(context, self)
         self.pages = [
             self.departments_page,
             self.people_page,
@@ -63,6 +65,7 @@ class SettingsDialog(QDialog):
             self.criteria_page,
             self.plant_page,
             self.chairs_page,
+            self.rectification_page,
         ]
 
         self.tabs = QTabWidget(self)
@@ -75,6 +78,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.criteria_page, self.tr("Major-hazard criteria"))
         self.tabs.addTab(self.plant_page, self.tr("Plant settings"))
         self.tabs.addTab(self.chairs_page, self.tr("Dispute panel"))
+        self.tabs.addTab(self.rectification_page, self.tr("Rectification"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)

@@ -20,6 +20,7 @@ import logging
 import uuid
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import (
@@ -40,7 +41,7 @@ from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import DISPLAY_PLACES, approx_decimal_text
 from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, RegisterRow, SortKey
 from hazard_desktop.ui import labels
-from hazard_desktop.ui.formatting import format_datetime
+from hazard_desktop.ui.formatting import format_date, format_datetime
 from hazard_desktop.ui.labels import BandLabel
 from hazard_desktop.ui.widgets.icons import drawn_icon
 
@@ -63,8 +64,12 @@ CONTEXT = "RegisterModel"
     COL_METHOD,
     COL_DISPUTE,
     COL_PHOTOS,
-) = range(14)
-COLUMN_COUNT = 14
+    COL_DEADLINE,
+    COL_DAYS_LEFT,
+    COL_RESPONSIBLE_DEPARTMENT,
+    COL_RESPONSIBLE_PERSON,
+) = range(18)
+COLUMN_COUNT = 18
 
 HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("RegisterModel", "Number"),
@@ -81,6 +86,10 @@ HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("RegisterModel", "Method"),
     QT_TRANSLATE_NOOP("RegisterModel", "Dispute"),
     QT_TRANSLATE_NOOP("RegisterModel", "Photos"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Deadline"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Days left"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Responsible department"),
+    QT_TRANSLATE_NOOP("RegisterModel", "Responsible person"),
 )
 
 HEADER_TIPS: dict[int, str] = {
@@ -88,6 +97,10 @@ HEADER_TIPS: dict[int, str] = {
     COL_MEAN_D: QT_TRANSLATE_NOOP("RegisterModel", "Mean of the panel members' D = L × E × C"),
     COL_METHOD: QT_TRANSLATE_NOOP("RegisterModel", "How the grade that counts was reached"),
     COL_DISPUTE: QT_TRANSLATE_NOOP("RegisterModel", "Whether a department disputed the grading"),
+    COL_DEADLINE: QT_TRANSLATE_NOOP("RegisterModel", "Rectification deadline (after approved extensions)"),
+    COL_DAYS_LEFT: QT_TRANSLATE_NOOP(
+        "RegisterModel", "Days until the deadline while under rectification; negative: overdue"
+    ),
 }
 
 # Every column sorts in SQL (a column without a key would keep the current order when clicked).
@@ -106,8 +119,12 @@ SORT_KEYS: dict[int, SortKey] = {
     COL_METHOD: SortKey.METHOD,
     COL_DISPUTE: SortKey.DISPUTE,
     COL_PHOTOS: SortKey.PHOTOS,
+    COL_DEADLINE: SortKey.DEADLINE,
+    COL_DAYS_LEFT: SortKey.DEADLINE,  # days left sort as their deadline
+    COL_RESPONSIBLE_DEPARTMENT: SortKey.RESPONSIBLE_DEPARTMENT,
+    COL_RESPONSIBLE_PERSON: SortKey.RESPONSIBLE_PERSON,
 }
-COLUMN_OF_SORT_KEY: dict[SortKey, int] = {key: column for column, key in SORT_KEYS.items()}
+COLUMN_OF_SORT_KEY: dict[SortKey, int] = {key: column for column, key in reversed(SORT_KEYS.items())}
 
 # Roles as plain ints: comparing against these is what keeps data() fast.
 DisplayRole = int(Qt.ItemDataRole.DisplayRole)
@@ -126,10 +143,12 @@ _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ALIGNMENTS: tuple[int, ...] = tuple(
-    _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c == COL_MEAN_D else _ALIGN_LEFT for c in range(COLUMN_COUNT)
+    _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c in (COL_MEAN_D, COL_DAYS_LEFT) else _ALIGN_LEFT
+    for c in range(COLUMN_COUNT)
 )
 _MAJOR_BRUSH = QBrush(QColor("#c62828"))
 _CLOSED_BRUSH = QBrush(QColor("#757575"))
+_OVERDUE_BRUSH = QBrush(QColor("#c62828"))  # days left below zero (and the deadline they belong to)
 _OPEN_DISPUTE = DisputeState.OPEN.value
 _DISPUTE_BRUSHES = {state.value: QBrush(QColor(colour)) for state, colour in labels.DISPUTE_COLOURS.items()}
 SWATCH_SIZE = 12
@@ -265,9 +284,11 @@ class RegisterModel(QAbstractTableModel):
         self._max_blocks = max_blocks
         self._filter = RegisterFilter()
         self._sort_key = SortKey.NUMBER
+        self._sort_column = -1  # the column clicked last (two columns may share a key: deadline, days left)
         self._descending = True
         self._blocks: OrderedDict[int, list[Entry]] = OrderedDict()
         self._hot: tuple[int, list[Entry]] = (-1, [])  # the block last used (it is the LRU's newest)
+        self._today = date.today()  # plant-local: the system's time zone (ui/formatting.py); see set_today
         self._set_bands(bands or {})
         self._count = self._read_count()
         self.queries = 0  # page queries made (tests and diagnostics)
@@ -301,6 +322,8 @@ class RegisterModel(QAbstractTableModel):
 
     def sort_column(self) -> int:
         """The column the register is sorted by (-1 if the key has no column)."""
+        if SORT_KEYS.get(self._sort_column) is self._sort_key:
+            return self._sort_column
         return COLUMN_OF_SORT_KEY.get(self._sort_key, -1)
 
     def sort_order(self) -> Qt.SortOrder:
@@ -351,6 +374,18 @@ class RegisterModel(QAbstractTableModel):
         self._set_bands(bands)
         self._rebuild_texts()
 
+    @property
+    def today(self) -> date:
+        """The plant-local day the days left count from."""
+        return self._today
+
+    def set_today(self, today: date) -> None:
+        """Count the days left from ``today`` (the window calls it when the date changes; tests fix it)."""
+        if today == self._today:
+            return
+        self._today = today
+        self._rebuild_texts()
+
     def set_decimals(self, decimals: int) -> None:
         """Show mean D with ``decimals`` decimals (the plant setting)."""
         if decimals == self._decimals:
@@ -390,6 +425,7 @@ class RegisterModel(QAbstractTableModel):
         key = SORT_KEYS.get(column)
         if key is None:
             return
+        self._sort_column = column
         self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
     # ------------------------------------------------------------------ reading
@@ -437,6 +473,10 @@ class RegisterModel(QAbstractTableModel):
             labels.method_label(row.grading_method),
             labels.dispute_label(row.dispute_state),
             str(row.photo_count) if row.photo_count else "",
+            format_date(row.deadline),
+            self._days_left_text(row),
+            row.responsible_department_name or "",
+            row.responsible_person_name or "",
         )
         category = texts[COL_CATEGORY]
         if row.subcategory_code:
@@ -444,6 +484,16 @@ class RegisterModel(QAbstractTableModel):
         else:
             category = f"{row.category_code} {category}"
         return row, texts, category, self._foregrounds(row), self._decorations(row), self._fonts(row), ALIGNMENTS
+
+    def days_left(self, row: RegisterRow) -> int | None:
+        """Whole plant-local days from today to the deadline while under rectification (negative: overdue)."""
+        if row.deadline is None or row.status is not HazardStatus.RECTIFYING:
+            return None
+        return (row.deadline - self._today).days
+
+    def _days_left_text(self, row: RegisterRow) -> str:
+        days = self.days_left(row)
+        return "" if days is None else str(days)
 
     def _mean(self, row: RegisterRow, band: BandLabel | None) -> str:
         """The mean D's text beside its band (worked out when its block is read, never while painting)."""
@@ -458,18 +508,21 @@ class RegisterModel(QAbstractTableModel):
             self._mean_texts[key] = text
         return text
 
-    @staticmethod
-    def _foregrounds(row: RegisterRow) -> tuple[QBrush | None, ...]:
+    def _foregrounds(self, row: RegisterRow) -> tuple[QBrush | None, ...]:
         closed = row.status is HazardStatus.CLOSED
         major = row.grade is HazardGrade.MAJOR
         dispute = _DISPUTE_BRUSHES.get(row.dispute_state) if row.dispute_state else None
-        if not major and dispute is None:
+        days = self.days_left(row)
+        overdue = days is not None and days < 0
+        if not major and dispute is None and not overdue:
             return _CLOSED_BRUSHES if closed else _NOTHING
         brushes = list(_CLOSED_BRUSHES if closed else _NOTHING)
         if major:
             brushes[COL_GRADE] = _MAJOR_BRUSH
         if dispute is not None:
             brushes[COL_DISPUTE] = dispute
+        if overdue:  # the number too: on a small screen the deadline columns are the first to fold away
+            brushes[COL_NUMBER] = brushes[COL_DEADLINE] = brushes[COL_DAYS_LEFT] = _OVERDUE_BRUSH
         return tuple(brushes)
 
     def _decorations(self, row: RegisterRow) -> tuple[QIcon | None, ...]:
@@ -482,10 +535,15 @@ class RegisterModel(QAbstractTableModel):
         return tuple(icons)
 
     def _fonts(self, row: RegisterRow) -> tuple[QFont | None, ...]:
-        if row.dispute_state != _OPEN_DISPUTE:
+        days = self.days_left(row)
+        overdue = days is not None and days < 0
+        if row.dispute_state != _OPEN_DISPUTE and not overdue:
             return _NOTHING
         fonts: list[QFont | None] = list(_NOTHING)
-        fonts[COL_DISPUTE] = self._bold
+        if row.dispute_state == _OPEN_DISPUTE:
+            fonts[COL_DISPUTE] = self._bold
+        if overdue:
+            fonts[COL_DAYS_LEFT] = self._bold
         return tuple(fonts)
 
     def _block(self, number: int) -> list[Entry]:
@@ -599,9 +657,25 @@ class RegisterModel(QAbstractTableModel):
             return record.band_code
         if column == COL_DISPUTE and record.dispute_state:
             return labels.dispute_help(record.dispute_state)
-        if column in (COL_STATUS, COL_GRADE, COL_METHOD):  # these may elide in a narrow column
-            return entry[1][column] or None
+        if column in (COL_DEADLINE, COL_DAYS_LEFT):
+            return self._deadline_tip(record)
+        if column in (COL_STATUS, COL_GRADE, COL_METHOD, COL_RESPONSIBLE_DEPARTMENT, COL_RESPONSIBLE_PERSON):
+            return entry[1][column] or None  # these may elide in a narrow column
         return None
+
+    def _deadline_tip(self, record: RegisterRow) -> str | None:
+        days = self.days_left(record)
+        if days is None:
+            return None
+        if days < 0:
+            tip = QCoreApplication.translate("RegisterModel", "Overdue by %n day(s)", "", -days)
+        elif days == 0:
+            tip = QCoreApplication.translate("RegisterModel", "Due today")
+        else:
+            tip = QCoreApplication.translate("RegisterModel", "%n day(s) left", "", days)
+        if record.extension_pending:
+            tip += "\n" + QCoreApplication.translate("RegisterModel", "An extension has been requested")
+        return tip
 
     def _sort_value(self, record: RegisterRow, column: int) -> object:
         if column == COL_NUMBER:
@@ -631,6 +705,12 @@ class RegisterModel(QAbstractTableModel):
             return record.grading_method
         if column == COL_DISPUTE:
             return record.dispute_state
+        if column in (COL_DEADLINE, COL_DAYS_LEFT):
+            return None if record.deadline is None else record.deadline.isoformat()
+        if column == COL_RESPONSIBLE_DEPARTMENT:
+            return record.responsible_department_name
+        if column == COL_RESPONSIBLE_PERSON:
+            return record.responsible_person_name
         return record.photo_count
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DisplayRole) -> object:
@@ -642,7 +722,7 @@ class RegisterModel(QAbstractTableModel):
                     return QCoreApplication.translate("RegisterModel", "This column cannot be sorted")
                 tip = HEADER_TIPS.get(section)
                 return QCoreApplication.translate(CONTEXT, tip) if tip else None
-            if role == TextAlignmentRole and section == COL_MEAN_D:
+            if role == TextAlignmentRole and section in (COL_MEAN_D, COL_DAYS_LEFT):
                 return _ALIGN_RIGHT
             return None
         return super().headerData(section, orientation, role)
