@@ -57,7 +57,7 @@ ALLOWED_STDERR = [
 #: A Qt module ``QtX`` appears as ``QtX.abi3.so``/``QtX.pyd`` (binding), ``libQt6X.so.6`` (Linux) and
 #: ``Qt6X.dll`` (Windows); Tcl/Tk as ``libtk8.6.so`` or ``tk86t.dll`` and their ``_tk_data`` folders.
 FORBIDDEN = [
-    "QtWebEngine", "QtQml", "QtQuick", "QtMultimedia", "Qt3D", "QtCharts", "QtDataVisualization",
+    "QtWebEngine", "QtQml", "QtQuick", "QtMultimedia", "Qt3D", "QtDataVisualization",
     "QtGraphs", "QtLocation", "QtBluetooth", "QtDesigner", "tkinter", "_tkinter", "libtk", "libtcl",
     "tk86", "tcl86", "_tk_data", "_tcl_data",
 ]  # fmt: skip
