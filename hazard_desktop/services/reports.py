@@ -114,6 +114,12 @@ def report_title(period: Period) -> str:
     return "隐患排查治理情况统计表"
 
 
+def report_due_text(period: Period) -> str:
+    """The day the regulator must have the report of ``period`` (ISO), or '' for an internal report."""
+    due = report_due(period)
+    return "" if due is None else due.isoformat()
+
+
 def _n(value: int | None) -> str:
     return "—" if value is None else str(value)
 
