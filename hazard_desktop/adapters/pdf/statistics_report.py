@@ -43,7 +43,14 @@ from hazard_desktop.adapters.pdf.common import (
     _top_table,
     _write_pdf,
 )
-from hazard_desktop.adapters.pdf.forms import _Form, _long_row, _section_row, _signature_form, _stack_with_note
+from hazard_desktop.adapters.pdf.forms import (
+    FOUR_COLS,
+    _Form,
+    _long_row,
+    _section_row,
+    _signature_form,
+    _stack_with_note,
+)
 from hazard_desktop.adapters.pdf.sheet_parts import _Qr
 from hazard_desktop.services.reports import StatisticsReport
 
@@ -143,11 +150,11 @@ def _majors_form(report: StatisticsReport, styles: _Styles) -> tuple[_Form, int]
 
 
 def _analysis_form(report: StatisticsReport, styles: _Styles) -> _Form:
-    form = _Form([25 * mm, FRAME_WIDTH - 25 * mm])
+    form = _Form(FOUR_COLS)
     if report.analysis.strip():
         _long_row(form, styles, "统计分析", report.analysis)
     else:  # room to write by hand
-        form.add([_p("统计分析\n（原因、趋势\n及措施）", styles.label), ""], labels=(0,), height=42 * mm)
+        form.add([_p("统计分析\n（原因、趋势\n及措施）", styles.label), ""], [1, 3], labels=(0,), height=42 * mm)
     return form
 
 
