@@ -18,12 +18,6 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import labels
 
-CONTEXT = "StatisticsActions"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def due_text(today: date) -> str:
     """``Next statutory report: 2026Q4, due 2027-01-15 (in 39 days)`` in the UI's language."""
@@ -31,12 +25,14 @@ def due_text(today: date) -> str:
     days = (due - today).days
     name = period.label_zh if labels.current_language() == "zh" else period.key
     if period.kind is PeriodKind.YEAR and labels.current_language() != "zh":
-        name = tr("year {year}").format(year=period.key)
+        name = QCoreApplication.translate("StatisticsActions", "year {year}").format(year=period.key)
     if days == 0:
-        return tr("Statutory report of {period} due today ({due})").format(period=name, due=due.isoformat())
-    return tr("Next statutory report: {period}, due {due} (in {days} days)").format(
-        period=name, due=due.isoformat(), days=days
-    )
+        return QCoreApplication.translate("StatisticsActions", "Statutory report of {period} due today ({due})").format(
+            period=name, due=due.isoformat()
+        )
+    return QCoreApplication.translate(
+        "StatisticsActions", "Next statutory report: {period}, due {due} (in {days} days)"
+    ).format(period=name, due=due.isoformat(), days=days)
 
 
 class StatisticsActions(QObject):
@@ -48,16 +44,21 @@ class StatisticsActions(QObject):
         self.context = context
         self.today = today
         self.statistics_window: QMainWindow | None = None
-        self.action = QAction(tr("S&tatistics…"), window)
+        self.action = QAction(QCoreApplication.translate("StatisticsActions", "S&tatistics…"), window)
         self.action.setObjectName("statisticsAction")
-        self.action.setStatusTip(tr("Counts and charts by period; the quarterly and annual statistics reports"))
+        self.action.setStatusTip(
+            QCoreApplication.translate(
+                "StatisticsActions", "Counts and charts by period; the quarterly and annual statistics reports"
+            )
+        )
         self.action.triggered.connect(self.open_window)
         self.due_label = QLabel(due_text(today or date.today()), window)
         self.due_label.setObjectName("reportDueLabel")
         self.due_label.setToolTip(
-            tr(
+            QCoreApplication.translate(
+                "StatisticsActions",
                 "Order No. 16 Art. 14: the statistics of a quarter reach the regulator by the 15th of the next "
-                "month, those of a year by 31 January. Tools → Statistics… → Report writes them."
+                "month, those of a year by 31 January. Tools → Statistics… → Report writes them.",
             )
         )
 

@@ -157,10 +157,10 @@ class StatisticsWindow(QMainWindow):
         self.kind = QComboBox(self)
         self.kind.setObjectName("periodKind")
         for kind, text in (
-            (PeriodKind.MONTH, self.tr("Month")),
-            (PeriodKind.QUARTER, self.tr("Quarter")),
-            (PeriodKind.YEAR, self.tr("Year")),
-            (PeriodKind.CUSTOM, self.tr("Custom")),
+            (PeriodKind.MONTH, self.tr("Monthly")),
+            (PeriodKind.QUARTER, self.tr("Quarterly")),
+            (PeriodKind.YEAR, self.tr("Annual")),
+            (PeriodKind.CUSTOM, self.tr("Custom range")),
         ):
             self.kind.addItem(text, kind.value)
         self.kind.setCurrentIndex(self.kind.findData(self.period.kind.value))
@@ -222,7 +222,8 @@ class StatisticsWindow(QMainWindow):
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setStretchLastSection(False)
         return view
 
     def _chart_view(self, dimension: str) -> QChartView:
@@ -277,15 +278,15 @@ class StatisticsWindow(QMainWindow):
             self.tr("Number"),
             self.tr("Description"),
             self.tr("Department"),
-            self.tr("Found"),
+            self.tr("Found on"),
             self.tr("State"),
             self.tr("Deadline"),
-            self.tr("Report"),
+            self.tr("Reported to regulator"),
         )
         self.major_model = MajorModel(headers, self._major_state, self._major_reported, self)
         table = self._table(self.major_model, "table_majors")
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.horizontalHeader().setStretchLastSection(False)
         table.doubleClicked.connect(self._major_activated)
         self.tables["majors"] = table
         return table
@@ -462,7 +463,9 @@ class StatisticsWindow(QMainWindow):
         series.append(closed)
         chart.addSeries(series)
         months = QBarCategoryAxis()
-        months.append([f.month for f in stats.flow])
+        one_year = stats.period.first.year == stats.period.last.year
+        # 1…12 within one year (the period heads the window); 26-10 across years: short enough not to be cut
+        months.append([str(int(f.month[5:])) if one_year else f.month[2:] for f in stats.flow])
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setRange(0, max([max(f.found, f.closed) for f in stats.flow] + [1]) * 1.15)
