@@ -4,13 +4,16 @@ figures computed again in plain Python over its rows (the independent check of t
 Used by the statistics tests and ``benchmarks/statistics.py``. Hazards come from the demo generator
 (real departments, categories, places); their rectification state is then set at random (seeded)
 straight in the table, as the rectification loop's use cases would leave it. A register made before the
-rectification loop's migration gets its columns added here (``deadline``, ``closed_on``, ``funds``).
+hazard with a deadline gets its 五定 assignment (funds), and some major hazards a treatment plan whose
+report to the regulator is dated.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -22,21 +25,10 @@ from hazard_desktop.domain.reporting import Period
 from hazard_desktop.services.context import AppContext
 
 REFERENCE = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
-LOOP_COLUMNS = {"deadline": "DATE", "closed_on": "DATE", "funds": "VARCHAR(40)"}
 
 
 def connect(context: AppContext) -> sqlite3.Connection:
     return sqlite3.connect(paths.database_path(context.data_dir), isolation_level=None)
-
-
-def ensure_loop_columns(con: sqlite3.Connection) -> str:
-    """Add the rectification columns a register before migration 0007 lacks; return the funds column."""
-    columns = {row[1] for row in con.execute("PRAGMA table_info(hazards)")}
-    for name, kind in LOOP_COLUMNS.items():
-        if name not in columns and not (name == "funds" and columns & {"rectification_funds", "funds_spent"}):
-            con.execute(f"ALTER TABLE hazards ADD COLUMN {name} {kind}")
-    columns = {row[1] for row in con.execute("PRAGMA table_info(hazards)")}
-    return next(c for c in ("funds", "rectification_funds", "funds_spent") if c in columns)
 
 
 def fill_register(context: AppContext, count: int, seed: int = 7) -> None:
@@ -48,11 +40,12 @@ def fill_register(context: AppContext, count: int, seed: int = 7) -> None:
     context.bulk_writer().write_new_hazards(make_hazards(context.uow(), count, seed, REFERENCE, people))
     con = connect(context)
     try:
-        funds = ensure_loop_columns(con)
         bands = [r[0] for r in con.execute("SELECT DISTINCT code FROM threshold_bands ORDER BY code")]
         rng = random.Random(seed)
-        updates = []
-        for pk, found_at in con.execute("SELECT pk, found_at FROM hazards").fetchall():
+        updates, assignments, plans = [], [], []
+        stamp = "2026-01-01 00:00:00"
+        rows = con.execute("SELECT pk, id, found_at, department_id, found_by_id FROM hazards").fetchall()
+        for pk, hazard_id, found_at, department_id, person_id in rows:
             found = datetime.fromisoformat(found_at).replace(tzinfo=UTC).astimezone().date()
             grade = rng.choice(["ungraded", "general", "general", "general", "major"])
             band = None if grade == "ungraded" else rng.choice(bands)
@@ -61,7 +54,6 @@ def fill_register(context: AppContext, count: int, seed: int = 7) -> None:
             closed_on = None
             if status == "closed":
                 closed_on = found + timedelta(days=rng.randint(0, 80))
-            money = None if closed_on is None else str(Decimal(rng.randint(0, 500000)) / 100)
             updates.append(
                 (
                     grade,
@@ -69,15 +61,33 @@ def fill_register(context: AppContext, count: int, seed: int = 7) -> None:
                     status,
                     None if deadline is None else deadline.isoformat(),
                     None if closed_on is None else closed_on.isoformat(),
-                    money,
                     pk,
                 )
             )
+            if deadline is not None:
+                money = str(Decimal(rng.randint(0, 500000)) / 100)
+                assignments.append(
+                    (str(uuid.uuid4()), stamp, stamp, hazard_id, department_id, person_id, "措施", money, "公司",
+                     deadline.isoformat(), deadline.isoformat(), "", person_id, found.isoformat(), 0)
+                )  # fmt: skip
+            if grade == "major" and rng.random() < 0.5:
+                made_on = found + timedelta(days=rng.randint(0, 20))
+                reports = json.dumps([{"kind": "regulator", "made_on": made_on.isoformat(), "reference": "报-1"}])
+                plans.append(
+                    (str(uuid.uuid4()), stamp, stamp, hazard_id, "", "", "", "", found.isoformat(), "", "", "none",
+                     reports)
+                )  # fmt: skip
         con.execute("BEGIN")
         con.executemany(
-            f"UPDATE hazards SET grade = ?, band_code = ?, status = ?, deadline = ?, closed_on = ?, {funds} = ? "
-            "WHERE pk = ?",
+            "UPDATE hazards SET grade = ?, band_code = ?, status = ?, deadline = ?, closed_on = ? WHERE pk = ?",
             updates,
+        )
+        con.executemany(f"INSERT INTO rectification_assignments VALUES ({', '.join('?' * 15)})", assignments)
+        con.executemany(
+            "INSERT INTO treatment_plans (id, created_at, updated_at, hazard_id, goal_and_tasks, methods_and_measures,"
+            " funds_and_materials, organisation_and_people, time_limit, time_requirements, safety_and_emergency,"
+            " stoppage, reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            plans,
         )
         con.execute("COMMIT")
     finally:
@@ -97,6 +107,7 @@ class PlainRow:
     deadline: date | None
     closed_on: date | None
     funds: Decimal | None
+    reported_on: date | None
 
 
 def plain_rows(context: AppContext) -> list[PlainRow]:
@@ -104,7 +115,12 @@ def plain_rows(context: AppContext) -> list[PlainRow]:
     con = connect(context)
     con.row_factory = sqlite3.Row
     try:
-        funds = ensure_loop_columns(con)
+        funds = {r["hazard_id"]: Decimal(r["funds"]) for r in con.execute("SELECT * FROM rectification_assignments")}
+        reported: dict[str, date] = {}
+        for r in con.execute("SELECT * FROM treatment_plans"):
+            days = [date.fromisoformat(x["made_on"]) for x in json.loads(r["reports"]) if x["kind"] == "regulator"]
+            if days:
+                reported[r["hazard_id"]] = min(days)
         rows = []
         for r in con.execute("SELECT * FROM hazards"):
             rows.append(
@@ -119,7 +135,8 @@ def plain_rows(context: AppContext) -> list[PlainRow]:
                     found_on=datetime.fromisoformat(r["found_at"]).replace(tzinfo=UTC).astimezone().date(),
                     deadline=None if r["deadline"] is None else date.fromisoformat(r["deadline"]),
                     closed_on=None if r["closed_on"] is None else date.fromisoformat(r["closed_on"]),
-                    funds=None if r[funds] in (None, "") else Decimal(r[funds]),
+                    funds=funds.get(r["id"]),
+                    reported_on=reported.get(r["id"]),
                 )
             )
         return rows
@@ -146,7 +163,7 @@ def expected(rows: list[PlainRow], period: Period, as_of: date) -> dict[str, obj
     average = (Decimal(days) / len(closed)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if closed else None
     rectified = [r for r in found if r.closed_on is not None and r.closed_on <= period.last]
     majors = sorted(
-        r.number
+        (r.number, r.reported_on)
         for r in rows
         if r.grade == "major" and r.found_on <= period.last and (r.closed_on is None or r.closed_on >= period.first)
     )

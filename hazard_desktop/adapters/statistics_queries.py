@@ -6,9 +6,9 @@ so the period's bounds are converted to UTC here (the index on ``found_at`` serv
 month of a hazard is taken in local time (SQLite's ``localtime`` follows the same system zone as
 Python's ``astimezone()``). ``deadline`` and ``closed_on`` are local days already.
 
-The rectification loop's columns (``deadline``, ``closed_on``, funds) and the printed reports of major
-hazards (``form_prints``) come with migration 0007; this module looks at the schema once and answers
-None for what a register does not hold yet.
+The rectification figures read migration 0007's columns: ``hazards.deadline`` (the current deadline)
+and ``closed_on``, the funds of ``rectification_assignments`` (定资金), the reports of a major hazard's
+treatment plan (JSON, ``kind = regulator``) and the printed 重大隐患 reports (``form_prints``).
 
 ``statements(period, as_of)`` returns every statement with its parameters, so the benchmark can run the
 same SQL through bare sqlite3 as its floor.
@@ -30,9 +30,6 @@ _STATUS_ORDER = " ".join(f"WHEN '{s.value}' THEN {n}" for n, s in enumerate(Haza
 _GRADE_ORDER = " ".join(f"WHEN '{g.value}' THEN {n}" for n, g in enumerate(HazardGrade))
 _FOUND_IN = "h.found_at >= ? AND h.found_at < ?"
 _LOCAL_MONTH = "strftime('%Y-%m', h.found_at, 'localtime')"
-
-#: Column names of the rectification funds, in the order they are looked for (r12a's migration 0007).
-FUNDS_COLUMNS = ("funds", "rectification_funds", "funds_spent")
 
 _COUNTS: dict[str, str] = {
     "category": f"""SELECT g.k, coalesce(c.name_zh, g.k), coalesce(c.name_en, g.k), g.n
@@ -74,101 +71,50 @@ class SqlStatisticsQueries:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
-        columns = {row[1] for row in connection.execute("PRAGMA table_info(hazards)")}
-        self.has_loop = {"deadline", "closed_on"} <= columns
-        self.funds_column = next((c for c in FUNDS_COLUMNS if c in columns), None)
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        self.has_reports = "form_prints" in tables
 
     def close(self) -> None:
         """Give the connection back."""
         self._connection.close()
 
     # ----------------------------------------------------------------------------------- statements
-    def _found(self, period: Period) -> list[Any]:
+    @staticmethod
+    def _found(period: Period) -> list[Any]:
         return [utc_bound(period.first), utc_bound(period.day_after())]
-
-    def _summary_sql(self) -> str:
-        if self.has_loop:
-            rectified = (
-                """, sum(h.grade = 'general' AND h.closed_on <= ?), sum(h.grade = 'major' AND h.closed_on <= ?)"""
-            )
-        else:
-            rectified = ""
-        return f"""SELECT count(*), coalesce(sum(h.grade = 'general'), 0), coalesce(sum(h.grade = 'major'), 0)
-            {rectified} FROM hazards h WHERE {_FOUND_IN}"""
-
-    def _summary_params(self, period: Period) -> list[Any]:
-        last = period.last.isoformat()
-        return ([last, last] if self.has_loop else []) + self._found(period)
-
-    def _funds_sql(self) -> str:
-        column = self.funds_column
-        # Whole cents summed as integers: exact for amounts of two decimals (stored as Decimal text).
-        return f"""SELECT sum(CAST(round(CAST(h.{column} AS REAL) * 100) AS INTEGER)) FROM hazards h
-            WHERE h.closed_on >= ? AND h.closed_on <= ? AND h.{column} IS NOT NULL AND h.{column} != ''"""
-
-    def _majors_sql(self) -> str:
-        reported = (
-            "(SELECT min(fp.printed_at) FROM form_prints fp WHERE fp.hazard_id = h.id AND fp.kind = 'report')"
-            if self.has_reports
-            else "NULL"
-        )
-        loop = "h.deadline, h.closed_on" if self.has_loop else "NULL, NULL"
-        still_open = (
-            "(h.closed_on IS NULL OR h.closed_on >= ?)"
-            if self.has_loop
-            else "(h.status != 'closed' OR h.found_at >= ?)"
-        )
-        return f"""SELECT h.id, h.number, h.description, coalesce(d.name, ''), h.found_at, h.status, {loop}, {reported}
-            FROM hazards h LEFT JOIN departments d ON d.id = h.department_id
-            WHERE h.grade = 'major' AND h.found_at < ? AND {still_open} ORDER BY h.number"""
-
-    def _majors_params(self, period: Period) -> list[Any]:
-        since = period.first.isoformat() if self.has_loop else utc_bound(period.first)
-        return [utc_bound(period.day_after()), since]
 
     def statements(self, period: Period, as_of: date) -> list[tuple[str, list[Any]]]:
         """Every statement one refresh of ``period`` runs, with its parameters (the benchmark's floor)."""
         found = self._found(period)
+        first, last, day = period.first.isoformat(), period.last.isoformat(), as_of.isoformat()
         out = [(_COUNTS[name], found) for name in _COUNTS]
-        out.append((self._summary_sql(), self._summary_params(period)))
-        out.append((self._majors_sql(), self._majors_params(period)))
-        if self.has_loop:
-            first, last, day = period.first.isoformat(), period.last.isoformat(), as_of.isoformat()
-            out.append((_CLOSED_BY_MONTH, [first, last]))
-            out.append((_DUE, [first, day]))
-            out.append((_OVERDUE, [day, day]))
-            out.append((_CLOSED, [first, last]))
-            if self.funds_column:
-                out.append((self._funds_sql(), [first, last]))
+        out.append((_CLOSED_BY_MONTH, [first, last]))
+        out.append((_SUMMARY, [last, last, *found]))
+        out.append((_DUE, [first, day]))
+        out.append((_OVERDUE, [day, day]))
+        out.append((_CLOSED, [first, last]))
+        out.append((_FUNDS, [first, last]))
+        out.append((_MAJORS, [utc_bound(period.day_after()), first]))
         return out
 
     # -------------------------------------------------------------------------------------- queries
     def counts(self, dimension: str, period: Period) -> list[CountRow]:
         """Hazards found in ``period`` grouped by ``dimension``."""
-        sql = _COUNTS[dimension]
-        rows = self._connection.execute(sql, self._found(period)).fetchall()
+        rows = self._connection.execute(_COUNTS[dimension], self._found(period)).fetchall()
         return [CountRow(str(k), zh, en, n) for k, zh, en, n in rows]
 
     def closed_by_month(self, period: Period) -> list[tuple[str, int]]:
         """``(YYYY-MM, count)`` of hazards closed in ``period``."""
-        if not self.has_loop:
-            return []
         rows = self._connection.execute(_CLOSED_BY_MONTH, [period.first.isoformat(), period.last.isoformat()])
         return [(str(m), int(n)) for m, n in rows]
 
     def grade_summary(self, period: Period) -> GradeSummary:
         """Found and rectified by grade."""
-        row = self._connection.execute(self._summary_sql(), self._summary_params(period)).fetchone()
+        last = period.last.isoformat()
+        row = self._connection.execute(_SUMMARY, [last, last, *self._found(period)]).fetchone()
         total, general, major = int(row[0]), int(row[1]), int(row[2])
-        rectified = (int(row[3] or 0), int(row[4] or 0)) if self.has_loop else (None, None)
-        return GradeSummary(general, major, total - general - major, *rectified)
+        return GradeSummary(general, major, total - general - major, int(row[3]), int(row[4]))
 
     def rectification(self, period: Period, as_of: date) -> Rectification:
         """Due, closed on time, overdue, closed, average days to close, funds."""
-        if not self.has_loop:
-            return Rectification(None, None, None, None, None, None)
         first, last, day = period.first.isoformat(), period.last.isoformat(), as_of.isoformat()
         con = self._connection
         due, on_time = con.execute(_DUE, [first, day]).fetchone()
@@ -177,29 +123,30 @@ class SqlStatisticsQueries:
         average = None
         if closed:
             average = (Decimal(int(days)) / Decimal(int(closed))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        funds = None
-        if self.funds_column:
-            (cents,) = con.execute(self._funds_sql(), [first, last]).fetchone()
-            funds = (Decimal(int(cents or 0)) / 100).quantize(Decimal("0.01"))
-        return Rectification(int(due), int(on_time or 0), int(overdue), int(closed), average, funds)
+        (cents,) = con.execute(_FUNDS, [first, last]).fetchone()
+        funds = (Decimal(int(cents)) / 100).quantize(Decimal("0.01"))
+        return Rectification(int(due), int(on_time), int(overdue), int(closed), average, funds)
 
     def major_hazards(self, period: Period) -> list[MajorHazard]:
         """Major hazards found by the period's end and not closed before it began."""
-        rows = self._connection.execute(self._majors_sql(), self._majors_params(period)).fetchall()
-        return [
-            MajorHazard(
-                id=uuid.UUID(str(r[0])),
-                number=r[1],
-                description=r[2],
-                department=r[3],
-                found_on=_local_day(r[4]),
-                status=r[5],
-                deadline=_day(r[6]),
-                closed_on=_day(r[7]),
-                reported_on=None if r[8] is None else _local_day(str(r[8])),
+        rows = self._connection.execute(_MAJORS, [utc_bound(period.day_after()), period.first.isoformat()])
+        out = []
+        for r in rows.fetchall():
+            reported = [d for d in (_day(r[8]), None if r[9] is None else _local_day(str(r[9]))) if d is not None]
+            out.append(
+                MajorHazard(
+                    id=uuid.UUID(str(r[0])),
+                    number=r[1],
+                    description=r[2],
+                    department=r[3],
+                    found_on=_local_day(r[4]),
+                    status=r[5],
+                    deadline=_day(r[6]),
+                    closed_on=_day(r[7]),
+                    reported_on=min(reported) if reported else None,
+                )
             )
-            for r in rows
-        ]
+        return out
 
 
 _CLOSED_BY_MONTH = """SELECT substr(h.closed_on, 1, 7), count(*) FROM hazards h
@@ -207,6 +154,20 @@ _CLOSED_BY_MONTH = """SELECT substr(h.closed_on, 1, 7), count(*) FROM hazards h
 _DUE = """SELECT count(*), coalesce(sum(h.closed_on IS NOT NULL AND h.closed_on <= h.deadline), 0) FROM hazards h
     WHERE h.deadline >= ? AND h.deadline <= ?"""
 _OVERDUE = """SELECT count(*) FROM hazards h WHERE h.deadline < ? AND (h.closed_on IS NULL OR h.closed_on > ?)"""
+_SUMMARY = f"""SELECT count(*), coalesce(sum(h.grade = 'general'), 0), coalesce(sum(h.grade = 'major'), 0),
+    coalesce(sum(h.grade = 'general' AND h.closed_on <= ?), 0), coalesce(sum(h.grade = 'major' AND h.closed_on <= ?), 0)
+    FROM hazards h WHERE {_FOUND_IN}"""
+# Whole cents summed as integers: exact for amounts of two decimals (funds are stored as Decimal text).
+_FUNDS = """SELECT coalesce(sum(CAST(round(CAST(a.funds AS REAL) * 100) AS INTEGER)), 0)
+    FROM hazards h JOIN rectification_assignments a ON a.hazard_id = h.id
+    WHERE h.closed_on >= ? AND h.closed_on <= ?"""
+# Reported: the treatment plan's report to the regulator (its day), or the printed 重大隐患 report.
+_MAJORS = """SELECT h.id, h.number, h.description, coalesce(d.name, ''), h.found_at, h.status, h.deadline, h.closed_on,
+    (SELECT min(json_extract(j.value, '$.made_on')) FROM treatment_plans tp, json_each(tp.reports) j
+        WHERE tp.hazard_id = h.id AND json_extract(j.value, '$.kind') = 'regulator'),
+    (SELECT min(fp.printed_at) FROM form_prints fp WHERE fp.hazard_id = h.id AND fp.kind = 'report')
+    FROM hazards h LEFT JOIN departments d ON d.id = h.department_id
+    WHERE h.grade = 'major' AND h.found_at < ? AND (h.closed_on IS NULL OR h.closed_on >= ?) ORDER BY h.number"""
 _CLOSED = """SELECT count(*), coalesce(sum(CAST(julianday(h.closed_on)
     - julianday(date(h.found_at, 'localtime')) AS INTEGER)), 0) FROM hazards h
     WHERE h.closed_on >= ? AND h.closed_on <= ?"""

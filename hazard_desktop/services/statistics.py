@@ -12,9 +12,8 @@ Definitions (plant-local whole days; ``as_of`` is the last day of the period, or
   *closed on time*: of those, closed on or before their deadline; rate = closed on time / due;
 - *overdue*: hazards (found whenever) past their deadline at ``as_of`` and not closed by then;
 - *average days to close*: over the hazards closed in the period, 销号日期 − 排查日期;
-- *funds*: rectification funds of the hazards closed in the period.
-The rectification figures need the rectification loop's columns (``deadline``, ``closed_on``, funds); a
-register without them gives None (shown as "—"), never a made-up zero.
+- *funds*: rectification funds (定资金 of the 五定 assignment) of the hazards closed in the period.
+A figure a source cannot give is None (shown as "—"), never a made-up zero.
 """
 
 from __future__ import annotations
