@@ -17,7 +17,6 @@ same SQL through bare sqlite3 as its floor.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -56,14 +55,6 @@ def utc_bound(day: date) -> str:
     """Local midnight at the start of ``day`` as the stored (naive UTC) text of ``found_at``."""
     local = datetime.combine(day, time()).astimezone()
     return local.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
-
-
-def _local_day(stored: str) -> date:
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC).astimezone().date()
-
-
-def _day(value: Any) -> date | None:
-    return None if value is None else date.fromisoformat(str(value)[:10])
 
 
 class SqlStatisticsQueries:
@@ -130,23 +121,20 @@ class SqlStatisticsQueries:
     def major_hazards(self, period: Period) -> list[MajorHazard]:
         """Major hazards found by the period's end and not closed before it began."""
         rows = self._connection.execute(_MAJORS, [utc_bound(period.day_after()), period.first.isoformat()])
-        out = []
-        for r in rows.fetchall():
-            reported = [d for d in (_day(r[8]), None if r[9] is None else _local_day(str(r[9]))) if d is not None]
-            out.append(
-                MajorHazard(
-                    id=uuid.UUID(str(r[0])),
-                    number=r[1],
-                    description=r[2],
-                    department=r[3],
-                    found_on=_local_day(r[4]),
-                    status=r[5],
-                    deadline=_day(r[6]),
-                    closed_on=_day(r[7]),
-                    reported_on=min(reported) if reported else None,
-                )
+        day = date.fromisoformat
+        return [
+            MajorHazard(
+                number,
+                description,
+                department,
+                day(found_on),
+                status,
+                None if deadline is None else day(deadline),
+                None if closed_on is None else day(closed_on),
+                None if reported is None else day(reported),
             )
-        return out
+            for number, description, department, found_on, status, deadline, closed_on, reported in rows
+        ]
 
 
 _CLOSED_BY_MONTH = """SELECT substr(h.closed_on, 1, 7), count(*) FROM hazards h
@@ -162,10 +150,12 @@ _FUNDS = """SELECT coalesce(sum(CAST(round(CAST(a.funds AS REAL) * 100) AS INTEG
     FROM hazards h JOIN rectification_assignments a ON a.hazard_id = h.id
     WHERE h.closed_on >= ? AND h.closed_on <= ?"""
 # Reported: the treatment plan's report to the regulator (its day), or the printed 重大隐患 report.
-_MAJORS = """SELECT h.id, h.number, h.description, coalesce(d.name, ''), h.found_at, h.status, h.deadline, h.closed_on,
-    (SELECT min(json_extract(j.value, '$.made_on')) FROM treatment_plans tp, json_each(tp.reports) j
-        WHERE tp.hazard_id = h.id AND json_extract(j.value, '$.kind') = 'regulator'),
-    (SELECT min(fp.printed_at) FROM form_prints fp WHERE fp.hazard_id = h.id AND fp.kind = 'report')
+_MAJORS = """SELECT h.number, h.description, coalesce(d.name, ''), date(h.found_at, 'localtime'), h.status,
+    h.deadline, h.closed_on, nullif(min(
+        coalesce((SELECT min(json_extract(j.value, '$.made_on')) FROM treatment_plans tp, json_each(tp.reports) j
+            WHERE tp.hazard_id = h.id AND json_extract(j.value, '$.kind') = 'regulator'), '9999-12-31'),
+        coalesce((SELECT date(min(fp.printed_at), 'localtime') FROM form_prints fp
+            WHERE fp.hazard_id = h.id AND fp.kind = 'report'), '9999-12-31')), '9999-12-31')
     FROM hazards h LEFT JOIN departments d ON d.id = h.department_id
     WHERE h.grade = 'major' AND h.found_at < ? AND (h.closed_on IS NULL OR h.closed_on >= ?) ORDER BY h.number"""
 _CLOSED = """SELECT count(*), coalesce(sum(CAST(julianday(h.closed_on)

@@ -18,12 +18,11 @@ A figure a source cannot give is None (shown as "—"), never a made-up zero.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.reporting import Period
@@ -103,11 +102,12 @@ class Rectification:
         return percent(self.closed_on_time, self.due)
 
 
-@dataclass(frozen=True, slots=True)
-class MajorHazard:
-    """A major hazard found in the period or still open during it, with its state and report state."""
+class MajorHazard(NamedTuple):
+    """A major hazard found in the period or still open during it, with its state and report state.
 
-    id: uuid.UUID
+    A named tuple: a register with thousands of open major hazards builds one per row on every refresh.
+    """
+
     number: str
     description: str
     department: str

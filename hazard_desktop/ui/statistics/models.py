@@ -148,7 +148,7 @@ class MajorModel(_TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return None
         if role == KEY_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
-            return str(self._rows[index.row()].id)
+            return self._rows[index.row()].number
         return super().data(index, role)
 
     def export_rows(self) -> list[tuple[str | int | Decimal | None, ...]]:
