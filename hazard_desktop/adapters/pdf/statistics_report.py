@@ -175,7 +175,7 @@ def _story(report: StatisticsReport, styles: _Styles, font: str) -> list[Flowabl
     basis = "《安全生产事故隐患排查治理暂行规定》第十四条" if report.statutory else "公司隐患排查治理管理制度"
     note = _Para(
         f"注：依据{basis}统计报送。“已整改”指本期排查发现并于期末前销号的隐患；按期整改率 = 整改期限在本期内且已到期的"
-        "隐患中按期销号的比例。核验码由本表所列数字生成，任一数字改动，核验码随之不同。",
+        "隐患中按期销号的比例；重大事故隐患的治理状态与报告情况为编制日的情况。核验码由本表所列数字生成，任一数字改动，核验码随之不同。",
         styles.note,
     )
     story.extend(_stack_with_note(forms, note))
