@@ -100,12 +100,11 @@ def test_a_bar_click_filters_the_register(qtbot, filled, tmp_path) -> None:
     bars = chart.series()[0].barSets()[0]
     lines = stats_window.count_models["grade"].rows()
     major = next(i for i, line in enumerate(lines) if line.key == HazardGrade.MAJOR.value)
-    bars.clicked.emit(major)  # what QtCharts sends when the bar is clicked
+    bars.clicked.emit(len(lines) - 1 - major)  # what QtCharts sends: bars are horizontal, the first row on top
     flt = main.model.register_filter
     assert flt.grades == frozenset({HazardGrade.MAJOR})
     assert main.filter_bar.grade.currentData() == "major" and main.filter_bar.use_dates.isChecked()
     assert main.model.rowCount() == lines[major].count
-    # the department chart is horizontal: its first row is drawn on top (the last bar index)
     dept_bars = stats_window.charts["department"].series()[0].barSets()[0]
     dept_lines = stats_window.count_models["department"].rows()
     dept_bars.clicked.emit(len(dept_lines) - 1)

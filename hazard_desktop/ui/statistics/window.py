@@ -250,6 +250,7 @@ class StatisticsWindow(QMainWindow):
         splitter.addWidget(self._chart_view(dimension))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])  # the chart gets the larger share from the start, not only on resizes
         return splitter
 
     def _name_header(self, dimension: str) -> str:
@@ -271,6 +272,7 @@ class StatisticsWindow(QMainWindow):
         splitter.addWidget(self._chart_view("month"))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])  # the chart gets the larger share from the start, not only on resizes
         return splitter
 
     def _majors_page(self) -> QWidget:
@@ -423,7 +425,7 @@ class StatisticsWindow(QMainWindow):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        horizontal = dimension in ("category", "department")
+        horizontal = True  # names on the left, as the table lists them: long names stay readable
         series = QHorizontalBarSeries() if horizontal else QBarSeries()
         bars = QBarSet(self.tr("Hazards"))
         bars.setColor(FOUND_COLOUR)
