@@ -32,6 +32,7 @@ from PySide6.QtCore import QDate, QMargins, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -395,7 +396,11 @@ class StatisticsWindow(QMainWindow):
     # ------------------------------------------------------------------------------------- refresh
     def refresh(self) -> None:
         """Count the period again and redraw every table and chart."""
-        stats = load_statistics(self.queries, self.period, self.today)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a year of 100,000 hazards takes a second
+        try:
+            stats = load_statistics(self.queries, self.period, self.today)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.stats = stats
         for dimension, model in self.count_models.items():
             lines = [
