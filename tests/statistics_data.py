@@ -154,10 +154,11 @@ def expected(rows: list[PlainRow], period: Period, as_of: date) -> dict[str, obj
     closed = [r for r in rows if within(r.closed_on, period.first, period.last)]
     due = [r for r in rows if within(r.deadline, period.first, as_of)]
     on_time = [r for r in due if r.closed_on is not None and r.deadline is not None and r.closed_on <= r.deadline]
-    overdue = [
+    overdue = [  # no transitions in this register: the status at as_of is the current one
         r
         for r in rows
         if r.deadline is not None and r.deadline < as_of and (r.closed_on is None or r.closed_on > as_of)
+        and r.status == "rectifying"
     ]
     days = sum((r.closed_on - r.found_on).days for r in closed if r.closed_on is not None)
     average = (Decimal(days) / len(closed)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if closed else None

@@ -17,7 +17,7 @@ same SQL through bare sqlite3 as its floor.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -96,7 +96,7 @@ class SqlStatisticsQueries:
         out.append((_CLOSED_BY_MONTH, [first, last]))
         out.append((_SUMMARY, [last, last, *found]))
         out.append((_DUE, [first, day]))
-        out.append((_OVERDUE, [day, day]))
+        out.append((_OVERDUE, [day, day, utc_bound(as_of + timedelta(days=1))]))
         out.append((_CLOSED, [first, last]))
         out.append((_FUNDS, [first, last]))
         out.append((_MAJORS, [utc_bound(period.day_after()), first]))
@@ -129,7 +129,7 @@ class SqlStatisticsQueries:
         first, last, day = period.first.isoformat(), period.last.isoformat(), as_of.isoformat()
         con = self._connection
         due, on_time = con.execute(_DUE, [first, day]).fetchone()
-        (overdue,) = con.execute(_OVERDUE, [day, day]).fetchone()
+        (overdue,) = con.execute(_OVERDUE, [day, day, utc_bound(as_of + timedelta(days=1))]).fetchone()
         closed, days = con.execute(_CLOSED, [first, last]).fetchone()
         average = None
         if closed:
@@ -161,7 +161,11 @@ _CLOSED_BY_MONTH = """SELECT substr(h.closed_on, 1, 7), count(*) FROM hazards h
     WHERE h.closed_on >= ? AND h.closed_on <= ? GROUP BY 1 ORDER BY 1"""
 _DUE = """SELECT count(*), coalesce(sum(h.closed_on IS NOT NULL AND h.closed_on <= h.deadline), 0) FROM hazards h
     WHERE h.deadline >= ? AND h.deadline <= ?"""
-_OVERDUE = """SELECT count(*) FROM hazards h WHERE h.deadline < ? AND (h.closed_on IS NULL OR h.closed_on > ?)"""
+# 整改中 past its deadline, as the rectification loop counts it (r12a's due_counts), on the day ``as_of``: the
+# status then is the last transition's before the end of that day (the current one without transitions).
+_OVERDUE = """SELECT count(*) FROM hazards h WHERE h.deadline < ? AND (h.closed_on IS NULL OR h.closed_on > ?)
+    AND coalesce((SELECT t.to_status FROM hazard_transitions t WHERE t.hazard_id = h.id AND t.at < ?
+        ORDER BY t.at DESC LIMIT 1), h.status) = 'rectifying'"""
 _SUMMARY = f"""SELECT count(*), coalesce(sum(h.grade = 'general'), 0), coalesce(sum(h.grade = 'major'), 0),
     coalesce(sum(h.grade = 'general' AND h.closed_on <= ?), 0), coalesce(sum(h.grade = 'major' AND h.closed_on <= ?), 0)
     FROM hazards h WHERE {_FOUND_IN}"""

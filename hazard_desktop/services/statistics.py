@@ -10,7 +10,8 @@ Definitions (plant-local whole days; ``as_of`` is the last day of the period, or
 - *rectified*: hazards found in the period and closed by its last day (the reports' 已整改);
 - *due*: hazards whose rectification deadline falls in the period, on or before ``as_of``;
   *closed on time*: of those, closed on or before their deadline; rate = closed on time / due;
-- *overdue*: hazards (found whenever) past their deadline at ``as_of`` and not closed by then;
+- *overdue*: hazards (found whenever) 整改中 on ``as_of`` and past their deadline, as the rectification loop
+  counts them (a hazard awaiting acceptance is not overdue);
 - *average days to close*: over the hazards closed in the period, 销号日期 − 排查日期;
 - *funds*: rectification funds (定资金 of the 五定 assignment) of the hazards closed in the period.
 A figure a source cannot give is None (shown as "—"), never a made-up zero.

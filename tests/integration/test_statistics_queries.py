@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -149,3 +149,60 @@ def test_a_report_to_an_unknown_format_or_missing_folder_writes_nothing(filled, 
     finally:
         queries.close()
     assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------ the real rectification loop, in Beijing time
+def test_figures_of_hazards_moved_by_the_loop_use_cases(context, tmp_path):
+    """Assign (→ 整改中, deadline, funds), submit (→ 待验收), accept (→ 已销号, closed_on): overdue is 整改中
+    past the deadline on the day asked, as the loop counts it; funds and days to close follow the closing."""
+    import time as clock
+
+    from hazard_desktop.domain.rectification import AcceptanceInput
+    from hazard_desktop.domain.reporting import month_period
+    from hazard_desktop.services import rectification as svc
+    from tests.integration import test_rectification as loop
+
+    os_tz = pytest.MonkeyPatch()
+    os_tz.setenv("TZ", "Asia/Shanghai")
+    clock.tzset()
+    try:
+        cast = loop.Cast(loop.ensure_people(context.uow()))
+        at = loop.AT  # 2026-03-10 10:00 in the plant
+        first = loop.grade_general(context, cast, loop.new_hazard(context, cast, 0))
+        second = loop.grade_general(context, cast, loop.new_hazard(context, cast, 1))
+        first = svc.assign(context.uow(), first.id, first.revision, cast.safety.id, loop.five(context, cast), at=at)
+        second = svc.assign(context.uow(), second.id, second.revision, cast.safety.id, loop.five(context, cast), at=at)
+        assert first.deadline == date(2026, 3, 25)
+        # the first is handed in late (03-28) and accepted on 04-02; the second stays 整改中
+        first = svc.submit_for_acceptance(
+            context.uow(), first.id, first.revision, cast.responsible.id, cast.acceptor.id, "已更换机封",
+            [loop.photo(loop.PhotoStage.AFTER)], context.images, at=at + timedelta(days=18),
+        )  # fmt: skip
+        svc.accept(
+            context.uow(), first.id, first.revision, cast.acceptor.id, AcceptanceInput("合格"),
+            at=at + timedelta(days=23),
+        )  # fmt: skip
+
+        def figures(period, today):
+            queries = context.statistics()
+            try:
+                return load_statistics(queries, period, today)
+            finally:
+                queries.close()
+
+        march = figures(month_period(2026, 3), date(2026, 4, 20))
+        # on 03-31 both were past their deadline; the first was 待验收 (handed in 03-28): only the second is overdue
+        assert march.rectification.overdue == 1
+        assert (march.rectification.due, march.rectification.closed_on_time) == (2, 0)
+        assert march.summary.found == 2 and march.summary.rectified == 0
+        april = figures(month_period(2026, 4), date(2026, 4, 20))
+        assert april.rectification.closed == 1 and april.rectification.funds == Decimal("3500.00")
+        assert april.rectification.average_days_to_close == Decimal("32.0")  # found 03-01, closed 04-02
+        assert [(f.month, f.closed) for f in april.flow] == [("2026-04", 1)]
+        assert april.rectification.overdue == 1  # the second, still 整改中 on 04-20
+        # on 03-20 neither was past its deadline yet
+        assert figures(custom_period(date(2026, 3, 1), date(2026, 3, 20)), date(2026, 4, 20)).rectification.overdue == 0
+    finally:
+        os_tz.undo()
+        clock.tzset()
+
