@@ -893,3 +893,46 @@ def test_settings_round_trip_and_are_checked(context):
         refused(context, lambda b=bad: svc.save_settings(context.uow(), b), code)
     svc.save_settings(context.uow(), RectificationSettings(None, DEFAULT_DEADLINES))
     assert svc.load_settings(context.uow()).labels is None
+
+
+def test_the_status_bar_counts_at_start_need_no_sqlalchemy_and_agree(context, cast):
+    from hazard_desktop.app import build_context, close_context
+
+    hazards = [grade_general(context, cast, new_hazard(context, cast, n)) for n in range(3)]
+    for hazard, deadline in zip(hazards, [date(2026, 3, 10), date(2026, 3, 12), date(2026, 3, 20)], strict=True):
+        svc.assign(
+            context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast, deadline=deadline), at=AT
+        )
+    last = svc.load_view(context.uow(), hazards[2].id).hazard
+    svc.submit_for_acceptance(
+        context.uow(), last.id, last.revision, cast.responsible.id, cast.acceptor.id, "完成", at=AT
+    )
+    today = date(2026, 3, 11)
+    expected = [svc.due_counts(context.uow(), today, person_id=p) for p in (None, cast.acceptor.id, cast.safety.id)]
+    lazy = build_context(context.data_dir, lazy=True)
+    try:
+        found = [svc.due_counts(lazy.uow(), today, person_id=p) for p in (None, cast.acceptor.id, cast.safety.id)]
+        assert not lazy.storage.is_open  # plain SQL (adapters/start_reads.py), as the window's first paint needs
+    finally:
+        close_context(lazy)
+    assert found == expected == [svc.DueCounts(1, 1, 1), svc.DueCounts(1, 1, 1), svc.DueCounts(1, 1, 0)]
+
+
+def test_refusals_tell_each_person_what_they_may_do_now(context, cast):
+    hazard = grade_general(context, cast, new_hazard(context, cast))
+    hazard = svc.assign(context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast), at=AT)
+
+    def allowed(person):
+        return {a for a, err in svc.refusals(context.uow(), hazard.id, person.id).items() if err is None}
+
+    assert allowed(cast.responsible) == {Action.NOTE, Action.REQUEST_EXTENSION, Action.SUBMIT}
+    assert allowed(cast.safety) == {Action.REVISE, Action.NOTE}
+    assert allowed(cast.acceptor) == set()
+    codes = svc.refusals(context.uow(), hazard.id, cast.acceptor.id)
+    assert codes[Action.SUBMIT].code == "actor_not_responsible" and codes[Action.ACCEPT].code == "action_not_allowed"
+    # what refusals allows, the use case does
+    after = svc.submit_for_acceptance(
+        context.uow(), hazard.id, hazard.revision, cast.responsible.id, cast.acceptor.id, "完成", at=AT
+    )
+    assert allowed(cast.acceptor) == {Action.ACCEPT, Action.SEND_BACK} and after.status is HazardStatus.VERIFYING
+    assert svc.refusals(context.uow(), hazard.id, cast.responsible.id)[Action.ACCEPT].code == "actor_is_responsible"

@@ -22,7 +22,7 @@ from hazard_desktop.adapters.orm import (
     RectificationPhotoRow,
     TreatmentPlanRow,
 )
-from hazard_desktop.domain.hazards import Hazard, HazardStatus
+from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.rectification import (
     Acceptance,
     AcceptanceResult,
@@ -466,14 +466,36 @@ class SqlRectificationRepository:
         return int(overdue), int(due), int(accept)
 
     def due_rows(self, today: date, within_days: int) -> list[Hazard]:
-        from hazard_desktop.adapters.repositories.hazards import SqlHazardRepository
-
+        """One query (photos not loaded: a list row shows none)."""
         soon = today + timedelta(days=within_days)
-        ids = self._session.scalars(
-            select(HazardRow.id)
+        rows = self._session.scalars(
+            select(HazardRow)
             .where(HazardRow.status == HazardStatus.RECTIFYING.value, HazardRow.deadline <= soon)
             .order_by(HazardRow.deadline, HazardRow.pk)
         ).all()
-        hazards = SqlHazardRepository(self._session)
-        found = [hazards.get(hazard_id) for hazard_id in ids]
-        return [hazard for hazard in found if hazard is not None]
+        return [
+            Hazard(
+                id=row.id,
+                number=row.number,
+                description=row.description,
+                location=row.location,
+                equipment_tag=row.equipment_tag,
+                department_id=row.department_id,
+                category_code=row.category_code,
+                subcategory_code=row.subcategory_code,
+                found_by_id=row.found_by_id,
+                found_at=row.found_at,
+                status=HazardStatus(row.status),
+                grade=HazardGrade(row.grade),
+                revision=row.revision,
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+                deadline=row.deadline,
+                responsible_department_id=row.responsible_department_id,
+                responsible_person_id=row.responsible_person_id,
+                acceptor_id=row.acceptor_id,
+                closed_on=row.closed_on,
+                extension_pending=bool(row.extension_pending),
+            )
+            for row in rows
+        ]
