@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+    from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
+    from hazard_desktop.services.statistics import StatisticsQueries
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +209,28 @@ def _wire(
 
         return ReportLabInspectionRecordRenderer()
 
+    def statistics() -> StatisticsQueries:
+        from hazard_desktop.adapters import start_reads
+        from hazard_desktop.adapters.statistics_queries import SqlStatisticsQueries
+
+        # A lazy context exists only over a current database, an eager one has migrated it: no ORM needed.
+        return SqlStatisticsQueries(start_reads.connect(paths.database_path(storage.data_dir)))
+
+    def pdf_report() -> ReportRenderer:
+        from hazard_desktop.adapters.pdf.statistics_report import ReportLabStatisticsReportRenderer
+
+        return ReportLabStatisticsReportRenderer()
+
+    def xlsx_report() -> ReportRenderer:
+        from hazard_desktop.adapters.report_workbook import OpenpyxlReportRenderer
+
+        return OpenpyxlReportRenderer()
+
+    def table_workbook() -> TableWorkbookWriter:
+        from hazard_desktop.adapters.report_workbook import OpenpyxlTableWorkbookWriter
+
+        return OpenpyxlTableWorkbookWriter()
+
     # PDFs half-written when the program was killed (in the folders it saves to by default)
     from hazard_desktop.services import output_files
 
@@ -221,6 +245,9 @@ def _wire(
         sheet_renderer=sheet_renderer,
         inspection_record_renderer=inspection_record_renderer,
         drafts=JsonDraftStore(storage.data_dir / "drafts"),  # the folder is made on the first save
+        statistics=statistics,
+        report_renderers={"pdf": pdf_report, "xlsx": xlsx_report},
+        table_workbook=table_workbook,
     )
 
 

@@ -112,6 +112,18 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     form.add_argument("kind", choices=list(FORM_CHOICES), metavar="KIND", help=help_text("kind", lang))
     form.add_argument("number", metavar="HAZARD_NUMBER", help=help_text("number", lang))
     form.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=help_text("output", lang))
+
+    report = sub.add_parser(
+        "report", parents=[common], help=help_text("report", lang), description=help_text("report_description", lang)
+    )
+    period = report.add_mutually_exclusive_group(required=True)
+    period.add_argument("--quarter", metavar="2026Q4", help=help_text("quarter", lang))
+    period.add_argument("--year", metavar="2026", help=help_text("year", lang))
+    period.add_argument("--month", metavar="2026-03", help=help_text("month", lang))
+    report.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx", help=help_text("report_output", lang)
+    )
+    report.add_argument("--analysis", default="", metavar="TEXT", help=help_text("analysis", lang))
     return parser
 
 
@@ -264,6 +276,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         _require_register(folder)
         setup_logging(folder, verbose=args.verbose)
         return _print_form(folder, args, lang)
+    if command == "report":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _report(folder, args, lang)
     if command == "demo":
         if not 1 <= args.count <= DEMO_MAX_COUNT:
             raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
@@ -500,4 +517,52 @@ def _print_form(folder: Path, args: argparse.Namespace, lang: str) -> int:
     finally:
         close_context(context)
     print(path)
+    return 0
+
+
+def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    """Write the statistics report of a quarter, a year or a month (PDF or .xlsx by the file's suffix)."""
+    from datetime import date
+
+    from hazard_desktop.domain.errors import DomainError
+    from hazard_desktop.domain.reporting import PeriodKind, parse_period
+    from hazard_desktop.services import reports
+
+    text = args.quarter or args.year or args.month
+    kind = PeriodKind.QUARTER if args.quarter else PeriodKind.YEAR if args.year else PeriodKind.MONTH
+    output = Path(args.output)
+    try:
+        period = parse_period(text)
+        if period.kind is not kind:
+            return _fail("period_invalid", lang, value=text)
+        reports.report_format(output)
+    except DomainError as exc:
+        return _fail(exc.code, lang, **exc.params)
+    if not output.parent.is_dir():  # never create a folder the user did not ask for
+        return _fail("sheet_folder_missing", lang, folder=output.parent)
+    from hazard_desktop.app import build_context, close_context
+
+    context = build_context(folder)
+    if context.statistics is None:  # pragma: no cover - build_context always wires it
+        raise RuntimeError("no statistics queries")
+    queries = context.statistics()
+    try:
+        report = reports.write_report(
+            queries,
+            reports.plant_name(context.uow()),
+            period,
+            output,
+            context.report_renderers,
+            today=date.today(),
+            analysis=args.analysis,
+        )
+    except DomainError as exc:
+        return _fail(exc.code, lang, **exc.params)
+    except OSError as exc:
+        return _fail("sheet_write_failed", lang, path=args.output, detail=os_error_text(exc, lang))
+    finally:
+        queries.close()
+        close_context(context)
+    print(output)
+    print(message("report_written", lang, title=report.title, period=report.period_label, verify=report.verify_code))
     return 0

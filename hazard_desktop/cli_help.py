@@ -112,6 +112,19 @@ _HELP: dict[str, tuple[str, str]] = {
         "（英文提示请设置 HAZARD_DESKTOP_LANG=en）。",
     ),
     "number": ("the hazard's register number, e.g. YH-2026-0001", "隐患编号，例如 YH-2026-0001"),
+    "report": ("write the statistics report of a quarter, year or month", "生成季度、年度或月度隐患统计分析表"),
+    "report_description": (
+        "The quarterly and annual 隐患排查治理情况统计分析表 (due at the regulator by the 15th after the quarter "
+        "and by 31 January) and the monthly internal report, as PDF or .xlsx by the file's suffix. The report "
+        "is printed in Chinese.",
+        "季度、年度隐患排查治理情况统计分析表（季度报表于季度结束后次月15日前、年度报表于次年1月31日前报送）及月度内部报表；"
+        "按文件后缀生成 PDF 或 .xlsx。报表以中文打印。",
+    ),
+    "quarter": ("the quarter, e.g. 2026Q4", "统计季度，例如 2026Q4"),
+    "year": ("the year, e.g. 2026", "统计年度，例如 2026"),
+    "month": ("the month, e.g. 2026-03 (internal monthly report)", "统计月份，例如 2026-03（月度内部报表）"),
+    "report_output": ("the file to write (.pdf or .xlsx)", "要写入的文件（.pdf 或 .xlsx）"),
+    "analysis": ("analysis text printed in the report's box", "填入报表“统计分析”栏的文字"),
     "output": ("the PDF file to write (must end in .pdf)", "要写入的 PDF 文件（须以 .pdf 结尾）"),
     "meeting": (
         "the whole batch of the meeting that graded the hazard",

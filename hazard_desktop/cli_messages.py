@@ -166,6 +166,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不是整数：请只用数字书写，例如 300。",
         "“{value}” is not a whole number: write it in digits only, e.g. 300.",
     ),
+    "period_invalid": (
+        "“{value}”不是有效的统计期间：季度写作 2026Q4，年度写作 2026，月份写作 2026-03。未写入任何文件。",
+        "“{value}” is not a period: write 2026Q4 for a quarter, 2026 for a year, 2026-03 for a month. "
+        "Nothing was written.",
+    ),
+    "report_format_unknown": (
+        "报表只能保存为 .pdf 或 .xlsx 文件，“{suffix}”不受支持。未写入任何文件。",
+        "A report is saved as .pdf or .xlsx, not as “{suffix}”. Nothing was written.",
+    ),
+    "report_folder_missing": (
+        "文件夹 {folder} 不存在，未写入任何文件。",
+        "The folder {folder} does not exist; nothing was written.",
+    ),
+    "report_written": (
+        "已生成{title}（{period}），核验码 {verify}。",
+        "Wrote the {title} of {period}, verify code {verify}.",
+    ),
     "sheet_output_not_pdf": (
         "输出文件“{path}”不是 .pdf 文件：判定表只能保存为 PDF，请使用以 .pdf 结尾的文件名。未做任何更改。",
         "The output file “{path}” is not a .pdf file: the sheet is a PDF, so give a name ending in .pdf. "

@@ -9,7 +9,9 @@ unless set) and checks, in the order a real start does them:
 3. the database of the data folder opens: created, or backed up and migrated to this build's head;
 4. the main window builds, shows (offscreen) and paints;
 5. a grading sheet PDF is rendered with ReportLab (bundled font, QR, photo) and read back with QtPdf:
-   the sheet of a stored grading when there is one, else a sample (see :func:`_render_sheet`).
+   the sheet of a stored grading when there is one, else a sample (see :func:`_render_sheet`);
+6. the statistics window opens with its QtCharts charts and paints, and this year's statistics report is
+   written as PDF (ReportLab) and .xlsx (openpyxl): the libraries a build could leave out.
 
 It adds no records of its own (opening the database may create and seed it, or back it up and migrate
 it, as any start does); the PDF goes to ``<data folder>/smoke/smoke-sheet.pdf``. On success it prints one
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 
 SMOKE_FOLDER = "smoke"
 SHEET_FILE = "smoke-sheet.pdf"
+REPORT_FILES = ("smoke-report.pdf", "smoke-report.xlsx")
 
 
 def run_smoke(data_dir: Path, language: str | None = None) -> int:
@@ -64,6 +67,7 @@ def run_smoke(data_dir: Path, language: str | None = None) -> int:
         try:
             _step(report, "main_window", lambda: _build_main_window(context, report))
             _step(report, "sheet", lambda: _render_sheet(context, data_dir / SMOKE_FOLDER / SHEET_FILE, report))
+            _step(report, "statistics", lambda: _statistics(context, data_dir / SMOKE_FOLDER, report))
         finally:
             from hazard_desktop.app import close_context
 
@@ -166,6 +170,46 @@ def _build_main_window(context: Any, report: dict[str, Any]) -> None:
     if image.isNull() or image.width() < 100:
         raise RuntimeError("the main window did not paint")
     report["main_window"] = {"class": type(window).__name__, "title": window.windowTitle(), "size": image.width()}
+
+
+def _statistics(context: Any, folder: Path, report: dict[str, Any]) -> None:
+    """Open the statistics window (QtCharts), paint it, and write this year's report as PDF and .xlsx."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from hazard_desktop.domain.reporting import year_period
+    from hazard_desktop.services import reports
+    from hazard_desktop.ui.statistics.window import StatisticsWindow
+
+    app = QApplication.instance()
+    window = StatisticsWindow(context)
+    try:
+        window.resize(1000, 700)
+        window.show()
+        app.processEvents()
+        image = window.grab()
+        if image.isNull() or image.width() < 100:
+            raise RuntimeError("the statistics window did not paint")
+        charts = sum(1 for chart in window.charts.values() if chart.series())
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    queries = context.statistics()
+    try:
+        for name in REPORT_FILES:
+            out = folder / name
+            made = reports.write_report(
+                queries, reports.plant_name(context.uow()), year_period(date.today().year), out,
+                context.report_renderers, today=date.today(),
+            )  # fmt: skip
+            written[name] = {"path": str(out), "bytes": out.stat().st_size, "verify_code": made.verify_code}
+    finally:
+        queries.close()
+    report["statistics"] = {"charts": charts, "reports": written}
 
 
 def _render_sheet(context: Any, out: Path, report: dict[str, Any]) -> None:

@@ -57,7 +57,7 @@ ALLOWED_STDERR = [
 #: A Qt module ``QtX`` appears as ``QtX.abi3.so``/``QtX.pyd`` (binding), ``libQt6X.so.6`` (Linux) and
 #: ``Qt6X.dll`` (Windows); Tcl/Tk as ``libtk8.6.so`` or ``tk86t.dll`` and their ``_tk_data`` folders.
 FORBIDDEN = [
-    "QtWebEngine", "QtQml", "QtQuick", "QtMultimedia", "Qt3D", "QtCharts", "QtDataVisualization",
+    "QtWebEngine", "QtQml", "QtQuick", "QtMultimedia", "Qt3D", "QtDataVisualization",
     "QtGraphs", "QtLocation", "QtBluetooth", "QtDesigner", "tkinter", "_tkinter", "libtk", "libtcl",
     "tk86", "tcl86", "_tk_data", "_tcl_data",
 ]  # fmt: skip
@@ -338,6 +338,14 @@ def main(argv: list[str] | None = None) -> int:
         if not pdf.is_file() or pdf.stat().st_size < 5000 or report["sheet"]["pages"] < 1:
             raise CheckFailed(f"smoke (new folder): sheet PDF not written properly: {report['sheet']}")
         fonts = check_pdf_fonts(pdf)
+        stats = report.get("statistics") or {}
+        if stats.get("charts", 0) < 6:  # QtCharts frozen and working: one chart per breakdown
+            raise CheckFailed(f"smoke: the statistics window drew no charts: {stats}")
+        for name, written in (stats.get("reports") or {}).items():
+            if not Path(written["path"]).is_file() or written["bytes"] < 3000:
+                raise CheckFailed(f"smoke: statistics report {name} not written properly: {written}")
+        if len(stats.get("reports") or {}) != 2:
+            raise CheckFailed(f"smoke: the statistics reports (PDF, .xlsx) were not both written: {stats}")
         if report["resources"]["translations"] != sorted(
             p.with_suffix(".qm").name for p in (ROOT / "resources" / "translations").glob("*.ts")
         ):

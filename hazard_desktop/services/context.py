@@ -8,7 +8,7 @@ the SQLAlchemy Core writer) are factories, called when a feature first needs the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -17,7 +17,9 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+    from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
+    from hazard_desktop.services.statistics import StatisticsQueries
 
 
 class OpenedStorage(Protocol):
@@ -64,6 +66,9 @@ class AppContext:
         sheet_renderer: makes the PDF renderer of grading/dispute sheets.
         inspection_record_renderer: makes the PDF renderer of inspection records.
         drafts: where the hazard editor keeps unsaved work (None: the editor keeps no drafts).
+        statistics: makes the statistics' GROUP BY queries over their own connection (close it after use).
+        report_renderers: per file format (``pdf``, ``xlsx``), makes the statistics reports' renderer.
+        table_workbook: makes the writer of the statistics window's tables (.xlsx).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -75,3 +80,6 @@ class AppContext:
     sheet_renderer: Callable[[], SheetRenderer] | None = None
     inspection_record_renderer: Callable[[], InspectionRecordRenderer] | None = None
     drafts: DraftStore | None = None
+    statistics: Callable[[], StatisticsQueries] | None = None
+    report_renderers: dict[str, Callable[[], ReportRenderer]] = field(default_factory=dict)
+    table_workbook: Callable[[], TableWorkbookWriter] | None = None

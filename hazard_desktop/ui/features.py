@@ -11,6 +11,7 @@ from hazard_desktop.ui.inspections.actions import install_inspection_actions
 from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.rectification.actions import install_rectification_actions
 from hazard_desktop.ui.sheets.actions import install_sheet_actions
+from hazard_desktop.ui.statistics.actions import install_statistics_actions
 
 
 def install_settings_action(window: MainWindow, context: AppContext) -> QAction:
@@ -40,3 +41,4 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     window.feature_actions["rectification"] = install_rectification_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["inspections"] = install_inspection_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["sheets"] = install_sheet_actions(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["statistics"] = install_statistics_actions(window, context)  # type: ignore[attr-defined]

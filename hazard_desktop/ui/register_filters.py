@@ -50,6 +50,10 @@ MY_ACCEPTANCE = "my_acceptance"  # 待验收 with the 操作人 named as accepto
 DUE_SOON_DAYS = 7
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class CompactCombo(QComboBox):
     """A combo as wide as its longest entry when there is room, and narrower (eliding) when there is not."""
 
@@ -426,6 +430,33 @@ class RegisterFilterBar(QWidget):
             found_from=found_from,
             found_before=found_before,
         )
+
+    def show_filter(self, flt: RegisterFilter) -> None:
+        """Set the widgets to ``flt`` (text, one status/grade/category/department, bands, found dates) and
+        apply it: the statistics window's "show these hazards" lands here, visible and clearable."""
+        combos = (self.status, self.grade, self.category, self.department, self.method, self.dispute)
+        with ExitStack() as stack:
+            for widget in (self.search, *combos, self.use_dates, self.date_from, self.date_to, self.bands):
+                stack.enter_context(QSignalBlocker(widget))
+            self.search.setText(flt.text)
+            for combo in combos:
+                combo.setCurrentIndex(0)
+            if len(flt.statuses) == 1:
+                self.status.setCurrentIndex(max(0, self.status.findData(next(iter(flt.statuses)).value)))
+            if len(flt.grades) == 1:
+                self.grade.setCurrentIndex(max(0, self.grade.findData(next(iter(flt.grades)).value)))
+            self.category.setCurrentIndex(max(0, self.category.findData(flt.category_code)))
+            department = None if flt.department_id is None else str(flt.department_id)
+            self.department.setCurrentIndex(max(0, self.department.findData(department)))
+            self.bands.set_selected(flt.band_codes)
+            dated = flt.found_from is not None and flt.found_before is not None
+            self.use_dates.setChecked(dated)
+            if flt.found_from is not None and flt.found_before is not None:
+                self.date_from.setDate(_qdate(flt.found_from.astimezone().date()))
+                self.date_to.setDate(_qdate((flt.found_before.astimezone() - timedelta(microseconds=1)).date()))
+        self.date_from.setEnabled(self.use_dates.isChecked())
+        self.date_to.setEnabled(self.use_dates.isChecked())
+        self.apply_now()
 
     def is_filtering(self) -> bool:
         """True if the current filter hides anything."""

@@ -182,6 +182,10 @@ def cli_cases() -> list[Any]:
             pytest.param(["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], folder, needle,
                          id=f"sheet dir {folder}")
         )
+        cases.append(
+            pytest.param(["report", "--year", "2026", "-o", "{out}", "--data-dir", "{dir}"], folder, needle,
+                         id=f"report dir {folder}")
+        )
         cases.append(pytest.param(["--data-dir", "{dir}", "demo", "--no-photos"], folder,
                                   "已有台账" if folder not in ("plain_file", "missing") else needle,
                                   id=f"demo dir {folder}"))
@@ -221,6 +225,25 @@ def cli_cases() -> list[Any]:
                      "尚无已确认的分级", id="sheet number lower case"),
         pytest.param(["sheet", "ｙｈ－２０２６－０００１", "-o", "{out}", "--data-dir", "{dir}"], "register",
                      "尚无已确认的分级", id="sheet number full width"),
+        # the statistics report: a period of the wrong form, a file that is not .pdf/.xlsx, a missing folder
+        pytest.param(["report", "--year", "2026", "-o", "{out}", "--data-dir", "{dir}"], "no_register", "没有台账",
+                     id="report folder without register"),
+        pytest.param(["report", "--quarter", "2026Q5", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "不是有效的统计期间", id="report quarter 5"),
+        pytest.param(["report", "--quarter", "2026", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "不是有效的统计期间", id="report year given as quarter"),
+        pytest.param(["report", "--month", "2026-13", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "不是有效的统计期间", id="report month 13"),
+        pytest.param(["report", "--year", "1999", "-o", "{out}", "--data-dir", "{dir}"], "register",
+                     "不是有效的统计期间", id="report year before 2000"),
+        pytest.param(["report", "--year", "2026", "-o", "{out}.docx", "--data-dir", "{dir}"], "register",
+                     "只能保存为 .pdf 或 .xlsx", id="report output docx"),
+        pytest.param(["report", "--year", "2026", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"], "register",
+                     "不存在，未写入任何文件", id="report output in a missing folder"),
+        pytest.param(["report", "--year", "2026", "--month", "2026-01", "-o", "{out}", "--data-dir", "{dir}"],
+                     "register", "不能与参数", id="usage report two periods"),
+        pytest.param(["report", "-o", "{out}", "--data-dir", "{dir}"], "register", "必须给出其中一个",
+                     id="usage report no period"),
         pytest.param(["lec", "--bogus", "--data-dir", "{dir}"], "register", "无法识别的参数",
                      id="usage unknown option"),
         pytest.param(["sheet", "--data-dir", "{dir}"], "register", "缺少以下必需的参数",

@@ -32,7 +32,7 @@ dist_check = _load()
         "Qt6QmlModels.dll",
         "Qt6WebEngineCore.dll",
         "Qt63DCore.dll",
-        "Qt6Charts.dll",
+        "Qt6DataVisualization.dll",
         "tk86t.dll",
         "tcl86t.dll",
         "_tkinter.pyd",

@@ -1,0 +1,190 @@
+"""The statistics window pressed through its own controls: period, tabs, bars, exports, reports."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
+
+from hazard_desktop.app import close_context
+from hazard_desktop.domain.hazards import HazardGrade
+from hazard_desktop.domain.reporting import quarter_period, year_period
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.statistics import window as window_module
+from hazard_desktop.ui.statistics.actions import due_text, install_statistics_actions
+from hazard_desktop.ui.statistics.window import StatisticsWindow
+from tests.factories import make_context
+from tests.statistics_data import expected, fill_register, plain_rows
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> Iterator[tuple[AppContext, list]]:
+    context = make_context(tmp_path_factory.mktemp("stats-ui") / "data")
+    fill_register(context, 600, seed=5)
+    yield context, plain_rows(context)
+    close_context(context)
+
+
+@pytest.fixture
+def window(qtbot, filled) -> StatisticsWindow:
+    context, _ = filled
+    win = StatisticsWindow(context, today=TODAY)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _counts(win: StatisticsWindow, dimension: str) -> dict[str, int]:
+    model = win.count_models[dimension]
+    return {line.key: line.count for line in model.rows()}
+
+
+def test_opens_on_the_current_quarter_with_the_python_counts(window, filled) -> None:
+    _, rows = filled
+    period = quarter_period(2026, 4)
+    assert window.period == period
+    want = expected(rows, period, TODAY)
+    for dimension in ("category", "department", "grade", "band", "status"):
+        assert _counts(window, dimension) == want[dimension], dimension
+    assert [f.month for f in window.flow_model.rows()] == ["2026-10", "2026-11", "2026-12"]
+    assert str(want["found"]) in window.headline.text()
+    assert window.major_model.rowCount() == len(want["majors"])
+
+
+def test_the_period_widgets_choose_the_period(window, filled) -> None:
+    _, rows = filled
+    kind = window.findChild(QComboBox, "periodKind")
+    year = window.findChild(QSpinBox, "periodYear")
+    part = window.findChild(QComboBox, "periodPart")
+    kind.setCurrentIndex(kind.findData("year"))
+    assert not part.isVisible()
+    year.setValue(2026)
+    assert window.period == year_period(2026)
+    assert _counts(window, "status") == expected(rows, year_period(2026), TODAY)["status"]
+    assert len(window.flow_model.rows()) == 12
+    kind.setCurrentIndex(kind.findData("quarter"))
+    part.setCurrentIndex(2)
+    assert window.period == quarter_period(2026, 3)
+    want = expected(rows, quarter_period(2026, 3), TODAY)
+    assert {f.month: f.closed for f in window.flow_model.rows() if f.closed} == want["closed_by_month"]
+    kind.setCurrentIndex(kind.findData("month"))
+    part.setCurrentIndex(4)
+    assert window.period.key == "2026-05"
+    kind.setCurrentIndex(kind.findData("custom"))
+    assert window.date_from.isVisible() and not year.isVisible()
+    window.date_from.setDate(window.date_to.date().addDays(5))  # reversed: said, not counted
+    assert "before it begins" in window.headline.text() or "之前" in window.headline.text()
+
+
+def test_a_bar_click_filters_the_register(qtbot, filled, tmp_path) -> None:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    context, rows = filled
+    main = MainWindow(context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    actions = install_statistics_actions(main, context)
+    actions.today = TODAY
+    main.show()
+    actions.action.trigger()
+    stats_window = actions.statistics_window
+    assert isinstance(stats_window, StatisticsWindow)
+    chart = stats_window.charts["grade"]
+    bars = chart.series()[0].barSets()[0]
+    lines = stats_window.count_models["grade"].rows()
+    major = next(i for i, line in enumerate(lines) if line.key == HazardGrade.MAJOR.value)
+    bars.clicked.emit(len(lines) - 1 - major)  # what QtCharts sends: bars are horizontal, the first row on top
+    flt = main.model.register_filter
+    assert flt.grades == frozenset({HazardGrade.MAJOR})
+    assert main.filter_bar.grade.currentData() == "major" and main.filter_bar.use_dates.isChecked()
+    assert main.model.rowCount() == lines[major].count
+    dept_bars = stats_window.charts["department"].series()[0].barSets()[0]
+    dept_lines = stats_window.count_models["department"].rows()
+    dept_bars.clicked.emit(len(dept_lines) - 1)
+    assert main.model.register_filter.department_id is not None
+    assert str(main.model.register_filter.department_id) == dept_lines[0].key
+    assert main.model.rowCount() == dept_lines[0].count
+    # a month row double-clicked: the hazards found that month
+    table = stats_window.tables["month"]
+    index = stats_window.flow_model.index(1, 0)
+    table.doubleClicked.emit(index)
+    month = stats_window.flow_model.rows()[1]
+    assert main.model.rowCount() == month.found
+    main.filter_bar.clear_button.click()
+    assert main.model.register_filter.found_from is None
+    stats_window.close()
+
+
+def test_chart_png_and_tables_xlsx(window, tmp_path, monkeypatch) -> None:
+    answers = [str(tmp_path / "chart"), str(tmp_path / "tables.xlsx")]
+    monkeypatch.setattr(window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (answers.pop(0), ""))
+    window.tabs.setCurrentIndex(0)
+    window.findChild(QPushButton, "saveChart").click()
+    image = QImage(str(tmp_path / "chart.png"))
+    assert not image.isNull() and image.width() > 100
+    window.findChild(QPushButton, "exportTables").click()
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "tables.xlsx")
+    assert len(book.sheetnames) == 7
+    first = book[book.sheetnames[0]]
+    counts = {first.cell(r, 1).value: first.cell(r, 2).value for r in range(2, first.max_row + 1)}
+    model = window.count_models["category"]
+    assert counts == {line.name: line.count for line in model.rows()}
+    assert first.freeze_panes == "A2"
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    assert not window.findChild(QPushButton, "saveChart").isEnabled()  # the report page has no chart
+
+
+def test_report_page_writes_the_quarter_report(window, tmp_path, monkeypatch) -> None:
+    window.set_period(quarter_period(2026, 3))
+    assert "2026-10-15" in window.report_info.text()
+    window.analysis.setPlainText("三季度设备类隐患占比最高。")
+    answers = [str(tmp_path / "q3.pdf"), str(tmp_path / "q3.xlsx")]
+    monkeypatch.setattr(window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (answers.pop(0), ""))
+    window.findChild(QPushButton, "reportPdf").click()
+    text = subprocess.run(["pdftotext", str(tmp_path / "q3.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "三季度设备类隐患占比最高。" in text.replace(" ", "").replace("\n", "")
+    window.findChild(QPushButton, "reportXlsx").click()
+    assert (tmp_path / "q3.xlsx").stat().st_size > 1000
+    assert window.last_saved == tmp_path / "q3.xlsx"
+
+
+def test_a_failed_report_says_why_and_leaves_nothing(window, tmp_path, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(window_module.messages, "show_error", lambda parent, exc, title=None: shown.append(exc))
+    assert not window.save_report(tmp_path / "missing" / "r.pdf")
+    assert shown and getattr(shown[0], "code", "") == "report_folder_missing"
+    assert not (tmp_path / "missing").exists()
+
+
+def test_status_bar_names_the_next_statutory_report(qtbot, filled, tmp_path) -> None:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    context, _ = filled
+    main = MainWindow(context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    install_statistics_actions(main, context)
+    label = main.statusBar().findChild(QLabel, "reportDueLabel")
+    assert label is not None and label.text() == due_text(date.today())
+    assert "2027-01-15" in due_text(date(2026, 12, 7))
+    assert "2027-01-31" in due_text(date(2027, 1, 20))
+    assert "2026-04-15" in due_text(date(2026, 4, 15))
+
+
+def test_closing_releases_the_connection(qtbot, filled) -> None:
+    context, _ = filled
+    win = StatisticsWindow(context, today=TODAY)
+    qtbot.addWidget(win)
+    win.show()
+    win.close_button.click()
+    with pytest.raises(sqlite3.ProgrammingError):  # the connection is closed
+        win.queries.counts("status", year_period(2026))
+
