@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # types only: the window's start does not load the domain's r
         InspectionSummary,
         Template,
     )
+    from hazard_desktop.domain.ledger import ImportedGrading, ImportedRow, LedgerBatch, LedgerOrigin
     from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
     from hazard_desktop.domain.meetings import GradingMeeting
     from hazard_desktop.domain.reference import Category, Department, Person
@@ -220,6 +221,23 @@ class InspectionRepository(Protocol):
         ...
 
 
+class LedgerRepository(Protocol):
+    """Imports of legacy ledgers: batches, the rows they made into hazards, imported LEC history."""
+
+    def known_keys(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` (``domain.ledger.row_key``) that an earlier import stored."""
+        ...
+
+    def add_batch(self, batch: LedgerBatch) -> None: ...
+    def add_row(self, row: ImportedRow) -> None: ...
+    def add_grading(self, grading: ImportedGrading) -> None: ...
+    def set_legacy_number(self, hazard_id: uuid.UUID, legacy_number: str) -> None:
+        """Store a hazard's 原编号 (searchable: it joins the hazard's full-text tokens)."""
+        ...
+
+    def origin(self, hazard_id: uuid.UUID) -> LedgerOrigin | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is rolled back unless :meth:`commit` is called.
 
@@ -241,6 +259,8 @@ class UnitOfWork(Protocol):
     def gradings(self) -> GradingRepository: ...
     @property
     def inspections(self) -> InspectionRepository: ...
+    @property
+    def ledger(self) -> LedgerRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -1,0 +1,155 @@
+"""Ledger imports on a SQLAlchemy session: batches, imported rows, imported LEC history, 原编号."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from hazard_desktop.adapters.orm import HazardRow, ImportedGradingRow, LedgerImportedRow, LedgerImportRow
+from hazard_desktop.domain.ledger import ImportedGrading, ImportedRow, LedgerBatch, LedgerOrigin
+from hazard_desktop.domain.search import hazard_tokens
+
+_INDEX = text("INSERT INTO hazard_fts(rowid, tokens) VALUES (:pk, :tokens)")
+_UNINDEX = text("INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', :pk, :tokens)")
+_KEYS_PER_QUERY = 500  # SQLite's bound parameters per statement stay well below its limit
+
+
+def _grading(row: ImportedGradingRow) -> ImportedGrading:
+    return ImportedGrading(
+        id=row.id,
+        hazard_id=row.hazard_id,
+        batch_id=row.batch_id,
+        source_name=row.source_name,
+        sheet_name=row.sheet_name,
+        row_no=row.row_no,
+        likelihood=row.likelihood,
+        exposure=row.exposure,
+        consequence=row.consequence,
+        score=row.score,
+        band_code=row.band_code,
+        band_name_zh=row.band_name_zh,
+        band_name_en=row.band_name_en,
+        threshold_set_name=row.threshold_set_name,
+        legacy_grade=row.legacy_grade,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+class SqlLedgerRepository:
+    """What ledger imports store."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def known_keys(self, keys: Sequence[str]) -> set[str]:
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for start in range(0, len(wanted), _KEYS_PER_QUERY):
+            chunk = wanted[start : start + _KEYS_PER_QUERY]
+            found.update(
+                self._session.scalars(select(LedgerImportedRow.row_key).where(LedgerImportedRow.row_key.in_(chunk)))
+            )
+        return found
+
+    def add_batch(self, batch: LedgerBatch) -> None:
+        self._session.add(
+            LedgerImportRow(
+                id=batch.id,
+                source_name=batch.source_name,
+                source_sha256=batch.source_sha256,
+                sheet_name=batch.sheet_name,
+                rows_imported=batch.rows_imported,
+                rows_skipped=batch.rows_skipped,
+                created_at=batch.created_at,
+                updated_at=batch.updated_at,
+            )
+        )
+        self._session.flush()
+
+    def add_row(self, row: ImportedRow) -> None:
+        self._session.add(
+            LedgerImportedRow(
+                id=row.id,
+                batch_id=row.batch_id,
+                row_no=row.row_no,
+                row_key=row.key,
+                hazard_id=row.hazard_id,
+                kept=json.dumps(row.kept, ensure_ascii=False, sort_keys=True),
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+            )
+        )
+
+    def add_grading(self, grading: ImportedGrading) -> None:
+        self._session.add(
+            ImportedGradingRow(
+                id=grading.id,
+                hazard_id=grading.hazard_id,
+                batch_id=grading.batch_id,
+                source_name=grading.source_name,
+                sheet_name=grading.sheet_name,
+                row_no=grading.row_no,
+                likelihood=grading.likelihood,
+                exposure=grading.exposure,
+                consequence=grading.consequence,
+                score=grading.score,
+                band_code=grading.band_code,
+                band_name_zh=grading.band_name_zh,
+                band_name_en=grading.band_name_en,
+                threshold_set_name=grading.threshold_set_name,
+                legacy_grade=grading.legacy_grade,
+                created_at=grading.created_at,
+                updated_at=grading.updated_at,
+            )
+        )
+
+    def set_legacy_number(self, hazard_id: uuid.UUID, legacy_number: str) -> None:
+        """Store the 原编号 and bring the hazard's full-text row to its new tokens."""
+        self._session.flush()
+        columns = (
+            HazardRow.pk,
+            HazardRow.number,
+            HazardRow.description,
+            HazardRow.location,
+            HazardRow.equipment_tag,
+            HazardRow.legacy_number,
+        )
+        pk, number, description, location, tag, old_legacy = self._session.execute(
+            select(*columns).where(HazardRow.id == hazard_id)
+        ).one()
+        old = hazard_tokens(number, description, location, tag, old_legacy or "")
+        new = hazard_tokens(number, description, location, tag, legacy_number)
+        self._session.execute(
+            HazardRow.__table__.update().where(HazardRow.pk == pk).values(legacy_number=legacy_number or None)
+        )
+        if new != old:
+            self._session.execute(_UNINDEX, {"pk": pk, "tokens": old})
+            self._session.execute(_INDEX, {"pk": pk, "tokens": new})
+
+    def origin(self, hazard_id: uuid.UUID) -> LedgerOrigin | None:
+        found = self._session.execute(
+            select(LedgerImportedRow, LedgerImportRow)
+            .join(LedgerImportRow, LedgerImportRow.id == LedgerImportedRow.batch_id)
+            .where(LedgerImportedRow.hazard_id == hazard_id)
+        ).first()
+        if found is None:
+            return None
+        row, batch = found
+        legacy = self._session.scalar(select(HazardRow.legacy_number).where(HazardRow.id == hazard_id))
+        grading = self._session.scalars(
+            select(ImportedGradingRow).where(ImportedGradingRow.hazard_id == hazard_id)
+        ).first()
+        return LedgerOrigin(
+            source_name=batch.source_name,
+            sheet_name=batch.sheet_name,
+            row_no=row.row_no,
+            legacy_number=legacy or "",
+            kept=json.loads(row.kept),
+            imported_at=batch.created_at,
+            grading=_grading(grading) if grading is not None else None,
+        )
