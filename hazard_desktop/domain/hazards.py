@@ -7,7 +7,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
@@ -153,6 +153,10 @@ class Hazard:
     """One entry of the hazard register (隐患台账).
 
     ``revision`` grows by one with every stored change; offline exchange compares it.
+    The rectification columns (``deadline`` … ``extension_pending``) are copies kept by the rectification
+    use cases (``services.rectification``) in the same transaction, for the register and its counts:
+    ``deadline`` is the current one (plant-local day, after approved extensions), ``acceptor_id`` the person
+    asked to accept while 待验收, ``closed_on`` the plant-local day of 销号.
     """
 
     id: uuid.UUID
@@ -171,6 +175,12 @@ class Hazard:
     created_at: datetime
     updated_at: datetime
     photos: tuple[PhotoInfo, ...] = field(default=())
+    deadline: date | None = None
+    responsible_department_id: uuid.UUID | None = None
+    responsible_person_id: uuid.UUID | None = None
+    acceptor_id: uuid.UUID | None = None
+    closed_on: date | None = None
+    extension_pending: bool = False
 
 
 def _clean(text: str, field_name: str, max_len: int, *, required: bool) -> str:
