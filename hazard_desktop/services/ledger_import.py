@@ -579,3 +579,41 @@ def ledger_origin(uow: UnitOfWork, hazard_id: uuid.UUID):  # type: ignore[no-unt
     """Where an imported hazard came from (None for a hazard entered in the program)."""
     with uow:
         return uow.ledger.origin(hazard_id)
+
+
+def choose_options(
+    uow: UnitOfWork, recorder: str = "", department: str = "", category: str = ""
+) -> ImportOptions:
+    """Options from names (the command line): the recorder by name (default: the first active person
+    of a safety department, else the first active person), a default department by name or code
+    (default: none), a default category by code or name (default: the first).
+
+    Raises:
+        ValidationError: ``ledger_recorder_unknown``, ``ledger_no_people``, ``department_unknown``,
+            ``category_unknown``.
+    """
+    with uow:
+        lookups = _lookups(uow)
+        people = [p for p in lookups.people if p.active]
+        if recorder:
+            person = next((p for p in people if _same(p.name) == _same(recorder)), None)
+            if person is None:
+                raise ValidationError("ledger_recorder_unknown", field="recorder", value=recorder)
+        else:
+            if not people:
+                raise ValidationError("ledger_no_people", field="recorder")
+            safety = {d.id for d in lookups.departments if d.kind.value == "safety"}
+            person = next((p for p in people if p.department_id in safety), people[0])
+        department_id = None
+        if department:
+            found = _department(department, lookups)
+            if found is None:
+                raise ValidationError("department_unknown", field="department", value=department)
+            department_id = found.id
+        if category:
+            chosen = _category(category, lookups)
+            if chosen is None:
+                raise ValidationError("category_unknown", field="category", value=category)
+        else:
+            chosen = lookups.categories[0]
+        return ImportOptions(person.id, department_id, chosen.code)
