@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ledger_import import LedgerReader
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.sheet_models import SheetRenderer
 
@@ -64,6 +65,7 @@ class AppContext:
         sheet_renderer: makes the PDF renderer of grading/dispute sheets.
         inspection_record_renderer: makes the PDF renderer of inspection records.
         drafts: where the hazard editor keeps unsaved work (None: the editor keeps no drafts).
+        ledger_reader: makes the reader of legacy ledger files (.xlsx, .csv) for File → 导入台账.
     """
 
     uow: Callable[[], UnitOfWork]
@@ -75,3 +77,4 @@ class AppContext:
     sheet_renderer: Callable[[], SheetRenderer] | None = None
     inspection_record_renderer: Callable[[], InspectionRecordRenderer] | None = None
     drafts: DraftStore | None = None
+    ledger_reader: Callable[[], LedgerReader] | None = None

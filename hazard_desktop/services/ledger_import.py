@@ -617,3 +617,24 @@ def choose_options(
         else:
             chosen = lookups.categories[0]
         return ImportOptions(person.id, department_id, chosen.code)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportChoices:
+    """What the import dialog offers: active people (recorder), departments, categories, and the defaults."""
+
+    people: tuple[Person, ...]
+    departments: tuple[Department, ...]
+    categories: tuple[Category, ...]
+    recorder_id: uuid.UUID | None
+
+
+def import_choices(uow: UnitOfWork) -> ImportChoices:
+    """The choices of the import dialog (the recorder proposed as :func:`choose_options` would)."""
+    with uow:
+        lookups = _lookups(uow)
+    people = tuple(p for p in lookups.people if p.active)
+    departments = tuple(d for d in lookups.departments if d.active)
+    safety = {d.id for d in departments if d.kind.value == "safety"}
+    recorder = next((p for p in people if p.department_id in safety), people[0] if people else None)
+    return ImportChoices(people, departments, lookups.categories, recorder.id if recorder else None)

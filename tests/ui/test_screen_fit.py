@@ -225,6 +225,17 @@ def _runner(w: World) -> QWidget:
     return InspectionRunner(w.context, w.inspection_id)
 
 
+def _ledger_import(w: World) -> QWidget:
+    from hazard_desktop.ui.ledger.import_dialog import import_ledger_file
+    from tests.ledger_workbooks import standard_ledger
+
+    folder = w.folder / "ledger"
+    folder.mkdir(exist_ok=True)
+    dialog = import_ledger_file(None, w.context, standard_ledger(folder), today=DAY)
+    assert dialog is not None
+    return dialog
+
+
 WINDOWS: dict[str, Callable[[World], QWidget]] = {
     "main_window": _main_window,
     "settings": _settings,
@@ -244,6 +255,7 @@ WINDOWS: dict[str, Callable[[World], QWidget]] = {
     "photo_viewer": _photo_viewer,
     "hazard_editor": _editor,
     "inspection_runner": _runner,
+    "ledger_import": _ledger_import,
 }
 # Known not to fit yet; strict: the case fails as soon as it fits, and then leaves this list.
 PENDING: dict[tuple[str, str], str] = {}
