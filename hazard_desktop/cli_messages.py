@@ -303,7 +303,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "ledger_lec_incomplete": ("L/E/C 不全且无 D，不导入 LEC", "L/E/C incomplete and no D; LEC not imported"),
     "ledger_score_invalid": ("D 值无效：{value}", "D is not a number: {value}"),
-    "ledger_score_mismatch": ("D = {value} 与 L×E×C = {computed} 不符，取后者", "D = {value} ≠ L×E×C = {computed}; the latter is kept"),
+    "ledger_score_mismatch": (
+        "D = {value} 与 L×E×C = {computed} 不符，取后者",
+        "D = {value} ≠ L×E×C = {computed}; the latter is kept",
+    ),
     "ledger_number_duplicate": ("原编号 {value} 与第 {row} 行重复", "number {value} repeats row {row}"),
     "ledger_row_duplicate": ("与第 {row} 行内容相同", "same as row {row}"),
     "ledger_cell_error": ("单元格公式错误 {value}", "formula error {value} in a cell"),

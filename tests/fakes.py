@@ -262,6 +262,7 @@ class FakeUnitOfWork:
         self.hazards: Any = NotFaked("hazards")
         self.gradings: Any = NotFaked("gradings")
         self.rectification: Any = NotFaked("rectification")
+        self.ledger: Any = NotFaked("ledger")
         self.inspections = FakeInspectionRepository(self._work)
         self.reference = FakeReferenceRepository(self._work)
         self.lec = FakeLecRepository(self._work)

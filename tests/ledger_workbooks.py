@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the ledger rows are tables, one row a line, as a person reads them
 """Realistic legacy ledgers, written with openpyxl as a safety office keeps them by hand, and bad files.
 
 Each function writes one file into a folder and returns its path; the tests state what each row
@@ -59,7 +60,9 @@ def standard_ledger(folder: Path, name: str = "2025年隐患排查治理台账.x
     sheet.merge_cells("A1:N1")
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet.append(["填报单位：安环部", None, None, None, None, None, None, None, None, None, None, "填报日期：2026年1月5日"])
+    sheet.append(
+        ["填报单位：安环部", None, None, None, None, None, None, None, None, None, None, "填报日期：2026年1月5日"]
+    )
     sheet.append([])
     sheet.append(STANDARD_HEADER)
     sheet.append(STANDARD_SUB)
@@ -144,7 +147,9 @@ def password_protected(folder: Path) -> Path:
 
 def old_xls(folder: Path) -> Path:
     path = folder / "老台账.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le") + b"\x00" * 2048)
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le") + b"\x00" * 2048
+    )
     return path
 
 

@@ -59,6 +59,7 @@ KEPT_FIELDS = (
 )
 
 _SPACE = re.compile(r"\s+")
+_TITLE_WORDS = ("台账", "汇总", "一览表", "登记表", "统计表", "公司", "填报")
 _BRACKETS = re.compile(r"[()\[\]【】<>《》:：*＊]")
 
 
@@ -109,8 +110,8 @@ _RULES: tuple[tuple[tuple[str, ...], LedgerField], ...] = (
 def field_of_header(text: object) -> LedgerField | None:
     """The field a header cell names, or None (``隐患编号`` → legacy number, ``存在问题`` → description)."""
     header = normalise_header(text)
-    if not header or len(header) > 30:  # a title row or a note, not a column name
-        return None
+    if not header or len(header) > 24 or any(word in header for word in _TITLE_WORDS):
+        return None  # a title row or a note, not a column name
     bare = _BRACKETS.sub("", header)
     if header in _EXACT or bare in _EXACT:
         return _EXACT.get(header) or _EXACT[bare]
@@ -205,10 +206,12 @@ def guess_header(rows: Sequence[Sequence[object]]) -> HeaderGuess:
                 )
                 candidate = HeaderGuess((index, index + 1), index + 2, names, pair, pair_score)
         if candidate.score > best.score:
-            names = list(candidate.names)
-            while names and not names[-1]:
-                names.pop()
-            best = HeaderGuess(candidate.header_rows, candidate.data_start, tuple(names), candidate.columns, candidate.score)
+            shown = list(candidate.names)
+            while shown and not shown[-1]:
+                shown.pop()
+            best = HeaderGuess(
+                candidate.header_rows, candidate.data_start, tuple(shown), candidate.columns, candidate.score
+            )
     if best.score < 3 or LedgerField.DESCRIPTION not in best.columns.values():  # needs a description and one more
         return HeaderGuess((), 0, (), {}, 0)
     return best
@@ -218,11 +221,29 @@ def guess_header(rows: Sequence[Sequence[object]]) -> HeaderGuess:
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's (Lotus) count, past its 29 Feb 1900
 FIRST_YEAR = 1980  # a ledger date before this is a typo or a number that is no date
-_ISO_LIKE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_ISO_LIKE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
-_CHINESE_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CHINESE_DATE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日?$")
+_CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CHINESE_DATE = re.compile(
+    r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日?$"
+)
 
 
 def _chinese_small(text: str) -> int:
@@ -292,7 +313,9 @@ def _serial(value: int | float | Decimal, shown: str) -> date:
 
 # ---------------------------------------------------------------- cells and keys
 
-CELL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"})
+CELL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+)
 
 
 def is_cell_error(value: object) -> bool:

@@ -99,7 +99,7 @@ class HazardTokens:
         self, number: str, description: str, location: str, equipment_tag: str, legacy_number: str = ""
     ) -> str:
         part = self._part
-        parts = (self._number(number), part(description), part(location), part(equipment_tag))
+        parts: tuple[str, ...] = (self._number(number), part(description), part(location), part(equipment_tag))
         if legacy_number:
             parts += (index_text(legacy_number),)
         return " ".join(filter(None, parts))

@@ -8,10 +8,11 @@ what happens, and a second import of the same file finds every row known and wri
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
@@ -27,6 +28,7 @@ from hazard_desktop.domain.hazards import (
     HazardStatus,
     format_number,
 )
+from hazard_desktop.domain.lec import Factor, LecScales, ThresholdSet, lec_score, threshold_set_in_force, to_decimal
 from hazard_desktop.domain.ledger import (
     KEPT_FIELDS,
     HeaderGuess,
@@ -34,6 +36,7 @@ from hazard_desktop.domain.ledger import (
     ImportedRow,
     LedgerBatch,
     LedgerField,
+    LedgerOrigin,
     cell_text,
     guess_header,
     is_cell_error,
@@ -42,7 +45,6 @@ from hazard_desktop.domain.ledger import (
     parse_ledger_date,
     row_key,
 )
-from hazard_desktop.domain.lec import Factor, LecScales, lec_score, threshold_set_in_force, to_decimal
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Category, Department, Person
 from hazard_desktop.domain.text import refuse_control_characters
@@ -141,7 +143,7 @@ class RowProblem:
     code: str
     field: str
     blocking: bool
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +361,9 @@ def _check_row(
         assert likelihood is not None and exposure is not None and consequence is not None
         computed = lec_score(likelihood, exposure, consequence)
         if score is not None and score != computed:
-            problems.append(RowProblem("ledger_score_mismatch", "D", False, {"value": raw_score, "computed": str(computed)}))
+            problems.append(
+                RowProblem("ledger_score_mismatch", "D", False, {"value": raw_score, "computed": str(computed)})
+            )
         score = computed
     elif any(f is not None for f in factors) and score is None:
         problems.append(RowProblem("ledger_lec_incomplete", "L", False))
@@ -544,7 +548,9 @@ def import_ledger(
     return ImportResult(batch.id, len(new), known, refused, tuple(numbers))
 
 
-def _grading(row: PreviewRow, hazard_id: uuid.UUID, batch: LedgerBatch, sets: Sequence, now: datetime) -> ImportedGrading:  # type: ignore[type-arg]
+def _grading(
+    row: PreviewRow, hazard_id: uuid.UUID, batch: LedgerBatch, sets: Sequence[ThresholdSet], now: datetime
+) -> ImportedGrading:
     assert row.score is not None and row.found_on is not None
     band = None
     set_name = None
@@ -575,15 +581,13 @@ def _grading(row: PreviewRow, hazard_id: uuid.UUID, batch: LedgerBatch, sets: Se
     )
 
 
-def ledger_origin(uow: UnitOfWork, hazard_id: uuid.UUID):  # type: ignore[no-untyped-def]
+def ledger_origin(uow: UnitOfWork, hazard_id: uuid.UUID) -> LedgerOrigin | None:
     """Where an imported hazard came from (None for a hazard entered in the program)."""
     with uow:
         return uow.ledger.origin(hazard_id)
 
 
-def choose_options(
-    uow: UnitOfWork, recorder: str = "", department: str = "", category: str = ""
-) -> ImportOptions:
+def choose_options(uow: UnitOfWork, recorder: str = "", department: str = "", category: str = "") -> ImportOptions:
     """Options from names (the command line): the recorder by name (default: the first active person
     of a safety department, else the first active person), a default department by name or code
     (default: none), a default category by code or name (default: the first).

@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # types only: the window's start does not load the domain's r
         InspectionSummary,
         Template,
     )
-    from hazard_desktop.domain.ledger import ImportedGrading, ImportedRow, LedgerBatch, LedgerOrigin
     from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
+    from hazard_desktop.domain.ledger import ImportedGrading, ImportedRow, LedgerBatch, LedgerOrigin
     from hazard_desktop.domain.meetings import GradingMeeting
     from hazard_desktop.domain.rectification import (
         Acceptance,

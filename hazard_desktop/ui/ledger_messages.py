@@ -27,7 +27,8 @@ _TEXTS: dict[str, str] = {
         "Nothing was imported.",
     ),
     "ledger_xlsb": QT_TRANSLATE_NOOP(
-        "LedgerMessages", "This is the binary .xlsb format. Save it as .xlsx and import that file. Nothing was imported."
+        "LedgerMessages",
+        "This is the binary .xlsb format. Save it as .xlsx and import that file. Nothing was imported.",
     ),
     "ledger_too_many_rows": QT_TRANSLATE_NOOP(
         "LedgerMessages",
@@ -51,7 +52,8 @@ _TEXTS: dict[str, str] = {
     "ledger_mapping_doubled": QT_TRANSLATE_NOOP("LedgerMessages", "Two columns are set to the same field."),
     "ledger_recorder_unknown": QT_TRANSLATE_NOOP("LedgerMessages", "Choose the person who records the import."),
     "ledger_no_people": QT_TRANSLATE_NOOP(
-        "LedgerMessages", "No people are registered yet: add them in the settings first (imported hazards need a recorder)."
+        "LedgerMessages",
+        "No people are registered yet: add them in the settings first (imported hazards need a recorder).",
     ),
     "ledger_import_cancelled": QT_TRANSLATE_NOOP("LedgerMessages", "The import was cancelled. Nothing was imported."),
 }

@@ -113,7 +113,12 @@ def test_other_wording_content_hash_and_d_mismatch(context, options, tmp_path):
     workbook, mapping = _read(books.other_ledger(tmp_path))
     assert workbook.sheets[mapping.sheet_index].name == "问题清单" and mapping.data_start == 2
     preview = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY)
-    assert [r.found_on for r in preview.rows] == [date(2024, 11, 2), date(2024, 11, 3), date(2024, 11, 4), date(2024, 11, 4)]
+    assert [r.found_on for r in preview.rows] == [
+        date(2024, 11, 2),
+        date(2024, 11, 3),
+        date(2024, 11, 4),
+        date(2024, 11, 4),
+    ]
     assert all(r.key.startswith("sha256:") for r in preview.rows)  # no old numbers: keyed by content
     assert [p.code for p in preview.rows[3].problems] == ["ledger_score_mismatch"]
     assert preview.rows[3].score == Decimal(126)

@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from hazard_desktop.adapters.orm import HazardRow, ImportedGradingRow, LedgerImportedRow, LedgerImportRow
@@ -124,9 +124,7 @@ class SqlLedgerRepository:
         ).one()
         old = hazard_tokens(number, description, location, tag, old_legacy or "")
         new = hazard_tokens(number, description, location, tag, legacy_number)
-        self._session.execute(
-            HazardRow.__table__.update().where(HazardRow.pk == pk).values(legacy_number=legacy_number or None)
-        )
+        self._session.execute(update(HazardRow).where(HazardRow.pk == pk).values(legacy_number=legacy_number or None))
         if new != old:
             self._session.execute(_UNINDEX, {"pk": pk, "tokens": old})
             self._session.execute(_INDEX, {"pk": pk, "tokens": new})

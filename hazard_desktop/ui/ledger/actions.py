@@ -24,7 +24,9 @@ class LedgerActions(QObject):
         self.dialog: object = None
         self.action_import = QAction(QCoreApplication.translate("LedgerImport", "&Import a ledger…"), window)
         self.action_import.setObjectName("actionImportLedger")
-        self.action_import.setStatusTip(QCoreApplication.translate("LedgerImport", "Import the hazards of a legacy Excel ledger (.xlsx, .csv)"))
+        self.action_import.setStatusTip(
+            QCoreApplication.translate("LedgerImport", "Import the hazards of a legacy Excel ledger (.xlsx, .csv)")
+        )
         self.action_import.triggered.connect(self.choose_and_import)
         menu = window.menu_for("file")
         first = menu.actions()[0] if menu.actions() else None
@@ -53,7 +55,9 @@ class LedgerActions(QObject):
         if dialog.exec() and dialog.result is not None:
             if dialog.result.batch_id is not None:
                 self.window.refresh()
-            QMessageBox.information(self.window, QCoreApplication.translate("LedgerImport", "Import a ledger"), dialog.done_text)
+            QMessageBox.information(
+                self.window, QCoreApplication.translate("LedgerImport", "Import a ledger"), dialog.done_text
+            )
         return dialog
 
 

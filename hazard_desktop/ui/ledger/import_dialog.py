@@ -133,9 +133,9 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
-                return _tr(self.HEADERS[section])
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
+            return _tr(self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -462,7 +462,9 @@ class LedgerImportDialog(QDialog):
         if result.batch_id is None:
             text = self.tr("Nothing new: every row was imported before or has problems. Nothing was changed.")
         else:
-            text = self.tr("{new} hazards imported ({first} … {last}); {known} imported before, {refused} refused.").format(
+            text = self.tr(
+                "{new} hazards imported ({first} … {last}); {known} imported before, {refused} refused."
+            ).format(
                 new=result.imported,
                 first=result.numbers[0],
                 last=result.numbers[-1],
@@ -491,7 +493,9 @@ class LedgerImportDialog(QDialog):
         self.job = None
 
 
-def import_ledger_file(parent: QWidget, context: AppContext, path: Path, *, today: dt.date | None = None) -> LedgerImportDialog | None:
+def import_ledger_file(
+    parent: QWidget, context: AppContext, path: Path, *, today: dt.date | None = None
+) -> LedgerImportDialog | None:
     """Read ``path`` and open the import dialog on it; a bad file is explained and nothing opens."""
     assert context.ledger_reader is not None
     try:
