@@ -1,4 +1,4 @@
-"""`hazard-desktop import-ledger FILE [--dry-run]`: the preview printed, one import, the same file again changes nothing."""
+"""`hazard-desktop import-ledger FILE [--dry-run]`: the preview printed, one import, the same file again: no change."""
 
 from __future__ import annotations
 

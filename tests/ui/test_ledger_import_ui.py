@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from hazard_desktop import paths
 from hazard_desktop.domain.ledger import LedgerField
@@ -92,3 +92,30 @@ def test_file_menu_has_the_action(qtbot, context: AppContext) -> None:
     install_features(window, context)
     actions = window.menu_for("file").actions()
     assert actions[0].objectName() == "actionImportLedger"
+
+
+def test_detail_pane_shows_the_origin_of_an_imported_hazard(qtbot, context: AppContext, tmp_path) -> None:
+    from hazard_desktop.services.ports import RegisterFilter, SortKey
+    from hazard_desktop.ui.ledger.origin_section import LedgerOriginSection
+
+    person = add_person(context, "登记员")
+    workbook = context.ledger_reader().read(books.standard_ledger(tmp_path))
+    options = li.ImportOptions(person.id, None, "4.5")
+    li.import_ledger(context.uow(), workbook, li.guess_mapping(workbook), options, today=TODAY)
+    section = LedgerOriginSection(context)
+    qtbot.addWidget(section)
+    imported = context.register.page(RegisterFilter(text="AH-2025-001"), SortKey.NUMBER, False, 0, 5)[0]
+    origin = section.show_hazard(imported.id)
+    assert origin is not None and not section.isHidden()
+    assert "第 6 行" in section.findChild(QLabel, "ledgerOriginSource").text() or "row 6" in section.findChild(
+        QLabel, "ledgerOriginSource"
+    ).text()
+    lec = section.findChild(QLabel, "ledgerOriginLec").text()
+    assert "L 3 × E 6 × C 7 = D 126" in lec
+    assert section.findChild(QLabel, "ledgerOriginKept_responsible").text() == "张三"
+    if SHOTS:
+        section.resize(420, section.sizeHint().height())
+        section.grab().save(str(Path(SHOTS) / "ledger-origin.png"))
+    typed = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 500)
+    assert section.show_hazard(None) is None and section.isHidden()
+    assert len(typed) >= 8

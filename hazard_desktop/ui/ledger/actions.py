@@ -34,6 +34,16 @@ class LedgerActions(QObject):
         if first is not None:
             menu.insertSeparator(first)
 
+        from hazard_desktop.ui.ledger.origin_section import LedgerOriginSection
+
+        self.origin_section = LedgerOriginSection(context, window)
+        detail = getattr(window, "detail", None)
+        if detail is not None and hasattr(detail, "add_section"):
+            detail.add_section(self.origin_section)
+        hazard_selected = getattr(window, "hazard_selected", None)
+        if hazard_selected is not None:
+            hazard_selected.connect(self.origin_section.show_hazard)
+
     def choose_and_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self.window,
