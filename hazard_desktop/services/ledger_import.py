@@ -26,7 +26,6 @@ from hazard_desktop.domain.hazards import (
     Hazard,
     HazardGrade,
     HazardStatus,
-    format_number,
 )
 from hazard_desktop.domain.lec import Factor, LecScales, ThresholdSet, lec_score, threshold_set_in_force, to_decimal
 from hazard_desktop.domain.ledger import (
@@ -51,6 +50,7 @@ from hazard_desktop.domain.text import refuse_control_characters
 from hazard_desktop.services.ports import UnitOfWork
 
 LEGACY_NUMBER_MAX = 60
+IMPORT_CHUNK = 500  # rows written between two progress reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +205,7 @@ class _Lookups:
     people: tuple[Person, ...]
     categories: tuple[Category, ...]
     scales: LecScales
+    on_scale: dict[tuple[Factor, object], Decimal]  # cell values met before that lie on their scale
 
 
 def _lookups(uow: UnitOfWork) -> _Lookups:
@@ -213,6 +214,7 @@ def _lookups(uow: UnitOfWork) -> _Lookups:
         tuple(uow.reference.people()),
         tuple(uow.reference.categories()),
         LecScales(tuple(uow.lec.scale_values())),
+        {},
     )
 
 
@@ -262,8 +264,13 @@ _OFF_SCALE = Decimal(-1)  # a factor given but not on its scale: the row's LEC v
 def _factor(value: object, factor: Factor, lookups: _Lookups, problems: list[RowProblem]) -> Decimal | None:
     if value is None or cell_text(value) == "" or is_cell_error(value):
         return None
+    key = (factor, value if isinstance(value, str) else repr(value))  # 6 and 6.0 are told apart, as check does
+    known = lookups.on_scale.get(key)
+    if known is not None:  # a ledger repeats a handful of values: check each once
+        return known
     try:
-        return lookups.scales.check(factor, value)
+        lookups.on_scale[key] = checked = lookups.scales.check(factor, value)
+        return checked
     except ValidationError as exc:
         params = {"value": cell_text(value), "factor": factor.value, "allowed": exc.params.get("allowed", "")}
         problems.append(RowProblem("ledger_lec_off_scale", factor.value, False, params))
@@ -277,14 +284,22 @@ def _check_row(
     options: ImportOptions,
     lookups: _Lookups,
     today: date,
+    headers: dict[int, frozenset[str]],
 ) -> PreviewRow | None:
-    """One data row checked; None for a blank or spacer row (or a repeated header)."""
-    column = {f: c for c, f in mapping.columns.items()}
-    values = {f: _cell(row, c) for f, c in column.items() if f is not LedgerField.SERIAL}
+    """One data row checked; None for a blank or spacer row (or a repeated header).
+
+    ``headers``: per mapped column, the header's text as compared (a page's header printed again).
+    """
+    values = {f: _cell(row, c) for c, f in mapping.columns.items() if f is not LedgerField.SERIAL}
     texts = {f.value: cell_text(v) for f, v in values.items()}
     if not any(texts.values()):
         return None
-    if sum(1 for c in mapping.columns if _is_header_again(_cell(row, c), c, mapping.names)) >= 2:
+    repeated = sum(
+        1
+        for c, names in headers.items()
+        if isinstance(value := _cell(row, c), str) and value and normalise_header(value) in names
+    )
+    if repeated >= 2:
         return None  # the header printed again on a later page
     problems: list[RowProblem] = []
     for f, v in values.items():
@@ -394,11 +409,13 @@ def _check_row(
     )
 
 
-def _is_header_again(value: object, column: int, names: Sequence[str]) -> bool:
-    if not isinstance(value, str) or column >= len(names) or not value.strip():
-        return False
-    shown = normalise_header(value)
-    return shown in (normalise_header(names[column]), normalise_header(names[column].rpartition("/")[2]))
+def _header_texts(mapping: LedgerMapping) -> dict[int, frozenset[str]]:
+    """Per mapped column, its header as compared (both parts of a two-row header's "group/name")."""
+    return {
+        c: frozenset({normalise_header(mapping.names[c]), normalise_header(mapping.names[c].rpartition("/")[2])})
+        for c in mapping.columns
+        if c < len(mapping.names) and mapping.names[c]
+    }
 
 
 def _check_rows(
@@ -421,8 +438,9 @@ def _check_rows(
         raise ValidationError("category_unknown", field="category", value=options.default_category_code)
     sheet = workbook.sheets[mapping.sheet_index]
     checked: list[PreviewRow] = []
+    headers = _header_texts(mapping)
     for index in range(mapping.data_start, len(sheet.rows)):
-        row = _check_row(index + 1, sheet.rows[index], mapping, options, lookups, today)
+        row = _check_row(index + 1, sheet.rows[index], mapping, options, lookups, today, headers)
         if row is not None:
             checked.append(row)
     known = uow.ledger.known_keys([row.key for row in checked])
@@ -513,39 +531,49 @@ def import_ledger(
         )
         uow.ledger.add_batch(batch)
         numbers: list[str] = []
-        for done, row in enumerate(new, start=1):
-            assert row.found_on is not None and row.department_id is not None and row.found_by_id is not None
-            found_at = _found_at(row.found_on)
-            hazard = Hazard(
-                id=new_id(),
-                number=format_number(found_at.year, uow.hazards.next_sequence(found_at.year)),
-                description=row.description,
-                location=row.location,
-                equipment_tag="",
-                department_id=row.department_id,
-                category_code=row.category_code,
-                subcategory_code=None,
-                found_by_id=row.found_by_id,
-                found_at=found_at,
-                status=HazardStatus.OPEN,
-                grade=HazardGrade.UNGRADED,
-                revision=1,
-                created_at=now,
-                updated_at=now,
+        for offset in range(0, len(new), IMPORT_CHUNK):
+            chunk = new[offset : offset + IMPORT_CHUNK]
+            stored = uow.ledger.add_hazards([(_hazard(row, now), row.legacy_number) for row in chunk])
+            uow.ledger.add_rows(
+                [
+                    ImportedRow(new_id(), batch.id, row.row_no, row.key, hazard.id, dict(row.kept), now, now)
+                    for row, hazard in zip(chunk, stored, strict=True)
+                ]
             )
-            uow.hazards.add(hazard)
-            if row.legacy_number:
-                uow.ledger.set_legacy_number(hazard.id, row.legacy_number)
-            uow.ledger.add_row(
-                ImportedRow(new_id(), batch.id, row.row_no, row.key, hazard.id, dict(row.kept), now, now)
+            uow.ledger.add_gradings(
+                [
+                    _grading(row, hazard.id, batch, sets, now)
+                    for row, hazard in zip(chunk, stored, strict=True)
+                    if row.score is not None
+                ]
             )
-            if row.score is not None:
-                uow.ledger.add_grading(_grading(row, hazard.id, batch, sets, now))
-            numbers.append(hazard.number)
-            if progress is not None and not progress(done, len(new)):
+            numbers += [hazard.number for hazard in stored]
+            if progress is not None and not progress(len(numbers), len(new)):
                 raise DomainError("ledger_import_cancelled")
         uow.commit()
     return ImportResult(batch.id, len(new), known, refused, tuple(numbers))
+
+
+def _hazard(row: PreviewRow, now: datetime) -> Hazard:
+    """The new hazard of a checked row (待定级, ungraded; numbered when stored)."""
+    assert row.found_on is not None and row.department_id is not None and row.found_by_id is not None
+    return Hazard(
+        id=new_id(),
+        number="",
+        description=row.description,
+        location=row.location,
+        equipment_tag="",
+        department_id=row.department_id,
+        category_code=row.category_code,
+        subcategory_code=None,
+        found_by_id=row.found_by_id,
+        found_at=_found_at(row.found_on),
+        status=HazardStatus.OPEN,
+        grade=HazardGrade.UNGRADED,
+        revision=1,
+        created_at=now,
+        updated_at=now,
+    )
 
 
 def _grading(

@@ -119,3 +119,21 @@ def test_detail_pane_shows_the_origin_of_an_imported_hazard(qtbot, context: AppC
     typed = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 500)
     assert section.show_hazard(None) is None and section.isHidden()
     assert len(typed) >= 8
+
+
+def test_chinese_translation_is_complete() -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "ledger_zh_CN.ts"
+    checked = 0
+    for message in ET.parse(ts).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, source
+        text = "".join(translation.itertext())
+        assert text.strip(), source
+        assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", source)), source
+        assert source.count("&") == text.count("&"), source
+        checked += 1
+    assert checked >= 90

@@ -6,12 +6,13 @@ import json
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select, text, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from hazard_desktop.adapters.orm import HazardRow, ImportedGradingRow, LedgerImportedRow, LedgerImportRow
+from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.ledger import ImportedGrading, ImportedRow, LedgerBatch, LedgerOrigin
-from hazard_desktop.domain.search import hazard_tokens
+from hazard_desktop.domain.search import HazardTokens, hazard_tokens
 
 _INDEX = text("INSERT INTO hazard_fts(rowid, tokens) VALUES (:pk, :tokens)")
 _UNINDEX = text("INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', :pk, :tokens)")
@@ -72,41 +73,78 @@ class SqlLedgerRepository:
         self._session.flush()
 
     def add_row(self, row: ImportedRow) -> None:
-        self._session.add(
-            LedgerImportedRow(
-                id=row.id,
-                batch_id=row.batch_id,
-                row_no=row.row_no,
-                row_key=row.key,
-                hazard_id=row.hazard_id,
-                kept=json.dumps(row.kept, ensure_ascii=False, sort_keys=True),
-                created_at=row.created_at,
-                updated_at=row.updated_at,
-            )
+        self.add_rows([row])
+
+    def add_rows(self, rows: Sequence[ImportedRow]) -> None:
+        if not rows:
+            return
+        self._session.execute(
+            insert(LedgerImportedRow),
+            [
+                {
+                    "id": row.id,
+                    "batch_id": row.batch_id,
+                    "row_no": row.row_no,
+                    "row_key": row.key,
+                    "hazard_id": row.hazard_id,
+                    "kept": json.dumps(row.kept, ensure_ascii=False, sort_keys=True),
+                    "created_at": row.created_at,
+                    "updated_at": row.updated_at,
+                }
+                for row in rows
+            ],
         )
 
     def add_grading(self, grading: ImportedGrading) -> None:
-        self._session.add(
-            ImportedGradingRow(
-                id=grading.id,
-                hazard_id=grading.hazard_id,
-                batch_id=grading.batch_id,
-                source_name=grading.source_name,
-                sheet_name=grading.sheet_name,
-                row_no=grading.row_no,
-                likelihood=grading.likelihood,
-                exposure=grading.exposure,
-                consequence=grading.consequence,
-                score=grading.score,
-                band_code=grading.band_code,
-                band_name_zh=grading.band_name_zh,
-                band_name_en=grading.band_name_en,
-                threshold_set_name=grading.threshold_set_name,
-                legacy_grade=grading.legacy_grade,
-                created_at=grading.created_at,
-                updated_at=grading.updated_at,
-            )
+        self.add_gradings([grading])
+
+    def add_gradings(self, gradings: Sequence[ImportedGrading]) -> None:
+        if not gradings:
+            return
+        names = [c.key for c in ImportedGradingRow.__table__.columns]
+        self._session.execute(
+            insert(ImportedGradingRow), [{name: getattr(g, name) for name in names} for g in gradings]
         )
+
+    def add_hazards(self, hazards: Sequence[tuple[Hazard, str]]) -> list[Hazard]:
+        """Number and insert new hazards with their 原编号, in the session's transaction (Core, in batches).
+
+        The ORM's per-row path (``hazards.add`` + ``next_sequence``) cost ~13 ms a row (5,000 rows: 64 s);
+        the bulk writer's driver-level inserts take a fraction of that. Numbers come from
+        ``number_sequences`` inside this transaction, in the order given, as ``write_new_hazards`` does.
+        """
+        from hazard_desktop.adapters.bulk import CoreBulkWriter
+
+        self._session.flush()  # rows the session holds (the batch) go first: the same connection follows
+        connection = self._session.connection()
+        numbered = CoreBulkWriter(connection=connection).write_new_hazards([hazard for hazard, _ in hazards])
+        legacy = [(str(h.id), number) for h, (_, number) in zip(numbered, hazards, strict=True) if number]
+        if legacy:
+            by_id = dict(legacy)
+            rows = connection.exec_driver_sql(
+                "SELECT pk, id, number, description, location, equipment_tag FROM hazards WHERE id IN "
+                f"({','.join('?' * len(legacy))})",
+                tuple(by_id),
+            ).fetchall()
+            tokens = HazardTokens()
+            connection.exec_driver_sql(
+                "UPDATE hazards SET legacy_number = ? WHERE pk = ?", [(by_id[row[1]], row[0]) for row in rows]
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', ?, ?)",
+                [
+                    (pk, tokens(number, description, location, tag))
+                    for pk, _, number, description, location, tag in rows
+                ],
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO hazard_fts(rowid, tokens) VALUES (?, ?)",
+                [
+                    (pk, tokens(number, description, location, tag, by_id[hazard_id]))
+                    for pk, hazard_id, number, description, location, tag in rows
+                ],
+            )
+        return numbered
 
     def set_legacy_number(self, hazard_id: uuid.UUID, legacy_number: str) -> None:
         """Store the 原编号 and bring the hazard's full-text row to its new tokens."""
