@@ -8,14 +8,17 @@ for them on a hazard that has not gone through the rectification loop.
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from hazard_desktop.domain.ledger import LedgerOrigin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.labels import localized
+
+if TYPE_CHECKING:  # the window's start loads no ledger rules
+    from hazard_desktop.domain.ledger import LedgerOrigin
 
 KEPT_LABELS = {
     "found_by": QT_TRANSLATE_NOOP("LedgerImport", "Found by"),
