@@ -470,6 +470,9 @@ class TreatmentPlanRow(RecordMixin, Base):
     stopped_since: Mapped[date | None] = mapped_column(Date, nullable=True)
     reports: Mapped[str] = mapped_column(Text)  # JSON list of {kind, made_on, reference}
     supervision: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {by, reference, since}
+    cause: Mapped[str] = mapped_column(Text, default="", server_default="")
+    harm: Mapped[str] = mapped_column(Text, default="", server_default="")
+    difficulty: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class RectificationNoteRow(RecordMixin, Base):
@@ -547,3 +550,21 @@ class HazardTransitionRow(RecordMixin, Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text)
     details: Mapped[str] = mapped_column(Text)  # JSON object
+
+
+class FormPrintRow(RecordMixin, Base):
+    """Every printed or saved rectification form (通知书/验收单/治理方案/重大隐患报告); used by r12b's forms."""
+
+    __tablename__ = "form_prints"
+    __table_args__ = (
+        Index("ix_form_prints_code", "verify_code"),
+        Index("ix_form_prints_subject", "hazard_id", "kind", "digest"),
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # notice | acceptance | plan | report
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    subject_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)  # the record certified, no FK
+    verify_code: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(64))
+    copy_no: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    printed_by: Mapped[str] = mapped_column(String(40))

@@ -24,24 +24,9 @@ class HazardStatus(StrEnum):
     CLOSED = "closed"  # 已销号
 
 
-# The rectification steps (整改 → 验收 → 销号), each its own user action (``services.hazards.change_status``).
-# 待定级 → 已定级 is not among them: only a confirmed grading moves a hazard there (``services.grading``);
-# a closed hazard (已销号) moves no more; editing a hazard's details never moves it at all.
-RECTIFICATION_STEPS: dict[HazardStatus, frozenset[HazardStatus]] = {
-    HazardStatus.GRADED: frozenset({HazardStatus.RECTIFYING}),
-    HazardStatus.RECTIFYING: frozenset({HazardStatus.VERIFYING}),
-    HazardStatus.VERIFYING: frozenset({HazardStatus.CLOSED, HazardStatus.RECTIFYING}),  # accepted, or back
-}
-
-
-def check_rectification_step(current: HazardStatus, new: HazardStatus) -> None:
-    """Allow ``current`` → ``new`` only if it is a rectification step.
-
-    Raises:
-        InvalidTransition: ``status_step_not_allowed`` (params ``current``, ``new``: the status values).
-    """
-    if new not in RECTIFICATION_STEPS.get(current, frozenset()):
-        raise InvalidTransition("status_step_not_allowed", field="status", current=current.value, new=new.value)
+# Statuses move only through their use cases: 待定级 → 已定级 by a confirmed grading (``services.grading``), every
+# later step by the rectification loop (``domain.rectification``'s state machine, ``services.rectification``);
+# editing a hazard's details never moves it at all.
 
 
 def check_gradable(status: HazardStatus, number: str) -> None:

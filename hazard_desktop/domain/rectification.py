@@ -264,6 +264,10 @@ class TreatmentPlan:
     supervision: Supervision | None
     created_at: datetime
     updated_at: datetime
+    # For the report to the regulator (令第16号 Art. 14: 现状及其产生原因; 危害程度和整改难易程度).
+    cause: str = ""  # 产生原因
+    harm: str = ""  # 危害程度
+    difficulty: str = ""  # 整改难易程度
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +394,9 @@ class PlanInput:
     stopped_since: date | None = None
     reports: tuple[PlanReport, ...] = ()
     supervision: Supervision | None = None
+    cause: str = ""  # 产生原因
+    harm: str = ""  # 危害程度
+    difficulty: str = ""  # 整改难易程度
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,6 +420,10 @@ class LoopState:
     extension_pending: bool = False
     has_assignment: bool = False
     cites_major: bool = False  # a grading (any) cites a major criterion, or an open dispute claims one
+    on_the_spot: bool = False  # the assignment was a 当场整改
+
+
+_NEED_ASSIGNMENT = frozenset({Action.REVISE, Action.NOTE, Action.REQUEST_EXTENSION, Action.SUBMIT})
 
 
 def check_action(action: Action, state: LoopState) -> None:
@@ -422,9 +433,41 @@ def check_action(action: Action, state: LoopState) -> None:
         InvalidTransition: ``hazard_closed`` (already 已销号), ``hazard_not_graded`` (待定级: grade it first),
             ``action_not_allowed`` (params ``action``, ``status``), ``extension_pending`` (decide it first),
             ``no_extension_pending``, ``plan_for_major_only``, ``on_the_spot_not_for_major``,
-            ``already_assigned``, ``no_assignment``.
+            ``already_assigned``, ``no_assignment``, ``acceptance_needs_grade`` (a 当场整改 still 待定级),
+            ``on_the_spot_major`` (a 当场整改 graded 重大 since, or citing a major criterion: send it back).
     """
-    raise NotImplementedError
+    status = state.status
+    if status is HazardStatus.CLOSED:
+        raise InvalidTransition("hazard_closed", action=action.value, status=status.value)
+    if status not in ALLOWED_FROM[action]:
+        if status is HazardStatus.OPEN:
+            raise InvalidTransition("hazard_not_graded", action=action.value, status=status.value)
+        raise InvalidTransition("action_not_allowed", action=action.value, status=status.value)
+    if action is Action.GRADE:
+        return
+    if action is Action.ON_THE_SPOT:
+        if state.grade is HazardGrade.MAJOR or state.cites_major:
+            raise InvalidTransition("on_the_spot_not_for_major", action=action.value, status=status.value)
+        return
+    if action is Action.SAVE_PLAN:
+        if state.grade is not HazardGrade.MAJOR:
+            raise InvalidTransition("plan_for_major_only", action=action.value, status=status.value)
+        return
+    if action is Action.ASSIGN:
+        if state.has_assignment:
+            raise InvalidTransition("already_assigned", action=action.value, status=status.value)
+        return
+    if action is Action.ACCEPT:
+        if state.grade is HazardGrade.UNGRADED:
+            raise InvalidTransition("acceptance_needs_grade", action=action.value, status=status.value)
+        if state.on_the_spot and (state.grade is HazardGrade.MAJOR or state.cites_major):
+            raise InvalidTransition("on_the_spot_major", action=action.value, status=status.value)
+    if action in _NEED_ASSIGNMENT and not state.has_assignment:
+        raise InvalidTransition("no_assignment", action=action.value, status=status.value)
+    if action in (Action.REQUEST_EXTENSION, Action.SUBMIT) and state.extension_pending:
+        raise InvalidTransition("extension_pending", action=action.value, status=status.value)
+    if action in (Action.APPROVE_EXTENSION, Action.REFUSE_EXTENSION) and not state.extension_pending:
+        raise InvalidTransition("no_extension_pending", action=action.value, status=status.value)
 
 
 def available_actions(state: LoopState) -> frozenset[Action]:
@@ -558,3 +601,161 @@ def clean_text(text: str, field_name: str, max_len: int = TEXT_MAX, *, required:
     if len(value) > max_len:
         raise ValidationError(f"{field_name}_too_long", field=field_name, max=max_len)
     return value
+
+
+def clean_funds(amount: Decimal) -> Decimal:
+    """定资金 in yuan: not negative, not absurd, to the fen (two places kept as typed).
+
+    Raises:
+        ValidationError: ``funds_invalid``, ``funds_negative``, ``funds_too_large`` (param ``max``).
+    """
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        raise ValidationError("funds_invalid", field="funds")
+    if amount < 0:
+        raise ValidationError("funds_negative", field="funds")
+    if amount > FUNDS_MAX:
+        raise ValidationError("funds_too_large", field="funds", max=str(FUNDS_MAX))
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValidationError("funds_invalid", field="funds")
+    return amount
+
+
+def validate_assignment(data: AssignmentInput, deadline: date, today: date) -> AssignmentInput:
+    """Check 五定 as entered; ``deadline`` is the one to use (typed, the default or the plan's time limit).
+
+    Raises:
+        ValidationError: ``responsible_department_empty``, ``responsible_person_empty``, ``measures_empty``,
+            ``measures_too_long``, ``funds_*``, ``funds_source_too_long``, ``interim_measures_too_long``,
+            ``deadline_before_today`` (param ``today``), ``text_control_characters``.
+    """
+    if data.responsible_department_id is None:
+        raise ValidationError("responsible_department_empty", field="responsible_department")
+    if data.responsible_person_id is None:
+        raise ValidationError("responsible_person_empty", field="responsible_person")
+    measures = clean_text(data.measures, "measures")
+    funds = clean_funds(data.funds)
+    source = clean_text(data.funds_source, "funds_source", SHORT_MAX, required=False)
+    interim = clean_text(data.interim_measures, "interim_measures", required=False)
+    if deadline < today:
+        raise ValidationError("deadline_before_today", field="deadline", today=today.isoformat())
+    return AssignmentInput(
+        responsible_department_id=data.responsible_department_id,
+        responsible_person_id=data.responsible_person_id,
+        measures=measures,
+        funds=funds,
+        funds_source=source,
+        deadline=deadline,
+        interim_measures=interim,
+    )
+
+
+def validate_plan(data: PlanInput, today: date, *, new: bool) -> PlanInput:
+    """Check a treatment plan: the six contents are required; dates of reports and stoppage not in the future.
+
+    Args:
+        new: the plan is stored for the first time (its time limit may not lie before today; a stored plan
+            keeps a time limit that has passed — changing it is a new time limit, checked the same way).
+
+    Raises:
+        ValidationError: ``<content>_empty`` / ``_too_long``, ``time_limit_empty``, ``time_limit_before_today``,
+            ``stopped_since_empty`` (stopped without a date), ``stopped_since_without_stoppage``,
+            ``stopped_since_future``, ``report_reference_empty``, ``report_date_future``, ``supervision_by_empty``,
+            ``supervision_reference_too_long``.
+    """
+    goal = clean_text(data.goal_and_tasks, "goal_and_tasks")
+    methods = clean_text(data.methods_and_measures, "methods_and_measures")
+    funds = clean_text(data.funds_and_materials, "funds_and_materials")
+    organisation = clean_text(data.organisation_and_people, "organisation_and_people")
+    requirements = clean_text(data.time_requirements, "time_requirements")
+    safety = clean_text(data.safety_and_emergency, "safety_and_emergency")
+    if data.time_limit is None:
+        raise ValidationError("time_limit_empty", field="time_limit")
+    if new and data.time_limit < today:
+        raise ValidationError("time_limit_before_today", field="time_limit", today=today.isoformat())
+    if data.stoppage is Stoppage.NONE and data.stopped_since is not None:
+        raise ValidationError("stopped_since_without_stoppage", field="stopped_since")
+    if data.stoppage is not Stoppage.NONE and data.stopped_since is None:
+        raise ValidationError("stopped_since_empty", field="stopped_since")
+    if data.stopped_since is not None and data.stopped_since > today:
+        raise ValidationError("stopped_since_future", field="stopped_since")
+    reports = []
+    for report in data.reports:
+        reference = clean_text(report.reference, "report_reference", SHORT_MAX)
+        if report.made_on > today:
+            raise ValidationError("report_date_future", field="reports", kind=report.kind.value)
+        reports.append(PlanReport(ReportKind(report.kind), report.made_on, reference))
+    supervision = None
+    if data.supervision is not None:
+        supervision = Supervision(
+            by=clean_text(data.supervision.by, "supervision_by", SHORT_MAX),
+            reference=clean_text(data.supervision.reference, "supervision_reference", SHORT_MAX, required=False),
+            since=data.supervision.since,
+        )
+    return PlanInput(
+        goal_and_tasks=goal,
+        methods_and_measures=methods,
+        funds_and_materials=funds,
+        organisation_and_people=organisation,
+        time_limit=data.time_limit,
+        time_requirements=requirements,
+        safety_and_emergency=safety,
+        stoppage=Stoppage(data.stoppage),
+        stopped_since=data.stopped_since,
+        reports=tuple(sorted(reports, key=lambda r: (r.made_on, r.kind.value))),
+        supervision=supervision,
+        cause=clean_text(data.cause, "cause", required=False),
+        harm=clean_text(data.harm, "harm", required=False),
+        difficulty=clean_text(data.difficulty, "difficulty", required=False),
+    )
+
+
+def check_acceptance_group(group: tuple[Actor, ...], actor: Actor, duties: Duties, *, major: bool) -> None:
+    """The 验收组: none for a 一般 hazard; for a 重大 one at least three different people, one of them of 安环部
+    (a safety-kind department or a safety officer), the actor among them, none responsible for the rectification
+    or having carried it out.
+
+    Raises:
+        ValidationError (field ``group``): ``group_for_major_only``, ``group_too_small`` (param ``min``),
+            ``group_duplicate``, ``group_needs_safety``, ``group_without_actor``, ``group_includes_responsible``.
+    """
+    if not major:
+        if group:
+            raise ValidationError("group_for_major_only", field="group")
+        return
+    ids = [member.person_id for member in group]
+    if len(set(ids)) != len(ids):
+        raise ValidationError("group_duplicate", field="group")
+    if len(ids) < MAJOR_GROUP_MIN:
+        raise ValidationError("group_too_small", field="group", min=MAJOR_GROUP_MIN)
+    if actor.person_id not in ids:
+        raise ValidationError("group_without_actor", field="group")
+    excluded = {duties.responsible_person_id, duties.rectified_by_id} - {None}
+    if excluded & set(ids):
+        raise ValidationError("group_includes_responsible", field="group")
+    if not any(member.is_safety for member in group):
+        raise ValidationError("group_needs_safety", field="group")
+
+
+def validate_evaluation(evaluation: Evaluation | None, today: date, *, major: bool) -> Evaluation | None:
+    """A 重大 hazard is accepted only with the evaluation of its treatment (own experts or an agency) and the
+    report's reference; a 一般 one takes none.
+
+    Raises:
+        ValidationError (field ``evaluation``): ``evaluation_required``, ``evaluation_for_major_only``,
+            ``evaluated_by_empty``, ``report_reference_empty``, ``conclusion_empty``, ``evaluation_date_future``.
+    """
+    if not major:
+        if evaluation is not None:
+            raise ValidationError("evaluation_for_major_only", field="evaluation")
+        return None
+    if evaluation is None:
+        raise ValidationError("evaluation_required", field="evaluation")
+    if evaluation.evaluated_on > today:
+        raise ValidationError("evaluation_date_future", field="evaluation")
+    return Evaluation(
+        evaluator=Evaluator(evaluation.evaluator),
+        evaluated_by=clean_text(evaluation.evaluated_by, "evaluated_by", SHORT_MAX),
+        report_reference=clean_text(evaluation.report_reference, "report_reference", SHORT_MAX),
+        evaluated_on=evaluation.evaluated_on,
+        conclusion=clean_text(evaluation.conclusion, "conclusion"),
+    )

@@ -4,7 +4,8 @@
   closed_on, extension_pending) with indexes on ``deadline`` and ``(status, deadline)``;
 - ``rectification_assignments`` (五定), ``treatment_plans`` (重大隐患治理方案), ``rectification_notes`` with
   ``rectification_photos`` / ``rectification_photo_blobs``, ``extension_requests``, ``acceptances`` and
-  ``hazard_transitions`` (the timeline).
+  ``hazard_transitions`` (the timeline);
+- ``form_prints``: every printed rectification form (verify code, digest, copy number), as ``sheet_prints``.
 
 Hazards already 整改中 / 待验收 / 已销号 (statuses set before this revision, without records) keep their
 status; their new columns stay empty (a deadline or closing day nobody recorded is not invented). A 整改中
@@ -82,6 +83,9 @@ def upgrade() -> None:
         sa.Column("stopped_since", sa.Date, nullable=True),
         sa.Column("reports", sa.Text, nullable=False),
         sa.Column("supervision", sa.Text, nullable=True),
+        sa.Column("cause", sa.Text, nullable=False, server_default=""),
+        sa.Column("harm", sa.Text, nullable=False, server_default=""),
+        sa.Column("difficulty", sa.Text, nullable=False, server_default=""),
     )
     op.create_table(
         "rectification_notes",
@@ -157,6 +161,20 @@ def upgrade() -> None:
         sa.Column("details", sa.Text, nullable=False),
     )
     op.create_index("ix_hazard_transitions_hazard", "hazard_transitions", ["hazard_id", "at"])
+    op.create_table(
+        "form_prints",
+        *_record(),
+        _hazard(),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("subject_id", UUID, nullable=True),
+        sa.Column("verify_code", sa.String(20), nullable=False),
+        sa.Column("digest", sa.String(64), nullable=False),
+        sa.Column("copy_no", sa.Integer, nullable=False),
+        sa.Column("printed_at", sa.DateTime, nullable=False),
+        sa.Column("printed_by", sa.String(40), nullable=False),
+    )
+    op.create_index("ix_form_prints_code", "form_prints", ["verify_code"])
+    op.create_index("ix_form_prints_subject", "form_prints", ["hazard_id", "kind", "digest"])
 
 
 def downgrade() -> None:
