@@ -171,3 +171,23 @@ def test_cancel_rolls_everything_back(context, options, tmp_path):
         li.import_ledger(context.uow(), workbook, mapping, options, progress=lambda done, total: done < 3, today=TODAY)
     assert caught.value.code == "ledger_import_cancelled"
     assert _counts(db) == before
+
+
+def test_editing_an_imported_hazard_keeps_its_legacy_number_searchable(context, options, tmp_path):
+    from hazard_desktop.domain.hazards import HazardInput
+    from hazard_desktop.services import hazards as hazard_service
+    from hazard_desktop.services.ports import SortKey
+
+    workbook, mapping = _read(books.standard_ledger(tmp_path))
+    li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    row = context.register.page(RegisterFilter(text="AH-2025-004"), SortKey.NUMBER, False, 0, 5)[0]
+    with context.uow() as uow:
+        hazard = uow.hazards.get(row.id)
+    data = HazardInput("配电室门口挡鼠板缺失（已复核）", hazard.location, hazard.department_id, hazard.category_code,
+                       None, hazard.found_by_id, hazard.found_at)  # fmt: skip
+    hazard_service.save_hazard(context.uow(), row.id, hazard.revision, data)
+    assert [r.id for r in context.register.page(RegisterFilter(text="AH-2025-004"), SortKey.NUMBER, False, 0, 5)] == [
+        row.id
+    ]
+    assert context.register.count(RegisterFilter(text="已复核")) == 1
+    assert context.register.count(RegisterFilter(text="门口无挡鼠板")) == 0  # the old text's tokens are gone
