@@ -137,3 +137,26 @@ def test_chinese_translation_is_complete() -> None:
         assert source.count("&") == text.count("&"), source
         checked += 1
     assert checked >= 90
+
+
+def test_a_header_in_unknown_words_is_mapped_by_hand(qtbot, context: AppContext, tmp_path) -> None:
+    from openpyxl import Workbook
+
+    add_person(context, "登记员")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["No", "When", "What", "Where", "Unit"])
+    sheet.append([1, "2025/5/1", "Ladder without feet", "Warehouse", "罐区"])
+    path = tmp_path / "english.xlsx"
+    workbook.save(path)
+    dialog = import_ledger_file(None, context, path, today=TODAY)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled() and dialog.model.rowCount() == 0
+    for column, field in ((1, LedgerField.FOUND_ON), (2, LedgerField.DESCRIPTION), (3, LedgerField.LOCATION),
+                          (4, LedgerField.DEPARTMENT)):  # fmt: skip
+        dialog.field_combo(column).setCurrentIndex(dialog.field_combo(column).findData(field))
+    assert dialog.model.rowCount() == 2 and dialog.model.row_at(0).status is li.RowStatus.REFUSED  # the header row
+    dialog.start_spin.setValue(2)
+    assert dialog.model.rowCount() == 1 and dialog.model.row_at(0).status is li.RowStatus.NEW
+    assert dialog.import_button.isEnabled()

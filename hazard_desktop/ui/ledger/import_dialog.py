@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -379,6 +380,13 @@ class LedgerImportDialog(QDialog):
 
     def refresh_preview(self) -> None:
         """Preview again with the mapping and options as they stand (reads only)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._preview()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _preview(self) -> None:
         options = self.options()
         self.preview = None
         try:
@@ -494,16 +502,22 @@ class LedgerImportDialog(QDialog):
 
 
 def import_ledger_file(
-    parent: QWidget, context: AppContext, path: Path, *, today: dt.date | None = None
+    parent: QWidget | None, context: AppContext, path: Path, *, today: dt.date | None = None
 ) -> LedgerImportDialog | None:
     """Read ``path`` and open the import dialog on it; a bad file is explained and nothing opens."""
     assert context.ledger_reader is not None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a ledger of thousands of rows reads in seconds
     try:
         workbook = context.ledger_reader().read(path)
     except DomainError as exc:
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("LedgerImport", "Import a ledger"), error_text(exc, "ledger")
-        )
+        refused: DomainError | None = exc
+    else:
+        refused = None
+    finally:
+        QApplication.restoreOverrideCursor()
+    if refused is not None:
+        title = QCoreApplication.translate("LedgerImport", "Import a ledger")
+        QMessageBox.warning(parent, title, error_text(refused, "ledger"))
         return None
     try:
         mapping = li.guess_mapping(workbook)
