@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from hazard_desktop.adapters.schema import OpenedDatabase
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ledger_import import LedgerReader
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
@@ -230,6 +231,10 @@ def _wire(
         from hazard_desktop.adapters.report_workbook import OpenpyxlTableWorkbookWriter
 
         return OpenpyxlTableWorkbookWriter()
+    def ledger_reader() -> LedgerReader:
+        from hazard_desktop.adapters.ledger_reader import OpenpyxlLedgerReader  # openpyxl loads here
+
+        return OpenpyxlLedgerReader()
 
     # PDFs half-written when the program was killed (in the folders it saves to by default)
     from hazard_desktop.services import output_files
@@ -244,6 +249,7 @@ def _wire(
         bulk_writer=bulk_writer,
         sheet_renderer=sheet_renderer,
         inspection_record_renderer=inspection_record_renderer,
+        ledger_reader=ledger_reader,
         drafts=JsonDraftStore(storage.data_dir / "drafts"),  # the folder is made on the first save
         statistics=statistics,
         report_renderers={"pdf": pdf_report, "xlsx": xlsx_report},

@@ -124,6 +124,15 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx", help=help_text("report_output", lang)
     )
     report.add_argument("--analysis", default="", metavar="TEXT", help=help_text("analysis", lang))
+    ledger = sub.add_parser(
+        "import-ledger", parents=[common], help=help_text("import_ledger", lang),
+        description=help_text("import_ledger_description", lang),
+    )  # fmt: skip
+    ledger.add_argument("file", metavar="FILE.xlsx", help=help_text("ledger_file", lang))
+    ledger.add_argument("--dry-run", action="store_true", help=help_text("dry_run", lang))
+    ledger.add_argument("--recorder", default="", metavar="NAME", help=help_text("recorder", lang))
+    ledger.add_argument("--department", default="", metavar="NAME", help=help_text("default_department", lang))
+    ledger.add_argument("--category", default="", metavar="CODE", help=help_text("default_category", lang))
     return parser
 
 
@@ -281,6 +290,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         _require_register(folder)
         setup_logging(folder, verbose=args.verbose)
         return _report(folder, args, lang)
+    if command == "import-ledger":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _import_ledger(folder, args, lang)
     if command == "demo":
         if not 1 <= args.count <= DEMO_MAX_COUNT:
             raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
@@ -493,7 +507,6 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-
 def _print_form(folder: Path, args: argparse.Namespace, lang: str) -> int:
     # Like the sheets, the forms are the plant's Chinese records: an English rendering is refused.
     if args.lang == "en":
@@ -565,4 +578,35 @@ def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
         close_context(context)
     print(output)
     print(message("report_written", lang, title=report.title, period=report.period_label, verify=report.verify_code))
+    return 0
+
+
+def _import_ledger(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    """Preview a ledger file (``--dry-run``) or import it: one line per data row, then the counts."""
+    from hazard_desktop.adapters.ledger_reader import OpenpyxlLedgerReader
+    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.cli_messages import ledger_row_line
+    from hazard_desktop.services import ledger_import
+
+    workbook = OpenpyxlLedgerReader().read(Path(args.file))  # a bad file is refused before the register opens
+    mapping = ledger_import.guess_mapping(workbook)
+    context = build_context(folder)
+    try:
+        options = ledger_import.choose_options(context.uow(), args.recorder, args.department, args.category)
+        preview = ledger_import.preview_ledger(context.uow(), workbook, mapping, options)
+        for row in preview.rows:
+            print(ledger_row_line(row, lang))
+        new = preview.count(ledger_import.RowStatus.NEW)
+        known = preview.count(ledger_import.RowStatus.KNOWN)
+        refused = preview.count(ledger_import.RowStatus.REFUSED)
+        if args.dry_run:
+            print(message("ledger_dry_run", lang, new=new, known=known, refused=refused))
+            return 0
+        result = ledger_import.import_ledger(context.uow(), workbook, mapping, options)
+    finally:
+        close_context(context)
+    if result.batch_id is None:
+        print(message("ledger_nothing_new", lang, known=result.known, refused=result.refused))
+    else:
+        print(message("ledger_imported", lang, new=result.imported, known=result.known, refused=result.refused))
     return 0

@@ -105,6 +105,27 @@ _HELP: dict[str, tuple[str, str]] = {
     "panel": ("one L,E,C per panel member", "评分小组每人一组 L,E,C"),
     "json": ("print JSON", "以 JSON 输出"),
     "sheet": ("write the grading sheet PDF of a hazard", "生成隐患的分级判定表 PDF"),
+    "import_ledger": ("import a legacy Excel ledger (.xlsx, .csv)", "导入旧的 Excel 隐患台账（.xlsx、.csv）"),
+    "import_ledger_description": (
+        "Reads the ledger, guesses its header and columns, lists every row with what would happen to it, and "
+        "imports the new rows in one transaction. Importing the same file again changes nothing.",
+        "读取台账，识别表头和各列，逐行列出处理结果，并在一个事务中导入新的行。重复导入同一文件不会做任何更改。",
+    ),
+    "ledger_file": ("the ledger file (.xlsx or .csv)", "台账文件（.xlsx 或 .csv）"),
+    "dry_run": ("only show the preview; write nothing", "只显示预览，不写入任何内容"),
+    "recorder": (
+        "the person recorded as finder where the ledger names no known person (default: someone of the safety "
+        "department)",
+        "台账中排查人不是已登记人员时记为发现人的人员（默认：安全管理部门的一名人员）",
+    ),
+    "default_department": (
+        "the department of rows that name none (default: such rows are refused)",
+        "未填写部门的行所属的部门（默认：拒绝这些行）",
+    ),
+    "default_category": (
+        "the category of rows without one (default: the first)",
+        "未填写类别的行的类别（默认：第一个类别）",
+    ),
     "sheet_description": (
         "The sheet is the plant's Chinese form (隐患分级判定表 / 争议裁决表) and is always printed in "
         "Chinese; --lang en is refused here (set HAZARD_DESKTOP_LANG=en for English messages).",

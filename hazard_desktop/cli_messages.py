@@ -7,6 +7,62 @@ import os
 from typing import Any
 
 _MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- ledger import (issue 13)
+    "ledger_not_workbook": (
+        "该文件不是 Excel 工作簿（.xlsx）或已损坏，未导入任何内容。",
+        "The file is not an Excel workbook (.xlsx) or it is damaged; nothing was imported.",
+    ),
+    "ledger_encrypted": (
+        "该工作簿设有打开密码。请在 Excel/WPS 中取消密码另存后再导入；未导入任何内容。",
+        "The workbook is protected by a password. Remove the password in Excel/WPS, save it and import again; "
+        "nothing was imported.",
+    ),
+    "ledger_xls": (
+        "这是旧的 .xls 格式。请在 Excel/WPS 中“另存为” .xlsx 后再导入；未导入任何内容。",
+        "This is the old .xls format. Save it as .xlsx in Excel/WPS and import that; nothing was imported.",
+    ),
+    "ledger_xlsb": (
+        "这是二进制 .xlsb 格式。请另存为 .xlsx 后再导入；未导入任何内容。",
+        "This is the binary .xlsb format. Save it as .xlsx and import that; nothing was imported.",
+    ),
+    "ledger_too_many_rows": (
+        "工作表超过 {max} 行，不像一本隐患台账（可能末尾有误填的单元格）；未导入任何内容。",
+        "A sheet has more than {max} rows, which is no hazard ledger (perhaps a stray cell far down); "
+        "nothing was imported.",
+    ),
+    "ledger_too_large": (
+        "文件过大或解压后异常庞大（上限 {max_mb} MB），未导入任何内容。",
+        "The file is too large or unpacks to far too much (limit {max_mb} MB); nothing was imported.",
+    ),
+    "ledger_unreadable": ("无法读取该文件：{detail}", "Cannot read the file: {detail}"),
+    "ledger_empty": ("工作簿中没有可见的工作表。", "The workbook has no visible sheet."),
+    "ledger_no_header": (
+        "在前 30 行中找不到台账表头（至少需要“隐患描述/存在问题”等列）；未导入任何内容。",
+        "No ledger header found in the first 30 rows (a column such as 隐患描述/存在问题 is needed); "
+        "nothing was imported.",
+    ),
+    "ledger_mapping_no_description": ("没有列被指定为“隐患描述”。", "No column is mapped to the description."),
+    "ledger_mapping_no_date": ("没有列被指定为“发现日期”。", "No column is mapped to the date found."),
+    "ledger_mapping_doubled": ("有两列被指定为同一字段。", "Two columns are mapped to the same field."),
+    "ledger_recorder_unknown": ("没有名为“{value}”的人员。", "There is no person named “{value}”."),
+    "ledger_no_people": (
+        "尚未登记任何人员：请先在设置中添加人员（导入的隐患需要记录登记人）。",
+        "No people are registered yet: add people in the settings first (imported hazards need a recorder).",
+    ),
+    "department_unknown": ("没有名为“{value}”的部门。", "There is no department “{value}”."),
+    "category_unknown": ("没有类别“{value}”。", "There is no category “{value}”."),
+    "ledger_dry_run": (
+        "预览：新增 {new} 行，已导入过 {known} 行，有问题被拒绝 {refused} 行。未写入任何内容（--dry-run）。",
+        "Preview: {new} new rows, {known} imported before, {refused} refused. Nothing was written (--dry-run).",
+    ),
+    "ledger_imported": (
+        "已导入 {new} 行；{known} 行以前已导入，{refused} 行因问题未导入。",
+        "Imported {new} rows; {known} were imported before, {refused} were refused.",
+    ),
+    "ledger_nothing_new": (
+        "没有新的行：{known} 行以前已导入，{refused} 行有问题。未做任何更改。",
+        "Nothing new: {known} rows were imported before, {refused} have problems. Nothing was changed.",
+    ),
     "db_newer": (
         "数据库 {path} 由更新版本的程序创建（版本 {revision}，本程序最高支持 {head}）。"
         "为保护数据，本程序不会打开或修改它。请安装更新版本的程序。",
@@ -271,3 +327,54 @@ def message(code: str, lang: str = "zh", **params: Any) -> str:
             return "{" + key + "}"
 
     return template.format_map(_Safe(params))
+
+
+_ROW_STATUS = {"new": ("新增", "new"), "known": ("已导入过", "imported before"), "refused": ("拒绝", "refused")}
+_PROBLEMS: dict[str, tuple[str, str]] = {
+    "ledger_date_missing": ("缺少发现日期", "no date found"),
+    "ledger_date_invalid": ("日期无法识别：{value}", "date not understood: {value}"),
+    "ledger_date_future": ("日期在将来：{value}", "date in the future: {value}"),
+    "ledger_description_empty": ("缺少隐患描述", "no description"),
+    "ledger_department_unknown": ("未知部门：{value}", "unknown department: {value}"),
+    "ledger_department_missing": ("缺少部门", "no department"),
+    "ledger_location_missing": ("缺少部位，记为部门“{value}”", "no place; the department “{value}” is used"),
+    "ledger_category_unknown": ("未知类别：{value}，用默认类别", "unknown category {value}; the default is used"),
+    "ledger_lec_off_scale": (
+        "{factor} = {value} 不在取值表中（{allowed}），不导入 LEC",
+        "{factor} = {value} is off the scale ({allowed}); LEC not imported",
+    ),
+    "ledger_lec_incomplete": ("L/E/C 不全且无 D，不导入 LEC", "L/E/C incomplete and no D; LEC not imported"),
+    "ledger_score_invalid": ("D 值无效：{value}", "D is not a number: {value}"),
+    "ledger_score_mismatch": (
+        "D = {value} 与 L×E×C = {computed} 不符，取后者",
+        "D = {value} ≠ L×E×C = {computed}; the latter is kept",
+    ),
+    "ledger_number_duplicate": ("原编号 {value} 与第 {row} 行重复", "number {value} repeats row {row}"),
+    "ledger_row_duplicate": ("与第 {row} 行内容相同", "same as row {row}"),
+    "ledger_cell_error": ("单元格公式错误 {value}", "formula error {value} in a cell"),
+    "ledger_text_control": ("含有控制字符", "holds control characters"),
+    "ledger_text_too_long": ("文字超过 {max} 字", "text longer than {max}"),
+}
+
+
+def ledger_problem_text(code: str, lang: str, params: dict[str, Any]) -> str:
+    """One problem of a previewed ledger row, in words."""
+    pair = _PROBLEMS.get(code, (code, code))
+    return (pair[1] if lang == "en" else pair[0]).format_map({k: params.get(k, "") for k in _names(pair)} | params)
+
+
+def _names(pair: tuple[str, str]) -> set[str]:
+    import string
+
+    return {name for text in pair for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def ledger_row_line(row: Any, lang: str) -> str:
+    """One previewed row as a line of the command's output (``row``: a ``services.ledger_import.PreviewRow``)."""
+    status = _ROW_STATUS[row.status.value][1 if lang == "en" else 0]
+    found = row.found_on.isoformat() if row.found_on else "-"
+    description = row.description if len(row.description) <= 24 else row.description[:23] + "…"
+    problems = "；".join(ledger_problem_text(p.code, lang, p.params) for p in row.problems)
+    head = f"row {row.row_no}" if lang == "en" else f"第 {row.row_no} 行"
+    parts = [head, status, row.legacy_number or "-", found, description]
+    return "  ".join(parts + ([problems] if problems else []))

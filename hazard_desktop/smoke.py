@@ -68,6 +68,7 @@ def run_smoke(data_dir: Path, language: str | None = None) -> int:
             _step(report, "main_window", lambda: _build_main_window(context, report))
             _step(report, "sheet", lambda: _render_sheet(context, data_dir / SMOKE_FOLDER / SHEET_FILE, report))
             _step(report, "statistics", lambda: _statistics(context, data_dir / SMOKE_FOLDER, report))
+            report["ledger"] = _step(report, "ledger", lambda: _read_ledger(context, data_dir / SMOKE_FOLDER))
         finally:
             from hazard_desktop.app import close_context
 
@@ -233,6 +234,24 @@ def _render_sheet(context: Any, out: Path, report: dict[str, Any]) -> None:
     if not data.startswith(b"%PDF-"):
         raise RuntimeError(f"{out} is not a PDF")
     report["sheet"] = {"path": str(out), "bytes": len(data), "source": source, **_read_back(out)}
+
+
+def _read_ledger(context: Any, folder: Path) -> dict[str, Any]:
+    """Write a two-row ledger with openpyxl and read it back through the import's reader (openpyxl frozen?)."""
+    from openpyxl import Workbook
+
+    from hazard_desktop.services.ledger_import import guess_mapping
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "smoke-ledger.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["隐患编号", "发现日期", "隐患部位", "隐患描述"])
+    sheet.append(["S-1", "2026/3/5", "罐区", "自检"])
+    workbook.save(path)
+    read = context.ledger_reader().read(path)
+    mapping = guess_mapping(read)
+    return {"rows": len(read.sheets[0].rows), "columns": len(mapping.columns)}
 
 
 def _stored_document(context: Any) -> tuple[Any, str | None]:

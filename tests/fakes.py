@@ -263,6 +263,7 @@ class FakeUnitOfWork:
         self.gradings: Any = NotFaked("gradings")
         self.rectification: Any = NotFaked("rectification")
         self.form_prints: Any = NotFaked("form_prints")
+        self.ledger: Any = NotFaked("ledger")
         self.inspections = FakeInspectionRepository(self._work)
         self.reference = FakeReferenceRepository(self._work)
         self.lec = FakeLecRepository(self._work)

@@ -179,6 +179,7 @@ class HazardRow(Base):
         Index("ix_hazards_category", "category_code"),
         Index("ix_hazards_department", "department_id"),
         Index("ix_hazards_updated_at", "updated_at"),
+        Index("ix_hazards_legacy_number", "legacy_number"),
         Index("ix_hazards_deadline", "deadline"),
         Index("ix_hazards_status_deadline", "status", "deadline"),
     )
@@ -205,6 +206,8 @@ class HazardRow(Base):
     mean_d: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
     mean_d_sort: Mapped[float | None] = mapped_column(Float, nullable=True)
     dispute_state: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # The number an imported ledger gave it (原编号, revision 0008): searchable, not unique.
+    legacy_number: Mapped[str | None] = mapped_column(String(60), nullable=True)
     # Rectification, denormalised from its records (revision 0007) for the register and its counts.
     deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
     responsible_department_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
@@ -381,6 +384,53 @@ class SheetPrintRow(RecordMixin, Base):
     copy_no: Mapped[int] = mapped_column(Integer)
     printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     printed_by: Mapped[str] = mapped_column(String(40))
+
+
+# ---------------------------------------------------------------- ledger imports (revision 0008)
+
+
+class LedgerImportRow(RecordMixin, Base):
+    """One import of a ledger file."""
+
+    __tablename__ = "ledger_imports"
+    source_name: Mapped[str] = mapped_column(String(255))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    sheet_name: Mapped[str] = mapped_column(String(100))
+    rows_imported: Mapped[int] = mapped_column(Integer)
+    rows_skipped: Mapped[int] = mapped_column(Integer)
+
+
+class LedgerImportedRow(RecordMixin, Base):
+    """A ledger row that became a hazard; ``row_key`` (old number or content hash) is unique."""
+
+    __tablename__ = "ledger_import_rows"
+    __table_args__ = (Index("ix_ledger_import_rows_hazard", "hazard_id"),)
+    batch_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("ledger_imports.id"))
+    row_no: Mapped[int] = mapped_column(Integer)
+    row_key: Mapped[str] = mapped_column(String(80), unique=True)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    kept: Mapped[str] = mapped_column(Text)  # JSON object: the old ledger's fields the register lacks
+
+
+class ImportedGradingRow(RecordMixin, Base):
+    """LEC values from an old ledger: history marked with its source, never a panel's grading."""
+
+    __tablename__ = "imported_gradings"
+    __table_args__ = (Index("ix_imported_gradings_hazard", "hazard_id"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    batch_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("ledger_imports.id"))
+    source_name: Mapped[str] = mapped_column(String(255))
+    sheet_name: Mapped[str] = mapped_column(String(100))
+    row_no: Mapped[int] = mapped_column(Integer)
+    likelihood: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    exposure: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    consequence: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    score: Mapped[Decimal] = mapped_column(DecimalText)
+    band_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    band_name_zh: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    band_name_en: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    threshold_set_name: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    legacy_grade: Mapped[str] = mapped_column(String(40))
 
 
 # ---------------------------------------------------------------- rectification (revision 0007)

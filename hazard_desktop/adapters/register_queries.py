@@ -143,9 +143,10 @@ def where_clause(flt: RegisterFilter) -> tuple[str, list[Any]]:
         else:
             parts.append(
                 "(h.description LIKE ? ESCAPE '\\' OR h.location LIKE ? ESCAPE '\\'"
-                " OR h.number LIKE ? ESCAPE '\\' OR h.equipment_tag LIKE ? ESCAPE '\\')"
+                " OR h.number LIKE ? ESCAPE '\\' OR h.equipment_tag LIKE ? ESCAPE '\\'"
+                " OR h.legacy_number LIKE ? ESCAPE '\\')"
             )
-            params.extend([_like(word)] * 4)
+            params.extend([_like(word)] * 5)
     if phrases:
         parts.append(_FTS_CONDITION)
         params.append(" AND ".join(phrases))

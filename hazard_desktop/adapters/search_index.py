@@ -62,10 +62,14 @@ def rebuild(connection: Any) -> int:
     reader = connection.cursor()
     try:
         cursor.execute("INSERT INTO hazard_fts(hazard_fts) VALUES ('delete-all')")
-        reader.execute("SELECT pk, number, description, location, equipment_tag FROM hazards ORDER BY pk")
+        reader.execute(
+            "SELECT pk, number, description, location, equipment_tag, legacy_number FROM hazards ORDER BY pk"
+        )
         count = 0
         while rows := reader.fetchmany(_BATCH):
-            cursor.executemany(INSERT, [(pk, tokens(n, d, loc, tag)) for pk, n, d, loc, tag in rows])
+            cursor.executemany(
+                INSERT, [(pk, tokens(n, d, loc, tag, legacy or "")) for pk, n, d, loc, tag, legacy in rows]
+            )
             count += len(rows)
         cursor.execute(
             "INSERT INTO search_index(name, tokenizer) VALUES (?, ?)"

@@ -15,6 +15,7 @@ from hazard_desktop.adapters.repositories.gradings import SqlGradingRepository
 from hazard_desktop.adapters.repositories.hazards import SqlHazardRepository
 from hazard_desktop.adapters.repositories.inspections import SqlInspectionRepository
 from hazard_desktop.adapters.repositories.lec import SqlLecRepository
+from hazard_desktop.adapters.repositories.ledger import SqlLedgerRepository
 from hazard_desktop.adapters.repositories.rectification import SqlRectificationRepository
 from hazard_desktop.adapters.repositories.reference import SqlReferenceRepository
 from hazard_desktop.adapters.repositories.settings import SqlSettingsRepository
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
         self.settings = SqlSettingsRepository(self.session)
         self.inspections = SqlInspectionRepository(self.session)
         self.gradings = SqlGradingRepository(self.session)
+        self.ledger = SqlLedgerRepository(self.session)
         self.rectification = SqlRectificationRepository(self.session)
         self.form_prints = SqlFormPrintRepository(self.session)
         return self

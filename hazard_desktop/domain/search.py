@@ -45,13 +45,16 @@ def index_text(*parts: str) -> str:
     return " ".join(map(_chunk_tokens, filter(None, _SPLIT.split(" ".join(parts).lower()))))
 
 
-def hazard_tokens(number: str, description: str, location: str, equipment_tag: str) -> str:
+def hazard_tokens(number: str, description: str, location: str, equipment_tag: str, legacy_number: str = "") -> str:
     """The tokens of a hazard in the full-text index: written with the row, and named again to remove it.
+
+    ``legacy_number``: an imported hazard's 原编号 (empty adds nothing, so the tokens of every other
+    hazard are what they were before it existed).
 
     The index keeps no copy of them (a contentless table, ``adapters/search_index.py``), so a row's
     tokens are always computed from its stored fields by this one function, for inserting and deleting.
     """
-    return index_text(number, description, location, equipment_tag)
+    return index_text(number, description, location, equipment_tag, legacy_number)
 
 
 #: What :func:`hazard_tokens` depends on: the rules of this module (count the number up when they
@@ -92,9 +95,14 @@ class HazardTokens:
         head_tokens = self._part(head)
         return f"{head_tokens} {tokens}" if head_tokens else tokens
 
-    def __call__(self, number: str, description: str, location: str, equipment_tag: str) -> str:
+    def __call__(
+        self, number: str, description: str, location: str, equipment_tag: str, legacy_number: str = ""
+    ) -> str:
         part = self._part
-        return " ".join(filter(None, (self._number(number), part(description), part(location), part(equipment_tag))))
+        parts: tuple[str, ...] = (self._number(number), part(description), part(location), part(equipment_tag))
+        if legacy_number:
+            parts += (index_text(legacy_number),)
+        return " ".join(filter(None, parts))
 
 
 def search_words(query: str) -> list[str]:

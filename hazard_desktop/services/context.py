@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ledger_import import LedgerReader
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
@@ -69,6 +70,7 @@ class AppContext:
         statistics: makes the statistics' GROUP BY queries over their own connection (close it after use).
         report_renderers: per file format (``pdf``, ``xlsx``), makes the statistics reports' renderer.
         table_workbook: makes the writer of the statistics window's tables (.xlsx).
+        ledger_reader: makes the reader of legacy ledger files (.xlsx, .csv) for File → 导入台账.
     """
 
     uow: Callable[[], UnitOfWork]
@@ -83,3 +85,4 @@ class AppContext:
     statistics: Callable[[], StatisticsQueries] | None = None
     report_renderers: dict[str, Callable[[], ReportRenderer]] = field(default_factory=dict)
     table_workbook: Callable[[], TableWorkbookWriter] | None = None
+    ledger_reader: Callable[[], LedgerReader] | None = None

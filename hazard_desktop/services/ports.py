@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # types only: the window's start does not load the domain's r
         Template,
     )
     from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
+    from hazard_desktop.domain.ledger import ImportedGrading, ImportedRow, LedgerBatch, LedgerOrigin
     from hazard_desktop.domain.meetings import GradingMeeting
     from hazard_desktop.domain.rectification import (
         Acceptance,
@@ -229,6 +230,29 @@ class InspectionRepository(Protocol):
         ...
 
 
+class LedgerRepository(Protocol):
+    """Imports of legacy ledgers: batches, the rows they made into hazards, imported LEC history."""
+
+    def known_keys(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` (``domain.ledger.row_key``) that an earlier import stored."""
+        ...
+
+    def add_batch(self, batch: LedgerBatch) -> None: ...
+    def add_hazards(self, hazards: Sequence[tuple[Hazard, str]]) -> list[Hazard]:
+        """Number (the usual rule, in the order given) and store new hazards with their 原编号 ("" for none)."""
+        ...
+
+    def add_row(self, row: ImportedRow) -> None: ...
+    def add_rows(self, rows: Sequence[ImportedRow]) -> None: ...
+    def add_grading(self, grading: ImportedGrading) -> None: ...
+    def add_gradings(self, gradings: Sequence[ImportedGrading]) -> None: ...
+    def set_legacy_number(self, hazard_id: uuid.UUID, legacy_number: str) -> None:
+        """Store a hazard's 原编号 (searchable: it joins the hazard's full-text tokens)."""
+        ...
+
+    def origin(self, hazard_id: uuid.UUID) -> LedgerOrigin | None: ...
+
+
 class RectificationRepository(Protocol):
     """The rectification loop's records (revision 0007). The hazard's own columns go through ``hazards``."""
 
@@ -270,9 +294,7 @@ class RectificationRepository(Protocol):
         """Oldest first."""
         ...
 
-    def due_counts(
-        self, today: date, within_days: int, person_id: uuid.UUID | None
-    ) -> tuple[int, int, int]:
+    def due_counts(self, today: date, within_days: int, person_id: uuid.UUID | None) -> tuple[int, int, int]:
         """(overdue, due within ``within_days``, awaiting acceptance [of ``person_id``])."""
         ...
 
@@ -315,6 +337,8 @@ class UnitOfWork(Protocol):
     def gradings(self) -> GradingRepository: ...
     @property
     def inspections(self) -> InspectionRepository: ...
+    @property
+    def ledger(self) -> LedgerRepository: ...
     @property
     def rectification(self) -> RectificationRepository: ...
     @property

@@ -191,6 +191,8 @@ def cli_cases() -> list[Any]:
                                   id=f"demo dir {folder}"))
         cases.append(pytest.param(["--data-dir", "{dir}", "--screenshot", "{out}"], folder,
                                   needle, id=f"window dir {folder}"))
+        cases.append(pytest.param(["import-ledger", "{ledger:standard_ledger}", "--data-dir", "{dir}"], folder,
+                                  needle, id=f"import-ledger dir {folder}"))
     cases += [
         pytest.param(["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "no_register", "没有台账",
                      id="sheet folder without register"),
@@ -276,6 +278,21 @@ def cli_cases() -> list[Any]:
                      "无效的选项值", id="usage print unknown kind"),
         pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}", "--lang", "en", "--data-dir", "{dir}"],
                      "register", "Chinese only", id="print in English refused"),
+        # legacy ledgers that are no ledgers (issue 13): refused in words, the register untouched
+        pytest.param(["import-ledger", "{ledger:not_a_workbook}", "--data-dir", "{dir}"], "register",
+                     "不是 Excel 工作簿", id="import-ledger not a workbook"),
+        pytest.param(["import-ledger", "{ledger:password_protected}", "--data-dir", "{dir}"], "register",
+                     "设有打开密码", id="import-ledger password"),
+        pytest.param(["import-ledger", "{ledger:old_xls}", "--data-dir", "{dir}"], "register",
+                     "另存为", id="import-ledger xls"),
+        pytest.param(["import-ledger", "{ledger:million_rows}", "--data-dir", "{dir}"], "register",
+                     "超过 100000 行", id="import-ledger a million rows"),
+        pytest.param(["import-ledger", "{ledger:zip_bomb}", "--data-dir", "{dir}"], "register",
+                     "解压后异常庞大", id="import-ledger zip bomb"),
+        pytest.param(["import-ledger", "{out}.xlsx", "--data-dir", "{dir}"], "register",
+                     "无法读取该文件", id="import-ledger missing file"),
+        pytest.param(["import-ledger", "{ledger:standard_ledger}", "--data-dir", "{dir}"], "no_register",
+                     "没有台账", id="import-ledger folder without register"),
     ]
     return cases
 
@@ -298,6 +315,7 @@ def test_the_command_line_refuses_with_a_message_and_changes_nothing(
     before = snapshot(tmp_path)
     out = tmp_path.parent / f"{tmp_path.name}.out.pdf"
     args = [a.replace("{dir}", str(data)).replace("{out}", str(out)) for a in argv]
+    args = [_ledger_file(a, tmp_path.parent / f"{tmp_path.name}-ledgers") for a in args]
     try:
         code = cli.main(args)
     except SystemExit as exc:  # argparse's own usage errors
@@ -313,6 +331,16 @@ def test_the_command_line_refuses_with_a_message_and_changes_nothing(
     assert "Traceback" not in err + out
     assert snapshot(tmp_path) == before  # the data folder (or file) and the database: byte-identical
     assert not list(tmp_path.parent.glob(f"{tmp_path.name}.out*"))  # no output file, under any name
+
+
+def _ledger_file(arg: str, folder: Path) -> str:
+    """``{ledger:NAME}``: the file ``tests.ledger_workbooks.NAME`` writes (outside the folder compared)."""
+    if not (arg.startswith("{ledger:") and arg.endswith("}")):
+        return arg
+    from tests import ledger_workbooks
+
+    folder.mkdir(exist_ok=True)
+    return str(getattr(ledger_workbooks, arg[len("{ledger:") : -1])(folder))
 
 
 def test_data_dir_before_the_sub_command_is_not_ignored(built, tmp_path, capsys, monkeypatch, root_logging):

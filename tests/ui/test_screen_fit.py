@@ -322,6 +322,15 @@ def _statistics(w: World) -> QWidget:
     from hazard_desktop.ui.statistics.window import StatisticsWindow
 
     return StatisticsWindow(w.context, today=DAY)
+def _ledger_import(w: World) -> QWidget:
+    from hazard_desktop.ui.ledger.import_dialog import import_ledger_file
+    from tests.ledger_workbooks import standard_ledger
+
+    folder = w.folder / "ledger"
+    folder.mkdir(exist_ok=True)
+    dialog = import_ledger_file(None, w.context, standard_ledger(folder), today=DAY)
+    assert dialog is not None
+    return dialog
 
 
 WINDOWS: dict[str, Callable[[World], QWidget]] = {
@@ -356,6 +365,7 @@ WINDOWS: dict[str, Callable[[World], QWidget]] = {
     "hazard_editor": _editor,
     "inspection_runner": _runner,
     "statistics": _statistics,
+    "ledger_import": _ledger_import,
 }
 # Known not to fit yet; strict: the case fails as soon as it fits, and then leaves this list.
 PENDING: dict[tuple[str, str], str] = {}

@@ -47,7 +47,13 @@ def _set_loop_columns(row: HazardRow, hazard: Hazard) -> None:
 # A contentless index: a row is removed by naming the tokens it was written with.
 _INDEX = text("INSERT INTO hazard_fts(rowid, tokens) VALUES (:pk, :tokens)")
 _UNINDEX = text("INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', :pk, :tokens)")
-_INDEXED_COLUMNS = (HazardRow.number, HazardRow.description, HazardRow.location, HazardRow.equipment_tag)
+_INDEXED_COLUMNS = (
+    HazardRow.number,
+    HazardRow.description,
+    HazardRow.location,
+    HazardRow.equipment_tag,
+    HazardRow.legacy_number,
+)
 
 
 class SqlHazardRepository:
@@ -88,10 +94,10 @@ class SqlHazardRepository:
     def _stored_tokens(self, pk: int) -> str:
         """The index tokens of the stored row ``pk``: read from the database, not from the session's
         copy of the row (which may be older), since the index holds what the database holds."""
-        number, description, location, tag = self._session.execute(
+        number, description, location, tag, legacy = self._session.execute(
             select(*_INDEXED_COLUMNS).where(HazardRow.pk == pk)
         ).one()
-        return hazard_tokens(number, description, location, tag)
+        return hazard_tokens(number, description, location, tag, legacy or "")
 
     def _reindex(self, pk: int, old: str | None) -> None:
         """Bring the index row of ``pk`` (written with the tokens ``old``; None: none yet) to the stored row."""

@@ -1,0 +1,1 @@
+"""File → 导入台账: importing a legacy Excel ledger (issue 13)."""

@@ -1,0 +1,193 @@
+"""Importing legacy Excel ledgers: the preview of realistic workbooks, idempotency, every bad file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from hazard_desktop import paths
+from hazard_desktop.adapters.ledger_reader import OpenpyxlLedgerReader
+from hazard_desktop.app import close_context
+from hazard_desktop.domain.errors import DomainError, ValidationError
+from hazard_desktop.domain.ledger import LedgerField
+from hazard_desktop.services import ledger_import as li
+from hazard_desktop.services.ports import RegisterFilter
+from tests import ledger_workbooks as books
+from tests.factories import add_person, make_context
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.fixture
+def context(tmp_path):
+    ctx = make_context(tmp_path / "data")
+    yield ctx
+    close_context(ctx)
+
+
+@pytest.fixture
+def options(context):
+    person = add_person(context, "登记员")
+    return li.ImportOptions(person.id, None, "4.5")
+
+
+def _read(path):
+    workbook = OpenpyxlLedgerReader().read(path)
+    return workbook, li.guess_mapping(workbook)
+
+
+def _counts(db):
+    with sqlite3.connect(db) as connection:
+        return tuple(
+            connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("hazards", "ledger_imports", "ledger_import_rows", "imported_gradings", "gradings")
+        )
+
+
+def test_standard_ledger_header_and_preview(context, options, tmp_path):
+    workbook, mapping = _read(books.standard_ledger(tmp_path))
+    assert mapping.data_start == 5  # title, subtitle, spacer, two header rows
+    fields = {f: c for c, f in mapping.columns.items()}
+    assert fields[LedgerField.LEGACY_NUMBER] == 1 and fields[LedgerField.SCORE] == 9
+    assert fields[LedgerField.RESPONSIBLE] == 11 and fields[LedgerField.COMPLETION] == 13
+    assert mapping.names[6].endswith("L")  # under the merged "LEC评价"
+    preview = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY)
+    rows = {row.row_no: row for row in preview.rows}
+    assert sorted(rows) == [6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18]  # row 11 is the blank spacer
+    dates = [rows[n].found_on for n in (6, 7, 8, 9, 10, 12, 18)]
+    assert dates == [date(2025, 3, d) for d in (5, 6, 7, 8, 9, 10, 16)]  # date, serial, /, ., 年月日, full-width, 〇
+    assert rows[12].legacy_number == "AH-2025-006"  # full-width letters made ASCII
+    assert rows[7].department_name == "合成一车间"  # the merged department cell applies to both rows
+    assert rows[6].score == Decimal(126) and rows[6].kept["responsible"] == "张三"
+
+    def codes(n):
+        return [p.code for p in rows[n].problems]
+
+    assert codes(13) == ["ledger_date_invalid"] and rows[13].status is li.RowStatus.REFUSED
+    assert codes(14) == ["ledger_department_unknown"] and rows[14].status is li.RowStatus.REFUSED
+    assert codes(15) == ["ledger_lec_off_scale"] and rows[15].status is li.RowStatus.NEW and rows[15].score is None
+    assert codes(16) == ["ledger_number_duplicate"] and rows[16].problems[0].params["row"] == 8
+    assert codes(17) == ["ledger_cell_error"] and rows[17].status is li.RowStatus.REFUSED
+    assert preview.count(li.RowStatus.NEW) == 8
+
+
+def test_import_is_one_transaction_and_idempotent(context, options, tmp_path):
+    workbook, mapping = _read(books.standard_ledger(tmp_path))
+    db = paths.database_path(tmp_path / "data")
+    before = _counts(db)
+    result = li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    assert result.imported == 8 and result.refused == 4 and result.batch_id is not None
+    assert result.numbers[0] == "YH-2025-0001"  # the usual rule: next number of the year found
+    after = _counts(db)
+    assert after[0] - before[0] == 8 and after[1] - before[1] == 1 and after[2] - before[2] == 8
+    assert after[3] - before[3] == 6  # rows with on-scale LEC values (not 15: off scale; not 18: none)
+    assert after[4] == before[4]  # no panel grading was made
+    again = li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    assert again.batch_id is None and again.imported == 0 and _counts(db) == after
+
+
+def test_imported_hazard_is_open_searchable_by_legacy_number_and_keeps_its_origin(context, options, tmp_path):
+    workbook, mapping = _read(books.standard_ledger(tmp_path))
+    li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    hits = context.register.page(RegisterFilter(text="AH-2025-005"), li_sort(), False, 0, 10)
+    assert [row.description for row in hits] == ["叉车未定期检验"]
+    hazard_id = hits[0].id
+    assert hits[0].status.value == "open" and hits[0].grade.value == "ungraded" and hits[0].grading_method is None
+    origin = li.ledger_origin(context.uow(), hazard_id)
+    assert origin.row_no == 10 and origin.legacy_number == "AH-2025-005" and origin.sheet_name == "隐患台账"
+    assert origin.grading.score == Decimal(108) and origin.grading.likelihood == Decimal(6)
+    assert origin.grading.band_code is not None  # banded under the set in force, for history only
+    assert origin.kept["measures"] == "送检"
+
+
+def li_sort():
+    from hazard_desktop.services.ports import SortKey
+
+    return SortKey.NUMBER
+
+
+def test_other_wording_content_hash_and_d_mismatch(context, options, tmp_path):
+    workbook, mapping = _read(books.other_ledger(tmp_path))
+    assert workbook.sheets[mapping.sheet_index].name == "问题清单" and mapping.data_start == 2
+    preview = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY)
+    assert [r.found_on for r in preview.rows] == [
+        date(2024, 11, 2),
+        date(2024, 11, 3),
+        date(2024, 11, 4),
+        date(2024, 11, 4),
+    ]
+    assert all(r.key.startswith("sha256:") for r in preview.rows)  # no old numbers: keyed by content
+    assert [p.code for p in preview.rows[3].problems] == ["ledger_score_mismatch"]
+    assert preview.rows[3].score == Decimal(126)
+    assert li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY).imported == 4
+    assert li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY).imported == 0
+
+
+def test_csv_in_gb18030(context, options, tmp_path):
+    workbook, mapping = _read(books.csv_ledger(tmp_path))
+    preview = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY)
+    assert [(r.legacy_number, r.found_on, r.status) for r in preview.rows] == [
+        ("CSV-001", date(2026, 1, 5), li.RowStatus.NEW),
+        ("CSV-002", date(2026, 1, 6), li.RowStatus.NEW),
+    ]
+
+
+def test_formula_errors_refuse_their_rows_and_write_nothing(context, options, tmp_path):
+    workbook, mapping = _read(books.formula_errors(tmp_path))
+    preview = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY)
+    assert [r.status for r in preview.rows] == [li.RowStatus.REFUSED] * 3
+    assert [[p.code for p in r.problems] for r in preview.rows] == [["ledger_cell_error"]] * 3
+    assert preview.rows[2].problems[0].params == {"value": "#DIV/0!"}
+    db = paths.database_path(tmp_path / "data")
+    before = _counts(db)
+    result = li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    assert result.batch_id is None and result.refused == 3 and _counts(db) == before
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (books.not_a_workbook, "ledger_not_workbook"),
+        (books.password_protected, "ledger_encrypted"),
+        (books.old_xls, "ledger_xls"),
+        (books.million_rows, "ledger_too_many_rows"),
+        (books.zip_bomb, "ledger_too_large"),
+    ],
+)
+def test_bad_files_are_refused_with_their_reason(make, code, tmp_path):
+    with pytest.raises(ValidationError) as caught:
+        OpenpyxlLedgerReader().read(make(tmp_path))
+    assert caught.value.code == code
+
+
+def test_cancel_rolls_everything_back(context, options, tmp_path):
+    workbook, mapping = _read(books.standard_ledger(tmp_path))
+    db = paths.database_path(tmp_path / "data")
+    before = _counts(db)
+    with pytest.raises(DomainError) as caught:
+        li.import_ledger(context.uow(), workbook, mapping, options, progress=lambda done, total: done < 3, today=TODAY)
+    assert caught.value.code == "ledger_import_cancelled"
+    assert _counts(db) == before
+
+
+def test_editing_an_imported_hazard_keeps_its_legacy_number_searchable(context, options, tmp_path):
+    from hazard_desktop.domain.hazards import HazardInput
+    from hazard_desktop.services import hazards as hazard_service
+    from hazard_desktop.services.ports import SortKey
+
+    workbook, mapping = _read(books.standard_ledger(tmp_path))
+    li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    row = context.register.page(RegisterFilter(text="AH-2025-004"), SortKey.NUMBER, False, 0, 5)[0]
+    with context.uow() as uow:
+        hazard = uow.hazards.get(row.id)
+    data = HazardInput("配电室门口挡鼠板缺失（已复核）", hazard.location, hazard.department_id, hazard.category_code,
+                       None, hazard.found_by_id, hazard.found_at)  # fmt: skip
+    hazard_service.save_hazard(context.uow(), row.id, hazard.revision, data)
+    assert [r.id for r in context.register.page(RegisterFilter(text="AH-2025-004"), SortKey.NUMBER, False, 0, 5)] == [
+        row.id
+    ]
+    assert context.register.count(RegisterFilter(text="已复核")) == 1
+    assert context.register.count(RegisterFilter(text="门口无挡鼠板")) == 0  # the old text's tokens are gone
