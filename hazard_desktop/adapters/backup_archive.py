@@ -261,6 +261,14 @@ def _summary(path: Path, manifest: Mapping[str, Any]) -> BackupSummary:
     )
 
 
+def _starts_as_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
 def _open_archive(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict[str, Any]]]:
     """The archive and its manifest; refuses what is not one of our backups.
@@ -271,8 +279,9 @@ def _open_archive(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict[str, Any]]
     """
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise StorageError("backup_damaged", path=str(path), detail=str(exc)) from exc
+    except zipfile.BadZipFile as exc:  # a truncated zip still starts as one; anything else is not a backup
+        code = "backup_damaged" if _starts_as_zip(path) else "backup_foreign"
+        raise StorageError(code, path=str(path), detail=str(exc)) from exc
     except OSError as exc:
         raise StorageError("backup_unreadable", path=str(path), detail=_reason(exc)) from exc
     with archive:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
+    from hazard_desktop.services.backups import Backups
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
@@ -64,6 +65,7 @@ class AppContext:
         sheet_renderer: makes the PDF renderer of grading/dispute sheets.
         inspection_record_renderer: makes the PDF renderer of inspection records.
         drafts: where the hazard editor keeps unsaved work (None: the editor keeps no drafts).
+        backups: backup files of the register and restoring one (None: contexts on fakes).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -75,3 +77,4 @@ class AppContext:
     sheet_renderer: Callable[[], SheetRenderer] | None = None
     inspection_record_renderer: Callable[[], InspectionRecordRenderer] | None = None
     drafts: DraftStore | None = None
+    backups: Backups | None = None
