@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 CONTEXT = "Messages"
 STORAGE_ERROR_CLASS = "StorageError"
 
-Area = Literal["grading", "inspection", "settings", "sheet"]
+Area = Literal["backup", "grading", "inspection", "settings", "sheet"]
 """An area with its own table of sentences, ``hazard_desktop/ui/<area>_messages.py``."""
 
 _TEXTS: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,157 @@
+"""File → Back up… and File → Restore…, pressed through their buttons on a real register."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from hazard_desktop.app import close_context
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import backups as backup_ui
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.dialogs.settings_pages.backups import BackupsPage
+from tests.factories import make_context
+
+pytestmark = pytest.mark.storage
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    context = make_context(tmp_path / "data")
+    yield context
+    close_context(context)
+
+
+def _hazard_count(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return int(con.execute("SELECT count(*) FROM hazards").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_the_backup_dialog_writes_a_checked_file_into_the_chosen_folder(qtbot, ctx: AppContext, tmp_path: Path) -> None:
+    dialog = backup_ui.BackupDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path / "usb"))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.result_summary is not None, timeout=20_000)
+    written = list((tmp_path / "usb").iterdir())
+    assert [p.suffix for p in written] == [".zip"]  # one file, no temporary left
+    assert dialog.result_summary is not None and dialog.result_summary.path == written[0]
+    assert str(written[0]) in dialog.status.text()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert dialog.close_button.isVisible() or not dialog.isVisible()
+
+
+def test_cancel_leaves_no_file(qtbot, ctx: AppContext, tmp_path: Path) -> None:
+    dialog = backup_ui.BackupDialog(ctx)
+    qtbot.addWidget(dialog)
+    folder = tmp_path / "usb"
+    dialog.folder_edit.setText(str(folder))
+    dialog.start_button.click()
+    assert dialog.job is not None
+    dialog.cancel_button.click()  # the job stops at its next check (or has finished already)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20_000)
+    if dialog.result_summary is None:
+        assert list(folder.iterdir()) == []
+        assert dialog.start_button.isEnabled()
+
+
+def test_the_restore_dialog_shows_the_backup_beside_the_register_and_restores(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:
+    assert ctx.backups is not None
+    summary = ctx.backups.create(tmp_path / "out")
+    db = ctx.data_dir / "hazard_desktop.db"
+    con = sqlite3.connect(db)
+    con.execute("UPDATE settings SET value = 'changed after the backup' WHERE key = 'plant_name'")
+    con.commit()
+    con.close()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = backup_ui.RestoreDialog(ctx, parent)
+    qtbot.addWidget(dialog)
+    assert summary.path is not None
+    assert dialog.choose(summary.path)
+    cells = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert summary.revision in cells.values()
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
+    quits: list[bool] = []
+    monkeypatch.setattr(QCoreApplication, "quit", lambda *a: quits.append(True))
+    dialog.restore_button.click()
+    assert asked and not parent.isEnabled()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20_000)
+    assert dialog.result is not None, dialog.status.text()
+    assert dialog.result.safety_copy is not None and dialog.result.safety_copy.exists()
+    con = sqlite3.connect(db)
+    plant = con.execute("SELECT value FROM settings WHERE key = 'plant_name'").fetchone()
+    con.close()
+    assert plant is None or plant[0] != "changed after the backup"
+    assert getattr(ctx.backups, "released")  # the window's connections were closed: the program restarts
+    dialog.close_button.click()
+    assert quits
+
+
+def test_a_foreign_file_is_refused_in_words_and_restore_stays_off(qtbot, ctx: AppContext, tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.zip"
+    foreign.write_bytes(b"just some text")
+    dialog = backup_ui.RestoreDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.choose(foreign)
+    assert not dialog.restore_button.isEnabled()
+    assert dialog.status.text() and "backup_foreign" not in dialog.status.text()
+
+
+def test_declining_the_question_changes_nothing(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> None:
+    assert ctx.backups is not None
+    summary = ctx.backups.create(tmp_path / "out")
+    dialog = backup_ui.RestoreDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert summary.path is not None and dialog.choose(summary.path)
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: False)
+    dialog.restore_button.click()
+    assert dialog.job is None and dialog.result is None
+    assert not (ctx.data_dir / "backups").exists() or not list((ctx.data_dir / "backups").glob("*before-restore*"))
+
+
+def test_the_settings_page_lists_automatic_backups_and_stores_the_second_folder(
+    qtbot, ctx: AppContext, tmp_path: Path
+) -> None:
+    from hazard_desktop.adapters.backup_archive import automatic_backup
+
+    automatic_backup(ctx.data_dir / "hazard_desktop.db", ctx.data_dir / "backups", reason="start")
+    page = BackupsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.table.rowCount() == 1
+    page.folder_edit.setText("relative/folder")
+    page.save_button.click()
+    assert page.message.kind == "error"
+    page.folder_edit.setText(str(tmp_path / "second"))
+    page.save_button.click()
+    assert page.message.kind == "info"
+    page.reload()
+    assert page.folder_edit.text() == str(tmp_path / "second")
+
+
+def test_the_file_menu_opens_both_dialogs(qtbot, ctx: AppContext) -> None:
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    install_features(window, ctx)
+    actions = window.feature_actions["backups"]  # type: ignore[attr-defined]
+    assert actions["backup"] in window.menu_for("file").actions()
+    actions["backup"].trigger()
+    assert isinstance(window.backup_dialog, backup_ui.BackupDialog)  # type: ignore[attr-defined]
+    window.backup_dialog.reject()  # type: ignore[attr-defined]
+    actions["restore"].trigger()
+    assert isinstance(window.restore_dialog, backup_ui.RestoreDialog)  # type: ignore[attr-defined]
+    window.restore_dialog.reject()  # type: ignore[attr-defined]
