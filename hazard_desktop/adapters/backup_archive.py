@@ -171,6 +171,13 @@ def _snapshot(db_path: Path, target: Path, progress: Callable[[int, int], None],
         source.close()
 
 
+def _remove_quietly(*files: Path) -> None:
+    """Remove temporaries (and SQLite's side files); a folder that never existed has none to remove."""
+    for path in files:
+        with contextlib.suppress(OSError):
+            _remove_with_sidecars(path)
+
+
 def _stamp(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y%m%d-%H%M%S")
 
@@ -232,15 +239,13 @@ def create_backup(
         os.replace(partial, target)
         _fsync(folder, folder=True)
     except BackupCancelled:
-        _remove_with_sidecars(partial)
-        _remove_with_sidecars(snapshot)
+        _remove_quietly(partial, snapshot)
         raise
     except (OSError, sqlite3.Error, zipfile.BadZipFile, StorageError) as exc:
-        _remove_with_sidecars(partial)
-        _remove_with_sidecars(snapshot)
+        _remove_quietly(partial, snapshot)
         log.exception("writing the backup %s failed", target)
         raise StorageError("backup_write_failed", path=str(target), detail=_reason(exc)) from exc
-    _remove_with_sidecars(snapshot)
+    _remove_quietly(snapshot)
     report(1000, 1000)
     log.info("backed up %s to %s", db_path, target)
     return _summary(target, manifest)
@@ -522,7 +527,8 @@ def rotate(folder: Path, rule: KeepRule = KeepRule()) -> list[Path]:
 
 def _setting(db_path: Path, key: str) -> str | None:
     try:
-        connection = sqlite3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True, timeout=READ_TIMEOUT)
+        # not read-only: a read-only connection cannot remove the -wal/-shm files it made when it closes
+        connection = sqlite3.connect(db_path, timeout=READ_TIMEOUT)
         try:
             row = connection.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         finally:

@@ -27,14 +27,6 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
     close_context(context)
 
 
-def _hazard_count(db: Path) -> int:
-    con = sqlite3.connect(db)
-    try:
-        return int(con.execute("SELECT count(*) FROM hazards").fetchone()[0])
-    finally:
-        con.close()
-
-
 def test_the_backup_dialog_writes_a_checked_file_into_the_chosen_folder(qtbot, ctx: AppContext, tmp_path: Path) -> None:
     dialog = backup_ui.BackupDialog(ctx)
     qtbot.addWidget(dialog)
@@ -70,7 +62,10 @@ def test_the_restore_dialog_shows_the_backup_beside_the_register_and_restores(
     summary = ctx.backups.create(tmp_path / "out")
     db = ctx.data_dir / "hazard_desktop.db"
     con = sqlite3.connect(db)
-    con.execute("UPDATE settings SET value = 'changed after the backup' WHERE key = 'plant_name'")
+    con.execute(
+        "INSERT INTO settings (id, created_at, updated_at, key, value) VALUES "
+        "('marker-after-the-backup', '2026-01-01', '2026-01-01', 'test.marker', 'after')"
+    )
     con.commit()
     con.close()
     parent = QWidget()
@@ -91,9 +86,9 @@ def test_the_restore_dialog_shows_the_backup_beside_the_register_and_restores(
     assert dialog.result is not None, dialog.status.text()
     assert dialog.result.safety_copy is not None and dialog.result.safety_copy.exists()
     con = sqlite3.connect(db)
-    plant = con.execute("SELECT value FROM settings WHERE key = 'plant_name'").fetchone()
+    marker = con.execute("SELECT value FROM settings WHERE key = 'test.marker'").fetchone()
     con.close()
-    assert plant is None or plant[0] != "changed after the backup"
+    assert marker is None  # the register is the backup's again
     assert getattr(ctx.backups, "released")  # the window's connections were closed: the program restarts
     dialog.close_button.click()
     assert quits
