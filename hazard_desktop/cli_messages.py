@@ -138,12 +138,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Install the newer program. The register was not changed.",
     ),
     "backup_newer": (
-        "该备份来自更新版本的程序（数据库版本 {revision}，本程序最高支持 {head}），不能恢复。请安装更新版本。台账未被修改。",
+        "该备份来自更新版本的程序（数据库版本 {revision}，本程序最高支持 {head}），不能恢复。"
+        "请安装更新版本。台账未被修改。",
         "The backup comes from a newer version of the program (schema revision {revision}; this build knows up "
         "to {head}) and cannot be restored. Install the newer program. The register was not changed.",
     ),
     "register_in_use": (
-        "台账正被本程序的窗口或另一个命令使用，不能恢复。请先关闭程序窗口（或在窗口中使用“文件 → 恢复”）。台账未被修改。",
+        "台账正被本程序的窗口或另一个命令使用，不能恢复。"
+        "请先关闭程序窗口（或在窗口中使用“文件 → 恢复”）。台账未被修改。",
         "The register is in use by the program's window or another command, so it cannot be restored. Close "
         "the window first (or restore from its File menu). The register was not changed.",
     ),

@@ -88,7 +88,11 @@ def _not_cancelled() -> bool:
 
 def _counts(connection: sqlite3.Connection) -> dict[str, int]:
     tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    return {name: int(connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]) for name in COUNTED if name in tables}
+    return {
+        name: int(connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+        for name in COUNTED
+        if name in tables
+    }
 
 
 def _photo_hashes(connection: sqlite3.Connection) -> dict[str, str]:
@@ -327,7 +331,9 @@ def read_backup(path: Path) -> BackupSummary:
         return _summary(path, manifest)
 
 
-def _copy_entry(archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, on_bytes: Callable[[int], None]) -> tuple[int, str]:
+def _copy_entry(
+    archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, on_bytes: Callable[[int], None]
+) -> tuple[int, str]:
     digest = hashlib.sha256()
     size = 0
     with archive.open(name) as entry:
@@ -379,14 +385,18 @@ def _extract_checked(path: Path, target: Path, report: Callable[[int, int], None
             except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
                 raise StorageError("backup_damaged", path=str(path), detail=str(exc)) from exc
             if size != expected.get("size") or sha != expected.get("sha256"):
-                raise StorageError("backup_damaged", path=str(path), detail="the database's hash differs from the manifest")
+                raise StorageError(
+                    "backup_damaged", path=str(path), detail="the database's hash differs from the manifest"
+                )
             try:
                 revision, counts, photos = _check_copy(target)
             except sqlite3.Error as exc:
                 raise StorageError("backup_damaged", path=str(path), detail=str(exc)) from exc
             report(800, 1000)
             if revision != str(manifest["revision"]) or photos != manifest["photos"]:
-                raise StorageError("backup_damaged", path=str(path), detail="photos or revision differ from the manifest")
+                raise StorageError(
+                    "backup_damaged", path=str(path), detail="photos or revision differ from the manifest"
+                )
             if counts != {str(k): int(v) for k, v in manifest["counts"].items()}:
                 raise StorageError("backup_damaged", path=str(path), detail="counts differ from the manifest")
             return _summary(path, manifest)
@@ -512,10 +522,10 @@ def automatic_backups(folder: Path) -> list[tuple[Path, datetime]]:
     return sorted(found, key=lambda item: item[1], reverse=True)
 
 
-def rotate(folder: Path, rule: KeepRule = KeepRule()) -> list[Path]:
+def rotate(folder: Path, rule: KeepRule | None = None) -> list[Path]:
     """Remove the automatic backups in ``folder`` that rotation does not keep; return those removed."""
     found = automatic_backups(folder)
-    keep = set(kept_backups(found, rule))
+    keep = set(kept_backups(found, rule or KeepRule()))
     removed = []
     for path, _moment in found:
         if path not in keep:
@@ -606,7 +616,9 @@ class SqliteBackups:
         self.release = release
         self.released = False  # the window's connections were closed for a restore: it must restart
 
-    def create(self, folder: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None) -> BackupSummary:
+    def create(
+        self, folder: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> BackupSummary:
         return create_backup(self.db_path, folder, progress=progress, cancelled=cancelled)
 
     def inspect(self, path: Path) -> BackupSummary:

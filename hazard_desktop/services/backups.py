@@ -62,7 +62,9 @@ class RestoreResult:
 class Backups(Protocol):
     """Backup and restore of the register of one data folder."""
 
-    def create(self, folder: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None) -> BackupSummary:
+    def create(
+        self, folder: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> BackupSummary:
         """Write a verified backup file into ``folder``; return its summary (``path`` set).
 
         Raises:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services.backups import COUNTED, Backups, BackupCancelled, BackupSummary, RestoreResult
+from hazard_desktop.services.backups import COUNTED, BackupCancelled, Backups, BackupSummary, RestoreResult
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages, workers
 from hazard_desktop.ui.main_window import MainWindow
@@ -164,7 +164,9 @@ class BackupDialog(QDialog):
 
     def _failed(self, exc: object) -> None:
         self.job = None
-        self.status.setText(messages.error_text(exc if isinstance(exc, BaseException) else RuntimeError(str(exc)), "backup"))
+        self.status.setText(
+            messages.error_text(exc if isinstance(exc, BaseException) else RuntimeError(str(exc)), "backup")
+        )
         self._done()
 
     def _cancelled(self) -> None:
@@ -287,9 +289,7 @@ class RestoreDialog(QDialog):
         ]
         for key in COUNTED:
             if key in summary.counts or key in current.counts:
-                rows.append(
-                    (count_name(key), str(summary.counts.get(key, "-")), str(current.counts.get(key, "-")))
-                )
+                rows.append((count_name(key), str(summary.counts.get(key, "-")), str(current.counts.get(key, "-"))))
         self.table.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
@@ -303,10 +303,9 @@ class RestoreDialog(QDialog):
         backups = self.context.backups
         if backups is None or self.chosen is None or self.chosen.path is None:
             return
-        text = (
-            self.tr("Replace the register by the backup of %1?\n\nThe current register is kept as a safety copy first.")
-            .replace("%1", when_text(self.chosen))
-        )
+        text = self.tr(
+            "Replace the register by the backup of %1?\n\nThe current register is kept as a safety copy first."
+        ).replace("%1", when_text(self.chosen))
         if not messages.confirm(self, self.tr("Restore"), text):
             return
         path = self.chosen.path
@@ -342,9 +341,7 @@ class RestoreDialog(QDialog):
         backups = self.context.backups
         released = bool(getattr(backups, "released", False))
         if released:
-            self.status.setText(
-                self.status.text() + "\n" + self.tr("The program starts again to open the register.")
-            )
+            self.status.setText(self.status.text() + "\n" + self.tr("The program starts again to open the register."))
         self._end(restart=released)
 
     def _end(self, *, restart: bool) -> None:

@@ -89,7 +89,7 @@ def test_the_restore_dialog_shows_the_backup_beside_the_register_and_restores(
     marker = con.execute("SELECT value FROM settings WHERE key = 'test.marker'").fetchone()
     con.close()
     assert marker is None  # the register is the backup's again
-    assert getattr(ctx.backups, "released")  # the window's connections were closed: the program restarts
+    assert ctx.backups.released  # the window's connections were closed: the program restarts
     dialog.close_button.click()
     assert quits
 
