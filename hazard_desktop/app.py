@@ -213,7 +213,11 @@ def _wire(
     output_files.remove_stale_temporaries([storage.data_dir, storage.data_dir / "exports"])
     from hazard_desktop.adapters.backup_archive import SqliteBackups
 
-    backups = SqliteBackups(paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir))
+    from hazard_desktop import __version__
+
+    backups = SqliteBackups(
+        paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
+    )
     context = AppContext(
         uow=uow,
         register=register,
@@ -334,11 +338,14 @@ def run_gui(
 def _automatic_backup(data_dir: Path, reason: str) -> threading.Thread:
     """The day's first start and every exit after a change make an automatic backup (rotated), on a thread:
     the window does not wait for it; the exit waits for the start's before writing its own."""
+    from hazard_desktop import __version__
     from hazard_desktop.adapters.backup_archive import automatic_backup
 
     def run() -> None:
         try:
-            automatic_backup(paths.database_path(data_dir), paths.backup_dir(data_dir), reason=reason)
+            automatic_backup(
+                paths.database_path(data_dir), paths.backup_dir(data_dir), reason=reason, app_version=__version__
+            )
         except Exception:  # never the program's end: the next start tries again
             log.exception("automatic backup (%s) failed", reason)
 

@@ -300,11 +300,11 @@ def _backup(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
     target = Path(args.output).expanduser().resolve()
     if target.is_dir():
-        summary = create_backup(paths.database_path(folder), target)
+        summary = create_backup(paths.database_path(folder), target, app_version=__version__)
     else:
         if target.exists() or target.is_symlink():
             raise Refused("backup_exists", path=target)
-        summary = create_backup(paths.database_path(folder), target.parent, name=target.name)
+        summary = create_backup(paths.database_path(folder), target.parent, name=target.name, app_version=__version__)
     created = summary.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(message("backup_written", lang, path=summary.path, created=created, revision=summary.revision,
                   counts=_counts_text(summary.counts, lang)))  # fmt: skip

@@ -37,7 +37,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from hazard_desktop import __version__
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.schema import (
     READ_TIMEOUT,
@@ -192,6 +191,7 @@ def create_backup(
     *,
     kind: str = "manual",
     name: str | None = None,
+    app_version: str = "",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> BackupSummary:
@@ -222,7 +222,7 @@ def create_backup(
             "format_version": FORMAT_VERSION,
             "created_at": created.isoformat(),
             "kind": kind,
-            "app_version": __version__,
+            "app_version": app_version,
             "revision": revision,
             "counts": counts,
             "entries": {DATABASE_ENTRY: {"size": size, "sha256": _sha256_file(snapshot)}},
@@ -548,7 +548,9 @@ def _setting(db_path: Path, key: str) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def automatic_backup(db_path: Path, folder: Path, *, reason: str, now: datetime | None = None) -> Path | None:
+def automatic_backup(
+    db_path: Path, folder: Path, *, reason: str, now: datetime | None = None, app_version: str = ""
+) -> Path | None:
     """The automatic backup at start (first of the day) or at exit (the register changed since the last).
 
     Written to ``folder`` (the data folder's ``backups/``) and copied to the second folder set in the
@@ -570,7 +572,7 @@ def automatic_backup(db_path: Path, folder: Path, *, reason: str, now: datetime 
             return None
     name = f"{AUTO_PREFIX}{moment.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
     try:
-        summary = create_backup(db_path, folder, kind="daily", name=name)
+        summary = create_backup(db_path, folder, kind="daily", name=name, app_version=app_version)
     except StorageError:
         return None  # logged by create_backup
     rotate(folder)
@@ -610,8 +612,11 @@ class SqliteBackups:
         release: closes this program's own connections before a restore (the window's context).
     """
 
-    def __init__(self, db_path: Path, safety_dir: Path, release: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, db_path: Path, safety_dir: Path, release: Callable[[], None] | None = None, app_version: str = ""
+    ) -> None:
         self.db_path = db_path
+        self.app_version = app_version
         self.safety_dir = safety_dir
         self.release = release
         self.released = False  # the window's connections were closed for a restore: it must restart
@@ -619,7 +624,9 @@ class SqliteBackups:
     def create(
         self, folder: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> BackupSummary:
-        return create_backup(self.db_path, folder, progress=progress, cancelled=cancelled)
+        return create_backup(
+            self.db_path, folder, progress=progress, cancelled=cancelled, app_version=self.app_version
+        )
 
     def inspect(self, path: Path) -> BackupSummary:
         return read_backup(path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,13 +35,13 @@ from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.widgets import screen_fit
 
 _COUNT_NAMES = {
-    "hazards": "Hazards",
-    "hazard_photos": "Photos",
-    "gradings": "Gradings",
-    "disputes": "Disputes",
-    "sheet_prints": "Printed sheets",
-    "inspections": "Inspections",
-    "inspection_photos": "Inspection photos",
+    "hazards": QT_TRANSLATE_NOOP("Backups", "Hazards"),
+    "hazard_photos": QT_TRANSLATE_NOOP("Backups", "Photos"),
+    "gradings": QT_TRANSLATE_NOOP("Backups", "Gradings"),
+    "disputes": QT_TRANSLATE_NOOP("Backups", "Disputes"),
+    "sheet_prints": QT_TRANSLATE_NOOP("Backups", "Printed sheets"),
+    "inspections": QT_TRANSLATE_NOOP("Backups", "Inspections"),
+    "inspection_photos": QT_TRANSLATE_NOOP("Backups", "Inspection photos"),
 }
 _FOLDER_KEY = "backup/lastFolder"
 
@@ -153,13 +153,9 @@ class BackupDialog(QDialog):
         self.result_summary = summary
         self.job = None
         counts = ", ".join(f"{count_name(k)} {v}" for k, v in summary.counts.items())
-        self.status.setText(
-            self.tr("Backup written and checked:\n%1\n(%2, schema revision %3; %4)")
-            .replace("%1", str(summary.path))
-            .replace("%2", when_text(summary))
-            .replace("%3", summary.revision)
-            .replace("%4", counts)
-        )
+        template = self.tr("Backup written and checked:\n%1\n(%2, schema revision %3; %4)")
+        filled = template.replace("%1", str(summary.path)).replace("%2", when_text(summary))
+        self.status.setText(filled.replace("%3", summary.revision).replace("%4", counts))
         self._done()
 
     def _failed(self, exc: object) -> None:
@@ -303,9 +299,10 @@ class RestoreDialog(QDialog):
         backups = self.context.backups
         if backups is None or self.chosen is None or self.chosen.path is None:
             return
-        text = self.tr(
+        question = self.tr(
             "Replace the register by the backup of %1?\n\nThe current register is kept as a safety copy first."
-        ).replace("%1", when_text(self.chosen))
+        )
+        text = question.replace("%1", when_text(self.chosen))
         if not messages.confirm(self, self.tr("Restore"), text):
             return
         path = self.chosen.path
