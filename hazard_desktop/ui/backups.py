@@ -8,6 +8,7 @@ the register open), so after it the program starts again on the restored registe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSettings, QStandardPaths, Qt
@@ -49,6 +50,12 @@ _FOLDER_KEY = "backup/lastFolder"
 def count_name(key: str) -> str:
     """The translated name of a counted table."""
     return QCoreApplication.translate("Backups", _COUNT_NAMES.get(key, key))
+
+
+def counts_text(counts: Mapping[str, int]) -> str:
+    """``Hazards 12, Photos 30, …`` (Chinese: full-width commas)."""
+    separator = QCoreApplication.translate("Backups", ", ")
+    return separator.join(f"{count_name(k)} {v}" for k, v in counts.items())
 
 
 def when_text(summary: BackupSummary) -> str:
@@ -152,7 +159,7 @@ class BackupDialog(QDialog):
         assert isinstance(summary, BackupSummary)
         self.result_summary = summary
         self.job = None
-        counts = ", ".join(f"{count_name(k)} {v}" for k, v in summary.counts.items())
+        counts = counts_text(summary.counts)
         template = self.tr("Backup written and checked:\n%1\n(%2, schema revision %3; %4)")
         filled = template.replace("%1", str(summary.path)).replace("%2", when_text(summary))
         self.status.setText(filled.replace("%3", summary.revision).replace("%4", counts))

@@ -15,14 +15,21 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import backups as backup_ui
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.settings_pages.backups import BackupsPage
-from tests.factories import make_context
+from tests.factories import make_context, seeded_folder
 
 pytestmark = pytest.mark.storage
 
 
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = make_context(tmp_path / "data")
+@pytest.fixture(params=["full", "lazy"])
+def ctx(request, tmp_path: Path) -> Iterator[AppContext]:
+    """The storage opened (after a write), or the window's lazy start (plain connections only)."""
+    if request.param == "lazy":
+        from hazard_desktop.app import build_context
+
+        context = build_context(seeded_folder(tmp_path / "data"), lazy=True)
+        assert context.storage is not None and not context.storage.is_open
+    else:
+        context = make_context(tmp_path / "data")
     yield context
     close_context(context)
 

@@ -75,9 +75,9 @@ class BackupsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(listed, 1)
         layout.addWidget(second)
         layout.addWidget(self.message)
+        layout.addWidget(listed, 1)
 
         self.browse_button.clicked.connect(self._browse)
         self.clear_button.clicked.connect(self.folder_edit.clear)
