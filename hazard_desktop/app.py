@@ -211,9 +211,8 @@ def _wire(
     from hazard_desktop.services import output_files
 
     output_files.remove_stale_temporaries([storage.data_dir, storage.data_dir / "exports"])
-    from hazard_desktop.adapters.backup_archive import SqliteBackups
-
     from hazard_desktop import __version__
+    from hazard_desktop.adapters.backup_archive import SqliteBackups
 
     backups = SqliteBackups(
         paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
