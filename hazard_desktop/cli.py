@@ -319,7 +319,11 @@ def _restore(args: argparse.Namespace, lang: str) -> int:
 
     source = Path(args.file).expanduser().resolve()
     folder = _data_folder(args, may_create=args.create)
-    read_backup(source)  # a foreign or damaged file is refused before anything is logged or written
+    from hazard_desktop.adapters.schema import known_revisions
+    from hazard_desktop.domain.backups import check_restorable
+
+    # a foreign, damaged or newer file is refused before anything is logged or written
+    check_restorable(read_backup(source).revision, known_revisions())
     setup_logging(folder, verbose=args.verbose)
     result = restore_backup(source, paths.database_path(folder), paths.backup_dir(folder))
     close_context(build_context(folder))  # an older backup is migrated (and seeded) now, as any start would

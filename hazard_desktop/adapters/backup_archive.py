@@ -548,6 +548,23 @@ def _setting(db_path: Path, key: str) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
+STALE_AFTER_S = 600
+
+
+def remove_stale_parts(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove temporaries of backups killed mid-write (``.*.part`` older than ten minutes) from ``folder``."""
+    import time
+
+    limit = (time.time() if now is None else now) - STALE_AFTER_S
+    removed = []
+    for path in folder.glob(".*.part") if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def automatic_backup(
     db_path: Path, folder: Path, *, reason: str, now: datetime | None = None, app_version: str = ""
 ) -> Path | None:
@@ -570,6 +587,7 @@ def automatic_backup(
         changed = max((p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists()), default=0.0)
         if changed <= existing[0][0].stat().st_mtime:
             return None
+    remove_stale_parts(folder)
     name = f"{AUTO_PREFIX}{moment.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
     try:
         summary = create_backup(db_path, folder, kind="daily", name=name, app_version=app_version)

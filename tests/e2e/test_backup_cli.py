@@ -81,3 +81,25 @@ def test_backup_needs_a_register(tmp_path: Path) -> None:
     assert refused.returncode == 2 and not (tmp_path / "b.zip").exists()
     assert _files(empty) == []
     shutil.rmtree(empty)
+
+
+def test_a_newer_backup_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    data = seeded_folder(tmp_path / "data")
+    made = tmp_path / "b.zip"
+    assert run("--data-dir", str(data), "backup", "-o", str(made)).returncode == 0
+    newer = tmp_path / "newer.zip"
+    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(newer, "w") as zout:
+        for name in zin.namelist():
+            content = zin.read(name)
+            if name == "manifest.json":
+                manifest = json.loads(content)
+                manifest["revision"] = "9999"
+                content = json.dumps(manifest).encode()
+            zout.writestr(name, content)
+    before = _files(data)
+    refused = run("--data-dir", str(data), "--lang", "en", "restore", str(newer))
+    assert refused.returncode == 2 and "newer version of the program" in refused.stderr
+    assert _files(data) == before

@@ -396,3 +396,19 @@ def test_rotation_removes_what_the_rule_does_not_keep(tmp_path: Path) -> None:
     assert "hazard_desktop-20260101-rev0005.db" in left  # not an automatic backup: never rotated
     assert len(left) - 1 == 60 - len(removed)
     assert "auto-20260301-090000.zip" in left  # the newest
+
+
+def test_leftovers_of_a_killed_backup_are_removed_once_stale(tmp_path: Path) -> None:
+    import time
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old = folder / ".auto-20260101-090000.zip.part"
+    fresh = folder / ".auto-20260101-100000.zip.part"
+    kept = folder / "auto-20260101-080000.zip"
+    for path in (old, fresh, kept):
+        path.write_bytes(b"x")
+    now = time.time()
+    os.utime(old, (now - 3600, now - 3600))
+    assert archive.remove_stale_parts(folder, now=now) == [old]  # a fresh one may belong to a running program
+    assert fresh.exists() and kept.exists()
