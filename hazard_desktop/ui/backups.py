@@ -159,6 +159,7 @@ class BackupDialog(QDialog):
         assert isinstance(summary, BackupSummary)
         self.result_summary = summary
         self.job = None
+        self.progress.setValue(self.progress.maximum())
         counts = counts_text(summary.counts)
         template = self.tr("Backup written and checked:\n%1\n(%2, schema revision %3; %4)")
         filled = template.replace("%1", str(summary.path)).replace("%2", when_text(summary))
