@@ -157,3 +157,46 @@ def test_the_file_menu_opens_both_dialogs(qtbot, ctx: AppContext) -> None:
     actions["restore"].trigger()
     assert isinstance(window.restore_dialog, backup_ui.RestoreDialog)  # type: ignore[attr-defined]
     window.restore_dialog.reject()  # type: ignore[attr-defined]
+
+
+def test_a_newer_backup_is_refused_in_words_and_the_window_comes_back(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:
+    import json
+    import zipfile
+
+    assert ctx.backups is not None
+    made = ctx.backups.create(tmp_path / "out").path
+    assert made is not None
+    newer = tmp_path / "newer.zip"
+    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(newer, "w") as zout:
+        for name in zin.namelist():
+            content = zin.read(name)
+            if name == "manifest.json":
+                manifest = json.loads(content)
+                manifest["revision"] = "9999"
+                content = json.dumps(manifest).encode()
+            zout.writestr(name, content)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = backup_ui.RestoreDialog(ctx, parent)
+    qtbot.addWidget(dialog)
+    assert dialog.choose(newer)
+    assert "9999" in [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20_000)
+    assert dialog.result is None and "9999" in dialog.status.text()
+    assert parent.isEnabled() and not ctx.backups.released  # nothing was closed: the window goes on
+    assert not list(ctx.data_dir.glob("backups/*before-restore*"))
+
+
+def test_the_window_start_makes_the_days_automatic_backup(tmp_path: Path) -> None:
+    from hazard_desktop.app import _automatic_backup
+
+    folder = seeded_folder(tmp_path / "data")
+    _automatic_backup(folder, "start").join()
+    made = sorted((folder / "backups").glob("auto-*.zip"))
+    assert len(made) == 1
+    _automatic_backup(folder, "start").join()  # the same day: no second one
+    assert sorted((folder / "backups").glob("auto-*.zip")) == made
