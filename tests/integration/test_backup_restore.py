@@ -179,6 +179,12 @@ def test_photos_are_in_the_backup_and_checked(tmp_path: Path) -> None:
     with zipfile.ZipFile(summary.path) as zf:
         photos = json.loads(zf.read(archive.MANIFEST))["photos"]
     assert len([k for k in photos if k.startswith("hazard/")]) == 2 * summary.counts["hazard_photos"]
+    first = sorted(photos)[0]
+    altered = _manifest_changed(lambda m: m["photos"].update({first: "0" * 64}))(summary.path, tmp_path / "bad.zip")
+    with pytest.raises(StorageError) as refused:
+        archive.restore_backup(altered, folder / paths.DATABASE_NAME, folder / "backups")
+    assert refused.value.code == "backup_damaged" and "photos" in refused.value.params["detail"]
+    archive.restore_backup(summary.path, folder / paths.DATABASE_NAME, folder / "backups")  # the true one passes
 
 
 # ------------------------------------------------------------------ refusals
@@ -226,6 +232,30 @@ def _other_format(source: Path, target: Path) -> Path:
     return _rewrite(source, target, change)
 
 
+def _manifest_changed(change):
+    """A backup whose manifest was edited (a count, a photo's hash) while the database stayed as it was."""
+
+    def make(source: Path, target: Path) -> Path:
+        def edit(name: str, data: bytes) -> bytes:
+            if name != archive.MANIFEST:
+                return data
+            manifest = json.loads(data)
+            change(manifest)
+            return json.dumps(manifest).encode()
+
+        return _rewrite(source, target, edit)
+
+    return make
+
+
+def _fewer_hazards(manifest: dict) -> None:
+    manifest["counts"]["hazards"] += 1
+
+
+def _other_photo(manifest: dict) -> None:
+    manifest["photos"]["hazard/00000000-0000-0000-0000-000000000000/display"] = "0" * 64
+
+
 def _newer(source: Path, target: Path) -> Path:
     """A backup whose database (and manifest, hashes and all) says revision 9999: a newer program's."""
     work = target.with_suffix(".db")
@@ -254,8 +284,10 @@ def _newer(source: Path, target: Path) -> Path:
         (_text_file, "backup_foreign"),
         (_other_format, "backup_foreign"),
         (_newer, "backup_newer"),
+        (_manifest_changed(_fewer_hazards), "backup_damaged"),
+        (_manifest_changed(_other_photo), "backup_damaged"),
     ],
-    ids=["tampered", "truncated", "foreign-zip", "text-file", "other-format", "newer"],
+    ids=["tampered", "truncated", "foreign-zip", "text-file", "other-format", "newer", "counts", "photo-hash"],
 )
 def test_a_bad_backup_is_refused_and_nothing_changes(data_dir: Path, backup: Path, tmp_path: Path, make, code) -> None:
     bad = make(backup, tmp_path / "bad.zip")
