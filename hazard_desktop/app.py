@@ -231,6 +231,7 @@ def _wire(
         from hazard_desktop.adapters.report_workbook import OpenpyxlTableWorkbookWriter
 
         return OpenpyxlTableWorkbookWriter()
+
     def ledger_reader() -> LedgerReader:
         from hazard_desktop.adapters.ledger_reader import OpenpyxlLedgerReader  # openpyxl loads here
 
@@ -240,7 +241,13 @@ def _wire(
     from hazard_desktop.services import output_files
 
     output_files.remove_stale_temporaries([storage.data_dir, storage.data_dir / "exports"])
-    return AppContext(
+    from hazard_desktop import __version__
+    from hazard_desktop.adapters.backup_archive import SqliteBackups
+
+    backups = SqliteBackups(
+        paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
+    )
+    context = AppContext(
         uow=uow,
         register=register,
         images=images,
@@ -254,7 +261,10 @@ def _wire(
         statistics=statistics,
         report_renderers={"pdf": pdf_report, "xlsx": xlsx_report},
         table_workbook=table_workbook,
+        backups=backups,
     )
+    backups.release = lambda: close_context(context)  # a restore closes this program's connections first
+    return context
 
 
 def engine_of(context: AppContext) -> Engine:
@@ -342,13 +352,53 @@ def run_gui(
     reporter = CrashReporter(log_file(data_dir), app)
     reporter.install()
     _enable_faulthandler(data_dir)
+    start_backup = _automatic_backup(data_dir, "start") if interactive else None
     try:
         return _show_window(app, context, screenshot)
     finally:
+        if start_backup is not None:
+            start_backup.join()
+            if not (context.backups is not None and getattr(context.backups, "released", False)):
+                _automatic_backup(data_dir, "exit").join()
         reporter.uninstall()
         _disable_faulthandler()  # the window is gone: release logs/faults.log (Windows cannot delete an open file)
         if lock is not None and lock.isLocked():
             lock.unlock()
+        if interactive and context.backups is not None and getattr(context.backups, "released", False):
+            _restart()  # a restore closed the register under this window: a fresh start opens the restored one
+
+
+def _automatic_backup(data_dir: Path, reason: str) -> threading.Thread:
+    """The day's first start and every exit after a change make an automatic backup (rotated), on a thread:
+    the window does not wait for it; the exit waits for the start's before writing its own."""
+    from hazard_desktop import __version__
+    from hazard_desktop.adapters.backup_archive import automatic_backup
+
+    def run() -> None:
+        try:
+            automatic_backup(
+                paths.database_path(data_dir), paths.backup_dir(data_dir), reason=reason, app_version=__version__
+            )
+        except Exception:  # never the program's end: the next start tries again
+            log.exception("automatic backup (%s) failed", reason)
+
+    thread = threading.Thread(target=run, name=f"auto-backup-{reason}")
+    thread.start()
+    return thread
+
+
+def _restart() -> None:
+    """Start the program again with the same arguments (after a restore)."""
+    import subprocess
+
+    if getattr(sys, "frozen", False):
+        command = [sys.executable, *sys.argv[1:]]
+    else:
+        command = [sys.executable, "-m", "hazard_desktop", *sys.argv[1:]]
+    try:
+        subprocess.Popen(command, close_fds=True)  # noqa: S603 (our own program, our own arguments)
+    except OSError:
+        log.exception("restarting after a restore failed")
 
 
 def show_refusal(error: Exception, language: str | None = None) -> int:

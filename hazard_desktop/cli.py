@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hazard_desktop import __version__, paths
 from hazard_desktop.cli_help import argparse_language, help_text, language_option
@@ -133,6 +133,10 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     ledger.add_argument("--recorder", default="", metavar="NAME", help=help_text("recorder", lang))
     ledger.add_argument("--department", default="", metavar="NAME", help=help_text("default_department", lang))
     ledger.add_argument("--category", default="", metavar="CODE", help=help_text("default_category", lang))
+    backup = sub.add_parser("backup", parents=[common], help=help_text("backup", lang))
+    backup.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("backup_output", lang))
+    restore = sub.add_parser("restore", parents=[common], help=help_text("restore", lang))
+    restore.add_argument("file", metavar="FILE", help=help_text("backup_file", lang))
     return parser
 
 
@@ -295,6 +299,13 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         _require_register(folder)
         setup_logging(folder, verbose=args.verbose)
         return _import_ledger(folder, args, lang)
+    if command == "backup":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _backup(folder, args, lang)
+    if command == "restore":
+        return _restore(args, lang)
     if command == "demo":
         if not 1 <= args.count <= DEMO_MAX_COUNT:
             raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
@@ -310,6 +321,63 @@ def _run(args: argparse.Namespace, lang: str) -> int:
             _remove_register_files(paths.database_path(folder))
             raise
     return _gui(args, lang, explicit=explicit)
+
+
+def _counts_text(counts: dict[str, int] | Any, lang: str) -> str:
+    names = {
+        "hazards": ("隐患", "hazards"),
+        "hazard_photos": ("照片", "photos"),
+        "gradings": ("分级", "gradings"),
+        "disputes": ("争议", "disputes"),
+        "sheet_prints": ("打印记录", "sheet prints"),
+        "inspections": ("检查", "inspections"),
+        "inspection_photos": ("检查照片", "inspection photos"),
+    }
+    parts = []
+    for key, value in counts.items():
+        zh, en = names.get(key, (key, key))
+        parts.append(f"{en} {value}" if lang == "en" else f"{zh} {value}")
+    return ", ".join(parts) if lang == "en" else "，".join(parts)
+
+
+def _backup(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    """``backup -o FILE``: a verified backup file (a folder names where it goes; an existing file is refused)."""
+    from hazard_desktop.adapters.backup_archive import create_backup
+
+    target = Path(args.output).expanduser().resolve()
+    if target.is_dir():
+        summary = create_backup(paths.database_path(folder), target, app_version=__version__)
+    else:
+        if target.exists() or target.is_symlink():
+            raise Refused("backup_exists", path=target)
+        summary = create_backup(paths.database_path(folder), target.parent, name=target.name, app_version=__version__)
+    created = summary.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(message("backup_written", lang, path=summary.path, created=created, revision=summary.revision,
+                  counts=_counts_text(summary.counts, lang)))  # fmt: skip
+    return 0
+
+
+def _restore(args: argparse.Namespace, lang: str) -> int:
+    """``restore FILE``: check the backup whole, keep the register as a safety copy, put the backup in place
+    and open it (an older backup is upgraded by the normal migration). Refused while the register is open."""
+    from hazard_desktop.adapters.backup_archive import read_backup, restore_backup
+    from hazard_desktop.app import build_context, close_context, setup_logging
+
+    source = Path(args.file).expanduser().resolve()
+    folder = _data_folder(args, may_create=args.create)
+    from hazard_desktop.adapters.schema import known_revisions
+    from hazard_desktop.domain.backups import check_restorable
+
+    # a foreign, damaged or newer file is refused before anything is logged or written
+    check_restorable(read_backup(source).revision, known_revisions())
+    setup_logging(folder, verbose=args.verbose)
+    result = restore_backup(source, paths.database_path(folder), paths.backup_dir(folder))
+    close_context(build_context(folder))  # an older backup is migrated (and seeded) now, as any start would
+    restored = result.restored
+    created = restored.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(message("restored", lang, path=source, created=created, revision=restored.revision,
+                  counts=_counts_text(restored.counts, lang), safety=result.safety_copy or "-"))  # fmt: skip
+    return 0
 
 
 def _remove_register_files(database: Path) -> None:

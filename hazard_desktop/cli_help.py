@@ -146,6 +146,19 @@ _HELP: dict[str, tuple[str, str]] = {
     "month": ("the month, e.g. 2026-03 (internal monthly report)", "统计月份，例如 2026-03（月度内部报表）"),
     "report_output": ("the file to write (.pdf or .xlsx)", "要写入的文件（.pdf 或 .xlsx）"),
     "analysis": ("analysis text printed in the report's box", "填入报表“统计分析”栏的文字"),
+    "backup": (
+        "write a verified backup of the whole register (database and photos) as one file",
+        "将整个台账（数据库和照片）备份为一个经过校验的文件",
+    ),
+    "backup_output": (
+        "the backup file to write (.zip), or a folder to write it into",
+        "要写入的备份文件（.zip），或存放备份的文件夹",
+    ),
+    "restore": (
+        "put a backup file back in place of the register (the current one is kept as a safety copy first)",
+        "用备份文件恢复台账（先将当前台账保存为安全副本）",
+    ),
+    "backup_file": ("the backup file to restore", "要恢复的备份文件"),
     "output": ("the PDF file to write (must end in .pdf)", "要写入的 PDF 文件（须以 .pdf 结尾）"),
     "meeting": (
         "the whole batch of the meeting that graded the hazard",

@@ -188,6 +188,57 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "To start a new register there, add --create.",
     ),
     "data_dir_unusable": ("无法创建数据目录 {path}：{detail}", "Cannot create the data folder {path}: {detail}"),
+    "backup_written": (
+        "备份已写入并校验：{path}\n（{created}，数据库版本 {revision}；{counts}）",
+        "Backup written and verified: {path}\n({created}, schema revision {revision}; {counts})",
+    ),
+    "backup_exists": (
+        "文件 {path} 已存在，未覆盖。请另选文件名。",
+        "The file {path} exists already and was not overwritten; choose another name.",
+    ),
+    "backup_write_failed": (
+        "无法写入备份 {path}（{detail}）。未留下任何文件，台账未被修改。",
+        "The backup {path} could not be written ({detail}). Nothing was left behind; the register was not changed.",
+    ),
+    "backup_foreign": (
+        "{path} 不是本程序的备份文件。台账未被修改。",
+        "{path} is not a backup file of this program. The register was not changed.",
+    ),
+    "backup_damaged": (
+        "备份文件 {path} 已损坏或被改动（{detail}），不能用于恢复。台账未被修改。",
+        "The backup file {path} is damaged or was altered ({detail}); it cannot be restored. "
+        "The register was not changed.",
+    ),
+    "backup_unreadable": (
+        "无法读取备份文件 {path}（{detail}）。台账未被修改。",
+        "Cannot read the backup file {path} ({detail}). The register was not changed.",
+    ),
+    "backup_format_newer": (
+        "备份文件 {path} 由更新版本的程序写入，本程序无法读取。请安装更新版本。台账未被修改。",
+        "The backup file {path} was written by a newer version of the program in a format this one cannot read. "
+        "Install the newer program. The register was not changed.",
+    ),
+    "backup_newer": (
+        "该备份来自更新版本的程序（数据库版本 {revision}，本程序最高支持 {head}），不能恢复。"
+        "请安装更新版本。台账未被修改。",
+        "The backup comes from a newer version of the program (schema revision {revision}; this build knows up "
+        "to {head}) and cannot be restored. Install the newer program. The register was not changed.",
+    ),
+    "register_in_use": (
+        "台账正被本程序的窗口或另一个命令使用，不能恢复。"
+        "请先关闭程序窗口（或在窗口中使用“文件 → 恢复”）。台账未被修改。",
+        "The register is in use by the program's window or another command, so it cannot be restored. Close "
+        "the window first (or restore from its File menu). The register was not changed.",
+    ),
+    "restore_failed": (
+        "恢复失败（{detail}），台账未被修改。",
+        "The restore failed ({detail}); the register was not changed.",
+    ),
+    "restored": (
+        "已从 {path} 恢复台账（{created}，数据库版本 {revision}；{counts}）。\n原台账的安全副本：{safety}",
+        "The register was restored from {path} ({created}, schema revision {revision}; {counts}).\n"
+        "Safety copy of the replaced register: {safety}",
+    ),
     "no_register": (
         "数据目录 {path} 中没有台账（hazard_desktop.db），未做任何更改。",
         "The data folder {path} holds no register (hazard_desktop.db); nothing was changed.",

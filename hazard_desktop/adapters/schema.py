@@ -112,32 +112,40 @@ def _remove_with_sidecars(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def backup_database(path: Path, backup_dir: Path, revision: str) -> Path:
+def backup_database(
+    path: Path, backup_dir: Path, revision: str, *, source: sqlite3.Connection | None = None, label: str = ""
+) -> Path:
     """Copy the database (consistently, WAL included) to ``backup_dir``; return the copy's path.
 
     The copy is written under a temporary name, flushed to disk and checked (``PRAGMA integrity_check``)
     before it is renamed into place, so a backup that exists is a whole one; a failed copy leaves
     nothing behind.
 
+    Args:
+        source: an open connection to ``path`` to copy through (a restore holds the database's exclusive
+            lock on it); by default one is opened and closed here.
+        label: put into the copy's name (``before-restore``), after the database's name.
+
     Raises:
         StorageError: ``backup_failed`` (the disk is full, the folder cannot be written…); nothing was
             left behind and the database was not touched.
     """
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir / f"{path.stem}-{stamp}-rev{revision}.db"
+    target = backup_dir / f"{path.stem}-{label + '-' if label else ''}{stamp}-rev{revision}.db"
     partial = backup_dir / f".{target.name}.part"
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(path)
+        connection = source if source is not None else sqlite3.connect(path)
         try:
             dest = sqlite3.connect(partial)
             try:
-                source.backup(dest)
+                connection.backup(dest)
                 verdict = dest.execute("PRAGMA integrity_check").fetchone()[0]
             finally:
                 dest.close()
         finally:
-            source.close()
+            if source is None:
+                connection.close()
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"the copy failed its integrity check: {verdict}")
         _fsync(partial)
@@ -145,9 +153,9 @@ def backup_database(path: Path, backup_dir: Path, revision: str) -> Path:
         _fsync(backup_dir, folder=True)
     except (OSError, sqlite3.Error) as exc:
         _remove_with_sidecars(partial)
-        log.exception("backing up %s before migrating failed", path)
+        log.exception("backing up %s (%s) failed", path, label or "before migrating")
         raise StorageError("backup_failed", path=str(path), detail=_reason(exc)) from exc
-    log.info("backed up %s to %s before migrating", path, target)
+    log.info("backed up %s to %s (%s)", path, target, label or "before migrating")
     return target
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
+    from hazard_desktop.services.backups import Backups
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
@@ -71,6 +72,7 @@ class AppContext:
         report_renderers: per file format (``pdf``, ``xlsx``), makes the statistics reports' renderer.
         table_workbook: makes the writer of the statistics window's tables (.xlsx).
         ledger_reader: makes the reader of legacy ledger files (.xlsx, .csv) for File → 导入台账.
+        backups: backup files of the register and restoring one (None: contexts on fakes).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -86,3 +88,4 @@ class AppContext:
     report_renderers: dict[str, Callable[[], ReportRenderer]] = field(default_factory=dict)
     table_workbook: Callable[[], TableWorkbookWriter] | None = None
     ledger_reader: Callable[[], LedgerReader] | None = None
+    backups: Backups | None = None

@@ -594,6 +594,10 @@
         <source>Dispute panel</source>
         <translation>争议判定小组</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
 </context>
 <context>
     <name>SettingsEditorPage</name>

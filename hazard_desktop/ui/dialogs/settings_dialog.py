@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.dialogs.settings_pages.backups import BackupsPage
 from hazard_desktop.ui.dialogs.settings_pages.categories import CategoriesPage
 from hazard_desktop.ui.dialogs.settings_pages.criteria import CriteriaPage
 from hazard_desktop.ui.dialogs.settings_pages.departments import DepartmentsPage
@@ -56,6 +57,7 @@ class SettingsDialog(QDialog):
         self.plant_page = PlantPage(context, self)
         self.chairs_page = DisputeChairsPage(context, self, today=today)
         self.rectification_page = RectificationPage(context, self)
+        self.backups_page = BackupsPage(context, self)
         self.pages = [
             self.departments_page,
             self.people_page,
@@ -66,6 +68,7 @@ class SettingsDialog(QDialog):
             self.plant_page,
             self.chairs_page,
             self.rectification_page,
+            self.backups_page,
         ]
 
         self.tabs = QTabWidget(self)
@@ -79,6 +82,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.plant_page, self.tr("Plant settings"))
         self.tabs.addTab(self.chairs_page, self.tr("Dispute panel"))
         self.tabs.addTab(self.rectification_page, self.tr("Rectification"))
+        self.tabs.addTab(self.backups_page, self.tr("Backups"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
