@@ -340,8 +340,9 @@ def test_invariant_render_is_reproducible_and_leaves_no_temp_files(tmp_path: Pat
 
 
 def test_paragraph_caches_print_what_plain_reportlab_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Parsed markup and wrapped lines are reused across paragraphs and passes; the file must be the one
-    # ReportLab's own Paragraph gives (a batch repeats labels; a long text splits across pages).
+    # Parsed markup, broken lines and drawings are reused across paragraphs, passes and (lines) documents;
+    # the file must be the one ReportLab's own Paragraph gives (a batch repeats labels; a long text splits
+    # across pages). The cached render goes first and twice, so the second also reuses the first's lines.
     from reportlab.platypus import Paragraph
 
     from hazard_desktop.adapters.pdf import common
@@ -350,11 +351,32 @@ def test_paragraph_caches_print_what_plain_reportlab_prints(tmp_path: Path, monk
     document = SheetDocument("缓存", (grading_sheet(1), grading_sheet(2, photos=1), long_text))
     cached, plain = tmp_path / "cached.pdf", tmp_path / "plain.pdf"
     ReportLabSheetRenderer(invariant=True).render(document, cached)
-    monkeypatch.setattr(common._Para, "__init__", Paragraph.__init__)
-    monkeypatch.setattr(common._Para, "wrap", Paragraph.wrap)
+    ReportLabSheetRenderer(invariant=True).render(document, cached)
+    for name in ("__init__", "wrap", "split", "draw"):  # every method _Para overrides: plain ReportLab
+        monkeypatch.setattr(common._Para, name, getattr(Paragraph, name))
     ReportLabSheetRenderer(invariant=True).render(document, plain)
     assert len(PdfReader(cached).pages) > 3
     assert cached.read_bytes() == plain.read_bytes()
+
+
+def test_a_batch_draws_a_repeated_paragraph_once_per_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The caches above are what makes a meeting batch cheap (benchmarks/sheets.py): check they are used.
+    from reportlab.platypus import Paragraph
+
+    drawn: list[str] = []
+    real_draw = Paragraph.drawPara
+
+    def counting_draw(self: Paragraph, debug: int = 0) -> None:
+        drawn.append(self.getPlainText())
+        real_draw(self, debug)
+
+    monkeypatch.setattr(Paragraph, "drawPara", counting_draw)
+    sheets = tuple(grading_sheet(i) for i in range(1, 4))
+    path = render(SheetDocument("批量", sheets), tmp_path / "batch.pdf")
+    assert drawn.count("隐患编号") == 1  # on all three sheets, drawn once and copied twice
+    assert "隐患编号" in page_texts(path)[2]
+    render(SheetDocument("批量", sheets), tmp_path / "again.pdf")
+    assert drawn.count("隐患编号") == 2  # a new document draws afresh: the font subset is its own
 
 
 def test_font_is_found_in_source_tree_and_in_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

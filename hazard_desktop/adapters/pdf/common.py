@@ -146,17 +146,38 @@ def _parsed(text: str, style: ParagraphStyle) -> tuple[str, ParagraphStyle, tupl
     return probe.text, probe.style, tuple(probe.frags), probe.bulletText
 
 
-class _Para(Paragraph):
-    """A Paragraph that parses a markup it has seen before once, and keeps its lines for the width it was
-    last wrapped to.
+#: Line breaks of the paragraphs seen so far, by (markup, style, width): the same text in the same style
+#: at the same width breaks the same way. Bounded: a long run of prints must not grow it without limit.
+_BROKEN_LIMIT = 4096
+_broken: dict[tuple[str, ParagraphStyle, float], tuple[float, Any, list[float]]] = {}
+_TOO_NARROW = 1e-6  # ReportLab's Paragraph does not break at all below this width
 
-    ReportLab parses each Paragraph's markup with an HTML parser, though a batch of sheets repeats the
-    same labels on every page; and it wraps a table's cells on each pass over it (a signed form is
-    measured, then placed, then drawn): the same text broken at the same width gives the same lines, so a
-    repeated wrap at the same width returns the lines already found instead of breaking the text again.
+
+class _Para(Paragraph):
+    """A Paragraph that parses a markup it has seen before once, breaks a text it has already broken at
+    the same width once, and draws a paragraph already drawn in the same document by copying its drawing.
+
+    A batch of sheets repeats the same labels (隐患编号, 发现人 …) and mostly the same values (departments,
+    names, scores) on every page, and ReportLab parses, breaks and draws each of them afresh: it parses
+    each Paragraph's markup with an HTML parser, breaks its lines on each pass over a table (a signed
+    form is measured, then placed, then drawn) and builds each text object from the characters up. The
+    results depend only on the markup, the style and the width, so they are kept:
+
+    * the parsed fragments by (markup, style) (:func:`_parsed`; each paragraph gets copies);
+    * the broken lines by (markup, style, width) (``_broken``; shared, never changed after breaking: a
+      paragraph that is split breaks itself afresh first);
+    * the drawing (the page-content operators between ``q`` and ``Q``, relative to the paragraph's
+      origin) by (markup, style, width) on the canvas that drew it: the characters' codes in the
+      subset-embedded font are the document's, so a drawing is copied only within its document.
+
+    The file is byte for byte what ReportLab's own Paragraph writes
+    (``tests/integration/test_pdf_sheets.py::test_paragraph_caches_print_what_plain_reportlab_prints``).
+    Parts made by ``split`` (given their fragments) are plain Paragraphs in all but the width memo.
     """
 
     _wrapped_width: float | None = None
+    _key: tuple[str, ParagraphStyle] | None = None  # (markup, style) when made from markup
+    _shared_lines = False  # blPara comes from ``_broken``: re-broken before a split
 
     def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
         if kwargs:  # ReportLab's split passes the fragments of each part: its own way
@@ -164,13 +185,52 @@ class _Para(Paragraph):
             return
         cleaned, parsed_style, frags, bullet = _parsed(text, style)
         super().__init__(cleaned, parsed_style, bulletText=bullet, frags=[frag.clone() for frag in frags])
+        self._key = (text, style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
         if availWidth == self._wrapped_width:
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        key = self._key
+        if key is None or availWidth < _TOO_NARROW:
+            size = super().wrap(availWidth, availHeight)
+            self._wrapped_width, self._shared_lines = availWidth, False
+            return size
+        hit = _broken.get((*key, availWidth))
+        if hit is not None:
+            self.height, self.blPara, widths = hit
+            self.width, self._wrapWidths = availWidth, list(widths)
+            self._shared_lines = True
+        else:
+            super().wrap(availWidth, availHeight)
+            if len(_broken) >= _BROKEN_LIMIT:
+                _broken.clear()
+            _broken[(*key, availWidth)] = (self.height, self.blPara, list(self._wrapWidths))
+            self._shared_lines = True
         self._wrapped_width = availWidth
-        return size
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - ReportLab's API
+        if self._shared_lines:  # ReportLab's split works on the paragraph's own lines: break them afresh
+            Paragraph.wrap(self, availWidth, availHeight)
+            self._shared_lines = False
+            self._wrapped_width = None
+        return super().split(availWidth, availHeight)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        key = self._key
+        if key is None or not self._shared_lines:
+            super().draw()
+            return
+        drawn: dict[tuple[Any, ...], list[str]] = canvas.__dict__.setdefault("_hd_drawn_paragraphs", {})
+        whole = (*key, self.width, self.height)
+        code = drawn.get(whole)
+        if code is not None:
+            canvas._code.extend(code)  # noqa: SLF001 - the page's operators, as drawPara appends them
+            return
+        start = len(canvas._code)  # noqa: SLF001
+        super().draw()
+        drawn[whole] = canvas._code[start:]  # noqa: SLF001
 
 
 def _p(value: str, style: ParagraphStyle) -> Paragraph:
