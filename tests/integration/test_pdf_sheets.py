@@ -352,7 +352,7 @@ def test_paragraph_caches_print_what_plain_reportlab_prints(tmp_path: Path, monk
     cached, plain = tmp_path / "cached.pdf", tmp_path / "plain.pdf"
     ReportLabSheetRenderer(invariant=True).render(document, cached)
     ReportLabSheetRenderer(invariant=True).render(document, cached)
-    for name in ("__init__", "wrap", "split", "draw"):  # every method _Para overrides: plain ReportLab
+    for name in ("__init__", "wrap", "split", "draw", "drawOn"):  # every method _Para overrides: plain ReportLab
         monkeypatch.setattr(common._Para, name, getattr(Paragraph, name))
     ReportLabSheetRenderer(invariant=True).render(document, plain)
     assert len(PdfReader(cached).pages) > 3

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -216,14 +217,31 @@ class _Para(Paragraph):
             self._wrapped_width = None
         return super().split(availWidth, availHeight)
 
-    def draw(self) -> None:
-        canvas = self.canv
+    def _drawn_before(self, canvas: Canvas) -> tuple[dict[tuple[Any, ...], list[str]], tuple[Any, ...]] | None:
+        """The canvas's copies of drawn paragraphs and this one's key in it; None if it cannot be copied."""
         key = self._key
         if key is None or not self._shared_lines:
+            return None
+        drawn: dict[tuple[Any, ...], list[str]] = canvas.__dict__.setdefault("_hd_drawn_paragraphs", {})
+        return drawn, (*key, self.width, self.height)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - ReportLab's API
+        known = self._drawn_before(canvas)
+        code = known[0].get(known[1]) if known is not None else None
+        if code is None or getattr(self, "_showBoundary", False):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        # what Flowable.drawOn writes around draw(): saveState, translate, the drawing, restoreState
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *code, "Q"))  # noqa: SLF001
+
+    def draw(self) -> None:
+        canvas = self.canv
+        known = self._drawn_before(canvas)
+        if known is None:
             super().draw()
             return
-        drawn: dict[tuple[Any, ...], list[str]] = canvas.__dict__.setdefault("_hd_drawn_paragraphs", {})
-        whole = (*key, self.width, self.height)
+        drawn, whole = known
         code = drawn.get(whole)
         if code is not None:
             canvas._code.extend(code)  # noqa: SLF001 - the page's operators, as drawPara appends them
