@@ -176,6 +176,8 @@ class _Para(Paragraph):
     Parts made by ``split`` (given their fragments) are plain Paragraphs in all but the width memo.
     """
 
+    width: float  # set by wrap (ReportLab's attributes, declared for the type checker)
+    height: float
     _wrapped_width: float | None = None
     _key: tuple[str, ParagraphStyle] | None = None  # (markup, style) when made from markup
     _shared_lines = False  # blPara comes from ``_broken``: re-broken before a split
@@ -198,8 +200,8 @@ class _Para(Paragraph):
             return size
         hit = _broken.get((*key, availWidth))
         if hit is not None:
-            self.height, self.blPara, widths = hit
-            self.width, self._wrapWidths = availWidth, list(widths)
+            height, lines, widths = hit
+            self.width, self.height, self.blPara, self._wrapWidths = availWidth, height, lines, list(widths)
             self._shared_lines = True
         else:
             super().wrap(availWidth, availHeight)
