@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
 from hazard_desktop.adapters.pdf.fonts import register_fonts
 from hazard_desktop.services import output_files
@@ -299,12 +299,82 @@ class _Stamp(Flowable):
         canvas.drawCentredString(self.width / 2, 2.2 * mm, self.line)
 
 
-def _top_table(left: Any, centre: Any, right: Any, font: str, *extra: tuple[Any, ...]) -> Table:
-    """Stamp | plant name + title | code: the three cells above the form, without padding."""
+class _CellRow(Flowable):
+    """Cells side by side, placed exactly where ReportLab's Table places the cells of a one-row table without
+    lines or backgrounds, without the table machinery (the layout rows above and inside the form: the top
+    block, the line with the sheet number, the photos; a batch has a few of them on every sheet).
+
+    Each cell is a flowable, a list of flowables stacked, or ``""`` (an empty cell); ``align`` per cell
+    (``LEFT``/``CENTER``) and ``valign`` (``TOP``/``MIDDLE``/``BOTTOM``) place a cell's flowables inside its
+    padding, as Table's ALIGN and VALIGN do. An empty cell is as tall as Table makes it (its style's 12 pt
+    leading) and draws nothing.
+    """
+
+    EMPTY_LEADING = 12  # Table's default cell style: 10 pt type on 12 pt
+
+    def __init__(
+        self,
+        cells: Sequence[Any],
+        widths: Sequence[float],
+        *,
+        align: Sequence[str] | None = None,
+        valign: str = "BOTTOM",
+        padding: tuple[float, float, float, float] = (0, 0, 0, 0),
+    ) -> None:
+        super().__init__()
+        if len(cells) != len(widths):
+            raise ValueError("one width per cell")
+        self.cells = [[] if cell == "" else list(cell) if isinstance(cell, list | tuple) else [cell] for cell in cells]
+        self.widths = list(widths)
+        self.align = list(align) if align is not None else ["LEFT"] * len(cells)
+        self.valign = valign
+        self.padding = padding
+        self.hAlign = "CENTER"  # as Table's default
+
+    def _measure(self, cell: list[Flowable], width: float, height: float) -> tuple[list[tuple[float, float]], float]:
+        """Each flowable's wrapped size in a cell and the cell content's height (Table._listCellGeom)."""
+        left, right, top, bottom = self.padding
+        sizes = [f.wrapOn(self.canv, width - left - right, height - top - bottom) for f in cell]
+        if not cell:
+            return [], self.EMPTY_LEADING
+        total = sum(h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_w, h) in zip(cell, sizes, strict=True))
+        return sizes, total - cell[0].getSpaceBefore() - cell[-1].getSpaceAfter()
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
+        _left, _right, top, bottom = self.padding
+        self.width = sum(self.widths)
+        cells = zip(self.cells, self.widths, strict=True)
+        self.height = max(self._measure(cell, width, 72000)[1] + top + bottom for cell, width in cells)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        left, right, top, bottom = self.padding
+        canvas.setFillColor(colors.black)  # what Table sets before its cells (a flowable may rely on it)
+        x0 = 0.0
+        for cell, width, align in zip(self.cells, self.widths, self.align, strict=True):
+            sizes, height = self._measure(cell, width, self.height)
+            if cell:
+                if self.valign == "TOP":
+                    y = self.height - top
+                elif self.valign == "MIDDLE":
+                    y = (self.height + bottom - top + height) / 2.0
+                else:
+                    y = bottom + height
+                y += cell[0].getSpaceBefore()
+                for flowable, (w, h) in zip(cell, sizes, strict=True):
+                    x = x0 + left if align == "LEFT" else x0 + (width + left - right - w) / 2.0
+                    y -= flowable.getSpaceBefore() + h
+                    flowable.drawOn(canvas, x, y)
+                    y -= flowable.getSpaceAfter()
+            x0 += width
+
+
+def _top_table(left: Any, centre: Any, right: Any, right_align: str = "LEFT") -> _CellRow:
+    """Stamp | plant name + title | code: the three cells above the form, without padding, centred vertically."""
     side = 36 * mm
-    table = Table([[left, centre, right]], colWidths=[side, FRAME_WIDTH - 2 * side, side])
-    table.setStyle(_bare_style(font, *extra))
-    return table
+    widths = [side, FRAME_WIDTH - 2 * side, side]
+    return _CellRow([left, centre, right], widths, align=["LEFT", "LEFT", right_align], valign="MIDDLE")
 
 
 def _bare_style(font: str, *extra: tuple[Any, ...]) -> TableStyle:
@@ -322,23 +392,13 @@ def _bare_style(font: str, *extra: tuple[Any, ...]) -> TableStyle:
     )
 
 
-def _meta_line(left: str, right: str, styles: _Styles, font: str) -> Table:
-    table = Table(
-        [[_Para(left, styles.meta), _Para(right, styles.meta_right)]],
-        colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2],
+def _meta_line(left: str, right: str, styles: _Styles) -> _CellRow:
+    """The line under the top block: ``left`` and ``right`` (markup) in the two halves."""
+    return _CellRow(
+        [_Para(left, styles.meta), _Para(right, styles.meta_right)],
+        [FRAME_WIDTH / 2, FRAME_WIDTH / 2],
+        padding=(1, 1, 2, 3),
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
 
 
 # ----------------------------------------------------------------------------------- page furniture

@@ -39,6 +39,7 @@ class _Form:
         self.continuation: list[bool] = []
         self.heights: list[float | None] = []
         self.commands: list[tuple[Any, ...]] = []
+        self.label_cells: dict[tuple[int, int], list[int]] = {}  # (first, last column) → rows with a label there
 
     def add(
         self,
@@ -68,7 +69,7 @@ class _Form:
         for index in labels:
             start = starts[index]
             end = start + spans[index] - 1
-            self.commands.append(("BACKGROUND", (start, r), (end, r), LABEL_BG))
+            self.label_cells.setdefault((start, end), []).append(r)
         if background is not None:
             self.commands.append(("BACKGROUND", (0, r), (-1, r), background))
         self.rows.append(row)
@@ -88,6 +89,9 @@ class _Form:
             ("FONTNAME", (0, 0), (-1, -1), _font()),
             *self.commands,
         ]
+        for (first_col, last_col_of_label), label_rows in self.label_cells.items():  # a fill per run of rows
+            for first, last in _runs(label_rows):
+                commands.append(("BACKGROUND", (first_col, first), (last_col_of_label, last), LABEL_BG))
         last_col = len(self.widths) - 1
         rows = len(self.rows)
         # One command per run of rows (ReportLab processes and strokes each command on its own: a command
