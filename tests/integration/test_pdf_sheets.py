@@ -467,3 +467,60 @@ def test_reportlab_runs_on_its_c_accelerators():
 
     for name in ("fp_str", "asciiBase85Encode", "instanceStringWidthTTF", "unicode2T1"):
         assert inspect.isbuiltin(getattr(rl_accel, name)), name
+
+
+@pytest.mark.parametrize(
+    ("valign", "align", "padding"),
+    [
+        ("MIDDLE", "LEFT", (0, 0, 0, 0)),
+        ("MIDDLE", "CENTER", (1, 2, 2, 5)),
+        ("TOP", "CENTER", (1, 1, 1, 0)),
+        ("BOTTOM", "LEFT", (1, 1, 2, 3)),
+    ],
+)
+def test_layout_rows_place_their_cells_where_reportlab_table_does(
+    tmp_path: Path, valign: str, align: str, padding: tuple[float, float, float, float]
+) -> None:
+    # _CellRow replaces one-row layout Tables (top block, sheet-number line, photos): same words, same boxes.
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from hazard_desktop.adapters.pdf.common import _CellRow, _font, _p, _Stamp, _styles
+
+    styles = _styles(_font())
+
+    def cells() -> list[object]:
+        return [
+            _p("隐患编号 YH-2026-0001", styles.value),
+            [_p("某化工有限公司", styles.plant), Spacer(1, 1.5 * mm), _p("核验码 ABCD-EFGH", styles.code)],
+            "",
+            _p("判定日期：2026年5月10日，较长的一行文字在这一格里折行", styles.meta_right),
+            _Stamp("副 本", "第2次打印", _font()),  # narrower than its cell: ALIGN shows
+        ]
+
+    widths = [30 * mm, 45 * mm, 10 * mm, 45 * mm, 40 * mm]
+    left, right, top, bottom = padding
+    table = Table([cells()], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), _font()),
+                ("VALIGN", (0, 0), (-1, -1), valign),
+                ("ALIGN", (0, 0), (-1, -1), align),
+                ("LEFTPADDING", (0, 0), (-1, -1), left),
+                ("RIGHTPADDING", (0, 0), (-1, -1), right),
+                ("TOPPADDING", (0, 0), (-1, -1), top),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+            ]
+        )
+    )
+    row = _CellRow(cells(), widths, align=[align] * 5, valign=valign, padding=padding)
+    boxes = []
+    for name, flowable in (("table", table), ("row", row)):
+        path = tmp_path / f"{name}.pdf"
+        story = [Spacer(1, 5 * mm), flowable, _p("下一段", styles.value)]  # the next paragraph shows the height
+        SimpleDocTemplate(str(path), initialFontName=_font()).build(story)
+        out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+        boxes.append([line for line in out.splitlines() if line.lstrip().startswith("<word")])
+    assert len(boxes[0]) >= 5
+    assert boxes[1] == boxes[0]
