@@ -48,10 +48,13 @@ class _FolderLogHandler(logging.Handler):
         self._file: logging.Handler | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self._file is None:
-            self._file = _rotating_file(self.baseFilename)
-            self._file.setFormatter(self.formatter)
-        self._file.emit(record)
+        try:
+            if self._file is None:
+                self._file = _rotating_file(self.baseFilename)
+                self._file.setFormatter(self.formatter)
+            self._file.emit(record)  # its own errors go to its handleError: silent, as this one's
+        except Exception:  # as logging's own handlers: a failed record never reaches the caller
+            self.handleError(record)
 
     def setFormatter(self, fmt: logging.Formatter | None) -> None:  # noqa: N802 (logging's name)
         super().setFormatter(fmt)
