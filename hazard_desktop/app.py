@@ -8,7 +8,7 @@ field of :class:`~hazard_desktop.services.context.AppContext`, filled here and n
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sqlite3
 import sys
 import threading
@@ -36,19 +36,62 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class _FolderLogHandler(logging.handlers.RotatingFileHandler):
+class _FolderLogHandler(logging.Handler):
     """The log file in the data folder, opened (and ``logs/`` made) only when something is logged.
 
     A refused command logs nothing, so it leaves the data folder as it found it; and a folder where
-    nothing can be written costs the log, never the program.
+    nothing can be written costs the log, never the program. The file is a ``RotatingFileHandler`` made on
+    the first record: ``logging.handlers`` and what it imports (socket, pickle, queue …) are about a tenth
+    of the window's start-up imports, and a normal start logs nothing.
     """
 
-    def _open(self):  # type: ignore[no-untyped-def]
-        Path(self.baseFilename).parent.mkdir(exist_ok=True)  # never the data folder itself
-        return super()._open()
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = os.path.abspath(path)  # as logging's FileHandler names it (the CLI looks for it)
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._file is None:
+                self._file = _rotating_file(self.baseFilename)
+                self._file.setFormatter(self.formatter)
+            self._file.emit(record)  # its own errors go to its handleError: silent, as this one's
+        except Exception:  # as logging's own handlers: a failed record never reaches the caller
+            self.handleError(record)
+
+    def setFormatter(self, fmt: logging.Formatter | None) -> None:  # noqa: N802 (logging's name)
+        super().setFormatter(fmt)
+        if self._file is not None:
+            self._file.setFormatter(fmt)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        with self.lock:  # type: ignore[union-attr]  # Handler.createLock made it
+            if self._file is not None:
+                self._file.close()
+                self._file = None
+        super().close()
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         pass  # the log cannot be written (read-only folder, full disk): say nothing rather than crash
+
+
+def _rotating_file(path: str) -> logging.Handler:
+    """The rotating log file behind :class:`_FolderLogHandler` (2 MB, five old files kept)."""
+    import logging.handlers
+
+    class RotatingFolderFile(logging.handlers.RotatingFileHandler):
+        def _open(self):  # type: ignore[no-untyped-def]
+            Path(self.baseFilename).parent.mkdir(exist_ok=True)  # never the data folder itself
+            return super()._open()
+
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+            pass  # as _FolderLogHandler.handleError
+
+    return RotatingFolderFile(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
 
 
 def log_file(data_dir: Path) -> Path:
@@ -59,10 +102,10 @@ def log_file(data_dir: Path) -> Path:
 def setup_logging(data_dir: Path, *, verbose: bool = False) -> Path:
     """Log to a rotating file in the data folder (and to stderr when ``verbose``); return the file's path."""
     path = log_file(data_dir)
-    handler = _FolderLogHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
+    handler = _FolderLogHandler(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+    for old in [h for h in root.handlers if isinstance(h, _FolderLogHandler)]:
         root.removeHandler(old)
         old.close()  # a second command in one process (tests) must not leave the first log file open
     root.addHandler(handler)

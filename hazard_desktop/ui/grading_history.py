@@ -12,7 +12,6 @@ come from the threshold set the grading used.
 
 from __future__ import annotations
 
-import html
 import logging
 import uuid
 from collections.abc import Sequence
@@ -46,6 +45,14 @@ if TYPE_CHECKING:
     from hazard_desktop.services.grading import HistoryEntry
 
 log = logging.getLogger(__name__)
+
+
+def _escape(text: str) -> str:
+    """``text`` as HTML (``html`` is imported when a grading is first shown, not at the window's start)."""
+    import html
+
+    return html.escape(text)
+
 
 FINAL_COLOUR = "#2e7d32"
 DRAFT_COLOUR = "#f9a825"
@@ -307,11 +314,11 @@ class _Card(QFrame):
     def add_row(self, key: str, caption: str, value: str, *, value_html: str | None = None) -> None:
         """A caption: value row (``value`` is plain text; ``value_html`` replaces its display)."""
         self.texts[key] = value
-        shown = value_html if value_html is not None else html.escape(value).replace("\n", "<br>")
+        shown = value_html if value_html is not None else _escape(value).replace("\n", "<br>")
         colour = "#616161" if self._muted else "#212121"
         self._rows.append(
             f'<tr><td style="color:#546e7a; white-space:nowrap; padding-right:8px;" valign="top">'
-            f'{html.escape(caption)}</td><td style="color:{colour};" valign="top">{shown}</td></tr>'
+            f'{_escape(caption)}</td><td style="color:{colour};" valign="top">{shown}</td></tr>'
         )
         self.details.setText(f'<table cellspacing="0" cellpadding="1">{"".join(self._rows)}</table>')
         self.details.show()
@@ -435,14 +442,14 @@ class GradingCard(_Card):
             colour = band.colour
             self.band_action = labels.localized(band.action_zh, band.action_en)
         self.band_colour = colour
-        shown = html.escape(mean)
+        shown = _escape(mean)
         if name:
             shown += (
                 f'&nbsp;&nbsp;<span style="background-color:{colour}; color:{text_colour_on(colour)};">'
-                f"&nbsp;{html.escape(name)}&nbsp;</span>"
+                f"&nbsp;{_escape(name)}&nbsp;</span>"
             )
             if self.band_action:
-                shown += f' <span style="color:#546e7a;">{html.escape(self.band_action)}</span>'
+                shown += f' <span style="color:#546e7a;">{_escape(self.band_action)}</span>'
         self.add_row("mean_d", self.tr("Mean D:"), f"{mean} {name}".strip(), value_html=shown)
 
     def _set_text(self, grading: Grading, threshold_set: ThresholdSet | None) -> str:

@@ -340,8 +340,9 @@ def test_invariant_render_is_reproducible_and_leaves_no_temp_files(tmp_path: Pat
 
 
 def test_paragraph_caches_print_what_plain_reportlab_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Parsed markup and wrapped lines are reused across paragraphs and passes; the file must be the one
-    # ReportLab's own Paragraph gives (a batch repeats labels; a long text splits across pages).
+    # Parsed markup, broken lines and drawings are reused across paragraphs, passes and (lines) documents;
+    # the file must be the one ReportLab's own Paragraph gives (a batch repeats labels; a long text splits
+    # across pages). The cached render goes first and twice, so the second also reuses the first's lines.
     from reportlab.platypus import Paragraph
 
     from hazard_desktop.adapters.pdf import common
@@ -350,11 +351,32 @@ def test_paragraph_caches_print_what_plain_reportlab_prints(tmp_path: Path, monk
     document = SheetDocument("缓存", (grading_sheet(1), grading_sheet(2, photos=1), long_text))
     cached, plain = tmp_path / "cached.pdf", tmp_path / "plain.pdf"
     ReportLabSheetRenderer(invariant=True).render(document, cached)
-    monkeypatch.setattr(common._Para, "__init__", Paragraph.__init__)
-    monkeypatch.setattr(common._Para, "wrap", Paragraph.wrap)
+    ReportLabSheetRenderer(invariant=True).render(document, cached)
+    for name in ("__init__", "wrap", "split", "draw", "drawOn"):  # every method _Para overrides: plain ReportLab
+        monkeypatch.setattr(common._Para, name, getattr(Paragraph, name))
     ReportLabSheetRenderer(invariant=True).render(document, plain)
     assert len(PdfReader(cached).pages) > 3
     assert cached.read_bytes() == plain.read_bytes()
+
+
+def test_a_batch_draws_a_repeated_paragraph_once_per_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The caches above are what makes a meeting batch cheap (benchmarks/sheets.py): check they are used.
+    from reportlab.platypus import Paragraph
+
+    drawn: list[str] = []
+    real_draw = Paragraph.drawPara
+
+    def counting_draw(self: Paragraph, debug: int = 0) -> None:
+        drawn.append(self.getPlainText())
+        real_draw(self, debug)
+
+    monkeypatch.setattr(Paragraph, "drawPara", counting_draw)
+    sheets = tuple(grading_sheet(i) for i in range(1, 4))
+    path = render(SheetDocument("批量", sheets), tmp_path / "batch.pdf")
+    assert drawn.count("隐患编号") == 1  # on all three sheets, drawn once and copied twice
+    assert "隐患编号" in page_texts(path)[2]
+    render(SheetDocument("批量", sheets), tmp_path / "again.pdf")
+    assert drawn.count("隐患编号") == 2  # a new document draws afresh: the font subset is its own
 
 
 def test_font_is_found_in_source_tree_and_in_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -445,3 +467,60 @@ def test_reportlab_runs_on_its_c_accelerators():
 
     for name in ("fp_str", "asciiBase85Encode", "instanceStringWidthTTF", "unicode2T1"):
         assert inspect.isbuiltin(getattr(rl_accel, name)), name
+
+
+@pytest.mark.parametrize(
+    ("valign", "align", "padding"),
+    [
+        ("MIDDLE", "LEFT", (0, 0, 0, 0)),
+        ("MIDDLE", "CENTER", (1, 2, 2, 5)),
+        ("TOP", "CENTER", (1, 1, 1, 0)),
+        ("BOTTOM", "LEFT", (1, 1, 2, 3)),
+    ],
+)
+def test_layout_rows_place_their_cells_where_reportlab_table_does(
+    tmp_path: Path, valign: str, align: str, padding: tuple[float, float, float, float]
+) -> None:
+    # _CellRow replaces one-row layout Tables (top block, sheet-number line, photos): same words, same boxes.
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from hazard_desktop.adapters.pdf.common import _CellRow, _font, _p, _Stamp, _styles
+
+    styles = _styles(_font())
+
+    def cells() -> list[object]:
+        return [
+            _p("隐患编号 YH-2026-0001", styles.value),
+            [_p("某化工有限公司", styles.plant), Spacer(1, 1.5 * mm), _p("核验码 ABCD-EFGH", styles.code)],
+            "",
+            _p("判定日期：2026年5月10日，较长的一行文字在这一格里折行", styles.meta_right),
+            _Stamp("副 本", "第2次打印", _font()),  # narrower than its cell: ALIGN shows
+        ]
+
+    widths = [30 * mm, 45 * mm, 10 * mm, 45 * mm, 40 * mm]
+    left, right, top, bottom = padding
+    table = Table([cells()], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), _font()),
+                ("VALIGN", (0, 0), (-1, -1), valign),
+                ("ALIGN", (0, 0), (-1, -1), align),
+                ("LEFTPADDING", (0, 0), (-1, -1), left),
+                ("RIGHTPADDING", (0, 0), (-1, -1), right),
+                ("TOPPADDING", (0, 0), (-1, -1), top),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+            ]
+        )
+    )
+    row = _CellRow(cells(), widths, align=[align] * 5, valign=valign, padding=padding)
+    boxes = []
+    for name, flowable in (("table", table), ("row", row)):
+        path = tmp_path / f"{name}.pdf"
+        story = [Spacer(1, 5 * mm), flowable, _p("下一段", styles.value)]  # the next paragraph shows the height
+        SimpleDocTemplate(str(path), initialFontName=_font()).build(story)
+        out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+        boxes.append([line for line in out.splitlines() if line.lstrip().startswith("<word")])
+    assert len(boxes[0]) >= 5
+    assert boxes[1] == boxes[0]

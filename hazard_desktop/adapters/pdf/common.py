@@ -17,11 +17,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
 from hazard_desktop.adapters.pdf.fonts import register_fonts
 from hazard_desktop.services import output_files
@@ -146,17 +147,40 @@ def _parsed(text: str, style: ParagraphStyle) -> tuple[str, ParagraphStyle, tupl
     return probe.text, probe.style, tuple(probe.frags), probe.bulletText
 
 
-class _Para(Paragraph):
-    """A Paragraph that parses a markup it has seen before once, and keeps its lines for the width it was
-    last wrapped to.
+#: Line breaks of the paragraphs seen so far, by (markup, style, width): the same text in the same style
+#: at the same width breaks the same way. Bounded: a long run of prints must not grow it without limit.
+_BROKEN_LIMIT = 4096
+_broken: dict[tuple[str, ParagraphStyle, float], tuple[float, Any, list[float]]] = {}
+_TOO_NARROW = 1e-6  # ReportLab's Paragraph does not break at all below this width
 
-    ReportLab parses each Paragraph's markup with an HTML parser, though a batch of sheets repeats the
-    same labels on every page; and it wraps a table's cells on each pass over it (a signed form is
-    measured, then placed, then drawn): the same text broken at the same width gives the same lines, so a
-    repeated wrap at the same width returns the lines already found instead of breaking the text again.
+
+class _Para(Paragraph):
+    """A Paragraph that parses a markup it has seen before once, breaks a text it has already broken at
+    the same width once, and draws a paragraph already drawn in the same document by copying its drawing.
+
+    A batch of sheets repeats the same labels (隐患编号, 发现人 …) and mostly the same values (departments,
+    names, scores) on every page, and ReportLab parses, breaks and draws each of them afresh: it parses
+    each Paragraph's markup with an HTML parser, breaks its lines on each pass over a table (a signed
+    form is measured, then placed, then drawn) and builds each text object from the characters up. The
+    results depend only on the markup, the style and the width, so they are kept:
+
+    * the parsed fragments by (markup, style) (:func:`_parsed`; each paragraph gets copies);
+    * the broken lines by (markup, style, width) (``_broken``; shared, never changed after breaking: a
+      paragraph that is split breaks itself afresh first);
+    * the drawing (the page-content operators between ``q`` and ``Q``, relative to the paragraph's
+      origin) by (markup, style, width) on the canvas that drew it: the characters' codes in the
+      subset-embedded font are the document's, so a drawing is copied only within its document.
+
+    The file is byte for byte what ReportLab's own Paragraph writes
+    (``tests/integration/test_pdf_sheets.py::test_paragraph_caches_print_what_plain_reportlab_prints``).
+    Parts made by ``split`` (given their fragments) are plain Paragraphs in all but the width memo.
     """
 
+    width: float  # set by wrap (ReportLab's attributes, declared for the type checker)
+    height: float
     _wrapped_width: float | None = None
+    _key: tuple[str, ParagraphStyle] | None = None  # (markup, style) when made from markup
+    _shared_lines = False  # blPara comes from ``_broken``: re-broken before a split
 
     def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
         if kwargs:  # ReportLab's split passes the fragments of each part: its own way
@@ -164,13 +188,69 @@ class _Para(Paragraph):
             return
         cleaned, parsed_style, frags, bullet = _parsed(text, style)
         super().__init__(cleaned, parsed_style, bulletText=bullet, frags=[frag.clone() for frag in frags])
+        self._key = (text, style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
         if availWidth == self._wrapped_width:
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        key = self._key
+        if key is None or availWidth < _TOO_NARROW:
+            size = super().wrap(availWidth, availHeight)
+            self._wrapped_width, self._shared_lines = availWidth, False
+            return size
+        hit = _broken.get((*key, availWidth))
+        if hit is not None:
+            height, lines, widths = hit
+            self.width, self.height, self.blPara, self._wrapWidths = availWidth, height, lines, list(widths)
+            self._shared_lines = True
+        else:
+            super().wrap(availWidth, availHeight)
+            if len(_broken) >= _BROKEN_LIMIT:
+                _broken.clear()
+            _broken[(*key, availWidth)] = (self.height, self.blPara, list(self._wrapWidths))
+            self._shared_lines = True
         self._wrapped_width = availWidth
-        return size
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - ReportLab's API
+        if self._shared_lines:  # ReportLab's split works on the paragraph's own lines: break them afresh
+            Paragraph.wrap(self, availWidth, availHeight)
+            self._shared_lines = False
+            self._wrapped_width = None
+        return super().split(availWidth, availHeight)
+
+    def _drawn_before(self, canvas: Canvas) -> tuple[dict[tuple[Any, ...], list[str]], tuple[Any, ...]] | None:
+        """The canvas's copies of drawn paragraphs and this one's key in it; None if it cannot be copied."""
+        key = self._key
+        if key is None or not self._shared_lines:
+            return None
+        drawn: dict[tuple[Any, ...], list[str]] = canvas.__dict__.setdefault("_hd_drawn_paragraphs", {})
+        return drawn, (*key, self.width, self.height)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - ReportLab's API
+        known = self._drawn_before(canvas)
+        code = known[0].get(known[1]) if known is not None else None
+        if code is None or getattr(self, "_showBoundary", False):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        # what Flowable.drawOn writes around draw(): saveState, translate, the drawing, restoreState
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *code, "Q"))  # noqa: SLF001
+
+    def draw(self) -> None:
+        canvas = self.canv
+        known = self._drawn_before(canvas)
+        if known is None:
+            super().draw()
+            return
+        drawn, whole = known
+        code = drawn.get(whole)
+        if code is not None:
+            canvas._code.extend(code)  # noqa: SLF001 - the page's operators, as drawPara appends them
+            return
+        start = len(canvas._code)  # noqa: SLF001
+        super().draw()
+        drawn[whole] = canvas._code[start:]  # noqa: SLF001
 
 
 def _p(value: str, style: ParagraphStyle) -> Paragraph:
@@ -219,12 +299,82 @@ class _Stamp(Flowable):
         canvas.drawCentredString(self.width / 2, 2.2 * mm, self.line)
 
 
-def _top_table(left: Any, centre: Any, right: Any, font: str, *extra: tuple[Any, ...]) -> Table:
-    """Stamp | plant name + title | code: the three cells above the form, without padding."""
+class _CellRow(Flowable):
+    """Cells side by side, placed exactly where ReportLab's Table places the cells of a one-row table without
+    lines or backgrounds, without the table machinery (the layout rows above and inside the form: the top
+    block, the line with the sheet number, the photos; a batch has a few of them on every sheet).
+
+    Each cell is a flowable, a list of flowables stacked, or ``""`` (an empty cell); ``align`` per cell
+    (``LEFT``/``CENTER``) and ``valign`` (``TOP``/``MIDDLE``/``BOTTOM``) place a cell's flowables inside its
+    padding, as Table's ALIGN and VALIGN do. An empty cell is as tall as Table makes it (its style's 12 pt
+    leading) and draws nothing.
+    """
+
+    EMPTY_LEADING = 12  # Table's default cell style: 10 pt type on 12 pt
+
+    def __init__(
+        self,
+        cells: Sequence[Any],
+        widths: Sequence[float],
+        *,
+        align: Sequence[str] | None = None,
+        valign: str = "BOTTOM",
+        padding: tuple[float, float, float, float] = (0, 0, 0, 0),
+    ) -> None:
+        super().__init__()
+        if len(cells) != len(widths):
+            raise ValueError("one width per cell")
+        self.cells = [[] if cell == "" else list(cell) if isinstance(cell, list | tuple) else [cell] for cell in cells]
+        self.widths = list(widths)
+        self.align = list(align) if align is not None else ["LEFT"] * len(cells)
+        self.valign = valign
+        self.padding = padding
+        self.hAlign = "CENTER"  # as Table's default
+
+    def _measure(self, cell: list[Flowable], width: float, height: float) -> tuple[list[tuple[float, float]], float]:
+        """Each flowable's wrapped size in a cell and the cell content's height (Table._listCellGeom)."""
+        left, right, top, bottom = self.padding
+        sizes = [f.wrapOn(self.canv, width - left - right, height - top - bottom) for f in cell]
+        if not cell:
+            return [], self.EMPTY_LEADING
+        total = sum(h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_w, h) in zip(cell, sizes, strict=True))
+        return sizes, total - cell[0].getSpaceBefore() - cell[-1].getSpaceAfter()
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
+        _left, _right, top, bottom = self.padding
+        self.width = sum(self.widths)
+        cells = zip(self.cells, self.widths, strict=True)
+        self.height = max(self._measure(cell, width, 72000)[1] + top + bottom for cell, width in cells)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        left, right, top, bottom = self.padding
+        canvas.setFillColor(colors.black)  # what Table sets before its cells (a flowable may rely on it)
+        x0 = 0.0
+        for cell, width, align in zip(self.cells, self.widths, self.align, strict=True):
+            sizes, height = self._measure(cell, width, self.height)
+            if cell:
+                if self.valign == "TOP":
+                    y = self.height - top
+                elif self.valign == "MIDDLE":
+                    y = (self.height + bottom - top + height) / 2.0
+                else:
+                    y = bottom + height
+                y += cell[0].getSpaceBefore()
+                for flowable, (w, h) in zip(cell, sizes, strict=True):
+                    x = x0 + left if align == "LEFT" else x0 + (width + left - right - w) / 2.0
+                    y -= flowable.getSpaceBefore() + h
+                    flowable.drawOn(canvas, x, y)
+                    y -= flowable.getSpaceAfter()
+            x0 += width
+
+
+def _top_table(left: Any, centre: Any, right: Any, right_align: str = "LEFT") -> _CellRow:
+    """Stamp | plant name + title | code: the three cells above the form, without padding, centred vertically."""
     side = 36 * mm
-    table = Table([[left, centre, right]], colWidths=[side, FRAME_WIDTH - 2 * side, side])
-    table.setStyle(_bare_style(font, *extra))
-    return table
+    widths = [side, FRAME_WIDTH - 2 * side, side]
+    return _CellRow([left, centre, right], widths, align=["LEFT", "LEFT", right_align], valign="MIDDLE")
 
 
 def _bare_style(font: str, *extra: tuple[Any, ...]) -> TableStyle:
@@ -242,23 +392,13 @@ def _bare_style(font: str, *extra: tuple[Any, ...]) -> TableStyle:
     )
 
 
-def _meta_line(left: str, right: str, styles: _Styles, font: str) -> Table:
-    table = Table(
-        [[_Para(left, styles.meta), _Para(right, styles.meta_right)]],
-        colWidths=[FRAME_WIDTH / 2, FRAME_WIDTH / 2],
+def _meta_line(left: str, right: str, styles: _Styles) -> _CellRow:
+    """The line under the top block: ``left`` and ``right`` (markup) in the two halves."""
+    return _CellRow(
+        [_Para(left, styles.meta), _Para(right, styles.meta_right)],
+        [FRAME_WIDTH / 2, FRAME_WIDTH / 2],
+        padding=(1, 1, 2, 3),
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
 
 
 # ----------------------------------------------------------------------------------- page furniture

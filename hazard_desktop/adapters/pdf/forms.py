@@ -39,6 +39,7 @@ class _Form:
         self.continuation: list[bool] = []
         self.heights: list[float | None] = []
         self.commands: list[tuple[Any, ...]] = []
+        self.label_cells: dict[tuple[int, int], list[int]] = {}  # (first, last column) → rows with a label there
 
     def add(
         self,
@@ -68,7 +69,7 @@ class _Form:
         for index in labels:
             start = starts[index]
             end = start + spans[index] - 1
-            self.commands.append(("BACKGROUND", (start, r), (end, r), LABEL_BG))
+            self.label_cells.setdefault((start, end), []).append(r)
         if background is not None:
             self.commands.append(("BACKGROUND", (0, r), (-1, r), background))
         self.rows.append(row)
@@ -88,25 +89,30 @@ class _Form:
             ("FONTNAME", (0, 0), (-1, -1), _font()),
             *self.commands,
         ]
+        for (first_col, last_col_of_label), label_rows in self.label_cells.items():  # a fill per run of rows
+            for first, last in _runs(label_rows):
+                commands.append(("BACKGROUND", (first_col, first), (last_col_of_label, last), LABEL_BG))
         last_col = len(self.widths) - 1
-        for r, starts in enumerate(self.cell_starts):
-            for start in starts:
-                if start > 0:
-                    commands.append(("LINEBEFORE", (start, r), (start, r), GRID, colors.black))
-            commands.append(("LINEBEFORE", (0, r), (0, r), OUTER, colors.black))
-            commands.append(("LINEAFTER", (last_col, r), (last_col, r), OUTER, colors.black))
-            if r == 0:
-                commands.append(("LINEABOVE", (0, 0), (-1, 0), OUTER if top else GRID, colors.black))
-            elif not self.continuation[r]:
-                commands.append(("LINEABOVE", (0, r), (-1, r), GRID, colors.black))
-            else:
+        rows = len(self.rows)
+        # One command per run of rows (ReportLab processes and strokes each command on its own: a command
+        # per row and cell made the lines the form's costliest part to print).
+        for col in range(1, last_col + 1):  # the line before each cell that starts in this column
+            for first, last in _runs(r for r, starts in enumerate(self.cell_starts) if col in starts):
+                commands.append(("LINEBEFORE", (col, first), (col, last), GRID, colors.black))
+        commands.append(("LINEBEFORE", (0, 0), (0, rows - 1), OUTER, colors.black))
+        commands.append(("LINEAFTER", (last_col, 0), (last_col, rows - 1), OUTER, colors.black))
+        commands.append(("LINEABOVE", (0, 0), (-1, 0), OUTER if top else GRID, colors.black))
+        for first, last in _runs(r for r in range(1, rows) if not self.continuation[r]):
+            commands.append(("LINEABOVE", (0, first), (-1, last), GRID, colors.black))
+        for r in range(1, rows):
+            if self.continuation[r]:
                 commands.append(("TOPPADDING", (0, r), (-1, r), 0))
                 commands.append(("BOTTOMPADDING", (0, r - 1), (-1, r - 1), 0))
         commands.append(("LINEBELOW", (0, -1), (-1, -1), OUTER if bottom else GRID, colors.black))
         # a row split at a page break keeps its borders on both pages
         commands.append(("LINEBELOW", (0, "splitfirst"), (-1, "splitfirst"), OUTER, colors.black))
         commands.append(("LINEABOVE", (0, "splitlast"), (-1, "splitlast"), OUTER, colors.black))
-        table = Table(
+        table = _FormTable(
             self.rows,
             colWidths=self.widths,
             rowHeights=self.heights,
@@ -115,6 +121,42 @@ class _Form:
         )
         table.setStyle(TableStyle(commands))
         return table
+
+
+class _FormTable(Table):
+    """A Table that lays itself out once per width.
+
+    ReportLab's Table lays out all its rows on every ``wrap``, and a form's tables are wrapped at least
+    twice (measured by :class:`_SignedForm`, then placed by the frame). A layout that fitted the height it
+    was given is complete (ReportLab stops early only past that height), so a later ``wrap`` at the same
+    width with at least that height gets the same result without doing it again. ``split`` always lays
+    out afresh (ReportLab's own ``split`` does), and forgets the memo.
+    """
+
+    _hd_laid_out_at: float | None = None  # the width of the last complete layout
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's API
+        if self._hd_laid_out_at == availWidth and self._height <= availHeight:
+            self.availWidth = availWidth
+            return self._width, self._height
+        size = super().wrap(availWidth, availHeight)
+        self._hd_laid_out_at = availWidth if self._height <= availHeight else None
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - ReportLab's API
+        self._hd_laid_out_at = None
+        return super().split(availWidth, availHeight)
+
+
+def _runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Ascending ``numbers`` as runs of consecutive ones: ``[0, 1, 2, 5]`` → ``[(0, 2), (5, 5)]``."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 def _stack(forms: Sequence[_Form | tuple[_Form, int]]) -> list[Flowable]:

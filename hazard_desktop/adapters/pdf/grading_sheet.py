@@ -8,9 +8,9 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer
 
-from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _font, _p, _Para, _Styles
+from hazard_desktop.adapters.pdf.common import FRAME_WIDTH, _CellRow, _p, _Para, _Styles
 from hazard_desktop.adapters.pdf.forms import (
     FOUR_COLS,
     LABEL_W,
@@ -53,7 +53,7 @@ def _sheet_jpeg(data: bytes) -> tuple[bytes, int, int] | None:
         return None
 
 
-def _photos_cell(photos: Sequence[SheetPhoto], styles: _Styles, width: float) -> Table:
+def _photos_cell(photos: Sequence[SheetPhoto], styles: _Styles, width: float) -> Flowable:
     shown = list(photos[:MAX_PHOTOS])
     cell_w = width / MAX_PHOTOS
     box_w, box_h = cell_w - 3 * mm, 27 * mm
@@ -69,18 +69,7 @@ def _photos_cell(photos: Sequence[SheetPhoto], styles: _Styles, width: float) ->
         caption = _p(photo.caption, styles.caption) if photo.caption else Spacer(1, 1)
         row.append([image, Spacer(1, 1 * mm), caption])
     row += [""] * (MAX_PHOTOS - len(row))
-    table = Table([row], colWidths=[cell_w] * MAX_PHOTOS)
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), _font()),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]
-    table.setStyle(TableStyle(style))
-    return table
+    return _CellRow(row, [cell_w] * MAX_PHOTOS, align=["CENTER"] * MAX_PHOTOS, valign="TOP", padding=(1, 1, 1, 0))
 
 
 def _criteria_form(criteria: Sequence[SheetCriterion], styles: _Styles) -> _Form:

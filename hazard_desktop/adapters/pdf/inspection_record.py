@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from hazard_desktop.adapters.pdf.common import (
     COPY_RED,
@@ -97,11 +97,11 @@ def _decorate(canvas: Canvas, font: str, record: InspectionRecord, total: int) -
     canvas.restoreState()
 
 
-def _top_block(record: InspectionRecord, styles: _Styles, font: str) -> Table:
+def _top_block(record: InspectionRecord, styles: _Styles, font: str) -> Flowable:
     left: Any = _draft_stamp(font) if record.draft else ""
     centre = [_p(record.plant_name, styles.plant), Spacer(1, 1.5 * mm), _Title(TITLE, font)]
     right = _Para(f"检查编号<br/>{escape(record.number)}", styles.code)
-    return _top_table(left, centre, right, font)
+    return _top_table(left, centre, right)
 
 
 def _summary(record: InspectionRecord) -> str:
@@ -189,7 +189,7 @@ def _hazards_form(record: InspectionRecord, styles: _Styles) -> _Form:
 
 def _story(record: InspectionRecord, styles: _Styles, font: str) -> list[Flowable]:
     story: list[Flowable] = [_top_block(record, styles, font), Spacer(1, 2 * mm)]
-    meta = _meta_line(f"检查编号：{escape(record.number)}", f"检查日期：{escape(record.inspected_on)}", styles, font)
+    meta = _meta_line(f"检查编号：{escape(record.number)}", f"检查日期：{escape(record.inspected_on)}", styles)
     story.append(meta)
 
     info = _Form(FOUR_COLS)

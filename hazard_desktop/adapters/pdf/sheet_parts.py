@@ -174,12 +174,12 @@ def _decorate_page(canvas: Canvas, font: str, total: int) -> None:
 # ------------------------------------------------------------------------------------ shared pieces
 def _top_block(
     title: str, plant_name: str, verify_code: str, qr_payload: str, copy_no: int, styles: _Styles, font: str
-) -> Table:
+) -> Flowable:
     """Copy stamp | plant name + title | QR + 核验码."""
     left: Any = _CopyStamp(copy_no, font) if copy_no > 0 else ""
     centre = [_p(plant_name, styles.plant), Spacer(1, 1.5 * mm), _Title(title, font)]
     right = [_Qr(qr_payload, 21 * mm), _Para(f"核验码 {escape(verify_code)}", styles.code)]
-    return _top_table(left, centre, right, font, ("ALIGN", (0, 0), (0, 0), "LEFT"), ("ALIGN", (2, 0), (2, 0), "CENTER"))
+    return _top_table(left, centre, right, right_align="CENTER")
 
 
 def _band_cell(band_name: str, band_colour: str, styles: _Styles) -> Any:
@@ -212,7 +212,7 @@ def _sheet_head(
         ),
         _top_block(title, sheet.plant_name, sheet.verify_code, sheet.qr_payload, sheet.copy_no, styles, font),
         Spacer(1, 2 * mm),
-        _meta_line(f"表号：{escape(sheet.sheet_no)}", date_text, styles, font),
+        _meta_line(f"表号：{escape(sheet.sheet_no)}", date_text, styles),
     ]
 
 
