@@ -383,7 +383,7 @@ def install_backup_actions(window: MainWindow, context: AppContext) -> dict[str,
     backup = QAction(QCoreApplication.translate("Backups", "&Back up…"), window)
     backup.setObjectName("action_backup")
     backup.setStatusTip(QCoreApplication.translate("Backups", "Write the whole register as one checked backup file"))
-    restore = QAction(QCoreApplication.translate("Backups", "&Restore…"), window)
+    restore = QAction(QCoreApplication.translate("Backups", "R&estore…"), window)
     restore.setObjectName("action_restore")
     restore.setStatusTip(QCoreApplication.translate("Backups", "Put a backup file back in place of the register"))
 

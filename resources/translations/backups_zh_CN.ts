@@ -170,8 +170,8 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/backups.py" line="385" />
-        <source>&amp;Restore…</source>
-        <translation>恢复(&amp;R)…</translation>
+        <source>R&amp;estore…</source>
+        <translation>恢复(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/backups.py" line="387" />

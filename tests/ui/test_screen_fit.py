@@ -330,6 +330,9 @@ def _ledger_import(w: World) -> QWidget:
     folder.mkdir(exist_ok=True)
     dialog = import_ledger_file(None, w.context, standard_ledger(folder), today=DAY)
     assert dialog is not None
+    return dialog
+
+
 def _backup(w: World) -> QWidget:
     from hazard_desktop.ui.backups import BackupDialog
 

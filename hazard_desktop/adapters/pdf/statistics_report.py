@@ -86,7 +86,7 @@ def _top_block(report: StatisticsReport, styles: _Styles, font: str) -> Any:
         _Title(report.title, font, size=15, char_space=1),
     ]
     right = [_Qr(report.qr_payload, 21 * mm), _Para(f"核验码 {escape(report.verify_code)}", styles.code)]
-    return _top_table(left, centre, right, font, ("ALIGN", (2, 0), (2, 0), "CENTER"))
+    return _top_table(left, centre, right, right_align="CENTER")
 
 
 def _figures_form(report: StatisticsReport, styles: _Styles) -> _Form:
@@ -163,7 +163,7 @@ def _story(report: StatisticsReport, styles: _Styles, font: str) -> list[Flowabl
     right = f"编制日期：{escape(report.made_on)}"
     if report.due_on:
         right = f"报送期限：{escape(report.due_on)}　{right}"
-    story.append(_meta_line(f"统计期间：{escape(report.period_label)}", right, styles, font))
+    story.append(_meta_line(f"统计期间：{escape(report.period_label)}", right, styles))
     forms: list[_Form | tuple[_Form, int]] = [
         _figures_form(report, styles),
         (_breakdown_form(report, styles), 2),
