@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from hazard_desktop.adapters.schema import OpenedDatabase
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.sheet_models import SheetRenderer
 
@@ -207,6 +208,16 @@ def _wire(
 
         return ReportLabInspectionRecordRenderer()
 
+    def ledger_source() -> LedgerSource:
+        from hazard_desktop.adapters.ledger_queries import SqlLedgerSource
+
+        return SqlLedgerSource(paths.database_path(storage.data_dir))
+
+    def ledger_writer(path: Path) -> LedgerWriter:
+        from hazard_desktop.adapters.ledger_xlsx import XlsxLedgerWriter
+
+        return XlsxLedgerWriter(path)
+
     # PDFs half-written when the program was killed (in the folders it saves to by default)
     from hazard_desktop.services import output_files
 
@@ -221,6 +232,8 @@ def _wire(
         sheet_renderer=sheet_renderer,
         inspection_record_renderer=inspection_record_renderer,
         drafts=JsonDraftStore(storage.data_dir / "drafts"),  # the folder is made on the first save
+        ledger_source=ledger_source,
+        ledger_writer=ledger_writer,
     )
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.sheet_models import SheetRenderer
 
@@ -64,6 +65,8 @@ class AppContext:
         sheet_renderer: makes the PDF renderer of grading/dispute sheets.
         inspection_record_renderer: makes the PDF renderer of inspection records.
         drafts: where the hazard editor keeps unsaved work (None: the editor keeps no drafts).
+        ledger_source: opens a reader of the ledger's rows on a connection of its own (any thread).
+        ledger_writer: makes the .xlsx writer of one ledger file (the path given).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -75,3 +78,5 @@ class AppContext:
     sheet_renderer: Callable[[], SheetRenderer] | None = None
     inspection_record_renderer: Callable[[], InspectionRecordRenderer] | None = None
     drafts: DraftStore | None = None
+    ledger_source: Callable[[], LedgerSource] | None = None
+    ledger_writer: Callable[[Path], LedgerWriter] | None = None

@@ -1,0 +1,118 @@
+"""The ledger's rows in plain SQL: the register's filter and order (``register_queries``), streamed.
+
+One query over every matching hazard, read in blocks (``fetchmany``) on a connection of its own, so an
+export of 100,000 hazards runs on a worker thread beside the window and holds one block at a time. The
+small tables (departments, people, categories, bands) are read once into dictionaries instead of being
+joined per row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hazard_desktop.adapters.register_queries import NUMERIC_NUMBER_KEY, ORDER_SQL, where_clause
+from hazard_desktop.adapters.start_reads import apply_pragmas
+from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.services.ledger_export import BandCell, LedgerRow
+from hazard_desktop.services.ports import RegisterFilter, SortKey
+
+BLOCK = 2000  # rows per fetch
+
+_STATUSES = {s.value: s for s in HazardStatus}
+_GRADES = {g.value: g for g in HazardGrade}
+
+# The matched criteria of the grading that counts, in the order the panel listed them.
+_CRITERIA = (
+    "(SELECT group_concat(code, '、') FROM (SELECT gc.code FROM grading_criteria gc"
+    " WHERE gc.grading_id = h.current_grading_id ORDER BY gc.position))"
+)
+_COLUMNS = (
+    "h.number, h.found_at, h.found_by_id, h.department_id, h.location, h.equipment_tag, h.description,"
+    f" h.category_code, h.subcategory_code, h.grade, h.grading_method, h.mean_d, h.band_code, {_CRITERIA},"
+    " h.status"
+)
+
+
+class SqlLedgerSource:
+    """``services.ledger_export.LedgerSource`` over a plain sqlite3 connection to the register at ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        self._connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        apply_pragmas(self._connection)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def count(self, flt: RegisterFilter) -> int:
+        where, params = where_clause(flt)
+        return int(self._connection.execute(f"SELECT count(*) FROM hazards h WHERE {where}", params).fetchone()[0])
+
+    def found_span(self, flt: RegisterFilter) -> tuple[date, date] | None:
+        where, params = where_clause(flt)
+        first, last = self._connection.execute(
+            f"SELECT min(h.found_at), max(h.found_at) FROM hazards h WHERE {where}", params
+        ).fetchone()
+        if first is None:
+            return None
+        return _day(first), _day(last)
+
+    def _names(self, sql: str) -> dict[Any, str]:
+        return {key: name for key, name in self._connection.execute(sql)}
+
+    def _bands(self) -> dict[str, BandCell]:
+        """Band code → name and colour, from the newest threshold set that has the code."""
+        bands: dict[str, BandCell] = {}
+        rows = self._connection.execute(
+            "SELECT b.code, b.name_zh, b.colour FROM threshold_bands b JOIN threshold_sets s ON s.id = b.set_id"
+            " ORDER BY s.effective_from, s.created_at"
+        )
+        for code, name, colour in rows:
+            bands[code] = BandCell(name, colour)
+        return bands
+
+    def _sort_key(self, sort: SortKey) -> str:
+        if sort is SortKey.NUMBER:
+            wide = self._connection.execute("SELECT EXISTS (SELECT 1 FROM number_sequences WHERE last_value > 9999)")
+            if wide.fetchone()[0]:
+                return NUMERIC_NUMBER_KEY
+        return ORDER_SQL[sort]
+
+    def rows(self, flt: RegisterFilter, sort: SortKey, descending: bool) -> Iterator[LedgerRow]:
+        people = self._names("SELECT id, name FROM people")
+        departments = self._names("SELECT id, name FROM departments")
+        categories = self._names("SELECT code, code || ' ' || name_zh FROM categories")
+        subcategories = self._names("SELECT code, name_zh FROM subcategories")
+        bands = self._bands()
+        where, params = where_clause(flt)
+        direction = "DESC" if descending else "ASC"
+        order = f"{self._sort_key(sort)} {direction}, h.pk {direction}"
+        cursor = self._connection.execute(f"SELECT {_COLUMNS} FROM hazards h WHERE {where} ORDER BY {order}", params)
+        new_row = tuple.__new__
+        from_iso = datetime.fromisoformat
+        statuses, grades = _STATUSES, _GRADES
+        try:
+            while True:
+                block = cursor.fetchmany(BLOCK)
+                if not block:
+                    return
+                for v in block:
+                    category = categories.get(v[7], v[7])
+                    if v[8] is not None and v[8] in subcategories:
+                        category = f"{category} / {subcategories[v[8]]}"
+                    yield new_row(LedgerRow, (
+                        v[0], from_iso(v[1] + "+00:00").astimezone().date(), people.get(v[2], ""),
+                        departments.get(v[3], ""), v[4], v[5] or "", v[6], category, grades[v[9]], v[10],
+                        None if v[11] is None else Decimal(v[11]), bands.get(v[12]) if v[12] else None,
+                        v[13] or "", statuses[v[14]],
+                    ))  # fmt: skip
+        finally:
+            cursor.close()
+
+
+def _day(stored: str) -> date:
+    return datetime.fromisoformat(stored + "+00:00").astimezone().date()
