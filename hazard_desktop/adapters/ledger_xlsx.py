@@ -81,8 +81,9 @@ class XlsxLedgerWriter:
             CellKind.LONG: self._format(align="left", text_wrap=True),
             CellKind.INT: self._format(align="center", num_format="0"),
             CellKind.DATE: self._format(align="center", num_format="yyyy-mm-dd"),
-            CellKind.DECIMAL: self._format(align="right", num_format="0" if sheet.decimals <= 0
-                                           else "0." + "0" * sheet.decimals),  # fmt: skip
+            CellKind.DECIMAL: self._format(
+                align="right", num_format="0" if sheet.decimals <= 0 else "0." + "0" * sheet.decimals
+            ),  # fmt: skip
             CellKind.BAND: text,
         }
         self._text = text

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.inspections.actions import install_inspection_actions
+from hazard_desktop.ui.ledger_export import install_ledger_export
 from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.sheets.actions import install_sheet_actions
 
@@ -38,3 +39,4 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     window.feature_actions["grading"] = install_grading_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["inspections"] = install_inspection_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["sheets"] = install_sheet_actions(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["ledger"] = install_ledger_export(window, context)  # type: ignore[attr-defined]
