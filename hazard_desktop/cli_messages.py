@@ -175,8 +175,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is a folder, not a file name. Nothing was written.",
     ),
     "ledger_folder_not_writable": (
-        "无法在文件夹 {folder} 中写入文件 {detail}。请换一个文件夹。未写入任何文件。",
-        "Nothing can be written in the folder {folder} {detail}. Choose another folder. Nothing was written.",
+        "无法在文件夹 {folder} 中写入文件（只读或没有权限）。请换一个文件夹。未写入任何文件。",
+        "Nothing can be written in the folder {folder} (read-only or no permission). Choose another folder. "
+        "Nothing was written.",
     ),
     "ledger_write_failed": (
         "无法写入台账 {path}：{detail}。未留下任何文件。",

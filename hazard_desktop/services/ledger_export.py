@@ -225,7 +225,7 @@ def check_target(target: Path) -> Path:
     if target.is_dir():
         raise ValidationError("ledger_target_is_folder", path=str(target))
     if not os.access(target.parent, os.W_OK):
-        raise ValidationError("ledger_folder_not_writable", folder=str(target.parent), detail="")
+        raise ValidationError("ledger_folder_not_writable", folder=str(target.parent))
     return target
 
 
@@ -270,9 +270,7 @@ def export_ledger(
         try:
             partial = output_files.new_temporary(target.parent, f".{target.stem}.", ".part" + SUFFIX)
         except OSError as exc:
-            raise ValidationError(
-                "ledger_folder_not_writable", folder=str(target.parent), detail=os.strerror(exc.errno or 0)
-            ) from exc
+            raise ValidationError("ledger_folder_not_writable", folder=str(target.parent), errno=exc.errno) from exc
         try:
             _write(source, writer_factory(partial), sheet, request, total, progress, cancelled)
             output_files.place(partial, target)

@@ -17,7 +17,8 @@ _TEXTS: dict[str, str] = {
     ),
     "ledger_target_is_folder": QT_TRANSLATE_NOOP("LedgerMessages", "{path} is a folder, not a file name."),
     "ledger_folder_not_writable": QT_TRANSLATE_NOOP(
-        "LedgerMessages", "Nothing can be written in the folder {folder}. Choose another folder. {detail}"
+        "LedgerMessages",
+        "Nothing can be written in the folder {folder} (read-only or no permission). Choose another folder.",
     ),
 }
 
