@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog, QWidget
 
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.workers import Job, start
@@ -122,13 +122,7 @@ class LedgerExportActions(QObject):
         from hazard_desktop.services.ledger_export import LedgerCancelled
 
         job = Job(work, cancel_exceptions=(LedgerCancelled,), name="ledger export")
-        progress = QProgressDialog(self.tr("Exporting the ledger…"), self.tr("Cancel"), 0, 0, self.window)
-        progress.setObjectName("ledgerProgress")
-        progress.setWindowTitle(self.tr("Export ledger"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(self.progress_delay_ms)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = progress_dialog(self.window, self.progress_delay_ms)
         progress.canceled.connect(job.cancel)
         job.signals.progress.connect(self._progressed)
         job.signals.finished.connect(self._finished)
@@ -184,6 +178,22 @@ class LedgerExportActions(QObject):
         self.progress = None
         self.job = None
         self.action.setEnabled(True)
+
+
+def progress_dialog(parent: QWidget | None, delay_ms: int = PROGRESS_DELAY_MS) -> QProgressDialog:
+    """The export's progress dialog (cancellable; shown after ``delay_ms``). Small: it fits any screen."""
+
+    def tr(text: str) -> str:  # the texts belong to the action's translation context
+        return QCoreApplication.translate("LedgerExportActions", text)
+
+    progress = QProgressDialog(tr("Exporting the ledger…"), tr("Cancel"), 0, 0, parent)
+    progress.setObjectName("ledgerProgress")
+    progress.setWindowTitle(tr("Export ledger"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(delay_ms)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    return progress
 
 
 def install_ledger_export(window: QMainWindow, context: AppContext) -> LedgerExportActions:
