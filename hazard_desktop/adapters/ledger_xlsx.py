@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -59,7 +58,8 @@ class XlsxLedgerWriter:
         )
         self._sheet = self._book.add_worksheet(SHEET_NAME)
         self._row = HEADER_ROW + 1
-        self._writers: list[Any] = []
+        self._writes: list[Any] = []  # per column: write(row, col, value, format)
+        self._formats: list[Any] = []  # per column
         self._band_formats: dict[str, Any] = {}
         self._columns = 0
 
@@ -86,10 +86,10 @@ class XlsxLedgerWriter:
             ),  # fmt: skip
             CellKind.BAND: text,
         }
-        self._text = text
         for index, column in enumerate(sheet.columns):
             ws.set_column(index, index, column.width)
-            self._writers.append((column.kind, formats[column.kind]))
+            self._writes.append(self._writer(column.kind))
+            self._formats.append(formats[column.kind])
         ws.set_row(0, 30)
         ws.merge_range(0, 0, 0, last, sheet.title, title)
         ws.set_row(1, 20)
@@ -107,6 +107,27 @@ class XlsxLedgerWriter:
         ws.set_footer("&C第 &P 页，共 &N 页", {"margin": 0.3})
         ws.set_header(f"&L&8{sheet.title}", {"margin": 0.3})
 
+    def _writer(self, kind: CellKind) -> Any:
+        """The typed write call of a column: never ``write``, which would take "=…" text for a formula."""
+        ws = self._sheet
+        if kind is CellKind.DATE:
+            return ws.write_datetime
+        if kind is CellKind.INT:
+            return ws.write_number
+        if kind is CellKind.DECIMAL:
+
+            def decimal(row: int, col: int, value: Decimal, fmt: Any) -> Any:
+                return ws.write_number(row, col, float(value), fmt)
+
+            return decimal
+        if kind is CellKind.BAND:
+
+            def band(row: int, col: int, value: BandCell, _fmt: Any) -> Any:
+                return ws.write_string(row, col, value.name, self._band_format(value.colour))
+
+            return band
+        return ws.write_string  # TEXT, LONG: str values
+
     def _band_format(self, colour: str) -> Any:
         fmt = self._band_formats.get(colour)
         if fmt is None:
@@ -115,27 +136,28 @@ class XlsxLedgerWriter:
         return fmt
 
     def row(self, values: Sequence[object]) -> None:
-        ws = self._sheet
+        """One hazard's cells: one typed call per cell, chosen per column beforehand (the inner loop)."""
         r = self._row
-        for col, ((kind, fmt), value) in enumerate(zip(self._writers, values, strict=True)):
-            if value is None or value == "":
-                ws.write_blank(r, col, None, fmt)
-            elif kind is CellKind.TEXT or kind is CellKind.LONG:
-                ws.write_string(r, col, str(value), fmt)
-            elif kind is CellKind.DATE:
-                assert isinstance(value, date)
-                ws.write_datetime(r, col, value, fmt)
-            elif kind is CellKind.BAND:
-                assert isinstance(value, BandCell)
-                ws.write_string(r, col, value.name, self._band_format(value.colour))
-            else:  # INT, DECIMAL
-                assert isinstance(value, int | Decimal | float)
-                ws.write_number(r, col, float(value) if isinstance(value, Decimal) else value, fmt)
+        writes, formats = self._writes, self._formats
+        for col, value in enumerate(values):
+            if value is not None and value != "":  # an empty cell gets its border from the table's rule (finish)
+                writes[col](r, col, value, formats[col])
         self._row = r + 1
 
     def finish(self) -> None:
+        last_row, last_col = max(self._row - 1, HEADER_ROW), self._columns - 1
         if self._columns:
-            self._sheet.autofilter(HEADER_ROW, 0, max(self._row - 1, HEADER_ROW), self._columns - 1)
+            self._sheet.autofilter(HEADER_ROW, 0, last_row, last_col)
+        if self._row > HEADER_ROW + 1:
+            # Borders for the empty cells too (no 整改 yet, no criteria, …) with one rule over the table,
+            # instead of a formatted blank cell each (a tenth of the writing time, measured).
+            self._sheet.conditional_format(
+                HEADER_ROW + 1,
+                0,
+                last_row,
+                last_col,
+                {"type": "no_errors", "format": self._book.add_format({"border": 1})},
+            )
         self._book.close()
 
     def abort(self) -> None:
