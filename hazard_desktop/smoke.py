@@ -9,7 +9,9 @@ unless set) and checks, in the order a real start does them:
 3. the database of the data folder opens: created, or backed up and migrated to this build's head;
 4. the main window builds, shows (offscreen) and paints;
 5. a grading sheet PDF is rendered with ReportLab (bundled font, QR, photo) and read back with QtPdf:
-   the sheet of a stored grading when there is one, else a sample (see :func:`_render_sheet`).
+   the sheet of a stored grading when there is one, else a sample (see :func:`_render_sheet`);
+6. the register is exported as the Excel ledger (XlsxWriter is in the build) to
+   ``<data folder>/smoke/smoke-ledger.xlsx``.
 
 It adds no records of its own (opening the database may create and seed it, or back it up and migrate
 it, as any start does); the PDF goes to ``<data folder>/smoke/smoke-sheet.pdf``. On success it prints one
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 
 SMOKE_FOLDER = "smoke"
 SHEET_FILE = "smoke-sheet.pdf"
+LEDGER_FILE = "smoke-ledger.xlsx"
 
 
 def run_smoke(data_dir: Path, language: str | None = None) -> int:
@@ -64,6 +67,7 @@ def run_smoke(data_dir: Path, language: str | None = None) -> int:
         try:
             _step(report, "main_window", lambda: _build_main_window(context, report))
             _step(report, "sheet", lambda: _render_sheet(context, data_dir / SMOKE_FOLDER / SHEET_FILE, report))
+            _step(report, "ledger", lambda: _export_ledger(context, data_dir / SMOKE_FOLDER / LEDGER_FILE, report))
         finally:
             from hazard_desktop.app import close_context
 
@@ -189,6 +193,17 @@ def _render_sheet(context: Any, out: Path, report: dict[str, Any]) -> None:
     if not data.startswith(b"%PDF-"):
         raise RuntimeError(f"{out} is not a PDF")
     report["sheet"] = {"path": str(out), "bytes": len(data), "source": source, **_read_back(out)}
+
+
+def _export_ledger(context: Any, out: Path, report: dict[str, Any]) -> None:
+    """Export the whole register as the Excel ledger (read-only: records nothing) and check the file."""
+    from hazard_desktop.services.ledger_export import LedgerRequest, export_ledger
+
+    result = export_ledger(context.uow(), context.ledger_source(), context.ledger_writer, LedgerRequest(), out)
+    data = out.read_bytes()
+    if not data.startswith(b"PK"):  # an .xlsx is a zip
+        raise RuntimeError(f"{out} is not an .xlsx workbook")
+    report["ledger"] = {"path": str(out), "bytes": len(data), "rows": result.rows}
 
 
 def _stored_document(context: Any) -> tuple[Any, str | None]:
