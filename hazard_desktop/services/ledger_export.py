@@ -210,6 +210,22 @@ def period_text(flt: RegisterFilter, span: tuple[date, date] | None) -> str:
     return f"{start.isoformat() if start else '…'} 至 {end.isoformat() if end else '…'}"
 
 
+def filter_text(flt: RegisterFilter) -> str:
+    """What the filter keeps, for the subtitle ("" for the whole register); the dates are the period."""
+    parts = []
+    if flt.statuses:
+        parts.append("状态：" + "、".join(STATUS_ZH[s] for s in HazardStatus if s in flt.statuses))
+    if flt.grades:
+        parts.append("等级：" + "、".join(GRADE_ZH[g] for g in HazardGrade if g in flt.grades))
+    if flt.text.strip():
+        parts.append(f"关键词：{flt.text.strip()}")
+    dated = RegisterFilter(statuses=flt.statuses, grades=flt.grades, text=flt.text,
+                           found_from=flt.found_from, found_before=flt.found_before)  # fmt: skip
+    if flt != dated:
+        parts.append("另有部门、类别等筛选条件")
+    return "；".join(parts)
+
+
 def check_target(target: Path) -> Path:
     """The target file, refused before anything is written.
 
@@ -261,9 +277,11 @@ def export_ledger(
         total = source.count(flt)
         day = today or date.today()
         period = period_text(flt, source.found_span(flt))
+        kept = filter_text(flt)
         sheet = LedgerSheet(
             title=f"{plant} {TITLE}".strip(),
-            subtitle=f"排查期间：{period}　共 {total} 条　导出日期：{day.isoformat()}",
+            subtitle=f"排查期间：{period}　共 {total} 条　导出日期：{day.isoformat()}"
+            + (f"　筛选（{kept}）" if kept else ""),
             columns=columns,
             decimals=decimals,
         )

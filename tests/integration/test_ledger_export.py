@@ -186,7 +186,20 @@ def test_the_title_names_the_filter_period(demo: AppContext, tmp_path: Path) -> 
     target = tmp_path / "q1.xlsx"
     flt = RegisterFilter(found_from=datetime(2026, 1, 1).astimezone(), found_before=datetime(2026, 4, 1).astimezone())
     export(demo, target, LedgerRequest(flt))
-    assert "排查期间：2026-01-01 至 2026-03-31" in openpyxl.load_workbook(target).active["A2"].value
+    subtitle = openpyxl.load_workbook(target).active["A2"].value
+    assert "排查期间：2026-01-01 至 2026-03-31" in subtitle and "筛选" not in subtitle  # the period is the filter
+
+
+def test_the_subtitle_says_what_the_filter_kept(demo: AppContext, tmp_path: Path) -> None:
+    target = tmp_path / "kept.xlsx"
+    with demo.uow() as uow:
+        department = uow.reference.departments()[0]
+    flt = RegisterFilter(
+        statuses=frozenset({HazardStatus.RECTIFYING, HazardStatus.OPEN}), text="泄漏", department_id=department.id
+    )
+    export(demo, target, LedgerRequest(flt))
+    subtitle = openpyxl.load_workbook(target).active["A2"].value
+    assert "筛选（状态：待定级、整改中；关键词：泄漏；另有部门、类别等筛选条件）" in subtitle
 
 
 def test_a_cancelled_export_leaves_no_file_and_keeps_an_old_one(demo: AppContext, tmp_path: Path) -> None:
