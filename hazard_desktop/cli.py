@@ -525,6 +525,8 @@ def _export(folder: Path, args: argparse.Namespace, lang: str) -> int:
     from hazard_desktop.services.ports import SortKey
 
     flt = _export_filter(args)
+    if args.file.endswith(("/", "\\")):  # Path() drops the slash: "a.xlsx/" names a folder, not a file
+        raise Refused("ledger_target_is_folder", path=args.file)
     target = check_target(Path(args.file))  # refused before the register is opened
     from hazard_desktop.app import build_context, close_context
 
