@@ -261,6 +261,7 @@ class FakeUnitOfWork:
         self.commits = 0
         self.hazards: Any = NotFaked("hazards")
         self.gradings: Any = NotFaked("gradings")
+        self.rectification: Any = NotFaked("rectification")
         self.inspections = FakeInspectionRepository(self._work)
         self.reference = FakeReferenceRepository(self._work)
         self.lec = FakeLecRepository(self._work)

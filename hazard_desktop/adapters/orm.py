@@ -179,6 +179,8 @@ class HazardRow(Base):
         Index("ix_hazards_category", "category_code"),
         Index("ix_hazards_department", "department_id"),
         Index("ix_hazards_updated_at", "updated_at"),
+        Index("ix_hazards_deadline", "deadline"),
+        Index("ix_hazards_status_deadline", "status", "deadline"),
     )
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[uuid.UUID] = mapped_column(UUIDText, unique=True)
@@ -203,6 +205,13 @@ class HazardRow(Base):
     mean_d: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
     mean_d_sort: Mapped[float | None] = mapped_column(Float, nullable=True)
     dispute_state: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # Rectification, denormalised from its records (revision 0007) for the register and its counts.
+    deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
+    responsible_department_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
+    responsible_person_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
+    acceptor_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    extension_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class PhotoRow(RecordMixin, Base):
@@ -367,6 +376,143 @@ class SheetPrintRow(RecordMixin, Base):
     grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id"))
     dispute_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("disputes.id"), nullable=True)
     hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    verify_code: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(64))
+    copy_no: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    printed_by: Mapped[str] = mapped_column(String(40))
+
+
+# ---------------------------------------------------------------- rectification (revision 0007)
+
+
+class RectificationAssignmentRow(RecordMixin, Base):
+    """五定 of one hazard (one row per hazard)."""
+
+    __tablename__ = "rectification_assignments"
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"), unique=True)
+    responsible_department_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("departments.id"))
+    responsible_person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    measures: Mapped[str] = mapped_column(Text)
+    funds: Mapped[Decimal] = mapped_column(DecimalText)
+    funds_source: Mapped[str] = mapped_column(String(200))
+    original_deadline: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date] = mapped_column(Date)
+    interim_measures: Mapped[str] = mapped_column(Text)
+    assigned_by_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    assigned_on: Mapped[date] = mapped_column(Date)
+    on_the_spot: Mapped[bool] = mapped_column(Boolean)
+
+
+class TreatmentPlanRow(RecordMixin, Base):
+    """重大隐患治理方案 (one row per hazard); reports and supervision as JSON."""
+
+    __tablename__ = "treatment_plans"
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"), unique=True)
+    goal_and_tasks: Mapped[str] = mapped_column(Text)
+    methods_and_measures: Mapped[str] = mapped_column(Text)
+    funds_and_materials: Mapped[str] = mapped_column(Text)
+    organisation_and_people: Mapped[str] = mapped_column(Text)
+    time_limit: Mapped[date] = mapped_column(Date)
+    time_requirements: Mapped[str] = mapped_column(Text)
+    safety_and_emergency: Mapped[str] = mapped_column(Text)
+    stoppage: Mapped[str] = mapped_column(String(20))
+    stopped_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reports: Mapped[str] = mapped_column(Text)  # JSON list of {kind, made_on, reference}
+    supervision: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {by, reference, since}
+    cause: Mapped[str] = mapped_column(Text, default="", server_default="")
+    harm: Mapped[str] = mapped_column(Text, default="", server_default="")
+    difficulty: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class RectificationNoteRow(RecordMixin, Base):
+    __tablename__ = "rectification_notes"
+    __table_args__ = (Index("ix_rectification_notes_hazard", "hazard_id", "written_at"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)  # JSON PersonRef
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RectificationPhotoRow(RecordMixin, Base):
+    __tablename__ = "rectification_photos"
+    __table_args__ = (Index("ix_rectification_photos_note", "note_id", "position"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    note_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("rectification_notes.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(Integer)
+    original_name: Mapped[str] = mapped_column(String(255))
+    original_sha256: Mapped[str] = mapped_column(String(64))
+    original_size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+
+
+class RectificationPhotoBlobRow(Base):
+    __tablename__ = "rectification_photo_blobs"
+    photo_id: Mapped[uuid.UUID] = mapped_column(
+        UUIDText, ForeignKey("rectification_photos.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ExtensionRequestRow(RecordMixin, Base):
+    __tablename__ = "extension_requests"
+    __table_args__ = (Index("ix_extension_requests_hazard", "hazard_id", "requested_at"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    requested_by: Mapped[str] = mapped_column(Text)  # JSON PersonRef
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    current_deadline: Mapped[date] = mapped_column(Date)
+    requested_deadline: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20))
+    decided_by: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON PersonRef
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decision_reason: Mapped[str] = mapped_column(Text)
+
+
+class AcceptanceRow(RecordMixin, Base):
+    __tablename__ = "acceptances"
+    __table_args__ = (Index("ix_acceptances_hazard", "hazard_id", "decided_at"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    result: Mapped[str] = mapped_column(String(20))
+    decided_by: Mapped[str] = mapped_column(Text)  # JSON PersonRef
+    decided_on: Mapped[date] = mapped_column(Date)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    remarks: Mapped[str] = mapped_column(Text)
+    acceptance_group: Mapped[str] = mapped_column(Text)  # JSON list of PersonRef
+    evaluation: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON Evaluation
+
+
+class HazardTransitionRow(RecordMixin, Base):
+    """Every step of a hazard's life (the timeline)."""
+
+    __tablename__ = "hazard_transitions"
+    __table_args__ = (Index("ix_hazard_transitions_hazard", "hazard_id", "at"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(30))
+    actor_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    actor: Mapped[str] = mapped_column(Text)  # JSON PersonRef (name and department as at the time)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    details: Mapped[str] = mapped_column(Text)  # JSON object
+
+
+class FormPrintRow(RecordMixin, Base):
+    """Every printed or saved rectification form (通知书/验收单/治理方案/重大隐患报告); used by r12b's forms."""
+
+    __tablename__ = "form_prints"
+    __table_args__ = (
+        Index("ix_form_prints_code", "verify_code"),
+        Index("ix_form_prints_subject", "hazard_id", "kind", "digest"),
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # notice | acceptance | plan | report
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    subject_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)  # the record certified, no FK
     verify_code: Mapped[str] = mapped_column(String(20))
     digest: Mapped[str] = mapped_column(String(64))
     copy_no: Mapped[int] = mapped_column(Integer)

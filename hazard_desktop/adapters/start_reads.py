@@ -19,7 +19,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -150,6 +150,29 @@ class _SettingsReads:
         return None if row is None else str(row[0])
 
 
+class _RectificationReads:
+    """The status bar's counts at start-up (``services.rectification.due_counts``), as the SQL repository counts."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._con = connection
+
+    def due_counts(self, today: date, within_days: int, person_id: uuid.UUID | None) -> tuple[int, int, int]:
+        soon = today + timedelta(days=within_days)
+        row = self._con.execute(
+            "SELECT"
+            " COUNT(CASE WHEN status = 'rectifying' AND deadline < :today THEN 1 END),"
+            " COUNT(CASE WHEN status = 'rectifying' AND deadline BETWEEN :today AND :soon THEN 1 END),"
+            " COUNT(CASE WHEN status = 'verifying' AND (:person IS NULL OR acceptor_id = :person) THEN 1 END)"
+            " FROM hazards",
+            {
+                "today": today.isoformat(),
+                "soon": soon.isoformat(),
+                "person": None if person_id is None else str(person_id),
+            },
+        ).fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
+
 class _LecReads:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._con = connection
@@ -212,6 +235,7 @@ _READS: dict[str, tuple[type, frozenset[str]]] = {
     ),
     "settings": (_SettingsReads, frozenset({"get"})),
     "lec": (_LecReads, frozenset({"threshold_sets"})),
+    "rectification": (_RectificationReads, frozenset({"due_counts"})),
 }
 
 

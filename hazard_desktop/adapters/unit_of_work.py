@@ -14,6 +14,7 @@ from hazard_desktop.adapters.repositories.gradings import SqlGradingRepository
 from hazard_desktop.adapters.repositories.hazards import SqlHazardRepository
 from hazard_desktop.adapters.repositories.inspections import SqlInspectionRepository
 from hazard_desktop.adapters.repositories.lec import SqlLecRepository
+from hazard_desktop.adapters.repositories.rectification import SqlRectificationRepository
 from hazard_desktop.adapters.repositories.reference import SqlReferenceRepository
 from hazard_desktop.adapters.repositories.settings import SqlSettingsRepository
 
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
         self.settings = SqlSettingsRepository(self.session)
         self.inspections = SqlInspectionRepository(self.session)
         self.gradings = SqlGradingRepository(self.session)
+        self.rectification = SqlRectificationRepository(self.session)
         return self
 
     def __exit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:

@@ -35,3 +35,7 @@ class Conflict(DomainError):
 
 class InvalidTransition(DomainError):
     """A state change that the life cycle does not allow."""
+
+
+class NotPermitted(DomainError):
+    """The acting person may not do this (their department or roles, or the separation of duties)."""

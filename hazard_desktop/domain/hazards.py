@@ -7,7 +7,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
@@ -24,24 +24,9 @@ class HazardStatus(StrEnum):
     CLOSED = "closed"  # 已销号
 
 
-# The rectification steps (整改 → 验收 → 销号), each its own user action (``services.hazards.change_status``).
-# 待定级 → 已定级 is not among them: only a confirmed grading moves a hazard there (``services.grading``);
-# a closed hazard (已销号) moves no more; editing a hazard's details never moves it at all.
-RECTIFICATION_STEPS: dict[HazardStatus, frozenset[HazardStatus]] = {
-    HazardStatus.GRADED: frozenset({HazardStatus.RECTIFYING}),
-    HazardStatus.RECTIFYING: frozenset({HazardStatus.VERIFYING}),
-    HazardStatus.VERIFYING: frozenset({HazardStatus.CLOSED, HazardStatus.RECTIFYING}),  # accepted, or back
-}
-
-
-def check_rectification_step(current: HazardStatus, new: HazardStatus) -> None:
-    """Allow ``current`` → ``new`` only if it is a rectification step.
-
-    Raises:
-        InvalidTransition: ``status_step_not_allowed`` (params ``current``, ``new``: the status values).
-    """
-    if new not in RECTIFICATION_STEPS.get(current, frozenset()):
-        raise InvalidTransition("status_step_not_allowed", field="status", current=current.value, new=new.value)
+# Statuses move only through their use cases: 待定级 → 已定级 by a confirmed grading (``services.grading``), every
+# later step by the rectification loop (``domain.rectification``'s state machine, ``services.rectification``);
+# editing a hazard's details never moves it at all.
 
 
 def check_gradable(status: HazardStatus, number: str) -> None:
@@ -153,6 +138,10 @@ class Hazard:
     """One entry of the hazard register (隐患台账).
 
     ``revision`` grows by one with every stored change; offline exchange compares it.
+    The rectification columns (``deadline`` … ``extension_pending``) are copies kept by the rectification
+    use cases (``services.rectification``) in the same transaction, for the register and its counts:
+    ``deadline`` is the current one (plant-local day, after approved extensions), ``acceptor_id`` the person
+    asked to accept while 待验收, ``closed_on`` the plant-local day of 销号.
     """
 
     id: uuid.UUID
@@ -171,6 +160,12 @@ class Hazard:
     created_at: datetime
     updated_at: datetime
     photos: tuple[PhotoInfo, ...] = field(default=())
+    deadline: date | None = None
+    responsible_department_id: uuid.UUID | None = None
+    responsible_person_id: uuid.UUID | None = None
+    acceptor_id: uuid.UUID | None = None
+    closed_on: date | None = None
+    extension_pending: bool = False
 
 
 def _clean(text: str, field_name: str, max_len: int, *, required: bool) -> str:

@@ -18,6 +18,7 @@ from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
 from hazard_desktop.services import demo_content
 from hazard_desktop.services.demo_grading import grade_demo
+from hazard_desktop.services.demo_rectification import rectify_demo
 from hazard_desktop.services.hazards import PhotoFile, attach_photos
 from hazard_desktop.services.inspection_demo import build_inspection_demo
 from hazard_desktop.services.ports import ImageProcessor, UnitOfWork
@@ -176,6 +177,8 @@ def build_demo(
     # GRADED_AT_MOST are graded, so that a large register (--count 100000) is written in seconds by the
     # bulk writer; the older ones stay 待定级.
     graded = grade_demo(uow_factory, hazards[-GRADED_AT_MOST:], when, seed=seed) if grading else None
+    if grading:
+        rectify_demo(uow_factory, hazards[-GRADED_AT_MOST:], when, images, photo_maker, seed=seed)
     inspected = build_inspection_demo(uow_factory, images, photo_maker, people, when)
     log.info("demo data: %d hazards, %d photos", len(hazards), photos)
     return DemoResult(

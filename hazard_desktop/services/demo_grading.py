@@ -1,5 +1,5 @@
 """Demo gradings: panel meetings grading the demo hazards by LEC, criteria and panel decision, disputes
-ruled by the dispute panel, and the statuses that follow (已定级 → 整改中 → 待验收 → 已销号).
+ruled by the dispute panel (the rectification that follows: ``demo_rectification``).
 
 Deterministic for a given hazard list and seed; everything goes through the grading use cases, one
 transaction per meeting, so the demo exercises the same rules as the program. The first meeting also
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from hazard_desktop.domain.grading import GradingMethod, PanelRole
-from hazard_desktop.domain.hazards import Hazard, HazardStatus
+from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.reference import DepartmentKind
 from hazard_desktop.services.grading import (
     CriterionEntry,
@@ -332,34 +332,6 @@ def _disputes(
     return raised, ruled
 
 
-def _status_for(age_days: int, roll: float) -> HazardStatus:
-    if age_days > 180:
-        return (
-            HazardStatus.CLOSED if roll < 0.8 else (HazardStatus.VERIFYING if roll < 0.9 else HazardStatus.RECTIFYING)
-        )
-    if age_days > 60:
-        return (
-            HazardStatus.CLOSED if roll < 0.4 else (HazardStatus.VERIFYING if roll < 0.65 else HazardStatus.RECTIFYING)
-        )
-    return HazardStatus.GRADED if roll < 0.5 else (HazardStatus.RECTIFYING if roll < 0.9 else HazardStatus.VERIFYING)
-
-
-def _advance_statuses(uow_factory: UowFactory, rng: random.Random, gradings: list, reference: datetime) -> None:
-    """Graded hazards move on through rectification; hazards with an open dispute wait for the ruling."""
-    with uow_factory() as uow:
-        for grading in gradings:
-            hazard = uow.hazards.get(grading.hazard_id)
-            assert hazard is not None
-            status = _status_for((reference.date() - grading.graded_on).days, rng.random())
-            disputed = any(d.state.value == "open" for d in uow.gradings.disputes_for(hazard.id))
-            if hazard.status is not HazardStatus.GRADED or status is HazardStatus.GRADED or disputed:
-                continue
-            uow.hazards.update(
-                dataclasses.replace(hazard, status=status, revision=hazard.revision + 1, updated_at=hazard.updated_at)
-            )
-        uow.commit()
-
-
 def grade_demo(
     uow_factory: UowFactory, hazards: Sequence[Hazard], reference: datetime, *, seed: int = 2026
 ) -> DemoGradingResult:
@@ -393,6 +365,5 @@ def grade_demo(
         meeting = open_meeting(uow_factory(), title, held_on, pools.leader.person_id, at=_at(held_on, 1, 0))
         gradings.extend(grade_batch(uow_factory(), meeting.id, requests, confirm=True, at=_at(held_on, 3)))
     raised, ruled = _disputes(uow_factory, rng, pools, gradings, by_id, reference)
-    _advance_statuses(uow_factory, rng, gradings, reference)
     log.info("demo gradings: %d meetings, %d gradings, %d disputes", len(plans), len(gradings), raised)
     return DemoGradingResult(meetings=len(plans), gradings=len(gradings) + ruled, disputes=raised, ruled=ruled)

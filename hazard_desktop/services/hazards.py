@@ -19,7 +19,6 @@ from hazard_desktop.domain.hazards import (
     HazardInput,
     HazardStatus,
     PhotoInfo,
-    check_rectification_step,
     check_typed_number,
     format_number,
     validate_input,
@@ -140,7 +139,7 @@ def update_hazard(
 
     Args:
         status: only for callers that still pass the status they show: the hazard's own status is
-            accepted, any other is refused (statuses move through grading and :func:`change_status`).
+            accepted, any other is refused (statuses move through grading and ``services.rectification``).
 
     Raises:
         Conflict: ``stale_revision`` if it was changed since ``expected_revision`` was read.
@@ -212,25 +211,6 @@ def save_hazard(
         result = uow.hazards.get(hazard_id)
     assert result is not None
     return result
-
-
-def change_status(uow: UnitOfWork, hazard_id: uuid.UUID, expected_revision: int, status: HazardStatus) -> Hazard:
-    """One rectification step: 已定级 → 整改中 → 待验收 → 已销号 (or back to 整改中 when acceptance fails).
-
-    Raises:
-        InvalidTransition: ``status_step_not_allowed`` (e.g. an ungraded hazard, or a closed one).
-        Conflict: ``stale_revision``.
-    """
-    now = utcnow()
-    with uow:
-        current = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
-        if current.revision != expected_revision:
-            raise Conflict("stale_revision", number=current.number)
-        check_rectification_step(current.status, status)
-        updated = dataclasses.replace(current, status=status, revision=current.revision + 1, updated_at=now)
-        uow.hazards.update(updated)
-        uow.commit()
-    return updated
 
 
 def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol, Self
@@ -24,6 +24,15 @@ if TYPE_CHECKING:  # types only: the window's start does not load the domain's r
     )
     from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
     from hazard_desktop.domain.meetings import GradingMeeting
+    from hazard_desktop.domain.rectification import (
+        Acceptance,
+        Assignment,
+        ExtensionRequest,
+        ProgressNote,
+        RectificationPhoto,
+        Transition,
+        TreatmentPlan,
+    )
     from hazard_desktop.domain.reference import Category, Department, Person
     from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
 
@@ -220,6 +229,58 @@ class InspectionRepository(Protocol):
         ...
 
 
+class RectificationRepository(Protocol):
+    """The rectification loop's records (revision 0007). The hazard's own columns go through ``hazards``."""
+
+    def get_assignment(self, hazard_id: uuid.UUID) -> Assignment | None: ...
+    def save_assignment(self, assignment: Assignment) -> None:
+        """Insert or update (by id)."""
+        ...
+
+    def get_plan(self, hazard_id: uuid.UUID) -> TreatmentPlan | None: ...
+    def save_plan(self, plan: TreatmentPlan) -> None:
+        """Insert or update (by id)."""
+        ...
+
+    def add_note(self, note: ProgressNote) -> None:
+        """Store a note (its ``photos`` are added with :meth:`add_photo`)."""
+        ...
+
+    def notes(self, hazard_id: uuid.UUID) -> list[ProgressNote]:
+        """Oldest first, each with its photos."""
+        ...
+
+    def add_photo(self, photo: RectificationPhoto, image: ProcessedImage) -> None: ...
+    def photo_bytes(self, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None: ...
+    def save_extension(self, request: ExtensionRequest) -> None:
+        """Insert or update (by id)."""
+        ...
+
+    def extensions(self, hazard_id: uuid.UUID) -> list[ExtensionRequest]:
+        """Oldest first."""
+        ...
+
+    def add_acceptance(self, acceptance: Acceptance) -> None: ...
+    def acceptances(self, hazard_id: uuid.UUID) -> list[Acceptance]:
+        """Oldest first."""
+        ...
+
+    def add_transition(self, transition: Transition) -> None: ...
+    def transitions(self, hazard_id: uuid.UUID) -> list[Transition]:
+        """Oldest first."""
+        ...
+
+    def due_counts(
+        self, today: date, within_days: int, person_id: uuid.UUID | None
+    ) -> tuple[int, int, int]:
+        """(overdue, due within ``within_days``, awaiting acceptance [of ``person_id``])."""
+        ...
+
+    def due_rows(self, today: date, within_days: int) -> list[Hazard]:
+        """整改中 hazards with a deadline up to ``today + within_days``, earliest deadline first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is rolled back unless :meth:`commit` is called.
 
@@ -241,6 +302,8 @@ class UnitOfWork(Protocol):
     def gradings(self) -> GradingRepository: ...
     @property
     def inspections(self) -> InspectionRepository: ...
+    @property
+    def rectification(self) -> RectificationRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

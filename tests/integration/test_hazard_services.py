@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -215,22 +214,3 @@ def test_editing_never_moves_the_status(context, inspector, status):
         svc.update_hazard(context.uow(), hazard.id, hazard.revision, hazard_input(context, inspector), status=status)
     assert info.value.code == "status_not_editable"
     assert svc.get_hazard(context.uow(), hazard.id) == hazard
-
-
-def test_an_ungraded_hazard_cannot_be_moved_on_and_rectification_goes_step_by_step(context, inspector):
-    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
-    for status in (HazardStatus.GRADED, HazardStatus.RECTIFYING, HazardStatus.CLOSED):
-        with pytest.raises(InvalidTransition) as info:
-            svc.change_status(context.uow(), hazard.id, hazard.revision, status)
-        assert info.value.code == "status_step_not_allowed"
-    assert svc.get_hazard(context.uow(), hazard.id) == hazard
-    with context.uow() as uow:  # graded (as a confirmed grading leaves it)
-        uow.hazards.update(replace(hazard, status=HazardStatus.GRADED, grade=HazardGrade.GENERAL))
-        uow.commit()
-    current = svc.get_hazard(context.uow(), hazard.id)
-    for status in (HazardStatus.RECTIFYING, HazardStatus.VERIFYING, HazardStatus.RECTIFYING, HazardStatus.VERIFYING,
-                   HazardStatus.CLOSED):
-        current = svc.change_status(context.uow(), hazard.id, current.revision, status)
-        assert current.status is status
-    with pytest.raises(InvalidTransition):
-        svc.change_status(context.uow(), hazard.id, current.revision, HazardStatus.RECTIFYING)  # closed is final

@@ -34,6 +34,16 @@ def search_tokens(hazard: Hazard) -> str:
     return hazard_tokens(hazard.number, hazard.description, hazard.location, hazard.equipment_tag)
 
 
+def _set_loop_columns(row: HazardRow, hazard: Hazard) -> None:
+    """The rectification loop's register columns (revision 0007), kept by its use cases."""
+    row.deadline = hazard.deadline
+    row.responsible_department_id = hazard.responsible_department_id
+    row.responsible_person_id = hazard.responsible_person_id
+    row.acceptor_id = hazard.acceptor_id
+    row.closed_on = hazard.closed_on
+    row.extension_pending = hazard.extension_pending
+
+
 # A contentless index: a row is removed by naming the tokens it was written with.
 _INDEX = text("INSERT INTO hazard_fts(rowid, tokens) VALUES (:pk, :tokens)")
 _UNINDEX = text("INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', :pk, :tokens)")
@@ -67,6 +77,12 @@ class SqlHazardRepository:
             created_at=row.created_at,
             updated_at=row.updated_at,
             photos=tuple(_photo(p) for p in photos),
+            deadline=row.deadline,
+            responsible_department_id=row.responsible_department_id,
+            responsible_person_id=row.responsible_person_id,
+            acceptor_id=row.acceptor_id,
+            closed_on=row.closed_on,
+            extension_pending=bool(row.extension_pending),
         )
 
     def _stored_tokens(self, pk: int) -> str:
@@ -104,6 +120,7 @@ class SqlHazardRepository:
             created_at=hazard.created_at,
             updated_at=hazard.updated_at,
         )
+        _set_loop_columns(row, hazard)
         self._session.add(row)
         self._session.flush()
         self._reindex(row.pk, None)
@@ -124,6 +141,7 @@ class SqlHazardRepository:
         row.grade = hazard.grade.value
         row.revision = hazard.revision
         row.updated_at = hazard.updated_at
+        _set_loop_columns(row, hazard)
         self._session.flush()
         self._reindex(row.pk, old)
 

@@ -35,6 +35,7 @@ from hazard_desktop.services.grading.lookups import (
     _hazard,
     _member_scores,
     _now,
+    _record_grading,
     _refresh_hazard,
     _Tables,
     _tables,
@@ -258,6 +259,7 @@ def rule_dispute(
         uow.gradings.add(ruling)
         uow.gradings.update_dispute(ruled)
         _refresh_hazard(uow, hazard, [*history, ruling], now)
+        _record_grading(uow, hazard, ruling, now)
         uow.commit()
     return ruled, ruling
 

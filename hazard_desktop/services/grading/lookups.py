@@ -278,4 +278,20 @@ def _confirm_in(uow: UnitOfWork, grading: Grading, at: datetime) -> Grading:
     confirmed = rules.confirm(grading, at, history)
     uow.gradings.update(confirmed)
     _refresh_hazard(uow, hazard, [confirmed if g.id == grading.id else g for g in history], at)
+    _record_grading(uow, hazard, confirmed, at)
     return confirmed
+
+
+def _record_grading(uow: UnitOfWork, before: Hazard, grading: Grading, at: datetime) -> None:
+    """The hazard's timeline gets the grading (待定级 → 已定级, or a re-grading that keeps the loop's state)."""
+    from hazard_desktop.services.rectification.use_cases import record_grading
+
+    record_grading(
+        uow,
+        _hazard(uow, before.id),
+        before.status,
+        grading.id,
+        grading.leader_id,
+        correction=grading.supersedes_id is not None or grading.is_ruling,
+        at=at,
+    )
