@@ -126,14 +126,18 @@ def floor_values(folder: Path) -> tuple[list[str], list[list[object]]]:
 
 
 def floor_write(target: Path, headers: list[str], rows: list[list[object]]) -> None:
-    """The same values by the same library, constant memory, no format: one typed call per cell."""
+    """The same values by the same library, constant memory, no format: one typed call per cell; then
+    flushed to the disk and renamed into place like every file the program writes for people (a file that
+    a power cut can lose is not the same result)."""
     from decimal import Decimal
 
     import xlsxwriter
 
+    from hazard_desktop.services import output_files
     from hazard_desktop.services.ledger_export import LEDGER_COLUMNS, CellKind
 
-    book = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    partial = target.with_name(f".{target.name}.part")
+    book = xlsxwriter.Workbook(str(partial), {"constant_memory": True})
     sheet = book.add_worksheet()
     for col, header in enumerate(headers):
         sheet.write_string(2, col, header)
@@ -149,6 +153,7 @@ def floor_write(target: Path, headers: list[str], rows: list[list[object]]) -> N
                 continue
             writers[col](r, col, float(value) if isinstance(value, Decimal) else value)
     book.close()
+    output_files.place(partial, target)
 
 
 def timed(function: Callable[[], object]) -> tuple[float, float]:
