@@ -12,8 +12,10 @@ the first fifth of the rows and over all of them; the peak must stay flat (≤ 1
 streamed from SQLite in blocks and written to XlsxWriter's temporary file as they come.
 
 The demo register's hazards are ungraded; before measuring, a copy gets grades, methods, D values
-and bands on four rows in five (plain SQL), so that the D and band cells are written as in a real
-register. Run by ``benchmarks/register.py --only ledger`` (part of ``make bench``); alone:
+and bands on four rows in five, 五定 on three in five and an acceptance on one in five (plain SQL), so
+that every column is written as in a real register.
+
+Run by ``benchmarks/register.py --only ledger`` (part of ``make bench``); alone:
 ``python benchmarks/ledger.py [--count N] [--runs N] [--data-dir DIR]``.
 """
 
@@ -64,6 +66,30 @@ def graded_copy(folder: Path, target: Path) -> Path:
             " mean_d = CASE WHEN pk % 5 = 4 OR pk % 23 = 0 THEN NULL ELSE printf('%.2f', (pk * 37) % 400 + 3.5) END,"
             " mean_d_sort = CASE WHEN pk % 5 = 4 OR pk % 23 = 0 THEN NULL ELSE (pk * 37) % 400 + 3.5 END,"
             f" band_code = CASE WHEN pk % 5 = 4 OR pk % 23 = 0 THEN NULL ELSE CASE pk % {len(bands)} {cases} END END"
+        )
+        # 五定 on the hazards in rectification, verifying or closed; the closed ones accepted (plain rows of
+        # the shapes r12a's repository writes; only what the ledger reads matters here)
+        loop = "pk % 5 IN (1, 2, 3)"
+        con.execute(
+            "UPDATE hazards SET responsible_department_id = department_id, responsible_person_id = found_by_id,"
+            f" deadline = date(found_at, '+15 days') WHERE {loop}"
+        )
+        con.execute("UPDATE hazards SET closed_on = date(found_at, '+12 days') WHERE pk % 5 = 2")
+        con.execute(
+            "INSERT INTO rectification_assignments (id, created_at, updated_at, hazard_id, responsible_department_id,"
+            " responsible_person_id, measures, funds, funds_source, original_deadline, deadline, interim_measures,"
+            " assigned_by_id, assigned_on, on_the_spot)"
+            " SELECT lower(hex(randomblob(16))), created_at, updated_at, id, department_id, found_by_id,"
+            " '更换密封件并试压合格，完善巡检记录和交接班记录', printf('%d.00', (pk % 20) * 500), '车间维修费用',"
+            " date(found_at, '+15 days'), date(found_at, '+15 days'), '整改期间设置警戒区，每班巡检两次，备好应急器材',"
+            f" found_by_id, date(found_at), 0 FROM hazards WHERE {loop}"
+        )
+        con.execute(
+            "INSERT INTO acceptances (id, created_at, updated_at, hazard_id, result, decided_by, decided_on,"
+            " decided_at, remarks, acceptance_group, evaluation)"
+            " SELECT lower(hex(randomblob(16))), h.created_at, h.updated_at, h.id, 'accepted',"
+            " json_object('name', p.name, 'person_id', p.id), h.closed_on, h.found_at, '', '[]', NULL"
+            " FROM hazards h JOIN people p ON p.id = h.found_by_id WHERE h.pk % 5 = 2"
         )
         con.commit()
     finally:

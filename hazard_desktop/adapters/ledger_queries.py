@@ -26,12 +26,19 @@ BLOCK = 2000  # rows per fetch
 _STATUSES = {s.value: s for s in HazardStatus}
 _GRADES = {g.value: g for g in HazardGrade}
 
+_ACCEPTED = (
+    "FROM acceptances a WHERE a.hazard_id = h.id AND a.result = 'accepted' ORDER BY a.decided_at DESC LIMIT 1"
+)
 # The found day in the computer's time zone, as Python's astimezone() gives it, in SQL (a fifth of the
 # read's time when done per row in Python).
 _COLUMNS = (
     "h.number, date(h.found_at, 'localtime'), h.found_by_id, h.department_id, h.location, h.equipment_tag,"
     " h.description, h.category_code, h.subcategory_code, h.grade, h.grading_method, h.mean_d, h.band_code,"
-    " h.current_grading_id, h.status"
+    " h.current_grading_id, h.status,"
+    # 五定 (one assignment per hazard; the current deadline is the hazard's) and the accepting acceptance
+    # (ix_acceptances_hazard serves the lookups)
+    " h.responsible_department_id, h.responsible_person_id, ra.measures, ra.funds, h.deadline, ra.interim_measures,"
+    f" (SELECT json_extract(a.decided_by, '$.name') {_ACCEPTED}), (SELECT a.decided_on {_ACCEPTED}), h.closed_on"
 )
 
 
@@ -102,7 +109,11 @@ class SqlLedgerSource:
         where, params = where_clause(flt)
         direction = "DESC" if descending else "ASC"
         order = f"{self._sort_key(sort)} {direction}, h.pk {direction}"
-        cursor = self._connection.execute(f"SELECT {_COLUMNS} FROM hazards h WHERE {where} ORDER BY {order}", params)
+        cursor = self._connection.execute(
+            f"SELECT {_COLUMNS} FROM hazards h LEFT JOIN rectification_assignments ra ON ra.hazard_id = h.id"
+            f" WHERE {where} ORDER BY {order}",
+            params,
+        )
         new_row = tuple.__new__
         from_iso = date.fromisoformat
         statuses, grades = _STATUSES, _GRADES
@@ -123,7 +134,10 @@ class SqlLedgerSource:
                         v[0], from_iso(v[1]), people.get(v[2], ""), departments.get(v[3], ""), v[4], v[5] or "",
                         v[6], category, grades[v[9]], v[10], None if v[11] is None else Decimal(v[11]),
                         bands.get(v[12]) if v[12] else None, criteria.get(v[13], "") if v[13] else "",
-                        statuses[v[14]],
+                        statuses[v[14]], departments.get(v[15], "") if v[15] else "",
+                        people.get(v[16], "") if v[16] else "", v[17] or "", None if v[18] is None else Decimal(v[18]),
+                        None if v[19] is None else from_iso(v[19]), v[20] or "", v[21] or "",
+                        None if v[22] is None else from_iso(v[22]), None if v[23] is None else from_iso(v[23]),
                     ))  # fmt: skip
         finally:
             cursor.close()

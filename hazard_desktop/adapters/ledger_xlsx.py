@@ -84,6 +84,7 @@ class XlsxLedgerWriter:
             CellKind.DECIMAL: self._format(
                 align="right", num_format="0" if sheet.decimals <= 0 else "0." + "0" * sheet.decimals
             ),  # fmt: skip
+            CellKind.MONEY: self._format(align="right", num_format="#,##0.00"),
             CellKind.BAND: text,
         }
         for index, column in enumerate(sheet.columns):
@@ -114,7 +115,7 @@ class XlsxLedgerWriter:
             return ws.write_datetime
         if kind is CellKind.INT:
             return ws.write_number
-        if kind is CellKind.DECIMAL:
+        if kind is CellKind.DECIMAL or kind is CellKind.MONEY:
 
             def decimal(row: int, col: int, value: Decimal, fmt: Any) -> Any:
                 return ws.write_number(row, col, float(value), fmt)

@@ -71,6 +71,7 @@ class CellKind(StrEnum):
     INT = "int"  # a whole number
     DATE = "date"  # a real Excel date (a plant-local day)
     DECIMAL = "decimal"  # a number with the plant's decimals (D)
+    MONEY = "money"  # yuan, two decimals with thousands separators
     BAND = "band"  # text on the band's colour (value: :class:`BandCell`)
 
 
@@ -101,6 +102,17 @@ class LedgerRow(NamedTuple):
     band: BandCell | None
     criteria: str  # the matched criteria of the grading that counts, "、"-separated
     status: HazardStatus
+    # 五定 (rectification_assignments; the hazard's current deadline after approved extensions)
+    responsible_department: str
+    responsible_person: str
+    measures: str
+    funds: Decimal | None
+    deadline: date | None
+    interim_measures: str
+    # 验收 and 销号 (the accepting acceptance)
+    accepted_by: str
+    accepted_on: date | None
+    closed_on: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +145,16 @@ LEDGER_COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("mean_d", "D 均值", 9, CellKind.DECIMAL, lambda r, _n: r.mean_d),
     LedgerColumn("band", "风险等级", 12, CellKind.BAND, lambda r, _n: r.band),
     LedgerColumn("criteria", "符合的重大隐患判定标准", 26, CellKind.LONG, lambda r, _n: r.criteria),
+    LedgerColumn("responsible_department", "责任部门", 14, CellKind.TEXT, lambda r, _n: r.responsible_department),
+    LedgerColumn("responsible_person", "责任人", 10, CellKind.TEXT, lambda r, _n: r.responsible_person),
+    LedgerColumn("measures", "整改措施", 36, CellKind.LONG, lambda r, _n: r.measures),
+    LedgerColumn("funds", "整改资金（元）", 14, CellKind.MONEY, lambda r, _n: r.funds),
+    LedgerColumn("deadline", "整改期限", 12, CellKind.DATE, lambda r, _n: r.deadline),
+    LedgerColumn("interim_measures", "临时措施及应急预案", 28, CellKind.LONG, lambda r, _n: r.interim_measures),
     LedgerColumn("status", "状态", 9, CellKind.TEXT, lambda r, _n: STATUS_ZH[r.status]),
+    LedgerColumn("accepted_by", "验收人", 10, CellKind.TEXT, lambda r, _n: r.accepted_by),
+    LedgerColumn("accepted_on", "验收日期", 12, CellKind.DATE, lambda r, _n: r.accepted_on),
+    LedgerColumn("closed_on", "销号日期", 12, CellKind.DATE, lambda r, _n: r.closed_on),
 )
 
 

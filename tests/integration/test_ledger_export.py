@@ -3,7 +3,9 @@ setup, the register's filter and order; a cancel, a failure or a bad target leav
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -13,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hazard_desktop import cli
+from hazard_desktop import cli, paths
 from hazard_desktop.adapters.ledger_xlsx import XlsxLedgerWriter
 from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain.errors import ValidationError
@@ -31,6 +33,7 @@ from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
 from tests.integration.test_sheet_service import copy_demo
 
 HEADERS = [c.header for c in LEDGER_COLUMNS]
+LAST = openpyxl.utils.get_column_letter(len(LEDGER_COLUMNS))
 COL = {c.key: i for i, c in enumerate(LEDGER_COLUMNS)}
 FIRST_DATA_ROW = 4
 
@@ -82,7 +85,7 @@ def test_the_ledger_holds_every_hazard_in_the_ledger_layout(demo: AppContext, tm
                                                              max(expected, key=lambda r: r.found_at)))  # fmt: skip
     assert f"排查期间：{first} 至 {last}" in subtitle and f"共 {len(expected)} 条" in subtitle
     assert "导出日期：2026-12-07" in subtitle
-    assert {str(r) for r in sheet.merged_cells.ranges} >= {"A1:N1", "A2:N2"}
+    assert {str(r) for r in sheet.merged_cells.ranges} >= {f"A1:{LAST}1", f"A2:{LAST}2"}
     assert [c.value for c in sheet[3]] == HEADERS
 
     rows = data_rows(target)
@@ -138,6 +141,55 @@ def test_major_hazards_list_the_criteria_they_match(demo: AppContext, tmp_path: 
         assert row[COL["criteria"]], row
 
 
+def test_the_rectification_columns_show_the_five_fixes_and_the_acceptance(demo: AppContext, tmp_path: Path) -> None:
+    """五定, 验收人, 验收日期 and 销号日期 against the stored rows, read here with plain SQL."""
+    target = tmp_path / "loop.xlsx"
+    export(demo, target)
+    con = sqlite3.connect(paths.database_path(demo.data_dir))
+    try:
+        stored = {
+            number: row
+            for number, *row in con.execute(
+                "SELECT h.number, d.name, p.name, ra.measures, ra.funds, h.deadline, ra.interim_measures, h.closed_on"
+                " FROM hazards h LEFT JOIN rectification_assignments ra ON ra.hazard_id = h.id"
+                " LEFT JOIN departments d ON d.id = h.responsible_department_id"
+                " LEFT JOIN people p ON p.id = h.responsible_person_id"
+            )
+        }
+        accepted = {
+            number: (json.loads(by)["name"], on)
+            for number, by, on in con.execute(
+                "SELECT h.number, a.decided_by, a.decided_on FROM acceptances a JOIN hazards h ON h.id = a.hazard_id"
+                " WHERE a.result = 'accepted' ORDER BY a.decided_at"
+            )
+        }
+    finally:
+        con.close()
+
+    def day(value: datetime | None) -> str | None:
+        return None if value is None else value.date().isoformat()
+
+    rows = data_rows(target)
+    assigned = closed = 0
+    for row in rows:
+        department, person, measures, funds, deadline, interim, closed_on = stored[row[COL["number"]]]
+        assert row[COL["responsible_department"]] == department
+        assert row[COL["responsible_person"]] == person
+        assert row[COL["measures"]] == (measures or None)
+        assert row[COL["funds"]] == (None if funds is None else pytest.approx(float(Decimal(funds))))
+        assert day(row[COL["deadline"]]) == deadline
+        assert row[COL["interim_measures"]] == (interim or None)
+        assert day(row[COL["closed_on"]]) == closed_on
+        by, on = accepted.get(row[COL["number"]], (None, None))
+        assert row[COL["accepted_by"]] == by and day(row[COL["accepted_on"]]) == on
+        assigned += measures is not None
+        closed += closed_on is not None
+    assert assigned > 50 and closed > 50, "the demo register covers the rectification loop"
+    sheet = openpyxl.load_workbook(target).active
+    funded = next(i for i, row in enumerate(rows) if row[COL["funds"]])
+    assert sheet.cell(FIRST_DATA_ROW + funded, COL["funds"] + 1).number_format == "#,##0.00"
+
+
 def test_the_sheet_is_set_up_for_screen_and_print(demo: AppContext, tmp_path: Path) -> None:
     target = tmp_path / "print.xlsx"
     result = export(demo, target)
@@ -148,7 +200,7 @@ def test_the_sheet_is_set_up_for_screen_and_print(demo: AppContext, tmp_path: Pa
     assert sheet.page_setup.paperSize == 9  # A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0  # one page wide
-    assert sheet.auto_filter.ref == f"A3:N{3 + result.rows}"
+    assert sheet.auto_filter.ref == f"A3:{LAST}{3 + result.rows}"
     assert "&P" in sheet.oddFooter.center.text
     for column in LEDGER_COLUMNS:  # widths fit the Chinese headers (2 units a character)
         letter = openpyxl.utils.get_column_letter(LEDGER_COLUMNS.index(column) + 1)
@@ -276,7 +328,8 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     row = LedgerRow(
         "YH-2026-0001", date(2026, 3, 5), "王检查", "合成一车间", "=1+1", "", "=HYPERLINK(\"http://x\")",
         "4.5 设备设施", HazardGrade.GENERAL, "lec_panel", Decimal("72.5"), BandCell("一般危险", "#FBC02D"), "",
-        HazardStatus.GRADED,
+        HazardStatus.RECTIFYING, "合成一车间", "张三", "=cmd|' /C calc'!A0", Decimal("1200.50"), date(2026, 3, 20),
+        "", "", None, None,
     )  # fmt: skip
 
     class Source:
@@ -297,10 +350,11 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     target = tmp_path / "formula.xlsx"
     export_ledger(fake_uow_factory()(), Source(), XlsxLedgerWriter, LedgerRequest(), target)
     sheet = openpyxl.load_workbook(target).active
-    for key in ("location", "description"):
+    for key in ("location", "description", "measures"):
         cell = sheet.cell(FIRST_DATA_ROW, COL[key] + 1)
         assert cell.data_type == "s" and cell.value.startswith("=")
     assert sheet.cell(FIRST_DATA_ROW, COL["mean_d"] + 1).value == 72.5
+    assert sheet.cell(FIRST_DATA_ROW, COL["funds"] + 1).value == 1200.5
 
 
 # ---------------------------------------------------------------- the command line
