@@ -118,7 +118,11 @@ class LedgerRow(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class LedgerColumn:
     """One column of the ledger: its header, width (Excel character units: a Chinese character is 2),
-    kind of cell, and the value of a row (``seq`` is the row's 序号)."""
+    kind of cell, and the value of a row (``seq`` is the row's 序号).
+
+    Widths are kept lean and long texts wrap: the sheet prints fit to the width of A4 landscape, so the
+    sum of the widths sets the printed text size (277 units print at about 54 %).
+    """
 
     key: str
     header: str
@@ -132,29 +136,29 @@ def _place(row: LedgerRow, _seq: int) -> str:
 
 
 LEDGER_COLUMNS: tuple[LedgerColumn, ...] = (
-    LedgerColumn("seq", "序号", 7, CellKind.INT, lambda _r, n: n),
-    LedgerColumn("number", "隐患编号", 15, CellKind.TEXT, lambda r, _n: r.number),
-    LedgerColumn("found_on", "排查日期", 12, CellKind.DATE, lambda r, _n: r.found_on),
-    LedgerColumn("found_by", "排查人", 10, CellKind.TEXT, lambda r, _n: r.found_by),
-    LedgerColumn("department", "所属部门", 14, CellKind.TEXT, lambda r, _n: r.department),
-    LedgerColumn("location", "隐患部位", 24, CellKind.LONG, _place),
-    LedgerColumn("description", "隐患描述", 44, CellKind.LONG, lambda r, _n: r.description),
-    LedgerColumn("category", "类别", 18, CellKind.LONG, lambda r, _n: r.category),
-    LedgerColumn("grade", "等级", 8, CellKind.TEXT, lambda r, _n: GRADE_ZH[r.grade]),
-    LedgerColumn("method", "判定方式", 16, CellKind.TEXT, lambda r, _n: METHOD_ZH.get(r.method or "", "")),
-    LedgerColumn("mean_d", "D 均值", 9, CellKind.DECIMAL, lambda r, _n: r.mean_d),
-    LedgerColumn("band", "风险等级", 12, CellKind.BAND, lambda r, _n: r.band),
-    LedgerColumn("criteria", "符合的重大隐患判定标准", 26, CellKind.LONG, lambda r, _n: r.criteria),
-    LedgerColumn("responsible_department", "责任部门", 14, CellKind.TEXT, lambda r, _n: r.responsible_department),
-    LedgerColumn("responsible_person", "责任人", 10, CellKind.TEXT, lambda r, _n: r.responsible_person),
-    LedgerColumn("measures", "整改措施", 36, CellKind.LONG, lambda r, _n: r.measures),
-    LedgerColumn("funds", "整改资金（元）", 14, CellKind.MONEY, lambda r, _n: r.funds),
-    LedgerColumn("deadline", "整改期限", 12, CellKind.DATE, lambda r, _n: r.deadline),
-    LedgerColumn("interim_measures", "临时措施及应急预案", 28, CellKind.LONG, lambda r, _n: r.interim_measures),
-    LedgerColumn("status", "状态", 9, CellKind.TEXT, lambda r, _n: STATUS_ZH[r.status]),
-    LedgerColumn("accepted_by", "验收人", 10, CellKind.TEXT, lambda r, _n: r.accepted_by),
-    LedgerColumn("accepted_on", "验收日期", 12, CellKind.DATE, lambda r, _n: r.accepted_on),
-    LedgerColumn("closed_on", "销号日期", 12, CellKind.DATE, lambda r, _n: r.closed_on),
+    LedgerColumn("seq", "序号", 5, CellKind.INT, lambda _r, n: n),
+    LedgerColumn("number", "隐患编号", 13, CellKind.TEXT, lambda r, _n: r.number),
+    LedgerColumn("found_on", "排查日期", 11, CellKind.DATE, lambda r, _n: r.found_on),
+    LedgerColumn("found_by", "排查人", 8, CellKind.TEXT, lambda r, _n: r.found_by),
+    LedgerColumn("department", "所属部门", 11, CellKind.LONG, lambda r, _n: r.department),
+    LedgerColumn("location", "隐患部位", 16, CellKind.LONG, _place),
+    LedgerColumn("description", "隐患描述", 30, CellKind.LONG, lambda r, _n: r.description),
+    LedgerColumn("category", "类别", 14, CellKind.LONG, lambda r, _n: r.category),
+    LedgerColumn("grade", "等级", 6, CellKind.TEXT, lambda r, _n: GRADE_ZH[r.grade]),
+    LedgerColumn("method", "判定方式", 10, CellKind.LONG, lambda r, _n: METHOD_ZH.get(r.method or "", "")),
+    LedgerColumn("mean_d", "D 均值", 8, CellKind.DECIMAL, lambda r, _n: r.mean_d),
+    LedgerColumn("band", "风险等级", 10, CellKind.BAND, lambda r, _n: r.band),
+    LedgerColumn("criteria", "符合的重大隐患判定标准", 14, CellKind.LONG, lambda r, _n: r.criteria),
+    LedgerColumn("responsible_department", "责任部门", 11, CellKind.LONG, lambda r, _n: r.responsible_department),
+    LedgerColumn("responsible_person", "责任人", 8, CellKind.TEXT, lambda r, _n: r.responsible_person),
+    LedgerColumn("measures", "整改措施", 24, CellKind.LONG, lambda r, _n: r.measures),
+    LedgerColumn("funds", "整改资金（元）", 11, CellKind.MONEY, lambda r, _n: r.funds),
+    LedgerColumn("deadline", "整改期限", 11, CellKind.DATE, lambda r, _n: r.deadline),
+    LedgerColumn("interim_measures", "临时措施及应急预案", 18, CellKind.LONG, lambda r, _n: r.interim_measures),
+    LedgerColumn("status", "状态", 8, CellKind.TEXT, lambda r, _n: STATUS_ZH[r.status]),
+    LedgerColumn("accepted_by", "验收人", 8, CellKind.TEXT, lambda r, _n: r.accepted_by),
+    LedgerColumn("accepted_on", "验收日期", 11, CellKind.DATE, lambda r, _n: r.accepted_on),
+    LedgerColumn("closed_on", "销号日期", 11, CellKind.DATE, lambda r, _n: r.closed_on),
 )
 
 

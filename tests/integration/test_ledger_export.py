@@ -202,10 +202,13 @@ def test_the_sheet_is_set_up_for_screen_and_print(demo: AppContext, tmp_path: Pa
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0  # one page wide
     assert sheet.auto_filter.ref == f"A3:{LAST}{3 + result.rows}"
     assert "&P" in sheet.oddFooter.center.text
-    for column in LEDGER_COLUMNS:  # widths fit the Chinese headers (2 units a character)
+    for column in LEDGER_COLUMNS:  # widths fit the Chinese headers in two lines (2 units a character)
         letter = openpyxl.utils.get_column_letter(LEDGER_COLUMNS.index(column) + 1)
         width = sheet.column_dimensions[letter].width
-        assert width >= column.width and width >= 2 * len(column.header.replace(" ", "")) * 0.9
+        assert width >= column.width and 2 * len(column.header.replace(" ", "")) <= 2 * width
+    assert sheet.row_dimensions[3].height >= 30  # room for a header of two lines
+    # A4 landscape fit to width: the widths decide the printed size; keep the text readable (≥ half size)
+    assert sum(c.width for c in LEDGER_COLUMNS) <= 290
 
 
 @pytest.mark.parametrize(
