@@ -362,7 +362,13 @@ class Transition:
     actor: PersonRef
     at: datetime
     reason: str
-    details: dict[str, object]  # JSON-able: ids and values the step set (see docs/r12-api)
+    # JSON-able: what the step set, ids and dates as text. assign {deadline, responsible_department_id,
+    # responsible_person_id, plan}; revise {changed}; save_plan {created, time_limit}; note {note_id, photos};
+    # request_extension {extension_id, current_deadline, requested_deadline}; approve_extension {extension_id,
+    # old_deadline, new_deadline}; refuse_extension {extension_id}; submit / on_the_spot {note_id, acceptor_id,
+    # acceptor_name}; accept {acceptance_id, closed_on, group}; send_back {acceptance_id};
+    # grade {grading_id, grade, correction}.
+    details: dict[str, object]
 
 
 # ---------------------------------------------------------------- inputs

@@ -277,7 +277,7 @@ class RectificationRepository(Protocol):
         ...
 
     def due_rows(self, today: date, within_days: int) -> list[Hazard]:
-        """整改中 hazards with a deadline up to ``today + within_days``, earliest deadline first."""
+        """整改中 hazards with a deadline up to ``today + within_days``, earliest deadline first (without photos)."""
         ...
 
 

@@ -916,3 +916,23 @@ def test_the_status_bar_counts_at_start_need_no_sqlalchemy_and_agree(context, ca
     finally:
         close_context(lazy)
     assert found == expected == [svc.DueCounts(1, 1, 1), svc.DueCounts(1, 1, 1), svc.DueCounts(1, 1, 0)]
+
+
+def test_refusals_tell_each_person_what_they_may_do_now(context, cast):
+    hazard = grade_general(context, cast, new_hazard(context, cast))
+    hazard = svc.assign(context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast), at=AT)
+
+    def allowed(person):
+        return {a for a, err in svc.refusals(context.uow(), hazard.id, person.id).items() if err is None}
+
+    assert allowed(cast.responsible) == {Action.NOTE, Action.REQUEST_EXTENSION, Action.SUBMIT}
+    assert allowed(cast.safety) == {Action.REVISE, Action.NOTE}
+    assert allowed(cast.acceptor) == set()
+    codes = svc.refusals(context.uow(), hazard.id, cast.acceptor.id)
+    assert codes[Action.SUBMIT].code == "actor_not_responsible" and codes[Action.ACCEPT].code == "action_not_allowed"
+    # what refusals allows, the use case does
+    after = svc.submit_for_acceptance(
+        context.uow(), hazard.id, hazard.revision, cast.responsible.id, cast.acceptor.id, "完成", at=AT
+    )
+    assert allowed(cast.acceptor) == {Action.ACCEPT, Action.SEND_BACK} and after.status is HazardStatus.VERIFYING
+    assert svc.refusals(context.uow(), hazard.id, cast.responsible.id)[Action.ACCEPT].code == "actor_is_responsible"

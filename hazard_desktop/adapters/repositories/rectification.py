@@ -8,7 +8,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hazard_desktop.adapters.orm import (
@@ -22,7 +22,7 @@ from hazard_desktop.adapters.orm import (
     RectificationPhotoRow,
     TreatmentPlanRow,
 )
-from hazard_desktop.domain.hazards import Hazard, HazardStatus
+from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.rectification import (
     Acceptance,
     AcceptanceResult,
@@ -451,29 +451,53 @@ class SqlRectificationRepository:
     # ------------------------------------------------------------ due
 
     def due_counts(self, today: date, within_days: int, person_id: uuid.UUID | None) -> tuple[int, int, int]:
+        """Three searches of the (status, deadline) index (see ``start_reads._RectificationReads.due_counts``)."""
         rectifying = HazardRow.status == HazardStatus.RECTIFYING.value
-        soon = today + timedelta(days=within_days)
         waiting = HazardRow.status == HazardStatus.VERIFYING.value
         if person_id is not None:
             waiting = waiting & (HazardRow.acceptor_id == person_id)
-        overdue, due, accept = self._session.execute(
-            select(
-                func.count(case((rectifying & (HazardRow.deadline < today), 1))),
-                func.count(case((rectifying & HazardRow.deadline.between(today, soon), 1))),
-                func.count(case((waiting, 1))),
+        soon = today + timedelta(days=within_days)
+        counts = [
+            self._session.scalar(select(func.count()).select_from(HazardRow).where(condition))
+            for condition in (
+                rectifying & (HazardRow.deadline < today),
+                rectifying & HazardRow.deadline.between(today, soon),
+                waiting,
             )
-        ).one()
-        return int(overdue), int(due), int(accept)
+        ]
+        return int(counts[0] or 0), int(counts[1] or 0), int(counts[2] or 0)
 
     def due_rows(self, today: date, within_days: int) -> list[Hazard]:
-        from hazard_desktop.adapters.repositories.hazards import SqlHazardRepository
-
+        """One query (photos not loaded: a list row shows none)."""
         soon = today + timedelta(days=within_days)
-        ids = self._session.scalars(
-            select(HazardRow.id)
+        rows = self._session.scalars(
+            select(HazardRow)
             .where(HazardRow.status == HazardStatus.RECTIFYING.value, HazardRow.deadline <= soon)
             .order_by(HazardRow.deadline, HazardRow.pk)
         ).all()
-        hazards = SqlHazardRepository(self._session)
-        found = [hazards.get(hazard_id) for hazard_id in ids]
-        return [hazard for hazard in found if hazard is not None]
+        return [
+            Hazard(
+                id=row.id,
+                number=row.number,
+                description=row.description,
+                location=row.location,
+                equipment_tag=row.equipment_tag,
+                department_id=row.department_id,
+                category_code=row.category_code,
+                subcategory_code=row.subcategory_code,
+                found_by_id=row.found_by_id,
+                found_at=row.found_at,
+                status=HazardStatus(row.status),
+                grade=HazardGrade(row.grade),
+                revision=row.revision,
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+                deadline=row.deadline,
+                responsible_department_id=row.responsible_department_id,
+                responsible_person_id=row.responsible_person_id,
+                acceptor_id=row.acceptor_id,
+                closed_on=row.closed_on,
+                extension_pending=bool(row.extension_pending),
+            )
+            for row in rows
+        ]

@@ -7,8 +7,8 @@ Each returns the hazard as stored afterwards (revision + 1).
 
 Errors common to all: ``NotFound("hazard_unknown")``, ``NotFound("person_unknown", field="actor")``,
 ``ValidationError("person_inactive", field="actor")``, ``Conflict("stale_revision")``, the
-``InvalidTransition`` codes of ``domain.rectification.check_action`` and the ``PermissionDenied`` codes of
-``check_actor`` (see /work/wt/briefs/r12-api.md for the full table).
+``InvalidTransition`` codes of ``domain.rectification.check_action`` and the ``NotPermitted`` codes of
+``check_actor`` (each use case lists its own besides).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from hazard_desktop.domain.errors import Conflict, ValidationError
+from hazard_desktop.domain.errors import Conflict, DomainError, ValidationError
 from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.records import new_id, utcnow
@@ -136,6 +136,53 @@ def _rectified_by(uow: UnitOfWork, hazard_id: uuid.UUID) -> uuid.UUID | None:
     """Who last submitted the work for acceptance or fixed it on the spot."""
     steps = [t for t in uow.rectification.transitions(hazard_id) if t.action in (Action.SUBMIT, Action.ON_THE_SPOT)]
     return steps[-1].actor.person_id if steps else None
+
+
+def refusals(uow: UnitOfWork, hazard_id: uuid.UUID, actor_id: uuid.UUID) -> dict[Action, DomainError | None]:
+    """For each action of the loop (but GRADE): None if ``actor_id`` may do it on the hazard now, else the refusal
+    the use case would raise first for the state or the person (input checks come later, in the use case).
+
+    Raises:
+        NotFound: ``hazard_unknown``; ``person_unknown`` (field actor). ValidationError: ``person_inactive``.
+    """
+    with uow:
+        hazard = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
+        _, _, actor = person_ref(uow, actor_id, "actor")
+        assignment = uow.rectification.get_assignment(hazard_id)
+        pending = None
+        if hazard.extension_pending:
+            pending = next(
+                (e for e in uow.rectification.extensions(hazard_id) if e.state is ExtensionState.PENDING), None
+            )
+        cites = _cites_major(uow, hazard_id)
+        duties = Duties(
+            found_by_id=hazard.found_by_id,
+            responsible_department_id=assignment.responsible_department_id if assignment else None,
+            responsible_person_id=assignment.responsible_person_id if assignment else None,
+            acceptor_id=hazard.acceptor_id,
+            rectified_by_id=_rectified_by(uow, hazard_id),
+            extension_requested_by_id=pending.requested_by.person_id if pending else None,
+        )
+    state = LoopState(
+        status=hazard.status,
+        grade=hazard.grade,
+        extension_pending=hazard.extension_pending,
+        has_assignment=assignment is not None,
+        on_the_spot=assignment is not None and assignment.on_the_spot,
+    )
+    found: dict[Action, DomainError | None] = {}
+    for action in Action:
+        if action is Action.GRADE:
+            continue
+        try:
+            checked = dataclasses.replace(state, cites_major=_needs_criteria(action, assignment) and cites)
+            check_action(action, checked)
+            check_actor(action, actor, duties, major=hazard.grade is HazardGrade.MAJOR)
+        except DomainError as exc:
+            found[action] = exc
+        else:
+            found[action] = None
+    return found
 
 
 def _begin(
