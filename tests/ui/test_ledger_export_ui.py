@@ -3,6 +3,7 @@ Cancel leaves no file; a bad target is refused with a message and nothing is wri
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,3 +131,23 @@ def test_a_missing_folder_is_refused_with_a_message(window, actions, qtbot, tmp_
     for box in boxes:
         box.close()
     assert actions.job is None and not (tmp_path / "gone").exists()
+
+
+def test_a_read_only_folder_is_refused_with_a_message(window, actions, qtbot, tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    done = subprocess.run(["chattr", "+i", str(locked)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot make {locked} unwritable here: {done.stderr.decode().strip()}")
+    try:
+        choose_file(monkeypatch, locked / "ledger.xlsx")
+        with qtbot.waitSignal(actions.failed, timeout=WAIT_MS) as refused:
+            actions.action.trigger()
+        assert refused.args[0].code == "ledger_folder_not_writable"
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert boxes and str(locked) in boxes[-1].text()
+        for box in boxes:
+            box.close()
+        assert list(locked.iterdir()) == []
+    finally:
+        subprocess.run(["chattr", "-i", str(locked)], capture_output=True, check=False)
