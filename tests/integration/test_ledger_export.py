@@ -430,3 +430,21 @@ def test_the_export_command_refuses_bad_targets_in_both_languages(
         assert cli.main(["export", str(target), "--data-dir", str(demo_folder), "--lang", lang]) == 2
         assert says in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_target_held_open_elsewhere_keeps_its_old_content_and_no_temporary(demo, tmp_path, monkeypatch) -> None:
+    """Windows refuses to replace a workbook open in Excel: the old file stays, the temporary goes."""
+    from hazard_desktop.services import output_files
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    old = folder / "ledger.xlsx"
+    old.write_bytes(b"open in Excel")
+
+    def refuse(_temporary: Path, _target: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output_files, "place", refuse)
+    with pytest.raises(PermissionError):
+        export(demo, old)
+    assert sorted(p.name for p in folder.iterdir()) == ["ledger.xlsx"] and old.read_bytes() == b"open in Excel"
