@@ -18,7 +18,10 @@ Each figure (program) against its floor:
 - start: ``python -m hazard_desktop --data-dir D`` from process start to the first paint of the
   register with rows, against ``benchmarks/floor_window.py`` (QMainWindow + QTableView over one
   sqlite3 page + COUNT);
-- memory: peak RSS of those two processes.
+- memory: peak RSS of those two processes;
+- ledger: the Excel ledger export of the whole register against the same values written by the same
+  library with no format, and its peak memory at a fifth of the rows and at all of them
+  (``benchmarks/ledger.py``).
 
 Both processes run with the same interpreter and environment, offscreen, window 1400×850, with
 bytecode cached in a temporary ``PYTHONPYCACHEPREFIX`` (one untimed warm-up each); the program prints
@@ -55,7 +58,7 @@ HOOK_ENV = "HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT"
 WINDOW = (1400, 850)
 REFERENCE = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)  # fixed, so every run builds the same register
 PRAGMAS = start_reads.PRAGMAS  # the program's connection settings: the floors use the same
-SECTIONS = ("build", "filter", "sort", "deadline", "repaint", "start", "sheets")
+SECTIONS = ("build", "filter", "sort", "deadline", "repaint", "start", "sheets", "ledger")
 QUERY_BUDGET = 1.0  # seconds per query or repaint figure: fast ones get more than --repeat turns
 
 # Search words as people type them: 2, 3 and 4 characters, common and rare, and an equipment tag.
@@ -643,6 +646,11 @@ def main(argv: list[str] | None = None) -> int:
             import sheets  # benchmarks/sheets.py: this folder is on sys.path when run as a script
 
             figures += sheets.measure(max(3, args.runs), alternate, Figure)  # type: ignore[arg-type]
+        if "ledger" in args.only:
+            log("ledger")
+            import ledger  # benchmarks/ledger.py
+
+            figures += ledger.measure(folder, work, 3, alternate, Figure)
     finally:
         if args.keep:
             log(f"kept {work}")

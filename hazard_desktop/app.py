@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from hazard_desktop.adapters.schema import OpenedDatabase
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
@@ -280,6 +281,16 @@ def _wire(
 
         return OpenpyxlLedgerReader()
 
+    def ledger_source() -> LedgerSource:
+        from hazard_desktop.adapters.ledger_queries import SqlLedgerSource
+
+        return SqlLedgerSource(paths.database_path(storage.data_dir))
+
+    def ledger_writer(path: Path) -> LedgerWriter:
+        from hazard_desktop.adapters.ledger_xlsx import XlsxLedgerWriter
+
+        return XlsxLedgerWriter(path)
+
     # PDFs half-written when the program was killed (in the folders it saves to by default)
     from hazard_desktop.services import output_files
 
@@ -305,6 +316,8 @@ def _wire(
         report_renderers={"pdf": pdf_report, "xlsx": xlsx_report},
         table_workbook=table_workbook,
         backups=backups,
+        ledger_source=ledger_source,
+        ledger_writer=ledger_writer,
     )
     backups.release = lambda: close_context(context)  # a restore closes this program's connections first
     return context

@@ -1,4 +1,4 @@
-"""Command line: the window by default, and `demo`, `lec`, `sheet` sub-commands for scripts.
+"""Command line: the window by default, and `demo`, `lec`, `sheet`, `export` sub-commands for scripts.
 
 Part of the composition root: it may import every layer, but heavy modules load only when used.
 """
@@ -21,6 +21,7 @@ from hazard_desktop.cli_messages import language, message, os_error_text
 if TYPE_CHECKING:  # types only: the command line imports these where they are used
     from hazard_desktop.domain.lec import LecScales, ThresholdSet
     from hazard_desktop.services.demo import DemoResult
+    from hazard_desktop.services.ports import RegisterFilter
 
 
 DEMO_MAX_COUNT = 100_000
@@ -137,6 +138,13 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     backup.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("backup_output", lang))
     restore = sub.add_parser("restore", parents=[common], help=help_text("restore", lang))
     restore.add_argument("file", metavar="FILE", help=help_text("backup_file", lang))
+    export = sub.add_parser(
+        "export", parents=[common], help=help_text("export", lang), description=help_text("export_description", lang)
+    )
+    export.add_argument("file", metavar="FILE.xlsx", help=help_text("export_file", lang))
+    export.add_argument("--status", nargs="+", metavar="STATUS", help=help_text("export_status", lang))
+    export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=help_text("export_from", lang))
+    export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=help_text("export_to", lang))
     return parser
 
 
@@ -306,6 +314,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return _backup(folder, args, lang)
     if command == "restore":
         return _restore(args, lang)
+    if command == "export":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _export(folder, args, lang)
     if command == "demo":
         if not 1 <= args.count <= DEMO_MAX_COUNT:
             raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
@@ -677,4 +690,74 @@ def _import_ledger(folder: Path, args: argparse.Namespace, lang: str) -> int:
         print(message("ledger_nothing_new", lang, known=result.known, refused=result.refused))
     else:
         print(message("ledger_imported", lang, new=result.imported, known=result.known, refused=result.refused))
+    return 0
+
+
+def _export_filter(args: argparse.Namespace) -> RegisterFilter:
+    """The register filter of ``export``'s options (statuses by code or Chinese name; local whole days).
+
+    Raises:
+        Refused: ``export_status_unknown``, ``export_date_invalid``, ``export_dates_reversed``.
+    """
+    from datetime import date, datetime, timedelta
+
+    from hazard_desktop.domain.hazards import HazardStatus
+    from hazard_desktop.services.ledger_export import STATUS_ZH
+    from hazard_desktop.services.ports import RegisterFilter
+
+    names = {s.value: s for s in HazardStatus} | {zh: s for s, zh in STATUS_ZH.items()}
+    statuses = set()
+    for value in args.status or []:
+        for part in value.replace("，", ",").split(","):
+            if not part.strip():
+                continue
+            status = names.get(part.strip().lower()) or names.get(part.strip())
+            if status is None:
+                allowed = ", ".join(f"{s.value} ({STATUS_ZH[s]})" for s in HazardStatus)
+                raise Refused("export_status_unknown", value=part.strip(), allowed=allowed)
+            statuses.add(status)
+
+    def day(text: str | None) -> date | None:
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            raise Refused("export_date_invalid", value=text) from None
+
+    first, last = day(args.date_from), day(args.date_to)
+    if first is not None and last is not None and first > last:
+        raise Refused("export_dates_reversed", first=first, last=last)
+
+    def local_midnight(value: date) -> datetime:
+        return datetime(value.year, value.month, value.day).astimezone()
+
+    return RegisterFilter(
+        statuses=frozenset(statuses),
+        found_from=local_midnight(first) if first else None,
+        found_before=local_midnight(last + timedelta(days=1)) if last else None,
+    )
+
+
+def _export(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    from hazard_desktop.services.ledger_export import LedgerRequest, check_target, export_ledger
+    from hazard_desktop.services.ports import SortKey
+
+    flt = _export_filter(args)
+    if args.file.endswith(("/", "\\")):  # Path() drops the slash: "a.xlsx/" names a folder, not a file
+        raise Refused("ledger_target_is_folder", path=args.file)
+    target = check_target(Path(args.file))  # refused before the register is opened
+    from hazard_desktop.app import build_context, close_context
+
+    context = build_context(folder)
+    try:
+        assert context.ledger_source is not None and context.ledger_writer is not None
+        result = export_ledger(
+            context.uow(), context.ledger_source(), context.ledger_writer, LedgerRequest(flt, SortKey.NUMBER), target
+        )
+    except OSError as exc:
+        return _fail("ledger_write_failed", lang, path=target, detail=os_error_text(exc, lang))
+    finally:
+        close_context(context)
+    print(message("export_done", lang, count=result.rows, path=result.path))
     return 0

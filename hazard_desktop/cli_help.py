@@ -179,6 +179,22 @@ _HELP: dict[str, tuple[str, str]] = {
         "隐患当前状态尚不允许的文书（例如待验收之前的验收单）会被拒绝，不写入任何文件。",
     ),
     "kind": ("which form: notice, acceptance, plan or report", "文书种类：notice、acceptance、plan 或 report"),
+    "export": ("export the register as an Excel ledger (.xlsx)", "把隐患台账导出为 Excel 台账（.xlsx）"),
+    "export_description": (
+        "Writes the hazard ledger (隐患排查治理台账) in register-number order; the file is Chinese like the "
+        "printed forms. Without options every hazard is exported.",
+        "按隐患编号顺序写出隐患排查治理台账；台账内容为中文。不加选项时导出全部隐患。",
+    ),
+    "export_file": (
+        "the workbook to write (must end in .xlsx; replaced if it exists)",
+        "要写入的工作簿（须以 .xlsx 结尾；已存在则替换）",
+    ),
+    "export_status": (
+        "only these statuses: open graded rectifying verifying closed (or 待定级 已定级 整改中 待验收 已销号)",
+        "只导出这些状态：open graded rectifying verifying closed（或 待定级 已定级 整改中 待验收 已销号）",
+    ),
+    "export_from": ("only hazards found on or after this day", "只导出该日及以后排查发现的隐患"),
+    "export_to": ("only hazards found on or before this day", "只导出该日及以前排查发现的隐患"),
 }
 
 

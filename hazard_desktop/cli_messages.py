@@ -295,6 +295,43 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The output file “{path}” is not a .pdf file: the sheet is a PDF, so give a name ending in .pdf. "
         "Nothing was changed.",
     ),
+    # ---- export (services/ledger_export.py)
+    "export_done": ("已导出 {count} 条隐患到 {path}", "Exported {count} hazards to {path}"),
+    "export_status_unknown": (
+        "未知的状态“{value}”。可用的状态：{allowed}。未写入任何文件。",
+        "Unknown status “{value}”. The statuses are: {allowed}. Nothing was written.",
+    ),
+    "export_date_invalid": (
+        "“{value}”不是日期：请写成 2026-03-05 的形式。未写入任何文件。",
+        "“{value}” is not a date: write it like 2026-03-05. Nothing was written.",
+    ),
+    "export_dates_reversed": (
+        "开始日期 {first} 晚于结束日期 {last}。未写入任何文件。",
+        "The first day {first} is after the last day {last}. Nothing was written.",
+    ),
+    "ledger_not_xlsx": (
+        "输出文件“{path}”不是 .xlsx 文件：台账是 Excel 工作簿，请使用以 .xlsx 结尾的文件名。未写入任何文件。",
+        "The output file “{path}” is not a .xlsx file: the ledger is an Excel workbook, so give a name ending "
+        "in .xlsx. Nothing was written.",
+    ),
+    "ledger_folder_missing": (
+        "文件夹 {folder} 不存在。程序不会新建它；请指定已有的文件夹。未写入任何文件。",
+        "The folder {folder} does not exist. The program does not create it; name an existing folder. "
+        "Nothing was written.",
+    ),
+    "ledger_target_is_folder": (
+        "{path} 是一个文件夹，不是文件名。未写入任何文件。",
+        "{path} is a folder, not a file name. Nothing was written.",
+    ),
+    "ledger_folder_not_writable": (
+        "无法在文件夹 {folder} 中写入文件（只读或没有权限）。请换一个文件夹。未写入任何文件。",
+        "Nothing can be written in the folder {folder} (read-only or no permission). Choose another folder. "
+        "Nothing was written.",
+    ),
+    "ledger_write_failed": (
+        "无法写入台账 {path}：{detail}。未留下任何文件。",
+        "Cannot write the ledger {path}: {detail}. No file was left.",
+    ),
     "unexpected": (
         "发生意外错误，未能完成：{detail}\n详细信息已写入 {log}",
         "An unexpected error stopped the command: {detail}\nThe details were written to {log}",

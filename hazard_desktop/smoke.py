@@ -12,6 +12,9 @@ unless set) and checks, in the order a real start does them:
    the sheet of a stored grading when there is one, else a sample (see :func:`_render_sheet`);
 6. the statistics window opens with its QtCharts charts and paints, and this year's statistics report is
    written as PDF (ReportLab) and .xlsx (openpyxl): the libraries a build could leave out.
+7. the register is exported as the Excel ledger (XlsxWriter is in the build) to
+   ``<data folder>/smoke/smoke-ledger.xlsx``, and a two-row legacy ledger is read back through the import's
+   reader (openpyxl is in the build).
 
 It adds no records of its own (opening the database may create and seed it, or back it up and migrate
 it, as any start does); the PDF goes to ``<data folder>/smoke/smoke-sheet.pdf``. On success it prints one
@@ -38,6 +41,7 @@ log = logging.getLogger(__name__)
 SMOKE_FOLDER = "smoke"
 SHEET_FILE = "smoke-sheet.pdf"
 REPORT_FILES = ("smoke-report.pdf", "smoke-report.xlsx")
+LEDGER_FILE = "smoke-ledger.xlsx"
 
 
 def run_smoke(data_dir: Path, language: str | None = None) -> int:
@@ -68,7 +72,10 @@ def run_smoke(data_dir: Path, language: str | None = None) -> int:
             _step(report, "main_window", lambda: _build_main_window(context, report))
             _step(report, "sheet", lambda: _render_sheet(context, data_dir / SMOKE_FOLDER / SHEET_FILE, report))
             _step(report, "statistics", lambda: _statistics(context, data_dir / SMOKE_FOLDER, report))
-            report["ledger"] = _step(report, "ledger", lambda: _read_ledger(context, data_dir / SMOKE_FOLDER))
+            _step(report, "ledger", lambda: _export_ledger(context, data_dir / SMOKE_FOLDER / LEDGER_FILE, report))
+            report["ledger_import"] = _step(
+                report, "ledger_import", lambda: _read_ledger(context, data_dir / SMOKE_FOLDER)
+            )
         finally:
             from hazard_desktop.app import close_context
 
@@ -243,7 +250,7 @@ def _read_ledger(context: Any, folder: Path) -> dict[str, Any]:
     from hazard_desktop.services.ledger_import import guess_mapping
 
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "smoke-ledger.xlsx"
+    path = folder / "smoke-legacy-ledger.xlsx"
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["隐患编号", "发现日期", "隐患部位", "隐患描述"])
@@ -252,6 +259,17 @@ def _read_ledger(context: Any, folder: Path) -> dict[str, Any]:
     read = context.ledger_reader().read(path)
     mapping = guess_mapping(read)
     return {"rows": len(read.sheets[0].rows), "columns": len(mapping.columns)}
+
+
+def _export_ledger(context: Any, out: Path, report: dict[str, Any]) -> None:
+    """Export the whole register as the Excel ledger (read-only: records nothing) and check the file."""
+    from hazard_desktop.services.ledger_export import LedgerRequest, export_ledger
+
+    result = export_ledger(context.uow(), context.ledger_source(), context.ledger_writer, LedgerRequest(), out)
+    data = out.read_bytes()
+    if not data.startswith(b"PK"):  # an .xlsx is a zip
+        raise RuntimeError(f"{out} is not an .xlsx workbook")
+    report["ledger"] = {"path": str(out), "bytes": len(data), "rows": result.rows}
 
 
 def _stored_document(context: Any) -> tuple[Any, str | None]:

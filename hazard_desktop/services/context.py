@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
+    from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
@@ -73,6 +74,8 @@ class AppContext:
         table_workbook: makes the writer of the statistics window's tables (.xlsx).
         ledger_reader: makes the reader of legacy ledger files (.xlsx, .csv) for File → 导入台账.
         backups: backup files of the register and restoring one (None: contexts on fakes).
+        ledger_source: opens a reader of the ledger's rows on a connection of its own (any thread).
+        ledger_writer: makes the .xlsx writer of one ledger file (the path given).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -89,3 +92,5 @@ class AppContext:
     table_workbook: Callable[[], TableWorkbookWriter] | None = None
     ledger_reader: Callable[[], LedgerReader] | None = None
     backups: Backups | None = None
+    ledger_source: Callable[[], LedgerSource] | None = None
+    ledger_writer: Callable[[Path], LedgerWriter] | None = None

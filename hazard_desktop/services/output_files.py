@@ -20,9 +20,9 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-# Names of temporary files: the renderer's (``.<kind>-<random>.pdf``) and print_document's
-# (``.<stem>.<random>.part.pdf``).
-TEMPORARY_PATTERNS = (".sheet-*.pdf", ".record-*.pdf", ".*.part.pdf")
+# Names of temporary files: the renderer's (``.<kind>-<random>.pdf``), print_document's
+# (``.<stem>.<random>.part.pdf``) and the ledger export's (``.<stem>.<random>.part.xlsx``).
+TEMPORARY_PATTERNS = (".sheet-*.pdf", ".record-*.pdf", ".*.part.pdf", ".*.part.xlsx")
 # Older than this, a temporary file is a crash's leftover, not another process's file being written
 # (rendering a whole meeting's batch takes seconds).
 STALE_AFTER_S = 600.0

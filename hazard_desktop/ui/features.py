@@ -10,6 +10,7 @@ from hazard_desktop.ui.backups import install_backup_actions
 from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.inspections.actions import install_inspection_actions
 from hazard_desktop.ui.ledger.actions import install_ledger_actions
+from hazard_desktop.ui.ledger_export import install_ledger_export
 from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.rectification.actions import install_rectification_actions
 from hazard_desktop.ui.sheets.actions import install_sheet_actions
@@ -20,9 +21,11 @@ def install_settings_action(window: MainWindow, context: AppContext) -> QAction:
     """Tools → Settings…: reference data; the register re-reads it when something was saved."""
     action = QAction(QCoreApplication.translate("Features", "&Settings…"), window)
     action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setStatusTip(QCoreApplication.translate(
+    action.setStatusTip(
+        QCoreApplication.translate(
             "Features", "Departments, people, categories, LEC tables, thresholds, criteria, plant name"
-        ))
+        )
+    )
 
     def open_settings() -> None:
         from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog  # not at start-up: ~20 ms
@@ -46,3 +49,4 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     window.feature_actions["statistics"] = install_statistics_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["ledger"] = install_ledger_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["backups"] = install_backup_actions(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["ledger"] = install_ledger_export(window, context)  # type: ignore[attr-defined]

@@ -1,4 +1,5 @@
-"""Sentences of the ledger import (context ``LedgerMessages``): refused files and the preview's row problems.
+"""Sentences of the ledger import and export (context ``LedgerMessages``): refused files, the import preview's
+row problems, refused export targets.
 
 Reached through ``messages.error_text(exc, "ledger")``; codes not listed here fall back to the general
 sentences of ``ui/messages.py``. :func:`problem_text` words one problem of a previewed row.
@@ -56,6 +57,15 @@ _TEXTS: dict[str, str] = {
         "No people are registered yet: add them in the settings first (imported hazards need a recorder).",
     ),
     "ledger_import_cancelled": QT_TRANSLATE_NOOP("LedgerMessages", "The import was cancelled. Nothing was imported."),
+    "ledger_not_xlsx": QT_TRANSLATE_NOOP("LedgerMessages", "The ledger is an Excel workbook: name the file “….xlsx”."),
+    "ledger_folder_missing": QT_TRANSLATE_NOOP(
+        "LedgerMessages", "The folder {folder} does not exist. Choose an existing folder."
+    ),
+    "ledger_target_is_folder": QT_TRANSLATE_NOOP("LedgerMessages", "{path} is a folder, not a file name."),
+    "ledger_folder_not_writable": QT_TRANSLATE_NOOP(
+        "LedgerMessages",
+        "Nothing can be written in the folder {folder} (read-only or no permission). Choose another folder.",
+    ),
 }
 
 _PROBLEMS: dict[str, str] = {
@@ -99,7 +109,7 @@ def has_text(code: str) -> bool:
 
 
 def area_text(exc: BaseException, names: object = None) -> str | None:
-    """One translated sentence for an error met while importing a ledger, or None."""
+    """One translated sentence for an error met while importing or exporting a ledger, or None."""
     code = getattr(exc, "code", None)
     template = _TEXTS.get(code) if isinstance(code, str) else None
     if template is None:

@@ -7,7 +7,7 @@ params is used, so ``photo_too_large`` reads well with a file name and limit as 
 
 One entry point, :func:`error_text`. The sentences live in one table per area, found by one naming rule:
 this module holds the general ones, ``ui/<area>_messages.py`` those of an area (``grading``,
-``inspection``, ``settings``, ``sheet``), each with ``area_text(exc, names)`` returning its sentence or
+``inspection``, ``ledger``, ``settings``, ``sheet``), each with ``area_text(exc, names)`` returning its sentence or
 None. ``error_text(exc, area)`` asks the area's table first and falls back to the general one; screens of
 an area pass their area, so one code may read differently there (e.g. ``criterion_unknown`` in settings).
 """

@@ -186,6 +186,8 @@ def cli_cases() -> list[Any]:
             pytest.param(["report", "--year", "2026", "-o", "{out}", "--data-dir", "{dir}"], folder, needle,
                          id=f"report dir {folder}")
         )
+        cases.append(pytest.param(["export", "{out}.xlsx", "--data-dir", "{dir}"], folder, needle,
+                                  id=f"export dir {folder}"))
         cases.append(pytest.param(["--data-dir", "{dir}", "demo", "--no-photos"], folder,
                                   "已有台账" if folder not in ("plain_file", "missing") else needle,
                                   id=f"demo dir {folder}"))
@@ -196,6 +198,21 @@ def cli_cases() -> list[Any]:
     cases += [
         pytest.param(["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "no_register", "没有台账",
                      id="sheet folder without register"),
+        pytest.param(["export", "{out}.xlsx", "--data-dir", "{dir}"], "no_register", "没有台账",
+                     id="export folder without register"),
+        pytest.param(["export", "{out}", "--data-dir", "{dir}"], "register", "不是 .xlsx 文件", id="export not xlsx"),
+        pytest.param(["export", "{out}.xlsx/", "--data-dir", "{dir}"], "register", "是一个文件夹",
+                     id="export output ends in a slash"),
+        pytest.param(["export", "{out}.d/a.xlsx", "--data-dir", "{dir}"], "register", "不存在",
+                     id="export output in a missing folder"),  # and no folder created
+        pytest.param(["export", "{out}.xlsx", "--status", "已关闭", "--data-dir", "{dir}"], "register", "未知的状态",
+                     id="export unknown status"),
+        pytest.param(["export", "{out}.xlsx", "--from", "2026/3/5", "--data-dir", "{dir}"], "register", "不是日期",
+                     id="export date not iso"),
+        pytest.param(["export", "{out}.xlsx", "--from", "2026-03-05", "--to", "2026-03-04", "--data-dir", "{dir}"],
+                     "register", "晚于结束日期", id="export dates reversed"),
+        pytest.param(["export", "--data-dir", "{dir}"], "register", "缺少以下必需的参数",
+                     id="usage export file missing"),
         pytest.param(["--data-dir", "{dir}", "demo", "--no-photos"], "register", "已有台账", id="demo over a register"),
         pytest.param(["demo", "--no-photos", "--data-dir", "{dir}"], "register", "已有台账",
                      id="demo over a register, option after"),
