@@ -20,7 +20,7 @@ from hazard_desktop.domain.rectification import AcceptanceInput, Action, Assignm
 from hazard_desktop.services import rectification as svc
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-OLD = sorted(FIXTURES.glob("db_rev*.db"))  # every fixture made before 0007, oldest first
+OLD = sorted(p for p in FIXTURES.glob("db_rev*.db") if p.stem < "db_rev0007")  # every fixture made before 0007
 NEW_HAZARD_COLUMNS = (
     "deadline",
     "responsible_department_id",
