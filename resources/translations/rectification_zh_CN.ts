@@ -189,12 +189,12 @@
     <message>
       <location filename="../../hazard_desktop/ui/rectification/due_list.py" line="42" />
       <source>Responsible department</source>
-      <translation>责任部门</translation>
+      <translation>整改责任部门</translation>
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/rectification/due_list.py" line="43" />
       <source>Responsible person</source>
-      <translation>责任人</translation>
+      <translation>整改责任人</translation>
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/rectification/due_list.py" line="56" />
@@ -1368,12 +1368,12 @@
     <message>
       <location filename="../../hazard_desktop/ui/models/register_model.py" line="91" />
       <source>Responsible department</source>
-      <translation>责任部门</translation>
+      <translation>整改责任部门</translation>
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/models/register_model.py" line="92" />
       <source>Responsible person</source>
-      <translation>责任人</translation>
+      <translation>整改责任人</translation>
     </message>
     <message>
       <location filename="../../hazard_desktop/ui/models/register_model.py" line="100" />
