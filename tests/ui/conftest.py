@@ -132,8 +132,9 @@ def desktop_screen() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def no_keys_held() -> Iterator[None]:
-    """Each UI test starts with no modifier key held.
+def no_keys_held(qapp: object) -> Iterator[None]:
+    """Each UI test runs in the QApplication (whichever test comes first in its process: pytest-xdist changes
+    which one) and starts with no modifier key held.
 
     Qt keeps the modifiers of the last key event it delivered as the keyboard's state
     (``QGuiApplication.keyboardModifiers()``): a test's Ctrl+Q leaves Ctrl "held" for every later test, and a
@@ -143,7 +144,7 @@ def no_keys_held() -> Iterator[None]:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
-    if QGuiApplication.instance() is None or QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+    if QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
         return
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWidget
