@@ -23,8 +23,11 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 run: system-deps venv translations
 	$(PY) -m hazard_desktop $(ARGS)
 
+# Two worker processes (pytest-xdist), one test file at a time each, so a file's module fixtures are built once;
+# each worker builds its own run-wide fixtures (template database, demo folder). `make test TEST_JOBS=0`: one process.
+TEST_JOBS ?= 2
 test: system-deps venv translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
 # The edit-run loop (~30 s): domain, services on the fakes, the UI's quick tests; no storage tests, no processes
 # (the two folders are not even imported: their collection alone costs seconds).

@@ -54,11 +54,31 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     model_check.enabled = True
 
 
+_worker_tallies: list[dict[str, object]] = []  # the model tester's tallies sent by pytest-xdist workers
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)  # set in a pytest-xdist worker only
+    if workeroutput is not None:
+        workeroutput["model_check"] = model_check.tally()
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: the controller hears from each worker as it ends
+def pytest_testnodedown(node: object, error: object) -> None:
+    tally = getattr(node, "workeroutput", {}).get("model_check")
+    if tally is not None:
+        _worker_tallies.append(tally)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """The model tester's line, summed over the pytest-xdist workers when the tests ran in several."""
+    if hasattr(config, "workeroutput"):
+        return  # a worker: the controller prints the line
     whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS and not (
         config.option.markexpr or config.option.keyword
     )
-    line = model_check.summary(name_unmade=whole)
+    distributed = config.pluginmanager.has_plugin("dsession")  # pytest-xdist's controller
+    line = model_check.summary(name_unmade=whole, tallies=_worker_tallies if distributed else None)
     if line is not None:
         terminalreporter.write_line(line)
 

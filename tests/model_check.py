@@ -74,13 +74,32 @@ def watch_models() -> int:
     return len(classes)
 
 
-def summary(*, name_unmade: bool) -> str | None:
+def _name(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def tally() -> dict[str, Any]:
+    """What this process checked, by class name (plain data: a pytest-xdist worker sends it to the controller)."""
+    return {
+        "made": {_name(cls): n for cls, n in made.items()},
+        "watched": [_name(c) for c in watched],
+        # a base class counts as made when one of its subclasses was
+        "covered": [_name(c) for c in watched if any(issubclass(m, c) for m in made)],
+    }
+
+
+def summary(*, name_unmade: bool, tallies: list[dict[str, Any]] | None = None) -> str | None:
     """One line for the end of the run: how many models were checked (and, for a whole run, the program's
-    model classes that no test made)."""
-    if not watched or not made:
+    model classes that no test made). ``tallies``: those of every process that ran tests (default: this one's)."""
+    tallies = [tally()] if tallies is None else tallies
+    counts: dict[str, int] = {}
+    for one in tallies:
+        for name, n in one["made"].items():
+            counts[name] = counts.get(name, 0) + n
+    names = {name for one in tallies for name in one["watched"]}
+    covered = {name for one in tallies for name in one["covered"]}
+    if not names or not counts:
         return None
-    never = sorted(  # a base class counts as made when one of its subclasses was
-        f"{c.__module__}.{c.__qualname__}" for c in watched if not any(issubclass(m, c) for m in made)
-    )
-    text = f"model tester: {sum(made.values())} models of {len(made)} classes checked"
+    never = sorted(names - covered)
+    text = f"model tester: {sum(counts.values())} models of {len(counts)} classes checked"
     return text + (f"; never made by any test: {', '.join(never)}" if never and name_unmade else "")

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPoint,
@@ -393,13 +394,23 @@ class MainWindow(QMainWindow):
             self._update_actions()
             self.hazard_selected.emit(hazard_id)
             return False
-        index = self.model.index(row, COL_NUMBER)
-        self.view.setCurrentIndex(index)
-        self.view.selectRow(row)
+        index = self._select_row(row)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         if self.detail.hazard_id() != hazard_id:
             self.detail.show_hazard(hazard_id)
         return True
+
+    def _select_row(self, row: int) -> QModelIndex:
+        """Make ``row`` the current and the only selected row, whatever keys are held.
+
+        The view's own ``setCurrentIndex``/``selectRow`` follow the keyboard as a click does: with Ctrl held
+        (Ctrl+G grades, then the graded hazard is selected again) the row would be toggled off, with Shift a
+        range selected.
+        """
+        index = self.model.index(row, COL_NUMBER)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        return index
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hazard_id = self.model.data(current, IdRole) if current.isValid() else None
@@ -418,9 +429,7 @@ class MainWindow(QMainWindow):
         if self._selected_id is not None:
             row = self.model.position_of(self._selected_id)
             if row >= 0:
-                self.view.setCurrentIndex(self.model.index(row, COL_NUMBER))
-                self.view.selectRow(row)
-                self.view.scrollTo(self.model.index(row, COL_NUMBER), QAbstractItemView.ScrollHint.EnsureVisible)
+                self.view.scrollTo(self._select_row(row), QAbstractItemView.ScrollHint.EnsureVisible)
             elif self._filtering:
                 self._selected_id = None
                 self.detail.clear()

@@ -34,14 +34,18 @@ from hazard_desktop.domain.rectification import (
 from hazard_desktop.domain.reference import DepartmentKind, Person
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.domain.verification import qr_payload
+from hazard_desktop.services import grading, sheets
 from hazard_desktop.services import rectification as rect
-from hazard_desktop.services import sheets
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.form_models import AcceptanceForm, MajorReportForm, NoticeForm, TreatmentPlanForm
-from hazard_desktop.services.hazards import PhotoFile
+from hazard_desktop.services.grading import CriterionEntry
+from hazard_desktop.services.hazards import PhotoFile, create_hazard
 from hazard_desktop.services.rectification import StagedPhoto
 from hazard_desktop.services.sheets import SheetRequest, VerifyStatus
+from tests.factories import hazard_input
 from tests.integration.test_pdf_sheets import assert_fonts_embedded, assert_page_renders
+from tests.integration.test_rectification import GENERAL_BAND, panel
 from tests.integration.test_sheet_service import copy_demo, text_of
 
 pytestmark = pytest.mark.storage
@@ -59,17 +63,27 @@ def flat(text: str) -> str:
 
 
 def graded(context: AppContext, grade: HazardGrade) -> Hazard:
-    """The first 已定级 hazard of ``grade`` in the demo register."""
-    connection = sqlite3.connect(context.data_dir / "hazard_desktop.db")
-    try:
-        row = connection.execute(
-            "SELECT id FROM hazards WHERE status = ? AND grade = ? ORDER BY number LIMIT 1",
-            (HazardStatus.GRADED.value, grade.value),
-        ).fetchone()
-    finally:
-        connection.close()
-    assert row is not None, f"the demo has no graded {grade} hazard"
-    return hazard(context, uuid.UUID(row[0]))
+    """A new hazard of the demo register graded to ``grade`` (已定级) through the grading use cases: 重大 by a
+    criterion, 一般 by an LEC panel. The tests do not depend on which states the demo leaves its hazards in."""
+    staff = ensure_people(context.uow())  # the demo's staff (already there: returned, nothing added)
+    finder = staff["HC1"][0]
+    found = create_hazard(
+        context.uow(),
+        hazard_input(context, finder, description="氯化釜 R-201 无紧急停车系统", department_id=finder.department_id),
+    )
+    leader = next(p for p in staff["AHB"] if p.name == "陈建国")  # the demo's panel leader
+    today = date.today()
+    if grade is HazardGrade.MAJOR:
+        criterion = grading.grading_setup(context.uow(), today).criteria[3]
+        draft = grading.grade_hazard_by_criteria(
+            context.uow(), found.id, [CriterionEntry(criterion.id, "R-201 无 SIS")], leader.id, today
+        )
+    else:
+        draft = grading.grade_hazard_by_lec(context.uow(), found.id, panel(staff, GENERAL_BAND), leader.id, today)
+    grading.confirm_grading(context.uow(), draft.id)
+    made = hazard(context, found.id)
+    assert (made.status, made.grade) == (HazardStatus.GRADED, grade)
+    return made
 
 
 def hazard(context: AppContext, hazard_id: uuid.UUID) -> Hazard:

@@ -129,3 +129,27 @@ def desktop_screen() -> Iterator[None]:
     previous = screen_fit.set_available_override(QRect(0, 0, 1920, 1080))
     yield
     screen_fit.set_available_override(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_keys_held(qapp: object) -> Iterator[None]:
+    """Each UI test runs in the QApplication (whichever test comes first in its process: pytest-xdist changes
+    which one) and starts with no modifier key held.
+
+    Qt keeps the modifiers of the last key event it delivered as the keyboard's state
+    (``QGuiApplication.keyboardModifiers()``): a test's Ctrl+Q leaves Ctrl "held" for every later test, and a
+    view's selection follows held keys (Ctrl toggles a row, Shift selects a range).
+    """
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+        return
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    receiver = QWidget()
+    QTest.keyRelease(receiver, Qt.Key.Key_Control)  # a key event without modifiers: nothing is held any more
+    receiver.deleteLater()
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier

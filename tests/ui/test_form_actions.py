@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain.errors import InvalidTransition
-from hazard_desktop.domain.hazards import HazardGrade
+from hazard_desktop.domain.hazards import Hazard, HazardGrade
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.main_window import MainWindow
@@ -63,6 +63,12 @@ def form_prints(context: AppContext) -> int:
         connection.close()
 
 
+def show(window: MainWindow, hazard: Hazard) -> None:
+    """Select ``hazard``, made after the window opened: F5 first, as a user would."""
+    window.refresh()
+    assert window.select_hazard(hazard.id)
+
+
 def close_boxes() -> list[str]:
     texts = []
     for widget in QApplication.topLevelWidgets():
@@ -83,13 +89,13 @@ def test_the_form_actions_are_a_submenu_of_file_next_to_the_sheets(window, actio
     ]  # fmt: skip
     assert set(actions.form_actions) == {SheetKind.NOTICE, SheetKind.ACCEPTANCE, SheetKind.PLAN, SheetKind.REPORT}
     assert not any(a.isEnabled() for a in actions.form_actions.values())  # nothing selected
-    window.select_hazard(graded(context, HazardGrade.GENERAL).id)
+    show(window, graded(context, HazardGrade.GENERAL))
     assert all(a.isEnabled() for a in actions.form_actions.values())
 
 
 def test_a_form_the_state_does_not_allow_is_refused_with_the_reason(qtbot, window, actions, context) -> None:
     target = graded(context, HazardGrade.GENERAL)
-    window.select_hazard(target.id)
+    show(window, target)
     with qtbot.waitSignal(actions.failed, timeout=WAIT_MS) as blocker:
         actions.print_acceptance.trigger()
     assert isinstance(blocker.args[0], InvalidTransition) and blocker.args[0].code == "form_acceptance_not_due"
@@ -101,7 +107,7 @@ def test_a_form_the_state_does_not_allow_is_refused_with_the_reason(qtbot, windo
 
 def test_the_notice_previews_and_its_save_records_the_print(qtbot, window, actions, context, tmp_path) -> None:
     assigned, _safety, _doer = assign_general(context, graded(context, HazardGrade.GENERAL))
-    window.select_hazard(assigned.id)
+    show(window, assigned)
     with qtbot.waitSignal(actions.preview_ready, timeout=WAIT_MS) as blocker:
         actions.print_notice.trigger()
     dialog = blocker.args[0]

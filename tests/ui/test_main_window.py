@@ -148,6 +148,38 @@ def test_select_hazard(window: MainWindow, sample: Sample) -> None:
     assert window.current_hazard_id() == target.id
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Control, Qt.Key.Key_Shift])
+def test_select_hazard_selects_that_one_row_whatever_keys_are_held(
+    window: MainWindow, sample: Sample, context: AppContext, key: Qt.Key
+) -> None:
+    """A shortcut's modifier still held (Ctrl+G grades, then the graded hazard is selected again) must not
+    toggle the row off (Ctrl) or select a range from the previous row (Shift); nor after F5."""
+    from PySide6.QtTest import QTest
+
+    from hazard_desktop.ui.grading_actions import install_grading_actions
+
+    install_grading_actions(window, context)  # as the program does: several rows can be selected (a meeting)
+
+    held = {
+        Qt.Key.Key_Control: Qt.KeyboardModifier.ControlModifier,
+        Qt.Key.Key_Shift: Qt.KeyboardModifier.ShiftModifier,
+    }
+    window.select_hazard(sample.hazards[1].id)
+    QTest.keyPress(window.view, key, held[key])
+    try:
+        assert QApplication.keyboardModifiers() == held[key]
+        target = sample.hazards[3]
+        assert window.select_hazard(target.id)
+        selected = [window.model.data(i, rm.IdRole) for i in window.view.selectionModel().selectedRows()]
+        assert selected == [target.id] and window.current_hazard_id() == target.id
+        window.refresh()
+        selected = [window.model.data(i, rm.IdRole) for i in window.view.selectionModel().selectedRows()]
+        assert selected == [target.id]
+    finally:
+        QTest.keyRelease(window.view, key)
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+
+
 def test_select_hazard_hidden_by_filter_still_shows_it(window: MainWindow, sample: Sample) -> None:
     set_text_filter(window, "泄漏")
     hidden = sample.hazards[0]
