@@ -105,6 +105,7 @@ class RecordConflict:
 class ExchangeSession(Protocol):
     """One transaction over the exchanged records (``adapters.exchange_store``)."""
 
+    def schema_revision(self) -> str: ...
     def identity(self) -> Identity | None: ...
     def save_identity(self, identity: Identity) -> None: ...
     def peers(self) -> list[Peer]: ...
@@ -185,7 +186,6 @@ def export_exchange(
     *,
     to: str | None = None,
     everything: bool = False,
-    schema_revision: str,
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write what ``to`` lacks since the last exchange with it (or everything) to ``target``.
@@ -197,7 +197,7 @@ def export_exchange(
 
 
 def exchange_preview(
-    store: ExchangeStore, files: PackageFiles, path: Path, *, schema_revision: str
+    store: ExchangeStore, files: PackageFiles, path: Path
 ) -> ImportPreview:
     """Check ``path`` and count, per kind, what importing it would do. Writes nothing.
 
@@ -211,7 +211,6 @@ def import_exchange(
     files: PackageFiles,
     path: Path,
     *,
-    schema_revision: str,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Import ``path`` in one transaction (same refusals as the preview). Importing it again changes nothing.
