@@ -264,12 +264,23 @@ class SqlExchangeSession:
         rows = self._sql("SELECT record_id, hash FROM exchange_known WHERE peer = ? AND kind = ?", (peer, kind))
         return {uuid.UUID(r): h for r, h in rows}
 
-    def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str]) -> None:
+    def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str], *, ack: bool) -> None:
         if hashes:
             self._c.exec_driver_sql(
-                "INSERT OR REPLACE INTO exchange_known (peer, kind, record_id, hash) VALUES (?, ?, ?, ?)",
-                [(peer, kind, str(i), h) for i, h in hashes.items()],
+                "INSERT OR REPLACE INTO exchange_known (peer, kind, record_id, hash, ack) VALUES (?, ?, ?, ?, ?)",
+                [(peer, kind, str(i), h, int(ack)) for i, h in hashes.items()],
             )
+
+    def pending_acks(self, peer: str) -> dict[str, dict[uuid.UUID, str]]:
+        found: dict[str, dict[uuid.UUID, str]] = {}
+        for kind, record_id, digest in self._sql(
+            "SELECT kind, record_id, hash FROM exchange_known WHERE peer = ? AND ack = 1", (peer,)
+        ):
+            found.setdefault(kind, {})[uuid.UUID(record_id)] = digest
+        return found
+
+    def clear_acks(self, peer: str) -> None:
+        self._sql("UPDATE exchange_known SET ack = 0 WHERE peer = ? AND ack = 1", (peer,))
 
     # ------------------------------------------------------------ conflicts
     def open_conflict(
