@@ -32,6 +32,7 @@ from hazard_desktop.domain.exchange import (
     Side,
     accepts,
     check_short_code,
+    first_free_slot,
     sends,
 )
 
@@ -129,6 +130,7 @@ class ExchangeSession(Protocol):
     def save_identity(self, identity: Identity) -> None: ...
     def peers(self) -> list[Peer]: ...
     def save_peer(self, peer: Peer) -> None: ...
+    def highest_sequence(self) -> int: ...
     def is_empty(self) -> bool:
         """True when the register holds no hazard, inspection or grading (a folder that may join)."""
         ...
@@ -269,10 +271,10 @@ def register_terminal(store: ExchangeStore, short_code: str) -> Peer:
         if code in existing:
             return existing[code]
         used = {p.number_slot for p in existing.values() if p.number_slot is not None}
-        free = [k for k in range(FIRST_FIELD_SLOT, LAST_FIELD_SLOT + 1) if k not in used]
-        if not free:
+        slot = first_free_slot(used, session.highest_sequence())
+        if slot is None:
             raise DomainError("slots_exhausted", max=LAST_FIELD_SLOT)
-        peer = Peer(code, Role.FIELD, None, free[0], None, None)
+        peer = Peer(code, Role.FIELD, None, slot, None, None)
         session.save_peer(peer)
         session.commit()
         return peer

@@ -22,7 +22,7 @@ from tests.factories import hazard_input
 from tests.integration.exchange_helpers import Site, contents, laptop, office
 
 SITES = ("HQ", "A1", "A2")
-EXAMPLES = int(os.environ.get("EXCHANGE_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("EXCHANGE_EXAMPLES", "25"))
 
 
 @pytest.fixture(scope="module")
