@@ -140,6 +140,9 @@ class ExchangeSession(Protocol):
     def records(self, kind: RecordKind) -> Iterator[tuple[uuid.UUID, Fields]]: ...
     def fetch(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Fields]: ...
     def write(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], *, new: bool) -> None: ...
+    def missing_references(
+        self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], arriving: Mapping[str, Sequence[Fields]]
+    ) -> tuple[uuid.UUID, str, object] | None: ...
     def photos(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str, bytes]]: ...
     def write_photos(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]]) -> None: ...
     def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
@@ -509,7 +512,26 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
         # to acknowledge in the next file to the sender (again, if it sent them again: it lacks our ack)
         waiting = pending.get(kind.name, {})
         plan.agreed[kind.name] = {i: h for i, h in agreed.items() if known.get(i) != h or waiting.get(i) != h}
+    if joins is None:
+        _check_references(session, plan)
     return plan
+
+
+def _check_references(session: ExchangeSession, plan: _Plan) -> None:
+    """Refuse a file whose records name a row this register lacks and the file does not bring (e.g. a
+    person made on a laptop before people travelled up): said before anything is written."""
+    arriving: dict[str, list[Fields]] = {}
+    for kind in RECORD_KINDS:
+        arriving.setdefault(kind.table, []).extend(f for _, f in plan.new.get(kind.name, ()))
+        arriving[kind.table].extend(f for _, f in plan.changed.get(kind.name, ()))
+    for kind in RECORD_KINDS:
+        rows = [*plan.new.get(kind.name, ()), *plan.changed.get(kind.name, ())]
+        missing = session.missing_references(kind, rows, arriving)
+        if missing is not None:
+            record_id, column, value = missing
+            raise DomainError(
+                "exchange_missing_reference", kind=kind.name, record=str(record_id), column=column, value=str(value)
+            )
 
 
 def _acks(value: object) -> dict[str, dict[uuid.UUID, str]]:

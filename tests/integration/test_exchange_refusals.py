@@ -241,3 +241,41 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_register_as_it_was(pair):
 
     hq.context = build_context(hq.folder)
     assert {k.kind: k.new for k in hq.take(file).preview.kinds}["hazard"] == 3
+
+
+def test_a_record_naming_what_the_register_lacks_is_refused_in_the_preview(pair, tmp_path):
+    hq, a1, file = pair
+    hq.take(file)
+    import uuid
+
+    def dangling(name, data, manifest):
+        import hashlib
+
+        if name != "records/hazard.json":
+            return [(name, data)]
+        body = json.loads(data)
+        record = next(iter(body.values()))
+        record["fields"]["department_id"] = str(uuid.uuid4())  # a department nobody has
+        new_id = str(uuid.uuid4())
+        record["fields"]["id"] = new_id
+        record["fields"]["number"] = "YH-2026-19999"
+        record["rev"] = ex.record_hash(record["fields"])
+        data = json.dumps({new_id: record}).encode()
+        manifest["entries"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        return [(name, data)]
+
+    error = refused(hq, rewrite(file, tmp_path / "dangling.hzx", dangling), "exchange_missing_reference")
+    assert (error.params["kind"], error.params["column"]) == ("hazard", "department_id")
+
+
+def test_a_person_added_on_a_laptop_travels_up_with_the_hazard_they_found(pair):
+    hq, a1, _file = pair
+    from hazard_desktop.domain.reference import Role as StaffRole
+
+    person = add_person(a1.context, "现场新人")
+    assert StaffRole.INSPECTOR in person.roles
+    h = create_hazard(a1.context.uow(), hazard_input(a1.context, person))
+    result = hq.take(a1.send())
+    assert {k.kind: k.new for k in result.preview.kinds}["person"] == 1
+    with hq.context.uow() as uow:
+        assert uow.hazards.get(h.id).found_by_id == person.id
