@@ -556,7 +556,8 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
         created = datetime.fromisoformat(_text(m.get("created_at")))
     except ValueError as exc:
         raise DomainError("exchange_tampered", entry="manifest.json") from exc
-    photos = sum(1 for name in package.photo_names() if name.split("/")[2] in _new_ids(plan, name.split("/")[1]))
+    new_ids = {kind: _new_ids(plan, kind) for kind in plan.new}
+    photos = sum(1 for name in package.photo_names() if name.split("/")[2] in new_ids.get(name.split("/")[1], ()))
     return ImportPreview(
         sender=plan.sender.short_code,
         sender_role=plan.sender.role,
