@@ -439,7 +439,7 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
     to = m.get("to")
     me = session.identity()
     joins: Identity | None = None
-    if me is None:
+    if me is None or (me.role is Role.FIELD and me.number_slot is None):  # not joined yet: this file joins
         if sender_role is not Role.OFFICE or not isinstance(to, dict) or to.get("role") != Role.FIELD.value:
             raise DomainError("join_needs_office_file")
         if not session.is_empty():
@@ -447,9 +447,9 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
         slot = to.get("number_slot")
         if not isinstance(slot, int) or not FIRST_FIELD_SLOT <= slot <= LAST_FIELD_SLOT:
             raise DomainError("exchange_tampered", entry="manifest.json")
-        joins = Identity(
-            uuid.uuid4(), check_short_code(_text(to.get("code"))), Role.FIELD, plant_id, _text(plant.get("name")), slot
-        )
+        own_id = me.installation_id if me is not None else uuid.uuid4()
+        code = check_short_code(_text(to.get("code")))
+        joins = Identity(own_id, code, Role.FIELD, plant_id, _text(plant.get("name")), slot)
         me = joins
     elif me.plant_id != plant_id:
         raise DomainError("foreign_plant", plant=str(plant.get("name", "")))

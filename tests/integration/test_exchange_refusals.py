@@ -279,3 +279,40 @@ def test_a_person_added_on_a_laptop_travels_up_with_the_hazard_they_found(pair):
     assert {k.kind: k.new for k in result.preview.kinds}["person"] == 1
     with hq.context.uow() as uow:
         assert uow.hazards.get(h.id).found_by_id == person.id
+
+
+def test_a_cancelled_export_or_import_leaves_no_file_and_writes_nothing(pair, tmp_path):
+    hq, a1, file = pair
+    before = snapshot(a1.folder)
+    with pytest.raises(DomainError) as info:
+        ex.export_exchange(a1.store, a1.files, tmp_path / "out" / "x.hzx", progress=lambda done, total: True)
+    assert info.value.code == "exchange_target_missing"
+    (tmp_path / "out").mkdir()
+    with pytest.raises(DomainError) as info:
+        ex.export_exchange(a1.store, a1.files, tmp_path / "out" / "x.hzx", progress=lambda done, total: done < 3)
+    assert info.value.code == "exchange_cancelled"
+    assert list((tmp_path / "out").iterdir()) == [] and snapshot(a1.folder) == before
+    before = snapshot(hq.folder)
+    with pytest.raises(DomainError) as info:
+        ex.import_exchange(hq.store, hq.files, file, progress=lambda done, total: False)
+    assert info.value.code == "exchange_cancelled" and snapshot(hq.folder) == before
+
+
+def test_a_laptop_set_to_field_in_the_settings_can_still_join(pair, tmp_path):
+    hq, _a1, _file = pair
+    from hazard_desktop.app import close_context
+    from hazard_desktop.domain.exchange import Role
+
+    fresh = make_context(tmp_path / "fresh")
+    try:
+        store, files = fresh.exchange_store(), fresh.exchange_files()
+        chosen = ex.set_identity(store, short_code="B7", role=Role.FIELD)
+        assert chosen.number_slot is None
+        ex.register_terminal(hq.store, "B7")
+        result = ex.import_exchange(store, files, hq.send("B7"))
+        assert result.preview.joins
+        me = ex.get_identity(store)
+        assert me is not None and me.installation_id == chosen.installation_id and me.number_slot is not None
+        assert me.plant_id == ex.get_identity(hq.store).plant_id
+    finally:
+        close_context(fresh)
