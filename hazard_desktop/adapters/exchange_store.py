@@ -367,8 +367,12 @@ class SqlExchangeSession:
             kind = KINDS_BY_NAME[kind_name]
             incoming = json.loads(body)
             local = self.fetch(kind, [uuid.UUID(record_id)]).get(uuid.UUID(record_id), {})
+            names = self._names(kind.table)
             diffs = tuple(
-                FieldDiff(name, local.get(name), incoming.get(name))
+                FieldDiff(
+                    name, local.get(name), incoming.get(name),
+                    self._text(names.get(name), local.get(name)), self._text(names.get(name), incoming.get(name)),
+                )  # fmt: skip
                 for name in self.columns(kind.table)
                 if local.get(name) != incoming.get(name)
             )
@@ -385,6 +389,21 @@ class SqlExchangeSession:
                 )
             )
         return found
+
+    def _names(self, table: str) -> dict[str, str]:
+        """Columns of ``table`` naming a department or a person (shown by name in a conflict)."""
+        return {
+            r[3]: r[2] for r in self._sql(f"PRAGMA foreign_key_list({table})") if r[2] in ("departments", "people")
+        }
+
+    def _text(self, parent: str | None, value: object) -> str:
+        if value is None:
+            return ""
+        if parent is not None:
+            row = self._sql(f"SELECT name FROM {parent} WHERE id = ?", (str(value),)).first()
+            if row is not None:
+                return str(row[0])
+        return str(value)
 
     def close_conflict(self, conflict_id: uuid.UUID) -> tuple[str, uuid.UUID, str, Fields] | None:
         row = self._sql(

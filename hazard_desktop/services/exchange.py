@@ -102,6 +102,8 @@ class FieldDiff:
     name: str
     local: object
     incoming: object
+    local_text: str = ""  # for display: a department's or person's name instead of its id, else the value
+    incoming_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
