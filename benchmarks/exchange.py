@@ -6,7 +6,7 @@ JSON with their hashes, the photos stored, the manifest, fsync and rename) plus 
 office (every entry checked against its SHA-256, the records classified, inserted with the full-text index
 and the photos, one transaction) — into a fresh copy of the office register each turn.
 Floor: what moving the same data costs at the least — copying the same photo bytes into files (one per
-photo rendition, fsynced once) and inserting the same rows (hazards, photo rows and blobs, read beforehand,
+photo rendition, then ``os.sync``) and inserting the same rows (hazards, photo rows and blobs, read beforehand,
 untimed) with ``executemany`` into a fresh copy of the office register in one transaction.
 Target ≤ 2× (issue 15), wall-clock.
 
@@ -132,9 +132,7 @@ def floor_turn(office: Path, rows: dict[str, tuple[list[str], list[tuple[Any, ..
     names, blobs = rows["photo_blobs"]
     for photo_id, kind, data in blobs:
         (photos / f"{photo_id}.{kind}").write_bytes(data)
-    fd = os.open(photos, os.O_RDONLY)
-    os.fsync(fd)
-    os.close(fd)
+    os.sync()  # the copies on disk, as the program's file is (fsynced) before it is renamed
     con = sqlite3.connect(paths.database_path(target), isolation_level=None)
     con.execute("PRAGMA synchronous=FULL")
     con.execute("BEGIN IMMEDIATE")

@@ -102,7 +102,10 @@ class ZipPackageFiles:
         return target.stat().st_size
 
     # ------------------------------------------------------------ reading
-    def read(self, path: Path, schema_revision: str) -> ZipPackage:
+    def read(self, path: Path, schema_revision: str, *, deep: bool = True) -> ZipPackage:
+        """Open and check ``path``. ``deep``: hash every entry now (the preview); otherwise each entry is
+        hashed once as it is read and :meth:`ZipPackage.verify_rest` hashes the others (the import, which
+        calls it before its commit: one pass over the bytes instead of two)."""
         limits = self.limits
         try:
             size = path.stat().st_size
@@ -119,12 +122,12 @@ class ZipPackageFiles:
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise DomainError("exchange_truncated") from exc
         try:
-            return self._check(archive, schema_revision)
+            return self._check(archive, schema_revision, deep)
         except BaseException:
             archive.close()
             raise
 
-    def _check(self, archive: zipfile.ZipFile, schema_revision: str) -> ZipPackage:
+    def _check(self, archive: zipfile.ZipFile, schema_revision: str, deep: bool) -> ZipPackage:
         limits = self.limits
         infos = archive.infolist()
         if len(infos) > limits.entries:
@@ -168,17 +171,13 @@ class ZipPackageFiles:
         if not isinstance(listed, dict) or set(listed) != names - {MANIFEST}:
             missing = sorted(set(listed or {}) ^ (names - {MANIFEST})) if isinstance(listed, dict) else [MANIFEST]
             raise DomainError("exchange_tampered", entry=(missing or [MANIFEST])[0])
-        # every entry against its hash and size before anything is used (a truncated entry fails here too)
         for name, meta in listed.items():
-            info = archive.getinfo(name)
-            if not isinstance(meta, dict) or meta.get("size") != info.file_size:
+            if not isinstance(meta, dict) or meta.get("size") != archive.getinfo(name).file_size:
                 raise DomainError("exchange_tampered", entry=name)
-            digest = hashlib.sha256()
-            for block in _blocks(archive, info):
-                digest.update(block)
-            if digest.hexdigest() != meta.get("sha256"):
-                raise DomainError("exchange_tampered", entry=name)
-        return ZipPackage(archive, manifest, {n: str(m["sha256"]) for n, m in listed.items()}, limits)
+        package = ZipPackage(archive, manifest, {n: str(m["sha256"]) for n, m in listed.items()}, limits)
+        if deep:  # every entry against its hash before anything is used (a truncated entry fails here too)
+            package.verify_rest()
+        return package
 
 
 def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -225,6 +224,7 @@ class ZipPackage:
         self._manifest = manifest
         self._hashes = hashes
         self._limits = limits
+        self._verified: set[str] = set()
 
     @property
     def manifest(self) -> Mapping[str, object]:
@@ -272,9 +272,22 @@ class ZipPackage:
 
     def _checked(self, name: str) -> bytes:
         data = _read(self._archive, self._archive.getinfo(name), self._limits.entry_size)
-        if hashlib.sha256(data).hexdigest() != self._hashes[name]:  # changed since it was checked
+        if hashlib.sha256(data).hexdigest() != self._hashes[name]:
             raise DomainError("exchange_tampered", entry=name)
+        self._verified.add(name)
         return data
+
+    def verify_rest(self) -> None:
+        """Hash every entry not read yet (streamed, never held whole)."""
+        for name, expected in self._hashes.items():
+            if name in self._verified:
+                continue
+            digest = hashlib.sha256()
+            for block in _blocks(self._archive, self._archive.getinfo(name)):
+                digest.update(block)
+            if digest.hexdigest() != expected:
+                raise DomainError("exchange_tampered", entry=name)
+            self._verified.add(name)
 
     def close(self) -> None:
         self._archive.close()

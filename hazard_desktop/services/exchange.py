@@ -185,6 +185,10 @@ class ExchangePackage(Protocol):
 
     def photo_names(self) -> list[str]: ...
     def photo(self, name: str) -> bytes: ...
+    def verify_rest(self) -> None:
+        """Check the hash of every entry not read yet (the import calls it before its commit)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -192,7 +196,9 @@ class PackageFiles(Protocol):
     """Writes and reads ``.hzx`` files (``adapters.exchange_file``); every refusal is a ``DomainError``."""
 
     def write(self, target: Path, manifest: Mapping[str, object], entries: Iterator[tuple[str, bytes]]) -> int: ...
-    def read(self, path: Path, schema_revision: str) -> ExchangePackage: ...
+    def read(self, path: Path, schema_revision: str, *, deep: bool = True) -> ExchangePackage:
+        """Open and check a file; ``deep``: hash every entry at once (else as read, see ``verify_rest``)."""
+        ...
 
 
 # ------------------------------------------------------------------ use cases (see docs/ARCHITECTURE.md)
@@ -607,12 +613,13 @@ def import_exchange(
     slot the office gave it.
     """
     with store.session() as session:
-        package = files.read(path, session.schema_revision())
+        package = files.read(path, session.schema_revision(), deep=False)
         try:
             plan = _plan(session, package)
             preview = _preview(plan, package)
             bookkeeping = any(plan.acks.values()) or any(plan.agreed.values())
             if preview.nothing_new and plan.joins is None and not bookkeeping:
+                package.verify_rest()  # a file tampered with is refused even when it brings nothing new
                 return ImportResult(preview, 0)  # the same file again: not a byte is written
             if plan.joins is not None:
                 session.clear_reference()
@@ -649,6 +656,7 @@ def import_exchange(
                 done += len(new) + len(changed)
                 _cancelled(progress, done, total)
             session.save_peer(replace(plan.sender, last_received_at=_now()))
+            package.verify_rest()  # every byte of the file checked before the commit (each read once)
             session.commit()
         finally:
             package.close()
