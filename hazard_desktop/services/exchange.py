@@ -204,10 +204,13 @@ class PackageFiles(Protocol):
 # ------------------------------------------------------------------ use cases (see docs/ARCHITECTURE.md)
 
 
+def _canonical(fields: Mapping[str, object]) -> str:
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def record_hash(fields: Mapping[str, object]) -> str:
     """The revision of a record's content: SHA-256 of its canonical JSON (the same on every installation)."""
-    body = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_canonical(fields).encode("utf-8")).hexdigest()
 
 
 def _now() -> datetime:
@@ -347,18 +350,19 @@ def export_exchange(
         for step, kind in enumerate(kinds):
             _cancelled(progress, step, len(kinds) + 1)
             known = session.known(peer.short_code, kind.name) if peer is not None else {}
-            body: dict[str, object] = {}
+            parts: list[str] = []  # the entry's JSON, built from each record's canonical text (serialised once)
             hashes: dict[uuid.UUID, str] = {}
             for record_id, fields in session.records(kind):
-                rev = record_hash(fields)
+                text = _canonical(fields)
+                rev = hashlib.sha256(text.encode("utf-8")).hexdigest()
                 base = known.get(record_id)
                 if not everything and base == rev:
                     continue
-                body[str(record_id)] = {"rev": rev, "base": base, "fields": fields}
+                parts.append(f'"{record_id}":{{"base":{json.dumps(base)},"fields":{text},"rev":"{rev}"}}')
                 hashes[record_id] = rev
-            if body:
-                payloads.append((f"records/{kind.name}.json", _dump(body)))
-                counts[kind.name] = len(body)
+            if parts:
+                payloads.append((f"records/{kind.name}.json", ("{" + ",".join(parts) + "}").encode("utf-8")))
+                counts[kind.name] = len(parts)
                 if kind.blobs is not None:
                     photo_ids.append((kind, list(hashes)))
         photos = 0
@@ -399,10 +403,6 @@ def export_exchange(
         session.commit()
         _cancelled(progress, len(kinds) + 1, len(kinds) + 1)
         return ExportResult(target, None if peer is None else peer.short_code, sum(counts.values()), photos, size)
-
-
-def _dump(body: object) -> bytes:
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(slots=True)
