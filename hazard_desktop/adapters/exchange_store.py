@@ -163,7 +163,8 @@ class SqlExchangeSession:
         """Remove the seeded reference data of an empty register before it takes its plant's (joining)."""
         self._sql("DELETE FROM settings WHERE key LIKE 'inspection_number.%'")
         for kind in reversed(RECORD_KINDS):
-            if kind.direction.value == "down" and kind.hazard_column is None and kind.parent is None:
+            reference = kind.direction.value == "down" and kind.hazard_column is None and kind.parent is None
+            if reference or kind.table == "people":  # people travel both ways, but the plant's come first
                 self._sql(f"DELETE FROM {kind.table}")
 
     # ------------------------------------------------------------ records
