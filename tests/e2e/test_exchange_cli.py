@@ -1,0 +1,73 @@
+"""`hazard-desktop exchange …`: the office sets its identity and registers a laptop, the laptop joins from the
+office's file into an empty folder, its findings go up; --dry-run writes nothing; a refusal is one sentence."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(*args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HAZARD_DESKTOP_LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("HAZARD_DESKTOP_DATA", None)
+    return subprocess.run(
+        [sys.executable, "-m", "hazard_desktop", *args], capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+def ok(*args: str, lang: str = "zh_CN") -> str:
+    result = run(*args, lang=lang)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def numbers(folder: Path) -> list[str]:
+    with sqlite3.connect(folder / "hazard_desktop.db") as con:
+        return [n for (n,) in con.execute("SELECT number FROM hazards ORDER BY number")]
+
+
+def test_a_laptop_joins_and_its_findings_reach_the_office(tmp_path: Path) -> None:
+    office, lap = tmp_path / "office", tmp_path / "laptop"
+    out = ok("exchange", "identity", "--code", "hq", "--role", "office", "--plant", "测试厂", "--data-dir",
+             str(office), "--create")  # fmt: skip
+    assert "简码 HQ" in out and "角色 office" in out
+    assert "编号段 1" in ok("exchange", "register-terminal", "A3", "--data-dir", str(office))
+    ok("exchange", "export", "-o", str(tmp_path / "join.hzx"), "--to", "A3", "--data-dir", str(office))
+    joined = ok("exchange", "import", str(tmp_path / "join.hzx"), "--data-dir", str(lap))
+    assert "已加入工厂“测试厂”" in joined
+    assert "编号段 1" in ok("exchange", "identity", "--data-dir", str(lap))
+
+    # a finding on the laptop through the same use case the window uses
+    code = (
+        "import sys; from pathlib import Path; from hazard_desktop.app import build_context, close_context;"
+        "from hazard_desktop.services.hazards import create_hazard;"
+        "from tests.factories import add_person, hazard_input;"
+        "c = build_context(Path(sys.argv[1]));"
+        "p = add_person(c, '现场巡检');"  # a person added on the laptop travels up with the finding
+        "print(create_hazard(c.uow(), hazard_input(c, p)).number); close_context(c)"
+    )
+    found = subprocess.run([sys.executable, "-c", code, str(lap)], capture_output=True, text=True, timeout=120,
+                           cwd=Path(__file__).resolve().parents[2])  # fmt: skip
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "YH-2026-10001"  # the laptop's slot 1
+
+    ok("exchange", "export", "-o", str(tmp_path / "up.hzx"), "--data-dir", str(lap))
+    before = numbers(office)
+    dry = ok("exchange", "import", str(tmp_path / "up.hzx"), "--dry-run", "--data-dir", str(office))
+    assert "hazard" in dry and "+1" in dry and "未写入任何内容" in dry
+    assert numbers(office) == before
+    ok("exchange", "import", str(tmp_path / "up.hzx"), "--data-dir", str(office))
+    assert numbers(office) == [*before, found.stdout.strip()]
+    again = ok("exchange", "import", str(tmp_path / "up.hzx"), "--data-dir", str(office), lang="en")
+    assert "Nothing new" in again
+
+
+def test_a_bad_file_is_one_sentence_and_no_folder_is_made(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.hzx"
+    bad.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    result = run("exchange", "import", str(bad), "--data-dir", str(tmp_path / "new"))
+    assert result.returncode == 2 and "不完整" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "new").exists()
