@@ -298,6 +298,8 @@ def _wire(
     from hazard_desktop import __version__
     from hazard_desktop.adapters.backup_archive import SqliteBackups
 
+    from hazard_desktop.adapters.removable_drives import SystemRemovableDrives
+
     backups = SqliteBackups(
         paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
     )
@@ -318,6 +320,7 @@ def _wire(
         backups=backups,
         ledger_source=ledger_source,
         ledger_writer=ledger_writer,
+        removable_drives=SystemRemovableDrives(),
     )
     backups.release = lambda: close_context(context)  # a restore closes this program's connections first
     return context
