@@ -15,7 +15,6 @@ Nothing is read beyond each drive's root, so listing is quick even with a slow s
 from __future__ import annotations
 
 import getpass
-import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable
