@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.backups import Backups
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
+    from hazard_desktop.services.exchange import ExchangeStore, PackageFiles
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
@@ -78,6 +79,8 @@ class AppContext:
         ledger_source: opens a reader of the ledger's rows on a connection of its own (any thread).
         ledger_writer: makes the .xlsx writer of one ledger file (the path given).
         removable_drives: the USB sticks and cards mounted now (exchange files are offered there first).
+        exchange_store: makes the exchange's storage (identity, records, conflicts) over the register.
+        exchange_files: makes the reader/writer of ``.hzx`` exchange files.
     """
 
     uow: Callable[[], UnitOfWork]
@@ -97,3 +100,5 @@ class AppContext:
     ledger_source: Callable[[], LedgerSource] | None = None
     ledger_writer: Callable[[Path], LedgerWriter] | None = None
     removable_drives: RemovableDrives | None = None
+    exchange_store: Callable[[], ExchangeStore] | None = None
+    exchange_files: Callable[[], PackageFiles] | None = None
