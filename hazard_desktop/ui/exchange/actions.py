@@ -1,0 +1,97 @@
+"""File → 导出交换包… / 导入交换包… / 交换冲突…: the exchange's menu entries of the main window.
+
+Each opens its dialog (imported when first used); after an import or a resolved conflict the register
+re-reads (new hazards, the conflict marks).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from hazard_desktop.services.context import AppContext
+    from hazard_desktop.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExchangeActions", text)
+
+
+class ExchangeActions:
+    """The three actions of one window (``window.feature_actions["exchange"]``) and the dialog open now."""
+
+    def __init__(self, window: MainWindow, context: AppContext) -> None:
+        self.window = window
+        self.context = context
+        self.dialog: QDialog | None = None
+        self.export = QAction(_tr("E&xport exchange file…"), window)
+        self.export.setObjectName("action_exchange_export")
+        self.export.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export.setStatusTip(_tr("Write what the office or a laptop lacks to one file, on a USB drive"))
+        self.import_ = QAction(_tr("&Import exchange file…"), window)
+        self.import_.setObjectName("action_exchange_import")
+        self.import_.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_.setStatusTip(_tr("See what a file from the office or a laptop brings, then import it"))
+        self.conflicts = QAction(_tr("Exchange &conflicts…"), window)
+        self.conflicts.setObjectName("action_exchange_conflicts")
+        self.conflicts.setStatusTip(_tr("Records changed on two computers: choose, field by field, what to keep"))
+        self.export.triggered.connect(self._export)
+        self.import_.triggered.connect(self._import)
+        self.conflicts.triggered.connect(self._conflicts)
+        menu = window.menu_for("file")
+        before = window.action_quit
+        for action in (self.export, self.import_, self.conflicts):
+            menu.insertAction(before, action)
+        menu.insertSeparator(before)
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.destroyed.connect(self._forget)
+        dialog.open()
+        return dialog
+
+    def _forget(self) -> None:
+        self.dialog = None
+
+    def _export(self, _checked: bool) -> None:
+        self.open_export()
+
+    def _import(self, _checked: bool) -> None:
+        self.open_import()
+
+    def _conflicts(self, _checked: bool) -> None:
+        self.open_conflicts()
+
+    def open_export(self) -> QDialog:
+        from hazard_desktop.ui.exchange.export_dialog import ExportDialog
+
+        return self._show(ExportDialog(self.context, self.window))
+
+    def open_import(self) -> QDialog:
+        from hazard_desktop.ui.exchange.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, self.window)
+        dialog.imported.connect(self._changed)
+        dialog.conflicts_requested.connect(self.open_conflicts)
+        return self._show(dialog)
+
+    def open_conflicts(self) -> QDialog:
+        from hazard_desktop.ui.exchange.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.context, self.window, hazard_id=self.window.current_hazard_id())
+        dialog.resolved.connect(self._changed)
+        return self._show(dialog)
+
+    def _changed(self, _what: object) -> None:
+        self.window.refresh()
+
+
+def install_exchange_actions(window: MainWindow, context: AppContext) -> ExchangeActions:
+    """Add the exchange's entries to the File menu (before Quit)."""
+    return ExchangeActions(window, context)
