@@ -1,0 +1,276 @@
+"""The exchange screens, pressed through their buttons: export to the USB drive offered first, the import's
+preview before anything is written, import and cancel, the conflict window chosen field by field.
+
+The use cases are replaced by :class:`FakeExchange` (``services.exchange`` functions patched), so these tests
+look at what the screens ask and show; the use cases themselves are tested with the real storage in
+``tests/integration/test_exchange*.py``.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hazard_desktop.domain.errors import DomainError
+from hazard_desktop.domain.exchange import Identity, Peer, Role, Side
+from hazard_desktop.services import exchange
+from hazard_desktop.services.exchange import (
+    ExportResult,
+    FieldDiff,
+    ImportPreview,
+    ImportResult,
+    KindCounts,
+    RecordConflict,
+)
+from hazard_desktop.services.removable_drives import RemovableDrive
+from hazard_desktop.ui.exchange.conflicts import ConflictsDialog
+from hazard_desktop.ui.exchange.export_dialog import ExportDialog, file_name
+from hazard_desktop.ui.exchange.import_dialog import ImportDialog
+from tests.fakes import fake_context
+
+PLANT = uuid.uuid4()
+NOW = datetime(2026, 12, 7, 7, 30, tzinfo=UTC)
+
+
+class Drives:
+    def __init__(self, *paths: Path) -> None:
+        self.list = [RemovableDrive(p, p.name) for p in paths]
+
+    def drives(self) -> list[RemovableDrive]:
+        return list(self.list)
+
+
+class FakeExchange:
+    """The use cases of ``services.exchange`` as the screens see them; records what they were asked."""
+
+    def __init__(self, role: Role = Role.FIELD) -> None:
+        self.identity = Identity(uuid.uuid4(), "A3", role, PLANT, "东方化工", 3)
+        self.peers = [Peer("OF", Role.OFFICE, uuid.uuid4(), 0, None, NOW)]
+        self.exports: list[tuple[Path, str | None, bool]] = []
+        self.imports: list[Path] = []
+        self.previews: list[Path] = []
+        self.imported: set[Path] = set()
+        self.refusal: DomainError | None = None
+        self.gate: threading.Event | None = None  # the import waits for it (to press Cancel meanwhile)
+        self.conflict_list = [
+            RecordConflict(
+                uuid.uuid4(), "hazards", uuid.uuid4(), uuid.uuid4(), "YH-2026-030001", "A3", NOW,
+                (FieldDiff("description", "阀门泄漏", "阀门泄漏，已加垫片"), FieldDiff("location", "二号罐区", None)),
+            )
+        ]  # fmt: skip
+        self.resolved: list[tuple[uuid.UUID, dict[str, Side]]] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(exchange, "get_identity", lambda store: self.identity)
+        monkeypatch.setattr(exchange, "peers", lambda store: list(self.peers))
+        monkeypatch.setattr(exchange, "export_exchange", self.export_exchange)
+        monkeypatch.setattr(exchange, "exchange_preview", self.preview)
+        monkeypatch.setattr(exchange, "import_exchange", self.import_exchange)
+        monkeypatch.setattr(exchange, "conflicts", lambda store: list(self.conflict_list))
+        monkeypatch.setattr(exchange, "resolve_conflict", self.resolve_conflict)
+
+    def export_exchange(self, store, files, target, *, to=None, everything=False, progress=None) -> ExportResult:
+        if self.refusal is not None:
+            raise self.refusal
+        for step in range(3):
+            if progress is not None and not progress(step, 3):
+                raise DomainError("exchange_cancelled")
+        target.write_bytes(b"PK")
+        self.exports.append((target, to, everything))
+        return ExportResult(target, to, 12, 4, 2048)
+
+    def preview(self, store, files, path) -> ImportPreview:
+        self.previews.append(path)
+        if self.refusal is not None:
+            raise self.refusal
+        again = path in self.imported
+        kinds = (
+            KindCounts("hazards", new=0 if again else 5, changed=0 if again else 2, unchanged=7 if again else 0,
+                       conflicts=0 if again else 1),
+            KindCounts("hazard_photos", new=0 if again else 9, unchanged=9 if again else 0),
+            KindCounts("inspections"),
+        )  # fmt: skip
+        return ImportPreview("OF", Role.OFFICE, "东方化工", NOW, "0012", kinds, 9, False)
+
+    def import_exchange(self, store, files, path, *, progress=None) -> ImportResult:
+        preview = self.preview(store, files, path)
+        if self.gate is not None:
+            self.gate.wait(10)
+        for step in range(3):
+            if progress is not None and not progress(step, 3):
+                raise DomainError("exchange_cancelled")
+        self.imports.append(path)
+        self.imported.add(path)
+        return ImportResult(preview, 0 if preview.nothing_new else 1)
+
+    def resolve_conflict(self, store, conflict_id, choices) -> None:
+        self.resolved.append((conflict_id, dict(choices)))
+        self.conflict_list = [c for c in self.conflict_list if c.id != conflict_id]
+
+
+@pytest.fixture
+def fake(monkeypatch) -> FakeExchange:
+    made = FakeExchange()
+    made.install(monkeypatch)
+    return made
+
+
+@pytest.fixture
+def ctx(qapp, tmp_path: Path):
+    context = fake_context(tmp_path / "data")
+    (tmp_path / "data").mkdir(exist_ok=True)
+    context.exchange_store = lambda: object()
+    context.exchange_files = lambda: object()
+    context.removable_drives = Drives()
+    return context
+
+
+def test_the_export_offers_the_usb_drive_and_writes_there_in_one_click(qtbot, ctx, fake, tmp_path) -> None:
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    ctx.removable_drives = Drives(stick)
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.folder() == stick  # the drive is chosen without asking
+    assert "A3" in dialog.who.text() and "东方化工" in dialog.who.text()
+    assert dialog.receiver() == "OF"  # a laptop's office is preselected
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.result_value is not None, timeout=10_000)
+    [(target, to, everything)] = fake.exports
+    assert target.parent == stick and target.suffix == ".hzx" and target.name.startswith("A3-to-OF-")
+    assert (to, everything) == ("OF", False)
+    assert str(target) in dialog.status.text() and "USB" in dialog.status.text()
+    assert dialog.close_button.isVisibleTo(dialog) and not dialog.export_button.isVisibleTo(dialog)
+
+
+def test_a_drive_plugged_in_while_the_dialog_is_open_is_offered(qtbot, ctx, fake, tmp_path) -> None:
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.folder() == ctx.data_dir / "exports"
+    stick = tmp_path / "SD"
+    stick.mkdir()
+    ctx.removable_drives.list.append(RemovableDrive(stick, "SD"))
+    dialog.refresh_drives()  # the dialog's timer does this every two seconds
+    assert dialog.folder() == stick
+
+
+def test_a_refused_export_says_why_and_can_be_retried(qtbot, ctx, fake, tmp_path) -> None:
+    fake.refusal = DomainError("exchange_target_missing")
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(tmp_path)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    assert "does not exist" in dialog.status.text()
+    assert dialog.export_button.isEnabled() and list(tmp_path.glob("*.hzx")) == []
+
+
+def test_the_export_without_identity_sends_to_settings(qtbot, ctx, fake) -> None:
+    fake.identity = None
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.export_button.isEnabled()
+    assert "Settings" in dialog.who.text()
+
+
+def test_file_names_say_who_sends_to_whom() -> None:
+    assert file_name("A3", "OF", datetime(2026, 12, 7, 15, 30)) == "A3-to-OF-20261207-1530.hzx"
+    assert file_name("OF", None, datetime(2026, 12, 7, 15, 30)) == "OF-to-ALL-20261207-1530.hzx"
+
+
+def _drive_with_file(tmp_path: Path) -> Path:
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    path = stick / "OF-to-A3-20261207-1530.hzx"
+    path.write_bytes(b"PK")
+    return path
+
+
+def test_the_import_previews_the_file_on_the_drive_before_writing_anything(qtbot, ctx, fake, tmp_path) -> None:
+    path = _drive_with_file(tmp_path)
+    ctx.removable_drives = Drives(path.parent)
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)  # the newest file, previewed at once
+    assert fake.previews == [path] and fake.imports == []
+    table = dialog.table
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)] for r in range(table.rowCount())}
+    assert rows == {"Hazards": ["5", "2", "0", "1"], "Hazard photos": ["9", "0", "0", "0"]}  # empty kinds left out
+    assert "OF" in dialog.sender_label.text() and "东方化工" in dialog.sender_label.text()
+    assert "both versions are kept" in dialog.note.text()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10_000)
+    assert fake.imports == [path]
+    assert "14 new and 2 changed" in dialog.status.text() and "1 conflict" in dialog.status.text()
+    with qtbot.waitSignal(dialog.conflicts_requested):
+        dialog.conflicts_button.click()
+
+
+def test_the_same_file_again_says_it_brings_nothing_new(qtbot, ctx, fake, tmp_path) -> None:
+    path = _drive_with_file(tmp_path)
+    fake.imported.add(path)
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.choose(path)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    assert "imported already" in dialog.note.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_refused_file_is_explained_and_nothing_imported(qtbot, ctx, fake, tmp_path) -> None:
+    fake.refusal = DomainError("foreign_plant", plant="西山化工")
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.choose(_drive_with_file(tmp_path))
+    qtbot.waitUntil(lambda: dialog.preview_job is None, timeout=10_000)
+    assert "another plant (西山化工)" in dialog.status.text()
+    assert not dialog.import_button.isEnabled() and fake.imports == []
+
+
+def test_cancel_during_the_import_imports_nothing(qtbot, ctx, fake, tmp_path) -> None:
+    path = _drive_with_file(tmp_path)
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.choose(path)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    fake.gate = threading.Event()
+    dialog.import_button.click()
+    dialog.cancel_button.click()
+    fake.gate.set()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    assert fake.imports == [] and "nothing was imported" in dialog.status.text()
+    assert dialog.import_button.isEnabled()
+
+
+def test_the_conflict_window_shows_both_versions_and_keeps_the_choice_per_field(qtbot, ctx, fake) -> None:
+    [conflict] = fake.conflict_list
+    dialog = ConflictsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "YH-2026-030001" in dialog.list.item(0).text()
+    table = dialog.table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Description", "Location"]
+    assert table.item(0, 1).text() == "阀门泄漏" and table.item(0, 2).text() == "阀门泄漏，已加垫片"
+    assert table.item(1, 2).text() == "(empty)"
+    assert table.item(0, 1).checkState() == Qt.CheckState.Checked  # this computer's values until ticked
+    dialog.click_cell("description", Side.INCOMING)
+    assert table.item(0, 1).checkState() == Qt.CheckState.Unchecked
+    with qtbot.waitSignal(dialog.resolved):
+        dialog.resolve_button.click()
+    assert fake.resolved == [(conflict.id, {"description": Side.INCOMING, "location": Side.LOCAL})]
+    assert dialog.list.count() == 0 and not dialog.resolve_button.isEnabled()
+    assert "No open conflicts" in dialog.heading.text()
+
+
+def test_all_from_the_file_ticks_every_field(qtbot, ctx, fake) -> None:
+    [conflict] = fake.conflict_list
+    dialog = ConflictsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.all_incoming.click()
+    dialog.resolve_button.click()
+    assert fake.resolved == [(conflict.id, {"description": Side.INCOMING, "location": Side.INCOMING})]
