@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from hazard_desktop.adapters.schema import OpenedDatabase
     from hazard_desktop.services.demo import BulkWriter
+    from hazard_desktop.services.exchange import ExchangeStore, PackageFiles
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
@@ -291,6 +292,17 @@ def _wire(
 
         return XlsxLedgerWriter(path)
 
+    def exchange_store() -> ExchangeStore:
+        from hazard_desktop.adapters.exchange_store import SqlExchangeStore
+        from hazard_desktop.adapters.schema import head_revision
+
+        return SqlExchangeStore(storage.engine, head_revision())
+
+    def exchange_files() -> PackageFiles:
+        from hazard_desktop.adapters.exchange_file import ZipPackageFiles
+
+        return ZipPackageFiles()
+
     # PDFs half-written when the program was killed (in the folders it saves to by default)
     from hazard_desktop.services import output_files
 
@@ -321,6 +333,8 @@ def _wire(
         ledger_source=ledger_source,
         ledger_writer=ledger_writer,
         removable_drives=SystemRemovableDrives(),
+        exchange_store=exchange_store,
+        exchange_files=exchange_files,
     )
     backups.release = lambda: close_context(context)  # a restore closes this program's connections first
     return context

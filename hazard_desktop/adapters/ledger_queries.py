@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hazard_desktop.adapters.register_queries import NUMERIC_NUMBER_KEY, ORDER_SQL, where_clause
+from hazard_desktop.adapters.register_queries import NUMERIC_NUMBER_KEY, ORDER_SQL, WIDE_NUMBERS, where_clause
 from hazard_desktop.adapters.start_reads import apply_pragmas
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.services.ledger_export import BandCell, LedgerRow
@@ -94,7 +94,7 @@ class SqlLedgerSource:
 
     def _sort_key(self, sort: SortKey) -> str:
         if sort is SortKey.NUMBER:
-            wide = self._connection.execute("SELECT EXISTS (SELECT 1 FROM number_sequences WHERE last_value > 9999)")
+            wide = self._connection.execute(WIDE_NUMBERS)
             if wide.fetchone()[0]:
                 return NUMERIC_NUMBER_KEY
         return ORDER_SQL[sort]

@@ -215,6 +215,8 @@ class HazardRow(Base):
     acceptor_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     extension_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # 1 while an exchange conflict of the hazard is open (revision 0012).
+    exchange_conflict: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class PhotoRow(RecordMixin, Base):

@@ -62,7 +62,12 @@ ORDER_SQL: dict[SortKey, str] = {
 # A year that passed 9999 (``demo --count 100000``, a very large plant) gets five: YH-2026-10000 would
 # sort before YH-2026-9999 as text, so then the number sorts on its year and its sequence as a number.
 NUMERIC_NUMBER_KEY = "substr(h.number, 1, 8) || printf('%07d', CAST(substr(h.number, 9) AS INTEGER))"
-_WIDE_NUMBERS = "SELECT EXISTS (SELECT 1 FROM number_sequences WHERE last_value > 9999)"
+# numbers over 9,999 in a year: this installation's, or a laptop's number slot (issue 15)
+WIDE_NUMBERS = (
+    "SELECT EXISTS (SELECT 1 FROM number_sequences WHERE last_value > 9999)"
+    " OR EXISTS (SELECT 1 FROM installation WHERE number_slot > 0)"
+    " OR EXISTS (SELECT 1 FROM exchange_peers WHERE number_slot > 0)"
+)
 
 # Sort keys served by an index (in order, then h.pk): a page can be read by walking the index.
 INDEXED_SORTS = frozenset({SortKey.NUMBER, SortKey.FOUND_AT, SortKey.UPDATED_AT, SortKey.MEAN_D, SortKey.DEADLINE})
@@ -271,7 +276,7 @@ class SqlRegisterQueries:
 
     def _key(self, sort: SortKey) -> str | None:
         """The sort expression if it differs from ``ORDER_SQL[sort]``: numbers past 9999 sort numerically."""
-        if sort is SortKey.NUMBER and self._scalar(_WIDE_NUMBERS, []):
+        if sort is SortKey.NUMBER and self._scalar(WIDE_NUMBERS, []):
             return NUMERIC_NUMBER_KEY
         return None
 

@@ -58,16 +58,93 @@ class Side(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Blobs:
+    """Where a kind's files (photos) are kept: rows of ``table`` naming their record in ``owner`` and
+    their variant (original, display, thumbnail…) in ``variant``, bytes in ``data``."""
+
+    table: str
+    owner: str = "photo_id"
+    variant: str = "kind"
+    data: str = "data"
+
+
+@dataclass(frozen=True, slots=True)
 class RecordKind:
     """One kind of record that travels: ``name`` (stable, in files), its table, whether it is immutable
-    (appended once, never conflicts), which way it travels, and the column naming its hazard (to mark a
-    conflict on the hazard), if any."""
+    (appended once, never conflicts), which way it travels, the column naming its hazard (to mark a
+    conflict on the hazard), files kept beside it, and a (column, value) that keeps a row at home (a draft)."""
 
     name: str
     table: str
     immutable: bool
     direction: Direction
     hazard_column: str | None = None
+    blobs: Blobs | None = None
+    stays_when: tuple[str, str] | None = None
+    parent: tuple[str, str] | None = None  # (column, kind): travels only with a parent record that travels
+
+
+_I, _R = True, False  # immutable / revisioned
+UP, DOWN, BOTH = Direction.UP, Direction.DOWN, Direction.BOTH
+
+# Every kind of record that travels, parents before children (foreign keys are checked at commit anyway).
+# A new kind is one line here (its table must have an ``id`` UUID key, ``created_at`` and ``updated_at``).
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    RecordKind("department", "departments", _R, DOWN),
+    RecordKind("person", "people", _R, DOWN),
+    RecordKind("category", "categories", _R, DOWN),
+    RecordKind("subcategory", "subcategories", _R, DOWN),
+    RecordKind("lec_scale_value", "lec_scale_values", _R, DOWN),
+    RecordKind("threshold_set", "threshold_sets", _R, DOWN),
+    RecordKind("threshold_band", "threshold_bands", _R, DOWN),
+    RecordKind("major_criterion", "major_criteria", _R, DOWN),
+    RecordKind("checklist_template", "checklist_templates", _R, DOWN),
+    RecordKind("checklist_template_version", "checklist_template_versions", _R, DOWN),
+    RecordKind("checklist_section", "checklist_sections", _R, DOWN),
+    RecordKind("checklist_item", "checklist_items", _R, DOWN),
+    RecordKind("hazard", "hazards", _R, BOTH, hazard_column="id"),
+    RecordKind("hazard_photo", "hazard_photos", _I, BOTH, "hazard_id", Blobs("photo_blobs")),
+    RecordKind("grading_meeting", "grading_meetings", _R, DOWN),
+    RecordKind("grading", "gradings", _R, DOWN, "hazard_id"),
+    RecordKind("grading_score", "grading_scores", _I, DOWN),
+    RecordKind("grading_criterion", "grading_criteria", _I, DOWN),
+    RecordKind("grading_vote", "grading_votes", _I, DOWN),
+    RecordKind("dispute", "disputes", _R, DOWN, "hazard_id"),
+    RecordKind("dispute_claim", "dispute_claims", _I, DOWN),
+    RecordKind("sheet_print", "sheet_prints", _I, BOTH),
+    RecordKind("inspection", "inspections", _R, UP, stays_when=("state", "draft")),
+    RecordKind("inspection_inspector", "inspection_inspectors", _I, UP, parent=("inspection_id", "inspection")),
+    RecordKind("inspection_answer", "inspection_answers", _I, UP, parent=("inspection_id", "inspection")),
+    RecordKind(
+        "inspection_photo",
+        "inspection_photos",
+        _I,
+        UP,
+        blobs=Blobs("inspection_photo_blobs"),
+        parent=("answer_id", "inspection_answer"),
+    ),
+    RecordKind("rectification_assignment", "rectification_assignments", _R, DOWN, "hazard_id"),
+    RecordKind("treatment_plan", "treatment_plans", _R, DOWN, "hazard_id"),
+    RecordKind("rectification_note", "rectification_notes", _I, BOTH, "hazard_id"),
+    RecordKind(
+        "rectification_photo", "rectification_photos", _I, BOTH, "hazard_id", Blobs("rectification_photo_blobs")
+    ),
+    RecordKind("extension_request", "extension_requests", _R, BOTH, "hazard_id"),
+    RecordKind("acceptance", "acceptances", _I, BOTH, "hazard_id"),
+    RecordKind("hazard_transition", "hazard_transitions", _I, BOTH, "hazard_id"),
+    RecordKind("form_print", "form_prints", _I, BOTH, "hazard_id"),
+)
+KINDS_BY_NAME = {kind.name: kind for kind in RECORD_KINDS}
+
+
+def sends(kind: RecordKind, role: Role) -> bool:
+    """True when an installation of ``role`` sends records of ``kind``."""
+    return kind.direction is BOTH or (kind.direction is UP) == (role is Role.FIELD)
+
+
+def accepts(kind: RecordKind, sender_role: Role) -> bool:
+    """True when records of ``kind`` are taken from a sender of ``sender_role``."""
+    return sends(kind, sender_role)
 
 
 @dataclass(frozen=True, slots=True)

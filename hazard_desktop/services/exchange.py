@@ -7,15 +7,33 @@ SQL transaction per use case over the record kinds of ``domain.exchange.RECORD_K
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from hazard_desktop.domain.exchange import Identity, Peer, RecordKind, Role, Side
+from hazard_desktop.domain.errors import DomainError
+from hazard_desktop.domain.exchange import (
+    FIRST_FIELD_SLOT,
+    FORMAT_VERSION,
+    KINDS_BY_NAME,
+    LAST_FIELD_SLOT,
+    OFFICE_SLOT,
+    RECORD_KINDS,
+    Identity,
+    Peer,
+    RecordKind,
+    Role,
+    Side,
+    accepts,
+    check_short_code,
+    sends,
+)
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel: ``exchange_cancelled``, nothing written
 
@@ -103,7 +121,8 @@ class RecordConflict:
 
 
 class ExchangeSession(Protocol):
-    """One transaction over the exchanged records (``adapters.exchange_store``)."""
+    """One write transaction over the exchanged records (``adapters.exchange_store``); rolled back unless
+    :meth:`commit` is called."""
 
     def schema_revision(self) -> str: ...
     def identity(self) -> Identity | None: ...
@@ -114,25 +133,47 @@ class ExchangeSession(Protocol):
         """True when the register holds no hazard, inspection or grading (a folder that may join)."""
         ...
 
+    def clear_reference(self) -> None: ...
+    def columns(self, table: str) -> tuple[str, ...]: ...
     def records(self, kind: RecordKind) -> Iterator[tuple[uuid.UUID, Fields]]: ...
-    def record(self, kind: RecordKind, record_id: uuid.UUID) -> Fields | None: ...
-    def write(self, kind: RecordKind, record_id: uuid.UUID, fields: Fields, *, new: bool) -> None: ...
-    def photo(self, kind: RecordKind, record_id: uuid.UUID) -> dict[str, bytes]: ...
-    def write_photo(self, kind: RecordKind, record_id: uuid.UUID, variant: str, data: bytes) -> None: ...
+    def fetch(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Fields]: ...
+    def write(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], *, new: bool) -> None: ...
+    def photos(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str, bytes]]: ...
+    def write_photos(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]]) -> None: ...
     def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
         """Hashes of the versions of ``kind`` last sent to or received from ``peer``."""
         ...
 
     def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str]) -> None: ...
     def conflicts(self) -> list[RecordConflict]: ...
-    def open_conflict(self, kind: RecordKind, record_id: uuid.UUID, sender: str, incoming: Fields) -> None: ...
-    def close_conflict(self, conflict_id: uuid.UUID) -> tuple[str, uuid.UUID, Fields] | None: ...
-    def mark_hazard(self, hazard_id: uuid.UUID, conflicted: bool) -> None: ...
+    def open_incoming(self, kind: RecordKind) -> dict[uuid.UUID, Fields]: ...
+    def open_conflict(
+        self, kind: RecordKind, record_id: uuid.UUID, hazard_id: uuid.UUID | None, sender: str, incoming: Fields
+    ) -> None: ...
+    def close_conflict(self, conflict_id: uuid.UUID) -> tuple[str, uuid.UUID, str, Fields] | None:
+        """Remove an open conflict: (kind, record id, sender, incoming fields); None if there is none."""
+        ...
+
     def commit(self) -> None: ...
 
 
 class ExchangeStore(Protocol):
     def session(self) -> AbstractContextManager[ExchangeSession]: ...
+
+
+class ExchangePackage(Protocol):
+    """A checked file: manifest, records per kind, photo bytes by entry name (close it after use)."""
+
+    @property
+    def manifest(self) -> Mapping[str, object]: ...
+    def kinds(self) -> list[str]: ...
+    def records(self, kind: str) -> dict[uuid.UUID, tuple[str, str | None, Fields]]:
+        """``{id: (rev, base, fields)}``."""
+        ...
+
+    def photo_names(self) -> list[str]: ...
+    def photo(self, name: str) -> bytes: ...
+    def close(self) -> None: ...
 
 
 class PackageFiles(Protocol):
@@ -142,41 +183,116 @@ class PackageFiles(Protocol):
     def read(self, path: Path, schema_revision: str) -> ExchangePackage: ...
 
 
-class ExchangePackage(Protocol):
-    """A checked file: manifest, records per kind, photo bytes by entry name."""
-
-    @property
-    def manifest(self) -> Mapping[str, object]: ...
-    def records(self, kind: str) -> dict[uuid.UUID, Fields]: ...
-    def photo(self, name: str) -> bytes: ...
-
-
 # ------------------------------------------------------------------ use cases (see docs/ARCHITECTURE.md)
+
+
+def record_hash(fields: Mapping[str, object]) -> str:
+    """The revision of a record's content: SHA-256 of its canonical JSON (the same on every installation)."""
+    body = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _cancelled(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise DomainError("exchange_cancelled")
 
 
 def get_identity(store: ExchangeStore) -> Identity | None:
     """This installation's identity; None until set (an installation from before issue 15)."""
-    raise NotImplementedError
+    with store.session() as session:
+        return session.identity()
 
 
 def set_identity(store: ExchangeStore, *, short_code: str, role: Role, plant_name: str | None = None) -> Identity:
-    """Set this installation's short code and role (creating its id and, at an office, the plant's).
+    """Set this installation's short code and role (creating its id and, the first time, the plant's).
 
-    Raises ``short_code_invalid``, ``role_change_refused`` (a laptop that joined cannot become the office).
+    Raises ``short_code_invalid``, ``role_change_refused`` (a laptop that joined a plant cannot become its
+    office, an office with laptops registered cannot become a laptop), ``short_code_taken``.
     """
-    raise NotImplementedError
+    code = check_short_code(short_code)
+    with store.session() as session:
+        current = session.identity()
+        peers_now = session.peers()
+        if any(p.short_code == code for p in peers_now):
+            raise DomainError("short_code_taken", field="short_code", code=code)
+        if current is not None and current.role is not role:
+            joined = current.role is Role.FIELD and current.number_slot is not None
+            registered = current.role is Role.OFFICE and any(p.role is Role.FIELD for p in peers_now)
+            if joined or registered:
+                raise DomainError("role_change_refused", role=current.role.value)
+        if current is None:
+            identity = Identity(
+                installation_id=uuid.uuid4(),
+                short_code=code,
+                role=role,
+                plant_id=uuid.uuid4(),
+                plant_name=(plant_name or "").strip()[:100],
+                number_slot=OFFICE_SLOT if role is Role.OFFICE else None,
+            )
+        else:
+            identity = replace(
+                current,
+                short_code=code,
+                role=role,
+                plant_name=current.plant_name if plant_name is None else plant_name.strip()[:100],
+                number_slot=OFFICE_SLOT
+                if role is Role.OFFICE
+                else (current.number_slot if current.role is Role.FIELD else None),
+            )
+        session.save_identity(identity)
+        session.commit()
+        return identity
 
 
 def register_terminal(store: ExchangeStore, short_code: str) -> Peer:
     """At the office: register a laptop by its short code and reserve its number slot (idempotent).
 
-    Raises ``not_office``, ``short_code_invalid``, ``slots_exhausted``.
+    Raises ``not_office``, ``short_code_invalid``, ``short_code_taken``, ``slots_exhausted``.
     """
-    raise NotImplementedError
+    code = check_short_code(short_code)
+    with store.session() as session:
+        me = session.identity()
+        if me is None or me.role is not Role.OFFICE:
+            raise DomainError("not_office")
+        if code == me.short_code:
+            raise DomainError("short_code_taken", field="short_code", code=code)
+        existing = {p.short_code: p for p in session.peers()}
+        if code in existing:
+            return existing[code]
+        used = {p.number_slot for p in existing.values() if p.number_slot is not None}
+        free = [k for k in range(FIRST_FIELD_SLOT, LAST_FIELD_SLOT + 1) if k not in used]
+        if not free:
+            raise DomainError("slots_exhausted", max=LAST_FIELD_SLOT)
+        peer = Peer(code, Role.FIELD, None, free[0], None, None)
+        session.save_peer(peer)
+        session.commit()
+        return peer
 
 
 def peers(store: ExchangeStore) -> list[Peer]:
-    raise NotImplementedError
+    with store.session() as session:
+        return session.peers()
+
+
+def _peer_for_export(session: ExchangeSession, me: Identity, to: str | None, everything: bool) -> Peer | None:
+    known = {p.short_code: p for p in session.peers()}
+    if to is None and me.role is Role.FIELD:
+        offices = [p for p in known.values() if p.role is Role.OFFICE]
+        if not offices:
+            raise DomainError("peer_unknown", peer="")
+        return offices[0]
+    if to is None:
+        if not everything:
+            raise DomainError("peer_unknown", peer="")
+        return None
+    code = to.strip().upper()
+    if code not in known:
+        raise DomainError("peer_unknown", peer=code)
+    return known[code]
 
 
 def export_exchange(
@@ -190,20 +306,231 @@ def export_exchange(
 ) -> ExportResult:
     """Write what ``to`` lacks since the last exchange with it (or everything) to ``target``.
 
-    Raises ``identity_missing``, ``peer_unknown``, ``exchange_cancelled``; the file is written under a
-    temporary name and renamed, nothing remains on refusal or cancel.
+    At a laptop ``to`` defaults to the office; at the office a file for nobody in particular needs
+    ``everything``. Each record carries its revision (``rev``, the hash of its content) and ``base``: the
+    revision this installation last sent to or received from the peer, so the peer tells a change made on
+    top of its own version from a conflict. What is sent is remembered per peer (``--all`` sends again what
+    a lost file carried).
+
+    Raises ``identity_missing``, ``peer_unknown``, ``exchange_cancelled``, ``exchange_target_missing``,
+    ``exchange_write_failed``; nothing is remembered and no file remains on refusal or cancel.
     """
-    raise NotImplementedError
+    with store.session() as session:
+        me = session.identity()
+        if me is None:
+            raise DomainError("identity_missing")
+        peer = _peer_for_export(session, me, to, everything)
+        kinds = [k for k in RECORD_KINDS if sends(k, me.role)]
+        payloads: list[tuple[str, bytes]] = []
+        photo_ids: list[tuple[RecordKind, list[uuid.UUID]]] = []
+        sent: dict[str, dict[uuid.UUID, str]] = {}
+        counts: dict[str, int] = {}
+        for step, kind in enumerate(kinds):
+            _cancelled(progress, step, len(kinds) + 1)
+            known = session.known(peer.short_code, kind.name) if peer is not None else {}
+            body: dict[str, object] = {}
+            hashes: dict[uuid.UUID, str] = {}
+            for record_id, fields in session.records(kind):
+                rev = record_hash(fields)
+                base = known.get(record_id)
+                if not everything and base == rev:
+                    continue
+                body[str(record_id)] = {"rev": rev, "base": base, "fields": fields}
+                hashes[record_id] = rev
+            if body:
+                payloads.append((f"records/{kind.name}.json", _dump(body)))
+                counts[kind.name] = len(body)
+                sent[kind.name] = hashes
+                if kind.blobs is not None:
+                    photo_ids.append((kind, list(hashes)))
+        photos = 0
+
+        def entries() -> Iterator[tuple[str, bytes]]:
+            nonlocal photos
+            yield from payloads
+            for kind, ids in photo_ids:
+                for owner, variant, data in session.photos(kind, ids):
+                    photos += 1
+                    if photos % 200 == 0:
+                        _cancelled(progress, len(kinds), len(kinds) + 1)
+                    yield f"photos/{kind.name}/{owner}/{variant}", data
+
+        created = _now()
+        manifest = {
+            "format": "hazard-desktop exchange",
+            "format_version": FORMAT_VERSION,
+            "schema_revision": session.schema_revision(),
+            "plant": {"id": str(me.plant_id), "name": me.plant_name},
+            "sender": {"id": str(me.installation_id), "code": me.short_code, "role": me.role.value},
+            "to": None
+            if peer is None
+            else {
+                "code": peer.short_code,
+                "role": peer.role.value,
+                "number_slot": peer.number_slot,
+            },
+            "everything": everything,
+            "created_at": created.isoformat(),
+            "contents": counts,
+        }
+        size = files.write(target, manifest, entries())
+        if peer is not None:
+            for kind_name, hashes in sent.items():
+                session.remember(peer.short_code, kind_name, hashes)
+            session.save_peer(replace(peer, last_sent_at=created))
+        session.commit()
+        _cancelled(progress, len(kinds) + 1, len(kinds) + 1)
+        return ExportResult(target, None if peer is None else peer.short_code, sum(counts.values()), photos, size)
 
 
-def exchange_preview(
-    store: ExchangeStore, files: PackageFiles, path: Path
-) -> ImportPreview:
+def _dump(body: object) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What importing one file does, kind by kind (worked out inside the import's transaction)."""
+
+    sender: Peer
+    sender_id: uuid.UUID
+    joins: Identity | None
+    counts: list[KindCounts]
+    new: dict[str, list[tuple[uuid.UUID, Fields]]]
+    changed: dict[str, list[tuple[uuid.UUID, Fields]]]
+    conflicts: dict[str, list[tuple[uuid.UUID, Fields]]]
+    agreed: dict[str, dict[uuid.UUID, str]]
+
+
+def _text(value: object, entry: str = "manifest.json") -> str:
+    if not isinstance(value, str):
+        raise DomainError("exchange_tampered", entry=entry)
+    return value
+
+
+def _section(manifest: Mapping[str, object], key: str) -> Mapping[str, object]:
+    value = manifest.get(key)
+    if not isinstance(value, dict):
+        raise DomainError("exchange_tampered", entry="manifest.json")
+    return value
+
+
+def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
+    m = package.manifest
+    plant = _section(m, "plant")
+    sender = _section(m, "sender")
+    try:
+        plant_id = uuid.UUID(_text(plant.get("id")))
+        sender_id = uuid.UUID(_text(sender.get("id")))
+        sender_role = Role(_text(sender.get("role")))
+        sender_code = check_short_code(_text(sender.get("code")))
+    except ValueError as exc:
+        raise DomainError("exchange_tampered", entry="manifest.json") from exc
+    to = m.get("to")
+    me = session.identity()
+    joins: Identity | None = None
+    if me is None:
+        if sender_role is not Role.OFFICE or not isinstance(to, dict) or to.get("role") != Role.FIELD.value:
+            raise DomainError("join_needs_office_file")
+        if not session.is_empty():
+            raise DomainError("join_not_empty")
+        slot = to.get("number_slot")
+        if not isinstance(slot, int) or not FIRST_FIELD_SLOT <= slot <= LAST_FIELD_SLOT:
+            raise DomainError("exchange_tampered", entry="manifest.json")
+        joins = Identity(
+            uuid.uuid4(), check_short_code(_text(to.get("code"))), Role.FIELD, plant_id, _text(plant.get("name")), slot
+        )
+        me = joins
+    elif me.plant_id != plant_id:
+        raise DomainError("foreign_plant", plant=str(plant.get("name", "")))
+    if sender_id == me.installation_id:
+        raise DomainError("exchange_from_self")
+    if isinstance(to, dict) and to.get("code") != me.short_code:
+        raise DomainError("exchange_not_for_us", to=str(to.get("code")))
+    if sender_role is me.role:
+        raise DomainError("exchange_same_role", role=me.role.value)
+    existing = {p.short_code: p for p in session.peers()}
+    peer = existing.get(sender_code) or Peer(sender_code, sender_role, sender_id, None, None, None)
+    if peer.installation_id is not None and peer.installation_id != sender_id:
+        raise DomainError("exchange_peer_mismatch", peer=sender_code)
+    plan = _Plan(replace(peer, installation_id=sender_id), sender_id, joins, [], {}, {}, {}, {})
+    carried = set(package.kinds())
+    for kind in RECORD_KINDS:
+        if kind.name not in carried or not accepts(kind, sender_role):
+            continue
+        incoming = package.records(kind.name)
+        local = session.fetch(kind, list(incoming)) if joins is None else {}
+        known = session.known(sender_code, kind.name) if joins is None else {}
+        held = session.open_incoming(kind) if not kind.immutable else {}
+        new: list[tuple[uuid.UUID, Fields]] = []
+        changed: list[tuple[uuid.UUID, Fields]] = []
+        conflicting: list[tuple[uuid.UUID, Fields]] = []
+        agreed: dict[uuid.UUID, str] = {}
+        unchanged = 0
+        for record_id, (rev, base, fields) in incoming.items():
+            if record_hash(fields) != rev:
+                raise DomainError("exchange_tampered", entry=f"records/{kind.name}.json")
+            mine = local.get(record_id)
+            if mine is None:
+                new.append((record_id, fields))
+                agreed[record_id] = rev
+                continue
+            if kind.immutable:
+                unchanged += 1
+                continue
+            current = record_hash(mine)
+            if current == rev:
+                unchanged += 1
+                agreed[record_id] = rev
+            elif base == current:  # changed there on top of the version here
+                changed.append((record_id, fields))
+                agreed[record_id] = rev
+            elif (
+                known.get(record_id) == rev or record_id in held and record_hash(held[record_id]) == rev
+            ):  # seen before, changed here since: the sender gets ours
+                unchanged += 1
+            else:
+                conflicting.append((record_id, fields))
+        plan.counts.append(KindCounts(kind.name, len(new), len(changed), unchanged, len(conflicting)))
+        plan.new[kind.name], plan.changed[kind.name], plan.conflicts[kind.name] = new, changed, conflicting
+        plan.agreed[kind.name] = agreed
+    return plan
+
+
+def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
+    m = package.manifest
+    try:
+        created = datetime.fromisoformat(_text(m.get("created_at")))
+    except ValueError as exc:
+        raise DomainError("exchange_tampered", entry="manifest.json") from exc
+    photos = sum(1 for name in package.photo_names() if name.split("/")[2] in _new_ids(plan, name.split("/")[1]))
+    return ImportPreview(
+        sender=plan.sender.short_code,
+        sender_role=plan.sender.role,
+        plant_name=str(_section(m, "plant").get("name", "")),
+        created_at=created,
+        schema_revision=str(m.get("schema_revision")),
+        kinds=tuple(plan.counts),
+        photos=photos,
+        joins=plan.joins is not None,
+    )
+
+
+def _new_ids(plan: _Plan, kind_name: str) -> set[str]:
+    return {str(record_id) for record_id, _ in plan.new.get(kind_name, ())}
+
+
+def exchange_preview(store: ExchangeStore, files: PackageFiles, path: Path) -> ImportPreview:
     """Check ``path`` and count, per kind, what importing it would do. Writes nothing.
 
-    Raises the file's refusals (``exchange_*`` codes, see r15-api.md) and ``foreign_plant``.
+    Raises the file's refusals (``exchange_*`` codes, see docs/ARCHITECTURE.md), ``foreign_plant``,
+    ``exchange_from_self``, ``exchange_not_for_us``, ``join_needs_office_file``, ``join_not_empty``.
     """
-    raise NotImplementedError
+    with store.session() as session:
+        package = files.read(path, session.schema_revision())
+        try:
+            return _preview(_plan(session, package), package)
+        finally:
+            package.close()
 
 
 def import_exchange(
@@ -215,15 +542,89 @@ def import_exchange(
 ) -> ImportResult:
     """Import ``path`` in one transaction (same refusals as the preview). Importing it again changes nothing.
 
-    Into an empty register with no identity this is joining the plant (the file must come from the office).
+    New records are inserted, records changed only at the sender are updated, immutable records are
+    appended once; a record changed on both sides keeps this register's version, the sender's is kept
+    beside it (``exchange_conflicts``) and its hazard is marked until :func:`resolve_conflict`. Into an
+    empty register without identity this is joining the plant (the file must be the office's, addressed
+    to a registered laptop): the register takes the plant's reference data, the short code and the number
+    slot the office gave it.
     """
-    raise NotImplementedError
+    with store.session() as session:
+        package = files.read(path, session.schema_revision())
+        try:
+            plan = _plan(session, package)
+            preview = _preview(plan, package)
+            if plan.joins is not None:
+                session.clear_reference()
+                session.save_identity(plan.joins)
+            total = sum(len(v) for v in plan.new.values()) + sum(len(v) for v in plan.changed.values())
+            done = 0
+            opened = 0
+            sender = plan.sender.short_code
+            photo_names: dict[str, list[str]] = {}
+            for name in package.photo_names():
+                photo_names.setdefault(name.split("/")[1], []).append(name)
+            for kind in RECORD_KINDS:
+                new = plan.new.get(kind.name, [])
+                changed = plan.changed.get(kind.name, [])
+                session.write(kind, new, new=True)
+                session.write(kind, changed, new=False)
+                if kind.blobs is not None and new:
+                    wanted = _new_ids(plan, kind.name)
+                    blobs = []
+                    for name in photo_names.get(kind.name, ()):
+                        _, _, owner, variant = name.split("/")
+                        if owner in wanted:
+                            blobs.append((uuid.UUID(owner), variant, package.photo(name)))
+                            if len(blobs) >= 200:
+                                session.write_photos(kind, blobs)
+                                blobs = []
+                    session.write_photos(kind, blobs)
+                for record_id, fields in plan.conflicts.get(kind.name, []):
+                    hazard = fields.get(kind.hazard_column) if kind.hazard_column else None
+                    session.open_conflict(kind, record_id, uuid.UUID(str(hazard)) if hazard else None, sender, fields)
+                    opened += 1
+                session.remember(sender, kind.name, plan.agreed.get(kind.name, {}))
+                done += len(new) + len(changed)
+                _cancelled(progress, done, total)
+            session.save_peer(replace(plan.sender, last_received_at=_now()))
+            session.commit()
+        finally:
+            package.close()
+    return ImportResult(preview, opened)
 
 
 def conflicts(store: ExchangeStore) -> list[RecordConflict]:
-    raise NotImplementedError
+    """The open conflicts, oldest first, each with the fields that differ."""
+    with store.session() as session:
+        return session.conflicts()
 
 
 def resolve_conflict(store: ExchangeStore, conflict_id: uuid.UUID, choices: Mapping[str, Side]) -> None:
-    """Keep, field by field, this register's value or the file's; fields not named keep the local value."""
-    raise NotImplementedError
+    """Keep, field by field, this register's value or the file's; fields not named keep the local value.
+
+    The result is this register's version; the sender is told it was based on the sender's version, so
+    the sender takes it at the next exchange without a conflict. Raises ``conflict_not_found``.
+    """
+    with store.session() as session:
+        closed = session.close_conflict(conflict_id)
+        if closed is None:
+            raise DomainError("conflict_not_found")
+        kind_name, record_id, sender, incoming = closed
+        kind = KINDS_BY_NAME[kind_name]
+        local = session.fetch(kind, [record_id]).get(record_id)
+        if local is None:
+            merged = dict(incoming)
+            session.write(kind, [(record_id, merged)], new=True)
+        else:
+            merged = dict(local)
+            for name, side in choices.items():
+                if side is Side.INCOMING and name in incoming and name != "id":
+                    merged[name] = incoming[name]
+            if "revision" in merged and isinstance(merged["revision"], int):
+                theirs = incoming.get("revision")
+                merged["revision"] = max(merged["revision"], theirs if isinstance(theirs, int) else 0) + 1
+            if merged != local:
+                session.write(kind, [(record_id, merged)], new=False)
+        session.remember(sender, kind.name, {record_id: record_hash(incoming)})
+        session.commit()

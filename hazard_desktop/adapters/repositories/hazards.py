@@ -7,7 +7,9 @@ import uuid
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
+from hazard_desktop.adapters.exchange_store import number_slot
 from hazard_desktop.adapters.orm import HazardRow, NumberSequenceRow, PhotoBlobRow, PhotoRow
+from hazard_desktop.domain.exchange import next_sequence
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, PhotoInfo
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.search import hazard_tokens
@@ -173,11 +175,11 @@ class SqlHazardRepository:
 
     def next_sequence(self, year: int) -> int:
         row = self._sequence_row(year)
-        # One UPDATE ... RETURNING-free increment: the write lock of this transaction serialises it.
+        # The next number of this installation's slot (issue 15, ``domain.exchange``); the write lock of
+        # this transaction serialises claims.
+        value = next_sequence(number_slot(self._session.connection()), row.last_value)
         self._session.execute(
-            update(NumberSequenceRow)
-            .where(NumberSequenceRow.id == row.id)
-            .values(last_value=NumberSequenceRow.last_value + 1, updated_at=utcnow())
+            update(NumberSequenceRow).where(NumberSequenceRow.id == row.id).values(last_value=value, updated_at=utcnow())
         )
         self._session.refresh(row)
         return row.last_value

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, ScalarSelect, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from hazard_desktop.adapters.exchange_store import number_slot
 from hazard_desktop.adapters.orm import DepartmentRow, SettingRow
 from hazard_desktop.adapters.orm_inspections import (
     AnswerPhotoBlobRow,
@@ -22,6 +23,7 @@ from hazard_desktop.adapters.orm_inspections import (
     InspectorRow,
 )
 from hazard_desktop.domain.errors import InvalidTransition
+from hazard_desktop.domain.exchange import next_sequence, slot_range
 from hazard_desktop.domain.inspections import (
     Answer,
     AnswerPhoto,
@@ -376,8 +378,11 @@ class SqlInspectionRepository:
             select(InspectionRow.number).where(InspectionRow.number.like(f"JC-{year:04d}-%"))
         )
         parsed = (inspection_sequence(n) for n in numbers)
-        stored = max((p[1] for p in parsed if p is not None), default=0)
-        claimed = max(stored, int(counter.value) if counter is not None else 0) + 1
+        # this installation's numbers only (issue 15: each numbers from its own slot; the others' arrive by exchange)
+        slot = number_slot(self._session.connection())
+        first, end = slot_range(slot)
+        mine = [p[1] for p in parsed if p is not None and (first <= p[1] <= end or (slot == 0 and p[1] > end))]
+        claimed = next_sequence(slot, max(max(mine, default=0), int(counter.value) if counter is not None else 0))
         now = utcnow()
         if counter is None:
             counter = SettingRow(id=new_id(), key=key, value="", created_at=now)

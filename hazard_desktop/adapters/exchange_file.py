@@ -1,0 +1,280 @@
+"""The exchange file (``.hzx``, issue 15): a zip of ``manifest.json``, ``records/<kind>.json`` and
+``photos/<kind>/<record id>/<variant>``, written under a temporary name and renamed, read with checks.
+
+Standard library ``zipfile`` with explicit checks before a byte is trusted (no new dependency):
+- the file's size, the number of entries, each entry's declared size and compression ratio (a zip bomb),
+  and the running total are capped (``Limits``) from the central directory, and again while reading (a
+  directory that lies about sizes is caught when the bytes exceed what it declared);
+- names: only the layout above, ASCII, no absolute path, drive, backslash, ``..`` or repetition (zip-slip)
+  — nothing is ever extracted to disk anyway, entries are read into memory one by one;
+- a truncated file (no central directory, a short entry, a CRC error) and a tampered one (an entry's
+  SHA-256 not the manifest's, an entry missing from the manifest or the manifest's missing from the file)
+  are refused;
+- the manifest's format version and schema revision: a newer one is refused.
+Every refusal is a ``DomainError`` with an ``exchange_*`` code; reading writes nothing anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import uuid
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from hazard_desktop.domain.errors import DomainError
+from hazard_desktop.domain.exchange import FORMAT_VERSION, KINDS_BY_NAME
+from hazard_desktop.services.exchange import Fields
+
+MANIFEST = "manifest.json"
+_NAME = re.compile(r"^(manifest\.json|records/[a-z_]{1,40}\.json|photos/[a-z_]{1,40}/[0-9a-f-]{36}/[a-z0-9_]{1,16})$")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What a file may hold at most (a day's findings are far below; a plant's whole register fits)."""
+
+    file_size: int = 32 << 30  # 32 GiB
+    entries: int = 1_000_000
+    entry_size: int = 256 << 20  # one photo or one kind's records
+    total_size: int = 64 << 30
+    ratio: int = 200  # uncompressed / compressed, for entries over 1 MiB (JSON compresses ~10×)
+    records_per_kind: int = 2_000_000
+
+
+def _unsafe(name: str) -> bool:
+    return (
+        not name.isascii()
+        or name.startswith(("/", "\\"))
+        or "\\" in name
+        or ":" in name
+        or any(part in ("", ".", "..") for part in name.split("/"))
+    )
+
+
+class ZipPackageFiles:
+    """``services.exchange.PackageFiles`` on ``zipfile``."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+
+    # ------------------------------------------------------------ writing
+    def write(self, target: Path, manifest: Mapping[str, object], entries: Iterator[tuple[str, bytes]]) -> int:
+        folder = target.parent
+        if not folder.is_dir():
+            raise DomainError("exchange_target_missing", folder=str(folder))
+        part = folder / f".{target.stem}.{secrets.token_hex(4)}.part"
+        listed: dict[str, dict[str, object]] = {}
+        try:
+            with zipfile.ZipFile(part, "w", allowZip64=True) as archive:
+                for name, data in entries:
+                    assert _NAME.match(name), name
+                    compress = zipfile.ZIP_DEFLATED if name.endswith(".json") else zipfile.ZIP_STORED
+                    archive.writestr(
+                        zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)),
+                        data,
+                        compress_type=compress,
+                        compresslevel=1 if compress == zipfile.ZIP_DEFLATED else None,
+                    )
+                    listed[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                body = dict(manifest)
+                body["entries"] = listed
+                archive.writestr(
+                    MANIFEST,
+                    json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"),
+                    compress_type=zipfile.ZIP_DEFLATED,
+                )
+            with open(part, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(part, target)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc)) from exc
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return target.stat().st_size
+
+    # ------------------------------------------------------------ reading
+    def read(self, path: Path, schema_revision: str) -> ZipPackage:
+        limits = self.limits
+        try:
+            size = path.stat().st_size
+            with open(path, "rb") as handle:
+                head = handle.read(4)
+        except OSError as exc:
+            raise DomainError("exchange_not_a_file", reason=exc.strerror or str(exc)) from exc
+        if size > limits.file_size:
+            raise DomainError("exchange_too_large", limit="file_size")
+        if head != b"PK\x03\x04":
+            raise DomainError("exchange_not_a_file" if head[:2] != b"PK" and size > 0 else "exchange_truncated")
+        try:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise DomainError("exchange_truncated") from exc
+        try:
+            return self._check(archive, schema_revision)
+        except BaseException:
+            archive.close()
+            raise
+
+    def _check(self, archive: zipfile.ZipFile, schema_revision: str) -> ZipPackage:
+        limits = self.limits
+        infos = archive.infolist()
+        if len(infos) > limits.entries:
+            raise DomainError("exchange_too_large", limit="entries")
+        names: set[str] = set()
+        total = 0
+        for info in infos:
+            name = info.filename
+            if _unsafe(name) or info.is_dir():
+                raise DomainError("exchange_unsafe_path", entry=name[:200])
+            if not _NAME.match(name):
+                raise DomainError("exchange_tampered", entry=name[:200])
+            if name in names:
+                raise DomainError("exchange_tampered", entry=name)
+            names.add(name)
+            if info.file_size > limits.entry_size:
+                raise DomainError("exchange_too_large", limit="entry_size")
+            if info.file_size > (1 << 20) and info.file_size > limits.ratio * max(info.compress_size, 1):
+                raise DomainError("exchange_zip_bomb", entry=name)
+            if info.flag_bits & 0x1:
+                raise DomainError("exchange_tampered", entry=name)  # encrypted
+            total += info.file_size
+            if total > limits.total_size:
+                raise DomainError("exchange_too_large", limit="total_size")
+        if MANIFEST not in names:
+            raise DomainError("exchange_tampered", entry=MANIFEST)
+        manifest = _json(_read(archive, archive.getinfo(MANIFEST), limits.entry_size), MANIFEST)
+        if not isinstance(manifest, dict):
+            raise DomainError("exchange_tampered", entry=MANIFEST)
+        version = manifest.get("format_version")
+        if not isinstance(version, int):
+            raise DomainError("exchange_tampered", entry=MANIFEST)
+        if version > FORMAT_VERSION:
+            raise DomainError("exchange_format_newer", version=version)
+        revision = str(manifest.get("schema_revision", ""))
+        if not revision.isdigit():
+            raise DomainError("exchange_tampered", entry=MANIFEST)
+        if int(revision) > int(schema_revision):
+            raise DomainError("exchange_schema_newer", revision=revision, ours=schema_revision)
+        listed = manifest.get("entries")
+        if not isinstance(listed, dict) or set(listed) != names - {MANIFEST}:
+            missing = sorted(set(listed or {}) ^ (names - {MANIFEST})) if isinstance(listed, dict) else [MANIFEST]
+            raise DomainError("exchange_tampered", entry=(missing or [MANIFEST])[0])
+        # every entry against its hash and size before anything is used (a truncated entry fails here too)
+        for name, meta in listed.items():
+            info = archive.getinfo(name)
+            if not isinstance(meta, dict) or meta.get("size") != info.file_size:
+                raise DomainError("exchange_tampered", entry=name)
+            digest = hashlib.sha256()
+            for block in _blocks(archive, info):
+                digest.update(block)
+            if digest.hexdigest() != meta.get("sha256"):
+                raise DomainError("exchange_tampered", entry=name)
+        return ZipPackage(archive, manifest, {n: str(m["sha256"]) for n, m in listed.items()}, limits)
+
+
+def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    read = 0
+    try:
+        with archive.open(info) as stream:
+            while block := stream.read(_CHUNK):
+                read += len(block)
+                if read > info.file_size:  # more bytes than the directory declared
+                    raise DomainError("exchange_zip_bomb", entry=info.filename)
+                yield block
+    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as exc:
+        raise DomainError("exchange_truncated") from exc
+    except NotImplementedError as exc:  # a compression method this reader does not take
+        raise DomainError("exchange_tampered", entry=info.filename) from exc
+    if read != info.file_size:
+        raise DomainError("exchange_truncated")
+
+
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    if info.file_size > limit:
+        raise DomainError("exchange_too_large", limit="entry_size")
+    return b"".join(_blocks(archive, info))
+
+
+def _json(data: bytes, name: str) -> object:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise DomainError("exchange_tampered", entry=name) from exc
+
+
+_VALUE_TYPES = (str, int, float, type(None))
+_COLUMN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class ZipPackage:
+    """A checked ``.hzx`` (``services.exchange.ExchangePackage``); close it after use."""
+
+    def __init__(
+        self, archive: zipfile.ZipFile, manifest: dict[str, object], hashes: dict[str, str], limits: Limits
+    ) -> None:
+        self._archive = archive
+        self._manifest = manifest
+        self._hashes = hashes
+        self._limits = limits
+
+    @property
+    def manifest(self) -> Mapping[str, object]:
+        return self._manifest
+
+    def kinds(self) -> list[str]:
+        return [n[len("records/") : -len(".json")] for n in self._hashes if n.startswith("records/")]
+
+    def records(self, kind: str) -> dict[uuid.UUID, tuple[str, str | None, Fields]]:
+        """``{id: (rev, base, fields)}`` of ``kind`` (empty when the file carries none)."""
+        name = f"records/{kind}.json"
+        if name not in self._hashes:
+            return {}
+        if kind not in KINDS_BY_NAME:
+            raise DomainError("exchange_unknown_kind", kind=kind)
+        body = _json(self._checked(name), name)
+        if not isinstance(body, dict) or len(body) > self._limits.records_per_kind:
+            raise DomainError("exchange_tampered", entry=name)
+        found: dict[uuid.UUID, tuple[str, str | None, Fields]] = {}
+        for key, value in body.items():
+            try:
+                record_id = uuid.UUID(key)
+                rev, base, fields = value["rev"], value.get("base"), value["fields"]
+            except (ValueError, TypeError, KeyError) as exc:
+                raise DomainError("exchange_tampered", entry=name) from exc
+            if (
+                not isinstance(rev, str)
+                or not isinstance(base, str | None)
+                or not isinstance(fields, dict)
+                or fields.get("id") != str(record_id)
+                or not all(isinstance(k, str) and _COLUMN.match(k) for k in fields)
+                or not all(isinstance(v, _VALUE_TYPES) for v in fields.values())
+            ):
+                raise DomainError("exchange_tampered", entry=name)
+            found[record_id] = (rev, base, fields)
+        return found
+
+    def photo_names(self) -> list[str]:
+        return [n for n in self._hashes if n.startswith("photos/")]
+
+    def photo(self, name: str) -> bytes:
+        if name not in self._hashes:
+            raise DomainError("exchange_tampered", entry=name)
+        return self._checked(name)
+
+    def _checked(self, name: str) -> bytes:
+        data = _read(self._archive, self._archive.getinfo(name), self._limits.entry_size)
+        if hashlib.sha256(data).hexdigest() != self._hashes[name]:  # changed since it was checked
+            raise DomainError("exchange_tampered", entry=name)
+        return data
+
+    def close(self) -> None:
+        self._archive.close()

@@ -1,0 +1,376 @@
+"""The exchange's storage (issue 15): generic reads and writes of the record kinds of
+``domain.exchange.RECORD_KINDS`` on one SQL transaction, identity, peers, what each peer has, conflicts.
+
+Rows travel as stored: the values SQLite holds (text, integers, reals, NULL) are JSON as they are, so a
+record arrives byte for byte as it left and its hash is the same on both sides. A column only one side has
+(a file of an older schema) takes the column's default. Columns that are this database's own never travel
+(``LOCAL_COLUMNS``: the register's integer key of the full-text index, the conflict mark). Foreign keys are
+checked at commit (``PRAGMA defer_foreign_keys``), so the order of kinds within a file does not matter.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from hazard_desktop.domain.errors import DomainError
+from hazard_desktop.domain.exchange import KINDS_BY_NAME, RECORD_KINDS, Identity, Peer, RecordKind, Role
+from hazard_desktop.domain.records import new_id
+from hazard_desktop.domain.search import hazard_tokens
+from hazard_desktop.services.exchange import FieldDiff, Fields, RecordConflict
+
+LOCAL_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"pk", "exchange_conflict"})}
+_CHUNK = 500
+_STAMP = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _stamp(moment: datetime | None = None) -> str:
+    return (moment or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None).strftime(_STAMP)
+
+
+def _moment(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(str(text)).replace(tzinfo=UTC)
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def number_slot(connection: Any) -> int:
+    """The number slot of this installation (0, the office's, when none is set: the numbering as before)."""
+    cursor = connection.cursor() if hasattr(connection, "cursor") else None
+    sql = "SELECT number_slot FROM installation LIMIT 1"
+    row = cursor.execute(sql).fetchone() if cursor is not None else connection.exec_driver_sql(sql).first()
+    return int(row[0]) if row is not None and row[0] is not None else 0
+
+
+class SqlExchangeSession:
+    """One write transaction over the exchanged tables (plain SQL on the stored values)."""
+
+    def __init__(self, connection: Connection, revision: str) -> None:
+        self._c = connection
+        self._revision = revision
+        self._columns: dict[str, tuple[str, ...]] = {}
+
+    # ------------------------------------------------------------ plumbing
+    def _sql(self, sql: str, params: Any = ()) -> Any:
+        return self._c.exec_driver_sql(sql, params)
+
+    def columns(self, table: str) -> tuple[str, ...]:
+        if table not in self._columns:
+            local = LOCAL_COLUMNS.get(table, frozenset())
+            names = [row[1] for row in self._sql(f"PRAGMA table_info({table})")]
+            self._columns[table] = tuple(n for n in names if n not in local)
+        return self._columns[table]
+
+    def schema_revision(self) -> str:
+        return self._revision
+
+    # ------------------------------------------------------------ identity and peers
+    def identity(self) -> Identity | None:
+        row = self._sql(
+            "SELECT id, short_code, role, plant_id, plant_name, number_slot FROM installation LIMIT 1"
+        ).first()
+        if row is None:
+            return None
+        return Identity(uuid.UUID(row[0]), row[1], Role(row[2]), uuid.UUID(row[3]), row[4], row[5])
+
+    def save_identity(self, identity: Identity) -> None:
+        now = _stamp()
+        self._sql("DELETE FROM installation WHERE id != ?", (str(identity.installation_id),))
+        values = (
+            identity.short_code,
+            identity.role.value,
+            str(identity.plant_id),
+            identity.plant_name,
+            identity.number_slot,
+        )
+        updated = self._sql(
+            "UPDATE installation SET short_code=?, role=?, plant_id=?, plant_name=?, number_slot=?, updated_at=?"
+            " WHERE id=?",
+            (*values, now, str(identity.installation_id)),
+        ).rowcount
+        if not updated:
+            self._sql(
+                "INSERT INTO installation (id, created_at, updated_at, short_code, role, plant_id, plant_name,"
+                " number_slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (str(identity.installation_id), now, now, *values),
+            )
+
+    def peers(self) -> list[Peer]:
+        rows = self._sql(
+            "SELECT short_code, role, installation_id, number_slot, last_sent_at, last_received_at"
+            " FROM exchange_peers ORDER BY short_code"
+        )
+        return [
+            Peer(r[0], Role(r[1]), uuid.UUID(r[2]) if r[2] else None, r[3], _moment(r[4]), _moment(r[5])) for r in rows
+        ]
+
+    def save_peer(self, peer: Peer) -> None:
+        now = _stamp()
+        values = (
+            peer.role.value,
+            str(peer.installation_id) if peer.installation_id else None,
+            peer.number_slot,
+            _stamp(peer.last_sent_at) if peer.last_sent_at else None,
+            _stamp(peer.last_received_at) if peer.last_received_at else None,
+        )
+        updated = self._sql(
+            "UPDATE exchange_peers SET role=?, installation_id=?, number_slot=?, last_sent_at=?, last_received_at=?,"
+            " updated_at=? WHERE short_code=?",
+            (*values, now, peer.short_code),
+        ).rowcount
+        if not updated:
+            self._sql(
+                "INSERT INTO exchange_peers (id, created_at, updated_at, role, installation_id, number_slot,"
+                " last_sent_at, last_received_at, short_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (str(new_id()), now, now, *values, peer.short_code),
+            )
+
+    def is_empty(self) -> bool:
+        for table in ("hazards", "inspections", "gradings"):
+            if self._sql(f"SELECT EXISTS (SELECT 1 FROM {table})").scalar():
+                return False
+        return True
+
+    def clear_reference(self) -> None:
+        """Remove the seeded reference data of an empty register before it takes its plant's (joining)."""
+        self._sql("DELETE FROM settings WHERE key LIKE 'inspection_number.%'")
+        for kind in reversed(RECORD_KINDS):
+            if kind.direction.value == "down" and kind.hazard_column is None and kind.parent is None:
+                self._sql(f"DELETE FROM {kind.table}")
+
+    # ------------------------------------------------------------ records
+    def _where(self, kind: RecordKind) -> str:
+        conditions = []
+        if kind.stays_when is not None:
+            column, value = kind.stays_when
+            conditions.append(f"{column} IS NOT NULL" if value is None else f"{column} IS NOT '{value}'")
+        if kind.parent is not None:
+            column, parent_name = kind.parent
+            parent = KINDS_BY_NAME[parent_name]
+            conditions.append(f"{column} IN (SELECT id FROM {parent.table}{self._where(parent)})")
+        return (" WHERE " + " AND ".join(conditions)) if conditions else ""
+
+    def records(self, kind: RecordKind) -> Iterator[tuple[uuid.UUID, Fields]]:
+        names = self.columns(kind.table)
+        cursor = self._sql(f"SELECT {', '.join(names)} FROM {kind.table}{self._where(kind)}")
+        key = names.index("id")
+        for row in cursor:
+            yield uuid.UUID(row[key]), dict(zip(names, row, strict=True))
+
+    def fetch(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Fields]:
+        names = self.columns(kind.table)
+        key = names.index("id")
+        found: dict[uuid.UUID, Fields] = {}
+        for part in _chunks([str(i) for i in ids]):
+            marks = ", ".join("?" * len(part))
+            for row in self._sql(f"SELECT {', '.join(names)} FROM {kind.table} WHERE id IN ({marks})", tuple(part)):
+                found[uuid.UUID(row[key])] = dict(zip(names, row, strict=True))
+        return found
+
+    def write(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], *, new: bool) -> None:
+        if not rows:
+            return
+        names = [n for n in self.columns(kind.table) if n in rows[0][1]]
+        is_hazard = kind.table == "hazards"
+        old_tokens: dict[str, tuple[int, str]] = {}
+        if is_hazard and not new:
+            for part in _chunks([str(i) for i, _ in rows]):
+                marks = ", ".join("?" * len(part))
+                for r in self._sql(
+                    "SELECT id, pk, number, description, location, equipment_tag, legacy_number FROM hazards"
+                    f" WHERE id IN ({marks})",
+                    tuple(part),
+                ):
+                    old_tokens[r[0]] = (r[1], hazard_tokens(r[2], r[3], r[4], r[5], r[6] or ""))
+        try:
+            if new:
+                sql = f"INSERT INTO {kind.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+                self._c.exec_driver_sql(sql, [tuple(f.get(n) for n in names) for _, f in rows])
+            else:
+                sets = ", ".join(f"{n} = ?" for n in names if n != "id")
+                sql = f"UPDATE {kind.table} SET {sets} WHERE id = ?"
+                self._c.exec_driver_sql(sql, [tuple(f.get(n) for n in names if n != "id") + (str(i),) for i, f in rows])
+        except IntegrityError as exc:
+            raise DomainError("exchange_integrity", kind=kind.name, detail=str(exc.orig)) from exc
+        if is_hazard:
+            self._index(rows, old_tokens)
+
+    def _index(self, rows: Sequence[tuple[uuid.UUID, Fields]], old: Mapping[str, tuple[int, str]]) -> None:
+        if old:
+            self._c.exec_driver_sql(
+                "INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', ?, ?)", list(old.values())
+            )
+        pks = {}
+        for part in _chunks([str(i) for i, _ in rows]):
+            marks = ", ".join("?" * len(part))
+            pks.update(dict(self._sql(f"SELECT id, pk FROM hazards WHERE id IN ({marks})", tuple(part)).all()))
+        index = []
+        for record_id, f in rows:
+            tokens = hazard_tokens(
+                str(f["number"]),
+                str(f["description"]),
+                str(f["location"]),
+                str(f.get("equipment_tag") or ""),
+                str(f.get("legacy_number") or ""),
+            )
+            index.append((pks[str(record_id)], tokens))
+        self._c.exec_driver_sql("INSERT INTO hazard_fts(rowid, tokens) VALUES (?, ?)", index)
+
+    # ------------------------------------------------------------ files (photos)
+    def photos(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str, bytes]]:
+        if kind.blobs is None:
+            return
+        b = kind.blobs
+        for part in _chunks([str(i) for i in ids]):
+            marks = ", ".join("?" * len(part))
+            for owner, variant, data in self._sql(
+                f"SELECT {b.owner}, {b.variant}, {b.data} FROM {b.table} WHERE {b.owner} IN ({marks})"
+                f" ORDER BY {b.owner}, {b.variant}",
+                tuple(part),
+            ):
+                yield uuid.UUID(owner), str(variant), bytes(data)
+
+    def write_photos(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]]) -> None:
+        if kind.blobs is None or not rows:
+            return
+        b = kind.blobs
+        if "id" in self.columns(b.table):
+            now = _stamp()
+            self._c.exec_driver_sql(
+                f"INSERT OR REPLACE INTO {b.table} (id, created_at, updated_at, {b.owner}, {b.variant}, {b.data})"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(str(new_id()), now, now, str(o), v, d) for o, v, d in rows],
+            )
+        else:
+            self._c.exec_driver_sql(
+                f"INSERT OR REPLACE INTO {b.table} ({b.owner}, {b.variant}, {b.data}) VALUES (?, ?, ?)",
+                [(str(o), v, d) for o, v, d in rows],
+            )
+
+    # ------------------------------------------------------------ what each peer has
+    def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
+        rows = self._sql("SELECT record_id, hash FROM exchange_known WHERE peer = ? AND kind = ?", (peer, kind))
+        return {uuid.UUID(r): h for r, h in rows}
+
+    def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str]) -> None:
+        if hashes:
+            self._c.exec_driver_sql(
+                "INSERT OR REPLACE INTO exchange_known (peer, kind, record_id, hash) VALUES (?, ?, ?, ?)",
+                [(peer, kind, str(i), h) for i, h in hashes.items()],
+            )
+
+    # ------------------------------------------------------------ conflicts
+    def open_conflict(
+        self, kind: RecordKind, record_id: uuid.UUID, hazard_id: uuid.UUID | None, sender: str, incoming: Fields
+    ) -> None:
+        now = _stamp()
+        body = json.dumps(incoming, ensure_ascii=False, sort_keys=True)
+        updated = self._sql(
+            "UPDATE exchange_conflicts SET sender=?, incoming=?, updated_at=? WHERE kind=? AND record_id=?",
+            (sender, body, now, kind.name, str(record_id)),
+        ).rowcount
+        if not updated:
+            self._sql(
+                "INSERT INTO exchange_conflicts (id, created_at, updated_at, kind, record_id, hazard_id, sender,"
+                " incoming) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    str(new_id()),
+                    now,
+                    now,
+                    kind.name,
+                    str(record_id),
+                    str(hazard_id) if hazard_id else None,
+                    sender,
+                    body,
+                ),
+            )
+        if hazard_id is not None:
+            self._sql("UPDATE hazards SET exchange_conflict = 1 WHERE id = ?", (str(hazard_id),))
+
+    def open_incoming(self, kind: RecordKind) -> dict[uuid.UUID, Fields]:
+        rows = self._sql("SELECT record_id, incoming FROM exchange_conflicts WHERE kind = ?", (kind.name,))
+        return {uuid.UUID(r): json.loads(body) for r, body in rows}
+
+    def conflicts(self) -> list[RecordConflict]:
+        rows = self._sql(
+            "SELECT c.id, c.kind, c.record_id, c.hazard_id, h.number, c.sender, c.created_at, c.incoming"
+            " FROM exchange_conflicts c LEFT JOIN hazards h ON h.id = c.hazard_id ORDER BY c.created_at, c.id"
+        ).all()
+        found = []
+        for cid, kind_name, record_id, hazard_id, number, sender, created, body in rows:
+            kind = KINDS_BY_NAME[kind_name]
+            incoming = json.loads(body)
+            local = self.fetch(kind, [uuid.UUID(record_id)]).get(uuid.UUID(record_id), {})
+            diffs = tuple(
+                FieldDiff(name, local.get(name), incoming.get(name))
+                for name in self.columns(kind.table)
+                if local.get(name) != incoming.get(name)
+            )
+            found.append(
+                RecordConflict(
+                    uuid.UUID(cid),
+                    kind_name,
+                    uuid.UUID(record_id),
+                    uuid.UUID(hazard_id) if hazard_id else None,
+                    number,
+                    sender,
+                    _moment(created) or datetime.now(UTC),
+                    diffs,
+                )
+            )
+        return found
+
+    def close_conflict(self, conflict_id: uuid.UUID) -> tuple[str, uuid.UUID, str, Fields] | None:
+        row = self._sql(
+            "SELECT kind, record_id, hazard_id, sender, incoming FROM exchange_conflicts WHERE id = ?",
+            (str(conflict_id),),
+        ).first()
+        if row is None:
+            return None
+        self._sql("DELETE FROM exchange_conflicts WHERE id = ?", (str(conflict_id),))
+        if row[2] is not None:
+            still = self._sql("SELECT EXISTS (SELECT 1 FROM exchange_conflicts WHERE hazard_id = ?)", (row[2],))
+            if not still.scalar():
+                self._sql("UPDATE hazards SET exchange_conflict = 0 WHERE id = ?", (row[2],))
+        return row[0], uuid.UUID(row[1]), row[3], json.loads(row[4])
+
+    def commit(self) -> None:
+        self._c.commit()
+
+
+class SqlExchangeStore:
+    """Makes one :class:`SqlExchangeSession` per use case on the register's engine."""
+
+    def __init__(self, engine: Engine, revision: str) -> None:
+        self._engine = engine
+        self._revision = revision
+
+    @contextmanager
+    def session(self) -> Iterator[SqlExchangeSession]:
+        from hazard_desktop.adapters.unit_of_work import classify
+
+        try:
+            with self._engine.connect() as connection:
+                connection.begin()  # BEGIN IMMEDIATE (db.py): the write lock first
+                connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                try:
+                    yield SqlExchangeSession(connection, self._revision)
+                finally:
+                    if connection.in_transaction():
+                        connection.rollback()  # not committed: nothing is kept
+        except OperationalError as exc:
+            raise classify(exc) from exc
+        except IntegrityError as exc:  # a foreign key the file's records leave dangling (checked at commit)
+            raise DomainError("exchange_integrity", kind="", detail=str(exc.orig)) from exc
