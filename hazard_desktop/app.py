@@ -309,7 +309,6 @@ def _wire(
     output_files.remove_stale_temporaries([storage.data_dir, storage.data_dir / "exports"])
     from hazard_desktop import __version__
     from hazard_desktop.adapters.backup_archive import SqliteBackups
-
     from hazard_desktop.adapters.removable_drives import SystemRemovableDrives
 
     backups = SqliteBackups(
