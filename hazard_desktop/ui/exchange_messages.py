@@ -105,6 +105,25 @@ _TEXTS: dict[str, str] = {
         "This register already holds data, so it cannot join a plant. Join with an empty data folder. "
         "Nothing was imported.",
     ),
+    "exchange_same_role": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The exchange file comes from another installation with the same role: a laptop exchanges with the "
+        "office register, the office with its laptops. Nothing was imported.",
+    ),
+    "exchange_peer_mismatch": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The file says it comes from {peer}, but {peer} is another computer for this register (two computers "
+        "with the same short code?). Nothing was imported.",
+    ),
+    "exchange_unknown_kind": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The exchange file holds records this version of the program does not know ({kind}). Install the "
+        "newer program here first. Nothing was imported.",
+    ),
+    "exchange_integrity": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The exchange file's records do not fit this register ({kind}: {detail}). Nothing was imported.",
+    ),
     "conflict_not_found": QT_TRANSLATE_NOOP(
         "ExchangeMessages", "This conflict was already resolved (perhaps in another window)."
     ),
