@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import sys
 import threading
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from hazard_desktop.adapters.schema import OpenedDatabase
     from hazard_desktop.services.demo import BulkWriter
-    from hazard_desktop.services.exchange import ExchangeStore, PackageFiles
+    from hazard_desktop.services.exchange import ExchangeStore, ImportResult, PackageFiles
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
@@ -345,6 +346,36 @@ def engine_of(context: AppContext) -> Engine:
     if not isinstance(storage, _Storage):
         raise TypeError("this context has no SQL storage")
     return storage.engine
+
+
+def join_plant(data_dir: Path, file: Path, progress: Callable[[int, int], bool] | None = None) -> ImportResult:
+    """Make ``data_dir`` a laptop of the plant whose office wrote ``file`` (issue 15: 加入工厂).
+
+    The folder must hold no register with data (``join_not_empty``); a new register is created, the
+    office's file imported into it (its reference data, the laptop's short code and number slot). On any
+    refusal or failure the register this made is removed again, so the folder is as it was.
+    """
+    from hazard_desktop.services import exchange
+
+    made_folder = not data_dir.exists()
+    before = set() if made_folder else set(data_dir.iterdir())
+    existed = paths.database_path(data_dir).exists()
+    joined = False
+    context = build_context(data_dir)
+    try:
+        store, files = context.exchange_store, context.exchange_files
+        assert store is not None and files is not None
+        result = exchange.import_exchange(store(), files(), file, progress=progress)
+        joined = True
+        return result
+    finally:
+        close_context(context)
+        if not joined and not existed:  # leave the folder as it was: remove what this made
+            if made_folder:
+                shutil.rmtree(data_dir, ignore_errors=True)
+            else:
+                for entry in set(data_dir.iterdir()) - before:
+                    shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
 
 
 def close_context(context: AppContext) -> None:

@@ -138,6 +138,25 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     backup.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("backup_output", lang))
     restore = sub.add_parser("restore", parents=[common], help=help_text("restore", lang))
     restore.add_argument("file", metavar="FILE", help=help_text("backup_file", lang))
+    exchange = sub.add_parser(
+        "exchange", parents=[common], help=help_text("exchange", lang),
+        description=help_text("exchange_description", lang),
+    )  # fmt: skip
+    actions = exchange.add_subparsers(dest="exchange_command", required=True)
+    out = actions.add_parser("export", parents=[common], help=help_text("exchange_export", lang))
+    out.add_argument("-o", "--output", required=True, metavar="FILE.hzx", help=help_text("exchange_output", lang))
+    whom = out.add_mutually_exclusive_group()
+    whom.add_argument("--to", metavar="PEER", help=help_text("exchange_to", lang))
+    whom.add_argument("--all", action="store_true", help=help_text("exchange_all", lang))
+    into = actions.add_parser("import", parents=[common], help=help_text("exchange_import", lang))
+    into.add_argument("file", metavar="FILE.hzx", help=help_text("exchange_file", lang))
+    into.add_argument("--dry-run", action="store_true", help=help_text("dry_run", lang))
+    who = actions.add_parser("identity", parents=[common], help=help_text("exchange_identity", lang))
+    who.add_argument("--code", metavar="A3", help=help_text("exchange_code", lang))
+    who.add_argument("--role", choices=["office", "field"], help=help_text("exchange_role", lang))
+    who.add_argument("--plant", metavar="NAME", help=help_text("exchange_plant", lang))
+    terminal = actions.add_parser("register-terminal", parents=[common], help=help_text("exchange_register", lang))
+    terminal.add_argument("code", metavar="CODE", help=help_text("exchange_code", lang))
     export = sub.add_parser(
         "export", parents=[common], help=help_text("export", lang), description=help_text("export_description", lang)
     )
@@ -314,6 +333,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return _backup(folder, args, lang)
     if command == "restore":
         return _restore(args, lang)
+    if command == "exchange":
+        return _exchange(args, lang)
     if command == "export":
         folder = _data_folder(args, may_create=False)
         _require_register(folder)
@@ -691,6 +712,125 @@ def _import_ledger(folder: Path, args: argparse.Namespace, lang: str) -> int:
     else:
         print(message("ledger_imported", lang, new=result.imported, known=result.known, refused=result.refused))
     return 0
+
+
+def _exchange(args: argparse.Namespace, lang: str) -> int:
+    """``exchange export|import|identity|register-terminal`` (issue 15). Importing into a folder with no
+    register (or an empty one) and no identity joins the plant."""
+    from hazard_desktop.app import build_context, close_context, join_plant, setup_logging
+    from hazard_desktop.domain.exchange import Role
+    from hazard_desktop.services import exchange
+
+    action = args.exchange_command
+    named = _named_folder(args)
+    joining = action == "import" and not args.dry_run and not paths.database_path(named).exists()
+    folder_existed = named.exists()
+    folder = _data_folder(args, may_create=joining or args.create)
+    if not joining and not args.create:
+        _require_register(folder)
+    setup_logging(folder, verbose=args.verbose)
+    if joining:
+        try:
+            result = join_plant(folder, Path(args.file))
+        except BaseException:
+            if not folder_existed:  # a refused join leaves no folder behind (the log's folder included)
+                import logging
+                import shutil
+
+                logging.shutdown()
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        _print_preview(result.preview, lang)
+        print(message("exchange_joined", lang, sender=result.preview.sender, plant=result.preview.plant_name))
+        return 0
+    context = build_context(folder)
+    try:
+        assert context.exchange_store is not None and context.exchange_files is not None
+        store, files = context.exchange_store(), context.exchange_files()
+        if action == "identity":
+            if args.code or args.role or args.plant:
+                current = exchange.get_identity(store)
+                role = Role(args.role) if args.role else (current.role if current else Role.OFFICE)
+                code = args.code or (current.short_code if current else "")
+                exchange.set_identity(store, short_code=code, role=role, plant_name=args.plant)
+            me = exchange.get_identity(store)
+            if me is None:
+                print(message("identity_missing", lang))
+                return 1
+            slot = "-" if me.number_slot is None else str(me.number_slot)
+            print(
+                message(
+                    "exchange_identity_line",
+                    lang,
+                    short=me.short_code,
+                    role=me.role.value,
+                    plant=me.plant_name,
+                    id=me.installation_id,
+                    slot=slot,
+                )
+            )
+            for peer in exchange.peers(store):
+                print(
+                    message(
+                        "exchange_peer_line",
+                        lang,
+                        short=peer.short_code,
+                        role=peer.role.value,
+                        slot="-" if peer.number_slot is None else peer.number_slot,
+                        sent=peer.last_sent_at or "-",
+                        received=peer.last_received_at or "-",
+                    )
+                )
+            return 0
+        if action == "register-terminal":
+            peer = exchange.register_terminal(store, args.code)
+            print(message("exchange_registered", lang, short=peer.short_code, slot=peer.number_slot))
+            return 0
+        if action == "export":
+            done = exchange.export_exchange(store, files, Path(args.output).absolute(), to=args.to, everything=args.all)
+            print(
+                message(
+                    "exchange_exported",
+                    lang,
+                    records=done.records,
+                    photos=done.photos,
+                    to=done.to or "*",
+                    path=done.path,
+                    size=done.size,
+                )
+            )
+            return 0
+        preview = exchange.exchange_preview(store, files, Path(args.file))
+        _print_preview(preview, lang)
+        if args.dry_run:
+            print(message("exchange_dry_run", lang))
+            return 0
+        result = exchange.import_exchange(store, files, Path(args.file))
+    finally:
+        close_context(context)
+    if result.changed_nothing:
+        print(message("exchange_nothing_new", lang))
+    else:
+        print(message("exchange_imported", lang, conflicts=result.conflicts_opened))
+    return 0
+
+
+def _print_preview(preview: object, lang: str) -> None:
+    from hazard_desktop.services.exchange import ImportPreview
+
+    assert isinstance(preview, ImportPreview)
+    print(
+        message(
+            "exchange_from",
+            lang,
+            short=preview.sender,
+            role=preview.sender_role.value,
+            plant=preview.plant_name,
+            created=preview.created_at.isoformat(timespec="seconds"),
+        )
+    )
+    for k in preview.kinds:
+        print(f"  {k.kind:28} +{k.new:<6} ~{k.changed:<6} ={k.unchanged:<6} !{k.conflicts}")
 
 
 def _export_filter(args: argparse.Namespace) -> RegisterFilter:

@@ -112,6 +112,37 @@ _HELP: dict[str, tuple[str, str]] = {
         "读取台账，识别表头和各列，逐行列出处理结果，并在一个事务中导入新的行。重复导入同一文件不会做任何更改。",
     ),
     "ledger_file": ("the ledger file (.xlsx or .csv)", "台账文件（.xlsx 或 .csv）"),
+    "exchange": (
+        "exchange files between the office register and field laptops (.hzx)",
+        "办公室主库与现场终端之间的交换包（.hzx）",
+    ),
+    "exchange_description": (
+        "export writes what the other installation lacks since the last exchange (or everything with --all); "
+        "import shows the preview (new ~changed =unchanged !conflicts per kind) and imports in one transaction. "
+        "Importing an office file into an empty data folder joins the plant.",
+        "export 导出对方自上次交换以来缺少的内容（--all 导出全部）；import 按类别显示预览（+新增 ~变更 =未变 !冲突），"
+        "并在一个事务中导入。把办公室的交换包导入空的数据文件夹即加入工厂。",
+    ),
+    "exchange_export": ("write an exchange file", "导出交换包"),
+    "exchange_output": ("the exchange file to write (.hzx)", "要写入的交换包（.hzx）"),
+    "exchange_to": (
+        "the installation it is for (short code; a laptop: the office)",
+        "接收方的简码（现场终端默认办公室）",
+    ),
+    "exchange_all": ("carry everything, not only what is new for the peer", "导出全部内容，而不只是对方缺少的"),
+    "exchange_import": ("import an exchange file", "导入交换包"),
+    "exchange_file": ("the exchange file (.hzx)", "交换包（.hzx）"),
+    "exchange_identity": (
+        "show or set this installation's short code, role and plant",
+        "显示或设置本机的简码、角色和工厂",
+    ),
+    "exchange_code": ("short code, e.g. A3", "简码，例如 A3"),
+    "exchange_role": ("office (办公室主库) or field (现场终端)", "office（办公室主库）或 field（现场终端）"),
+    "exchange_plant": ("the plant's name", "工厂名称"),
+    "exchange_register": (
+        "at the office: register a laptop and reserve its numbers",
+        "在办公室主库登记现场终端并为其预留编号段",
+    ),
     "dry_run": ("only show the preview; write nothing", "只显示预览，不写入任何内容"),
     "recorder": (
         "the person recorded as finder where the ledger names no known person (default: someone of the safety "

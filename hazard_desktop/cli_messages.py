@@ -63,6 +63,125 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "没有新的行：{known} 行以前已导入，{refused} 行有问题。未做任何更改。",
         "Nothing new: {known} rows were imported before, {refused} have problems. Nothing was changed.",
     ),
+    "exchange_joined": (
+        "已加入工厂“{plant}”（来自办公室主库 {sender}）。",
+        "Joined the plant “{plant}” (from the office {sender}).",
+    ),
+    "exchange_identity_line": (
+        "本机：简码 {short}，角色 {role}，工厂“{plant}”，编号段 {slot}，标识 {id}",
+        "This installation: code {short}, role {role}, plant “{plant}”, number slot {slot}, id {id}",
+    ),
+    "exchange_peer_line": (
+        "  对方 {short}（{role}，编号段 {slot}）：上次发出 {sent}，上次收到 {received}",
+        "  peer {short} ({role}, slot {slot}): last sent {sent}, last received {received}",
+    ),
+    "exchange_registered": (
+        "已登记现场终端 {short}，编号段 {slot}。",
+        "Registered the laptop {short}, number slot {slot}.",
+    ),
+    "exchange_exported": (
+        "已导出 {records} 条记录、{photos} 张照片（给 {to}）：{path}（{size} 字节）",
+        "Exported {records} records and {photos} photos (for {to}): {path} ({size} bytes)",
+    ),
+    "exchange_from": (
+        "交换包来自 {short}（{role}），工厂“{plant}”，生成于 {created}（+新增 ~变更 =未变 !冲突）：",
+        "Exchange file from {short} ({role}), plant “{plant}”, made {created} (+new ~changed =unchanged !conflicts):",
+    ),
+    "exchange_dry_run": ("仅预览，未写入任何内容（--dry-run）。", "Preview only; nothing was written (--dry-run)."),
+    "exchange_nothing_new": (
+        "没有新内容：此交换包已导入过，未做任何更改。",
+        "Nothing new: this file was imported before; nothing was changed.",
+    ),
+    "exchange_imported": (
+        "已导入；新出现 {conflicts} 处冲突，请在“交换冲突”中逐项处理。",
+        "Imported; {conflicts} new conflicts to resolve field by field.",
+    ),
+    "identity_missing": (
+        "本机尚未设置简码和角色（exchange identity --code … --role …）。",
+        "This installation has no short code and role yet (exchange identity --code … --role …).",
+    ),
+    "short_code_invalid": (
+        "简码须为 1–{max} 个字母、数字或连字符。",
+        "A short code is 1–{max} letters, digits or hyphens.",
+    ),
+    "short_code_taken": ("简码 {short} 已被使用。", "The short code {short} is taken."),
+    "role_change_refused": (
+        "本机已作为 {role} 参与交换，不能改变角色。",
+        "This installation exchanges as {role} already; its role cannot change.",
+    ),
+    "not_office": ("只有办公室主库可以登记现场终端。", "Only the office register registers laptops."),
+    "slots_exhausted": ("编号段已用完（最多 {max} 台现场终端）。", "No number slot left (at most {max} laptops)."),
+    "numbers_exhausted": (
+        "本机今年的编号段已用完，请在办公室主库为本机登记新的简码。",
+        "This laptop's numbers for the year are used up; register it again under a new code.",
+    ),
+    "peer_unknown": (
+        "没有简码为“{peer}”的交换对象（先用 --to 指定，或 --all 导出全部）。",
+        "No installation “{peer}” is known (name one with --to, or export everything with --all).",
+    ),
+    "exchange_cancelled": ("已取消，未写入任何内容。", "Cancelled; nothing was written."),
+    "exchange_target_missing": ("文件夹 {folder} 不存在。", "The folder {folder} does not exist."),
+    "exchange_write_failed": ("无法写入交换包：{reason}", "The exchange file could not be written: {reason}"),
+    "exchange_not_a_file": ("这不是交换包（.hzx）。", "This is not an exchange file (.hzx)."),
+    "exchange_truncated": (
+        "交换包不完整（复制中断？），未导入任何内容。",
+        "The exchange file is incomplete (an interrupted copy?); nothing was imported.",
+    ),
+    "exchange_tampered": (
+        "交换包内容与其清单不符（{entry}），可能被改动，未导入任何内容。",
+        "The exchange file does not match its manifest ({entry}); nothing was imported.",
+    ),
+    "exchange_too_large": (
+        "交换包超出允许的大小（{limit}），未导入任何内容。",
+        "The exchange file exceeds a size limit ({limit}); nothing was imported.",
+    ),
+    "exchange_zip_bomb": (
+        "交换包的压缩比异常（{entry}），未导入任何内容。",
+        "The exchange file's compression is abnormal ({entry}); nothing was imported.",
+    ),
+    "exchange_unsafe_path": (
+        "交换包含有不安全的路径（{entry}），未导入任何内容。",
+        "The exchange file holds an unsafe path ({entry}); nothing was imported.",
+    ),
+    "exchange_format_newer": (
+        "交换包由更新版本的程序生成（格式 {version}），请先升级本程序。",
+        "The exchange file was made by a newer program (format {version}); update this one.",
+    ),
+    "exchange_schema_newer": (
+        "交换包来自数据库版本 {revision}（本机 {ours}），请先升级本程序。",
+        "The file comes from database revision {revision} (ours {ours}); update this program.",
+    ),
+    "foreign_plant": (
+        "交换包来自另一工厂（{plant}），已拒绝。",
+        "The file comes from another plant ({plant}); refused.",
+    ),
+    "exchange_from_self": ("这是本机自己导出的交换包。", "This file was exported by this installation itself."),
+    "exchange_not_for_us": (
+        "此交换包是给 {to} 的，不是给本机的。",
+        "This file is for {to}, not for this installation.",
+    ),
+    "exchange_same_role": (
+        "交换只在办公室主库与现场终端之间进行（双方都是 {role}）。",
+        "Files go between the office and laptops (both are {role}).",
+    ),
+    "exchange_peer_mismatch": ("简码 {peer} 已属于另一台计算机。", "The code {peer} belongs to another computer."),
+    "exchange_integrity": (
+        "交换包中的记录与本机数据不一致（{kind}）：{detail}",
+        "The file's records do not fit this register ({kind}): {detail}",
+    ),
+    "exchange_unknown_kind": (
+        "交换包含有本程序不认识的记录类型（{kind}），请先升级本程序。",
+        "The file holds records of an unknown kind ({kind}); update this program.",
+    ),
+    "join_needs_office_file": (
+        "本机尚未加入工厂：请导入办公室主库为本机导出的交换包。",
+        "This installation has not joined a plant: import the office's file made for it.",
+    ),
+    "join_not_empty": (
+        "此数据文件夹已有数据，不能用于加入工厂。",
+        "This data folder holds data; it cannot join a plant.",
+    ),
+    "conflict_not_found": ("该冲突已处理。", "That conflict was resolved already."),
     "db_newer": (
         "数据库 {path} 由更新版本的程序创建（版本 {revision}，本程序最高支持 {head}）。"
         "为保护数据，本程序不会打开或修改它。请安装更新版本的程序。",
@@ -133,8 +252,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "form_plan_missing": (
         "隐患 {number} 尚无治理方案，保存治理方案后才能打印{form}；未写入任何文件。",
-        "Hazard {number} has no treatment plan yet: the {form} is printed once the plan is saved; "
-        "nothing was written.",
+        "Hazard {number} has no treatment plan yet: the {form} is printed once the plan is saved; nothing was written.",
     ),
     "form_chinese_only": (
         "整改文书是公司的中文正式文书，只能以中文打印；--lang en 不适用于 print，未写入任何文件"

@@ -218,7 +218,7 @@ def set_identity(store: ExchangeStore, *, short_code: str, role: Role, plant_nam
         current = session.identity()
         peers_now = session.peers()
         if any(p.short_code == code for p in peers_now):
-            raise DomainError("short_code_taken", field="short_code", code=code)
+            raise DomainError("short_code_taken", field="short_code", short=code)
         if current is not None and current.role is not role:
             joined = current.role is Role.FIELD and current.number_slot is not None
             registered = current.role is Role.OFFICE and any(p.role is Role.FIELD for p in peers_now)
@@ -259,7 +259,7 @@ def register_terminal(store: ExchangeStore, short_code: str) -> Peer:
         if me is None or me.role is not Role.OFFICE:
             raise DomainError("not_office")
         if code == me.short_code:
-            raise DomainError("short_code_taken", field="short_code", code=code)
+            raise DomainError("short_code_taken", field="short_code", short=code)
         existing = {p.short_code: p for p in session.peers()}
         if code in existing:
             return existing[code]
@@ -554,6 +554,8 @@ def import_exchange(
         try:
             plan = _plan(session, package)
             preview = _preview(plan, package)
+            if preview.nothing_new and plan.joins is None:
+                return ImportResult(preview, 0)  # the same file again: not a byte is written
             if plan.joins is not None:
                 session.clear_reference()
                 session.save_identity(plan.joins)

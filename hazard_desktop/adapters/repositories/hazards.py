@@ -179,7 +179,9 @@ class SqlHazardRepository:
         # this transaction serialises claims.
         value = next_sequence(number_slot(self._session.connection()), row.last_value)
         self._session.execute(
-            update(NumberSequenceRow).where(NumberSequenceRow.id == row.id).values(last_value=value, updated_at=utcnow())
+            update(NumberSequenceRow)
+            .where(NumberSequenceRow.id == row.id)
+            .values(last_value=value, updated_at=utcnow())
         )
         self._session.refresh(row)
         return row.last_value
