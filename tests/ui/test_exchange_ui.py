@@ -59,7 +59,7 @@ class FakeExchange:
         self.gate: threading.Event | None = None  # the import waits for it (to press Cancel meanwhile)
         self.conflict_list = [
             RecordConflict(
-                uuid.uuid4(), "hazards", uuid.uuid4(), uuid.uuid4(), "YH-2026-030001", "A3", NOW,
+                uuid.uuid4(), "hazard", uuid.uuid4(), uuid.uuid4(), "YH-2026-30001", "A3", NOW,
                 (FieldDiff("description", "阀门泄漏", "阀门泄漏，已加垫片"), FieldDiff("location", "二号罐区", None)),
             )
         ]  # fmt: skip
@@ -90,10 +90,10 @@ class FakeExchange:
             raise self.refusal
         again = path in self.imported
         kinds = (
-            KindCounts("hazards", new=0 if again else 5, changed=0 if again else 2, unchanged=7 if again else 0,
+            KindCounts("hazard", new=0 if again else 5, changed=0 if again else 2, unchanged=7 if again else 0,
                        conflicts=0 if again else 1),
-            KindCounts("hazard_photos", new=0 if again else 9, unchanged=9 if again else 0),
-            KindCounts("inspections"),
+            KindCounts("hazard_photo", new=0 if again else 9, unchanged=9 if again else 0),
+            KindCounts("inspection"),
         )  # fmt: skip
         return ImportPreview("OF", Role.OFFICE, "东方化工", NOW, "0012", kinds, 9, False)
 
@@ -252,7 +252,7 @@ def test_the_conflict_window_shows_both_versions_and_keeps_the_choice_per_field(
     [conflict] = fake.conflict_list
     dialog = ConflictsDialog(ctx)
     qtbot.addWidget(dialog)
-    assert dialog.list.count() == 1 and "YH-2026-030001" in dialog.list.item(0).text()
+    assert dialog.list.count() == 1 and "YH-2026-30001" in dialog.list.item(0).text()
     table = dialog.table
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Description", "Location"]
     assert table.item(0, 1).text() == "阀门泄漏" and table.item(0, 2).text() == "阀门泄漏，已加垫片"
@@ -274,3 +274,10 @@ def test_all_from_the_file_ticks_every_field(qtbot, ctx, fake) -> None:
     dialog.all_incoming.click()
     dialog.resolve_button.click()
     assert fake.resolved == [(conflict.id, {"description": Side.INCOMING, "location": Side.INCOMING})]
+
+
+def test_every_record_kind_has_a_name() -> None:
+    from hazard_desktop.domain.exchange import RECORD_KINDS
+    from hazard_desktop.ui.exchange.common import kind_name
+
+    assert [k.name for k in RECORD_KINDS if kind_name(k.name) == k.name] == []

@@ -2,7 +2,7 @@
 
 - the short code (set by IT or the safety office, e.g. "A3") and the role: 办公室主库 (one per plant) or
   现场终端; at the office also the plant's name; the number range the role gives (office: YH-2026-0001…,
-  a laptop with range k: YH-2026-k0001…);
+  a laptop with range k: YH-2026-k0001…, e.g. YH-2026-30001);
 - at the office, registering a laptop: its short code reserves its number range, then File → Export exchange
   file to it gives the laptop everything it needs to join (at its first start, with an empty data folder);
 - the installations exchanged with, and when a file was last sent to and received from each.
@@ -29,19 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.exchange import SLOT_SIZE, Identity, Role
+from hazard_desktop.domain.exchange import Identity, Role, slot_range
+from hazard_desktop.domain.hazards import format_number
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.dialogs.settings_pages.common import MessageLine
 from hazard_desktop.ui.exchange import common
 
 
 def first_number(slot: int | None, year: int) -> str:
-    """The first register number of a number range (``YH-2026-0001``, ``YH-2026-030001``), "-" for none."""
+    """The first register number of a number range (``YH-2026-0001``; range 3: ``YH-2026-30001``), "-" for none."""
     if slot is None:
         return "-"
-    if slot == 0:
-        return f"YH-{year}-0001"
-    return f"YH-{year}-{slot * SLOT_SIZE + 1:06d}"
+    return format_number(year, slot_range(slot)[0])
 
 
 class ExchangePage(QWidget):
