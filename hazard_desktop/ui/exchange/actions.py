@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from hazard_desktop.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExchangeActions", text)
-
-
 class ExchangeActions:
     """The three actions of one window (``window.feature_actions["exchange"]``) and the dialog open now."""
 
@@ -29,17 +25,29 @@ class ExchangeActions:
         self.window = window
         self.context = context
         self.dialog: QDialog | None = None
-        self.export = QAction(_tr("E&xport exchange file…"), window)
+        self.export = QAction(QCoreApplication.translate("ExchangeActions", "E&xport exchange file…"), window)
         self.export.setObjectName("action_exchange_export")
         self.export.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export.setStatusTip(_tr("Write what the office or a laptop lacks to one file, on a USB drive"))
-        self.import_ = QAction(_tr("&Import exchange file…"), window)
+        self.export.setStatusTip(
+            QCoreApplication.translate(
+                "ExchangeActions", "Write what the office or a laptop lacks to one file, on a USB drive"
+            )
+        )
+        self.import_ = QAction(QCoreApplication.translate("ExchangeActions", "&Import exchange file…"), window)
         self.import_.setObjectName("action_exchange_import")
         self.import_.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.import_.setStatusTip(_tr("See what a file from the office or a laptop brings, then import it"))
-        self.conflicts = QAction(_tr("Exchange &conflicts…"), window)
+        self.import_.setStatusTip(
+            QCoreApplication.translate(
+                "ExchangeActions", "See what a file from the office or a laptop brings, then import it"
+            )
+        )
+        self.conflicts = QAction(QCoreApplication.translate("ExchangeActions", "Exchange &conflicts…"), window)
         self.conflicts.setObjectName("action_exchange_conflicts")
-        self.conflicts.setStatusTip(_tr("Records changed on two computers: choose, field by field, what to keep"))
+        self.conflicts.setStatusTip(
+            QCoreApplication.translate(
+                "ExchangeActions", "Records changed on two computers: choose, field by field, what to keep"
+            )
+        )
         self.export.triggered.connect(self._export)
         self.import_.triggered.connect(self._import)
         self.conflicts.triggered.connect(self._conflicts)

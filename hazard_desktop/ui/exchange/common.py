@@ -120,9 +120,9 @@ def field_name(name: str) -> str:
 def value_text(value: object) -> str:
     """A field's value as shown side by side (``None`` → “(empty)”)."""
     if value is None or value == "":
-        return tr("(empty)")
+        return QCoreApplication.translate("Exchange", "(empty)")
     if isinstance(value, bool):
-        return tr("yes") if value else tr("no")
+        return QCoreApplication.translate("Exchange", "yes") if value else QCoreApplication.translate("Exchange", "no")
     return str(value)
 
 

@@ -76,6 +76,7 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(COL_LOCAL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_INCOMING, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._ticked)
+        header.sectionResized.connect(self._fit_rows)
         self.all_local = QPushButton(self.tr("All from this computer"), self)
         self.all_incoming = QPushButton(self.tr("All from the file"), self)
         self.resolve_button = QPushButton(self.tr("Keep these choices"), self)
@@ -128,7 +129,7 @@ class ConflictsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for conflict in self.open_conflicts:
-            text = self.tr("%1 · %2 · from %3").replace("%1", conflict.hazard_number or "-")
+            text = self.tr("%1 · %2\nfrom %3").replace("%1", conflict.hazard_number or "-")
             text = text.replace("%2", common.kind_name(conflict.kind)).replace("%3", conflict.sender)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(conflict.id))
@@ -142,6 +143,9 @@ class ConflictsDialog(QDialog):
             self._show(row)
         else:
             self._show(-1)
+
+    def _fit_rows(self, *_args: object) -> None:
+        self.table.resizeRowsToContents()  # wrapped long values take the height they need, no more
 
     def current(self) -> RecordConflict | None:
         """The conflict shown."""

@@ -4,7 +4,7 @@ The preview (per record kind: new, changed, unchanged, conflicts) is read on a w
 nothing; Import is then one transaction with a progress bar and Cancel (a cancel or refusal leaves the
 register as it was). The same file again says that it brings nothing new. After an import with conflicts
 the conflict window is one button away. Into an empty register without identity, the import is joining the
-plant (``preview.joins``), and the dialog says so.
+plant (``preview.joins``), and the dialog says so; a new laptop joins at its first start (``first_start.py``).
 """
 
 from __future__ import annotations
@@ -56,17 +56,16 @@ class ImportDialog(QDialog):
     imported = Signal(object)
     conflicts_requested = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *, joining: bool = False) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.joining = joining
         self.job: workers.Job | None = None  # the import
         self.preview_job: workers.Job | None = None
         self.path: Path | None = None
         self.preview: Any = None
         self.result_value: Any = None
         self._listed: list[Path] = []
-        self.setWindowTitle(self.tr("Join a plant") if joining else self.tr("Import exchange file"))
+        self.setWindowTitle(self.tr("Import exchange file"))
         screen_fit.fit_on_show(self, (700, 520), remember="exchange-import")
 
         self.files = QListWidget(self)
@@ -104,9 +103,7 @@ class ImportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(
-            self.tr("Join") if joining else self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("exchangeImportButton")
         self.import_button.setEnabled(False)
         self.conflicts_button = self.buttons.addButton(
@@ -122,17 +119,6 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
 
         layout = QVBoxLayout(self)
-        if joining:
-            intro = QLabel(
-                self.tr(
-                    "This data folder is empty. A laptop joins its plant with the file the office register "
-                    "wrote for it (at the office: Settings → Exchange → register the laptop, then File → "
-                    "Export exchange file to it). The laptop then takes its short code and number range."
-                ),
-                self,
-            )
-            intro.setWordWrap(True)
-            layout.addWidget(intro)
         layout.addLayout(files_row)
         layout.addWidget(self.files)
         layout.addWidget(self.sender_label)
