@@ -125,6 +125,10 @@ class ConflictsDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 (a sentence, never a traceback)
             found = []
             self.message.setText(common.error_text(exc))
+        self.show_conflicts(found, hazard_id)
+
+    def show_conflicts(self, found: list[RecordConflict], hazard_id: uuid.UUID | None = None) -> None:
+        """List ``found``; show the first of ``hazard_id`` (or the first of all)."""
         self.open_conflicts = list(found)
         self.list.blockSignals(True)
         self.list.clear()
