@@ -24,39 +24,39 @@
             <translation>按所选保存</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="132" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="136" />
             <source>%1 · %2
 from %3</source>
             <translation>%1 · %2
 来自 %3</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="163" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="167" />
             <source>No open conflicts: every exchanged record agrees.</source>
             <translation>没有待解决的冲突：交换的记录全部一致。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="167" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="171" />
             <source>%1 %2 was changed on this computer and on %3 since their last exchange (received %4). Tick, for each field, the version to keep.</source>
             <translation>%1 %2 自上次交换以来在本机和 %3 上都被修改过（收到于 %4）。请逐项勾选要保留的版本。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="174" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="178" />
             <source>Field</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="174" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="178" />
             <source>This computer</source>
             <translation>本机</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="174" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="178" />
             <source>From %1</source>
             <translation>来自 %1</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="252" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="256" />
             <source>Resolved: %1 keeps the chosen values.</source>
             <translation>已解决：%1 按所选的值保存。</translation>
         </message>
@@ -388,8 +388,8 @@ from %3</source>
         <name>ExchangeActions</name>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/actions.py" line="28" />
-            <source>E&amp;xport exchange file…</source>
-            <translation>导出交换包(&amp;X)…</translation>
+            <source>Expor&amp;t exchange file…</source>
+            <translation>导出交换包(&amp;T)…</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/actions.py" line="32" />
@@ -398,8 +398,8 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/actions.py" line="36" />
-            <source>&amp;Import exchange file…</source>
-            <translation>导入交换包(&amp;I)…</translation>
+            <source>Import exchan&amp;ge file…</source>
+            <translation>导入交换包(&amp;G)…</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/actions.py" line="40" />

@@ -25,7 +25,7 @@ class ExchangeActions:
         self.window = window
         self.context = context
         self.dialog: QDialog | None = None
-        self.export = QAction(QCoreApplication.translate("ExchangeActions", "E&xport exchange file…"), window)
+        self.export = QAction(QCoreApplication.translate("ExchangeActions", "Expor&t exchange file…"), window)
         self.export.setObjectName("action_exchange_export")
         self.export.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export.setStatusTip(
@@ -33,7 +33,7 @@ class ExchangeActions:
                 "ExchangeActions", "Write what the office or a laptop lacks to one file, on a USB drive"
             )
         )
-        self.import_ = QAction(QCoreApplication.translate("ExchangeActions", "&Import exchange file…"), window)
+        self.import_ = QAction(QCoreApplication.translate("ExchangeActions", "Import exchan&ge file…"), window)
         self.import_.setObjectName("action_exchange_import")
         self.import_.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_.setStatusTip(
