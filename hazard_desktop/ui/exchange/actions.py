@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -27,7 +27,6 @@ class ExchangeActions:
         self.dialog: QDialog | None = None
         self.export = QAction(QCoreApplication.translate("ExchangeActions", "Expor&t exchange file…"), window)
         self.export.setObjectName("action_exchange_export")
-        self.export.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export.setStatusTip(
             QCoreApplication.translate(
                 "ExchangeActions", "Write what the office or a laptop lacks to one file, on a USB drive"
@@ -35,7 +34,6 @@ class ExchangeActions:
         )
         self.import_ = QAction(QCoreApplication.translate("ExchangeActions", "Import exchan&ge file…"), window)
         self.import_.setObjectName("action_exchange_import")
-        self.import_.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_.setStatusTip(
             QCoreApplication.translate(
                 "ExchangeActions", "See what a file from the office or a laptop brings, then import it"
