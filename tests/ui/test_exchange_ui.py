@@ -281,3 +281,101 @@ def test_every_record_kind_has_a_name() -> None:
     from hazard_desktop.ui.exchange.common import kind_name
 
     assert [k.name for k in RECORD_KINDS if kind_name(k.name) == k.name] == []
+
+
+def test_every_refusal_of_the_exchange_has_its_own_sentence(qapp) -> None:
+    import re
+
+    from hazard_desktop.ui import exchange_messages
+
+    root = Path(__file__).resolve().parents[2] / "hazard_desktop"
+    sources = [root / "services/exchange.py", root / "domain/exchange.py", *root.glob("adapters/exchange_*.py")]
+    codes = {c for p in sources for c in re.findall(r'DomainError\(\s*"([a-z_0-9]+)"', p.read_text("utf-8"))}
+    assert "foreign_plant" in codes and "exchange_tampered" in codes
+    params = {"max": 8, "slot": 3, "peer": "A3", "reason": "r", "entry": "e", "limit": "l", "version": 2}
+    params |= {"revision": "0013", "ours": "0012", "plant": "P", "to": "B1", "kind": "hazard", "detail": "d"}
+    for code in sorted(codes):
+        text = exchange_messages.area_text(DomainError(code, **params))
+        assert text and "{" not in text, code
+
+
+def test_first_start_new_register_is_one_click(qtbot, tmp_path) -> None:
+    from hazard_desktop.ui.exchange.first_start import FirstStart, FirstStartDialog
+
+    dialog = FirstStartDialog(tmp_path / "data", Drives(), lambda f, p: None)
+    qtbot.addWidget(dialog)
+    dialog.new_button.click()
+    assert dialog.choice is FirstStart.NEW and dialog.result() == dialog.DialogCode.Accepted
+    assert not (tmp_path / "data").exists()  # nothing made by asking
+
+
+def test_a_cancelled_join_says_the_folder_was_left_as_it_was(qtbot, tmp_path) -> None:
+    from hazard_desktop.ui.exchange.first_start import FirstStartDialog
+
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    (stick / "OF-to-A3-20261207-1530.hzx").write_bytes(b"PK")
+    gate = threading.Event()
+
+    def join(_file: Path, progress) -> object:
+        gate.wait(10)
+        if not progress(1, 2):
+            raise DomainError("exchange_cancelled")
+        raise AssertionError("not cancelled")
+
+    dialog = FirstStartDialog(tmp_path / "data", Drives(stick), join)
+    qtbot.addWidget(dialog)
+    dialog.join_button.click()
+    dialog.start_join.click()
+    dialog.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    assert "left as it was" in dialog.status.text() and dialog.choice is None
+    assert dialog.start_join.isEnabled()
+
+
+def test_a_refused_join_is_explained(qtbot, tmp_path) -> None:
+    from hazard_desktop.ui.exchange.first_start import FirstStartDialog
+
+    def join(_file: Path, _progress) -> object:
+        raise DomainError("join_needs_office_file")
+
+    dialog = FirstStartDialog(tmp_path / "data", Drives(), join)
+    qtbot.addWidget(dialog)
+    dialog.join_button.click()
+    assert not dialog.start_join.isEnabled()  # no file yet
+    dialog.choose(tmp_path / "laptop.hzx")
+    dialog.start_join.click()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    assert "the office register wrote for this laptop" in dialog.status.text() and dialog.choice is None
+
+
+def test_the_first_start_closed_makes_nothing(qapp, tmp_path, monkeypatch) -> None:
+    from hazard_desktop import app as app_module
+    from hazard_desktop.ui import application
+
+    monkeypatch.setattr(application, "install_message_log", lambda: None)
+    monkeypatch.setattr(app_module, "_first_start", lambda data_dir: None)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    assert app_module.run_gui(folder, "en") == 1
+    assert list(folder.iterdir()) == []
+
+
+def test_the_file_menu_opens_the_exchange_dialogs(qtbot, context, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context, settings=QSettings(str(context.data_dir / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    install_features(window, context)
+    actions = window.feature_actions["exchange"]
+    assert actions.export in window.menu_for("file").actions()
+    for action, kind in ((actions.export, ExportDialog), (actions.import_, ImportDialog),
+                         (actions.conflicts, ConflictsDialog)):  # fmt: skip
+        action.trigger()
+        assert isinstance(actions.dialog, kind)
+        actions.dialog.reject()
+        actions.dialog = None
