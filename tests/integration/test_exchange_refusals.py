@@ -1,0 +1,243 @@
+"""Import is safe (issue 15): every bad file is refused with its code and nothing written, before and at
+import; a join needs the office's file and an empty register; kill -9 in the middle leaves the register."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from hazard_desktop import paths
+from hazard_desktop.adapters.exchange_file import Limits, ZipPackageFiles
+from hazard_desktop.app import join_plant
+from hazard_desktop.domain.errors import DomainError
+from hazard_desktop.services import exchange as ex
+from hazard_desktop.services.hazards import PhotoFile, create_hazard
+from tests.factories import add_person, hazard_input, make_context
+from tests.integration.exchange_helpers import laptop, office, snapshot
+from tests.integration.test_hazard_services import jpeg
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def pair(tmp_path):
+    hq = office(tmp_path)
+    a1 = laptop(tmp_path, hq, "A1")
+    with a1.context.uow() as uow:
+        person = uow.reference.people()[0]  # the office's people came down with the join
+    for n in range(3):
+        data = hazard_input(a1.context, person, found_at=datetime(2026, 3, 1, 8, n, tzinfo=UTC))
+        create_hazard(a1.context.uow(), data, photos=[PhotoFile("p.jpg", jpeg(64, 48))], images=a1.context.images)
+    yield hq, a1, a1.send()
+    hq.close()
+    a1.close()
+
+
+def rewrite(source: Path, target: Path, change) -> Path:
+    """Copy an exchange file entry by entry through ``change(name, data, manifest) -> [(name, data)]``."""
+    with zipfile.ZipFile(source) as old:
+        manifest = json.loads(old.read("manifest.json"))
+        entries = [(i.filename, old.read(i)) for i in old.infolist() if i.filename != "manifest.json"]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in entries:
+            for out_name, out_data in change(name, data, manifest):
+                new.writestr(out_name, out_data)
+        new.writestr("manifest.json", json.dumps(manifest))
+    return target
+
+
+def refused(site, file: Path, code: str) -> DomainError:
+    before = snapshot(site.folder)
+    for call in (ex.exchange_preview, ex.import_exchange):
+        with pytest.raises(DomainError) as info:
+            call(site.store, site.files, file)
+        assert info.value.code == code, info.value
+    assert snapshot(site.folder) == before
+    return info.value
+
+
+def test_the_good_file_imports(pair):
+    hq, _a1, file = pair
+    assert {k.kind: k.new for k in hq.take(file).preview.kinds}["hazard"] == 3
+
+
+def test_a_file_of_a_newer_schema_or_format_is_refused(pair, tmp_path):
+    hq, _a1, file = pair
+
+    def newer(name, data, manifest):
+        manifest["schema_revision"] = "9999"
+        return [(name, data)]
+
+    error = refused(hq, rewrite(file, tmp_path / "newer.hzx", newer), "exchange_schema_newer")
+    assert error.params["revision"] == "9999"
+
+    def format_(name, data, manifest):
+        manifest["format_version"] = 99
+        return [(name, data)]
+
+    refused(hq, rewrite(file, tmp_path / "format.hzx", format_), "exchange_format_newer")
+
+
+def test_a_file_of_another_plant_is_refused(pair, tmp_path):
+    hq, _a1, file = pair
+    other = office(tmp_path / "other", "ZZ")
+    try:
+        refused(other, file, "foreign_plant")
+    finally:
+        other.close()
+
+
+def test_a_tampered_file_is_refused(pair, tmp_path):
+    hq, _a1, file = pair
+
+    def edit(name, data, manifest):  # a record changed, the manifest not
+        return [
+            (
+                name,
+                data.replace("合成一车间".encode(), "合成二车间".encode()) if name == "records/hazard.json" else data,
+            )
+        ]
+
+    error = refused(hq, rewrite(file, tmp_path / "edited.hzx", edit), "exchange_tampered")
+    assert error.params["entry"] == "records/hazard.json"
+
+    def forged(name, data, manifest):  # a record changed and the manifest's hash made to fit: the revision does not
+        import hashlib
+
+        if name == "records/hazard.json":
+            data = data.replace("合成一车间".encode(), "合成二车间".encode())
+            manifest["entries"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        return [(name, data)]
+
+    refused(hq, rewrite(file, tmp_path / "forged.hzx", forged), "exchange_tampered")
+
+    def extra(name, data, manifest):  # an entry the manifest does not list
+        return (
+            [(name, data), (name.replace("records/hazard", "records/person"), data)]
+            if "hazard.json" in name
+            else [(name, data)]
+        )
+
+    refused(hq, rewrite(file, tmp_path / "extra.hzx", extra), "exchange_tampered")
+
+    def dropped(name, data, manifest):  # a photo missing
+        return [] if name.startswith("photos/") else [(name, data)]
+
+    refused(hq, rewrite(file, tmp_path / "dropped.hzx", dropped), "exchange_tampered")
+
+
+def test_a_truncated_file_or_one_that_is_no_exchange_file_is_refused(pair, tmp_path):
+    hq, _a1, file = pair
+    data = file.read_bytes()
+    for cut in (len(data) // 2, len(data) - 30, 10):
+        (tmp_path / "cut.hzx").write_bytes(data[:cut])
+        refused(hq, tmp_path / "cut.hzx", "exchange_truncated")
+    (tmp_path / "text.hzx").write_text("隐患台账", encoding="utf-8")
+    refused(hq, tmp_path / "text.hzx", "exchange_not_a_file")
+    refused(hq, tmp_path / "missing.hzx", "exchange_not_a_file")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(pair, tmp_path):
+    hq, _a1, file = pair
+
+    def bomb(name, data, manifest):
+        if name != "records/hazard.json":
+            return [(name, data)]
+        import hashlib
+
+        huge = data + b" " * (40 << 20)  # 40 MiB of spaces: ~1000:1
+        manifest["entries"][name] = {"sha256": hashlib.sha256(huge).hexdigest(), "size": len(huge)}
+        return [(name, huge)]
+
+    refused(hq, rewrite(file, tmp_path / "bomb.hzx", bomb), "exchange_zip_bomb")
+
+
+@pytest.mark.parametrize("name", ["../../evil.json", "/etc/passwd", "photos\\..\\x", "C:/x", "records/../x.json"])
+def test_zip_slip_paths_are_refused(pair, tmp_path, name):
+    hq, _a1, file = pair
+
+    def slip(entry, data, manifest):
+        return [(entry, data), (name, b"x")] if entry == "records/hazard.json" else [(entry, data)]
+
+    refused(hq, rewrite(file, tmp_path / "slip.hzx", slip), "exchange_unsafe_path")
+
+
+def test_absurd_sizes_are_refused_from_the_directory(pair, tmp_path):
+    hq, _a1, file = pair
+    limits = Limits(entry_size=1 << 10, total_size=1 << 20, entries=10_000, file_size=1 << 30)
+    small = ZipPackageFiles(limits)
+    before = snapshot(hq.folder)
+    with pytest.raises(DomainError) as info:
+        ex.import_exchange(hq.store, small, file)
+    assert info.value.code == "exchange_too_large" and info.value.params["limit"] == "entry_size"
+    with pytest.raises(DomainError) as info:
+        ex.import_exchange(hq.store, ZipPackageFiles(Limits(entries=3)), file)
+    assert info.value.params["limit"] == "entries"
+    # a directory claiming a terabyte for an entry (the local header holds the truth)
+    lying = tmp_path / "lying.hzx"
+    with zipfile.ZipFile(file) as old, zipfile.ZipFile(lying, "w", allowZip64=True) as new:
+        for info_ in old.infolist():
+            new.writestr(info_, old.read(info_))
+        new.infolist()[0].file_size = 1 << 40
+    refused(hq, lying, "exchange_too_large")
+    assert snapshot(hq.folder) == before
+
+
+def test_a_file_is_for_the_installation_named_and_not_from_itself(pair, tmp_path):
+    hq, a1, file = pair
+    refused(a1, file, "exchange_from_self")
+    ex.register_terminal(hq.store, "A2")
+    for_a2 = hq.send("A2")
+    refused(a1, for_a2, "exchange_not_for_us")
+
+
+def test_joining_needs_the_offices_file_and_an_empty_folder(pair, tmp_path):
+    hq, a1, file = pair
+    target = tmp_path / "new-laptop"
+    with pytest.raises(DomainError) as info:
+        join_plant(target, file)  # a laptop's file
+    assert info.value.code == "join_needs_office_file"
+    assert not target.exists()  # the folder is as it was: not there
+    target.mkdir()
+    with pytest.raises(DomainError):
+        join_plant(target, tmp_path / "nothing.hzx")
+    assert list(target.iterdir()) == []
+    # a register with data cannot join
+    ex.register_terminal(hq.store, "A9")
+    busy = make_context(tmp_path / "busy")
+    create_hazard(busy.uow(), hazard_input(busy, add_person(busy)))
+    from hazard_desktop.app import close_context
+
+    close_context(busy)
+    with pytest.raises(DomainError) as info:
+        join_plant(tmp_path / "busy", hq.send("A9"))
+    assert info.value.code == "join_not_empty"
+
+
+def test_kill_9_in_the_middle_of_an_import_leaves_the_register_as_it_was(pair):
+    hq, _a1, file = pair
+    hq.close()
+    before = snapshot(hq.folder)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("exchange_kill_child.py")), str(hq.folder), str(file)],
+        env=env, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()
+    assert snapshot(hq.folder) == before
+    import sqlite3
+
+    with sqlite3.connect(paths.database_path(hq.folder)) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    from hazard_desktop.app import build_context
+
+    hq.context = build_context(hq.folder)
+    assert {k.kind: k.new for k in hq.take(file).preview.kinds}["hazard"] == 3
