@@ -115,3 +115,51 @@ def test_a_laptop_joins_and_its_findings_reach_the_office_on_a_stick(qtbot, offi
     again.choose(day_file)
     qtbot.waitUntil(lambda: again.preview is not None, timeout=30_000)
     assert "imported already" in again.note.text() and not again.import_button.isEnabled()
+
+
+def test_a_conflict_is_marked_in_the_register_and_resolved_in_the_window(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings, Qt
+
+    from hazard_desktop.domain.exchange import Side
+    from hazard_desktop.services.hazards import update_hazard
+    from hazard_desktop.ui.exchange.conflicts import ConflictsDialog
+    from hazard_desktop.ui.main_window import MainWindow
+    from tests.integration.exchange_helpers import laptop, office
+
+    hq = office(tmp_path)
+    a3 = laptop(tmp_path, hq, "A3")
+    try:
+        finder = add_person(hq.context, "李巡检")
+        a3.take(hq.send("A3"))  # the person reaches the laptop
+        h = create_hazard(a3.context.uow(), hazard_input(a3.context, finder, description="现场记录的描述"))
+        hq.take(a3.send())
+        update_hazard(hq.context.uow(), h.id, h.revision,
+                      hazard_input(hq.context, finder, description="办公室改的描述"))  # fmt: skip
+        update_hazard(a3.context.uow(), h.id, h.revision,
+                      hazard_input(a3.context, finder, description="现场改的描述"))  # fmt: skip
+        assert hq.take(a3.send()).conflicts_opened == 1
+
+        window = MainWindow(hq.context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.filter_bar.status.setCurrentIndex(window.filter_bar.status.findData("conflicted"))
+        window.filter_bar.apply_now()
+        assert window.model.rowCount() == 1
+        assert window.model.data(window.model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
+
+        dialog = ConflictsDialog(hq.context, window, hazard_id=h.id)
+        qtbot.addWidget(dialog)
+        rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+        row = rows["Description"]
+        assert dialog.table.item(row, 1).text() == "办公室改的描述"
+        assert dialog.table.item(row, 2).text() == "现场改的描述"
+        dialog.click_cell("description", Side.INCOMING)
+        with qtbot.waitSignal(dialog.resolved):
+            dialog.resolve_button.click()
+        assert dialog.list.count() == 0
+        window.refresh()
+        assert window.model.rowCount() == 0  # the mark is gone: the filter finds nothing
+        with hq.context.uow() as uow:
+            assert uow.hazards.get(h.id).description == "现场改的描述"
+    finally:
+        a3.close()
+        hq.close()
