@@ -379,3 +379,19 @@ def test_the_file_menu_opens_the_exchange_dialogs(qtbot, context, monkeypatch) -
         assert isinstance(actions.dialog, kind)
         actions.dialog.reject()
         actions.dialog = None
+
+
+def test_ids_and_codes_in_a_conflict_show_as_names(qtbot, ctx, fake) -> None:
+    from hazard_desktop.services.reference_queries import load_reference
+
+    reference = load_reference(ctx.uow())
+    first, second = reference.departments[:2]
+    fake.conflict_list = [
+        RecordConflict(uuid.uuid4(), "hazard", uuid.uuid4(), uuid.uuid4(), "YH-2026-30001", "A3", NOW,
+                       (FieldDiff("department_id", str(first.id), str(second.id)),
+                        FieldDiff("status", "pending", "pending"), FieldDiff("remark", first.name, "pending")))
+    ]  # fmt: skip
+    dialog = ConflictsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(0, c).text() for c in (1, 2)] == [first.name, second.name]
+    assert dialog.table.item(2, 2).text() == "pending"  # free text stays as it is

@@ -38,7 +38,29 @@ if TYPE_CHECKING:
     from hazard_desktop.services.exchange import RecordConflict
 
 COL_FIELD, COL_LOCAL, COL_INCOMING = range(3)
+CODED_FIELDS = frozenset({"status", "grade", "category_code", "subcategory_code"})  # and every ``…_id``
 _CHOSEN = QBrush(QColor("#E8F5E9"))
+
+
+def value_names(context: AppContext) -> dict[str, str]:
+    """What a stored value means to a person: department and person ids → names, status and grade values →
+    their labels, category codes → "code name" (other values show as they are)."""
+    from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+    from hazard_desktop.services.reference_queries import load_reference
+    from hazard_desktop.ui import labels
+
+    names: dict[str, str] = {s.value: labels.status_label(s) for s in HazardStatus}
+    names |= {g.value: labels.grade_label(g) for g in HazardGrade}
+    try:
+        reference = load_reference(context.uow(), include_inactive=True)
+    except Exception:  # noqa: BLE001 (names are a help: without them the values show as stored)
+        return names
+    names |= {str(d.id): d.name for d in reference.departments}
+    names |= {str(p.id): p.name for p in reference.people}
+    for category in reference.categories:
+        names[category.code] = labels.category_label(category)
+        names |= {sub.code: labels.category_label(sub) for sub in category.subcategories}
+    return names
 
 
 class ConflictsDialog(QDialog):
@@ -57,6 +79,7 @@ class ConflictsDialog(QDialog):
         self.context = context
         self.open_conflicts: list[RecordConflict] = []
         self.choices: dict[str, Side] = {}
+        self.names = value_names(context)
         self.setWindowTitle(self.tr("Exchange conflicts"))
         screen_fit.fit_on_show(self, (900, 520), remember="exchange-conflicts")
 
@@ -186,10 +209,12 @@ class ConflictsDialog(QDialog):
             name.setData(Qt.ItemDataRole.UserRole, diff.name)
             self.table.setItem(row_index, COL_FIELD, name)
             for column, value in ((COL_LOCAL, diff.local), (COL_INCOMING, diff.incoming)):
-                item = QTableWidgetItem(common.value_text(value))
+                coded = diff.name.endswith("_id") or diff.name in CODED_FIELDS
+                text = self.names.get(str(value)) if coded and value is not None else None
+                item = QTableWidgetItem(text or common.value_text(value))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
-                item.setToolTip(common.value_text(value))
+                item.setToolTip(item.text())
                 self.table.setItem(row_index, column, item)
         self.table.blockSignals(False)
         self.choose_all(Side.LOCAL)  # the safe start: nothing changes here unless the user ticks the file's
