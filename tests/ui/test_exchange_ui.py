@@ -395,3 +395,21 @@ def test_ids_and_codes_in_a_conflict_show_as_names(qtbot, ctx, fake) -> None:
     qtbot.addWidget(dialog)
     assert [dialog.table.item(0, c).text() for c in (1, 2)] == [first.name, second.name]
     assert dialog.table.item(2, 2).text() == "pending"  # free text stays as it is
+
+
+def test_files_for_this_computer_come_first_and_its_own_last(qtbot, ctx, fake, tmp_path) -> None:
+    import os
+
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    names = ("A3-to-OF-20261207-1700.hzx", "OF-to-A3-20261207-0800.hzx", "OF-to-B1-20261207-0900.hzx")
+    for n, name in enumerate(names):
+        (stick / name).write_bytes(b"PK")
+        os.utime(stick / name, (1_000_000 - n * 1000, 1_000_000 - n * 1000))  # the first is the newest
+    ctx.removable_drives = Drives(stick)
+    dialog = ImportDialog(ctx)  # this computer is A3
+    qtbot.addWidget(dialog)
+    listed = [Path(dialog.files.item(r).data(Qt.ItemDataRole.UserRole)).name for r in range(dialog.files.count())]
+    assert listed == ["OF-to-A3-20261207-0800.hzx", "OF-to-B1-20261207-0900.hzx", "A3-to-OF-20261207-1700.hzx"]
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    assert dialog.path == stick / listed[0]

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, exchange_files
+from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, exchange_files
 from hazard_desktop.ui import workers
 from hazard_desktop.ui.exchange import common
 from hazard_desktop.ui.widgets import screen_fit
@@ -43,6 +43,21 @@ FOLDER_KEY = "exchange/lastImportFolder"
 DRIVE_POLL_MS = 2000
 COLUMNS = 5  # kind, new, changed, unchanged, conflicts
 _CONFLICT_BRUSH = QBrush(QColor("#B71C1C"))
+
+
+def addressed_first(found: list[ExchangeFile], own: str | None) -> list[ExchangeFile]:
+    """Files named for this installation (``…-to-<own>-…``) first and its own exports (``<own>-to-…``) last,
+    each group newest first: the office's stick often carries the file it wrote for a laptop too."""
+    if not own:
+        return found
+
+    def rank(entry: ExchangeFile) -> int:
+        name = entry.path.name.upper()
+        if f"-TO-{own.upper()}-" in name:
+            return 0
+        return 2 if name.startswith(f"{own.upper()}-TO-") else 1
+
+    return sorted(found, key=rank)  # stable: newest first within each group
 
 
 class ImportDialog(QDialog):
@@ -141,6 +156,20 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ finding the file
 
+    def _own_code(self) -> str | None:
+        """This installation's short code (files addressed to it are offered first), once."""
+        if not hasattr(self, "_own"):
+            from hazard_desktop.services import exchange
+
+            self._own: str | None = None
+            ports = common.ports(self.context)
+            try:
+                identity = exchange.get_identity(ports[0]) if ports is not None else None
+            except Exception:  # noqa: BLE001 (only the order of the list depends on it)
+                identity = None
+            self._own = identity.short_code if identity is not None else None
+        return self._own
+
     def refresh_drives(self) -> None:
         """List the exchange files on the removable drives (and in the last folder), newest first; the newest
         is previewed at once unless a file was chosen already."""
@@ -152,7 +181,7 @@ class ImportDialog(QDialog):
         last = self._settings().value(FOLDER_KEY, "")
         if last and Path(str(last)) not in folders:
             folders.append(Path(str(last)))
-        found = exchange_files(folders)
+        found = addressed_first(exchange_files(folders), self._own_code())
         paths = [f.path for f in found]
         if paths == self._listed:
             return
