@@ -4,59 +4,59 @@
     <context>
         <name>ConflictsDialog</name>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="60" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="83" />
             <source>Exchange conflicts</source>
             <translation>交换冲突</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="80" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="103" />
             <source>All from this computer</source>
             <translation>全部保留本机的</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="81" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="104" />
             <source>All from the file</source>
             <translation>全部采用对方的</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="82" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="105" />
             <source>Keep these choices</source>
             <translation>按所选保存</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="136" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="159" />
             <source>%1 · %2
 from %3</source>
             <translation>%1 · %2
 来自 %3</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="167" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="190" />
             <source>No open conflicts: every exchanged record agrees.</source>
             <translation>没有待解决的冲突：交换的记录全部一致。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="171" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="194" />
             <source>%1 %2 was changed on this computer and on %3 since their last exchange (received %4). Tick, for each field, the version to keep.</source>
             <translation>%1 %2 自上次交换以来在本机和 %3 上都被修改过（收到于 %4）。请逐项勾选要保留的版本。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="178" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="201" />
             <source>Field</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="178" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="201" />
             <source>This computer</source>
             <translation>本机</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="178" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="201" />
             <source>From %1</source>
             <translation>来自 %1</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="256" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="281" />
             <source>Resolved: %1 keeps the chosen values.</source>
             <translation>已解决：%1 按所选的值保存。</translation>
         </message>
@@ -392,27 +392,27 @@ from %3</source>
             <translation>导出交换包(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="32" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="31" />
             <source>Write what the office or a laptop lacks to one file, on a USB drive</source>
             <translation>把办公室或现场终端缺少的记录写入一个文件（存到 U 盘）</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="36" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="35" />
             <source>Import exchan&amp;ge file…</source>
             <translation>导入交换包(&amp;G)…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="40" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="38" />
             <source>See what a file from the office or a laptop brings, then import it</source>
             <translation>先查看办公室或现场终端的交换包带来什么，再导入</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="44" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="42" />
             <source>Exchange &amp;conflicts…</source>
             <translation>交换冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="47" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="45" />
             <source>Records changed on two computers: choose, field by field, what to keep</source>
             <translation>两台电脑上都改过的记录：逐项选择要保留的内容</translation>
         </message>
@@ -890,151 +890,151 @@ from %3</source>
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="68" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="83" />
             <source>Import exchange file</source>
             <translation>导入交换包</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="76" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="91" />
             <source>Choose file…</source>
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="87" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="102" />
             <source>Records</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="87" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="102" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="87" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="102" />
             <source>Changed</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="87" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="102" />
             <source>Unchanged</source>
             <translation>未变</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="87" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="102" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="106" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="121" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="110" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="125" />
             <source>Resolve conflicts…</source>
             <translation>解决冲突…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="163" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="192" />
             <source>%1  (%2, %3)</source>
             <translation>%1  （%2，%3）</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="174" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="203" />
             <source>Exchange files on %1:</source>
             <translation>%1 上的交换包：</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="176" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="205" />
             <source>No exchange file on %1. Choose one elsewhere.</source>
             <translation>%1 上没有交换包。请从其他位置选择。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="180" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="209" />
             <source>Exchange files found:</source>
             <translation>找到的交换包：</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="182" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="211" />
             <source>No USB drive found. Plug one in, or choose a file.</source>
             <translation>没有找到 U 盘。请插入 U 盘，或手动选择文件。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="196" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="225" />
             <source>Choose an exchange file</source>
             <translation>选择交换包</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="198" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="227" />
             <source>Exchange files (*%1);;All files (*)</source>
             <translation>交换包 (*%1);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="220" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="249" />
             <source>Checking the file…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="259" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="288" />
             <source>From %1 (%2) of %3, written %4; %5 photos.</source>
             <translation>来自 %1（%2），%3，写于 %4；照片 %5 张。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="282" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="311" />
             <source>This file was imported already: it brings nothing new.</source>
             <translation>这个文件已经导入过：没有新内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="285" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="314" />
             <source>Importing makes this computer a laptop of %1 with the short code the office gave it.</source>
             <translation>导入后本机将成为 %1 的现场终端，使用办公室分配的代号。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="292" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="321" />
             <source>%n record(s) were changed here and there since the last exchange: both versions are kept and the hazards are marked until you choose, field by field, in the conflict window.</source>
             <translation>
                 <numerusform>%n 条记录自上次交换以来在两边都被修改过：两个版本都会保留，隐患会被标记，直到您在冲突窗口中逐项选择。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="299" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="328" />
             <source>Nothing is written until you press Import.</source>
             <translation>按“导入”之前不会写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="317" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="346" />
             <source>Importing…</source>
             <translation>正在导入…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="344" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="373" />
             <source>Nothing changed: this file was imported already.</source>
             <translation>没有变化：这个文件已经导入过。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="348" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="377" />
             <source>Imported: %1 new and %2 changed records.</source>
             <translation>已导入：新增 %1 条，变更 %2 条记录。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="351" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="380" />
             <source>This computer has joined %1.</source>
             <translation>本机已加入 %1。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="354" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="383" />
             <source>%n conflict(s) wait for your choice.</source>
             <translation>
                 <numerusform>%n 处冲突等待您选择。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="378" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="407" />
             <source>Cancelled: nothing was imported.</source>
             <translation>已取消：没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="390" />
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="419" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
