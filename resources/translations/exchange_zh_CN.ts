@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>ConflictSection</name>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="29" />
+            <source>Exchange conflict: this hazard was changed here and on another computer.</source>
+            <translation>交换冲突：本隐患在本机和另一台电脑上都被修改过。</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="32" />
+            <source>Resolve…</source>
+            <translation>解决…</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictsDialog</name>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="83" />
@@ -387,32 +400,32 @@ from %3</source>
     <context>
         <name>ExchangeActions</name>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="28" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="47" />
             <source>Expor&amp;t exchange file…</source>
             <translation>导出交换包(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="31" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="50" />
             <source>Write what the office or a laptop lacks to one file, on a USB drive</source>
             <translation>把办公室或现场终端缺少的记录写入一个文件（存到 U 盘）</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="35" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="54" />
             <source>Import exchan&amp;ge file…</source>
             <translation>导入交换包(&amp;G)…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="38" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="57" />
             <source>See what a file from the office or a laptop brings, then import it</source>
             <translation>先查看办公室或现场终端的交换包带来什么，再导入</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="42" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="61" />
             <source>Exchange &amp;conflicts…</source>
             <translation>交换冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="45" />
+            <location filename="../../hazard_desktop/ui/exchange/actions.py" line="64" />
             <source>Records changed on two computers: choose, field by field, what to keep</source>
             <translation>两台电脑上都改过的记录：逐项选择要保留的内容</translation>
         </message>

@@ -122,6 +122,7 @@ def test_a_conflict_is_marked_in_the_register_and_resolved_in_the_window(qtbot, 
 
     from hazard_desktop.domain.exchange import Side
     from hazard_desktop.services.hazards import update_hazard
+    from hazard_desktop.ui.exchange.actions import install_exchange_actions
     from hazard_desktop.ui.exchange.conflicts import ConflictsDialog
     from hazard_desktop.ui.main_window import MainWindow
     from tests.integration.exchange_helpers import laptop, office
@@ -141,13 +142,17 @@ def test_a_conflict_is_marked_in_the_register_and_resolved_in_the_window(qtbot, 
 
         window = MainWindow(hq.context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(window)
+        actions = install_exchange_actions(window, hq.context)
         window.filter_bar.status.setCurrentIndex(window.filter_bar.status.findData("conflicted"))
         window.filter_bar.apply_now()
         assert window.model.rowCount() == 1
         assert window.model.data(window.model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
+        assert window.select_hazard(h.id)
+        assert actions.section.isVisibleTo(window)  # the detail pane says so, with a button
 
-        dialog = ConflictsDialog(hq.context, window, hazard_id=h.id)
-        qtbot.addWidget(dialog)
+        actions.section.button.click()
+        dialog = actions.dialog
+        assert isinstance(dialog, ConflictsDialog) and dialog.current().hazard_id == h.id
         rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
         row = rows["Description"]
         assert dialog.table.item(row, 1).text() == "办公室改的描述"
@@ -156,8 +161,8 @@ def test_a_conflict_is_marked_in_the_register_and_resolved_in_the_window(qtbot, 
         with qtbot.waitSignal(dialog.resolved):
             dialog.resolve_button.click()
         assert dialog.list.count() == 0
-        window.refresh()
-        assert window.model.rowCount() == 0  # the mark is gone: the filter finds nothing
+        assert window.model.rowCount() == 0  # the register re-read: the mark is gone, the filter finds nothing
+        assert not actions.section.isVisibleTo(window)
         with hq.context.uow() as uow:
             assert uow.hazards.get(h.id).description == "现场改的描述"
     finally:

@@ -6,16 +6,35 @@ re-reads (new hazards, the conflict marks).
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from hazard_desktop.services.context import AppContext
     from hazard_desktop.ui.main_window import MainWindow
+
+
+class ConflictSection(QWidget):
+    """In the detail pane, for a hazard with an open exchange conflict: a red line and a button to the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exchangeConflictSection")
+        self.label = QLabel(self.tr("Exchange conflict: this hazard was changed here and on another computer."), self)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("QLabel { color: #C62828; font-weight: bold; }")
+        self.button = QPushButton(self.tr("Resolve…"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
 
 
 class ExchangeActions:
@@ -49,6 +68,10 @@ class ExchangeActions:
         self.export.triggered.connect(self._export)
         self.import_.triggered.connect(self._import)
         self.conflicts.triggered.connect(self._conflicts)
+        self.section = ConflictSection(window)
+        self.section.button.clicked.connect(self._conflicts)
+        window.detail.add_section(self.section)
+        window.hazard_selected.connect(self._selected)
         menu = window.menu_for("file")
         before = window.action_quit
         for action in (self.export, self.import_, self.conflicts):
@@ -96,6 +119,15 @@ class ExchangeActions:
 
     def _changed(self, _what: object) -> None:
         self.window.refresh()
+        self._selected(self.window.current_hazard_id())
+
+    def _selected(self, hazard_id: object) -> None:
+        """Show the conflict line when the hazard shown has an open exchange conflict (its register row says)."""
+        from hazard_desktop.ui.models.register_model import RowRole
+
+        row = self.window.view.currentIndex().data(RowRole)
+        marked = isinstance(hazard_id, uuid.UUID) and row is not None and row.id == hazard_id
+        self.section.setVisible(bool(marked and row.exchange_conflict))
 
 
 def install_exchange_actions(window: MainWindow, context: AppContext) -> ExchangeActions:
