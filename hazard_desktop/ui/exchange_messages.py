@@ -37,6 +37,11 @@ _TEXTS: dict[str, str] = {
     "peer_unknown": QT_TRANSLATE_NOOP(
         "ExchangeMessages", "“{peer}” is not an installation of this plant that this computer knows."
     ),
+    "peer_unknown_none": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "There is no one to send to yet: a laptop first joins its plant with the office's file; the office "
+        "registers its laptops in Settings → Exchange.",
+    ),
     "exchange_cancelled": QT_TRANSLATE_NOOP("ExchangeMessages", "Cancelled: nothing was written."),
     "exchange_target_missing": QT_TRANSLATE_NOOP(
         "ExchangeMessages", "The folder does not exist (was the USB drive removed?). Nothing was written."
@@ -138,6 +143,8 @@ def tr(text: str) -> str:
 def area_text(exc: BaseException, names: object = None) -> str | None:
     """One translated sentence for an error of the exchange, or None."""
     code = getattr(exc, "code", None)
+    if code == "peer_unknown" and not getattr(exc, "params", {}).get("peer"):
+        code = "peer_unknown_none"  # a laptop that never joined, an office without laptops
     template = _TEXTS.get(code) if isinstance(code, str) else None
     if template is None:
         return None

@@ -479,111 +479,116 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="40" />
+            <source>There is no one to send to yet: a laptop first joins its plant with the office's file; the office registers its laptops in Settings → Exchange.</source>
+            <translation>还没有可发送的对象：现场终端要先用办公室的交换包加入工厂；办公室在“设置 → 交换”中登记现场终端。</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="45" />
             <source>Cancelled: nothing was written.</source>
             <translation>已取消：没有写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="41" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="46" />
             <source>The folder does not exist (was the USB drive removed?). Nothing was written.</source>
             <translation>文件夹不存在（U 盘是否已拔出？）。没有写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="44" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="49" />
             <source>The exchange file could not be written ({reason}). Nothing was left behind; check that the drive is in place and has room.</source>
             <translation>交换包无法写入（{reason}）。没有留下任何文件；请检查 U 盘是否插好、空间是否足够。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="49" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="54" />
             <source>This is not an exchange file of this program (.hzx). Nothing was imported.</source>
             <translation>这不是本程序的交换包（.hzx）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="52" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="57" />
             <source>The exchange file is incomplete (the copy was cut short, or the drive was removed too early). Copy it again. Nothing was imported.</source>
             <translation>交换包不完整（复制中断，或 U 盘拔出过早）。请重新复制。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="57" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="62" />
             <source>The exchange file was changed after it was written ({entry} does not match its checksum). Nothing was imported.</source>
             <translation>交换包在写出后被改动过（{entry} 与校验值不符）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="62" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="67" />
             <source>The exchange file is larger than any real one can be ({limit}). Nothing was imported.</source>
             <translation>交换包超出正常文件可能的大小（{limit}）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="65" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="70" />
             <source>The exchange file would unpack to far more than it holds (a damaged or hostile file). Nothing was imported.</source>
             <translation>交换包解压后会远大于其本身（文件损坏或有恶意）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="69" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="74" />
             <source>The exchange file names a file outside its own folder ({entry}); it is refused. Nothing was imported.</source>
             <translation>交换包中有指向自身目录以外的文件名（{entry}），已拒绝。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="73" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="78" />
             <source>The exchange file was written by a newer version of the program (format {version}). Install the newer program here first. Nothing was imported.</source>
             <translation>交换包由更新版本的程序写出（格式 {version}）。请先在本机安装新版程序。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="78" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="83" />
             <source>The exchange file comes from a newer version of the program (schema {revision}; this one has {ours}). Install the newer program here first. Nothing was imported.</source>
             <translation>交换包来自更新版本的程序（数据库版本 {revision}，本机为 {ours}）。请先在本机安装新版程序。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="83" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="88" />
             <source>The exchange file comes from an older version of the program (schema {revision}; this one has {ours}). Update the program on the other computer. Nothing was imported.</source>
             <translation>交换包来自较旧版本的程序（数据库版本 {revision}，本机为 {ours}）。请升级对方电脑上的程序。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="88" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="93" />
             <source>The exchange file comes from another plant ({plant}). Nothing was imported.</source>
             <translation>交换包来自其他工厂（{plant}）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="91" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="96" />
             <source>This exchange file was written by this computer itself. Nothing was imported.</source>
             <translation>这个交换包是本机自己导出的。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="94" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="99" />
             <source>The exchange file is addressed to another installation ({to}). Nothing was imported.</source>
             <translation>交换包是发给另一台电脑（{to}）的。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="98" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="103" />
             <source>To join a plant, import a file that the office register wrote for this laptop (the office registers the laptop first, then exports to it). Nothing was imported.</source>
             <translation>加入工厂需要导入办公室主库为本终端导出的交换包（办公室先登记本终端，再向它导出）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="103" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="108" />
             <source>This register already holds data, so it cannot join a plant. Join with an empty data folder. Nothing was imported.</source>
             <translation>本台账已有数据，不能加入工厂。请用空的数据文件夹加入。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="108" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="113" />
             <source>The exchange file comes from another installation with the same role: a laptop exchanges with the office register, the office with its laptops. Nothing was imported.</source>
             <translation>交换包来自角色相同的另一台电脑：现场终端与办公室主库交换，办公室主库与现场终端交换。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="113" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="118" />
             <source>The file says it comes from {peer}, but {peer} is another computer for this register (two computers with the same short code?). Nothing was imported.</source>
             <translation>文件自称来自 {peer}，但本台账记录的 {peer} 是另一台电脑（是否有两台电脑用了同一个代号？）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="118" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="123" />
             <source>The exchange file holds records this version of the program does not know ({kind}). Install the newer program here first. Nothing was imported.</source>
             <translation>交换包含有本版本程序不认识的记录（{kind}）。请先在本机安装新版程序。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="123" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="128" />
             <source>The exchange file's records do not fit this register ({kind}: {detail}). Nothing was imported.</source>
             <translation>交换包中的记录与本台账不相符（{kind}：{detail}）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="127" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="132" />
             <source>This conflict was already resolved (perhaps in another window).</source>
             <translation>这个冲突已经解决了（可能在另一个窗口中）。</translation>
         </message>

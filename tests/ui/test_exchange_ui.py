@@ -413,3 +413,11 @@ def test_files_for_this_computer_come_first_and_its_own_last(qtbot, ctx, fake, t
     assert listed == ["OF-to-A3-20261207-0800.hzx", "OF-to-B1-20261207-0900.hzx", "A3-to-OF-20261207-1700.hzx"]
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
     assert dialog.path == stick / listed[0]
+
+
+def test_no_peer_yet_reads_as_a_next_step(qapp) -> None:
+    from hazard_desktop.ui import messages
+
+    text = messages.error_text(DomainError("peer_unknown", peer=""), "exchange")
+    assert "joins its plant" in text and "“”" not in text
+    assert "“B7”" in messages.error_text(DomainError("peer_unknown", peer="B7"), "exchange")
