@@ -421,3 +421,40 @@ def test_no_peer_yet_reads_as_a_next_step(qapp) -> None:
     text = messages.error_text(DomainError("peer_unknown", peer=""), "exchange")
     assert "joins its plant" in text and "“”" not in text
     assert "“B7”" in messages.error_text(DomainError("peer_unknown", peer="B7"), "exchange")
+
+
+def test_the_chinese_of_the_exchange_is_complete_and_keeps_placeholders() -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "exchange_zh_CN.ts"
+    checked = 0
+    for message in ET.parse(ts).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete"), source
+        text = "".join(translation.itertext())
+        assert text.strip(), source
+        for pattern in (r"{\w+}", r"%\d", r"%n"):
+            assert sorted(re.findall(pattern, text)) == sorted(re.findall(pattern, source)), source
+        assert source.count("&") == text.count("&"), source
+        checked += 1
+    assert checked > 190
+
+
+def test_the_windows_read_chinese(qapp, qtbot, ctx, fake) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from hazard_desktop import paths
+    from hazard_desktop.ui import application
+
+    translators = application.install_translators(qapp, paths.resource_dir(), "zh_CN")
+    try:
+        dialog = ExportDialog(ctx)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "导出交换包" and dialog.export_button.text() == "导出"
+        assert "现场终端" in dialog.who.text()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        application.install_translators(qapp, Path(), "en")
