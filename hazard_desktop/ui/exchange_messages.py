@@ -107,8 +107,9 @@ _TEXTS: dict[str, str] = {
     ),
     "join_not_empty": QT_TRANSLATE_NOOP(
         "ExchangeMessages",
-        "This register already holds data, so it cannot join a plant. Join with an empty data folder. "
-        "Nothing was imported.",
+        "This computer has no exchange identity and its register already holds data, so it cannot join a plant. "
+        "If it is the office register, set its short code and role in Tools → Settings → Exchange; a laptop "
+        "joins with an empty data folder. Nothing was imported.",
     ),
     "exchange_same_role": QT_TRANSLATE_NOOP(
         "ExchangeMessages",

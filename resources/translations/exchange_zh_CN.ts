@@ -564,31 +564,31 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="108" />
-            <source>This register already holds data, so it cannot join a plant. Join with an empty data folder. Nothing was imported.</source>
-            <translation>本台账已有数据，不能加入工厂。请用空的数据文件夹加入。没有导入任何内容。</translation>
+            <source>This computer has no exchange identity and its register already holds data, so it cannot join a plant. If it is the office register, set its short code and role in Tools → Settings → Exchange; a laptop joins with an empty data folder. Nothing was imported.</source>
+            <translation>本机还没有交换身份，且台账已有数据，因此不能加入工厂。如果这是办公室主库，请在“工具 → 设置 → 交换”中设置代号和角色；现场终端请用空的数据文件夹加入。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="113" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="114" />
             <source>The exchange file comes from another installation with the same role: a laptop exchanges with the office register, the office with its laptops. Nothing was imported.</source>
             <translation>交换包来自角色相同的另一台电脑：现场终端与办公室主库交换，办公室主库与现场终端交换。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="118" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="119" />
             <source>The file says it comes from {peer}, but {peer} is another computer for this register (two computers with the same short code?). Nothing was imported.</source>
             <translation>文件自称来自 {peer}，但本台账记录的 {peer} 是另一台电脑（是否有两台电脑用了同一个代号？）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="123" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="124" />
             <source>The exchange file holds records this version of the program does not know ({kind}). Install the newer program here first. Nothing was imported.</source>
             <translation>交换包含有本版本程序不认识的记录（{kind}）。请先在本机安装新版程序。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="128" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="129" />
             <source>The exchange file's records do not fit this register ({kind}: {detail}). Nothing was imported.</source>
             <translation>交换包中的记录与本台账不相符（{kind}：{detail}）。没有导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="132" />
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="133" />
             <source>This conflict was already resolved (perhaps in another window).</source>
             <translation>这个冲突已经解决了（可能在另一个窗口中）。</translation>
         </message>
