@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
-from hazard_desktop.adapters.exchange_store import number_slot
+from hazard_desktop.adapters.exchange_store import numbering
 from hazard_desktop.adapters.orm import HazardRow, NumberSequenceRow
 from hazard_desktop.domain.exchange import next_sequence
 from hazard_desktop.domain.hazards import Hazard, format_number, parse_number
@@ -136,7 +136,7 @@ class CoreBulkWriter:
 
         def work(connection: Connection) -> None:
             last: dict[int, int] = {}
-            slot = number_slot(connection)  # this installation's numbers (issue 15)
+            slot, reserved = numbering(connection)  # this installation's numbers (issue 15)
             for hazard in hazards:
                 year = hazard.found_at.year
                 if year not in last:
@@ -144,7 +144,7 @@ class CoreBulkWriter:
                         connection.scalar(select(NumberSequenceRow.last_value).where(NumberSequenceRow.year == year))
                         or 0
                     )
-                last[year] = next_sequence(slot, last[year])
+                last[year] = next_sequence(slot, last[year], reserved)
                 numbered.append(replace(hazard, number=format_number(year, last[year])))
             self._insert(connection, numbered)
 

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from hazard_desktop.domain.errors import DomainError
-from hazard_desktop.domain.exchange import KINDS_BY_NAME, RECORD_KINDS, Identity, Peer, RecordKind, Role
+from hazard_desktop.domain.exchange import KINDS_BY_NAME, RECORD_KINDS, SLOT_SIZE, Identity, Peer, RecordKind, Role
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.exchange import FieldDiff, Fields, RecordConflict
@@ -46,12 +46,21 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
         yield items[start : start + size]
 
 
-def number_slot(connection: Any) -> int:
-    """The number slot of this installation (0, the office's, when none is set: the numbering as before)."""
-    cursor = connection.cursor() if hasattr(connection, "cursor") else None
-    sql = "SELECT number_slot FROM installation LIMIT 1"
-    row = cursor.execute(sql).fetchone() if cursor is not None else connection.exec_driver_sql(sql).first()
-    return int(row[0]) if row is not None and row[0] is not None else 0
+def numbering(connection: Any) -> tuple[int, int | None]:
+    """This installation's number slot (0, the office's, when none is set: the numbering as before) and, at
+    the office, the first sequence reserved for a laptop (None: no laptop registered). ``connection``: a
+    SQLAlchemy connection or a plain sqlite3 one."""
+    sql = (
+        "SELECT (SELECT number_slot FROM installation LIMIT 1),"
+        " (SELECT MIN(number_slot) FROM exchange_peers WHERE number_slot > 0)"
+    )
+    if hasattr(connection, "exec_driver_sql"):
+        row = connection.exec_driver_sql(sql).first()
+    else:
+        row = connection.execute(sql).fetchone()
+    slot = int(row[0]) if row is not None and row[0] is not None else 0
+    reserved = None if row is None or row[1] is None or slot != 0 else int(row[1]) * SLOT_SIZE + 1
+    return slot, reserved
 
 
 class SqlExchangeSession:
@@ -136,6 +145,13 @@ class SqlExchangeSession:
                 " last_sent_at, last_received_at, short_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (str(new_id()), now, now, *values, peer.short_code),
             )
+
+    def highest_sequence(self) -> int:
+        """The highest number this register has given in any year (hazards and inspections)."""
+        hazards = self._sql("SELECT COALESCE(MAX(last_value), 0) FROM number_sequences").scalar() or 0
+        rows = self._sql("SELECT value FROM settings WHERE key LIKE 'inspection_number.%'").all()
+        inspections = max((int(v) for (v,) in rows if str(v).isdigit()), default=0)
+        return max(int(hazards), inspections)
 
     def is_empty(self) -> bool:
         for table in ("hazards", "inspections", "gradings"):
@@ -264,12 +280,23 @@ class SqlExchangeSession:
         rows = self._sql("SELECT record_id, hash FROM exchange_known WHERE peer = ? AND kind = ?", (peer, kind))
         return {uuid.UUID(r): h for r, h in rows}
 
-    def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str]) -> None:
+    def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str], *, ack: bool) -> None:
         if hashes:
             self._c.exec_driver_sql(
-                "INSERT OR REPLACE INTO exchange_known (peer, kind, record_id, hash) VALUES (?, ?, ?, ?)",
-                [(peer, kind, str(i), h) for i, h in hashes.items()],
+                "INSERT OR REPLACE INTO exchange_known (peer, kind, record_id, hash, ack) VALUES (?, ?, ?, ?, ?)",
+                [(peer, kind, str(i), h, int(ack)) for i, h in hashes.items()],
             )
+
+    def pending_acks(self, peer: str) -> dict[str, dict[uuid.UUID, str]]:
+        found: dict[str, dict[uuid.UUID, str]] = {}
+        for kind, record_id, digest in self._sql(
+            "SELECT kind, record_id, hash FROM exchange_known WHERE peer = ? AND ack = 1", (peer,)
+        ):
+            found.setdefault(kind, {})[uuid.UUID(record_id)] = digest
+        return found
+
+    def clear_acks(self, peer: str) -> None:
+        self._sql("UPDATE exchange_known SET ack = 0 WHERE peer = ? AND ack = 1", (peer,))
 
     # ------------------------------------------------------------ conflicts
     def open_conflict(

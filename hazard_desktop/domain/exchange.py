@@ -5,10 +5,12 @@ cases in ``services/exchange.py``.
 
 Numbering scheme (why): every installation numbers from its own *number slot*, so no coordination is
 needed at the moment a hazard is found and a number, once given, is final (it is printed on sheets):
-- the office register (slot 0) numbers ``YH-YYYY-0001`` … ``YH-YYYY-9999`` as before (existing numbers
-  keep their meaning), then ``YH-YYYY-500000`` … if a year ever needs more;
-- the laptop given slot *k* (1…49, handed out by the office when it registers the laptop, carried in the
-  join file) numbers ``YH-YYYY-k0001`` … ``YH-YYYY-k9999`` (six digits, e.g. slot 3: ``YH-2026-030001``).
+- the office register (slot 0) numbers ``YH-YYYY-0001`` … as before (existing numbers keep their meaning;
+  a plant without laptops numbers past 9,999 as it always did); once laptops are registered it jumps over
+  their ranges to ``YH-YYYY-500000`` … if a year ever needs more;
+- the laptop given slot *k* (1…49, handed out by the office when it registers the laptop — above every
+  number the office has given —, carried in the join file) numbers ``k*10000+1`` … ``k*10000+9999``
+  (e.g. slot 3: ``YH-2026-30001`` … ``YH-2026-39999``).
 The format stays ``NUMBER_PATTERN`` (four to six digits), so the register's sort by value
 (``register_queries.NUMERIC_NUMBER_KEY``, migration 0006) and the searches work unchanged, and 原编号
 (``hazards.legacy_number``) is untouched. Provisional numbers replaced by the office were rejected: a laptop
@@ -80,7 +82,7 @@ class RecordKind:
     direction: Direction
     hazard_column: str | None = None
     blobs: Blobs | None = None
-    stays_when: tuple[str, str] | None = None
+    stays_when: tuple[str, str | None] | None = None  # (column, value): None matches NULL
     parent: tuple[str, str] | None = None  # (column, kind): travels only with a parent record that travels
 
 
@@ -105,10 +107,10 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind("hazard", "hazards", _R, BOTH, hazard_column="id"),
     RecordKind("hazard_photo", "hazard_photos", _I, BOTH, "hazard_id", Blobs("photo_blobs")),
     RecordKind("grading_meeting", "grading_meetings", _R, DOWN),
-    RecordKind("grading", "gradings", _R, DOWN, "hazard_id"),
-    RecordKind("grading_score", "grading_scores", _I, DOWN),
-    RecordKind("grading_criterion", "grading_criteria", _I, DOWN),
-    RecordKind("grading_vote", "grading_votes", _I, DOWN),
+    RecordKind("grading", "gradings", _R, DOWN, "hazard_id", stays_when=("confirmed_at", None)),
+    RecordKind("grading_score", "grading_scores", _I, DOWN, parent=("grading_id", "grading")),
+    RecordKind("grading_criterion", "grading_criteria", _I, DOWN, parent=("grading_id", "grading")),
+    RecordKind("grading_vote", "grading_votes", _I, DOWN, parent=("grading_id", "grading")),
     RecordKind("dispute", "disputes", _R, DOWN, "hazard_id"),
     RecordKind("dispute_claim", "dispute_claims", _I, DOWN),
     RecordKind("sheet_print", "sheet_prints", _I, BOTH),
@@ -188,17 +190,28 @@ def slot_range(slot: int) -> tuple[int, int]:
     return slot * SLOT_SIZE + 1, slot * SLOT_SIZE + SLOT_SIZE - 1
 
 
-def next_sequence(slot: int, last: int) -> int:
+def next_sequence(slot: int, last: int, reserved_from: int | None = None) -> int:
     """The sequence after ``last`` (0: none yet this year) for an installation numbering from ``slot``.
 
-    Refuses (``numbers_exhausted``) when a laptop's 9,999 numbers of a year are used up; the office
-    continues in its overflow range.
+    ``reserved_from``: at the office, the first sequence of the lowest laptop slot registered (None: no
+    laptop, the office numbers on as it always did, past 9,999 too). Once laptops exist, the office jumps
+    over their ranges to ``OFFICE_OVERFLOW_START``. A laptop's 9,999 numbers of a year used up are refused
+    (``numbers_exhausted``).
     """
+    if slot == OFFICE_SLOT:
+        candidate = last + 1
+        if reserved_from is not None and reserved_from <= candidate < OFFICE_OVERFLOW_START:
+            return OFFICE_OVERFLOW_START
+        return candidate
     first, end = slot_range(slot)
     if last < first:
         return first
     if last < end:
         return last + 1
-    if slot == OFFICE_SLOT:
-        return max(last + 1, OFFICE_OVERFLOW_START)
     raise DomainError("numbers_exhausted", slot=slot)
+
+
+def first_free_slot(used: set[int], highest_office_sequence: int) -> int | None:
+    """The lowest laptop slot not ``used`` whose range lies above every number the office gave so far."""
+    lowest = max(FIRST_FIELD_SLOT, highest_office_sequence // SLOT_SIZE + 1)
+    return next((k for k in range(lowest, LAST_FIELD_SLOT + 1) if k not in used), None)

@@ -32,6 +32,7 @@ from hazard_desktop.domain.exchange import (
     Side,
     accepts,
     check_short_code,
+    first_free_slot,
     sends,
 )
 
@@ -129,6 +130,7 @@ class ExchangeSession(Protocol):
     def save_identity(self, identity: Identity) -> None: ...
     def peers(self) -> list[Peer]: ...
     def save_peer(self, peer: Peer) -> None: ...
+    def highest_sequence(self) -> int: ...
     def is_empty(self) -> bool:
         """True when the register holds no hazard, inspection or grading (a folder that may join)."""
         ...
@@ -141,10 +143,15 @@ class ExchangeSession(Protocol):
     def photos(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str, bytes]]: ...
     def write_photos(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]]) -> None: ...
     def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
-        """Hashes of the versions of ``kind`` last sent to or received from ``peer``."""
+        """Hashes of the versions of ``kind`` this installation and ``peer`` both hold (agreed)."""
         ...
 
-    def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str]) -> None: ...
+    def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str], *, ack: bool) -> None:
+        """Note versions as agreed with ``peer``; ``ack``: received, to be acknowledged in the next file to it."""
+        ...
+
+    def pending_acks(self, peer: str) -> dict[str, dict[uuid.UUID, str]]: ...
+    def clear_acks(self, peer: str) -> None: ...
     def conflicts(self) -> list[RecordConflict]: ...
     def open_incoming(self, kind: RecordKind) -> dict[uuid.UUID, Fields]: ...
     def open_conflict(
@@ -264,10 +271,10 @@ def register_terminal(store: ExchangeStore, short_code: str) -> Peer:
         if code in existing:
             return existing[code]
         used = {p.number_slot for p in existing.values() if p.number_slot is not None}
-        free = [k for k in range(FIRST_FIELD_SLOT, LAST_FIELD_SLOT + 1) if k not in used]
-        if not free:
+        slot = first_free_slot(used, session.highest_sequence())
+        if slot is None:
             raise DomainError("slots_exhausted", max=LAST_FIELD_SLOT)
-        peer = Peer(code, Role.FIELD, None, free[0], None, None)
+        peer = Peer(code, Role.FIELD, None, slot, None, None)
         session.save_peer(peer)
         session.commit()
         return peer
@@ -309,11 +316,12 @@ def export_exchange(
     At a laptop ``to`` defaults to the office; at the office a file for nobody in particular needs
     ``everything``. Each record carries its revision (``rev``, the hash of its content) and ``base``: the
     revision this installation last sent to or received from the peer, so the peer tells a change made on
-    top of its own version from a conflict. What is sent is remembered per peer (``--all`` sends again what
-    a lost file carried).
+    top of its own version from a conflict. A version counts as the peer's only once the peer acknowledged
+    it (its next file lists what it imported, ``acks``), so a file lost on the way is sent again by the
+    next export.
 
     Raises ``identity_missing``, ``peer_unknown``, ``exchange_cancelled``, ``exchange_target_missing``,
-    ``exchange_write_failed``; nothing is remembered and no file remains on refusal or cancel.
+    ``exchange_write_failed``; nothing changes and no file remains on refusal or cancel.
     """
     with store.session() as session:
         me = session.identity()
@@ -321,9 +329,9 @@ def export_exchange(
             raise DomainError("identity_missing")
         peer = _peer_for_export(session, me, to, everything)
         kinds = [k for k in RECORD_KINDS if sends(k, me.role)]
+        acks = session.pending_acks(peer.short_code) if peer is not None else {}
         payloads: list[tuple[str, bytes]] = []
         photo_ids: list[tuple[RecordKind, list[uuid.UUID]]] = []
-        sent: dict[str, dict[uuid.UUID, str]] = {}
         counts: dict[str, int] = {}
         for step, kind in enumerate(kinds):
             _cancelled(progress, step, len(kinds) + 1)
@@ -340,7 +348,6 @@ def export_exchange(
             if body:
                 payloads.append((f"records/{kind.name}.json", _dump(body)))
                 counts[kind.name] = len(body)
-                sent[kind.name] = hashes
                 if kind.blobs is not None:
                     photo_ids.append((kind, list(hashes)))
         photos = 0
@@ -372,11 +379,11 @@ def export_exchange(
             "everything": everything,
             "created_at": created.isoformat(),
             "contents": counts,
+            "acks": {k: {str(i): h for i, h in v.items()} for k, v in acks.items()},
         }
         size = files.write(target, manifest, entries())
         if peer is not None:
-            for kind_name, hashes in sent.items():
-                session.remember(peer.short_code, kind_name, hashes)
+            session.clear_acks(peer.short_code)
             session.save_peer(replace(peer, last_sent_at=created))
         session.commit()
         _cancelled(progress, len(kinds) + 1, len(kinds) + 1)
@@ -399,6 +406,7 @@ class _Plan:
     changed: dict[str, list[tuple[uuid.UUID, Fields]]]
     conflicts: dict[str, list[tuple[uuid.UUID, Fields]]]
     agreed: dict[str, dict[uuid.UUID, str]]
+    acks: dict[str, dict[uuid.UUID, str]]
 
 
 def _text(value: object, entry: str = "manifest.json") -> str:
@@ -452,9 +460,14 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
     peer = existing.get(sender_code) or Peer(sender_code, sender_role, sender_id, None, None, None)
     if peer.installation_id is not None and peer.installation_id != sender_id:
         raise DomainError("exchange_peer_mismatch", peer=sender_code)
-    plan = _Plan(replace(peer, installation_id=sender_id), sender_id, joins, [], {}, {}, {}, {})
+    plan = _Plan(replace(peer, installation_id=sender_id), sender_id, joins, [], {}, {}, {}, {}, {})
     carried = set(package.kinds())
+    acks = _acks(m.get("acks"))
+    pending = session.pending_acks(sender_code) if joins is None else {}
     for kind in RECORD_KINDS:
+        if kind.name in acks and joins is None:  # what the sender took from us: now agreed
+            known = session.known(sender_code, kind.name)
+            plan.acks[kind.name] = {i: h for i, h in acks[kind.name].items() if known.get(i) != h}
         if kind.name not in carried or not accepts(kind, sender_role):
             continue
         incoming = package.records(kind.name)
@@ -476,6 +489,7 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
                 continue
             if kind.immutable:
                 unchanged += 1
+                agreed[record_id] = rev
                 continue
             current = record_hash(mine)
             if current == rev:
@@ -492,8 +506,26 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
                 conflicting.append((record_id, fields))
         plan.counts.append(KindCounts(kind.name, len(new), len(changed), unchanged, len(conflicting)))
         plan.new[kind.name], plan.changed[kind.name], plan.conflicts[kind.name] = new, changed, conflicting
-        plan.agreed[kind.name] = agreed
+        # to acknowledge in the next file to the sender (again, if it sent them again: it lacks our ack)
+        waiting = pending.get(kind.name, {})
+        plan.agreed[kind.name] = {i: h for i, h in agreed.items() if known.get(i) != h or waiting.get(i) != h}
     return plan
+
+
+def _acks(value: object) -> dict[str, dict[uuid.UUID, str]]:
+    """The manifest's acknowledgements: ``{kind: {id: rev}}`` of the records the sender took from us."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise DomainError("exchange_tampered", entry="manifest.json")
+    found: dict[str, dict[uuid.UUID, str]] = {}
+    try:
+        for kind, items in value.items():
+            if kind in KINDS_BY_NAME and isinstance(items, dict):
+                found[kind] = {uuid.UUID(i): _text(h) for i, h in items.items()}
+    except ValueError as exc:
+        raise DomainError("exchange_tampered", entry="manifest.json") from exc
+    return found
 
 
 def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
@@ -554,7 +586,8 @@ def import_exchange(
         try:
             plan = _plan(session, package)
             preview = _preview(plan, package)
-            if preview.nothing_new and plan.joins is None:
+            bookkeeping = any(plan.acks.values()) or any(plan.agreed.values())
+            if preview.nothing_new and plan.joins is None and not bookkeeping:
                 return ImportResult(preview, 0)  # the same file again: not a byte is written
             if plan.joins is not None:
                 session.clear_reference()
@@ -586,7 +619,8 @@ def import_exchange(
                     hazard = fields.get(kind.hazard_column) if kind.hazard_column else None
                     session.open_conflict(kind, record_id, uuid.UUID(str(hazard)) if hazard else None, sender, fields)
                     opened += 1
-                session.remember(sender, kind.name, plan.agreed.get(kind.name, {}))
+                session.remember(sender, kind.name, plan.acks.get(kind.name, {}), ack=False)
+                session.remember(sender, kind.name, plan.agreed.get(kind.name, {}), ack=True)
                 done += len(new) + len(changed)
                 _cancelled(progress, done, total)
             session.save_peer(replace(plan.sender, last_received_at=_now()))
@@ -628,5 +662,5 @@ def resolve_conflict(store: ExchangeStore, conflict_id: uuid.UUID, choices: Mapp
                 merged["revision"] = max(merged["revision"], theirs if isinstance(theirs, int) else 0) + 1
             if merged != local:
                 session.write(kind, [(record_id, merged)], new=False)
-        session.remember(sender, kind.name, {record_id: record_hash(incoming)})
+        session.remember(sender, kind.name, {record_id: record_hash(incoming)}, ack=True)
         session.commit()

@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
-from hazard_desktop.adapters.exchange_store import number_slot
+from hazard_desktop.adapters.exchange_store import numbering
 from hazard_desktop.adapters.orm import HazardRow, NumberSequenceRow, PhotoBlobRow, PhotoRow
 from hazard_desktop.domain.exchange import next_sequence
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, PhotoInfo
@@ -177,7 +177,8 @@ class SqlHazardRepository:
         row = self._sequence_row(year)
         # The next number of this installation's slot (issue 15, ``domain.exchange``); the write lock of
         # this transaction serialises claims.
-        value = next_sequence(number_slot(self._session.connection()), row.last_value)
+        slot, reserved = numbering(self._session.connection())
+        value = next_sequence(slot, row.last_value, reserved)
         self._session.execute(
             update(NumberSequenceRow)
             .where(NumberSequenceRow.id == row.id)

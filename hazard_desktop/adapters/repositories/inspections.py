@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, ScalarSelect, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from hazard_desktop.adapters.exchange_store import number_slot
+from hazard_desktop.adapters.exchange_store import numbering
 from hazard_desktop.adapters.orm import DepartmentRow, SettingRow
 from hazard_desktop.adapters.orm_inspections import (
     AnswerPhotoBlobRow,
@@ -23,7 +23,7 @@ from hazard_desktop.adapters.orm_inspections import (
     InspectorRow,
 )
 from hazard_desktop.domain.errors import InvalidTransition
-from hazard_desktop.domain.exchange import next_sequence, slot_range
+from hazard_desktop.domain.exchange import OFFICE_OVERFLOW_START, next_sequence, slot_range
 from hazard_desktop.domain.inspections import (
     Answer,
     AnswerPhoto,
@@ -379,10 +379,17 @@ class SqlInspectionRepository:
         )
         parsed = (inspection_sequence(n) for n in numbers)
         # this installation's numbers only (issue 15: each numbers from its own slot; the others' arrive by exchange)
-        slot = number_slot(self._session.connection())
+        slot, reserved = numbering(self._session.connection())
         first, end = slot_range(slot)
-        mine = [p[1] for p in parsed if p is not None and (first <= p[1] <= end or (slot == 0 and p[1] > end))]
-        claimed = next_sequence(slot, max(max(mine, default=0), int(counter.value) if counter is not None else 0))
+
+        def mine_(n: int) -> bool:
+            if slot:
+                return first <= n <= end
+            return reserved is None or n < reserved or n >= OFFICE_OVERFLOW_START
+
+        mine = [p[1] for p in parsed if p is not None and mine_(p[1])]
+        last = max(max(mine, default=0), int(counter.value) if counter is not None else 0)
+        claimed = next_sequence(slot, last, reserved)
         now = utcnow()
         if counter is None:
             counter = SettingRow(id=new_id(), key=key, value="", created_at=now)

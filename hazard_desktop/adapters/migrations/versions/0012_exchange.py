@@ -4,8 +4,10 @@
   the plant's UUID and name, and its number slot (``domain.exchange``: the range its numbers come from);
 - ``exchange_peers``: the other installations it exchanges with (at the office: the laptops registered,
   with the number slot reserved for each), when a file was last sent to / received from each;
-- ``exchange_known``: per peer and record, the hash of the version last sent to or received from it, so an
-  export carries exactly what the peer lacks and an import tells a change from a conflict;
+- ``exchange_known``: per peer and record, the hash of the version both sides are known to hold (received
+  from the peer, or sent and acknowledged by its next file), so an export carries exactly what the peer
+  lacks and an import tells a change from a conflict; ``ack`` marks a version received and not yet
+  acknowledged to the peer (the next file to it carries the acknowledgement);
 - ``exchange_conflicts``: the incoming version of a record changed on both sides, kept until resolved;
 - ``hazards.exchange_conflict``: 1 while a conflict of the hazard is open (the register's mark and filter).
 
@@ -63,6 +65,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(40), primary_key=True),
         sa.Column("record_id", UUID, primary_key=True),
         sa.Column("hash", sa.String(64), nullable=False),
+        sa.Column("ack", sa.Integer, nullable=False, server_default="0"),
         sqlite_with_rowid=False,
     )
     op.create_table(
