@@ -701,12 +701,17 @@ from %3</source>
             <translation>本机新登记的隐患从 %1 开始编号，全厂唯一。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="210" />
+            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="176" />
+            <source>Given by the office when this laptop joined.</source>
+            <translation>加入工厂时由办公室分配。</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="216" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="229" />
+            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="235" />
             <source>Laptop %1 registered: it numbers from %2. Now export an exchange file to it.</source>
             <translation>已登记现场终端 %1：从 %2 开始编号。现在请向它导出交换包。</translation>
         </message>

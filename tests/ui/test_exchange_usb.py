@@ -69,6 +69,7 @@ def test_a_laptop_joins_and_its_findings_reach_the_office_on_a_stick(qtbot, offi
     assert page.message.kind == "info", page.message.text()
     assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "A3"
     assert page.table.item(0, 2).text().endswith("-10001")
+    assert not page.field_radio.isEnabled()  # an office with laptops stays the office
 
     inspector = add_person(office, "李巡检")  # people come from the office (they travel down only)
     join_file = _export(qtbot, office, stick)
@@ -88,6 +89,11 @@ def test_a_laptop_joins_and_its_findings_reach_the_office_on_a_stick(qtbot, offi
     try:
         identity = exchange.get_identity(laptop.exchange_store())
         assert identity is not None and (identity.short_code, identity.role) == ("A3", Role.FIELD)
+        laptop_page = ExchangePage(laptop)
+        qtbot.addWidget(laptop_page)
+        assert laptop_page.code_edit.text() == "A3" and laptop_page.code_edit.isReadOnly()
+        assert laptop_page.field_radio.isChecked() and not laptop_page.office_radio.isEnabled()
+        assert laptop_page.numbers_label.text().endswith("unique in the plant.")
         found = create_hazard(laptop.uow(), hazard_input(laptop, inspector))
         assert found.number.endswith("-10001")
         day_file = _export(qtbot, laptop, stick)

@@ -170,6 +170,13 @@ class ExchangePage(QWidget):
                         "%1", first_number(identity.number_slot, year)
                     )
                 )
+        joined = identity is not None and identity.role is Role.FIELD and identity.number_slot is not None
+        laptops = any(p.role is Role.FIELD for p in peers)
+        with_laptops = identity is not None and identity.role is Role.OFFICE and laptops
+        self.code_edit.setReadOnly(joined)  # the office gave it; the office knows the laptop by it
+        self.code_edit.setToolTip(self.tr("Given by the office when this laptop joined.") if joined else "")
+        self.office_radio.setEnabled(not joined)
+        self.field_radio.setEnabled(not with_laptops)
         self._role_toggled(self.office_radio.isChecked())
         self.table.setRowCount(len(peers))
         for row, peer in enumerate(peers):
