@@ -22,6 +22,8 @@ Each figure (program) against its floor:
 - ledger: the Excel ledger export of the whole register against the same values written by the same
   library with no format, and its peak memory at a fifth of the rows and at all of them
   (``benchmarks/ledger.py``).
+- exchange: a laptop's 10,000 hazards with 20,000 photos exported and imported at the office against copying
+  the photo files and ``executemany`` of the same rows (``benchmarks/exchange.py``, ≤ 2×).
 
 Both processes run with the same interpreter and environment, offscreen, window 1400×850, with
 bytecode cached in a temporary ``PYTHONPYCACHEPREFIX`` (one untimed warm-up each); the program prints
@@ -58,7 +60,7 @@ HOOK_ENV = "HAZARD_DESKTOP_BENCH_EXIT_AFTER_PAINT"
 WINDOW = (1400, 850)
 REFERENCE = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)  # fixed, so every run builds the same register
 PRAGMAS = start_reads.PRAGMAS  # the program's connection settings: the floors use the same
-SECTIONS = ("build", "filter", "sort", "deadline", "repaint", "start", "sheets", "ledger")
+SECTIONS = ("build", "filter", "sort", "deadline", "repaint", "start", "sheets", "ledger", "exchange")
 QUERY_BUDGET = 1.0  # seconds per query or repaint figure: fast ones get more than --repeat turns
 
 # Search words as people type them: 2, 3 and 4 characters, common and rare, and an equipment tag.
@@ -651,6 +653,11 @@ def main(argv: list[str] | None = None) -> int:
             import ledger  # benchmarks/ledger.py
 
             figures += ledger.measure(folder, work, 3, alternate, Figure)
+        if "exchange" in args.only:
+            log("exchange")
+            import exchange  # benchmarks/exchange.py: its own office and laptop (10,000 hazards, 20,000 photos)
+
+            figures += exchange.measure(work, 3, alternate, Figure)
     finally:
         if args.keep:
             log(f"kept {work}")

@@ -173,6 +173,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "交换包含有本程序不认识的记录类型（{kind}），请先升级本程序。",
         "The file holds records of an unknown kind ({kind}); update this program.",
     ),
+    "exchange_missing_reference": (
+        "交换包中的记录（{kind}）引用了本机没有的数据（{column} = {value}），未导入任何内容。",
+        "A record of the file ({kind}) names data this register lacks ({column} = {value}); nothing was imported.",
+    ),
     "join_needs_office_file": (
         "本机尚未加入工厂：请导入办公室主库为本机导出的交换包。",
         "This installation has not joined a plant: import the office's file made for it.",

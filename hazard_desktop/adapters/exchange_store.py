@@ -244,6 +244,33 @@ class SqlExchangeSession:
             index.append((pks[str(record_id)], tokens))
         self._c.exec_driver_sql("INSERT INTO hazard_fts(rowid, tokens) VALUES (?, ?)", index)
 
+    def missing_references(
+        self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], arriving: Mapping[str, Sequence[Fields]]
+    ) -> tuple[uuid.UUID, str, object] | None:
+        """The first (record, column, value) of ``rows`` whose foreign key names a row neither stored here nor
+        among the records ``arriving`` (by table) — checked before anything is written, so the import is
+        refused with what is missing instead of failing at commit."""
+        if not rows:
+            return None
+        keys = [(r[3], r[2], r[4]) for r in self._sql(f"PRAGMA foreign_key_list({kind.table})")]
+        for column, parent, parent_column in keys:
+            parent_column = parent_column or "id"
+            values = {f.get(column) for _, f in rows} - {None}
+            if not values:
+                continue
+            present = {f.get(parent_column) for f in arriving.get(parent, ())}
+            wanted = sorted((v for v in values if v not in present), key=str)
+            found: set[object] = set()
+            for part in _chunks(wanted):
+                marks = ", ".join("?" * len(part))
+                sql = f"SELECT {parent_column} FROM {parent} WHERE {parent_column} IN ({marks})"
+                found.update(v for (v,) in self._sql(sql, tuple(part)))
+            missing = set(wanted) - found
+            if missing:
+                record_id, fields = next((i, f) for i, f in rows if f.get(column) in missing)
+                return record_id, column, fields.get(column)
+        return None
+
     # ------------------------------------------------------------ files (photos)
     def photos(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str, bytes]]:
         if kind.blobs is None:
@@ -340,8 +367,12 @@ class SqlExchangeSession:
             kind = KINDS_BY_NAME[kind_name]
             incoming = json.loads(body)
             local = self.fetch(kind, [uuid.UUID(record_id)]).get(uuid.UUID(record_id), {})
+            names = self._names(kind.table)
             diffs = tuple(
-                FieldDiff(name, local.get(name), incoming.get(name))
+                FieldDiff(
+                    name, local.get(name), incoming.get(name),
+                    self._text(names.get(name), local.get(name)), self._text(names.get(name), incoming.get(name)),
+                )  # fmt: skip
                 for name in self.columns(kind.table)
                 if local.get(name) != incoming.get(name)
             )
@@ -358,6 +389,21 @@ class SqlExchangeSession:
                 )
             )
         return found
+
+    def _names(self, table: str) -> dict[str, str]:
+        """Columns of ``table`` naming a department or a person (shown by name in a conflict)."""
+        return {
+            r[3]: r[2] for r in self._sql(f"PRAGMA foreign_key_list({table})") if r[2] in ("departments", "people")
+        }
+
+    def _text(self, parent: str | None, value: object) -> str:
+        if value is None:
+            return ""
+        if parent is not None:
+            row = self._sql(f"SELECT name FROM {parent} WHERE id = ?", (str(value),)).first()
+            if row is not None:
+                return str(row[0])
+        return str(value)
 
     def close_conflict(self, conflict_id: uuid.UUID) -> tuple[str, uuid.UUID, str, Fields] | None:
         row = self._sql(

@@ -93,7 +93,7 @@ UP, DOWN, BOTH = Direction.UP, Direction.DOWN, Direction.BOTH
 # A new kind is one line here (its table must have an ``id`` UUID key, ``created_at`` and ``updated_at``).
 RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind("department", "departments", _R, DOWN),
-    RecordKind("person", "people", _R, DOWN),
+    RecordKind("person", "people", _R, BOTH),  # an inspector added on the floor reaches the office
     RecordKind("category", "categories", _R, DOWN),
     RecordKind("subcategory", "subcategories", _R, DOWN),
     RecordKind("lec_scale_value", "lec_scale_values", _R, DOWN),

@@ -102,6 +102,8 @@ class FieldDiff:
     name: str
     local: object
     incoming: object
+    local_text: str = ""  # for display: a department's or person's name instead of its id, else the value
+    incoming_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,9 @@ class ExchangeSession(Protocol):
     def records(self, kind: RecordKind) -> Iterator[tuple[uuid.UUID, Fields]]: ...
     def fetch(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Fields]: ...
     def write(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], *, new: bool) -> None: ...
+    def missing_references(
+        self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], arriving: Mapping[str, Sequence[Fields]]
+    ) -> tuple[uuid.UUID, str, object] | None: ...
     def photos(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str, bytes]]: ...
     def write_photos(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]]) -> None: ...
     def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
@@ -436,7 +441,7 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
     to = m.get("to")
     me = session.identity()
     joins: Identity | None = None
-    if me is None:
+    if me is None or (me.role is Role.FIELD and me.number_slot is None):  # not joined yet: this file joins
         if sender_role is not Role.OFFICE or not isinstance(to, dict) or to.get("role") != Role.FIELD.value:
             raise DomainError("join_needs_office_file")
         if not session.is_empty():
@@ -444,9 +449,9 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
         slot = to.get("number_slot")
         if not isinstance(slot, int) or not FIRST_FIELD_SLOT <= slot <= LAST_FIELD_SLOT:
             raise DomainError("exchange_tampered", entry="manifest.json")
-        joins = Identity(
-            uuid.uuid4(), check_short_code(_text(to.get("code"))), Role.FIELD, plant_id, _text(plant.get("name")), slot
-        )
+        own_id = me.installation_id if me is not None else uuid.uuid4()
+        code = check_short_code(_text(to.get("code")))
+        joins = Identity(own_id, code, Role.FIELD, plant_id, _text(plant.get("name")), slot)
         me = joins
     elif me.plant_id != plant_id:
         raise DomainError("foreign_plant", plant=str(plant.get("name", "")))
@@ -509,7 +514,26 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
         # to acknowledge in the next file to the sender (again, if it sent them again: it lacks our ack)
         waiting = pending.get(kind.name, {})
         plan.agreed[kind.name] = {i: h for i, h in agreed.items() if known.get(i) != h or waiting.get(i) != h}
+    if joins is None:
+        _check_references(session, plan)
     return plan
+
+
+def _check_references(session: ExchangeSession, plan: _Plan) -> None:
+    """Refuse a file whose records name a row this register lacks and the file does not bring (e.g. a
+    person made on a laptop before people travelled up): said before anything is written."""
+    arriving: dict[str, list[Fields]] = {}
+    for kind in RECORD_KINDS:
+        arriving.setdefault(kind.table, []).extend(f for _, f in plan.new.get(kind.name, ()))
+        arriving[kind.table].extend(f for _, f in plan.changed.get(kind.name, ()))
+    for kind in RECORD_KINDS:
+        rows = [*plan.new.get(kind.name, ()), *plan.changed.get(kind.name, ())]
+        missing = session.missing_references(kind, rows, arriving)
+        if missing is not None:
+            record_id, column, value = missing
+            raise DomainError(
+                "exchange_missing_reference", kind=kind.name, record=str(record_id), column=column, value=str(value)
+            )
 
 
 def _acks(value: object) -> dict[str, dict[uuid.UUID, str]]:
@@ -534,7 +558,8 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
         created = datetime.fromisoformat(_text(m.get("created_at")))
     except ValueError as exc:
         raise DomainError("exchange_tampered", entry="manifest.json") from exc
-    photos = sum(1 for name in package.photo_names() if name.split("/")[2] in _new_ids(plan, name.split("/")[1]))
+    new_ids = {kind: _new_ids(plan, kind) for kind in plan.new}
+    photos = sum(1 for name in package.photo_names() if name.split("/")[2] in new_ids.get(name.split("/")[1], ()))
     return ImportPreview(
         sender=plan.sender.short_code,
         sender_role=plan.sender.role,

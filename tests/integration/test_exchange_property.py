@@ -38,17 +38,10 @@ def template():
 
 
 find = st.tuples(st.just("find"), st.sampled_from(SITES))
-edit = st.tuples(st.just("edit"), st.sampled_from(SITES), st.integers(0, 5), st.sampled_from(["description", "location"]))
+FIELDS = st.sampled_from(["description", "location"])
+edit = st.tuples(st.just("edit"), st.sampled_from(SITES), st.integers(0, 5), FIELDS)
 sync = st.tuples(st.just("sync"), st.sampled_from(["A1", "A2"]), st.sampled_from(["up", "down"]), st.booleans())
 step = st.one_of(find, edit, sync)
-
-
-def _hazards(site: Site) -> list:
-    with site.context.uow() as uow:
-        ids = sorted(uow.hazards.all_ids()) if hasattr(uow.hazards, "all_ids") else None
-    if ids is not None:
-        return ids
-    return sorted(contents(site)["hazard"])
 
 
 def _apply(sites: dict[str, Site], action: tuple, counter: list[int]) -> None:
@@ -59,7 +52,8 @@ def _apply(sites: dict[str, Site], action: tuple, counter: list[int]) -> None:
             person = uow.reference.people()[0]
         counter[0] += 1
         at = datetime(2026, 3, 1, 8, 0, tzinfo=UTC) + timedelta(minutes=counter[0])
-        create_hazard(site.context.uow(), hazard_input(site.context, person, description=f"隐患 {counter[0]}", found_at=at))
+        data = hazard_input(site.context, person, description=f"隐患 {counter[0]}", found_at=at)
+        create_hazard(site.context.uow(), data)
     elif kind == "edit":
         site = sites[action[1]]
         ids = sorted(contents(site)["hazard"])

@@ -241,3 +241,78 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_register_as_it_was(pair):
 
     hq.context = build_context(hq.folder)
     assert {k.kind: k.new for k in hq.take(file).preview.kinds}["hazard"] == 3
+
+
+def test_a_record_naming_what_the_register_lacks_is_refused_in_the_preview(pair, tmp_path):
+    hq, a1, file = pair
+    hq.take(file)
+    import uuid
+
+    def dangling(name, data, manifest):
+        import hashlib
+
+        if name != "records/hazard.json":
+            return [(name, data)]
+        body = json.loads(data)
+        record = next(iter(body.values()))
+        record["fields"]["department_id"] = str(uuid.uuid4())  # a department nobody has
+        new_id = str(uuid.uuid4())
+        record["fields"]["id"] = new_id
+        record["fields"]["number"] = "YH-2026-19999"
+        record["rev"] = ex.record_hash(record["fields"])
+        data = json.dumps({new_id: record}).encode()
+        manifest["entries"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        return [(name, data)]
+
+    error = refused(hq, rewrite(file, tmp_path / "dangling.hzx", dangling), "exchange_missing_reference")
+    assert (error.params["kind"], error.params["column"]) == ("hazard", "department_id")
+
+
+def test_a_person_added_on_a_laptop_travels_up_with_the_hazard_they_found(pair):
+    hq, a1, _file = pair
+    from hazard_desktop.domain.reference import Role as StaffRole
+
+    person = add_person(a1.context, "现场新人")
+    assert StaffRole.INSPECTOR in person.roles
+    h = create_hazard(a1.context.uow(), hazard_input(a1.context, person))
+    result = hq.take(a1.send())
+    assert {k.kind: k.new for k in result.preview.kinds}["person"] == 1
+    with hq.context.uow() as uow:
+        assert uow.hazards.get(h.id).found_by_id == person.id
+
+
+def test_a_cancelled_export_or_import_leaves_no_file_and_writes_nothing(pair, tmp_path):
+    hq, a1, file = pair
+    before = snapshot(a1.folder)
+    with pytest.raises(DomainError) as info:
+        ex.export_exchange(a1.store, a1.files, tmp_path / "out" / "x.hzx", progress=lambda done, total: True)
+    assert info.value.code == "exchange_target_missing"
+    (tmp_path / "out").mkdir()
+    with pytest.raises(DomainError) as info:
+        ex.export_exchange(a1.store, a1.files, tmp_path / "out" / "x.hzx", progress=lambda done, total: done < 3)
+    assert info.value.code == "exchange_cancelled"
+    assert list((tmp_path / "out").iterdir()) == [] and snapshot(a1.folder) == before
+    before = snapshot(hq.folder)
+    with pytest.raises(DomainError) as info:
+        ex.import_exchange(hq.store, hq.files, file, progress=lambda done, total: False)
+    assert info.value.code == "exchange_cancelled" and snapshot(hq.folder) == before
+
+
+def test_a_laptop_set_to_field_in_the_settings_can_still_join(pair, tmp_path):
+    hq, _a1, _file = pair
+    from hazard_desktop.app import close_context
+    from hazard_desktop.domain.exchange import Role
+
+    fresh = make_context(tmp_path / "fresh")
+    try:
+        store, files = fresh.exchange_store(), fresh.exchange_files()
+        chosen = ex.set_identity(store, short_code="B7", role=Role.FIELD)
+        assert chosen.number_slot is None
+        ex.register_terminal(hq.store, "B7")
+        result = ex.import_exchange(store, files, hq.send("B7"))
+        assert result.preview.joins
+        me = ex.get_identity(store)
+        assert me is not None and me.installation_id == chosen.installation_id and me.number_slot is not None
+        assert me.plant_id == ex.get_identity(hq.store).plant_id
+    finally:
+        close_context(fresh)

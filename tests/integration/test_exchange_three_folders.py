@@ -172,6 +172,8 @@ def test_a_hazard_changed_on_both_sides_is_kept_twice_until_resolved_field_by_fi
     assert conflict.hazard_number == h.number and conflict.sender == "A2"
     assert (fields["description"].local, fields["description"].incoming) == ("办公室改的描述", h.description)
     assert (fields["location"].local, fields["location"].incoming) == (at_office.location, "现场改的位置")
+    assert fields["description"].local_text == "办公室改的描述"  # display texts (names for departments, people)
+    assert "department_id" not in fields and "number" not in fields  # only what differs
 
     ex.resolve_conflict(hq.store, conflict.id, {"description": Side.LOCAL, "location": Side.INCOMING})
     merged = hazard(hq, h.id)

@@ -73,7 +73,7 @@ def test_record_kinds_are_unique_and_travel_as_the_issue_says():
     up = {k.name for k in RECORD_KINDS if sends(k, Role.FIELD)}
     down = {k.name for k in RECORD_KINDS if sends(k, Role.OFFICE)}
     assert {"hazard", "hazard_photo", "inspection", "inspection_answer", "acceptance", "rectification_note"} <= up
-    assert {"department", "person", "grading", "dispute", "rectification_assignment", "checklist_item"} <= down
+    assert {"department", "grading", "dispute", "rectification_assignment", "checklist_item"} <= down
     assert not {"grading", "department", "rectification_assignment"} & up  # read-only on laptops
     assert not {"inspection", "inspection_answer"} & down
     assert KINDS_BY_NAME["inspection"].stays_when == ("state", "draft")  # drafts never travel
