@@ -130,6 +130,11 @@ _TEXTS: dict[str, str] = {
         "ExchangeMessages",
         "The exchange file's records do not fit this register ({kind}: {detail}). Nothing was imported.",
     ),
+    "exchange_missing_reference": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "A record of the file ({kind}) names data this register does not have ({column} = {value}): import the "
+        "other computer's earlier files first, or ask the office for a file with everything. Nothing was imported.",
+    ),
     "conflict_not_found": QT_TRANSLATE_NOOP(
         "ExchangeMessages", "This conflict was already resolved (perhaps in another window)."
     ),
@@ -150,6 +155,11 @@ def area_text(exc: BaseException, names: object = None) -> str | None:
     if template is None:
         return None
     params = {k: str(v) for k, v in getattr(exc, "params", {}).items()}
+    if params.get("kind") or params.get("column"):
+        from hazard_desktop.ui.exchange.common import field_name, kind_name
+
+        params["kind"] = kind_name(params.get("kind", ""))  # 隐患 rather than "hazard"
+        params["column"] = field_name(params.get("column", ""))
 
     class _Safe(dict[str, str]):
         def __missing__(self, key: str) -> str:

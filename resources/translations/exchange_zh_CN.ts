@@ -69,7 +69,7 @@ from %3</source>
             <translation>来自 %1</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="281" />
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="284" />
             <source>Resolved: %1 keeps the chosen values.</source>
             <translation>已解决：%1 按所选的值保存。</translation>
         </message>
@@ -589,6 +589,11 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="133" />
+            <source>A record of the file ({kind}) names data this register does not have ({column} = {value}): import the other computer's earlier files first, or ask the office for a file with everything. Nothing was imported.</source>
+            <translation>交换包中的一条记录（{kind}）引用了本台账没有的数据（{column} = {value}）：请先导入对方较早的交换包，或请办公室导出全部记录。没有导入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="138" />
             <source>This conflict was already resolved (perhaps in another window).</source>
             <translation>这个冲突已经解决了（可能在另一个窗口中）。</translation>
         </message>
@@ -701,17 +706,17 @@ from %3</source>
             <translation>本机新登记的隐患从 %1 开始编号，全厂唯一。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="176" />
+            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="177" />
             <source>Given by the office when this laptop joined.</source>
             <translation>加入工厂时由办公室分配。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="216" />
+            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="217" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="235" />
+            <location filename="../../hazard_desktop/ui/dialogs/settings_pages/exchange.py" line="236" />
             <source>Laptop %1 registered: it numbers from %2. Now export an exchange file to it.</source>
             <translation>已登记现场终端 %1：从 %2 开始编号。现在请向它导出交换包。</translation>
         </message>

@@ -458,3 +458,11 @@ def test_the_windows_read_chinese(qapp, qtbot, ctx, fake) -> None:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
         application.install_translators(qapp, Path(), "en")
+
+
+def test_a_missing_reference_names_the_kind_and_field_in_words(qapp) -> None:
+    from hazard_desktop.ui import messages
+
+    err = DomainError("exchange_missing_reference", kind="hazard", record="r", column="found_by_id", value="x-1")
+    text = messages.error_text(err, "exchange")
+    assert "(Hazards)" in text and "(Found by = x-1)" in text and "Nothing was imported" in text

@@ -208,9 +208,12 @@ class ConflictsDialog(QDialog):
             name.setFont(bold)
             name.setData(Qt.ItemDataRole.UserRole, diff.name)
             self.table.setItem(row_index, COL_FIELD, name)
-            for column, value in ((COL_LOCAL, diff.local), (COL_INCOMING, diff.incoming)):
+            shown = ((COL_LOCAL, diff.local, diff.local_text), (COL_INCOMING, diff.incoming, diff.incoming_text))
+            for column, value, stored_text in shown:
                 coded = diff.name.endswith("_id") or diff.name in CODED_FIELDS
                 text = self.names.get(str(value)) if coded and value is not None else None
+                if value is not None and not text:
+                    text = stored_text  # the store's display text (a retired person's name too)
                 item = QTableWidgetItem(text or common.value_text(value))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
