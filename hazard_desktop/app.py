@@ -310,6 +310,7 @@ def _wire(
     output_files.remove_stale_temporaries([storage.data_dir, storage.data_dir / "exports"])
     from hazard_desktop import __version__
     from hazard_desktop.adapters.backup_archive import SqliteBackups
+    from hazard_desktop.adapters.removable_drives import SystemRemovableDrives
 
     backups = SqliteBackups(
         paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
@@ -331,6 +332,7 @@ def _wire(
         backups=backups,
         ledger_source=ledger_source,
         ledger_writer=ledger_writer,
+        removable_drives=SystemRemovableDrives(),
         exchange_store=exchange_store,
         exchange_files=exchange_files,
     )
@@ -437,6 +439,10 @@ def run_gui(
                 interactive=interactive,
             )
             return 2
+    if interactive and not paths.database_path(data_dir).exists():
+        chosen = _first_start(data_dir)  # a new register here, or a laptop joining its plant (issue 15)
+        if chosen is None:
+            return 1  # closed: nothing was made
     try:
         context = build_context(data_dir, lazy=True)
     except StorageError as exc:
@@ -467,6 +473,17 @@ def run_gui(
             lock.unlock()
         if interactive and context.backups is not None and getattr(context.backups, "released", False):
             _restart()  # a restore closed the register under this window: a fresh start opens the restored one
+
+
+def _first_start(data_dir: Path) -> object | None:
+    """Ask how an empty data folder begins (``ui/exchange/first_start.py``); joining goes through
+    :func:`join_plant`. None: the user closed the question and nothing was made."""
+    from hazard_desktop.adapters.removable_drives import SystemRemovableDrives
+    from hazard_desktop.ui.exchange.first_start import ask_first_start
+
+    return ask_first_start(
+        data_dir, SystemRemovableDrives(), lambda file, progress: join_plant(data_dir, file, progress)
+    )
 
 
 def _automatic_backup(data_dir: Path, reason: str) -> threading.Thread:

@@ -82,7 +82,8 @@ _COLUMNS = """h.id, h.number, h.description, h.location, h.equipment_tag, h.cate
  (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id),
  h.grading_method, h.band_code, h.mean_d, h.dispute_state, h.deadline,
  (SELECT d4.name FROM departments d4 WHERE d4.id = h.responsible_department_id),
- (SELECT p4.name FROM people p4 WHERE p4.id = h.responsible_person_id), h.extension_pending"""
+ (SELECT p4.name FROM people p4 WHERE p4.id = h.responsible_person_id), h.extension_pending,
+ h.exchange_conflict"""
 
 
 def _stamp(value: datetime) -> str:
@@ -124,6 +125,9 @@ def where_clause(flt: RegisterFilter) -> tuple[str, list[Any]]:
         params.extend(sorted(str(m) for m in flt.methods))
     if flt.disputed is not None:
         parts.append("h.dispute_state IS NOT NULL" if flt.disputed else "h.dispute_state IS NULL")
+    if flt.conflicted is not None:  # the index on exchange_conflict (migration 0012)
+        parts.append("h.exchange_conflict = ?")
+        params.append(1 if flt.conflicted else 0)
     if flt.inspection_id is not None:
         parts.append("h.id IN (SELECT hazard_id FROM inspection_answers WHERE inspection_id = ?)")
         params.append(str(flt.inspection_id))
@@ -207,7 +211,7 @@ ROW_FIELDS = (
     "id", "number", "description", "location", "equipment_tag", "category_code", "subcategory_code",
     "department_name", "found_by_name", "found_at", "status", "grade", "photo_count", "grading_method",
     "band_code", "mean_d", "dispute_state", "deadline", "responsible_department_name", "responsible_person_name",
-    "extension_pending",
+    "extension_pending", "exchange_conflict",
 )  # fmt: skip
 
 _from_iso = datetime.fromisoformat
@@ -235,7 +239,7 @@ def _row(v: Sequence[Any]) -> RegisterRow:
     return _new_row(RegisterRow, (
         _uuid(v[0]), v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], _from_iso(v[9] + "+00:00"),
         _STATUSES[v[10]], _GRADES[v[11]], v[12], v[13], v[14], None if v[15] is None else Decimal(v[15]), v[16],
-        None if v[17] is None else _day(v[17]), v[18], v[19], bool(v[20]),
+        None if v[17] is None else _day(v[17]), v[18], v[19], bool(v[20]), bool(v[21]),
     ))  # fmt: skip
 
 

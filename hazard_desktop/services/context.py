@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+    from hazard_desktop.services.removable_drives import RemovableDrives
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
     from hazard_desktop.services.statistics import StatisticsQueries
@@ -77,6 +78,7 @@ class AppContext:
         backups: backup files of the register and restoring one (None: contexts on fakes).
         ledger_source: opens a reader of the ledger's rows on a connection of its own (any thread).
         ledger_writer: makes the .xlsx writer of one ledger file (the path given).
+        removable_drives: the USB sticks and cards mounted now (exchange files are offered there first).
         exchange_store: makes the exchange's storage (identity, records, conflicts) over the register.
         exchange_files: makes the reader/writer of ``.hzx`` exchange files.
     """
@@ -97,5 +99,6 @@ class AppContext:
     backups: Backups | None = None
     ledger_source: Callable[[], LedgerSource] | None = None
     ledger_writer: Callable[[Path], LedgerWriter] | None = None
+    removable_drives: RemovableDrives | None = None
     exchange_store: Callable[[], ExchangeStore] | None = None
     exchange_files: Callable[[], PackageFiles] | None = None

@@ -397,6 +397,7 @@ class RegisterFilter:
     deadline_from: date | None = None  # inclusive
     deadline_before: date | None = None  # exclusive
     acceptor_id: uuid.UUID | None = None  # only hazards awaiting acceptance (待验收) by this person
+    conflicted: bool | None = None  # True: an exchange conflict of the hazard is open (issue 15); False: none
 
 
 class RegisterRow(NamedTuple):
@@ -428,6 +429,7 @@ class RegisterRow(NamedTuple):
     responsible_department_name: str | None = None  # 责任部门
     responsible_person_name: str | None = None  # 责任人
     extension_pending: bool = False  # an extension is asked and not yet decided
+    exchange_conflict: bool = False  # an exchange conflict of the hazard waits to be resolved (issue 15)
 
 
 class RegisterQueries(Protocol):

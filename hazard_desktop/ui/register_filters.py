@@ -42,6 +42,7 @@ from hazard_desktop.ui.models.register_model import band_swatch
 DEBOUNCE_MS = 250
 
 NOT_CLOSED = "not_closed"  # status choice: everything but 已销号
+CONFLICTED = "conflicted"  # status choice: an exchange conflict of the hazard is open (issue 15)
 DISPUTED = "disputed"  # dispute choice: ever disputed (open, ruled or withdrawn)
 NOT_DISPUTED = "not_disputed"
 OVERDUE = "overdue"  # deadline choice: under rectification, deadline before today
@@ -237,6 +238,7 @@ class RegisterFilterBar(QWidget):
         self.status.addItem(self.tr("Not closed out"), NOT_CLOSED)
         for status, text in labels.statuses():
             self.status.addItem(text, status.value)
+        self.status.addItem(self.tr("Exchange conflict"), CONFLICTED)
 
         self.grade = CompactCombo(self)
         self.grade.setObjectName("gradeFilter")
@@ -392,6 +394,8 @@ class RegisterFilterBar(QWidget):
         status = self.status.currentData()
         if status == NOT_CLOSED:
             statuses = frozenset(s for s in HazardStatus if s is not HazardStatus.CLOSED)
+        elif status == CONFLICTED:
+            statuses = frozenset()
         elif status:
             statuses = frozenset({HazardStatus(status)})
         else:
@@ -422,6 +426,7 @@ class RegisterFilterBar(QWidget):
             band_codes=self.bands.selected(),
             methods=frozenset({method}) if method else frozenset(),
             disputed=True if dispute == DISPUTED else False if dispute == NOT_DISPUTED else None,
+            conflicted=True if status == CONFLICTED else None,
             statuses=statuses,
             grades=frozenset({HazardGrade(grade)}) if grade else frozenset(),
             category_code=self.category.currentData() or None,
@@ -443,6 +448,8 @@ class RegisterFilterBar(QWidget):
                 combo.setCurrentIndex(0)
             if len(flt.statuses) == 1:
                 self.status.setCurrentIndex(max(0, self.status.findData(next(iter(flt.statuses)).value)))
+            elif flt.conflicted:
+                self.status.setCurrentIndex(max(0, self.status.findData(CONFLICTED)))
             if len(flt.grades) == 1:
                 self.grade.setCurrentIndex(max(0, self.grade.findData(next(iter(flt.grades)).value)))
             self.category.setCurrentIndex(max(0, self.category.findData(flt.category_code)))

@@ -235,3 +235,23 @@ def test_position_of_a_hazard_far_down_a_long_register(context, inspector):
     assert context.register.position(flt, SortKey.FOUND_AT, False, made[25].id) == 25
     page = context.register.page(flt, SortKey.FOUND_AT, False, 25, 1)
     assert page[0].id == made[25].id
+
+
+def _mark_conflict(context, hazard_id) -> None:
+    """As an import that kept both versions does (``hazards.exchange_conflict``, migration 0012)."""
+    import sqlite3
+
+    from hazard_desktop import paths
+
+    con = sqlite3.connect(paths.database_path(context.data_dir))
+    con.execute("UPDATE hazards SET exchange_conflict = 1 WHERE id = ?", (str(hazard_id),))
+    con.commit()
+    con.close()
+
+
+def test_hazards_with_an_open_exchange_conflict_are_marked_and_filtered(context, stored):
+    _mark_conflict(context, stored[2].id)
+    rows = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 100)
+    assert [r.exchange_conflict for r in rows] == [False, False, True, False, False]
+    assert numbers(context, RegisterFilter(conflicted=True)) == [stored[2].number]
+    assert context.register.count(RegisterFilter(conflicted=False)) == 4

@@ -154,3 +154,13 @@ def test_both_rows_hold_their_widgets(qtbot, bar: RegisterFilterBar) -> None:
     assert max(top1) < min(top2)
     assert all(w.geometry().right() <= bar.width() for w in row1 | row2)
     assert bar.minimumSizeHint().width() <= 760
+
+
+def test_the_status_choice_exchange_conflict_filters_marked_hazards(qtbot, bar: RegisterFilterBar) -> None:
+    flt = emitted(qtbot, bar, lambda: bar.status.setCurrentIndex(bar.status.findData("conflicted")))
+    assert flt.conflicted is True and flt.statuses == frozenset()
+    assert bar.status.currentText() == "Exchange conflict"
+    flt = emitted(qtbot, bar, bar.clear)
+    assert flt.conflicted is None
+    bar.show_filter(RegisterFilter(conflicted=True))
+    assert bar.status.currentData() == "conflicted"

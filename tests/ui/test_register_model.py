@@ -536,3 +536,20 @@ def test_data_compares_roles_with_module_level_ints() -> None:
     assert all(type(role) is int for role in register_model._PAINT_SLOTS)
     paint = {register_model.DisplayRole, register_model.DecorationRole, register_model.TextAlignmentRole}
     assert paint | {register_model.ForegroundRole, register_model.FontRole} == set(register_model._PAINT_SLOTS)
+
+
+@pytest.mark.no_model_tester
+def test_a_hazard_with_an_exchange_conflict_has_the_mark_beside_its_number(qapp) -> None:
+    register = FakeRegister(2)
+    original = register.page
+
+    def page(*args: object) -> list[RegisterRow]:
+        rows = original(*args)  # type: ignore[arg-type]
+        return [row._replace(exchange_conflict=n == 1) for n, row in enumerate(rows)]
+
+    register.page = page  # type: ignore[method-assign]
+    model = RegisterModel(register, {})
+    assert model.data(model.index(0, rm.COL_NUMBER), Qt.ItemDataRole.DecorationRole) is None
+    icon = model.data(model.index(1, rm.COL_NUMBER), Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert "Exchange conflict" in model.data(model.index(1, rm.COL_NUMBER), rm.ToolTipRole)

@@ -368,7 +368,80 @@ def _ledger_progress(w: World) -> QWidget:
     return dialog
 
 
+def _exchange_identity(w: World) -> None:
+    from hazard_desktop.domain.exchange import Role
+    from hazard_desktop.services import exchange
+
+    store = w.context.exchange_store()
+    if exchange.get_identity(store) is None:
+        exchange.set_identity(store, short_code="OF", role=Role.OFFICE, plant_name="东方化工集团有限公司第二化工厂")
+        for code in ("A3", "LAPTOP-7"):
+            exchange.register_terminal(store, code)
+
+
+def _exchange_export(w: World) -> QWidget:
+    from hazard_desktop.services.removable_drives import RemovableDrive
+    from hazard_desktop.ui.exchange.export_dialog import ExportDialog
+
+    _exchange_identity(w)
+    stick = w.folder / "a removable drive with a long label" / "KINGSTON DATATRAVELER"
+    stick.mkdir(parents=True, exist_ok=True)
+
+    class Drives:
+        def drives(self) -> list[RemovableDrive]:
+            return [RemovableDrive(stick, "KINGSTON DATATRAVELER")]
+
+    w.context.removable_drives = Drives()
+    dialog = ExportDialog(w.context)
+    dialog.status.setText(dialog.tr("Remove the USB drive safely (eject it) before pulling it out."))
+    return dialog
+
+
+def _exchange_import(w: World) -> QWidget:
+    from datetime import UTC, datetime
+
+    from hazard_desktop.domain.exchange import RECORD_KINDS, Role
+    from hazard_desktop.services.exchange import ImportPreview, KindCounts
+    from hazard_desktop.ui.exchange.import_dialog import ImportDialog
+
+    dialog = ImportDialog(w.context)
+    path = w.folder / "OF-to-A3-20261207-1530.hzx"
+    dialog.path = path
+    kinds = tuple(KindCounts(k.name, new=120, changed=3, unchanged=4000, conflicts=1) for k in RECORD_KINDS)
+    preview = ImportPreview("LAPTOP-7", Role.FIELD, "东方化工集团有限公司第二化工厂",
+                            datetime(2026, 12, 7, 7, 30, tzinfo=UTC), "0012", kinds, 2000, False)  # fmt: skip
+    dialog._previewed((path, preview, None))
+    return dialog
+
+
+def _exchange_conflicts(w: World) -> QWidget:
+    from datetime import UTC, datetime
+
+    from hazard_desktop.services.exchange import FieldDiff, RecordConflict
+    from hazard_desktop.ui.exchange.conflicts import ConflictsDialog
+
+    long = "合成一车间 P-101A 机封泄漏，地面有物料积存，" * 6
+    fields = tuple(FieldDiff(name, long, long + "已处理") for name in ("description", "location", "remark", "deadline"))
+    conflict = RecordConflict(uuid.uuid4(), "hazard", uuid.uuid4(), uuid.uuid4(), "YH-2026-10001", "LAPTOP-7",
+                              datetime(2026, 12, 7, 7, 30, tzinfo=UTC), fields)  # fmt: skip
+    dialog = ConflictsDialog(w.context)
+    dialog.show_conflicts([conflict] * 3)
+    return dialog
+
+
+def _first_start(w: World) -> QWidget:
+    from hazard_desktop.ui.exchange.first_start import FirstStartDialog
+
+    dialog = FirstStartDialog(w.folder / "一个很长的数据文件夹名称" / "hazard register data", None, lambda f, p: None)
+    dialog.join_button.click()
+    return dialog
+
+
 WINDOWS: dict[str, Callable[[World], QWidget]] = {
+    "exchange_export": _exchange_export,
+    "exchange_import": _exchange_import,
+    "exchange_conflicts": _exchange_conflicts,
+    "first_start": _first_start,
     "rectify_assign": _rectify_assign,
     "rectify_assign_major": lambda w: _rectify_assign(w, major=True),
     "rectify_plan": _rectify_plan,

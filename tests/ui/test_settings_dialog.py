@@ -136,7 +136,7 @@ def test_empty_models_pass_the_model_tester(qtmodeltester, qapp, model_class):
 
 
 def test_tabs_show_the_seeded_reference_data(settings_dialog):
-    assert settings_dialog.tabs.count() == 10  # … the dispute panel (rule §7), rectification (issue 12), backups
+    assert settings_dialog.tabs.count() == 11  # … dispute panel (rule §7), rectification (12), backups, exchange (15)
     dep = settings_dialog.departments_page.model
     codes = {dep.index(r, departments.COL_CODE).data() for r in range(dep.rowCount())}
     assert {"AHB", "SCB", "GH", "SYB"} <= codes

@@ -18,6 +18,7 @@ from hazard_desktop.ui.dialogs.settings_pages.categories import CategoriesPage
 from hazard_desktop.ui.dialogs.settings_pages.criteria import CriteriaPage
 from hazard_desktop.ui.dialogs.settings_pages.departments import DepartmentsPage
 from hazard_desktop.ui.dialogs.settings_pages.dispute_chairs import DisputeChairsPage
+from hazard_desktop.ui.dialogs.settings_pages.exchange import ExchangePage
 from hazard_desktop.ui.dialogs.settings_pages.lec_scales import ScalesPage
 from hazard_desktop.ui.dialogs.settings_pages.people import PeoplePage
 from hazard_desktop.ui.dialogs.settings_pages.plant import PlantPage
@@ -58,6 +59,7 @@ class SettingsDialog(QDialog):
         self.chairs_page = DisputeChairsPage(context, self, today=today)
         self.rectification_page = RectificationPage(context, self)
         self.backups_page = BackupsPage(context, self)
+        self.exchange_page = ExchangePage(context, self)
         self.pages = [
             self.departments_page,
             self.people_page,
@@ -69,6 +71,7 @@ class SettingsDialog(QDialog):
             self.chairs_page,
             self.rectification_page,
             self.backups_page,
+            self.exchange_page,
         ]
 
         self.tabs = QTabWidget(self)
@@ -83,6 +86,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.chairs_page, self.tr("Dispute panel"))
         self.tabs.addTab(self.rectification_page, self.tr("Rectification"))
         self.tabs.addTab(self.backups_page, self.tr("Backups"))
+        self.tabs.addTab(self.exchange_page, self.tr("Exchange"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)

@@ -207,6 +207,31 @@ def dispute_icon(state: DisputeState, size: int = SWATCH_SIZE + 2) -> QIcon:
     return drawn_icon(size, draw)
 
 
+CONFLICT_COLOUR = "#C62828"
+
+
+def conflict_icon(size: int = SWATCH_SIZE + 2) -> QIcon:
+    """The exchange conflict mark beside a hazard's number: two opposed arrows on red (two versions)."""
+    colour = QColor(CONFLICT_COLOUR)
+
+    def draw(painter: QPainter, size: int) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
+        pen = QPen(QColor("white"), max(1.2, size / 10))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        top, bottom = size * 0.36, size * 0.64
+        painter.drawLine(QPointF(size * 0.22, top), QPointF(size * 0.78, top))
+        painter.drawPolyline(QPolygonF([QPointF(size * 0.6, size * 0.2), QPointF(size * 0.78, top),
+                                        QPointF(size * 0.6, size * 0.52)]))  # fmt: skip
+        painter.drawLine(QPointF(size * 0.22, bottom), QPointF(size * 0.78, bottom))
+        painter.drawPolyline(QPolygonF([QPointF(size * 0.4, size * 0.48), QPointF(size * 0.22, bottom),
+                                        QPointF(size * 0.4, size * 0.8)]))  # fmt: skip
+
+    return drawn_icon(size, draw)
+
+
 def mean_text(value: Decimal | None, places: int = DISPLAY_PLACES, edges: Sequence[Decimal] = ()) -> str:
     """Mean D as dialogs and sheets show it (:func:`~hazard_desktop.domain.lec.approx_text`): exact values
     plain ("67.80"), rounded ones after "≈", with more decimals when rounding would land on or cross one of
@@ -275,6 +300,7 @@ class RegisterModel(QAbstractTableModel):
         self._bands: dict[str, BandLabel] = {}
         self._band_icons: dict[str, QIcon] = {}
         self._dispute_icons = {state.value: dispute_icon(state) for state in DisputeState}
+        self._conflict_icon = conflict_icon()
         self._bold = QFont()
         self._bold.setBold(True)
         self._decimals = decimals
@@ -528,10 +554,12 @@ class RegisterModel(QAbstractTableModel):
     def _decorations(self, row: RegisterRow) -> tuple[QIcon | None, ...]:
         band = self._band_icons.get(row.band_code) if row.band_code else None
         dispute = self._dispute_icons.get(row.dispute_state) if row.dispute_state else None
-        if band is None and dispute is None:
+        if band is None and dispute is None and not row.exchange_conflict:
             return _NOTHING
         icons: list[QIcon | None] = list(_NOTHING)
         icons[COL_BAND], icons[COL_DISPUTE] = band, dispute
+        if row.exchange_conflict:  # beside the number: the one column never hidden
+            icons[COL_NUMBER] = self._conflict_icon
         return tuple(icons)
 
     def _fonts(self, row: RegisterRow) -> tuple[QFont | None, ...]:
@@ -644,6 +672,10 @@ class RegisterModel(QAbstractTableModel):
 
     def _tooltip(self, entry: Entry, column: int) -> str | None:
         record = entry[0]
+        if column == COL_NUMBER and record.exchange_conflict:
+            return QCoreApplication.translate(
+                CONTEXT, "Exchange conflict: changed here and on another computer (File → Exchange conflicts…)"
+            )
         if column == COL_DESCRIPTION:
             return record.description
         if column == COL_LOCATION:

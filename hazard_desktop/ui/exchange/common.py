@@ -1,0 +1,176 @@
+"""What the exchange screens share: names of record kinds, roles and fields; running a use case on a job.
+
+The use cases report progress through ``progress(done, total) -> bool`` (False cancels: ``exchange_cancelled``,
+nothing written); :func:`job_progress` adapts a :class:`~hazard_desktop.ui.workers.Job` to it and
+:func:`cancellable` turns that refusal into :class:`ExchangeCancelled`, which the job reports as ``cancelled``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from hazard_desktop.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from hazard_desktop.services.context import AppContext
+    from hazard_desktop.ui.workers import Job
+
+CONTEXT = "Exchange"
+
+# The record kinds of ``domain.exchange.RECORD_KINDS`` (tests/ui/test_exchange_ui.py checks every one has a name).
+_KINDS = {
+    "department": QT_TRANSLATE_NOOP("Exchange", "Departments"),
+    "person": QT_TRANSLATE_NOOP("Exchange", "People"),
+    "category": QT_TRANSLATE_NOOP("Exchange", "Hazard categories"),
+    "subcategory": QT_TRANSLATE_NOOP("Exchange", "Subcategories"),
+    "lec_scale_value": QT_TRANSLATE_NOOP("Exchange", "LEC scale values"),
+    "threshold_set": QT_TRANSLATE_NOOP("Exchange", "Threshold sets"),
+    "threshold_band": QT_TRANSLATE_NOOP("Exchange", "Danger bands"),
+    "major_criterion": QT_TRANSLATE_NOOP("Exchange", "Major-hazard criteria"),
+    "checklist_template": QT_TRANSLATE_NOOP("Exchange", "Checklist templates"),
+    "checklist_template_version": QT_TRANSLATE_NOOP("Exchange", "Checklist template versions"),
+    "checklist_section": QT_TRANSLATE_NOOP("Exchange", "Checklist sections"),
+    "checklist_item": QT_TRANSLATE_NOOP("Exchange", "Checklist items"),
+    "hazard": QT_TRANSLATE_NOOP("Exchange", "Hazards"),
+    "hazard_photo": QT_TRANSLATE_NOOP("Exchange", "Hazard photos"),
+    "grading_meeting": QT_TRANSLATE_NOOP("Exchange", "Grading meetings"),
+    "grading": QT_TRANSLATE_NOOP("Exchange", "Gradings"),
+    "grading_score": QT_TRANSLATE_NOOP("Exchange", "Member scores"),
+    "grading_criterion": QT_TRANSLATE_NOOP("Exchange", "Matched criteria"),
+    "grading_vote": QT_TRANSLATE_NOOP("Exchange", "Criterion votes"),
+    "dispute": QT_TRANSLATE_NOOP("Exchange", "Disputes"),
+    "dispute_claim": QT_TRANSLATE_NOOP("Exchange", "Dispute claims"),
+    "sheet_print": QT_TRANSLATE_NOOP("Exchange", "Printed sheets"),
+    "inspection": QT_TRANSLATE_NOOP("Exchange", "Inspections"),
+    "inspection_inspector": QT_TRANSLATE_NOOP("Exchange", "Inspectors"),
+    "inspection_answer": QT_TRANSLATE_NOOP("Exchange", "Inspection answers"),
+    "inspection_photo": QT_TRANSLATE_NOOP("Exchange", "Inspection photos"),
+    "rectification_assignment": QT_TRANSLATE_NOOP("Exchange", "Rectification assignments"),
+    "treatment_plan": QT_TRANSLATE_NOOP("Exchange", "Treatment plans"),
+    "rectification_note": QT_TRANSLATE_NOOP("Exchange", "Rectification progress notes"),
+    "rectification_photo": QT_TRANSLATE_NOOP("Exchange", "Rectification photos"),
+    "extension_request": QT_TRANSLATE_NOOP("Exchange", "Extension requests"),
+    "acceptance": QT_TRANSLATE_NOOP("Exchange", "Acceptances"),
+    "hazard_transition": QT_TRANSLATE_NOOP("Exchange", "Status changes"),
+    "form_print": QT_TRANSLATE_NOOP("Exchange", "Printed forms"),
+}
+
+_ROLES = {
+    "office": QT_TRANSLATE_NOOP("Exchange", "office register"),
+    "field": QT_TRANSLATE_NOOP("Exchange", "field laptop"),
+}
+
+_FIELDS = {
+    "number": QT_TRANSLATE_NOOP("Exchange", "Number"),
+    "legacy_number": QT_TRANSLATE_NOOP("Exchange", "Old number"),
+    "description": QT_TRANSLATE_NOOP("Exchange", "Description"),
+    "location": QT_TRANSLATE_NOOP("Exchange", "Location"),
+    "equipment_tag": QT_TRANSLATE_NOOP("Exchange", "Equipment tag"),
+    "category_code": QT_TRANSLATE_NOOP("Exchange", "Category"),
+    "subcategory_code": QT_TRANSLATE_NOOP("Exchange", "Subcategory"),
+    "department_id": QT_TRANSLATE_NOOP("Exchange", "Department"),
+    "found_by_id": QT_TRANSLATE_NOOP("Exchange", "Found by"),
+    "found_at": QT_TRANSLATE_NOOP("Exchange", "Found at"),
+    "status": QT_TRANSLATE_NOOP("Exchange", "Status"),
+    "grade": QT_TRANSLATE_NOOP("Exchange", "Grade"),
+    "remark": QT_TRANSLATE_NOOP("Exchange", "Remark"),
+    "remarks": QT_TRANSLATE_NOOP("Exchange", "Remarks"),
+    "deadline": QT_TRANSLATE_NOOP("Exchange", "Deadline"),
+    "responsible_department_id": QT_TRANSLATE_NOOP("Exchange", "Responsible department"),
+    "responsible_person_id": QT_TRANSLATE_NOOP("Exchange", "Responsible person"),
+    "measures": QT_TRANSLATE_NOOP("Exchange", "Measures"),
+    "funds": QT_TRANSLATE_NOOP("Exchange", "Funds"),
+    "name": QT_TRANSLATE_NOOP("Exchange", "Name"),
+    "note": QT_TRANSLATE_NOOP("Exchange", "Note"),
+    "text": QT_TRANSLATE_NOOP("Exchange", "Text"),
+    "phone": QT_TRANSLATE_NOOP("Exchange", "Phone"),
+    "active": QT_TRANSLATE_NOOP("Exchange", "Active"),
+    "value": QT_TRANSLATE_NOOP("Exchange", "Value"),
+}
+
+
+def tr(text: str) -> str:
+    """Translate ``text`` in the ``Exchange`` context."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def kind_name(kind: str) -> str:
+    """The translated name of a record kind (its key when the program has no name for it)."""
+    text = _KINDS.get(kind)
+    return tr(text) if text else kind
+
+
+def role_name(role: object) -> str:
+    """办公室主库 / 现场终端."""
+    key = str(getattr(role, "value", role))
+    text = _ROLES.get(key)
+    return tr(text) if text else key
+
+
+def field_name(name: str) -> str:
+    """The translated name of a record's field (the key itself for fields the program has no name for)."""
+    text = _FIELDS.get(name)
+    return tr(text) if text else name
+
+
+def value_text(value: object) -> str:
+    """A field's value as shown side by side (``None`` → “(empty)”)."""
+    if value is None or value == "":
+        return QCoreApplication.translate("Exchange", "(empty)")
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Exchange", "yes") if value else QCoreApplication.translate("Exchange", "no")
+    return str(value)
+
+
+def when_text(moment: datetime | None) -> str:
+    """A moment in local time (minutes), "-" for none."""
+    if moment is None:
+        return "-"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def size_text(size: int) -> str:
+    """A file size as the locale writes it."""
+    return QLocale().formattedDataSize(size)
+
+
+class ExchangeCancelled(Exception):
+    """The user cancelled an export or import; nothing was written."""
+
+
+def job_progress(job: Job) -> Callable[[int, int], bool]:
+    """The use cases' ``progress``: reports to the job's bar and says False once the user cancelled."""
+
+    def progress(done: int, total: int) -> bool:
+        job.report(done, total)
+        return not job.is_cancelled()
+
+    return progress
+
+
+def cancellable(function: Callable[[], Any]) -> Any:
+    """Call ``function``; its ``exchange_cancelled`` refusal becomes :class:`ExchangeCancelled`."""
+    try:
+        return function()
+    except DomainError as exc:
+        if exc.code == "exchange_cancelled":
+            raise ExchangeCancelled from exc
+        raise
+
+
+def ports(context: AppContext) -> tuple[Any, Any] | None:
+    """The exchange's store and file ports of ``context`` (None for a context without them)."""
+    if context.exchange_store is None or context.exchange_files is None:
+        return None
+    return context.exchange_store(), context.exchange_files()
+
+
+def error_text(exc: object) -> str:
+    """The sentence for a refusal or failure (area ``exchange``)."""
+    from hazard_desktop.ui import messages
+
+    return messages.error_text(exc if isinstance(exc, BaseException) else RuntimeError(str(exc)), "exchange")

@@ -1,0 +1,428 @@
+"""File → 导入交换包: pick a file (those on a USB drive are listed first), see what importing it would do, import.
+
+The preview (per record kind: new, changed, unchanged, conflicts) is read on a worker thread and writes
+nothing; Import is then one transaction with a progress bar and Cancel (a cancel or refusal leaves the
+register as it was). The same file again says that it brings nothing new. After an import with conflicts
+the conflict window is one button away. Into an empty register without identity, the import is joining the
+plant (``preview.joins``), and the dialog says so; a new laptop joins at its first start (``first_start.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, exchange_files
+from hazard_desktop.ui import workers
+from hazard_desktop.ui.exchange import common
+from hazard_desktop.ui.widgets import screen_fit
+
+if TYPE_CHECKING:
+    from hazard_desktop.services.context import AppContext
+
+FOLDER_KEY = "exchange/lastImportFolder"
+DRIVE_POLL_MS = 2000
+COLUMNS = 5  # kind, new, changed, unchanged, conflicts
+_CONFLICT_BRUSH = QBrush(QColor("#B71C1C"))
+
+
+def addressed_first(found: list[ExchangeFile], own: str | None) -> list[ExchangeFile]:
+    """Files named for this installation (``…-to-<own>-…``) first and its own exports (``<own>-to-…``) last,
+    each group newest first: the office's stick often carries the file it wrote for a laptop too."""
+    if not own:
+        return found
+
+    def rank(entry: ExchangeFile) -> int:
+        name = entry.path.name.upper()
+        if f"-TO-{own.upper()}-" in name:
+            return 0
+        return 2 if name.startswith(f"{own.upper()}-TO-") else 1
+
+    return sorted(found, key=rank)  # stable: newest first within each group
+
+
+class ImportDialog(QDialog):
+    """Choose an exchange file, preview it, import it.
+
+    Signals:
+        imported(object): the import was committed (the ``ImportResult``); the register should re-read.
+        conflicts_requested(): the user asked for the conflict window.
+    """
+
+    imported = Signal(object)
+    conflicts_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.job: workers.Job | None = None  # the import
+        self.preview_job: workers.Job | None = None
+        self.path: Path | None = None
+        self.preview: Any = None
+        self.result_value: Any = None
+        self._listed: list[Path] = []
+        self.setWindowTitle(self.tr("Import exchange file"))
+        screen_fit.fit_on_show(self, (700, 520), remember="exchange-import")
+
+        self.files = QListWidget(self)
+        self.files.setObjectName("exchangeFiles")
+        self.files.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
+        self.files.currentItemChanged.connect(self._file_picked)
+        self.files_label = QLabel(self)
+        self.browse_button = QPushButton(self.tr("Choose file…"), self)
+        self.browse_button.clicked.connect(self._browse)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files_label, 1)
+        files_row.addWidget(self.browse_button)
+
+        self.sender_label = QLabel(self)
+        self.sender_label.setWordWrap(True)
+        self.table = QTableWidget(0, COLUMNS, self)
+        self.table.setObjectName("exchangePreview")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Records"), self.tr("New"), self.tr("Changed"), self.tr("Unchanged"), self.tr("Conflicts")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("exchangeImportButton")
+        self.import_button.setEnabled(False)
+        self.conflicts_button = self.buttons.addButton(
+            self.tr("Resolve conflicts…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.conflicts_button.hide()
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self.import_button.clicked.connect(self.start)
+        self.conflicts_button.clicked.connect(self._ask_conflicts)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.close_button.clicked.connect(self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(files_row)
+        layout.addWidget(self.files)
+        layout.addWidget(self.sender_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.refresh_drives()
+        self._timer = QTimer(self)
+        self._timer.setInterval(DRIVE_POLL_MS)
+        self._timer.timeout.connect(self.refresh_drives)
+        self._timer.start()
+
+    def _settings(self) -> Any:
+        from hazard_desktop.ui.field_ui import ui_state
+
+        return ui_state(self.context)
+
+    # ------------------------------------------------------------------ finding the file
+
+    def _own_code(self) -> str | None:
+        """This installation's short code (files addressed to it are offered first), once."""
+        if not hasattr(self, "_own"):
+            from hazard_desktop.services import exchange
+
+            self._own: str | None = None
+            ports = common.ports(self.context)
+            try:
+                identity = exchange.get_identity(ports[0]) if ports is not None else None
+            except Exception:  # noqa: BLE001 (only the order of the list depends on it)
+                identity = None
+            self._own = identity.short_code if identity is not None else None
+        return self._own
+
+    def refresh_drives(self) -> None:
+        """List the exchange files on the removable drives (and in the last folder), newest first; the newest
+        is previewed at once unless a file was chosen already."""
+        if self.job is not None or self.result_value is not None:
+            return
+        port = self.context.removable_drives
+        drives = port.drives() if port is not None else []
+        folders = [d.path for d in drives]
+        last = self._settings().value(FOLDER_KEY, "")
+        if last and Path(str(last)) not in folders:
+            folders.append(Path(str(last)))
+        found = addressed_first(exchange_files(folders), self._own_code())
+        paths = [f.path for f in found]
+        if paths == self._listed:
+            return
+        self._listed = paths
+        self.files.blockSignals(True)
+        self.files.clear()
+        for entry in found:
+            text = self.tr("%1  (%2, %3)").replace("%1", str(entry.path))
+            from datetime import datetime
+
+            moment = datetime.fromtimestamp(entry.modified).strftime("%Y-%m-%d %H:%M")
+            item = QListWidgetItem(text.replace("%2", moment).replace("%3", common.size_text(entry.size)))
+            item.setData(Qt.ItemDataRole.UserRole, str(entry.path))
+            self.files.addItem(item)
+        self.files.blockSignals(False)
+        if drives:
+            names = ", ".join(d.title for d in drives)
+            self.files_label.setText(
+                self.tr("Exchange files on %1:").replace("%1", names)
+                if found
+                else self.tr("No exchange file on %1. Choose one elsewhere.").replace("%1", names)
+            )
+        else:
+            self.files_label.setText(
+                self.tr("Exchange files found:")
+                if found
+                else self.tr("No USB drive found. Plug one in, or choose a file.")
+            )
+        self.files.setVisible(bool(found))
+        if found and self.path is None:
+            self.files.setCurrentRow(0)
+
+    def _file_picked(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.choose(Path(str(current.data(Qt.ItemDataRole.UserRole))))
+
+    def _browse(self) -> None:
+        start = str(self.path.parent if self.path else self._settings().value(FOLDER_KEY, "") or self.context.data_dir)
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an exchange file"),
+            start,
+            self.tr("Exchange files (*%1);;All files (*)").replace("%1", EXCHANGE_SUFFIX),
+        )
+        if name:
+            self.choose(Path(name))
+
+    # ------------------------------------------------------------------ preview
+
+    def choose(self, path: Path) -> workers.Job | None:
+        """Preview ``path`` on a worker thread (nothing is written)."""
+        from hazard_desktop.services import exchange
+
+        if self.job is not None or self.result_value is not None:
+            return None
+        ports = common.ports(self.context)
+        if ports is None:
+            return None
+        store, files = ports
+        self.path, self.preview = path, None
+        self.import_button.setEnabled(False)
+        self.table.setRowCount(0)
+        self.sender_label.setText(str(path))
+        self.note.setText("")
+        self.status.setText(self.tr("Checking the file…"))
+        self.progress.setRange(0, 0)  # busy: the check reads the whole file
+
+        def work(_job: workers.Job) -> tuple[Path, object, BaseException | None]:
+            try:
+                return path, exchange.exchange_preview(store, files, path), None
+            except Exception as exc:  # noqa: BLE001 (shown as a sentence; the path tells which file it was)
+                return path, None, exc
+
+        job = workers.Job(work, name="exchange preview")
+        job.signals.finished.connect(self._previewed)
+        self.preview_job = workers.start(job)
+        return self.preview_job
+
+    def _previewed(self, outcome: object) -> None:
+        path, preview, error = outcome  # type: ignore[misc]
+        if path != self.path:
+            return  # another file was chosen meanwhile
+        self.preview_job = None
+        if error is not None:
+            self._preview_failed(error)
+            return
+        self.preview = preview
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self._fill(preview)
+        self.status.setText("")
+        self.import_button.setEnabled(not preview.nothing_new)  # type: ignore[attr-defined]
+        self.import_button.setDefault(True)
+        self.import_button.setFocus()
+
+    def _preview_failed(self, exc: object) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(common.error_text(exc))
+        self.status.setStyleSheet("QLabel { color: #B71C1C; }")
+
+    def _fill(self, preview: Any) -> None:
+        self.status.setStyleSheet("")
+        sender = self.tr("From %1 (%2) of %3, written %4; %5 photos.")
+        sender = sender.replace("%1", preview.sender).replace("%2", common.role_name(preview.sender_role))
+        sender = sender.replace("%3", preview.plant_name or "-").replace("%4", common.when_text(preview.created_at))
+        self.sender_label.setText(sender.replace("%5", str(preview.photos)))
+        kinds = [k for k in preview.kinds if k.new or k.changed or k.unchanged or k.conflicts]
+        self.table.setRowCount(len(kinds))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, counts in enumerate(kinds):
+            values = (common.kind_name(counts.kind), counts.new, counts.changed, counts.unchanged, counts.conflicts)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value) if column else str(value))
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if value == 0:
+                        item.setForeground(QBrush(QColor("#9E9E9E")))
+                if column == COLUMNS - 1 and counts.conflicts:
+                    item.setForeground(_CONFLICT_BRUSH)
+                    item.setFont(bold)
+                self.table.setItem(row, column, item)
+        conflicts = sum(k.conflicts for k in preview.kinds)
+        notes = []
+        if preview.nothing_new:
+            notes.append(self.tr("This file was imported already: it brings nothing new."))
+        if preview.joins:
+            notes.append(
+                self.tr("Importing makes this computer a laptop of %1 with the short code the office gave it.").replace(
+                    "%1", preview.plant_name or "-"
+                )
+            )
+        if conflicts:
+            notes.append(
+                self.tr(
+                    "%n record(s) were changed here and there since the last exchange: both versions are kept "
+                    "and the hazards are marked until you choose, field by field, in the conflict window.",
+                    "",
+                    conflicts,
+                )
+            )
+        if not notes:
+            notes.append(self.tr("Nothing is written until you press Import."))
+        self.note.setText("\n".join(notes))
+
+    # ------------------------------------------------------------------ import
+
+    def start(self) -> workers.Job | None:
+        """Import the previewed file on a worker thread (one transaction)."""
+        from hazard_desktop.services import exchange
+
+        ports = common.ports(self.context)
+        path = self.path
+        if ports is None or path is None or self.preview is None or self.job is not None:
+            return None
+        store, files = ports
+        self._settings().setValue(FOLDER_KEY, str(path.parent))
+        self.import_button.setEnabled(False)
+        self.browse_button.setEnabled(False)
+        self.files.setEnabled(False)
+        self.status.setText(self.tr("Importing…"))
+
+        def work(job: workers.Job) -> object:
+            return common.cancellable(
+                lambda: exchange.import_exchange(store, files, path, progress=common.job_progress(job))
+            )
+
+        job = workers.Job(work, cancel_exceptions=(common.ExchangeCancelled,), name="exchange import")
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
+        self.job = workers.start(job)
+        return self.job
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def _finished(self, result: object) -> None:
+        self.job = None
+        self.result_value = result
+        self._timer.stop()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        preview = result.preview  # type: ignore[attr-defined]
+        if result.changed_nothing:  # type: ignore[attr-defined]
+            text = self.tr("Nothing changed: this file was imported already.")
+        else:
+            new = sum(k.new for k in preview.kinds)
+            changed = sum(k.changed for k in preview.kinds)
+            text = self.tr("Imported: %1 new and %2 changed records.").replace("%1", str(new))
+            text = text.replace("%2", str(changed))
+            if preview.joins:
+                text += "\n" + self.tr("This computer has joined %1.").replace("%1", preview.plant_name or "-")
+        opened = int(result.conflicts_opened)  # type: ignore[attr-defined]
+        if opened:
+            text += "\n" + self.tr("%n conflict(s) wait for your choice.", "", opened)
+            self.conflicts_button.show()
+            self.conflicts_button.setDefault(True)
+        self.status.setText(text)
+        self.cancel_button.hide()
+        self.import_button.hide()
+        self.close_button.show()
+        if not opened:
+            self.close_button.setDefault(True)
+        self.imported.emit(result)
+
+    def _failed(self, exc: object) -> None:
+        self.job = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(common.error_text(exc))
+        self.status.setStyleSheet("QLabel { color: #B71C1C; }")
+        self.browse_button.setEnabled(True)
+        self.files.setEnabled(True)
+
+    def _cancelled(self) -> None:
+        self.job = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Cancelled: nothing was imported."))
+        self.import_button.setEnabled(True)
+        self.browse_button.setEnabled(True)
+        self.files.setEnabled(True)
+
+    def _ask_conflicts(self) -> None:
+        self.conflicts_requested.emit()
+        self.accept()
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:  # Esc cancels a running import instead of leaving it
+        if self.job is not None:
+            self.job.cancel()
+            return
+        self._timer.stop()
+        super().reject()
