@@ -451,7 +451,12 @@ def test_refusals_write_nothing_and_say_why(context, cast):
         ),
         "group_for_major_only",
     )
-    hazard = svc.accept(context.uow(), hazard.id, hazard.revision, cast.safety2.id, AcceptanceInput(""), at=AT)
+    refused(  # no closing out with one click and no word (issue 12)
+        context,
+        lambda: svc.accept(context.uow(), hazard.id, hazard.revision, cast.safety2.id, AcceptanceInput("  "), at=AT),
+        "remarks_empty",
+    )
+    hazard = svc.accept(context.uow(), hazard.id, hazard.revision, cast.safety2.id, AcceptanceInput("合格"), at=AT)
     assert hazard.status is HazardStatus.CLOSED  # 安环部 may accept a 一般 hazard it was not asked to
     refused(
         context,

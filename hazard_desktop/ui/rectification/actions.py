@@ -366,7 +366,7 @@ class RectificationActions(QObject):
         dialog = AssignDialog(
             self._bind(rectification.assign), labels=settings.labels, departments=departments, people=people,
             today=view.today, default_deadline=default, major=view.hazard.grade is HazardGrade.MAJOR,
-            plan=view.plan, parent=self.window,
+            plan=view.plan, department_id=view.hazard.department_id, parent=self.window,
         )  # fmt: skip
         return self._open(dialog, self.tr("Rectification assigned."))
 
