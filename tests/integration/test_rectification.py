@@ -465,6 +465,49 @@ def test_refusals_write_nothing_and_say_why(context, cast):
     )
 
 
+def test_the_responsible_person_belongs_to_the_responsible_department(context, cast):
+    """Issue 12: 设备部's 马俊 was accepted as 责任人 of a rectification HC1 answers for."""
+    hazard = grade_general(context, cast, new_hazard(context, cast))
+    refused(
+        context,
+        lambda: svc.assign(
+            context.uow(), hazard.id, hazard.revision, cast.safety.id,
+            five(context, cast, responsible_person_id=cast.other.id), at=AT,
+        ),  # fmt: skip
+        "responsible_person_other_department",
+        ValidationError,
+    )
+    hazard = svc.assign(context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast), at=AT)
+    refused(
+        context,
+        lambda: svc.revise_assignment(
+            context.uow(), hazard.id, hazard.revision, cast.safety.id,
+            five(context, cast, responsible_person_id=cast.other.id), "换人", at=AT,
+        ),  # fmt: skip
+        "responsible_person_other_department",
+        ValidationError,
+    )
+
+
+def test_a_general_deadline_lies_within_a_year_of_the_assignment(context, cast):
+    hazard = grade_general(context, cast, new_hazard(context, cast))
+    error = refused(
+        context,
+        lambda: svc.assign(
+            context.uow(), hazard.id, hazard.revision, cast.safety.id,
+            five(context, cast, deadline=date(2027, 12, 27)), at=AT,
+        ),  # fmt: skip
+        "deadline_too_far",
+        ValidationError,
+    )
+    assert error.params["max"] == 366
+    hazard = svc.assign(
+        context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast, deadline=DAY + timedelta(366)),
+        at=AT,
+    )  # fmt: skip
+    assert hazard.deadline == DAY + timedelta(366)
+
+
 def test_an_ungraded_hazard_cannot_be_assigned(context, cast):
     hazard = new_hazard(context, cast)
     refused(

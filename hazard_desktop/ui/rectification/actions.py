@@ -428,6 +428,7 @@ class RectificationActions(QObject):
         return self._open(dialog, self.tr("Extension decided."))
 
     def submit(self) -> Hazard | None:
+        from hazard_desktop.domain.rectification import Action
         from hazard_desktop.services import rectification
         from hazard_desktop.ui.rectification.dialogs import SubmitDialog
 
@@ -436,9 +437,11 @@ class RectificationActions(QObject):
         departments, people = self._reference()
         run = self._bind(rectification.submit_for_acceptance)
         exclude = [p for p in (view.hazard.responsible_person_id, self.operator) if p is not None]
+        asked = [t.details.get("acceptor_id") for t in view.timeline if t.action is Action.SUBMIT]
+        previous = uuid.UUID(str(asked[-1])) if asked and asked[-1] else None
         dialog = SubmitDialog(
             lambda acceptor, text, photos: run(acceptor, text, photos, self.context.images),
-            self.context, people, departments, exclude, self.window,
+            self.context, people, departments, exclude, self.window, previous=previous,
         )  # fmt: skip
         return self._open(dialog, self.tr("Acceptance requested."))
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.rectification import (
+    DEADLINE_MAX_DAYS,
     AcceptanceInput,
     Assignment,
     AssignmentInput,
@@ -423,6 +424,8 @@ class AssignDialog(_StepDialog):
         )  # fmt: skip
         self.revise = revise
         self._today = today
+        default_days = (default_deadline - today).days if default_deadline is not None else 0
+        self._deadline_limit = max(DEADLINE_MAX_DAYS, default_days)  # as the services reckon it
         self.major = major and not revise
         five = five_label_texts(labels)
         self.department = QComboBox(self)
@@ -524,17 +527,18 @@ class AssignDialog(_StepDialog):
 
     def problems(self) -> list[str]:
         """Every problem the form itself can tell, as sentences (the services check again on OK)."""
-        found: list[ValidationError] = []
         data = self.assignment()
+        typed: ValidationError | None = None
         try:
             parse_funds(self.funds.text())
         except ValidationError as exc:
-            found.append(exc)
+            typed = exc  # said as the parser says it (too large, or not an amount)
         deadline = data.deadline or to_date(self.deadline.date())
-        today = self._today
-        for problem in assignment_problems(data, deadline, min(today, deadline), limit_days=None):
-            if problem.code not in {p.code for p in found}:
-                found.append(problem)
+        limit = None if (self.major or self.revise) else self._deadline_limit
+        found = [
+            typed if typed is not None and problem.code.startswith("funds_") else problem
+            for problem in assignment_problems(data, deadline, min(self._today, deadline), limit_days=limit)
+        ]
         if self.revise and not self.reason.toPlainText().strip():
             found.append(ValidationError("reason_empty", field="reason"))
         return [messages.error_text(problem, AREA) for problem in found]
@@ -590,11 +594,14 @@ class SubmitDialog(_StepDialog):
 
     def __init__(self, run: Callable[..., Hazard], context: AppContext | None, people: Sequence[Person],
                  departments: Sequence[Department], exclude: Sequence[uuid.UUID] = (),
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, previous: uuid.UUID | None = None) -> None:  # fmt: skip
         super().__init__(self.tr("Request acceptance"), run, parent, "submitDialog")
         self.acceptor = QComboBox(self)
         self.acceptor.setObjectName("acceptor")
-        fill_people(self.acceptor, [p for p in people if p.id not in exclude], departments, blank=self.tr("(choose)"))
+        # after a 退回 the acceptor asked the first time is offered again (issue 12)
+        fill_people(
+            self.acceptor, [p for p in people if p.id not in exclude], departments, previous, blank=self.tr("(choose)")
+        )
         self.text = text_edit(self, "completionText", 3)
         self.photos = PhotoStager(context, PhotoStage.AFTER, self)
         self.form.addRow(self.tr("Acceptor:"), self.acceptor)

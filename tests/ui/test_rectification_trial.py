@@ -1,0 +1,94 @@
+"""What a new user's trial of the rectification loop found (issue 12), each through the real dialogs:
+the 五定 dialog starts from the hazard's department, offers only its people and lists every problem at once;
+a second 申请验收 offers the acceptor asked the first time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hazard_desktop.domain.hazards import HazardStatus
+from hazard_desktop.ui.rectification import dialogs as dlg
+from hazard_desktop.ui.rectification.actions import RectificationActions
+from tests.ui.test_rectification_ui import Script, context, grade, people, person, window  # noqa: F401
+
+
+def test_the_five_dialog_starts_from_the_hazards_department_and_shows_all_problems(
+    qtbot, context, people, window, monkeypatch, tmp_path
+):
+    actions: RectificationActions = window.rectification_actions
+    hazard = window.hazard
+    grade(window, people, monkeypatch)
+    actions.set_operator(person(people, "AHB", "陈建国").id)
+    workshop = people["HC1"][0]
+    seen: dict[str, object] = {}
+
+    def fill(d: dlg.AssignDialog) -> None:
+        assert d.department.currentData() == str(hazard.department_id)  # prefilled
+        d.department.setCurrentIndex(d.department.findData(str(workshop.department_id)))
+        offered = {d.person.itemData(i) for i in range(1, d.person.count())}
+        assert offered == {str(p.id) for p in people["HC1"] if p.active}  # only that department's people
+        d.funds.setText("1e3")
+        d.deadline.setDate(dlg.to_qdate(actions.view.today + timedelta(days=800)))
+        d.ok.click()  # no person, no measures, 1e3, a deadline two years off: all at once
+        seen["errors"] = d.error_text().splitlines()
+        d.grab().save(str(tmp_path / "five_problems.png"))
+        d.person.setCurrentIndex(d.person.findData(str(workshop.id)))
+        d.measures.setPlainText("更换机械密封")
+        d.funds.setText("１２，５００．５")  # full-width, as the input method types it
+        d.deadline.setDate(dlg.to_qdate(actions.view.today + timedelta(days=7)))
+        d.ok.click()
+
+    script = Script(monkeypatch)
+    script.steps[dlg.AssignDialog] = fill
+    actions.actions["assign"].trigger()
+    assert seen["errors"] == [
+        "• Choose the responsible person.",
+        "• Measures must not be empty.",
+        "• The funds must be an amount in yuan with at most two decimals, e.g. 12,500.00.",
+        "• The deadline is 800 days away; at most 366 days are allowed (a longer one needs a treatment plan).",
+    ]
+    assert actions.view.hazard.status is HazardStatus.RECTIFYING
+    assert actions.view.assignment is not None and str(actions.view.assignment.funds) == "12500.5"
+    assert actions.view.assignment.responsible_person_id == workshop.id
+
+
+def test_a_second_request_offers_the_acceptor_asked_first(qtbot, context, people, window, monkeypatch):
+    actions: RectificationActions = window.rectification_actions
+    grade(window, people, monkeypatch)
+    safety = person(people, "AHB", "陈建国")
+    acceptor = person(people, "SCB", "周永明")
+    workshop = people["HC1"][0]
+    actions.set_operator(safety.id)
+    script = Script(monkeypatch)
+
+    def fill(d: dlg.AssignDialog) -> None:
+        d.department.setCurrentIndex(d.department.findData(str(workshop.department_id)))
+        d.person.setCurrentIndex(d.person.findData(str(workshop.id)))
+        d.measures.setPlainText("更换机械密封")
+        d.ok.click()
+
+    offered: list[str] = []
+
+    def submit(d: dlg.SubmitDialog) -> None:
+        offered.append(d.acceptor.currentData())
+        if not d.acceptor.currentData():
+            d.acceptor.setCurrentIndex(d.acceptor.findData(str(acceptor.id)))
+        d.text.setPlainText("密封已更换")
+        d.ok.click()
+
+    def send_back(d: dlg.AcceptDialog) -> None:
+        d.send_back_choice.setChecked(True)
+        d.remarks.setPlainText("地面仍有积料")
+        d.ok.click()
+
+    script.steps.update({dlg.AssignDialog: fill, dlg.SubmitDialog: submit, dlg.AcceptDialog: send_back})
+    actions.actions["assign"].trigger()
+    actions.set_operator(workshop.id)
+    actions.actions["submit"].trigger()
+    actions.set_operator(acceptor.id)
+    actions.actions["accept"].trigger()
+    assert actions.view.hazard.status is HazardStatus.RECTIFYING
+    actions.set_operator(workshop.id)
+    actions.actions["submit"].trigger()
+    assert offered == ["", str(acceptor.id)]
+    assert actions.view.hazard.acceptor_id == acceptor.id
