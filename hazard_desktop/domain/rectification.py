@@ -45,6 +45,7 @@ class Action(StrEnum):
     SEND_BACK = "send_back"  # 退回: 待验收 → 整改中 (with a reason)
     ON_THE_SPOT = "on_the_spot"  # 当场整改: 待定级/已定级 → 待验收
     GRADE = "grade"  # a grading confirmed (services.grading): 待定级 → 已定级, or a re-grading (status stays)
+    EDIT = "edit"  # the hazard's details edited after 待定级 (services.hazards; status stays; never once closed)
 
 
 # The status an action leads to (None: the status stays).
@@ -61,6 +62,7 @@ TARGET: dict[Action, HazardStatus | None] = {
     Action.SEND_BACK: HazardStatus.RECTIFYING,
     Action.ON_THE_SPOT: HazardStatus.VERIFYING,
     Action.GRADE: None,  # 待定级 → 已定级 the first time
+    Action.EDIT: None,
 }
 
 # Where each action may start.
@@ -77,6 +79,7 @@ ALLOWED_FROM: dict[Action, frozenset[HazardStatus]] = {
     Action.SEND_BACK: frozenset({HazardStatus.VERIFYING}),
     Action.ON_THE_SPOT: frozenset({HazardStatus.OPEN, HazardStatus.GRADED}),
     Action.GRADE: frozenset({HazardStatus.OPEN, HazardStatus.GRADED, HazardStatus.RECTIFYING, HazardStatus.VERIFYING}),
+    Action.EDIT: frozenset({HazardStatus.OPEN, HazardStatus.GRADED, HazardStatus.RECTIFYING, HazardStatus.VERIFYING}),
 }
 
 
@@ -455,7 +458,7 @@ def check_action(action: Action, state: LoopState) -> None:
         if status is HazardStatus.OPEN:
             raise InvalidTransition("hazard_not_graded", action=action.value, status=status.value)
         raise InvalidTransition("action_not_allowed", action=action.value, status=status.value)
-    if action is Action.GRADE:
+    if action in (Action.GRADE, Action.EDIT):
         return
     if action is Action.ON_THE_SPOT:
         if state.grade is HazardGrade.MAJOR or state.cites_major:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hazard_desktop.domain.hazards import HazardStatus
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         self.action_edit = self._action(
             self.tr("&Edit hazard…"), [QKeySequence("Ctrl+E")], self.edit_hazard, self.tr("Edit the selected hazard")
         )
+        self._edit_tip = self.action_edit.toolTip()
         self.action_edit.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.action_edit.setIconText(self.tr("Edit hazard"))
         self.action_find = self._action(
@@ -462,9 +464,14 @@ class MainWindow(QMainWindow):
                 raise
             messages.show_error(self, exc)
             return False
+        if hazard.status is HazardStatus.CLOSED:  # e.g. a double-click: the detail pane shows it already
+            self.statusBar().showMessage(self._closed_tip(), 8000)
+            return False
         from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog  # not at start-up
 
-        result = HazardEditorDialog.ask(self, self.context, hazard)
+        actions = getattr(self, "rectification_actions", None)  # who edits, for the timeline (issue 12)
+        operator = getattr(actions, "operator", None)
+        result = HazardEditorDialog.ask(self, self.context, hazard, operator=operator)
         if result is None:
             return False
         self.model.refresh()
@@ -565,7 +572,19 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text)
 
     def _update_actions(self) -> None:
-        self.action_edit.setEnabled(self.current_hazard_id() is not None)
+        hazard_id = self.current_hazard_id()
+        closed = hazard_id is not None and self._current_closed()
+        self.action_edit.setEnabled(hazard_id is not None and not closed)
+        # a closed hazard is read-only (its forms are printed): the greyed action says why (issue 12)
+        self.action_edit.setToolTip(self._closed_tip() if closed else self._edit_tip)
+
+    def _current_closed(self) -> bool:
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row is not None and row.status is HazardStatus.CLOSED
+
+    def _closed_tip(self) -> str:
+        return self.tr("Closed out (已销号): read-only — its notice and acceptance form are final.")
 
     # ------------------------------------------------------------------ layout memory
 

@@ -92,3 +92,49 @@ def test_a_second_request_offers_the_acceptor_asked_first(qtbot, context, people
     actions.actions["submit"].trigger()
     assert offered == ["", str(acceptor.id)]
     assert actions.view.hazard.acceptor_id == acceptor.id
+
+
+def test_an_edit_of_a_graded_hazard_is_in_its_timeline_and_a_closed_one_cannot_be_edited(
+    qtbot, context, people, window, monkeypatch, tmp_path
+):
+    from hazard_desktop.domain.rectification import Action, AcceptanceInput
+    from hazard_desktop.services import rectification
+    from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
+    from hazard_desktop.ui.rectification.section import transition_text
+
+    actions: RectificationActions = window.rectification_actions
+    hazard = window.hazard
+    grade(window, people, monkeypatch)
+    safety = person(people, "AHB", "陈建国")
+    actions.set_operator(safety.id)
+
+    def edit(dialog: HazardEditorDialog) -> int:
+        dialog.description.setPlainText("合成一车间 P-101A 机封泄漏（复核：B 侧）")
+        dialog.save_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(HazardEditorDialog, "exec", edit)
+    assert window.action_edit.isEnabled()
+    window.action_edit.trigger()
+    step = actions.view.timeline[-1]
+    assert step.action is Action.EDIT and step.actor.person_id == safety.id
+    assert step.details["changed"] == ["description"]
+    assert "Details edited" in transition_text(step) and "description" in transition_text(step)
+
+    # close it out through the services, then the register's edit action is greyed and says why
+    view = actions.view
+    workshop = people["HC1"][0]
+    uow = context.uow
+    h = rectification.assign(
+        uow(), hazard.id, view.hazard.revision, safety.id,
+        dlg.AssignmentInput(workshop.department_id, workshop.id, "更换机封", dlg.Decimal(0), "", None, ""),
+    )  # fmt: skip
+    h = rectification.submit_for_acceptance(uow(), h.id, h.revision, workshop.id, safety.id, "已更换")
+    h = rectification.accept(uow(), h.id, h.revision, safety.id, AcceptanceInput("合格"))
+    window.model.refresh()
+    window.select_hazard(h.id)
+    assert not window.action_edit.isEnabled()
+    assert "read-only" in window.action_edit.toolTip()
+    assert window.edit_hazard() is False  # a double-click: nothing opens, the status bar says why
+    assert "read-only" in window.statusBar().currentMessage()
+    window.grab().save(str(tmp_path / "closed_read_only.png"))

@@ -44,7 +44,34 @@ ACTION_TEXTS: dict[str, str] = {
     "send_back": QT_TRANSLATE_NOOP("RectificationTimeline", "Sent back"),
     "on_the_spot": QT_TRANSLATE_NOOP("RectificationTimeline", "Fixed on the spot"),
     "grade": QT_TRANSLATE_NOOP("RectificationTimeline", "Graded"),
+    "edit": QT_TRANSLATE_NOOP("RectificationTimeline", "Details edited"),
 }
+EDITED_FIELD_TEXTS: dict[str, str] = {
+    "description": QT_TRANSLATE_NOOP("RectificationTimeline", "description"),
+    "location": QT_TRANSLATE_NOOP("RectificationTimeline", "location"),
+    "equipment_tag": QT_TRANSLATE_NOOP("RectificationTimeline", "equipment tag"),
+    "department_id": QT_TRANSLATE_NOOP("RectificationTimeline", "department"),
+    "category_code": QT_TRANSLATE_NOOP("RectificationTimeline", "category"),
+    "subcategory_code": QT_TRANSLATE_NOOP("RectificationTimeline", "subcategory"),
+    "found_by_id": QT_TRANSLATE_NOOP("RectificationTimeline", "found by"),
+    "found_at": QT_TRANSLATE_NOOP("RectificationTimeline", "found at"),
+}
+
+
+def edited_text(details: dict[str, object]) -> str:
+    """What an edit changed: its fields, and photos added or removed."""
+    names = [
+        QCoreApplication.translate(CONTEXT, EDITED_FIELD_TEXTS[name]) if name in EDITED_FIELD_TEXTS else str(name)
+        for name in details.get("changed", []) or []  # type: ignore[union-attr]
+    ]
+    for key, text in (
+        ("photos_added", QT_TRANSLATE_NOOP("RectificationTimeline", "%n photo(s) added")),
+        ("photos_removed", QT_TRANSLATE_NOOP("RectificationTimeline", "%n photo(s) removed")),
+    ):
+        count = details.get(key) or 0
+        if isinstance(count, int) and count > 0:
+            names.append(QCoreApplication.translate(CONTEXT, text, "", count))
+    return QCoreApplication.translate(CONTEXT, "changed: %1").replace("%1", "、".join(names))
 
 
 def action_text(action: str) -> str:
@@ -68,6 +95,8 @@ def transition_text(transition: Transition) -> str:
         extra = QCoreApplication.translate("RectificationTimeline", "to %1").replace(
             "%1", str(details["requested_deadline"])
         )
+    elif transition.action.value == "edit":
+        extra = edited_text(details)
     elif transition.action.value in ("submit", "on_the_spot") and details.get("acceptor_name"):
         extra = QCoreApplication.translate("RectificationTimeline", "acceptor %1").replace(
             "%1", str(details["acceptor_name"])

@@ -57,6 +57,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: "hazard_not_graded",
         A.ON_THE_SPOT: OK,
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.GRADED: {
         A.ASSIGN: OK,
@@ -71,6 +72,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: "action_not_allowed",
         A.ON_THE_SPOT: OK,
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.RECTIFYING: {
         A.ASSIGN: "already_assigned",
@@ -85,6 +87,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: "action_not_allowed",
         A.ON_THE_SPOT: "action_not_allowed",
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.VERIFYING: {
         A.ASSIGN: "action_not_allowed",
@@ -99,6 +102,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: OK,
         A.ON_THE_SPOT: "action_not_allowed",
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.CLOSED: {action: "hazard_closed" for action in Action},
 }
@@ -274,6 +278,7 @@ WHO: dict[Action, dict[str, str]] = {
         "stranger": "actor_not_finder",
     },
     A.GRADE: {name: OK for name in PEOPLE},  # the grading use cases check their panels themselves
+    A.EDIT: {name: OK for name in PEOPLE},  # who edits the register is not the loop's rule; it is recorded
 }  # fmt: skip
 
 
