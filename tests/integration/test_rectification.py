@@ -1022,8 +1022,8 @@ def test_an_edit_after_grading_is_in_the_timeline_and_a_closed_hazard_is_read_on
         ValidationError,
     )
     hazard = save_hazard(
-        context.uow(), hazard.id, hazard.revision, edited(hazard, description="隐患0 机封泄漏（复核）", location="泵区西"),
-        actor_id=cast.safety.id,
+        context.uow(), hazard.id, hazard.revision,
+        edited(hazard, description="隐患0 机封泄漏（复核）", location="泵区西"), actor_id=cast.safety.id,
     )  # fmt: skip
     step = svc.timeline(context.uow(), hazard.id)[-1]
     assert step.action is Action.EDIT and step.from_status is step.to_status is HazardStatus.GRADED

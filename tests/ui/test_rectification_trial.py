@@ -9,7 +9,10 @@ from datetime import timedelta
 from hazard_desktop.domain.hazards import HazardStatus
 from hazard_desktop.ui.rectification import dialogs as dlg
 from hazard_desktop.ui.rectification.actions import RectificationActions
-from tests.ui.test_rectification_ui import Script, context, grade, people, person, window  # noqa: F401
+from tests.ui import test_rectification_ui as base
+
+Script, grade, person = base.Script, base.grade, base.person
+context, people, window = base.context, base.people, base.window  # the same fixtures
 
 
 def test_the_five_dialog_starts_from_the_hazards_department_and_shows_all_problems(
@@ -97,7 +100,7 @@ def test_a_second_request_offers_the_acceptor_asked_first(qtbot, context, people
 def test_an_edit_of_a_graded_hazard_is_in_its_timeline_and_a_closed_one_cannot_be_edited(
     qtbot, context, people, window, monkeypatch, tmp_path
 ):
-    from hazard_desktop.domain.rectification import Action, AcceptanceInput
+    from hazard_desktop.domain.rectification import AcceptanceInput, Action
     from hazard_desktop.services import rectification
     from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
     from hazard_desktop.ui.rectification.section import transition_text
@@ -138,3 +141,51 @@ def test_an_edit_of_a_graded_hazard_is_in_its_timeline_and_a_closed_one_cannot_b
     assert window.edit_hazard() is False  # a double-click: nothing opens, the status bar says why
     assert "read-only" in window.statusBar().currentMessage()
     window.grab().save(str(tmp_path / "closed_read_only.png"))
+
+
+def test_progress_photos_are_shown_at_acceptance_and_counted_in_the_pane(
+    qtbot, context, people, window, monkeypatch, tmp_path
+):
+    from tests.ui.conftest import make_image
+
+    actions: RectificationActions = window.rectification_actions
+    grade(window, people, monkeypatch)
+    safety = person(people, "AHB", "陈建国")
+    workshop = people["HC1"][0]
+    actions.set_operator(safety.id)
+    script = Script(monkeypatch)
+
+    def fill(d: dlg.AssignDialog) -> None:
+        d.department.setCurrentIndex(d.department.findData(str(workshop.department_id)))
+        d.person.setCurrentIndex(d.person.findData(str(workshop.id)))
+        d.measures.setPlainText("更换机械密封")
+        d.ok.click()
+
+    def note(d: dlg.NoteDialog) -> None:
+        d.text.setPlainText("旧密封已拆下")
+        assert d.photos.add_files([make_image(tmp_path / "progress.png", "#3366aa")]) == []  # stage: 进展
+        d.ok.click()
+
+    def submit(d: dlg.SubmitDialog) -> None:
+        d.acceptor.setCurrentIndex(d.acceptor.findData(str(safety.id)))
+        d.text.setPlainText("密封已更换")
+        d.ok.click()
+
+    seen: list[list[str]] = []
+
+    def look(d: dlg.AcceptDialog) -> None:
+        strip = d.findChild(dlg.QListWidget, "afterPhotos")
+        seen.append([strip.item(i).text() for i in range(strip.count())])
+        d.grab().save(str(tmp_path / "accept_photos.png"))
+        d.reject()
+
+    script.steps.update({dlg.AssignDialog: fill, dlg.NoteDialog: note, dlg.SubmitDialog: submit, dlg.AcceptDialog: look})
+    actions.actions["assign"].trigger()
+    actions.set_operator(workshop.id)
+    actions.actions["note"].trigger()
+    assert "rectification 1" in window.detail.photos_title.text()  # was 照片（0）
+    assert actions.section.fields["photos"].text() == "progress 1"
+    actions.actions["submit"].trigger()
+    actions.set_operator(safety.id)
+    actions.actions["accept"].trigger()
+    assert seen == [["Progress: progress.png"]]

@@ -490,20 +490,21 @@ class RectificationActions(QObject):
 
         view = self.view
         assert view is not None
-        details = self.window.detail.details
         before: list[tuple[str, bytes | None]] = []
         after: list[tuple[str, bytes | None]] = []
-        if details is not None and details.hazard.id == view.hazard.id:
-            for photo in details.hazard.photos:
-                before.append(
-                    (photo.original_name, hazard_service.photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB))
-                )
+        hazard = hazard_service.get_hazard(self.context.uow(), view.hazard.id)  # its photos, pane shown or not
+        for photo in sorted(hazard.photos, key=lambda p: p.position):
+            before.append(
+                (photo.original_name, hazard_service.photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB))
+            )
+        progress = self.tr("Progress: %1")
         for note in view.notes:
             for photo in note.photos:
-                if photo.stage is PhotoStage.PROGRESS:
-                    continue
                 jpeg = rectification.rectification_photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB)
-                (before if photo.stage is PhotoStage.BEFORE else after).append((photo.original_name, jpeg))
+                if photo.stage is PhotoStage.PROGRESS:  # shown on the after side, labelled (issue 12)
+                    after.append((progress.replace("%1", photo.original_name), jpeg))
+                else:
+                    (before if photo.stage is PhotoStage.BEFORE else after).append((photo.original_name, jpeg))
         return before, after
 
     # ------------------------------------------------------------------ the list

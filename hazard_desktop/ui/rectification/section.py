@@ -7,6 +7,7 @@ to, and the reason (退回, 延期, changes).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -138,6 +139,7 @@ class RectificationSection(QWidget):
             ("responsible", self.tr("Responsible")),
             ("measures", self.tr("Measures")),
             ("acceptor", self.tr("Acceptor")),
+            ("photos", self.tr("Photos")),
             ("closed_on", self.tr("Closed out on")),
         ):
             value = QLabel(self)
@@ -203,6 +205,22 @@ class RectificationSection(QWidget):
         if hazard.status.value == "verifying" and hazard.acceptor_id is not None:
             self.fields["acceptor"].setText(names.get(hazard.acceptor_id, ""))
         self.fields["closed_on"].setText(format_date(hazard.closed_on))
+        stages = Counter(photo.stage.value for note in view.notes for photo in note.photos)
+        parts = [
+            text.replace("%1", str(stages[stage]))
+            for stage, text in (
+                ("before", self.tr("before %1")),
+                ("progress", self.tr("progress %1")),
+                ("after", self.tr("after %1")),
+            )
+            if stages[stage]
+        ]
+        self.fields["photos"].setText("，".join(parts))
+        pane = self.parent()
+        while pane is not None and not hasattr(pane, "set_loop_photo_count"):
+            pane = pane.parent()
+        if pane is not None:
+            pane.set_loop_photo_count(hazard.id, sum(stages.values()))
         for field in self.fields.values():  # only what applies now (no empty 验收人 while 整改中)
             self.form.setRowVisible(field, bool(field.text()))
         for transition in view.timeline:
