@@ -189,3 +189,40 @@ def test_progress_photos_are_shown_at_acceptance_and_counted_in_the_pane(
     actions.set_operator(safety.id)
     actions.actions["accept"].trigger()
     assert seen == [["Progress: progress.png"]]
+
+
+def test_a_double_click_in_the_due_list_shows_the_hazard_and_closes_the_list(
+    qtbot, context, people, window, monkeypatch, tmp_path
+):
+    from PySide6.QtCore import Qt
+
+    actions: RectificationActions = window.rectification_actions
+    grade(window, people, monkeypatch)
+    safety = person(people, "AHB", "陈建国")
+    workshop = people["HC1"][0]
+    view = actions.view
+    from hazard_desktop.services import rectification
+
+    rectification.assign(
+        context.uow(), view.hazard.id, view.hazard.revision, safety.id,
+        dlg.AssignmentInput(workshop.department_id, workshop.id, "更换密封", dlg.Decimal(0), "", None, ""),
+    )  # fmt: skip
+    actions.today = lambda: view.today + timedelta(days=9)
+    window.refresh()
+    actions.update_counts()
+    window.show()
+    window.view.clearSelection()
+    window.action_details.trigger()  # the detail pane hidden
+    assert not window.detail.isVisible()
+    actions.counts.click()
+    dialog = actions.last_dialog
+    qtbot.waitExposed(dialog)
+    size = dialog.size()
+    assert size.width() <= 700 and size.height() <= 420  # not the whole screen
+    dialog.grab().save(str(tmp_path / "due_list.png"))
+    cell = dialog.table.visualItemRect(dialog.table.item(0, 1)).center()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert not dialog.isVisible()
+    assert window.current_hazard_id() == view.hazard.id
+    assert window.detail.isVisible() and window.detail.hazard_id() == view.hazard.id

@@ -281,9 +281,6 @@ def test_status_bar_counts_and_the_due_list(qtbot, context, people, window, monk
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 4).text() == "-2" and dialog.table.item(0, 4).foreground().color().name() == "#c62828"
     assert dialog.summary.text() == "1 overdue, 0 due within 7 days."
-    dialog.table.selectRow(0)
-    dialog.show_button.click()
-    assert window.current_hazard_id() == view.hazard.id
     dialog.filter_buttons["overdue"].click()
     assert window.filter_bar.deadline.currentData() == "overdue"
     dialog.close()
