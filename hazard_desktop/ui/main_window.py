@@ -84,6 +84,8 @@ SETTINGS_FILE = "ui-state.ini"
 LAYOUT_VERSION = 3  # bump when columns change: older saved header states are then ignored
 _GROUP = "main_window"
 
+# The status bar's permanent items that make room for a temporary message, least important first.
+STATUS_GIVE_WAY = ("reportDueLabel", "dueCounts")
 MENU_ORDER = ("file", "edit", "view", "grading", "rectification", "tools", "help")
 _MENU_TITLES = {
     "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
@@ -237,6 +239,8 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("hazardCount")
         self.statusBar().addPermanentWidget(self.count_label)
+        self._given_way: list[QWidget] = []
+        self.statusBar().messageChanged.connect(self._status_message_changed)
 
         self._create_actions()
         self._create_menus()
@@ -570,6 +574,27 @@ class MainWindow(QMainWindow):
                 total = shown
             text = self.tr("{count} of {total} hazards (filtered)").format(count=f"{shown:,}", total=f"{total:,}")
         self.count_label.setText(text)
+
+    def _status_message_changed(self, text: str) -> None:
+        """A temporary message gets the room it needs: the less important permanent items (the report due, the
+        loop's counts) step aside while it shows, so nothing is drawn over nor cut (1366 px at 150 %, issue 12).
+        The hazard count, the operator and a filter chip stay."""
+        bar = self.statusBar()
+        for widget in self._given_way:
+            widget.show()
+        self._given_way = []
+        if not text:
+            return
+        need = bar.fontMetrics().horizontalAdvance(text) + 24
+        for name in STATUS_GIVE_WAY:
+            permanent = [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()]
+            used = sum(w.sizeHint().width() + 6 for w in permanent if w.objectName() not in ("", "qt_statusbar_sizegrip"))
+            if bar.width() - used - 24 >= need:
+                break
+            widget = bar.findChild(QWidget, name)
+            if widget is not None and widget.isVisible():
+                widget.hide()
+                self._given_way.append(widget)
 
     def _update_actions(self) -> None:
         hazard_id = self.current_hazard_id()

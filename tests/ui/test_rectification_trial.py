@@ -226,3 +226,25 @@ def test_a_double_click_in_the_due_list_shows_the_hazard_and_closes_the_list(
     assert not dialog.isVisible()
     assert window.current_hazard_id() == view.hazard.id
     assert window.detail.isVisible() and window.detail.hazard_id() == view.hazard.id
+
+
+def test_a_status_message_is_not_drawn_over_the_permanent_items(qtbot, context, window, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    window.resize(911, 480)  # 1366 px at 150 %
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    text = "Hazard YH-2026-0012 saved. Rectification assigned: deadline 2026-12-27 (in 39 days)."
+    bar.showMessage(text, 8000)
+    qtbot.waitUntil(lambda: not window.rectification_actions.counts.isVisible())
+    needed = bar.fontMetrics().horizontalAdvance(text)
+
+    def shown() -> list[QWidget]:
+        return [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible() and w.objectName()]
+
+    qtbot.waitUntil(lambda: bool(shown()) and all(w.x() > needed for w in shown()))  # the layout's next pass
+    assert window.count_label.isVisible()  # 共 N 条隐患 stays
+    bar.grab().save(str(tmp_path / "status_message.png"))
+    bar.clearMessage()
+    assert window.rectification_actions.counts.isVisible()  # back once the message is gone
