@@ -588,7 +588,8 @@ class MainWindow(QMainWindow):
         need = bar.fontMetrics().horizontalAdvance(text) + 24
         for name in STATUS_GIVE_WAY:
             permanent = [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()]
-            used = sum(w.sizeHint().width() + 6 for w in permanent if w.objectName() not in ("", "qt_statusbar_sizegrip"))
+            named = [w for w in permanent if w.objectName() not in ("", "qt_statusbar_sizegrip")]
+            used = sum(w.sizeHint().width() + 6 for w in named)
             if bar.width() - used - 24 >= need:
                 break
             widget = bar.findChild(QWidget, name)

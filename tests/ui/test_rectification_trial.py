@@ -179,7 +179,9 @@ def test_progress_photos_are_shown_at_acceptance_and_counted_in_the_pane(
         d.grab().save(str(tmp_path / "accept_photos.png"))
         d.reject()
 
-    script.steps.update({dlg.AssignDialog: fill, dlg.NoteDialog: note, dlg.SubmitDialog: submit, dlg.AcceptDialog: look})
+    script.steps.update(
+        {dlg.AssignDialog: fill, dlg.NoteDialog: note, dlg.SubmitDialog: submit, dlg.AcceptDialog: look}
+    )
     actions.actions["assign"].trigger()
     actions.set_operator(workshop.id)
     actions.actions["note"].trigger()
