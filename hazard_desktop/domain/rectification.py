@@ -14,6 +14,8 @@ If the hazard is graded 重大 while it waits (a grading may still come), accept
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -43,6 +45,7 @@ class Action(StrEnum):
     SEND_BACK = "send_back"  # 退回: 待验收 → 整改中 (with a reason)
     ON_THE_SPOT = "on_the_spot"  # 当场整改: 待定级/已定级 → 待验收
     GRADE = "grade"  # a grading confirmed (services.grading): 待定级 → 已定级, or a re-grading (status stays)
+    EDIT = "edit"  # the hazard's details edited after 待定级 (services.hazards; status stays; never once closed)
 
 
 # The status an action leads to (None: the status stays).
@@ -59,6 +62,7 @@ TARGET: dict[Action, HazardStatus | None] = {
     Action.SEND_BACK: HazardStatus.RECTIFYING,
     Action.ON_THE_SPOT: HazardStatus.VERIFYING,
     Action.GRADE: None,  # 待定级 → 已定级 the first time
+    Action.EDIT: None,
 }
 
 # Where each action may start.
@@ -75,6 +79,7 @@ ALLOWED_FROM: dict[Action, frozenset[HazardStatus]] = {
     Action.SEND_BACK: frozenset({HazardStatus.VERIFYING}),
     Action.ON_THE_SPOT: frozenset({HazardStatus.OPEN, HazardStatus.GRADED}),
     Action.GRADE: frozenset({HazardStatus.OPEN, HazardStatus.GRADED, HazardStatus.RECTIFYING, HazardStatus.VERIFYING}),
+    Action.EDIT: frozenset({HazardStatus.OPEN, HazardStatus.GRADED, HazardStatus.RECTIFYING, HazardStatus.VERIFYING}),
 }
 
 
@@ -133,6 +138,10 @@ TEXT_MAX = 2000
 SHORT_MAX = 200
 REASON_MAX = 500
 FUNDS_MAX = Decimal("1000000000000")  # yuan; anything bigger is a typo
+# An amount as a Chinese user types it: digits, optionally grouped by thousands (, or ，), at most two decimals.
+# No exponent ("1e3"), no sign, no "NaN"/"Infinity": Decimal() alone took them (issue 12).
+_FUNDS_TEXT = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?")
+DEADLINE_MAX_DAYS = 366  # a 一般 hazard's deadline lies within a year of its 五定 (a 重大 one follows its plan)
 MAJOR_GROUP_MIN = 3  # 验收组 of a major hazard: at least three people, one of 安环部
 MAX_STAGE_PHOTOS = 20  # per note
 
@@ -449,7 +458,7 @@ def check_action(action: Action, state: LoopState) -> None:
         if status is HazardStatus.OPEN:
             raise InvalidTransition("hazard_not_graded", action=action.value, status=status.value)
         raise InvalidTransition("action_not_allowed", action=action.value, status=status.value)
-    if action is Action.GRADE:
+    if action in (Action.GRADE, Action.EDIT):
         return
     if action is Action.ON_THE_SPOT:
         if state.grade is HazardGrade.MAJOR or state.cites_major:
@@ -626,13 +635,79 @@ def clean_funds(amount: Decimal) -> Decimal:
     return amount
 
 
-def validate_assignment(data: AssignmentInput, deadline: date, today: date) -> AssignmentInput:
+def parse_funds(text: str) -> Decimal:
+    """定资金 as typed: empty = 0; full-width digits and separators normalised; digits with optional thousands
+    separators and at most two decimals; then :func:`clean_funds`.
+
+    Raises:
+        ValidationError: ``funds_invalid`` (anything else, e.g. ``1e3``, ``-5``, ``1.234``), ``funds_too_large``.
+    """
+    value = unicodedata.normalize("NFKC", text).strip().replace("，", ",").replace("。", ".")
+    value = value.removesuffix("元").strip()
+    if not value:
+        return Decimal(0)
+    if not _FUNDS_TEXT.fullmatch(value) or not value.isascii():
+        raise ValidationError("funds_invalid", field="funds")
+    return clean_funds(Decimal(value.replace(",", "")))
+
+
+def assignment_problems(
+    data: AssignmentInput, deadline: date, today: date, *, limit_days: int | None = DEADLINE_MAX_DAYS
+) -> list[ValidationError]:
+    """Every problem of 五定 as entered, in the order of the form (a dialog shows them all at once)."""
+    problems: list[ValidationError] = []
+    if data.responsible_department_id is None:
+        problems.append(ValidationError("responsible_department_empty", field="responsible_department"))
+    if data.responsible_person_id is None:
+        problems.append(ValidationError("responsible_person_empty", field="responsible_person"))
+    checks = (
+        lambda: clean_text(data.measures, "measures"),
+        lambda: clean_funds(data.funds),
+        lambda: clean_text(data.funds_source, "funds_source", SHORT_MAX, required=False),
+        lambda: check_deadline(deadline, today, limit_days=limit_days),
+        lambda: clean_text(data.interim_measures, "interim_measures", required=False),
+    )
+    for check in checks:
+        try:
+            check()
+        except ValidationError as exc:
+            problems.append(exc)
+    return problems
+
+
+def check_deadline(deadline: date, today: date, *, limit_days: int | None = DEADLINE_MAX_DAYS) -> None:
+    """A deadline lies on or after ``today`` (the day of the 五定) and, unless ``limit_days`` is None (a 重大
+    hazard's plan sets its time limit), within ``limit_days`` of it: a later one is a typo, not a plan.
+
+    Raises:
+        ValidationError: ``deadline_before_today`` (param ``today``), ``deadline_too_far`` (params ``max``, ``days``).
+    """
+    if deadline < today:
+        raise ValidationError("deadline_before_today", field="deadline", today=today.isoformat())
+    if limit_days is not None and (deadline - today).days > limit_days:
+        raise ValidationError("deadline_too_far", field="deadline", max=limit_days, days=(deadline - today).days)
+
+
+def check_responsible_department(person_department_id: uuid.UUID, department_id: uuid.UUID) -> None:
+    """定责任人 belongs to 定责任部门: the department answers for the rectification and directs its person;
+    a person of another department would give a second department the duties of the loop (issue 12).
+
+    Raises:
+        ValidationError: ``responsible_person_other_department``.
+    """
+    if person_department_id != department_id:
+        raise ValidationError("responsible_person_other_department", field="responsible_person")
+
+
+def validate_assignment(
+    data: AssignmentInput, deadline: date, today: date, *, limit_days: int | None = DEADLINE_MAX_DAYS
+) -> AssignmentInput:
     """Check 五定 as entered; ``deadline`` is the one to use (typed, the default or the plan's time limit).
 
     Raises:
         ValidationError: ``responsible_department_empty``, ``responsible_person_empty``, ``measures_empty``,
             ``measures_too_long``, ``funds_*``, ``funds_source_too_long``, ``interim_measures_too_long``,
-            ``deadline_before_today`` (param ``today``), ``text_control_characters``.
+            ``deadline_before_today`` (param ``today``), ``deadline_too_far``, ``text_control_characters``.
     """
     if data.responsible_department_id is None:
         raise ValidationError("responsible_department_empty", field="responsible_department")
@@ -642,8 +717,7 @@ def validate_assignment(data: AssignmentInput, deadline: date, today: date) -> A
     funds = clean_funds(data.funds)
     source = clean_text(data.funds_source, "funds_source", SHORT_MAX, required=False)
     interim = clean_text(data.interim_measures, "interim_measures", required=False)
-    if deadline < today:
-        raise ValidationError("deadline_before_today", field="deadline", today=today.isoformat())
+    check_deadline(deadline, today, limit_days=limit_days)
     return AssignmentInput(
         responsible_department_id=data.responsible_department_id,
         responsible_person_id=data.responsible_person_id,

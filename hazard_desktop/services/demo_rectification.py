@@ -56,16 +56,18 @@ log = logging.getLogger(__name__)
 
 UowFactory = Callable[[], UnitOfWork]
 
-_MEASURES = (
-    "更换密封件并试压合格",
-    "补齐缺失的安全标识和警示牌",
-    "修复防护罩并加固",
-    "清理现场物料，恢复定置管理",
-    "重新校验仪表并恢复联锁投用",
-    "补充作业票证并组织专项培训",
-)
+# 定措施 by the hazard's category (GB/T 45001-style classes of the rule), naming its equipment or place, so a
+# measure reads as written for its hazard (issue 12: "更换密封件" against a missing record was not plausible).
+_MEASURES = {
+    "4.5": "{where}按工艺卡片恢复控制指标和操作要求，危险化学品按规定存放，班组长每班检查确认",
+    "4.6": "{where}停用检修，修复或更换损坏部件，恢复安全设施完好，经设备部确认后投用",
+    "4.7": "{where}作业立即纠正，按作业许可要求补齐票证和监护措施，对作业人员进行安全交底",
+    "4.8": "{where}清理现场，恢复定置管理、安全通道和标识，纳入班组5S检查",
+    "4.9": "针对{what}完善相关管理制度和台账记录，组织相关人员专项培训并考核",
+    "4.10": "{where}按车间整改方案处理，安环部复查确认",
+}
 _INTERIM = "整改期间设置警戒区，每班巡检两次，备好应急器材"
-_SENT_BACK = "现场复查仍有少量渗漏，整改不彻底"
+_SENT_BACK = "现场复查整改不彻底，未达到整改要求"
 _EXTENSION = "备件采购周期长，需延期完成"
 # What the newest graded 一般 hazards are left showing, newest first (a 重大 one takes its own path).
 _SCENARIOS = (
@@ -149,6 +151,14 @@ def _photos(maker: Callable[[int], bytes] | None, seed: int, *stages: PhotoStage
     ]
 
 
+def _measures(hazard: Hazard) -> str:
+    """The 定措施 of ``hazard``: its category's kind of measure, for its equipment (or place)."""
+    template = _MEASURES.get(hazard.category_code, _MEASURES["4.10"])
+    where = f"对 {hazard.equipment_tag} " if hazard.equipment_tag else f"对{hazard.location}"
+    what = hazard.description.split("，")[0][:40]
+    return template.format(where=where, what=f"“{what}”")
+
+
 def _graded_on(uow: UnitOfWork, hazard_id: uuid.UUID) -> date | None:
     with uow:
         confirmed = [g for g in uow.gradings.history_for(hazard_id) if g.confirmed]
@@ -158,8 +168,16 @@ def _graded_on(uow: UnitOfWork, hazard_id: uuid.UUID) -> date | None:
     return max(g.graded_on for g in confirmed)
 
 
-def _plan(hazard: Hazard, assigned: date, reference: date) -> PlanInput:
-    limit = max(assigned + timedelta(days=90), reference + timedelta(days=20))
+def _stays_open(assigned: date, today: date, index: int) -> bool:
+    """A 重大 hazard still under treatment: a recent one, or every third of the last 300 days."""
+    return assigned + timedelta(days=70) >= today or (index % 3 == 0 and (today - assigned).days < 300)
+
+
+def _plan(hazard: Hazard, assigned: date, reference: date | None) -> PlanInput:
+    """``reference``: today for a plan still running (its time limit not yet passed), None for one finished."""
+    limit = assigned + timedelta(days=90)
+    if reference is not None:
+        limit = max(limit, reference + timedelta(days=20))
     return PlanInput(
         goal_and_tasks=f"彻底消除重大事故隐患：{hazard.description[:60]}",
         methods_and_measures="制定专项施工方案，增设独立报警与联锁，完成后组织验收评估",
@@ -315,16 +333,16 @@ def _rectify(
         due = today + timedelta(days=1 + index % 6)
     elif scenario == "overdue":
         due = max(assigned_on, today - timedelta(days=2 + index % 9))
+    plan = _plan(hazard, assigned_on, today if _stays_open(assigned_on, today, index) else None) if major else None
     five = AssignmentInput(
         responsible_department_id=hazard.department_id,
         responsible_person_id=responsible.id,
-        measures=_MEASURES[index % len(_MEASURES)],
+        measures=plan.methods_and_measures if plan is not None else _measures(hazard),  # the plan's, as planned
         funds=Decimal(500 * (1 + index % 9)) if not major else Decimal("180000.00"),
         funds_source="车间维修费用" if not major else "安全生产费用",
         deadline=None if major else due,
         interim_measures=_INTERIM,
     )
-    plan = _plan(hazard, assigned_on, today) if major else None
     hazard = assign(uow_factory(), hazard.id, hazard.revision, safety.id, five, plan, at=_at(assigned_on))
     done = ["assigned"] + (["major_plans"] if major else [])
     deadline = hazard.deadline
@@ -350,7 +368,9 @@ def _rectify(
         return done + (["overdue"] if deadline < today else [])
     if scenario == "pending" or (scenario is None and index % 10 in (1, 2) and deadline + timedelta(days=3) < today):
         asked = max(min(deadline, today - timedelta(days=1)), assigned_on)
-        longer = max(deadline, today) + timedelta(days=10 + index % 10)
+        # a few days or weeks past the deadline it was asked about (not past today: an extension asked in
+        # 2025 did not reach into 2026-12, issue 12)
+        longer = max(deadline, asked) + timedelta(days=10 + index % 10)
         hazard = request_extension(
             uow_factory(), hazard.id, hazard.revision, responsible.id, longer, _EXTENSION, at=_at(asked, 7)
         )
@@ -408,7 +428,7 @@ def _rectify(
             hazard.revision,
             responsible.id,
             acceptor.id,
-            "渗漏点已重新处理",
+            "已按验收意见重新整改",
             photos,
             images if photos else None,
             at=_at(finished, 8),
@@ -470,7 +490,7 @@ def _major(
     deadline = hazard.deadline
     assert deadline is not None
     finished = assigned + timedelta(days=60)
-    if finished + timedelta(days=10) >= today or index % 3 == 0:
+    if _stays_open(assigned, today, index):
         return ["overdue"] if deadline < today else []
     photos = _photos(maker, index + 3, PhotoStage.AFTER)
     acceptor = staff.acceptor_not(responsible.id, safety.id)

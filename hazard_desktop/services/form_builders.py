@@ -352,13 +352,20 @@ def _side_photos(reader: _Reader, loop: _Loop, stage: PhotoStage, until: datetim
         if note.written_at > until:
             continue
         for photo in sorted(note.photos, key=lambda p: p.position):
-            if photo.stage is not stage:
+            # the after side shows the progress photos too, captioned as such (issue 12: a photo added with
+            # 整改进展 was on no form)
+            progress = stage is PhotoStage.AFTER and photo.stage is PhotoStage.PROGRESS
+            if photo.stage is not stage and not progress:
                 continue
             data = reader.uow.rectification.photo_bytes(photo.id, PhotoKind.DISPLAY)
             if data:
-                found.append(SheetPhoto(data, f"{label}（{_date_cn(_on(note.written_at))}）"))
+                caption = "整改进展" if progress else label
+                found.append(SheetPhoto(data, f"{caption}（{_date_cn(_on(note.written_at))}）"))
     if stage is PhotoStage.AFTER:
-        return tuple(found[-MAX_SIDE_PHOTOS:])  # the latest: what the acceptors look at
+        finals = [p for p in found if not p.caption.startswith("整改进展")]
+        if len(finals) >= MAX_SIDE_PHOTOS:
+            return tuple(finals[-MAX_SIDE_PHOTOS:])  # the latest after-photos: what the acceptors look at
+        return tuple(found[-MAX_SIDE_PHOTOS:])
     return tuple(found[:MAX_SIDE_PHOTOS])
 
 

@@ -24,6 +24,8 @@ from hazard_desktop.domain.hazards import (
     validate_input,
 )
 from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.domain.rectification import Action, PersonRef, Transition
+from hazard_desktop.domain.reference import DepartmentKind
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import ImageProcessor, PhotoKind, ProcessedImage, UnitOfWork
 
@@ -134,6 +136,7 @@ def update_hazard(
     expected_revision: int,
     data: HazardInput,
     status: HazardStatus | None = None,
+    actor_id: uuid.UUID | None = None,
 ) -> Hazard:
     """Change a hazard's details (the number, grade and status never change here).
 
@@ -145,7 +148,7 @@ def update_hazard(
         Conflict: ``stale_revision`` if it was changed since ``expected_revision`` was read.
         InvalidTransition: ``status_not_editable``.
     """
-    return save_hazard(uow, hazard_id, expected_revision, data, status=status)
+    return save_hazard(uow, hazard_id, expected_revision, data, status=status, actor_id=actor_id)
 
 
 def save_hazard(
@@ -158,13 +161,22 @@ def save_hazard(
     add_photos: Sequence[PhotoFile] = (),
     images: ImageProcessor | None = None,
     status: HazardStatus | None = None,
+    actor_id: uuid.UUID | None = None,
 ) -> Hazard:
     """Save the edited hazard (the editor's "Save"): details, removed and added photos in one transaction.
 
     Every input and photo is checked before anything is written; a refusal writes nothing. The
     revision grows by one for the whole save. The status is not the editor's to change.
 
+    A closed hazard (已销号) is read-only: its 通知书 and 验收单 are printed and must keep matching it. Once a
+    hazard has left 待定级 (graded, in the loop) an edit is part of its history: ``actor_id`` (who edits) is
+    required and the save writes a ``edit`` step into its timeline (``hazard_transitions``) with the fields
+    changed — the loop's own table, so the timeline, the forms' history and the backups carry it unchanged.
+
     Raises:
+        InvalidTransition: ``hazard_closed_read_only`` (param ``number``).
+        ValidationError: ``editor_empty`` (a hazard beyond 待定级 saved without ``actor_id``).
+        NotFound: ``person_unknown`` (``actor_id``).
         ValidationError: input rules, ``photo_too_large``, ``photo_not_image``, ``photos_too_many``.
         NotFound: ``hazard_unknown``, ``photo_unknown``, unknown department or person.
         Conflict: ``stale_revision``.
@@ -177,8 +189,10 @@ def save_hazard(
         current = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
         if current.revision != expected_revision:
             raise Conflict("stale_revision", number=current.number)
+        check_editable(current)
         if status is not None and status is not current.status:
             raise InvalidTransition("status_not_editable", field="status", current=current.status.value)
+        actor = _editor_ref(uow, current, actor_id)
         _check_references(uow, clean)
         stored = {p.id for p in current.photos}
         removed = set(remove_photo_ids)
@@ -207,10 +221,73 @@ def save_hazard(
         if processed:
             kept = dataclasses.replace(current, photos=tuple(p for p in current.photos if p.id not in removed))
             _add_photos(uow, kept, processed, now)
+        if actor is not None:
+            _record_edit(uow, current, updated, actor, now, added=len(processed), removed=len(removed))
         uow.commit()
         result = uow.hazards.get(hazard_id)
     assert result is not None
     return result
+
+
+# The editor's fields, as the timeline names them (the photos are counted apart).
+EDITED_FIELDS = (
+    "description",
+    "location",
+    "equipment_tag",
+    "department_id",
+    "category_code",
+    "subcategory_code",
+    "found_by_id",
+    "found_at",
+)
+
+
+def check_editable(hazard: Hazard) -> None:
+    """A closed hazard (已销号) is not edited: what was accepted and printed stays as it was.
+
+    Raises:
+        InvalidTransition: ``hazard_closed_read_only`` (param ``number``).
+    """
+    if hazard.status is HazardStatus.CLOSED:
+        raise InvalidTransition("hazard_closed_read_only", number=hazard.number, status=hazard.status.value)
+
+
+def _editor_ref(uow: UnitOfWork, hazard: Hazard, actor_id: uuid.UUID | None) -> PersonRef | None:
+    """Who edits, as the timeline records them; None while 待定级 (no timeline to write yet)."""
+    if hazard.status is HazardStatus.OPEN and actor_id is None:
+        return None
+    if actor_id is None:
+        raise ValidationError("editor_empty", field="actor")
+    person = require(uow.reference.get_person(actor_id), "person_unknown", field="actor", value=str(actor_id))
+    department = uow.reference.get_department(person.department_id)
+    return PersonRef(
+        person.id,
+        person.name,
+        person.department_id,
+        department.name if department else "",
+        department.kind.value if department else DepartmentKind.OTHER.value,
+    )
+
+
+def _record_edit(
+    uow: UnitOfWork, before: Hazard, after: Hazard, actor: PersonRef, at: datetime, *, added: int, removed: int
+) -> None:
+    changed = [name for name in EDITED_FIELDS if getattr(before, name) != getattr(after, name)]
+    if not changed and not added and not removed:
+        return
+    uow.rectification.add_transition(
+        Transition(
+            id=new_id(),
+            hazard_id=before.id,
+            action=Action.EDIT,
+            from_status=before.status,
+            to_status=before.status,
+            actor=actor,
+            at=at,
+            reason="",
+            details={"changed": changed, "photos_added": added, "photos_removed": removed},
+        )
+    )
 
 
 def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
@@ -236,6 +313,7 @@ def attach_photos(
     now = utcnow()
     with uow:
         hazard = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
+        check_editable(hazard)
         if len(hazard.photos) + len(processed) > MAX_PHOTOS:
             raise ValidationError("photos_too_many", field="photos", max=MAX_PHOTOS)
         _add_photos(uow, hazard, processed, now)
@@ -299,6 +377,7 @@ def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> 
         hazard = uow.hazards.get(hazard_id)
         if hazard is None or all(p.id != photo_id for p in hazard.photos):
             raise NotFound("photo_unknown", value=str(photo_id))
+        check_editable(hazard)
         uow.hazards.remove_photo(photo_id)
         _touch(uow, hazard, now)
         uow.commit()

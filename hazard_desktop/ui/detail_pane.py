@@ -158,6 +158,8 @@ class HazardDetailPane(QWidget):
         self._context = context
         self._details: HazardDetails | None = None
         self._viewer: PhotoViewer | None = None
+        self._photo_count = 0
+        self._loop_photos: tuple[uuid.UUID | None, int] = (None, 0)  # the rectification's photos, per hazard
         self.setMinimumWidth(320)
 
         self.stack = QStackedWidget(self)
@@ -394,9 +396,23 @@ class HazardDetailPane(QWidget):
             self.dispute_chip.setToolTip(labels.dispute_help(state))
         self.dispute_chip.setVisible(state is not None)
 
+    def set_loop_photo_count(self, hazard_id: uuid.UUID, count: int) -> None:
+        """Count the rectification's photos (before/progress/after) in the photos' title too (issue 12)."""
+        self._loop_photos = (hazard_id, count)
+        self._update_photos_title()
+
+    def _update_photos_title(self) -> None:
+        hazard_id, loop = self._loop_photos
+        if loop and hazard_id == self.hazard_id():
+            text = self.tr("Photos ({count}; rectification {loop})").format(count=self._photo_count, loop=loop)
+        else:
+            text = self.tr("Photos ({count})").format(count=self._photo_count)
+        self.photos_title.setText(text)
+
     def _show_photos(self, photos: tuple[PhotoInfo, ...]) -> None:
         self.photos.clear()
-        self.photos_title.setText(self.tr("Photos ({count})").format(count=len(photos)))
+        self._photo_count = len(photos)
+        self._update_photos_title()
         for photo in sorted(photos, key=lambda p: p.position):
             try:
                 thumb = hazard_service.photo_bytes(self._context.uow(), photo.id, PhotoKind.THUMB)

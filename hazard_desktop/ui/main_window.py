@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hazard_desktop.domain.hazards import HazardStatus
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
@@ -84,6 +85,8 @@ SETTINGS_FILE = "ui-state.ini"
 LAYOUT_VERSION = 3  # bump when columns change: older saved header states are then ignored
 _GROUP = "main_window"
 
+# The status bar's permanent items that make room for a temporary message, least important first.
+STATUS_GIVE_WAY = ("reportDueLabel", "dueCounts")
 MENU_ORDER = ("file", "edit", "view", "grading", "rectification", "tools", "help")
 _MENU_TITLES = {
     "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
@@ -237,6 +240,8 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("hazardCount")
         self.statusBar().addPermanentWidget(self.count_label)
+        self._given_way: list[QWidget] = []
+        self.statusBar().messageChanged.connect(self._status_message_changed)
 
         self._create_actions()
         self._create_menus()
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
         self.action_edit = self._action(
             self.tr("&Edit hazard…"), [QKeySequence("Ctrl+E")], self.edit_hazard, self.tr("Edit the selected hazard")
         )
+        self._edit_tip = self.action_edit.toolTip()
         self.action_edit.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.action_edit.setIconText(self.tr("Edit hazard"))
         self.action_find = self._action(
@@ -471,9 +477,14 @@ class MainWindow(QMainWindow):
                 raise
             messages.show_error(self, exc)
             return False
+        if hazard.status is HazardStatus.CLOSED:  # e.g. a double-click: the detail pane shows it already
+            self.statusBar().showMessage(self._closed_tip(), 8000)
+            return False
         from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog  # not at start-up
 
-        result = HazardEditorDialog.ask(self, self.context, hazard)
+        actions = getattr(self, "rectification_actions", None)  # who edits, for the timeline (issue 12)
+        operator = getattr(actions, "operator", None)
+        result = HazardEditorDialog.ask(self, self.context, hazard, operator=operator)
         if result is None:
             return False
         self.model.refresh()
@@ -573,8 +584,42 @@ class MainWindow(QMainWindow):
             text = self.tr("{count} of {total} hazards (filtered)").format(count=f"{shown:,}", total=f"{total:,}")
         self.count_label.setText(text)
 
+    def _status_message_changed(self, text: str) -> None:
+        """A temporary message gets the room it needs: the less important permanent items (the report due, the
+        loop's counts) step aside while it shows, so nothing is drawn over nor cut (1366 px at 150 %, issue 12).
+        The hazard count, the operator and a filter chip stay."""
+        bar = self.statusBar()
+        for widget in self._given_way:
+            widget.show()
+        self._given_way = []
+        if not text:
+            return
+        need = bar.fontMetrics().horizontalAdvance(text) + 24
+        for name in STATUS_GIVE_WAY:
+            permanent = [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()]
+            named = [w for w in permanent if w.objectName() not in ("", "qt_statusbar_sizegrip")]
+            used = sum(w.sizeHint().width() + 6 for w in named)
+            if bar.width() - used - 24 >= need:
+                break
+            widget = bar.findChild(QWidget, name)
+            if widget is not None and widget.isVisible():
+                widget.hide()
+                self._given_way.append(widget)
+
     def _update_actions(self) -> None:
-        self.action_edit.setEnabled(self.current_hazard_id() is not None)
+        hazard_id = self.current_hazard_id()
+        closed = hazard_id is not None and self._current_closed()
+        self.action_edit.setEnabled(hazard_id is not None and not closed)
+        # a closed hazard is read-only (its forms are printed): the greyed action says why (issue 12)
+        self.action_edit.setToolTip(self._closed_tip() if closed else self._edit_tip)
+
+    def _current_closed(self) -> bool:
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row is not None and row.status is HazardStatus.CLOSED
+
+    def _closed_tip(self) -> str:
+        return self.tr("Closed out (已销号): read-only — its notice and acceptance form are final.")
 
     # ------------------------------------------------------------------ layout memory
 

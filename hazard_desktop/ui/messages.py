@@ -281,6 +281,23 @@ _TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "Hazard {hazard} is closed (已销号) and is graded no more."),
         QT_TRANSLATE_NOOP("Messages", "The hazard is closed (已销号) and is graded no more."),
     ),
+    "hazard_closed_read_only": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Hazard {number} is closed out (已销号): its record and its printed forms are final and it cannot be "
+            "edited.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The hazard is closed out (已销号): its record and its printed forms are final."
+        ),
+    ),
+    "editor_empty": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The hazard is graded: its edits are recorded in its timeline under the operator (操作人). "
+            "Choose the operator first (Rectification → Operator).",
+        ),
+    ),
     "text_control_characters": (
         QT_TRANSLATE_NOOP(
             "Messages",

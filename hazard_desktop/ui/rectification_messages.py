@@ -81,9 +81,18 @@ TEXTS: dict[str, str] = {
     "responsible_person_empty": QT_TRANSLATE_NOOP("RectificationErrors", "Choose the responsible person."),
     "funds_negative": QT_TRANSLATE_NOOP("RectificationErrors", "The funds must not be negative."),
     "funds_too_large": QT_TRANSLATE_NOOP("RectificationErrors", "The funds are too large (at most {max} yuan)."),
-    "funds_invalid": QT_TRANSLATE_NOOP("RectificationErrors", "The funds must be an amount in yuan, e.g. 12500.00."),
+    "funds_invalid": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "The funds must be an amount in yuan with at most two decimals, e.g. 12,500.00."
+    ),
     "deadline_before_today": QT_TRANSLATE_NOOP(
         "RectificationErrors", "The deadline must not be before today ({today})."
+    ),
+    "deadline_too_far": QT_TRANSLATE_NOOP(
+        "RectificationErrors",
+        "The deadline is {days} days away; at most {max} days are allowed (a longer one needs a treatment plan).",
+    ),
+    "responsible_person_other_department": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "The responsible person must belong to the responsible department."
     ),
     "deadline_changed": QT_TRANSLATE_NOOP(
         "RectificationErrors", "The deadline is changed only by an approved extension."
@@ -125,6 +134,10 @@ TEXTS: dict[str, str] = {
         "RectificationErrors", "A major hazard needs the evaluation of its treatment (with the report’s reference)."
     ),
     "evaluation_date_future": QT_TRANSLATE_NOOP("RectificationErrors", "The evaluation cannot be dated in the future."),
+    "remarks_empty": QT_TRANSLATE_NOOP("RectificationErrors", "Write the acceptance opinion."),
+    "result_empty": QT_TRANSLATE_NOOP(
+        "RectificationErrors", "Choose the result: accepted (close out) or not accepted (send back)."
+    ),
     "revise_no_change": QT_TRANSLATE_NOOP("RectificationErrors", "Nothing was changed."),
     "five_label_empty": QT_TRANSLATE_NOOP("RectificationErrors", "Label {index} of the five must not be empty."),
     "five_label_too_long": QT_TRANSLATE_NOOP(

@@ -39,11 +39,6 @@
       <translation>验收结论：</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="669" />
-      <source>Remarks / reason:</source>
-      <translation>验收意见／退回原因：</translation>
-    </message>
-    <message>
       <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="685" />
       <source>Acceptance group (≥ 3, incl. safety dept.):</source>
       <translation>验收组（至少 3 人，含安环部）：</translation>
@@ -93,7 +88,19 @@
       <source>Send back</source>
       <translation>退回</translation>
     </message>
-  </context>
+      <message>
+      <source>Required: the acceptance opinion, or why it is sent back</source>
+      <translation>必填：验收意见，或退回原因</translation>
+    </message>
+    <message>
+      <source>Opinion / reason (required):</source>
+      <translation>验收意见／退回原因（必填）：</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+</context>
   <context>
     <name>AssignDialog</name>
     <message>
@@ -707,7 +714,11 @@
       <source>Sent back for rectification.</source>
       <translation>已退回整改。</translation>
     </message>
-  </context>
+      <message>
+      <source>Progress: %1</source>
+      <translation>整改进展：%1</translation>
+    </message>
+</context>
   <context>
     <name>RectificationDialogs</name>
     <message>
@@ -939,11 +950,6 @@
       <translation>资金过大（最多 {max} 元）。</translation>
     </message>
     <message>
-      <location filename="../../hazard_desktop/ui/rectification_messages.py" line="84" />
-      <source>The funds must be an amount in yuan, e.g. 12500.00.</source>
-      <translation>资金应为以元计的金额，如 12500.00。</translation>
-    </message>
-    <message>
       <location filename="../../hazard_desktop/ui/rectification_messages.py" line="85" />
       <source>The deadline must not be before today ({today}).</source>
       <translation>整改期限不能早于今天（{today}）。</translation>
@@ -1103,7 +1109,27 @@
       <source>{field} is too long (at most {max} characters).</source>
       <translation>{field}过长（最多 {max} 个字符）。</translation>
     </message>
-  </context>
+      <message>
+      <source>Write the acceptance opinion.</source>
+      <translation>请填写验收意见。</translation>
+    </message>
+    <message>
+      <source>Choose the result: accepted (close out) or not accepted (send back).</source>
+      <translation>请选择验收结果：验收合格（销号）或验收不合格（退回）。</translation>
+    </message>
+    <message>
+      <source>The deadline is {days} days away; at most {max} days are allowed (a longer one needs a treatment plan).</source>
+      <translation>整改期限距今 {days} 天，最多允许 {max} 天（更长的期限需要治理方案）。</translation>
+    </message>
+    <message>
+      <source>The responsible person must belong to the responsible department.</source>
+      <translation>整改责任人须是整改责任部门的人员。</translation>
+    </message>
+    <message>
+      <source>The funds must be an amount in yuan with at most two decimals, e.g. 12,500.00.</source>
+      <translation>资金应为以元计的金额，最多两位小数，如 12,500.00。</translation>
+    </message>
+</context>
   <context>
     <name>RectificationPage</name>
     <message>
@@ -1236,7 +1262,23 @@
       <source> (extension asked)</source>
       <translation>（已申请延期）</translation>
     </message>
-  </context>
+      <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>before %1</source>
+      <translation>整改前 %1</translation>
+    </message>
+    <message>
+      <source>progress %1</source>
+      <translation>进展 %1</translation>
+    </message>
+    <message>
+      <source>after %1</source>
+      <translation>整改后 %1</translation>
+    </message>
+</context>
   <context>
     <name>RectificationTimeline</name>
     <message>
@@ -1319,7 +1361,59 @@
       <source>Reason: %1</source>
       <translation>原因：%1</translation>
     </message>
-  </context>
+      <message>
+      <source>Details edited</source>
+      <translation>隐患信息已修改</translation>
+    </message>
+    <message>
+      <source>description</source>
+      <translation>隐患描述</translation>
+    </message>
+    <message>
+      <source>location</source>
+      <translation>隐患部位</translation>
+    </message>
+    <message>
+      <source>equipment tag</source>
+      <translation>设备位号</translation>
+    </message>
+    <message>
+      <source>department</source>
+      <translation>所属部门</translation>
+    </message>
+    <message>
+      <source>category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>subcategory</source>
+      <translation>子类</translation>
+    </message>
+    <message>
+      <source>found by</source>
+      <translation>发现人</translation>
+    </message>
+    <message>
+      <source>found at</source>
+      <translation>发现时间</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) added</source>
+      <translation>
+        <numerusform>添加照片 %n 张</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) removed</source>
+      <translation>
+        <numerusform>删除照片 %n 张</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>changed: %1</source>
+      <translation>修改：%1</translation>
+    </message>
+</context>
   <context>
     <name>RegisterFilterBar</name>
     <message>

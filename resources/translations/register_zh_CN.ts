@@ -362,6 +362,10 @@
         <source>Photos ({count})</source>
         <translation>照片（{count}）</translation>
     </message>
+    <message>
+      <source>Photos ({count}; rectification {loop})</source>
+      <translation>照片（{count}；整改 {loop}）</translation>
+    </message>
 </context>
 <context>
     <name>HazardEditorDialog</name>
@@ -938,6 +942,10 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
         <location filename="../../hazard_desktop/ui/main_window.py" line="528"/>
         <source>{count} of {total} hazards (filtered)</source>
         <translation>筛选出 {count} 条，共 {total} 条隐患</translation>
+    </message>
+    <message>
+      <source>Closed out (已销号): read-only — its notice and acceptance form are final.</source>
+      <translation>已销号：只读——其整改通知书和验收单已定稿，不能再修改。</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1753,18 @@ Two windows on one register show each other&apos;s changes only after a refresh,
         <translation>{path} 中的台账已在本程序的另一个窗口中打开（计算机 {host} 上的进程 {pid}）。
 
 同一台账在两个窗口中打开时，一个窗口的修改要刷新后才会在另一个窗口中显示，两边还可能打印同一张判定表。仍要在这里再打开一次吗？</translation>
+    </message>
+    <message>
+      <source>Hazard {number} is closed out (已销号): its record and its printed forms are final and it cannot be edited.</source>
+      <translation>隐患 {number} 已销号：其记录和已打印的表单已定稿，不能再修改。</translation>
+    </message>
+    <message>
+      <source>The hazard is closed out (已销号): its record and its printed forms are final.</source>
+      <translation>该隐患已销号：其记录和已打印的表单已定稿。</translation>
+    </message>
+    <message>
+      <source>The hazard is graded: its edits are recorded in its timeline under the operator (操作人). Choose the operator first (Rectification → Operator).</source>
+      <translation>该隐患已定级：修改会以操作人的名义记入其处理记录。请先选择操作人（整改 → 操作人）。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ def test_the_demo_shows_every_state_of_the_loop(demo):
     statuses = Counter(s for (s,) in rows(demo, "SELECT status FROM hazards"))
     assert all(statuses[s.value] > 0 for s in HazardStatus)
     actions = Counter(a for (a,) in rows(demo, "SELECT action FROM hazard_transitions"))
-    assert all(actions[a.value] > 0 for a in Action), actions
+    assert all(actions[a.value] > 0 for a in Action if a is not Action.EDIT), actions  # the demo edits nothing
     assert rows(demo, "SELECT COUNT(*) FROM hazards WHERE extension_pending = 1")[0][0] >= 1
     sent_back_now = rows(
         demo,
@@ -113,3 +113,26 @@ def test_overdue_and_due_soon_lists_agree_with_the_counts(demo):
     assert sum(1 for i in items if i.days_left < 0) == counts.overdue
     assert sum(1 for i in items if 0 <= i.days_left <= 7) == counts.due_soon
     assert all(i.deadline <= TODAY + timedelta(days=7) for i in items)
+
+
+def test_the_demos_rectification_data_is_plausible(demo):
+    """Issue 12: a 五定 of 2025-01 with a deadline of 2026-12 closed in 2025-03; measures unlike their hazards;
+    a 重大 hazard's 定措施 unlike its plan's."""
+    assignments = rows(
+        demo,
+        "SELECT a.hazard_id, a.assigned_on, a.original_deadline, a.deadline, a.measures, h.closed_on, h.grade, "
+        "h.equipment_tag, h.location FROM rectification_assignments a JOIN hazards h ON h.id = a.hazard_id "
+        "WHERE a.on_the_spot = 0",
+    )
+    assert len(assignments) > 100
+    for hazard_id, assigned, original, deadline, measures, closed_on, grade, tag, location in assignments:
+        assigned, original, deadline = map(date.fromisoformat, (assigned, original, deadline))
+        assert assigned <= original <= assigned + timedelta(days=366), hazard_id
+        assert deadline <= original + timedelta(days=60), hazard_id  # extensions of days or weeks, not years
+        if closed_on is not None:
+            assert date.fromisoformat(closed_on) - assigned < timedelta(days=200), hazard_id
+        if grade == HazardGrade.MAJOR.value:
+            view = svc.load_view(demo.uow(), hazard_id)
+            assert view.plan is not None and measures == view.plan.methods_and_measures
+        else:
+            assert (tag and tag in measures) or location in measures or "针对“" in measures, (measures, tag)

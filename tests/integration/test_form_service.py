@@ -397,3 +397,19 @@ def test_a_form_whose_render_fails_records_nothing_and_leaves_no_file(demo, tmp_
     with pytest.raises(OSError):
         sheets.print_document(demo.uow(), SheetRequest.form(SheetKind.NOTICE, assigned.id), Broken(), target, "x")
     assert list(target.parent.iterdir()) == [] and form_prints(demo) == 0
+
+
+def test_the_acceptance_form_shows_the_progress_photos_labelled(demo, tmp_path) -> None:
+    """Issue 12: a photo added with 整改进展 was on no form."""
+    assigned, safety, doer = assign_general(demo, graded(demo, HazardGrade.GENERAL))
+    progress = StagedPhoto(PhotoFile("progress.jpg", make_photo(5, (640, 480))), PhotoStage.PROGRESS)
+    noted = rect.add_note(
+        demo.uow(), assigned.id, assigned.revision, doer.id, "旧压力表已拆下。", (progress,), demo.images
+    )
+    waiting = submit(demo, noted, doer, safety)
+    result = save(demo, SheetKind.ACCEPTANCE, waiting, tmp_path / "acceptance.pdf")
+    form = result.prepared.document.sheets[0]
+    assert isinstance(form, AcceptanceForm)
+    assert [p.caption.split("（")[0] for p in form.after] == ["整改进展", "整改后"]
+    assert "整改进展" in flat(text_of(result.path))
+    assert_page_renders(result.path, tmp_path)

@@ -13,7 +13,7 @@ import pytest
 from hazard_desktop import paths
 from hazard_desktop.domain.errors import Conflict, DomainError, InvalidTransition, NotPermitted, ValidationError
 from hazard_desktop.domain.grading import GradingMethod
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.hazards import HazardGrade, HazardInput, HazardStatus
 from hazard_desktop.domain.rectification import (
     DEFAULT_DEADLINES,
     AcceptanceInput,
@@ -38,7 +38,7 @@ from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import rectification as svc
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, ScoreEntry
-from hazard_desktop.services.hazards import PhotoFile, create_hazard
+from hazard_desktop.services.hazards import PhotoFile, create_hazard, save_hazard
 from hazard_desktop.services.ports import PhotoKind
 from tests.factories import hazard_input
 from tests.integration.test_hazard_services import jpeg
@@ -451,13 +451,61 @@ def test_refusals_write_nothing_and_say_why(context, cast):
         ),
         "group_for_major_only",
     )
-    hazard = svc.accept(context.uow(), hazard.id, hazard.revision, cast.safety2.id, AcceptanceInput(""), at=AT)
+    refused(  # no closing out with one click and no word (issue 12)
+        context,
+        lambda: svc.accept(context.uow(), hazard.id, hazard.revision, cast.safety2.id, AcceptanceInput("  "), at=AT),
+        "remarks_empty",
+    )
+    hazard = svc.accept(context.uow(), hazard.id, hazard.revision, cast.safety2.id, AcceptanceInput("合格"), at=AT)
     assert hazard.status is HazardStatus.CLOSED  # 安环部 may accept a 一般 hazard it was not asked to
     refused(
         context,
         lambda: svc.send_back(context.uow(), hazard.id, hazard.revision, cast.safety.id, "再看看", at=AT),
         "hazard_closed",
     )
+
+
+def test_the_responsible_person_belongs_to_the_responsible_department(context, cast):
+    """Issue 12: 设备部's 马俊 was accepted as 责任人 of a rectification HC1 answers for."""
+    hazard = grade_general(context, cast, new_hazard(context, cast))
+    refused(
+        context,
+        lambda: svc.assign(
+            context.uow(), hazard.id, hazard.revision, cast.safety.id,
+            five(context, cast, responsible_person_id=cast.other.id), at=AT,
+        ),  # fmt: skip
+        "responsible_person_other_department",
+        ValidationError,
+    )
+    hazard = svc.assign(context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast), at=AT)
+    refused(
+        context,
+        lambda: svc.revise_assignment(
+            context.uow(), hazard.id, hazard.revision, cast.safety.id,
+            five(context, cast, responsible_person_id=cast.other.id), "换人", at=AT,
+        ),  # fmt: skip
+        "responsible_person_other_department",
+        ValidationError,
+    )
+
+
+def test_a_general_deadline_lies_within_a_year_of_the_assignment(context, cast):
+    hazard = grade_general(context, cast, new_hazard(context, cast))
+    error = refused(
+        context,
+        lambda: svc.assign(
+            context.uow(), hazard.id, hazard.revision, cast.safety.id,
+            five(context, cast, deadline=date(2027, 12, 27)), at=AT,
+        ),  # fmt: skip
+        "deadline_too_far",
+        ValidationError,
+    )
+    assert error.params["max"] == 366
+    hazard = svc.assign(
+        context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast, deadline=DAY + timedelta(366)),
+        at=AT,
+    )  # fmt: skip
+    assert hazard.deadline == DAY + timedelta(366)
 
 
 def test_an_ungraded_hazard_cannot_be_assigned(context, cast):
@@ -492,9 +540,28 @@ def test_an_inactive_or_unknown_actor_is_refused(context, cast):
 # ---------------------------------------------------------------- every state × every use case
 
 
+def edited(hazard, **changes):
+    """The editor's input for ``hazard`` as stored, with ``changes``."""
+    values = {
+        "description": hazard.description,
+        "location": hazard.location,
+        "department_id": hazard.department_id,
+        "category_code": hazard.category_code,
+        "subcategory_code": hazard.subcategory_code,
+        "found_by_id": hazard.found_by_id,
+        "found_at": hazard.found_at,
+        "equipment_tag": hazard.equipment_tag,
+    }
+    values.update(changes)
+    return HazardInput(**values)
+
+
 def _call(context, cast, action, hazard):
     h, rev = hazard.id, hazard.revision
     calls = {
+        Action.EDIT: lambda: save_hazard(
+            context.uow(), h, rev, edited(hazard, description="新描述"), actor_id=cast.safety.id
+        ),
         Action.ASSIGN: lambda: svc.assign(context.uow(), h, rev, cast.safety.id, five(context, cast), at=AT),
         Action.REVISE: lambda: svc.revise_assignment(
             context.uow(), h, rev, cast.safety.id, five(context, cast, measures="新措施"), "调整", at=AT
@@ -565,6 +632,8 @@ def test_every_use_case_in_every_state_does_what_the_state_machine_says(context,
             assert after.status is target, action
             assert svc.timeline(context.uow(), hazard.id)[-1].action is action
         else:
+            if action is Action.EDIT and expected == "hazard_closed":
+                expected = "hazard_closed_read_only"  # the editor's own sentence
             refused(context, lambda a=action, h=hazard: _call(context, cast, a, h), expected)
 
 
@@ -936,3 +1005,40 @@ def test_refusals_tell_each_person_what_they_may_do_now(context, cast):
     )
     assert allowed(cast.acceptor) == {Action.ACCEPT, Action.SEND_BACK} and after.status is HazardStatus.VERIFYING
     assert svc.refusals(context.uow(), hazard.id, cast.responsible.id)[Action.ACCEPT].code == "actor_is_responsible"
+
+
+# ---------------------------------------------------------------- edits after 待定级 (issue 12)
+
+
+def test_an_edit_after_grading_is_in_the_timeline_and_a_closed_hazard_is_read_only(context, cast):
+    hazard = new_hazard(context, cast)
+    hazard = save_hazard(context.uow(), hazard.id, hazard.revision, edited(hazard, location="泵区东"))
+    assert list(svc.timeline(context.uow(), hazard.id)) == []  # 待定级: the register's draft stage, no history yet
+    hazard = grade_general(context, cast, hazard)
+    refused(
+        context,
+        lambda: save_hazard(context.uow(), hazard.id, hazard.revision, edited(hazard, description="改")),
+        "editor_empty",
+        ValidationError,
+    )
+    hazard = save_hazard(
+        context.uow(), hazard.id, hazard.revision,
+        edited(hazard, description="隐患0 机封泄漏（复核）", location="泵区西"), actor_id=cast.safety.id,
+    )  # fmt: skip
+    step = svc.timeline(context.uow(), hazard.id)[-1]
+    assert step.action is Action.EDIT and step.from_status is step.to_status is HazardStatus.GRADED
+    assert step.actor.name == cast.safety.name and step.at == hazard.updated_at
+    assert step.details == {"changed": ["description", "location"], "photos_added": 0, "photos_removed": 0}
+    hazard = svc.assign(context.uow(), hazard.id, hazard.revision, cast.safety.id, five(context, cast), at=AT)
+    hazard = svc.submit_for_acceptance(
+        context.uow(), hazard.id, hazard.revision, cast.responsible.id, cast.acceptor.id, "完成", at=AT
+    )
+    hazard = svc.accept(context.uow(), hazard.id, hazard.revision, cast.acceptor.id, AcceptanceInput("合格"), at=AT)
+    error = refused(
+        context,
+        lambda: save_hazard(
+            context.uow(), hazard.id, hazard.revision, edited(hazard, description="改"), actor_id=cast.safety.id
+        ),
+        "hazard_closed_read_only",
+    )
+    assert error.params["number"] == hazard.number

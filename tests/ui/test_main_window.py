@@ -330,7 +330,7 @@ def test_enter_on_a_row_edits_it(qtbot, window: MainWindow, sample: Sample, cont
     target = sample.hazards[1]
     seen: list[object] = []
 
-    def ask(cls, parent, ctx, hazard=None):
+    def ask(cls, parent, ctx, hazard=None, *, operator=None):
         seen.append(hazard)
         data = HazardInput(
             "已改的描述",

@@ -230,6 +230,14 @@ def test_a_hazard_goes_from_open_to_closed_out_in_the_window(qtbot, context, peo
         before_list = d.findChild(dlg.QListWidget, "beforePhotos")
         after_list = d.findChild(dlg.QListWidget, "afterPhotos")
         assert before_list.count() == 1 and after_list.count() == 2  # side by side: before | after (two submits)
+        # issue 12: no result chosen beforehand, and no closing out without an opinion
+        assert not d.accept_choice.isChecked() and not d.send_back_choice.isChecked()
+        d.ok.click()
+        assert d.error_text() == "Choose the result: accepted (close out) or not accepted (send back)."
+        d.accept_choice.setChecked(True)
+        assert d.ok.text() == "Accept and close out"
+        d.ok.click()
+        assert d.error_text() == "Write the acceptance opinion."
         d.remarks.setPlainText("整改合格")
         d.ok.click()
 
@@ -273,9 +281,6 @@ def test_status_bar_counts_and_the_due_list(qtbot, context, people, window, monk
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 4).text() == "-2" and dialog.table.item(0, 4).foreground().color().name() == "#c62828"
     assert dialog.summary.text() == "1 overdue, 0 due within 7 days."
-    dialog.table.selectRow(0)
-    dialog.show_button.click()
-    assert window.current_hazard_id() == view.hazard.id
     dialog.filter_buttons["overdue"].click()
     assert window.filter_bar.deadline.currentData() == "overdue"
     dialog.close()
@@ -410,6 +415,7 @@ def test_a_major_hazard_needs_its_plan_group_and_evaluation(qtbot, context, peop
         assert d.group is not None and d.group_ids() == (safety.id,)  # the operator is ticked
         for pid in group:
             d.check_person(pid)
+        d.accept_choice.setChecked(True)
         d.remarks.setPlainText("合格")
         d.ok.click()
         assert "at least 3" in d.error_text()
@@ -456,6 +462,7 @@ def test_on_the_spot_fix_needs_a_second_person_and_a_grade(qtbot, context, peopl
 
     def accept(d: dlg.AcceptDialog) -> None:
         assert d.findChild(dlg.QListWidget, "afterPhotos").count() == 1
+        d.accept_choice.setChecked(True)
         d.remarks.setPlainText("已消除")
         d.ok.click()
         seen.append(d.error_text())
@@ -468,6 +475,7 @@ def test_on_the_spot_fix_needs_a_second_person_and_a_grade(qtbot, context, peopl
     grade(window, people, monkeypatch)  # 待验收 stays; the grade comes in
 
     def accept_now(d: dlg.AcceptDialog) -> None:
+        d.accept_choice.setChecked(True)
         d.remarks.setPlainText("已消除")
         d.ok.click()
 

@@ -26,6 +26,7 @@ from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.rectification import (
+    DEADLINE_MAX_DAYS,
     MAX_STAGE_PHOTOS,
     REASON_MAX,
     TARGET,
@@ -51,6 +52,7 @@ from hazard_desktop.domain.rectification import (
     check_acceptance_group,
     check_action,
     check_actor,
+    check_responsible_department,
     clean_text,
     default_deadline,
     plant_date,
@@ -172,7 +174,7 @@ def refusals(uow: UnitOfWork, hazard_id: uuid.UUID, actor_id: uuid.UUID) -> dict
     )
     found: dict[Action, DomainError | None] = {}
     for action in Action:
-        if action is Action.GRADE:
+        if action in (Action.GRADE, Action.EDIT):  # not steps of the loop's buttons
             continue
         try:
             checked = dataclasses.replace(state, cites_major=_needs_criteria(action, assignment) and cites)
@@ -369,6 +371,7 @@ def assign(
         the_plan = new_plan or stored_plan
         if major and the_plan is None:
             raise ValidationError("plan_required", field="plan")
+        limit: int | None = None  # a plan's time limit is the plan's business
         if the_plan is not None:
             deadline = data.deadline or the_plan.time_limit
             if deadline != the_plan.time_limit:
@@ -377,10 +380,13 @@ def assign(
             settings = read_settings(uow)
             fallback = default_deadline(step.today, hazard.grade, _band(uow, hazard), settings.deadlines)
             deadline = data.deadline or fallback or step.today
-        clean = validate_assignment(data, deadline, step.today)
+            # within a year, or the settings' default if the plant set a longer one
+            limit = max(DEADLINE_MAX_DAYS, (fallback - step.today).days if fallback else 0)
+        clean = validate_assignment(data, deadline, step.today, limit_days=limit)
         assert clean.responsible_department_id is not None and clean.responsible_person_id is not None
         _check_department(uow, clean.responsible_department_id)
-        person_ref(uow, clean.responsible_person_id, "responsible_person")
+        person, _, _ = person_ref(uow, clean.responsible_person_id, "responsible_person")
+        check_responsible_department(person.department_id, clean.responsible_department_id)
         assignment = Assignment(
             id=new_id(),
             hazard_id=hazard_id,
@@ -453,11 +459,12 @@ def revise_assignment(
         assert current is not None
         if data.deadline is not None and data.deadline != current.deadline:
             raise ValidationError("deadline_changed", field="deadline")
-        clean = validate_assignment(data, current.deadline, min(step.today, current.deadline))
+        clean = validate_assignment(data, current.deadline, min(step.today, current.deadline), limit_days=None)
         why = clean_text(reason, "reason", REASON_MAX)
         assert clean.responsible_department_id is not None and clean.responsible_person_id is not None
         _check_department(uow, clean.responsible_department_id)
-        person_ref(uow, clean.responsible_person_id, "responsible_person")
+        person, _, _ = person_ref(uow, clean.responsible_person_id, "responsible_person")
+        check_responsible_department(person.department_id, clean.responsible_department_id)
         revised = dataclasses.replace(current, **{name: getattr(clean, name) for name in _REVISABLE}, updated_at=now)
         changed = [name for name in _REVISABLE if getattr(revised, name) != getattr(current, name)]
         if not changed:
@@ -683,12 +690,18 @@ def accept(
     A 一般 hazard: by the person asked, or 安环部 / a safety officer; a 重大 one by its 验收组 (≥ 3, incl.
     安环部, the actor among them) with the evaluation record. Never by the responsible person or the one
     who did the work.
+
+    The opinion (验收意见) is required, as the reason of a 退回 is: the 验收单 carries it and a hazard is never
+    closed out with one click and no word (issue 12).
+
+    Raises:
+        ValidationError: ``remarks_empty``, ``remarks_too_long``, the group and evaluation rules.
     """
     now = _now(at)
     with uow:
         step = _begin(uow, hazard_id, expected_revision, actor_id, Action.ACCEPT, now)
         major = step.hazard.grade is HazardGrade.MAJOR
-        remarks = clean_text(data.remarks, "remarks", required=False)
+        remarks = clean_text(data.remarks, "remarks")
         members = [person_ref(uow, member_id, "group") for member_id in data.group_ids]
         check_acceptance_group(tuple(m[2] for m in members), step.actor, step.duties, major=major)
         evaluation = validate_evaluation(data.evaluation, step.today, major=major)

@@ -154,6 +154,7 @@ class HazardEditorDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._hazard = hazard
+        self.operator: uuid.UUID | None = None  # who edits: the timeline records it once the hazard is graded
         self._result: HazardEditorResult | None = None
         self._removed: list[PhotoInfo] = []
         self._reference = reference or load_reference(context.uow(), include_inactive=True)
@@ -304,10 +305,15 @@ class HazardEditorDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, context: AppContext, hazard: Hazard | None = None
+        cls, parent: QWidget | None, context: AppContext, hazard: Hazard | None = None, *,
+        operator: uuid.UUID | None = None,
     ) -> HazardEditorResult | None:
-        """Run the dialog modally; return what was saved, or None if cancelled."""
+        """Run the dialog modally; return what was saved, or None if cancelled.
+
+        ``operator``: who edits (recorded in the timeline of a hazard beyond 待定级).
+        """
         dialog = cls(context, hazard, parent)
+        dialog.operator = operator
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.result_value if accepted else None
@@ -690,6 +696,7 @@ class HazardEditorDialog(QDialog):
                 remove_photo_ids=[photo.id for photo in self._removed],
                 add_photos=files,
                 images=self._context.images,
+                actor_id=self.operator,
             )
             self._hazard, self._initial_input = hazard, data
             self._removed.clear()

@@ -366,7 +366,7 @@ class RectificationActions(QObject):
         dialog = AssignDialog(
             self._bind(rectification.assign), labels=settings.labels, departments=departments, people=people,
             today=view.today, default_deadline=default, major=view.hazard.grade is HazardGrade.MAJOR,
-            plan=view.plan, parent=self.window,
+            plan=view.plan, department_id=view.hazard.department_id, parent=self.window,
         )  # fmt: skip
         return self._open(dialog, self.tr("Rectification assigned."))
 
@@ -428,6 +428,7 @@ class RectificationActions(QObject):
         return self._open(dialog, self.tr("Extension decided."))
 
     def submit(self) -> Hazard | None:
+        from hazard_desktop.domain.rectification import Action
         from hazard_desktop.services import rectification
         from hazard_desktop.ui.rectification.dialogs import SubmitDialog
 
@@ -436,9 +437,11 @@ class RectificationActions(QObject):
         departments, people = self._reference()
         run = self._bind(rectification.submit_for_acceptance)
         exclude = [p for p in (view.hazard.responsible_person_id, self.operator) if p is not None]
+        asked = [t.details.get("acceptor_id") for t in view.timeline if t.action is Action.SUBMIT]
+        previous = uuid.UUID(str(asked[-1])) if asked and asked[-1] else None
         dialog = SubmitDialog(
             lambda acceptor, text, photos: run(acceptor, text, photos, self.context.images),
-            self.context, people, departments, exclude, self.window,
+            self.context, people, departments, exclude, self.window, previous=previous,
         )  # fmt: skip
         return self._open(dialog, self.tr("Acceptance requested."))
 
@@ -487,20 +490,21 @@ class RectificationActions(QObject):
 
         view = self.view
         assert view is not None
-        details = self.window.detail.details
         before: list[tuple[str, bytes | None]] = []
         after: list[tuple[str, bytes | None]] = []
-        if details is not None and details.hazard.id == view.hazard.id:
-            for photo in details.hazard.photos:
-                before.append(
-                    (photo.original_name, hazard_service.photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB))
-                )
+        hazard = hazard_service.get_hazard(self.context.uow(), view.hazard.id)  # its photos, pane shown or not
+        for photo in sorted(hazard.photos, key=lambda p: p.position):
+            before.append(
+                (photo.original_name, hazard_service.photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB))
+            )
+        progress = self.tr("Progress: %1")
         for note in view.notes:
             for photo in note.photos:
-                if photo.stage is PhotoStage.PROGRESS:
-                    continue
                 jpeg = rectification.rectification_photo_bytes(self.context.uow(), photo.id, PhotoKind.THUMB)
-                (before if photo.stage is PhotoStage.BEFORE else after).append((photo.original_name, jpeg))
+                if photo.stage is PhotoStage.PROGRESS:  # shown on the after side, labelled (issue 12)
+                    after.append((progress.replace("%1", photo.original_name), jpeg))
+                else:
+                    (before if photo.stage is PhotoStage.BEFORE else after).append((photo.original_name, jpeg))
         return before, after
 
     # ------------------------------------------------------------------ the list

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.rectification import (
+    DEADLINE_MAX_DAYS,
     AcceptanceInput,
     Assignment,
     AssignmentInput,
@@ -55,6 +56,8 @@ from hazard_desktop.domain.rectification import (
     Stoppage,
     Supervision,
     TreatmentPlan,
+    assignment_problems,
+    parse_funds,
 )
 from hazard_desktop.domain.reference import Department, Person
 from hazard_desktop.services.context import AppContext
@@ -408,6 +411,7 @@ class AssignDialog(_StepDialog):
         existing: Assignment | None = None,
         plan: TreatmentPlan | None = None,
         title: str = "",
+        department_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ) -> None:
         revise = existing is not None
@@ -419,6 +423,9 @@ class AssignDialog(_StepDialog):
             run, parent, "reviseDialog" if revise else "assignDialog",
         )  # fmt: skip
         self.revise = revise
+        self._today = today
+        default_days = (default_deadline - today).days if default_deadline is not None else 0
+        self._deadline_limit = max(DEADLINE_MAX_DAYS, default_days)  # as the services reckon it
         self.major = major and not revise
         five = five_label_texts(labels)
         self.department = QComboBox(self)
@@ -429,7 +436,10 @@ class AssignDialog(_StepDialog):
                 self.department.addItem(department.name, str(department.id))
         self.person = QComboBox(self)
         self.person.setObjectName("responsiblePerson")
-        fill_people(self.person, people, departments, blank=self.tr("(choose)"))
+        self._people = list(people)
+        self._departments = list(departments)
+        self.department.currentIndexChanged.connect(self._fill_people)
+        self._fill_people()
         responsibility = QHBoxLayout()
         responsibility.addWidget(self.department, 1)
         responsibility.addWidget(self.person, 1)
@@ -486,26 +496,60 @@ class AssignDialog(_StepDialog):
             self.funds.setText(str(existing.funds))
             self.funds_source.setText(existing.funds_source)
             self.interim.setPlainText(existing.interim_measures)
+        elif department_id is not None:  # 定责任部门 starts as the hazard's department (issue 12)
+            self.department.setCurrentIndex(max(0, self.department.findData(str(department_id))))
         self.fit((720, 760) if self.major else (640, 520))
+
+    def _fill_people(self) -> None:
+        """The responsible person is one of the chosen department (the services insist, issue 12)."""
+        chosen = combo_person(self.person)
+        department = self.department.currentData()
+        people = [p for p in self._people if department and str(p.department_id) == department]
+        fill_people(self.person, people, self._departments, chosen, blank=self.tr("(choose)"))
 
     def assignment(self) -> AssignmentInput:
         department = self.department.currentData()
-        text = self.funds.text().strip().replace(",", "").replace("，", "")
-        try:
-            funds = Decimal(text) if text else Decimal(0)
-        except InvalidOperation:
-            raise ValidationError("funds_invalid", field="funds") from None
-        if not funds.is_finite():
-            raise ValidationError("funds_invalid", field="funds")
         return AssignmentInput(
             responsible_department_id=uuid.UUID(department) if department else None,
             responsible_person_id=combo_person(self.person),
             measures=self.measures.toPlainText(),
-            funds=funds,
+            funds=self._funds(),
             funds_source=self.funds_source.text(),
             deadline=None if (self.major or self.revise) else to_date(self.deadline.date()),
             interim_measures=self.interim.toPlainText(),
         )
+
+    def _funds(self) -> Decimal:
+        try:
+            return parse_funds(self.funds.text())
+        except ValidationError:
+            return Decimal("NaN")  # refused by the services' funds rule, and listed by problems()
+
+    def problems(self) -> list[str]:
+        """Every problem the form itself can tell, as sentences (the services check again on OK)."""
+        data = self.assignment()
+        typed: ValidationError | None = None
+        try:
+            parse_funds(self.funds.text())
+        except ValidationError as exc:
+            typed = exc  # said as the parser says it (too large, or not an amount)
+        deadline = data.deadline or to_date(self.deadline.date())
+        limit = None if (self.major or self.revise) else self._deadline_limit
+        found = [
+            typed if typed is not None and problem.code.startswith("funds_") else problem
+            for problem in assignment_problems(data, deadline, min(self._today, deadline), limit_days=limit)
+        ]
+        if self.revise and not self.reason.toPlainText().strip():
+            found.append(ValidationError("reason_empty", field="reason"))
+        return [messages.error_text(problem, AREA) for problem in found]
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if len(problems) > 1:  # all at once, not one per click (issue 12)
+            self.error.setText("\n".join(f"• {text}" for text in problems))
+            self.error.show()
+            return
+        super().accept()
 
     def arguments(self) -> tuple[Any, ...]:
         if self.revise:
@@ -550,11 +594,14 @@ class SubmitDialog(_StepDialog):
 
     def __init__(self, run: Callable[..., Hazard], context: AppContext | None, people: Sequence[Person],
                  departments: Sequence[Department], exclude: Sequence[uuid.UUID] = (),
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, previous: uuid.UUID | None = None) -> None:  # fmt: skip
         super().__init__(self.tr("Request acceptance"), run, parent, "submitDialog")
         self.acceptor = QComboBox(self)
         self.acceptor.setObjectName("acceptor")
-        fill_people(self.acceptor, [p for p in people if p.id not in exclude], departments, blank=self.tr("(choose)"))
+        # after a 退回 the acceptor asked the first time is offered again (issue 12)
+        fill_people(
+            self.acceptor, [p for p in people if p.id not in exclude], departments, previous, blank=self.tr("(choose)")
+        )
         self.text = text_edit(self, "completionText", 3)
         self.photos = PhotoStager(context, PhotoStage.AFTER, self)
         self.form.addRow(self.tr("Acceptor:"), self.acceptor)
@@ -660,13 +707,14 @@ class AcceptDialog(_StepDialog):
         self.accept_choice.setObjectName("acceptChoice")
         self.send_back_choice = QRadioButton(self.tr("Not accepted: send it back (退回)"), self)
         self.send_back_choice.setObjectName("sendBackChoice")
-        self.accept_choice.setChecked(True)
+        # No default (issue 12): one click must not close a hazard out; the opinion is required either way.
         choice = QVBoxLayout()
         choice.addWidget(self.accept_choice)
         choice.addWidget(self.send_back_choice)
         self.form.addRow(self.tr("Result:"), choice)
         self.remarks = text_edit(self, "acceptRemarks", 2)
-        self.form.addRow(self.tr("Remarks / reason:"), self.remarks)
+        self.remarks.setPlaceholderText(self.tr("Required: the acceptance opinion, or why it is sent back"))
+        self.form.addRow(self.tr("Opinion / reason (required):"), self.remarks)
         self.group: QListWidget | None = None
         self.evaluator: QComboBox | None = None
         if major:
@@ -705,12 +753,18 @@ class AcceptDialog(_StepDialog):
             self.form.addRow(self.tr("Report, date:"), when)
             self.form.addRow(self.tr("Conclusion:"), self.conclusion)
         self.send_back_choice.toggled.connect(self._sync)
+        self.accept_choice.toggled.connect(self._sync)
         self._sync()
         self.fit((760, 700) if major else (680, 480))
 
     def _sync(self) -> None:
         accepting = self.accept_choice.isChecked()
-        self.ok.setText(self.tr("Accept and close out") if accepting else self.tr("Send back"))
+        if accepting:
+            self.ok.setText(self.tr("Accept and close out"))
+        elif self.send_back_choice.isChecked():
+            self.ok.setText(self.tr("Send back"))
+        else:
+            self.ok.setText(self.tr("OK"))
         for widget in (self.group, self.evaluator):
             if widget is not None:
                 widget.setEnabled(accepting)
@@ -737,6 +791,8 @@ class AcceptDialog(_StepDialog):
         return self.accept_choice.isChecked()
 
     def arguments(self) -> tuple[Any, ...]:
+        if not self.accepting() and not self.send_back_choice.isChecked():
+            raise ValidationError("result_empty", field="result")
         if not self.accepting():
             return (self.remarks.toPlainText(),)
         evaluation = None
@@ -748,7 +804,7 @@ class AcceptDialog(_StepDialog):
         return (AcceptanceInput(self.remarks.toPlainText(), self.group_ids(), evaluation),)
 
     def accept(self) -> None:
-        if not self.accepting():
+        if self.send_back_choice.isChecked():
             self._run, run = self._send_back, self._run
             try:
                 super().accept()

@@ -1,7 +1,9 @@
 """The list of hazards under rectification that are overdue or due within 7 days (整改 menu, status bar).
 
-Most overdue first; a double-click (or "Show in register") selects the hazard in the main window; the two
-filter buttons show the same hazards in the register itself (its deadline filter).
+Most overdue first; a double-click (or "Show in register") selects the hazard in the main window, opens the
+detail pane on it and closes the list (it stood in front of the row it selected, issue 12; the status bar's
+counts open it again); the filter buttons show the same hazards in the register itself (its deadline filter).
+The list is a modest window (620 × 360), not the whole 1366 × 768 screen at 150 %.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ class DueListDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # long department names: no sprawl
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self.show_selected)
         note = QLabel(self.tr("* an extension has been asked for"), self)
         note.setStyleSheet("color: #757575;")
@@ -97,6 +101,7 @@ class DueListDialog(QDialog):
         self.show_button.setObjectName("showInRegister")
         self.show_button.clicked.connect(self.show_selected)
         self.buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.filters = QDialogButtonBox(self)  # a row of its own: four buttons in one row made the window wide
         self.filter_buttons: dict[str, QPushButton] = {}
         for key, text in (
             (OVERDUE, self.tr("Filter register: overdue")),
@@ -106,15 +111,16 @@ class DueListDialog(QDialog):
             button = QPushButton(text, self)
             button.setObjectName(f"filter_{key}")
             button.clicked.connect(lambda _checked=False, k=key: self.filter_register(k))
-            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.filters.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             self.filter_buttons[key] = button
         self.filter_buttons[MY_ACCEPTANCE].setEnabled(actions.operator is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
+        layout.addWidget(self.filters)
         layout.addWidget(self.buttons)
-        screen_fit.fit_on_show(self, (900, 480), remember="dueListDialog")
+        screen_fit.fit_on_show(self, (620, 360), remember="dueListDialog")
 
     def selected_id(self) -> uuid.UUID | None:
         row = self.table.currentRow()
@@ -122,9 +128,15 @@ class DueListDialog(QDialog):
         return uuid.UUID(cell.data(IdRole)) if cell is not None else None
 
     def show_selected(self) -> None:
+        """Select the hazard in the register, open the detail pane on it, and get out of the way."""
         hazard_id = self.selected_id()
-        if hazard_id is not None:
-            self._actions.window.select_hazard(hazard_id)
+        if hazard_id is None:
+            return
+        window = self._actions.window
+        if not window.action_details.isChecked():
+            window.action_details.trigger()  # the detail pane was hidden: show it
+        window.select_hazard(hazard_id)
+        self.close()
 
     def filter_register(self, key: str) -> None:
         self._actions.window.filter_bar.show_deadline(key)

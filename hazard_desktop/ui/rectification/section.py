@@ -7,6 +7,7 @@ to, and the reason (退回, 延期, changes).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -44,7 +45,34 @@ ACTION_TEXTS: dict[str, str] = {
     "send_back": QT_TRANSLATE_NOOP("RectificationTimeline", "Sent back"),
     "on_the_spot": QT_TRANSLATE_NOOP("RectificationTimeline", "Fixed on the spot"),
     "grade": QT_TRANSLATE_NOOP("RectificationTimeline", "Graded"),
+    "edit": QT_TRANSLATE_NOOP("RectificationTimeline", "Details edited"),
 }
+EDITED_FIELD_TEXTS: dict[str, str] = {
+    "description": QT_TRANSLATE_NOOP("RectificationTimeline", "description"),
+    "location": QT_TRANSLATE_NOOP("RectificationTimeline", "location"),
+    "equipment_tag": QT_TRANSLATE_NOOP("RectificationTimeline", "equipment tag"),
+    "department_id": QT_TRANSLATE_NOOP("RectificationTimeline", "department"),
+    "category_code": QT_TRANSLATE_NOOP("RectificationTimeline", "category"),
+    "subcategory_code": QT_TRANSLATE_NOOP("RectificationTimeline", "subcategory"),
+    "found_by_id": QT_TRANSLATE_NOOP("RectificationTimeline", "found by"),
+    "found_at": QT_TRANSLATE_NOOP("RectificationTimeline", "found at"),
+}
+
+
+def edited_text(details: dict[str, object]) -> str:
+    """What an edit changed: its fields, and photos added or removed."""
+    names = [
+        QCoreApplication.translate(CONTEXT, EDITED_FIELD_TEXTS[name]) if name in EDITED_FIELD_TEXTS else str(name)
+        for name in details.get("changed", []) or []  # type: ignore[union-attr]
+    ]
+    for key, text in (
+        ("photos_added", QT_TRANSLATE_NOOP("RectificationTimeline", "%n photo(s) added")),
+        ("photos_removed", QT_TRANSLATE_NOOP("RectificationTimeline", "%n photo(s) removed")),
+    ):
+        count = details.get(key) or 0
+        if isinstance(count, int) and count > 0:
+            names.append(QCoreApplication.translate(CONTEXT, text, "", count))
+    return QCoreApplication.translate(CONTEXT, "changed: %1").replace("%1", "、".join(names))
 
 
 def action_text(action: str) -> str:
@@ -68,6 +96,8 @@ def transition_text(transition: Transition) -> str:
         extra = QCoreApplication.translate("RectificationTimeline", "to %1").replace(
             "%1", str(details["requested_deadline"])
         )
+    elif transition.action.value == "edit":
+        extra = edited_text(details)
     elif transition.action.value in ("submit", "on_the_spot") and details.get("acceptor_name"):
         extra = QCoreApplication.translate("RectificationTimeline", "acceptor %1").replace(
             "%1", str(details["acceptor_name"])
@@ -109,6 +139,7 @@ class RectificationSection(QWidget):
             ("responsible", self.tr("Responsible")),
             ("measures", self.tr("Measures")),
             ("acceptor", self.tr("Acceptor")),
+            ("photos", self.tr("Photos")),
             ("closed_on", self.tr("Closed out on")),
         ):
             value = QLabel(self)
@@ -174,6 +205,22 @@ class RectificationSection(QWidget):
         if hazard.status.value == "verifying" and hazard.acceptor_id is not None:
             self.fields["acceptor"].setText(names.get(hazard.acceptor_id, ""))
         self.fields["closed_on"].setText(format_date(hazard.closed_on))
+        stages = Counter(photo.stage.value for note in view.notes for photo in note.photos)
+        parts = [
+            text.replace("%1", str(stages[stage]))
+            for stage, text in (
+                ("before", self.tr("before %1")),
+                ("progress", self.tr("progress %1")),
+                ("after", self.tr("after %1")),
+            )
+            if stages[stage]
+        ]
+        self.fields["photos"].setText("，".join(parts))
+        pane = self.parent()
+        while pane is not None and not hasattr(pane, "set_loop_photo_count"):
+            pane = pane.parent()
+        if pane is not None:
+            pane.set_loop_photo_count(hazard.id, sum(stages.values()))
         for field in self.fields.values():  # only what applies now (no empty 验收人 while 整改中)
             self.form.setRowVisible(field, bool(field.text()))
         for transition in view.timeline:

@@ -57,6 +57,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: "hazard_not_graded",
         A.ON_THE_SPOT: OK,
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.GRADED: {
         A.ASSIGN: OK,
@@ -71,6 +72,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: "action_not_allowed",
         A.ON_THE_SPOT: OK,
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.RECTIFYING: {
         A.ASSIGN: "already_assigned",
@@ -85,6 +87,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: "action_not_allowed",
         A.ON_THE_SPOT: "action_not_allowed",
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.VERIFYING: {
         A.ASSIGN: "action_not_allowed",
@@ -99,6 +102,7 @@ MATRIX: dict[HazardStatus, dict[Action, str]] = {
         A.SEND_BACK: OK,
         A.ON_THE_SPOT: "action_not_allowed",
         A.GRADE: OK,
+        A.EDIT: OK,
     },
     S.CLOSED: {action: "hazard_closed" for action in Action},
 }
@@ -274,6 +278,7 @@ WHO: dict[Action, dict[str, str]] = {
         "stranger": "actor_not_finder",
     },
     A.GRADE: {name: OK for name in PEOPLE},  # the grading use cases check their panels themselves
+    A.EDIT: {name: OK for name in PEOPLE},  # who edits the register is not the loop's rule; it is recorded
 }  # fmt: skip
 
 
@@ -486,3 +491,48 @@ def test_the_treatment_plan_is_checked(changes, code):
 
 def test_a_stored_plan_keeps_a_time_limit_that_has_passed():
     assert validate_plan(plan(time_limit=date(2026, 3, 1)), date(2026, 3, 10), new=False).time_limit == date(2026, 3, 1)
+
+
+# ---------------------------------------------------------------- funds as typed (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("", "0"),
+        ("1000", "1000"),
+        ("1,000.5", "1000.5"),
+        ("12,500.00", "12500.00"),
+        ("１２，５００．００", "12500.00"),  # full-width, as a Chinese input method types it
+        ("3500元", "3500"),
+        (" 0.05 ", "0.05"),
+    ],
+)
+def test_funds_are_plain_decimal_amounts(typed, amount):
+    from hazard_desktop.domain.rectification import parse_funds
+
+    assert parse_funds(typed) == Decimal(amount)
+    assert str(parse_funds(typed)) == amount
+
+
+@pytest.mark.parametrize(
+    "typed", ["1e3", "1E3", "-5", "+5", "1.234", "NaN", "Infinity", "1,00", "12,5000", "1.2.3", "¥100", "١٢٣", "0x10"]
+)
+def test_funds_refuse_anything_else(typed):
+    from hazard_desktop.domain.rectification import parse_funds
+
+    with pytest.raises(ValidationError) as info:
+        parse_funds(typed)
+    assert info.value.code == "funds_invalid"
+
+
+def test_assignment_problems_lists_them_all():
+    from hazard_desktop.domain.rectification import assignment_problems
+
+    data = AssignmentInput(None, None, " ", Decimal("NaN"), "", None, "")
+    day = date(2026, 3, 10)
+    codes = [p.code for p in assignment_problems(data, day + timedelta(days=400), day)]
+    assert codes == [
+        "responsible_department_empty", "responsible_person_empty", "measures_empty", "funds_invalid",
+        "deadline_too_far",
+    ]  # fmt: skip
