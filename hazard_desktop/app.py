@@ -485,6 +485,12 @@ def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
     from hazard_desktop.ui.features import install_features
     from hazard_desktop.ui.main_window import MainWindow
 
+    if screenshot is None:  # the first start's choice, or the log-in in accounts mode, before any data shows
+        from hazard_desktop.ui.accounts.actions import sign_in_at_start
+
+        if not sign_in_at_start(context):
+            close_context(context)
+            return 0
     window = MainWindow(context)
     install_features(window, context)
     if screenshot is not None:

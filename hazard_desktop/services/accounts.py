@@ -311,7 +311,8 @@ def save_account(
     An administrator cannot take the administrator role from, or deactivate, the last active administrator.
 
     Raises:
-        ValidationError, Conflict (``account_name_taken``), NotFound (``person_unknown``, ``account_unknown``),
+        ValidationError, Conflict (``account_name_taken``, ``person_has_account``: one active account a
+        person), NotFound (``person_unknown``, ``account_unknown``),
         InvalidTransition (``last_admin``).
     """
     clean = _clean_account_name(name)
@@ -325,6 +326,9 @@ def save_account(
         if uow.reference.get_person(person_id) is None:
             raise NotFound("person_unknown", field="person")
         _check_name_free(uow, clean, account_id)
+        other = uow.accounts.by_person(person_id)
+        if active and other is not None and other.id != account_id:
+            raise Conflict("person_has_account", field="person", name=other.name)
         if account_id is None:
             assert kind is not None
             secret_hash = hasher.hash(secret)

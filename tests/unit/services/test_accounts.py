@@ -17,13 +17,22 @@ from hazard_desktop.domain.accounts import (
     SecretKind,
     check_secret,
 )
-from hazard_desktop.domain.errors import InvalidTransition, NotPermitted, ValidationError
+from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotPermitted, ValidationError
 from hazard_desktop.services import accounts
 from hazard_desktop.services.context import AppContext
 from tests.fakes import FakeSecretHasher, fake_context
 
 T0 = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
 HASHER = FakeSecretHasher()
+
+
+def _new_person(context: AppContext):  # type: ignore[no-untyped-def]
+    """A person without an account (one active account a person)."""
+    from hazard_desktop.services import reference_admin
+
+    with context.uow() as uow:
+        department = uow.reference.departments()[0].id
+    return reference_admin.save_person(context.uow(), None, "李评分", "", department, [])
 
 
 def _department(context: AppContext):  # type: ignore[no-untyped-def]
@@ -131,8 +140,7 @@ def test_secret_rules() -> None:
 def test_administration_needs_the_admin_role_and_keeps_one_admin() -> None:
     context, admin = _with_admin()
     context.session.sign_in(accounts.sign_in(context.uow(), HASHER, "张安全", "482913", at=T0))
-    with context.uow() as uow:
-        person = uow.reference.people()[0]
+    person = _new_person(context)
     member = accounts.save_account(
         context.uow(), HASHER, None, person_id=person.id, name="李评分", roles=frozenset({Role.PANEL_MEMBER}),
         kind=SecretKind.PIN, secret="582914",
@@ -148,6 +156,16 @@ def test_administration_needs_the_admin_role_and_keeps_one_admin() -> None:
     with pytest.raises(NotPermitted) as refused:
         accounts.list_accounts(context.uow())
     assert refused.value.code == "role_required"
+
+
+def test_a_person_has_one_active_account() -> None:
+    context, admin = _with_admin()
+    with pytest.raises(Conflict) as refused:
+        accounts.save_account(
+            context.uow(), HASHER, None, person_id=admin.person_id, name="张安全2",
+            roles=frozenset({Role.INSPECTOR}), kind=SecretKind.PIN, secret="582914",
+        )  # fmt: skip
+    assert refused.value.code == "person_has_account"
 
 
 def test_read_only_with_other_roles_is_refused() -> None:
