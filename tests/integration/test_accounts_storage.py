@@ -125,7 +125,8 @@ def test_it_resets_a_locked_account_from_the_command_line(tmp_path: Path) -> Non
     done = _cli("--data-dir", str(folder), "admin", "reset-password", "张安全", "--stdin", stdin="new-secret-9\n")
     assert done.returncode == 0, done.stderr
     assert "已重置并解锁" in done.stdout and "new-secret-9" not in done.stdout + done.stderr
-    unknown = _cli("--data-dir", str(folder), "--lang", "en", "admin", "reset-password", "李四", "--stdin", stdin="long-enough-1\n")
+    reset_unknown = ("--data-dir", str(folder), "--lang", "en", "admin", "reset-password", "李四", "--stdin")
+    unknown = _cli(*reset_unknown, stdin="long-enough-1\n")
     assert unknown.returncode == 2 and "no account called" in unknown.stderr
     context = build_context(folder)
     try:
