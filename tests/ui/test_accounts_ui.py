@@ -113,6 +113,7 @@ def test_the_signed_in_role_hides_what_it_may_not_do_and_the_services_refuse_it(
     qtbot.waitUntil(lambda: not actions.manage.isVisible())
     assert not window.action_new.isVisible()
     assert "工会观察员" in actions.status.text()
+    assert window.rectification_actions.operator == person.id  # type: ignore[attr-defined]  # 操作人 = signed in
     from hazard_desktop.domain.errors import NotPermitted
     from hazard_desktop.services import reference_admin
 

@@ -178,6 +178,9 @@ class AccountActions(QObject):
             action.setVisible(accounts)
         for action, use_case in self.gated:
             action.setVisible(permitted(actor, use_case))
+        rectification = getattr(self.window, "rectification_actions", None)
+        if actor.person_id is not None and rectification is not None and rectification.operator != actor.person_id:
+            rectification.set_operator(actor.person_id)  # the 操作人 is the signed-in person (the office may change it)
 
     def _names(self) -> list[str]:
         return list(service.start_state(self.context.uow()).account_names)
