@@ -252,6 +252,16 @@ def verify_person_credential(
     return _check(uow, hasher, uow.accounts.by_person(person_id), secret, at)
 
 
+@use_case("accounts.must_change_secret", *Role)
+def must_change_secret(uow: UnitOfWork) -> bool:
+    """True if the signed-in account's secret was reset and its owner must choose a new one."""
+    with uow:
+        if uow.actor.account_id is None:
+            return False
+        account = uow.accounts.get(uow.actor.account_id)
+    return account is not None and account.must_change
+
+
 @use_case("accounts.change_own_secret", *Role)
 def change_own_secret(
     uow: UnitOfWork, hasher: SecretHasher, old_secret: str, kind: SecretKind, new_secret: str

@@ -38,11 +38,7 @@ def _tr(text: str) -> str:
 
 
 def _must_change(context: AppContext, actor: Actor) -> bool:
-    if actor.account_id is None:
-        return False
-    with context.uow() as uow:
-        account = uow.accounts.get(actor.account_id)
-    return account is not None and account.must_change
+    return actor.account_id is not None and service.must_change_secret(context.uow())
 
 
 def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool:

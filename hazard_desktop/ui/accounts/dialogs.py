@@ -43,6 +43,7 @@ from hazard_desktop.domain.accounts import (
 )
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.services import accounts as service
+from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets import screen_fit
@@ -217,9 +218,8 @@ class FirstStartDialog(QDialog):
         self.admin_box = QGroupBox(self.tr("First administrator"), self)
         self.person_edit = QLineEdit(self.admin_box)
         self.department_box = QComboBox(self.admin_box)
-        with context.uow() as uow:
-            for department in uow.reference.departments():
-                self.department_box.addItem(department.name, str(department.id))
+        for department in reference_admin.list_departments(context.uow(), include_inactive=False):
+            self.department_box.addItem(department.name, str(department.id))
         self.secret = SecretFields(self.admin_box)
         form = QFormLayout(self.admin_box)
         form.addRow(self.tr("Name:"), self.person_edit)
@@ -329,9 +329,8 @@ class AccountEditor(QDialog):
         self.setWindowTitle(self.tr("New account") if account is None else self.tr("Edit account"))
         screen_fit.fit_on_show(self, (520, 470))
         self.person_box = QComboBox(self)
-        with context.uow() as uow:
-            for person in uow.reference.people():
-                self.person_box.addItem(person.name, str(person.id))
+        for person in reference_admin.list_people(context.uow(), include_inactive=False):
+            self.person_box.addItem(person.name, str(person.id))
         self.name_edit = QLineEdit(self)
         self.person_box.currentTextChanged.connect(self._name_from_person)
         self.role_checks: dict[Role, QCheckBox] = {}
@@ -484,8 +483,7 @@ class AccountsDialog(QDialog):
             if state.mode is AccountsMode.ACCOUNTS
             else self.tr("Turn log-in on…")
         )
-        with self.context.uow() as uow:
-            people = {p.id: p.name for p in uow.reference.people(include_inactive=True)}
+        people = {p.id: p.name for p in reference_admin.list_people(self.context.uow())}
         self.table.setRowCount(len(self.accounts))
         now = _now()
         for row, account in enumerate(self.accounts):

@@ -49,6 +49,7 @@ EXPECTED = {
     "accounts.choose_single_user": "open",
     "accounts.create_first_admin": "open",
     "accounts.list": "A",
+    "accounts.must_change_secret": "*",
     "accounts.reset_secret": "A",
     "accounts.save": "A",
     "accounts.set_accounts_mode": "A",
