@@ -173,3 +173,19 @@ def test_install_leaves_single_user_windows_without_log_in_actions(qtbot, ctx: A
     actions = install_account_actions(window, ctx)
     assert not actions.switch_user.isVisible() and actions.idle is None
     assert actions.manage.isVisible()  # the single user holds every role
+
+
+def test_accounts_mode_asks_for_log_in_before_the_window_and_quit_means_quit(qtbot, ctx: AppContext) -> None:
+    _first_admin(ctx, qtbot)
+
+    def answer(secret: str) -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.SignInDialog) and w.isVisible())
+        box.secret_edit.setText(secret)
+        (box.sign_in_button if secret else box.quit_button).click()
+
+    QTimer.singleShot(0, lambda: answer(""))
+    assert not sign_in_at_start(ctx)
+    assert not ctx.session.signed_in  # nobody: every use case is refused
+    QTimer.singleShot(0, lambda: answer("482913"))
+    assert sign_in_at_start(ctx)
+    assert ctx.session.actor.name == "张安全" and Role.SAFETY_ADMIN in ctx.session.actor.roles
