@@ -189,3 +189,14 @@ def test_accounts_mode_asks_for_log_in_before_the_window_and_quit_means_quit(qtb
     QTimer.singleShot(0, lambda: answer("482913"))
     assert sign_in_at_start(ctx)
     assert ctx.session.actor.name == "张安全" and Role.SAFETY_ADMIN in ctx.session.actor.roles
+
+
+def test_every_gate_names_a_use_case_of_its_module() -> None:
+    import importlib
+
+    from hazard_desktop.services.authorization import USE_CASES
+    from hazard_desktop.ui.accounts.actions import GATES
+
+    for module, name in GATES.values():
+        importlib.import_module(f"hazard_desktop.services.{module}")
+        assert USE_CASES[name].module.startswith(f"hazard_desktop.services.{module}"), name

@@ -6,13 +6,14 @@ Hiding is a courtesy: the services refuse a use case the actor's roles do not al
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
 
-from hazard_desktop.domain.accounts import AccountsMode, Actor
+from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
@@ -105,14 +106,24 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
 
 
-#: Actions hidden unless the actor may run their use case (attribute path from the window → use case).
-GATES: dict[str, str] = {
-    "action_new": "hazards.create",
-    "action_edit": "hazards.save",
-    "grading_actions.grade": "grading.grade_by_lec",
-    "feature_actions.backups.backup": "backups.create",
-    "feature_actions.backups.restore": "backups.restore",
+#: Actions hidden unless the actor may run their use case: attribute path from the window → (the service module
+#: stating the use case, its name). The module is imported only for an actor without every role (the window's
+#: start in single-user mode must not load the grading services: tests/integration/test_lazy_start.py).
+GATES: dict[str, tuple[str, str]] = {
+    "action_new": ("hazards", "hazards.create"),
+    "action_edit": ("hazards", "hazards.save"),
+    "grading_actions.grade": ("grading", "grading.grade_by_lec"),
+    "feature_actions.backups.backup": ("backups", "backups.create"),
+    "feature_actions.backups.restore": ("backups", "backups.restore"),
 }
+
+
+def may(actor: Actor, module: str, use_case: str) -> bool:
+    """``permitted`` for a use case of ``hazard_desktop.services.<module>`` (imported if the answer needs it)."""
+    if actor.roles == EVERYONE:
+        return True
+    importlib.import_module(f"hazard_desktop.services.{module}")
+    return permitted(actor, use_case)
 
 
 def _find(window: QObject, path: str) -> object:
@@ -132,7 +143,7 @@ class AccountActions(QObject):
         self.window = window
         self.context = context
         self.idle: IdleLock | None = None
-        self.gated: list[tuple[QAction, str]] = []
+        self.gated: list[tuple[QAction, str, str]] = []
         self.switch_user = QAction(_tr("S&witch user…"), window)
         self.switch_user.triggered.connect(self.switch)
         self.lock_now = QAction(_tr("&Lock"), window)
@@ -148,11 +159,11 @@ class AccountActions(QObject):
         menu_for("tools").addAction(self.manage)  # type: ignore[attr-defined]
         self.status = QLabel(window)
         window.statusBar().addPermanentWidget(self.status)
-        self.gate(self.manage, "accounts.list")
-        for path, name in GATES.items():
+        self.gate(self.manage, "accounts", "accounts.list")
+        for path, (module, name) in GATES.items():
             action = _find(window, path)
             if isinstance(action, QAction):
-                self.gate(action, name)
+                self.gate(action, module, name)
         self._unsubscribe = context.session.subscribe(lambda _session: QTimer.singleShot(0, self.refresh))
         window.destroyed.connect(lambda *_: self._unsubscribe())
         state = service.start_state(context.uow())
@@ -160,10 +171,10 @@ class AccountActions(QObject):
             self.idle = IdleLock(state.idle_minutes, self.lock, self)
         self.refresh()
 
-    def gate(self, action: QAction, use_case: str) -> None:
-        """Show ``action`` only to actors who may run ``use_case``."""
-        self.gated.append((action, use_case))
-        action.setVisible(permitted(self.context.session.actor, use_case))
+    def gate(self, action: QAction, module: str, use_case: str) -> None:
+        """Show ``action`` only to actors who may run ``use_case`` (of ``services.<module>``)."""
+        self.gated.append((action, module, use_case))
+        action.setVisible(may(self.context.session.actor, module, use_case))
 
     def refresh(self) -> None:
         """The status bar and the hidden actions follow who is signed in."""
@@ -172,8 +183,8 @@ class AccountActions(QObject):
         accounts = not actor.single_user
         for action in (self.switch_user, self.lock_now, self.change_secret):
             action.setVisible(accounts)
-        for action, use_case in self.gated:
-            action.setVisible(permitted(actor, use_case))
+        for action, module, use_case in self.gated:
+            action.setVisible(may(actor, module, use_case))
         rectification = getattr(self.window, "rectification_actions", None)
         if actor.person_id is not None and rectification is not None and rectification.operator != actor.person_id:
             rectification.set_operator(actor.person_id)  # the 操作人 is the signed-in person (the office may change it)
