@@ -17,13 +17,7 @@ from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.accounts.dialogs import (
-    AccountsDialog,
-    ChangeSecretDialog,
-    FirstStartDialog,
-    SignInDialog,
-    actor_text,
-)
+from hazard_desktop.ui.accounts.labels import actor_text
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -47,6 +41,8 @@ def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool
 
     In single-user mode the session keeps the single user and nothing is asked.
     """
+    from hazard_desktop.ui.accounts.dialogs import FirstStartDialog
+
     state = service.start_state(context.uow())
     if state.mode is AccountsMode.UNDECIDED:
         first = FirstStartDialog(context, parent)
@@ -65,6 +61,8 @@ def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool
 
 def ask_sign_in(context: AppContext, parent: QWidget | None, names: list[str], locked_name: str = "") -> bool:
     """The log-in dialog; on success the session holds the account (a reset secret is changed first)."""
+    from hazard_desktop.ui.accounts.dialogs import ChangeSecretDialog, SignInDialog
+
     dialog = SignInDialog(context, names, parent, locked_name=locked_name)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return False
@@ -149,10 +147,10 @@ class AccountActions(QObject):
         self.lock_now = QAction(_tr("&Lock"), window)
         self.lock_now.triggered.connect(self.lock)
         self.change_secret = QAction(_tr("Change my PIN or &password…"), window)
-        self.change_secret.triggered.connect(lambda: ChangeSecretDialog(context, window).exec())
+        self.change_secret.triggered.connect(self._change_secret)
         self.manage = QAction(_tr("&Accounts…"), window)
         self.manage.setStatusTip(_tr("Accounts, roles, lock-outs, idle lock (safety office)"))
-        self.manage.triggered.connect(lambda: AccountsDialog(context, window).exec())
+        self.manage.triggered.connect(self._manage)
         file_menu = menu_for("file")
         for action in (self.switch_user, self.lock_now, self.change_secret):
             file_menu.addAction(action)  # type: ignore[attr-defined]
@@ -170,6 +168,16 @@ class AccountActions(QObject):
         if state.mode is AccountsMode.ACCOUNTS:
             self.idle = IdleLock(state.idle_minutes, self.lock, self)
         self.refresh()
+
+    def _change_secret(self) -> None:
+        from hazard_desktop.ui.accounts.dialogs import ChangeSecretDialog
+
+        ChangeSecretDialog(self.context, self.window).exec()
+
+    def _manage(self) -> None:
+        from hazard_desktop.ui.accounts.dialogs import AccountsDialog
+
+        AccountsDialog(self.context, self.window).exec()
 
     def gate(self, action: QAction, module: str, use_case: str) -> None:
         """Show ``action`` only to actors who may run ``use_case`` (of ``services.<module>``)."""
@@ -202,7 +210,7 @@ class AccountActions(QObject):
         if session.actor.single_user or session.locked:
             return
         session.lock()
-        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, SignInDialog)]
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         for widget in shown:
             widget.hide()
         if not ask_sign_in(self.context, None, self._names(), locked_name=session.actor.name):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,36 +46,8 @@ from hazard_desktop.services import accounts as service
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
+from hazard_desktop.ui.accounts.labels import role_name, roles_text
 from hazard_desktop.ui.widgets import screen_fit
-
-ROLE_NAMES = {
-    Role.INSPECTOR: QT_TRANSLATE_NOOP("Accounts", "Inspector"),
-    Role.PANEL_MEMBER: QT_TRANSLATE_NOOP("Accounts", "Panel member"),
-    Role.PANEL_LEADER: QT_TRANSLATE_NOOP("Accounts", "Panel leader"),
-    Role.DISPUTE_CHAIR: QT_TRANSLATE_NOOP("Accounts", "Dispute chair / deputy"),
-    Role.SAFETY_ADMIN: QT_TRANSLATE_NOOP("Accounts", "Safety office administrator"),
-    Role.READ_ONLY: QT_TRANSLATE_NOOP("Accounts", "Read only"),
-}
-
-
-def role_name(role: Role) -> str:
-    """The role's name in the UI's language."""
-    return QCoreApplication.translate("Accounts", ROLE_NAMES[role])
-
-
-def roles_text(roles: frozenset[Role]) -> str:
-    """The roles' names, in the order of ``Role``."""
-    separator = QCoreApplication.translate("Accounts", ", ")
-    return separator.join(role_name(r) for r in Role if r in roles)
-
-
-def actor_text(actor: Actor) -> str:
-    """Who is signed in, for the status bar."""
-    if actor.single_user:
-        return QCoreApplication.translate("Accounts", "Single-user mode (no accounts)")
-    if actor.account_id is None:
-        return QCoreApplication.translate("Accounts", "Not signed in")
-    return f"{actor.name} · {roles_text(actor.roles)}"
 
 
 def _error(exc: BaseException) -> str:
