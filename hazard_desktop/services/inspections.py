@@ -85,6 +85,12 @@ class _Joined:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._outer, name)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "_outer":
+            object.__setattr__(self, name, value)
+        else:  # actor, use_case: the caller's unit of work is the one that commits (and is audited)
+            setattr(self._outer, name, value)
+
 
 def joined(uow: UnitOfWork) -> UnitOfWork:
     """``uow`` (already entered) as a unit of work whose nested ``with``/``commit`` join its transaction."""
