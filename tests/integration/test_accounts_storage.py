@@ -137,3 +137,25 @@ def test_it_resets_a_locked_account_from_the_command_line(tmp_path: Path) -> Non
         assert stored is not None and stored.must_change and stored.failed_attempts == 0
     finally:
         close_context(context)
+
+
+def test_the_fake_accounts_repository_answers_as_the_sql_one(ctx: AppContext) -> None:
+    import dataclasses
+
+    from tests.fakes import fake_context
+
+    results = []
+    for context in (ctx, fake_context()):
+        context.secrets = CHEAP
+        admin = _admin(context)
+        switched_off = dataclasses.replace(admin, active=False)
+        with context.uow() as uow:
+            found = (
+                uow.accounts.by_name("ＺＨＡＮＧ") is None,
+                uow.accounts.by_name(" 张安全 ") is not None,  # spaces and case do not matter
+                uow.accounts.by_person(admin.person_id) is not None,
+            )
+            uow.accounts.save(switched_off)
+            found += (uow.accounts.by_person(admin.person_id) is None, [a.name for a in uow.accounts.all()])
+        results.append(found)
+    assert results[0] == results[1] == [(True, True, True, True, ["张安全"])][0]
