@@ -48,7 +48,7 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     window.feature_actions["inspections"] = install_inspection_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["sheets"] = install_sheet_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["statistics"] = install_statistics_actions(window, context)  # type: ignore[attr-defined]
-    window.feature_actions["ledger"] = install_ledger_actions(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["ledger_import"] = install_ledger_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["backups"] = install_backup_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["ledger"] = install_ledger_export(window, context)  # type: ignore[attr-defined]
     window.feature_actions["accounts"] = install_account_actions(window, context)  # type: ignore[attr-defined]

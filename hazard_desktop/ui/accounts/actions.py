@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
@@ -113,6 +113,15 @@ GATES: dict[str, tuple[str, str]] = {
     "grading_actions.grade": ("grading", "grading.grade_by_lec"),
     "feature_actions.backups.backup": ("backups", "backups.create"),
     "feature_actions.backups.restore": ("backups", "backups.restore"),
+    "feature_actions.ledger_import.action_import": ("ledger_import", "ledger.import"),
+    "sheet_actions.print_sheet": ("sheets", "sheets.print"),
+    "sheet_actions.print_meeting": ("sheets", "sheets.print"),
+    "sheet_actions.print_dispute": ("sheets", "sheets.print"),
+    "sheet_actions.save_pdf": ("sheets", "sheets.save_pdf"),
+    "sheet_actions.print_notice": ("sheets", "sheets.print"),
+    "sheet_actions.print_acceptance": ("sheets", "sheets.print"),
+    "sheet_actions.print_plan": ("sheets", "sheets.print"),
+    "sheet_actions.print_report": ("sheets", "sheets.print"),
 }
 
 
@@ -193,6 +202,9 @@ class AccountActions(QObject):
             action.setVisible(accounts)
         for action, module, use_case in self.gated:
             action.setVisible(may(actor, module, use_case))
+        form_menu = _find(self.window, "sheet_actions.form_menu")
+        if isinstance(form_menu, QMenu):  # the forms' submenu goes when all its forms are hidden
+            form_menu.menuAction().setVisible(any(a.isVisible() for a in form_menu.actions()))
         rectification = getattr(self.window, "rectification_actions", None)
         if actor.person_id is not None and rectification is not None and rectification.operator != actor.person_id:
             rectification.set_operator(actor.person_id)  # the 操作人 is the signed-in person (the office may change it)
