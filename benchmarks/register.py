@@ -153,11 +153,13 @@ def log(text: str) -> None:
 
 def make_template(work: Path, count: int) -> tuple[Path, list[Hazard]]:
     """An empty, migrated and seeded data folder with the demo staff, and ``count`` demo hazards."""
+    from hazard_desktop.services.accounts import choose_single_user
     from hazard_desktop.services.demo import ensure_people, make_hazards
 
     folder = work / "template"
     context = build_context(folder)
     try:
+        choose_single_user(context.uow())  # the first start's question answered: the window opens at once
         people = ensure_people(context.uow())
         hazards = make_hazards(context.uow(), count, 2026, REFERENCE, people)
     finally:

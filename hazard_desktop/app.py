@@ -315,8 +315,20 @@ def _wire(
     backups = SqliteBackups(
         paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
     )
+    from hazard_desktop.adapters.passwords import Argon2SecretHasher
+    from hazard_desktop.services.session import Session
+
+    session = Session()  # the single user until run_gui/cli say who acts (services/accounts.py: start_actor)
+
+    def acting_uow() -> UnitOfWork:
+        made = uow()
+        made.actor = session.actor  # who acts is fixed when the unit of work is made
+        return made
+
     context = AppContext(
-        uow=uow,
+        uow=acting_uow,
+        session=session,
+        secrets=Argon2SecretHasher(),
         register=register,
         images=images,
         data_dir=storage.data_dir,
@@ -535,6 +547,12 @@ def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
     from hazard_desktop.ui.features import install_features
     from hazard_desktop.ui.main_window import MainWindow
 
+    if screenshot is None:  # the first start's choice, or the log-in in accounts mode, before any data shows
+        from hazard_desktop.ui.accounts.actions import sign_in_at_start
+
+        if not sign_in_at_start(context):
+            close_context(context)
+            return 0
     window = MainWindow(context)
     install_features(window, context)
     if screenshot is not None:

@@ -20,6 +20,7 @@ from hazard_desktop.cli_messages import language, message, os_error_text
 
 if TYPE_CHECKING:  # types only: the command line imports these where they are used
     from hazard_desktop.domain.lec import LecScales, ThresholdSet
+    from hazard_desktop.services.context import AppContext
     from hazard_desktop.services.demo import DemoResult
     from hazard_desktop.services.ports import RegisterFilter
 
@@ -157,6 +158,15 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     who.add_argument("--plant", metavar="NAME", help=help_text("exchange_plant", lang))
     terminal = actions.add_parser("register-terminal", parents=[common], help=help_text("exchange_register", lang))
     terminal.add_argument("code", metavar="CODE", help=help_text("exchange_code", lang))
+    admin = sub.add_parser("admin", help=help_text("admin", lang), description=help_text("admin", lang))
+    admin_sub = admin.add_subparsers(dest="admin_command", required=True, metavar="reset-password")
+    reset = admin_sub.add_parser(
+        "reset-password", parents=[common], help=help_text("reset_password", lang),
+        description=help_text("reset_password_description", lang),
+    )  # fmt: skip
+    reset.add_argument("name", metavar="NAME", help=help_text("account_name", lang))
+    reset.add_argument("--pin", action="store_true", help=help_text("reset_pin", lang))
+    reset.add_argument("--stdin", action="store_true", help=help_text("secret_stdin", lang))
     export = sub.add_parser(
         "export", parents=[common], help=help_text("export", lang), description=help_text("export_description", lang)
     )
@@ -335,6 +345,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return _restore(args, lang)
     if command == "exchange":
         return _exchange(args, lang)
+    if command == "admin":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _reset_password(folder, args, lang)
     if command == "export":
         folder = _data_folder(args, may_create=False)
         _require_register(folder)
@@ -414,6 +429,57 @@ def _restore(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def command_line(context: AppContext) -> AppContext:
+    """The context of a command acts as IT at the command line (every role; named by the OS user)."""
+    import getpass
+
+    from hazard_desktop.domain.accounts import command_line_actor
+
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in the environment or the password database
+        user = ""
+    context.session.sign_in(command_line_actor(user))
+    return context
+
+
+def _read_secret(args: argparse.Namespace, lang: str) -> str:
+    """The new secret: from standard input with ``--stdin`` (one line), else typed twice without echo.
+
+    Never an argument: it would stay in the shell's history and show in the list of processes.
+    """
+    import getpass
+
+    if args.stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise Refused("secret_needs_terminal")
+    first = getpass.getpass(message("secret_prompt_pin" if args.pin else "secret_prompt", lang))
+    second = getpass.getpass(message("secret_prompt_again", lang))
+    if first != second:
+        raise Refused("secret_mismatch")
+    return first
+
+
+def _reset_password(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    """``admin reset-password NAME``: IT, with access to the data folder, sets a new password or PIN for the
+    account NAME; it is unlocked and its owner must choose a new secret at the next sign-in."""
+    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.domain.accounts import SecretKind
+    from hazard_desktop.services.accounts import reset_secret
+
+    kind = SecretKind.PIN if args.pin else SecretKind.PASSWORD
+    secret = _read_secret(args, lang)
+    context = command_line(build_context(folder))
+    try:
+        assert context.secrets is not None
+        account = reset_secret(context.uow(), context.secrets, args.name, kind, secret)
+    finally:
+        close_context(context)
+    print(message("secret_reset_pin" if args.pin else "secret_reset", lang, name=account.name))
+    return 0
+
+
 def _remove_register_files(database: Path) -> None:
     for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
         path.unlink(missing_ok=True)
@@ -471,7 +537,7 @@ def _register_empty(folder: Path) -> bool:
         return True  # don't create an empty database in the user's folder just to look at it
     from hazard_desktop.app import build_context, close_context
 
-    context = build_context(folder)
+    context = command_line(build_context(folder))
     try:
         with context.uow() as uow:
             return uow.hazards.count() == 0
@@ -487,7 +553,7 @@ def _demo_into(folder: Path, *, count: int, seed: int, photos: bool) -> DemoResu
     from hazard_desktop.app import build_context, close_context, engine_of
     from hazard_desktop.services.demo import build_demo, plant_start
 
-    context = build_context(folder, first_use=plant_start())
+    context = command_line(build_context(folder, first_use=plant_start()))
     try:
         # all of the demo or nothing: one transaction (its use cases are savepoints of it)
         with SingleTransaction(make_session_factory(engine_of(context))) as transaction:
@@ -596,7 +662,7 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services.sheets import export_hazard_sheet
 
-    context = build_context(folder)
+    context = command_line(build_context(folder))
     try:
         path = export_hazard_sheet(context, args.number, Path(args.output), meeting=args.meeting, dispute=args.dispute)
     except DomainError as exc:
@@ -622,7 +688,7 @@ def _print_form(folder: Path, args: argparse.Namespace, lang: str) -> int:
     from hazard_desktop.domain.sheet_prints import SheetKind
     from hazard_desktop.services.sheets import export_hazard_form
 
-    context = build_context(folder)
+    context = command_line(build_context(folder))
     try:
         path = export_hazard_form(context, SheetKind(args.kind), args.number, Path(args.output))
     except DomainError as exc:
@@ -657,7 +723,7 @@ def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
         return _fail("sheet_folder_missing", lang, folder=output.parent)
     from hazard_desktop.app import build_context, close_context
 
-    context = build_context(folder)
+    context = command_line(build_context(folder))
     if context.statistics is None:  # pragma: no cover - build_context always wires it
         raise RuntimeError("no statistics queries")
     queries = context.statistics()
@@ -692,7 +758,7 @@ def _import_ledger(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
     workbook = OpenpyxlLedgerReader().read(Path(args.file))  # a bad file is refused before the register opens
     mapping = ledger_import.guess_mapping(workbook)
-    context = build_context(folder)
+    context = command_line(build_context(folder))
     try:
         options = ledger_import.choose_options(context.uow(), args.recorder, args.department, args.category)
         preview = ledger_import.preview_ledger(context.uow(), workbook, mapping, options)
@@ -889,7 +955,7 @@ def _export(folder: Path, args: argparse.Namespace, lang: str) -> int:
     target = check_target(Path(args.file))  # refused before the register is opened
     from hazard_desktop.app import build_context, close_context
 
-    context = build_context(folder)
+    context = command_line(build_context(folder))
     try:
         assert context.ledger_source is not None and context.ledger_writer is not None
         result = export_ledger(

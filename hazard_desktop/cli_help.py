@@ -177,6 +177,24 @@ _HELP: dict[str, tuple[str, str]] = {
     "month": ("the month, e.g. 2026-03 (internal monthly report)", "统计月份，例如 2026-03（月度内部报表）"),
     "report_output": ("the file to write (.pdf or .xlsx)", "要写入的文件（.pdf 或 .xlsx）"),
     "analysis": ("analysis text printed in the report's box", "填入报表“统计分析”栏的文字"),
+    "admin": (
+        "account administration by IT, with access to the data folder",
+        "由 IT 在能访问数据文件夹时管理账户",
+    ),
+    "reset_password": (
+        "set a new password (or PIN) for an account; it is unlocked and must be changed at the next sign-in",
+        "为账户设置新密码（或 PIN）；账户随即解锁，下次登录时须由本人修改",
+    ),
+    "reset_password_description": (
+        "Set a new password (or, with --pin, a 6-digit PIN) for the account NAME. The new secret is typed twice"
+        " without being shown (or read as one line from standard input with --stdin), never given as an"
+        " argument. The account is unlocked and its owner must choose a new one at the next sign-in.",
+        "为名为 NAME 的账户设置新密码（使用 --pin 时为 6 位数字 PIN）。新密码须输入两次且不回显（或使用 --stdin"
+        " 从标准输入读取一行），不得作为参数给出。账户随即解锁，下次登录时须由本人另设新密码。",
+    ),
+    "account_name": ("the account's sign-in name", "账户的登录名"),
+    "reset_pin": ("set a 6-digit PIN instead of a password", "设置 6 位数字 PIN 而不是密码"),
+    "secret_stdin": ("read the new secret as one line from standard input", "从标准输入读取一行作为新密码"),
     "backup": (
         "write a verified backup of the whole register (database and photos) as one file",
         "将整个台账（数据库和照片）备份为一个经过校验的文件",

@@ -310,6 +310,47 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "To start a new register there, add --create.",
     ),
     "data_dir_unusable": ("无法创建数据目录 {path}：{detail}", "Cannot create the data folder {path}: {detail}"),
+    # ---- accounts (issue 14)
+    "secret_prompt": ("新密码：", "New password: "),
+    "secret_prompt_pin": ("新 PIN（6 位数字）：", "New PIN (6 digits): "),
+    "secret_prompt_again": ("再次输入：", "Again: "),
+    "secret_mismatch": ("两次输入不一致，未作任何更改。", "The two entries differ; nothing was changed."),
+    "secret_needs_terminal": (
+        "请在终端中运行以便输入新密码（或使用 --stdin 从标准输入读取）；未作任何更改。",
+        "Run this in a terminal to type the new secret (or use --stdin to read it); nothing was changed.",
+    ),
+    "secret_reset": (
+        "账户“{name}”的密码已重置并解锁；本人下次登录时须修改密码。",
+        "The password of account “{name}” was reset and the account unlocked; its owner must change it at the"
+        " next sign-in.",
+    ),
+    "secret_reset_pin": (
+        "账户“{name}”的 PIN 已重置并解锁；本人下次登录时须修改 PIN。",
+        "The PIN of account “{name}” was reset and the account unlocked; its owner must change it at the next"
+        " sign-in.",
+    ),
+    "account_unknown": (
+        "没有名为“{name}”的账户；未作任何更改。",
+        "There is no account called “{name}”; nothing was changed.",
+    ),
+    "pin_format": ("PIN 必须是 6 位数字；未作任何更改。", "A PIN must be exactly 6 digits; nothing was changed."),
+    "pin_trivial": (
+        "PIN 过于简单（如 111111、123456）；未作任何更改。",
+        "The PIN is too simple (such as 111111 or 123456); nothing was changed.",
+    ),
+    "password_too_short": (
+        "密码至少需要 {min} 个字符；未作任何更改。",
+        "A password needs at least {min} characters; nothing was changed.",
+    ),
+    "password_too_long": (
+        "密码最多 {max} 个字符；未作任何更改。",
+        "A password has at most {max} characters; nothing was changed.",
+    ),
+    "password_blank": ("密码不能为空；未作任何更改。", "The password cannot be blank; nothing was changed."),
+    "role_required": (
+        "“{actor}”没有执行此操作（{use_case}）的权限；未作任何更改。",
+        "“{actor}” may not do this ({use_case}); nothing was changed.",
+    ),
     "backup_written": (
         "备份已写入并校验：{path}\n（{created}，数据库版本 {revision}；{counts}）",
         "Backup written and verified: {path}\n({created}, schema revision {revision}; {counts})",

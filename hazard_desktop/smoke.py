@@ -72,6 +72,7 @@ def run_smoke(data_dir: Path, language: str | None = None) -> int:
             _step(report, "main_window", lambda: _build_main_window(context, report))
             _step(report, "sheet", lambda: _render_sheet(context, data_dir / SMOKE_FOLDER / SHEET_FILE, report))
             _step(report, "statistics", lambda: _statistics(context, data_dir / SMOKE_FOLDER, report))
+            report["passwords"] = _step(report, "passwords", lambda: _check_passwords(context))
             _step(report, "ledger", lambda: _export_ledger(context, data_dir / SMOKE_FOLDER / LEDGER_FILE, report))
             report["ledger_import"] = _step(
                 report, "ledger_import", lambda: _read_ledger(context, data_dir / SMOKE_FOLDER)
@@ -91,6 +92,16 @@ def run_smoke(data_dir: Path, language: str | None = None) -> int:
     report["ok"] = True
     print(json.dumps(report, ensure_ascii=False, sort_keys=True), flush=True)
     return 0
+
+
+def _check_passwords(context: Any) -> dict[str, Any]:
+    """Argon2id hashes and verifies (argon2-cffi's compiled part is in the build: installer/ spec)."""
+    hasher = context.secrets
+    secret_hash = hasher.hash("smoke-secret-1")
+    ok = hasher.verify(secret_hash, "smoke-secret-1") and not hasher.verify(secret_hash, "smoke-secret-2")
+    if not ok:
+        raise RuntimeError("Argon2id does not verify what it hashed")
+    return {"ok": ok, "scheme": secret_hash.split("$")[1]}
 
 
 def _step(report: dict[str, Any], name: str, action: Any) -> Any:

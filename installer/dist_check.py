@@ -346,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
                 raise CheckFailed(f"smoke: statistics report {name} not written properly: {written}")
         if len(stats.get("reports") or {}) != 2:
             raise CheckFailed(f"smoke: the statistics reports (PDF, .xlsx) were not both written: {stats}")
+        if (report.get("passwords") or {}).get("scheme") != "argon2id":  # argon2-cffi's compiled part frozen
+            raise CheckFailed(f"smoke: Argon2id hashing does not work in the build: {report.get('passwords')}")
         if report["resources"]["translations"] != sorted(
             p.with_suffix(".qm").name for p in (ROOT / "resources" / "translations").glob("*.ts")
         ):

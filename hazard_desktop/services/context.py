@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from hazard_desktop.services.session import Session
+
 if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
     from hazard_desktop.services.backups import Backups
     from hazard_desktop.services.demo import BulkWriter
@@ -20,7 +22,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
-    from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+    from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, SecretHasher, UnitOfWork
     from hazard_desktop.services.removable_drives import RemovableDrives
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
@@ -81,6 +83,9 @@ class AppContext:
         removable_drives: the USB sticks and cards mounted now (exchange files are offered there first).
         exchange_store: makes the exchange's storage (identity, records, conflicts) over the register.
         exchange_files: makes the reader/writer of ``.hzx`` exchange files.
+        session: who is signed in; every unit of work ``uow()`` makes acts as ``session.actor``. A context
+            that is not told otherwise (tests, fakes) has the single user (every role) signed in.
+        secrets: hashes and checks passwords and PINs (Argon2id); None: contexts on fakes without accounts.
     """
 
     uow: Callable[[], UnitOfWork]
@@ -102,3 +107,5 @@ class AppContext:
     removable_drives: RemovableDrives | None = None
     exchange_store: Callable[[], ExchangeStore] | None = None
     exchange_files: Callable[[], PackageFiles] | None = None
+    session: Session = field(default_factory=Session)
+    secrets: SecretHasher | None = None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.hazards import (
     MAX_FUTURE,
@@ -26,6 +27,7 @@ from hazard_desktop.domain.hazards import (
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.rectification import Action, PersonRef, Transition
 from hazard_desktop.domain.reference import DepartmentKind
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import ImageProcessor, PhotoKind, ProcessedImage, UnitOfWork
 
@@ -75,6 +77,7 @@ def _claim_number(uow: UnitOfWork, typed: str, year: int, now: datetime) -> str:
     return number
 
 
+@use_case("hazards.create", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def create_hazard(
     uow: UnitOfWork,
     data: HazardInput,
@@ -130,6 +133,7 @@ def create_hazard(
     return hazard
 
 
+@use_case("hazards.update", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def update_hazard(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -151,6 +155,7 @@ def update_hazard(
     return save_hazard(uow, hazard_id, expected_revision, data, status=status, actor_id=actor_id)
 
 
+@use_case("hazards.save", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def save_hazard(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -290,6 +295,7 @@ def _record_edit(
     )
 
 
+@use_case("hazards.get", *EVERYONE)
 def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
     """Load one hazard with its photo list.
 
@@ -301,6 +307,7 @@ def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
     return require(hazard, "hazard_unknown", value=str(hazard_id))
 
 
+@use_case("hazards.attach_photos", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def attach_photos(
     uow: UnitOfWork, hazard_id: uuid.UUID, files: Sequence[PhotoFile], processor: ImageProcessor
 ) -> Hazard:
@@ -370,6 +377,7 @@ def photo_fields(file: PhotoFile, image: ProcessedImage, position: int, now: dat
     }
 
 
+@use_case("hazards.remove_photo", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> Hazard:
     """Detach one photo from a hazard."""
     now = utcnow()
@@ -386,6 +394,7 @@ def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> 
     return result
 
 
+@use_case("hazards.photo_bytes", *EVERYONE)
 def photo_bytes(uow: UnitOfWork, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None:
     """The stored JPEG of one photo rendition."""
     with uow:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.accounts.actions import install_account_actions
 from hazard_desktop.ui.backups import install_backup_actions
 from hazard_desktop.ui.exchange.actions import install_exchange_actions
 from hazard_desktop.ui.grading_actions import install_grading_actions
@@ -48,7 +49,8 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     window.feature_actions["inspections"] = install_inspection_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["sheets"] = install_sheet_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["statistics"] = install_statistics_actions(window, context)  # type: ignore[attr-defined]
-    window.feature_actions["ledger"] = install_ledger_actions(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["ledger_import"] = install_ledger_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["exchange"] = install_exchange_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["backups"] = install_backup_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["ledger"] = install_ledger_export(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["accounts"] = install_account_actions(window, context)  # type: ignore[attr-defined]

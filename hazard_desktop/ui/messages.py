@@ -33,7 +33,16 @@ CONTEXT = "Messages"
 STORAGE_ERROR_CLASS = "StorageError"
 
 Area = Literal[
-    "backup", "exchange", "grading", "inspection", "ledger", "rectification", "settings", "sheet", "statistics"
+    "accounts",
+    "backup",
+    "exchange",
+    "grading",
+    "inspection",
+    "ledger",
+    "rectification",
+    "settings",
+    "sheet",
+    "statistics",
 ]
 """An area with its own table of sentences, ``hazard_desktop/ui/<area>_messages.py``."""
 
@@ -182,6 +191,16 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "sheet_document_empty": (QT_TRANSLATE_NOOP("Messages", "There is nothing to print."),),
     "verify_code_invalid": (QT_TRANSLATE_NOOP("Messages", "The verification code is not valid."),),
     "verify_qr_invalid": (QT_TRANSLATE_NOOP("Messages", "The QR code is not a sheet code of this program."),),
+    # ---- roles (services/authorization.py), any area
+    "role_required": (
+        QT_TRANSLATE_NOOP("Messages", "The account “{actor}” may not do this. Nothing was changed."),
+        QT_TRANSLATE_NOOP("Messages", "Sign in with an account that may do this. Nothing was changed."),
+    ),
+    "act_for_other": (
+        QT_TRANSLATE_NOOP(
+            "Messages", "Only the safety office may act for another person: choose yourself as the operator."
+        ),
+    ),
     # ---- storage (adapters/schema.py, adapters/unit_of_work.py)
     "db_unreadable": (
         QT_TRANSLATE_NOOP("Messages", "The database {path} cannot be read. It may be damaged or not a database."),

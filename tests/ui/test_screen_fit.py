@@ -437,11 +437,32 @@ def _first_start(w: World) -> QWidget:
     return dialog
 
 
+def _accounts(w: World, which: str) -> QWidget:
+    from hazard_desktop.ui.accounts import dialogs
+
+    if which == "first_start":
+        return dialogs.FirstStartDialog(w.context)
+    if which == "sign_in":
+        dialog = dialogs.SignInDialog(w.context, ["张安全", "李评分"], locked_name="张安全")
+        dialog.status.setText(dialog.tr("Sign in with your account."))
+        return dialog
+    if which == "change_secret":
+        return dialogs.ChangeSecretDialog(w.context, required=True)
+    if which == "account_editor":
+        return dialogs.AccountEditor(w.context, None)
+    return dialogs.AccountsDialog(w.context)
+
+
 WINDOWS: dict[str, Callable[[World], QWidget]] = {
     "exchange_export": _exchange_export,
     "exchange_import": _exchange_import,
     "exchange_conflicts": _exchange_conflicts,
     "first_start": _first_start,
+    "accounts_first_start": lambda w: _accounts(w, "first_start"),
+    "sign_in": lambda w: _accounts(w, "sign_in"),
+    "change_secret": lambda w: _accounts(w, "change_secret"),
+    "account_editor": lambda w: _accounts(w, "account_editor"),
+    "accounts": lambda w: _accounts(w, "accounts"),
     "rectify_assign": _rectify_assign,
     "rectify_assign_major": lambda w: _rectify_assign(w, major=True),
     "rectify_plan": _rectify_plan,

@@ -1,0 +1,36 @@
+"""Names of roles and of who is signed in (light: the window's start shows them; the dialogs load later)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from hazard_desktop.domain.accounts import Actor, Role
+
+ROLE_NAMES = {
+    Role.INSPECTOR: QT_TRANSLATE_NOOP("Accounts", "Inspector"),
+    Role.PANEL_MEMBER: QT_TRANSLATE_NOOP("Accounts", "Panel member"),
+    Role.PANEL_LEADER: QT_TRANSLATE_NOOP("Accounts", "Panel leader"),
+    Role.DISPUTE_CHAIR: QT_TRANSLATE_NOOP("Accounts", "Dispute chair / deputy"),
+    Role.SAFETY_ADMIN: QT_TRANSLATE_NOOP("Accounts", "Safety office administrator"),
+    Role.READ_ONLY: QT_TRANSLATE_NOOP("Accounts", "Read only"),
+}
+
+
+def role_name(role: Role) -> str:
+    """The role's name in the UI's language."""
+    return QCoreApplication.translate("Accounts", ROLE_NAMES[role])
+
+
+def roles_text(roles: frozenset[Role]) -> str:
+    """The roles' names, in the order of ``Role``."""
+    separator = QCoreApplication.translate("Accounts", ", ")
+    return separator.join(role_name(r) for r in Role if r in roles)
+
+
+def actor_text(actor: Actor) -> str:
+    """Who is signed in, for the status bar."""
+    if actor.single_user:
+        return QCoreApplication.translate("Accounts", "Single-user mode (no accounts)")
+    if actor.account_id is None:
+        return QCoreApplication.translate("Accounts", "Not signed in")
+    return f"{actor.name} · {roles_text(actor.roles)}"

@@ -1,0 +1,206 @@
+"""Accounts in the window (issue 14): first start, sign-in with lock-out, Tools → 账户, hidden actions, idle lock.
+
+Buttons are pressed (``click()``, ``trigger()``); the hasher is the fake one so that the tests do not spend
+Argon2id's cost on every sign-in (Argon2id itself is tested in tests/integration/test_accounts_storage.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+from hazard_desktop.app import close_context
+from hazard_desktop.domain.accounts import MAX_FAILURES, AccountsMode, Role, SecretKind
+from hazard_desktop.services import accounts as service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.accounts import dialogs
+from hazard_desktop.ui.accounts.actions import IdleLock, install_account_actions, sign_in_at_start
+from tests.factories import make_context
+from tests.fakes import FakeSecretHasher
+
+pytestmark = pytest.mark.storage
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    context = make_context(tmp_path / "data")
+    context.secrets = FakeSecretHasher()
+    yield context
+    close_context(context)
+
+
+def _new_person(context: AppContext):  # type: ignore[no-untyped-def]
+    """A person without an account (one active account a person)."""
+    from hazard_desktop.services import reference_admin
+
+    with context.uow() as uow:
+        department = uow.reference.departments()[0].id
+    return reference_admin.save_person(context.uow(), None, "李评分", "", department, [])
+
+
+def _first_admin(ctx: AppContext, qtbot) -> dialogs.FirstStartDialog:
+    dialog = dialogs.FirstStartDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.person_edit.setText("张安全")
+    dialog.secret.set_secret("482913")
+    dialog.ok_button.click()
+    return dialog
+
+
+def test_the_first_start_creates_the_administrator_and_signs_in(qtbot, ctx: AppContext) -> None:
+    dialog = _first_admin(ctx, qtbot)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.mode is AccountsMode.ACCOUNTS
+    assert dialog.actor is not None and dialog.actor.roles == frozenset({Role.SAFETY_ADMIN})
+    assert service.start_state(ctx.uow()).mode is AccountsMode.ACCOUNTS
+
+
+def test_a_bad_pin_at_first_start_is_shown_and_nothing_is_stored(qtbot, ctx: AppContext) -> None:
+    dialog = dialogs.FirstStartDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.person_edit.setText("张安全")
+    dialog.secret.set_secret("123456")
+    dialog.ok_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "simple" in dialog.status.text()
+    assert service.start_state(ctx.uow()).mode is AccountsMode.UNDECIDED
+
+
+def test_single_user_is_an_explicit_choice(qtbot, ctx: AppContext) -> None:
+    dialog = dialogs.FirstStartDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.single_radio.setChecked(True)
+    dialog.ok_button.click()
+    assert dialog.mode is AccountsMode.SINGLE_USER
+    assert sign_in_at_start(ctx)  # no question in single-user mode
+    assert ctx.session.actor.single_user
+
+
+def test_sign_in_refuses_wrong_pins_then_locks(qtbot, ctx: AppContext) -> None:
+    _first_admin(ctx, qtbot)
+    dialog = dialogs.SignInDialog(ctx, ["张安全"])
+    qtbot.addWidget(dialog)
+    for _ in range(MAX_FAILURES):
+        dialog.secret_edit.setText("000001")
+        dialog.sign_in_button.click()
+    assert dialog.actor is None and "locked" in dialog.status.text() and dialog.secret_edit.text() == ""
+    dialog.secret_edit.setText("482913")
+    dialog.sign_in_button.click()
+    assert dialog.actor is None  # the right PIN too, until the lock-out ends
+
+
+def test_the_signed_in_role_hides_what_it_may_not_do_and_the_services_refuse_it(qtbot, ctx: AppContext) -> None:
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+
+    _first_admin(ctx, qtbot)
+    admin = service.sign_in(ctx.uow(), ctx.secrets, "张安全", "482913")  # type: ignore[arg-type]
+    ctx.session.sign_in(admin)
+    person = _new_person(ctx)
+    service.save_account(
+        ctx.uow(), ctx.secrets, None, person_id=person.id, name="工会观察员",  # type: ignore[arg-type]
+        roles=frozenset({Role.READ_ONLY}), kind=SecretKind.PIN, secret="582914",
+    )  # fmt: skip
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    install_features(window, ctx)
+    actions = window.account_actions  # type: ignore[attr-defined]
+    assert actions.manage.isVisible() and window.action_new.isVisible()
+    ctx.session.sign_in(service.sign_in(ctx.uow(), ctx.secrets, "工会观察员", "582914"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not actions.manage.isVisible())
+    assert not window.action_new.isVisible()
+    sheets = window.sheet_actions  # type: ignore[attr-defined]
+    assert not sheets.print_sheet.isVisible() and not sheets.form_menu.menuAction().isVisible()
+    assert not window.feature_actions["ledger_import"].action_import.isVisible()  # type: ignore[attr-defined]
+    assert not window.feature_actions["backups"]["restore"].isVisible()  # type: ignore[attr-defined]
+    assert "工会观察员" in actions.status.text()
+    assert window.rectification_actions.operator == person.id  # type: ignore[attr-defined]  # 操作人 = signed in
+    from hazard_desktop.domain.errors import NotPermitted
+    from hazard_desktop.services import reference_admin
+
+    with pytest.raises(NotPermitted):
+        reference_admin.save_plant_settings(ctx.uow(), "某化工厂", 2)
+
+
+def test_the_accounts_dialog_adds_an_account_with_its_roles(qtbot, ctx: AppContext) -> None:
+    _first_admin(ctx, qtbot)
+    _new_person(ctx)  # 李评分, without an account yet
+    dialog = dialogs.AccountsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    refused: list[str] = []
+
+    def fill() -> None:
+        editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.AccountEditor))
+        editor.person_box.setCurrentIndex(editor.person_box.findText("李评分"))
+        assert editor.name_edit.text() == "李评分"  # the person's name by default
+        editor.role_checks[Role.PANEL_MEMBER].setChecked(True)
+        editor.secret.set_secret("582914")
+        editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        if editor.isVisible():  # refused: say why instead of waiting for ever
+            refused.append(editor.status.text())
+            editor.reject()
+
+    QTimer.singleShot(0, fill)
+    dialog.new_button.click()
+    assert refused == []
+    assert dialog.table.rowCount() == 2
+    row = next(r for r in range(2) if dialog.table.item(r, 0).text() == "李评分")
+    assert dialog.table.item(row, 2).text() == dialogs.role_name(Role.PANEL_MEMBER)
+
+
+def test_input_restarts_the_idle_timer_and_its_end_locks(qtbot) -> None:
+    locked: list[bool] = []
+    idle = IdleLock(10, lambda: locked.append(True))
+    assert idle.timer.isActive() and idle.timer.interval() == 10 * 60_000
+    idle.timer.stop()
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(1, 1), QPointF(1, 1), Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    idle.eventFilter(idle, event)
+    assert idle.timer.isActive()
+    idle.timer.timeout.emit()
+    assert locked == [True]
+    idle.stop()
+    assert not IdleLock(0, lambda: None).enabled  # 0: never
+
+
+def test_install_leaves_single_user_windows_without_log_in_actions(qtbot, ctx: AppContext) -> None:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    actions = install_account_actions(window, ctx)
+    assert not actions.switch_user.isVisible() and actions.idle is None
+    assert actions.manage.isVisible()  # the single user holds every role
+
+
+def test_accounts_mode_asks_for_log_in_before_the_window_and_quit_means_quit(qtbot, ctx: AppContext) -> None:
+    _first_admin(ctx, qtbot)
+
+    def answer(secret: str) -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.SignInDialog) and w.isVisible())
+        box.secret_edit.setText(secret)
+        (box.sign_in_button if secret else box.quit_button).click()
+
+    QTimer.singleShot(0, lambda: answer(""))
+    assert not sign_in_at_start(ctx)
+    assert not ctx.session.signed_in  # nobody: every use case is refused
+    QTimer.singleShot(0, lambda: answer("482913"))
+    assert sign_in_at_start(ctx)
+    assert ctx.session.actor.name == "张安全" and Role.SAFETY_ADMIN in ctx.session.actor.roles
+
+
+def test_every_gate_names_a_use_case_of_its_module() -> None:
+    import importlib
+
+    from hazard_desktop.services.authorization import USE_CASES
+    from hazard_desktop.ui.accounts.actions import GATES
+
+    for module, name in GATES.values():
+        importlib.import_module(f"hazard_desktop.services.{module}")
+        assert USE_CASES[name].module.startswith(f"hazard_desktop.services.{module}"), name
