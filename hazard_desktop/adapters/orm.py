@@ -193,6 +193,7 @@ class HazardRow(Base):
         Index("ix_hazards_category", "category_code"),
         Index("ix_hazards_department", "department_id"),
         Index("ix_hazards_updated_at", "updated_at"),
+        Index("ix_hazards_exchange_conflict", "exchange_conflict"),  # revision 0009
         Index("ix_hazards_legacy_number", "legacy_number"),
         Index("ix_hazards_deadline", "deadline"),
         Index("ix_hazards_status_deadline", "status", "deadline"),
