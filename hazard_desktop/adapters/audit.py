@@ -1,0 +1,472 @@
+"""The tamper-evident audit trail (issue 14): table ``audit_entries`` (migration 0010), a SHA-256 hash chain.
+
+How writes are caught. Every connection the program writes through (``db.make_engine``) gets, at the start of
+each transaction, TEMP triggers on every audited table (:func:`install`): after an INSERT, UPDATE or DELETE
+they note the table, the record's key and — for UPDATE/DELETE — the digest of the row *before* the change in
+the temporary table ``temp.audit_touched``. So the ORM's unit of work, Core statements through a session, the
+bulk writer's ``executemany`` and any raw SQL on such a connection are all seen, with no list of call sites to
+keep. When the transaction commits (SQLAlchemy's ``commit`` event, just before the driver's COMMIT, so in the
+same transaction) :func:`write_pending` reads the notes, takes each record's state *after* from the table
+and appends one entry per record (several changes of one record in one transaction become one entry:
+the first before, the last after). A rollback (or a savepoint's) discards the notes with the data, since
+the temporary table is transactional too: a refused action leaves no entry.
+
+Not audited: ``audit_entries`` itself, ``alembic_version``, the full-text index ``hazard_fts`` (and its
+FTS5 shadow tables) and its note ``search_index``: they are derived from ``hazards`` (rebuilt from it when
+the tokenizer changes, ``search_index.ensure_current``), hold no fact of their own, and the index is
+contentless (nothing to digest but opaque segments).
+
+Canonical serialisation (fixed; the verification and any outside checker repeat it):
+
+- a record's state: the row as SQLite returns it (``SELECT *``), as a JSON object of column name → value,
+  keys sorted, ``separators=(",", ":")``, ``ensure_ascii=False``, UTF-8; an integer stays an integer, a
+  real is written by Python's ``repr``, text as text, NULL as ``null``, a BLOB as the text
+  ``"sha256:<hex of its SHA-256>"``. The record's digest is the lowercase hex SHA-256 of those bytes.
+- a record's key: the value of its ``id`` column when the table has one, else its primary-key columns'
+  values as text joined by ``/`` (``photo_blobs``: ``<photo id>/<kind>``).
+- an entry: the JSON object (same rules) of ``seq`` (1, 2, …), ``prev`` (the previous entry's hash; 64
+  zeros for the first), ``at`` (UTC, ISO 8601 with microseconds and ``+00:00``), ``actor``, ``actor_id``,
+  ``use_case``, ``txn`` (one id per transaction), ``table``, ``record``, ``before``, ``after`` (digests or
+  null). Its ``hash`` is the lowercase hex SHA-256 of those bytes.
+
+Verification (:func:`verify`): (a) the chain: every entry's hash recomputes and holds the previous one's, and
+``seq`` has no gap; (b) the records: every row of every audited table digests to its last entry's ``after``
+(a row with no entry was inserted behind the program's back, a row whose last ``after`` is a digest but that
+is gone was deleted). The register's state at migration 0010 is the chain's genesis: one entry per existing
+record (use case ``genesis``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+TABLE = "audit_entries"
+GENESIS = "genesis"
+ZERO_HASH = "0" * 64
+_SKIPPED = ("audit_entries", "alembic_version", "search_index")
+_SKIPPED_PREFIXES = ("sqlite_", "hazard_fts")
+_CHUNK = 500
+
+CREATE_TABLE = f"""CREATE TABLE {TABLE} (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    actor_id TEXT,
+    use_case TEXT NOT NULL,
+    txn TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    record TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    prev TEXT NOT NULL,
+    hash TEXT NOT NULL
+)"""
+_INSERT = (
+    f"INSERT INTO {TABLE} (seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+ENTRY_COLUMNS = ("seq", "at", "actor", "actor_id", "use_case", "txn", "tbl", "record", "before", "after", "prev", "hash")
+
+
+# --- canonical forms ---------------------------------------------------------------------------------------
+
+
+def _value(value: object) -> object:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
+    return value
+
+
+def _canonical(obj: dict[str, object]) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def row_digest(names: Sequence[str], values: Sequence[object]) -> str:
+    """The digest of one stored row (column names and values as SQLite returns them)."""
+    return hashlib.sha256(_canonical({n: _value(v) for n, v in zip(names, values, strict=True)})).hexdigest()
+
+
+def _sql_digest(*pairs: object) -> str:
+    """``audit_digest('col', value, 'col', value, …)``: :func:`row_digest` as an SQL function for the triggers."""
+    return row_digest([str(n) for n in pairs[0::2]], pairs[1::2])
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    seq: int
+    at: str
+    actor: str
+    actor_id: str | None
+    use_case: str
+    txn: str
+    table: str
+    record: str
+    before: str | None
+    after: str | None
+    prev: str
+    hash: str
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "seq": self.seq, "prev": self.prev, "at": self.at, "actor": self.actor, "actor_id": self.actor_id,
+            "use_case": self.use_case, "txn": self.txn, "table": self.table, "record": self.record,
+            "before": self.before, "after": self.after,
+        }  # fmt: skip
+
+
+def entry_hash(fields: dict[str, object]) -> str:
+    return hashlib.sha256(_canonical(fields)).hexdigest()
+
+
+# --- tables and keys ---------------------------------------------------------------------------------------
+
+
+def audited_tables(cursor: Any) -> list[str]:
+    names = [
+        row[0]
+        for row in cursor.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
+    ]
+    return [n for n in names if n not in _SKIPPED and not n.startswith(_SKIPPED_PREFIXES)]
+
+
+def _columns(cursor: Any, table: str) -> tuple[list[str], list[str]]:
+    """(all columns, key columns) of ``table``."""
+    info = cursor.execute(f'PRAGMA main.table_info("{table}")').fetchall()
+    names = [row[1] for row in info]
+    if "id" in names:
+        return names, ["id"]
+    keys = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
+    return names, keys or ["rowid"]
+
+
+def _key_sql(keys: list[str], alias: str) -> str:
+    return " || '/' || ".join(f"CAST({alias}.\"{k}\" AS TEXT)" for k in keys)
+
+
+def _key_of(keys: list[str], names: list[str], row: Sequence[object]) -> str:
+    return "/".join(str(row[names.index(k)]) for k in keys)
+
+
+def is_installed_schema(cursor: Any) -> bool:
+    found = cursor.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", (TABLE,))
+    return found.fetchone() is not None
+
+
+# --- catching writes ---------------------------------------------------------------------------------------
+
+
+def register_function(dbapi_connection: Any) -> None:
+    dbapi_connection.create_function("audit_digest", -1, _sql_digest, deterministic=True)
+
+
+def install(dbapi_connection: Any) -> None:
+    """(Re)create this connection's TEMP triggers for the current schema; nothing before revision 0010."""
+    cursor = dbapi_connection.cursor()
+    try:
+        existing = [r[0] for r in cursor.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'")]
+        for name in existing:
+            if name.startswith("audit_"):
+                cursor.execute(f'DROP TRIGGER temp."{name}"')
+        if not is_installed_schema(cursor):
+            return
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS audit_touched (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+            "rec TEXT NOT NULL, before TEXT)"
+        )
+        for table in audited_tables(cursor):
+            names, keys = _columns(cursor, table)
+            old = ", ".join(f"'{n}', OLD.\"{n}\"" for n in names)
+            note = "INSERT INTO audit_touched (tbl, rec, before) VALUES"
+            cursor.execute(
+                f'CREATE TEMP TRIGGER "audit_{table}_i" AFTER INSERT ON main."{table}" BEGIN '
+                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, NULL); END"
+            )
+            cursor.execute(
+                f'CREATE TEMP TRIGGER "audit_{table}_u" AFTER UPDATE ON main."{table}" BEGIN '
+                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, audit_digest({old})); END"
+            )
+            cursor.execute(
+                f'CREATE TEMP TRIGGER "audit_{table}_d" AFTER DELETE ON main."{table}" BEGIN '
+                f"{note} ('{table}', {_key_sql(keys, 'OLD')}, audit_digest({old})); END"
+            )
+    finally:
+        cursor.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """Who acts and in which use case (r14c's ``uow.actor`` / ``uow.use_case``; SYSTEM when unknown)."""
+
+    actor: str = "system"
+    actor_id: str | None = None
+    use_case: str = ""
+
+
+def who_of(uow: object) -> Who:
+    actor = getattr(uow, "actor", None)
+    use_case = str(getattr(uow, "use_case", "") or "")
+    if actor is None:
+        return Who(use_case=use_case)
+    account = getattr(actor, "account_id", None)
+    return Who(str(getattr(actor, "name", "") or "system"), str(account) if account else None, use_case)
+
+
+def _last(cursor: Any) -> tuple[int, str]:
+    row = cursor.execute(f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, ZERO_HASH)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _after_digests(cursor: Any, table: str, records: list[str]) -> dict[str, str]:
+    names, keys = _columns(cursor, table)
+    found: dict[str, str] = {}
+    key_sql = _key_sql(keys, "t")
+    for start in range(0, len(records), _CHUNK):
+        chunk = records[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        result = cursor.execute(f'SELECT t.* FROM main."{table}" t WHERE {key_sql} IN ({marks})', chunk)
+        columns = [d[0] for d in result.description]
+        for row in result.fetchall():
+            found[_key_of(keys, columns, row)] = row_digest(columns, row)
+    del names
+    return found
+
+
+def append(cursor: Any, who: Who, changes: list[tuple[str, str, str | None, str | None]]) -> int:
+    """Append entries for ``changes`` (table, record, before, after) to the chain; return how many."""
+    seq, prev = _last(cursor)
+    at, txn = _now(), str(uuid.uuid4())
+    rows = []
+    for table, record, before, after in changes:
+        seq += 1
+        fields = {
+            "seq": seq, "prev": prev, "at": at, "actor": who.actor, "actor_id": who.actor_id,
+            "use_case": who.use_case, "txn": txn, "table": table, "record": record, "before": before, "after": after,
+        }  # fmt: skip
+        prev = entry_hash(fields)
+        rows.append((seq, at, who.actor, who.actor_id, who.use_case, txn, table, record, before, after,
+                     fields["prev"], prev))  # fmt: skip
+    cursor.executemany(_INSERT, rows)
+    return len(rows)
+
+
+def write_pending(dbapi_connection: Any, who: Who) -> int:
+    """Turn this transaction's notes into chained entries (called just before COMMIT); return how many."""
+    cursor = dbapi_connection.cursor()
+    try:
+        try:
+            notes = cursor.execute("SELECT tbl, rec, before FROM temp.audit_touched ORDER BY seq").fetchall()
+        except Exception:  # no notes table: the schema is older than 0010 on this connection
+            return 0
+        if not notes:
+            return 0
+        first: dict[tuple[str, str], str | None] = {}
+        for table, record, before in notes:
+            first.setdefault((table, record), before)
+        by_table: dict[str, list[str]] = {}
+        for table, record in first:
+            by_table.setdefault(table, []).append(record)
+        after = {t: _after_digests(cursor, t, records) for t, records in by_table.items()}
+        changes = [
+            (table, record, before, after[table].get(record))
+            for (table, record), before in first.items()
+            if before is not None or after[table].get(record) is not None
+        ]
+        count = append(cursor, who, changes)
+        cursor.execute("DELETE FROM temp.audit_touched")
+        return count
+    finally:
+        cursor.close()
+
+
+def genesis(dbapi_connection: Any) -> int:
+    """One entry per existing record (migration 0010): the state the chain starts from."""
+    cursor = dbapi_connection.cursor()
+    try:
+        changes: list[tuple[str, str, str | None, str | None]] = []
+        for table in audited_tables(cursor):
+            _names, keys = _columns(cursor, table)
+            result = cursor.execute(f'SELECT * FROM main."{table}"')
+            columns = [d[0] for d in result.description]
+            changes.extend((table, _key_of(keys, columns, row), None, row_digest(columns, row)) for row in result)
+        return append(cursor, Who(use_case=GENESIS), changes)
+    finally:
+        cursor.close()
+
+
+# --- reading and verifying ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One break: ``kind`` chain_hash | chain_link | chain_gap | record_changed | record_deleted | record_unrecorded."""
+
+    kind: str
+    seq: int | None
+    table: str = ""
+    record: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    entries: int
+    records: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    @property
+    def first(self) -> Finding | None:
+        return self.findings[0] if self.findings else None
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    return Entry(*row)
+
+
+def iter_entries(cursor: Any, where: str = "", params: Sequence[object] = ()) -> Iterator[Entry]:
+    result = cursor.execute(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM {TABLE} {where} ORDER BY seq", list(params))
+    while rows := result.fetchmany(5000):
+        yield from map(_entry, rows)
+
+
+def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = None) -> Verification:
+    """Check the chain and that every audited record still digests to its last recorded state."""
+    cursor = dbapi_connection.cursor()
+    findings: list[Finding] = []
+    last: dict[tuple[str, str], tuple[int, str | None]] = {}
+    prev, expected_seq, count = ZERO_HASH, 1, 0
+    for entry in iter_entries(cursor):
+        count += 1
+        if entry.seq != expected_seq:
+            findings.append(Finding("chain_gap", entry.seq, entry.table, entry.record))
+        elif entry.prev != prev:
+            findings.append(Finding("chain_link", entry.seq, entry.table, entry.record))
+        elif entry_hash(entry.fields()) != entry.hash:
+            findings.append(Finding("chain_hash", entry.seq, entry.table, entry.record))
+        prev, expected_seq = entry.hash, entry.seq + 1
+        last[(entry.table, entry.record)] = (entry.seq, entry.after)
+        if progress and count % 10000 == 0:
+            progress(count)
+    records = 0
+    record_findings: list[Finding] = []
+    for table in audited_tables(cursor):
+        _names, keys = _columns(cursor, table)
+        result = cursor.execute(f'SELECT * FROM main."{table}"')
+        columns = [d[0] for d in result.description]
+        key_at = [columns.index(k) for k in keys] if keys != ["rowid"] else None
+        while rows := result.fetchmany(5000):
+            for row in rows:
+                records += 1
+                record = "/".join(str(row[i]) for i in key_at) if key_at else ""
+                seen = last.pop((table, record), None)
+                if seen is None or seen[1] is None:
+                    record_findings.append(Finding("record_unrecorded", None, table, record))
+                elif seen[1] != row_digest(columns, row):
+                    record_findings.append(Finding("record_changed", seen[0], table, record))
+    for (table, record), (seq, after) in last.items():
+        if after is not None:
+            record_findings.append(Finding("record_deleted", seq, table, record))
+    record_findings.sort(key=lambda f: (f.seq is None, f.seq or 0, f.table, f.record))
+    cursor.close()
+    return Verification(count, records, tuple(findings + record_findings))
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    actor: str = ""
+    use_case: str = ""
+    record: str = ""  # a record key, or a part of it
+    table: str = ""
+    since: str = ""  # ISO texts compared with ``at`` (UTC)
+    until: str = ""
+
+
+def _where(f: EntryFilter) -> tuple[str, list[object]]:
+    parts: list[str] = []
+    params: list[object] = []
+    if f.actor:
+        parts.append("actor = ?")
+        params.append(f.actor)
+    if f.use_case:
+        parts.append("use_case = ?")
+        params.append(f.use_case)
+    if f.table:
+        parts.append("tbl = ?")
+        params.append(f.table)
+    if f.record:
+        parts.append("instr(record, ?) > 0")
+        params.append(f.record)
+    if f.since:
+        parts.append("at >= ?")
+        params.append(f.since)
+    if f.until:
+        parts.append("at < ?")
+        params.append(f.until)
+    return ("WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def query(dbapi_connection: Any, f: EntryFilter, *, limit: int = 5000) -> list[Entry]:
+    """The newest ``limit`` entries matching ``f``, oldest first."""
+    where, params = _where(f)
+    cursor = dbapi_connection.cursor()
+    try:
+        rows = cursor.execute(
+            f"SELECT {', '.join(ENTRY_COLUMNS)} FROM {TABLE} {where} ORDER BY seq DESC LIMIT ?", [*params, limit]
+        ).fetchall()
+    finally:
+        cursor.close()
+    return [_entry(r) for r in reversed(rows)]
+
+
+def distinct(dbapi_connection: Any, column: str) -> list[str]:
+    assert column in ("actor", "use_case", "tbl")
+    cursor = dbapi_connection.cursor()
+    try:
+        return [r[0] for r in cursor.execute(f"SELECT DISTINCT {column} FROM {TABLE} ORDER BY 1")]
+    finally:
+        cursor.close()
+
+
+def export(dbapi_connection: Any, target: Path, f: EntryFilter = EntryFilter()) -> int:
+    """Write the entries (with ``prev`` and ``hash``: the chain) to ``target``: CSV or JSON by its suffix."""
+    where, params = _where(f)
+    cursor = dbapi_connection.cursor()
+    part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+    count = 0
+    try:
+        with part.open("w", encoding="utf-8", newline="") as out:
+            if target.suffix.lower() == ".json":
+                out.write('{"format":"hazard_desktop audit trail","canonical":"see adapters/audit.py","entries":[\n')
+                for entry in iter_entries(cursor, where, params):
+                    out.write(("," if count else "") + json.dumps({**entry.fields(), "hash": entry.hash},
+                                                                   ensure_ascii=False) + "\n")  # fmt: skip
+                    count += 1
+                out.write("]}\n")
+            else:
+                out.write("\ufeff")  # Excel opens UTF-8 CSV with Chinese names only with the BOM
+                writer = csv.writer(out)
+                writer.writerow(ENTRY_COLUMNS)
+                for entry in iter_entries(cursor, where, params):
+                    writer.writerow(["" if v is None else v for v in (entry.seq, entry.at, entry.actor, entry.actor_id,
+                                     entry.use_case, entry.txn, entry.table, entry.record, entry.before,
+                                     entry.after, entry.prev, entry.hash)])  # fmt: skip
+                    count += 1
+        part.replace(target)
+    finally:
+        cursor.close()
+        part.unlink(missing_ok=True)
+    return count
