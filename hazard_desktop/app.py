@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
+    from hazard_desktop.services.audit import AuditTrail
     from hazard_desktop.services.statistics import StatisticsQueries
 
 log = logging.getLogger(__name__)
@@ -254,6 +255,11 @@ def _wire(
 
         return ReportLabInspectionRecordRenderer()
 
+    def audit_trail() -> AuditTrail:
+        from hazard_desktop.adapters.audit import SqliteAuditTrail
+
+        return SqliteAuditTrail(paths.database_path(storage.data_dir))
+
     def statistics() -> StatisticsQueries:
         from hazard_desktop.adapters import start_reads
         from hazard_desktop.adapters.statistics_queries import SqlStatisticsQueries
@@ -318,6 +324,7 @@ def _wire(
         backups=backups,
         ledger_source=ledger_source,
         ledger_writer=ledger_writer,
+        audit=audit_trail,
     )
     backups.release = lambda: close_context(context)  # a restore closes this program's connections first
     return context

@@ -138,6 +138,15 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     backup.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("backup_output", lang))
     restore = sub.add_parser("restore", parents=[common], help=help_text("restore", lang))
     restore.add_argument("file", metavar="FILE", help=help_text("backup_file", lang))
+    audit = sub.add_parser(
+        "audit", parents=[common], help=help_text("audit", lang), description=help_text("audit_description", lang)
+    )
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="verify|export")
+    audit_sub.add_parser("verify", parents=[common], help=help_text("audit_verify", lang))
+    audit_export = audit_sub.add_parser("export", parents=[common], help=help_text("audit_export", lang))
+    audit_export.add_argument(
+        "-o", "--output", required=True, metavar="FILE.csv|FILE.json", help=help_text("audit_output", lang)
+    )
     export = sub.add_parser(
         "export", parents=[common], help=help_text("export", lang), description=help_text("export_description", lang)
     )
@@ -314,6 +323,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return _backup(folder, args, lang)
     if command == "restore":
         return _restore(args, lang)
+    if command == "audit":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _audit(folder, args, lang)
     if command == "export":
         folder = _data_folder(args, may_create=False)
         _require_register(folder)
@@ -391,6 +405,43 @@ def _restore(args: argparse.Namespace, lang: str) -> int:
     print(message("restored", lang, path=source, created=created, revision=restored.revision,
                   counts=_counts_text(restored.counts, lang), safety=result.safety_copy or "-"))  # fmt: skip
     return 0
+
+
+AUDIT_BROKEN = 1  # ``audit verify``'s exit code when the trail is broken (2: refused, as every command)
+
+
+def _audit(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    """``audit verify`` (exit 1 with the first break) and ``audit export -o FILE`` (CSV/JSON with the chain)."""
+    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.services.audit import check_export_target
+
+    target = None
+    if args.audit_command == "export":
+        target = Path(args.output).expanduser().resolve()
+        check_export_target(target)  # before the register is opened: a refusal writes nothing
+        if target.exists():
+            raise Refused("audit_export_exists", path=target)
+    context = build_context(folder)  # an older register is migrated (its genesis entries made) as any start would
+    try:
+        assert context.audit is not None
+        trail = context.audit()
+        if target is not None:
+            count = trail.export(target)
+            print(message("audit_exported", lang, path=target, count=count))
+            return 0
+        result = trail.verify()
+    finally:
+        close_context(context)
+    if result.ok:
+        print(message("audit_ok", lang, entries=result.entries, records=result.records))
+        return 0
+    first = result.first
+    assert first is not None
+    print(message("audit_broken", lang, count=len(result.findings), entries=result.entries), file=sys.stderr)
+    for finding in result.findings[:20]:
+        print(message(f"audit_{finding.kind}", lang, seq=finding.seq if finding.seq is not None else "-",
+                      table=finding.table, record=finding.record), file=sys.stderr)  # fmt: skip
+    return AUDIT_BROKEN
 
 
 def _remove_register_files(database: Path) -> None:

@@ -39,18 +39,28 @@ record (use case ``genesis``).
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from hazard_desktop.domain.audit import (
+    ENTRY_COLUMNS,
+    GENESIS,
+    ZERO_HASH,
+    Entry,
+    EntryFilter,
+    Finding,
+    Verification,
+    Who,
+    entry_hash,
+    row_digest,
+)
+
 TABLE = "audit_entries"
-GENESIS = "genesis"
-ZERO_HASH = "0" * 64
 _SKIPPED = ("audit_entries", "alembic_version", "search_index")
 _SKIPPED_PREFIXES = ("sqlite_", "hazard_fts")
 _CHUNK = 500
@@ -73,57 +83,14 @@ _INSERT = (
     f"INSERT INTO {TABLE} (seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-ENTRY_COLUMNS = ("seq", "at", "actor", "actor_id", "use_case", "txn", "tbl", "record", "before", "after", "prev", "hash")
 
 
-# --- canonical forms ---------------------------------------------------------------------------------------
-
-
-def _value(value: object) -> object:
-    if isinstance(value, bytes | bytearray | memoryview):
-        return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
-    return value
-
-
-def _canonical(obj: dict[str, object]) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def row_digest(names: Sequence[str], values: Sequence[object]) -> str:
-    """The digest of one stored row (column names and values as SQLite returns them)."""
-    return hashlib.sha256(_canonical({n: _value(v) for n, v in zip(names, values, strict=True)})).hexdigest()
+# --- canonical forms: domain/audit.py --------------------------------------------------------------------
 
 
 def _sql_digest(*pairs: object) -> str:
     """``audit_digest('col', value, 'col', value, …)``: :func:`row_digest` as an SQL function for the triggers."""
     return row_digest([str(n) for n in pairs[0::2]], pairs[1::2])
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    seq: int
-    at: str
-    actor: str
-    actor_id: str | None
-    use_case: str
-    txn: str
-    table: str
-    record: str
-    before: str | None
-    after: str | None
-    prev: str
-    hash: str
-
-    def fields(self) -> dict[str, object]:
-        return {
-            "seq": self.seq, "prev": self.prev, "at": self.at, "actor": self.actor, "actor_id": self.actor_id,
-            "use_case": self.use_case, "txn": self.txn, "table": self.table, "record": self.record,
-            "before": self.before, "after": self.after,
-        }  # fmt: skip
-
-
-def entry_hash(fields: dict[str, object]) -> str:
-    return hashlib.sha256(_canonical(fields)).hexdigest()
 
 
 # --- tables and keys ---------------------------------------------------------------------------------------
@@ -199,15 +166,6 @@ def install(dbapi_connection: Any) -> None:
             )
     finally:
         cursor.close()
-
-
-@dataclass(frozen=True, slots=True)
-class Who:
-    """Who acts and in which use case (r14c's ``uow.actor`` / ``uow.use_case``; SYSTEM when unknown)."""
-
-    actor: str = "system"
-    actor_id: str | None = None
-    use_case: str = ""
 
 
 def who_of(uow: object) -> Who:
@@ -308,31 +266,6 @@ def genesis(dbapi_connection: Any) -> int:
 # --- reading and verifying ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One break: ``kind`` chain_hash | chain_link | chain_gap | record_changed | record_deleted | record_unrecorded."""
-
-    kind: str
-    seq: int | None
-    table: str = ""
-    record: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Verification:
-    entries: int
-    records: int
-    findings: tuple[Finding, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.findings
-
-    @property
-    def first(self) -> Finding | None:
-        return self.findings[0] if self.findings else None
-
-
 def _entry(row: Sequence[Any]) -> Entry:
     return Entry(*row)
 
@@ -383,16 +316,6 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
     record_findings.sort(key=lambda f: (f.seq is None, f.seq or 0, f.table, f.record))
     cursor.close()
     return Verification(count, records, tuple(findings + record_findings))
-
-
-@dataclass(frozen=True, slots=True)
-class EntryFilter:
-    actor: str = ""
-    use_case: str = ""
-    record: str = ""  # a record key, or a part of it
-    table: str = ""
-    since: str = ""  # ISO texts compared with ``at`` (UTC)
-    until: str = ""
 
 
 def _where(f: EntryFilter) -> tuple[str, list[object]]:
@@ -470,3 +393,38 @@ def export(dbapi_connection: Any, target: Path, f: EntryFilter = EntryFilter()) 
         cursor.close()
         part.unlink(missing_ok=True)
     return count
+
+
+class SqliteAuditTrail:
+    """The ``AuditTrail`` port over read-only plain sqlite3 connections (one per call: any thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def _connect(self) -> sqlite3.Connection:
+        from hazard_desktop.adapters.start_reads import read_only_uri
+
+        return sqlite3.connect(read_only_uri(self._path), uri=True, check_same_thread=False)
+
+    def entries(self, entry_filter: EntryFilter, limit: int = 5000) -> list[Entry]:
+        with _closing(self._connect()) as connection:
+            return query(connection, entry_filter, limit=limit)
+
+    def choices(self, column: str) -> list[str]:
+        with _closing(self._connect()) as connection:
+            return distinct(connection, column)
+
+    def verify(self, progress: Callable[[int], None] | None = None) -> Verification:
+        with _closing(self._connect()) as connection:
+            connection.execute("BEGIN")  # one snapshot for the chain and the records
+            return verify(connection, progress=progress)
+
+    def export(self, target: Path, entry_filter: EntryFilter | None = None) -> int:
+        with _closing(self._connect()) as connection:
+            return export(connection, target, entry_filter or EntryFilter())
+
+
+def _closing(connection: sqlite3.Connection) -> Any:
+    from contextlib import closing
+
+    return closing(connection)

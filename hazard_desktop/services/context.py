@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
+    from hazard_desktop.services.audit import AuditTrail
     from hazard_desktop.services.backups import Backups
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
@@ -76,6 +77,7 @@ class AppContext:
         backups: backup files of the register and restoring one (None: contexts on fakes).
         ledger_source: opens a reader of the ledger's rows on a connection of its own (any thread).
         ledger_writer: makes the .xlsx writer of one ledger file (the path given).
+        audit: opens the audit trail for reading, verifying and exporting (Tools → 审计日志, ``audit``).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -94,3 +96,4 @@ class AppContext:
     backups: Backups | None = None
     ledger_source: Callable[[], LedgerSource] | None = None
     ledger_writer: Callable[[Path], LedgerWriter] | None = None
+    audit: Callable[[], AuditTrail] | None = None
