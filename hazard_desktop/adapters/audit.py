@@ -58,6 +58,7 @@ from hazard_desktop.domain.audit import (
     Who,
     entry_hash,
     row_digest,
+    row_digester,
 )
 
 TABLE = "audit_entries"
@@ -189,14 +190,17 @@ def _now() -> str:
 def _after_digests(cursor: Any, table: str, records: list[str]) -> dict[str, str]:
     names, keys = _columns(cursor, table)
     found: dict[str, str] = {}
-    key_sql = _key_sql(keys, "t")
+    # one key column is compared as stored (its index serves the IN); several as their joined text
+    key_sql = f't."{keys[0]}"' if len(keys) == 1 else _key_sql(keys, "t")
     for start in range(0, len(records), _CHUNK):
         chunk = records[start : start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
         result = cursor.execute(f'SELECT t.* FROM main."{table}" t WHERE {key_sql} IN ({marks})', chunk)
         columns = [d[0] for d in result.description]
+        digest = row_digester(columns)
+        at = [columns.index(k) for k in keys]
         for row in result.fetchall():
-            found[_key_of(keys, columns, row)] = row_digest(columns, row)
+            found["/".join(str(row[i]) for i in at)] = digest(row)
     del names
     return found
 
@@ -257,7 +261,8 @@ def genesis(dbapi_connection: Any) -> int:
             _names, keys = _columns(cursor, table)
             result = cursor.execute(f'SELECT * FROM main."{table}"')
             columns = [d[0] for d in result.description]
-            changes.extend((table, _key_of(keys, columns, row), None, row_digest(columns, row)) for row in result)
+            digest = row_digester(columns)
+            changes.extend((table, _key_of(keys, columns, row), None, digest(row)) for row in result)
         return append(cursor, Who(use_case=GENESIS), changes)
     finally:
         cursor.close()
@@ -301,6 +306,7 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
         result = cursor.execute(f'SELECT * FROM main."{table}"')
         columns = [d[0] for d in result.description]
         key_at = [columns.index(k) for k in keys] if keys != ["rowid"] else None
+        digest = row_digester(columns)
         while rows := result.fetchmany(5000):
             for row in rows:
                 records += 1
@@ -308,7 +314,7 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
                 seen = last.pop((table, record), None)
                 if seen is None or seen[1] is None:
                     record_findings.append(Finding("record_unrecorded", None, table, record))
-                elif seen[1] != row_digest(columns, row):
+                elif seen[1] != digest(row):
                     record_findings.append(Finding("record_changed", seen[0], table, record))
     for (table, record), (seq, after) in last.items():
         if after is not None:
