@@ -116,7 +116,7 @@ def _columns(cursor: Any, table: str) -> tuple[list[str], list[str]]:
 
 
 def _key_sql(keys: list[str], alias: str) -> str:
-    return " || '/' || ".join(f"CAST({alias}.\"{k}\" AS TEXT)" for k in keys)
+    return " || '/' || ".join(f'CAST({alias}."{k}" AS TEXT)' for k in keys)
 
 
 def _key_of(keys: list[str], names: list[str], row: Sequence[object]) -> str:

@@ -11,7 +11,20 @@ from dataclasses import dataclass
 
 ZERO_HASH = "0" * 64
 GENESIS = "genesis"
-ENTRY_COLUMNS = ("seq", "at", "actor", "actor_id", "use_case", "txn", "tbl", "record", "before", "after", "prev", "hash")
+ENTRY_COLUMNS = (
+    "seq",
+    "at",
+    "actor",
+    "actor_id",
+    "use_case",
+    "txn",
+    "tbl",
+    "record",
+    "before",
+    "after",
+    "prev",
+    "hash",
+)
 
 
 # --- canonical forms ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.audit_log import install_audit_action
 from hazard_desktop.ui.backups import install_backup_actions
 from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.inspections.actions import install_inspection_actions
@@ -50,3 +51,4 @@ def install_features(window: MainWindow, context: AppContext) -> None:
     window.feature_actions["ledger"] = install_ledger_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["backups"] = install_backup_actions(window, context)  # type: ignore[attr-defined]
     window.feature_actions["ledger"] = install_ledger_export(window, context)  # type: ignore[attr-defined]
+    window.feature_actions["audit"] = install_audit_action(window, context)  # type: ignore[attr-defined]
