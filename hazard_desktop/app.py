@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from hazard_desktop.adapters.schema import OpenedDatabase
+    from hazard_desktop.services.audit import AuditTrail
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
-    from hazard_desktop.services.audit import AuditTrail
     from hazard_desktop.services.statistics import StatisticsQueries
 
 log = logging.getLogger(__name__)

@@ -154,7 +154,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "审计日志记录每次写入（人员、时间、用例、记录、前后摘要），构成 SHA-256 哈希链。"
         "verify 校验链条及每条记录的当前摘要，发现断裂时退出码为 1；export 导出为 CSV 或 JSON（含链）。",
     ),
-    "audit_verify": ("check the chain and the records (exit code 1 on a break)", "校验哈希链和记录（断裂时退出码为 1）"),
+    "audit_verify": (
+        "check the chain and the records (exit code 1 on a break)",
+        "校验哈希链和记录（断裂时退出码为 1）",
+    ),
     "audit_export": ("export the trail (CSV or JSON, with the chain)", "导出审计日志（CSV 或 JSON，含链）"),
     "audit_output": ("the .csv or .json file to write", "要写入的 .csv 或 .json 文件"),
     "backup": (

@@ -221,7 +221,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "表 {table} 的记录 {record} 在程序之外被添加（审计日志中没有它）",
         "Table {table}, record {record} was added outside the program (the trail has no entry for it)",
     ),
-    "audit_exported": ("审计日志已导出：{path}（{count} 条，含哈希链）", "Audit trail exported: {path} ({count} entries, with the chain)"),
+    "audit_exported": (
+        "审计日志已导出：{path}（{count} 条，含哈希链）",
+        "Audit trail exported: {path} ({count} entries, with the chain)",
+    ),
     "audit_export_exists": (
         "文件 {path} 已存在，未覆盖。请另选文件名。",
         "The file {path} exists already and was not overwritten; choose another name.",

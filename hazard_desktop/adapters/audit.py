@@ -370,9 +370,9 @@ def distinct(dbapi_connection: Any, column: str) -> list[str]:
         cursor.close()
 
 
-def export(dbapi_connection: Any, target: Path, f: EntryFilter = EntryFilter()) -> int:
+def export(dbapi_connection: Any, target: Path, f: EntryFilter | None = None) -> int:
     """Write the entries (with ``prev`` and ``hash``: the chain) to ``target``: CSV or JSON by its suffix."""
-    where, params = _where(f)
+    where, params = _where(f or EntryFilter())
     cursor = dbapi_connection.cursor()
     part = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
     count = 0

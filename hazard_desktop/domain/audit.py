@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a text as
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a text as
 
 ZERO_HASH = "0" * 64
 GENESIS = "genesis"

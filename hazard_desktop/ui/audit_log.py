@@ -6,7 +6,7 @@ only reads it through ``context.audit()`` (the ``AuditTrail`` port, ``services/a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,10 +52,18 @@ LIMIT = 5000  # newest entries shown; the filter narrows, the export holds all
 
 
 def _headers() -> list[str]:
+    t = QCoreApplication.translate
     return [
-        QCoreApplication.translate("AuditLog", "No."), QCoreApplication.translate("AuditLog", "Time"), QCoreApplication.translate("AuditLog", "Who"), QCoreApplication.translate("AuditLog", "Use case"), QCoreApplication.translate("AuditLog", "Table"), QCoreApplication.translate("AuditLog", "Record"), QCoreApplication.translate("AuditLog", "Before"),
-        QCoreApplication.translate("AuditLog", "After"), QCoreApplication.translate("AuditLog", "Hash"),
-    ]  # fmt: skip
+        t("AuditLog", "No."),
+        t("AuditLog", "Time"),
+        t("AuditLog", "Who"),
+        t("AuditLog", "Use case"),
+        t("AuditLog", "Table"),
+        t("AuditLog", "Record"),
+        t("AuditLog", "Before"),
+        t("AuditLog", "After"),
+        t("AuditLog", "Hash"),
+    ]
 
 
 def _short(digest: str | None) -> str:
