@@ -6,7 +6,7 @@ The register as it stands when upgraded is the chain's genesis: one entry per ex
 finds a record changed behind the program's back after the upgrade.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from alembic import op
 from hazard_desktop.adapters import audit
 
 revision = "0010"
-down_revision = "0008"  # 0009 (accounts, r14c) once merged
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
