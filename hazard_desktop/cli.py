@@ -413,6 +413,7 @@ AUDIT_BROKEN = 1  # ``audit verify``'s exit code when the trail is broken (2: re
 def _audit(folder: Path, args: argparse.Namespace, lang: str) -> int:
     """``audit verify`` (exit 1 with the first break) and ``audit export -o FILE`` (CSV/JSON with the chain)."""
     from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.services import audit
     from hazard_desktop.services.audit import check_export_target
 
     target = None
@@ -424,12 +425,12 @@ def _audit(folder: Path, args: argparse.Namespace, lang: str) -> int:
     context = build_context(folder)  # an older register is migrated (its genesis entries made) as any start would
     try:
         assert context.audit is not None
-        trail = context.audit()
+        trail, actor = context.audit(), context.session.actor
         if target is not None:
-            count = trail.export(target)
+            count = audit.export(trail, target, actor=actor)
             print(message("audit_exported", lang, path=target, count=count))
             return 0
-        result = trail.verify()
+        result = audit.verify(trail, actor=actor)
     finally:
         close_context(context)
     if result.ok:

@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.domain.audit import Entry, EntryFilter, Finding, Verification
+from hazard_desktop.services import audit as audit_service
+from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets import screen_fit
 
 if TYPE_CHECKING:
@@ -52,17 +54,16 @@ LIMIT = 5000  # newest entries shown; the filter narrows, the export holds all
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("AuditLog", "No."),
-        t("AuditLog", "Time"),
-        t("AuditLog", "Who"),
-        t("AuditLog", "Use case"),
-        t("AuditLog", "Table"),
-        t("AuditLog", "Record"),
-        t("AuditLog", "Before"),
-        t("AuditLog", "After"),
-        t("AuditLog", "Hash"),
+        QCoreApplication.translate("AuditLog", "No."),
+        QCoreApplication.translate("AuditLog", "Time"),
+        QCoreApplication.translate("AuditLog", "Who"),
+        QCoreApplication.translate("AuditLog", "Use case"),
+        QCoreApplication.translate("AuditLog", "Table"),
+        QCoreApplication.translate("AuditLog", "Record"),
+        QCoreApplication.translate("AuditLog", "Before"),
+        QCoreApplication.translate("AuditLog", "After"),
+        QCoreApplication.translate("AuditLog", "Hash"),
     ]
 
 
@@ -182,6 +183,7 @@ class AuditLogDialog(QDialog):
         super().__init__(parent)
         assert context.audit is not None
         self.trail: AuditTrail = context.audit()
+        self.session = context.session
         self.data_dir = context.data_dir
         self.last_verification: Verification | None = None
         self.setWindowTitle(self.tr("Audit trail"))
@@ -270,7 +272,7 @@ class AuditLogDialog(QDialog):
         for box, column in ((self.actor, "actor"), (self.use_case, "use_case"), (self.table, "tbl")):
             box.clear()
             box.addItem(self.tr("(all)"), "")
-            for value in self.trail.choices(column):
+            for value in audit_service.filter_values(self.trail, column, actor=self.session.actor):
                 box.addItem(value or "—", value)
 
     def entry_filter(self) -> EntryFilter:
@@ -293,7 +295,7 @@ class AuditLogDialog(QDialog):
         return local.astimezone(UTC).isoformat(timespec="microseconds")
 
     def reload(self) -> None:
-        entries = self.trail.entries(self.entry_filter(), LIMIT)
+        entries = audit_service.browse(self.trail, self.entry_filter(), actor=self.session.actor, limit=LIMIT)
         self.model.set_entries(entries)
         if len(entries) >= LIMIT:
             self.status.setText(
@@ -305,7 +307,7 @@ class AuditLogDialog(QDialog):
     def verify(self) -> Verification:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self.trail.verify()
+            result = audit_service.verify(self.trail, actor=self.session.actor)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.last_verification = result
@@ -335,12 +337,14 @@ class AuditLogDialog(QDialog):
     def export(self, path: Path) -> int | None:
         """Write the entries the filter selects (all of them, with their chain) to ``path``."""
         from hazard_desktop.domain.errors import DomainError
-        from hazard_desktop.services.audit import check_export_target
 
         try:
-            check_export_target(path)
-            count = self.trail.export(path, self.entry_filter())
-        except (DomainError, OSError) as exc:
+            count = audit_service.export(self.trail, path, self.entry_filter(), actor=self.session.actor)
+        except DomainError as exc:
+            self.status.setText(messages.error_text(exc, "audit"))
+            self.status.setStyleSheet("color: #c62828;")
+            return None
+        except OSError as exc:
             self.status.setText(self.tr("The trail could not be exported: {detail}").format(detail=str(exc)))
             self.status.setStyleSheet("color: #c62828;")
             return None
@@ -364,7 +368,12 @@ def install_audit_action(window: QMainWindow, context: AppContext) -> QAction:
     action.setEnabled(context.audit is not None)
 
     def open_log(_checked: bool) -> None:
-        AuditLogDialog.ask(window, context)
+        from hazard_desktop.domain.errors import DomainError
+
+        try:
+            AuditLogDialog.ask(window, context)
+        except DomainError as exc:  # the signed-in account may not read the trail: said, nothing opened
+            messages.show_error(window, exc)
 
     action.triggered.connect(open_log)
     window.menu_for("tools").addAction(action)  # type: ignore[attr-defined]

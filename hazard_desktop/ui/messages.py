@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 CONTEXT = "Messages"
 STORAGE_ERROR_CLASS = "StorageError"
 
-Area = Literal["backup", "grading", "inspection", "ledger", "rectification", "settings", "sheet", "statistics"]
+Area = Literal["audit", "backup", "grading", "inspection", "ledger", "rectification", "settings", "sheet", "statistics"]
 """An area with its own table of sentences, ``hazard_desktop/ui/<area>_messages.py``."""
 
 _TEXTS: dict[str, tuple[str, ...]] = {

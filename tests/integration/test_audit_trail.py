@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import uuid
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from hazard_desktop import cli, paths
 from hazard_desktop.adapters.audit import SqliteAuditTrail
 from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.accounts import Actor, Role
 from hazard_desktop.domain.audit import ZERO_HASH, EntryFilter, entry_hash
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.services import hazards as svc
@@ -52,19 +53,21 @@ def test_a_use_case_appends_one_entry_per_record_in_its_transaction_with_who_and
     assert {(e.table, e.record) for e in new} >= {("hazards", str(hazard.id))}
     assert len({e.txn for e in new}) == 1  # one transaction
     created = next(e for e in new if e.table == "hazards")
-    assert created.before is None and created.after and created.actor == "system"
-    # an update records the state before (the creation's after) and the new one
-    uow = context.uow()
-    uow.actor = SimpleNamespace(name="李安全", account_id="acc-1")  # r14c's uow.actor / uow.use_case
-    uow.use_case = "save_hazard"
-    svc.update_hazard(uow, hazard.id, hazard.revision, replace(hazard_input(context, inspector), location="罐区"))
+    assert (created.before, created.actor, created.use_case) == (None, "single user", "hazards.create")
+    assert created.after
+    # an update under an account records who, the use case, the state before (the creation's after) and after
+    account = uuid.uuid4()
+    context.session.sign_in(Actor(account, inspector.id, "李安全", frozenset({Role.INSPECTOR})))
+    svc.update_hazard(
+        context.uow(), hazard.id, hazard.revision, replace(hazard_input(context, inspector), location="罐区")
+    )
     updated = trail(context).entries(EntryFilter(table="hazards", record=str(hazard.id)))[-1]
-    assert (updated.before, updated.actor, updated.actor_id, updated.use_case) == (
-        created.after, "李安全", "acc-1", "save_hazard")  # fmt: skip
+    assert (updated.before, updated.actor, updated.actor_id) == (created.after, "李安全", str(account))
+    assert updated.use_case.startswith("hazards.") and updated.use_case != "hazards.create"
     assert updated.after != created.after
     assert trail(context).verify().ok
     assert [e.seq for e in trail(context).entries(EntryFilter(actor="李安全"))] == [
-        e.seq for e in trail(context).entries(EntryFilter(use_case="save_hazard"))
+        e.seq for e in trail(context).entries(EntryFilter(use_case=updated.use_case))
     ]
 
 

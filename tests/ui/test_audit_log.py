@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hazard_desktop import paths
 from hazard_desktop.ui.audit_log import COL_RECORD, COL_TABLE, AuditLogDialog
@@ -83,3 +83,16 @@ def test_export_button_writes_the_chain(qtbot, context, sample, tmp_path, monkey
     bad = tmp_path / "missing" / "trail.csv"
     assert dialog.export(bad) is None and not bad.parent.exists()
     assert dialog.status.text()
+
+
+def test_nobody_signed_in_is_refused_and_nothing_opens(qtbot, context, tmp_path, monkeypatch):
+    window = MainWindow(context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    install_features(window, context)
+    opened: list[AuditLogDialog] = []
+    monkeypatch.setattr(AuditLogDialog, "exec", lambda self: opened.append(self) or 0)
+    context.session.sign_out()  # nobody signed in (the window is locked): no role at all
+    window.feature_actions["audit"].trigger()
+    assert opened == []
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and boxes[0].text()
