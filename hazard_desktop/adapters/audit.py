@@ -20,8 +20,9 @@ Canonical serialisation (fixed; the verification and any outside checker repeat 
 
 - a record's state: the row as SQLite returns it (``SELECT *``), as a JSON object of column name → value,
   keys sorted, ``separators=(",", ":")``, ``ensure_ascii=False``, UTF-8; an integer stays an integer, a
-  real is written by Python's ``repr``, text as text, NULL as ``null``, a BLOB as the text
-  ``"sha256:<hex of its SHA-256>"``. The record's digest is the lowercase hex SHA-256 of those bytes.
+  real is written as ``json.dumps`` writes it, text as text, a BLOB as the text ``"sha256:<hex of its
+  SHA-256>"``, and a NULL column is left out (so a migration adding a nullable column changes no digest).
+  The record's digest is the lowercase hex SHA-256 of those bytes.
 - a record's key: the value of its ``id`` column when the table has one, else its primary-key columns'
   values as text joined by ``/`` (``photo_blobs``: ``<photo id>/<kind>``).
 - an entry: the JSON object (same rules) of ``seq`` (1, 2, …), ``prev`` (the previous entry's hash; 64
@@ -264,6 +265,34 @@ def genesis(dbapi_connection: Any) -> int:
             digest = row_digester(columns)
             changes.extend((table, _key_of(keys, columns, row), None, digest(row)) for row in result)
         return append(cursor, Who(use_case=GENESIS), changes)
+    finally:
+        cursor.close()
+
+
+def rebaseline(dbapi_connection: Any, use_case: str) -> int:
+    """For a later migration that rewrites rows as a whole (a column added with a non-NULL default, a table
+    rebuilt): append one entry (``before`` = the last recorded state) for every record whose state no longer
+    matches the trail, in the migration's transaction, under ``use_case`` (e.g. ``"migration 0011"``).
+    Run it before anything else could have changed a record behind the program's back goes unnoticed:
+    verify first (``verify``), then migrate and rebaseline."""
+    cursor = dbapi_connection.cursor()
+    try:
+        last: dict[tuple[str, str], str | None] = {}
+        for entry in iter_entries(cursor):
+            last[(entry.table, entry.record)] = entry.after
+        changes: list[tuple[str, str, str | None, str | None]] = []
+        for table in audited_tables(cursor):
+            _names, keys = _columns(cursor, table)
+            result = cursor.execute(f'SELECT * FROM main."{table}"')
+            columns = [d[0] for d in result.description]
+            digest = row_digester(columns)
+            for row in result.fetchall():
+                record = _key_of(keys, columns, row)
+                now, before = digest(row), last.pop((table, record), None)
+                if now != before:
+                    changes.append((table, record, before, now))
+        changes.extend((t, r, after, None) for (t, r), after in last.items() if after is not None)
+        return append(cursor, Who(use_case=use_case), changes) if changes else 0
     finally:
         cursor.close()
 

@@ -42,7 +42,8 @@ def _canonical(obj: dict[str, object]) -> bytes:
 
 def row_digest(names: Sequence[str], values: Sequence[object]) -> str:
     """The digest of one stored row (column names and values as SQLite returns them): the definition."""
-    return hashlib.sha256(_canonical({n: _value(v) for n, v in zip(names, values, strict=True)})).hexdigest()
+    pairs = zip(names, values, strict=True)
+    return hashlib.sha256(_canonical({n: _value(v) for n, v in pairs if v is not None})).hexdigest()
 
 
 def _json_value(value: object) -> str:
@@ -71,8 +72,8 @@ def row_digester(names: Sequence[str]) -> Callable[[Sequence[object]], str]:
         for key, i in pairs:
             value = row[i]
             if value is None:
-                parts.append(key + "null")
-            elif type(value) is text:
+                continue
+            if type(value) is text:
                 parts.append(key + encode_basestring(value))
             else:
                 parts.append(key + _json_value(value))

@@ -186,3 +186,20 @@ def test_upgrading_an_older_register_records_a_genesis_entry_per_record(tmp_path
         assert context.audit().verify().ok
     finally:
         close_context(context)
+
+
+def test_a_later_migration_adding_a_column_keeps_the_trail_or_rebaselines_it(context, inspector):
+    from hazard_desktop.adapters import audit
+
+    svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    with db(context) as connection:  # a nullable column: no record's digest changes (NULL columns are left out)
+        connection.execute("ALTER TABLE hazards ADD COLUMN later_note TEXT")
+    assert trail(context).verify().ok
+    with db(context) as connection:  # a column with a value on every row: the migration rebaselines
+        connection.execute("ALTER TABLE people ADD COLUMN later_flag INTEGER NOT NULL DEFAULT 0")
+        assert trail(context).verify().first.kind == "record_changed"
+        written = audit.rebaseline(connection, "migration 9999")
+        people = connection.execute("SELECT count(*) FROM people").fetchone()[0]
+    assert written == people > 0
+    assert trail(context).verify().ok
+    assert {e.table for e in trail(context).entries(EntryFilter(use_case="migration 9999"))} == {"people"}
