@@ -63,21 +63,18 @@ def row_digester(names: Sequence[str]) -> Callable[[Sequence[object]], str]:
     sorted once and each value is written by the function ``json.dumps`` would use)."""
     order = sorted(range(len(names)), key=lambda i: names[i])
     keys = [encode_basestring(names[i]) + ":" for i in order]
-    pairs = list(zip(keys, order, strict=True))
     sha = hashlib.sha256
     text = str
 
     def digest(row: Sequence[object]) -> str:
-        parts = []
-        for key, i in pairs:
-            value = row[i]
-            if value is None:
-                continue
-            if type(value) is text:
-                parts.append(key + encode_basestring(value))
-            else:
-                parts.append(key + _json_value(value))
-        return sha(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
+        body = ",".join(
+            [
+                key + (encode_basestring(value) if type(value) is text else _json_value(value))
+                for key, value in zip(keys, [row[i] for i in order], strict=True)
+                if value is not None
+            ]
+        )
+        return sha(("{" + body + "}").encode("utf-8")).hexdigest()
 
     return digest
 
