@@ -58,7 +58,6 @@ from hazard_desktop.domain.audit import (
     Verification,
     Who,
     entry_hash,
-    row_digest,
     row_digester,
 )
 
@@ -88,11 +87,6 @@ _INSERT = (
 
 
 # --- canonical forms: domain/audit.py --------------------------------------------------------------------
-
-
-def _sql_digest(*pairs: object) -> str:
-    """``audit_digest('col', value, 'col', value, …)``: :func:`row_digest` as an SQL function for the triggers."""
-    return row_digest([str(n) for n in pairs[0::2]], pairs[1::2])
 
 
 # --- tables and keys ---------------------------------------------------------------------------------------
@@ -132,12 +126,13 @@ def is_installed_schema(cursor: Any) -> bool:
 # --- catching writes ---------------------------------------------------------------------------------------
 
 
-def register_function(dbapi_connection: Any) -> None:
-    dbapi_connection.create_function("audit_digest", -1, _sql_digest, deterministic=True)
-
-
 def install(dbapi_connection: Any) -> None:
-    """(Re)create this connection's TEMP triggers for the current schema; nothing before revision 0010."""
+    """(Re)create this connection's TEMP triggers for the current schema; nothing before revision 0010.
+
+    Each audited table gets an SQL function ``audit_row_<n>(col, …)`` (its columns' digest, the same as
+    ``row_digest`` of ``SELECT *``) that its triggers call on OLD and NEW, so a note holds the states before and
+    after and nothing is read back at COMMIT.
+    """
     cursor = dbapi_connection.cursor()
     try:
         existing = [r[0] for r in cursor.execute("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'")]
@@ -148,26 +143,38 @@ def install(dbapi_connection: Any) -> None:
             return
         cursor.execute(
             "CREATE TEMP TABLE IF NOT EXISTS audit_touched (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
-            "rec TEXT NOT NULL, before TEXT)"
+            "rec TEXT NOT NULL, before TEXT, after TEXT)"
         )
-        for table in audited_tables(cursor):
+        note = "INSERT INTO audit_touched (tbl, rec, before, after) VALUES"
+        for number, table in enumerate(audited_tables(cursor)):
             names, keys = _columns(cursor, table)
-            old = ", ".join(f"'{n}', OLD.\"{n}\"" for n in names)
-            note = "INSERT INTO audit_touched (tbl, rec, before) VALUES"
+            function = f"audit_row_{number}"
+            dbapi_connection.create_function(function, len(names), _row_function(names), deterministic=True)
+            old = f"{function}({', '.join(f'OLD.{_quoted(n)}' for n in names)})"
+            new = f"{function}({', '.join(f'NEW.{_quoted(n)}' for n in names)})"
             cursor.execute(
                 f'CREATE TEMP TRIGGER "audit_{table}_i" AFTER INSERT ON main."{table}" BEGIN '
-                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, NULL); END"
+                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, NULL, {new}); END"
             )
             cursor.execute(
                 f'CREATE TEMP TRIGGER "audit_{table}_u" AFTER UPDATE ON main."{table}" BEGIN '
-                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, audit_digest({old})); END"
+                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, {old}, {new}); END"
             )
             cursor.execute(
                 f'CREATE TEMP TRIGGER "audit_{table}_d" AFTER DELETE ON main."{table}" BEGIN '
-                f"{note} ('{table}', {_key_sql(keys, 'OLD')}, audit_digest({old})); END"
+                f"{note} ('{table}', {_key_sql(keys, 'OLD')}, {old}, NULL); END"
             )
     finally:
         cursor.close()
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _row_function(names: list[str]) -> Callable[..., str]:
+    digest = row_digester(names)
+    return lambda *values: digest(values)
 
 
 def who_of(uow: object) -> Who:
@@ -186,24 +193,6 @@ def _last(cursor: Any) -> tuple[int, str]:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _after_digests(cursor: Any, table: str, records: list[str]) -> dict[str, str]:
-    names, keys = _columns(cursor, table)
-    found: dict[str, str] = {}
-    # one key column is compared as stored (its index serves the IN); several as their joined text
-    key_sql = f't."{keys[0]}"' if len(keys) == 1 else _key_sql(keys, "t")
-    for start in range(0, len(records), _CHUNK):
-        chunk = records[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        result = cursor.execute(f'SELECT t.* FROM main."{table}" t WHERE {key_sql} IN ({marks})', chunk)
-        columns = [d[0] for d in result.description]
-        digest = row_digester(columns)
-        at = [columns.index(k) for k in keys]
-        for row in result.fetchall():
-            found["/".join(str(row[i]) for i in at)] = digest(row)
-    del names
-    return found
 
 
 def append(cursor: Any, who: Who, changes: list[tuple[str, str, str | None, str | None]]) -> int:
@@ -229,23 +218,19 @@ def write_pending(dbapi_connection: Any, who: Who) -> int:
     cursor = dbapi_connection.cursor()
     try:
         try:
-            notes = cursor.execute("SELECT tbl, rec, before FROM temp.audit_touched ORDER BY seq").fetchall()
+            notes = cursor.execute("SELECT tbl, rec, before, after FROM temp.audit_touched ORDER BY seq").fetchall()
         except Exception:  # no notes table: the schema is older than 0010 on this connection
             return 0
         if not notes:
             return 0
-        first: dict[tuple[str, str], str | None] = {}
-        for table, record, before in notes:
-            first.setdefault((table, record), before)
-        by_table: dict[str, list[str]] = {}
-        for table, record in first:
-            by_table.setdefault(table, []).append(record)
-        after = {t: _after_digests(cursor, t, records) for t, records in by_table.items()}
-        changes = [
-            (table, record, before, after[table].get(record))
-            for (table, record), before in first.items()
-            if before is not None or after[table].get(record) is not None
-        ]
+        states: dict[tuple[str, str], list[str | None]] = {}  # the first note's before, the last note's after
+        for table, record, before, after in notes:
+            state = states.get((table, record))
+            if state is None:
+                states[(table, record)] = [before, after]
+            else:
+                state[1] = after
+        changes = [(t, r, before, after) for (t, r), (before, after) in states.items() if before or after]
         count = append(cursor, who, changes)
         cursor.execute("DELETE FROM temp.audit_touched")
         return count

@@ -17,7 +17,6 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # mode does not put DDL inside transactions, so a failed migration could be half applied.
     dbapi_connection.isolation_level = None
     apply_pragmas(dbapi_connection)
-    audit.register_function(dbapi_connection)
 
 
 def _audit_ready(connection: Any) -> None:
