@@ -1,15 +1,15 @@
 """The tamper-evident audit trail (issue 14): table ``audit_entries`` (migration 0010), a SHA-256 hash chain.
 
-How writes are caught. Every connection the program writes through (``db.make_engine``) gets, at the start of
-each transaction, TEMP triggers on every audited table (:func:`install`): after an INSERT, UPDATE or DELETE
-they note the table, the record's key and — for UPDATE/DELETE — the digest of the row *before* the change in
-the temporary table ``temp.audit_touched``. So the ORM's unit of work, Core statements through a session, the
-bulk writer's ``executemany`` and any raw SQL on such a connection are all seen, with no list of call sites to
-keep. When the transaction commits (SQLAlchemy's ``commit`` event, just before the driver's COMMIT, so in the
-same transaction) :func:`write_pending` reads the notes, takes each record's state *after* from the table
-and appends one entry per record (several changes of one record in one transaction become one entry:
-the first before, the last after). A rollback (or a savepoint's) discards the notes with the data, since
-the temporary table is transactional too: a refused action leaves no entry.
+How writes are caught. Every connection the program writes through (``db.make_engine``) gets, before each
+transaction begins, TEMP triggers on every audited table and one SQL function per table that digests a row
+(:func:`install`): after an INSERT, UPDATE or DELETE they note the table, the record's key and the digests of
+the row before (OLD) and after (NEW) in the temporary table ``temp.audit_touched``. So the ORM's unit of work,
+Core statements through a session, the bulk writer's ``executemany`` and any raw SQL on such a connection are
+all seen, with no list of call sites to keep. When the transaction commits (SQLAlchemy's ``commit`` event, just
+before the driver's COMMIT, so in the same transaction) :func:`write_pending` turns the notes into one entry
+per record (several changes of one record in one transaction become one entry: the first before, the last
+after). A rollback (or a savepoint's) discards the notes with the data, since the temporary table is
+transactional too: a refused action leaves no entry.
 
 Not audited: ``audit_entries`` itself, ``alembic_version``, the full-text index ``hazard_fts`` (and its
 FTS5 shadow tables) and its note ``search_index``: they are derived from ``hazards`` (rebuilt from it when
