@@ -203,3 +203,27 @@ def test_a_later_migration_adding_a_column_keeps_the_trail_or_rebaselines_it(con
     assert written == people > 0
     assert trail(context).verify().ok
     assert {e.table for e in trail(context).entries(EntryFilter(use_case="migration 9999"))} == {"people"}
+
+
+def test_a_rolled_back_savepoint_leaves_no_entry_and_one_record_changed_twice_is_one_entry(context):
+    from hazard_desktop.adapters.db import make_session_factory
+    from hazard_desktop.adapters.unit_of_work import SingleTransaction
+    from hazard_desktop.app import engine_of
+
+    before = entry_count(context)
+    with SingleTransaction(make_session_factory(engine_of(context))) as transaction:
+        with transaction.uow() as uow:  # rolled back: its savepoint goes, with its notes
+            uow.settings.set("audit.dropped", "1")
+            uow.session.flush()
+        with transaction.uow() as uow:
+            uow.settings.set("audit.kept", "1")
+            uow.commit()
+        with transaction.uow() as uow:
+            uow.settings.set("audit.kept", "2")
+            uow.commit()
+        transaction.commit()
+    new = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before]
+    assert len(new) == 1 and new[0].before is None and new[0].after
+    with db(context) as connection:
+        assert connection.execute("SELECT count(*) FROM settings WHERE key = 'audit.dropped'").fetchone() == (0,)
+    assert trail(context).verify().ok
