@@ -113,8 +113,11 @@ _ENTRY_PREFIXES = tuple(("{" if i == 0 else ",") + encode_basestring(k) + ":" fo
 
 def entry_hash(fields: dict[str, object]) -> str:
     """The lowercase hex SHA-256 of an entry's canonical JSON (keys sorted, compact, UTF-8)."""
-    text = "".join(p + _json_value(fields[k]) for p, k in zip(_ENTRY_PREFIXES, _ENTRY_KEYS, strict=True)) + "}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    parts = []
+    for prefix, key in zip(_ENTRY_PREFIXES, _ENTRY_KEYS, strict=True):
+        value = fields[key]
+        parts.append(prefix + (encode_basestring(value) if type(value) is str else _json_value(value)))
+    return hashlib.sha256(("".join(parts) + "}").encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
