@@ -57,8 +57,9 @@ from hazard_desktop.domain.audit import (
     Finding,
     Verification,
     Who,
-    entry_hash,
+    entry_hasher,
     row_digester,
+    sorted_row_digester,
 )
 
 TABLE = "audit_entries"
@@ -148,8 +149,9 @@ def install(dbapi_connection: Any) -> None:
         note = "INSERT INTO audit_touched (tbl, rec, before, after) VALUES"
         for number, table in enumerate(audited_tables(cursor)):
             names, keys = _columns(cursor, table)
+            names = sorted(names)  # the digest's key order: the function takes the values so, no reordering
             function = f"audit_row_{number}"
-            dbapi_connection.create_function(function, len(names), _row_function(names), deterministic=True)
+            dbapi_connection.create_function(function, len(names), sorted_row_digester(names), deterministic=True)
             old = f"{function}({', '.join(f'OLD.{_quoted(n)}' for n in names)})"
             new = f"{function}({', '.join(f'NEW.{_quoted(n)}' for n in names)})"
             cursor.execute(
@@ -170,11 +172,6 @@ def install(dbapi_connection: Any) -> None:
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def _row_function(names: list[str]) -> Callable[..., str]:
-    digest = row_digester(names)
-    return lambda *values: digest(values)
 
 
 def who_of(uow: object) -> Who:
@@ -199,16 +196,15 @@ def append(cursor: Any, who: Who, changes: list[tuple[str, str, str | None, str 
     """Append entries for ``changes`` (table, record, before, after) to the chain; return how many."""
     seq, prev = _last(cursor)
     at, txn = _now(), str(uuid.uuid4())
+    actor, actor_id, use_case = who.actor, who.actor_id, who.use_case
+    hasher = entry_hasher(at, actor, actor_id, use_case, txn)
     rows = []
+    add = rows.append
     for table, record, before, after in changes:
         seq += 1
-        fields = {
-            "seq": seq, "prev": prev, "at": at, "actor": who.actor, "actor_id": who.actor_id,
-            "use_case": who.use_case, "txn": txn, "table": table, "record": record, "before": before, "after": after,
-        }  # fmt: skip
-        prev = entry_hash(fields)
-        rows.append((seq, at, who.actor, who.actor_id, who.use_case, txn, table, record, before, after,
-                     fields["prev"], prev))  # fmt: skip
+        digest = hasher(seq, prev, table, record, before, after)
+        add((seq, at, actor, actor_id, use_case, txn, table, record, before, after, prev, digest))
+        prev = digest
     cursor.executemany(_INSERT, rows)
     return len(rows)
 
@@ -301,13 +297,25 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
     findings: list[Finding] = []
     last: dict[tuple[str, str], tuple[int, str | None]] = {}
     prev, expected_seq, count = ZERO_HASH, 1, 0
+    hashers: dict[tuple[str, str, str | None, str, str], Callable[..., str]] = {}
+
+    def hasher_of(entry: Entry) -> Callable[..., str]:  # one per transaction: its shared fields written once
+        shared = (entry.at, entry.actor, entry.actor_id, entry.use_case, entry.txn)
+        found = hashers.get(shared)
+        if found is None:
+            hashers.clear()  # a transaction's entries are consecutive
+            found = hashers[shared] = entry_hasher(*shared)
+        return found
+
     for entry in iter_entries(cursor):
         count += 1
         if entry.seq != expected_seq:
             findings.append(Finding("chain_gap", entry.seq, entry.table, entry.record))
         elif entry.prev != prev:
             findings.append(Finding("chain_link", entry.seq, entry.table, entry.record))
-        elif entry_hash(entry.fields()) != entry.hash:
+        elif entry.hash != hasher_of(entry)(
+            entry.seq, entry.prev, entry.table, entry.record, entry.before, entry.after
+        ):
             findings.append(Finding("chain_hash", entry.seq, entry.table, entry.record))
         prev, expected_seq = entry.hash, entry.seq + 1
         last[(entry.table, entry.record)] = (entry.seq, entry.after)
