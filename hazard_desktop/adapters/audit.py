@@ -142,6 +142,10 @@ def install(dbapi_connection: Any) -> None:
                 cursor.execute(f'DROP TRIGGER temp."{name}"')
         if not is_installed_schema(cursor):
             return
+        if cursor.execute("PRAGMA temp_store").fetchone()[0] != 2:
+            # the notes in memory, not in a temporary file: a bulk write notes every row (setting it drops the
+            # connection's temporary objects, so only once, before they are made)
+            cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.execute(
             "CREATE TEMP TABLE IF NOT EXISTS audit_touched (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
             "rec TEXT NOT NULL, before TEXT, after TEXT)"
