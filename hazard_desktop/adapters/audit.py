@@ -3,7 +3,7 @@
 How writes are caught. Every connection the program writes through (``db.make_engine``) gets, before each
 transaction begins, TEMP triggers on every audited table and one SQL function per table that digests a row
 (:func:`install`): after an INSERT, UPDATE or DELETE they note the table, the record's key and the digests of
-the row before (OLD) and after (NEW) in the temporary table ``temp.audit_touched``. So the ORM's unit of work,
+the row before (OLD) and after (NEW) in the temporary table ``temp.audit_notes``. So the ORM's unit of work,
 Core statements through a session, the bulk writer's ``executemany`` and any raw SQL on such a connection are
 all seen, with no list of call sites to keep. When the transaction commits (SQLAlchemy's ``commit`` event, just
 before the driver's COMMIT, so in the same transaction) :func:`write_pending` turns the notes into one entry
@@ -147,28 +147,28 @@ def install(dbapi_connection: Any) -> None:
             # connection's temporary objects, so only once, before they are made)
             cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS audit_touched (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
-            "rec TEXT NOT NULL, before TEXT, after TEXT)"
+            "CREATE TEMP TABLE IF NOT EXISTS audit_notes (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+            "rec TEXT NOT NULL, rid INTEGER, before TEXT)"
         )
-        note = "INSERT INTO audit_touched (tbl, rec, before, after) VALUES"
+        note = "INSERT INTO audit_notes (tbl, rec, rid, before) VALUES"
         for number, table in enumerate(audited_tables(cursor)):
             names, keys = _columns(cursor, table)
             names = sorted(names)  # the digest's key order: the function takes the values so, no reordering
             function = f"audit_row_{number}"
             dbapi_connection.create_function(function, len(names), sorted_row_digester(names), deterministic=True)
             old = f"{function}({', '.join(f'OLD.{_quoted(n)}' for n in names)})"
-            new = f"{function}({', '.join(f'NEW.{_quoted(n)}' for n in names)})"
+            # the state after is read once at COMMIT (write_pending): only the state before is digested here
             cursor.execute(
                 f'CREATE TEMP TRIGGER "audit_{table}_i" AFTER INSERT ON main."{table}" BEGIN '
-                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, NULL, {new}); END"
+                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, NEW.rowid, NULL); END"
             )
             cursor.execute(
                 f'CREATE TEMP TRIGGER "audit_{table}_u" AFTER UPDATE ON main."{table}" BEGIN '
-                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, {old}, {new}); END"
+                f"{note} ('{table}', {_key_sql(keys, 'NEW')}, NEW.rowid, {old}); END"
             )
             cursor.execute(
                 f'CREATE TEMP TRIGGER "audit_{table}_d" AFTER DELETE ON main."{table}" BEGIN '
-                f"{note} ('{table}', {_key_sql(keys, 'OLD')}, {old}, NULL); END"
+                f"{note} ('{table}', {_key_sql(keys, 'OLD')}, NULL, {old}); END"
             )
     finally:
         cursor.close()
@@ -214,28 +214,57 @@ def append(cursor: Any, who: Who, changes: list[tuple[str, str, str | None, str 
 
 
 def write_pending(dbapi_connection: Any, who: Who) -> int:
-    """Turn this transaction's notes into chained entries (called just before COMMIT); return how many."""
+    """Turn this transaction's notes into chained entries (called just before COMMIT); return how many.
+
+    A record's ``before`` is its first note's (digested by the trigger); its ``after`` is its row as it stands
+    now, read and digested here in one pass per table (none if the row is gone)."""
     cursor = dbapi_connection.cursor()
     try:
         try:
-            notes = cursor.execute("SELECT tbl, rec, before, after FROM temp.audit_touched ORDER BY seq").fetchall()
-        except Exception:  # no notes table: the schema is older than 0010 on this connection
+            notes = cursor.execute("SELECT tbl, rec, rid, before FROM temp.audit_notes ORDER BY seq").fetchall()
+        except sqlite3.Error:  # no notes table: the schema is older than 0010 on this connection
             return 0
         if not notes:
             return 0
-        states: dict[tuple[str, str], list[str | None]] = {}  # the first note's before, the last note's after
-        for table, record, before, after in notes:
-            state = states.get((table, record))
-            if state is None:
-                states[(table, record)] = [before, after]
-            else:
-                state[1] = after
-        changes = [(t, r, before, after) for (t, r), (before, after) in states.items() if before or after]
-        count = append(cursor, who, changes)
-        cursor.execute("DELETE FROM temp.audit_touched")
+        first: dict[tuple[str, str], str | None] = {}  # the first note's before, in the order first touched
+        for table, record, _rid, before in notes:
+            if (table, record) not in first:
+                first[(table, record)] = before
+        after: dict[tuple[str, str], str] = {}
+        for table in {t for t, _r in first}:
+            after.update(_current(cursor, table))
+        changes = [(t, r, before, after.get((t, r))) for (t, r), before in first.items()]
+        count = append(cursor, who, [c for c in changes if c[2] or c[3]])
+        cursor.execute("DELETE FROM temp.audit_notes")
         return count
     finally:
         cursor.close()
+
+
+def _current(cursor: Any, table: str) -> Iterator[tuple[tuple[str, str], str]]:
+    """The digests of ``table``'s rows noted in this transaction, by record key (a reused rowid is told apart
+    by its key)."""
+    if not cursor.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
+        return  # dropped in this transaction: its records are gone
+    _names, keys = _columns(cursor, table)
+    result = cursor.execute(
+        f'SELECT * FROM main."{table}" WHERE rowid IN (SELECT rid FROM temp.audit_notes WHERE tbl = ?)', (table,)
+    )
+    columns = [d[0] for d in result.description]
+    digest = row_digester(columns)
+    if keys == ["rowid"]:  # no key but the rowid (no such table today): read it beside the row
+        result = cursor.execute(
+            f'SELECT rowid, * FROM main."{table}" WHERE rowid IN (SELECT rid FROM temp.audit_notes WHERE tbl = ?)',
+            (table,),
+        )
+        while rows := result.fetchmany(5000):
+            for row in rows:
+                yield (table, str(row[0])), digest(row[1:])
+        return
+    key_at = [columns.index(k) for k in keys]
+    while rows := result.fetchmany(5000):
+        for row in rows:
+            yield (table, "/".join([str(row[i]) for i in key_at])), digest(row)
 
 
 def genesis(dbapi_connection: Any) -> int:

@@ -227,3 +227,31 @@ def test_a_rolled_back_savepoint_leaves_no_entry_and_one_record_changed_twice_is
     with db(context) as connection:
         assert connection.execute("SELECT count(*) FROM settings WHERE key = 'audit.dropped'").fetchone() == (0,)
     assert trail(context).verify().ok
+
+
+def test_the_state_after_is_read_at_commit_and_a_reused_rowid_is_told_apart_by_its_key(context):
+    """The triggers digest only the state before; the after is the row as committed, found by its key."""
+    from hazard_desktop.app import engine_of
+
+    before = entry_count(context)
+    stamp = "2026-12-07 04:00:00.000000"
+    insert = "INSERT INTO settings (rowid, id, created_at, updated_at, key, value) VALUES (?, ?, ?, ?, ?, ?)"
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(insert, (900001, "a", stamp, stamp, "audit.a", "1"))
+        connection.exec_driver_sql("UPDATE settings SET value = '2' WHERE id = 'a'")  # one entry, the last state
+        connection.exec_driver_sql(insert, (900002, "gone", stamp, stamp, "audit.gone", "1"))
+        connection.exec_driver_sql("DELETE FROM settings WHERE id = 'gone'")  # inserted and deleted: no entry
+        connection.exec_driver_sql(insert, (900002, "b", stamp, stamp, "audit.b", "1"))  # the same rowid again
+    new = {e.record: e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before}
+    assert set(new) == {"a", "b"} and new["a"].before is None and new["b"].before is None
+    assert new["a"].after != new["b"].after
+    assert trail(context).verify().ok
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql("DELETE FROM settings WHERE id = 'b'")
+        connection.exec_driver_sql(insert, (900002, "c", stamp, stamp, "audit.c", "1"))
+    last = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before + 2]
+    assert {(e.record, e.before == new["b"].after, e.after is None) for e in last} == {
+        ("b", True, True),
+        ("c", False, False),
+    }
+    assert trail(context).verify().ok
