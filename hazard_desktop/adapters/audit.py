@@ -205,7 +205,7 @@ def append(cursor: Any, who: Who, changes: list[tuple[str, str, str | None, str 
     at, txn = _now(), str(uuid.uuid4())
     actor, actor_id, use_case = who.actor, who.actor_id, who.use_case
     hasher = entry_hasher(at, actor, actor_id, use_case, txn)
-    rows = []
+    rows: list[tuple[object, ...]] = []
     add = rows.append
     for table, record, before, after in changes:
         seq += 1

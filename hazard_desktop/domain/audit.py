@@ -155,7 +155,8 @@ def entry_hasher(at: str, actor: str, actor_id: str | None, use_case: str, txn: 
     tail = (',"txn":' + encode_basestring(txn) + ',"use_case":' + encode_basestring(use_case) + "}").replace("%", "%%")
     template = (head.replace("%", "%%") + "%s" + middle.replace("%", "%%") + '%s,"prev":%s,"record":%s,"seq":%d,'
                 '"table":%s' + tail)  # fmt: skip
-    sha, quote, tables = hashlib.sha256, encode_basestring, {}  # type: ignore[var-annotated]
+    sha, quote = hashlib.sha256, encode_basestring
+    tables: dict[str, str] = {}
 
     def digest(seq: int, prev: str, table: str, record: str, before: str | None, after: str | None) -> str:
         table_text = tables.get(table) or tables.setdefault(table, quote(table))
