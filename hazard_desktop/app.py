@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from hazard_desktop.adapters.schema import OpenedDatabase
+    from hazard_desktop.services.audit import AuditTrail
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.exchange import ExchangeStore, ImportResult, PackageFiles
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
@@ -256,6 +257,11 @@ def _wire(
 
         return ReportLabInspectionRecordRenderer()
 
+    def audit_trail() -> AuditTrail:
+        from hazard_desktop.adapters.audit import SqliteAuditTrail
+
+        return SqliteAuditTrail(paths.database_path(storage.data_dir))
+
     def statistics() -> StatisticsQueries:
         from hazard_desktop.adapters import start_reads
         from hazard_desktop.adapters.statistics_queries import SqlStatisticsQueries
@@ -347,6 +353,7 @@ def _wire(
         removable_drives=SystemRemovableDrives(),
         exchange_store=exchange_store,
         exchange_files=exchange_files,
+        audit=audit_trail,
     )
     backups.release = lambda: close_context(context)  # a restore closes this program's connections first
     return context

@@ -167,6 +167,15 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     reset.add_argument("name", metavar="NAME", help=help_text("account_name", lang))
     reset.add_argument("--pin", action="store_true", help=help_text("reset_pin", lang))
     reset.add_argument("--stdin", action="store_true", help=help_text("secret_stdin", lang))
+    audit = sub.add_parser(
+        "audit", parents=[common], help=help_text("audit", lang), description=help_text("audit_description", lang)
+    )
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="verify|export")
+    audit_sub.add_parser("verify", parents=[common], help=help_text("audit_verify", lang))
+    audit_export = audit_sub.add_parser("export", parents=[common], help=help_text("audit_export", lang))
+    audit_export.add_argument(
+        "-o", "--output", required=True, metavar="FILE.csv|FILE.json", help=help_text("audit_output", lang)
+    )
     export = sub.add_parser(
         "export", parents=[common], help=help_text("export", lang), description=help_text("export_description", lang)
     )
@@ -350,6 +359,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         _require_register(folder)
         setup_logging(folder, verbose=args.verbose)
         return _reset_password(folder, args, lang)
+    if command == "audit":
+        folder = _data_folder(args, may_create=False)
+        _require_register(folder)
+        setup_logging(folder, verbose=args.verbose)
+        return _audit(folder, args, lang)
     if command == "export":
         folder = _data_folder(args, may_create=False)
         _require_register(folder)
@@ -478,6 +492,44 @@ def _reset_password(folder: Path, args: argparse.Namespace, lang: str) -> int:
         close_context(context)
     print(message("secret_reset_pin" if args.pin else "secret_reset", lang, name=account.name))
     return 0
+
+
+AUDIT_BROKEN = 1  # ``audit verify``'s exit code when the trail is broken (2: refused, as every command)
+
+
+def _audit(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    """``audit verify`` (exit 1 with the first break) and ``audit export -o FILE`` (CSV/JSON with the chain)."""
+    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.services import audit
+    from hazard_desktop.services.audit import check_export_target
+
+    target = None
+    if args.audit_command == "export":
+        target = Path(args.output).expanduser().resolve()
+        check_export_target(target)  # before the register is opened: a refusal writes nothing
+        if target.exists():
+            raise Refused("audit_export_exists", path=target)
+    context = build_context(folder)  # an older register is migrated (its genesis entries made) as any start would
+    try:
+        assert context.audit is not None
+        trail, actor = context.audit(), context.session.actor
+        if target is not None:
+            count = audit.export(trail, target, actor=actor)
+            print(message("audit_exported", lang, path=target, count=count))
+            return 0
+        result = audit.verify(trail, actor=actor)
+    finally:
+        close_context(context)
+    if result.ok:
+        print(message("audit_ok", lang, entries=result.entries, records=result.records))
+        return 0
+    first = result.first
+    assert first is not None
+    print(message("audit_broken", lang, count=len(result.findings), entries=result.entries), file=sys.stderr)
+    for finding in result.findings[:20]:
+        print(message(f"audit_{finding.kind}", lang, seq=finding.seq if finding.seq is not None else "-",
+                      table=finding.table, record=finding.record), file=sys.stderr)  # fmt: skip
+    return AUDIT_BROKEN
 
 
 def _remove_register_files(database: Path) -> None:

@@ -195,6 +195,20 @@ _HELP: dict[str, tuple[str, str]] = {
     "account_name": ("the account's sign-in name", "账户的登录名"),
     "reset_pin": ("set a 6-digit PIN instead of a password", "设置 6 位数字 PIN 而不是密码"),
     "secret_stdin": ("read the new secret as one line from standard input", "从标准输入读取一行作为新密码"),
+    "audit": ("the audit trail: verify its hash chain or export it", "审计日志：校验哈希链或导出"),
+    "audit_description": (
+        "The audit trail records every write (who, when, use case, record, digests before and after) as a SHA-256 "
+        "hash chain. verify checks the chain and every record's current digest and exits with 1 on a break; "
+        "export writes it as CSV or JSON, with the chain.",
+        "审计日志记录每次写入（人员、时间、用例、记录、前后摘要），构成 SHA-256 哈希链。"
+        "verify 校验链条及每条记录的当前摘要，发现断裂时退出码为 1；export 导出为 CSV 或 JSON（含链）。",
+    ),
+    "audit_verify": (
+        "check the chain and the records (exit code 1 on a break)",
+        "校验哈希链和记录（断裂时退出码为 1）",
+    ),
+    "audit_export": ("export the trail (CSV or JSON, with the chain)", "导出审计日志（CSV 或 JSON，含链）"),
+    "audit_output": ("the .csv or .json file to write", "要写入的 .csv 或 .json 文件"),
     "backup": (
         "write a verified backup of the whole register (database and photos) as one file",
         "将整个台账（数据库和照片）备份为一个经过校验的文件",

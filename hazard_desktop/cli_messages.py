@@ -326,8 +326,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "secret_reset_pin": (
         "账户“{name}”的 PIN 已重置并解锁；本人下次登录时须修改 PIN。",
-        "The PIN of account “{name}” was reset and the account unlocked; its owner must change it at the next"
-        " sign-in.",
+        "The PIN of account “{name}” was reset and the account unlocked; its owner must change it at the next sign-in.",
     ),
     "account_unknown": (
         "没有名为“{name}”的账户；未作任何更改。",
@@ -350,6 +349,55 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "role_required": (
         "“{actor}”没有执行此操作（{use_case}）的权限；未作任何更改。",
         "“{actor}” may not do this ({use_case}); nothing was changed.",
+    ),
+    "audit_ok": (
+        "审计日志完好：{entries} 条日志的哈希链无断裂，{records} 条记录与最后一次记录的摘要一致。",
+        "The audit trail is intact: the chain of {entries} entries is unbroken and {records} records match "
+        "their last recorded digests.",
+    ),
+    "audit_broken": (
+        "审计日志发现 {count} 处问题（共 {entries} 条日志）。最先的断点在前：",
+        "The audit trail has {count} breaks ({entries} entries). The first break comes first:",
+    ),
+    "audit_chain_hash": (
+        "第 {seq} 条日志被改动（其哈希不符）：表 {table}，记录 {record}",
+        "Entry {seq} was altered (its hash does not match): table {table}, record {record}",
+    ),
+    "audit_chain_link": (
+        "第 {seq} 条日志与前一条断开（链接哈希不符）：表 {table}，记录 {record}",
+        "Entry {seq} is not linked to the one before (previous hash differs): table {table}, record {record}",
+    ),
+    "audit_chain_gap": (
+        "第 {seq} 条日志之前缺少日志（编号不连续）：表 {table}，记录 {record}",
+        "Entries are missing before entry {seq} (numbers not consecutive): table {table}, record {record}",
+    ),
+    "audit_record_changed": (
+        "表 {table} 的记录 {record} 在程序之外被修改：与第 {seq} 条日志记录的状态不符",
+        "Table {table}, record {record} was changed outside the program: it differs from entry {seq}",
+    ),
+    "audit_record_deleted": (
+        "表 {table} 的记录 {record} 在程序之外被删除（最后一次记录：第 {seq} 条日志）",
+        "Table {table}, record {record} was deleted outside the program (last recorded in entry {seq})",
+    ),
+    "audit_record_unrecorded": (
+        "表 {table} 的记录 {record} 在程序之外被添加（审计日志中没有它）",
+        "Table {table}, record {record} was added outside the program (the trail has no entry for it)",
+    ),
+    "audit_exported": (
+        "审计日志已导出：{path}（{count} 条，含哈希链）",
+        "Audit trail exported: {path} ({count} entries, with the chain)",
+    ),
+    "audit_export_exists": (
+        "文件 {path} 已存在，未覆盖。请另选文件名。",
+        "The file {path} exists already and was not overwritten; choose another name.",
+    ),
+    "audit_export_suffix": (
+        "审计日志只能导出为 .csv 或 .json 文件：{path}",
+        "The audit trail is exported as a .csv or .json file only: {path}",
+    ),
+    "audit_export_folder": (
+        "文件夹 {path} 不存在。未写入任何内容。",
+        "The folder {path} does not exist. Nothing was written.",
     ),
     "backup_written": (
         "备份已写入并校验：{path}\n（{created}，数据库版本 {revision}；{counts}）",

@@ -158,6 +158,10 @@ class CoreBulkWriter:
                 return
             assert self._engine is not None
             with self._engine.begin() as connection:
+                from hazard_desktop.adapters.audit import Who
+
+                # audited by the connection's triggers at commit (adapters/audit.py), named as a bulk write
+                connection.info["audit_who"] = Who(use_case="bulk_write")
                 work(connection)
         except OperationalError as exc:  # locked past busy_timeout, disk full: said in words
             from hazard_desktop.adapters.unit_of_work import classify

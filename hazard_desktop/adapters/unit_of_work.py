@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Self
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
@@ -35,6 +35,14 @@ def classify(exc: OperationalError) -> StorageError:
     return StorageError("db_error", detail=str(exc.orig))
 
 
+@event.listens_for(Session, "after_begin")
+def _tell_connection_who(session: Session, _transaction: object, connection: Connection) -> None:
+    """The audit entries written at commit name the unit of work's actor and use case (read at commit)."""
+    uow = session.info.get("audit_uow")
+    if uow is not None:
+        connection.info["audit_uow"] = uow
+
+
 class SqlUnitOfWork:
     """Repositories sharing one session; ``commit()`` makes the work durable.
 
@@ -50,6 +58,7 @@ class SqlUnitOfWork:
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
+        self.session.info["audit_uow"] = self
         self.hazards = SqlHazardRepository(self.session)
         self.reference = SqlReferenceRepository(self.session)
         self.lec = SqlLecRepository(self.session)
@@ -102,6 +111,8 @@ class _SavepointUnitOfWork(SqlUnitOfWork):
 
     def __enter__(self) -> Self:
         super().__enter__()
+        connection = self._shared.connection()
+        connection.info["audit_uow"] = self  # the last use case of the job names its entries
         self._savepoint = self._shared.begin_nested()
         return self
 

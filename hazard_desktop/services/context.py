@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from hazard_desktop.services.session import Session
 
 if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
+    from hazard_desktop.services.audit import AuditTrail
     from hazard_desktop.services.backups import Backups
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.drafts import DraftStore
@@ -83,6 +84,7 @@ class AppContext:
         removable_drives: the USB sticks and cards mounted now (exchange files are offered there first).
         exchange_store: makes the exchange's storage (identity, records, conflicts) over the register.
         exchange_files: makes the reader/writer of ``.hzx`` exchange files.
+        audit: opens the audit trail for reading, verifying and exporting (Tools → 审计日志, ``audit``).
         session: who is signed in; every unit of work ``uow()`` makes acts as ``session.actor``. A context
             that is not told otherwise (tests, fakes) has the single user (every role) signed in.
         secrets: hashes and checks passwords and PINs (Argon2id); None: contexts on fakes without accounts.
@@ -107,5 +109,6 @@ class AppContext:
     removable_drives: RemovableDrives | None = None
     exchange_store: Callable[[], ExchangeStore] | None = None
     exchange_files: Callable[[], PackageFiles] | None = None
+    audit: Callable[[], AuditTrail] | None = None
     session: Session = field(default_factory=Session)
     secrets: SecretHasher | None = None

@@ -346,6 +346,14 @@ def _backup(w: World) -> QWidget:
     return dialog
 
 
+def _audit_log(w: World) -> QWidget:
+    from hazard_desktop.ui.audit_log import AuditLogDialog
+
+    dialog = AuditLogDialog(w.context)
+    dialog.verify()  # the status line holds the verification's sentence
+    return dialog
+
+
 def _restore(w: World) -> QWidget:
     from hazard_desktop.ui.backups import RestoreDialog
 
@@ -497,6 +505,7 @@ WINDOWS: dict[str, Callable[[World], QWidget]] = {
     "ledger_import": _ledger_import,
     "backup": _backup,
     "restore": _restore,
+    "audit_log": _audit_log,
     "ledger_progress": _ledger_progress,
 }
 # Known not to fit yet; strict: the case fails as soon as it fits, and then leaves this list.

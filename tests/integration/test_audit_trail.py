@@ -1,0 +1,257 @@
+"""The audit trail (issue 14): every write appends chained entries in its own transaction, a refused one
+none; an edit with plain sqlite3 behind the program's back — of a record or of the trail — is found and named."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from hazard_desktop import cli, paths
+from hazard_desktop.adapters.audit import SqliteAuditTrail
+from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.accounts import Actor, Role
+from hazard_desktop.domain.audit import ZERO_HASH, EntryFilter, entry_hash
+from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.services import hazards as svc
+from tests.factories import hazard_input
+
+pytestmark = pytest.mark.storage
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def trail(context) -> SqliteAuditTrail:
+    return context.audit()
+
+
+def db(context) -> sqlite3.Connection:
+    return sqlite3.connect(paths.database_path(context.data_dir))
+
+
+def entry_count(context) -> int:
+    with db(context) as connection:
+        return connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
+
+
+def test_a_fresh_register_verifies_and_its_chain_starts_at_zero(context):
+    result = trail(context).verify()
+    assert result.ok and result.entries >= result.records > 0
+    first = trail(context).entries(EntryFilter(), limit=10**6)[0]
+    assert first.seq == 1 and first.prev == ZERO_HASH and first.hash == entry_hash(first.fields())
+
+
+def test_a_use_case_appends_one_entry_per_record_in_its_transaction_with_who_and_use_case(context, inspector):
+    before = entry_count(context)
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    entries = trail(context).entries(EntryFilter(), limit=100)
+    new = [e for e in entries if e.seq > before]
+    assert {(e.table, e.record) for e in new} >= {("hazards", str(hazard.id))}
+    assert len({e.txn for e in new}) == 1  # one transaction
+    created = next(e for e in new if e.table == "hazards")
+    assert (created.before, created.actor, created.use_case) == (None, "single user", "hazards.create")
+    assert created.after
+    # an update under an account records who, the use case, the state before (the creation's after) and after
+    account = uuid.uuid4()
+    context.session.sign_in(Actor(account, inspector.id, "李安全", frozenset({Role.INSPECTOR})))
+    svc.update_hazard(
+        context.uow(), hazard.id, hazard.revision, replace(hazard_input(context, inspector), location="罐区")
+    )
+    updated = trail(context).entries(EntryFilter(table="hazards", record=str(hazard.id)))[-1]
+    assert (updated.before, updated.actor, updated.actor_id) == (created.after, "李安全", str(account))
+    assert updated.use_case.startswith("hazards.") and updated.use_case != "hazards.create"
+    assert updated.after != created.after
+    assert trail(context).verify().ok
+    assert [e.seq for e in trail(context).entries(EntryFilter(actor="李安全"))] == [
+        e.seq for e in trail(context).entries(EntryFilter(use_case=updated.use_case))
+    ]
+
+
+def test_a_refused_or_rolled_back_action_leaves_no_entry(context, inspector):
+    before = entry_count(context)
+    with pytest.raises(ValidationError):
+        svc.create_hazard(context.uow(), replace(hazard_input(context, inspector), description=" "))
+    with context.uow() as uow:  # written, flushed, never committed
+        uow.settings.set("audit.test", "1")
+        uow.session.flush()
+    assert entry_count(context) == before
+    assert trail(context).verify().ok
+
+
+def test_the_bulk_writer_is_audited_too(context, inspector):
+    from datetime import UTC, datetime
+
+    from hazard_desktop.services.demo import ensure_people, make_hazards
+
+    people = ensure_people(context.uow())
+    hazards = make_hazards(context.uow(), 3, 7, datetime(2026, 3, 1, tzinfo=UTC), people)
+    written = context.bulk_writer().write_new_hazards(hazards)
+    entries = trail(context).entries(EntryFilter(use_case="bulk_write"))
+    assert {e.record for e in entries if e.table == "hazards"} == {str(h.id) for h in written}
+    assert "number_sequences" in {e.table for e in entries}
+    assert trail(context).verify().ok
+
+
+@pytest.mark.parametrize(
+    ("sql", "kind"),
+    [
+        ("UPDATE hazards SET description = '改过' WHERE id = :id", "record_changed"),
+        ("DELETE FROM hazards WHERE id = :id", "record_deleted"),
+        ("INSERT INTO settings (id, key, value, created_at, updated_at) "
+         "VALUES ('00000000-0000-4000-8000-000000000001', 'x', 'y', '2026-01-01', '2026-01-01')", "record_unrecorded"),
+    ],
+)  # fmt: skip
+def test_an_edit_behind_the_programs_back_is_found_with_table_record_and_entry(context, inspector, sql, kind):
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    last = trail(context).entries(EntryFilter(table="hazards", record=str(hazard.id)))[-1]
+    with db(context) as connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute(sql, {"id": str(hazard.id)})
+    result = trail(context).verify()
+    assert not result.ok
+    first = result.first
+    assert first is not None and first.kind == kind
+    if kind == "record_unrecorded":
+        assert (first.table, first.record, first.seq) == ("settings", "00000000-0000-4000-8000-000000000001", None)
+    else:
+        assert (first.table, first.record, first.seq) == ("hazards", str(hazard.id), last.seq)
+
+
+def test_editing_or_removing_an_audit_entry_breaks_the_chain_at_that_entry(context, inspector):
+    svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    with db(context) as connection:
+        (actor,) = connection.execute("SELECT actor FROM audit_entries WHERE seq = 5").fetchone()
+        connection.execute("UPDATE audit_entries SET actor = '别人' WHERE seq = 5")
+    result = trail(context).verify()
+    assert (result.first.kind, result.first.seq) == ("chain_hash", 5)
+    with db(context) as connection:
+        connection.execute("UPDATE audit_entries SET actor = ? WHERE seq = 5", (actor,))
+        connection.commit()
+        assert trail(context).verify().ok
+        connection.execute("DELETE FROM audit_entries WHERE seq = 7")
+    result = trail(context).verify()
+    assert (result.first.kind, result.first.seq) == ("chain_gap", 8)
+
+
+def test_export_writes_the_chain_as_csv_and_json(context, inspector, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    count = trail(context).export(tmp_path / "a.json")
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert len(data["entries"]) == count == entry_count(context)
+    for previous, entry in zip(data["entries"], data["entries"][1:], strict=False):
+        assert entry["prev"] == previous["hash"]
+        assert entry_hash({k: v for k, v in entry.items() if k != "hash"}) == entry["hash"]
+    assert trail(context).export(tmp_path / "a.csv") == count
+    lines = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(",")[-2:] == ["prev", "hash"] and len(lines) == count + 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.json"]  # no temporaries left
+
+
+def test_the_command_exits_0_when_intact_1_on_a_break_2_when_refused(context, inspector, tmp_path, capsys):
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    folder = str(context.data_dir)
+    close_context(context)
+    assert cli.main(["audit", "verify", "--data-dir", folder, "--lang", "zh_CN"]) == 0
+    assert "审计日志完好" in capsys.readouterr().out
+    with sqlite3.connect(Path(folder) / "hazard_desktop.db") as connection:
+        connection.execute("UPDATE hazards SET location = '别处' WHERE id = ?", (str(hazard.id),))
+    assert cli.main(["audit", "verify", "--data-dir", folder, "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"Table hazards, record {hazard.id} was changed outside the program" in err
+    assert cli.main(["audit", "export", "-o", str(tmp_path / "t.txt"), "--data-dir", folder]) == 2
+    assert not (tmp_path / "t.txt").exists()
+    assert cli.main(["audit", "export", "-o", str(tmp_path / "t.csv"), "--data-dir", folder]) == 0
+    assert (tmp_path / "t.csv").exists()
+    assert cli.main(["audit", "export", "-o", str(tmp_path / "t.csv"), "--data-dir", folder]) == 2  # not overwritten
+
+
+def test_upgrading_an_older_register_records_a_genesis_entry_per_record(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    newest = sorted(FIXTURES.glob("db_rev*.db"))[-1]
+    shutil.copyfile(newest, folder / "hazard_desktop.db")
+    with sqlite3.connect(folder / "hazard_desktop.db") as connection:
+        hazards = connection.execute("SELECT count(*) FROM hazards").fetchone()[0]
+    context = build_context(folder)
+    try:
+        genesis = context.audit().entries(EntryFilter(use_case="genesis", table="hazards"), limit=10**6)
+        assert len(genesis) == hazards > 0
+        assert all(e.before is None and e.after for e in genesis)
+        assert context.audit().verify().ok
+    finally:
+        close_context(context)
+
+
+def test_a_later_migration_adding_a_column_keeps_the_trail_or_rebaselines_it(context, inspector):
+    from hazard_desktop.adapters import audit
+
+    svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    with db(context) as connection:  # a nullable column: no record's digest changes (NULL columns are left out)
+        connection.execute("ALTER TABLE hazards ADD COLUMN later_note TEXT")
+    assert trail(context).verify().ok
+    with db(context) as connection:  # a column with a value on every row: the migration rebaselines
+        connection.execute("ALTER TABLE people ADD COLUMN later_flag INTEGER NOT NULL DEFAULT 0")
+        assert trail(context).verify().first.kind == "record_changed"
+        written = audit.rebaseline(connection, "migration 9999")
+        people = connection.execute("SELECT count(*) FROM people").fetchone()[0]
+    assert written == people > 0
+    assert trail(context).verify().ok
+    assert {e.table for e in trail(context).entries(EntryFilter(use_case="migration 9999"))} == {"people"}
+
+
+def test_a_rolled_back_savepoint_leaves_no_entry_and_one_record_changed_twice_is_one_entry(context):
+    from hazard_desktop.adapters.db import make_session_factory
+    from hazard_desktop.adapters.unit_of_work import SingleTransaction
+    from hazard_desktop.app import engine_of
+
+    before = entry_count(context)
+    with SingleTransaction(make_session_factory(engine_of(context))) as transaction:
+        with transaction.uow() as uow:  # rolled back: its savepoint goes, with its notes
+            uow.settings.set("audit.dropped", "1")
+            uow.session.flush()
+        with transaction.uow() as uow:
+            uow.settings.set("audit.kept", "1")
+            uow.commit()
+        with transaction.uow() as uow:
+            uow.settings.set("audit.kept", "2")
+            uow.commit()
+        transaction.commit()
+    new = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before]
+    assert len(new) == 1 and new[0].before is None and new[0].after
+    with db(context) as connection:
+        assert connection.execute("SELECT count(*) FROM settings WHERE key = 'audit.dropped'").fetchone() == (0,)
+    assert trail(context).verify().ok
+
+
+def test_the_state_after_is_read_at_commit_and_a_reused_rowid_is_told_apart_by_its_key(context):
+    """The triggers digest only the state before; the after is the row as committed, found by its key."""
+    from hazard_desktop.app import engine_of
+
+    before = entry_count(context)
+    stamp = "2026-12-07 04:00:00.000000"
+    insert = "INSERT INTO settings (rowid, id, created_at, updated_at, key, value) VALUES (?, ?, ?, ?, ?, ?)"
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(insert, (900001, "a", stamp, stamp, "audit.a", "1"))
+        connection.exec_driver_sql("UPDATE settings SET value = '2' WHERE id = 'a'")  # one entry, the last state
+        connection.exec_driver_sql(insert, (900002, "gone", stamp, stamp, "audit.gone", "1"))
+        connection.exec_driver_sql("DELETE FROM settings WHERE id = 'gone'")  # inserted and deleted: no entry
+        connection.exec_driver_sql(insert, (900002, "b", stamp, stamp, "audit.b", "1"))  # the same rowid again
+    new = {e.record: e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before}
+    assert set(new) == {"a", "b"} and new["a"].before is None and new["b"].before is None
+    assert new["a"].after != new["b"].after
+    assert trail(context).verify().ok
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql("DELETE FROM settings WHERE id = 'b'")
+        connection.exec_driver_sql(insert, (900002, "c", stamp, stamp, "audit.c", "1"))
+    last = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before + 2]
+    assert {(e.record, e.before == new["b"].after, e.after is None) for e in last} == {
+        ("b", True, True),
+        ("c", False, False),
+    }
+    assert trail(context).verify().ok

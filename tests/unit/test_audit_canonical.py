@@ -1,0 +1,78 @@
+"""The audit trail's canonical forms: the fast digests write exactly the bytes of the documented definition."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from hazard_desktop.domain.audit import (
+    ZERO_HASH,
+    entry_hash,
+    entry_hash_reference,
+    entry_hasher,
+    row_digest,
+    row_digester,
+    sorted_row_digester,
+)
+
+NAMES = ["updated_at", "id", "pk", "description", "photo", "ratio", "legacy_number"]
+ROWS = [
+    ("2026-03-01 08:00:00.000000", "5d2c…", 7, '罐区 "A"\\\n\t泄漏\x01', b"\x00\xff", 0.1, None),
+    (None, "", -3, "", None, 1e20, "YH-2025-004"),
+    (None, None, None, None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_the_row_digester_writes_the_definitions_bytes(row):
+    assert row_digester(NAMES)(row) == row_digest(NAMES, row)
+
+
+def test_a_row_digest_is_sorted_compact_utf8_json_without_nulls_and_blobs_hashed():
+    text = json.dumps(
+        {"a": 1, "b": "中", "c": "sha256:" + hashlib.sha256(b"x").hexdigest()},
+        sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+    )  # fmt: skip
+    assert row_digest(["c", "b", "a", "d"], [b"x", "中", 1, None]) == hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_the_entry_hash_writes_the_definitions_bytes():
+    fields = {
+        "seq": 1, "prev": ZERO_HASH, "at": "2026-12-07T03:00:00.000000+00:00", "actor": "李\"安全", "actor_id": None,
+        "use_case": "hazards.create", "txn": "t", "table": "hazards", "record": "r/1", "before": None, "after": "ab",
+    }  # fmt: skip
+    assert entry_hash(fields) == entry_hash_reference(fields)
+    assert entry_hash({**fields, "actor": "王"}) != entry_hash(fields)
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_the_triggers_digester_takes_the_sorted_columns_and_writes_the_definitions_bytes(row):
+    order = sorted(range(len(NAMES)), key=lambda i: NAMES[i])
+    digest = sorted_row_digester([NAMES[i] for i in order])
+    assert digest(*[row[i] for i in order]) == row_digest(NAMES, row)
+    with pytest.raises(ValueError):
+        sorted_row_digester(NAMES)
+
+
+@pytest.mark.parametrize(
+    ("actor", "actor_id", "use_case", "before", "after"),
+    [
+        ('李"安全 100%', None, "hazards.create", None, "ab"),
+        ("system", "acc-1", "bulk_write %s %d", "cd", None),
+        ("王", "%", "", "ef", "01"),
+    ],
+)
+def test_the_transactions_entry_hasher_writes_the_definitions_bytes(actor, actor_id, use_case, before, after):
+    at, txn = "2026-12-07T03:00:00.000000+00:00", "txn-1"
+    hasher = entry_hasher(at, actor, actor_id, use_case, txn)
+    prev = ZERO_HASH
+    for seq, (table, record) in enumerate([("hazards", "r/1"), ("photo_blobs", "照片/2"), ("hazards", "r/1")], 1):
+        fields = {
+            "seq": seq, "prev": prev, "at": at, "actor": actor, "actor_id": actor_id, "use_case": use_case,
+            "txn": txn, "table": table, "record": record, "before": before, "after": after,
+        }  # fmt: skip
+        got = hasher(seq, prev, table, record, before, after)
+        assert got == entry_hash_reference(fields)
+        prev = got
