@@ -17,7 +17,9 @@ since the temporary table is transactional too: a refused action leaves no entry
 Not audited: ``audit_entries`` itself, ``alembic_version``, the full-text index ``hazard_fts`` (and its
 FTS5 shadow tables) and its note ``search_index``: they are derived from ``hazards`` (rebuilt from it when
 the tokenizer changes, ``search_index.ensure_current``), hold no fact of their own, and the index is
-contentless (nothing to digest but opaque segments).
+contentless (nothing to digest but opaque segments). Nor the exchange's bookkeeping ``exchange_known`` (per peer,
+which version of a record both sides hold): it decides only what the next exchange file carries, the records
+it names are audited themselves, and it is a WITHOUT ROWID table, which the triggers' rowid notes cannot serve.
 
 Canonical serialisation (fixed; the verification and any outside checker repeat it):
 
@@ -66,7 +68,7 @@ from hazard_desktop.domain.audit import (
 )
 
 TABLE = "audit_entries"
-_SKIPPED = ("audit_entries", "alembic_version", "search_index")
+_SKIPPED = ("audit_entries", "alembic_version", "search_index", "exchange_known")
 _SKIPPED_PREFIXES = ("sqlite_", "hazard_fts")
 _CHUNK = 500
 
