@@ -133,8 +133,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "form_plan_missing": (
         "隐患 {number} 尚无治理方案，保存治理方案后才能打印{form}；未写入任何文件。",
-        "Hazard {number} has no treatment plan yet: the {form} is printed once the plan is saved; "
-        "nothing was written.",
+        "Hazard {number} has no treatment plan yet: the {form} is printed once the plan is saved; nothing was written.",
     ),
     "form_chinese_only": (
         "整改文书是公司的中文正式文书，只能以中文打印；--lang en 不适用于 print，未写入任何文件"

@@ -261,9 +261,7 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "data_dir_not_folder": (
         QT_TRANSLATE_NOOP("Messages", "The data folder {path} is a file, not a folder. Nothing was changed."),
     ),
-    "data_dir_missing": (
-        QT_TRANSLATE_NOOP("Messages", "The data folder {path} does not exist. Nothing was created."),
-    ),
+    "data_dir_missing": (QT_TRANSLATE_NOOP("Messages", "The data folder {path} does not exist. Nothing was created."),),
     "data_dir_unusable": (QT_TRANSLATE_NOOP("Messages", "The data folder {path} cannot be created: {detail}"),),
     "number_too_large": (
         QT_TRANSLATE_NOOP("Messages", "“{value}” is too large (at most {max_digits} digits before the point)."),
@@ -282,8 +280,7 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "text_control_characters": (
         QT_TRANSLATE_NOOP(
             "Messages",
-            "The text contains an invisible control character (such as NUL or ESC) at position {position}."
-            " Remove it.",
+            "The text contains an invisible control character (such as NUL or ESC) at position {position}. Remove it.",
         ),
         QT_TRANSLATE_NOOP("Messages", "The text contains an invisible control character (such as NUL or ESC)."),
     ),

@@ -606,9 +606,7 @@ class DisputePanelDialog(QDialog):
         if chairs is None:
             self.chairs_note.setText(
                 arg(
-                    self.tr(
-                        "No 组长 and 副组长 are named for %1: name them in Tools → Settings → Dispute panel."
-                    ),
+                    self.tr("No 组长 and 副组长 are named for %1: name them in Tools → Settings → Dispute panel."),
                     pydate(self.graded_on.date()).isoformat(),
                 )
             )
@@ -785,9 +783,7 @@ class DisputePanelDialog(QDialog):
         lines = self.votes.describe(self._verdicts)
         if self.criteria_upheld:
             self.verdicts_label.setText(
-                "\n".join(
-                    [self.tr("A criterion applies (§5.1): the ruling is 重大事故隐患, citing:"), *lines]
-                )
+                "\n".join([self.tr("A criterion applies (§5.1): the ruling is 重大事故隐患, citing:"), *lines])
             )
             self.ruling_hint.setText(self.tr("Ruling (the panel's vote on the criteria is final, §7):"))
         else:
