@@ -301,8 +301,20 @@ def _wire(
     backups = SqliteBackups(
         paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
     )
+    from hazard_desktop.adapters.passwords import Argon2SecretHasher
+    from hazard_desktop.services.session import Session
+
+    session = Session()  # the single user until run_gui/cli say who acts (services/accounts.py: start_actor)
+
+    def acting_uow() -> UnitOfWork:
+        made = uow()
+        made.actor = session.actor  # who acts is fixed when the unit of work is made
+        return made
+
     context = AppContext(
-        uow=uow,
+        uow=acting_uow,
+        session=session,
+        secrets=Argon2SecretHasher(),
         register=register,
         images=images,
         data_dir=storage.data_dir,

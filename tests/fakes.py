@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
+from hazard_desktop.domain.accounts import SINGLE_USER, Account, Actor, name_key
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import InvalidTransition
 from hazard_desktop.domain.inspections import Inspection, Template, content_digest, draft_of, inspection_sequence
@@ -30,6 +31,7 @@ from hazard_desktop.domain.lec import Factor, ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import ProcessedImage
+from hazard_desktop.services.session import Session
 
 
 @dataclass
@@ -47,6 +49,7 @@ class FakeStore:
     templates: dict[uuid.UUID, Template] = field(default_factory=dict)  # version id → version (retired_at unset)
     retired: dict[uuid.UUID, datetime | None] = field(default_factory=dict)  # family id → retired at
     inspections: dict[uuid.UUID, Inspection] = field(default_factory=dict)
+    accounts: dict[uuid.UUID, Account] = field(default_factory=dict)
 
     def copy(self) -> FakeStore:
         """A copy whose dicts can change without touching this one (the records are immutable)."""
@@ -157,6 +160,45 @@ class FakeSettingsRepository:
         self._store.settings[key] = value
 
 
+class FakeAccountRepository:
+    """Accounts by name (compared as ``domain.accounts.name_key``), as the SQL repository."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+
+    def all(self) -> list[Account]:
+        return sorted(self._store.accounts.values(), key=lambda a: name_key(a.name))
+
+    def get(self, account_id: uuid.UUID) -> Account | None:
+        return self._store.accounts.get(account_id)
+
+    def by_name(self, name: str) -> Account | None:
+        return next((a for a in self._store.accounts.values() if name_key(a.name) == name_key(name)), None)
+
+    def by_person(self, person_id: uuid.UUID) -> Account | None:
+        found = [a for a in self._store.accounts.values() if a.person_id == person_id and a.active]
+        return min(found, key=lambda a: a.created_at) if found else None
+
+    def save(self, account: Account) -> None:
+        other = self.by_name(account.name)
+        if other is not None and other.id != account.id:
+            raise AssertionError(f"account name {account.name!r} stored twice (the SQL table refuses it)")
+        self._store.accounts[account.id] = account
+
+
+class FakeSecretHasher:
+    """Not a hash: a marked copy, so that tests run fast (Argon2id is tested in the adapters' tests)."""
+
+    def hash(self, secret: str) -> str:
+        return "fake$" + secret[::-1]
+
+    def verify(self, secret_hash: str, secret: str) -> bool:
+        return secret_hash == self.hash(secret)
+
+    def needs_rehash(self, secret_hash: str) -> bool:
+        return not secret_hash.startswith("fake$")
+
+
 class FakeInspectionRepository:
     """Checklist templates (versioned; a published version never changes) and inspections without answers.
 
@@ -255,10 +297,12 @@ class FakeUnitOfWork:
         commits: how many times ``commit()`` was called (cosmicpython's ``committed`` flag, counted).
     """
 
-    def __init__(self, store: FakeStore) -> None:
+    def __init__(self, store: FakeStore, actor: Actor = SINGLE_USER) -> None:
         self._store = store
         self._work = store.copy()
         self.commits = 0
+        self.actor = actor  # who acts (fake_context sets it from its session)
+        self.use_case = ""  # set by services.authorization.use_case
         self.hazards: Any = NotFaked("hazards")
         self.gradings: Any = NotFaked("gradings")
         self.rectification: Any = NotFaked("rectification")
@@ -269,6 +313,7 @@ class FakeUnitOfWork:
         self.lec = FakeLecRepository(self._work)
         self.criteria = FakeCriteriaRepository(self._work)
         self.settings = FakeSettingsRepository(self._work)
+        self.accounts = FakeAccountRepository(self._work)
         self._entered = False
 
     def __enter__(self) -> Self:
@@ -305,10 +350,15 @@ class NoRegister:
         raise AssertionError(f"register.{attr}: the register reads SQL; use a real database")
 
 
-def fake_uow_factory(store: FakeStore | None = None) -> Callable[[], FakeUnitOfWork]:
-    """``context.uow`` over ``store`` (a new empty one by default)."""
+def fake_uow_factory(
+    store: FakeStore | None = None, session: Session | None = None
+) -> Callable[[], FakeUnitOfWork]:
+    """``context.uow`` over ``store`` (a new empty one by default); units of work act as ``session.actor``
+    (the single user, every role, without a session)."""
     committed = store if store is not None else FakeStore()
-    return lambda: FakeUnitOfWork(committed)
+    if session is None:
+        return lambda: FakeUnitOfWork(committed)
+    return lambda: FakeUnitOfWork(committed, session.actor)
 
 
 def fake_context(data_dir: Path | None = None, *, seeded: bool = True) -> AppContext:
@@ -317,7 +367,8 @@ def fake_context(data_dir: Path | None = None, *, seeded: bool = True) -> AppCon
     from hazard_desktop.services.inspection_seed import seed_checklist_templates
     from hazard_desktop.services.seed import seed_reference_data
 
-    uow = fake_uow_factory()
+    session = Session()  # the single user; a test signs in another actor with context.session.sign_in
+    uow = fake_uow_factory(session=session)
     if seeded:  # as app.build_context seeds a new database
         seed_reference_data(uow())
         seed_checklist_templates(uow())
@@ -326,4 +377,6 @@ def fake_context(data_dir: Path | None = None, *, seeded: bool = True) -> AppCon
         register=NoRegister(),
         images=FakeImageProcessor(),
         data_dir=data_dir if data_dir is not None else Path("/nonexistent-fake-data-dir"),
+        session=session,
+        secrets=FakeSecretHasher(),
     )

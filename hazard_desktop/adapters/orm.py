@@ -96,6 +96,20 @@ class PersonRow(RecordMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class AccountRow(RecordMixin, Base):
+    __tablename__ = "accounts"
+    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_key: Mapped[str] = mapped_column(String(40), unique=True)
+    roles: Mapped[str] = mapped_column(String(200))
+    secret_kind: Mapped[str] = mapped_column(String(10))
+    secret_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean)
+    must_change: Mapped[bool] = mapped_column(Boolean)
+
+
 class CategoryRow(RecordMixin, Base):
     __tablename__ = "categories"
     code: Mapped[str] = mapped_column(String(10), unique=True)

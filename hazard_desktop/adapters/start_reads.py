@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from hazard_desktop.domain.accounts import SYSTEM, Actor
 from hazard_desktop.domain.lec import Band, EdgeRule, Factor, ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, DepartmentKind, Person, Role, Subcategory
 
@@ -267,11 +268,35 @@ class StartUnitOfWork:
         self._open_real = open_real
         self._entered = False
         self._repositories = {name: _Repository(self, name) for name in _READS}
+        self._actor: Actor = SYSTEM
+        self._use_case = ""
+
+    @property
+    def actor(self) -> Actor:
+        """Who acts (handed on to the real unit of work when it takes over)."""
+        return self._actor
+
+    @actor.setter
+    def actor(self, actor: Actor) -> None:
+        self._actor = actor
+        if self.real is not None:
+            self.real.actor = actor
+
+    @property
+    def use_case(self) -> str:
+        return self._use_case
+
+    @use_case.setter
+    def use_case(self, name: str) -> None:
+        self._use_case = name
+        if self.real is not None:
+            self.real.use_case = name
 
     def switch(self) -> Any:
         """The real unit of work from now on (entered if this one is)."""
         if self.real is None:
             self.real = self._open_real()
+            self.real.actor, self.real.use_case = self._actor, self._use_case
             if self._entered:
                 self.real.__enter__()
         return self.real

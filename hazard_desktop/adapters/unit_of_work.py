@@ -9,6 +9,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from hazard_desktop.adapters.errors import StorageError
+from hazard_desktop.adapters.repositories.accounts import SqlAccountRepository
 from hazard_desktop.adapters.repositories.criteria import SqlCriteriaRepository
 from hazard_desktop.adapters.repositories.form_prints import SqlFormPrintRepository
 from hazard_desktop.adapters.repositories.gradings import SqlGradingRepository
@@ -19,6 +20,7 @@ from hazard_desktop.adapters.repositories.ledger import SqlLedgerRepository
 from hazard_desktop.adapters.repositories.rectification import SqlRectificationRepository
 from hazard_desktop.adapters.repositories.reference import SqlReferenceRepository
 from hazard_desktop.adapters.repositories.settings import SqlSettingsRepository
+from hazard_desktop.domain.accounts import SYSTEM, Actor
 
 
 def classify(exc: OperationalError) -> StorageError:
@@ -34,11 +36,17 @@ def classify(exc: OperationalError) -> StorageError:
 
 
 class SqlUnitOfWork:
-    """Repositories sharing one session; ``commit()`` makes the work durable."""
+    """Repositories sharing one session; ``commit()`` makes the work durable.
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    ``actor`` is who acts (the composition root sets it from the signed-in session; SYSTEM otherwise) and
+    ``use_case`` the use case running (``services.authorization.use_case`` sets it).
+    """
+
+    def __init__(self, session_factory: sessionmaker[Session], actor: Actor = SYSTEM) -> None:
         self._session_factory = session_factory
         self.session: Session | None = None
+        self.actor: Actor = actor
+        self.use_case: str = ""
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
@@ -52,6 +60,7 @@ class SqlUnitOfWork:
         self.ledger = SqlLedgerRepository(self.session)
         self.rectification = SqlRectificationRepository(self.session)
         self.form_prints = SqlFormPrintRepository(self.session)
+        self.accounts = SqlAccountRepository(self.session)
         return self
 
     def __exit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
@@ -150,6 +159,7 @@ class SingleTransaction:
             raise classify(exc) from exc
 
     def uow(self) -> SqlUnitOfWork:
+        """A unit of work of this transaction; its actor is SYSTEM (set ``actor`` to say otherwise)."""
         assert self._session is not None, "use inside the with block"
         return _SavepointUnitOfWork(self._session)
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from hazard_desktop.services.session import Session
+
 if TYPE_CHECKING:  # only types: importing these modules at start-up would cost time for nothing
     from hazard_desktop.services.backups import Backups
     from hazard_desktop.services.demo import BulkWriter
@@ -19,7 +21,7 @@ if TYPE_CHECKING:  # only types: importing these modules at start-up would cost 
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
     from hazard_desktop.services.ledger_export import LedgerSource, LedgerWriter
     from hazard_desktop.services.ledger_import import LedgerReader
-    from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, UnitOfWork
+    from hazard_desktop.services.ports import ImageProcessor, RegisterQueries, SecretHasher, UnitOfWork
     from hazard_desktop.services.reports import ReportRenderer, TableWorkbookWriter
     from hazard_desktop.services.sheet_models import SheetRenderer
     from hazard_desktop.services.statistics import StatisticsQueries
@@ -76,6 +78,9 @@ class AppContext:
         backups: backup files of the register and restoring one (None: contexts on fakes).
         ledger_source: opens a reader of the ledger's rows on a connection of its own (any thread).
         ledger_writer: makes the .xlsx writer of one ledger file (the path given).
+        session: who is signed in; every unit of work ``uow()`` makes acts as ``session.actor``. A context
+            that is not told otherwise (tests, fakes) has the single user (every role) signed in.
+        secrets: hashes and checks passwords and PINs (Argon2id); None: contexts on fakes without accounts.
     """
 
     uow: Callable[[], UnitOfWork]
@@ -94,3 +99,5 @@ class AppContext:
     backups: Backups | None = None
     ledger_source: Callable[[], LedgerSource] | None = None
     ledger_writer: Callable[[Path], LedgerWriter] | None = None
+    session: Session = field(default_factory=Session)
+    secrets: SecretHasher | None = None

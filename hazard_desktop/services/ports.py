@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol, Self
 
 if TYPE_CHECKING:  # types only: the window's start does not load the domain's rules
+    from hazard_desktop.domain.accounts import Account, Actor
     from hazard_desktop.domain.criteria import MajorCriterion
     from hazard_desktop.domain.grading import Dispute, DisputeState, Grading, ScoringRound
     from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, PhotoInfo
@@ -321,12 +322,51 @@ class FormPrintRepository(Protocol):
         ...
 
 
+class AccountRepository(Protocol):
+    """Local accounts (issue 14); names are unique without regard to case."""
+
+    def all(self) -> list[Account]: ...
+    def get(self, account_id: uuid.UUID) -> Account | None: ...
+    def by_name(self, name: str) -> Account | None:
+        """The account whose name equals ``name`` ignoring case (``casefold``), or None."""
+        ...
+
+    def by_person(self, person_id: uuid.UUID) -> Account | None:
+        """The active account of a person, or None."""
+        ...
+
+    def save(self, account: Account) -> None:
+        """Add or replace the account with this id."""
+        ...
+
+
+class SecretHasher(Protocol):
+    """Hashes passwords and PINs (Argon2id in ``adapters/passwords.py``); never keeps or logs the secret."""
+
+    def hash(self, secret: str) -> str: ...
+    def verify(self, secret_hash: str, secret: str) -> bool:
+        """True if ``secret`` matches; False otherwise (also for a damaged hash)."""
+        ...
+
+    def needs_rehash(self, secret_hash: str) -> bool:
+        """True if the hash was made with weaker parameters than today's (rehash after a good sign-in)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is rolled back unless :meth:`commit` is called.
 
     The repositories are read-only members, so that any object with repositories of the right shape fits
     (the SQL unit of work, the start-up reader, the fakes of the tests).
+
+    Attributes:
+        actor: who acts (set by the composition root from ``AppContext.session`` when the unit of work is
+            made; ``SYSTEM`` for units of work made elsewhere: migrations, seeding, demo data).
+        use_case: the use case running on it (set by ``services.authorization.use_case``; "" outside one).
     """
+
+    actor: Actor
+    use_case: str
 
     @property
     def hazards(self) -> HazardRepository: ...
@@ -348,6 +388,8 @@ class UnitOfWork(Protocol):
     def rectification(self) -> RectificationRepository: ...
     @property
     def form_prints(self) -> FormPrintRepository: ...
+    @property
+    def accounts(self) -> AccountRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
