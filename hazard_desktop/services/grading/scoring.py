@@ -22,6 +22,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import DomainError, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.grading import (
     MemberScore,
@@ -32,9 +33,10 @@ from hazard_desktop.domain.grading import (
     Signature,
     SignedVia,
 )
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.grading import signing
 from hazard_desktop.services.grading.lookups import _hazard, _now, _Tables, _tables
-from hazard_desktop.services.ports import UnitOfWork
+from hazard_desktop.services.ports import SecretHasher, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ def _status(tables: _Tables, scoring: ScoringRound) -> ScoringStatus:
     return ScoringStatus(scoring.id, scoring.hazard_id, scoring.purpose, tuple(seats), scoring.grading_id is not None)
 
 
+@use_case("grading.open_scoring", Role.PANEL_LEADER, Role.DISPUTE_CHAIR)
 def open_scoring(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -124,6 +127,7 @@ def open_scoring(
         return _status(tables, scoring)
 
 
+@use_case("grading.enter_own_score", Role.PANEL_MEMBER, Role.PANEL_LEADER, Role.DISPUTE_CHAIR)
 def enter_score(
     uow: UnitOfWork,
     round_id: uuid.UUID,
@@ -132,13 +136,15 @@ def enter_score(
     lec: tuple[Decimal | str | int, Decimal | str | int, Decimal | str | int] | None = None,
     votes: Mapping[uuid.UUID, bool] | None = None,
     pin: str | None = None,
+    hasher: SecretHasher | None = None,
     at: datetime | None = None,
 ) -> ScoringStatus:
     """``person_id`` enters their own L/E/C (LEC round) or their votes (vote round).
 
     Without ``pin`` the signed-in account must be that person's; with ``pin`` the person confirms on someone
     else's session (the leader's laptop) and the accounts service checks the PIN — a wrong one is refused and
-    counted toward the lock-out. In single-user mode anyone at the keyboard enters, and it is stamped so.
+    counted toward the lock-out (``hasher``: the application's secret hasher, ``context.secrets``). In
+    single-user mode anyone at the keyboard enters, and it is stamped so.
 
     Returns:
         The round's status (who has entered), never the values.
@@ -147,12 +153,15 @@ def enter_score(
         NotFound: ``scoring_unknown``.
         ValidationError: ``score_not_own``, ``score_not_seated``, ``score_incomplete``, ``off_scale``.
         InvalidTransition: ``scoring_complete``, ``scoring_closed``.
-        NotPermitted / DomainError from the accounts service: wrong PIN, locked account, no account.
+        CredentialRefused: ``credential_wrong`` (counted toward the lock-out), ``account_locked``, ``no_account``,
+            ``account_inactive``.
+        NotPermitted: ``role_required``.
     """
     now = _now(at)
-    signed = signing.entry_signature(uow, person_id, pin, now)  # a wrong PIN is counted, then raised
     with uow:
         scoring = _round(uow, round_id)
+        # before anything is written: a wrong PIN is committed as a failure (lock-out), then raised
+        signed = signing.entry_signature(uow, person_id, pin, hasher, now)
         tables = _tables(uow)
         values: tuple[Decimal, Decimal, Decimal] | None = None
         if scoring.purpose is RoundPurpose.LEC and lec is not None:
@@ -191,6 +200,7 @@ def _checked_lec(
     return score.likelihood, score.exposure, score.consequence
 
 
+@use_case("grading.scoring_status", *EVERYONE)
 def scoring_status(uow: UnitOfWork, round_id: uuid.UUID) -> ScoringStatus:
     """Who has entered and when — no values, for anyone (the leader included).
 
@@ -201,6 +211,7 @@ def scoring_status(uow: UnitOfWork, round_id: uuid.UUID) -> ScoringStatus:
         return _status(_tables(uow), _round(uow, round_id))
 
 
+@use_case("grading.revealed_scores", *EVERYONE)
 def revealed_scores(uow: UnitOfWork, round_id: uuid.UUID) -> tuple[rules.Entry, ...] | None:
     """Every entry (values and signatures) once all seated members have entered; None before.
 
@@ -211,6 +222,7 @@ def revealed_scores(uow: UnitOfWork, round_id: uuid.UUID) -> tuple[rules.Entry, 
         return rules.revealed(_round(uow, round_id))
 
 
+@use_case("grading.open_scoring_for", *EVERYONE)
 def open_scoring_for(
     uow: UnitOfWork, hazard_id: uuid.UUID, purpose: RoundPurpose = RoundPurpose.LEC
 ) -> ScoringStatus | None:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.grading import Signature, SignedVia
+from hazard_desktop.services.ports import SecretHasher
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +62,24 @@ def actor_person(uow: Any) -> uuid.UUID | None:
     return None if actor is None else actor.person_id
 
 
-def entry_signature(uow: Any, person_id: uuid.UUID, pin: str | None, at: datetime) -> SignedEntry:
+def entry_signature(
+    uow: Any, person_id: uuid.UUID, pin: str | None, hasher: SecretHasher | None, at: datetime
+) -> SignedEntry:
     """Who signs ``person_id``'s entry: the signed-in account, or ``person_id`` by their own PIN.
 
-    A PIN is verified by the accounts service in its own transaction, so a wrong one is counted toward the
-    account's lock-out even though the entry is refused.
+    Call inside the open unit of work before anything is written: the accounts service checks the PIN and, on
+    a wrong one, commits the failure count (toward the lock-out) before it raises.
+
+    Raises:
+        CredentialRefused: ``credential_wrong``, ``account_locked``, ``no_account``, ``account_inactive``.
+        ValidationError: ``pin_unavailable`` (no hasher to check a PIN with).
     """
     if pin is not None and not is_single_user(uow):
-        verified = verify_pin(uow, person_id, pin, at)
+        if hasher is None:
+            raise ValidationError("pin_unavailable", field="pin")
+        from hazard_desktop.services.accounts import verify_person_credential
+
+        verified = verify_person_credential(uow, hasher, person_id, pin, at=at)
         return SignedEntry(verified.person_id, Signature(verified.account_id, verified.name, at, SignedVia.PIN))
     signature = actor_signature(uow, at)
     return SignedEntry(None if signature.single_user else actor_person(uow), signature)
-
-
-def verify_pin(uow: Any, person_id: uuid.UUID, pin: str, at: datetime) -> Any:
-    """The Actor of ``person_id``'s account once ``pin`` is verified (accounts service, r14c)."""
-    from hazard_desktop.services import accounts
-
-    return accounts.verify_person_pin(uow, person_id, pin, at=at)

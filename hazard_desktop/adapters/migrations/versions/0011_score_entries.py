@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"  # R14D-CHAIN: "0009" after merging r14c
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
