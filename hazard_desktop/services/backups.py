@@ -13,7 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from hazard_desktop.domain.accounts import EVERYONE, Actor, Role
 from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.services.authorization import use_case
 
 if TYPE_CHECKING:
     from hazard_desktop.services.ports import UnitOfWork
@@ -100,9 +102,30 @@ class Backups(Protocol):
         ...
 
 
+@use_case("backups.create", Role.SAFETY_ADMIN)
+def create_backup(
+    backups: Backups,
+    folder: Path,
+    *,
+    actor: Actor,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> BackupSummary:
+    """File → 备份: a verified backup of the whole register into ``folder`` (the safety office's; automatic
+    backups run as the program itself and do not pass here). Raises as ``Backups.create``."""
+    return backups.create(folder, progress=progress, cancelled=cancelled)
+
+
+@use_case("backups.restore", Role.SAFETY_ADMIN)
+def restore_backup(backups: Backups, path: Path, *, actor: Actor, progress: Progress | None = None) -> RestoreResult:
+    """File → 恢复: replace the register by a backup (the safety office's). Raises as ``Backups.restore``."""
+    return backups.restore(path, progress=progress)
+
+
 SETTING_SECOND_FOLDER = "backup_second_folder"
 
 
+@use_case("backups.second_folder", *EVERYONE)
 def second_folder(uow: UnitOfWork) -> Path | None:
     """The optional second folder automatic backups are copied to (a removable drive, another disk)."""
     with uow:
@@ -110,6 +133,7 @@ def second_folder(uow: UnitOfWork) -> Path | None:
     return Path(text) if text else None
 
 
+@use_case("backups.set_second_folder", Role.SAFETY_ADMIN)
 def set_second_folder(uow: UnitOfWork, folder: Path | None) -> None:
     """Set (``None``: clear) the second folder of automatic backups; one transaction.
 

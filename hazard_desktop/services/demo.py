@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
+from hazard_desktop.domain.accounts import Role as AccountRole
 from hazard_desktop.domain.grading import chairs
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Person, Role
 from hazard_desktop.services import demo_content
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.demo_grading import grade_demo
 from hazard_desktop.services.demo_rectification import rectify_demo
 from hazard_desktop.services.hazards import PhotoFile, attach_photos
@@ -67,6 +69,7 @@ def _name_chairs(uow: UnitOfWork) -> None:
     uow.settings.set(chairs.SETTING_KEY, chairs.dumps([version]))
 
 
+@use_case("demo.ensure_people", AccountRole.SAFETY_ADMIN)
 def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
     """Create the demo staff if the database has nobody yet; return people by department code."""
     with uow:
@@ -98,6 +101,7 @@ def ensure_people(uow: UnitOfWork) -> dict[str, list[Person]]:
         return grouped
 
 
+@use_case("demo.make_hazards", AccountRole.SAFETY_ADMIN)
 def make_hazards(
     uow: UnitOfWork, count: int, seed: int, reference: datetime, people: dict[str, list[Person]]
 ) -> list[Hazard]:

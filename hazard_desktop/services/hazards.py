@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.hazards import (
     MAX_FUTURE,
@@ -24,6 +25,7 @@ from hazard_desktop.domain.hazards import (
     validate_input,
 )
 from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import ImageProcessor, PhotoKind, ProcessedImage, UnitOfWork
 
@@ -73,6 +75,7 @@ def _claim_number(uow: UnitOfWork, typed: str, year: int, now: datetime) -> str:
     return number
 
 
+@use_case("hazards.create", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def create_hazard(
     uow: UnitOfWork,
     data: HazardInput,
@@ -128,6 +131,7 @@ def create_hazard(
     return hazard
 
 
+@use_case("hazards.update", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def update_hazard(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -148,6 +152,7 @@ def update_hazard(
     return save_hazard(uow, hazard_id, expected_revision, data, status=status)
 
 
+@use_case("hazards.save", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def save_hazard(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -213,6 +218,7 @@ def save_hazard(
     return result
 
 
+@use_case("hazards.get", *EVERYONE)
 def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
     """Load one hazard with its photo list.
 
@@ -224,6 +230,7 @@ def get_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> Hazard:
     return require(hazard, "hazard_unknown", value=str(hazard_id))
 
 
+@use_case("hazards.attach_photos", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def attach_photos(
     uow: UnitOfWork, hazard_id: uuid.UUID, files: Sequence[PhotoFile], processor: ImageProcessor
 ) -> Hazard:
@@ -292,6 +299,7 @@ def photo_fields(file: PhotoFile, image: ProcessedImage, position: int, now: dat
     }
 
 
+@use_case("hazards.remove_photo", Role.INSPECTOR, Role.SAFETY_ADMIN)
 def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> Hazard:
     """Detach one photo from a hazard."""
     now = utcnow()
@@ -307,6 +315,7 @@ def remove_photo(uow: UnitOfWork, hazard_id: uuid.UUID, photo_id: uuid.UUID) -> 
     return result
 
 
+@use_case("hazards.photo_bytes", *EVERYONE)
 def photo_bytes(uow: UnitOfWork, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None:
     """The stored JPEG of one photo rendition."""
     with uow:

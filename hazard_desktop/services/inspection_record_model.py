@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.inspections import AnswerResult, InspectionState, progress
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
 
 DEFAULT_PLANT_NAME = "某化工有限公司"
@@ -136,6 +138,7 @@ def _date(value: object) -> str:
     return ""
 
 
+@use_case("inspections.build_record", *EVERYONE)
 def build_record(uow: UnitOfWork, inspection_id: uuid.UUID) -> InspectionRecord:
     """Collect what the record prints (drafts too: they are stamped 草稿).
 

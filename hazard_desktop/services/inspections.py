@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.hazards import Hazard, HazardInput
 from hazard_desktop.domain.inspections import (
@@ -55,6 +56,7 @@ from hazard_desktop.domain.inspections import (
 )
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.text import refuse_control_characters
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.hazards import PhotoFile, attach_photos, create_hazard, photo_fields, process_photo_files
 from hazard_desktop.services.ports import ImageProcessor, PhotoKind, UnitOfWork
 
@@ -115,18 +117,21 @@ def check_template_codes(uow: UnitOfWork, draft: TemplateDraft) -> None:
     _check_codes(uow, draft)
 
 
+@use_case("templates.list", *EVERYONE)
 def list_templates(uow: UnitOfWork, *, include_retired: bool = False) -> list[Template]:
     """The newest version of every template (active ones only unless ``include_retired``)."""
     with uow:
         return uow.inspections.templates(include_retired=include_retired)
 
 
+@use_case("templates.history", *EVERYONE)
 def template_history(uow: UnitOfWork, template_id: uuid.UUID) -> list[Template]:
     """Every version of a template, oldest first."""
     with uow:
         return uow.inspections.template_versions(template_id)
 
 
+@use_case("templates.get", *EVERYONE)
 def get_template(uow: UnitOfWork, version_id: uuid.UUID) -> Template:
     """One template version.
 
@@ -140,12 +145,14 @@ def get_template(uow: UnitOfWork, version_id: uuid.UUID) -> Template:
     return template
 
 
+@use_case("templates.usage", *EVERYONE)
 def template_usage(uow: UnitOfWork, version_id: uuid.UUID) -> int:
     """How many inspections ran this version."""
     with uow:
         return uow.inspections.template_usage(version_id)
 
 
+@use_case("templates.create", Role.SAFETY_ADMIN)
 def create_template(uow: UnitOfWork, draft: TemplateDraft) -> Template:
     """Store a new template (version 1, unpublished until first used or exported).
 
@@ -179,6 +186,7 @@ class TemplateEdit:
     mode: EditMode | None
 
 
+@use_case("templates.edit", Role.SAFETY_ADMIN)
 def edit_template(uow: UnitOfWork, version_id: uuid.UUID, draft: TemplateDraft) -> TemplateEdit:
     """Change a template: in place while its newest version is unpublished, else as a new version.
 
@@ -233,6 +241,7 @@ def edit_template(uow: UnitOfWork, version_id: uuid.UUID, draft: TemplateDraft) 
     return TemplateEdit(stored, mode)
 
 
+@use_case("templates.set_retired", Role.SAFETY_ADMIN)
 def set_template_retired(uow: UnitOfWork, template_id: uuid.UUID, retired: bool) -> None:
     """Withdraw a template from new inspections (or bring it back); finished runs are not affected."""
     with uow:
@@ -291,6 +300,7 @@ def _item(template: Template, item_id: uuid.UUID) -> TemplateItem:
     return item
 
 
+@use_case("inspections.start", Role.INSPECTOR)
 def start_inspection(uow: UnitOfWork, data: StartInput, today: date | None = None) -> Inspection:
     """Start a draft inspection of ``data.area`` with a template version (which becomes published).
 
@@ -340,6 +350,7 @@ def start_inspection(uow: UnitOfWork, data: StartInput, today: date | None = Non
     return inspection
 
 
+@use_case("inspections.load_run", *EVERYONE)
 def load_run(uow: UnitOfWork, inspection_id: uuid.UUID) -> InspectionRun:
     """The inspection with its template version and answers (to run, reopen or print it).
 
@@ -354,6 +365,7 @@ def load_run(uow: UnitOfWork, inspection_id: uuid.UUID) -> InspectionRun:
     return InspectionRun(inspection, template, answers, department.name if department else "")
 
 
+@use_case("inspections.list", *EVERYONE)
 def list_inspections(uow: UnitOfWork, states: frozenset[InspectionState] = frozenset()) -> list[InspectionSummary]:
     """Drafts and finished runs, newest first."""
     with uow:
@@ -413,6 +425,7 @@ def _save(
     return stored
 
 
+@use_case("inspections.record_answer", Role.INSPECTOR)
 def record_answer(
     uow: UnitOfWork,
     inspection_id: uuid.UUID,
@@ -438,11 +451,13 @@ def record_answer(
     return _save(uow, inspection_id, item_id, change, at)
 
 
+@use_case("inspections.set_note", Role.INSPECTOR)
 def set_note(uow: UnitOfWork, inspection_id: uuid.UUID, item_id: uuid.UUID, note: str) -> Answer:
     """Store an item's note (the result stays) — committed at once."""
     return _save(uow, inspection_id, item_id, {"note": clean_note(note)})
 
 
+@use_case("inspections.add_answer_photos", Role.INSPECTOR)
 def add_answer_photos(
     uow: UnitOfWork,
     inspection_id: uuid.UUID,
@@ -478,12 +493,14 @@ def add_answer_photos(
     return stored
 
 
+@use_case("inspections.answer_photos", *EVERYONE)
 def answer_photos(uow: UnitOfWork, answer_id: uuid.UUID) -> list[AnswerPhoto]:
     """The photos of an answer, in order."""
     with uow:
         return uow.inspections.answer_photos(answer_id)
 
 
+@use_case("inspections.remove_answer_photo", Role.INSPECTOR)
 def remove_answer_photo(uow: UnitOfWork, inspection_id: uuid.UUID, item_id: uuid.UUID, photo_id: uuid.UUID) -> Answer:
     """Remove one photo from a draft's answer — committed at once."""
     now = utcnow()
@@ -502,12 +519,14 @@ def remove_answer_photo(uow: UnitOfWork, inspection_id: uuid.UUID, item_id: uuid
     return stored
 
 
+@use_case("inspections.answer_photo_bytes", *EVERYONE)
 def answer_photo_bytes(uow: UnitOfWork, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None:
     """The stored JPEG of one answer photo rendition."""
     with uow:
         return uow.inspections.answer_photo_bytes(photo_id, kind)
 
 
+@use_case("inspections.set_inspection_note", Role.INSPECTOR)
 def set_inspection_note(uow: UnitOfWork, inspection_id: uuid.UUID, note: str) -> Inspection:
     """Store the overall remarks of a draft — committed at once."""
     text = refuse_control_characters(note, "inspection_note").strip()
@@ -522,6 +541,7 @@ def set_inspection_note(uow: UnitOfWork, inspection_id: uuid.UUID, note: str) ->
     return updated
 
 
+@use_case("inspections.delete_draft", Role.INSPECTOR)
 def delete_draft(uow: UnitOfWork, inspection_id: uuid.UUID) -> None:
     """Throw away a draft that raised no hazard (a run started by mistake).
 
@@ -569,6 +589,7 @@ def _raise_hazard(
     return hazard
 
 
+@use_case("inspections.raise_hazard", Role.INSPECTOR)
 def raise_hazard(uow: UnitOfWork, inspection_id: uuid.UUID, item_id: uuid.UUID, images: ImageProcessor) -> Hazard:
     """Raise the hazard of one failed item now (before finalizing; e.g. an urgent finding).
 
@@ -605,6 +626,7 @@ class FinalizeResult:
     hazards: tuple[Hazard, ...]
 
 
+@use_case("inspections.finalize", Role.INSPECTOR)
 def finalize_inspection(
     uow: UnitOfWork, inspection_id: uuid.UUID, images: ImageProcessor, *, at: datetime | None = None
 ) -> FinalizeResult:
@@ -648,6 +670,7 @@ class HazardOrigin:
     state: InspectionState
 
 
+@use_case("inspections.of_hazard", *EVERYONE)
 def inspection_of_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardOrigin | None:
     """Which inspection raised ``hazard_id`` (None: registered by hand)."""
     with uow:
@@ -673,6 +696,7 @@ def inspection_of_hazard(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardOrigin 
     )
 
 
+@use_case("inspections.hazards", *EVERYONE)
 def hazards_of_inspection(uow: UnitOfWork, inspection_id: uuid.UUID) -> list[Hazard]:
     """The hazards an inspection raised, in checklist order."""
     with uow:

@@ -28,9 +28,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.services import output_files
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import RegisterFilter, SortKey
 
 if TYPE_CHECKING:
@@ -270,6 +272,7 @@ def check_target(target: Path) -> Path:
     return target
 
 
+@use_case("ledger.export", *EVERYONE)
 def export_ledger(
     uow: UnitOfWork,
     source: LedgerSource,

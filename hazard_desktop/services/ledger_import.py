@@ -19,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.hazards import (
     DESCRIPTION_MAX,
@@ -47,6 +48,7 @@ from hazard_desktop.domain.ledger import (
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Category, Department, Person
 from hazard_desktop.domain.text import refuse_control_characters
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
 
 LEGACY_NUMBER_MAX = 60
@@ -471,6 +473,7 @@ def _today() -> date:
     return datetime.now().astimezone().date()
 
 
+@use_case("ledger.preview_import", Role.SAFETY_ADMIN)
 def preview_ledger(
     uow: UnitOfWork,
     workbook: LedgerWorkbook,
@@ -493,6 +496,7 @@ def _found_at(day: date) -> datetime:
     return datetime.combine(day, time(12)).astimezone().astimezone(UTC)
 
 
+@use_case("ledger.import", Role.SAFETY_ADMIN)
 def import_ledger(
     uow: UnitOfWork,
     workbook: LedgerWorkbook,
@@ -609,12 +613,14 @@ def _grading(
     )
 
 
+@use_case("ledger.origin", *EVERYONE)
 def ledger_origin(uow: UnitOfWork, hazard_id: uuid.UUID) -> LedgerOrigin | None:
     """Where an imported hazard came from (None for a hazard entered in the program)."""
     with uow:
         return uow.ledger.origin(hazard_id)
 
 
+@use_case("ledger.choose_options", *EVERYONE)
 def choose_options(uow: UnitOfWork, recorder: str = "", department: str = "", category: str = "") -> ImportOptions:
     """Options from names (the command line): the recorder by name (default: the first active person
     of a safety department, else the first active person), a default department by name or code
@@ -661,6 +667,7 @@ class ImportChoices:
     recorder_id: uuid.UUID | None
 
 
+@use_case("ledger.import_choices", *EVERYONE)
 def import_choices(uow: UnitOfWork) -> ImportChoices:
     """The choices of the import dialog (the recorder proposed as :func:`choose_options` would)."""
     with uow:

@@ -25,6 +25,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from hazard_desktop.domain.accounts import EVERYONE
+from hazard_desktop.domain.accounts import Role as AccountRole
 from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.lec import (
@@ -41,6 +43,7 @@ from hazard_desktop.domain.lec import (
 from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reference import Category, Department, DepartmentKind, Person, Role, clean_name
 from hazard_desktop.domain.text import ascii_digits
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
 
 # ---------------------------------------------------------------- limits (match the storage columns)
@@ -96,24 +99,28 @@ class PlantSettings:
     decimals: int
 
 
+@use_case("reference.list_departments", *EVERYONE)
 def list_departments(uow: UnitOfWork, *, include_inactive: bool = True) -> list[Department]:
     """Departments ordered by code (inactive ones too unless asked otherwise)."""
     with uow:
         return uow.reference.departments(include_inactive=include_inactive)
 
 
+@use_case("reference.list_people", *EVERYONE)
 def list_people(uow: UnitOfWork, *, include_inactive: bool = True) -> list[Person]:
     """People ordered by name (inactive ones too unless asked otherwise)."""
     with uow:
         return uow.reference.people(include_inactive=include_inactive)
 
 
+@use_case("reference.list_categories", *EVERYONE)
 def list_categories(uow: UnitOfWork) -> list[Category]:
     """The rule's hazard categories with their subcategories, in the rule's order."""
     with uow:
         return uow.reference.categories()
 
 
+@use_case("reference.list_scale_values", *EVERYONE)
 def list_scale_values(uow: UnitOfWork) -> list[ScaleValue]:
     """Tables D.1–D.3: factor L, E, C in that order, largest value first."""
     with uow:
@@ -122,12 +129,14 @@ def list_scale_values(uow: UnitOfWork) -> list[ScaleValue]:
     return sorted(values, key=lambda v: (order[v.factor], -v.value))
 
 
+@use_case("reference.list_threshold_sets", *EVERYONE)
 def list_threshold_sets(uow: UnitOfWork) -> list[ThresholdSet]:
     """Every stored D.4 set, oldest effective date first (bands most dangerous first)."""
     with uow:
         return uow.lec.threshold_sets()
 
 
+@use_case("reference.current_threshold_set", *EVERYONE)
 def current_threshold_set(uow: UnitOfWork, on: date) -> ThresholdSet:
     """The D.4 set in force on ``on``.
 
@@ -137,6 +146,7 @@ def current_threshold_set(uow: UnitOfWork, on: date) -> ThresholdSet:
     return threshold_set_in_force(list_threshold_sets(uow), on)
 
 
+@use_case("reference.list_criteria", *EVERYONE)
 def list_criteria(uow: UnitOfWork, *, include_retired: bool = False, text: str = "") -> list[MajorCriterion]:
     """Major-hazard criteria whose code, clause or text contains ``text`` (case-insensitive).
 
@@ -151,6 +161,7 @@ def list_criteria(uow: UnitOfWork, *, include_retired: bool = False, text: str =
     return sorted(items, key=lambda c: (order[c.source], _natural_key(c.code), c.version))
 
 
+@use_case("reference.criterion_history", *EVERYONE)
 def criterion_history(uow: UnitOfWork, criterion_id: uuid.UUID) -> list[MajorCriterion]:
     """Every version of the criterion ``criterion_id`` belongs to, first version first.
 
@@ -171,6 +182,7 @@ def criterion_history(uow: UnitOfWork, criterion_id: uuid.UUID) -> list[MajorCri
     return chain
 
 
+@use_case("reference.get_settings", *EVERYONE)
 def get_settings(uow: UnitOfWork) -> PlantSettings:
     """Plant name and the number of decimals shown for D (defaults if not stored)."""
     with uow:
@@ -209,6 +221,7 @@ def _department_kind(kind: DepartmentKind | str) -> DepartmentKind:
         raise ValidationError("department_kind_unknown", field="department_kind", value=str(kind)) from None
 
 
+@use_case("reference.save_department", AccountRole.SAFETY_ADMIN)
 def save_department(
     uow: UnitOfWork,
     department_id: uuid.UUID | None,
@@ -266,6 +279,7 @@ def _roles(roles: Iterable[Role | str]) -> frozenset[Role]:
     return frozenset(result)
 
 
+@use_case("reference.save_person", AccountRole.SAFETY_ADMIN)
 def save_person(
     uow: UnitOfWork,
     person_id: uuid.UUID | None,
@@ -329,6 +343,7 @@ def save_person(
 # ---------------------------------------------------------------- categories and LEC tables D.1–D.3
 
 
+@use_case("reference.rename_category", AccountRole.SAFETY_ADMIN)
 def rename_category(uow: UnitOfWork, code: str, name_zh: str, name_en: str) -> Category:
     """Rename a category or a subcategory of the rule (its code never changes).
 
@@ -369,6 +384,7 @@ def _factor(factor: Factor | str) -> Factor:
         raise ValidationError("factor_unknown", field="factor", value=str(factor)) from None
 
 
+@use_case("reference.update_scale_meaning", AccountRole.SAFETY_ADMIN)
 def update_scale_meaning(
     uow: UnitOfWork, factor: Factor | str, value: Decimal | str | int, meaning_zh: str, meaning_en: str
 ) -> ScaleValue:
@@ -486,6 +502,7 @@ def _named(exc: ValidationError, band: Band) -> ValidationError:
     return ValidationError(exc.code, field=exc.field, band_name_zh=band.name_zh, band_name_en=band.name_en, **params)
 
 
+@use_case("reference.new_threshold_set", AccountRole.SAFETY_ADMIN)
 def new_threshold_set(
     uow: UnitOfWork,
     name: str,
@@ -556,6 +573,7 @@ def _check_code_free(uow: UnitOfWork, code: str, source: CriteriaSource, except_
             raise Conflict("criterion_duplicate", field="criterion_code", value=code)
 
 
+@use_case("reference.add_criterion", AccountRole.SAFETY_ADMIN)
 def add_criterion(
     uow: UnitOfWork,
     code: str,
@@ -598,6 +616,7 @@ def add_criterion(
     return criterion
 
 
+@use_case("reference.revise_criterion", AccountRole.SAFETY_ADMIN)
 def revise_criterion(
     uow: UnitOfWork,
     criterion_id: uuid.UUID,
@@ -653,6 +672,7 @@ def revise_criterion(
     return revised
 
 
+@use_case("reference.retire_criterion", AccountRole.SAFETY_ADMIN)
 def retire_criterion(uow: UnitOfWork, criterion_id: uuid.UUID) -> MajorCriterion:
     """Take a criterion out of force (it stays stored for the gradings that cite it).
 
@@ -690,6 +710,7 @@ def _clean_setting(key: str, value: object) -> str:
     raise ValidationError("setting_unknown", field="setting", value=key)
 
 
+@use_case("reference.set_setting", AccountRole.SAFETY_ADMIN)
 def set_setting(uow: UnitOfWork, key: str, value: object) -> str:
     """Store one plant setting; return the stored text.
 
@@ -706,6 +727,7 @@ def set_setting(uow: UnitOfWork, key: str, value: object) -> str:
     return text
 
 
+@use_case("reference.save_plant_settings", AccountRole.SAFETY_ADMIN)
 def save_plant_settings(uow: UnitOfWork, plant_name: str, decimals: int | str) -> PlantSettings:
     """Store both plant settings in one transaction (neither is written if one is refused)."""
     name = _clean_setting(SETTING_PLANT_NAME, plant_name)

@@ -8,11 +8,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.criteria import RULE_LIST_SIZE, MajorCriterion
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
 
 
@@ -48,6 +50,7 @@ class HazardDetails:
     subcategory: Subcategory | None
 
 
+@use_case("reference.load_reference", *EVERYONE)
 def load_reference(uow: UnitOfWork, *, include_inactive: bool = False) -> ReferenceData:
     """Departments, people and categories, read in one transaction."""
     with uow:
@@ -58,12 +61,14 @@ def load_reference(uow: UnitOfWork, *, include_inactive: bool = False) -> Refere
         )
 
 
+@use_case("reference.categories", *EVERYONE)
 def categories(uow: UnitOfWork) -> list[Category]:
     """The hazard categories (with their subcategories) as stored."""
     with uow:
         return uow.reference.categories()
 
 
+@use_case("reference.categories_and_criteria", *EVERYONE)
 def categories_and_criteria(
     uow: UnitOfWork, *, include_retired: bool = False
 ) -> tuple[list[Category], list[MajorCriterion]]:
@@ -72,24 +77,28 @@ def categories_and_criteria(
         return uow.reference.categories(), uow.criteria.all(include_retired=include_retired)
 
 
+@use_case("reference.criteria_in_force", *EVERYONE)
 def criteria_in_force(uow: UnitOfWork) -> list[MajorCriterion]:
     """The major-hazard criteria in force (company and 121号)."""
     with uow:
         return uow.criteria.all()
 
 
+@use_case("reference.departments_and_people", *EVERYONE)
 def departments_and_people(uow: UnitOfWork) -> tuple[list[Department], list[Person]]:
     """The active departments and people, in one transaction."""
     with uow:
         return uow.reference.departments(), uow.reference.people()
 
 
+@use_case("reference.lec_tables", *EVERYONE)
 def lec_tables(uow: UnitOfWork) -> tuple[list[ScaleValue], list[ThresholdSet]]:
     """The LEC scale values and every threshold set, in one transaction."""
     with uow:
         return uow.lec.scale_values(), uow.lec.threshold_sets()
 
 
+@use_case("reference.hazard_number", *EVERYONE)
 def hazard_number(uow: UnitOfWork, hazard_id: uuid.UUID) -> str:
     """The register number of a hazard, or "" if it no longer exists."""
     with uow:
@@ -97,12 +106,14 @@ def hazard_number(uow: UnitOfWork, hazard_id: uuid.UUID) -> str:
         return hazard.number if hazard is not None else ""
 
 
+@use_case("reference.plant_name", *EVERYONE)
 def plant_name(uow: UnitOfWork) -> str:
     """The plant's name from the settings (empty if not set)."""
     with uow:
         return uow.settings.get("plant_name") or ""
 
 
+@use_case("reference.hazard_details", *EVERYONE)
 def hazard_details(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardDetails:
     """Load one hazard with its department, finder and category records.
 
@@ -125,6 +136,7 @@ def hazard_details(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardDetails:
         )
 
 
+@use_case("reference.criteria_coverage", *EVERYONE)
 def criteria_coverage(uow: UnitOfWork) -> tuple[int, int]:
     """(items entered, items the rule's list has): the active major-hazard criteria against §5.1's 30."""
     with uow:

@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from hazard_desktop.domain import verification
+from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.reporting import Period, PeriodKind, report_due
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.statistics import (
     GRADE_ZH,
     STATUS_ZH,
@@ -213,6 +215,7 @@ def build_report(stats: Statistics, plant_name: str, *, analysis: str = "", made
     )
 
 
+@use_case("statistics.plant_name", *EVERYONE)
 def plant_name(uow: UnitOfWork) -> str:
     """The plant name from the settings (a placeholder when none is set)."""
     with uow:

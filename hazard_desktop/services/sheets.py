@@ -49,6 +49,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import normalise_number
@@ -62,6 +63,7 @@ from hazard_desktop.domain.verification import (
     short_code,
 )
 from hazard_desktop.services import output_files
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import UnitOfWork
 from hazard_desktop.services.sheet_builders import _targets
@@ -145,6 +147,7 @@ def sheet_renderer(context: AppContext) -> SheetRenderer:
 # ---------------------------------------------------------------- public use cases
 
 
+@use_case("sheets.prepare", *EVERYONE)
 def prepare_document(
     uow: UnitOfWork,
     request: SheetRequest,
@@ -190,6 +193,7 @@ def _printed_so_far(uow: UnitOfWork, plan: PlannedPrint) -> int:
     return uow.gradings.count_sheet_prints(plan.grading_id, plan.kind)
 
 
+@use_case("sheets.record_prints", Role.INSPECTOR, Role.PANEL_LEADER, Role.DISPUTE_CHAIR, Role.SAFETY_ADMIN)
 def record_prints(
     uow: UnitOfWork,
     prepared: PreparedDocument,
@@ -267,6 +271,7 @@ def record_prints(
     return tuple(records)
 
 
+@use_case("sheets.save_pdf", Role.INSPECTOR, Role.PANEL_LEADER, Role.DISPUTE_CHAIR, Role.SAFETY_ADMIN)
 def save_prepared_pdf(
     uow: UnitOfWork,
     prepared: PreparedDocument,
@@ -300,6 +305,7 @@ def _retry(exc: Exception) -> bool:
     return getattr(exc, "code", None) in ("sheet_copies_changed", "db_locked")
 
 
+@use_case("sheets.print", Role.INSPECTOR, Role.PANEL_LEADER, Role.DISPUTE_CHAIR, Role.SAFETY_ADMIN)
 def print_document(
     uow: UnitOfWork,
     request: SheetRequest,
@@ -351,6 +357,7 @@ def print_document(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+@use_case("sheets.grading_document", *EVERYONE)
 def grading_sheet_document(
     uow: UnitOfWork, hazard_id: uuid.UUID | None = None, grading_id: uuid.UUID | None = None
 ) -> SheetDocument:
@@ -364,16 +371,19 @@ def grading_sheet_document(
     return prepare_document(uow, request).document
 
 
+@use_case("sheets.meeting_document", *EVERYONE)
 def meeting_document(uow: UnitOfWork, meeting_id: uuid.UUID) -> SheetDocument:
     """One document with a 隐患分级判定表 per confirmed grading of the meeting, in meeting order."""
     return prepare_document(uow, SheetRequest.meeting(meeting_id)).document
 
 
+@use_case("sheets.dispute_document", *EVERYONE)
 def dispute_document(uow: UnitOfWork, dispute_id: uuid.UUID) -> SheetDocument:
     """The 争议裁决表 of a ruled dispute."""
     return prepare_document(uow, SheetRequest.dispute(dispute_id)).document
 
 
+@use_case("sheets.choices", *EVERYONE)
 def sheet_choices(uow: UnitOfWork, hazard_id: uuid.UUID) -> list[SheetChoice]:
     """Every sheet the hazard can print: one per confirmed grading, oldest first; the final one flagged.
 
@@ -481,6 +491,7 @@ def export_hazard_form(
     return result.path
 
 
+@use_case("sheets.verify_code", *EVERYONE)
 def verify_code(uow: UnitOfWork, typed: str) -> VerifyResult:
     """Check a code read from a sheet (typed ``XXXX-XXXX-XXXX`` in any case and spacing, or a scanned
     QR payload ``HDV1:<code>:<hazard number>``) against the records stored now.

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from hazard_desktop.domain.accounts import Role
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.inspections import (
     ItemDraft,
@@ -46,6 +47,7 @@ from hazard_desktop.domain.inspections import (
     validate_draft,
 )
 from hazard_desktop.domain.records import utcnow
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.inspections import check_template_codes
 from hazard_desktop.services.ports import UnitOfWork
 
@@ -91,6 +93,7 @@ def _version_doc(template: Template) -> dict[str, Any]:
     }
 
 
+@use_case("templates.export", Role.SAFETY_ADMIN)
 def export_templates(uow: UnitOfWork, template_ids: list[uuid.UUID] | None = None, *, all_versions: bool = True) -> str:
     """The JSON text of the chosen templates (default: every active one); the versions written are
     published (made immutable).
@@ -340,6 +343,7 @@ def _template_of(version: ParsedVersion, number: int, origin: TemplateOrigin, no
     )
 
 
+@use_case("templates.import", Role.SAFETY_ADMIN)
 def import_templates(
     uow: UnitOfWork, text: str | bytes, *, origin: TemplateOrigin = TemplateOrigin.IMPORT
 ) -> ImportReport:

@@ -29,7 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services.backups import COUNTED, BackupCancelled, Backups, BackupSummary, RestoreResult
+from hazard_desktop.services.backups import (
+    COUNTED,
+    BackupCancelled,
+    Backups,
+    BackupSummary,
+    RestoreResult,
+    create_backup,
+    restore_backup,
+)
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages, workers
 from hazard_desktop.ui.main_window import MainWindow
@@ -135,13 +143,14 @@ class BackupDialog(QDialog):
             self.status.setText(self.tr("Choose the folder for the backup first."))
             return
         folder = Path(text)
+        actor = self.context.session.actor
         _settings(self.context).setValue(_FOLDER_KEY, str(folder))
         self.start_button.setEnabled(False)
         self.folder_edit.setEnabled(False)
         self.browse_button.setEnabled(False)
         self.status.setText(self.tr("Writing and checking the backup…"))
         job = workers.Job(
-            lambda job: backups.create(folder, progress=job.report, cancelled=job.is_cancelled),
+            lambda job: create_backup(backups, folder, actor=actor, progress=job.report, cancelled=job.is_cancelled),
             cancel_exceptions=(BackupCancelled,),
             name="backup",
         )
@@ -314,6 +323,7 @@ class RestoreDialog(QDialog):
         if not messages.confirm(self, self.tr("Restore"), text):
             return
         path = self.chosen.path
+        actor = self.context.session.actor
         self.restore_button.setEnabled(False)
         self.browse_button.setEnabled(False)
         self.close_button.setEnabled(False)
@@ -322,7 +332,7 @@ class RestoreDialog(QDialog):
             window.setEnabled(False)  # nothing may read the register while it is replaced
             self.setEnabled(True)
         self.status.setText(self.tr("Checking the backup and restoring…"))
-        job = workers.Job(lambda job: backups.restore(path, progress=job.report), name="restore")
+        job = workers.Job(lambda job: restore_backup(backups, path, actor=actor, progress=job.report), name="restore")
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)

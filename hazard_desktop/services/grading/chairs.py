@@ -5,18 +5,22 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.grading import chairs as chair_rules
 from hazard_desktop.domain.grading.chairs import DisputeChairs
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.grading.lookups import _leader, _tables
 from hazard_desktop.services.ports import UnitOfWork
 
 
+@use_case("disputes.chairs", *EVERYONE)
 def dispute_chairs(uow: UnitOfWork) -> tuple[DisputeChairs, ...]:
     """Every version named so far, oldest first (empty: nobody named yet)."""
     with uow:
         return chair_rules.loads(uow.settings.get(chair_rules.SETTING_KEY))
 
 
+@use_case("disputes.name_chairs", Role.SAFETY_ADMIN)
 def name_dispute_chairs(
     uow: UnitOfWork, effective_from: date, leader_id: uuid.UUID, deputy_id: uuid.UUID
 ) -> DisputeChairs:

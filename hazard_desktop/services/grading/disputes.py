@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.grading import (
     REASON_MAX,
@@ -30,6 +31,7 @@ from hazard_desktop.domain.grading import (
 from hazard_desktop.domain.grading import chairs as chair_rules
 from hazard_desktop.domain.reference import DepartmentKind
 from hazard_desktop.domain.text import refuse_control_characters
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.grading import signing
 from hazard_desktop.services.grading.lookups import (
     _check_graded_on,
@@ -61,6 +63,7 @@ RULING_TEXT_MAX = REASON_MAX
 # ---------------------------------------------------------------- reading
 
 
+@use_case("disputes.view", *EVERYONE)
 def dispute_view(uow: UnitOfWork, hazard_id: uuid.UUID) -> DisputeView:
     """The grading in force, the open dispute and the criteria its panel must vote on first.
 
@@ -198,6 +201,7 @@ def decide_criteria(
 # ---------------------------------------------------------------- use cases
 
 
+@use_case("disputes.raise", Role.INSPECTOR, Role.PANEL_LEADER, Role.DISPUTE_CHAIR, Role.SAFETY_ADMIN)
 def raise_dispute(
     uow: UnitOfWork,
     grading_id: uuid.UUID,
@@ -254,6 +258,7 @@ def raise_dispute(
     return dispute
 
 
+@use_case("disputes.rule", Role.DISPUTE_CHAIR)
 def rule_dispute(
     uow: UnitOfWork,
     dispute_id: uuid.UUID,
@@ -342,6 +347,7 @@ def rule_dispute(
     return ruled, ruling
 
 
+@use_case("disputes.withdraw", Role.INSPECTOR, Role.PANEL_LEADER, Role.DISPUTE_CHAIR, Role.SAFETY_ADMIN)
 def withdraw_dispute(
     uow: UnitOfWork,
     dispute_id: uuid.UUID,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.errors import NotFound, ValidationError
 from hazard_desktop.domain.grading import (
     DEFAULT_PANEL_RULE,
@@ -20,6 +21,7 @@ from hazard_desktop.domain.grading import (
 from hazard_desktop.domain.grading import chairs as chair_rules
 from hazard_desktop.domain.lec import ThresholdSet
 from hazard_desktop.domain.reference import Person
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.grading.lookups import _grading, _hazard, _meeting, _member_scores, _Tables, _tables
 from hazard_desktop.services.grading.types import (
     GradingSetup,
@@ -34,6 +36,7 @@ from hazard_desktop.services.ports import UnitOfWork
 # ---------------------------------------------------------------- reading
 
 
+@use_case("grading.grading_setup", *EVERYONE)
 def grading_setup(uow: UnitOfWork, today: date | None = None) -> GradingSetup:
     """Scales, threshold sets (and the one in force), active criteria, departments and people.
 
@@ -135,6 +138,7 @@ def preview_panel(
     )
 
 
+@use_case("grading.get_grading", *EVERYONE)
 def get_grading(uow: UnitOfWork, grading_id: uuid.UUID) -> Grading:
     """One grading with its scores and criteria.
 
@@ -145,12 +149,14 @@ def get_grading(uow: UnitOfWork, grading_id: uuid.UUID) -> Grading:
         return _grading(uow, grading_id)
 
 
+@use_case("grading.final_grading", *EVERYONE)
 def final_grading(uow: UnitOfWork, hazard_id: uuid.UUID) -> Grading | None:
     """The grading that counts for a hazard (a dispute ruling beats panel gradings), or None."""
     with uow:
         return rules.current_grading(uow.gradings.history_for(hazard_id))
 
 
+@use_case("grading.grading_history", *EVERYONE)
 def grading_history(uow: UnitOfWork, hazard_id: uuid.UUID) -> list[HistoryEntry]:
     """A hazard's gradings (drafts included) and disputes, oldest first; the final grading is flagged.
 
@@ -189,6 +195,7 @@ def grading_history(uow: UnitOfWork, hazard_id: uuid.UUID) -> list[HistoryEntry]
     return sorted(entries, key=key)
 
 
+@use_case("grading.meetings", *EVERYONE)
 def meetings(uow: UnitOfWork) -> list[MeetingSummary]:
     """Every panel meeting, newest first, with its grading counts."""
     with uow:
@@ -196,6 +203,7 @@ def meetings(uow: UnitOfWork) -> list[MeetingSummary]:
         return [MeetingSummary(m, *counts.get(m.id, (0, 0))) for m in uow.gradings.meetings()]
 
 
+@use_case("grading.meeting_gradings", *EVERYONE)
 def meeting_gradings(uow: UnitOfWork, meeting_id: uuid.UUID, *, confirmed_only: bool = False) -> list[Grading]:
     """The gradings a meeting made, in order (drafts too unless ``confirmed_only``).
 
@@ -207,6 +215,7 @@ def meeting_gradings(uow: UnitOfWork, meeting_id: uuid.UUID, *, confirmed_only: 
         return uow.gradings.for_meeting(meeting_id, confirmed_only=confirmed_only)
 
 
+@use_case("grading.open_disputes", *EVERYONE)
 def open_disputes(uow: UnitOfWork) -> list[Dispute]:
     """Disputes waiting for the dispute panel, oldest first."""
     with uow:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from hazard_desktop.domain import grading as rules
+from hazard_desktop.domain.accounts import Role
 from hazard_desktop.domain.errors import DomainError, InvalidTransition, ValidationError
 from hazard_desktop.domain.grading import (
     DEFAULT_PANEL_RULE,
@@ -15,6 +16,7 @@ from hazard_desktop.domain.grading import (
 )
 from hazard_desktop.domain.hazards import check_gradable
 from hazard_desktop.domain.meetings import GradingMeeting, new_meeting
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.grading.lookups import (
     _add_draft,
     _close_round,
@@ -38,6 +40,7 @@ from hazard_desktop.services.ports import UnitOfWork
 # ---------------------------------------------------------------- meetings and gradings
 
 
+@use_case("grading.open_meeting", Role.PANEL_LEADER)
 def open_meeting(
     uow: UnitOfWork, title: str, held_on: date, leader_id: uuid.UUID, *, at: datetime | None = None
 ) -> GradingMeeting:
@@ -56,6 +59,7 @@ def open_meeting(
     return meeting
 
 
+@use_case("grading.grade_by_lec", Role.PANEL_LEADER)
 def grade_hazard_by_lec(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -79,6 +83,7 @@ def grade_hazard_by_lec(
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 
+@use_case("grading.grade_by_criteria", Role.PANEL_LEADER)
 def grade_hazard_by_criteria(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -102,6 +107,7 @@ def grade_hazard_by_criteria(
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 
+@use_case("grading.grade_by_decision", Role.PANEL_LEADER)
 def grade_hazard_by_decision(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -123,6 +129,7 @@ def grade_hazard_by_decision(
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 
+@use_case("grading.grade_and_confirm", Role.PANEL_LEADER)
 def grade_and_confirm(
     uow: UnitOfWork,
     request: GradingRequest,
@@ -162,6 +169,7 @@ def grade_and_confirm(
     return confirmed, opened
 
 
+@use_case("grading.grade_batch", Role.PANEL_LEADER)
 def grade_batch(
     uow: UnitOfWork,
     meeting_id: uuid.UUID,
@@ -224,6 +232,7 @@ def grade_batch(
     return drafts
 
 
+@use_case("grading.confirm", Role.PANEL_LEADER)
 def confirm_grading(uow: UnitOfWork, grading_id: uuid.UUID, *, at: datetime | None = None) -> Grading:
     """The leader confirms a draft; the hazard's grade, status (待定级 → 已定级) and register columns follow.
 
@@ -235,6 +244,7 @@ def confirm_grading(uow: UnitOfWork, grading_id: uuid.UUID, *, at: datetime | No
     return confirm_gradings(uow, [grading_id], at=at)[0]
 
 
+@use_case("grading.confirm_many", Role.PANEL_LEADER)
 def confirm_gradings(uow: UnitOfWork, grading_ids: Sequence[uuid.UUID], *, at: datetime | None = None) -> list[Grading]:
     """Confirm several drafts (e.g. a whole meeting) at once: all of them, or none.
 
@@ -248,6 +258,7 @@ def confirm_gradings(uow: UnitOfWork, grading_ids: Sequence[uuid.UUID], *, at: d
     return confirmed
 
 
+@use_case("grading.discard_draft", Role.PANEL_LEADER)
 def discard_draft(uow: UnitOfWork, grading_id: uuid.UUID) -> None:
     """Throw away a draft nobody confirmed.
 
@@ -260,6 +271,7 @@ def discard_draft(uow: UnitOfWork, grading_id: uuid.UUID) -> None:
         uow.commit()
 
 
+@use_case("grading.correct", Role.PANEL_LEADER)
 def correct_grading(
     uow: UnitOfWork,
     old_id: uuid.UUID,

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.hazards import Hazard, HazardStatus
 from hazard_desktop.domain.records import utcnow
 from hazard_desktop.domain.rectification import (
@@ -24,6 +25,7 @@ from hazard_desktop.domain.rectification import (
     default_deadline,
     plant_date,
 )
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import PhotoKind, UnitOfWork
 
@@ -83,6 +85,7 @@ def plant_today(at: datetime | None = None) -> date:
     return plant_date(at or utcnow())
 
 
+@use_case("rectification.load_view", *EVERYONE)
 def load_view(uow: UnitOfWork, hazard_id: uuid.UUID, *, today: date | None = None) -> RectificationView:
     """The whole loop of one hazard. Raises NotFound ``hazard_unknown``.
 
@@ -123,12 +126,14 @@ def _days_left(hazard: Hazard, today: date) -> int | None:
     return days_left(hazard.deadline, today)
 
 
+@use_case("rectification.timeline", *EVERYONE)
 def timeline(uow: UnitOfWork, hazard_id: uuid.UUID) -> list[Transition]:
     """Every transition of a hazard, oldest first."""
     with uow:
         return uow.rectification.transitions(hazard_id)
 
 
+@use_case("rectification.default_deadline_for", *EVERYONE)
 def default_deadline_for(uow: UnitOfWork, hazard_id: uuid.UUID, *, today: date | None = None) -> date | None:
     """The deadline an assignment made ``today`` gets by default (for 重大: the plan's time limit, None
     without a plan)."""
@@ -144,6 +149,7 @@ def default_deadline_for(uow: UnitOfWork, hazard_id: uuid.UUID, *, today: date |
         return default_deadline(day, hazard.grade, _band(uow, hazard), read_settings(uow).deadlines)
 
 
+@use_case("rectification.due_counts", *EVERYONE)
 def due_counts(uow: UnitOfWork, today: date, *, within_days: int = 7, person_id: uuid.UUID | None = None) -> DueCounts:
     """Counts for the status bar (one SQL query over the hazards' indexed columns)."""
     with uow:
@@ -151,6 +157,7 @@ def due_counts(uow: UnitOfWork, today: date, *, within_days: int = 7, person_id:
     return DueCounts(overdue, soon, waiting)
 
 
+@use_case("rectification.due_list", *EVERYONE)
 def due_list(uow: UnitOfWork, today: date, *, within_days: int = 7) -> list[DueItem]:
     """整改中 hazards overdue or due within ``within_days``, most overdue first."""
     with uow:
@@ -173,6 +180,7 @@ def due_list(uow: UnitOfWork, today: date, *, within_days: int = 7) -> list[DueI
     ]
 
 
+@use_case("rectification.rectification_photo_bytes", *EVERYONE)
 def rectification_photo_bytes(uow: UnitOfWork, photo_id: uuid.UUID, kind: PhotoKind) -> bytes | None:
     """The stored JPEG of one rectification photo rendition."""
     with uow:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.rectification import (
     DEFAULT_DEADLINES,
@@ -17,6 +18,7 @@ from hazard_desktop.domain.rectification import (
     RectificationSettings,
 )
 from hazard_desktop.domain.text import refuse_control_characters
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
 
 LABELS_KEY = "rectification.five_labels"
@@ -54,6 +56,7 @@ def _deadlines(text: str | None) -> DeadlineDefaults:
         return DEFAULT_DEADLINES
 
 
+@use_case("rectification.load_settings", *EVERYONE)
 def load_settings(uow: UnitOfWork) -> RectificationSettings:
     """The stored settings, or the defaults (labels None: the program's translated labels)."""
     with uow:
@@ -87,6 +90,7 @@ def check_settings(settings: RectificationSettings) -> RectificationSettings:
     return RectificationSettings(labels, DeadlineDefaults(tuple(bands), settings.deadlines.no_band))
 
 
+@use_case("rectification.save_settings", Role.SAFETY_ADMIN)
 def save_settings(uow: UnitOfWork, settings: RectificationSettings) -> RectificationSettings:
     """Check and store (one transaction); labels None removes the plant's own wording.
 

@@ -21,7 +21,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from hazard_desktop.domain.errors import Conflict, DomainError, ValidationError
+from hazard_desktop.domain.accounts import EVERYONE, Role
+from hazard_desktop.domain.errors import Conflict, DomainError, NotPermitted, ValidationError
 from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.records import new_id, utcnow
@@ -59,6 +60,7 @@ from hazard_desktop.domain.rectification import (
     validate_plan,
 )
 from hazard_desktop.domain.reference import DepartmentKind, Person
+from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.hazards import PhotoFile, photo_fields, process_photo_files
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import ImageProcessor, ProcessedImage, UnitOfWork
@@ -117,6 +119,20 @@ def person_ref(uow: UnitOfWork, person_id: uuid.UUID | None, field_name: str) ->
     return person, ref, Actor(person.id, person.department_id, kind, person.roles)
 
 
+def check_acting_for(uow: UnitOfWork, actor_id: uuid.UUID | None) -> None:
+    """Under accounts the 操作人 is the signed-in account's person; only the safety office
+    (``SAFETY_ADMIN``) may act for someone else. Without a person (single user, system, command line)
+    the 操作人 picked is taken as it is.
+
+    Raises:
+        NotPermitted: ``act_for_other``.
+    """
+    acting = uow.actor
+    if acting.person_id is None or actor_id == acting.person_id or Role.SAFETY_ADMIN in acting.roles:
+        return
+    raise NotPermitted("act_for_other", field="actor", name=acting.name)
+
+
 def _cites_major(uow: UnitOfWork, hazard_id: uuid.UUID) -> bool:
     """A grading of the hazard (draft or confirmed, current or superseded) cites a major criterion, or an open
     dispute claims one."""
@@ -138,6 +154,7 @@ def _rectified_by(uow: UnitOfWork, hazard_id: uuid.UUID) -> uuid.UUID | None:
     return steps[-1].actor.person_id if steps else None
 
 
+@use_case("rectification.refusals", *EVERYONE)
 def refusals(uow: UnitOfWork, hazard_id: uuid.UUID, actor_id: uuid.UUID) -> dict[Action, DomainError | None]:
     """For each action of the loop (but GRADE): None if ``actor_id`` may do it on the hazard now, else the refusal
     the use case would raise first for the state or the person (input checks come later, in the use case).
@@ -192,6 +209,7 @@ def _begin(
     hazard = require(uow.hazards.get(hazard_id), "hazard_unknown", value=str(hazard_id))
     if hazard.revision != expected_revision:
         raise Conflict("stale_revision", number=hazard.number)
+    check_acting_for(uow, actor_id)
     _, ref, actor = person_ref(uow, actor_id, "actor")
     assignment = uow.rectification.get_assignment(hazard_id)
     state = LoopState(
@@ -335,6 +353,7 @@ def _new_plan(hazard_id: uuid.UUID, clean: PlanInput, at: datetime, old: Treatme
 # ---------------------------------------------------------------- the use cases
 
 
+@use_case("rectification.assign", Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def assign(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -431,6 +450,7 @@ _REVISABLE = (
 )
 
 
+@use_case("rectification.revise", Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def revise_assignment(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -467,6 +487,7 @@ def revise_assignment(
         return _finish(step, reason=why, details={"changed": changed})
 
 
+@use_case("rectification.save_plan", Role.INSPECTOR, Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def save_plan(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -497,6 +518,7 @@ def save_plan(
         return _finish(step, details={"created": old is None, "time_limit": new_plan.time_limit.isoformat()})
 
 
+@use_case("rectification.add_note", Role.INSPECTOR, Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def add_note(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -518,6 +540,7 @@ def add_note(
         return _finish(step, details={"note_id": str(note.id), "photos": len(processed)})
 
 
+@use_case("rectification.request_extension", Role.INSPECTOR, Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def request_extension(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -595,6 +618,7 @@ def _decide(step: _Step, approve: bool, reason: str) -> Hazard:
     return _finish(step, reason=reason, details=details)
 
 
+@use_case("rectification.approve_extension", Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def approve_extension(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -611,6 +635,7 @@ def approve_extension(
         return _decide(step, True, clean_text(reason, "reason", REASON_MAX, required=False))
 
 
+@use_case("rectification.refuse_extension", Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def refuse_extension(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -637,6 +662,7 @@ def _acceptor(step: _Step, acceptor_id: uuid.UUID | None, responsible_id: uuid.U
     return ref
 
 
+@use_case("rectification.submit", Role.INSPECTOR, Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def submit_for_acceptance(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -669,6 +695,7 @@ def submit_for_acceptance(
         )
 
 
+@use_case("rectification.accept", Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def accept(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -718,6 +745,7 @@ def accept(
         )
 
 
+@use_case("rectification.send_back", Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def send_back(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
@@ -750,6 +778,7 @@ def send_back(
         return _finish(step, reason=why, details={"acceptance_id": str(acceptance.id)})
 
 
+@use_case("rectification.on_the_spot", Role.INSPECTOR, Role.PANEL_LEADER, Role.SAFETY_ADMIN)
 def fix_on_the_spot(
     uow: UnitOfWork,
     hazard_id: uuid.UUID,
