@@ -2,8 +2,10 @@
 
 1. *Panel*: choose the members (安环部, 生产部, 工会; odd count) and the leader who confirms; the
    composition checks are shown live and an invalid panel cannot start.
-2. *Scoring*, hazard by hazard: each member enters L, E and C on their own; the others' entries stay
-   hidden until all are in. A major-hazard check (§5.1) can be run for the hazard at any time.
+2. *Scoring*, hazard by hazard: each member enters L, E and C on their own, into the services' blind
+   scoring round (issue 14): under their own account, or on the leader's laptop confirming with their own
+   PIN. The entries stay hidden from everyone, the leader included, until all are in (the services refuse
+   to show them before). A major-hazard check (§5.1) can be run for the hazard at any time.
 3. *Result*: every member's D, the exact mean and its band (colour), and a warning when the members' D fall
    into different bands. The leader confirms: the grading is stored and confirmed in one step (one
    use case, one transaction; a batch's meeting is opened with its first grading).
@@ -48,7 +50,9 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     MemberScore,
     PanelOutcome,
+    PanelRole,
 )
+from hazard_desktop.domain.grading import Seat as RoundSeat
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting
@@ -156,6 +160,7 @@ class PanelScoringDialog(QDialog):
         self._skipped: list[uuid.UUID] = []
         self._meeting: GradingMeeting | None = None
         self._seats: list[Seat] = []
+        self._round_id: uuid.UUID | None = None  # the current hazard's blind scoring round
         self.setObjectName("panelScoring")
         self.setWindowTitle(self.tr("Grade hazards with the panel") if self.is_batch else self.tr("Grade hazard"))
 
@@ -289,6 +294,8 @@ class PanelScoringDialog(QDialog):
         self.scoring = HiddenScoring(page)
         self.scoring.setObjectName("hiddenScoring")
         self.scoring.completed.connect(self._scores_complete)
+        self.scoring.refused.connect(self.show_error)
+        self.scoring.set_submitter(self._submit_entry, self._needs_pin)
 
         check_row = QHBoxLayout()
         check_row.addWidget(QLabel(self.tr("§5.1 major-hazard check:"), page))
@@ -505,6 +512,7 @@ class PanelScoringDialog(QDialog):
             self._finish()
             return
         self._outcome = None
+        self._open_round(hazard)
         self.scoring.start(self._setup.scales, self._seats)
         header = hazard_line(hazard, 90)
         if self.is_batch:
@@ -513,6 +521,54 @@ class PanelScoringDialog(QDialog):
         self.result_header.setText(header)
         self._show_check()
         self.pages.setCurrentIndex(PAGE_SCORING)
+
+    # ---- blind scoring round (services: issue 14)
+    def _open_round(self, hazard: Hazard) -> bool:
+        """Seat the panel in a new blind scoring round for ``hazard`` (an unused earlier round is dropped)."""
+        seats = [RoundSeat(s.candidate.person_id, s.role) for s in self._seats]
+        try:
+            status = grading_service.open_scoring(self._context.uow(), hazard.id, seats)
+        except Exception as exc:
+            if not messages.is_user_error(exc):
+                raise
+            self._round_id = None
+            self.show_error(exc)
+            return False
+        self._round_id = status.round_id
+        return True
+
+    def _needs_pin(self, seat: Seat) -> bool:
+        """A member who is not the signed-in account confirms their entry with their own PIN."""
+        actor = self._context.session.actor
+        return not actor.single_user and actor.person_id != seat.candidate.person_id
+
+    def _submit_entry(self, seat: Seat, values: tuple, pin: str | None) -> None:
+        """One member's entry to the services (raises the DomainError that refuses it)."""
+        if self._round_id is None:
+            raise DomainError("scoring_unknown")
+        self.clear_error()
+        grading_service.enter_score(
+            self._context.uow(),
+            self._round_id,
+            seat.candidate.person_id,
+            lec=values,
+            pin=pin,
+            hasher=self._context.secrets,
+        )
+
+    def revealed_entries(self) -> list[ScoreEntry] | None:
+        """The members' scores from the services once all have entered; None before (hidden from everyone)."""
+        if self._round_id is None:
+            return None
+        revealed = grading_service.revealed_scores(self._context.uow(), self._round_id)
+        if revealed is None:
+            return None
+        roles = {s.candidate.person_id: s.role for s in self._seats}
+        return [
+            ScoreEntry(e.person_id, e.likelihood, e.exposure, e.consequence, roles.get(e.person_id, PanelRole.MEMBER))
+            for e in revealed
+            if e.likelihood is not None and e.exposure is not None and e.consequence is not None
+        ]
 
     # ---- §5.1 check
     def current_check(self) -> CriteriaCheckResult | None:
@@ -563,9 +619,12 @@ class PanelScoringDialog(QDialog):
     # ---- step 2 → 3
     def _scores_complete(self) -> None:
         try:
+            entries = self.revealed_entries()
+            if entries is None:
+                raise DomainError("scoring_incomplete")
             self._outcome = grading_service.preview_panel(
                 self._setup,
-                to_entries(self.scoring.scores()),
+                entries,
                 threshold_set_id=self.threshold_set_id(),
                 graded_on=pydate(self.graded_on.date()),
             )
@@ -629,6 +688,9 @@ class PanelScoringDialog(QDialog):
         """All members score the current hazard again (the entries so far are discarded)."""
         self._outcome = None
         self.clear_error()
+        hazard = self.current_hazard
+        if hazard is not None:
+            self._open_round(hazard)
         self.scoring.restart()
         self._show_grade()
         self.pages.setCurrentIndex(PAGE_SCORING)
@@ -651,18 +713,21 @@ class PanelScoringDialog(QDialog):
         if hazard is None or leader_id is None:
             return None
         check = self.current_check()
-        entries = tuple(to_entries(self._outcome.scores)) if self._outcome is not None else ()
+        # the scores come from the blind scoring round, signed by each member (never typed in here)
+        round_id = self._round_id if self._outcome is not None else None
         if check is not None and check.matches:
             request = GradingRequest(
                 hazard.id,
                 GradingMethod.CRITERIA,
-                entries,
-                tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
+                criteria=tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
+                round_id=round_id,
             )
         elif check is not None and check.decision_reason:
-            request = GradingRequest(hazard.id, GradingMethod.PANEL_DECISION, entries, reason=check.decision_reason)
-        elif entries:
-            request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, entries)
+            request = GradingRequest(
+                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id
+            )
+        elif round_id is not None:
+            request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, round_id=round_id)
         else:
             return None
         self.clear_error()
