@@ -65,7 +65,9 @@ def hazard(context, staff):
     inspector = add_person(context)
     return create_hazard(
         context.uow(),
-        hazard_input(context, inspector, description="合成一车间 P-101A 机封泄漏", found_at=datetime(2026, 3, 1, tzinfo=UTC)),
+        hazard_input(
+            context, inspector, description="合成一车间 P-101A 机封泄漏", found_at=datetime(2026, 3, 1, tzinfo=UTC)
+        ),
     )
 
 
