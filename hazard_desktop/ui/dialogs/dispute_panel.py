@@ -67,12 +67,13 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.grading import DisputeView, GradingSetup
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
-from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
+from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
 from hazard_desktop.ui.widgets import screen_fit
+from hazard_desktop.ui.widgets.blind_round import BlindRound
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.criteria_votes import CriteriaVotes
-from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
+from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
 from hazard_desktop.ui.widgets.lec_format import department_kind_short, today
 from hazard_desktop.ui.widgets.member_picker import (
     Candidate,
@@ -130,6 +131,7 @@ class DisputePanelDialog(QDialog):
         self._outcome: PanelOutcome | None = None
         self._verdicts: tuple[CriterionVerdict, ...] = ()
         self._seats: list[Seat] = []
+        self.round = BlindRound(context, self.show_error)  # the dispute panel's blind LEC round (issue 14)
         self._changed: DisputeResult | None = None
         self.setObjectName("disputePanel")
         self.setWindowTitle(arg(self.tr("Hazard dispute — %1"), self._hazard.number))
@@ -334,6 +336,8 @@ class DisputePanelDialog(QDialog):
         self.scoring = HiddenScoring(page)
         self.scoring.setObjectName("hiddenScoring")
         self.scoring.completed.connect(self._scores_complete)
+        self.scoring.refused.connect(self.show_error)
+        self.scoring.set_submitter(self._submit_entry, self.round.needs_pin)
         box = QGroupBox(self.tr("Dispute panel scores (D = L × E × C), one member at a time"), page)
         QVBoxLayout(box).addWidget(self.scoring)
         layout = QVBoxLayout(page)
@@ -699,8 +703,7 @@ class DisputePanelDialog(QDialog):
             self.votes.start(self._view.in_question, seats)
             self.pages.setCurrentIndex(PAGE_VOTES)
             return True
-        self.scoring.start(self._setup.scales, seats)
-        self.pages.setCurrentIndex(PAGE_SCORING)
+        self._start_lec(seats)
         return True
 
     def record_votes(self) -> tuple[CriterionVerdict, ...] | None:
@@ -721,8 +724,7 @@ class DisputePanelDialog(QDialog):
             self.show_error(DomainError("no_threshold_set"))
             return None
         else:
-            self.scoring.start(self._setup.scales, self._seats)
-            self.pages.setCurrentIndex(PAGE_SCORING)
+            self._start_lec(self._seats)
         return verdicts
 
     @property
@@ -760,14 +762,29 @@ class DisputePanelDialog(QDialog):
         return dispute
 
     # ---- scoring and ruling
+    def _start_lec(self, seats: list[Seat]) -> None:
+        """The panel scores LEC in a blind round of the services: hidden from everyone until all are in."""
+        hazard_id = self._dispute.hazard_id if self._dispute is not None else None
+        if hazard_id is not None:
+            self.round.open(hazard_id, seats)
+        self.scoring.start(self._setup.scales, seats)
+        self.pages.setCurrentIndex(PAGE_SCORING)
+
+    def _submit_entry(self, seat: Seat, values: Values, pin: str | None) -> None:
+        self.clear_error()
+        self.round.submit(seat, values, pin)
+
     def _scores_complete(self) -> None:
         dispute = self._dispute
         if dispute is None:
             return
         try:
+            entries = self.round.revealed_entries()
+            if entries is None:
+                raise DomainError("scoring_incomplete")
             self._outcome = grading_service.preview_panel(
                 self._setup,
-                to_entries(self.scoring.scores()),
+                entries,
                 threshold_set_id=self.threshold_set_id(),
                 graded_on=pydate(self.graded_on.date()),
                 raising_department_id=dispute.raised_by_department_id,
@@ -803,6 +820,8 @@ class DisputePanelDialog(QDialog):
     def rescore(self) -> None:
         self._outcome = None
         self.clear_error()
+        if self._dispute is not None:
+            self.round.open(self._dispute.hazard_id, self._seats)
         self.scoring.restart()
         self.pages.setCurrentIndex(PAGE_SCORING)
 
@@ -820,11 +839,12 @@ class DisputePanelDialog(QDialog):
             ruled, ruling = grading_service.rule_dispute(
                 self._context.uow(),
                 dispute.id,
-                [] if outcome is None else to_entries(outcome.scores),
+                [],  # the scores come from the blind round, signed by each member
                 self.ruling_text.toPlainText(),
                 pydate(self.graded_on.date()),
                 self.threshold_set_id(),
                 verdicts=self.votes.entries() if self._view.in_question else (),
+                score_round_id=None if outcome is None else self.round.round_id,
             )
         except Exception as exc:
             if not messages.is_user_error(exc):

@@ -50,9 +50,7 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     MemberScore,
     PanelOutcome,
-    PanelRole,
 )
-from hazard_desktop.domain.grading import Seat as RoundSeat
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting
@@ -67,8 +65,9 @@ from hazard_desktop.ui.formatting import QT_DATE_FORMAT
 from hazard_desktop.ui.grading_messages import problem_text
 from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
+from hazard_desktop.ui.widgets.blind_round import BlindRound
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
-from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
+from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
 from hazard_desktop.ui.widgets.lec_format import band_name, today
 from hazard_desktop.ui.widgets.member_picker import (
     Candidate,
@@ -160,7 +159,7 @@ class PanelScoringDialog(QDialog):
         self._skipped: list[uuid.UUID] = []
         self._meeting: GradingMeeting | None = None
         self._seats: list[Seat] = []
-        self._round_id: uuid.UUID | None = None  # the current hazard's blind scoring round
+        self.round = BlindRound(context, self.show_error)  # the current hazard's blind scoring round
         self.setObjectName("panelScoring")
         self.setWindowTitle(self.tr("Grade hazards with the panel") if self.is_batch else self.tr("Grade hazard"))
 
@@ -295,7 +294,7 @@ class PanelScoringDialog(QDialog):
         self.scoring.setObjectName("hiddenScoring")
         self.scoring.completed.connect(self._scores_complete)
         self.scoring.refused.connect(self.show_error)
-        self.scoring.set_submitter(self._submit_entry, self._needs_pin)
+        self.scoring.set_submitter(self._submit_entry, self.round.needs_pin)
 
         check_row = QHBoxLayout()
         check_row.addWidget(QLabel(self.tr("§5.1 major-hazard check:"), page))
@@ -512,7 +511,7 @@ class PanelScoringDialog(QDialog):
             self._finish()
             return
         self._outcome = None
-        self._open_round(hazard)
+        self.round.open(hazard.id, self._seats)
         self.scoring.start(self._setup.scales, self._seats)
         header = hazard_line(hazard, 90)
         if self.is_batch:
@@ -523,52 +522,17 @@ class PanelScoringDialog(QDialog):
         self.pages.setCurrentIndex(PAGE_SCORING)
 
     # ---- blind scoring round (services: issue 14)
-    def _open_round(self, hazard: Hazard) -> bool:
-        """Seat the panel in a new blind scoring round for ``hazard`` (an unused earlier round is dropped)."""
-        seats = [RoundSeat(s.candidate.person_id, s.role) for s in self._seats]
-        try:
-            status = grading_service.open_scoring(self._context.uow(), hazard.id, seats)
-        except Exception as exc:
-            if not messages.is_user_error(exc):
-                raise
-            self._round_id = None
-            self.show_error(exc)
-            return False
-        self._round_id = status.round_id
-        return True
-
-    def _needs_pin(self, seat: Seat) -> bool:
-        """A member who is not the signed-in account confirms their entry with their own PIN."""
-        actor = self._context.session.actor
-        return not actor.single_user and actor.person_id != seat.candidate.person_id
-
-    def _submit_entry(self, seat: Seat, values: tuple, pin: str | None) -> None:
-        """One member's entry to the services (raises the DomainError that refuses it)."""
-        if self._round_id is None:
-            raise DomainError("scoring_unknown")
-        self.clear_error()
-        grading_service.enter_score(
-            self._context.uow(),
-            self._round_id,
-            seat.candidate.person_id,
-            lec=values,
-            pin=pin,
-            hasher=self._context.secrets,
-        )
+    @property
+    def _round_id(self) -> uuid.UUID | None:
+        return self.round.round_id
 
     def revealed_entries(self) -> list[ScoreEntry] | None:
         """The members' scores from the services once all have entered; None before (hidden from everyone)."""
-        if self._round_id is None:
-            return None
-        revealed = grading_service.revealed_scores(self._context.uow(), self._round_id)
-        if revealed is None:
-            return None
-        roles = {s.candidate.person_id: s.role for s in self._seats}
-        return [
-            ScoreEntry(e.person_id, e.likelihood, e.exposure, e.consequence, roles.get(e.person_id, PanelRole.MEMBER))
-            for e in revealed
-            if e.likelihood is not None and e.exposure is not None and e.consequence is not None
-        ]
+        return self.round.revealed_entries()
+
+    def _submit_entry(self, seat: Seat, values: Values, pin: str | None) -> None:
+        self.clear_error()
+        self.round.submit(seat, values, pin)
 
     # ---- §5.1 check
     def current_check(self) -> CriteriaCheckResult | None:
@@ -690,7 +654,7 @@ class PanelScoringDialog(QDialog):
         self.clear_error()
         hazard = self.current_hazard
         if hazard is not None:
-            self._open_round(hazard)
+            self.round.open(hazard.id, self._seats)
         self.scoring.restart()
         self._show_grade()
         self.pages.setCurrentIndex(PAGE_SCORING)
