@@ -249,3 +249,64 @@ def test_a_grading_by_the_system_keeps_the_old_layout(context, people, hazard):
     grading, _ = svc.grade_and_confirm(context.uow(), typed, leader.id, DAY, at=AT)
     assert grading.confirmation is None and all(s.entered is None for s in grading.scores)
     assert sheets.grading_sheet_document(context.uow(), hazard.id).sheets[0].signed_lines == ()
+
+
+def test_a_dispute_panel_votes_blind_and_its_sheet_prints_the_signed_votes(context, people, inspector, tmp_path):
+    """Single-user mode: each member's votes on the criterion in question go into a vote round, hidden until
+    all are in; the ruling takes them signed, and the 争议裁决表 says so and verifies."""
+    from tests.integration import test_dispute_rule as d
+
+    with context.uow() as uow:
+        workshop = next(x for x in uow.reference.departments() if x.code == "HC1")
+    hazard = create_hazard(
+        context.uow(),
+        hazard_input(
+            context,
+            inspector,
+            description="特种作业人员无证上岗",
+            department_id=workshop.id,
+            found_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        ),
+    )
+    item, _, dispute = d.major_by_121(context, hazard, people)
+    seated = d.panel_people(people)
+    status = svc.open_scoring(
+        context.uow(),
+        hazard.id,
+        [Seat(p.id, role) for p, role in seated],
+        purpose=svc_round_votes(),
+        criteria=[item.id],
+        at=AT + timedelta(days=2),
+    )
+    for n, (person, _) in enumerate(seated):
+        assert svc.revealed_scores(context.uow(), status.round_id) is None
+        svc.enter_score(
+            context.uow(), status.round_id, person.id, votes={item.id: n < 4}, at=AT + timedelta(days=2, minutes=n)
+        )
+    ruled, ruling = svc.rule_dispute(
+        context.uow(),
+        dispute.id,
+        [],
+        "维持重大事故隐患",
+        d.RULED_ON,
+        verdicts=[svc.VerdictEntry(item.id, "现场核查：证书过期", ())],
+        vote_round_id=status.round_id,
+        at=AT + timedelta(days=3),
+    )
+    assert ruling.verdicts[0].upheld and ruling.verdicts[0].votes_for == 4
+    assert all(v.entered is not None and v.entered.single_user for v in ruling.verdicts[0].votes)
+    document = sheets.dispute_document(context.uow(), dispute.id)
+    sheet = document.sheets[0]
+    assert "单用户模式：未登录签名" in sheet.signed_lines
+    assert "未登录录入" in sheet.verdicts[0].votes
+    result = sheets.print_document(
+        context.uow(), SheetRequest.dispute(dispute.id), sheets.sheet_renderer(context), tmp_path / "d.pdf", "我", at=AT
+    )
+    assert "单用户模式：未登录签名" in sheet_text(result.path)
+    assert sheets.verify_code(context.uow(), result.records[0].verify_code).status is VerifyStatus.VERIFIED
+
+
+def svc_round_votes():
+    from hazard_desktop.domain.grading import RoundPurpose
+
+    return RoundPurpose.VOTES
