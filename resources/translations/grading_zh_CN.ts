@@ -1447,6 +1447,18 @@
         <source>does not apply</source>
         <translation>不适用</translation>
     </message>
+    <message>
+        <source>Each member confirms their own votes with their PIN</source>
+        <translation>各成员用本人 PIN 确认本人的表决</translation>
+    </message>
+    <message>
+        <source>6-digit PIN</source>
+        <translation>6 位数字 PIN</translation>
+    </message>
+    <message>
+        <source>%1 (%2):</source>
+        <translation>%1（%2）：</translation>
+    </message>
 </context>
 <context>
     <name>CoverageNote</name>

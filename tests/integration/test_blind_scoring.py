@@ -310,3 +310,24 @@ def svc_round_votes():
     from hazard_desktop.domain.grading import RoundPurpose
 
     return RoundPurpose.VOTES
+
+
+def test_a_member_confirming_with_a_pin_needs_a_scoring_role_of_their_own(context, people, panel, hazard):
+    from hazard_desktop.domain.errors import NotPermitted
+
+    observer = people["GH"][1]  # a 工会 observer with a read-only account
+    accounts.save_account(
+        context.uow(),
+        HASHER,
+        None,
+        person_id=observer.id,
+        name=observer.name,
+        roles=frozenset({Role.READ_ONLY}),
+        kind=SecretKind.PIN,
+        secret="640917",
+    )
+    sign_in(context, panel, "leader")
+    status = svc.open_scoring(context.uow(), hazard.id, [Seat(panel["ahb"][0].id), Seat(observer.id)], at=AT)
+    with pytest.raises(NotPermitted, match="role_required"):
+        svc.enter_score(context.uow(), status.round_id, observer.id, lec=("1", "6", "7"), pin="640917", hasher=HASHER)
+    assert svc.scoring_status(context.uow(), status.round_id).entered_count == 0

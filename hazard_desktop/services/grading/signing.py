@@ -12,9 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from hazard_desktop.domain.accounts import Role, require_roles
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.grading import Signature, SignedVia
 from hazard_desktop.services.ports import SecretHasher
+
+
+SCORING_ROLES = frozenset({Role.PANEL_MEMBER, Role.PANEL_LEADER, Role.DISPUTE_CHAIR})
+"""Who may enter their own score or vote (use case ``grading.enter_own_score``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,8 @@ def entry_signature(
         from hazard_desktop.services.accounts import verify_person_credential
 
         verified = verify_person_credential(uow, hasher, person_id, pin, at=at)
+        # the member confirming with a PIN must hold a scoring role themself (a 只读 observer does not score)
+        require_roles(verified, "grading.enter_own_score", SCORING_ROLES)
         return SignedEntry(verified.person_id, Signature(verified.account_id, verified.name, at, SignedVia.PIN))
     signature = actor_signature(uow, at)
     return SignedEntry(None if signature.single_user else actor_person(uow), signature)

@@ -56,6 +56,7 @@ from hazard_desktop.domain.grading import (
     PanelOutcome,
     PanelProblem,
     PanelRole,
+    RoundPurpose,
     dispute_rule,
 )
 from hazard_desktop.domain.hazards import Hazard
@@ -132,6 +133,7 @@ class DisputePanelDialog(QDialog):
         self._verdicts: tuple[CriterionVerdict, ...] = ()
         self._seats: list[Seat] = []
         self.round = BlindRound(context, self.show_error)  # the dispute panel's blind LEC round (issue 14)
+        self.vote_round = BlindRound(context, self.show_error)  # each member's own votes, signed
         self._changed: DisputeResult | None = None
         self.setObjectName("disputePanel")
         self.setWindowTitle(arg(self.tr("Hazard dispute — %1"), self._hazard.number))
@@ -700,7 +702,7 @@ class DisputePanelDialog(QDialog):
         self._seats = seats
         self._verdicts = ()
         if self._view.in_question:
-            self.votes.start(self._view.in_question, seats)
+            self.votes.start(self._view.in_question, seats, self.round.needs_pin)
             self.pages.setCurrentIndex(PAGE_VOTES)
             return True
         self._start_lec(seats)
@@ -716,6 +718,8 @@ class DisputePanelDialog(QDialog):
         except DomainError as exc:
             self.show_error(exc)
             return None
+        if not self._sign_votes():
+            return None
         self._verdicts = verdicts
         if any(v.upheld for v in verdicts):
             self._outcome = None
@@ -726,6 +730,25 @@ class DisputePanelDialog(QDialog):
         else:
             self._start_lec(self._seats)
         return verdicts
+
+    def _sign_votes(self) -> bool:
+        """Each member's votes go to a new vote round, signed by their account or their PIN (issue 14)."""
+        dispute = self._dispute
+        if dispute is None:
+            return False
+        criteria = [c.criterion_id for c in self._view.in_question]
+        try:
+            if not self.vote_round.open(dispute.hazard_id, self._seats, RoundPurpose.VOTES, criteria):
+                return False
+            for seat in self._seats:
+                person = seat.candidate.person_id
+                self.vote_round.submit_votes(seat, self.votes.votes_of(person), self.votes.pin_of(person))
+        except DomainError as exc:
+            self.show_error(exc)
+            return False
+        finally:
+            self.votes.clear_pins()
+        return True
 
     @property
     def criteria_upheld(self) -> bool:
@@ -843,8 +866,9 @@ class DisputePanelDialog(QDialog):
                 self.ruling_text.toPlainText(),
                 pydate(self.graded_on.date()),
                 self.threshold_set_id(),
-                verdicts=self.votes.entries() if self._view.in_question else (),
+                verdicts=self.votes.findings() if self._view.in_question else (),
                 score_round_id=None if outcome is None else self.round.round_id,
+                vote_round_id=self.vote_round.round_id if self._view.in_question else None,
             )
         except Exception as exc:
             if not messages.is_user_error(exc):

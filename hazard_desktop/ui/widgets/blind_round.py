@@ -9,10 +9,10 @@ signed-in account confirms their entry with their own PIN; in single-user mode n
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from hazard_desktop.domain.errors import DomainError
-from hazard_desktop.domain.grading import PanelRole
+from hazard_desktop.domain.grading import PanelRole, RoundPurpose
 from hazard_desktop.domain.grading import Seat as RoundSeat
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services.context import AppContext
@@ -31,12 +31,22 @@ class BlindRound:
         self._seats: list[Seat] = []
         self.round_id: uuid.UUID | None = None
 
-    def open(self, hazard_id: uuid.UUID, seats: Sequence[Seat]) -> bool:
+    def open(
+        self,
+        hazard_id: uuid.UUID,
+        seats: Sequence[Seat],
+        purpose: RoundPurpose = RoundPurpose.LEC,
+        criteria: Sequence[uuid.UUID] = (),
+    ) -> bool:
         """Seat the panel in a new round for ``hazard_id`` (an unused earlier round of it is dropped)."""
         self._seats = list(seats)
         try:
             status = grading_service.open_scoring(
-                self._context.uow(), hazard_id, [RoundSeat(s.candidate.person_id, s.role) for s in seats]
+                self._context.uow(),
+                hazard_id,
+                [RoundSeat(s.candidate.person_id, s.role) for s in seats],
+                purpose=purpose,
+                criteria=criteria,
             )
         except Exception as exc:
             if not messages.is_user_error(exc):
@@ -61,6 +71,19 @@ class BlindRound:
             self.round_id,
             seat.candidate.person_id,
             lec=values,
+            pin=pin,
+            hasher=self._context.secrets,
+        )
+
+    def submit_votes(self, seat: Seat, votes: Mapping[uuid.UUID, bool], pin: str | None) -> None:
+        """One member's votes to a vote round (raises the DomainError that refuses them)."""
+        if self.round_id is None:
+            raise DomainError("scoring_unknown")
+        grading_service.enter_score(
+            self._context.uow(),
+            self.round_id,
+            seat.candidate.person_id,
+            votes=votes,
             pin=pin,
             hasher=self._context.secrets,
         )
