@@ -124,3 +124,77 @@ def test_members_confirm_with_their_pin_and_nothing_is_visible_until_all_are_in(
     via = {s.person_name: s.entered.via for s in grading.scores}
     assert via == {"陈建国": SignedVia.ACCOUNT, "周永明": SignedVia.PIN, "黄秀英": SignedVia.PIN}
     assert grading.confirmation.account_id == made["陈建国"].id
+
+
+# ---------------------------------------------------------------- the dispute panel's votes and scores
+
+
+def test_the_dispute_panel_confirms_votes_and_scores_with_own_pins(qtbot, tmp_path):
+    """On the dispute chair's laptop: each member's votes and L/E/C go to the services signed by their PIN."""
+    from hazard_desktop.ui.dialogs.dispute_panel import PAGE_DONE, PAGE_RESULT, PAGE_SCORING, PAGE_VOTES
+    from tests.ui import test_dispute_panel as d
+
+    ctx = make_context(Path(tmp_path) / "data")
+    ctx.secrets = FakeSecretHasher()
+    try:
+        staff = ensure_people(ctx.uow())
+        hazard = d.hazard.__wrapped__(ctx)
+        item = d.major_by_criterion(ctx, staff, hazard)
+        song = d.person(staff, "HC1", "宋立新").id
+        found = {p.name: p for group in staff.values() for p in group}
+        chair_name = "肖才根"
+        pins = {  # the named chairs, 王丽萍 安环部, 吴晓东 生产部, 何伟 事业部, 林国栋 工会, 宋立新 the raising 车间
+            name: f"{731000 + n * 1117}"
+            for n, name in enumerate(("肖才根", "刘家华", "王丽萍", "吴晓东", "何伟", "林国栋", "宋立新"))
+        }
+        made = {}
+        for name, pin in sorted(pins.items(), key=lambda item: item[0] != "何伟"):  # the administrator first
+            roles = {Role.DISPUTE_CHAIR} if name in ("肖才根", "刘家华") else {Role.PANEL_MEMBER}
+            if name == "何伟":
+                roles.add(Role.SAFETY_ADMIN)  # somebody administers the accounts
+            made[name] = accounts.save_account(
+                ctx.uow(),
+                ctx.secrets,
+                None,
+                person_id=found[name].id,
+                name=name,
+                roles=frozenset(roles),
+                kind=SecretKind.PIN,
+                secret=pin,
+            )
+        ctx.session.sign_in(made[chair_name].actor())
+        dialog = d.make_dialog(qtbot, ctx, hazard.id)
+        dialog.set_members(d.members(staff, song))
+        dialog.start_button.click()
+        assert dialog.current_page() == PAGE_VOTES
+        seats = dialog.seats()
+        assert chair_name not in {s.candidate.name for s in seats if s.candidate.person_id in dialog.votes.pins}
+        assert len(dialog.votes.pins) == len(seats) - 1  # everyone but the signed-in chair types a PIN
+        for n, seat in enumerate(seats):
+            if n < 3:
+                dialog.votes.ticks[(item.id, seat.candidate.person_id)].click()
+        dialog.votes.set_evidence(item.id, "现场核查焊工证")
+        dialog.votes_button.click()
+        assert dialog.error_message() and dialog.current_page() == PAGE_VOTES  # no PINs typed: refused
+        for seat in seats:
+            box = dialog.votes.pins.get(seat.candidate.person_id)
+            if box is not None:
+                box.setText(pins[seat.candidate.name])
+        dialog.votes_button.click()
+        assert dialog.current_page() == PAGE_SCORING, dialog.error_message()  # 3:4, LEC decides
+        for seat in seats:
+            assert dialog.scoring.current_seat.candidate.name == seat.candidate.name
+            assert dialog.scoring.entry.set_values("1", "6", "7")
+            if dialog.scoring.pin.isVisible():
+                dialog.scoring.pin.setText(pins[seat.candidate.name])
+            dialog.scoring.next_button.click()
+        assert dialog.current_page() == PAGE_RESULT, dialog.error_message()
+        dialog.set_ruling_text("3:4 表决认定不符合121号第2条，按LEC判定。")
+        dialog.confirm_button.click()
+        assert dialog.current_page() == PAGE_DONE, dialog.error_message()
+        ruling = dialog.ruling
+        assert {v.entered.via for v in ruling.verdicts[0].votes} == {SignedVia.ACCOUNT, SignedVia.PIN}
+        assert {s.entered.via for s in ruling.scores} == {SignedVia.ACCOUNT, SignedVia.PIN}
+        assert ruling.confirmation.account_id == made[chair_name].id
+    finally:
+        close_context(ctx)
