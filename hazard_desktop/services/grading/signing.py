@@ -17,7 +17,6 @@ from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.grading import Signature, SignedVia
 from hazard_desktop.services.ports import SecretHasher
 
-
 SCORING_ROLES = frozenset({Role.PANEL_MEMBER, Role.PANEL_LEADER, Role.DISPUTE_CHAIR})
 """Who may enter their own score or vote (use case ``grading.enter_own_score``)."""
 
