@@ -642,9 +642,7 @@ class SqliteBackups:
     def create(
         self, folder: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
     ) -> BackupSummary:
-        return create_backup(
-            self.db_path, folder, progress=progress, cancelled=cancelled, app_version=self.app_version
-        )
+        return create_backup(self.db_path, folder, progress=progress, cancelled=cancelled, app_version=self.app_version)
 
     def inspect(self, path: Path) -> BackupSummary:
         return read_backup(path)

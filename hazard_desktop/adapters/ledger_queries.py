@@ -26,9 +26,7 @@ BLOCK = 2000  # rows per fetch
 _STATUSES = {s.value: s for s in HazardStatus}
 _GRADES = {g.value: g for g in HazardGrade}
 
-_ACCEPTED = (
-    "FROM acceptances a WHERE a.hazard_id = h.id AND a.result = 'accepted' ORDER BY a.decided_at DESC LIMIT 1"
-)
+_ACCEPTED = "FROM acceptances a WHERE a.hazard_id = h.id AND a.result = 'accepted' ORDER BY a.decided_at DESC LIMIT 1"
 # The found day in the computer's time zone, as Python's astimezone() gives it, in SQL (a fifth of the
 # read's time when done per row in Python).
 _COLUMNS = (

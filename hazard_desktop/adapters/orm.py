@@ -277,9 +277,7 @@ class GradingRow(RecordMixin, Base):
     hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
     method: Mapped[str] = mapped_column(String(20))
     grade: Mapped[str] = mapped_column(String(20))
-    threshold_set_id: Mapped[uuid.UUID | None] = mapped_column(
-        UUIDText, ForeignKey("threshold_sets.id"), nullable=True
-    )
+    threshold_set_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("threshold_sets.id"), nullable=True)
     threshold_set_name: Mapped[str] = mapped_column(String(60))
     edge_rule: Mapped[str | None] = mapped_column(String(20), nullable=True)
     mean_d: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
@@ -296,9 +294,11 @@ class GradingRow(RecordMixin, Base):
     dispute_id: Mapped[uuid.UUID | None] = mapped_column(
         UUIDText, ForeignKey("disputes.id", name="fk_gradings_dispute", use_alter=True), nullable=True
     )
-    meeting_id: Mapped[uuid.UUID | None] = mapped_column(
-        UUIDText, ForeignKey("grading_meetings.id"), nullable=True
-    )
+    meeting_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("grading_meetings.id"), nullable=True)
+    # 0011: the confirming leader's signature (the time is confirmed_at)
+    confirmed_account_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
+    confirmed_name: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    confirmed_via: Mapped[str | None] = mapped_column(String(12), nullable=True)
 
 
 class GradingScoreRow(RecordMixin, Base):
@@ -315,6 +315,10 @@ class GradingScoreRow(RecordMixin, Base):
     likelihood: Mapped[Decimal] = mapped_column(DecimalText)
     exposure: Mapped[Decimal] = mapped_column(DecimalText)
     consequence: Mapped[Decimal] = mapped_column(DecimalText)
+    entered_account_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)  # 0011
+    entered_name: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    entered_via: Mapped[str | None] = mapped_column(String(12), nullable=True)
 
 
 class GradingCriterionRow(RecordMixin, Base):
@@ -348,6 +352,44 @@ class GradingVoteRow(RecordMixin, Base):
     department_kind: Mapped[str] = mapped_column(String(20))
     role: Mapped[str] = mapped_column(String(10))
     upholds: Mapped[bool] = mapped_column(Boolean)
+    entered_account_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)  # 0011
+    entered_name: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    entered_via: Mapped[str | None] = mapped_column(String(12), nullable=True)
+
+
+class ScoringRoundRow(RecordMixin, Base):
+    """A panel's blind entries for one hazard (0011): hidden until every seated member has entered."""
+
+    __tablename__ = "scoring_rounds"
+    __table_args__ = (Index("ix_scoring_rounds_hazard", "hazard_id"),)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("hazards.id"))
+    purpose: Mapped[str] = mapped_column(String(10))
+    criteria: Mapped[str] = mapped_column(Text)  # JSON list of criterion ids (vote rounds)
+    opened_account_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
+    opened_name: Mapped[str] = mapped_column(String(40))
+    opened_via: Mapped[str] = mapped_column(String(12))
+    grading_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, ForeignKey("gradings.id"), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ScoringSeatRow(RecordMixin, Base):
+    """A member seated in a scoring round, and their entry once made (0011)."""
+
+    __tablename__ = "score_entries"
+    __table_args__ = (UniqueConstraint("round_id", "person_id"),)
+    round_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("scoring_rounds.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    role: Mapped[str] = mapped_column(String(10))
+    likelihood: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    exposure: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    consequence: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    votes: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {criterion id: upholds}
+    entered_account_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)  # 0011
+    entered_name: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    entered_via: Mapped[str | None] = mapped_column(String(12), nullable=True)
 
 
 class DisputeClaimRow(RecordMixin, Base):

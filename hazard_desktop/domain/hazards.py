@@ -212,6 +212,8 @@ def validate_input(data: HazardInput, now: datetime) -> HazardInput:
         found_at=data.found_at,
         equipment_tag=tag,
     )
+
+
 def input_problems(data: HazardInput, now: datetime) -> list[ValidationError]:
     """Every rule of :func:`validate_input` that ``data`` breaks, in the form's order ([] if none).
 
@@ -244,5 +246,3 @@ def _check_found_at(found_at: datetime, now: datetime) -> None:
         raise ValidationError("found_at_naive", field="found_at")
     if found_at > now + MAX_FUTURE:
         raise ValidationError("found_at_future", field="found_at")
-
-

@@ -189,9 +189,7 @@ def create_first_admin(
             raise InvalidTransition("accounts_mode_chosen")
         person = _person_for(uow, person_id, person_name, department_id, now)
         name = _clean_account_name(account_name or person.name)
-        account = Account(
-            new_id(), person.id, name, roles, kind, hasher.hash(secret), 0, None, True, False, now, now
-        )
+        account = Account(new_id(), person.id, name, roles, kind, hasher.hash(secret), 0, None, True, False, now, now)
         uow.accounts.save(account)
         uow.settings.set(SETTING_MODE, AccountsMode.ACCOUNTS.value)
         uow.commit()

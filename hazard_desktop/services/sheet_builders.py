@@ -52,6 +52,34 @@ from hazard_desktop.services.sheet_requests import PlannedPrint, SheetRequest, S
 
 
 RAISING_SEAT = "（提出部门）"
+SINGLE_USER_LINE = "单用户模式：未登录签名"
+VIA_LABELS = {
+    rules.SignedVia.ACCOUNT: "本人账户录入",
+    rules.SignedVia.PIN: "本人PIN确认",
+    rules.SignedVia.SINGLE_USER: "未登录录入",
+}
+
+
+def _entered_text(signature: rules.Signature | None) -> str:
+    """Who entered a score or vote and when, as printed (``本人账户录入 2026-03-20 08:01``)."""
+    if signature is None:
+        return ""
+    account = f"（账户：{signature.name}）" if signature.name and not signature.single_user else ""
+    return f"{VIA_LABELS[signature.via]}{account}\n{_local(signature.at)}"
+
+
+def _signed_lines(grading: Grading, role: str = "判定组长") -> tuple[str, ...]:
+    """The confirming leader's account and time, and the single-user notice (bound into the verify code)."""
+    lines = []
+    confirmation = grading.confirmation
+    if confirmation is not None:
+        if confirmation.single_user:
+            lines.append(f"{role}确认：{grading.leader_name}（未登录） {_local(confirmation.at)}")
+        else:
+            lines.append(f"{role}确认：账户 {confirmation.name} {_local(confirmation.at)}")
+    if rules.is_single_user(grading):
+        lines.append(SINGLE_USER_LINE)
+    return tuple(lines)
 
 
 def _department(name: str, department_id: uuid.UUID, role: PanelRole, raising: uuid.UUID | None) -> str:
@@ -85,6 +113,7 @@ def _members(
             _number_text(s.exposure),
             _number_text(s.consequence),
             _number_text(s.d),
+            _entered_text(s.entered),
         )
         for _, s in scores
     ]
@@ -186,6 +215,7 @@ def _grading_sheet(grading: Grading, reader: _Reader, copy_no: int, code: str) -
         qr_payload=qr_payload(code, hazard.number),
         copy_no=copy_no,
         photos=reader.photos(hazard),
+        signed_lines=_signed_lines(grading),
     )
 
 
@@ -210,7 +240,10 @@ def _vote_members(ruling: Grading, raising: uuid.UUID) -> tuple[SheetMember, ...
     votes = sorted(enumerate(ruling.verdicts[0].votes), key=lambda item: (order[item[1].role], item[0]))
     return tuple(
         SheetMember(
-            ROLE_LABELS[v.role], v.person_name, _department(v.department_name, v.department_id, v.role, raising)
+            ROLE_LABELS[v.role],
+            v.person_name,
+            _department(v.department_name, v.department_id, v.role, raising),
+            entered=_entered_text(v.entered),
         )
         for _, v in votes
     )
@@ -221,14 +254,26 @@ def _sheet_verdicts(ruling: Grading, reader: _Reader) -> tuple[SheetVerdict, ...
     for verdict in ruling.verdicts:
         outcome = "适用" if verdict.upheld else "不适用"
         tally = f"{outcome}（赞成 {verdict.votes_for} 票，反对 {verdict.votes_against} 票）"
-        votes = "；".join(
-            f"{v.person_name}（{ROLE_LABELS[v.role]}）{'适用' if v.upholds else '不适用'}" for v in verdict.votes
-        )
+        votes = "；".join(_vote_text(v) for v in verdict.votes)
         clause = reader.clause(verdict.criterion_id, verdict.match.clause)
         result.append(
             SheetVerdict(verdict.match.code, clause, verdict.match.text, verdict.match.evidence, tally, votes)
         )
     return tuple(result)
+
+
+def _dispute_signed_lines(ruling: Grading, voted: Grading) -> tuple[str, ...]:
+    lines = _signed_lines(ruling, "争议组长")
+    if voted.id != ruling.id and rules.is_single_user(voted) and SINGLE_USER_LINE not in lines:
+        lines += (SINGLE_USER_LINE,)
+    return lines
+
+
+def _vote_text(vote: rules.CriterionVote) -> str:
+    text = f"{vote.person_name}（{ROLE_LABELS[vote.role]}）{'适用' if vote.upholds else '不适用'}"
+    if vote.entered is not None:
+        text += f"〔{VIA_LABELS[vote.entered.via]} {_local(vote.entered.at)}〕"
+    return text
 
 
 def _ruling_basis(ruling: Grading, voted: Grading, reader: _Reader) -> str:
@@ -296,6 +341,7 @@ def _dispute_sheet(
         verdicts=_sheet_verdicts(voted, reader),
         claimed="、".join(f"{c.code}（{reader.clause(c.criterion_id, c.clause)}）" for c in dispute.claimed),
         ruling_basis=_ruling_basis(ruling, voted, reader),
+        signed_lines=_dispute_signed_lines(ruling, voted),
     )
 
 

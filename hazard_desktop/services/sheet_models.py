@@ -41,6 +41,8 @@ class SheetMember:
         name: person's name.
         department: the person's department.
         l, e, c, d: the member's LEC scores and their product, formatted (``"3"``, ``"0.5"``, ``"90"``).
+        entered: who entered the score and when, as printed in the signature cell
+            (``"本人账户录入 2026-03-20 08:01"``); empty for scores entered before accounts.
     """
 
     role_label: str
@@ -50,6 +52,7 @@ class SheetMember:
     e: str = ""
     c: str = ""
     d: str = ""
+    entered: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,9 @@ class GradingSheet:
         copy_no: how many times this sheet was printed before: 0 = the original; n > 0 prints
             ``副本 第{n+1}次打印``.
         photos: site photos; the renderer prints only the first few, small.
+        signed_lines: the electronic signatures bound into the verify code, one printed line each: the
+            confirming leader's account and time, and "单用户模式：未登录签名" when nobody signed in
+            (issue 14); empty for gradings confirmed before accounts.
     """
 
     plant_name: str
@@ -128,9 +134,10 @@ class GradingSheet:
     qr_payload: str
     copy_no: int = 0
     photos: tuple[SheetPhoto, ...] = ()
+    signed_lines: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("basis_lines", "criteria", "members", "photos"):
+        for name in ("basis_lines", "criteria", "members", "photos", "signed_lines"):
             _tuple(self, name)
         _check_copy_no(self.copy_no)
 
@@ -226,10 +233,12 @@ class DisputeSheet:
     verdicts: tuple[SheetVerdict, ...] = ()
     claimed: str = ""
     ruling_basis: str = ""
+    signed_lines: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _tuple(self, "members")
         _tuple(self, "verdicts")
+        _tuple(self, "signed_lines")
         _check_copy_no(self.copy_no)
 
 

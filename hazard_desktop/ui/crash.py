@@ -53,9 +53,7 @@ class CrashReporter(QObject):
             sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
-    def excepthook(
-        self, kind: type[BaseException], exc: BaseException, traceback: TracebackType | None
-    ) -> None:
+    def excepthook(self, kind: type[BaseException], exc: BaseException, traceback: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, traceback)
             return

@@ -164,6 +164,68 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "ruling_needs_lec": (
         QT_TRANSLATE_NOOP("GradingMessages", "A ruling can only be corrected by a dispute panel's LEC scores."),
     ),
+    # ---- blind scoring under accounts (issue 14: services/grading/scoring.py)
+    "score_not_own": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "Only {person} enters {person}'s score: signed in under their own account, or with their own PIN here.",
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "A member enters only their own score (own account or own PIN)."),
+    ),
+    "score_not_seated": (QT_TRANSLATE_NOOP("GradingMessages", "This person is not on the panel of this scoring."),),
+    "score_incomplete": (QT_TRANSLATE_NOOP("GradingMessages", "Choose L, E and C (or vote on every criterion)."),),
+    "scoring_complete": (
+        QT_TRANSLATE_NOOP("GradingMessages", "All members have entered: the entries cannot be changed any more."),
+    ),
+    "scoring_closed": (
+        QT_TRANSLATE_NOOP("GradingMessages", "These entries were already used for a grading; start a new scoring."),
+    ),
+    "scoring_incomplete": (
+        QT_TRANSLATE_NOOP("GradingMessages", "{missing} member(s) have not entered yet: the scores stay hidden."),
+        QT_TRANSLATE_NOOP("GradingMessages", "Not every member has entered yet: the scores stay hidden."),
+    ),
+    "scoring_unknown": (
+        QT_TRANSLATE_NOOP("GradingMessages", "This scoring no longer exists; start the scoring again."),
+    ),
+    "scoring_purpose": (
+        QT_TRANSLATE_NOOP("GradingMessages", "These entries are votes, not LEC scores (or the reverse)."),
+    ),
+    "scoring_hazard_mismatch": (QT_TRANSLATE_NOOP("GradingMessages", "These entries belong to another hazard."),),
+    "scores_need_round": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "Under accounts each member enters their own score (own account or own PIN); scores typed in for "
+            "others are not accepted.",
+        ),
+    ),
+    "scores_and_round": (QT_TRANSLATE_NOOP("GradingMessages", "Give the members' entries or typed scores, not both."),),
+    "confirm_not_leader": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Only the panel's leader {leader}, signed in, confirms this grading."),
+        QT_TRANSLATE_NOOP("GradingMessages", "Only the panel's leader, signed in, confirms this grading."),
+    ),
+    "pin_unavailable": (
+        QT_TRANSLATE_NOOP("GradingMessages", "PINs cannot be checked here; the member signs in instead."),
+    ),
+    "credential_wrong": (
+        QT_TRANSLATE_NOOP("GradingMessages", "Wrong PIN for {name}: {left} more tries before the account is locked."),
+        QT_TRANSLATE_NOOP("GradingMessages", "Wrong PIN."),
+    ),
+    "account_locked": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "The account of {name} is locked after too many wrong PINs (until {until})."
+        ),
+        QT_TRANSLATE_NOOP("GradingMessages", "The account is locked after too many wrong PINs."),
+    ),
+    "no_account": (
+        QT_TRANSLATE_NOOP("GradingMessages", "This member has no account: they cannot confirm with a PIN."),
+    ),
+    "signature_needs_account": (
+        QT_TRANSLATE_NOOP("GradingMessages", "A signature under accounts needs the signing account."),
+    ),
+    "signature_single_user_account": (
+        QT_TRANSLATE_NOOP("GradingMessages", "A signature in single-user mode names no account."),
+    ),
+    "account_inactive": (QT_TRANSLATE_NOOP("GradingMessages", "This member's account is switched off."),),
 }
 
 

@@ -37,9 +37,7 @@ _TEXTS: dict[str, str] = {
         "SheetMessages",
         "Hazard {number} has not been submitted for acceptance: the acceptance form is printed from then on.",
     ),
-    "form_not_major": QT_TRANSLATE_NOOP(
-        "SheetMessages", "Hazard {number} is not a major hazard: it has no {form}."
-    ),
+    "form_not_major": QT_TRANSLATE_NOOP("SheetMessages", "Hazard {number} is not a major hazard: it has no {form}."),
     "form_plan_missing": QT_TRANSLATE_NOOP(
         "SheetMessages", "Hazard {number} has no treatment plan yet: the {form} is printed once the plan is saved."
     ),

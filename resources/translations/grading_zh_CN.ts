@@ -798,6 +798,102 @@
         <source>Please enter who withdraws the dispute.</source>
         <translation>请填写撤回争议的人员。</translation>
     </message>
+    <message>
+        <source>Only {person} enters {person}'s score: signed in under their own account, or with their own PIN here.</source>
+        <translation>{person} 的评分只能由 {person} 本人录入：用本人账户登录，或在此输入本人 PIN。</translation>
+    </message>
+    <message>
+        <source>A member enters only their own score (own account or own PIN).</source>
+        <translation>成员只能录入本人的评分（本人账户或本人 PIN）。</translation>
+    </message>
+    <message>
+        <source>This person is not on the panel of this scoring.</source>
+        <translation>此人不是本次评分的小组成员。</translation>
+    </message>
+    <message>
+        <source>Choose L, E and C (or vote on every criterion).</source>
+        <translation>请选择 L、E、C（或对每一条款表决）。</translation>
+    </message>
+    <message>
+        <source>All members have entered: the entries cannot be changed any more.</source>
+        <translation>全体成员已录入，评分不能再更改。</translation>
+    </message>
+    <message>
+        <source>These entries were already used for a grading; start a new scoring.</source>
+        <translation>这些评分已用于一次判定，请重新开始评分。</translation>
+    </message>
+    <message>
+        <source>{missing} member(s) have not entered yet: the scores stay hidden.</source>
+        <translation>还有 {missing} 名成员未录入，评分仍不公开。</translation>
+    </message>
+    <message>
+        <source>Not every member has entered yet: the scores stay hidden.</source>
+        <translation>尚有成员未录入，评分仍不公开。</translation>
+    </message>
+    <message>
+        <source>This scoring no longer exists; start the scoring again.</source>
+        <translation>本次评分已不存在，请重新开始评分。</translation>
+    </message>
+    <message>
+        <source>These entries are votes, not LEC scores (or the reverse).</source>
+        <translation>这些录入是表决而非 LEC 评分（或相反）。</translation>
+    </message>
+    <message>
+        <source>These entries belong to another hazard.</source>
+        <translation>这些评分属于另一条隐患。</translation>
+    </message>
+    <message>
+        <source>Under accounts each member enters their own score (own account or own PIN); scores typed in for others are not accepted.</source>
+        <translation>启用账户后，每位成员须自行录入评分（本人账户或本人 PIN），不接受代他人录入的评分。</translation>
+    </message>
+    <message>
+        <source>Give the members' entries or typed scores, not both.</source>
+        <translation>成员录入与直接填写的评分只能取其一。</translation>
+    </message>
+    <message>
+        <source>Only the panel's leader {leader}, signed in, confirms this grading.</source>
+        <translation>只有判定组长 {leader} 本人登录后才能确认本次判定。</translation>
+    </message>
+    <message>
+        <source>Only the panel's leader, signed in, confirms this grading.</source>
+        <translation>只有判定组长本人登录后才能确认本次判定。</translation>
+    </message>
+    <message>
+        <source>PINs cannot be checked here; the member signs in instead.</source>
+        <translation>此处无法核对 PIN，请该成员用本人账户登录后录入。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}: {left} more tries before the account is locked.</source>
+        <translation>{name} 的 PIN 不正确：再错 {left} 次账户将被锁定。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN 不正确。</translation>
+    </message>
+    <message>
+        <source>The account of {name} is locked after too many wrong PINs (until {until}).</source>
+        <translation>{name} 的账户因多次输错 PIN 已锁定（至 {until}）。</translation>
+    </message>
+    <message>
+        <source>The account is locked after too many wrong PINs.</source>
+        <translation>账户因多次输错 PIN 已锁定。</translation>
+    </message>
+    <message>
+        <source>This member has no account: they cannot confirm with a PIN.</source>
+        <translation>该成员没有账户，无法用 PIN 确认。</translation>
+    </message>
+    <message>
+        <source>This member's account is switched off.</source>
+        <translation>该成员的账户已停用。</translation>
+    </message>
+    <message>
+        <source>A signature under accounts needs the signing account.</source>
+        <translation>启用账户时，签名必须注明签名账户。</translation>
+    </message>
+    <message>
+        <source>A signature in single-user mode names no account.</source>
+        <translation>单用户模式下的签名不注明账户。</translation>
+    </message>
 </context>
 <context>
     <name>HiddenScoring</name>
@@ -866,6 +962,18 @@
         <location filename="../../hazard_desktop/ui/widgets/hidden_scoring.py" line="270" />
         <source>No panel yet.</source>
         <translation>尚未组成评分小组。</translation>
+    </message>
+    <message>
+        <source>PIN of this member (to confirm it is them):</source>
+        <translation>该成员的 PIN（确认为本人录入）：</translation>
+    </message>
+    <message>
+        <source>6-digit PIN</source>
+        <translation>6 位数字 PIN</translation>
+    </message>
+    <message>
+        <source>PIN of %1 (to confirm it is them):</source>
+        <translation>%1 的 PIN（确认为本人录入）：</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1446,18 @@
     <message>
         <source>does not apply</source>
         <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Each member confirms their own votes with their PIN</source>
+        <translation>各成员用本人 PIN 确认本人的表决</translation>
+    </message>
+    <message>
+        <source>6-digit PIN</source>
+        <translation>6 位数字 PIN</translation>
+    </message>
+    <message>
+        <source>%1 (%2):</source>
+        <translation>%1（%2）：</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from hazard_desktop.adapters.pdf.forms import (
     _section_row,
     _signature_form,
     _stack_with_note,
+    signed_rows,
 )
 from hazard_desktop.adapters.pdf.sheet_parts import TITLE_DISPUTE, _result_form, _sheet_head
 from hazard_desktop.services.sheet_models import DisputeSheet
@@ -91,7 +92,9 @@ def _dispute_story(sheet: DisputeSheet, styles: _Styles, font: str) -> list[Flow
     signers = [("裁决组长", sheet.leader_name)]
     if sheet.deputy_name:
         signers.append(("副组长", sheet.deputy_name))
-    forms.append(_signature_form(styles, signers))
+    signature = _signature_form(styles, signers)
+    signed_rows(signature, styles, sheet.signed_lines)
+    forms.append(signature)
 
     note = _Para(
         "注：本表经争议裁决小组全体成员签字后生效，裁决结果为该隐患的最终分级。"

@@ -204,6 +204,20 @@ def _has_scores(members: Sequence[SheetMember]) -> bool:
     return any(m.l or m.e or m.c or m.d for m in members)
 
 
+def _entered_cell(entered: str, styles: _Styles) -> Any:
+    """Who entered the member's score and when, small and grey above the room for the signature."""
+    if not entered:
+        return ""
+    lines = "<br/>".join(escape(line) for line in entered.split("\n"))
+    return _Para(f'<font size="6" color="#555555">{lines}</font>', styles.small)
+
+
+def signed_rows(form: _Form, styles: _Styles, lines: Sequence[str]) -> None:
+    """The electronic signatures bound into the verify code (issue 14), one line each."""
+    if lines:
+        _long_row(form, styles, "电子签名", "\n".join(lines))
+
+
 def _members_form(
     members: Sequence[SheetMember],
     styles: _Styles,
@@ -247,8 +261,10 @@ def _members_form(
         if scores:
             cells += [_p(v, centre) for v in (member.l, member.e, member.c, member.d)]
         if signatures:
-            cells.append("")
+            cells.append(_entered_cell(member.entered, styles))
         row = form.add(cells, height=SIGN_ROW_HEIGHT if signatures else None)
+        if signatures and member.entered:  # who entered the score: small, top left; room to sign below
+            form.commands.append(("VALIGN", (len(cells) - 1, row), (len(cells) - 1, row), "TOP"))
         if compact:
             form.commands.append(("TOPPADDING", (0, row), (-1, row), 1.5))
             form.commands.append(("BOTTOMPADDING", (0, row), (-1, row), 2))

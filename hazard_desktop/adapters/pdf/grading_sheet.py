@@ -22,6 +22,7 @@ from hazard_desktop.adapters.pdf.forms import (
     _section_row,
     _signature_form,
     _stack_with_note,
+    signed_rows,
 )
 from hazard_desktop.adapters.pdf.sheet_parts import TITLE_GRADING, _result_form, _sheet_head
 from hazard_desktop.services.sheet_models import GradingSheet, SheetCriterion, SheetPhoto
@@ -120,7 +121,9 @@ def _grading_story(sheet: GradingSheet, styles: _Styles, font: str) -> list[Flow
 
     band_label = "风险等级" if scores else "判定结果"
     forms.append(_result_form(sheet, styles, "判定结果", ("平均D值", band_label), band_label))
-    forms.append(_signature_form(styles, [("判定组长", sheet.leader_name)]))
+    signature = _signature_form(styles, [("判定组长", sheet.leader_name)])
+    signed_rows(signature, styles, sheet.signed_lines)
+    forms.append(signature)
 
     note = _Para(
         "注：本表经判定小组全体成员签字后生效。核验码由判定记录计算，"

@@ -3,8 +3,10 @@ register's denormalised current-grade columns on ``hazards``."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
@@ -18,6 +20,8 @@ from hazard_desktop.adapters.orm import (
     GradingScoreRow,
     GradingVoteRow,
     HazardRow,
+    ScoringRoundRow,
+    ScoringSeatRow,
     SheetPrintRow,
 )
 from hazard_desktop.domain.errors import InvalidTransition, NotFound
@@ -32,7 +36,13 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     MemberScore,
     PanelRole,
+    RoundPurpose,
+    ScoringRound,
+    Seat,
+    Signature,
+    SignedVia,
 )
+from hazard_desktop.domain.grading.entries import Entry
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import EdgeRule
 from hazard_desktop.domain.meetings import GradingMeeting
@@ -41,6 +51,25 @@ from hazard_desktop.domain.reference import DepartmentKind
 from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
 
 # ---------------------------------------------------------------- row ↔ domain
+
+
+def _signature(
+    account_id: uuid.UUID | None, name: str | None, at: datetime | None, via: str | None
+) -> Signature | None:
+    if via is None or at is None:
+        return None
+    return Signature(account_id, name or "", at, SignedVia(via))
+
+
+def _entered(row: GradingScoreRow | GradingVoteRow | ScoringSeatRow) -> Signature | None:
+    return _signature(row.entered_account_id, row.entered_name, row.entered_at, row.entered_via)
+
+
+def _fill_entered(row: GradingScoreRow | GradingVoteRow | ScoringSeatRow, signature: Signature | None) -> None:
+    row.entered_account_id = None if signature is None else signature.account_id
+    row.entered_name = None if signature is None else signature.name
+    row.entered_at = None if signature is None else signature.at
+    row.entered_via = None if signature is None else signature.via.value
 
 
 def _score(row: GradingScoreRow) -> MemberScore:
@@ -54,6 +83,7 @@ def _score(row: GradingScoreRow) -> MemberScore:
         likelihood=row.likelihood,
         exposure=row.exposure,
         consequence=row.consequence,
+        entered=_entered(row),
     )
 
 
@@ -84,6 +114,7 @@ def _verdicts(rows: Sequence[GradingVoteRow]) -> tuple[CriterionVerdict, ...]:
                 department_kind=DepartmentKind(r.department_kind),
                 role=PanelRole(r.role),
                 upholds=bool(r.upholds),
+                entered=_entered(r),
             )
             for r in group
         )
@@ -124,10 +155,19 @@ def _grading(
         created_at=row.created_at,
         updated_at=row.updated_at,
         verdicts=_verdicts(votes),
+        confirmation=(
+            None
+            if row.confirmed_at is None
+            else _signature(row.confirmed_account_id, row.confirmed_name, row.confirmed_at, row.confirmed_via)
+        ),
     )
 
 
 def _fill_grading(row: GradingRow, grading: Grading) -> None:
+    signature = grading.confirmation
+    row.confirmed_account_id = None if signature is None else signature.account_id
+    row.confirmed_name = None if signature is None else signature.name
+    row.confirmed_via = None if signature is None else signature.via.value
     row.hazard_id = grading.hazard_id
     row.method = grading.method.value
     row.grade = grading.grade.value
@@ -263,24 +303,24 @@ class SqlGradingRepository:
 
     def _write_children(self, grading: Grading) -> None:
         for position, score in enumerate(grading.scores, start=1):
-            self._session.add(
-                GradingScoreRow(
-                    id=new_id(),
-                    grading_id=grading.id,
-                    position=position,
-                    person_id=score.person_id,
-                    person_name=score.person_name,
-                    department_id=score.department_id,
-                    department_name=score.department_name,
-                    department_kind=score.department_kind.value,
-                    role=score.role.value,
-                    likelihood=score.likelihood,
-                    exposure=score.exposure,
-                    consequence=score.consequence,
-                    created_at=grading.created_at,
-                    updated_at=grading.updated_at,
-                )
+            score_row = GradingScoreRow(
+                id=new_id(),
+                grading_id=grading.id,
+                position=position,
+                person_id=score.person_id,
+                person_name=score.person_name,
+                department_id=score.department_id,
+                department_name=score.department_name,
+                department_kind=score.department_kind.value,
+                role=score.role.value,
+                likelihood=score.likelihood,
+                exposure=score.exposure,
+                consequence=score.consequence,
+                created_at=grading.created_at,
+                updated_at=grading.updated_at,
             )
+            _fill_entered(score_row, score.entered)
+            self._session.add(score_row)
         for position, match in enumerate(grading.matches, start=1):
             self._session.add(
                 GradingCriterionRow(
@@ -298,28 +338,28 @@ class SqlGradingRepository:
             )
         for verdict_position, verdict in enumerate(grading.verdicts, start=1):
             for position, vote in enumerate(verdict.votes, start=1):
-                self._session.add(
-                    GradingVoteRow(
-                        id=new_id(),
-                        grading_id=grading.id,
-                        verdict_position=verdict_position,
-                        position=position,
-                        criterion_id=verdict.criterion_id,
-                        code=verdict.match.code,
-                        text=verdict.match.text,
-                        clause=verdict.match.clause,
-                        evidence=verdict.match.evidence,
-                        person_id=vote.person_id,
-                        person_name=vote.person_name,
-                        department_id=vote.department_id,
-                        department_name=vote.department_name,
-                        department_kind=vote.department_kind.value,
-                        role=vote.role.value,
-                        upholds=vote.upholds,
-                        created_at=grading.created_at,
-                        updated_at=grading.updated_at,
-                    )
+                vote_row = GradingVoteRow(
+                    id=new_id(),
+                    grading_id=grading.id,
+                    verdict_position=verdict_position,
+                    position=position,
+                    criterion_id=verdict.criterion_id,
+                    code=verdict.match.code,
+                    text=verdict.match.text,
+                    clause=verdict.match.clause,
+                    evidence=verdict.match.evidence,
+                    person_id=vote.person_id,
+                    person_name=vote.person_name,
+                    department_id=vote.department_id,
+                    department_name=vote.department_name,
+                    department_kind=vote.department_kind.value,
+                    role=vote.role.value,
+                    upholds=vote.upholds,
+                    created_at=grading.created_at,
+                    updated_at=grading.updated_at,
                 )
+                _fill_entered(vote_row, vote.entered)
+                self._session.add(vote_row)
 
     def add(self, grading: Grading) -> None:
         """Store a new grading (draft or already confirmed, e.g. a dispute ruling) with its children."""
@@ -522,6 +562,120 @@ class SqlGradingRepository:
         row.mean_d = None if grading is None else grading.mean_d
         row.mean_d_sort = None if grading is None or grading.mean_d is None else float(grading.mean_d)
         row.dispute_state = None if dispute_state is None else dispute_state.value
+        self._session.flush()
+
+    # ------------------------------------------------------------ blind scoring rounds (0011)
+
+    def _round(self, row: ScoringRoundRow) -> ScoringRound:
+        seats = self._session.scalars(
+            select(ScoringSeatRow).where(ScoringSeatRow.round_id == row.id).order_by(ScoringSeatRow.position)
+        ).all()
+        entries = []
+        for seat in seats:
+            signature = _entered(seat)
+            if signature is None:
+                continue
+            votes = json.loads(seat.votes) if seat.votes else {}
+            entries.append(
+                Entry(
+                    seat.person_id,
+                    signature,
+                    seat.likelihood,
+                    seat.exposure,
+                    seat.consequence,
+                    tuple((uuid.UUID(k), bool(v)) for k, v in votes.items()),
+                )
+            )
+        opened = Signature(row.opened_account_id, row.opened_name, row.created_at, SignedVia(row.opened_via))
+        return ScoringRound(
+            id=row.id,
+            hazard_id=row.hazard_id,
+            purpose=RoundPurpose(row.purpose),
+            seats=tuple(Seat(s.person_id, PanelRole(s.role)) for s in seats),
+            opened_by=opened,
+            entries=tuple(entries),
+            criteria=tuple(uuid.UUID(c) for c in json.loads(row.criteria)),
+            grading_id=row.grading_id,
+            closed_at=row.closed_at,
+        )
+
+    def add_round(self, scoring: ScoringRound) -> None:
+        """Store a new scoring round with its seats (and any entries)."""
+        at = scoring.opened_by.at
+        self._session.add(
+            ScoringRoundRow(
+                id=scoring.id,
+                hazard_id=scoring.hazard_id,
+                purpose=scoring.purpose.value,
+                criteria=json.dumps([str(c) for c in scoring.criteria]),
+                opened_account_id=scoring.opened_by.account_id,
+                opened_name=scoring.opened_by.name,
+                opened_via=scoring.opened_by.via.value,
+                grading_id=scoring.grading_id,
+                closed_at=scoring.closed_at,
+                created_at=at,
+                updated_at=at,
+            )
+        )
+        self._session.flush()
+        for position, seat in enumerate(scoring.seats, start=1):
+            self._session.add(
+                ScoringSeatRow(
+                    id=new_id(),
+                    round_id=scoring.id,
+                    position=position,
+                    person_id=seat.person_id,
+                    role=seat.role.value,
+                    created_at=at,
+                    updated_at=at,
+                )
+            )
+        self._session.flush()
+        self.save_round(scoring)
+
+    def save_round(self, scoring: ScoringRound) -> None:
+        """Write a round's entries and whether a grading consumed it (seats never change).
+
+        Raises:
+            NotFound: ``scoring_unknown``.
+        """
+        row = self._session.get(ScoringRoundRow, scoring.id)
+        if row is None:
+            raise NotFound("scoring_unknown", id=str(scoring.id))
+        row.grading_id = scoring.grading_id
+        row.closed_at = scoring.closed_at
+        seats = self._session.scalars(select(ScoringSeatRow).where(ScoringSeatRow.round_id == scoring.id)).all()
+        for seat in seats:
+            entry = scoring.entry(seat.person_id)
+            seat.likelihood = None if entry is None else entry.likelihood
+            seat.exposure = None if entry is None else entry.exposure
+            seat.consequence = None if entry is None else entry.consequence
+            seat.votes = None if entry is None or not entry.votes else json.dumps({str(k): v for k, v in entry.votes})
+            _fill_entered(seat, None if entry is None else entry.signature)
+            if entry is not None:
+                seat.updated_at = entry.signature.at
+                row.updated_at = max(row.updated_at, entry.signature.at)
+        if scoring.closed_at is not None:
+            row.updated_at = scoring.closed_at
+        self._session.flush()
+
+    def get_round(self, round_id: uuid.UUID) -> ScoringRound | None:
+        row = self._session.get(ScoringRoundRow, round_id)
+        return None if row is None else self._round(row)
+
+    def open_rounds_for(self, hazard_id: uuid.UUID) -> list[ScoringRound]:
+        """The hazard's rounds no grading has consumed yet, oldest first."""
+        rows = self._session.scalars(
+            select(ScoringRoundRow)
+            .where(ScoringRoundRow.hazard_id == hazard_id, ScoringRoundRow.grading_id.is_(None))
+            .order_by(ScoringRoundRow.created_at, ScoringRoundRow.id)
+        ).all()
+        return [self._round(r) for r in rows]
+
+    def remove_round(self, round_id: uuid.UUID) -> None:
+        """Throw away a round nobody used (its entries go with it)."""
+        self._session.execute(delete(ScoringSeatRow).where(ScoringSeatRow.round_id == round_id))
+        self._session.execute(delete(ScoringRoundRow).where(ScoringRoundRow.id == round_id))
         self._session.flush()
 
     # ------------------------------------------------------------ printed sheets

@@ -30,6 +30,16 @@ from hazard_desktop.domain.grading.disputes import (
     rule,
     withdraw,
 )
+from hazard_desktop.domain.grading.entries import (
+    Entry,
+    RoundPurpose,
+    ScoringRound,
+    Seat,
+    close_round,
+    enter_score,
+    open_round,
+    revealed,
+)
 from hazard_desktop.domain.grading.gradings import (
     REASON_MAX,
     CriteriaCheckResult,
@@ -65,11 +75,28 @@ from hazard_desktop.domain.grading.panels import (
 )
 from hazard_desktop.domain.grading.record import (
     RECORD_VERSION,
+    SIGNED_RECORD_VERSION,
     canonical_record,
+    is_signed,
+    is_single_user,
 )
+from hazard_desktop.domain.grading.signatures import Signature, SignedVia
 from hazard_desktop.domain.grading.verdicts import CriterionVerdict, CriterionVote, check_votes, voters
 
 __all__ = [
+    "Entry",
+    "RoundPurpose",
+    "ScoringRound",
+    "Seat",
+    "Signature",
+    "SignedVia",
+    "SIGNED_RECORD_VERSION",
+    "close_round",
+    "enter_score",
+    "is_signed",
+    "is_single_user",
+    "open_round",
+    "revealed",
     "CriteriaCheckResult",
     "CriterionClaim",
     "CriterionVerdict",

@@ -20,6 +20,7 @@ from hazard_desktop.domain.grading.panels import (
     evaluate_panel,
     panel_mean_exact,
 )
+from hazard_desktop.domain.grading.signatures import Signature
 from hazard_desktop.domain.grading.verdicts import CriterionVerdict
 from hazard_desktop.domain.grading_states import GradingMethod
 from hazard_desktop.domain.hazards import HazardGrade
@@ -99,6 +100,8 @@ class Grading:
     created_at: datetime
     updated_at: datetime
     verdicts: tuple[CriterionVerdict, ...] = ()
+    confirmation: Signature | None = None
+    """The confirming leader's account and time (None: confirmed before accounts, or still a draft)."""
 
     @property
     def confirmed(self) -> bool:
@@ -330,13 +333,15 @@ def _superseded_by_other(grading: Grading, history: Iterable[Grading]) -> bool:
     return target is not None and any(g.confirmed and g.supersedes_id == target and g.id != grading.id for g in history)
 
 
-def confirm(grading: Grading, at: datetime, history: Iterable[Grading] = ()) -> Grading:
+def confirm(grading: Grading, at: datetime, history: Iterable[Grading] = (), by: Signature | None = None) -> Grading:
     """The leader confirms a draft; from then on it is part of the legal record and never changes.
 
     Args:
         grading: the draft.
         at: confirmation time (aware).
         history: the hazard's other gradings, to refuse confirming a second correction of the same one.
+        by: the confirming leader's signature (account and time; single-user mode says so). None only for
+            gradings made without a session (demo data, tests of the rules).
 
     Raises:
         InvalidTransition: ``grading_confirmed`` (already confirmed), ``grading_superseded`` (a confirmed
@@ -347,7 +352,7 @@ def confirm(grading: Grading, at: datetime, history: Iterable[Grading] = ()) -> 
     _aware(at, "at")
     if _superseded_by_other(grading, history):
         raise InvalidTransition("grading_superseded", id=str(grading.supersedes_id))
-    return replace(grading, confirmed_at=at, updated_at=at)
+    return replace(grading, confirmed_at=at, updated_at=at, confirmation=by)
 
 
 def correct(old: Grading, new: Grading, reason: str, history: Iterable[Grading] = ()) -> Grading:

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from hazard_desktop.domain.errors import DomainError, ValidationError
+from hazard_desktop.domain.grading.signatures import Signature
 from hazard_desktop.domain.grading_states import PanelRole
 from hazard_desktop.domain.lec import (
     DISPLAY_PLACES,
@@ -48,6 +49,8 @@ class MemberScore:
     likelihood: Decimal
     exposure: Decimal
     consequence: Decimal
+    entered: Signature | None = None
+    """Who entered this score and when (None: entered before accounts, issue 14)."""
 
     @property
     def d(self) -> Decimal:

@@ -9,6 +9,7 @@ from typing import Any
 
 from hazard_desktop.domain.grading.gradings import Grading
 from hazard_desktop.domain.grading.panels import _ROLE_ORDER
+from hazard_desktop.domain.grading.signatures import Signature
 from hazard_desktop.domain.lec import (
     format_decimal,
     normalize,
@@ -19,6 +20,11 @@ RECORD_VERSION = 1
 VERDICTS_RECORD_VERSION = 2
 """Layout 2 adds ``verdicts`` (a dispute panel's votes on criteria); a record without verdicts keeps
 layout 1 exactly, so sheets printed before still verify."""
+SIGNED_RECORD_VERSION = 3
+"""Layout 3 (issue 14) adds who entered each score and vote and when (``entered``), the confirming leader's
+account and time (``confirmation``) and ``single_user`` (the plant runs without log-ins, printed as
+"单用户模式：未登录签名"). A grading without any signature keeps layout 1 or 2 exactly, so sheets printed
+before keep verifying with their old code."""
 
 # ---------------------------------------------------------------- canonical record (sheet verification)
 
@@ -37,6 +43,33 @@ def _text_id(value: uuid.UUID | None) -> str | None:
 
 def _text_number(value: Decimal | None) -> str | None:
     return None if value is None else format_decimal(normalize(value))
+
+
+def _signature(value: Signature | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {
+        "account_id": _text_id(value.account_id),
+        "name": value.name,
+        "at": _text_time(value.at),
+        "via": value.via.value,
+    }
+
+
+def is_signed(grading: Grading) -> bool:
+    """True when the grading carries any signature (then its record has layout 3)."""
+    return (
+        grading.confirmation is not None
+        or any(s.entered is not None for s in grading.scores)
+        or any(vote.entered is not None for v in grading.verdicts for vote in v.votes)
+    )
+
+
+def is_single_user(grading: Grading) -> bool:
+    """True when any signature of the grading was made in single-user mode (nobody signed in)."""
+    signatures = [grading.confirmation, *(s.entered for s in grading.scores)]
+    signatures += [vote.entered for v in grading.verdicts for vote in v.votes]
+    return any(s is not None and s.single_user for s in signatures)
 
 
 def canonical_record(grading: Grading) -> dict[str, Any]:
@@ -128,4 +161,18 @@ def canonical_record(grading: Grading) -> dict[str, Any]:
             }
             for v in sorted(grading.verdicts, key=lambda v: (v.match.code, str(v.criterion_id)))
         ]
+    if is_signed(grading):  # layout 3 only then: unsigned records keep their digest
+        record["version"] = SIGNED_RECORD_VERSION
+        for item, score in zip(record["members"], members, strict=True):
+            item["entered"] = _signature(score.entered)
+        for item, verdict in zip(
+            record.get("verdicts", []),
+            sorted(grading.verdicts, key=lambda v: (v.match.code, str(v.criterion_id))),
+            strict=True,
+        ):
+            ordered = sorted(verdict.votes, key=lambda x: (_ROLE_ORDER[x.role], str(x.person_id)))
+            for vote_item, vote in zip(item["votes"], ordered, strict=True):
+                vote_item["entered"] = _signature(vote.entered)
+        record["confirmation"] = _signature(grading.confirmation)
+        record["single_user"] = is_single_user(grading)
     return record

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.grading.matches import CriterionMatch
 from hazard_desktop.domain.grading.panels import PanelRole
+from hazard_desktop.domain.grading.signatures import Signature
 from hazard_desktop.domain.reference import DepartmentKind
 
 
@@ -30,6 +31,8 @@ class CriterionVote:
     department_kind: DepartmentKind
     role: PanelRole
     upholds: bool
+    entered: Signature | None = None
+    """Who entered this vote and when (None: entered before accounts, issue 14)."""
 
 
 @dataclass(frozen=True, slots=True)

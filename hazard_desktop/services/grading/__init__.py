@@ -37,6 +37,15 @@ from hazard_desktop.services.grading.queries import (
     panel_problems,
     preview_panel,
 )
+from hazard_desktop.services.grading.scoring import (
+    ScoringStatus,
+    SeatStatus,
+    enter_score,
+    open_scoring,
+    open_scoring_for,
+    revealed_scores,
+    scoring_status,
+)
 from hazard_desktop.services.grading.types import (
     CriterionEntry,
     DisputeView,
@@ -65,6 +74,13 @@ from hazard_desktop.services.grading.use_cases import (
 )
 
 __all__ = [
+    "ScoringStatus",
+    "SeatStatus",
+    "enter_score",
+    "open_scoring",
+    "open_scoring_for",
+    "revealed_scores",
+    "scoring_status",
     "MeetingRequest",
     "grade_and_confirm",
     "DisputeView",

@@ -8,6 +8,7 @@ is final. The panel's 组长 and 副组长 are the persons the settings name for
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -25,25 +26,35 @@ from hazard_desktop.domain.grading import (
     DisputeState,
     Grading,
     PanelRole,
+    RoundPurpose,
 )
 from hazard_desktop.domain.grading import chairs as chair_rules
 from hazard_desktop.domain.reference import DepartmentKind
 from hazard_desktop.domain.text import refuse_control_characters
 from hazard_desktop.services.authorization import use_case
+from hazard_desktop.services.grading import signing
 from hazard_desktop.services.grading.lookups import (
     _check_graded_on,
+    _confirmer,
     _dispute,
     _grading,
     _hazard,
-    _member_scores,
     _now,
     _record_grading,
     _refresh_hazard,
+    _signed_scores,
     _Tables,
     _tables,
 )
 from hazard_desktop.services.grading.queries import _setup_tables
-from hazard_desktop.services.grading.types import DisputeView, GradingSetup, ScoreEntry, VerdictEntry
+from hazard_desktop.services.grading.scoring import close_used_round, take_round
+from hazard_desktop.services.grading.types import (
+    DisputeView,
+    GradingSetup,
+    ScoreEntry,
+    VerdictEntry,
+    VoteEntry,
+)
 from hazard_desktop.services.ports import UnitOfWork
 
 RULING_TEXT_MAX = REASON_MAX
@@ -107,6 +118,63 @@ def _verdicts(
         match = CriterionMatch(claim.criterion_id, claim.code, claim.text, claim.clause, entry.evidence.strip())
         result.append(CriterionVerdict(match, tuple(votes)))
     return result
+
+
+def _signed_verdicts(
+    uow: UnitOfWork,
+    tables: _Tables,
+    entries: Sequence[VerdictEntry],
+    round_id: uuid.UUID | None,
+    hazard_id: uuid.UUID,
+    in_question: Sequence[CriterionClaim],
+    at: datetime,
+) -> list[CriterionVerdict]:
+    """The panel's verdicts with each vote signed: from a blind vote round, or typed (single-user mode, system).
+
+    Raises:
+        ValidationError: ``scores_need_round``, ``scores_and_round``, ``scoring_purpose`` …
+        InvalidTransition: ``scoring_incomplete``, ``scoring_closed``.
+    """
+    if round_id is None:
+        decided = _verdicts(tables, entries, in_question)
+        typed = any(d.votes for d in decided)
+        if not typed or not signing.signs(uow):
+            return decided
+        if not signing.is_single_user(uow):
+            raise ValidationError("scores_need_round", field="votes")
+        stamp = signing.actor_signature(uow, at)
+        return [
+            dataclasses.replace(d, votes=tuple(dataclasses.replace(v, entered=stamp) for v in d.votes)) for d in decided
+        ]
+    if any(e.votes for e in entries):
+        raise ValidationError("scores_and_round", field="votes")
+    scoring = take_round(uow, round_id, hazard_id)
+    if scoring.purpose is not RoundPurpose.VOTES:
+        raise ValidationError("scoring_purpose", field="votes")
+    if scoring.grading_id is not None:
+        raise InvalidTransition("scoring_closed")
+    revealed = rules.revealed(scoring)
+    if revealed is None:
+        raise InvalidTransition("scoring_incomplete", missing=len(scoring.missing))
+    filled = [
+        VerdictEntry(
+            e.criterion_id,
+            e.evidence,
+            tuple(
+                VoteEntry(entry.person_id, entry.vote_map.get(e.criterion_id, False), scoring.role(entry.person_id))
+                for entry in revealed
+                if e.criterion_id in entry.vote_map
+            ),
+        )
+        for e in entries
+    ]
+    signatures = {entry.person_id: entry.signature for entry in revealed}
+    return [
+        dataclasses.replace(
+            d, votes=tuple(dataclasses.replace(v, entered=signatures.get(v.person_id)) for v in d.votes)
+        )
+        for d in _verdicts(tables, filled, in_question)
+    ]
 
 
 def decide_criteria(
@@ -200,6 +268,8 @@ def rule_dispute(
     threshold_set_id: uuid.UUID | None = None,
     *,
     verdicts: Sequence[VerdictEntry] = (),
+    score_round_id: uuid.UUID | None = None,
+    vote_round_id: uuid.UUID | None = None,
     at: datetime | None = None,
 ) -> tuple[Dispute, Grading]:
     """§7 in the order of §5: the dispute panel's ruling, stored confirmed; it is final.
@@ -209,6 +279,10 @@ def rule_dispute(
     otherwise ``scores`` (the same panel's L, E, C) give the final mean D. The panel needs the 组长 and
     副组长 named in the settings for ``graded_on`` and members from 安环部, 生产部, 事业部, 工会 and the
     raising department, an odd number in all.
+
+    Under accounts (issue 14) the members enter their own scores and votes in blind scoring rounds:
+    ``score_round_id`` replaces ``scores``, ``vote_round_id`` fills the votes of ``verdicts`` (which then
+    carry the panel's findings only, no votes); typed scores or votes are refused (``scores_need_round``).
 
     Returns:
         The ruled dispute and the ruling grading (confirmed).
@@ -239,8 +313,10 @@ def rule_dispute(
             raise NotFound("department_unknown", field="department", id=str(dispute.raised_by_department_id))
         history = uow.gradings.history_for(hazard.id)
         disputed = _grading(uow, dispute.grading_id)
-        members = _member_scores(tables, scores)
-        decided = _verdicts(tables, verdicts, rules.criteria_in_question(dispute, disputed))
+        members = _signed_scores(uow, tables, scores, score_round_id, hazard.id, now)
+        decided = _signed_verdicts(
+            uow, tables, verdicts, vote_round_id, hazard.id, rules.criteria_in_question(dispute, disputed), now
+        )
         chairs = chair_rules.loads(uow.settings.get(chair_rules.SETTING_KEY))
         chair_rules.require_chairs(chairs, graded_on, [*members, *(v for d in decided for v in d.votes)])
         threshold_set = (
@@ -259,9 +335,11 @@ def rule_dispute(
             graded_on=graded_on,
             at=now,
         )
-        ruling = rules.confirm(draft, now, history)
+        ruling = rules.confirm(draft, now, history, by=_confirmer(uow, draft, now))
         ruled = rules.rule(dispute, ruling, text, now)
         uow.gradings.add(ruling)
+        for used in (score_round_id, vote_round_id):
+            close_used_round(uow, used, ruling.id, now)
         uow.gradings.update_dispute(ruled)
         _refresh_hazard(uow, hazard, [*history, ruling], now)
         _record_grading(uow, hazard, ruling, now)

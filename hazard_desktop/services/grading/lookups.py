@@ -25,6 +25,7 @@ from hazard_desktop.domain.lec import LecScales, ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.domain.records import utcnow
 from hazard_desktop.domain.reference import Department, Person
+from hazard_desktop.services.grading import signing
 from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, ScoreEntry
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import UnitOfWork
@@ -113,6 +114,38 @@ def _member_scores(tables: _Tables, entries: Sequence[ScoreEntry]) -> list[Membe
     return result
 
 
+def _signed_scores(
+    uow: UnitOfWork,
+    tables: _Tables,
+    entries: Sequence[ScoreEntry],
+    round_id: uuid.UUID | None,
+    hazard_id: uuid.UUID,
+    at: datetime,
+) -> list[MemberScore]:
+    """The scores of a grading: from a blind scoring round (signed by each member), or typed.
+
+    Typed scores are the single-user mode's (stamped so) and the system's (demo data); under accounts a
+    member enters only their own score, so typed scores are refused.
+
+    Raises:
+        ValidationError: ``scores_need_round``, ``scores_and_round``, ``scoring_hazard_mismatch`` …
+        InvalidTransition: ``scoring_incomplete``, ``scoring_closed``.
+    """
+    from hazard_desktop.services.grading import scoring
+
+    if round_id is not None:
+        if entries:
+            raise ValidationError("scores_and_round", field="panel")
+        return scoring.round_member_scores(tables, scoring.take_round(uow, round_id, hazard_id))
+    scores = _member_scores(tables, entries)
+    if not scores or not signing.signs(uow):
+        return scores
+    if not signing.is_single_user(uow):
+        raise ValidationError("scores_need_round", field="panel")
+    stamp = signing.actor_signature(uow, at)
+    return [dataclasses.replace(s, entered=stamp) for s in scores]
+
+
 def _matches(uow: UnitOfWork, entries: Sequence[CriterionEntry]) -> list[CriterionMatch]:
     result = []
     for entry in entries:
@@ -183,7 +216,7 @@ def _draft(
     """Build (not store) a draft grading of ``hazard`` from ``request``."""
     _check_graded_on(hazard, graded_on)
     method = GradingMethod(request.method)
-    scores = _member_scores(tables, request.scores)
+    scores = _signed_scores(uow, tables, request.scores, request.round_id, hazard.id, at)
     threshold_set = (
         rules.pick_threshold_set(tables.sets, graded_on, threshold_set_id)
         if scores or method is GradingMethod.LEC_PANEL
@@ -261,7 +294,15 @@ def _add_draft(
         at=now,
     )
     uow.gradings.add(draft)
+    _close_round(uow, request, draft, now)
     return draft
+
+
+def _close_round(uow: UnitOfWork, request: GradingRequest, grading: Grading, at: datetime) -> None:
+    """The blind scoring round the stored ``grading`` used takes no more entries."""
+    from hazard_desktop.services.grading import scoring
+
+    scoring.close_used_round(uow, request.round_id, grading.id, at)
 
 
 def _confirm_in(uow: UnitOfWork, grading: Grading, at: datetime) -> Grading:
@@ -275,11 +316,25 @@ def _confirm_in(uow: UnitOfWork, grading: Grading, at: datetime) -> Grading:
         raise InvalidTransition("hazard_already_graded", hazard=hazard.number)
     if grading.supersedes_id is not None:
         _ensure_no_open_dispute(uow, hazard.id)
-    confirmed = rules.confirm(grading, at, history)
+    confirmed = rules.confirm(grading, at, history, by=_confirmer(uow, grading, at))
     uow.gradings.update(confirmed)
     _refresh_hazard(uow, hazard, [confirmed if g.id == grading.id else g for g in history], at)
     _record_grading(uow, hazard, confirmed, at)
     return confirmed
+
+
+def _confirmer(uow: UnitOfWork, grading: Grading, at: datetime) -> rules.Signature | None:
+    """The confirming leader's signature; under accounts only the grading's leader confirms it.
+
+    Raises:
+        ValidationError: ``confirm_not_leader``.
+    """
+    signature = signing.optional_actor_signature(uow, at)
+    if signature is None or signature.single_user:
+        return signature
+    if grading.leader_id is not None and signing.actor_person(uow) != grading.leader_id:
+        raise ValidationError("confirm_not_leader", field="leader", leader=grading.leader_name)
+    return signature
 
 
 def _record_grading(uow: UnitOfWork, before: Hazard, grading: Grading, at: datetime) -> None:

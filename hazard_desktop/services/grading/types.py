@@ -74,6 +74,10 @@ class GradingRequest:
 
     ``method`` LEC_PANEL needs ``scores``; CRITERIA needs ``criteria`` (scores optional, kept for the
     record); PANEL_DECISION needs ``reason`` (scores optional).
+
+    ``round_id`` takes the scores from a blind scoring round (:mod:`.scoring`) instead of ``scores``: each
+    score then carries who entered it and when. Under accounts typed ``scores`` are refused
+    (``scores_need_round``): a member enters only their own score.
     """
 
     hazard_id: uuid.UUID
@@ -81,6 +85,7 @@ class GradingRequest:
     scores: tuple[ScoreEntry, ...] = ()
     criteria: tuple[CriterionEntry, ...] = ()
     reason: str = ""
+    round_id: uuid.UUID | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scores", tuple(self.scores))

@@ -19,6 +19,7 @@ from hazard_desktop.domain.meetings import GradingMeeting, new_meeting
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.grading.lookups import (
     _add_draft,
+    _close_round,
     _confirm_in,
     _dispute,
     _draft,
@@ -225,6 +226,7 @@ def grade_batch(
             except DomainError as err:
                 raise _with_hazard(err, hazard) from None
             uow.gradings.add(draft)
+            _close_round(uow, request, draft, now)
             drafts.append(_confirm_in(uow, draft, now) if confirm else draft)
         uow.commit()
     return drafts
@@ -338,5 +340,6 @@ def correct_grading(
         )
         correction = rules.correct(old, draft, reason, history)
         uow.gradings.add(correction)
+        _close_round(uow, request, correction, now)
         uow.commit()
     return correction

@@ -56,6 +56,7 @@ from hazard_desktop.domain.grading import (
     PanelOutcome,
     PanelProblem,
     PanelRole,
+    RoundPurpose,
     dispute_rule,
 )
 from hazard_desktop.domain.hazards import Hazard
@@ -67,12 +68,13 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.grading import DisputeView, GradingSetup
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
-from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate, to_entries
+from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
 from hazard_desktop.ui.widgets import screen_fit
+from hazard_desktop.ui.widgets.blind_round import BlindRound
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.criteria_votes import CriteriaVotes
-from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
+from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
 from hazard_desktop.ui.widgets.lec_format import department_kind_short, today
 from hazard_desktop.ui.widgets.member_picker import (
     Candidate,
@@ -130,6 +132,8 @@ class DisputePanelDialog(QDialog):
         self._outcome: PanelOutcome | None = None
         self._verdicts: tuple[CriterionVerdict, ...] = ()
         self._seats: list[Seat] = []
+        self.round = BlindRound(context, self.show_error)  # the dispute panel's blind LEC round (issue 14)
+        self.vote_round = BlindRound(context, self.show_error)  # each member's own votes, signed
         self._changed: DisputeResult | None = None
         self.setObjectName("disputePanel")
         self.setWindowTitle(arg(self.tr("Hazard dispute — %1"), self._hazard.number))
@@ -334,6 +338,8 @@ class DisputePanelDialog(QDialog):
         self.scoring = HiddenScoring(page)
         self.scoring.setObjectName("hiddenScoring")
         self.scoring.completed.connect(self._scores_complete)
+        self.scoring.refused.connect(self.show_error)
+        self.scoring.set_submitter(self._submit_entry, self.round.needs_pin)
         box = QGroupBox(self.tr("Dispute panel scores (D = L × E × C), one member at a time"), page)
         QVBoxLayout(box).addWidget(self.scoring)
         layout = QVBoxLayout(page)
@@ -606,9 +612,7 @@ class DisputePanelDialog(QDialog):
         if chairs is None:
             self.chairs_note.setText(
                 arg(
-                    self.tr(
-                        "No 组长 and 副组长 are named for %1: name them in Tools → Settings → Dispute panel."
-                    ),
+                    self.tr("No 组长 and 副组长 are named for %1: name them in Tools → Settings → Dispute panel."),
                     pydate(self.graded_on.date()).isoformat(),
                 )
             )
@@ -698,11 +702,10 @@ class DisputePanelDialog(QDialog):
         self._seats = seats
         self._verdicts = ()
         if self._view.in_question:
-            self.votes.start(self._view.in_question, seats)
+            self.votes.start(self._view.in_question, seats, self.round.needs_pin)
             self.pages.setCurrentIndex(PAGE_VOTES)
             return True
-        self.scoring.start(self._setup.scales, seats)
-        self.pages.setCurrentIndex(PAGE_SCORING)
+        self._start_lec(seats)
         return True
 
     def record_votes(self) -> tuple[CriterionVerdict, ...] | None:
@@ -715,6 +718,8 @@ class DisputePanelDialog(QDialog):
         except DomainError as exc:
             self.show_error(exc)
             return None
+        if not self._sign_votes():
+            return None
         self._verdicts = verdicts
         if any(v.upheld for v in verdicts):
             self._outcome = None
@@ -723,9 +728,27 @@ class DisputePanelDialog(QDialog):
             self.show_error(DomainError("no_threshold_set"))
             return None
         else:
-            self.scoring.start(self._setup.scales, self._seats)
-            self.pages.setCurrentIndex(PAGE_SCORING)
+            self._start_lec(self._seats)
         return verdicts
+
+    def _sign_votes(self) -> bool:
+        """Each member's votes go to a new vote round, signed by their account or their PIN (issue 14)."""
+        dispute = self._dispute
+        if dispute is None:
+            return False
+        criteria = [c.criterion_id for c in self._view.in_question]
+        try:
+            if not self.vote_round.open(dispute.hazard_id, self._seats, RoundPurpose.VOTES, criteria):
+                return False
+            for seat in self._seats:
+                person = seat.candidate.person_id
+                self.vote_round.submit_votes(seat, self.votes.votes_of(person), self.votes.pin_of(person))
+        except DomainError as exc:
+            self.show_error(exc)
+            return False
+        finally:
+            self.votes.clear_pins()
+        return True
 
     @property
     def criteria_upheld(self) -> bool:
@@ -762,14 +785,29 @@ class DisputePanelDialog(QDialog):
         return dispute
 
     # ---- scoring and ruling
+    def _start_lec(self, seats: list[Seat]) -> None:
+        """The panel scores LEC in a blind round of the services: hidden from everyone until all are in."""
+        hazard_id = self._dispute.hazard_id if self._dispute is not None else None
+        if hazard_id is not None:
+            self.round.open(hazard_id, seats)
+        self.scoring.start(self._setup.scales, seats)
+        self.pages.setCurrentIndex(PAGE_SCORING)
+
+    def _submit_entry(self, seat: Seat, values: Values, pin: str | None) -> None:
+        self.clear_error()
+        self.round.submit(seat, values, pin)
+
     def _scores_complete(self) -> None:
         dispute = self._dispute
         if dispute is None:
             return
         try:
+            entries = self.round.revealed_entries()
+            if entries is None:
+                raise DomainError("scoring_incomplete")
             self._outcome = grading_service.preview_panel(
                 self._setup,
-                to_entries(self.scoring.scores()),
+                entries,
                 threshold_set_id=self.threshold_set_id(),
                 graded_on=pydate(self.graded_on.date()),
                 raising_department_id=dispute.raised_by_department_id,
@@ -785,9 +823,7 @@ class DisputePanelDialog(QDialog):
         lines = self.votes.describe(self._verdicts)
         if self.criteria_upheld:
             self.verdicts_label.setText(
-                "\n".join(
-                    [self.tr("A criterion applies (§5.1): the ruling is 重大事故隐患, citing:"), *lines]
-                )
+                "\n".join([self.tr("A criterion applies (§5.1): the ruling is 重大事故隐患, citing:"), *lines])
             )
             self.ruling_hint.setText(self.tr("Ruling (the panel's vote on the criteria is final, §7):"))
         else:
@@ -807,6 +843,8 @@ class DisputePanelDialog(QDialog):
     def rescore(self) -> None:
         self._outcome = None
         self.clear_error()
+        if self._dispute is not None:
+            self.round.open(self._dispute.hazard_id, self._seats)
         self.scoring.restart()
         self.pages.setCurrentIndex(PAGE_SCORING)
 
@@ -824,11 +862,13 @@ class DisputePanelDialog(QDialog):
             ruled, ruling = grading_service.rule_dispute(
                 self._context.uow(),
                 dispute.id,
-                [] if outcome is None else to_entries(outcome.scores),
+                [],  # the scores come from the blind round, signed by each member
                 self.ruling_text.toPlainText(),
                 pydate(self.graded_on.date()),
                 self.threshold_set_id(),
-                verdicts=self.votes.entries() if self._view.in_question else (),
+                verdicts=self.votes.findings() if self._view.in_question else (),
+                score_round_id=None if outcome is None else self.round.round_id,
+                vote_round_id=self.vote_round.round_id if self._view.in_question else None,
             )
         except Exception as exc:
             if not messages.is_user_error(exc):

@@ -2,8 +2,10 @@
 
 1. *Panel*: choose the members (安环部, 生产部, 工会; odd count) and the leader who confirms; the
    composition checks are shown live and an invalid panel cannot start.
-2. *Scoring*, hazard by hazard: each member enters L, E and C on their own; the others' entries stay
-   hidden until all are in. A major-hazard check (§5.1) can be run for the hazard at any time.
+2. *Scoring*, hazard by hazard: each member enters L, E and C on their own, into the services' blind
+   scoring round (issue 14): under their own account, or on the leader's laptop confirming with their own
+   PIN. The entries stay hidden from everyone, the leader included, until all are in (the services refuse
+   to show them before). A major-hazard check (§5.1) can be run for the hazard at any time.
 3. *Result*: every member's D, the exact mean and its band (colour), and a warning when the members' D fall
    into different bands. The leader confirms: the grading is stored and confirmed in one step (one
    use case, one transaction; a batch's meeting is opened with its first grading).
@@ -63,8 +65,9 @@ from hazard_desktop.ui.formatting import QT_DATE_FORMAT
 from hazard_desktop.ui.grading_messages import problem_text
 from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
+from hazard_desktop.ui.widgets.blind_round import BlindRound
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
-from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, arg
+from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
 from hazard_desktop.ui.widgets.lec_format import band_name, today
 from hazard_desktop.ui.widgets.member_picker import (
     Candidate,
@@ -156,6 +159,7 @@ class PanelScoringDialog(QDialog):
         self._skipped: list[uuid.UUID] = []
         self._meeting: GradingMeeting | None = None
         self._seats: list[Seat] = []
+        self.round = BlindRound(context, self.show_error)  # the current hazard's blind scoring round
         self.setObjectName("panelScoring")
         self.setWindowTitle(self.tr("Grade hazards with the panel") if self.is_batch else self.tr("Grade hazard"))
 
@@ -289,6 +293,8 @@ class PanelScoringDialog(QDialog):
         self.scoring = HiddenScoring(page)
         self.scoring.setObjectName("hiddenScoring")
         self.scoring.completed.connect(self._scores_complete)
+        self.scoring.refused.connect(self.show_error)
+        self.scoring.set_submitter(self._submit_entry, self.round.needs_pin)
 
         check_row = QHBoxLayout()
         check_row.addWidget(QLabel(self.tr("§5.1 major-hazard check:"), page))
@@ -505,6 +511,7 @@ class PanelScoringDialog(QDialog):
             self._finish()
             return
         self._outcome = None
+        self.round.open(hazard.id, self._seats)
         self.scoring.start(self._setup.scales, self._seats)
         header = hazard_line(hazard, 90)
         if self.is_batch:
@@ -513,6 +520,19 @@ class PanelScoringDialog(QDialog):
         self.result_header.setText(header)
         self._show_check()
         self.pages.setCurrentIndex(PAGE_SCORING)
+
+    # ---- blind scoring round (services: issue 14)
+    @property
+    def _round_id(self) -> uuid.UUID | None:
+        return self.round.round_id
+
+    def revealed_entries(self) -> list[ScoreEntry] | None:
+        """The members' scores from the services once all have entered; None before (hidden from everyone)."""
+        return self.round.revealed_entries()
+
+    def _submit_entry(self, seat: Seat, values: Values, pin: str | None) -> None:
+        self.clear_error()
+        self.round.submit(seat, values, pin)
 
     # ---- §5.1 check
     def current_check(self) -> CriteriaCheckResult | None:
@@ -563,9 +583,12 @@ class PanelScoringDialog(QDialog):
     # ---- step 2 → 3
     def _scores_complete(self) -> None:
         try:
+            entries = self.revealed_entries()
+            if entries is None:
+                raise DomainError("scoring_incomplete")
             self._outcome = grading_service.preview_panel(
                 self._setup,
-                to_entries(self.scoring.scores()),
+                entries,
                 threshold_set_id=self.threshold_set_id(),
                 graded_on=pydate(self.graded_on.date()),
             )
@@ -629,6 +652,9 @@ class PanelScoringDialog(QDialog):
         """All members score the current hazard again (the entries so far are discarded)."""
         self._outcome = None
         self.clear_error()
+        hazard = self.current_hazard
+        if hazard is not None:
+            self.round.open(hazard.id, self._seats)
         self.scoring.restart()
         self._show_grade()
         self.pages.setCurrentIndex(PAGE_SCORING)
@@ -651,18 +677,21 @@ class PanelScoringDialog(QDialog):
         if hazard is None or leader_id is None:
             return None
         check = self.current_check()
-        entries = tuple(to_entries(self._outcome.scores)) if self._outcome is not None else ()
+        # the scores come from the blind scoring round, signed by each member (never typed in here)
+        round_id = self._round_id if self._outcome is not None else None
         if check is not None and check.matches:
             request = GradingRequest(
                 hazard.id,
                 GradingMethod.CRITERIA,
-                entries,
-                tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
+                criteria=tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
+                round_id=round_id,
             )
         elif check is not None and check.decision_reason:
-            request = GradingRequest(hazard.id, GradingMethod.PANEL_DECISION, entries, reason=check.decision_reason)
-        elif entries:
-            request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, entries)
+            request = GradingRequest(
+                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id
+            )
+        elif round_id is not None:
+            request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, round_id=round_id)
         else:
             return None
         self.clear_error()

@@ -39,6 +39,7 @@ ERROR_COLOUR = "#b71c1c"
 
 DETAIL_ROWS = 7  # code, hazard, sheet, first printed, prints, standing, warning
 
+
 class VerifyDialog(QDialog):
     """Type or scan a sheet's code; the dialog says whether the database still holds that record.
 

@@ -2,19 +2,23 @@
 
 One box per criterion: its code, clause and text, what the panel found (evidence, required) and one
 tick per member, "applies". The widget only asks; :func:`hazard_desktop.services.grading.decide_criteria`
-decides.
+decides. Under accounts (issue 14) each member confirms their own votes: a member who is not the signed-in
+account types their PIN in the box below the criteria (:attr:`pins`); the dialog sends each member's votes
+to the services' vote round and clears the PINs after every try.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -43,9 +47,16 @@ class CriteriaVotes(QScrollArea):
         self._seats: tuple[Seat, ...] = ()
         self.evidence: dict[uuid.UUID, QPlainTextEdit] = {}
         self.ticks: dict[tuple[uuid.UUID, uuid.UUID], QCheckBox] = {}
+        self.pins: dict[uuid.UUID, QLineEdit] = {}
 
-    def start(self, claims: Sequence[CriterionClaim], seats: Sequence[Seat]) -> None:
-        """One box per criterion with a tick per member; all unticked (nobody has voted "applies")."""
+    def start(
+        self,
+        claims: Sequence[CriterionClaim],
+        seats: Sequence[Seat],
+        needs_pin: Callable[[Seat], bool] | None = None,
+    ) -> None:
+        """One box per criterion with a tick per member; all unticked (nobody has voted "applies"); a PIN box
+        for each member ``needs_pin`` names."""
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
             if item.widget() is not None:
@@ -53,6 +64,7 @@ class CriteriaVotes(QScrollArea):
         self._claims, self._seats = tuple(claims), tuple(seats)
         self.evidence.clear()
         self.ticks.clear()
+        self.pins.clear()
         for claim in self._claims:
             box = QGroupBox(arg(self.tr("%1 (%2)"), claim.code, claim.clause), self._body)
             box.setObjectName(f"criterion-{claim.code}")
@@ -75,6 +87,20 @@ class CriteriaVotes(QScrollArea):
             layout.addLayout(grid)
             layout.addWidget(evidence)
             self.evidence[claim.criterion_id] = evidence
+            self._layout.insertWidget(self._layout.count() - 1, box)
+        signing = [seat for seat in self._seats if needs_pin is not None and needs_pin(seat)]
+        if signing:
+            box = QGroupBox(self.tr("Each member confirms their own votes with their PIN"), self._body)
+            box.setObjectName("votePins")
+            form = QFormLayout(box)
+            for seat in signing:
+                pin = QLineEdit(box)
+                pin.setObjectName(f"votePin-{seat.candidate.person_id}")
+                pin.setEchoMode(QLineEdit.EchoMode.Password)
+                pin.setMaxLength(128)
+                pin.setPlaceholderText(self.tr("6-digit PIN"))
+                form.addRow(arg(self.tr("%1 (%2):"), seat.candidate.name, self._seat_label(seat)), pin)
+                self.pins[seat.candidate.person_id] = pin
             self._layout.insertWidget(self._layout.count() - 1, box)
 
     def _seat_label(self, seat: Seat) -> str:
@@ -102,6 +128,29 @@ class CriteriaVotes(QScrollArea):
                 verdict.votes_against,
             )
             for verdict in verdicts
+        ]
+
+    @property
+    def seats(self) -> tuple[Seat, ...]:
+        return self._seats
+
+    def votes_of(self, person_id: uuid.UUID) -> dict[uuid.UUID, bool]:
+        """One member's votes: criterion id → applies."""
+        return {claim.criterion_id: self.ticks[(claim.criterion_id, person_id)].isChecked() for claim in self._claims}
+
+    def pin_of(self, person_id: uuid.UUID) -> str | None:
+        box = self.pins.get(person_id)
+        return None if box is None else box.text()
+
+    def clear_pins(self) -> None:
+        for box in self.pins.values():
+            box.clear()
+
+    def findings(self) -> list[VerdictEntry]:
+        """The panel's findings without the votes (those go to the vote round, signed by each member)."""
+        return [
+            VerdictEntry(claim.criterion_id, self.evidence[claim.criterion_id].toPlainText(), ())
+            for claim in self._claims
         ]
 
     def entries(self) -> list[VerdictEntry]:

@@ -1,15 +1,20 @@
 """Members enter L, E and C one at a time; nobody sees another member's entry until all have scored.
 
-The entries live only in this object's private dict, never in a visible widget: the member list shows
-names and a ✓ for done, the score lists are cleared for each member, and the member's own D is shown
-only while that member is entering. When the last member saves, ``completed`` fires and
-:meth:`scores` returns every member's :class:`~hazard_desktop.domain.grading.MemberScore`.
+With a *submitter* (:meth:`set_submitter`, what the panel dialog does: issue 14) each entry goes straight to
+the services' blind scoring round and this widget keeps no value at all: the services hide the entries from
+everyone, the leader included, until every member has entered. A member who is not the signed-in account
+confirms their entry with their own PIN (the PIN box shows for them; it is cleared after each try). A refused
+entry (wrong PIN, locked account, someone else's seat) fires ``refused`` with the error and stays on that member.
+
+Without a submitter the entries live only in this object's private dict (the member's own D is shown only
+while that member is entering) and :meth:`scores` returns them once complete. Either way the member list
+shows names and a ✓ for done, and ``completed`` fires when the last member saves.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -25,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.grading import MemberScore, PanelRole, score_member
 from hazard_desktop.domain.lec import LecScales
 from hazard_desktop.ui.widgets.lec_format import number
@@ -33,6 +39,9 @@ from hazard_desktop.ui.widgets.member_picker import Seat, candidate_label
 from hazard_desktop.ui.widgets.score_entry import ScoreEntry
 
 SeatIdRole = int(Qt.ItemDataRole.UserRole) + 1
+Values = tuple[Decimal, Decimal, Decimal]
+Submitter = Callable[[Seat, Values, "str | None"], None]
+PIN_MAX = 128
 
 
 def arg(template: str, *values: object) -> str:
@@ -57,13 +66,16 @@ class HiddenScoring(QWidget):
 
     progress_changed = Signal()
     completed = Signal()
+    refused = Signal(object)  # the DomainError a submitted entry was refused with
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scales = LecScales(())
         self._seats: list[Seat] = []
-        self._entries: dict[uuid.UUID, tuple[Decimal, Decimal, Decimal]] = {}
+        self._entries: dict[uuid.UUID, Values | None] = {}  # None: submitted, the value is not kept here
         self._current: int = -1
+        self._submit: Submitter | None = None
+        self._needs_pin: Callable[[Seat], bool] = lambda seat: False
 
         self.member_list = QListWidget(self)
         self.member_list.setObjectName("scoringMembers")
@@ -98,6 +110,13 @@ class HiddenScoring(QWidget):
         self.next_button.setObjectName("nextMember")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.save_current)
+        self.pin_label = QLabel(self.tr("PIN of this member (to confirm it is them):"), self)
+        self.pin = QLineEdit(self)
+        self.pin.setObjectName("memberPin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(PIN_MAX)
+        self.pin.setPlaceholderText(self.tr("6-digit PIN"))
+        self.pin.returnPressed.connect(self.save_current)
 
         right = QVBoxLayout()
         right.addWidget(self.progress)
@@ -106,6 +125,8 @@ class HiddenScoring(QWidget):
         right.addSpacing(6)
         right.addWidget(self.entry)
         right.addWidget(self.own_d)
+        right.addWidget(self.pin_label)
+        right.addWidget(self.pin)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
@@ -131,6 +152,17 @@ class HiddenScoring(QWidget):
         self._current = 0 if self._seats else -1
         self.entry.set_scales(scales)
         self._refresh()
+
+    def set_submitter(self, submit: Submitter | None, needs_pin: Callable[[Seat], bool] | None = None) -> None:
+        """Send each entry to ``submit(seat, (L, E, C), pin)`` (which raises a DomainError to refuse it) instead of
+        keeping it; ``needs_pin(seat)`` says whether that member must confirm with their PIN."""
+        self._submit = submit
+        self._needs_pin = needs_pin or (lambda seat: False)
+        self._refresh()
+
+    @property
+    def submits(self) -> bool:
+        return self._submit is not None
 
     def restart(self) -> None:
         """Score again from the first member (all entries are discarded)."""
@@ -162,6 +194,8 @@ class HiddenScoring(QWidget):
         Raises:
             ValidationError: ``scores_incomplete``; ``off_scale`` (cannot happen with the lists).
         """
+        if self._submit is not None:
+            raise ValidationError("scores_hidden", field="scores")  # the services hold them (issue 14)
         if not self.is_complete():
             missing = next((s for s in self._seats if s.candidate.person_id not in self._entries), None)
             params = {} if missing is None else {"person": missing.candidate.name}
@@ -169,7 +203,9 @@ class HiddenScoring(QWidget):
         result = []
         for seat in self._seats:
             c = seat.candidate
-            likelihood, exposure, consequence = self._entries[c.person_id]
+            values = self._entries[c.person_id]
+            assert values is not None
+            likelihood, exposure, consequence = values
             result.append(
                 score_member(
                     self._scales,
@@ -207,7 +243,18 @@ class HiddenScoring(QWidget):
         likelihood, exposure, consequence = self.entry.values()
         if seat is None or likelihood is None or exposure is None or consequence is None:
             return False
-        self._entries[seat.candidate.person_id] = (likelihood, exposure, consequence)
+        values = (likelihood, exposure, consequence)
+        if self._submit is not None:
+            pin = self.pin.text() if self._needs_pin(seat) else None
+            self.pin.clear()
+            try:
+                self._submit(seat, values, pin)
+            except DomainError as exc:
+                self.refused.emit(exc)
+                return False
+            self._entries[seat.candidate.person_id] = None  # entered; the value stays with the services
+        else:
+            self._entries[seat.candidate.person_id] = values
         self.entry.clear()
         pending = [i for i, s in enumerate(self._seats) if s.candidate.person_id not in self._entries]
         after = [i for i in pending if i > self._current]
@@ -236,6 +283,8 @@ class HiddenScoring(QWidget):
         self.next_button.setEnabled(self.current_seat is not None and d is not None)
 
     def _refresh(self) -> None:
+        self.pin_label.setVisible(False)
+        self.pin.setVisible(False)
         self.member_list.clear()
         seat = self.current_seat
         for index, s in enumerate(self._seats):
@@ -262,6 +311,10 @@ class HiddenScoring(QWidget):
                 self.tr("Save and hand over to the next member") if remaining > 1 else self.tr("Save — last member")
             )
             self.entry.setEnabled(True)
+            needs_pin = self._submit is not None and self._needs_pin(seat)
+            self.pin_label.setText(arg(self.tr("PIN of %1 (to confirm it is them):"), c.name))
+            self.pin_label.setVisible(needs_pin)
+            self.pin.setVisible(needs_pin)
         elif self._seats:
             self.current_member.setText(self.tr("All members have scored."))
             self.next_button.setText(self.tr("All members have scored"))

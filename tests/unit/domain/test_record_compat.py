@@ -123,3 +123,76 @@ def test_votes_and_claims_enter_the_record_so_a_changed_vote_no_longer_verifies(
     assert record_digest(dispute_record(claimed, ruling, original)) != record_digest(
         dispute_record(dispute, ruling, original)
     )
+
+
+# ---------------------------------------------------------------- layout 3: signatures (issue 14)
+
+SIGNER = g.Signature(U(900), "人1", datetime(2026, 3, 20, 7, 55, tzinfo=UTC), g.SignedVia.ACCOUNT)
+
+
+def signed(grading, via=g.SignedVia.ACCOUNT, confirm_via=g.SignedVia.ACCOUNT):
+    def stamp(n, at_minute, how):
+        account = None if how is g.SignedVia.SINGLE_USER else U(900 + n)
+        return g.Signature(account, f"人{n}", datetime(2026, 3, 20, 7, at_minute, tzinfo=UTC), how)
+
+    scores = tuple(dataclasses.replace(s, entered=stamp(i, 50 + i, via)) for i, s in enumerate(grading.scores, start=1))
+    return dataclasses.replace(grading, scores=scores, confirmation=stamp(1, 59, confirm_via))
+
+
+def test_records_without_signatures_keep_layouts_1_and_2_byte_for_byte():
+    """The same digests as above, computed by the code before layout 3: sheets printed before still verify."""
+    assert g.canonical_record(ruling)["version"] == 1
+    assert "confirmation" not in g.canonical_record(ruling)
+    assert "entered" not in g.canonical_record(ruling)["members"][0]
+    assert record_digest(g.canonical_record(ruling)) == (
+        "2479d2824a1327ca0d74752db307e79df1db165c09ce16dd12d6add290b7d71c"
+    )
+
+
+def test_signatures_enter_layout_3_so_a_changed_signer_or_time_no_longer_verifies():
+    record = g.canonical_record(signed(ruling))
+    assert record["version"] == g.SIGNED_RECORD_VERSION == 3
+    assert record["single_user"] is False
+    assert record["confirmation"] == {
+        "account_id": str(U(901)),
+        "name": "人1",
+        "at": "2026-03-20T07:59:00.000000Z",
+        "via": "account",
+    }
+    assert [m["entered"]["name"] for m in record["members"]] == ["人1", "人2", "人3"]
+    base = record_digest(record)
+    assert base != record_digest(g.canonical_record(ruling))
+    other_leader = dataclasses.replace(
+        signed(ruling), confirmation=dataclasses.replace(signed(ruling).confirmation, account_id=U(999))
+    )
+    later = dataclasses.replace(
+        signed(ruling),
+        confirmation=dataclasses.replace(signed(ruling).confirmation, at=datetime(2026, 3, 20, 8, 1, tzinfo=UTC)),
+    )
+    by_pin = signed(ruling, via=g.SignedVia.PIN)
+    for changed in (other_leader, later, by_pin):
+        assert record_digest(g.canonical_record(changed)) != base
+
+
+def test_single_user_mode_is_in_the_record():
+    record = g.canonical_record(signed(ruling, g.SignedVia.SINGLE_USER, g.SignedVia.SINGLE_USER))
+    assert record["single_user"] is True
+    assert record["confirmation"]["account_id"] is None
+    assert record["confirmation"]["via"] == "single_user"
+    assert g.is_single_user(signed(ruling, g.SignedVia.SINGLE_USER, g.SignedVia.SINGLE_USER))
+    assert not g.is_single_user(signed(ruling))
+
+
+def test_signed_votes_enter_the_record_of_a_dispute_sheet():
+    vote = g.CriterionVote(U(101), "人1", U(201), "部1", K.OTHER, g.PanelRole.LEADER, True, entered=SIGNER)
+    voted = dataclasses.replace(ruling, verdicts=(g.CriterionVerdict(original.matches[0], (vote,)),))
+    record = g.canonical_record(voted)
+    assert record["version"] == 3
+    assert record["verdicts"][0]["votes"][0]["entered"]["via"] == "account"
+    unsigned = dataclasses.replace(
+        ruling, verdicts=(g.CriterionVerdict(original.matches[0], (dataclasses.replace(vote, entered=None),)),)
+    )
+    assert g.canonical_record(unsigned)["version"] == 2
+    assert record_digest(dispute_record(dispute, voted, original)) != record_digest(
+        dispute_record(dispute, unsigned, original)
+    )

@@ -40,6 +40,14 @@ NOT_USE_CASES = {
     "hazard_desktop.services.rectification.use_cases.check_acting_for": "the 操作人 check inside them",
     "hazard_desktop.services.rectification.use_cases.record_grading": "a step of the grading use cases",
     "hazard_desktop.services.authorization.permitted": "the UI's question, no use case",
+    "hazard_desktop.services.grading.scoring.take_round": "a step of the grading use cases (blind scoring round)",
+    "hazard_desktop.services.grading.scoring.close_used_round": "a step of the grading use cases",
+    "hazard_desktop.services.grading.signing.is_single_user": "reads uow.actor inside the grading use cases",
+    "hazard_desktop.services.grading.signing.signs": "reads uow.actor inside the grading use cases",
+    "hazard_desktop.services.grading.signing.actor_signature": "signs inside the grading use cases",
+    "hazard_desktop.services.grading.signing.optional_actor_signature": "signs inside the grading use cases",
+    "hazard_desktop.services.grading.signing.actor_person": "reads uow.actor inside the grading use cases",
+    "hazard_desktop.services.grading.signing.entry_signature": "a step inside grading.enter_own_score (PIN check)",
 }
 
 #: I 检查员 · M 评分成员 · L 评分组长 · D 争议组长/副组长 · A 安环部管理员 · R 只读; "*" every role (reading);
@@ -74,6 +82,11 @@ EXPECTED = {
     "disputes.view": "*",
     "disputes.withdraw": "ADIL",
     "grading.confirm": "L",
+    "grading.enter_own_score": "DLM",
+    "grading.open_scoring": "DL",
+    "grading.open_scoring_for": "*",
+    "grading.revealed_scores": "*",
+    "grading.scoring_status": "*",
     "grading.confirm_many": "L",
     "grading.correct": "L",
     "grading.discard_draft": "L",

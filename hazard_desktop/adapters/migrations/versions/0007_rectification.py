@@ -113,9 +113,7 @@ def upgrade() -> None:
     op.create_index("ix_rectification_photos_note", "rectification_photos", ["note_id", "position"])
     op.create_table(
         "rectification_photo_blobs",
-        sa.Column(
-            "photo_id", UUID, sa.ForeignKey("rectification_photos.id", ondelete="CASCADE"), primary_key=True
-        ),
+        sa.Column("photo_id", UUID, sa.ForeignKey("rectification_photos.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("kind", sa.String(10), primary_key=True),
         sa.Column("data", sa.LargeBinary, nullable=False),
     )
