@@ -279,6 +279,11 @@ def genesis(dbapi_connection: Any) -> int:
         changes: list[tuple[str, str, str | None, str | None]] = []
         for table in audited_tables(cursor):
             _names, keys = _columns(cursor, table)
+            if keys == ["rowid"]:  # no id and no primary key (e.g. a table someone else added): key by rowid
+                result = cursor.execute(f'SELECT rowid, * FROM main."{table}"')
+                digest = row_digester([d[0] for d in result.description][1:])
+                changes.extend((table, str(row[0]), None, digest(row[1:])) for row in result)
+                continue
             result = cursor.execute(f'SELECT * FROM main."{table}"')
             columns = [d[0] for d in result.description]
             digest = row_digester(columns)
@@ -363,14 +368,18 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
     record_findings: list[Finding] = []
     for table in audited_tables(cursor):
         _names, keys = _columns(cursor, table)
-        result = cursor.execute(f'SELECT * FROM main."{table}"')
-        columns = [d[0] for d in result.description]
-        key_at = [columns.index(k) for k in keys] if keys != ["rowid"] else None
+        by_rowid = keys == ["rowid"]  # no id and no primary key: keyed by rowid, as the triggers note it
+        result = cursor.execute(f'SELECT {"rowid, " if by_rowid else ""}* FROM main."{table}"')
+        columns = [d[0] for d in result.description][1 if by_rowid else 0 :]
+        key_at = None if by_rowid else [columns.index(k) for k in keys]
         digest = row_digester(columns)
         while rows := result.fetchmany(5000):
             for row in rows:
                 records += 1
-                record = "/".join(str(row[i]) for i in key_at) if key_at else ""
+                if key_at is None:
+                    record, row = str(row[0]), row[1:]
+                else:
+                    record = "/".join(str(row[i]) for i in key_at)
                 seen = last.pop((table, record), None)
                 if seen is None or seen[1] is None:
                     record_findings.append(Finding("record_unrecorded", None, table, record))

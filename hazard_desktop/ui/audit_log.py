@@ -362,7 +362,7 @@ class AuditLogDialog(QDialog):
 
 def install_audit_action(window: QMainWindow, context: AppContext) -> QAction:
     """Tools → Audit trail…"""
-    action = QAction(QCoreApplication.translate("AuditLog", "&Audit trail…"), window)
+    action = QAction(QCoreApplication.translate("AuditLog", "A&udit trail…"), window)
     action.setObjectName("action_audit_log")
     action.setStatusTip(QCoreApplication.translate("AuditLog", "Who changed what, when; verify the chain; export it"))
     action.setEnabled(context.audit is not None)

@@ -90,8 +90,8 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/audit_log.py" line="365"/>
-        <source>&amp;Audit trail…</source>
-        <translation>审计日志(&amp;A)…</translation>
+        <source>A&amp;udit trail…</source>
+        <translation>审计日志(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/audit_log.py" line="367"/>
