@@ -112,9 +112,12 @@ class WheelGuard(QObject):
             if isinstance(watched, self.GUARDED) and not watched.hasFocus():
                 event.ignore()
                 return True  # not handled here, and ignored: Qt offers it to the parent widget
-        elif kind == QEvent.Type.Polish and isinstance(watched, self.GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif (
+            kind == QEvent.Type.Polish
+            and isinstance(watched, self.GUARDED)
+            and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
+        ):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
 

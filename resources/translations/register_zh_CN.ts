@@ -1007,8 +1007,8 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="41"/>
-        <source>Please choose who found the hazard.</source>
-        <translation>请选择发现人。</translation>
+        <source>Please choose who found the hazard. An empty list means no people yet: add them in Tools → Settings → People.</source>
+        <translation>请选择发现人。列表为空表示尚未登记人员：请在“工具 → 设置 → 人员”中添加。</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="42"/>
