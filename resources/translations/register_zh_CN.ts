@@ -756,6 +756,14 @@ Restore the draft? Choose No to discard it.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Unsaved forms: {count} – open…</source>
+        <translation>未保存的表单：{count} 份 – 打开…</translation>
+    </message>
+    <message>
+        <source>{count} hazard form(s) were left unsaved (the program closed during an edit). Click to open them.</source>
+        <translation>有 {count} 份隐患表单未保存（程序在编辑时关闭）。点击打开。</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
