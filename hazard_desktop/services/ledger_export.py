@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -237,19 +238,91 @@ def period_text(flt: RegisterFilter, span: tuple[date, date] | None) -> str:
     return f"{start.isoformat() if start else '…'} 至 {end.isoformat() if end else '…'}"
 
 
-def filter_text(flt: RegisterFilter) -> str:
-    """What the filter keeps, for the subtitle ("" for the whole register); the dates are the period."""
+@dataclass(frozen=True, slots=True)
+class FilterNames:
+    """Names the subtitle shows for the ids and codes of a filter (what the register shows in its bar)."""
+
+    categories: dict[str, str] = field(default_factory=dict)  # code → "4.6 设备设施"
+    departments: dict[uuid.UUID, str] = field(default_factory=dict)
+    people: dict[uuid.UUID, str] = field(default_factory=dict)
+    bands: dict[str, str] = field(default_factory=dict)  # band code → 中文名
+    inspections: dict[uuid.UUID, str] = field(default_factory=dict)  # id → JC-2026-0001
+
+
+def filter_names(uow: UnitOfWork, flt: RegisterFilter) -> FilterNames:
+    """The names :func:`filter_text` needs for ``flt``, read inside the caller's ``with uow``."""
+    categories = {c.code: f"{c.code} {c.name_zh}" for c in uow.reference.categories()} if flt.category_code else {}
+    departments: dict[uuid.UUID, str] = {}
+    if flt.department_id is not None:
+        department = uow.reference.get_department(flt.department_id)
+        if department is not None:
+            departments[department.id] = department.name
+    people: dict[uuid.UUID, str] = {}
+    if flt.acceptor_id is not None:
+        person = uow.reference.get_person(flt.acceptor_id)
+        if person is not None:
+            people[person.id] = person.name
+    bands: dict[str, str] = {}
+    if flt.band_codes:
+        for threshold_set in uow.lec.threshold_sets():
+            for band in threshold_set.bands:
+                bands.setdefault(band.code, band.name_zh)
+    inspections: dict[uuid.UUID, str] = {}
+    if flt.inspection_id is not None:
+        inspection = uow.inspections.get(flt.inspection_id)
+        if inspection is not None:
+            inspections[inspection.id] = inspection.number
+    return FilterNames(categories, departments, people, bands, inspections)
+
+
+def _deadline_text(flt: RegisterFilter) -> str | None:
+    start, before = flt.deadline_from, flt.deadline_before
+    if start is None and before is None:
+        return None
+    if start is None and before is not None:
+        return f"整改期限：已逾期（期限早于 {before.isoformat()}）"
+    assert start is not None
+    if before is None:
+        return f"整改期限：{start.isoformat()} 起"
+    last = before - timedelta(days=1)
+    days = (before - start).days - 1
+    if days > 0:
+        return f"整改期限：{days} 日内到期（{start.isoformat()} 至 {last.isoformat()}）"
+    return f"整改期限：{start.isoformat()}"  # pragma: no cover - the register offers no one-day choice
+
+
+def filter_text(flt: RegisterFilter, names: FilterNames | None = None) -> str:
+    """Every filter in force, in Chinese, for the subtitle ("" for the whole register); the found dates
+    are the period of the title, so they are not repeated here."""
+    names = names or FilterNames()
     parts = []
     if flt.statuses:
-        parts.append("状态：" + "、".join(STATUS_ZH[s] for s in HazardStatus if s in flt.statuses))
+        not_closed = frozenset(s for s in HazardStatus if s is not HazardStatus.CLOSED)
+        if flt.statuses == not_closed:
+            parts.append("状态：未销号")
+        else:
+            parts.append("状态：" + "、".join(STATUS_ZH[s] for s in HazardStatus if s in flt.statuses))
     if flt.grades:
         parts.append("等级：" + "、".join(GRADE_ZH[g] for g in HazardGrade if g in flt.grades))
     if flt.text.strip():
         parts.append(f"关键词：{flt.text.strip()}")
-    dated = RegisterFilter(statuses=flt.statuses, grades=flt.grades, text=flt.text,
-                           found_from=flt.found_from, found_before=flt.found_before)  # fmt: skip
-    if flt != dated:
-        parts.append("另有部门、类别等筛选条件")
+    if flt.category_code:
+        parts.append("类别：" + names.categories.get(flt.category_code, flt.category_code))
+    if flt.department_id is not None:
+        parts.append("责任部门：" + names.departments.get(flt.department_id, "（已删除的部门）"))
+    deadline = _deadline_text(flt)
+    if deadline:
+        parts.append(deadline)
+    if flt.acceptor_id is not None:
+        parts.append("待验收，验收人：" + names.people.get(flt.acceptor_id, "（未知人员）"))
+    if flt.band_codes:
+        parts.append("危险程度：" + "、".join(names.bands.get(c, c) for c in sorted(flt.band_codes)))
+    if flt.methods:
+        parts.append("判定方式：" + "、".join(METHOD_ZH.get(m, m) for m in sorted(flt.methods)))
+    if flt.disputed is not None:
+        parts.append("定级有异议" if flt.disputed else "定级无异议")
+    if flt.inspection_id is not None:
+        parts.append("来自检查：" + names.inspections.get(flt.inspection_id, "（未知检查）"))
     return "；".join(parts)
 
 
@@ -300,12 +373,13 @@ def export_ledger(
         with uow:
             plant = (uow.settings.get("plant_name") or "").strip()
             decimals_text = uow.settings.get("decimals")
+            names = filter_names(uow, request.filter)
         decimals = int(decimals_text) if decimals_text and decimals_text.isdigit() else 2
         flt = request.filter
         total = source.count(flt)
         day = today or date.today()
         period = period_text(flt, source.found_span(flt))
-        kept = filter_text(flt)
+        kept = filter_text(flt, names)
         sheet = LedgerSheet(
             title=f"{plant} {TITLE}".strip(),
             subtitle=f"排查期间：{period}　共 {total} 条　导出日期：{day.isoformat()}"

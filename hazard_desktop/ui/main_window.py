@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStyle,
     QTableView,
@@ -249,6 +250,13 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._update_actions()
         self.restore_layout()
+        self.drafts_button = QPushButton(self)
+        self.drafts_button.setObjectName("openDrafts")
+        self.drafts_button.setFlat(True)
+        self.drafts_button.clicked.connect(self.open_draft)
+        self.statusBar().addWidget(self.drafts_button)
+        if self._update_drafts_button():  # said once, at start: a form left by a crash waits here
+            self.statusBar().showMessage(self.drafts_button.toolTip(), 15000)
         if os.environ.get(BENCH_EXIT_AFTER_PAINT):
             self.view.viewport().installEventFilter(_ExitAfterFirstRows(self))
 
@@ -464,6 +472,48 @@ class MainWindow(QMainWindow):
         self.detail.refresh()
         self.statusBar().showMessage(self.tr("Hazard {number} registered.").format(number=result.hazard.number), 8000)
         return True
+
+    def _draft_keys(self) -> list[str]:
+        """Keys of the hazard forms kept as drafts (a new hazard's first, then edited ones)."""
+        from hazard_desktop.services.drafts import NEW_HAZARD_KEY
+
+        store = self.context.drafts
+        if store is None:
+            return []
+        try:
+            keys = [key for key in store.keys() if key.startswith("hazard-")]  # noqa: SIM118 - a DraftStore, not a dict
+        except OSError:
+            return []
+        return sorted(keys, key=lambda key: key != NEW_HAZARD_KEY)
+
+    def _update_drafts_button(self) -> int:
+        """Show the status bar's "drafts kept" button while there are any; return how many."""
+        count = len(self._draft_keys())
+        self.drafts_button.setText(self.tr("Unsaved forms: {count} – open…").format(count=count))
+        self.drafts_button.setToolTip(
+            self.tr("{count} hazard form(s) were left unsaved (the program closed during an edit). Click to open them.")
+            .format(count=count)
+        )
+        self.drafts_button.setVisible(count > 0)
+        return count
+
+    def open_draft(self) -> bool:
+        """Open the form of the first kept draft (it offers the draft), then update the status bar's button."""
+        from hazard_desktop.services.drafts import NEW_HAZARD_KEY
+
+        keys = self._draft_keys()
+        try:
+            if not keys:
+                return False
+            if keys[0] == NEW_HAZARD_KEY:
+                return self.new_hazard()
+            try:
+                hazard_id = uuid.UUID(keys[0].removeprefix("hazard-"))
+            except ValueError:
+                return False
+            return self.select_hazard(hazard_id) and self.edit_hazard()
+        finally:
+            self._update_drafts_button()
 
     def edit_hazard(self) -> bool:
         """Open the form for the selected hazard; show the result when saved."""

@@ -63,7 +63,12 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     ),
     "department_empty": (QT_TRANSLATE_NOOP("Messages", "Please choose the responsible department."),),
     "category_empty": (QT_TRANSLATE_NOOP("Messages", "Please choose the hazard category."),),
-    "found_by_empty": (QT_TRANSLATE_NOOP("Messages", "Please choose who found the hazard."),),
+    "found_by_empty": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Please choose who found the hazard. An empty list means no people yet: add them in Tools → Settings → People.",  # noqa: E501
+        ),
+    ),
     "found_at_naive": (QT_TRANSLATE_NOOP("Messages", "The time found has no time zone (program error)."),),
     "found_at_future": (QT_TRANSLATE_NOOP("Messages", "The time found lies in the future."),),
     # ---- hazard use cases (services/hazards.py)

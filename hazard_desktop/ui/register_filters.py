@@ -437,9 +437,11 @@ class RegisterFilterBar(QWidget):
         )
 
     def show_filter(self, flt: RegisterFilter) -> None:
-        """Set the widgets to ``flt`` (text, one status/grade/category/department, bands, found dates) and
-        apply it: the statistics window's "show these hazards" lands here, visible and clearable."""
-        combos = (self.status, self.grade, self.category, self.department, self.method, self.dispute)
+        """Set every widget to ``flt`` (text, one status/grade/category/department/method, dispute, bands,
+        found dates, deadline) and apply it: the statistics window's "show these hazards" lands here, visible
+        and clearable. Filters set before are replaced, not kept: the register shows exactly what ``flt``
+        keeps (a bar of 11 hazards shows those 11, not the few of them that an earlier 已逾期 kept)."""
+        combos = (self.status, self.grade, self.category, self.department, self.method, self.dispute, self.deadline)
         with ExitStack() as stack:
             for widget in (self.search, *combos, self.use_dates, self.date_from, self.date_to, self.bands):
                 stack.enter_context(QSignalBlocker(widget))
@@ -455,6 +457,11 @@ class RegisterFilterBar(QWidget):
             self.category.setCurrentIndex(max(0, self.category.findData(flt.category_code)))
             department = None if flt.department_id is None else str(flt.department_id)
             self.department.setCurrentIndex(max(0, self.department.findData(department)))
+            if len(flt.methods) == 1:
+                self.method.setCurrentIndex(max(0, self.method.findData(next(iter(flt.methods)))))
+            if flt.disputed is not None:
+                self.dispute.setCurrentIndex(self.dispute.findData(DISPUTED if flt.disputed else NOT_DISPUTED))
+            self.deadline.setCurrentIndex(max(0, self.deadline.findData(self._deadline_choice(flt))))
             self.bands.set_selected(flt.band_codes)
             dated = flt.found_from is not None and flt.found_before is not None
             self.use_dates.setChecked(dated)
@@ -464,6 +471,19 @@ class RegisterFilterBar(QWidget):
         self.date_from.setEnabled(self.use_dates.isChecked())
         self.date_to.setEnabled(self.use_dates.isChecked())
         self.apply_now()
+
+    def _deadline_choice(self, flt: RegisterFilter) -> str | None:
+        """The deadline entry that gives ``flt``'s deadline bounds (None: no deadline filter)."""
+        if flt.acceptor_id is not None and flt.acceptor_id == self._operator:
+            return MY_ACCEPTANCE
+        if flt.deadline_from is None and flt.deadline_before is None:
+            return None
+        today = self.today or date.today()
+        if flt.deadline_from is None and flt.deadline_before == today:
+            return OVERDUE
+        if flt.deadline_from == today and flt.deadline_before == today + timedelta(days=DUE_SOON_DAYS + 1):
+            return DUE_SOON
+        return None
 
     def is_filtering(self) -> bool:
         """True if the current filter hides anything."""

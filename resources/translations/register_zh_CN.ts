@@ -760,6 +760,14 @@ Restore the draft? Choose No to discard it.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Unsaved forms: {count} – open…</source>
+        <translation>未保存的表单：{count} 份 – 打开…</translation>
+    </message>
+    <message>
+        <source>{count} hazard form(s) were left unsaved (the program closed during an edit). Click to open them.</source>
+        <translation>有 {count} 份隐患表单未保存（程序在编辑时关闭）。点击打开。</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1015,8 +1023,8 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="41"/>
-        <source>Please choose who found the hazard.</source>
-        <translation>请选择发现人。</translation>
+        <source>Please choose who found the hazard. An empty list means no people yet: add them in Tools → Settings → People.</source>
+        <translation>请选择发现人。列表为空表示尚未登记人员：请在“工具 → 设置 → 人员”中添加。</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="42"/>

@@ -4,6 +4,14 @@
 <context>
     <name>StatisticsActions</name>
     <message>
+        <source>The register shows the hazards of the chart; the filters set before were replaced.</source>
+        <translation>台账已显示统计图所选的隐患；原有的筛选条件已被替换。</translation>
+    </message>
+    <message>
+        <source>The register shows the hazards of the chart.</source>
+        <translation>台账已显示统计图所选的隐患。</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/statistics/actions.py" line="28"/>
         <source>year {year}</source>
         <translation>{year}年度</translation>

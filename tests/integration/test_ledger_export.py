@@ -254,7 +254,52 @@ def test_the_subtitle_says_what_the_filter_kept(demo: AppContext, tmp_path: Path
     )
     export(demo, target, LedgerRequest(flt))
     subtitle = openpyxl.load_workbook(target).active["A2"].value
-    assert "筛选（状态：待定级、整改中；关键词：泄漏；另有部门、类别等筛选条件）" in subtitle
+    assert f"筛选（状态：待定级、整改中；关键词：泄漏；责任部门：{department.name}）" in subtitle
+    assert "另有" not in subtitle  # no filter that was never set
+
+
+def test_the_subtitle_names_the_deadline_filters(demo: AppContext, tmp_path: Path) -> None:
+    target = tmp_path / "overdue.xlsx"
+    export(demo, target, LedgerRequest(RegisterFilter(deadline_before=date(2026, 12, 7))))
+    subtitle = openpyxl.load_workbook(target).active["A2"].value
+    assert subtitle.endswith("筛选（整改期限：已逾期（期限早于 2026-12-07））")
+    soon = RegisterFilter(deadline_from=date(2026, 12, 7), deadline_before=date(2026, 12, 15))
+    export(demo, target, LedgerRequest(soon))
+    subtitle = openpyxl.load_workbook(target).active["A2"].value
+    assert subtitle.endswith("筛选（整改期限：7 日内到期（2026-12-07 至 2026-12-14））")
+
+
+def test_the_subtitle_names_every_kind_of_filter(demo: AppContext, tmp_path: Path) -> None:
+    """Each field of RegisterFilter but the found dates (the period) appears in the subtitle."""
+    from dataclasses import fields
+
+    with demo.uow() as uow:
+        department = uow.reference.departments()[0]
+        person = uow.reference.people()[0]
+        category = uow.reference.categories()[1]
+        band = uow.lec.threshold_sets()[0].bands[0]
+    flt = RegisterFilter(
+        statuses=frozenset(s for s in HazardStatus if s is not HazardStatus.CLOSED),
+        grades=frozenset({HazardGrade.MAJOR}),
+        category_code=category.code,
+        department_id=department.id,
+        text="泄漏",
+        band_codes=frozenset({band.code}),
+        methods=frozenset({"criteria"}),
+        disputed=True,
+        deadline_before=date(2026, 12, 7),
+        acceptor_id=person.id,
+    )
+    names = {f.name for f in fields(RegisterFilter)} - {"found_from", "found_before", "inspection_id", "deadline_from"}
+    assert all(getattr(flt, name) not in (None, frozenset(), "") for name in names)  # the test sets them all
+    export(demo, target := tmp_path / "all.xlsx", LedgerRequest(flt))
+    subtitle = openpyxl.load_workbook(target).active["A2"].value
+    for part in (
+        "状态：未销号", "等级：重大", "关键词：泄漏", f"类别：{category.code} {category.name_zh}",
+        f"责任部门：{department.name}", "整改期限：已逾期", f"验收人：{person.name}", f"危险程度：{band.name_zh}",
+        "判定方式：重大隐患判定标准", "定级有异议",
+    ):  # fmt: skip
+        assert part in subtitle, part
 
 
 def test_a_cancelled_export_leaves_no_file_and_keeps_an_old_one(demo: AppContext, tmp_path: Path) -> None:

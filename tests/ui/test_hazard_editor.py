@@ -163,6 +163,7 @@ def test_missing_choices(new_dialog: HazardEditorDialog, sample: Sample, context
     fill(new_dialog, sample)
     new_dialog.found_by.setEditText("不存在的人")
     assert_refused(new_dialog, context, before, "Please choose who found the hazard.")
+    assert "Tools → Settings → People" in new_dialog.error_message()  # where the empty list is filled
     fill(new_dialog, sample)
     new_dialog.location.clear()
     assert_refused(new_dialog, context, before, "Please enter where the hazard is")

@@ -355,3 +355,30 @@ def test_the_form_works_without_a_draft_store(qtbot, context: AppContext, sample
     assert not dialog._draft_timer.isActive()
     dialog.reject()
     assert answers.asked == [] and not (tmp_path / "x").exists()
+
+
+def test_drafts_left_by_a_crash_are_announced_at_start(
+    qtbot, open_editor, answers: Answers, store, sample: Sample, context, tmp_path, monkeypatch
+) -> None:
+    """After a kill during an edit, the next start says so in the status bar, and its button opens the form."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QPushButton
+
+    from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
+    from hazard_desktop.ui.main_window import MainWindow
+
+    dialog = open_editor(sample.hazards[0])
+    dialog.description.setPlainText("改了一半的描述")
+    dialog.save_draft_now()
+    crash(dialog)
+    opened: list[object] = []
+    monkeypatch.setattr(HazardEditorDialog, "ask", lambda _p, _c, hazard=None: opened.append(hazard))
+    main = MainWindow(context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.show()
+    button = main.findChild(QPushButton, "openDrafts")
+    assert button is not None and button.isVisibleTo(main) and "1" in button.text()
+    assert "unsaved" in main.statusBar().currentMessage()
+    button.click()
+    assert len(opened) == 1 and opened[0].id == sample.hazards[0].id  # that hazard's form, which offers the draft
+    main.grab().save(str(tmp_path / "drafts.png"))

@@ -122,6 +122,39 @@ def test_a_bar_click_filters_the_register(qtbot, filled, tmp_path) -> None:
     stats_window.close()
 
 
+def test_a_bar_click_replaces_the_registers_earlier_filters(qtbot, filled, tmp_path) -> None:
+    """已逾期 chosen first, then the bar "4.6 = n" clicked: the register shows those n hazards, not the few
+    of them also overdue, and the status bar says the earlier filters were replaced."""
+    from hazard_desktop.ui.main_window import MainWindow
+    from hazard_desktop.ui.register_filters import OVERDUE
+
+    context, _rows = filled
+    main = MainWindow(context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    actions = install_statistics_actions(main, context)
+    actions.today = TODAY
+    main.show()
+    deadline = main.filter_bar.deadline
+    deadline.setCurrentIndex(deadline.findData(OVERDUE))  # what choosing 已逾期 in the list does
+    main.filter_bar.dispute.setCurrentIndex(1)
+    assert main.model.register_filter.deadline_before is not None
+    actions.action.trigger()
+    stats_window = actions.statistics_window
+    assert isinstance(stats_window, StatisticsWindow)
+    bars = stats_window.charts["category"].series()[0].barSets()[0]
+    lines = stats_window.count_models["category"].rows()
+    row = max(range(len(lines)), key=lambda i: lines[i].count)
+    bars.clicked.emit(len(lines) - 1 - row)
+    flt = main.model.register_filter
+    assert flt.category_code == lines[row].key
+    assert flt.deadline_before is None and flt.deadline_from is None and flt.disputed is None
+    assert deadline.currentData() is None and main.filter_bar.dispute.currentIndex() == 0
+    assert main.model.rowCount() == lines[row].count
+    assert "replaced" in main.statusBar().currentMessage()
+    main.grab().save(str(tmp_path / "drill.png"))
+    stats_window.close()
+
+
 def test_chart_png_and_tables_xlsx(window, tmp_path, monkeypatch) -> None:
     answers = [str(tmp_path / "chart"), str(tmp_path / "tables.xlsx")]
     monkeypatch.setattr(window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (answers.pop(0), ""))

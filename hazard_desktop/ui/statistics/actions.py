@@ -81,10 +81,20 @@ class StatisticsActions(QObject):
         self.statistics_window = None
 
     def filter_register(self, flt: RegisterFilter) -> None:
-        """Show the hazards behind a bar: through the filter bar where there is one (visible, clearable)."""
+        """Show the hazards behind a bar: through the filter bar where there is one (visible, clearable).
+
+        The bar's filter replaces the register's (a safety officer who clicks "4.6 = 11" expects 11 rows,
+        not the one that an earlier 已逾期 left), and the status bar says so when there was one.
+        """
         filter_bar = getattr(self.window, "filter_bar", None)
         if filter_bar is not None and hasattr(filter_bar, "show_filter"):
+            before = filter_bar.current_filter()
             filter_bar.show_filter(flt)
+            if before != RegisterFilter() and before != flt:
+                text = self.tr("The register shows the hazards of the chart; the filters set before were replaced.")
+            else:
+                text = self.tr("The register shows the hazards of the chart.")
+            self.window.statusBar().showMessage(text, 10000)
         else:
             apply_filter = getattr(self.window, "apply_filter", None)
             if apply_filter is not None:
