@@ -249,7 +249,7 @@ class FilterNames:
     inspections: dict[uuid.UUID, str] = field(default_factory=dict)  # id → JC-2026-0001
 
 
-def filter_names(uow: UnitOfWork, flt: RegisterFilter) -> FilterNames:
+def _filter_names(uow: UnitOfWork, flt: RegisterFilter) -> FilterNames:
     """The names :func:`filter_text` needs for ``flt``, read inside the caller's ``with uow``."""
     categories = {c.code: f"{c.code} {c.name_zh}" for c in uow.reference.categories()} if flt.category_code else {}
     departments: dict[uuid.UUID, str] = {}
@@ -321,6 +321,8 @@ def filter_text(flt: RegisterFilter, names: FilterNames | None = None) -> str:
         parts.append("判定方式：" + "、".join(METHOD_ZH.get(m, m) for m in sorted(flt.methods)))
     if flt.disputed is not None:
         parts.append("定级有异议" if flt.disputed else "定级无异议")
+    if flt.conflicted is not None:
+        parts.append("有未解决的交换冲突" if flt.conflicted else "无交换冲突")
     if flt.inspection_id is not None:
         parts.append("来自检查：" + names.inspections.get(flt.inspection_id, "（未知检查）"))
     return "；".join(parts)
@@ -373,7 +375,7 @@ def export_ledger(
         with uow:
             plant = (uow.settings.get("plant_name") or "").strip()
             decimals_text = uow.settings.get("decimals")
-            names = filter_names(uow, request.filter)
+            names = _filter_names(uow, request.filter)
         decimals = int(decimals_text) if decimals_text and decimals_text.isdigit() else 2
         flt = request.filter
         total = source.count(flt)

@@ -289,6 +289,7 @@ def test_the_subtitle_names_every_kind_of_filter(demo: AppContext, tmp_path: Pat
         disputed=True,
         deadline_before=date(2026, 12, 7),
         acceptor_id=person.id,
+        conflicted=True,
     )
     names = {f.name for f in fields(RegisterFilter)} - {"found_from", "found_before", "inspection_id", "deadline_from"}
     assert all(getattr(flt, name) not in (None, frozenset(), "") for name in names)  # the test sets them all
@@ -297,7 +298,7 @@ def test_the_subtitle_names_every_kind_of_filter(demo: AppContext, tmp_path: Pat
     for part in (
         "状态：未销号", "等级：重大", "关键词：泄漏", f"类别：{category.code} {category.name_zh}",
         f"责任部门：{department.name}", "整改期限：已逾期", f"验收人：{person.name}", f"危险程度：{band.name_zh}",
-        "判定方式：重大隐患判定标准", "定级有异议",
+        "判定方式：重大隐患判定标准", "定级有异议", "有未解决的交换冲突",
     ):  # fmt: skip
         assert part in subtitle, part
 

@@ -372,7 +372,7 @@ def test_drafts_left_by_a_crash_are_announced_at_start(
     dialog.save_draft_now()
     crash(dialog)
     opened: list[object] = []
-    monkeypatch.setattr(HazardEditorDialog, "ask", lambda _p, _c, hazard=None: opened.append(hazard))
+    monkeypatch.setattr(HazardEditorDialog, "ask", lambda _p, _c, hazard=None, **_kw: opened.append(hazard))
     main = MainWindow(context, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(main)
     main.show()
