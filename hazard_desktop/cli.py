@@ -325,50 +325,26 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         from hazard_desktop.smoke import run_smoke
 
         return run_smoke(folder, args.lang)
-    if command == "sheet":
+    # The commands that work on an existing register: the folder must hold one, and they log into it.
+    on_register: dict[str, Callable[[Path, argparse.Namespace, str], int]] = {
+        "sheet": _sheet,
+        "print": _print_form,
+        "report": _report,
+        "import-ledger": _import_ledger,
+        "backup": _backup,
+        "admin": _reset_password,
+        "audit": _audit,
+        "export": _export,
+    }
+    if command in on_register:
         folder = _data_folder(args, may_create=False)
         _require_register(folder)
         setup_logging(folder, verbose=args.verbose)
-        return _sheet(folder, args, lang)
-    if command == "print":
-        folder = _data_folder(args, may_create=False)
-        _require_register(folder)
-        setup_logging(folder, verbose=args.verbose)
-        return _print_form(folder, args, lang)
-    if command == "report":
-        folder = _data_folder(args, may_create=False)
-        _require_register(folder)
-        setup_logging(folder, verbose=args.verbose)
-        return _report(folder, args, lang)
-    if command == "import-ledger":
-        folder = _data_folder(args, may_create=False)
-        _require_register(folder)
-        setup_logging(folder, verbose=args.verbose)
-        return _import_ledger(folder, args, lang)
-    if command == "backup":
-        folder = _data_folder(args, may_create=False)
-        _require_register(folder)
-        setup_logging(folder, verbose=args.verbose)
-        return _backup(folder, args, lang)
+        return on_register[command](folder, args, lang)
     if command == "restore":
         return _restore(args, lang)
     if command == "exchange":
         return _exchange(args, lang)
-    if command == "admin":
-        folder = _data_folder(args, may_create=False)
-        _require_register(folder)
-        setup_logging(folder, verbose=args.verbose)
-        return _reset_password(folder, args, lang)
-    if command == "audit":
-        folder = _data_folder(args, may_create=False)
-        _require_register(folder)
-        setup_logging(folder, verbose=args.verbose)
-        return _audit(folder, args, lang)
-    if command == "export":
-        folder = _data_folder(args, may_create=False)
-        _require_register(folder)
-        setup_logging(folder, verbose=args.verbose)
-        return _export(folder, args, lang)
     if command == "demo":
         if not 1 <= args.count <= DEMO_MAX_COUNT:
             raise Refused("demo_count_invalid", value=args.count, max=DEMO_MAX_COUNT)
