@@ -154,8 +154,8 @@ _HELP: dict[str, tuple[str, str]] = {
         "未填写部门的行所属的部门（默认：拒绝这些行）",
     ),
     "default_category": (
-        "the category of rows without one (default: the first)",
-        "未填写类别的行的类别（默认：第一个类别）",
+        "the category of rows without one or naming an unknown one (default: such rows are refused)",
+        "未填写类别或类别未知的行所用的类别（默认：拒绝这些行）",
     ),
     "sheet_description": (
         "The sheet is the plant's Chinese form (隐患分级判定表 / 争议裁决表) and is always printed in "

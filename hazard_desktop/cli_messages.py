@@ -638,6 +638,11 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "ledger_department_missing": ("缺少部门", "no department"),
     "ledger_location_missing": ("缺少部位，记为部门“{value}”", "no place; the department “{value}” is used"),
     "ledger_category_unknown": ("未知类别：{value}，用默认类别", "unknown category {value}; the default is used"),
+    "ledger_category_unknown_refused": (
+        "未知类别：{value}（请用 --category 指定默认类别）",
+        "unknown category {value} (give a default with --category)",
+    ),
+    "ledger_category_missing": ("缺少类别（请用 --category 指定默认类别）", "no category (give a default with --category)"),
     "ledger_lec_off_scale": (
         "{factor} = {value} 不在取值表中（{allowed}），不导入 LEC",
         "{factor} = {value} is off the scale ({allowed}); LEC not imported",

@@ -122,12 +122,13 @@ class ImportOptions:
     Attributes:
         recorder_id: the person recorded as finder where the ledger's 排查人 names no known person.
         default_department_id: for rows without a department (None: such rows are refused).
-        default_category_code: for rows without a category, or one the register does not know.
+        default_category_code: for rows without a category, or one the register does not know
+            (None: such rows are refused, as rows without a department are: no category nobody chose).
     """
 
     recorder_id: uuid.UUID
     default_department_id: uuid.UUID | None
-    default_category_code: str
+    default_category_code: str | None
 
 
 class RowStatus(StrEnum):
@@ -161,7 +162,7 @@ class PreviewRow:
     location: str
     department_id: uuid.UUID | None
     department_name: str
-    category_code: str
+    category_code: str | None  # None only on a refused row (no category and no default)
     found_by_id: uuid.UUID | None
     likelihood: Decimal | None
     exposure: Decimal | None
@@ -349,10 +350,16 @@ def _check_row(
     category_name = texts.get(LedgerField.CATEGORY.value, "")
     if category_name:
         category = _category(category_name, lookups)
-        if category is None:
+        if category is not None:
+            category_code = category.code
+        elif category_code is not None:  # a chosen default stands in: the row says so
             problems.append(RowProblem("ledger_category_unknown", "category", False, {"value": category_name}))
         else:
-            category_code = category.code
+            problems.append(
+                RowProblem("ledger_category_unknown_refused", "category", True, {"value": category_name})
+            )
+    elif category_code is None:
+        problems.append(RowProblem("ledger_category_missing", "category", True))
 
     found_by_name = texts.get(LedgerField.FOUND_BY.value, "")
     finder = next((p for p in lookups.people if found_by_name and _same(p.name) == _same(found_by_name)), None)
@@ -436,7 +443,7 @@ def _check_rows(
     lookups = _lookups(uow)
     if uow.reference.get_person(options.recorder_id) is None:
         raise ValidationError("ledger_recorder_unknown", field="recorder")
-    if _category(options.default_category_code, lookups) is None:
+    if options.default_category_code is not None and _category(options.default_category_code, lookups) is None:
         raise ValidationError("category_unknown", field="category", value=options.default_category_code)
     sheet = workbook.sheets[mapping.sheet_index]
     checked: list[PreviewRow] = []
@@ -561,6 +568,7 @@ def import_ledger(
 def _hazard(row: PreviewRow, now: datetime) -> Hazard:
     """The new hazard of a checked row (待定级, ungraded; numbered when stored)."""
     assert row.found_on is not None and row.department_id is not None and row.found_by_id is not None
+    assert row.category_code is not None
     return Hazard(
         id=new_id(),
         number="",
@@ -624,7 +632,8 @@ def ledger_origin(uow: UnitOfWork, hazard_id: uuid.UUID) -> LedgerOrigin | None:
 def choose_options(uow: UnitOfWork, recorder: str = "", department: str = "", category: str = "") -> ImportOptions:
     """Options from names (the command line): the recorder by name (default: the first active person
     of a safety department, else the first active person), a default department by name or code
-    (default: none), a default category by code or name (default: the first).
+    (default: none), a default category by code or name (default: none; rows without a category, or
+    naming one the register does not know, are then refused).
 
     Raises:
         ValidationError: ``ledger_recorder_unknown``, ``ledger_no_people``, ``department_unknown``,
@@ -648,13 +657,13 @@ def choose_options(uow: UnitOfWork, recorder: str = "", department: str = "", ca
             if found is None:
                 raise ValidationError("department_unknown", field="department", value=department)
             department_id = found.id
+        category_code = None
         if category:
             chosen = _category(category, lookups)
             if chosen is None:
                 raise ValidationError("category_unknown", field="category", value=category)
-        else:
-            chosen = lookups.categories[0]
-        return ImportOptions(person.id, department_id, chosen.code)
+            category_code = chosen.code
+        return ImportOptions(person.id, department_id, category_code)
 
 
 @dataclass(frozen=True, slots=True)

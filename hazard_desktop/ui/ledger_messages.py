@@ -77,6 +77,10 @@ _PROBLEMS: dict[str, str] = {
     "ledger_department_missing": QT_TRANSLATE_NOOP("LedgerMessages", "no department (choose a default)"),
     "ledger_location_missing": QT_TRANSLATE_NOOP("LedgerMessages", "no place: the department {value} is used"),
     "ledger_category_unknown": QT_TRANSLATE_NOOP("LedgerMessages", "unknown category {value}: the default is used"),
+    "ledger_category_unknown_refused": QT_TRANSLATE_NOOP(
+        "LedgerMessages", "unknown category {value} (choose a default)"
+    ),
+    "ledger_category_missing": QT_TRANSLATE_NOOP("LedgerMessages", "no category (choose a default)"),
     "ledger_lec_off_scale": QT_TRANSLATE_NOOP(
         "LedgerMessages", "{factor} = {value} is off the scale ({allowed}): LEC not imported"
     ),

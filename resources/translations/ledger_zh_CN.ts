@@ -199,7 +199,7 @@
         <message>
             <location filename="../../hazard_desktop/ui/ledger/import_dialog.py" line="234" />
             <source>(none: refuse rows without one)</source>
-            <translation>（无：未填部门的行不导入）</translation>
+            <translation>（无：未填写的行不导入）</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/ledger/import_dialog.py" line="243" />
@@ -395,6 +395,16 @@
             <location filename="../../hazard_desktop/ui/ledger_messages.py" line="69" />
             <source>unknown category {value}: the default is used</source>
             <translation>未知类别“{value}”，使用默认类别</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/ledger_messages.py" line="80" />
+            <source>unknown category {value} (choose a default)</source>
+            <translation>未知类别“{value}”（可选择默认类别）</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/ledger_messages.py" line="83" />
+            <source>no category (choose a default)</source>
+            <translation>缺少类别（可选择默认类别）</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/ledger_messages.py" line="70" />

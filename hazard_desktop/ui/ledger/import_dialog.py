@@ -237,6 +237,7 @@ class LedgerImportDialog(QDialog):
             self.department_combo.addItem(department.name, department.id)
         self.category_combo = QComboBox()
         self.category_combo.setObjectName("ledgerCategory")
+        self.category_combo.addItem(self.tr("(none: refuse rows without one)"), None)
         for category in self.choices.categories:
             self.category_combo.addItem(f"{category.code} {category.name_zh}", category.code)
         options_row = QHBoxLayout()
@@ -376,7 +377,7 @@ class LedgerImportDialog(QDialog):
         recorder = self.recorder_combo.currentData()
         if recorder is None:
             return None
-        return li.ImportOptions(recorder, self.department_combo.currentData(), self.category_combo.currentData() or "")
+        return li.ImportOptions(recorder, self.department_combo.currentData(), self.category_combo.currentData())
 
     def refresh_preview(self) -> None:
         """Preview again with the mapping and options as they stand (reads only)."""
