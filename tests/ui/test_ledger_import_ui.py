@@ -32,7 +32,44 @@ def dialog(qtbot, context: AppContext, tmp_path: Path) -> LedgerImportDialog:
     opened = import_ledger_file(None, context, books.standard_ledger(tmp_path), today=TODAY)
     assert opened is not None
     qtbot.addWidget(opened)
+    _choose_category(opened, "4.5")  # the ledger has no category column: every row needs the default
     return opened
+
+
+def _choose_category(dialog: LedgerImportDialog, code: str | None) -> None:
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData(code))
+    assert dialog.category_combo.currentData() == code
+
+
+def test_rows_without_a_category_are_refused_until_a_default_is_chosen(
+    qtbot, context: AppContext, tmp_path: Path
+) -> None:
+    add_person(context, "登记员")
+    opened = import_ledger_file(None, context, books.standard_ledger(tmp_path), today=TODAY)
+    assert opened is not None
+    qtbot.addWidget(opened)
+    combo = opened.category_combo
+    assert combo.currentIndex() == 0 and combo.currentData() is None  # nobody chose a category: none is used
+    assert combo.currentText() in ("(none: refuse rows without one)", "（无：未填写的行不导入）")
+    assert opened.preview is not None and opened.preview.count(li.RowStatus.NEW) == 0
+    assert not opened.import_button.isEnabled()
+    model = opened.model
+    assert model.rowCount() == 12
+    for i in range(model.rowCount()):
+        assert model.row_at(i).status is li.RowStatus.REFUSED
+        problem = model.index(i, 7).data()
+        assert "no category" in problem or "缺少类别" in problem
+    before = _hazard_count(context)
+    opened.import_button.click()  # disabled: nothing happens
+    assert _hazard_count(context) == before
+
+    _choose_category(opened, "4.5")
+    assert opened.preview is not None and opened.preview.count(li.RowStatus.NEW) == 8
+    assert opened.import_button.isEnabled() and "8" in opened.import_button.text()
+    assert all(row.category_code == "4.5" for row in opened.preview.rows if row.status is li.RowStatus.NEW)
+    with qtbot.waitSignal(opened.imported, timeout=20_000) as imported:
+        opened.import_button.click()
+    assert imported.args[0].imported == 8 and _hazard_count(context) == before + 8
 
 
 def test_preview_lists_every_row_with_its_problems(dialog: LedgerImportDialog) -> None:
