@@ -40,7 +40,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_dry_run_prints_every_row_and_writes_nothing(data_dir: Path, tmp_path: Path) -> None:
     ledger = books.standard_ledger(tmp_path)
     before = digest(data_dir)
-    result = run("import-ledger", str(ledger), "--dry-run", "--data-dir", str(data_dir))
+    result = run("import-ledger", str(ledger), "--dry-run", "--category", "4.5", "--data-dir", str(data_dir))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 13  # 12 data rows and the summary
@@ -49,13 +49,25 @@ def test_dry_run_prints_every_row_and_writes_nothing(data_dir: Path, tmp_path: P
     assert digest(data_dir) == before
 
 
+def test_without_category_rows_lacking_one_are_refused(data_dir: Path, tmp_path: Path) -> None:
+    ledger = books.standard_ledger(tmp_path)  # no category column
+    before = digest(data_dir)
+    result = run("import-ledger", str(ledger), "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 13
+    assert all("拒绝" in line and "缺少类别" in line and "--category" in line for line in lines[:12])
+    assert lines[-1].startswith("没有新的行") and "12 行有问题" in lines[-1]
+    assert digest(data_dir) == before
+
+
 def test_import_then_again_changes_nothing(data_dir: Path, tmp_path: Path) -> None:
     ledger = books.other_ledger(tmp_path)
-    first = run("import-ledger", str(ledger), "--data-dir", str(data_dir), "--lang", "en")
+    first = run("import-ledger", str(ledger), "--category", "4.5", "--data-dir", str(data_dir), "--lang", "en")
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[-1].startswith("Imported 4 rows")
     after = digest(data_dir)
-    again = run("import-ledger", str(ledger), "--data-dir", str(data_dir), "--lang", "en")
+    again = run("import-ledger", str(ledger), "--category", "4.5", "--data-dir", str(data_dir), "--lang", "en")
     assert again.returncode == 0 and again.stdout.splitlines()[-1].startswith("Nothing new")
     assert digest(data_dir) == after
 

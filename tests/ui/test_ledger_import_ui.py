@@ -190,6 +190,7 @@ def test_a_header_in_unknown_words_is_mapped_by_hand(qtbot, context: AppContext,
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled() and dialog.model.rowCount() == 0
+    _choose_category(dialog, "4.5")
     for column, field in ((1, LedgerField.FOUND_ON), (2, LedgerField.DESCRIPTION), (3, LedgerField.LOCATION),
                           (4, LedgerField.DEPARTMENT)):  # fmt: skip
         dialog.field_combo(column).setCurrentIndex(dialog.field_combo(column).findData(field))
