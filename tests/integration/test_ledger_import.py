@@ -191,3 +191,59 @@ def test_editing_an_imported_hazard_keeps_its_legacy_number_searchable(context, 
     ]
     assert context.register.count(RegisterFilter(text="已复核")) == 1
     assert context.register.count(RegisterFilter(text="门口无挡鼠板")) == 0  # the old text's tokens are gone
+
+
+def _category_ledger(tmp_path):
+    """Three rows: a known category (by name), an unknown one, none."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["发现日期", "隐患描述", "隐患部位", "责任部门", "隐患类别"])
+    sheet.append(["2025-05-01", "爬梯无防滑脚", "原料库", "罐区", "生产工艺"])
+    sheet.append(["2025-05-02", "护栏松动", "原料库", "罐区", "不存在的类别"])
+    sheet.append(["2025-05-03", "地沟盖板缺失", "原料库", "罐区", None])
+    path = tmp_path / "categories.xlsx"
+    workbook.save(path)
+    return _read(path)
+
+
+def test_without_a_default_category_rows_lacking_a_known_one_are_refused(context, tmp_path):
+    add_person(context, "登记员")
+    workbook, mapping = _category_ledger(tmp_path)
+    assert LedgerField.CATEGORY in mapping.columns.values()
+    options = li.choose_options(context.uow())
+    assert options.default_category_code is None  # nobody chose a category: none is used
+    db = paths.database_path(tmp_path / "data")
+    before = _counts(db)
+    rows = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY).rows
+    assert [(r.status, r.category_code) for r in rows] == [
+        (li.RowStatus.NEW, "4.5"),
+        (li.RowStatus.REFUSED, None),
+        (li.RowStatus.REFUSED, None),
+    ]
+    assert [(p.code, p.blocking, p.params) for p in rows[1].problems] == [
+        ("ledger_category_unknown_refused", True, {"value": "不存在的类别"})
+    ]
+    assert [(p.code, p.blocking) for p in rows[2].problems] == [("ledger_category_missing", True)]
+    result = li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    assert (result.imported, result.refused) == (1, 2)
+    assert _counts(db)[0] == before[0] + 1
+
+
+def test_a_chosen_default_category_stands_in_and_says_so(context, tmp_path):
+    add_person(context, "登记员")
+    workbook, mapping = _category_ledger(tmp_path)
+    options = li.choose_options(context.uow(), category="4.6")
+    assert options.default_category_code == "4.6"
+    rows = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY).rows
+    assert [(r.status, r.category_code) for r in rows] == [
+        (li.RowStatus.NEW, "4.5"),
+        (li.RowStatus.NEW, "4.6"),
+        (li.RowStatus.NEW, "4.6"),
+    ]
+    assert [(p.code, p.blocking) for p in rows[1].problems] == [("ledger_category_unknown", False)]
+    assert rows[2].problems == ()
+    with pytest.raises(ValidationError) as refused:
+        li.choose_options(context.uow(), category="9.9")
+    assert refused.value.code == "category_unknown"
