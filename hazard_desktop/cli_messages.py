@@ -642,7 +642,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
         "未知类别：{value}（请用 --category 指定默认类别）",
         "unknown category {value} (give a default with --category)",
     ),
-    "ledger_category_missing": ("缺少类别（请用 --category 指定默认类别）", "no category (give a default with --category)"),
+    "ledger_category_missing": (
+        "缺少类别（请用 --category 指定默认类别）",
+        "no category (give a default with --category)",
+    ),
     "ledger_lec_off_scale": (
         "{factor} = {value} 不在取值表中（{allowed}），不导入 LEC",
         "{factor} = {value} is off the scale ({allowed}); LEC not imported",
