@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -86,8 +86,9 @@ SETTINGS_FILE = "ui-state.ini"
 LAYOUT_VERSION = 3  # bump when columns change: older saved header states are then ignored
 _GROUP = "main_window"
 
-# The status bar's permanent items that make room for a temporary message, least important first.
-STATUS_GIVE_WAY = ("reportDueLabel", "dueCounts")
+# The status bar's permanent items that make room (for a temporary message, or on a narrow window), least important
+# first; the hazard count, the operator and a filter chip stay. Each keeps its full wording in its tooltip.
+STATUS_GIVE_WAY = ("reportDueLabel", "accountStatus", "dueCounts")
 MENU_ORDER = ("file", "edit", "view", "grading", "rectification", "tools", "help")
 _MENU_TITLES = {
     "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
@@ -635,26 +636,42 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text)
 
     def _status_message_changed(self, text: str) -> None:
-        """A temporary message gets the room it needs: the less important permanent items (the report due, the
-        loop's counts) step aside while it shows, so nothing is drawn over nor cut (1366 px at 150 %, issue 12).
-        The hazard count, the operator and a filter chip stay."""
+        self.fit_status_bar(text)
+
+    def fit_status_bar(self, message: str | None = None) -> None:
+        """Every permanent item of the status bar is shown whole or not at all: when the bar lacks room (1366 px
+        at 150 %, issue 12) or a temporary message needs it, the less important ones (:data:`STATUS_GIVE_WAY`)
+        step aside, so nothing is drawn over nor cut. The hazard count, the operator and a filter chip stay."""
         bar = self.statusBar()
         for widget in self._given_way:
             widget.show()
         self._given_way = []
-        if not text:
-            return
-        need = bar.fontMetrics().horizontalAdvance(text) + 24
-        for name in STATUS_GIVE_WAY:
-            permanent = [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()]
-            named = [w for w in permanent if w.objectName() not in ("", "qt_statusbar_sizegrip")]
-            used = sum(w.sizeHint().width() + 6 for w in named)
-            if bar.width() - used - 24 >= need:
+        if message is None:
+            message = bar.currentMessage()
+        need = bar.fontMetrics().horizontalAdvance(message) + 24 if message else 0
+        drafts = getattr(self, "drafts_button", None)
+        if drafts is not None and not drafts.isHidden():
+            need = max(need, drafts.sizeHint().width() + 12)
+        grip = bar.findChild(QWidget, "qt_statusbar_sizegrip")
+        room = self.width() - (grip.sizeHint().width() if grip is not None and not grip.isHidden() else 0) - 12
+        for name in (*STATUS_GIVE_WAY, None):
+            if room - self._status_used(bar) >= need:
                 break
-            widget = bar.findChild(QWidget, name)
-            if widget is not None and widget.isVisible():
+            widget = bar.findChild(QWidget, name) if name else None
+            if widget is not None and not widget.isHidden():
                 widget.hide()
                 self._given_way.append(widget)
+
+    @staticmethod
+    def _status_used(bar: QWidget) -> int:
+        """The width the shown permanent items take (each with the layout's spacing and frame)."""
+        shown = [w for w in bar.findChildren(QWidget) if w.parent() is bar and not w.isHidden()]
+        named = [w for w in shown if w.objectName() not in ("", "qt_statusbar_sizegrip", "openDrafts")]
+        return sum(w.sizeHint().width() + 8 for w in named)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_status_bar()
 
     def _update_actions(self) -> None:
         hazard_id = self.current_hazard_id()

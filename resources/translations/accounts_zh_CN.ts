@@ -32,6 +32,10 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>Single-user</source>
+        <translation>单用户</translation>
+    </message>
+    <message>
         <source>Single-user mode (no accounts)</source>
         <translation>单用户模式（未启用账户）</translation>
     </message>

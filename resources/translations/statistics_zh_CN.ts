@@ -17,6 +17,14 @@
         <translation>{year}年度</translation>
     </message>
     <message>
+        <source>Report due today {due}</source>
+        <translation>今日报送 {due}</translation>
+    </message>
+    <message>
+        <source>Next report due {due}</source>
+        <translation>下次报送 {due}</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/statistics/actions.py" line="30"/>
         <source>Statutory report of {period} due today ({due})</source>
         <translation>{period}统计分析表今日（{due}）到期报送</translation>

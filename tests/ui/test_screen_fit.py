@@ -935,3 +935,64 @@ def test_the_register_filters_show_their_all_entries_whole(qtbot, world: World, 
     assert bar.bands.width() >= text + 28, (bar.bands.width(), text)  # the text, padding and the arrow beside it
     window.close()
     assert not cut, cut
+
+
+def _status_items(window: QWidget) -> list[QWidget]:
+    bar = window.statusBar()  # type: ignore[attr-defined]
+    return [
+        w
+        for w in bar.findChildren(QWidget)
+        if w.parent() is bar and w.isVisible() and w.objectName() not in ("", "qt_statusbar_sizegrip")
+    ]
+
+
+def _assert_status_items_whole_and_apart(window: QWidget) -> set[str]:
+    bar = window.statusBar()  # type: ignore[attr-defined]
+    items = _status_items(window)
+    for item in items:
+        box = item.geometry()
+        assert bar.rect().contains(box), (item.objectName(), box, bar.rect())
+        assert box.width() >= item.sizeHint().width(), (item.objectName(), box.width(), item.sizeHint().width())
+    for i, first in enumerate(items):
+        for second in items[i + 1 :]:
+            assert not first.geometry().intersects(second.geometry()), (first.objectName(), second.objectName())
+    names = {w.objectName() for w in items}
+    assert {"hazardCount", "operatorLabel"} <= names, names
+    return names
+
+
+def test_the_status_bar_items_are_whole_and_apart_on_the_small_screen(qtbot, world: World, language: str) -> None:
+    """1366×768 at 150 % (911×512 logical): every permanent item of the status bar shows whole, none over another
+    (issue 12: the loop's counts were elided, the report due drawn under the account label). Narrower still,
+    the less important ones step aside (their wording stays in a tooltip); the count and the operator stay."""
+    from hazard_desktop.ui.features import install_features
+
+    previous = screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        window = _main_window(world)
+        qtbot.addWidget(window)
+        install_features(window, world.context)
+        window.resize(911, 512)
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        assert window.width() == 911
+        shown = _assert_status_items_whole_and_apart(window)
+        assert shown == {"hazardCount", "dueCounts", "operatorLabel", "reportDueLabel", "accountStatus"}, shown
+        assert window.findChild(QWidget, "reportDueLabel").toolTip()
+        assert window.findChild(QWidget, "accountStatus").toolTip()
+        window.resize(600, 512)  # as narrow as the window goes: still whole and apart
+        QApplication.processEvents()
+        _assert_status_items_whole_and_apart(window)
+        window.statusBar().showMessage("x" * 60, 5000)  # a temporary message: the least important step aside
+        QApplication.processEvents()
+        during = _assert_status_items_whole_and_apart(window)
+        assert "reportDueLabel" not in during, during
+        window.statusBar().clearMessage()
+        QApplication.processEvents()
+        window.resize(911, 512)  # room again: what stepped aside comes back
+        QApplication.processEvents()
+        assert {w.objectName() for w in _status_items(window)} == shown
+        window.close()
+    finally:
+        screen_fit.set_available_override(previous)

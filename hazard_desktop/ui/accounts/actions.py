@@ -17,7 +17,7 @@ from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.accounts.labels import actor_text
+from hazard_desktop.ui.accounts.labels import actor_text, actor_tip
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -165,6 +165,7 @@ class AccountActions(QObject):
             file_menu.addAction(action)  # type: ignore[attr-defined]
         menu_for("tools").addAction(self.manage)  # type: ignore[attr-defined]
         self.status = QLabel(window)
+        self.status.setObjectName("accountStatus")
         window.statusBar().addPermanentWidget(self.status)
         self.gate(self.manage, "accounts", "accounts.list")
         for path, (module, name) in GATES.items():
@@ -197,6 +198,10 @@ class AccountActions(QObject):
         """The status bar and the hidden actions follow who is signed in."""
         actor = self.context.session.actor
         self.status.setText(actor_text(actor))
+        self.status.setToolTip(actor_tip(actor))
+        fit = getattr(self.window, "fit_status_bar", None)
+        if fit is not None:
+            fit()
         accounts = not actor.single_user
         for action in (self.switch_user, self.lock_now, self.change_secret):
             action.setVisible(accounts)

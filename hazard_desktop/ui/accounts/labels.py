@@ -27,10 +27,17 @@ def roles_text(roles: frozenset[Role]) -> str:
     return separator.join(role_name(r) for r in Role if r in roles)
 
 
-def actor_text(actor: Actor) -> str:
-    """Who is signed in, for the status bar."""
+def actor_tip(actor: Actor) -> str:
+    """The status bar's account label in full, its tooltip."""
     if actor.single_user:
         return QCoreApplication.translate("Accounts", "Single-user mode (no accounts)")
+    return actor_text(actor)
+
+
+def actor_text(actor: Actor) -> str:
+    """Who is signed in, for the status bar (short: 1366 px at 150 %; :func:`actor_tip` says it in full)."""
+    if actor.single_user:
+        return QCoreApplication.translate("Accounts", "Single-user")
     if actor.account_id is None:
         return QCoreApplication.translate("Accounts", "Not signed in")
     return f"{actor.name} · {roles_text(actor.roles)}"

@@ -251,13 +251,20 @@ class RectificationActions(QObject):
             .replace("%3", str(counts["awaiting"]))
         )
         self.counts.setStyleSheet("color: #c62828; font-weight: bold;" if counts["overdue"] else "")
+        self._fit_status_bar()
         return counts
+
+    def _fit_status_bar(self) -> None:
+        fit = getattr(self.window, "fit_status_bar", None)
+        if fit is not None:  # a longer text may no longer fit beside the others
+            fit()
 
     def _update_operator(self) -> None:
         name = self._operator_name()
         self.operator_label.setText(
             self.tr("Operator: %1").replace("%1", name) if name else self.tr("Operator: (choose)")
         )
+        self._fit_status_bar()
         self.window.filter_bar.set_operator(self.operator)
 
     def _operator_name(self) -> str:

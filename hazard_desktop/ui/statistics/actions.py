@@ -20,6 +20,15 @@ from hazard_desktop.ui import labels
 
 
 def due_text(today: date) -> str:
+    """``Next report due 2027-01-15`` in the UI's language: short, for the status bar (1366 px at 150 %);
+    :func:`due_sentence` is the whole sentence, its tooltip."""
+    _period, due = next_statutory_report(today)
+    if due == today:
+        return QCoreApplication.translate("StatisticsActions", "Report due today {due}").format(due=due.isoformat())
+    return QCoreApplication.translate("StatisticsActions", "Next report due {due}").format(due=due.isoformat())
+
+
+def due_sentence(today: date) -> str:
     """``Next statutory report: 2026Q4, due 2027-01-15 (in 39 days)`` in the UI's language."""
     period, due = next_statutory_report(today)
     days = (due - today).days
@@ -55,7 +64,9 @@ class StatisticsActions(QObject):
         self.due_label = QLabel(due_text(today or date.today()), window)
         self.due_label.setObjectName("reportDueLabel")
         self.due_label.setToolTip(
-            QCoreApplication.translate(
+            due_sentence(today or date.today())
+            + "\n"
+            + QCoreApplication.translate(
                 "StatisticsActions",
                 "Order No. 16 Art. 14: the statistics of a quarter reach the regulator by the 15th of the next "
                 "month, those of a year by 31 January. Tools → Statistics… → Report writes them.",
@@ -112,4 +123,7 @@ def install_statistics_actions(window: QMainWindow, context: AppContext) -> Stat
     else:  # pragma: no cover - every window here has menu_for
         window.addAction(actions.action)
     window.statusBar().addPermanentWidget(actions.due_label)
+    fit = getattr(window, "fit_status_bar", None)
+    if fit is not None:
+        fit()
     return actions
