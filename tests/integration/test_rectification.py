@@ -795,51 +795,23 @@ def test_regrading_keeps_the_assignment(context, cast):
 
 def test_a_hazard_fixed_on_the_spot_still_needs_a_second_persons_acceptance(context, cast):
     hazard = new_hazard(context, cast)  # 待定级: fixed when found
-    refused(
-        context,
-        lambda: svc.fix_on_the_spot(
+
+    def fix(actor, acceptor, stage):
+        return lambda: svc.fix_on_the_spot(
             context.uow(),
             hazard.id,
             hazard.revision,
-            cast.finder.id,
+            actor.id,
             "已紧固",
-            cast.acceptor.id,
-            [photo(PhotoStage.BEFORE)],
+            acceptor.id,
+            [photo(stage)],
             context.images,
             at=AT,
-        ),
-        "after_photo_required",
-    )
-    refused(
-        context,
-        lambda: svc.fix_on_the_spot(
-            context.uow(),
-            hazard.id,
-            hazard.revision,
-            cast.responsible.id,
-            "已紧固",
-            cast.acceptor.id,
-            [photo(PhotoStage.AFTER)],
-            context.images,
-            at=AT,
-        ),
-        "actor_not_finder",
-    )
-    refused(
-        context,
-        lambda: svc.fix_on_the_spot(
-            context.uow(),
-            hazard.id,
-            hazard.revision,
-            cast.finder.id,
-            "已紧固",
-            cast.finder.id,
-            [photo(PhotoStage.AFTER)],
-            context.images,
-            at=AT,
-        ),
-        "acceptor_is_actor",
-    )
+        )
+
+    refused(context, fix(cast.finder, cast.acceptor, PhotoStage.BEFORE), "after_photo_required")
+    refused(context, fix(cast.responsible, cast.acceptor, PhotoStage.AFTER), "actor_not_finder")
+    refused(context, fix(cast.finder, cast.finder, PhotoStage.AFTER), "acceptor_is_actor")
     hazard = svc.fix_on_the_spot(
         context.uow(),
         hazard.id,
