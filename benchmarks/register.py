@@ -362,7 +362,7 @@ def measure_deadline(folder: Path, work: Path, runs: int) -> list[Figure]:
     import uuid
     from datetime import timedelta
 
-    from hazard_desktop.adapters.register_queries import _WIDE_NUMBERS, NUMERIC_NUMBER_KEY, page_sql, where_clause
+    from hazard_desktop.adapters.register_queries import NUMERIC_NUMBER_KEY, WIDE_NUMBERS, page_sql, where_clause
 
     copy = work / "deadlines"
     if copy.exists():
@@ -389,7 +389,7 @@ def measure_deadline(folder: Path, work: Path, runs: int) -> list[Figure]:
     figures = []
     try:
         register = context.register
-        wide = bool(con.execute(_WIDE_NUMBERS).fetchone()[0])  # the program then sorts numbers by value
+        wide = bool(con.execute(WIDE_NUMBERS).fetchone()[0])  # the program then sorts numbers by value
         for label, flt, key, descending in cases:
             numeric = NUMERIC_NUMBER_KEY if key is SortKey.NUMBER and wide else None
             sql, params = page_sql(flt, key, descending, key=numeric)
