@@ -197,6 +197,9 @@ class HazardRow(Base):
         Index("ix_hazards_legacy_number", "legacy_number"),
         Index("ix_hazards_deadline", "deadline"),
         Index("ix_hazards_status_deadline", "status", "deadline"),
+        Index("ix_hazards_band", "band_code"),  # revision 0002
+        Index("ix_hazards_mean_d_sort", "mean_d_sort"),  # revision 0002
+        Index("ix_hazards_dispute_state", "dispute_state"),  # revision 0002
     )
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[uuid.UUID] = mapped_column(UUIDText, unique=True)
@@ -323,6 +326,7 @@ class GradingScoreRow(RecordMixin, Base):
 
 class GradingCriterionRow(RecordMixin, Base):
     __tablename__ = "grading_criteria"
+    __table_args__ = (Index("ix_grading_criteria_grading", "grading_id"),)  # revision 0013
     grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     criterion_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("major_criteria.id"))
@@ -625,5 +629,19 @@ class FormPrintRow(RecordMixin, Base):
     verify_code: Mapped[str] = mapped_column(String(20))
     digest: Mapped[str] = mapped_column(String(64))
     copy_no: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    printed_by: Mapped[str] = mapped_column(String(40))
+
+
+class ReportPrintRow(RecordMixin, Base):
+    """A saved statistics report's 核验码 (revision 0013): verification recognises the code."""
+
+    __tablename__ = "report_prints"
+    __table_args__ = (Index("ix_report_prints_code", "verify_code"),)
+    period_key: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(120))
+    file_format: Mapped[str] = mapped_column(String(8))
+    verify_code: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(64))
     printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     printed_by: Mapped[str] = mapped_column(String(40))

@@ -668,6 +668,8 @@ class StatisticsWindow(QMainWindow):
     def save_report(self, path: Path) -> bool:
         """Write the period's report to ``path`` (PDF or .xlsx by suffix); False (and a message) if refused."""
 
+        from hazard_desktop.services.sheets import default_printed_by
+
         def write() -> None:
             name = reports.plant_name(self._context.uow())
             reports.write_report(
@@ -678,6 +680,8 @@ class StatisticsWindow(QMainWindow):
                 self._context.report_renderers,
                 today=self.today,
                 analysis=self.analysis.toPlainText().strip(),
+                uow_factory=self._context.uow,
+                printed_by=default_printed_by(),
             )
 
         return self._write(write, path, self.tr("Save report"))
