@@ -98,7 +98,8 @@ class PersonRow(RecordMixin, Base):
 
 class AccountRow(RecordMixin, Base):
     __tablename__ = "accounts"
-    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"), index=True)
+    __table_args__ = (Index("ix_accounts_person", "person_id"),)  # the name migration 0010 gave it
+    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
     name: Mapped[str] = mapped_column(String(40))
     name_key: Mapped[str] = mapped_column(String(40), unique=True)
     roles: Mapped[str] = mapped_column(String(200))
@@ -235,6 +236,10 @@ class HazardRow(Base):
     extension_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # 1 while an exchange conflict of the hazard is open (revision 0009).
     exchange_conflict: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # An imported hazard's 发现人 as the old ledger wrote it ("" = named nobody; NULL = found_by_id is the
+    # finder) and 1 when the ledger gave a day without a time (revision 0013).
+    found_by_text: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    found_date_only: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class PhotoRow(RecordMixin, Base):

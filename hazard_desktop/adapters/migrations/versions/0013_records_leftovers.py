@@ -9,7 +9,8 @@
   day's local noon only so that periods and sorting keep it on its day; it is shown and printed as a date);
   NULL otherwise;
 - hazards imported before this revision (those in ``ledger_import_rows``) get both from what the import kept
-  (``kept.found_by``), and the full-text index and the audit trail are brought up to date for them;
+  (``kept.found_by``), and the full-text index is written again; the program's connection audits the
+  UPDATE like any other write (one entry per hazard, use case ``migration 0013``);
 - ``ix_grading_criteria_grading``: per-grading lookups of the matched criteria no longer scan the table;
 - ``report_prints``: each saved statistics report's 核验码 (period, title, format, digest, when, by whom), so
   that "Verify sheet" recognises a printed report (a report certifies figures, not a hazard's record).
@@ -28,7 +29,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from hazard_desktop.adapters import audit, search_index
+from hazard_desktop.adapters import search_index
+from hazard_desktop.domain.audit import Who
 
 revision = "0013"
 down_revision = "0012"
@@ -65,13 +67,13 @@ def upgrade() -> None:
         except (ValueError, AttributeError):
             finder = ""
         updates.append({"text": str(finder)[:60], "id": hazard_id})
+    # the program's connection audits this UPDATE itself (its TEMP triggers, entries at COMMIT): named here
+    bind.info["audit_who"] = Who(use_case="migration 0013")
     bind.execute(
         sa.text("UPDATE hazards SET found_by_text = :text, found_date_only = 1 WHERE id = :id"), updates
     )
     if bind.dialect.name == "sqlite":
-        dbapi = bind.connection.dbapi_connection
-        search_index.rebuild(dbapi)  # the finder's text is searchable (domain.search.hazard_tokens)
-        audit.rebaseline(dbapi, "migration 0013")
+        search_index.rebuild(bind.connection.dbapi_connection)  # the finder's text is searchable
 
 
 def downgrade() -> None:
