@@ -51,7 +51,7 @@ ORDER_SQL: dict[SortKey, str] = {
     SortKey.MEAN_D: "h.mean_d_sort",
     SortKey.METHOD: f"CASE h.grading_method {_METHOD_ORDER} END",
     SortKey.DISPUTE: f"CASE h.dispute_state {_DISPUTE_ORDER} END",
-    SortKey.FOUND_BY: "(SELECT p2.name FROM people p2 WHERE p2.id = h.found_by_id)",
+    SortKey.FOUND_BY: "coalesce(h.found_by_text, (SELECT p2.name FROM people p2 WHERE p2.id = h.found_by_id))",
     SortKey.PHOTOS: "(SELECT count(*) FROM hazard_photos ph2 WHERE ph2.hazard_id = h.id)",
     SortKey.DEADLINE: "h.deadline",
     SortKey.RESPONSIBLE_DEPARTMENT: "(SELECT d3.name FROM departments d3 WHERE d3.id = h.responsible_department_id)",
