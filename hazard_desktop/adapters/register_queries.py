@@ -78,7 +78,8 @@ _STATUSES = {s.value: s for s in HazardStatus}
 _GRADES = {g.value: g for g in HazardGrade}
 
 _COLUMNS = """h.id, h.number, h.description, h.location, h.equipment_tag, h.category_code,
- h.subcategory_code, d.name, CASE WHEN h.found_by_text IS NULL THEN p.name ELSE h.found_by_text END, h.found_at, h.status, h.grade,
+ h.subcategory_code, d.name,
+ CASE WHEN h.found_by_text IS NULL THEN p.name ELSE h.found_by_text END, h.found_at, h.status, h.grade,
  (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id),
  h.grading_method, h.band_code, h.mean_d, h.dispute_state, h.deadline,
  (SELECT d4.name FROM departments d4 WHERE d4.id = h.responsible_department_id),
