@@ -634,5 +634,10 @@
         <source>This statistics report was saved by this program with exactly the figures printed on it (the figures of the register when it was made; later entries change them).</source>
         <translation>此统计报表由本程序保存，所印数字与保存时完全一致（即编制时台账的数字；此后的录入会改变统计结果）。</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/sheets/verify_dialog.py" line="1"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
 </context>
 </TS>

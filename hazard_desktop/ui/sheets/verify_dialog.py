@@ -192,7 +192,7 @@ class VerifyDialog(QDialog):
         statistics = found.kind is SheetKind.STATISTICS
         if statistics:
             rows[1] = (self.tr("Period"), found.sheet_no)
-            rows[2] = (self.tr("Sheet no."), kind)
+            rows[2] = (self.tr("Report"), kind)
         if (
             found.status is VerifyStatus.VERIFIED
             and not statistics
@@ -221,6 +221,14 @@ class VerifyDialog(QDialog):
             value.setText(rows[index][1] if shown else "")
             self.details_form.setRowVisible(index, shown)
         self.details.show()
+        self._grow_to_content()
+
+    def _grow_to_content(self) -> None:
+        """The details appear after the window was sized: grow it to show them whole (within the screen)."""
+        self.layout().activate()
+        wanted = self.size().expandedTo(self.sizeHint()).boundedTo(screen_fit.room(self))
+        if wanted != self.size():
+            self.resize(wanted)
 
     def _kind_text(self, kind: SheetKind | None) -> str:
         texts = {
