@@ -248,3 +248,18 @@ def test_a_saved_report_s_code_is_recognised_by_verify_sheet(qtbot, window, tmp_
     )  # fmt: skip
     assert "Statistics report" in details and "2026" in details
     assert not list(tmp_path.glob(".*part*"))  # no temporary left beside it
+
+
+def test_an_account_that_may_not_issue_reports_finds_their_buttons_disabled(qtbot, filled) -> None:
+    from hazard_desktop.domain.accounts import Actor, ActorKind, Role
+
+    context, _ = filled
+    before = context.session.actor
+    context.session.sign_in(Actor(None, None, "工会观察员", frozenset({Role.READ_ONLY}), kind=ActorKind.ACCOUNT))
+    try:
+        win = StatisticsWindow(context, today=TODAY)
+        qtbot.addWidget(win)
+        pdf, xlsx = win.findChild(QPushButton, "reportPdf"), win.findChild(QPushButton, "reportXlsx")
+        assert not pdf.isEnabled() and not xlsx.isEnabled() and pdf.toolTip()
+    finally:
+        context.session.sign_in(before)
