@@ -406,6 +406,11 @@ from %3</source>
         <source>Found on a day without a time (old ledger)</source>
         <translation>仅有发现日期（原台账）</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/exchange/common.py" line="1"/>
+        <source>Saved statistics reports</source>
+        <translation>已保存的统计报表</translation>
+    </message>
 </context>
     <context>
         <name>ExchangeActions</name>

@@ -221,3 +221,26 @@ def test_an_imported_hazard_s_ledger_finder_travels_and_other_records_keep_their
     with a1.context.uow() as uow:
         assert uow.hazards.get(uuid.UUID(str(imported["id"]))).found_by_text == "老张（外包）"
     assert hq.take(a1.send()).changed_nothing and a1.take(hq.send("A1")).changed_nothing
+
+
+def test_a_statistics_report_saved_at_the_office_is_recognised_on_a_laptop(plant, tmp_path):
+    from datetime import date
+
+    from hazard_desktop.domain.reporting import year_period
+    from hazard_desktop.services import reports
+    from hazard_desktop.services import sheets as sheet_service
+    from hazard_desktop.services.sheet_requests import VerifyStatus
+
+    hq, a1, _a2 = plant
+    queries = hq.context.statistics()
+    try:
+        report = reports.write_report(
+            queries, "测试化工", year_period(2026), tmp_path / "annual.pdf", hq.context.report_renderers,
+            today=date(2026, 12, 7), uow_factory=hq.context.uow, printed_by="王丽萍",
+        )  # fmt: skip
+    finally:
+        queries.close()
+    assert sheet_service.verify_code(a1.context.uow(), report.verify_code).status is VerifyStatus.UNKNOWN
+    a1.take(hq.send("A1"))
+    found = sheet_service.verify_code(a1.context.uow(), report.verify_code)
+    assert found.status is VerifyStatus.VERIFIED and found.sheet_no == "2026" and found.printed_by == "王丽萍"

@@ -57,6 +57,7 @@ _KINDS = {
     "acceptance": QT_TRANSLATE_NOOP("Exchange", "Acceptances"),
     "hazard_transition": QT_TRANSLATE_NOOP("Exchange", "Status changes"),
     "form_print": QT_TRANSLATE_NOOP("Exchange", "Printed forms"),
+    "report_print": QT_TRANSLATE_NOOP("Exchange", "Saved statistics reports"),
 }
 
 _ROLES = {
