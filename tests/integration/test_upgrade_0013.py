@@ -55,11 +55,12 @@ def test_a_grading_s_criteria_are_looked_up_by_the_index(tmp_path):
     assert "USING INDEX ix_grading_criteria_grading" in plan
 
 
-def _imported_at_0012(path: Path, kept: dict[str, str]) -> tuple[str, str]:
-    """A register at 0012 with one hazard imported by the 0012 program (finder = the importer, local noon);
-    returns the hazard's id and the importer's id. Written through the program's engine, so audited."""
-    shutil.copy(FIXTURES / "db_rev0011.db", path)
-    open_database(path, path.parent / "b", target="0012").engine.dispose()
+def _imported_at_0012(path: Path, kept: dict[str, str], revision: str = "0012") -> tuple[str, str]:
+    """A register at ``revision`` with one hazard imported by that program (finder = the importer, local noon);
+    returns the hazard's id and the importer's id. Written through the program's engine (audited from 0011)."""
+    shutil.copy(FIXTURES / ("db_rev0011.db" if revision >= "0011" else f"db_rev{revision}.db"), path)
+    if revision > "0011":
+        open_database(path, path.parent / "b", target=revision).engine.dispose()
     engine = make_engine(path)
     hazard_id, batch_id = str(uuid.uuid4()), str(uuid.uuid4())
     try:
@@ -129,6 +130,18 @@ def test_a_hazard_imported_before_without_a_finder_says_not_recorded(tmp_path):
     try:
         row = con.execute("SELECT found_by_text, found_date_only FROM hazards WHERE id = ?", (hazard_id,)).fetchone()
         assert row == ("", 1)
+        assert audit.verify(con).findings == ()
+    finally:
+        con.close()
+
+
+def test_an_upgrade_that_begins_the_trail_too_records_the_imported_hazards_change(tmp_path):
+    """From 0010 (before the audit trail) to the head in one go: 0011's genesis, then 0013's change, recorded."""
+    path = tmp_path / "hazard_desktop.db"
+    hazard_id, _importer = _imported_at_0012(path, {"found_by": "老李"}, revision="0010")
+    con = _upgrade(path)
+    try:
+        assert con.execute("SELECT found_by_text FROM hazards WHERE id = ?", (hazard_id,)).fetchone() == ("老李",)
         assert audit.verify(con).findings == ()
     finally:
         con.close()

@@ -10,7 +10,8 @@
   NULL otherwise;
 - hazards imported before this revision (those in ``ledger_import_rows``) get both from what the import kept
   (``kept.found_by``), and the full-text index is written again; the program's connection audits the
-  UPDATE like any other write (one entry per hazard, use case ``migration 0013``);
+  UPDATE like any other write (one entry per hazard, use case ``migration 0013``) — or, when the trail was
+  begun by 0011 in this same upgrade (no triggers on the connection yet), ``audit.rebaseline`` records it;
 - ``ix_grading_criteria_grading``: per-grading lookups of the matched criteria no longer scan the table;
 - ``report_prints``: each saved statistics report's 核验码 (period, title, format, digest, when, by whom), so
   that "Verify sheet" recognises a printed report (a report certifies figures, not a hazard's record).
@@ -29,7 +30,7 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from hazard_desktop.adapters import search_index
+from hazard_desktop.adapters import audit, search_index
 from hazard_desktop.domain.audit import Who
 
 revision = "0013"
@@ -73,7 +74,19 @@ def upgrade() -> None:
         sa.text("UPDATE hazards SET found_by_text = :text, found_date_only = 1 WHERE id = :id"), updates
     )
     if bind.dialect.name == "sqlite":
-        search_index.rebuild(bind.connection.dbapi_connection)  # the finder's text is searchable
+        dbapi = bind.connection.dbapi_connection
+        search_index.rebuild(dbapi)  # the finder's text is searchable
+        if not _audited(dbapi):  # the trail began in this same upgrade (0011): its triggers are not on this connection
+            audit.rebaseline(dbapi, "migration 0013")
+
+
+def _audited(dbapi: object) -> bool:
+    """True if this connection's writes are audited (the TEMP triggers of ``adapters/audit.py`` are installed)."""
+    cursor = dbapi.cursor()  # type: ignore[attr-defined]
+    try:
+        return cursor.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'audit_notes'").fetchone() is not None
+    finally:
+        cursor.close()
 
 
 def downgrade() -> None:
