@@ -754,6 +754,8 @@ def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
     context = command_line(build_context(folder))
     if context.statistics is None:  # pragma: no cover - build_context always wires it
         raise RuntimeError("no statistics queries")
+    from hazard_desktop.services.sheets import default_printed_by
+
     queries = context.statistics()
     try:
         report = reports.write_report(
@@ -764,6 +766,8 @@ def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
             context.report_renderers,
             today=date.today(),
             analysis=args.analysis,
+            uow_factory=context.uow,
+            printed_by=default_printed_by(),
         )
     except DomainError as exc:
         return _fail(exc.code, lang, **exc.params)

@@ -680,6 +680,8 @@ def ledger_row_line(row: Any, lang: str) -> str:
     """One previewed row as a line of the command's output (``row``: a ``services.ledger_import.PreviewRow``)."""
     status = _ROW_STATUS[row.status.value][1 if lang == "en" else 0]
     found = row.found_on.isoformat() if row.found_on else "-"
+    if row.found_on and row.found_time:
+        found += f" {row.found_time:%H:%M}"
     description = row.description if len(row.description) <= 24 else row.description[:23] + "…"
     problems = "；".join(ledger_problem_text(p.code, lang, p.params) for p in row.problems)
     head = f"row {row.row_no}" if lang == "en" else f"第 {row.row_no} 行"

@@ -27,8 +27,21 @@ from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.exchange import FieldDiff, Fields, RecordConflict
 
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"pk", "exchange_conflict"})}
+# Columns added to a travelling table after the exchange began (revision 0013: an imported hazard's ledger
+# 发现人 and "a date only"): left out of a record while NULL, so that every record without them keeps the
+# revision (the hash of its fields) it had and was agreed with the peers before they existed; absent means NULL.
+SPARSE_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"found_by_text", "found_date_only"})}
 _CHUNK = 500
 _STAMP = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _fields(names: Sequence[str], row: Sequence[object], sparse: frozenset[str] | None) -> Fields:
+    fields = dict(zip(names, row, strict=True))
+    if sparse:
+        for name in sparse:
+            if fields.get(name, 0) is None:
+                del fields[name]
+    return fields
 
 
 def _stamp(moment: datetime | None = None) -> str:
@@ -183,34 +196,37 @@ class SqlExchangeSession:
         names = self.columns(kind.table)
         cursor = self._sql(f"SELECT {', '.join(names)} FROM {kind.table}{self._where(kind)}")
         key = names.index("id")
+        sparse = SPARSE_COLUMNS.get(kind.table)
         for row in cursor:
-            yield uuid.UUID(row[key]), dict(zip(names, row, strict=True))
+            yield uuid.UUID(row[key]), _fields(names, row, sparse)
 
     def fetch(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Fields]:
         names = self.columns(kind.table)
         key = names.index("id")
+        sparse = SPARSE_COLUMNS.get(kind.table)
         found: dict[uuid.UUID, Fields] = {}
         for part in _chunks([str(i) for i in ids]):
             marks = ", ".join("?" * len(part))
             for row in self._sql(f"SELECT {', '.join(names)} FROM {kind.table} WHERE id IN ({marks})", tuple(part)):
-                found[uuid.UUID(row[key])] = dict(zip(names, row, strict=True))
+                found[uuid.UUID(row[key])] = _fields(names, row, sparse)
         return found
 
     def write(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], *, new: bool) -> None:
         if not rows:
             return
-        names = [n for n in self.columns(kind.table) if n in rows[0][1]]
+        sparse = SPARSE_COLUMNS.get(kind.table, frozenset())
+        names = [n for n in self.columns(kind.table) if n in rows[0][1] or n in sparse]
         is_hazard = kind.table == "hazards"
         old_tokens: dict[str, tuple[int, str]] = {}
         if is_hazard and not new:
             for part in _chunks([str(i) for i, _ in rows]):
                 marks = ", ".join("?" * len(part))
                 for r in self._sql(
-                    "SELECT id, pk, number, description, location, equipment_tag, legacy_number FROM hazards"
-                    f" WHERE id IN ({marks})",
+                    "SELECT id, pk, number, description, location, equipment_tag, legacy_number, found_by_text"
+                    f" FROM hazards WHERE id IN ({marks})",
                     tuple(part),
                 ):
-                    old_tokens[r[0]] = (r[1], hazard_tokens(r[2], r[3], r[4], r[5], r[6] or ""))
+                    old_tokens[r[0]] = (r[1], hazard_tokens(r[2], r[3], r[4], r[5], r[6] or "", r[7] or ""))
         try:
             if new:
                 sql = f"INSERT INTO {kind.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
@@ -241,6 +257,7 @@ class SqlExchangeSession:
                 str(f["location"]),
                 str(f.get("equipment_tag") or ""),
                 str(f.get("legacy_number") or ""),
+                str(f.get("found_by_text") or ""),
             )
             index.append((pks[str(record_id)], tokens))
         self._c.exec_driver_sql("INSERT INTO hazard_fts(rowid, tokens) VALUES (?, ?)", index)

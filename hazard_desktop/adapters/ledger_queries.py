@@ -17,7 +17,7 @@ from typing import Any
 
 from hazard_desktop.adapters.register_queries import NUMERIC_NUMBER_KEY, ORDER_SQL, WIDE_NUMBERS, where_clause
 from hazard_desktop.adapters.start_reads import apply_pragmas
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.hazards import HazardGrade, HazardStatus, finder_text_zh
 from hazard_desktop.services.ledger_export import BandCell, LedgerRow
 from hazard_desktop.services.ports import RegisterFilter, SortKey
 
@@ -36,7 +36,9 @@ _COLUMNS = (
     # 五定 (one assignment per hazard; the current deadline is the hazard's) and the accepting acceptance
     # (ix_acceptances_hazard serves the lookups)
     " h.responsible_department_id, h.responsible_person_id, ra.measures, ra.funds, h.deadline, ra.interim_measures,"
-    f" (SELECT json_extract(a.decided_by, '$.name') {_ACCEPTED}), (SELECT a.decided_on {_ACCEPTED}), h.closed_on"
+    f" (SELECT json_extract(a.decided_by, '$.name') {_ACCEPTED}), (SELECT a.decided_on {_ACCEPTED}), h.closed_on,"
+    # an imported hazard's 发现人 as the old ledger wrote it (revision 0013): printed instead of found_by_id's
+    " h.found_by_text"
 )
 
 
@@ -128,8 +130,9 @@ class SqlLedgerSource:
                         if v[8] is not None and v[8] in subcategories:
                             category = f"{category} / {subcategories[v[8]]}"
                         category_of[(v[7], v[8])] = category
+                    finder = people.get(v[2], "") if v[24] is None else finder_text_zh(v[24], "")
                     yield new_row(LedgerRow, (
-                        v[0], from_iso(v[1]), people.get(v[2], ""), departments.get(v[3], ""), v[4], v[5] or "",
+                        v[0], from_iso(v[1]), finder, departments.get(v[3], ""), v[4], v[5] or "",
                         v[6], category, grades[v[9]], v[10], None if v[11] is None else Decimal(v[11]),
                         bands.get(v[12]) if v[12] else None, criteria.get(v[13], "") if v[13] else "",
                         statuses[v[14]], departments.get(v[15], "") if v[15] else "",

@@ -98,7 +98,8 @@ class PersonRow(RecordMixin, Base):
 
 class AccountRow(RecordMixin, Base):
     __tablename__ = "accounts"
-    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"), index=True)
+    __table_args__ = (Index("ix_accounts_person", "person_id"),)  # the name migration 0010 gave it
+    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
     name: Mapped[str] = mapped_column(String(40))
     name_key: Mapped[str] = mapped_column(String(40), unique=True)
     roles: Mapped[str] = mapped_column(String(200))
@@ -197,6 +198,9 @@ class HazardRow(Base):
         Index("ix_hazards_legacy_number", "legacy_number"),
         Index("ix_hazards_deadline", "deadline"),
         Index("ix_hazards_status_deadline", "status", "deadline"),
+        Index("ix_hazards_band", "band_code"),  # revision 0002
+        Index("ix_hazards_mean_d_sort", "mean_d_sort"),  # revision 0002
+        Index("ix_hazards_dispute_state", "dispute_state"),  # revision 0002
     )
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[uuid.UUID] = mapped_column(UUIDText, unique=True)
@@ -232,6 +236,10 @@ class HazardRow(Base):
     extension_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # 1 while an exchange conflict of the hazard is open (revision 0009).
     exchange_conflict: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # An imported hazard's 发现人 as the old ledger wrote it ("" = named nobody; NULL = found_by_id is the
+    # finder) and 1 when the ledger gave a day without a time (revision 0013).
+    found_by_text: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    found_date_only: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class PhotoRow(RecordMixin, Base):
@@ -323,6 +331,7 @@ class GradingScoreRow(RecordMixin, Base):
 
 class GradingCriterionRow(RecordMixin, Base):
     __tablename__ = "grading_criteria"
+    __table_args__ = (Index("ix_grading_criteria_grading", "grading_id"),)  # revision 0013
     grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     criterion_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("major_criteria.id"))
@@ -625,5 +634,19 @@ class FormPrintRow(RecordMixin, Base):
     verify_code: Mapped[str] = mapped_column(String(20))
     digest: Mapped[str] = mapped_column(String(64))
     copy_no: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    printed_by: Mapped[str] = mapped_column(String(40))
+
+
+class ReportPrintRow(RecordMixin, Base):
+    """A saved statistics report's 核验码 (revision 0013): verification recognises the code."""
+
+    __tablename__ = "report_prints"
+    __table_args__ = (Index("ix_report_prints_code", "verify_code"),)
+    period_key: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(120))
+    file_format: Mapped[str] = mapped_column(String(8))
+    verify_code: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(64))
     printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     printed_by: Mapped[str] = mapped_column(String(40))

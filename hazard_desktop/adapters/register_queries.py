@@ -51,7 +51,7 @@ ORDER_SQL: dict[SortKey, str] = {
     SortKey.MEAN_D: "h.mean_d_sort",
     SortKey.METHOD: f"CASE h.grading_method {_METHOD_ORDER} END",
     SortKey.DISPUTE: f"CASE h.dispute_state {_DISPUTE_ORDER} END",
-    SortKey.FOUND_BY: "(SELECT p2.name FROM people p2 WHERE p2.id = h.found_by_id)",
+    SortKey.FOUND_BY: "coalesce(h.found_by_text, (SELECT p2.name FROM people p2 WHERE p2.id = h.found_by_id))",
     SortKey.PHOTOS: "(SELECT count(*) FROM hazard_photos ph2 WHERE ph2.hazard_id = h.id)",
     SortKey.DEADLINE: "h.deadline",
     SortKey.RESPONSIBLE_DEPARTMENT: "(SELECT d3.name FROM departments d3 WHERE d3.id = h.responsible_department_id)",
@@ -78,12 +78,13 @@ _STATUSES = {s.value: s for s in HazardStatus}
 _GRADES = {g.value: g for g in HazardGrade}
 
 _COLUMNS = """h.id, h.number, h.description, h.location, h.equipment_tag, h.category_code,
- h.subcategory_code, d.name, p.name, h.found_at, h.status, h.grade,
+ h.subcategory_code, d.name,
+ CASE WHEN h.found_by_text IS NULL THEN p.name ELSE h.found_by_text END, h.found_at, h.status, h.grade,
  (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id),
  h.grading_method, h.band_code, h.mean_d, h.dispute_state, h.deadline,
  (SELECT d4.name FROM departments d4 WHERE d4.id = h.responsible_department_id),
  (SELECT p4.name FROM people p4 WHERE p4.id = h.responsible_person_id), h.extension_pending,
- h.exchange_conflict"""
+ h.exchange_conflict, h.found_date_only"""
 
 
 def _stamp(value: datetime) -> str:
@@ -211,7 +212,7 @@ ROW_FIELDS = (
     "id", "number", "description", "location", "equipment_tag", "category_code", "subcategory_code",
     "department_name", "found_by_name", "found_at", "status", "grade", "photo_count", "grading_method",
     "band_code", "mean_d", "dispute_state", "deadline", "responsible_department_name", "responsible_person_name",
-    "extension_pending", "exchange_conflict",
+    "extension_pending", "exchange_conflict", "found_date_only",
 )  # fmt: skip
 
 _from_iso = datetime.fromisoformat
@@ -239,7 +240,7 @@ def _row(v: Sequence[Any]) -> RegisterRow:
     return _new_row(RegisterRow, (
         _uuid(v[0]), v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], _from_iso(v[9] + "+00:00"),
         _STATUSES[v[10]], _GRADES[v[11]], v[12], v[13], v[14], None if v[15] is None else Decimal(v[15]), v[16],
-        None if v[17] is None else _day(v[17]), v[18], v[19], bool(v[20]), bool(v[21]),
+        None if v[17] is None else _day(v[17]), v[18], v[19], bool(v[20]), bool(v[21]), bool(v[22]),
     ))  # fmt: skip
 
 

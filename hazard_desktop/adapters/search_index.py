@@ -63,12 +63,17 @@ def rebuild(connection: Any) -> int:
     try:
         cursor.execute("INSERT INTO hazard_fts(hazard_fts) VALUES ('delete-all')")
         reader.execute(
-            "SELECT pk, number, description, location, equipment_tag, legacy_number FROM hazards ORDER BY pk"
+            "SELECT pk, number, description, location, equipment_tag, legacy_number, found_by_text"
+            " FROM hazards ORDER BY pk"
         )
         count = 0
         while rows := reader.fetchmany(_BATCH):
             cursor.executemany(
-                INSERT, [(pk, tokens(n, d, loc, tag, legacy or "")) for pk, n, d, loc, tag, legacy in rows]
+                INSERT,
+                [
+                    (pk, tokens(n, d, loc, tag, legacy or "", finder or ""))
+                    for pk, n, d, loc, tag, legacy, finder in rows
+                ],
             )
             count += len(rows)
         cursor.execute(

@@ -166,6 +166,28 @@ class Hazard:
     acceptor_id: uuid.UUID | None = None
     closed_on: date | None = None
     extension_pending: bool = False
+    # An imported hazard's record as the old ledger gave it (revision 0013): ``found_by_text`` is its 发现人
+    # as written ("" when the ledger names nobody; None for a hazard entered here, whose 发现人 is
+    # ``found_by_id`` — for an imported one that is only who imported it); ``found_date_only`` when the
+    # ledger gave a day without a time (``found_at`` is then that day's local noon, never shown as a time).
+    found_by_text: str | None = None
+    found_date_only: bool = False
+
+    @property
+    def finder_from_ledger(self) -> bool:
+        """True when 发现人 is the old ledger's text (``found_by_text``), not the person ``found_by_id``."""
+        return self.found_by_text is not None
+
+
+#: What a sheet, form or export prints as 发现人 when the old ledger named nobody.
+FINDER_NOT_RECORDED_ZH = "原台账未记录"
+
+
+def finder_text_zh(found_by_text: str | None, person_name: str) -> str:
+    """发现人 as printed (Chinese documents): the ledger's text, 原台账未记录, or the person's name."""
+    if found_by_text is None:
+        return person_name
+    return found_by_text or FINDER_NOT_RECORDED_ZH
 
 
 def _clean(text: str, field_name: str, max_len: int, *, required: bool) -> str:

@@ -15,7 +15,7 @@ import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -222,7 +222,7 @@ def guess_header(rows: Sequence[Sequence[object]]) -> HeaderGuess:
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's (Lotus) count, past its 29 Feb 1900
 FIRST_YEAR = 1980  # a ledger date before this is a typo or a number that is no date
 _ISO_LIKE = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
@@ -301,6 +301,27 @@ def parse_ledger_date(value: object) -> date:
         year = int("".join(str(_CHINESE_DIGITS[c]) for c in match.group(1)))
         return _day(year, _chinese_small(match.group(2)), _chinese_small(match.group(3)), _shown(value))
     raise ValidationError("ledger_date_invalid", value=_shown(value))
+
+
+def parse_ledger_time(value: object) -> time | None:
+    """The time of day a ledger's found cell gives besides its day (hours and minutes), or None if it gives
+    only a day: an Excel date (midnight), a serial without a fraction, a text without ``HH:MM``.
+
+    Call it on a cell :func:`parse_ledger_date` accepted. A day without a time stays one (the register shows
+    and prints it as a date): no time is ever made up for it.
+    """
+    if isinstance(value, datetime):
+        moment = value.time().replace(second=0, microsecond=0)
+        return None if moment == time(0) else moment
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        minutes = round((float(value) % 1) * 24 * 60)
+        return None if minutes in (0, 24 * 60) else time(minutes // 60, minutes % 60)
+    if isinstance(value, str):
+        match = _ISO_LIKE.match(unicodedata.normalize("NFKC", value).strip())
+        if match and match.group(4) is not None:
+            hour, minute = int(match.group(4)), int(match.group(5))
+            return time(hour, minute) if hour < 24 and minute < 60 else None
+    return None
 
 
 def _serial(value: int | float | Decimal, shown: str) -> date:

@@ -45,15 +45,20 @@ def index_text(*parts: str) -> str:
     return " ".join(map(_chunk_tokens, filter(None, _SPLIT.split(" ".join(parts).lower()))))
 
 
-def hazard_tokens(number: str, description: str, location: str, equipment_tag: str, legacy_number: str = "") -> str:
+def hazard_tokens(
+    number: str, description: str, location: str, equipment_tag: str, legacy_number: str = "", found_by_text: str = ""
+) -> str:
     """The tokens of a hazard in the full-text index: written with the row, and named again to remove it.
 
     ``legacy_number``: an imported hazard's 原编号 (empty adds nothing, so the tokens of every other
-    hazard are what they were before it existed).
+    hazard are what they were before it existed); ``found_by_text``: its 发现人 as the old ledger wrote it
+    (revision 0013; empty adds nothing either).
 
     The index keeps no copy of them (a contentless table, ``adapters/search_index.py``), so a row's
     tokens are always computed from its stored fields by this one function, for inserting and deleting.
     """
+    if found_by_text:
+        return index_text(number, description, location, equipment_tag, legacy_number, found_by_text)
     return index_text(number, description, location, equipment_tag, legacy_number)
 
 
@@ -96,12 +101,20 @@ class HazardTokens:
         return f"{head_tokens} {tokens}" if head_tokens else tokens
 
     def __call__(
-        self, number: str, description: str, location: str, equipment_tag: str, legacy_number: str = ""
+        self,
+        number: str,
+        description: str,
+        location: str,
+        equipment_tag: str,
+        legacy_number: str = "",
+        found_by_text: str = "",
     ) -> str:
         part = self._part
         parts: tuple[str, ...] = (self._number(number), part(description), part(location), part(equipment_tag))
         if legacy_number:
             parts += (index_text(legacy_number),)
+        if found_by_text:
+            parts += (index_text(found_by_text),)
         return " ".join(filter(None, parts))
 
 

@@ -25,6 +25,7 @@ class SheetKind(StrEnum):
     ACCEPTANCE = "acceptance"  # 隐患整改验收单
     PLAN = "plan"  # 重大事故隐患治理方案
     REPORT = "report"  # 重大事故隐患报告 (to the regulator)
+    STATISTICS = "statistics"  # 统计报表 (quarterly/annual statistics report; recorded as ReportPrint)
 
     @property
     def is_form(self) -> bool:
@@ -74,6 +75,27 @@ class FormPrint:
     verify_code: str
     digest: str
     copy_no: int
+    printed_at: datetime
+    printed_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPrint:
+    """One saved statistics report (PDF or workbook) with its 核验码.
+
+    A report certifies figures, not a hazard's record: ``digest`` is that of the printed figures
+    (``services.reports.build_report``), kept so that verification recognises the code; ``period_key``
+    (``2026Q4``) and ``title`` say which report it was, ``file_format`` ``pdf`` or ``xlsx``.
+    """
+
+    id: uuid.UUID
+    period_key: str
+    title: str
+    file_format: str
+    verify_code: str
+    digest: str
     printed_at: datetime
     printed_by: str
     created_at: datetime

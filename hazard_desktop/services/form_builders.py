@@ -72,7 +72,7 @@ from hazard_desktop.services.form_models import (
 )
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.sheet_models import SheetPhoto
-from hazard_desktop.services.sheet_records import _date_cn, _local, _Reader, _sheet_no, _sheet_number
+from hazard_desktop.services.sheet_records import _date_cn, _Reader, _sheet_no, _sheet_number, found_texts
 from hazard_desktop.services.sheet_requests import PlannedPrint
 
 FORM_RECORD_VERSION = 1
@@ -214,8 +214,8 @@ def _form_hazard(reader: _Reader, loop: _Loop) -> FormHazard:
         description=hazard.description,
         location=location,
         category=reader.category(hazard),
-        found_at=_local(hazard.found_at),
-        found_by=reader.person_name(hazard.found_by_id),
+        found_at=found_texts(hazard, reader.person_name(hazard.found_by_id))[0],
+        found_by=found_texts(hazard, reader.person_name(hazard.found_by_id))[1],
         grade=grade,
         grading_sheet_no=sheet_no,
         basis=basis,

@@ -219,6 +219,11 @@ def save_hazard(
             found_at=clean.found_at,
             revision=current.revision + 1,
             updated_at=now,
+            # an imported hazard keeps the old ledger's 发现人 until the editor names another finder, and "a date
+            # only" while the time of day is the stored placeholder (the editor then shows and moves the day only)
+            found_by_text=current.found_by_text if clean.found_by_id == current.found_by_id else None,
+            found_date_only=current.found_date_only
+            and clean.found_at.astimezone().time() == current.found_at.astimezone().time(),
         )
         uow.hazards.update(updated)
         for photo_id in remove_photo_ids:

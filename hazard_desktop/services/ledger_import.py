@@ -43,6 +43,7 @@ from hazard_desktop.domain.ledger import (
     normalise_header,
     normalise_legacy_number,
     parse_ledger_date,
+    parse_ledger_time,
     row_key,
 )
 from hazard_desktop.domain.records import new_id, utcnow
@@ -120,7 +121,9 @@ class ImportOptions:
     """Choices for values a ledger lacks.
 
     Attributes:
-        recorder_id: the person recorded as finder where the ledger's 排查人 names no known person.
+        recorder_id: 登记人, who imports: stored as ``found_by_id`` where the ledger's 排查人 names no known
+            person (the column cannot be empty); never shown as 发现人 — the hazard shows and prints the
+            ledger's own text (``Hazard.found_by_text``), or "not recorded in the old ledger".
         default_department_id: for rows without a department (None: such rows are refused).
         default_category_code: for rows without a category, or one the register does not know
             (None: such rows are refused, as rows without a department are: no category nobody chose).
@@ -158,12 +161,14 @@ class PreviewRow:
     key: str
     legacy_number: str
     found_on: date | None
+    found_time: time | None  # the ledger's time of day, if it gave one besides the day
     description: str
     location: str
     department_id: uuid.UUID | None
     department_name: str
     category_code: str | None  # None only on a refused row (no category and no default)
-    found_by_id: uuid.UUID | None
+    found_by_id: uuid.UUID | None  # who the register names: the person the ledger's 发现人 names, else the importer
+    found_by_text: str  # the ledger's 发现人 as written ("" = named nobody): what is shown and printed
     likelihood: Decimal | None
     exposure: Decimal | None
     consequence: Decimal | None
@@ -319,6 +324,7 @@ def _check_row(
     location = _check_text(texts.get(LedgerField.LOCATION.value, ""), "location", LOCATION_MAX, problems)
 
     found_on: date | None = None
+    found_time: time | None = None
     raw_date = values.get(LedgerField.FOUND_ON)
     if raw_date is None or texts.get(LedgerField.FOUND_ON.value, "") == "":
         if not any(p.field == "found_on" for p in problems):
@@ -326,6 +332,7 @@ def _check_row(
     else:
         try:
             found_on = parse_ledger_date(raw_date)
+            found_time = parse_ledger_time(raw_date)
         except ValidationError:
             problems.append(RowProblem("ledger_date_invalid", "found_on", True, {"value": texts["found_on"]}))
         else:
@@ -402,12 +409,14 @@ def _check_row(
         key=row_key(legacy, {k: v for k, v in texts.items() if k != LedgerField.SERIAL.value}),
         legacy_number=legacy,
         found_on=found_on,
+        found_time=found_time,
         description=description.strip(),
         location=location.strip(),
         department_id=department.id if department is not None else None,
         department_name=department.name if department is not None else department_name,
         category_code=category_code,
         found_by_id=found_by_id,
+        found_by_text=found_by_name.strip()[:60],
         likelihood=likelihood,
         exposure=exposure,
         consequence=consequence,
@@ -498,9 +507,13 @@ def preview_ledger(
         return _check_rows(uow, workbook, mapping, options, today or _today())
 
 
-def _found_at(day: date) -> datetime:
-    """A ledger's day as the moment stored: local noon of that day (no time zone moves it to another day)."""
-    return datetime.combine(day, time(12)).astimezone().astimezone(UTC)
+def _found_at(day: date, at: time | None = None) -> datetime:
+    """A ledger's day (and time, if it gave one) as the moment stored, plant-local.
+
+    Without a time: local noon of that day (no time zone moves it to another day), stored only so that periods
+    and sorting keep the hazard on its day; the hazard is marked ``found_date_only`` and the noon is never
+    shown or printed."""
+    return datetime.combine(day, time(12) if at is None else at).astimezone().astimezone(UTC)
 
 
 @use_case("ledger.import", Role.SAFETY_ADMIN)
@@ -579,12 +592,14 @@ def _hazard(row: PreviewRow, now: datetime) -> Hazard:
         category_code=row.category_code,
         subcategory_code=None,
         found_by_id=row.found_by_id,
-        found_at=_found_at(row.found_on),
+        found_at=_found_at(row.found_on, row.found_time),
         status=HazardStatus.OPEN,
         grade=HazardGrade.UNGRADED,
         revision=1,
         created_at=now,
         updated_at=now,
+        found_by_text=row.found_by_text,
+        found_date_only=row.found_time is None,
     )
 
 

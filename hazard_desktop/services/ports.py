@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # types only: the window's start does not load the domain's r
         TreatmentPlan,
     )
     from hazard_desktop.domain.reference import Category, Department, Person
-    from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
+    from hazard_desktop.domain.sheet_prints import FormPrint, ReportPrint, SheetKind, SheetPrint
 
 
 class PhotoKind(StrEnum):
@@ -310,7 +310,8 @@ class RectificationRepository(Protocol):
 
 
 class FormPrintRepository(Protocol):
-    """The prints of the rectification forms (通知书, 验收单, 治理方案, 重大隐患报告), table ``form_prints``."""
+    """The prints of the rectification forms (通知书, 验收单, 治理方案, 重大隐患报告), table ``form_prints``,
+    and the saved statistics reports' 核验码, table ``report_prints``."""
 
     def add(self, form_print: FormPrint) -> None: ...
     def count(self, hazard_id: uuid.UUID, kind: SheetKind, digest: str) -> int:
@@ -319,6 +320,14 @@ class FormPrintRepository(Protocol):
 
     def find(self, verify_code: str) -> list[FormPrint]:
         """Every print carrying ``verify_code`` (``XXXX-XXXX-XXXX``), oldest first."""
+        ...
+
+    def add_report(self, report_print: ReportPrint) -> None:
+        """Record a saved statistics report's 核验码."""
+        ...
+
+    def find_reports(self, verify_code: str) -> list[ReportPrint]:
+        """Every saved statistics report carrying ``verify_code``, oldest first."""
         ...
 
 
@@ -477,6 +486,7 @@ class RegisterRow(NamedTuple):
     responsible_person_name: str | None = None  # 责任人
     extension_pending: bool = False  # an extension is asked and not yet decided
     exchange_conflict: bool = False  # an exchange conflict of the hazard waits to be resolved (issue 15)
+    found_date_only: bool = False  # imported with a day and no time: show found_at as a date (revision 0013)
 
 
 class RegisterQueries(Protocol):

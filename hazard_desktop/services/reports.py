@@ -7,23 +7,28 @@ figures (``domain/verification``): the same figures always print the same code, 
 different one. The analysis text is written by hand in its box or typed before printing; the principal
 signs below it.
 
-Writing a report is read-only on the register; the file is written under a temporary name and moved
-into place by the renderer, so a failed render leaves no file.
+Writing a report reads the register and, like the sheets' prints, records its 核验码 (``report_prints``,
+:func:`record_report`) so that "Verify sheet" recognises it: the file is rendered under a temporary name
+beside the target and moved into place inside the recording transaction, so a failed render or commit
+leaves neither the file nor the row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from hazard_desktop.domain import verification
-from hazard_desktop.domain.accounts import EVERYONE
+from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.records import new_id, utcnow
 from hazard_desktop.domain.reporting import Period, PeriodKind, report_due
+from hazard_desktop.domain.sheet_prints import ReportPrint
+from hazard_desktop.services import output_files
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.statistics import (
     GRADE_ZH,
@@ -38,6 +43,7 @@ if TYPE_CHECKING:
     from hazard_desktop.services.ports import UnitOfWork
 
 DEFAULT_PLANT_NAME = "（单位名称）"
+PRINTED_BY_MAX = 40
 REPORT_FORMATS = ("pdf", "xlsx")
 
 
@@ -81,6 +87,7 @@ class StatisticsReport:
     made_on: str
     verify_code: str
     qr_payload: str
+    digest: str = ""  # the figures' record digest (the 核验码 is its short form)
 
 
 class ReportRenderer(Protocol):
@@ -195,7 +202,8 @@ def build_report(stats: Statistics, plant_name: str, *, analysis: str = "", made
             "analysis": analysis,
         }
     )
-    code = verification.short_code(verification.record_digest(record))
+    digest = verification.record_digest(record)
+    code = verification.short_code(digest)
     return StatisticsReport(
         title=report_title(period),
         plant_name=plant_name,
@@ -212,6 +220,7 @@ def build_report(stats: Statistics, plant_name: str, *, analysis: str = "", made
         made_on=made_on.isoformat(),
         verify_code=code,
         qr_payload=verification.qr_payload(code, period.key),
+        digest=digest,
     )
 
 
@@ -243,11 +252,18 @@ def write_report(
     *,
     today: date,
     analysis: str = "",
+    uow_factory: Callable[[], UnitOfWork] | None = None,
+    printed_by: str = "",
 ) -> StatisticsReport:
     """Count ``period`` and write its report to ``path`` (PDF or .xlsx by suffix); returns what was written.
 
+    With ``uow_factory`` the report's 核验码 is recorded (:func:`record_report`, one transaction) together
+    with putting the file in place: rendered beside ``path`` under a temporary name first, so the row is
+    committed only if the file is there and the file is removed if the commit fails.
+
     Raises:
         ValidationError: ``report_format_unknown``; ``report_folder_missing`` (the folder does not exist).
+        NotPermitted: ``role_required`` (recording, as for the sheets' prints: nothing is left behind).
         OSError: the file could not be written (nothing is left behind).
     """
     fmt = report_format(path)
@@ -255,8 +271,63 @@ def write_report(
         raise ValidationError("report_folder_missing", field="path", folder=str(path.parent))
     stats = load_statistics(queries, period, today)
     report = build_report(stats, name_of_plant, analysis=analysis, made_on=today)
-    renderers[fmt]().render(report, path)
+    if uow_factory is None:
+        renderers[fmt]().render(report, path)
+        return report
+    partial = output_files.new_temporary(path.parent, f".{path.stem}.", f".part.{fmt}")
+    try:
+        renderers[fmt]().render(report, partial)
+        record_report(uow_factory(), report, fmt, printed_by, output=(partial, path))
+    finally:
+        partial.unlink(missing_ok=True)
     return report
+
+
+@use_case("reports.record_print", Role.INSPECTOR, Role.PANEL_LEADER, Role.DISPUTE_CHAIR, Role.SAFETY_ADMIN)
+def record_report(
+    uow: UnitOfWork,
+    report: StatisticsReport,
+    file_format: str,
+    printed_by: str,
+    *,
+    output: tuple[Path, Path] | None = None,
+    at: datetime | None = None,
+) -> ReportPrint:
+    """Record a saved report's 核验码 (table ``report_prints``) so that verification recognises it.
+
+    With ``output`` = (rendered temporary file, target), the file is put in place inside the same
+    transaction, before the commit, and removed again if the commit fails (as the sheets' prints).
+
+    Raises:
+        OSError: the file could not be put in place (nothing was recorded).
+    """
+    now = utcnow() if at is None else at
+    who = " ".join(str(printed_by).split())[:PRINTED_BY_MAX] or "unknown"
+    record = ReportPrint(
+        id=new_id(),
+        period_key=report.period_key,
+        title=f"{report.title} {report.period_label}"[:120],
+        file_format=file_format,
+        verify_code=report.verify_code,
+        digest=report.digest,
+        printed_at=now,
+        printed_by=who,
+        created_at=now,
+        updated_at=now,
+    )
+    with uow:
+        uow.form_prints.add_report(record)
+        if output is None:
+            uow.commit()
+        else:
+            rendered, target = output
+            output_files.place(rendered, target)
+            try:
+                uow.commit()
+            except BaseException:
+                target.unlink(missing_ok=True)  # no row, no file
+                raise
+    return record
 
 
 __all__ = [
@@ -269,6 +340,7 @@ __all__ = [
     "TableWorkbookWriter",
     "build_report",
     "plant_name",
+    "record_report",
     "report_format",
     "report_title",
     "write_report",

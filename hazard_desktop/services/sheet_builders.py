@@ -44,6 +44,7 @@ from hazard_desktop.services.sheet_records import (
     _Reader,
     _sheet_no,
     dispute_record,
+    found_texts,
     voted_ruling,
 )
 from hazard_desktop.services.sheet_requests import PlannedPrint, SheetRequest, SheetTarget
@@ -196,8 +197,8 @@ def _grading_sheet(grading: Grading, reader: _Reader, copy_no: int, code: str) -
         description=hazard.description,
         location=location,
         category=reader.category(hazard),
-        found_at=_local(hazard.found_at),
-        found_by=reader.person_name(hazard.found_by_id),
+        found_at=found_texts(hazard, reader.person_name(hazard.found_by_id))[0],
+        found_by=found_texts(hazard, reader.person_name(hazard.found_by_id))[1],
         method_label=METHOD_LABELS[grading.method],
         basis_lines=_basis(grading, reader, hazard, meeting_title=meeting_title),
         criteria=tuple(

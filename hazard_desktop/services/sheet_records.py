@@ -13,7 +13,7 @@ from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.criteria import CriteriaSource
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.grading import Dispute, Grading, GradingMethod, PanelRole
-from hazard_desktop.domain.hazards import Hazard
+from hazard_desktop.domain.hazards import Hazard, finder_text_zh
 from hazard_desktop.domain.lec import EdgeRule, band_edges, format_decimal, normalize
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.services.ports import PhotoKind, UnitOfWork
@@ -64,6 +64,15 @@ def _local(value: datetime | None) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def found_texts(hazard: Hazard, person_name: str) -> tuple[str, str]:
+    """发现时间 and 发现人 as the sheets and forms print them: an imported hazard's day without a time is
+    printed as a date, and its 发现人 as the old ledger wrote it (or 原台账未记录) — never the importer."""
+    when = _local(hazard.found_at)
+    if hazard.found_date_only:
+        when = when[:10]
+    return when, finder_text_zh(hazard.found_by_text, person_name)
 
 
 def _number_text(value: Decimal) -> str:

@@ -54,7 +54,7 @@ from hazard_desktop.domain.errors import Conflict, NotFound, ValidationError
 from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import normalise_number
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
+from hazard_desktop.domain.sheet_prints import FormPrint, ReportPrint, SheetKind, SheetPrint
 from hazard_desktop.domain.verification import (
     QR_PREFIX,
     normalize_code,
@@ -511,6 +511,9 @@ def verify_code(uow: UnitOfWork, typed: str) -> VerifyResult:
             forms = uow.form_prints.find(code)
             if forms:
                 return _verify_form(uow, code, forms, scanned_number)
+            reports = uow.form_prints.find_reports(code)
+            if reports:
+                return _verify_report(code, reports, scanned_number)
             return VerifyResult(VerifyStatus.UNKNOWN, code, scanned_number=scanned_number)
         first, last = prints[0], prints[-1]
         reader = _Reader(uow)
@@ -549,6 +552,27 @@ def verify_code(uow: UnitOfWork, typed: str) -> VerifyResult:
             number_matches=not scanned_number or scanned_number == hazard_number,
             missing=digest is None,
         )
+
+
+def _verify_report(code: str, prints: list[ReportPrint], scanned_number: str) -> VerifyResult:
+    """:func:`verify_code` of a statistics report: a report certifies the figures printed on it, which are not
+    a record of the register (they move with every hazard), so the code is verified against the digest
+    stored when the report was saved; ``sheet_no`` is the period (``2026Q4``), the QR's second part too."""
+    first, last = prints[0], prints[-1]
+    intact = short_code(first.digest) == code
+    return VerifyResult(
+        status=VerifyStatus.VERIFIED if intact else VerifyStatus.ALTERED,
+        code=code,
+        kind=SheetKind.STATISTICS,
+        sheet_no=first.period_key,
+        printed_at=first.printed_at,
+        last_printed_at=last.printed_at,
+        printed_by=first.printed_by,
+        prints=len(prints),
+        is_current=intact,
+        scanned_number=scanned_number,
+        number_matches=not scanned_number or scanned_number == first.period_key,
+    )
 
 
 def _verify_form(uow: UnitOfWork, code: str, prints: list[FormPrint], scanned_number: str) -> VerifyResult:

@@ -2,10 +2,18 @@
 
 The trail is written by the storage in each write's own transaction (``adapters/audit.py``); this window
 only reads it through ``context.audit()`` (the ``AuditTrail`` port, ``services/audit.py``).
+
+Verifying (seconds at 100k entries) and exporting run in a :class:`~hazard_desktop.ui.workers.Job` (the port
+opens its own read-only connection per call, any thread): the window stays responsive, a busy bar and the
+count of entries checked show it is working, a verification can be cancelled, and the result is shown when
+it is done. Closing the window meanwhile cancels a verification and lets an export finish in the
+background; neither touches the closed window.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +26,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +42,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -43,6 +53,9 @@ from hazard_desktop.domain.audit import Entry, EntryFilter, Finding, Verificatio
 from hazard_desktop.services import audit as audit_service
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.widgets import screen_fit
+from hazard_desktop.ui.workers import Job, start
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from hazard_desktop.services.audit import AuditTrail
@@ -175,9 +188,24 @@ def verification_text(result: Verification) -> str:
     )
 
 
+class _VerifyCancelled(Exception):
+    """The user cancelled a verification (raised from its progress callback on the worker thread)."""
+
+
 class AuditLogDialog(QDialog):
     """Browse, filter, verify, export. Attributes for tests: ``model``, ``view``, the filter widgets,
-    ``filter_button``, ``verify_button``, ``export_button``, ``status``, ``last_verification``."""
+    ``filter_button``, ``verify_button``, ``export_button``, ``cancel_button``, ``busy``, ``status``,
+    ``last_verification``, ``job`` (the running verification or export, or None).
+
+    Signals:
+        verified(object): a verification ended with its :class:`Verification`.
+        exported(object): an export ended: the number of entries written, or None if it failed.
+        work_done(): a verification or export ended, whatever the outcome (cancelled included).
+    """
+
+    verified = Signal(object)
+    exported = Signal(object)
+    work_done = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +214,7 @@ class AuditLogDialog(QDialog):
         self.session = context.session
         self.data_dir = context.data_dir
         self.last_verification: Verification | None = None
+        self.job: Job | None = None
         self.setWindowTitle(self.tr("Audit trail"))
         self.actor = QComboBox()
         self.use_case = QComboBox()
@@ -251,11 +280,22 @@ class AuditLogDialog(QDialog):
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setAutoDefault(False)
         self.export_button.clicked.connect(self._export_clicked)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # busy: how many entries there are is not known before they are read
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.cancel_button = QPushButton(self.tr("&Cancel verification"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.busy)
+        buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
@@ -304,12 +344,33 @@ class AuditLogDialog(QDialog):
         elif not self.last_verification:
             self.status.setText(self.tr("{count} entries.").format(count=len(entries)))
 
-    def verify(self) -> Verification:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = audit_service.verify(self.trail, actor=self.session.actor)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    # ------------------------------------------------------------------ work in the background
+
+    def verify(self) -> Job | None:
+        """Start verifying the chain in the background (None if work is running already); the result is shown
+        and ``verified`` emitted when it is done."""
+        if self.job is not None:
+            return None
+        trail, actor = self.trail, self.session.actor
+
+        def work(job: Job) -> Verification:
+            def progress(count: int) -> None:
+                if job.is_cancelled():
+                    raise _VerifyCancelled
+                job.report(count, 0)
+
+            return audit_service.verify(trail, actor=actor, progress=progress)
+
+        job = Job(work, cancel_exceptions=(_VerifyCancelled,), name="audit verification")
+        self._connect(job.signals.finished, job, self._verified)
+        self._connect(job.signals.cancelled, job, self._verify_cancelled)
+        self._connect(job.signals.progress, job, self._progressed)
+        self._connect(job.signals.failed, job, self._failed)
+        self._begin(job, self.tr("Verifying the chain and every record…"), cancellable=True)
+        return job
+
+    def _verified(self, result: object) -> None:
+        assert isinstance(result, Verification)
         self.last_verification = result
         self.status.setText(verification_text(result))
         self.status.setStyleSheet("color: #2e7d32;" if result.ok else "color: #c62828; font-weight: bold;")
@@ -320,7 +381,73 @@ class AuditLogDialog(QDialog):
             if row is not None:
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))
-        return result
+        self.verified.emit(result)
+
+    def _verify_cancelled(self) -> None:
+        self.status.setText(self.tr("Verification cancelled; nothing was checked to the end."))
+        self.status.setStyleSheet("")
+
+    def _progressed(self, done: int, _total: int) -> None:
+        self.status.setText(self.tr("Verifying… {count} entries checked.").format(count=done))
+
+    def _failed(self, exc: object) -> None:
+        from hazard_desktop.domain.errors import DomainError
+
+        exporting = self.job is not None and self.job.name == "audit export"
+        if isinstance(exc, DomainError):
+            self.status.setText(messages.error_text(exc, "audit"))
+        elif isinstance(exc, OSError) and exporting:
+            self.status.setText(self.tr("The trail could not be exported: {detail}").format(detail=str(exc)))
+        elif isinstance(exc, OSError):
+            self.status.setText(self.tr("The trail could not be read: {detail}").format(detail=str(exc)))
+        else:  # a program error: logged with its traceback, said in one sentence
+            log.error("audit log work failed", exc_info=exc if isinstance(exc, BaseException) else None)
+            self.status.setText(self.tr("The work failed unexpectedly; the log file has the details."))
+        self.status.setStyleSheet("color: #c62828;")
+        if exporting:
+            self.exported.emit(None)
+
+    def cancel(self) -> None:
+        """Ask a running verification to stop (an export runs to its end)."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _connect(self, signal: object, job: Job, slot: Callable[..., None]) -> None:
+        """Connect ``slot`` to a job's signal so that it runs only while ``job`` is this window's work: once
+        the window has closed (``_detach``) nothing reaches its widgets."""
+        signal.connect(lambda *args: slot(*args) if self.job is job else None)  # type: ignore[attr-defined]
+
+    def _begin(self, job: Job, text: str, *, cancellable: bool) -> None:
+        self.job = job
+        self._connect(job.signals.done, job, self._ended)
+        self.verify_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.busy.show()
+        self.cancel_button.setVisible(cancellable)
+        self.status.setText(text)
+        self.status.setStyleSheet("")
+        start(job)
+
+    def _ended(self) -> None:
+        self.job = None
+        self.verify_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self.busy.hide()
+        self.cancel_button.hide()
+        self.work_done.emit()
+
+    def _detach(self) -> None:
+        """The window closes: a verification is cancelled, an export finishes on its own; neither reports here."""
+        job, self.job = self.job, None
+        if job is None:
+            return
+        job.cancel()
+        if job.name == "audit export":
+            job.signals.failed.connect(lambda exc: log.error("audit export failed after its window closed: %s", exc))
+
+    def done(self, result: int) -> None:  # noqa: D102 - QDialog.done: every way of closing the window
+        self._detach()
+        super().done(result)
 
     def _export_clicked(self) -> None:
         default = self.data_dir / self.tr("audit-trail-{day}.csv").format(day=datetime.now().strftime("%Y%m%d"))
@@ -334,25 +461,34 @@ class AuditLogDialog(QDialog):
             path = path.with_name(path.name + (".json" if "json" in chosen.lower() else ".csv"))
         self.export(path)
 
-    def export(self, path: Path) -> int | None:
-        """Write the entries the filter selects (all of them, with their chain) to ``path``."""
+    def export(self, path: Path) -> Job | None:
+        """Start writing the entries the filter selects (all of them, with their chain) to ``path`` in the
+        background; a wrong suffix or a missing folder is refused at once (None, said in the status line)."""
         from hazard_desktop.domain.errors import DomainError
 
+        if self.job is not None:
+            return None
         try:
-            count = audit_service.export(self.trail, path, self.entry_filter(), actor=self.session.actor)
+            audit_service.check_export_target(path)
         except DomainError as exc:
             self.status.setText(messages.error_text(exc, "audit"))
             self.status.setStyleSheet("color: #c62828;")
             return None
-        except OSError as exc:
-            self.status.setText(self.tr("The trail could not be exported: {detail}").format(detail=str(exc)))
-            self.status.setStyleSheet("color: #c62828;")
-            return None
+        trail, actor, entry_filter = self.trail, self.session.actor, self.entry_filter()
+        job = Job(
+            lambda _job: audit_service.export(trail, path, entry_filter, actor=actor), name="audit export"
+        )
+        self._connect(job.signals.finished, job, lambda count: self._exported(count, path))
+        self._connect(job.signals.failed, job, self._failed)
+        self._begin(job, self.tr("Exporting the trail to {path}…").format(path=path), cancellable=False)
+        return job
+
+    def _exported(self, count: object, path: Path) -> None:
         self.status.setText(
             self.tr("{count} entries exported with their chain to {path}").format(count=count, path=path)
         )
         self.status.setStyleSheet("")
-        return count
+        self.exported.emit(count)
 
     @classmethod
     def ask(cls, parent: QWidget, context: AppContext) -> None:

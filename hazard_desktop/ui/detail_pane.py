@@ -37,7 +37,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import HazardDetails, hazard_details
 from hazard_desktop.ui import labels, messages
-from hazard_desktop.ui.formatting import format_datetime
+from hazard_desktop.ui.formatting import finder_not_recorded, format_date, format_datetime
 from hazard_desktop.ui.grading_history import FlowLayout, GradingHistoryWidget, text_colour_on
 from hazard_desktop.ui.widgets import screen_fit
 
@@ -361,8 +361,12 @@ class HazardDetailPane(QWidget):
             "subcategory": (
                 labels.category_label(details.subcategory) if details.subcategory else (hazard.subcategory_code or none)
             ),
-            "found_by": details.found_by.name if details.found_by else none,
-            "found_at": format_datetime(hazard.found_at),
+            "found_by": (
+                (hazard.found_by_text or finder_not_recorded())
+                if hazard.finder_from_ledger
+                else (details.found_by.name if details.found_by else none)
+            ),
+            "found_at": format_date(hazard.found_at) if hazard.found_date_only else format_datetime(hazard.found_at),
             "status": labels.status_label(hazard.status),
             "grade": labels.grade_label(hazard.grade),
             "updated_at": format_datetime(hazard.updated_at),

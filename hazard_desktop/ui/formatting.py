@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 
 DATE_FORMAT = "%Y-%m-%d"
 DATE_TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -67,3 +67,8 @@ def now_qdatetime() -> QDateTime:
     """The current local time, to the minute (what a form shows by default)."""
     now = QDateTime.currentDateTime()
     return QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()))
+
+
+def finder_not_recorded() -> str:
+    """发现人 of an imported hazard whose old ledger named nobody (never the person who imported it)."""
+    return QCoreApplication.translate("Formatting", "Not recorded in the old ledger")

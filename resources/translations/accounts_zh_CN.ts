@@ -63,6 +63,48 @@
         <source>Accounts, roles, lock-outs, idle lock (safety office)</source>
         <translation>账户、角色、锁定、空闲锁定（安环部）</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/accounts/actions.py" line="1"/>
+        <source>Locked ({name}). Sign in to go on.</source>
+        <translation>已锁定（{name}）。请登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/accounts/actions.py" line="1"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/accounts/actions.py" line="1"/>
+        <source>{window} is still working for {previous}. Wait until it has finished, then switch.</source>
+        <translation>“{window}”仍在为 {previous} 工作，请等它完成后再切换用户。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/accounts/actions.py" line="1"/>
+        <source>{name} is signing in. {previous} left these windows open:
+{titles}
+
+They are closed first and what was entered in them and not saved is discarded. Close them and switch to {name}?</source>
+        <translation>{name} 正在登录。{previous} 还打开着以下窗口：
+{titles}
+
+切换前将先关闭这些窗口，其中已填写但未保存的内容将被放弃。关闭这些窗口并切换到 {name} 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/accounts/actions.py" line="1"/>
+        <source>Quit the program</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/accounts/actions.py" line="1"/>
+        <source>These windows are open:
+{titles}
+
+Quit the program anyway? What was entered in them and not saved is lost (a hazard form's input is kept as a draft and offered again).</source>
+        <translation>以下窗口仍然打开：
+{titles}
+
+仍要退出程序吗？其中已填写但未保存的内容将丢失（隐患登记表单的内容会保存为草稿，下次打开时可继续）。</translation>
+    </message>
 </context>
 <context>
     <name>SecretFields</name>

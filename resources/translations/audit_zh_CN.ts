@@ -201,6 +201,41 @@
         <source>{count} entries exported with their chain to {path}</source>
         <translation>已将 {count} 条日志（含哈希链）导出到 {path}</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/audit_log.py" line="1"/>
+        <source>&amp;Cancel verification</source>
+        <translation>取消校验(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/audit_log.py" line="1"/>
+        <source>Verifying the chain and every record…</source>
+        <translation>正在校验哈希链和每条记录…</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/audit_log.py" line="1"/>
+        <source>Verification cancelled; nothing was checked to the end.</source>
+        <translation>校验已取消，未校验完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/audit_log.py" line="1"/>
+        <source>Verifying… {count} entries checked.</source>
+        <translation>正在校验…已校验 {count} 条日志。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/audit_log.py" line="1"/>
+        <source>The trail could not be read: {detail}</source>
+        <translation>无法读取审计日志：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/audit_log.py" line="1"/>
+        <source>The work failed unexpectedly; the log file has the details.</source>
+        <translation>操作意外失败，详情见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/audit_log.py" line="1"/>
+        <source>Exporting the trail to {path}…</source>
+        <translation>正在导出审计日志到 {path}…</translation>
+    </message>
 </context>
 <context>
     <name>AuditMessages</name>

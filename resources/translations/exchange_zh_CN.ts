@@ -396,7 +396,22 @@ from %3</source>
             <source>no</source>
             <translation>否</translation>
         </message>
-    </context>
+        <message>
+        <location filename="../../hazard_desktop/ui/exchange/common.py" line="1"/>
+        <source>Found by (old ledger)</source>
+        <translation>发现人（原台账）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/exchange/common.py" line="1"/>
+        <source>Found on a day without a time (old ledger)</source>
+        <translation>仅有发现日期（原台账）</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/exchange/common.py" line="1"/>
+        <source>Saved statistics reports</source>
+        <translation>已保存的统计报表</translation>
+    </message>
+</context>
     <context>
         <name>ExchangeActions</name>
         <message>

@@ -593,6 +593,11 @@ Restore the draft? Choose No to discard it.</source>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="1"/>
+        <source>{finder} (old ledger)</source>
+        <translation>{finder}（原台账）</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1962,6 +1967,14 @@ Two windows on one register show each other&apos;s changes only after a refresh,
         <location filename="../../hazard_desktop/ui/models/register_model.py" line="576"/>
         <source>This column cannot be sorted</source>
         <translation>此列不能排序</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../hazard_desktop/ui/formatting.py" line="1"/>
+        <source>Not recorded in the old ledger</source>
+        <translation>原台账未记录</translation>
     </message>
 </context>
 </TS>

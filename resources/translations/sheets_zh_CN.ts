@@ -619,5 +619,25 @@
         <source>No sheet with the code {code} was printed or saved by this program.</source>
         <translation>本程序未打印或保存过核验码为 {code} 的判定表。</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/sheets/verify_dialog.py" line="1"/>
+        <source>Statistics report (隐患排查治理统计报表)</source>
+        <translation>隐患排查治理统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/sheets/verify_dialog.py" line="1"/>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/sheets/verify_dialog.py" line="1"/>
+        <source>This statistics report was saved by this program with exactly the figures printed on it (the figures of the register when it was made; later entries change them).</source>
+        <translation>此统计报表由本程序保存，所印数字与保存时完全一致（即编制时台账的数字；此后的录入会改变统计结果）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/sheets/verify_dialog.py" line="1"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
 </context>
 </TS>

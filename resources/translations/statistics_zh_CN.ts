@@ -349,5 +349,10 @@
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/statistics/window.py" line="1"/>
+        <source>Your account may not issue reports (their codes are recorded).</source>
+        <translation>您的账户无权出具报表（报表的核验码会被记录）。</translation>
+    </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ changes nothing; a hazard changed on both sides is a conflict, shown field by fi
 from __future__ import annotations
 
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -188,3 +189,58 @@ def test_a_hazard_changed_on_both_sides_is_kept_twice_until_resolved_field_by_fi
     with pytest.raises(Exception) as info:
         ex.resolve_conflict(hq.store, conflict.id, {})
     assert getattr(info.value, "code", None) == "conflict_not_found"
+
+
+def test_an_imported_hazard_s_ledger_finder_travels_and_other_records_keep_their_revision(plant, tmp_path):
+    """The columns of revision 0013 travel with an imported hazard; absent (NULL) they are left out of a
+    record, so every other hazard keeps the revision agreed with the peers before they existed."""
+    from hazard_desktop.adapters.ledger_reader import OpenpyxlLedgerReader
+    from hazard_desktop.domain.exchange import RECORD_KINDS
+    from hazard_desktop.services import ledger_import as li
+
+    hq, a1, _a2 = plant
+    plain = find(a1, cast_of(a1), 1)
+    path = tmp_path / "old.csv"
+    path.write_bytes("隐患编号,发现日期,隐患部位,隐患描述,发现人\r\nOLD-1,2025/3/5,罐区,防火堤裂缝,老张（外包）".encode("gb18030"))
+    workbook = OpenpyxlLedgerReader().read(path)
+    cast = cast_of(hq)
+    with hq.context.uow() as uow:
+        department = next(d for d in uow.reference.departments() if d.code == "HC1")
+        category = uow.reference.categories()[1].code
+    options = li.ImportOptions(cast.finder.id, department.id, category)
+    result = li.import_ledger(hq.context.uow(), workbook, li.guess_mapping(workbook), options)
+    assert result.imported == 1
+    hq.take(a1.send())
+    a1.take(hq.send("A1"))
+    kind = next(k for k in RECORD_KINDS if k.table == "hazards")
+    with a1.store.session() as session:
+        on_laptop = dict(session.records(kind))
+    imported = next(f for f in on_laptop.values() if f.get("legacy_number") == "OLD-1")
+    assert imported["found_by_text"] == "老张（外包）" and imported["found_date_only"] == 1
+    assert "found_by_text" not in on_laptop[plain.id] and "found_date_only" not in on_laptop[plain.id]
+    with a1.context.uow() as uow:
+        assert uow.hazards.get(uuid.UUID(str(imported["id"]))).found_by_text == "老张（外包）"
+    assert hq.take(a1.send()).changed_nothing and a1.take(hq.send("A1")).changed_nothing
+
+
+def test_a_statistics_report_saved_at_the_office_is_recognised_on_a_laptop(plant, tmp_path):
+    from datetime import date
+
+    from hazard_desktop.domain.reporting import year_period
+    from hazard_desktop.services import reports
+    from hazard_desktop.services import sheets as sheet_service
+    from hazard_desktop.services.sheet_requests import VerifyStatus
+
+    hq, a1, _a2 = plant
+    queries = hq.context.statistics()
+    try:
+        report = reports.write_report(
+            queries, "测试化工", year_period(2026), tmp_path / "annual.pdf", hq.context.report_renderers,
+            today=date(2026, 12, 7), uow_factory=hq.context.uow, printed_by="王丽萍",
+        )  # fmt: skip
+    finally:
+        queries.close()
+    assert sheet_service.verify_code(a1.context.uow(), report.verify_code).status is VerifyStatus.UNKNOWN
+    a1.take(hq.send("A1"))
+    found = sheet_service.verify_code(a1.context.uow(), report.verify_code)
+    assert found.status is VerifyStatus.VERIFIED and found.sheet_no == "2026" and found.printed_by == "王丽萍"

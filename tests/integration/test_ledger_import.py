@@ -247,3 +247,73 @@ def test_a_chosen_default_category_stands_in_and_says_so(context, tmp_path):
     with pytest.raises(ValidationError) as refused:
         li.choose_options(context.uow(), category="9.9")
     assert refused.value.code == "category_unknown"
+
+
+def _finder_ledger(tmp_path):
+    lines = [
+        "隐患编号,发现日期,隐患部位,隐患描述,责任单位,发现人",
+        "F-1,2026/1/5,罐区,防火堤裂缝,罐区,老张（外包）",
+        "F-2,2026/1/6 08:30,精馏车间,现场无警示标识,精馏车间,",
+        "F-3,2026/1/7,罐区,呼吸阀锈蚀,罐区,王检查",
+    ]
+    path = tmp_path / "发现人.csv"
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    return path
+
+
+def test_an_imported_hazard_says_what_the_ledger_said_of_its_finder_and_its_time(context, options, tmp_path):
+    """Not the importer as 发现人, not an invented 12:00: the ledger's text, "not recorded", a date only."""
+    from hazard_desktop.services.ports import SortKey
+    from hazard_desktop.services.sheet_records import found_texts
+
+    known = add_person(context, "王检查")
+    workbook, mapping = _read(_finder_ledger(tmp_path))
+    assert li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY).imported == 3
+    rows = {r.description: r for r in context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 50)}
+    with context.uow() as uow:
+        named, nobody, matched = (uow.hazards.get(rows[d].id) for d in ("防火堤裂缝", "现场无警示标识", "呼吸阀锈蚀"))
+
+    assert named.found_by_text == "老张（外包）" and named.found_date_only
+    assert named.found_by_id == options.recorder_id  # only who imported it: never shown as 发现人
+    assert found_texts(named, "登记员") == ("2026-01-05", "老张（外包）")
+    assert rows["防火堤裂缝"].found_by_name == "老张（外包）" and rows["防火堤裂缝"].found_date_only
+
+    assert nobody.found_by_text == "" and not nobody.found_date_only  # the ledger gave 08:30: kept, not 12:00
+    assert nobody.found_at.astimezone().strftime("%Y-%m-%d %H:%M") == "2026-01-06 08:30"
+    assert found_texts(nobody, "登记员") == ("2026-01-06 08:30", "原台账未记录")
+    assert rows["现场无警示标识"].found_by_name == ""  # the register shows "not recorded in the old ledger"
+
+    assert matched.found_by_id == known.id and matched.found_by_text == "王检查"
+
+    # searchable by the ledger's 发现人
+    assert [r.id for r in context.register.page(RegisterFilter(text="老张"), SortKey.NUMBER, False, 0, 5)] == [
+        named.id
+    ]
+    # the exported ledger's 排查人 column says the same
+    source = context.ledger_source()
+    try:
+        exported = {r.description: r.found_by for r in source.rows(RegisterFilter(), SortKey.NUMBER, False)}
+    finally:
+        source.close()
+    assert exported["防火堤裂缝"] == "老张（外包）" and exported["现场无警示标识"] == "原台账未记录"
+    assert exported["呼吸阀锈蚀"] == "王检查"
+
+
+def test_editing_an_imported_hazard_keeps_the_ledger_s_finder(context, options, tmp_path):
+    from hazard_desktop.domain.hazards import HazardInput
+    from hazard_desktop.services import hazards as hazard_service
+    from hazard_desktop.services.ports import SortKey
+
+    workbook, mapping = _read(_finder_ledger(tmp_path))
+    li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY)
+    row = context.register.page(RegisterFilter(text="F-1"), SortKey.NUMBER, False, 0, 5)[0]
+    with context.uow() as uow:
+        hazard = uow.hazards.get(row.id)
+    data = HazardInput("防火堤裂缝（已复核）", hazard.location, hazard.department_id, hazard.category_code,
+                       None, hazard.found_by_id, hazard.found_at)  # fmt: skip
+    hazard_service.save_hazard(context.uow(), row.id, hazard.revision, data)
+    with context.uow() as uow:
+        saved = uow.hazards.get(row.id)
+    assert saved.description == "防火堤裂缝（已复核）"
+    assert saved.found_by_text == "老张（外包）" and saved.found_date_only
+    assert context.register.count(RegisterFilter(text="老张")) == 1

@@ -221,3 +221,45 @@ def test_closing_releases_the_connection(qtbot, filled) -> None:
     with pytest.raises(sqlite3.ProgrammingError):  # the connection is closed
         win.queries.counts("status", year_period(2026))
 
+
+
+def test_a_saved_report_s_code_is_recognised_by_verify_sheet(qtbot, window, tmp_path, monkeypatch) -> None:
+    """Saved through the window's own button, the report's 核验码 is recorded; Verify sheet names the report."""
+    from hazard_desktop.domain.sheet_prints import SheetKind
+    from hazard_desktop.services.sheet_requests import VerifyStatus
+    from hazard_desktop.ui.sheets.verify_dialog import VerifyDialog
+
+    window.set_period(year_period(2026))
+    monkeypatch.setattr(
+        window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "annual.pdf"), "")
+    )
+    window.findChild(QPushButton, "reportPdf").click()
+    text = subprocess.run(["pdftotext", str(tmp_path / "annual.pdf"), "-"], capture_output=True, text=True).stdout
+    code = next(line.split()[-1] for line in text.splitlines() if line.startswith("核验码"))
+    dialog = VerifyDialog(window._context)
+    qtbot.addWidget(dialog)
+    found = dialog.verify(code)
+    assert found is not None and found.status is VerifyStatus.VERIFIED
+    assert found.kind is SheetKind.STATISTICS and found.sheet_no == "2026"
+    assert dialog.status_label.text() == "Verified" and "statistics report" in dialog.explain_label.text()
+    details = " ".join(
+        dialog.details_form.itemAt(i).widget().text() for i in range(dialog.details_form.count())
+        if dialog.details_form.itemAt(i).widget() is not None
+    )  # fmt: skip
+    assert "Statistics report" in details and "2026" in details
+    assert not list(tmp_path.glob(".*part*"))  # no temporary left beside it
+
+
+def test_an_account_that_may_not_issue_reports_finds_their_buttons_disabled(qtbot, filled) -> None:
+    from hazard_desktop.domain.accounts import Actor, ActorKind, Role
+
+    context, _ = filled
+    before = context.session.actor
+    context.session.sign_in(Actor(None, None, "工会观察员", frozenset({Role.READ_ONLY}), kind=ActorKind.ACCOUNT))
+    try:
+        win = StatisticsWindow(context, today=TODAY)
+        qtbot.addWidget(win)
+        pdf, xlsx = win.findChild(QPushButton, "reportPdf"), win.findChild(QPushButton, "reportXlsx")
+        assert not pdf.isEnabled() and not xlsx.isEnabled() and pdf.toolTip()
+    finally:
+        context.session.sign_in(before)

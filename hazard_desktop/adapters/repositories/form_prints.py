@@ -1,4 +1,5 @@
-"""The prints of the rectification forms (table ``form_prints``, migration 0007)."""
+"""The prints of the rectification forms (table ``form_prints``, migration 0007) and of the statistics
+reports (table ``report_prints``, migration 0013)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hazard_desktop.adapters.orm import FormPrintRow
-from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind
+from hazard_desktop.adapters.orm import FormPrintRow, ReportPrintRow
+from hazard_desktop.domain.sheet_prints import FormPrint, ReportPrint, SheetKind
 
 
 def _print(row: FormPrintRow) -> FormPrint:
@@ -74,3 +75,44 @@ class SqlFormPrintRepository:
             .order_by(FormPrintRow.printed_at, FormPrintRow.copy_no, FormPrintRow.id)
         )
         return [_print(r) for r in rows]
+
+    def add_report(self, report_print: ReportPrint) -> None:
+        """Record a saved statistics report's 核验码."""
+        self._session.add(
+            ReportPrintRow(
+                id=report_print.id,
+                period_key=report_print.period_key,
+                title=report_print.title,
+                file_format=report_print.file_format,
+                verify_code=report_print.verify_code,
+                digest=report_print.digest,
+                printed_at=report_print.printed_at,
+                printed_by=report_print.printed_by,
+                created_at=report_print.created_at,
+                updated_at=report_print.updated_at,
+            )
+        )
+        self._session.flush()
+
+    def find_reports(self, verify_code: str) -> list[ReportPrint]:
+        """Every saved statistics report carrying ``verify_code``, oldest first."""
+        rows = self._session.scalars(
+            select(ReportPrintRow)
+            .where(ReportPrintRow.verify_code == verify_code)
+            .order_by(ReportPrintRow.printed_at, ReportPrintRow.id)
+        )
+        return [
+            ReportPrint(
+                id=r.id,
+                period_key=r.period_key,
+                title=r.title,
+                file_format=r.file_format,
+                verify_code=r.verify_code,
+                digest=r.digest,
+                printed_at=r.printed_at,
+                printed_by=r.printed_by,
+                created_at=r.created_at,
+                updated_at=r.updated_at,
+            )
+            for r in rows
+        ]

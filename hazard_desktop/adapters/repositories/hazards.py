@@ -55,6 +55,7 @@ _INDEXED_COLUMNS = (
     HazardRow.location,
     HazardRow.equipment_tag,
     HazardRow.legacy_number,
+    HazardRow.found_by_text,
 )
 
 
@@ -91,15 +92,17 @@ class SqlHazardRepository:
             acceptor_id=row.acceptor_id,
             closed_on=row.closed_on,
             extension_pending=bool(row.extension_pending),
+            found_by_text=row.found_by_text,
+            found_date_only=bool(row.found_date_only),
         )
 
     def _stored_tokens(self, pk: int) -> str:
         """The index tokens of the stored row ``pk``: read from the database, not from the session's
         copy of the row (which may be older), since the index holds what the database holds."""
-        number, description, location, tag, legacy = self._session.execute(
+        number, description, location, tag, legacy, finder = self._session.execute(
             select(*_INDEXED_COLUMNS).where(HazardRow.pk == pk)
         ).one()
-        return hazard_tokens(number, description, location, tag, legacy or "")
+        return hazard_tokens(number, description, location, tag, legacy or "", finder or "")
 
     def _reindex(self, pk: int, old: str | None) -> None:
         """Bring the index row of ``pk`` (written with the tokens ``old``; None: none yet) to the stored row."""
@@ -127,6 +130,8 @@ class SqlHazardRepository:
             revision=hazard.revision,
             created_at=hazard.created_at,
             updated_at=hazard.updated_at,
+            found_by_text=hazard.found_by_text,
+            found_date_only=1 if hazard.found_date_only else None,
         )
         _set_loop_columns(row, hazard)
         self._session.add(row)
@@ -149,6 +154,8 @@ class SqlHazardRepository:
         row.grade = hazard.grade.value
         row.revision = hazard.revision
         row.updated_at = hazard.updated_at
+        row.found_by_text = hazard.found_by_text
+        row.found_date_only = 1 if hazard.found_date_only else None
         _set_loop_columns(row, hazard)
         self._session.flush()
         self._reindex(row.pk, old)

@@ -118,32 +118,37 @@ class SqlLedgerRepository:
         self._session.flush()  # rows the session holds (the batch) go first: the same connection follows
         connection = self._session.connection()
         numbered = CoreBulkWriter(connection=connection).write_new_hazards([hazard for hazard, _ in hazards])
-        legacy = [(str(h.id), number) for h, (_, number) in zip(numbered, hazards, strict=True) if number]
-        if legacy:
-            by_id = dict(legacy)
+        # what the bulk writer does not write: 原编号, the ledger's 发现人 text and "a date only" (revision 0013)
+        extra = {
+            str(h.id): (number or None, h.found_by_text, 1 if h.found_date_only else None)
+            for h, (_, number) in zip(numbered, hazards, strict=True)
+            if number or h.found_by_text is not None or h.found_date_only
+        }
+        if extra:
             rows = connection.exec_driver_sql(
                 "SELECT pk, id, number, description, location, equipment_tag FROM hazards WHERE id IN "
-                f"({','.join('?' * len(legacy))})",
-                tuple(by_id),
+                f"({','.join('?' * len(extra))})",
+                tuple(extra),
             ).fetchall()
             tokens = HazardTokens()
             connection.exec_driver_sql(
-                "UPDATE hazards SET legacy_number = ? WHERE pk = ?", [(by_id[row[1]], row[0]) for row in rows]
+                "UPDATE hazards SET legacy_number = ?, found_by_text = ?, found_date_only = ? WHERE pk = ?",
+                [(*extra[row[1]], row[0]) for row in rows],
             )
-            connection.exec_driver_sql(
-                "INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', ?, ?)",
-                [
-                    (pk, tokens(number, description, location, tag))
-                    for pk, _, number, description, location, tag in rows
-                ],
-            )
-            connection.exec_driver_sql(
-                "INSERT INTO hazard_fts(rowid, tokens) VALUES (?, ?)",
-                [
-                    (pk, tokens(number, description, location, tag, by_id[hazard_id]))
-                    for pk, hazard_id, number, description, location, tag in rows
-                ],
-            )
+            changed = [
+                (pk, tokens(number, description, location, tag), tokens(number, description, location, tag,
+                 extra[hazard_id][0] or "", extra[hazard_id][1] or ""))
+                for pk, hazard_id, number, description, location, tag in rows
+            ]  # fmt: skip
+            changed = [c for c in changed if c[1] != c[2]]
+            if changed:
+                connection.exec_driver_sql(
+                    "INSERT INTO hazard_fts(hazard_fts, rowid, tokens) VALUES ('delete', ?, ?)",
+                    [(pk, old) for pk, old, _new in changed],
+                )
+                connection.exec_driver_sql(
+                    "INSERT INTO hazard_fts(rowid, tokens) VALUES (?, ?)", [(pk, new) for pk, _old, new in changed]
+                )
         return numbered
 
     def set_legacy_number(self, hazard_id: uuid.UUID, legacy_number: str) -> None:
@@ -156,12 +161,13 @@ class SqlLedgerRepository:
             HazardRow.location,
             HazardRow.equipment_tag,
             HazardRow.legacy_number,
+            HazardRow.found_by_text,
         )
-        pk, number, description, location, tag, old_legacy = self._session.execute(
+        pk, number, description, location, tag, old_legacy, finder = self._session.execute(
             select(*columns).where(HazardRow.id == hazard_id)
         ).one()
-        old = hazard_tokens(number, description, location, tag, old_legacy or "")
-        new = hazard_tokens(number, description, location, tag, legacy_number)
+        old = hazard_tokens(number, description, location, tag, old_legacy or "", finder or "")
+        new = hazard_tokens(number, description, location, tag, legacy_number, finder or "")
         self._session.execute(update(HazardRow).where(HazardRow.pk == pk).values(legacy_number=legacy_number or None))
         if new != old:
             self._session.execute(_UNINDEX, {"pk": pk, "tokens": old})

@@ -2,16 +2,25 @@
 the signed-in user in the status bar, and actions hidden for roles that may not use them.
 
 Hiding is a courtesy: the services refuse a use case the actor's roles do not allow whatever the UI shows.
+
+The lock covers every open window (:class:`LockCover`, a child over its content) and leaves it as it is — a
+dialog keeps its input and its place in the program (hiding a dialog would end its ``exec()``). Signing in
+again as the same account takes the covers away. Another account first gets a clear question: the windows
+the previous one left open are closed and their input discarded, or nobody switches — the new user never
+acts in a window opened by the previous one. Quitting from the lock asks too, and keeps a hazard form's
+input as its draft.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable
+from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
@@ -59,21 +68,90 @@ def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool
     return ask_sign_in(context, parent, list(state.account_names))
 
 
-def ask_sign_in(context: AppContext, parent: QWidget | None, names: list[str], locked_name: str = "") -> bool:
-    """The log-in dialog; on success the session holds the account (a reset secret is changed first)."""
+class SignIn(Enum):
+    """How a sign-in ended."""
+
+    SIGNED_IN = "signed_in"
+    QUIT = "quit"  # the dialog's Quit (or its window closed)
+    DECLINED = "declined"  # another account signed in, but the switch was not confirmed: nothing changed
+
+
+def ask_sign_in(
+    context: AppContext,
+    parent: QWidget | None,
+    names: list[str],
+    locked_name: str = "",
+    *,
+    before_switch: Callable[[Actor], bool] | None = None,
+) -> bool:
+    """The log-in dialog; on success the session holds the account (a reset secret is changed first).
+
+    ``before_switch``: asked when an account other than the current one signed in, before the session
+    changes; False leaves everything as it was (and this returns False).
+    """
+    return sign_in_once(context, parent, names, locked_name, before_switch=before_switch) is SignIn.SIGNED_IN
+
+
+def sign_in_once(
+    context: AppContext,
+    parent: QWidget | None,
+    names: list[str],
+    locked_name: str = "",
+    *,
+    before_switch: Callable[[Actor], bool] | None = None,
+) -> SignIn:
+    """:func:`ask_sign_in`, saying how it ended."""
     from hazard_desktop.ui.accounts.dialogs import ChangeSecretDialog, SignInDialog
 
     dialog = SignInDialog(context, names, parent, locked_name=locked_name)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
-        return False
+        return SignIn.QUIT
     current = context.session.actor
-    if context.session.locked and dialog.actor.account_id == current.account_id:
+    same = dialog.actor.account_id is not None and dialog.actor.account_id == current.account_id
+    if not same and current.account_id is not None and before_switch is not None and not before_switch(dialog.actor):
+        return SignIn.DECLINED
+    if context.session.locked and same:
         context.session.unlock(dialog.actor)
     else:
         context.session.sign_in(dialog.actor)
     if _must_change(context, dialog.actor):
         ChangeSecretDialog(context, parent, required=True).exec()
-    return True
+    return SignIn.SIGNED_IN
+
+
+class LockCover(QWidget):
+    """Covers one window's content while the session is locked; the window itself stays as it is."""
+
+    def __init__(self, window: QWidget, name: str) -> None:
+        super().__init__(window)
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoMousePropagation)
+        label = QLabel(_tr("Locked ({name}). Sign in to go on.").format(name=name), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+        return False
+
+
+def _is_window_of_the_program(widget: QWidget) -> bool:
+    """A visible top-level window someone works in (not a menu, tooltip or the sign-in itself)."""
+    from hazard_desktop.ui.accounts.dialogs import SignInDialog
+
+    if not widget.isVisible() or isinstance(widget, (QMenu, SignInDialog)):
+        return False
+    kind = widget.windowType()
+    return kind not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 
 class IdleLock(QObject):
@@ -217,9 +295,72 @@ class AccountActions(QObject):
     def _names(self) -> list[str]:
         return list(service.start_state(self.context.uow()).account_names)
 
+    def open_windows(self) -> list[QWidget]:
+        """The windows open besides the main window (dialogs, the statistics window …), newest last."""
+        return [w for w in QApplication.topLevelWidgets() if w is not self.window and _is_window_of_the_program(w)]
+
     def switch(self) -> None:
-        """Another person signs in on this laptop (the window stays as it is)."""
-        ask_sign_in(self.context, self.window, self._names())
+        """Another person signs in on this laptop: the windows the previous one left open are closed first."""
+        sign_in_once(self.context, self.window, self._names(), before_switch=self.close_for)
+
+    def close_for(self, actor: Actor) -> bool:
+        """Before ``actor`` takes over: close the windows left open (after a clear question); False: keep them
+        and do not switch. A window whose work is still running (a backup, an export) is never closed."""
+        windows = self.open_windows()
+        if not windows:
+            return True
+        previous = self.context.session.actor.name
+        busy = [w for w in windows if getattr(w, "job", None) is not None]
+        if busy:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(
+                None,
+                _tr("Switch user"),
+                _tr("{window} is still working for {previous}. Wait until it has finished, then switch.").format(
+                    window=busy[0].windowTitle(), previous=previous
+                ),
+            )
+            return False
+        from hazard_desktop.ui import messages
+
+        titles = "\n".join(f"• {w.windowTitle() or w.objectName()}" for w in windows)
+        question = _tr(
+            "{name} is signing in. {previous} left these windows open:\n{titles}\n\n"
+            "They are closed first and what was entered in them and not saved is discarded. "
+            "Close them and switch to {name}?"
+        ).format(name=actor.name, previous=previous, titles=titles)
+        if not messages.confirm(None, _tr("Switch user"), question):
+            return False
+        for window in reversed(windows):  # the newest (a question over a form) first
+            discard = getattr(window, "discard_draft", None)
+            if callable(discard):
+                discard()
+            if isinstance(window, QDialog):
+                window.done(QDialog.DialogCode.Rejected)  # not reject(): no "keep editing?" for the new user
+            else:
+                window.close()
+        return True
+
+    def _quit_confirmed(self) -> bool:
+        """Quit from the lock: asked when windows are open; a hazard form's input is kept as its draft."""
+        windows = self.open_windows()
+        if not windows:
+            return True
+        from hazard_desktop.ui import messages
+
+        titles = "\n".join(f"• {w.windowTitle() or w.objectName()}" for w in windows)
+        question = _tr(
+            "These windows are open:\n{titles}\n\nQuit the program anyway? What was entered in them and not "
+            "saved is lost (a hazard form's input is kept as a draft and offered again)."
+        ).format(titles=titles)
+        if not messages.confirm(None, _tr("Quit the program"), question):
+            return False
+        for window in windows:
+            keep = getattr(window, "save_draft_now", None)
+            if callable(keep):
+                keep()
+        return True
 
     def lock(self) -> None:
         """Cover the program until the same account or another one signs in (Quit ends the program)."""
@@ -227,15 +368,25 @@ class AccountActions(QObject):
         if session.actor.single_user or session.locked:
             return
         session.lock()
-        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        for widget in shown:
-            widget.hide()
-        if not ask_sign_in(self.context, None, self._names(), locked_name=session.actor.name):
-            session.sign_out()
-            QApplication.quit()
-            return
-        for widget in shown:
-            widget.show()
+        name = session.actor.name
+        covers = [
+            LockCover(w, name) for w in QApplication.topLevelWidgets() if _is_window_of_the_program(w)
+        ]
+        try:
+            while True:
+                ended = sign_in_once(self.context, None, self._names(), locked_name=name, before_switch=self.close_for)
+                if ended is SignIn.SIGNED_IN:
+                    break
+                if ended is SignIn.QUIT and self._quit_confirmed():
+                    session.sign_out()
+                    QApplication.quit()
+                    return
+        finally:
+            for cover in covers:
+                with contextlib.suppress(RuntimeError):  # its window was closed and deleted by the switch
+                    cover.parentWidget().removeEventFilter(cover)
+                    cover.hide()
+                    cover.deleteLater()
         if self.idle is not None and self.idle.enabled:
             self.idle.timer.start()
 

@@ -70,7 +70,9 @@ from hazard_desktop.ui import labels, messages, photo_picking
 from hazard_desktop.ui.detail_pane import THUMB_SIZE, make_photo_list, thumbnail_icon
 from hazard_desktop.ui.field_ui import touch_sized, ui_state
 from hazard_desktop.ui.formatting import (
+    QT_DATE_FORMAT,
     QT_DATE_TIME_FORMAT,
+    finder_not_recorded,
     format_datetime,
     from_qdatetime,
     now_qdatetime,
@@ -426,7 +428,15 @@ class HazardEditorDialog(QDialog):
                     self.subcategory.addItem(hazard.subcategory_code, hazard.subcategory_code)
                     sub = self.subcategory.count() - 1
                 self.subcategory.setCurrentIndex(sub)
-            self.found_by.setCurrentIndex(self.found_by.findData(str(hazard.found_by_id)))
+            if hazard.finder_from_ledger:  # the old ledger's 发现人, kept while this item stays chosen
+                ledger = hazard.found_by_text or finder_not_recorded()
+                label = self.tr("{finder} (old ledger)").format(finder=ledger)
+                self.found_by.insertItem(0, label, str(hazard.found_by_id))
+                self.found_by.setCurrentIndex(0)
+            else:
+                self.found_by.setCurrentIndex(self.found_by.findData(str(hazard.found_by_id)))
+            if hazard.found_date_only:  # the old ledger gave a day only: no time is shown or invented
+                self.found_at.setDisplayFormat(QT_DATE_FORMAT)
             self.found_at.setDateTime(to_qdatetime(hazard.found_at))
             for photo in sorted(hazard.photos, key=lambda p: p.position):
                 self._add_stored_photo(photo)

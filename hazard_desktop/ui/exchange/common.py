@@ -57,6 +57,7 @@ _KINDS = {
     "acceptance": QT_TRANSLATE_NOOP("Exchange", "Acceptances"),
     "hazard_transition": QT_TRANSLATE_NOOP("Exchange", "Status changes"),
     "form_print": QT_TRANSLATE_NOOP("Exchange", "Printed forms"),
+    "report_print": QT_TRANSLATE_NOOP("Exchange", "Saved statistics reports"),
 }
 
 _ROLES = {
@@ -75,6 +76,8 @@ _FIELDS = {
     "department_id": QT_TRANSLATE_NOOP("Exchange", "Department"),
     "found_by_id": QT_TRANSLATE_NOOP("Exchange", "Found by"),
     "found_at": QT_TRANSLATE_NOOP("Exchange", "Found at"),
+    "found_by_text": QT_TRANSLATE_NOOP("Exchange", "Found by (old ledger)"),
+    "found_date_only": QT_TRANSLATE_NOOP("Exchange", "Found on a day without a time (old ledger)"),
     "status": QT_TRANSLATE_NOOP("Exchange", "Status"),
     "grade": QT_TRANSLATE_NOOP("Exchange", "Grade"),
     "remark": QT_TRANSLATE_NOOP("Exchange", "Remark"),

@@ -165,7 +165,9 @@ class PreviewModel(QAbstractTableModel):
         if column == 2:
             return row.legacy_number
         if column == 3:
-            return row.found_on.isoformat() if row.found_on else ""
+            if row.found_on is None:
+                return ""
+            return row.found_on.isoformat() + (f" {row.found_time:%H:%M}" if row.found_time else "")
         if column == 4:
             return row.department_name
         if column == 5:

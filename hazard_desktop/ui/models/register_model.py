@@ -41,7 +41,7 @@ from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import DISPLAY_PLACES, approx_decimal_text
 from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, RegisterRow, SortKey
 from hazard_desktop.ui import labels
-from hazard_desktop.ui.formatting import format_date, format_datetime
+from hazard_desktop.ui.formatting import finder_not_recorded, format_date, format_datetime
 from hazard_desktop.ui.labels import BandLabel
 from hazard_desktop.ui.widgets.icons import drawn_icon
 
@@ -486,12 +486,12 @@ class RegisterModel(QAbstractTableModel):
         band = self._bands.get(row.band_code) if row.band_code else None
         texts = (
             row.number,
-            format_datetime(row.found_at),
+            format_date(row.found_at) if row.found_date_only else format_datetime(row.found_at),
             _one_line(row.description, _DESCRIPTION_MAX),
             row.location,
             names.get(row.category_code, row.category_code),
             row.department_name,
-            row.found_by_name,
+            row.found_by_name or finder_not_recorded(),
             labels.status_label(row.status),
             labels.grade_label(row.grade),
             band.name if band else (row.band_code or ""),

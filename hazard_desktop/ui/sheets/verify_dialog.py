@@ -189,7 +189,15 @@ class VerifyDialog(QDialog):
                 ),
             ),
         ]
-        if found.status is VerifyStatus.VERIFIED and not (found.kind is not None and found.kind.is_form):
+        statistics = found.kind is SheetKind.STATISTICS
+        if statistics:
+            rows[1] = (self.tr("Period"), found.sheet_no)
+            rows[2] = (self.tr("Report"), kind)
+        if (
+            found.status is VerifyStatus.VERIFIED
+            and not statistics
+            and not (found.kind is not None and found.kind.is_form)
+        ):
             rows.append(
                 (
                     self.tr("Standing"),
@@ -213,6 +221,14 @@ class VerifyDialog(QDialog):
             value.setText(rows[index][1] if shown else "")
             self.details_form.setRowVisible(index, shown)
         self.details.show()
+        self._grow_to_content()
+
+    def _grow_to_content(self) -> None:
+        """The details appear after the window was sized: grow it to show them whole (within the screen)."""
+        self.layout().activate()
+        wanted = self.size().expandedTo(self.sizeHint()).boundedTo(screen_fit.room(self))
+        if wanted != self.size():
+            self.resize(wanted)
 
     def _kind_text(self, kind: SheetKind | None) -> str:
         texts = {
@@ -221,10 +237,19 @@ class VerifyDialog(QDialog):
             SheetKind.ACCEPTANCE: self.tr("Acceptance form (隐患整改验收单)"),
             SheetKind.PLAN: self.tr("Major hazard treatment plan (重大事故隐患治理方案)"),
             SheetKind.REPORT: self.tr("Major hazard report (重大事故隐患报告)"),
+            SheetKind.STATISTICS: self.tr("Statistics report (隐患排查治理统计报表)"),
         }
         return texts.get(kind, self.tr("Grading sheet (隐患分级判定表)")) if kind is not None else ""
 
     def _texts(self, found: VerifyResult) -> tuple[str, str]:
+        if found.status is VerifyStatus.VERIFIED and found.kind is SheetKind.STATISTICS:
+            return (
+                self.tr("Verified"),
+                self.tr(
+                    "This statistics report was saved by this program with exactly the figures printed on it "
+                    "(the figures of the register when it was made; later entries change them)."
+                ),
+            )
         if found.status is VerifyStatus.VERIFIED:
             return (
                 self.tr("Verified"),

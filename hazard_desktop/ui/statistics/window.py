@@ -62,6 +62,7 @@ from hazard_desktop.domain.reporting import (
     year_period,
 )
 from hazard_desktop.services import reports
+from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.services.reports import TableSheet
@@ -316,6 +317,10 @@ class StatisticsWindow(QMainWindow):
         row.addWidget(self.report_pdf_button)
         row.addWidget(self.report_xlsx_button)
         layout.addLayout(row)
+        if not permitted(self._context.session.actor, "reports.record_print"):  # a saved report records its code
+            for button in (self.report_pdf_button, self.report_xlsx_button):
+                button.setEnabled(False)
+                button.setToolTip(self.tr("Your account may not issue reports (their codes are recorded)."))
         return page
 
     def _button_row(self) -> QHBoxLayout:
@@ -668,6 +673,8 @@ class StatisticsWindow(QMainWindow):
     def save_report(self, path: Path) -> bool:
         """Write the period's report to ``path`` (PDF or .xlsx by suffix); False (and a message) if refused."""
 
+        from hazard_desktop.services.sheets import default_printed_by
+
         def write() -> None:
             name = reports.plant_name(self._context.uow())
             reports.write_report(
@@ -678,6 +685,8 @@ class StatisticsWindow(QMainWindow):
                 self._context.report_renderers,
                 today=self.today,
                 analysis=self.analysis.toPlainText().strip(),
+                uow_factory=self._context.uow,
+                printed_by=default_printed_by(),
             )
 
         return self._write(write, path, self.tr("Save report"))

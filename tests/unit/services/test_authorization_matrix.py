@@ -181,6 +181,7 @@ EXPECTED = {
     "reference.save_plant_settings": "A",
     "reference.set_setting": "A",
     "reference.update_scale_meaning": "A",
+    "reports.record_print": "ADIL",
     "sheets.choices": "*",
     "sheets.dispute_document": "*",
     "sheets.grading_document": "*",

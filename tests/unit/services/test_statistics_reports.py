@@ -117,3 +117,71 @@ def test_unknown_figures_print_a_dash_and_monthly_is_internal() -> None:
 @pytest.mark.parametrize(("name", "fmt"), [("a.pdf", "pdf"), ("B.XLSX", "xlsx")])
 def test_report_format(name, fmt, tmp_path) -> None:
     assert reports.report_format(tmp_path / name) == fmt
+
+
+class _Prints:
+    def __init__(self) -> None:
+        self.reports: list = []
+
+    def add_report(self, report_print) -> None:
+        self.reports.append(report_print)
+
+
+class _Renderer:
+    def render(self, report, path) -> None:
+        path.write_bytes(b"%PDF-1.4 " + report.verify_code.encode())
+
+
+def _uow_factory(prints: _Prints, *, fail: bool = False, actor=None):
+    from tests.fakes import FakeStore, FakeUnitOfWork
+
+    store = FakeStore()
+
+    def make():
+        uow = FakeUnitOfWork(store) if actor is None else FakeUnitOfWork(store, actor)
+        uow.form_prints = prints
+        if fail:
+            def commit() -> None:
+                raise OSError(28, "No space left on device")
+
+            uow.commit = commit
+        return uow
+
+    return make
+
+
+def test_a_saved_report_records_its_code_with_the_file_in_place(tmp_path) -> None:
+    prints = _Prints()
+    target = tmp_path / "q4.pdf"
+    report = reports.write_report(
+        FakeQueries(), "测试化工", quarter_period(2026, 4), target, {"pdf": _Renderer}, today=date(2026, 12, 7),
+        uow_factory=_uow_factory(prints), printed_by="  张三 ",
+    )  # fmt: skip
+    assert target.read_bytes().endswith(report.verify_code.encode())
+    [stored] = prints.reports
+    assert stored.verify_code == report.verify_code and stored.digest == report.digest and stored.printed_by == "张三"
+    assert (stored.period_key, stored.file_format) == ("2026Q4", "pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q4.pdf"]  # the temporary is gone
+
+
+def test_a_report_whose_code_cannot_be_recorded_leaves_no_file(tmp_path) -> None:
+    prints = _Prints()
+    with pytest.raises(OSError):
+        reports.write_report(
+            FakeQueries(), "测试化工", quarter_period(2026, 4), tmp_path / "q4.pdf", {"pdf": _Renderer},
+            today=date(2026, 12, 7), uow_factory=_uow_factory(prints, fail=True),
+        )  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_read_only_account_is_refused_and_nothing_is_left(tmp_path) -> None:
+    from hazard_desktop.domain.accounts import Actor, ActorKind, Role
+    from hazard_desktop.domain.errors import NotPermitted
+
+    reader = Actor(None, None, "只读", frozenset({Role.READ_ONLY}), kind=ActorKind.ACCOUNT)
+    with pytest.raises(NotPermitted):
+        reports.write_report(
+            FakeQueries(), "测试化工", quarter_period(2026, 4), tmp_path / "q4.pdf", {"pdf": _Renderer},
+            today=date(2026, 12, 7), uow_factory=_uow_factory(_Prints(), actor=reader),
+        )  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
