@@ -244,7 +244,10 @@ def _department(name: str, lookups: _Lookups) -> Department | None:
 def _category(name: str, lookups: _Lookups) -> Category | None:
     wanted = _same(name)
     for category in lookups.categories:
-        if wanted in (_same(category.code), _same(category.name_zh), _same(category.name_en)):
+        code = _same(category.code)
+        names = (_same(category.name_zh), _same(category.name_en))
+        # as the ledger may write it, or as this program shows it ("4.6 设备/设施/工器具类隐患")
+        if wanted == code or wanted in names or wanted in (code + name for name in names):
             return category
     return None
 

@@ -286,9 +286,7 @@ def test_an_imported_hazard_says_what_the_ledger_said_of_its_finder_and_its_time
     assert matched.found_by_id == known.id and matched.found_by_text == "王检查"
 
     # searchable by the ledger's 发现人
-    assert [r.id for r in context.register.page(RegisterFilter(text="老张"), SortKey.NUMBER, False, 0, 5)] == [
-        named.id
-    ]
+    assert [r.id for r in context.register.page(RegisterFilter(text="老张"), SortKey.NUMBER, False, 0, 5)] == [named.id]
     # the exported ledger's 排查人 column says the same
     source = context.ledger_source()
     try:
@@ -317,3 +315,27 @@ def test_editing_an_imported_hazard_keeps_the_ledger_s_finder(context, options, 
     assert saved.description == "防火堤裂缝（已复核）"
     assert saved.found_by_text == "老张（外包）" and saved.found_date_only
     assert context.register.count(RegisterFilter(text="老张")) == 1
+
+
+def test_a_category_written_as_the_program_shows_it_is_known(context, tmp_path):
+    """The register and the import dialog show a category as "4.6 设备/设施/工器具类隐患"; a ledger copied
+    from them names it so, with or without the space, in Chinese or English."""
+    add_person(context, "登记员")
+    uow = context.uow()
+    with uow:
+        category = next(c for c in uow.reference.categories() if c.code == "4.6")
+    spelled = [
+        f"{category.code} {category.name_zh}",
+        f"{category.code}{category.name_zh}",
+        f"{category.code} {category.name_en}",
+    ]
+    lines = ["隐患编号,发现日期,隐患部位,隐患描述,责任单位,隐患类别"]
+    lines += [f"C-{n},2026/1/5,罐区,防火堤裂缝 {n},罐区,{name}" for n, name in enumerate(spelled, 1)]
+    lines.append("C-9,2026/1/5,罐区,防火堤裂缝 9,罐区,4.6 不存在的类别")
+    path = tmp_path / "类别.csv"
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    workbook, mapping = _read(path)
+    rows = li.preview_ledger(context.uow(), workbook, mapping, li.choose_options(context.uow()), TODAY).rows
+    assert [(r.status, r.category_code) for r in rows] == [(li.RowStatus.NEW, "4.6")] * 3 + [
+        (li.RowStatus.REFUSED, None)
+    ]
