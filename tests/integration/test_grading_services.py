@@ -207,6 +207,32 @@ def test_unknown_people_hazards_dates_and_naive_times_are_refused(context, hazar
     assert count_gradings(context) == 0
 
 
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York"])
+def test_a_grading_day_is_compared_with_the_plant_day_the_hazard_was_found(
+    context, people, inspector, leader, monkeypatch, zone
+):
+    """Found 00:30 plant time on 3 March: graded on 2 March is before it, on 3 March is not (the UTC day of
+    the finding is 2 March in Shanghai, 3 March in New York; neither decides)."""
+    import time as clock
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", zone)
+    clock.tzset()
+    try:
+        found = datetime(2026, 3, 3, 0, 30, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+        hazard = create_hazard(context.uow(), hazard_input(context, inspector, found_at=found))
+        scores = panel(people, [("3", "6", "3")] * 3)
+        with pytest.raises(ValidationError) as err:
+            svc.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, date(2026, 3, 2), at=AT)
+        assert (err.value.code, err.value.params["found_on"]) == ("graded_on_before_found", "2026-03-03")
+        assert count_gradings(context) == 0
+        svc.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, date(2026, 3, 3), at=AT)
+        assert count_gradings(context) == 1
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
+
+
 # ---------------------------------------------------------------- meetings and batches
 
 

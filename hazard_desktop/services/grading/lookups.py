@@ -4,7 +4,7 @@ import dataclasses
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from hazard_desktop.domain import grading as rules
@@ -29,8 +29,6 @@ from hazard_desktop.services.grading import signing
 from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, ScoreEntry
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import UnitOfWork
-
-GRADED_BEFORE_FOUND_SLACK = timedelta(days=1)  # found_at is UTC, graded_on a plant-local date
 
 # ---------------------------------------------------------------- lookups inside a unit of work
 
@@ -157,12 +155,13 @@ def _matches(uow: UnitOfWork, entries: Sequence[CriterionEntry]) -> list[Criteri
 
 
 def _check_graded_on(hazard: Hazard, graded_on: date) -> None:
-    if graded_on < (hazard.found_at - GRADED_BEFORE_FOUND_SLACK).date():
+    found_on = hazard.found_at.astimezone().date()  # found_at is UTC; both days are the plant's
+    if graded_on < found_on:
         raise ValidationError(
             "graded_on_before_found",
             field="graded_on",
             graded_on=graded_on.isoformat(),
-            found_on=hazard.found_at.date().isoformat(),
+            found_on=found_on.isoformat(),
         )
 
 
