@@ -7,12 +7,13 @@ import json
 import sqlite3
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from hazard_desktop import paths
 from hazard_desktop.ui.audit_log import COL_RECORD, COL_TABLE, AuditLogDialog
 from hazard_desktop.ui.features import install_features
 from hazard_desktop.ui.main_window import MainWindow
+from tests.ui.file_dialog_answers import FileDialogAnswers
 
 
 def make_dialog(qtbot, context) -> AuditLogDialog:
@@ -75,8 +76,9 @@ def test_verify_reports_the_first_break_and_marks_its_entry(qtbot, context, samp
 def test_export_button_writes_the_chain(qtbot, context, sample, tmp_path, monkeypatch):
     dialog = make_dialog(qtbot, context)
     target = tmp_path / "trail.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "JSON (*.json)"))
+    answers = FileDialogAnswers(target)
     dialog.export_button.click()
+    assert answers.seen[0].parent is dialog and answers.seen[0].folder != context.data_dir
     data = json.loads(target.read_text(encoding="utf-8"))
     assert len(data["entries"]) >= dialog.model.rowCount() > 0
     assert all(b["prev"] == a["hash"] for a, b in zip(data["entries"], data["entries"][1:], strict=False))
