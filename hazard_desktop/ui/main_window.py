@@ -867,7 +867,10 @@ class MainWindow(QMainWindow):
         widths stay as they are.
         """
         header = self.view.horizontalHeader()
-        room = self.view.width() - 40  # window margins, frame and scroll bar, as in _fit_columns
+        # The view's own frame and a vertical scroll bar (rows may come): what _fit_columns's 40 px leave of the
+        # window's width once its margins and the splitter handle are taken too.
+        extent = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view)
+        room = self.view.width() - 2 * self.view.frameWidth() - extent
         user_hidden = {c for c in range(COLUMN_COUNT) if header.isSectionHidden(c)} - self._fit_hidden
         natural = self.default_widths()
         # sectionSize() reads 0 while a section is hidden: one hidden to fit counts at the size it had.
