@@ -23,7 +23,7 @@ import re
 import secrets
 import uuid
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -277,17 +277,23 @@ class ZipPackage:
         self._verified.add(name)
         return data
 
-    def verify_rest(self) -> None:
-        """Hash every entry not read yet (streamed, never held whole)."""
-        for name, expected in self._hashes.items():
+    def verify_rest(self, progress: Callable[[int, int], bool] | None = None) -> None:
+        """Hash every entry not read yet (streamed, never held whole); ``progress(done, total)`` after each
+        entry and each block (1 MiB) read; False from it stops with ``exchange_cancelled``."""
+        total = len(self._hashes)
+        for done, (name, expected) in enumerate(self._hashes.items(), start=1):
             if name in self._verified:
                 continue
             digest = hashlib.sha256()
             for block in _blocks(self._archive, self._archive.getinfo(name)):
                 digest.update(block)
+                if progress is not None and progress(done - 1, total) is False:
+                    raise DomainError("exchange_cancelled")  # a large entry: Cancel does not wait for its end
             if digest.hexdigest() != expected:
                 raise DomainError("exchange_tampered", entry=name)
             self._verified.add(name)
+            if progress is not None and progress(done, total) is False:
+                raise DomainError("exchange_cancelled")
 
     def close(self) -> None:
         self._archive.close()

@@ -185,8 +185,11 @@ class ExchangePackage(Protocol):
 
     def photo_names(self) -> list[str]: ...
     def photo(self, name: str) -> bytes: ...
-    def verify_rest(self) -> None:
-        """Check the hash of every entry not read yet (the import calls it before its commit)."""
+    def verify_rest(self, progress: Progress | None = None) -> None:
+        """Check the hash of every entry not read yet (the import calls it before its commit).
+
+        ``progress(done, total)`` after each entry; False stops with ``exchange_cancelled``.
+        """
         ...
 
     def close(self) -> None: ...
@@ -582,16 +585,26 @@ def _new_ids(plan: _Plan, kind_name: str) -> set[str]:
     return {str(record_id) for record_id, _ in plan.new.get(kind_name, ())}
 
 
-def exchange_preview(store: ExchangeStore, files: PackageFiles, path: Path) -> ImportPreview:
+def exchange_preview(
+    store: ExchangeStore, files: PackageFiles, path: Path, *, progress: Progress | None = None
+) -> ImportPreview:
     """Check ``path`` and count, per kind, what importing it would do. Writes nothing.
+
+    Every entry is checked against its hash before anything is counted. ``progress(done, total)`` is told
+    after each entry checked; when it says False the preview stops (``exchange_cancelled``).
 
     Raises the file's refusals (``exchange_*`` codes, see docs/ARCHITECTURE.md), ``foreign_plant``,
     ``exchange_from_self``, ``exchange_not_for_us``, ``join_needs_office_file``, ``join_not_empty``.
     """
     with store.session() as session:
-        package = files.read(path, session.schema_revision())
+        package = files.read(path, session.schema_revision(), deep=progress is None)
         try:
-            return _preview(_plan(session, package), package)
+            if progress is not None:
+                _cancelled(progress, 0, 1)
+                package.verify_rest(progress)  # what deep reading does, entry by entry, with Cancel between
+            plan = _plan(session, package)
+            _cancelled(progress, 1, 1)
+            return _preview(plan, package)
         finally:
             package.close()
 

@@ -6,9 +6,9 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -89,50 +89,9 @@ def create_application(argv: list[str], resource_dir: Path, language: str) -> QA
     app.setOrganizationName("hazard_desktop")
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Hazard Register"))
     load_fonts(resource_dir)
-    install_wheel_guard(app)
     app._hazard_translators = install_translators(app, resource_dir, language)  # type: ignore[attr-defined]
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Hazard Register"))
     return app
-
-
-class WheelGuard(QObject):
-    """Combo boxes, spin boxes and date edits take the mouse wheel only when they have the focus.
-
-    Scrolling a long form (新建隐患) with the wheel must scroll the form, not silently change the 责任部门
-    the pointer passes over. Installed once on the application: each such widget is given
-    ``Qt.StrongFocus`` when polished (so the wheel no longer gives it the focus), and a wheel event over
-    one without the focus is ignored, so Qt passes it on to the parent (the scroll area).
-    """
-
-    GUARDED = (QComboBox, QAbstractSpinBox)  # QDateEdit, QTimeEdit, QDoubleSpinBox are spin boxes
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        kind = event.type()
-        if kind == QEvent.Type.Wheel:
-            if isinstance(watched, self.GUARDED) and not watched.hasFocus():
-                event.ignore()
-                return True  # not handled here, and ignored: Qt offers it to the parent widget
-        elif (
-            kind == QEvent.Type.Polish
-            and isinstance(watched, self.GUARDED)
-            and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
-        ):
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        return False
-
-
-def install_wheel_guard(app: QCoreApplication) -> WheelGuard:
-    """Install the :class:`WheelGuard` on ``app`` once (later calls return the one installed)."""
-    guard = getattr(app, "_hazard_wheel_guard", None)
-    if isinstance(guard, WheelGuard):
-        return guard
-    guard = WheelGuard(app)
-    app.installEventFilter(guard)
-    app._hazard_wheel_guard = guard  # type: ignore[attr-defined]
-    for widget in QApplication.allWidgets():  # widgets made before: their polish event has passed
-        if isinstance(widget, WheelGuard.GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return guard
 
 
 # Notices the offscreen platform prints for every window; they mean nothing to a user.

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -213,6 +212,7 @@ class AuditLogDialog(QDialog):
         self.trail: AuditTrail = context.audit()
         self.session = context.session
         self.data_dir = context.data_dir
+        self.context = context
         self.last_verification: Verification | None = None
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Audit trail"))
@@ -450,13 +450,13 @@ class AuditLogDialog(QDialog):
         super().done(result)
 
     def _export_clicked(self) -> None:
-        default = self.data_dir / self.tr("audit-trail-{day}.csv").format(day=datetime.now().strftime("%Y%m%d"))
-        name, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export the audit trail"), str(default), self.tr("CSV (*.csv);;JSON (*.json)")
-        )
-        if not name:
+        from hazard_desktop.ui.file_dialogs import FileKind, save_file
+
+        default = self.tr("audit-trail-{day}.csv").format(day=datetime.now().strftime("%Y%m%d"))
+        title, filters = self.tr("Export the audit trail"), self.tr("CSV (*.csv);;JSON (*.json)")
+        path, chosen = save_file(self, self.context, FileKind.AUDIT, title, default, filters)
+        if path is None:
             return
-        path = Path(name)
         if path.suffix.lower() not in (".csv", ".json"):
             path = path.with_name(path.name + (".json" if "json" in chosen.lower() else ".csv"))
         self.export(path)

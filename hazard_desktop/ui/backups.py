@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +38,8 @@ from hazard_desktop.services.backups import (
     restore_backup,
 )
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui import messages, workers
+from hazard_desktop.ui import file_dialogs, messages, workers
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.widgets import screen_fit
 
@@ -52,7 +52,6 @@ _COUNT_NAMES = {
     "inspections": QT_TRANSLATE_NOOP("Backups", "Inspections"),
     "inspection_photos": QT_TRANSLATE_NOOP("Backups", "Inspection photos"),
 }
-_FOLDER_KEY = "backup/lastFolder"
 
 
 def count_name(key: str) -> str:
@@ -69,12 +68,6 @@ def counts_text(counts: Mapping[str, int]) -> str:
 def when_text(summary: BackupSummary) -> str:
     """The backup's time in local time, as the locale writes it."""
     return summary.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _settings(context: AppContext) -> QSettings:
-    from hazard_desktop.ui.field_ui import ui_state
-
-    return ui_state(context)
 
 
 class BackupDialog(QDialog):
@@ -125,15 +118,15 @@ class BackupDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _last_folder(self) -> str:
-        stored = _settings(self.context).value(_FOLDER_KEY, "")
-        if stored:
-            return str(stored)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return str(file_dialogs.start_folder(self.context, FileKind.BACKUP))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the backup"), self.folder_edit.text())
-        if folder:
-            self.folder_edit.setText(folder)
+        current = Path(self.folder_edit.text()) if self.folder_edit.text().strip() else None
+        folder = file_dialogs.choose_folder(
+            self, self.context, FileKind.BACKUP, self.tr("Folder for the backup"), folder=current
+        )
+        if folder is not None:
+            self.folder_edit.setText(str(folder))
 
     def start(self) -> None:
         """Write the backup on a worker thread."""
@@ -144,7 +137,7 @@ class BackupDialog(QDialog):
             return
         folder = Path(text)
         actor = self.context.session.actor
-        _settings(self.context).setValue(_FOLDER_KEY, str(folder))
+        file_dialogs.remember_folder(self.context, FileKind.BACKUP, folder)
         self.start_button.setEnabled(False)
         self.folder_edit.setEnabled(False)
         self.browse_button.setEnabled(False)
@@ -262,12 +255,11 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        start = str(_settings(self.context).value(_FOLDER_KEY, "") or self.context.data_dir / "backups")
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a backup"), start, self.tr("Backups (*.zip);;All files (*)")
+        path = file_dialogs.open_file(
+            self, self.context, FileKind.BACKUP, self.tr("Choose a backup"), self.tr("Backups (*.zip);;All files (*)")
         )
-        if name:
-            self.choose(Path(name))
+        if path is not None:
+            self.choose(path)
 
     def choose(self, path: Path) -> bool:
         """Read the backup's manifest and show it beside the current register; True if it can be restored."""

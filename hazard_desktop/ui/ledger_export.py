@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog, QWidget
 
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.workers import Job, start
@@ -79,19 +79,16 @@ class LedgerExportActions(QObject):
             return LedgerRequest()
         return LedgerRequest(model.register_filter, model.sort_key, model.descending)
 
-    def _start_folder(self) -> Path:
-        exports = self.context.data_dir / "exports"
-        return exports if exports.is_dir() else self.context.data_dir
-
     def ask_path(self) -> Path | None:
         """The file dialog; None if the user cancelled it."""
-        default = self._start_folder() / self.tr("Hazard ledger {day}.xlsx").format(day=date.today().strftime("%Y%m%d"))
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export ledger"), str(default), self.tr("Excel workbooks (*.xlsx)")
-        )
-        if not name:
+        from hazard_desktop.ui.file_dialogs import FileKind, save_file
+
+        default = self.tr("Hazard ledger {day}.xlsx").format(day=date.today().strftime("%Y%m%d"))
+        title, filters = self.tr("Export ledger"), self.tr("Excel workbooks (*.xlsx)")
+        path, _ = save_file(self.window, self.context, FileKind.EXCEL, title, default, filters)
+        if path is None:
             return None
-        return Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def export(self, path: Path | None = None) -> Job | None:
         """Ask for the file (unless given), check it, and write the ledger in the background."""

@@ -172,6 +172,11 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._load_error_shown = False
         self._filtering = False
+        # Columns hidden only to fit the register's width (they come back when it widens), apart from those
+        # the user hid through View → Columns (they stay hidden whatever the width).
+        self._fit_hidden: set[int] = set()
+        self._fit_sizes: dict[int, int] = {}  # their widths before, to show them again as they were
+        self._user_shown: set[int] = set()  # ticked in View → Columns: never hidden to fit
 
         self.reference: ReferenceData = load_reference(context.uow())
         bands, decimals = self._grading_display()
@@ -213,6 +218,7 @@ class MainWindow(QMainWindow):
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.activated.connect(self._activated)
+        self.view.installEventFilter(_RefitOnResize(self))  # this one widget's events only
         self.model.modelReset.connect(self._model_reset)
 
         self.detail = HazardDetailPane(context, self)
@@ -704,6 +710,8 @@ class MainWindow(QMainWindow):
         s.setValue("state", self.saveState(LAYOUT_VERSION))
         s.setValue("splitter", self.splitter.saveState())
         s.setValue("header", self.view.horizontalHeader().saveState())
+        s.setValue("fit_hidden", ",".join(str(c) for c in sorted(self._fit_hidden)))
+        s.setValue("user_shown", ",".join(str(c) for c in sorted(self._user_shown)))
         s.setValue("language", labels.current_language())
         s.setValue("sort_key", self.model.sort_key.value)
         s.setValue("descending", "1" if self.model.descending else "0")
@@ -733,6 +741,8 @@ class MainWindow(QMainWindow):
             header = s.value("header")
             if isinstance(header, QByteArray):
                 self.view.horizontalHeader().restoreState(header)
+                self._fit_hidden = self._stored_fit_hidden(s.value("fit_hidden"))
+                self._user_shown = _columns(s.value("user_shown")) - self._fit_hidden
                 if str(s.value("language", "")) != labels.current_language():
                     self._language_widths()  # widths measured in another language cut or waste room
             try:
@@ -756,6 +766,7 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.default_widths()[column])
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self._fit_hidden, self._fit_sizes, self._user_shown = set(), {}, set()
         self.action_details.setChecked(True)
         self.detail.setVisible(True)
         self._fit_columns(self._default_split(self.splitter.width()))
@@ -833,6 +844,66 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, widths[column])
         for column in OPTIONAL_COLUMNS:
             header.setSectionHidden(column, column in hidden)
+        self._fit_hidden = set(hidden)
+        self._fit_sizes, self._user_shown = {}, set()
+
+    def _stored_fit_hidden(self, value: object) -> set[int]:
+        """The columns a remembered layout had hidden to fit (of those hidden now).
+
+        A layout saved before this was remembered (no value) hid optional columns only to fit, unless the
+        user hid one: taking them all as hidden to fit brings them back once the window has room.
+        """
+        header = self.view.horizontalHeader()
+        hidden = {c for c in OPTIONAL_COLUMNS if header.isSectionHidden(c)}
+        if value is None:
+            return hidden
+        return _columns(value) & hidden
+
+    def refit_columns(self) -> None:
+        """After the register's width changed: hide optional columns (photos first, as a fresh layout does)
+        while the description has no room, and show again those hidden only to fit once it has.
+
+        Columns the user hid (View → Columns) stay hidden and take no room, those the user ticked stay shown;
+        widths stay as they are.
+        """
+        header = self.view.horizontalHeader()
+        # The view's own frame and a vertical scroll bar (rows may come): what _fit_columns's 40 px leave of the
+        # window's width once its margins and the splitter handle are taken too.
+        extent = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view)
+        room = self.view.width() - 2 * self.view.frameWidth() - extent
+        user_hidden = {c for c in range(COLUMN_COUNT) if header.isSectionHidden(c)} - self._fit_hidden
+        natural = self.default_widths()
+        # sectionSize() reads 0 while a section is hidden: one hidden to fit counts at the size it had.
+        sizes = {
+            c: self._fit_sizes.get(c, natural[c]) if c in self._fit_hidden else header.sectionSize(c)
+            for c in range(COLUMN_COUNT)
+            if c != COL_DESCRIPTION and c not in user_hidden
+        }
+        used = sum(sizes.values())
+        hide: set[int] = set()
+        for column in OPTIONAL_COLUMNS:
+            if room - used >= DESCRIPTION_MIN:
+                break
+            if column in sizes and column not in self._user_shown:
+                hide.add(column)
+                used -= sizes[column]
+        if hide == self._fit_hidden:
+            return
+        fits = room - used >= DESCRIPTION_MIN
+        # Resize modes first: changing them after hiding sections leaves gaps where the hidden ones were.
+        mode = header.sectionResizeMode(COL_DESCRIPTION)
+        if fits and mode != QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        elif not fits and mode == QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(COL_DESCRIPTION, natural[COL_DESCRIPTION])
+        for column in hide - self._fit_hidden:
+            self._fit_sizes[column] = header.sectionSize(column)
+            header.hideSection(column)
+        for column in self._fit_hidden - hide:
+            header.showSection(column)
+            header.resizeSection(column, self._fit_sizes.pop(column, natural[column]))
+        self._fit_hidden = hide
 
     def _language_widths(self) -> None:
         """Default widths for the visible fixed-width columns (order and hidden columns stay as chosen)."""
@@ -851,7 +922,17 @@ class MainWindow(QMainWindow):
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column != COL_NUMBER)
             action.setData(column)
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        """View → Columns: the user's choice, which no later fitting to the width undoes."""
+        self._fit_hidden.discard(column)
+        self._fit_sizes.pop(column, None)
+        if shown:
+            self._user_shown.add(column)
+        else:
+            self._user_shown.discard(column)
+        self.view.horizontalHeader().setSectionHidden(column, not shown)
 
     def _header_menu(self, pos: QPoint) -> QMenu:
         menu = QMenu(self)
@@ -875,6 +956,29 @@ class MainWindow(QMainWindow):
                 return
         self.save_layout()
         super().closeEvent(event)
+
+
+def _columns(value: object) -> set[int]:
+    """Column numbers stored as "3,4,13" (QSettings may read a list back)."""
+    if isinstance(value, list):
+        value = ",".join(str(v) for v in value)
+    text = value if isinstance(value, str) else ""
+    return {int(part) for part in text.split(",") if part.strip().isdigit() and int(part) < COLUMN_COUNT}
+
+
+class _RefitOnResize(QObject):
+    """On the register view only: when its width changes, the window fits its columns again."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        window = self.parent()
+        if (
+            event.type() == QEvent.Type.Resize
+            and isinstance(window, MainWindow)
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
+            window.refit_columns()
+        return False
 
 
 class _ExitAfterFirstRows(QObject):

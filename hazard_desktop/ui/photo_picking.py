@@ -12,12 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import file_dialogs
 from hazard_desktop.ui.field_ui import ui_state
+from hazard_desktop.ui.file_dialogs import FileKind
 
-FOLDER_KEY = "photos/last_folder"
+FOLDER_KEY = FileKind.PHOTOS.value
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"})
 
 
@@ -26,12 +28,8 @@ def _settings(context: AppContext) -> QSettings:
 
 
 def last_photo_folder(context: AppContext) -> str:
-    """The folder the last photo was picked from, if it still exists; else the user's home folder."""
-    value = _settings(context).value(FOLDER_KEY, "")
-    folder = value if isinstance(value, str) else ""
-    if folder and Path(folder).is_dir():
-        return folder
-    return str(Path.home())
+    """The folder the last photo was picked from, if it still exists; else the user's Documents folder."""
+    return str(file_dialogs.start_folder(context, FileKind.PHOTOS))
 
 
 def remember_photo_folder(context: AppContext, paths: Sequence[str | Path]) -> None:
@@ -45,9 +43,7 @@ def remember_photo_folder(context: AppContext, paths: Sequence[str | Path]) -> N
 
 def pick_photo_files(parent: QWidget, context: AppContext, title: str, filters: str) -> list[str]:
     """Ask for image files, starting in the last photo folder; remember the folder of the chosen ones."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, last_photo_folder(context), filters)
-    remember_photo_folder(context, paths)
-    return list(paths)
+    return [str(path) for path in file_dialogs.open_files(parent, context, FileKind.PHOTOS, title, filters)]
 
 
 def dropped_images(mime: QMimeData | None) -> list[str]:

@@ -1077,6 +1077,11 @@ from %3</source>
             <translation>已取消：没有导入任何内容。</translation>
         </message>
         <message>
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="292" />
+            <source>Check cancelled: nothing was imported. Choose a file to check it again.</source>
+            <translation>已取消检查：没有导入任何内容。请重新选择文件再检查。</translation>
+        </message>
+        <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="419" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>

@@ -56,7 +56,10 @@ def rewrite(source: Path, target: Path, change) -> Path:
 
 def refused(site, file: Path, code: str) -> DomainError:
     before = snapshot(site.folder)
-    for call in (ex.exchange_preview, ex.import_exchange):
+    def preview_with_cancel(store, files, path):  # the dialog's preview: checked entry by entry, Cancel between
+        return ex.exchange_preview(store, files, path, progress=lambda done, total: True)
+
+    for call in (ex.exchange_preview, preview_with_cancel, ex.import_exchange):
         with pytest.raises(DomainError) as info:
             call(site.store, site.files, file)
         assert info.value.code == code, info.value
@@ -296,6 +299,26 @@ def test_a_cancelled_export_or_import_leaves_no_file_and_writes_nothing(pair, tm
     with pytest.raises(DomainError) as info:
         ex.import_exchange(hq.store, hq.files, file, progress=lambda done, total: False)
     assert info.value.code == "exchange_cancelled" and snapshot(hq.folder) == before
+
+
+def test_a_cancelled_preview_stops_checking_the_file_and_writes_nothing(pair):
+    hq, _a1, file = pair
+    before = snapshot(hq.folder)
+    asked: list[tuple[int, int]] = []
+
+    def cancel_after_the_first_entry(done: int, total: int) -> bool:
+        asked.append((done, total))
+        return done < 1
+
+    with pytest.raises(DomainError) as info:
+        ex.exchange_preview(hq.store, hq.files, file, progress=cancel_after_the_first_entry)
+    assert info.value.code == "exchange_cancelled" and snapshot(hq.folder) == before
+    total = asked[-1][1]
+    assert total > 3 and asked[-1][0] == 1  # stopped after one of the file's entries, not at its end
+    counted: list[tuple[int, int]] = []
+    whole = ex.exchange_preview(hq.store, hq.files, file, progress=lambda d, t: counted.append((d, t)) is None)
+    assert {k.kind: k.new for k in whole.kinds}["hazard"] == 3 and counted[-1] == (1, 1)
+    assert (total, total) in counted  # every entry was checked when nobody cancelled
 
 
 def test_a_laptop_set_to_field_in_the_settings_can_still_join(pair, tmp_path):

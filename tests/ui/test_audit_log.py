@@ -8,12 +8,13 @@ import sqlite3
 import threading
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from hazard_desktop import paths
 from hazard_desktop.ui.audit_log import COL_RECORD, COL_TABLE, AuditLogDialog
 from hazard_desktop.ui.features import install_features
 from hazard_desktop.ui.main_window import MainWindow
+from tests.ui.file_dialog_answers import FileDialogAnswers
 
 
 def make_dialog(qtbot, context) -> AuditLogDialog:
@@ -78,9 +79,10 @@ def test_verify_reports_the_first_break_and_marks_its_entry(qtbot, context, samp
 def test_export_button_writes_the_chain(qtbot, context, sample, tmp_path, monkeypatch):
     dialog = make_dialog(qtbot, context)
     target = tmp_path / "trail.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "JSON (*.json)"))
+    answers = FileDialogAnswers(target)
     with qtbot.waitSignal(dialog.exported, timeout=20000) as blocker:
         dialog.export_button.click()
+    assert answers.seen[0].parent is dialog and answers.seen[0].folder != context.data_dir
     assert blocker.args[0] > 0 and str(target) in dialog.status.text()
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=20000)
     data = json.loads(target.read_text(encoding="utf-8"))

@@ -31,6 +31,7 @@ from hazard_desktop.services.removable_drives import RemovableDrive
 from hazard_desktop.ui.exchange.conflicts import ConflictsDialog
 from hazard_desktop.ui.exchange.export_dialog import ExportDialog, file_name
 from hazard_desktop.ui.exchange.import_dialog import ImportDialog
+from hazard_desktop.ui.file_dialogs import documents_folder
 from tests.fakes import fake_context
 
 PLANT = uuid.uuid4()
@@ -57,6 +58,8 @@ class FakeExchange:
         self.imported: set[Path] = set()
         self.refusal: DomainError | None = None
         self.gate: threading.Event | None = None  # the import waits for it (to press Cancel meanwhile)
+        self.preview_gate: threading.Event | None = None  # the preview's check waits for it, likewise
+        self.preview_checked: list[int] = []  # entries the preview checked (it stops at Cancel)
         self.conflict_list = [
             RecordConflict(
                 uuid.uuid4(), "hazard", uuid.uuid4(), uuid.uuid4(), "YH-2026-30001", "A3", NOW,
@@ -84,10 +87,16 @@ class FakeExchange:
         self.exports.append((target, to, everything))
         return ExportResult(target, to, 12, 4, 2048)
 
-    def preview(self, store, files, path) -> ImportPreview:
+    def preview(self, store, files, path, *, progress=None) -> ImportPreview:
         self.previews.append(path)
         if self.refusal is not None:
             raise self.refusal
+        for entry in range(1, 4):  # the real preview checks the file entry by entry, asking after each
+            if entry == 2 and self.preview_gate is not None:
+                self.preview_gate.wait(10)
+            self.preview_checked.append(entry)
+            if progress is not None and not progress(entry, 3):
+                raise DomainError("exchange_cancelled")
         again = path in self.imported
         kinds = (
             KindCounts("hazard", new=0 if again else 5, changed=0 if again else 2, unchanged=7 if again else 0,
@@ -151,7 +160,7 @@ def test_the_export_offers_the_usb_drive_and_writes_there_in_one_click(qtbot, ct
 def test_a_drive_plugged_in_while_the_dialog_is_open_is_offered(qtbot, ctx, fake, tmp_path) -> None:
     dialog = ExportDialog(ctx)
     qtbot.addWidget(dialog)
-    assert dialog.folder() == ctx.data_dir / "exports"
+    assert dialog.folder() == documents_folder()  # no drive, no folder used before: never the data folder
     stick = tmp_path / "SD"
     stick.mkdir()
     ctx.removable_drives.list.append(RemovableDrive(stick, "SD"))
@@ -231,6 +240,40 @@ def test_a_refused_file_is_explained_and_nothing_imported(qtbot, ctx, fake, tmp_
     qtbot.waitUntil(lambda: dialog.preview_job is None, timeout=10_000)
     assert "another plant (西山化工)" in dialog.status.text()
     assert not dialog.import_button.isEnabled() and fake.imports == []
+
+
+def test_cancel_while_the_file_is_checked_stops_the_check_and_imports_nothing(qtbot, ctx, fake, tmp_path) -> None:
+    path = _drive_with_file(tmp_path)
+    fake.preview_gate = threading.Event()
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose(path)
+    assert dialog.preview_job is not None and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: fake.preview_checked == [1], timeout=10_000)  # checking, waiting before entry 2
+    dialog.cancel_button.click()  # the dialog stays open; the check stops before its next entry
+    fake.preview_gate.set()
+    qtbot.waitUntil(lambda: dialog.preview_job is None, timeout=10_000)
+    assert fake.preview_checked == [1, 2] and fake.imports == []  # stopped: entry 3 was never read
+    assert dialog.preview is None and not dialog.import_button.isEnabled() and dialog.isVisible()
+    assert "nothing was imported" in dialog.status.text()
+    dialog.choose(path)  # the file can be checked again
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    assert dialog.import_button.isEnabled()
+
+
+def test_closing_the_dialog_while_the_file_is_checked_stops_the_check(qtbot, ctx, fake, tmp_path) -> None:
+    fake.preview_gate = threading.Event()
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    job = dialog.choose(_drive_with_file(tmp_path))
+    assert job is not None
+    qtbot.waitUntil(lambda: fake.preview_checked == [1], timeout=10_000)
+    dialog.close()  # the window's close button (or Esc)
+    fake.preview_gate.set()
+    assert job.wait(10)
+    assert not dialog.isVisible() and fake.preview_checked == [1, 2] and fake.imports == []
 
 
 def test_cancel_during_the_import_imports_nothing(qtbot, ctx, fake, tmp_path) -> None:

@@ -16,6 +16,7 @@ from hazard_desktop.ui import photo_picking
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog, HazardEditorResult
 from hazard_desktop.ui.formatting import to_qdatetime
 from tests.ui.conftest import Sample, hazard_count, make_image
+from tests.ui.file_dialog_answers import FileDialogAnswers
 
 FOUND = datetime(2026, 4, 7, 6, 15, tzinfo=UTC)
 
@@ -108,12 +109,13 @@ def test_subcategories_follow_the_category(new_dialog: HazardEditorDialog, conte
 
 def test_pick_photos_uses_the_file_dialog(new_dialog: HazardEditorDialog, tmp_path, monkeypatch) -> None:
     files = images(tmp_path, 2)
-    monkeypatch.setattr(photo_picking.QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f) for f in files], ""))
+    answers = FileDialogAnswers(list(files), None)
     new_dialog.add_photos_button.click()
     assert new_dialog.new_photo_count() == 2
+    assert answers.seen[0].parent is new_dialog
     assert photo_picking.last_photo_folder(new_dialog._context) == str(tmp_path)
-    monkeypatch.setattr(photo_picking.QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
-    assert new_dialog.pick_photos() == 0
+    assert new_dialog.pick_photos() == 0  # cancelled
+    assert answers.seen[1].folder == tmp_path
 
 
 def test_remove_a_picked_photo(new_dialog: HazardEditorDialog, tmp_path) -> None:

@@ -43,6 +43,7 @@ from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
 from hazard_desktop.ui.inspections.templates_dialog import TemplatesDialog
 from hazard_desktop.ui.widgets import screen_fit
 from tests.factories import make_context
+from tests.ui.file_dialog_answers import FileDialogAnswers
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "inspections_zh_CN.ts"
 TODAY = date.today()
@@ -574,18 +575,12 @@ def _drag_events(paths: list[Path]):
 
 def test_the_add_photos_button_opens_the_last_photo_folder_and_attaches(qtbot, ctx, person, tmp_path, monkeypatch):
     """``clicked(bool)`` fed False into ``add_photos(paths)``, which then returned at once (issue 11 §2)."""
-    from hazard_desktop.ui import photo_picking
+    from hazard_desktop.ui import file_dialogs
 
     folder = tmp_path / "camera"
     folder.mkdir()
     photo = image_file(folder / "leak.png")
-    asked: list[str] = []
-
-    def fake_dialog(_parent, _title, start, _filters):
-        asked.append(start)
-        return [str(photo)], ""
-
-    monkeypatch.setattr(photo_picking.QFileDialog, "getOpenFileNames", fake_dialog)
+    answers = FileDialogAnswers([photo], [photo])
     inspection = started(ctx, person)
     runner = runner_for(qtbot, ctx, inspection.id)
     runner.add_photo_button.click()
@@ -593,7 +588,8 @@ def test_the_add_photos_button_opens_the_last_photo_folder_and_attaches(qtbot, c
     runner.close()
     again = runner_for(qtbot, ctx, inspection.id)  # a new window (and a restart: the folder is in a file)
     again.add_photo_button.click()
-    assert asked == [str(Path.home()), str(folder)]
+    assert [seen.folder for seen in answers.seen] == [file_dialogs.documents_folder(), folder]
+    assert answers.seen[0].parent is runner and answers.seen[1].parent is again
 
 
 def test_image_files_dropped_on_the_runner_are_attached(qtbot, ctx, person, tmp_path):

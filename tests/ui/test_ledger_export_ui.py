@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from hazard_desktop.adapters.ledger_xlsx import XlsxLedgerWriter
 from hazard_desktop.app import build_context, close_context
@@ -22,6 +22,7 @@ from hazard_desktop.ui.features import install_features
 from hazard_desktop.ui.ledger_export import LedgerExportActions
 from hazard_desktop.ui.main_window import MainWindow
 from tests.integration.test_sheet_service import copy_demo
+from tests.ui.file_dialog_answers import FileDialogAnswers
 
 WAIT_MS = 60_000
 
@@ -52,16 +53,9 @@ def actions(window: MainWindow, qtbot) -> Iterator[LedgerExportActions]:
         qtbot.waitUntil(lambda: installed.job is None, timeout=WAIT_MS)
 
 
-def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
-    """The save dialog answers ``path``; returns the start paths it was opened with."""
-    offered: list[str] = []
-
-    def answer(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
-        offered.append(start)
-        return str(path), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
-    return offered
+def choose_file(path: Path) -> FileDialogAnswers:
+    """The save dialog is answered with ``path``; the answers say how it opened."""
+    return FileDialogAnswers(path)
 
 
 def numbers_in(path: Path) -> list[str]:
@@ -75,10 +69,11 @@ def test_the_file_menu_exports_what_the_register_shows(window, actions, context,
     window.apply_filter(flt)
     window.model.set_sort(SortKey.FOUND_AT, True)
     target = tmp_path / "台账 2026.xlsx"
-    offered = choose_file(monkeypatch, tmp_path / "台账 2026")  # the suffix is added
+    offered = choose_file(tmp_path / "台账 2026")  # the suffix is added
     with qtbot.waitSignal(actions.exported, timeout=WAIT_MS) as done:
         actions.action.trigger()
-    assert offered and offered[0].endswith(".xlsx")
+    assert offered.seen[0].offered.endswith(".xlsx") and offered.seen[0].parent is window
+    assert offered.seen[0].folder != context.data_dir  # never the data folder
     assert done.args[0].path == target
     expected = [r.number for r in context.register.page(flt, SortKey.FOUND_AT, True, 0, 100_000)]
     assert expected and numbers_in(target) == expected
@@ -106,7 +101,7 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, actions, context, 
     monkeypatch.setattr(context, "ledger_writer", GatedWriter)
     out = tmp_path / "out"
     out.mkdir()
-    choose_file(monkeypatch, out / "ledger.xlsx")
+    choose_file(out / "ledger.xlsx")
     actions.action.trigger()
     assert GatedWriter.started.wait(30)
     qtbot.waitUntil(lambda: actions.progress is not None and actions.progress.isVisible(), timeout=WAIT_MS)
@@ -122,7 +117,7 @@ def test_cancel_in_the_progress_dialog_leaves_no_file(window, actions, context, 
 
 
 def test_a_missing_folder_is_refused_with_a_message(window, actions, qtbot, tmp_path, monkeypatch):
-    choose_file(monkeypatch, tmp_path / "gone" / "ledger.xlsx")
+    choose_file(tmp_path / "gone" / "ledger.xlsx")
     with qtbot.waitSignal(actions.failed, timeout=WAIT_MS) as refused:
         actions.action.trigger()
     assert refused.args[0].code == "ledger_folder_missing"
@@ -140,7 +135,7 @@ def test_a_read_only_folder_is_refused_with_a_message(window, actions, qtbot, tm
     if done.returncode != 0:
         pytest.skip(f"cannot make {locked} unwritable here: {done.stderr.decode().strip()}")
     try:
-        choose_file(monkeypatch, locked / "ledger.xlsx")
+        choose_file(locked / "ledger.xlsx")
         with qtbot.waitSignal(actions.failed, timeout=WAIT_MS) as refused:
             actions.action.trigger()
         assert refused.args[0].code == "ledger_folder_not_writable"

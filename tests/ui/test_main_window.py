@@ -599,3 +599,108 @@ def test_widths_saved_in_another_language_are_measured_again(qtbot, context: App
     header = second.view.horizontalHeader()
     assert header.sectionSize(rm.COL_STATUS) == second.default_widths()[rm.COL_STATUS]
     assert header.visualIndex(rm.COL_GRADE) == 1 and header.isSectionHidden(rm.COL_METHOD)  # choices kept
+
+
+# ---------------------------------------------------------------- columns hidden to fit the width
+
+
+WIDE = 1900  # room for every column (the offscreen platform lets a window be wider than its screen)
+
+
+def hidden_columns(win: MainWindow) -> set[int]:
+    header = win.view.horizontalHeader()
+    return {c for c in range(rm.COLUMN_COUNT) if header.isSectionHidden(c)}
+
+
+def resize_to(qtbot, win: MainWindow, width: int) -> None:
+    """A real resize of the shown window (the register view gets its resize event from the layout)."""
+    win.resize(width, 560)
+    qtbot.waitUntil(lambda: win.width() == width)
+    qtbot.waitUntil(lambda: win.view.width() > 0 and abs(win.view.width() - win.splitter.widget(0).width()) <= 1)
+
+
+def test_columns_hidden_to_fit_come_back_when_the_window_widens(qtbot, window: MainWindow) -> None:
+    window.action_details.setChecked(False)  # the register takes the whole width: widths below are its own
+    window.detail.setVisible(False)
+    window.show()
+    qtbot.waitExposed(window)
+    screen = WIDE
+    resize_to(qtbot, window, 780)
+    narrow = hidden_columns(window)
+    assert rm.COL_PHOTOS in narrow and narrow <= set(mw.OPTIONAL_COLUMNS)
+    resize_to(qtbot, window, screen)
+    assert hidden_columns(window) == set()
+    assert window.view.horizontalHeader().sectionResizeMode(rm.COL_DESCRIPTION) == QHeaderView.ResizeMode.Stretch
+    resize_to(qtbot, window, 780)  # and in the other direction again, in the same order
+    assert hidden_columns(window) == narrow
+
+
+def test_columns_the_user_hid_stay_hidden_whatever_the_width(qtbot, window: MainWindow) -> None:
+    window.action_details.setChecked(False)
+    window.detail.setVisible(False)
+    window.show()
+    qtbot.waitExposed(window)
+    screen = WIDE
+    resize_to(qtbot, window, screen)
+    window.columns_menu.aboutToShow.emit()
+    actions = {a.data(): a for a in window.columns_menu.actions()}
+    actions[rm.COL_CATEGORY].trigger()  # View → Columns: untick 类别
+    actions[rm.COL_DISPUTE].trigger()  # and one that no fitting ever hides
+    assert hidden_columns(window) == {rm.COL_CATEGORY, rm.COL_DISPUTE}
+    resize_to(qtbot, window, 780)
+    resize_to(qtbot, window, screen)
+    assert hidden_columns(window) == {rm.COL_CATEGORY, rm.COL_DISPUTE}
+    # A column hidden to fit and then shown by the user is the user's: it shows at any width.
+    resize_to(qtbot, window, 780)
+    assert rm.COL_PHOTOS in hidden_columns(window)
+    window.columns_menu.aboutToShow.emit()
+    next(a for a in window.columns_menu.actions() if a.data() == rm.COL_PHOTOS).trigger()
+    resize_to(qtbot, window, 790)
+    assert rm.COL_PHOTOS not in hidden_columns(window)
+
+
+def test_a_layout_saved_narrow_shows_its_fitted_columns_when_restored_wide(
+    qtbot, context: AppContext, sample: Sample
+) -> None:
+    first = MainWindow(context)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    resize_to(qtbot, first, WIDE)
+    first.splitter.setSizes([first.splitter.width(), 0])
+    first.columns_menu.aboutToShow.emit()
+    next(a for a in first.columns_menu.actions() if a.data() == rm.COL_FOUND_BY).setChecked(False)  # the user's
+    resize_to(qtbot, first, 780)
+    fitted = hidden_columns(first) - {rm.COL_FOUND_BY}
+    assert fitted
+    first.close()  # saves the layout
+
+    second = MainWindow(context)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert hidden_columns(second) >= fitted
+    resize_to(qtbot, second, WIDE)
+    second.splitter.setSizes([second.splitter.width(), 0])  # the whole width for the register
+    qtbot.waitUntil(lambda: hidden_columns(second) == {rm.COL_FOUND_BY})
+
+
+def test_a_layout_saved_before_fitting_was_remembered_shows_its_hidden_optional_columns(
+    qtbot, context: AppContext, sample: Sample
+) -> None:
+    first = MainWindow(context)
+    qtbot.addWidget(first)
+    first._fit_columns(300)  # what an older version saved at 1366×768 @ 150 %: optional columns hidden
+    first.save_layout()
+    settings = QSettings(str(context.data_dir / mw.SETTINGS_FILE), QSettings.Format.IniFormat)
+    settings.remove("main_window/fit_hidden")
+    settings.sync()
+
+    second = MainWindow(context)
+    qtbot.addWidget(second)
+    assert hidden_columns(second) == set(mw.OPTIONAL_COLUMNS)
+    second.show()
+    qtbot.waitExposed(second)
+    resize_to(qtbot, second, WIDE)
+    second.splitter.setSizes([second.splitter.width(), 0])
+    qtbot.waitUntil(lambda: hidden_columns(second) == set())

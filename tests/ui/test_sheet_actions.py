@@ -29,6 +29,7 @@ from hazard_desktop.ui.sheets.preview import SheetPreviewDialog, a4_printer, is_
 from hazard_desktop.ui.sheets.verify_dialog import VerifyDialog
 from hazard_desktop.ui.workers import Job, running_jobs, start
 from tests.integration.test_sheet_service import copy_demo, db_execute
+from tests.ui.file_dialog_answers import FileDialogAnswers
 
 WAIT_MS = 60_000
 
@@ -352,7 +353,6 @@ def test_the_save_as_pdf_button_saves_the_file_and_records_each_real_save(
 ) -> None:
     """Issue 11 §2: the toolbar's "Save as PDF…" fed ``triggered(False)`` into ``save_as(path)``: it wrote to
     file descriptor 0 (``OSError: Bad file descriptor``, then ``SameFileError``) yet recorded a print each time."""
-    from hazard_desktop.ui.sheets import preview as preview_module
 
     row = graded_row(context)
     window.select_hazard(row.id)
@@ -360,8 +360,7 @@ def test_the_save_as_pdf_button_saves_the_file_and_records_each_real_save(
         actions.print_grading_sheet()
     dialog = blocker.args[0]
     code = actions.prepared.prints[0].verify_code
-    answers = [("", ""), (str(tmp_path / "first"), ""), (str(tmp_path / "second.pdf"), "")]
-    monkeypatch.setattr(preview_module.QFileDialog, "getSaveFileName", lambda *a, **k: answers.pop(0))
+    answers = FileDialogAnswers(None, tmp_path / "first", tmp_path / "second.pdf")
 
     dialog.save_action.trigger()  # the user cancels the file dialog: nothing saved, nothing recorded
     assert dialog.outputs == [] and prints_of(context, code) == []
@@ -377,4 +376,6 @@ def test_the_save_as_pdf_button_saves_the_file_and_records_each_real_save(
     second = tmp_path / "second.pdf"
     assert dialog.outputs == [str(first), str(second)] and second.exists()
     assert len(prints_of(context, code)) == 2
+    assert all(seen.parent is dialog for seen in answers.seen)  # over the preview, never behind it
+    assert answers.seen[0].folder != context.data_dir and answers.seen[2].folder == tmp_path
     dialog.close()

@@ -21,6 +21,7 @@ from hazard_desktop.ui.statistics.actions import due_text, install_statistics_ac
 from hazard_desktop.ui.statistics.window import StatisticsWindow
 from tests.factories import make_context
 from tests.statistics_data import expected, fill_register, plain_rows
+from tests.ui.file_dialog_answers import FileDialogAnswers
 
 TODAY = date(2026, 11, 25)
 
@@ -156,8 +157,7 @@ def test_a_bar_click_replaces_the_registers_earlier_filters(qtbot, filled, tmp_p
 
 
 def test_chart_png_and_tables_xlsx(window, tmp_path, monkeypatch) -> None:
-    answers = [str(tmp_path / "chart"), str(tmp_path / "tables.xlsx")]
-    monkeypatch.setattr(window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (answers.pop(0), ""))
+    answers = FileDialogAnswers(tmp_path / "chart", tmp_path / "tables.xlsx")
     window.tabs.setCurrentIndex(0)
     window.findChild(QPushButton, "saveChart").click()
     image = QImage(str(tmp_path / "chart.png"))
@@ -174,14 +174,15 @@ def test_chart_png_and_tables_xlsx(window, tmp_path, monkeypatch) -> None:
     assert first.freeze_panes == "A2"
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
     assert not window.findChild(QPushButton, "saveChart").isEnabled()  # the report page has no chart
+    assert [seen.parent for seen in answers.seen] == [window, window]
+    assert answers.seen[1].folder == tmp_path  # the second export starts where the first went
 
 
 def test_report_page_writes_the_quarter_report(window, tmp_path, monkeypatch) -> None:
     window.set_period(quarter_period(2026, 3))
     assert "2026-10-15" in window.report_info.text()
     window.analysis.setPlainText("三季度设备类隐患占比最高。")
-    answers = [str(tmp_path / "q3.pdf"), str(tmp_path / "q3.xlsx")]
-    monkeypatch.setattr(window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (answers.pop(0), ""))
+    FileDialogAnswers(tmp_path / "q3.pdf", tmp_path / "q3.xlsx")
     window.findChild(QPushButton, "reportPdf").click()
     text = subprocess.run(["pdftotext", str(tmp_path / "q3.pdf"), "-"], capture_output=True, text=True).stdout
     assert "三季度设备类隐患占比最高。" in text.replace(" ", "").replace("\n", "")

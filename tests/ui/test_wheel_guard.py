@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDateTimeEdit, QWidget
 
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
-from hazard_desktop.ui.application import install_wheel_guard
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog
 
 
@@ -23,7 +22,6 @@ def wheel(widget: QWidget, steps: int = -1) -> None:
 
 def test_the_wheel_scrolls_the_form_not_the_department(qtbot, context: AppContext, monkeypatch) -> None:
     monkeypatch.setattr(messages, "choose", lambda *_a, **_k: None)  # closing the touched form: no question
-    install_wheel_guard(QApplication.instance())
     dialog = HazardEditorDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -53,3 +51,29 @@ def test_the_wheel_scrolls_the_form_not_the_department(qtbot, context: AppContex
     wheel(department, 1)
     assert department.currentIndex() == 0
     dialog.grab().save("/tmp/fx3_wheel.png")
+
+
+def test_the_guard_is_on_the_fields_not_on_the_application(qtbot, context: AppContext, monkeypatch) -> None:
+    """Each field carries its own filter (put there when its window shows or its layout changes): a field
+    outside the program's windows is left as Qt makes it, so no application-wide filter sees every event."""
+    monkeypatch.setattr(messages, "choose", lambda *_a, **_k: None)
+    loose = QComboBox()
+    qtbot.addWidget(loose)
+    loose.show()
+    assert loose.focusPolicy() == Qt.FocusPolicy.WheelFocus  # nothing app-wide touched it
+
+    dialog = HazardEditorDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = dialog.findChildren(QComboBox) + dialog.findChildren(QAbstractSpinBox)
+    assert fields and all(f.focusPolicy() != Qt.FocusPolicy.WheelFocus for f in fields)
+
+    # A field added after the window showed (a page, a row of fields) is guarded once the layout takes it.
+    later = QComboBox()
+    later.addItems(["一", "二"])
+    dialog.layout().addWidget(later)
+    qtbot.waitUntil(lambda: later.focusPolicy() == Qt.FocusPolicy.StrongFocus)
+    qtbot.waitUntil(lambda: later.isVisible())
+    wheel(later)
+    assert later.currentIndex() == 0

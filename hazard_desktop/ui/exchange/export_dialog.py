@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,14 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, RemovableDrive, suggested_folder
-from hazard_desktop.ui import workers
+from hazard_desktop.ui import file_dialogs, workers
 from hazard_desktop.ui.exchange import common
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.widgets import screen_fit
 
 if TYPE_CHECKING:
     from hazard_desktop.services.context import AppContext
 
-FOLDER_KEY = "exchange/lastExportFolder"
+FOLDER_KEY = FileKind.EXCHANGE_EXPORT.value
 PEER_KEY = "exchange/lastPeer"
 DRIVE_POLL_MS = 2000
 EVERYONE = ""  # the receiver combo's data for "the office" at a laptop (``to=None``)
@@ -200,7 +200,7 @@ class ExportDialog(QDialog):
         current = self.folder()
         last = self._settings().value(FOLDER_KEY, "")
         last_folder = Path(str(last)) if last else None
-        exports = self.context.data_dir / "exports"
+        exports = file_dialogs.documents_folder()  # no drive and no folder used before: never the data folder
         suggested = suggested_folder(drives, last_folder, exports)
         with_drive = {d.path: d for d in drives}
         entries: list[tuple[str, Path]] = []
@@ -239,10 +239,10 @@ class ExportDialog(QDialog):
         self._chosen_by_user = True
 
     def _browse(self) -> None:
-        start = str(self.folder() or self.context.data_dir)
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the exchange file"), start)
-        if folder:
-            self.set_folder(Path(folder))
+        title = self.tr("Folder for the exchange file")
+        folder = file_dialogs.choose_folder(self, self.context, FileKind.EXCHANGE_EXPORT, title)
+        if folder is not None:
+            self.set_folder(folder)
 
     def receiver(self) -> str | None:
         """The receiver's short code (None: a laptop's office, or everything with no peer)."""

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, RemovableDrives, exchange_files
-from hazard_desktop.ui import workers
+from hazard_desktop.ui import file_dialogs, workers
 from hazard_desktop.ui.exchange import common
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.widgets import screen_fit
 
 #: ``join(file, progress) -> ImportResult`` (``app.join_plant`` bound to the data folder).
@@ -182,12 +182,14 @@ class FirstStartDialog(QDialog):
         self.start_join.setEnabled(True)
 
     def _browse(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("The office's exchange file"), str(self.path.parent if self.path else Path.home()),
+        # No context: nothing is remembered in a data folder that must stay as it was if the question is closed.
+        path = file_dialogs.open_file(
+            self, None, FileKind.EXCHANGE_IMPORT, self.tr("The office's exchange file"),
             self.tr("Exchange files (*%1);;All files (*)").replace("%1", EXCHANGE_SUFFIX),
+            folder=self.path.parent if self.path else None,
         )  # fmt: skip
-        if name:
-            self.choose(Path(name))
+        if path is not None:
+            self.choose(path)
 
     def start(self) -> workers.Job | None:
         """Join on a worker thread."""

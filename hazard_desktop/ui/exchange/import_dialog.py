@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,14 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, exchange_files
-from hazard_desktop.ui import workers
+from hazard_desktop.ui import file_dialogs, workers
 from hazard_desktop.ui.exchange import common
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.widgets import screen_fit
 
 if TYPE_CHECKING:
     from hazard_desktop.services.context import AppContext
 
-FOLDER_KEY = "exchange/lastImportFolder"
+FOLDER_KEY = FileKind.EXCHANGE_IMPORT.value
 DRIVE_POLL_MS = 2000
 COLUMNS = 5  # kind, new, changed, unchanged, conflicts
 _CONFLICT_BRUSH = QBrush(QColor("#B71C1C"))
@@ -219,15 +219,16 @@ class ImportDialog(QDialog):
             self.choose(Path(str(current.data(Qt.ItemDataRole.UserRole))))
 
     def _browse(self) -> None:
-        start = str(self.path.parent if self.path else self._settings().value(FOLDER_KEY, "") or self.context.data_dir)
-        name, _filter = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self,
+            self.context,
+            FileKind.EXCHANGE_IMPORT,
             self.tr("Choose an exchange file"),
-            start,
             self.tr("Exchange files (*%1);;All files (*)").replace("%1", EXCHANGE_SUFFIX),
+            folder=self.path.parent if self.path else None,
         )
-        if name:
-            self.choose(Path(name))
+        if path is not None:
+            self.choose(path)
 
     # ------------------------------------------------------------------ preview
 
@@ -247,18 +248,48 @@ class ImportDialog(QDialog):
         self.sender_label.setText(str(path))
         self.note.setText("")
         self.status.setText(self.tr("Checking the file…"))
-        self.progress.setRange(0, 0)  # busy: the check reads the whole file
+        self.progress.setRange(0, 0)  # busy until the check says how many entries the file has
+        if self.preview_job is not None:
+            self.preview_job.cancel()  # another file chosen meanwhile: the first check stops
 
-        def work(_job: workers.Job) -> tuple[Path, object, BaseException | None]:
+        def work(job: workers.Job) -> tuple[Path, object, BaseException | None]:
             try:
-                return path, exchange.exchange_preview(store, files, path), None
+                found = common.cancellable(
+                    lambda: exchange.exchange_preview(store, files, path, progress=common.job_progress(job))
+                )
+                return path, found, None
+            except common.ExchangeCancelled:
+                raise
             except Exception as exc:  # noqa: BLE001 (shown as a sentence; the path tells which file it was)
                 return path, None, exc
 
-        job = workers.Job(work, name="exchange preview")
+        job = workers.Job(work, cancel_exceptions=(common.ExchangeCancelled,), name="exchange preview")
+        job.signals.progress.connect(self._preview_progress)
         job.signals.finished.connect(self._previewed)
+        job.signals.cancelled.connect(self._preview_cancelled)
         self.preview_job = workers.start(job)
         return self.preview_job
+
+    def _current_preview(self) -> bool:
+        """The signal being handled comes from the check of the file chosen last (not an earlier one)."""
+        job = self.preview_job
+        return job is not None and self.sender() is job.signals and not job.is_cancelled()
+
+    def _preview_progress(self, done: int, total: int) -> None:
+        if self._current_preview():
+            self._progress(done, total)
+
+    def _preview_cancelled(self) -> None:
+        """The check stopped at Cancel: nothing was read into the register."""
+        job = self.preview_job
+        if job is None or self.sender() is not job.signals:
+            return  # an earlier file's check, stopped because another file was chosen
+        self.preview_job = None
+        self.path = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Check cancelled: nothing was imported. Choose a file to check it again."))
 
     def _previewed(self, outcome: object) -> None:
         path, preview, error = outcome  # type: ignore[misc]
@@ -417,6 +448,9 @@ class ImportDialog(QDialog):
         if self.job is not None:
             self.job.cancel()
             self.status.setText(self.tr("Cancelling…"))
+        elif self.preview_job is not None:  # Cancel while the file is checked stops the check, the dialog stays
+            self.preview_job.cancel()
+            self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
 
@@ -424,5 +458,8 @@ class ImportDialog(QDialog):
         if self.job is not None:
             self.job.cancel()
             return
+        if self.preview_job is not None:  # closing the dialog stops the check (it writes nothing)
+            self.preview_job.cancel()
+            self.preview_job = None
         self._timer.stop()
         super().reject()

@@ -250,15 +250,12 @@ class InspectionListWindow(QMainWindow):
         folder = Path(tempfile.mkdtemp(prefix="hazard-record-"))
         target = folder / f"{row.number}.pdf"
         try:
-            (self._context.data_dir / "exports").mkdir(parents=True, exist_ok=True)
             record = build_record(self._context.uow(), row.id)
             factory().render(record, target)
             from hazard_desktop.ui.sheets.preview import SheetPreviewDialog  # QtPdf and QtPrintSupport load here
 
             title = self.tr("Inspection record {number}").format(number=row.number)
-            dialog = SheetPreviewDialog(
-                target, title, None, self, suggested_name=str(self._context.data_dir / "exports" / target.name)
-            )
+            dialog = SheetPreviewDialog(target, title, None, self, suggested_name=target.name, context=self._context)
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
             reason = messages.os_error_text(exc, with_name=True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +32,8 @@ from hazard_desktop.domain.reference import Category
 from hazard_desktop.services import inspections as service
 from hazard_desktop.services import reference_queries, template_exchange
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui import messages
+from hazard_desktop.ui import file_dialogs, messages
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.models import TCOL_NAME, TemplateListModel
 from hazard_desktop.ui.inspections.template_editor import TemplateEditorDialog
@@ -270,12 +270,11 @@ class TemplatesDialog(QDialog):
         return True
 
     def _export_path(self) -> Path | None:
-        folder = self._context.data_dir / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export checklists"), str(folder / "checklists.json"), self.tr("Checklist files (*.json)")
-        )
-        return Path(name) if name else None
+        path, _ = file_dialogs.save_file(
+            self, self._context, FileKind.CHECKLISTS, self.tr("Export checklists"), "checklists.json",
+            self.tr("Checklist files (*.json)"),
+        )  # fmt: skip
+        return path
 
     def export_templates(self, path: Path | None = None, *, only_selected: bool = False) -> Path | None:
         """Write every active checklist (or the selected one) with all versions to a JSON file."""
@@ -305,10 +304,9 @@ class TemplatesDialog(QDialog):
         return target
 
     def _import_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import checklists"), str(Path.home()), self.tr("Checklist files (*.json)")
+        return file_dialogs.open_file(
+            self, self._context, FileKind.CHECKLISTS, self.tr("Import checklists"), self.tr("Checklist files (*.json)")
         )
-        return Path(name) if name else None
 
     def import_templates(self, path: Path | None = None) -> template_exchange.ImportReport | None:
         """Add the checklists of a JSON file that are not here yet (never overwrites a stored version)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.main_window import MainWindow
@@ -45,14 +45,17 @@ class LedgerActions(QObject):
             hazard_selected.connect(self.origin_section.show_hazard)
 
     def choose_and_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        from hazard_desktop.ui.file_dialogs import FileKind, open_file
+
+        path = open_file(
             self.window,
+            self.context,
+            FileKind.LEDGER_IMPORT,
             QCoreApplication.translate("LedgerImport", "Import a ledger"),
-            str(Path.home()),
             QCoreApplication.translate("LedgerImport", "Ledgers (*.xlsx *.xlsm *.csv);;All files (*)"),
         )
-        if name:
-            self.import_file(Path(name))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> object:
         """Open the import dialog on ``path`` (modal); the register is refreshed after an import."""

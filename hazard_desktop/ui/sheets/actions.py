@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QProgressDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProgressDialog, QStatusBar, QWidget
 
 from hazard_desktop.domain.errors import Conflict
 from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
-from hazard_desktop.ui import messages
+from hazard_desktop.ui import file_dialogs, messages
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.workers import Job, start
 
 if TYPE_CHECKING:  # the sheet services and dialogs are imported when a sheet is first asked for
@@ -293,29 +294,23 @@ class SheetActions(QObject):
         chosen = MeetingChoiceDialog.ask(self.window, meetings)
         return None if chosen is None else self.open_preview(SheetRequest.meeting(chosen.meeting.id))
 
-    def _exports_folder(self) -> Path:
-        """Where "Save as PDF…" of the preview starts: ``exports`` once it exists, else the data folder
-        (Qt's file dialog offers only existing folders; the preview creates none)."""
-        exports = self.context.data_dir / "exports"
-        return exports if exports.is_dir() else self.context.data_dir
-
     def save_as_pdf(self, path: Path | None = None) -> Job | None:
         """File → Save sheet as PDF…: choose the sheet and the file; written and recorded in the background."""
         choice = self.choose_sheet()
         if choice is None:
             return None
         if path is None:
-            folder = self.context.data_dir / "exports"
-            folder.mkdir(parents=True, exist_ok=True)
-            name, _ = QFileDialog.getSaveFileName(
+            chosen, _ = file_dialogs.save_file(
                 self.window,
+                self.context,
+                FileKind.PDF,
                 self.tr("Save sheet as PDF"),
-                str(folder / f"{choice.sheet_no}.pdf"),
+                f"{choice.sheet_no}.pdf",
                 self.tr("PDF files (*.pdf)"),
             )
-            if not name:
+            if chosen is None:
                 return None
-            path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+            path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
         return self.save_document(choice.request, path)
 
     def verify_sheet(self, code: str = "") -> object:
@@ -484,8 +479,9 @@ class SheetActions(QObject):
             prepared.title,
             self.before_output,
             self.window,
-            suggested_name=str(self._exports_folder() / _file_name(prepared.title)),
+            suggested_name=_file_name(prepared.title),
             save_pdf=self.save_previewed,
+            context=self.context,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._preview_closed)

@@ -15,15 +15,20 @@ import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 
-from hazard_desktop.ui import messages
+from hazard_desktop.ui import file_dialogs, messages
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.widgets import screen_fit
+
+if TYPE_CHECKING:
+    from hazard_desktop.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +109,8 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         title: the print job's name.
         before_output: called before a real print or a save (see :data:`BeforeOutput`); None: output as is.
         parent: the main window.
-        suggested_name: the file name offered by "Save as PDF…".
+        suggested_name: the file name offered by "Save as PDF…" (in the folder last used for PDFs).
+        context: where that folder is remembered (None: the Documents folder, nothing remembered).
         save_pdf: "Save as PDF…" in one step (see :data:`SavePdf`); None: ``before_output``, then a copy.
     """
 
@@ -117,6 +123,7 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         *,
         suggested_name: str = "",
         save_pdf: SavePdf | None = None,
+        context: AppContext | None = None,
     ) -> None:
         self._printer = a4_printer(title)
         super().__init__(self._printer, parent)
@@ -124,7 +131,8 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         self.setWindowTitle(self.tr("Print preview — {title}").format(title=title))
         screen_fit.fit_on_show(self, (900, 1000), remember="sheetPreview")
         self.title = title
-        self.suggested_name = suggested_name or f"{title}.pdf"
+        self.suggested_name = Path(suggested_name).name if suggested_name else f"{title}.pdf"
+        self.context = context
         self.before_output = before_output
         self.save_pdf = save_pdf
         self.document = QPdfDocument(self)
@@ -189,12 +197,13 @@ class SheetPreviewDialog(QPrintPreviewDialog):
     def save_as(self, path: Path | None = None) -> Path | None:
         """Save the document as a PDF (asks for the file unless ``path`` is given); record it first."""
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF files (*.pdf)")
-            )
-            if not name:
+            chosen, _ = file_dialogs.save_file(
+                self, self.context, FileKind.PDF, self.tr("Save as PDF"), self.suggested_name,
+                self.tr("PDF files (*.pdf)"),
+            )  # fmt: skip
+            if chosen is None:
                 return None
-            path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+            path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
         if self.save_pdf is not None:  # the file and its print rows in one step
             saved = self.save_pdf(path)
             if saved is None:

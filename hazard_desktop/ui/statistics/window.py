@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -74,7 +73,8 @@ from hazard_desktop.services.statistics import (
     StatisticsQueries,
     load_statistics,
 )
-from hazard_desktop.ui import labels, messages
+from hazard_desktop.ui import file_dialogs, labels, messages
+from hazard_desktop.ui.file_dialogs import FileKind
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT
 from hazard_desktop.ui.statistics.models import CountLine, CountModel, FlowModel, MajorModel
 from hazard_desktop.ui.widgets import screen_fit
@@ -592,10 +592,8 @@ class StatisticsWindow(QMainWindow):
 
     # -------------------------------------------------------------------------------------- files
     def _ask_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
-        folder = self._context.data_dir / "exports"
-        start = str((folder if folder.is_dir() else Path.home()) / suggested)
-        name, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
-        return Path(name) if name else None
+        path, _ = file_dialogs.save_file(self, self._context, FileKind.STATISTICS, title, suggested, file_filter)
+        return path
 
     def _tab_changed(self, _index: int) -> None:
         self.png_button.setEnabled(self.current_chart_dimension() is not None)

@@ -17,6 +17,8 @@ deferred until the window is first shown, when its layout is complete::
 - when the layout needs more room than the screen has (or ``scroll=True``), the window's content moves
   into a :class:`QScrollArea`; the trailing button row (a :class:`QDialogButtonBox`, a row of buttons,
   or the widgets given as ``keep``) stays outside it, so OK/Cancel are always visible;
+- combo boxes and spin boxes take the mouse wheel only when they have the focus (``wheel_guard``: each
+  field is guarded when the window shows and when its layout changes later);
 - with ``remember`` and :func:`remember_in` called once at start (the composition root does), the size
   and place are stored per screen and screen size (a change of scaling is another screen) and reused.
 
@@ -45,6 +47,8 @@ from PySide6.QtWidgets import (
     QStyle,
     QWidget,
 )
+
+from hazard_desktop.ui.widgets.wheel_guard import guard_wheel
 
 # Window frame and title bar, not part of a widget's own size (Windows 10/11: ~8 px borders, ~31 px title).
 FRAME = QSize(16, 40)
@@ -113,6 +117,7 @@ def fit_window(
     wanted = _prepare(window, preferred, scroll, keep)
     _apply_size(window, wanted, remember)
     _cap(window, keep)
+    guard_wheel(window)
 
 
 def _prepare(
@@ -196,6 +201,7 @@ class _FitOnShow(QObject):
             watched.removeEventFilter(self)
             _apply_size(watched, self._wanted, self._remember)
             _cap(watched, self._args[2])
+            guard_wheel(watched)
             self.deleteLater()
         return False
 
@@ -220,6 +226,8 @@ class _Cap(QObject):
         self._pending = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show) and watched is self._window:
+            guard_wheel(self._window)  # fields added since (a page, a row of fields) take the wheel only when focused
         if event.type() == QEvent.Type.Resize and watched is self._window and not self._pending:
             # Only growth the layout forces (its minimum passed the screen): a user's own resize, or a
             # maximized window, is left alone.

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.services import backups as backup_service
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui import messages
+from hazard_desktop.ui import file_dialogs, messages
 from hazard_desktop.ui.backups import locale_size, when_text
 from hazard_desktop.ui.dialogs.settings_pages.common import MessageLine
+from hazard_desktop.ui.file_dialogs import FileKind
 
 
 class BackupsPage(QWidget):
@@ -98,10 +98,13 @@ class BackupsPage(QWidget):
         self.folder_edit.setText(str(folder) if folder else "")
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Second folder for automatic backups"),
-                                                  self.folder_edit.text())  # fmt: skip
-        if folder:
-            self.folder_edit.setText(folder)
+        text = self.folder_edit.text().strip()
+        folder = file_dialogs.choose_folder(
+            self, self.context, FileKind.BACKUP, self.tr("Second folder for automatic backups"),
+            folder=Path(text) if text else None,
+        )  # fmt: skip
+        if folder is not None:
+            self.folder_edit.setText(str(folder))
 
     def save(self) -> bool:
         """Store the second folder (empty: none); True if stored."""
