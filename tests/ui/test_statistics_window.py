@@ -231,10 +231,9 @@ def test_a_saved_report_s_code_is_recognised_by_verify_sheet(qtbot, window, tmp_
     from hazard_desktop.ui.sheets.verify_dialog import VerifyDialog
 
     window.set_period(year_period(2026))
-    monkeypatch.setattr(
-        window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "annual.pdf"), "")
-    )
+    answers = FileDialogAnswers(tmp_path / "annual.pdf")
     window.findChild(QPushButton, "reportPdf").click()
+    assert answers.seen[0].parent is window
     text = subprocess.run(["pdftotext", str(tmp_path / "annual.pdf"), "-"], capture_output=True, text=True).stdout
     code = next(line.split()[-1] for line in text.splitlines() if line.startswith("核验码"))
     dialog = VerifyDialog(window._context)
