@@ -27,7 +27,7 @@ from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.exchange import FieldDiff, Fields, RecordConflict
 
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"pk", "exchange_conflict"})}
-# Columns added to a travelling table after the exchange began (revision 0013: an imported hazard's ledger
+# Columns added to a travelling table after the exchange began (revision 0014: an imported hazard's ledger
 # 发现人 and "a date only"): left out of a record while NULL, so that every record without them keeps the
 # revision (the hash of its fields) it had and was agreed with the peers before they existed; absent means NULL.
 SPARSE_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"found_by_text", "found_date_only"})}

@@ -37,7 +37,7 @@ _COLUMNS = (
     # (ix_acceptances_hazard serves the lookups)
     " h.responsible_department_id, h.responsible_person_id, ra.measures, ra.funds, h.deadline, ra.interim_measures,"
     f" (SELECT json_extract(a.decided_by, '$.name') {_ACCEPTED}), (SELECT a.decided_on {_ACCEPTED}), h.closed_on,"
-    # an imported hazard's 发现人 as the old ledger wrote it (revision 0013): printed instead of found_by_id's
+    # an imported hazard's 发现人 as the old ledger wrote it (revision 0014): printed instead of found_by_id's
     " h.found_by_text"
 )
 

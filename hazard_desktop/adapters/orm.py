@@ -237,7 +237,7 @@ class HazardRow(Base):
     # 1 while an exchange conflict of the hazard is open (revision 0009).
     exchange_conflict: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # An imported hazard's 发现人 as the old ledger wrote it ("" = named nobody; NULL = found_by_id is the
-    # finder) and 1 when the ledger gave a day without a time (revision 0013).
+    # finder) and 1 when the ledger gave a day without a time (revision 0014).
     found_by_text: Mapped[str | None] = mapped_column(String(60), nullable=True)
     found_date_only: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
@@ -331,7 +331,7 @@ class GradingScoreRow(RecordMixin, Base):
 
 class GradingCriterionRow(RecordMixin, Base):
     __tablename__ = "grading_criteria"
-    __table_args__ = (Index("ix_grading_criteria_grading", "grading_id"),)  # revision 0013
+    __table_args__ = (Index("ix_grading_criteria_grading", "grading_id"),)  # revision 0014
     grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     criterion_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("major_criteria.id"))
@@ -639,7 +639,7 @@ class FormPrintRow(RecordMixin, Base):
 
 
 class ReportPrintRow(RecordMixin, Base):
-    """A saved statistics report's 核验码 (revision 0013): verification recognises the code."""
+    """A saved statistics report's 核验码 (revision 0014): verification recognises the code."""
 
     __tablename__ = "report_prints"
     __table_args__ = (Index("ix_report_prints_code", "verify_code"),)

@@ -135,7 +135,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind("acceptance", "acceptances", _I, BOTH, "hazard_id"),
     RecordKind("hazard_transition", "hazard_transitions", _I, BOTH, "hazard_id"),
     RecordKind("form_print", "form_prints", _I, BOTH, "hazard_id"),
-    RecordKind("report_print", "report_prints", _I, BOTH),  # a statistics report's 核验码 (0013)
+    RecordKind("report_print", "report_prints", _I, BOTH),  # a statistics report's 核验码 (0014)
 )
 KINDS_BY_NAME = {kind.name: kind for kind in RECORD_KINDS}
 

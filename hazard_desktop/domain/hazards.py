@@ -166,7 +166,7 @@ class Hazard:
     acceptor_id: uuid.UUID | None = None
     closed_on: date | None = None
     extension_pending: bool = False
-    # An imported hazard's record as the old ledger gave it (revision 0013): ``found_by_text`` is its 发现人
+    # An imported hazard's record as the old ledger gave it (revision 0014): ``found_by_text`` is its 发现人
     # as written ("" when the ledger names nobody; None for a hazard entered here, whose 发现人 is
     # ``found_by_id`` — for an imported one that is only who imported it); ``found_date_only`` when the
     # ledger gave a day without a time (``found_at`` is then that day's local noon, never shown as a time).

@@ -52,7 +52,7 @@ def hazard_tokens(
 
     ``legacy_number``: an imported hazard's 原编号 (empty adds nothing, so the tokens of every other
     hazard are what they were before it existed); ``found_by_text``: its 发现人 as the old ledger wrote it
-    (revision 0013; empty adds nothing either).
+    (revision 0014; empty adds nothing either).
 
     The index keeps no copy of them (a contentless table, ``adapters/search_index.py``), so a row's
     tokens are always computed from its stored fields by this one function, for inserting and deleting.

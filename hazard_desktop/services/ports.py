@@ -486,7 +486,7 @@ class RegisterRow(NamedTuple):
     responsible_person_name: str | None = None  # 责任人
     extension_pending: bool = False  # an extension is asked and not yet decided
     exchange_conflict: bool = False  # an exchange conflict of the hazard waits to be resolved (issue 15)
-    found_date_only: bool = False  # imported with a day and no time: show found_at as a date (revision 0013)
+    found_date_only: bool = False  # imported with a day and no time: show found_at as a date (revision 0014)
 
 
 class RegisterQueries(Protocol):

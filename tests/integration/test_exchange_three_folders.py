@@ -192,7 +192,7 @@ def test_a_hazard_changed_on_both_sides_is_kept_twice_until_resolved_field_by_fi
 
 
 def test_an_imported_hazard_s_ledger_finder_travels_and_other_records_keep_their_revision(plant, tmp_path):
-    """The columns of revision 0013 travel with an imported hazard; absent (NULL) they are left out of a
+    """The columns of revision 0014 travel with an imported hazard; absent (NULL) they are left out of a
     record, so every other hazard keeps the revision agreed with the peers before they existed."""
     from hazard_desktop.adapters.ledger_reader import OpenpyxlLedgerReader
     from hazard_desktop.domain.exchange import RECORD_KINDS

@@ -1,5 +1,5 @@
 """The prints of the rectification forms (table ``form_prints``, migration 0007) and of the statistics
-reports (table ``report_prints``, migration 0013)."""
+reports (table ``report_prints``, migration 0014)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Revision 0013: imported hazards keep what the old ledger said; the ORM and the schema name the same indexes."""
+"""Revision 0014: imported hazards keep what the old ledger said; the ORM and the schema name the same indexes."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def test_a_hazard_imported_before_keeps_the_ledger_s_finder_and_its_date_only(tm
         entries = con.execute(
             "SELECT use_case FROM audit_entries WHERE tbl = 'hazards' AND record = ? ORDER BY seq", (hazard_id,)
         ).fetchall()
-        assert entries[-1] == ("migration 0013",) and [e for e in entries if e[0] == "migration 0013"] == entries[-1:]
+        assert entries[-1] == ("migration 0014",) and [e for e in entries if e[0] == "migration 0014"] == entries[-1:]
         assert audit.verify(con).findings == ()
     finally:
         con.close()
@@ -136,7 +136,7 @@ def test_a_hazard_imported_before_without_a_finder_says_not_recorded(tmp_path):
 
 
 def test_an_upgrade_that_begins_the_trail_too_records_the_imported_hazards_change(tmp_path):
-    """From 0010 (before the audit trail) to the head in one go: 0011's genesis, then 0013's change, recorded."""
+    """From 0010 (before the audit trail) to the head in one go: 0011's genesis, then 0014's change, recorded."""
     path = tmp_path / "hazard_desktop.db"
     hazard_id, _importer = _imported_at_0012(path, {"found_by": "老李"}, revision="0010")
     con = _upgrade(path)

@@ -10,7 +10,7 @@
   NULL otherwise;
 - hazards imported before this revision (those in ``ledger_import_rows``) get both from what the import kept
   (``kept.found_by``), and the full-text index is written again; the program's connection audits the
-  UPDATE like any other write (one entry per hazard, use case ``migration 0013``) — or, when the trail was
+  UPDATE like any other write (one entry per hazard, use case ``migration 0014``) — or, when the trail was
   begun by 0011 in this same upgrade (no triggers on the connection yet), ``audit.rebaseline`` records it;
 - ``ix_grading_criteria_grading``: per-grading lookups of the matched criteria no longer scan the table;
 - ``report_prints``: each saved statistics report's 核验码 (period, title, format, digest, when, by whom), so
@@ -19,8 +19,8 @@
 Both columns are NULL for every other row (plain ``ADD COLUMN``): no table is rebuilt and, NULLs being left
 out of a row's canonical form, no other record's audit digest or exchange revision changes.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from alembic import op
 from hazard_desktop.adapters import audit, search_index
 from hazard_desktop.domain.audit import Who
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
@@ -69,7 +69,7 @@ def upgrade() -> None:
             finder = ""
         updates.append({"text": str(finder)[:60], "id": hazard_id})
     # the program's connection audits this UPDATE itself (its TEMP triggers, entries at COMMIT): named here
-    bind.info["audit_who"] = Who(use_case="migration 0013")
+    bind.info["audit_who"] = Who(use_case="migration 0014")
     bind.execute(
         sa.text("UPDATE hazards SET found_by_text = :text, found_date_only = 1 WHERE id = :id"), updates
     )
@@ -77,7 +77,7 @@ def upgrade() -> None:
         dbapi = bind.connection.dbapi_connection
         search_index.rebuild(dbapi)  # the finder's text is searchable
         if not _audited(dbapi):  # the trail began in this same upgrade (0011): its triggers are not on this connection
-            audit.rebaseline(dbapi, "migration 0013")
+            audit.rebaseline(dbapi, "migration 0014")
 
 
 def _audited(dbapi: object) -> bool:
