@@ -16,7 +16,7 @@ from hazard_desktop import cli, paths
 from hazard_desktop.adapters.audit import SqliteAuditTrail
 from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain.accounts import Actor, Role
-from hazard_desktop.domain.audit import ZERO_HASH, EntryFilter, entry_hash
+from hazard_desktop.domain.audit import ZERO_HASH, EntryFilter, entry2_hash, entry_hash
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.services import hazards as svc
 from tests.factories import hazard_input
@@ -38,11 +38,17 @@ def entry_count(context) -> int:
         return connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
 
 
+def hash_of(entry) -> str:
+    """An entry's hash by the definition of its format (1: per record; 2: per transaction)."""
+    return entry2_hash(entry.fields()) if entry.format == 2 else entry_hash(entry.fields())
+
+
 def test_a_fresh_register_verifies_and_its_chain_starts_at_zero(context):
     result = trail(context).verify()
-    assert result.ok and result.entries >= result.records > 0
-    first = trail(context).entries(EntryFilter(), limit=10**6)[0]
-    assert first.seq == 1 and first.prev == ZERO_HASH and first.hash == entry_hash(first.fields())
+    rows = trail(context).entries(EntryFilter(), limit=10**6)
+    assert result.ok and result.entries == len({e.seq for e in rows}) > 0 and len(rows) >= result.records > 0
+    first = rows[0]
+    assert first.seq == 1 and first.prev == ZERO_HASH and first.hash == hash_of(first)
 
 
 def test_a_use_case_appends_one_entry_per_record_in_its_transaction_with_who_and_use_case(context, inspector):
@@ -123,18 +129,40 @@ def test_an_edit_behind_the_programs_back_is_found_with_table_record_and_entry(c
 
 def test_editing_or_removing_an_audit_entry_breaks_the_chain_at_that_entry(context, inspector):
     svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    last = entry_count(context)
     with db(context) as connection:
-        (actor,) = connection.execute("SELECT actor FROM audit_entries WHERE seq = 5").fetchone()
-        connection.execute("UPDATE audit_entries SET actor = '别人' WHERE seq = 5")
+        (actor,) = connection.execute("SELECT actor FROM audit_entries WHERE seq = ?", (last - 1,)).fetchone()
+        connection.execute("UPDATE audit_entries SET actor = '别人' WHERE seq = ?", (last - 1,))
     result = trail(context).verify()
-    assert (result.first.kind, result.first.seq) == ("chain_hash", 5)
+    assert (result.first.kind, result.first.seq) == ("chain_hash", last - 1)
     with db(context) as connection:
-        connection.execute("UPDATE audit_entries SET actor = ? WHERE seq = 5", (actor,))
+        connection.execute("UPDATE audit_entries SET actor = ? WHERE seq = ?", (actor, last - 1))
         connection.commit()
         assert trail(context).verify().ok
-        connection.execute("DELETE FROM audit_entries WHERE seq = 7")
+        connection.execute("DELETE FROM audit_entries WHERE seq = ?", (last - 1,))
     result = trail(context).verify()
-    assert (result.first.kind, result.first.seq) == ("chain_gap", 8)
+    assert (result.first.kind, result.first.seq) == ("chain_gap", last)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit_records SET after = '0' || substr(after, 2) WHERE id = (SELECT max(id) FROM audit_records)",
+        "DELETE FROM audit_records WHERE id = (SELECT min(id) FROM audit_records WHERE entry = :seq)",
+        "INSERT INTO audit_records (entry, tbl, rec, before, after) VALUES (:seq, 'settings', 'x', NULL, 'ab')",
+        "UPDATE audit_records SET entry = :seq - 1 WHERE id = (SELECT min(id) FROM audit_records WHERE entry = :seq)",
+    ],
+)
+def test_editing_removing_adding_or_moving_a_record_of_an_entry_breaks_that_entry(context, inspector, sql):
+    """Format 2: an entry's hash covers its records (their digest): any edit of them is found at that entry."""
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    seq = trail(context).entries(EntryFilter(table="hazards", record=str(hazard.id)))[-1].seq
+    assert entry_count(context) == seq and trail(context).verify().ok
+    with db(context) as connection:
+        connection.execute(sql, {"seq": seq})
+    result = trail(context).verify()
+    assert not result.ok and result.first.kind == "chain_hash" and result.first.seq in (seq - 1, seq)
 
 
 def test_export_writes_the_chain_as_csv_and_json(context, inspector, tmp_path):
@@ -143,10 +171,18 @@ def test_export_writes_the_chain_as_csv_and_json(context, inspector, tmp_path):
     svc.create_hazard(context.uow(), hazard_input(context, inspector))
     count = trail(context).export(tmp_path / "a.json")
     data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
-    assert len(data["entries"]) == count == entry_count(context)
+    assert len(data["entries"]) == count == len(trail(context).entries(EntryFilter(), limit=10**6))
+    assert len({e["seq"] for e in data["entries"]}) == entry_count(context)
+    record = ("table", "record", "before", "after", "hash")
     for previous, entry in zip(data["entries"], data["entries"][1:], strict=False):
+        if entry["seq"] == previous["seq"]:  # the next record of the same (format-2) entry
+            assert entry["hash"] == previous["hash"]
+            continue
         assert entry["prev"] == previous["hash"]
-        assert entry_hash({k: v for k, v in entry.items() if k != "hash"}) == entry["hash"]
+        if entry.get("format") == 2:  # the records beside the fields the hash covers
+            assert entry2_hash({k: v for k, v in entry.items() if k not in record}) == entry["hash"]
+        else:
+            assert entry_hash({k: v for k, v in entry.items() if k != "hash"}) == entry["hash"]
     assert trail(context).export(tmp_path / "a.csv") == count
     lines = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].split(",")[-2:] == ["prev", "hash"] and len(lines) == count + 1
@@ -249,7 +285,7 @@ def test_the_state_after_is_read_at_commit_and_a_reused_rowid_is_told_apart_by_i
     with engine_of(context).begin() as connection:
         connection.exec_driver_sql("DELETE FROM settings WHERE id = 'b'")
         connection.exec_driver_sql(insert, (900002, "c", stamp, stamp, "audit.c", "1"))
-    last = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before + 2]
+    last = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before + 1]
     assert {(e.record, e.before == new["b"].after, e.after is None) for e in last} == {
         ("b", True, True),
         ("c", False, False),
