@@ -202,20 +202,53 @@ def _sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def state_sql(names: Sequence[str], alias: str) -> str:
+Column = tuple[str, str, bool]  # name, affinity (TEXT, INTEGER, REAL, NUMERIC, BLOB), declared NOT NULL
+
+
+def _affinity(declared: str) -> str:
+    """SQLite's column affinity of a declared type (its documented rules, in their order)."""
+    declared = declared.upper()
+    if "INT" in declared:
+        return "INTEGER"
+    if any(word in declared for word in ("CHAR", "CLOB", "TEXT")):
+        return "TEXT"
+    if "BLOB" in declared or not declared:
+        return "BLOB"
+    if any(word in declared for word in ("REAL", "FLOA", "DOUB")):
+        return "REAL"
+    return "NUMERIC"
+
+
+def column_info(cursor: Any, table: str) -> list[Column]:
+    return [
+        (row[1], _affinity(row[2] or ""), bool(row[3]))
+        for row in cursor.execute(f'PRAGMA main.table_info("{table}")').fetchall()
+    ]
+
+
+def state_sql(columns: Sequence[Column], alias: str) -> str:
     """An SQL expression (over ``alias``'s columns) whose value is the record's canonical JSON text, the very
     bytes ``domain.audit.row_digest`` hashes: the columns in sorted order, NULLs left out, ``json_quote`` for
     integers and texts (SQLite writes them as ``json.dumps(ensure_ascii=False)`` does: tests/unit compare
     them), a real as ``json.dumps`` writes it and a BLOB as ``"sha256:<hex>"`` (functions of
-    ``register_functions``). Built by SQLite at C speed: Python only hashes the finished text."""
+    ``register_functions``). Built by SQLite at C speed: Python only hashes the finished text.
+
+    What a column can hold decides how much is checked per value: a NOT NULL column is never NULL (SQLite
+    enforces it on every write, the sqlite3 shell's too), and a TEXT-affinity column holds only text (SQLite
+    turns numbers into text there) unless a BLOB was bound to it, which the program never does; a BLOB
+    behind its back makes ``json_quote`` fail, and the verification then digests that table in Python."""
     parts = []
-    for name in sorted(names):
+    for name, affinity, not_null in sorted(columns):
         column = f"{alias}.{_quoted(name)}"
         key = _sql_text("," + encode_basestring(name) + ":")
-        parts.append(
-            f"iif({column} IS NULL, '', {key} || CASE typeof({column}) WHEN 'real' THEN audit_real({column}) "
-            f"WHEN 'blob' THEN audit_blob({column}) ELSE json_quote({column}) END)"
-        )
+        if affinity == "TEXT":
+            value = f"json_quote({column})"
+        else:
+            value = (
+                f"CASE typeof({column}) WHEN 'real' THEN audit_real({column}) "
+                f"WHEN 'blob' THEN audit_blob({column}) ELSE json_quote({column}) END"
+            )
+        parts.append(f"{key} || {value}" if not_null else f"iif({column} IS NULL, '', {key} || {value})")
     return "'{' || substr(" + " || ".join(parts or ["''"]) + ", 2) || '}'"
 
 
@@ -252,8 +285,9 @@ def _install_format2(dbapi_connection: Any, cursor: Any) -> None:
     cursor.execute("CREATE TEMP TABLE IF NOT EXISTS audit_txn (seq INTEGER NOT NULL, start INTEGER NOT NULL)")
     record = f"INSERT INTO {RECORDS} (entry, tbl, rec, before, after) VALUES ((SELECT seq FROM audit_txn), "
     for table in audited_tables(cursor):
-        names, keys = _columns(cursor, table)
-        old, new = f"audit_sha({state_sql(names, 'OLD')})", f"audit_sha({state_sql(names, 'NEW')})"
+        _names, keys = _columns(cursor, table)
+        info = column_info(cursor, table)
+        old, new = f"audit_sha({state_sql(info, 'OLD')})", f"audit_sha({state_sql(info, 'NEW')})"
         name = _sql_text(table)
         cursor.execute(
             f'CREATE TEMP TRIGGER "audit_{table}_i" AFTER INSERT ON main."{table}" BEGIN '
@@ -513,6 +547,29 @@ def genesis(dbapi_connection: Any) -> int:
         cursor.close()
 
 
+def digests(cursor: Any, table: str) -> Iterator[tuple[str, str]]:
+    """(key, digest of the state) of every row of ``table``: the text built in SQL (``state_sql``), or, when a
+    value there cannot be (a BLOB put into a text column behind the program's back), by the Python definition."""
+    _names, keys = _columns(cursor, table)
+    state = state_sql(column_info(cursor, table), "t")
+    sql = f'SELECT {_key_sql(keys, "t")}, audit_sha({state}) FROM main."{table}" AS t'
+    try:
+        rows = cursor.execute(sql).fetchall()
+    except sqlite3.Error:
+        by_rowid = keys == ["rowid"]
+        result = cursor.execute(f'SELECT {"rowid, " if by_rowid else ""}* FROM main."{table}"')
+        columns = [d[0] for d in result.description][1 if by_rowid else 0 :]
+        digest = row_digester(columns)
+        key_at = [columns.index(k) for k in keys] if not by_rowid else []
+        for row in result.fetchall():
+            if by_rowid:
+                yield str(row[0]), digest(row[1:])
+            else:
+                yield "/".join(str(row[i]) for i in key_at), digest(row)
+        return
+    yield from rows
+
+
 def baseline_unrecorded(dbapi_connection: Any, use_case: str) -> int:
     """Migration 0013: record the rows of the tables that format 1 could not audit (WITHOUT ROWID) as they
     stand, in one format-2 entry under ``use_case``; return how many."""
@@ -524,11 +581,7 @@ def baseline_unrecorded(dbapi_connection: Any, use_case: str) -> int:
             sql = cursor.execute("SELECT sql FROM main.sqlite_master WHERE name = ?", (table,)).fetchone()[0]
             if "WITHOUT ROWID" not in (sql or "").upper():
                 continue
-            names, keys = _columns(cursor, table)
-            result = cursor.execute(
-                f'SELECT {_key_sql(keys, "t")}, audit_sha({state_sql(names, "t")}) FROM main."{table}" AS t'
-            )
-            changes.extend((table, record, None, digest) for record, digest in result.fetchall())
+            changes.extend((table, record, None, digest) for record, digest in digests(cursor, table))
     finally:
         cursor.close()
     return append2(dbapi_connection, Who(use_case=use_case), changes)
@@ -646,18 +699,13 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
     records = 0
     record_findings: list[Finding] = []
     for table in audited_tables(cursor):
-        names, keys = _columns(cursor, table)
-        result = cursor.execute(
-            f'SELECT {_key_sql(keys, "t")}, audit_sha({state_sql(names, "t")}) FROM main."{table}" AS t'
-        )
-        while rows := result.fetchmany(5000):
-            for record, digest in rows:
-                records += 1
-                seen = last.pop((table, record), None)
-                if seen is None or seen[1] is None:
-                    record_findings.append(Finding("record_unrecorded", None, table, record))
-                elif seen[1] != digest:
-                    record_findings.append(Finding("record_changed", seen[0], table, record))
+        for record, digest in digests(cursor, table):
+            records += 1
+            seen = last.pop((table, record), None)
+            if seen is None or seen[1] is None:
+                record_findings.append(Finding("record_unrecorded", None, table, record))
+            elif seen[1] != digest:
+                record_findings.append(Finding("record_changed", seen[0], table, record))
     for (table, record), (seq, after) in last.items():
         if after is not None:
             record_findings.append(Finding("record_deleted", seq, table, record))

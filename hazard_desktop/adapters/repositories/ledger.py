@@ -117,7 +117,7 @@ class SqlLedgerRepository:
 
         self._session.flush()  # rows the session holds (the batch) go first: the same connection follows
         connection = self._session.connection()
-        numbered = CoreBulkWriter(connection=connection).write_new_hazards([hazard for hazard, _ in hazards])
+        numbered = list(CoreBulkWriter(connection=connection).write_new_hazards([h for h, _ in hazards]))
         legacy = [(str(h.id), number) for h, (_, number) in zip(numbered, hazards, strict=True) if number]
         if legacy:
             by_id = dict(legacy)
