@@ -111,9 +111,9 @@ _INSERT2 = (
     f"INSERT INTO {TABLE} (seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash, format, "
     "records) VALUES (?, ?, ?, ?, ?, ?, '', '', NULL, NULL, ?, ?, 2, ?)"
 )
-_LINES = (
-    f"SELECT id, entry, tbl, rec, before, after, json_array(id, entry, tbl, rec, before, after) FROM {RECORDS} "
-    "WHERE id > ? ORDER BY id"
+_LINES = f"SELECT json_array(id, entry, tbl, rec, before, after) FROM {RECORDS} WHERE id > ? ORDER BY id"
+_CHECK = (
+    f"SELECT count(*), count(DISTINCT tbl || char(31) || rec), sum(entry IS NOT ?) FROM {RECORDS} WHERE id > ?"
 )
 _INSERT = (
     f"INSERT INTO {TABLE} (seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash) "
@@ -407,22 +407,17 @@ def _write_format2(dbapi_connection: Any, who: Who) -> int:
             return 0
         seq, start = txn
         cursor.execute("DELETE FROM temp.audit_txn")
-        rows = cursor.execute(_LINES, (start,)).fetchall()
-        if not rows:
+        count, distinct, strangers = cursor.execute(_CHECK, (seq, start)).fetchone()
+        if not count:
             return 0
-        seen: set[tuple[str, str]] = set()
-        for row in rows:
-            key = (row[2], row[3])
-            if key in seen or row[1] != seq:
-                rows = _compact(cursor, seq, start, rows)
-                break
-            seen.add(key)
-        if not rows:
-            return 0
+        if distinct != count or strangers:  # a record changed twice (or a stray row): one record each
+            if not _compact(cursor, seq, start):
+                return 0
         last, prev = _last(cursor)
         if last + 1 != seq:  # entries written meanwhile in this transaction (a migration writing format 1)
             raise sqlite3.IntegrityError(f"audit: entry {seq} expected, the chain is at {last}")
-        records = records_digest([row[6] for row in rows])
+        # the lines as SQLite writes them (json_array), read in id order: only joining and hashing is left here
+        records = records_digest([row[0] for row in cursor.execute(_LINES, (start,))])
         at, txn_id = _now(), str(uuid.uuid4())
         fields = {"format": 2, "seq": seq, "prev": prev, "at": at, "actor": who.actor, "actor_id": who.actor_id,
                   "use_case": who.use_case, "txn": txn_id, "records": records}  # fmt: skip
@@ -434,21 +429,21 @@ def _write_format2(dbapi_connection: Any, who: Who) -> int:
         cursor.close()
 
 
-def _compact(cursor: Any, seq: int, start: int, rows: list[Any]) -> list[Any]:
-    """One record per changed record (see ``_write_format2``), written again in the order first changed."""
+def _compact(cursor: Any, seq: int, start: int) -> int:
+    """One record per changed record (see ``_write_format2``), written again in the order first changed;
+    return how many are left."""
     merged: dict[tuple[str, str], list[Any]] = {}
-    for _id, _entry, table, record, before, after, _line in rows:
+    rows = cursor.execute(f"SELECT tbl, rec, before, after FROM {RECORDS} WHERE id > ? ORDER BY id", (start,))
+    for table, record, before, after in rows.fetchall():
         found = merged.get((table, record))
         if found is None:
             merged[(table, record)] = [table, record, before, after]
         else:
             found[3] = after
     cursor.execute(f"DELETE FROM {RECORDS} WHERE id > ?", (start,))
-    cursor.executemany(
-        f"INSERT INTO {RECORDS} (entry, tbl, rec, before, after) VALUES (?, ?, ?, ?, ?)",
-        [(seq, *values) for values in merged.values() if values[2] is not None or values[3] is not None],
-    )
-    return list(cursor.execute(_LINES, (start,)).fetchall())
+    kept = [(seq, *values) for values in merged.values() if values[2] is not None or values[3] is not None]
+    cursor.executemany(f"INSERT INTO {RECORDS} (entry, tbl, rec, before, after) VALUES (?, ?, ?, ?, ?)", kept)
+    return len(kept)
 
 
 def append2(dbapi_connection: Any, who: Who, changes: list[tuple[str, str, str | None, str | None]]) -> int:
