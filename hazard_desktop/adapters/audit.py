@@ -410,9 +410,9 @@ def _write_format2(dbapi_connection: Any, who: Who) -> int:
         count, distinct, strangers = cursor.execute(_CHECK, (seq, start)).fetchone()
         if not count:
             return 0
-        if distinct != count or strangers:  # a record changed twice (or a stray row): one record each
-            if not _compact(cursor, seq, start):
-                return 0
+        # a record changed twice (or a stray row): one record each, none left if all came to nothing
+        if (distinct != count or strangers) and not _compact(cursor, seq, start):
+            return 0
         last, prev = _last(cursor)
         if last + 1 != seq:  # entries written meanwhile in this transaction (a migration writing format 1)
             raise sqlite3.IntegrityError(f"audit: entry {seq} expected, the chain is at {last}")

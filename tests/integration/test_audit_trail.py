@@ -291,3 +291,63 @@ def test_the_state_after_is_read_at_commit_and_a_reused_rowid_is_told_apart_by_i
         ("c", False, False),
     }
     assert trail(context).verify().ok
+
+
+def test_a_without_rowid_table_is_audited_by_its_primary_key(context):
+    """``exchange_known`` (WITHOUT ROWID): its rows are recorded by (peer, kind, record id), and an edit of one
+    behind the program's back is found like any other."""
+    from hazard_desktop.app import engine_of
+
+    known = "INSERT INTO exchange_known (peer, kind, record_id, hash, ack) VALUES (?, ?, ?, ?, ?)"
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(known, ("L1", "hazard", "r-1", "h1", 0))
+        connection.exec_driver_sql(known, ("L1", "hazard", "r-2", "h2", 0))
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql("UPDATE exchange_known SET ack = 1 WHERE record_id = 'r-1'")
+    rows = trail(context).entries(EntryFilter(table="exchange_known"))
+    assert [(e.record, e.before is None) for e in rows] == [("L1/hazard/r-1", True), ("L1/hazard/r-2", True),
+                                                            ("L1/hazard/r-1", False)]  # fmt: skip
+    assert rows[-1].before == rows[0].after != rows[-1].after
+    assert trail(context).verify().ok
+    for sql, kind in [
+        ("UPDATE exchange_known SET hash = 'x' WHERE record_id = 'r-1'", "record_changed"),
+        ("DELETE FROM exchange_known WHERE record_id = 'r-2'", "record_deleted"),
+        ("INSERT INTO exchange_known VALUES ('L2', 'hazard', 'r-9', 'h', 0)", "record_unrecorded"),
+    ]:
+        with db(context) as connection:
+            connection.execute(sql)
+        assert {(f.kind, f.table) for f in trail(context).verify().findings} >= {(kind, "exchange_known")}
+
+
+def test_an_upgraded_register_keeps_its_format1_entries_verified_beside_format2_ones(tmp_path):
+    """A register made by revision 0011's code: its per-record entries are checked in their own format, its
+    records against their format-1 digests (the same bytes), and new writes chain format-2 entries after them."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(FIXTURES / "db_rev0011.db", folder / "hazard_desktop.db")
+    context = build_context(folder)
+    try:
+        rows = context.audit().entries(EntryFilter(), limit=10**6)
+        old = [e for e in rows if e.format == 1]
+        assert old and all(e.hash == entry_hash(e.fields()) for e in old)
+        assert context.audit().verify().ok
+        with sqlite3.connect(folder / "hazard_desktop.db") as connection:
+            (hazard_id,) = connection.execute("SELECT id FROM hazards LIMIT 1").fetchone()
+        hazard = next(e for e in old if e.table == "hazards" and e.record == hazard_id)
+        assert hazard.after
+        with engine_of_context(context).begin() as connection:
+            connection.exec_driver_sql("UPDATE hazards SET location = '新址' WHERE id = ?", (hazard_id,))
+        new = context.audit().entries(EntryFilter(table="hazards", record=hazard_id))[-1]
+        assert new.format == 2 and new.before == hazard.after and new.hash == entry2_hash(new.fields())
+        assert context.audit().verify().ok
+        with sqlite3.connect(folder / "hazard_desktop.db") as connection:
+            connection.execute("UPDATE audit_entries SET actor = '别人' WHERE seq = ?", (old[1].seq,))
+        assert (context.audit().verify().first.kind, context.audit().verify().first.seq) == ("chain_hash", old[1].seq)
+    finally:
+        close_context(context)
+
+
+def engine_of_context(context):
+    from hazard_desktop.app import engine_of
+
+    return engine_of(context)
