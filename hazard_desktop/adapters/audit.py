@@ -67,8 +67,10 @@ from hazard_desktop.domain.audit import (
     entry2_hash,
     entry_hasher,
     records_digest,
+    row_digest2,
     row_digester,
     sorted_row_digester,
+    state2_digest,
 )
 
 TABLE = "audit_entries"
@@ -112,9 +114,7 @@ _INSERT2 = (
     "records) VALUES (?, ?, ?, ?, ?, ?, '', '', NULL, NULL, ?, ?, 2, ?)"
 )
 _LINES = f"SELECT json_array(id, entry, tbl, rec, before, after) FROM {RECORDS} WHERE id > ? ORDER BY id"
-_CHECK = (
-    f"SELECT count(*), count(DISTINCT tbl || char(31) || rec), sum(entry IS NOT ?) FROM {RECORDS} WHERE id > ?"
-)
+_CHECK = f"SELECT count(*), count(DISTINCT tbl || char(31) || rec), sum(entry IS NOT ?) FROM {RECORDS} WHERE id > ?"
 _INSERT = (
     f"INSERT INTO {TABLE} (seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -191,9 +191,25 @@ def _blob(value: bytes) -> str:
     return '"sha256:' + hashlib.sha256(value).hexdigest() + '"'
 
 
+def _sha2(text: str) -> str:
+    return state2_digest(text)
+
+
+def _string(value: object) -> str:
+    return json.dumps(value)  # a real in a format-2 state: its JSON text, as a string (json_array quotes it)
+
+
+def _blob2(value: bytes) -> str:
+    return "sha256:" + hashlib.sha256(value).hexdigest()
+
+
 def register_functions(dbapi_connection: Any) -> None:
-    """The SQL functions the state text and its digest need (``state_sql``), on any sqlite3 connection."""
+    """The SQL functions the state texts and their digests need (``state_sql``, ``state2_sql``), on any sqlite3
+    connection."""
     dbapi_connection.create_function("audit_sha", 1, _sha, deterministic=True)
+    dbapi_connection.create_function("audit_sha2", 1, _sha2, deterministic=True)
+    dbapi_connection.create_function("audit_string", 1, _string, deterministic=True)
+    dbapi_connection.create_function("audit_blob2", 1, _blob2, deterministic=True)
     dbapi_connection.create_function("audit_real", 1, _real, deterministic=True)
     dbapi_connection.create_function("audit_blob", 1, _blob, deterministic=True)
 
@@ -252,6 +268,25 @@ def state_sql(columns: Sequence[Column], alias: str) -> str:
     return "'{' || substr(" + " || ".join(parts or ["''"]) + ", 2) || '}'"
 
 
+def state2_sql(columns: Sequence[Column], alias: str) -> str:
+    """Format 2's state text of a row (``domain.audit.row_digest2``): ``json_array`` of its columns in the
+    table's order, one C call (a third of the cost of ``state_sql``'s per-column text, the most expensive part of
+    a bulk write's trail). A real of a REAL column is given as the string of its ``json.dumps`` (SQLite's own
+    rendering of reals has changed between versions; the program writes reals only there), a BLOB of a BLOB
+    column as the string ``sha256:<hex>``; ``audit_sha2`` leaves out the trailing NULLs (a column added later,
+    NULL, changes no digest) and hashes the text."""
+    values = []
+    for name, affinity, _not_null in columns:
+        column = f"{alias}.{_quoted(name)}"
+        if affinity == "REAL":
+            values.append(f"CASE typeof({column}) WHEN 'real' THEN audit_string({column}) ELSE {column} END")
+        elif affinity == "BLOB":
+            values.append(f"CASE typeof({column}) WHEN 'blob' THEN audit_blob2({column}) ELSE {column} END")
+        else:
+            values.append(column)
+    return f"json_array({', '.join(values)})"
+
+
 def install(dbapi_connection: Any) -> None:
     """(Re)create this connection's TEMP triggers for the current schema; nothing before revision 0011.
 
@@ -287,7 +322,7 @@ def _install_format2(dbapi_connection: Any, cursor: Any) -> None:
     for table in audited_tables(cursor):
         _names, keys = _columns(cursor, table)
         info = column_info(cursor, table)
-        old, new = f"audit_sha({state_sql(info, 'OLD')})", f"audit_sha({state_sql(info, 'NEW')})"
+        old, new = f"audit_sha2({state2_sql(info, 'OLD')})", f"audit_sha2({state2_sql(info, 'NEW')})"
         name = _sql_text(table)
         cursor.execute(
             f'CREATE TEMP TRIGGER "audit_{table}_i" AFTER INSERT ON main."{table}" BEGIN '
@@ -542,12 +577,14 @@ def genesis(dbapi_connection: Any) -> int:
         cursor.close()
 
 
-def digests(cursor: Any, table: str) -> Iterator[tuple[str, str]]:
-    """(key, digest of the state) of every row of ``table``: the text built in SQL (``state_sql``), or, when a
-    value there cannot be (a BLOB put into a text column behind the program's back), by the Python definition."""
+def digests(cursor: Any, table: str, *, format1: bool = False) -> Iterator[tuple[str, str, str | None]]:
+    """(key, format-2 digest, format-1 digest if ``format1`` else None) of every row of ``table``: the texts
+    built in SQL (``state2_sql``, ``state_sql``), or, when a value there cannot be (a BLOB put into a text column
+    behind the program's back), by the Python definitions."""
     _names, keys = _columns(cursor, table)
-    state = state_sql(column_info(cursor, table), "t")
-    sql = f'SELECT {_key_sql(keys, "t")}, audit_sha({state}) FROM main."{table}" AS t'
+    info = column_info(cursor, table)
+    first = f"audit_sha({state_sql(info, 't')})" if format1 else "NULL"
+    sql = f'SELECT {_key_sql(keys, "t")}, audit_sha2({state2_sql(info, "t")}), {first} FROM main."{table}" AS t'
     try:
         rows = cursor.execute(sql).fetchall()
     except sqlite3.Error:
@@ -557,10 +594,9 @@ def digests(cursor: Any, table: str) -> Iterator[tuple[str, str]]:
         digest = row_digester(columns)
         key_at = [columns.index(k) for k in keys] if not by_rowid else []
         for row in result.fetchall():
-            if by_rowid:
-                yield str(row[0]), digest(row[1:])
-            else:
-                yield "/".join(str(row[i]) for i in key_at), digest(row)
+            values = row[1:] if by_rowid else row
+            key = str(row[0]) if by_rowid else "/".join(str(row[i]) for i in key_at)
+            yield key, row_digest2(values), digest(values) if format1 else None
         return
     yield from rows
 
@@ -576,7 +612,7 @@ def baseline_unrecorded(dbapi_connection: Any, use_case: str) -> int:
             sql = cursor.execute("SELECT sql FROM main.sqlite_master WHERE name = ?", (table,)).fetchone()[0]
             if "WITHOUT ROWID" not in (sql or "").upper():
                 continue
-            changes.extend((table, record, None, digest) for record, digest in digests(cursor, table))
+            changes.extend((table, record, None, digest) for record, digest, _first in digests(cursor, table))
     finally:
         cursor.close()
     return append2(dbapi_connection, Who(use_case=use_case), changes)
@@ -587,27 +623,25 @@ def rebaseline(dbapi_connection: Any, use_case: str) -> int:
     rebuilt): append one entry (``before`` = the last recorded state) for every record whose state no longer
     matches the trail, in the migration's transaction, under ``use_case`` (e.g. ``"migration 0011"``).
     Run it before anything else could have changed a record behind the program's back goes unnoticed:
-    verify first (``verify``), then migrate and rebaseline."""
+    verify first (``verify``), then migrate and rebaseline. Each record is compared in the format of its last
+    digest; the new ones are format 2 (before revision 0013: format 1)."""
+    register_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     try:
-        last: dict[tuple[str, str], str | None] = {}
+        format2 = is_format2_schema(cursor)
+        last: dict[tuple[str, str], tuple[str | None, int]] = {}
         for entry in iter_entries(cursor):
-            last[(entry.table, entry.record)] = entry.after
+            last[(entry.table, entry.record)] = (entry.after, entry.format)
         changes: list[tuple[str, str, str | None, str | None]] = []
         for table in audited_tables(cursor):
-            _names, keys = _columns(cursor, table)
-            result = cursor.execute(f'SELECT * FROM main."{table}"')
-            columns = [d[0] for d in result.description]
-            digest = row_digester(columns)
-            for row in result.fetchall():
-                record = _key_of(keys, columns, row)
-                now, before = digest(row), last.pop((table, record), None)
-                if now != before:
-                    changes.append((table, record, before, now))
-        changes.extend((t, r, after, None) for (t, r), after in last.items() if after is not None)
+            for record, second, first in digests(cursor, table, format1=True):
+                before, kind = last.pop((table, record), (None, 2))
+                if (first if kind == 1 else second) != before:
+                    changes.append((table, record, before, second if format2 else first))
+        changes.extend((t, r, after, None) for (t, r), (after, _kind) in last.items() if after is not None)
         if not changes:
             return 0
-        if is_format2_schema(cursor):
+        if format2:
             return append2(dbapi_connection, Who(use_case=use_case), changes)
         return append(cursor, Who(use_case=use_case), changes)
     finally:
@@ -650,7 +684,7 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
     register_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     findings: list[Finding] = []
-    last: dict[tuple[str, str], tuple[int, str | None]] = {}
+    last: dict[tuple[str, str], tuple[int, str | None, int]] = {}  # record → (seq, after, its digest's format)
     prev, expected_seq, count = ZERO_HASH, 1, 0
     hashers: dict[tuple[str, str, str | None, str, str], Callable[..., str]] = {}
     format2 = is_format2_schema(cursor)
@@ -678,7 +712,7 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
                 broken = entry.hash != hasher_of(entry)(
                     entry.seq, entry.prev, entry.table, entry.record, entry.before, entry.after
                 )
-                last[(entry.table, entry.record)] = (entry.seq, entry.after)
+                last[(entry.table, entry.record)] = (entry.seq, entry.after, 1)
             if entry.seq != expected_seq:
                 findings.append(Finding("chain_gap", entry.seq, entry.table, entry.record))
             elif entry.prev != prev:
@@ -693,15 +727,16 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
         findings.sort(key=lambda f: f.seq or 0)
     records = 0
     record_findings: list[Finding] = []
+    format1_tables = {table for (table, _record), seen in last.items() if seen[2] == 1}
     for table in audited_tables(cursor):
-        for record, digest in digests(cursor, table):
+        for record, second, first in digests(cursor, table, format1=table in format1_tables):
             records += 1
             seen = last.pop((table, record), None)
             if seen is None or seen[1] is None:
                 record_findings.append(Finding("record_unrecorded", None, table, record))
-            elif seen[1] != digest:
+            elif seen[1] != (first if seen[2] == 1 else second):
                 record_findings.append(Finding("record_changed", seen[0], table, record))
-    for (table, record), (seq, after) in last.items():
+    for (table, record), (seq, after, _format) in last.items():
         if after is not None:
             record_findings.append(Finding("record_deleted", seq, table, record))
     record_findings.sort(key=lambda f: (f.seq is None, f.seq or 0, f.table, f.record))
@@ -710,7 +745,7 @@ def verify(dbapi_connection: Any, *, progress: Callable[[int], None] | None = No
 
 
 def _verify_records(
-    cursor: Any, stored: dict[int, str | None], last: dict[tuple[str, str], tuple[int, str | None]]
+    cursor: Any, stored: dict[int, str | None], last: dict[tuple[str, str], tuple[int, str | None, int]]
 ) -> list[Finding]:
     """Each format-2 entry's records digest to what it chained (a record edited, removed, added or moved is a
     broken entry); the last recorded state of each record is noted in ``last``."""
@@ -743,7 +778,7 @@ def _verify_records(
                 close()
                 group, lines, first = entry, [], (table, record)
             lines.append(line)
-            last[(table, record)] = (entry, after)
+            last[(table, record)] = (entry, after, 2)
     close()
     empty = records_digest([])
     findings.extend(

@@ -13,8 +13,10 @@ from hazard_desktop.domain.audit import (
     entry_hash_reference,
     entry_hasher,
     row_digest,
+    row_digest2,
     row_digester,
     sorted_row_digester,
+    state2_digest,
 )
 
 NAMES = ["updated_at", "id", "pk", "description", "photo", "ratio", "legacy_number"]
@@ -93,7 +95,7 @@ SQL_ROWS = [
 def test_the_state_text_built_in_sql_is_the_definitions_bytes(row):
     import sqlite3
 
-    from hazard_desktop.adapters.audit import column_info, digests, register_functions, state_sql
+    from hazard_desktop.adapters.audit import column_info, digests, register_functions, state2_sql, state_sql
 
     connection = sqlite3.connect(":memory:")
     register_functions(connection)
@@ -112,7 +114,11 @@ def test_the_state_text_built_in_sql_is_the_definitions_bytes(row):
         ensure_ascii=False,
     )
     assert text == expected
-    assert list(digests(connection.cursor(), "t")) == [(row[1], row_digest(SQL_NAMES, row))]
+    assert list(digests(connection.cursor(), "t", format1=True)) == [
+        (row[1], row_digest2(row), row_digest(SQL_NAMES, row))
+    ]
+    (second,) = connection.execute(f"SELECT {state2_sql(column_info(connection, 't'), 't')} FROM t AS t").fetchone()
+    assert state2_digest(second) == row_digest2(row)
 
 
 def test_a_blob_in_a_text_column_behind_the_programs_back_is_digested_by_the_python_definition():
@@ -124,7 +130,9 @@ def test_a_blob_in_a_text_column_behind_the_programs_back_is_digested_by_the_pyt
     register_functions(connection)
     connection.execute("CREATE TABLE t (id TEXT PRIMARY KEY, note TEXT)")
     connection.execute("INSERT INTO t VALUES ('a', ?)", (b"\x01",))  # json_quote refuses a BLOB
-    assert list(digests(connection.cursor(), "t")) == [("a", row_digest(["id", "note"], ["a", b"\x01"]))]
+    assert list(digests(connection.cursor(), "t", format1=True)) == [
+        ("a", row_digest2(["a", b"\x01"]), row_digest(["id", "note"], ["a", b"\x01"]))
+    ]
 
 
 def test_a_format2_records_digest_reads_the_lines_sqlite_writes():
@@ -138,3 +146,12 @@ def test_a_format2_records_digest_reads_the_lines_sqlite_writes():
     ]
     assert lines == [record_line(*v) for v in values]
     assert records_digest(lines) == hashlib.sha256("".join(line + "\n" for line in lines).encode()).hexdigest()
+
+
+def test_a_format2_state_is_the_json_array_in_column_order_without_trailing_nulls():
+    assert (
+        row_digest2(["a", 1, None, 0.5, b"x", None, None])
+        == hashlib.sha256(('["a",1,null,"0.5","sha256:' + hashlib.sha256(b"x").hexdigest() + '"]').encode()).hexdigest()
+    )
+    assert row_digest2([None, None]) == row_digest2([]) == hashlib.sha256(b"[]").hexdigest()
+    assert row_digest2(["a", None]) == row_digest2(["a"])  # a nullable column added later changes nothing
