@@ -1,45 +1,46 @@
-"""The tamper-evident audit trail (issue 14): table ``audit_entries`` (migration 0011), a SHA-256 hash chain.
+"""The tamper-evident audit trail (issue 14, format 2: issue 16): a SHA-256 hash chain of entries in
+``audit_entries`` (migration 0011) over the records of ``audit_records`` (migration 0013).
 
 How writes are caught. Every connection the program writes through (``db.make_engine``) gets, before each
-transaction begins, TEMP triggers on every audited table and one SQL function per table that digests a row
-(:func:`install`): after an INSERT, UPDATE or DELETE they note the table, the record's key, its rowid and the
-digest of the row before (OLD; none for an INSERT) in the in-memory temporary table ``temp.audit_notes``. So the
-ORM's unit of work, Core statements through a session, the bulk writer's ``executemany`` and any raw SQL on such
-a connection are all seen, with no list of call sites to keep. When the transaction commits (SQLAlchemy's
-``commit`` event, just before the driver's COMMIT, so in the same transaction) :func:`write_pending` turns the
-notes into one entry per record (several changes of one record in one transaction become one entry: the first
-note's before, and as after the digest of the row as it stands then, read with one ``SELECT`` per table and
-matched by its key, or none if it is gone). Reading the state after once at COMMIT, instead of handing every
-column of NEW to Python in each trigger, is what keeps a bulk write of 100,000 rows within 2× of the same write
-without the trail (``benchmarks/audit.py``). A rollback (or a savepoint's) discards the notes with the data,
-since the temporary table is transactional too: a refused action leaves no entry.
+transaction begins, TEMP triggers on every audited table (:func:`install`) and, right after ``BEGIN IMMEDIATE``,
+the number its entry will have in ``temp.audit_txn`` (:func:`begin`). After an INSERT, UPDATE or DELETE the
+trigger inserts one row into ``audit_records``: that entry's number, the table, the record's key and the digests
+of OLD and NEW (none for the missing side), their state text built by SQLite (:func:`state2_sql`: one
+``json_array`` call) and hashed by ``audit_sha2``. So the ORM's unit of work, Core statements through a session,
+the bulk writer's ``INSERT … SELECT`` and any raw SQL on such a connection are all seen, with no list of call
+sites to keep. When the transaction commits (SQLAlchemy's ``commit`` event, just before the driver's COMMIT, so
+in the same transaction) :func:`write_pending` merges the records of a record changed more than once (the first
+before, the last after; none if it came to nothing) and chains ONE entry over the transaction's records. A
+rollback (or a savepoint's) discards the records with the data: a refused action leaves no entry.
 
-Not audited: ``audit_entries`` itself, ``alembic_version``, the full-text index ``hazard_fts`` (and its
-FTS5 shadow tables) and its note ``search_index``: they are derived from ``hazards`` (rebuilt from it when
-the tokenizer changes, ``search_index.ensure_current``), hold no fact of their own, and the index is
-contentless (nothing to digest but opaque segments). Nor the exchange's bookkeeping ``exchange_known`` (per peer,
-which version of a record both sides hold): it decides only what the next exchange file carries, the records
-it names are audited themselves, and it is a WITHOUT ROWID table, which the triggers' rowid notes cannot serve.
+What is audited: every table but the trail's own, SQLite's, the virtual tables and their shadow tables (the
+full-text index, derived from ``hazards``) and the bookkeeping the program derives (``_DERIVED``). WITHOUT ROWID
+tables are keyed by their primary key (``exchange_known``: ``peer/kind/record_id``).
 
 Canonical serialisation (fixed; the verification and any outside checker repeat it):
 
-- a record's state: the row as SQLite returns it (``SELECT *``), as a JSON object of column name → value,
-  keys sorted, ``separators=(",", ":")``, ``ensure_ascii=False``, UTF-8; an integer stays an integer, a
-  real is written as ``json.dumps`` writes it, text as text, a BLOB as the text ``"sha256:<hex of its
-  SHA-256>"``, and a NULL column is left out (so a migration adding a nullable column changes no digest).
-  The record's digest is the lowercase hex SHA-256 of those bytes.
 - a record's key: the value of its ``id`` column when the table has one, else its primary-key columns'
-  values as text joined by ``/`` (``photo_blobs``: ``<photo id>/<kind>``).
-- an entry: the JSON object (same rules) of ``seq`` (1, 2, …), ``prev`` (the previous entry's hash; 64
-  zeros for the first), ``at`` (UTC, ISO 8601 with microseconds and ``+00:00``), ``actor``, ``actor_id``,
-  ``use_case``, ``txn`` (one id per transaction), ``table``, ``record``, ``before``, ``after`` (digests or
-  null). Its ``hash`` is the lowercase hex SHA-256 of those bytes.
+  values as text joined by ``/`` (``photo_blobs``: ``<photo id>/<kind>``), else its rowid.
+- a record's state, format 2 (records in ``audit_records``): ``domain.audit.row_digest2`` — the compact JSON
+  array of the row's values in column order (a real of a REAL column as the string of ``json.dumps``, a BLOB as
+  the string ``"sha256:<hex>"``), trailing NULLs left out; SHA-256 hex of the UTF-8.
+- a record's state, format 1 (entries before revision 0013): ``domain.audit.row_digest`` — the JSON object of
+  its non-NULL columns (keys sorted, ``separators=(",", ":")``, ``ensure_ascii=False``, a BLOB as
+  ``"sha256:<hex>"``); SHA-256 hex of the UTF-8.
+- an entry, format 2: the JSON object (same rules) of ``format`` (2), ``seq`` (1, 2, …), ``prev`` (the previous
+  entry's hash; 64 zeros for the first), ``at`` (UTC, ISO 8601 with microseconds and ``+00:00``), ``actor``,
+  ``actor_id``, ``use_case``, ``txn`` and ``records``: the SHA-256 hex of the entry's records as lines
+  ``[id, entry, table, record, before, after]`` (``domain.audit.record_line``), in ``id`` order, each followed by
+  a newline. Its ``hash`` is the SHA-256 hex of those bytes.
+- an entry, format 1: the JSON object of ``seq``, ``prev``, ``at``, ``actor``, ``actor_id``, ``use_case``,
+  ``txn``, ``table``, ``record``, ``before``, ``after`` (one entry per record).
 
-Verification (:func:`verify`): (a) the chain: every entry's hash recomputes and holds the previous one's, and
-``seq`` has no gap; (b) the records: every row of every audited table digests to its last entry's ``after``
-(a row with no entry was inserted behind the program's back, a row whose last ``after`` is a digest but that
-is gone was deleted). The register's state at migration 0011 is the chain's genesis: one entry per existing
-record (use case ``genesis``).
+Verification (:func:`verify`): (a) the chain: every entry's hash recomputes in its format and holds the
+previous one's, ``seq`` has no gap, and every format-2 entry's records digest to its ``records`` (a record
+edited, removed, added or moved breaks that entry); (b) the records: every row of every audited table digests,
+in the format of its last digest, to its last ``after`` (a row with none was inserted behind the program's back,
+a row whose last ``after`` is a digest but that is gone was deleted). The register's state at migration 0011 is
+the chain's genesis: one format-1 entry per existing record (use case ``genesis``).
 """
 
 from __future__ import annotations
