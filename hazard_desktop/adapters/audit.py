@@ -115,7 +115,8 @@ _INSERT2 = (
     "records) VALUES (?, ?, ?, ?, ?, ?, '', '', NULL, NULL, ?, ?, 2, ?)"
 )
 _LINES = f"SELECT json_array(id, entry, tbl, rec, before, after) FROM {RECORDS} WHERE id > ? ORDER BY id"
-_CHECK = f"SELECT count(*), count(DISTINCT tbl || char(31) || rec), sum(entry IS NOT ?) FROM {RECORDS} WHERE id > ?"
+_CHECK = f"SELECT count(*), sum(before IS NOT NULL OR after IS NULL), sum(entry IS NOT ?) FROM {RECORDS} WHERE id > ?"
+_DISTINCT = f"SELECT count(DISTINCT tbl || char(31) || rec) FROM {RECORDS} WHERE id > ?"
 _INSERT = (
     f"INSERT INTO {TABLE} (seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -443,11 +444,14 @@ def _write_format2(dbapi_connection: Any, who: Who) -> int:
             return 0
         seq, start = txn
         cursor.execute("DELETE FROM temp.audit_txn")
-        count, distinct, strangers = cursor.execute(_CHECK, (seq, start)).fetchone()
+        count, changed, strangers = cursor.execute(_CHECK, (seq, start)).fetchone()
         if not count:
             return 0
-        # a record changed twice (or a stray row): one record each, none left if all came to nothing
-        if (distinct != count or strangers) and not _compact(cursor, seq, start):
+        # a record changed twice (or a stray row): one record each, none left if all came to nothing. Only
+        # inserts (a bulk write): the same key twice would need a delete or an update between, so no repeat
+        # (an INSERT OR REPLACE, whose delete fires no trigger, can leave two: the later one is the state)
+        repeated = changed and cursor.execute(_DISTINCT, (start,)).fetchone()[0] != count
+        if (repeated or strangers) and not _compact(cursor, seq, start):
             return 0
         last, prev = _last(cursor)
         if last + 1 != seq:  # entries written meanwhile in this transaction (a migration writing format 1)

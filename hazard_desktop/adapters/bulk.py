@@ -50,9 +50,9 @@ _STAGE_INDEX = "CREATE TEMP TABLE IF NOT EXISTS bulk_index (pk, tokens)"
 _STAGE_HAZARD = f"INSERT INTO temp.bulk_hazards VALUES ({', '.join('?' * len(_COLUMNS))})"
 _STAGE_TOKENS = "INSERT INTO temp.bulk_index VALUES (?, ?)"
 _INSERT_HAZARDS = (
-    f"INSERT INTO main.hazards ({', '.join(_COLUMNS)}) SELECT {', '.join(_COLUMNS)} FROM temp.bulk_hazards ORDER BY pk"
+    f"INSERT INTO main.hazards ({', '.join(_COLUMNS)}) SELECT {', '.join(_COLUMNS)} FROM temp.bulk_hazards"
 )
-_INSERT_INDEX = "INSERT INTO main.hazard_fts(rowid, tokens) SELECT pk, tokens FROM temp.bulk_index ORDER BY pk"
+_INSERT_INDEX = "INSERT INTO main.hazard_fts(rowid, tokens) SELECT pk, tokens FROM temp.bulk_index"
 # FTS5 flushes its in-memory term table to a new segment each time it holds this much (default 1 MiB),
 # and merges segments as they pile up. A bulk write holds up to 64 MiB, so 100k hazards make one or two
 # segments; the 'optimize' (merge everything) that followed is left out: it cost 0.15–0.4 s of a 100k
