@@ -310,6 +310,9 @@ def install(dbapi_connection: Any) -> None:
             # temporary tables in memory, not in a temporary file (setting it drops the connection's temporary
             # objects, so only once, before they are made)
             cursor.execute("PRAGMA temp_store = MEMORY")
+        # a row that INSERT OR REPLACE removes (the exchange writes blobs and exchange_known so) fires the DELETE
+        # trigger only with recursive triggers; the schema has no triggers of its own, ours write only the trail
+        cursor.execute("PRAGMA recursive_triggers = ON")
         if is_format2_schema(cursor):
             _install_format2(dbapi_connection, cursor)
         else:

@@ -352,3 +352,22 @@ def engine_of_context(context):
     from hazard_desktop.app import engine_of
 
     return engine_of(context)
+
+
+def test_a_row_replaced_by_insert_or_replace_is_recorded_as_deleted(context):
+    """INSERT OR REPLACE (the exchange's blobs and ``exchange_known``) removes a row that takes the same unique
+    value without a DELETE trigger unless recursive triggers are on: the program's connections turn them on,
+    so the row replaced under another key is recorded as gone instead of found "deleted behind the back"."""
+    from hazard_desktop.app import engine_of
+
+    before = entry_count(context)
+    stamp = "2026-12-07 04:00:00.000000"
+    replace_sql = "INSERT OR REPLACE INTO settings (id, created_at, updated_at, key, value) VALUES (?, ?, ?, ?, ?)"
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(replace_sql, ("s-1", stamp, stamp, "audit.replaced", "1"))
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(replace_sql, ("s-2", stamp, stamp, "audit.replaced", "2"))  # s-1 goes
+    new = [(e.record, e.before is None, e.after is None) for e in trail(context).entries(EntryFilter(table="settings"))
+           if e.seq > before + 1]  # fmt: skip
+    assert sorted(new) == [("s-1", False, True), ("s-2", True, False)]
+    assert trail(context).verify().ok
