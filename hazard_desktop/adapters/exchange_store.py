@@ -371,11 +371,8 @@ class SqlExchangeSession:
             names = self._names(kind.table)
             diffs = tuple(
                 FieldDiff(
-                    name,
-                    local.get(name),
-                    incoming.get(name),
-                    self._text(names.get(name), local.get(name)),
-                    self._text(names.get(name), incoming.get(name)),
+                    name, local.get(name), incoming.get(name),
+                    self._text(names.get(name), local.get(name)), self._text(names.get(name), incoming.get(name)),
                 )  # fmt: skip
                 for name in self.columns(kind.table)
                 if local.get(name) != incoming.get(name)
@@ -396,7 +393,9 @@ class SqlExchangeSession:
 
     def _names(self, table: str) -> dict[str, str]:
         """Columns of ``table`` naming a department or a person (shown by name in a conflict)."""
-        return {r[3]: r[2] for r in self._sql(f"PRAGMA foreign_key_list({table})") if r[2] in ("departments", "people")}
+        return {
+            r[3]: r[2] for r in self._sql(f"PRAGMA foreign_key_list({table})") if r[2] in ("departments", "people")
+        }
 
     def _text(self, parent: str | None, value: object) -> str:
         if value is None:
