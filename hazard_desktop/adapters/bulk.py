@@ -237,6 +237,9 @@ class CoreBulkWriter:
         connection.exec_driver_sql(_FTS_HASHSIZE, (BULK_HASHSIZE,))
         connection.exec_driver_sql(_STAGE_HAZARDS)
         connection.exec_driver_sql(_STAGE_INDEX)
+        # empty, even after a failed write inside a caller's transaction that went on (its rows may have stayed)
+        connection.exec_driver_sql("DELETE FROM temp.bulk_hazards")
+        connection.exec_driver_sql("DELETE FROM temp.bulk_index")
         for offset in range(0, len(hazards), BATCH):
             end = offset + BATCH
             rows, index_rows = _prepare(
