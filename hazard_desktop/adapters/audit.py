@@ -667,12 +667,17 @@ _FORMAT1_ROWS = (
     f"SELECT seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash, 1 AS format, "
     f"NULL AS records, 0 AS rid FROM {TABLE}"
 )
-_ROWS = (
+_FORMAT1_ONLY = (
     f"SELECT seq, at, actor, actor_id, use_case, txn, tbl, record, before, after, prev, hash, format, records, "
-    f"0 AS rid FROM {TABLE} WHERE format = 1 UNION ALL "
-    f"SELECT e.seq, e.at, e.actor, e.actor_id, e.use_case, e.txn, r.tbl, r.rec, r.before, r.after, e.prev, e.hash, "
-    f"2, e.records, r.id FROM {RECORDS} AS r JOIN {TABLE} AS e ON e.seq = r.entry"
+    f"0 AS rid FROM {TABLE} WHERE format = 1"
 )
+_FORMAT2_ROWS = (
+    f"SELECT e.seq AS seq, e.at AS at, e.actor AS actor, e.actor_id AS actor_id, e.use_case AS use_case, "
+    f"e.txn AS txn, r.tbl AS tbl, r.rec AS record, r.before AS before, r.after AS after, e.prev AS prev, "
+    f"e.hash AS hash, 2 AS format, e.records AS records, r.id AS rid FROM {RECORDS} AS r "
+    f"JOIN {TABLE} AS e ON e.seq = r.entry"
+)
+_ROWS = f"{_FORMAT1_ONLY} UNION ALL {_FORMAT2_ROWS}"
 
 
 def _rows_sql(cursor: Any) -> str:
@@ -828,16 +833,27 @@ def _where(f: EntryFilter) -> tuple[str, list[object]]:
 
 
 def query(dbapi_connection: Any, f: EntryFilter, *, limit: int = 5000) -> list[Entry]:
-    """The newest ``limit`` entries matching ``f``, oldest first."""
+    """The newest ``limit`` entries matching ``f``, oldest first.
+
+    Each format is read newest first in the order of its own key (format 1: ``seq``; format 2: the records'
+    ``id``, which follows ``seq``) with its own LIMIT, and the two merged: the window opens on a large trail
+    without sorting all of it."""
     where, params = _where(f)
     cursor = dbapi_connection.cursor()
     try:
+        if not is_format2_schema(cursor):
+            sql = f"SELECT * FROM ({_FORMAT1_ROWS}) {where} ORDER BY seq DESC LIMIT ?"
+            return [_entry(r) for r in reversed(cursor.execute(sql, [*params, limit]).fetchall())]
         rows = cursor.execute(
-            f"SELECT * FROM ({_rows_sql(cursor)}) {where} ORDER BY seq DESC, rid DESC LIMIT ?", [*params, limit]
+            f"SELECT * FROM ({_FORMAT1_ONLY}) {where} ORDER BY seq DESC LIMIT ?", [*params, limit]
+        ).fetchall()
+        rows += cursor.execute(
+            f"SELECT * FROM ({_FORMAT2_ROWS}) {where} ORDER BY rid DESC LIMIT ?", [*params, limit]
         ).fetchall()
     finally:
         cursor.close()
-    return [_entry(r) for r in reversed(rows)]
+    rows.sort(key=lambda r: (r[0], r[14]))
+    return [_entry(r) for r in rows[-limit:]]
 
 
 def distinct(dbapi_connection: Any, column: str) -> list[str]:
