@@ -8,14 +8,26 @@ trigger per row, into a contentless index (``search_index.py``); their tokens ar
 ``domain.search.hazard_tokens``, made by ``HazardTokens`` (which remembers the tokens of texts that
 repeat). (Preparing batches in a worker thread was tried and is slower: the inserting thread then
 waits for the GIL after every row.)
+
+Each batch goes first into a TEMP staging table (``executemany``: no trigger, no index, in memory), then into
+``hazards`` and the index with one ``INSERT … SELECT`` each. With the audit trail's triggers on ``hazards``
+(``audit.py``), every statement that fires them keeps a statement journal (the original of each page it
+changes, so a failure can undo the statement alone): an ``executemany`` of single-row INSERTs paid that once per
+row (~11 µs), one ``INSERT … SELECT`` pays it once per batch. The staged copy is cheaper than it sounds: the
+whole path is faster than the bare ``executemany`` into ``hazards`` (``benchmarks/README.md``).
+
+The numbered hazards ``write_new_hazards`` returns are made when read (``Numbered``): building 100,000 copies
+of a 22-field frozen dataclass cost ~0.3 s of a build whose callers read the last few hundred.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import fields
 from datetime import UTC, datetime
+from operator import attrgetter
+from typing import overload
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import OperationalError
@@ -33,8 +45,14 @@ _COLUMNS = (
     "pk", "id", "number", "description", "location", "equipment_tag", "department_id", "category_code",
     "subcategory_code", "found_by_id", "found_at", "status", "grade", "revision", "created_at", "updated_at",
 )  # fmt: skip
-_INSERT_HAZARD = f"INSERT INTO hazards ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-_INSERT_INDEX = "INSERT INTO hazard_fts(rowid, tokens) VALUES (?, ?)"
+_STAGE_HAZARDS = f"CREATE TEMP TABLE IF NOT EXISTS bulk_hazards ({', '.join(_COLUMNS)})"  # no types: values as bound
+_STAGE_INDEX = "CREATE TEMP TABLE IF NOT EXISTS bulk_index (pk, tokens)"
+_STAGE_HAZARD = f"INSERT INTO temp.bulk_hazards VALUES ({', '.join('?' * len(_COLUMNS))})"
+_STAGE_TOKENS = "INSERT INTO temp.bulk_index VALUES (?, ?)"
+_INSERT_HAZARDS = (
+    f"INSERT INTO main.hazards ({', '.join(_COLUMNS)}) SELECT {', '.join(_COLUMNS)} FROM temp.bulk_hazards"
+)
+_INSERT_INDEX = "INSERT INTO main.hazard_fts(rowid, tokens) SELECT pk, tokens FROM temp.bulk_index"
 # FTS5 flushes its in-memory term table to a new segment each time it holds this much (default 1 MiB),
 # and merges segments as they pile up. A bulk write holds up to 64 MiB, so 100k hazards make one or two
 # segments; the 'optimize' (merge everything) that followed is left out: it cost 0.15–0.4 s of a 100k
@@ -61,6 +79,7 @@ Rows = list[tuple[object, ...]]
 
 def _prepare(
     hazards: Sequence[Hazard],
+    numbers: Sequence[str],
     first: int,
     stamps: dict[datetime, str],
     ids: dict[uuid.UUID, str],
@@ -84,7 +103,7 @@ def _prepare(
         (
             pk,
             str(h.id),
-            h.number,
+            number,
             h.description,
             h.location,
             h.equipment_tag,
@@ -99,12 +118,46 @@ def _prepare(
             stamp(h.created_at),
             stamp(h.updated_at),
         )
-        for pk, h in enumerate(hazards, first)
+        for pk, h, number in zip(range(first, first + len(hazards)), hazards, numbers, strict=True)
     ]
     index_rows: Rows = [
-        (pk, tokens(h.number, h.description, h.location, h.equipment_tag)) for pk, h in enumerate(hazards, first)
+        (pk, tokens(number, h.description, h.location, h.equipment_tag))
+        for pk, h, number in zip(range(first, first + len(hazards)), hazards, numbers, strict=True)
     ]
     return rows, index_rows
+
+
+_FIELDS = tuple(f.name for f in fields(Hazard))
+_VALUES = attrgetter(*_FIELDS)
+_NUMBER_AT = _FIELDS.index("number")
+
+
+class Numbered(Sequence[Hazard]):
+    """The hazards as written, numbered: each made when read (see the module's note)."""
+
+    def __init__(self, hazards: Sequence[Hazard], numbers: Sequence[str]) -> None:
+        self._hazards, self._numbers = hazards, numbers
+
+    def __len__(self) -> int:
+        return len(self._hazards)
+
+    def _make(self, index: int) -> Hazard:
+        values = list(_VALUES(self._hazards[index]))
+        values[_NUMBER_AT] = self._numbers[index]
+        return Hazard(*values)
+
+    @overload
+    def __getitem__(self, index: int) -> Hazard: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Hazard]: ...
+    def __getitem__(self, index: int | slice) -> Hazard | list[Hazard]:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._make(index)
 
 
 class CoreBulkWriter:
@@ -122,21 +175,27 @@ class CoreBulkWriter:
 
     def write_hazards(self, hazards: Sequence[Hazard]) -> int:
         """Insert ``hazards`` (numbers already assigned) and their index rows; return how many."""
-        self._run(lambda connection: self._insert(connection, hazards))
+        numbers = [h.number for h in hazards]
+        highest: dict[int, int] = {}
+        for number in numbers:
+            year, sequence = parse_number(number)
+            highest[year] = max(highest.get(year, 0), sequence)
+        self._run(lambda connection: self._insert(connection, hazards, numbers, highest))
         return len(hazards)
 
-    def write_new_hazards(self, hazards: Sequence[Hazard]) -> list[Hazard]:
+    def write_new_hazards(self, hazards: Sequence[Hazard]) -> Sequence[Hazard]:
         """Number ``hazards`` (their ``number`` is ignored) and insert them; return them numbered.
 
         The numbers are claimed inside the writing transaction, so a hazard saved by another process
         meanwhile can neither take one of them nor make the whole write fail: each year's numbers follow
         that year's last one, in the order given (by the year of ``found_at``).
         """
-        numbered: list[Hazard] = []
+        numbers: list[str] = []
 
         def work(connection: Connection) -> None:
             last: dict[int, int] = {}
             slot, reserved = numbering(connection)  # this installation's numbers (issue 15)
+            add = numbers.append
             for hazard in hazards:
                 year = hazard.found_at.year
                 if year not in last:
@@ -145,11 +204,11 @@ class CoreBulkWriter:
                         or 0
                     )
                 last[year] = next_sequence(slot, last[year], reserved)
-                numbered.append(replace(hazard, number=format_number(year, last[year])))
-            self._insert(connection, numbered)
+                add(format_number(year, last[year]))
+            self._insert(connection, hazards, numbers, last)
 
         self._run(work)
-        return numbered
+        return Numbered(hazards, numbers)
 
     def _run(self, work: Callable[[Connection], None]) -> None:
         try:
@@ -168,25 +227,36 @@ class CoreBulkWriter:
 
             raise classify(exc) from exc
 
-    def _insert(self, connection: Connection, hazards: Sequence[Hazard]) -> None:
+    def _insert(
+        self, connection: Connection, hazards: Sequence[Hazard], numbers: Sequence[str], highest: dict[int, int]
+    ) -> None:
         stamps: dict[datetime, str] = {}
         ids: dict[uuid.UUID, str] = {}
         tokens = HazardTokens()
         start = connection.scalar(select(func.coalesce(func.max(HazardRow.pk), 0))) or 0
         connection.exec_driver_sql(_FTS_HASHSIZE, (BULK_HASHSIZE,))
+        connection.exec_driver_sql(_STAGE_HAZARDS)
+        connection.exec_driver_sql(_STAGE_INDEX)
+        # empty, even after a failed write inside a caller's transaction that went on (its rows may have stayed)
+        connection.exec_driver_sql("DELETE FROM temp.bulk_hazards")
+        connection.exec_driver_sql("DELETE FROM temp.bulk_index")
         for offset in range(0, len(hazards), BATCH):
-            rows, index_rows = _prepare(hazards[offset : offset + BATCH], start + offset + 1, stamps, ids, tokens)
-            connection.exec_driver_sql(_INSERT_HAZARD, rows)
-            connection.exec_driver_sql(_INSERT_INDEX, index_rows)
+            end = offset + BATCH
+            rows, index_rows = _prepare(
+                hazards[offset:end], numbers[offset:end], start + offset + 1, stamps, ids, tokens
+            )
+            connection.exec_driver_sql(_STAGE_HAZARD, rows)
+            connection.exec_driver_sql(_INSERT_HAZARDS)
+            connection.exec_driver_sql("DELETE FROM temp.bulk_hazards")
+            connection.exec_driver_sql(_STAGE_TOKENS, index_rows)
+            connection.exec_driver_sql(_INSERT_INDEX)
+            connection.exec_driver_sql("DELETE FROM temp.bulk_index")
         connection.exec_driver_sql(_FTS_HASHSIZE, (DEFAULT_HASHSIZE,))
-        self._note_numbers(connection, hazards)
+        self._note_numbers(connection, highest)
 
     @staticmethod
-    def _note_numbers(connection: Connection, hazards: Sequence[Hazard]) -> None:
-        highest: dict[int, int] = {}
-        for hazard in hazards:
-            year, sequence = parse_number(hazard.number)
-            highest[year] = max(highest.get(year, 0), sequence)
+    def _note_numbers(connection: Connection, highest: dict[int, int]) -> None:
+        """Each year's highest number written becomes its sequence's last value (if higher)."""
         now = utcnow()
         for year, sequence in highest.items():
             row = connection.execute(

@@ -35,6 +35,7 @@ def _on_begin(connection: Any) -> None:
     # mode readers are never blocked by it; the register and the start-up reads use their own connections.
     _audit_ready(connection)
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+    audit.begin(connection.connection.dbapi_connection)  # the entry's number, for the triggers' records
 
 
 def _on_commit(connection: Any) -> None:

@@ -114,8 +114,16 @@ class Entry:
     after: str | None
     prev: str
     hash: str
+    format: int = 1  # 1: one entry per record (revisions 0011–0012); 2: one per transaction, this row one record
+    records: str | None = None  # format 2: the digest of the transaction's records (``records_digest``)
 
     def fields(self) -> dict[str, object]:
+        """The fields its ``hash`` covers (format 1: ``entry_hash``; format 2: ``entry2_hash``)."""
+        if self.format == 2:
+            return {
+                "format": 2, "seq": self.seq, "prev": self.prev, "at": self.at, "actor": self.actor,
+                "actor_id": self.actor_id, "use_case": self.use_case, "txn": self.txn, "records": self.records,
+            }  # fmt: skip
         return {
             "seq": self.seq, "prev": self.prev, "at": self.at, "actor": self.actor, "actor_id": self.actor_id,
             "use_case": self.use_case, "txn": self.txn, "table": self.table, "record": self.record,
@@ -171,6 +179,56 @@ def entry_hasher(at: str, actor: str, actor_id: str | None, use_case: str, txn: 
         return sha(text.encode("utf-8")).hexdigest()
 
     return digest
+
+
+# --- format 2 (revision 0013): one entry per transaction, its records beside it ------------------------------
+
+
+def _value2(value: object) -> object:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
+    if isinstance(value, float):
+        return json.dumps(value)
+    return value
+
+
+def state2_digest(text: str) -> str:
+    """The digest of a format-2 state text: its trailing ``null`` elements left out, SHA-256 hex of UTF-8."""
+    while text.endswith(",null]"):
+        text = text[:-6] + "]"
+    if text == "[null]":
+        text = "[]"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def row_digest2(values: Sequence[object]) -> str:
+    """A record's digest in format 2 (the records of revision 0013 on), the definition: the compact JSON array
+    (``ensure_ascii=False``) of its columns' values in the table's column order, a real as the string of its
+    ``json.dumps``, a BLOB as the string ``"sha256:<hex>"``, trailing NULLs left out (a column added later,
+    NULL, changes no digest); SHA-256 hex of the UTF-8. The storage builds the same text in SQL
+    (``adapters/audit.state2_sql``: a real outside a REAL column, which the program never writes, is rendered by
+    SQLite there)."""
+    text = json.dumps([_value2(v) for v in values], ensure_ascii=False, separators=(",", ":"))
+    return state2_digest(text)
+
+
+def record_line(record_id: int, entry: int, table: str, record: str, before: str | None, after: str | None) -> str:
+    """One record of a format-2 entry as its digest reads it: the compact JSON array
+    ``[id, entry, table, record, before, after]`` (``ensure_ascii=False``; SQLite's ``json_array`` writes the
+    same text, which is how the storage reads it)."""
+    return json.dumps([record_id, entry, table, record, before, after], ensure_ascii=False, separators=(",", ":"))
+
+
+def records_digest(lines: Sequence[str]) -> str:
+    """The digest of a transaction's records: SHA-256 of their lines (``record_line``, in ``id`` order), each
+    followed by a newline, UTF-8."""
+    return hashlib.sha256("".join([line + "\n" for line in lines]).encode("utf-8")).hexdigest()
+
+
+def entry2_hash(fields: dict[str, object]) -> str:
+    """A format-2 entry's hash: SHA-256 of the canonical JSON (as a record's state: keys sorted, compact, UTF-8)
+    of ``format`` (2), ``seq``, ``prev``, ``at``, ``actor``, ``actor_id``, ``use_case``, ``txn`` and ``records``."""
+    return hashlib.sha256(_canonical(fields)).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

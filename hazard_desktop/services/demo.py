@@ -36,7 +36,7 @@ class BulkWriter(Protocol):
 
     def write_hazards(self, hazards: Sequence[Hazard]) -> int: ...
 
-    def write_new_hazards(self, hazards: Sequence[Hazard]) -> list[Hazard]:
+    def write_new_hazards(self, hazards: Sequence[Hazard]) -> Sequence[Hazard]:
         """Claim the next register numbers for ``hazards`` in the writing transaction; return them numbered."""
         ...
 

@@ -111,8 +111,11 @@ class AuditEntryModel(QAbstractTableModel):
     def entry(self, row: int) -> Entry:
         return self._entries[row]
 
-    def row_of(self, seq: int) -> int | None:
-        return next((i for i, e in enumerate(self._entries) if e.seq == seq), None)
+    def row_of(self, seq: int, table: str = "", record: str = "") -> int | None:
+        """The row of entry ``seq`` (a format-2 entry has one row per record: that of ``table``/``record``)."""
+        rows = [i for i, e in enumerate(self._entries) if e.seq == seq]
+        exact = (i for i in rows if (self._entries[i].table, self._entries[i].record) == (table, record))
+        return next(exact, rows[0] if rows else None)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -377,7 +380,7 @@ class AuditLogDialog(QDialog):
         first = result.first
         self.model.mark_broken(first.seq if first else None)
         if first is not None and first.seq is not None:
-            row = self.model.row_of(first.seq)
+            row = self.model.row_of(first.seq, first.table, first.record)
             if row is not None:
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))

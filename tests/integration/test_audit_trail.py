@@ -16,7 +16,7 @@ from hazard_desktop import cli, paths
 from hazard_desktop.adapters.audit import SqliteAuditTrail
 from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain.accounts import Actor, Role
-from hazard_desktop.domain.audit import ZERO_HASH, EntryFilter, entry_hash
+from hazard_desktop.domain.audit import ZERO_HASH, EntryFilter, entry2_hash, entry_hash
 from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.services import hazards as svc
 from tests.factories import hazard_input
@@ -38,11 +38,17 @@ def entry_count(context) -> int:
         return connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
 
 
+def hash_of(entry) -> str:
+    """An entry's hash by the definition of its format (1: per record; 2: per transaction)."""
+    return entry2_hash(entry.fields()) if entry.format == 2 else entry_hash(entry.fields())
+
+
 def test_a_fresh_register_verifies_and_its_chain_starts_at_zero(context):
     result = trail(context).verify()
-    assert result.ok and result.entries >= result.records > 0
-    first = trail(context).entries(EntryFilter(), limit=10**6)[0]
-    assert first.seq == 1 and first.prev == ZERO_HASH and first.hash == entry_hash(first.fields())
+    rows = trail(context).entries(EntryFilter(), limit=10**6)
+    assert result.ok and result.entries == len({e.seq for e in rows}) > 0 and len(rows) >= result.records > 0
+    first = rows[0]
+    assert first.seq == 1 and first.prev == ZERO_HASH and first.hash == hash_of(first)
 
 
 def test_a_use_case_appends_one_entry_per_record_in_its_transaction_with_who_and_use_case(context, inspector):
@@ -123,18 +129,40 @@ def test_an_edit_behind_the_programs_back_is_found_with_table_record_and_entry(c
 
 def test_editing_or_removing_an_audit_entry_breaks_the_chain_at_that_entry(context, inspector):
     svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    last = entry_count(context)
     with db(context) as connection:
-        (actor,) = connection.execute("SELECT actor FROM audit_entries WHERE seq = 5").fetchone()
-        connection.execute("UPDATE audit_entries SET actor = '别人' WHERE seq = 5")
+        (actor,) = connection.execute("SELECT actor FROM audit_entries WHERE seq = ?", (last - 1,)).fetchone()
+        connection.execute("UPDATE audit_entries SET actor = '别人' WHERE seq = ?", (last - 1,))
     result = trail(context).verify()
-    assert (result.first.kind, result.first.seq) == ("chain_hash", 5)
+    assert (result.first.kind, result.first.seq) == ("chain_hash", last - 1)
     with db(context) as connection:
-        connection.execute("UPDATE audit_entries SET actor = ? WHERE seq = 5", (actor,))
+        connection.execute("UPDATE audit_entries SET actor = ? WHERE seq = ?", (actor, last - 1))
         connection.commit()
         assert trail(context).verify().ok
-        connection.execute("DELETE FROM audit_entries WHERE seq = 7")
+        connection.execute("DELETE FROM audit_entries WHERE seq = ?", (last - 1,))
     result = trail(context).verify()
-    assert (result.first.kind, result.first.seq) == ("chain_gap", 8)
+    assert (result.first.kind, result.first.seq) == ("chain_gap", last)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit_records SET after = '0' || substr(after, 2) WHERE id = (SELECT max(id) FROM audit_records)",
+        "DELETE FROM audit_records WHERE id = (SELECT min(id) FROM audit_records WHERE entry = :seq)",
+        "INSERT INTO audit_records (entry, tbl, rec, before, after) VALUES (:seq, 'settings', 'x', NULL, 'ab')",
+        "UPDATE audit_records SET entry = :seq - 1 WHERE id = (SELECT min(id) FROM audit_records WHERE entry = :seq)",
+    ],
+)
+def test_editing_removing_adding_or_moving_a_record_of_an_entry_breaks_that_entry(context, inspector, sql):
+    """Format 2: an entry's hash covers its records (their digest): any edit of them is found at that entry."""
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
+    seq = trail(context).entries(EntryFilter(table="hazards", record=str(hazard.id)))[-1].seq
+    assert entry_count(context) == seq and trail(context).verify().ok
+    with db(context) as connection:
+        connection.execute(sql, {"seq": seq})
+    result = trail(context).verify()
+    assert not result.ok and result.first.kind == "chain_hash" and result.first.seq in (seq - 1, seq)
 
 
 def test_export_writes_the_chain_as_csv_and_json(context, inspector, tmp_path):
@@ -143,10 +171,18 @@ def test_export_writes_the_chain_as_csv_and_json(context, inspector, tmp_path):
     svc.create_hazard(context.uow(), hazard_input(context, inspector))
     count = trail(context).export(tmp_path / "a.json")
     data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
-    assert len(data["entries"]) == count == entry_count(context)
+    assert len(data["entries"]) == count == len(trail(context).entries(EntryFilter(), limit=10**6))
+    assert len({e["seq"] for e in data["entries"]}) == entry_count(context)
+    record = ("table", "record", "before", "after", "hash")
     for previous, entry in zip(data["entries"], data["entries"][1:], strict=False):
+        if entry["seq"] == previous["seq"]:  # the next record of the same (format-2) entry
+            assert entry["hash"] == previous["hash"]
+            continue
         assert entry["prev"] == previous["hash"]
-        assert entry_hash({k: v for k, v in entry.items() if k != "hash"}) == entry["hash"]
+        if entry.get("format") == 2:  # the records beside the fields the hash covers
+            assert entry2_hash({k: v for k, v in entry.items() if k not in record}) == entry["hash"]
+        else:
+            assert entry_hash({k: v for k, v in entry.items() if k != "hash"}) == entry["hash"]
     assert trail(context).export(tmp_path / "a.csv") == count
     lines = (tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].split(",")[-2:] == ["prev", "hash"] and len(lines) == count + 1
@@ -249,9 +285,89 @@ def test_the_state_after_is_read_at_commit_and_a_reused_rowid_is_told_apart_by_i
     with engine_of(context).begin() as connection:
         connection.exec_driver_sql("DELETE FROM settings WHERE id = 'b'")
         connection.exec_driver_sql(insert, (900002, "c", stamp, stamp, "audit.c", "1"))
-    last = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before + 2]
+    last = [e for e in trail(context).entries(EntryFilter(table="settings")) if e.seq > before + 1]
     assert {(e.record, e.before == new["b"].after, e.after is None) for e in last} == {
         ("b", True, True),
         ("c", False, False),
     }
+    assert trail(context).verify().ok
+
+
+def test_a_without_rowid_table_is_audited_by_its_primary_key(context):
+    """``exchange_known`` (WITHOUT ROWID): its rows are recorded by (peer, kind, record id), and an edit of one
+    behind the program's back is found like any other."""
+    from hazard_desktop.app import engine_of
+
+    known = "INSERT INTO exchange_known (peer, kind, record_id, hash, ack) VALUES (?, ?, ?, ?, ?)"
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(known, ("L1", "hazard", "r-1", "h1", 0))
+        connection.exec_driver_sql(known, ("L1", "hazard", "r-2", "h2", 0))
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql("UPDATE exchange_known SET ack = 1 WHERE record_id = 'r-1'")
+    rows = trail(context).entries(EntryFilter(table="exchange_known"))
+    assert [(e.record, e.before is None) for e in rows] == [("L1/hazard/r-1", True), ("L1/hazard/r-2", True),
+                                                            ("L1/hazard/r-1", False)]  # fmt: skip
+    assert rows[-1].before == rows[0].after != rows[-1].after
+    assert trail(context).verify().ok
+    for sql, kind in [
+        ("UPDATE exchange_known SET hash = 'x' WHERE record_id = 'r-1'", "record_changed"),
+        ("DELETE FROM exchange_known WHERE record_id = 'r-2'", "record_deleted"),
+        ("INSERT INTO exchange_known VALUES ('L2', 'hazard', 'r-9', 'h', 0)", "record_unrecorded"),
+    ]:
+        with db(context) as connection:
+            connection.execute(sql)
+        assert {(f.kind, f.table) for f in trail(context).verify().findings} >= {(kind, "exchange_known")}
+
+
+def test_an_upgraded_register_keeps_its_format1_entries_verified_beside_format2_ones(tmp_path):
+    """A register made by revision 0011's code: its per-record entries are checked in their own format, its
+    records against their format-1 digests (the same bytes), and new writes chain format-2 entries after them."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(FIXTURES / "db_rev0011.db", folder / "hazard_desktop.db")
+    context = build_context(folder)
+    try:
+        rows = context.audit().entries(EntryFilter(), limit=10**6)
+        old = [e for e in rows if e.format == 1]
+        assert old and all(e.hash == entry_hash(e.fields()) for e in old)
+        assert context.audit().verify().ok
+        with sqlite3.connect(folder / "hazard_desktop.db") as connection:
+            (hazard_id,) = connection.execute("SELECT id FROM hazards LIMIT 1").fetchone()
+        hazard = next(e for e in old if e.table == "hazards" and e.record == hazard_id)
+        assert hazard.after
+        with engine_of_context(context).begin() as connection:
+            connection.exec_driver_sql("UPDATE hazards SET location = '新址' WHERE id = ?", (hazard_id,))
+        new = context.audit().entries(EntryFilter(table="hazards", record=hazard_id))[-1]
+        # the state before in the record's new format (format 2), the entry hashed by its format
+        assert new.format == 2 and new.before and new.before != new.after and new.hash == entry2_hash(new.fields())
+        assert context.audit().verify().ok
+        with sqlite3.connect(folder / "hazard_desktop.db") as connection:
+            connection.execute("UPDATE audit_entries SET actor = '别人' WHERE seq = ?", (old[1].seq,))
+        assert (context.audit().verify().first.kind, context.audit().verify().first.seq) == ("chain_hash", old[1].seq)
+    finally:
+        close_context(context)
+
+
+def engine_of_context(context):
+    from hazard_desktop.app import engine_of
+
+    return engine_of(context)
+
+
+def test_a_row_replaced_by_insert_or_replace_is_recorded_as_deleted(context):
+    """INSERT OR REPLACE (the exchange's blobs and ``exchange_known``) removes a row that takes the same unique
+    value without a DELETE trigger unless recursive triggers are on: the program's connections turn them on,
+    so the row replaced under another key is recorded as gone instead of found "deleted behind the back"."""
+    from hazard_desktop.app import engine_of
+
+    before = entry_count(context)
+    stamp = "2026-12-07 04:00:00.000000"
+    replace_sql = "INSERT OR REPLACE INTO settings (id, created_at, updated_at, key, value) VALUES (?, ?, ?, ?, ?)"
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(replace_sql, ("s-1", stamp, stamp, "audit.replaced", "1"))
+    with engine_of(context).begin() as connection:
+        connection.exec_driver_sql(replace_sql, ("s-2", stamp, stamp, "audit.replaced", "2"))  # s-1 goes
+    new = [(e.record, e.before is None, e.after is None) for e in trail(context).entries(EntryFilter(table="settings"))
+           if e.seq > before + 1]  # fmt: skip
+    assert sorted(new) == [("s-1", False, True), ("s-2", True, False)]
     assert trail(context).verify().ok

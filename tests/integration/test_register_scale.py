@@ -219,3 +219,26 @@ def test_bulk_leaves_the_index_settings_as_they_were(context, bulk):
     with _db(context) as con:
         assert con.execute("SELECT v FROM hazard_fts_config WHERE k = 'hashsize'").fetchone() == (DEFAULT_HASHSIZE,)
         assert con.execute("SELECT count(*) FROM hazard_fts WHERE hazard_fts MATCH '\"泄漏\"'").fetchone()[0] == 10
+
+
+def test_new_hazards_come_back_numbered_as_stored_in_batches_past_the_staging_size(context, inspector, monkeypatch):
+    """``write_new_hazards`` returns the hazards as written (made when read): the numbers the rows got, in order;
+    batches smaller than the count go through the staging tables one after another."""
+    from hazard_desktop.adapters import bulk as bulk_module
+
+    monkeypatch.setattr(bulk_module, "BATCH", 7)
+    hazards = _bulk_hazards(context, inspector, 20)
+    written = context.bulk_writer().write_new_hazards(hazards)
+    marks = ",".join("?" * len(hazards))
+    with _db(context) as connection:
+        rows = connection.execute(
+            f"SELECT pk, id, number FROM hazards WHERE id IN ({marks}) ORDER BY pk", [str(h.id) for h in hazards]
+        ).fetchall()
+        indexed = index_contents(connection)
+    stored = [(id_, number) for _pk, id_, number in rows]
+    assert len(written) == 20 and [(str(h.id), h.number) for h in written] == stored
+    assert written[-1] == written[19] == dataclasses.replace(hazards[19], number=stored[19][1])
+    assert [h.number for h in written[-3:]] == [n for _id, n in stored[-3:]]
+    assert all(indexed[pk] == search_tokens(h) for (pk, _id, _n), h in zip(rows, written, strict=True))
+    with pytest.raises(IndexError):
+        written[20]

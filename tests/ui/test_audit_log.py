@@ -87,7 +87,9 @@ def test_export_button_writes_the_chain(qtbot, context, sample, tmp_path, monkey
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=20000)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert len(data["entries"]) >= dialog.model.rowCount() > 0
-    assert all(b["prev"] == a["hash"] for a, b in zip(data["entries"], data["entries"][1:], strict=False))
+    # one row per record: a format-2 entry's records share its hash; the next entry holds it as prev
+    pairs = list(zip(data["entries"], data["entries"][1:], strict=False))
+    assert all(b["prev"] == a["hash"] if b["seq"] != a["seq"] else b["hash"] == a["hash"] for a, b in pairs)
     bad = tmp_path / "missing" / "trail.csv"
     assert dialog.export(bad) is None and not bad.parent.exists()
     assert dialog.status.text()

@@ -13,8 +13,10 @@ from hazard_desktop.domain.audit import (
     entry_hash_reference,
     entry_hasher,
     row_digest,
+    row_digest2,
     row_digester,
     sorted_row_digester,
+    state2_digest,
 )
 
 NAMES = ["updated_at", "id", "pk", "description", "photo", "ratio", "legacy_number"]
@@ -76,3 +78,80 @@ def test_the_transactions_entry_hasher_writes_the_definitions_bytes(actor, actor
         got = hasher(seq, prev, table, record, before, after)
         assert got == entry_hash_reference(fields)
         prev = got
+
+
+# --- the state text built in SQL (format 2's triggers and every verification) -------------------------------
+
+SQL_NAMES = ["updated_at", "id", "pk", "description", "photo", "ratio", "legacy_number", "flag"]
+SQL_ROWS = [
+    ("2026-03-01 08:00:00.000000", "5d2c…", 7, '罐区 "A"\\\n\t泄漏\x01/\u2028', b"\x00\xff", 0.1, None, 1),
+    ("x", "", -3, "", None, 1e20, "YH-2025-004", 0),
+    ("y", "k", 2**62, "中", None, 1 / 3, None, 5),
+    ("z", "m", 0, "e", b"", -0.0, "", 9),
+]
+
+
+@pytest.mark.parametrize("row", SQL_ROWS)
+def test_the_state_text_built_in_sql_is_the_definitions_bytes(row):
+    import sqlite3
+
+    from hazard_desktop.adapters.audit import column_info, digests, register_functions, state2_sql, state_sql
+
+    connection = sqlite3.connect(":memory:")
+    register_functions(connection)
+    connection.execute(
+        "CREATE TABLE t (updated_at TEXT NOT NULL, id VARCHAR(36) PRIMARY KEY, pk INTEGER, description TEXT,"
+        " photo BLOB, ratio FLOAT, legacy_number VARCHAR(60), flag BOOLEAN NOT NULL)"
+    )
+    connection.execute(f"INSERT INTO t ({', '.join(SQL_NAMES)}) VALUES ({', '.join('?' * len(SQL_NAMES))})", row)
+    (text,) = connection.execute(f"SELECT {state_sql(column_info(connection, 't'), 't')} FROM t AS t").fetchone()
+    row = connection.execute(f"SELECT {', '.join(SQL_NAMES)} FROM t").fetchone()  # as stored (-0.0 is 0.0)
+    expected = json.dumps(
+        {n: v for n, v in zip(SQL_NAMES, row, strict=True) if v is not None}
+        | ({"photo": "sha256:" + hashlib.sha256(row[4]).hexdigest()} if row[4] is not None else {}),
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    assert text == expected
+    assert list(digests(connection.cursor(), "t", format1=True)) == [
+        (row[1], row_digest2(row), row_digest(SQL_NAMES, row))
+    ]
+    (second,) = connection.execute(f"SELECT {state2_sql(column_info(connection, 't'), 't')} FROM t AS t").fetchone()
+    assert state2_digest(second) == row_digest2(row)
+
+
+def test_a_blob_in_a_text_column_behind_the_programs_back_is_digested_by_the_python_definition():
+    import sqlite3
+
+    from hazard_desktop.adapters.audit import digests, register_functions
+
+    connection = sqlite3.connect(":memory:")
+    register_functions(connection)
+    connection.execute("CREATE TABLE t (id TEXT PRIMARY KEY, note TEXT)")
+    connection.execute("INSERT INTO t VALUES ('a', ?)", (b"\x01",))  # json_quote refuses a BLOB
+    assert list(digests(connection.cursor(), "t", format1=True)) == [
+        ("a", row_digest2(["a", b"\x01"]), row_digest(["id", "note"], ["a", b"\x01"]))
+    ]
+
+
+def test_a_format2_records_digest_reads_the_lines_sqlite_writes():
+    import sqlite3
+
+    from hazard_desktop.domain.audit import record_line, records_digest
+
+    values = [(1, 9, "hazards", '5d/"中"\n', None, "ab"), (2, 9, "photo_blobs", "x/original", "cd", None)]
+    lines = [
+        sqlite3.connect(":memory:").execute("SELECT json_array(?, ?, ?, ?, ?, ?)", v).fetchone()[0] for v in values
+    ]
+    assert lines == [record_line(*v) for v in values]
+    assert records_digest(lines) == hashlib.sha256("".join(line + "\n" for line in lines).encode()).hexdigest()
+
+
+def test_a_format2_state_is_the_json_array_in_column_order_without_trailing_nulls():
+    assert (
+        row_digest2(["a", 1, None, 0.5, b"x", None, None])
+        == hashlib.sha256(('["a",1,null,"0.5","sha256:' + hashlib.sha256(b"x").hexdigest() + '"]').encode()).hexdigest()
+    )
+    assert row_digest2([None, None]) == row_digest2([]) == hashlib.sha256(b"[]").hexdigest()
+    assert row_digest2(["a", None]) == row_digest2(["a"])  # a nullable column added later changes nothing

@@ -117,7 +117,7 @@ class SqlLedgerRepository:
 
         self._session.flush()  # rows the session holds (the batch) go first: the same connection follows
         connection = self._session.connection()
-        numbered = CoreBulkWriter(connection=connection).write_new_hazards([hazard for hazard, _ in hazards])
+        numbered = list(CoreBulkWriter(connection=connection).write_new_hazards([hazard for hazard, _ in hazards]))
         # what the bulk writer does not write: 原编号, the ledger's 发现人 text and "a date only" (revision 0014)
         extra = {
             str(h.id): (number or None, h.found_by_text, 1 if h.found_date_only else None)
