@@ -207,7 +207,13 @@ def _blob2(value: bytes) -> str:
 
 def register_functions(dbapi_connection: Any) -> None:
     """The SQL functions the state texts and their digests need (``state_sql``, ``state2_sql``), on any sqlite3
-    connection."""
+    connection. Once per connection: SQLite refuses to redefine a function while one of the connection's
+    statements is still active (an upgrade's later migration rebaselining over an earlier one's cursor)."""
+    try:
+        dbapi_connection.execute("SELECT audit_real(NULL)").fetchall()
+        return  # registered already (all five go together, this one last)
+    except sqlite3.OperationalError:
+        pass
     dbapi_connection.create_function("audit_sha", 1, _sha, deterministic=True)
     dbapi_connection.create_function("audit_sha2", 1, _sha2, deterministic=True)
     dbapi_connection.create_function("audit_string", 1, _string, deterministic=True)
