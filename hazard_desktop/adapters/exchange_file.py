@@ -277,7 +277,7 @@ def _json(data: bytes, name: str) -> object:
         raise DomainError("exchange_tampered", entry=name) from exc
 
 
-_VALUE_TYPES = (str, int, float, type(None))
+_VALUE_TYPES = frozenset({str, int, float, bool, type(None)})  # what JSON decodes to, but lists and objects
 _COLUMN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -318,19 +318,25 @@ class ZipPackage:
         if not isinstance(body, dict) or len(body) > self._limits.records_per_kind:
             raise DomainError("exchange_tampered", entry=name)
         found: dict[uuid.UUID, tuple[str, str | None, Fields]] = {}
+        columns: set[tuple[str, ...]] = set()  # the column sets seen valid (a kind's records share one or two)
         for key, value in body.items():
             try:
                 record_id = uuid.UUID(key)
                 rev, base, fields = value["rev"], value.get("base"), value["fields"]
             except (ValueError, TypeError, KeyError) as exc:
                 raise DomainError("exchange_tampered", entry=name) from exc
+            if not isinstance(fields, dict):
+                raise DomainError("exchange_tampered", entry=name)
+            names = tuple(fields)  # JSON object keys: always text
+            if names not in columns:
+                if not all(isinstance(k, str) and _COLUMN.match(k) for k in names):
+                    raise DomainError("exchange_tampered", entry=name)
+                columns.add(names)
             if (
                 not isinstance(rev, str)
                 or not isinstance(base, str | None)
-                or not isinstance(fields, dict)
                 or fields.get("id") != str(record_id)
-                or not all(isinstance(k, str) and _COLUMN.match(k) for k in fields)
-                or not all(isinstance(v, _VALUE_TYPES) for v in fields.values())
+                or not _VALUE_TYPES.issuperset(map(type, fields.values()))
             ):
                 raise DomainError("exchange_tampered", entry=name)
             found[record_id] = (rev, base, fields)
