@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -62,6 +63,18 @@ def numbering(connection: Any) -> tuple[int, int | None]:
     slot = int(row[0]) if row is not None and row[0] is not None else 0
     reserved = None if row is None or row[1] is None or slot != 0 else int(row[1]) * SLOT_SIZE + 1
     return slot, reserved
+
+
+def _values(rows: Sequence[tuple[uuid.UUID, Fields]], names: Sequence[str]) -> list[tuple[object, ...]]:
+    """Each record's values in the order of ``names``; a column a record lacks is NULL (a file of an older
+    schema). One ``itemgetter`` call per record when every record has every column, as a sender writes them."""
+    if len(names) == 1:
+        return [(f.get(names[0]),) for _, f in rows]
+    take = itemgetter(*names)
+    try:
+        return [take(f) for _, f in rows]
+    except KeyError:
+        return [tuple(f.get(n) for n in names) for _, f in rows]
 
 
 class SqlExchangeSession:
@@ -228,11 +241,11 @@ class SqlExchangeSession:
         try:
             if new:
                 sql = f"INSERT INTO {kind.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-                self._c.exec_driver_sql(sql, [tuple(f.get(n) for n in names) for _, f in rows])
+                self._c.exec_driver_sql(sql, _values(rows, names))
             else:
                 sets = ", ".join(f"{n} = ?" for n in names if n != "id")
                 sql = f"UPDATE {kind.table} SET {sets} WHERE id = ?"
-                self._c.exec_driver_sql(sql, [tuple(f.get(n) for n in names if n != "id") + (str(i),) for i, f in rows])
+                self._c.exec_driver_sql(sql, _values(rows, [*(n for n in names if n != "id"), "id"]))
         except IntegrityError as exc:
             raise DomainError("exchange_integrity", kind=kind.name, detail=str(exc.orig)) from exc
         if is_hazard:
