@@ -182,8 +182,9 @@ class ZipPackageFiles:
 
 # ------------------------------------------------------------------ the zip, written front to back
 
-_ZIP64_LIMIT = 0xFFFFFFFF  # a field at or above it goes to the zip64 extra (APPNOTE 4.5.3); a module name so a test can lower it
-_DOS_DATE = (2026 - 1980) << 9 | 1 << 5 | 1  # 2026-01-01 00:00, every entry (the file's bytes do not depend on the clock)
+# a field at or above it goes to the zip64 extra (APPNOTE 4.5.3); a module name, so a test can lower it
+_ZIP64_LIMIT = 0xFFFFFFFF
+_DOS_DATE = (2026 - 1980) << 9 | 1 << 5 | 1  # 2026-01-01 00:00 for every entry (the bytes do not depend on the clock)
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _END = struct.Struct("<4s4H2LH")

@@ -79,7 +79,9 @@ def test_the_written_file_is_a_plain_zip_with_photos_stored_and_records_deflated
             assert method == (zipfile.ZIP_DEFLATED if name.endswith(".json") else zipfile.ZIP_STORED)
         listed = json.loads(archive.read("manifest.json"))["entries"]
     assert listed == {n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in items}
-    assert read_back(path, deep=True) == read_back(path, deep=False) == {n: d for n, d in items if n.startswith("photos/")}
+    assert (
+        read_back(path, deep=True) == read_back(path, deep=False) == {n: d for n, d in items if n.startswith("photos/")}
+    )
 
 
 def test_offsets_past_4_gib_and_more_than_65535_entries_use_zip64(tmp_path, monkeypatch):
