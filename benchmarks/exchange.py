@@ -2,13 +2,15 @@
 office, against its floor.
 
 Program: ``services.exchange.export_exchange`` at the laptop (everything the office lacks: the records as
-JSON with their hashes, the photos stored, the manifest, fsync and rename) plus ``import_exchange`` at the
-office (every entry checked against its SHA-256, the records classified, inserted with the full-text index
-and the photos, one transaction) — into a fresh copy of the office register each turn.
+JSON with their hashes, the photos stored by ``exchange_file``'s zip writer, the manifest, fsync and rename)
+plus ``import_exchange`` at the office (every entry checked against its SHA-256 and CRC, the records
+classified, inserted with the full-text index and the photos, the audit trail's entries, one transaction) —
+into a fresh copy of the office register each turn.
 Floor: what moving the same data costs at the least — copying the same photo bytes into files (one per
 photo rendition, then ``os.sync``) and inserting the same rows (hazards, photo rows and blobs, read beforehand,
 untimed) with ``executemany`` into a fresh copy of the office register in one transaction.
-Target ≤ 2× (issue 15), wall-clock.
+Target ≤ 2× (issue 15), wall-clock; the CPU time of the same timed region (process time: the program's work,
+not the waits for a core on a shared machine) is the second figure, and the load average is printed.
 
 Run by ``benchmarks/register.py --only exchange`` (part of ``make bench``); alone:
 ``python benchmarks/exchange.py [--count N] [--photo-bytes N] [--runs N]``.
