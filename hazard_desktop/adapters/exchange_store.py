@@ -11,14 +11,16 @@ checked at commit (``PRAGMA defer_foreign_keys``), so the order of kinds within 
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.exchange import KINDS_BY_NAME, RECORD_KINDS, SLOT_SIZE, Identity, Peer, RecordKind, Role
@@ -76,6 +78,18 @@ def numbering(connection: Any) -> tuple[int, int | None]:
     return slot, reserved
 
 
+def _values(rows: Sequence[tuple[uuid.UUID, Fields]], names: Sequence[str]) -> list[tuple[object, ...]]:
+    """Each record's values in the order of ``names``; a column a record lacks is NULL (a file of an older
+    schema). One ``itemgetter`` call per record when every record has every column, as a sender writes them."""
+    if len(names) == 1:
+        return [(f.get(names[0]),) for _, f in rows]
+    take = itemgetter(*names)
+    try:
+        return [take(f) for _, f in rows]
+    except KeyError:
+        return [tuple(f.get(n) for n in names) for _, f in rows]
+
+
 class SqlExchangeSession:
     """One write transaction over the exchanged tables (plain SQL on the stored values)."""
 
@@ -87,6 +101,20 @@ class SqlExchangeSession:
     # ------------------------------------------------------------ plumbing
     def _sql(self, sql: str, params: Any = ()) -> Any:
         return self._c.exec_driver_sql(sql, params)
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of a read in this transaction straight from the driver's cursor: SQLAlchemy's row objects and
+        its fetch per row cost more than the read itself over tens of thousands of records or photos. A driver
+        error becomes SQLAlchemy's, as on every other path (``SqlExchangeStore.session`` classifies it)."""
+        cursor = self._c.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, tuple(params))
+            while rows := cursor.fetchmany(2000):
+                yield from rows
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(sql, tuple(params), exc, sqlite3.Error) from exc
+        finally:
+            cursor.close()
 
     def columns(self, table: str) -> tuple[str, ...]:
         if table not in self._columns:
@@ -194,10 +222,9 @@ class SqlExchangeSession:
 
     def records(self, kind: RecordKind) -> Iterator[tuple[uuid.UUID, Fields]]:
         names = self.columns(kind.table)
-        cursor = self._sql(f"SELECT {', '.join(names)} FROM {kind.table}{self._where(kind)}")
         key = names.index("id")
         sparse = SPARSE_COLUMNS.get(kind.table)
-        for row in cursor:
+        for row in self._rows(f"SELECT {', '.join(names)} FROM {kind.table}{self._where(kind)}"):
             yield uuid.UUID(row[key]), _fields(names, row, sparse)
 
     def fetch(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Fields]:
@@ -207,7 +234,7 @@ class SqlExchangeSession:
         found: dict[uuid.UUID, Fields] = {}
         for part in _chunks([str(i) for i in ids]):
             marks = ", ".join("?" * len(part))
-            for row in self._sql(f"SELECT {', '.join(names)} FROM {kind.table} WHERE id IN ({marks})", tuple(part)):
+            for row in self._rows(f"SELECT {', '.join(names)} FROM {kind.table} WHERE id IN ({marks})", part):
                 found[uuid.UUID(row[key])] = _fields(names, row, sparse)
         return found
 
@@ -230,11 +257,11 @@ class SqlExchangeSession:
         try:
             if new:
                 sql = f"INSERT INTO {kind.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-                self._c.exec_driver_sql(sql, [tuple(f.get(n) for n in names) for _, f in rows])
+                self._c.exec_driver_sql(sql, _values(rows, names))
             else:
                 sets = ", ".join(f"{n} = ?" for n in names if n != "id")
                 sql = f"UPDATE {kind.table} SET {sets} WHERE id = ?"
-                self._c.exec_driver_sql(sql, [tuple(f.get(n) for n in names if n != "id") + (str(i),) for i, f in rows])
+                self._c.exec_driver_sql(sql, _values(rows, [*(n for n in names if n != "id"), "id"]))
         except IntegrityError as exc:
             raise DomainError("exchange_integrity", kind=kind.name, detail=str(exc.orig)) from exc
         if is_hazard:
@@ -296,10 +323,10 @@ class SqlExchangeSession:
         b = kind.blobs
         for part in _chunks([str(i) for i in ids]):
             marks = ", ".join("?" * len(part))
-            for owner, variant, data in self._sql(
+            for owner, variant, data in self._rows(
                 f"SELECT {b.owner}, {b.variant}, {b.data} FROM {b.table} WHERE {b.owner} IN ({marks})"
                 f" ORDER BY {b.owner}, {b.variant}",
-                tuple(part),
+                part,
             ):
                 yield uuid.UUID(owner), str(variant), bytes(data)
 

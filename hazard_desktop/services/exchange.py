@@ -207,8 +207,12 @@ class PackageFiles(Protocol):
 # ------------------------------------------------------------------ use cases (see docs/ARCHITECTURE.md)
 
 
+# one encoder for every record: ``json.dumps`` with these options builds a new one per call (a fifth of the time)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
 def _canonical(fields: Mapping[str, object]) -> str:
-    return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL(fields)
 
 
 def record_hash(fields: Mapping[str, object]) -> str:
