@@ -7,6 +7,7 @@ field of :class:`~hazard_desktop.services.context.AppContext`, filled here and n
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -386,7 +387,6 @@ def join_plant(data_dir: Path, file: Path, progress: Callable[[int, int], bool] 
         assert store is not None and files is not None
         result = exchange.import_exchange(store(), files(), file, progress=progress)
         joined = True
-        return result
     finally:
         close_context(context)
         if not joined and not existed:  # leave the folder as it was: remove what this made
@@ -395,6 +395,22 @@ def join_plant(data_dir: Path, file: Path, progress: Callable[[int, int], bool] 
             else:
                 for entry in set(data_dir.iterdir()) - before:
                     shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+    if not result.preview.joins:
+        return result
+    return dataclasses.replace(result, join_file_removed=consume_join_file(file))
+
+
+def consume_join_file(file: Path) -> bool:
+    """Remove the office's join file once a laptop joined with it, so the same file cannot make a second
+    laptop with the same code and numbers (docs/ARCHITECTURE.md, exchange: joining). False: it could not
+    be removed (a write-protected stick) and the user is told to remove it."""
+    try:
+        file.unlink()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def close_context(context: AppContext) -> None:

@@ -836,6 +836,9 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
             raise
         _print_preview(result.preview, lang)
         print(message("exchange_joined", lang, sender=result.preview.sender, plant=result.preview.plant_name))
+        if result.join_file_removed is not None:
+            key = "exchange_join_file_removed" if result.join_file_removed else "exchange_join_file_kept"
+            print(message(key, lang, file=args.file))
         return 0
     context = build_context(folder)
     try:

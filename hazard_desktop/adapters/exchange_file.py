@@ -23,6 +23,7 @@ import re
 import secrets
 import uuid
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,11 @@ class ZipPackageFiles:
     # ------------------------------------------------------------ writing
     def write(self, target: Path, manifest: Mapping[str, object], entries: Iterator[tuple[str, bytes]]) -> int:
         folder = target.parent
-        if not folder.is_dir():
+        try:
+            present = folder.is_dir()
+        except OSError as exc:  # a drive gone under its mount point (ENOTCONN, ECONNABORTED)
+            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc)) from exc
+        if not present:
             raise DomainError("exchange_target_missing", folder=str(folder))
         part = folder / f".{target.stem}.{secrets.token_hex(4)}.part"
         listed: dict[str, dict[str, object]] = {}
@@ -93,13 +98,13 @@ class ZipPackageFiles:
             with open(part, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(part, target)
+            return target.stat().st_size
         except OSError as exc:
-            part.unlink(missing_ok=True)
+            _remove(part)
             raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc)) from exc
         except BaseException:
-            part.unlink(missing_ok=True)
+            _remove(part)
             raise
-        return target.stat().st_size
 
     # ------------------------------------------------------------ reading
     def read(self, path: Path, schema_revision: str, *, deep: bool = True) -> ZipPackage:
@@ -119,8 +124,10 @@ class ZipPackageFiles:
             raise DomainError("exchange_not_a_file" if head[:2] != b"PK" and size > 0 else "exchange_truncated")
         try:
             archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise DomainError("exchange_truncated") from exc
+        except OSError as exc:
+            raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc)) from exc
+        except (zipfile.BadZipFile, ValueError) as exc:  # no end record: cut short; one that lies: damaged
+            raise DomainError("exchange_tampered" if _has_end_record(path) else "exchange_truncated") from exc
         try:
             return self._check(archive, schema_revision, deep)
         except BaseException:
@@ -189,12 +196,34 @@ def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
                 if read > info.file_size:  # more bytes than the directory declared
                     raise DomainError("exchange_zip_bomb", entry=info.filename)
                 yield block
-    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as exc:
+    except OSError as exc:  # the drive went away while reading
+        raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc)) from exc
+    except (zipfile.BadZipFile, zlib.error) as exc:  # CRC, deflate or header error in a whole file: bytes changed
+        raise DomainError("exchange_tampered", entry=info.filename) from exc
+    except (EOFError, zipfile.LargeZipFile) as exc:
         raise DomainError("exchange_truncated") from exc
     except NotImplementedError as exc:  # a compression method this reader does not take
         raise DomainError("exchange_tampered", entry=info.filename) from exc
     if read != info.file_size:
         raise DomainError("exchange_truncated")
+
+
+def _remove(path: Path) -> None:
+    """Remove a partial file; a drive that is gone cannot take it back, and must not hide why."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _has_end_record(path: Path) -> bool:
+    """True if the zip's end-of-central-directory record is present (a file that has it was not cut short)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 66_000))
+            return b"PK\x05\x06" in handle.read()
+    except OSError:
+        return False
 
 
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:

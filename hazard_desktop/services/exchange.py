@@ -80,6 +80,7 @@ class ImportResult:
 
     preview: ImportPreview
     conflicts_opened: int
+    join_file_removed: bool | None = None  # a join: the file was consumed (removed); False: it could not be
 
     @property
     def changed_nothing(self) -> bool:
@@ -390,6 +391,8 @@ def export_exchange(
                 "code": peer.short_code,
                 "role": peer.role.value,
                 "number_slot": peer.number_slot,
+                # the computer the office has bound to this code (its first file); None: a join file
+                "id": None if peer.installation_id is None else str(peer.installation_id),
             },
             "everything": everything,
             "created_at": created.isoformat(),
@@ -452,6 +455,8 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
             raise DomainError("join_needs_office_file")
         if not session.is_empty():
             raise DomainError("join_not_empty")
+        if to.get("id") is not None:  # the office already heard from the computer holding this code
+            raise DomainError("join_file_used", short=str(to.get("code")))
         slot = to.get("number_slot")
         if not isinstance(slot, int) or not FIRST_FIELD_SLOT <= slot <= LAST_FIELD_SLOT:
             raise DomainError("exchange_tampered", entry="manifest.json")
@@ -465,6 +470,9 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
         raise DomainError("exchange_from_self")
     if isinstance(to, dict) and to.get("code") != me.short_code:
         raise DomainError("exchange_not_for_us", to=str(to.get("code")))
+    if isinstance(to, dict) and to.get("id") is not None and to.get("id") != str(me.installation_id):
+        # the office bound this code to another computer: this one joined with a join file already used
+        raise DomainError("exchange_duplicate_terminal", short=me.short_code)
     if sender_role is me.role:
         raise DomainError("exchange_same_role", role=me.role.value)
     existing = {p.short_code: p for p in session.peers()}

@@ -61,8 +61,24 @@ _TEXTS: dict[str, str] = {
     ),
     "exchange_tampered": QT_TRANSLATE_NOOP(
         "ExchangeMessages",
-        "The exchange file was changed after it was written ({entry} does not match its checksum). "
+        "The exchange file is damaged or was altered after it was written ({entry} does not match its "
+        "checksum). Copy it again from the other computer. Nothing was imported.",
+    ),
+    "exchange_read_failed": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The exchange file could not be read ({reason}). Was the USB drive removed? Nothing was imported.",
+    ),
+    "join_file_used": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "This join file was already used: the office has received files from the computer that joined as "
+        "{short}. Ask the office to register a new code for this computer and export a join file for it. "
         "Nothing was imported.",
+    ),
+    "exchange_duplicate_terminal": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The office register knows another computer as {short}: this computer joined with a join file that had "
+        "already been used, so its hazard numbers may repeat that computer's. Stop recording here and ask the "
+        "office to register a new code for this computer. Nothing was imported.",
     ),
     "exchange_too_large": QT_TRANSLATE_NOOP(
         "ExchangeMessages", "The exchange file is larger than any real one can be ({limit}). Nothing was imported."

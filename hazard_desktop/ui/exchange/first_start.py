@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -227,6 +227,8 @@ class FirstStartDialog(QDialog):
                 "This laptop has joined %1. Its findings are numbered in its own range; export them to the "
                 "office with File → Export exchange file."
             ).replace("%1", preview.plant_name or "-")  # fmt: skip
+            + "\n"
+            + join_file_text(getattr(result, "join_file_removed", None))
         )
         self.start_join.hide()
         self.cancel_button.hide()
@@ -266,6 +268,21 @@ class FirstStartDialog(QDialog):
             return
         self._timer.stop()
         super().reject()
+
+
+def join_file_text(removed: bool | None) -> str:
+    """What became of the office's join file (a join consumes it: ``app.consume_join_file``)."""
+    if removed is None:
+        return ""
+    if removed:
+        return QCoreApplication.translate(
+            "FirstStartDialog", "The join file was used up and removed: it cannot make another computer join."
+        )
+    return QCoreApplication.translate(
+        "FirstStartDialog",
+        "The join file could not be removed (a write-protected drive?). Delete it yourself: it must not be used "
+        "for another computer.",
+    )
 
 
 def ask_first_start(data_dir: Path, drives: RemovableDrives | None, join: Join) -> FirstStart | None:
