@@ -71,7 +71,7 @@ class ZipPackageFiles:
         try:
             present = folder.is_dir()
         except OSError as exc:  # a drive gone under its mount point (ENOTCONN, ECONNABORTED)
-            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc)) from exc
+            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
         if not present:
             raise DomainError("exchange_target_missing", folder=str(folder))
         part = folder / f".{target.stem}.{secrets.token_hex(4)}.part"
@@ -101,7 +101,7 @@ class ZipPackageFiles:
             return target.stat().st_size
         except OSError as exc:
             _remove(part)
-            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc)) from exc
+            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
         except BaseException:
             _remove(part)
             raise
@@ -117,7 +117,8 @@ class ZipPackageFiles:
             with open(path, "rb") as handle:
                 head = handle.read(4)
         except OSError as exc:
-            raise DomainError("exchange_not_a_file", reason=exc.strerror or str(exc)) from exc
+            code = "exchange_not_a_file" if isinstance(exc, FileNotFoundError | IsADirectoryError) else "exchange_read_failed"
+            raise DomainError(code, reason=exc.strerror or str(exc), errno=exc.errno) from exc
         if size > limits.file_size:
             raise DomainError("exchange_too_large", limit="file_size")
         if head != b"PK\x03\x04":
@@ -125,7 +126,7 @@ class ZipPackageFiles:
         try:
             archive = zipfile.ZipFile(path)
         except OSError as exc:
-            raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc)) from exc
+            raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
         except (zipfile.BadZipFile, ValueError) as exc:  # no end record: cut short; one that lies: damaged
             raise DomainError("exchange_tampered" if _has_end_record(path) else "exchange_truncated") from exc
         try:
@@ -197,7 +198,7 @@ def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
                     raise DomainError("exchange_zip_bomb", entry=info.filename)
                 yield block
     except OSError as exc:  # the drive went away while reading
-        raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc)) from exc
+        raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
     except (zipfile.BadZipFile, zlib.error) as exc:  # CRC, deflate or header error in a whole file: bytes changed
         raise DomainError("exchange_tampered", entry=info.filename) from exc
     except (EOFError, zipfile.LargeZipFile) as exc:

@@ -21,7 +21,16 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from hazard_desktop.domain.errors import DomainError
-from hazard_desktop.domain.exchange import KINDS_BY_NAME, RECORD_KINDS, SLOT_SIZE, Identity, Peer, RecordKind, Role
+from hazard_desktop.domain.exchange import (
+    BOOKKEEPING_FIELDS,
+    KINDS_BY_NAME,
+    RECORD_KINDS,
+    SLOT_SIZE,
+    Identity,
+    Peer,
+    RecordKind,
+    Role,
+)
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.exchange import FieldDiff, Fields, RecordConflict
@@ -375,7 +384,7 @@ class SqlExchangeSession:
                     self._text(names.get(name), local.get(name)), self._text(names.get(name), incoming.get(name)),
                 )  # fmt: skip
                 for name in self.columns(kind.table)
-                if local.get(name) != incoming.get(name)
+                if local.get(name) != incoming.get(name) and name not in BOOKKEEPING_FIELDS
             )
             found.append(
                 RecordConflict(

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.exchange import (
+    BOOKKEEPING_FIELDS,
     FIRST_FIELD_SLOT,
     FORMAT_VERSION,
     KINDS_BY_NAME,
@@ -65,7 +66,7 @@ class ImportPreview:
     created_at: datetime
     schema_revision: str
     kinds: tuple[KindCounts, ...]
-    photos: int  # photo files carried
+    photos: int  # new photos carried (photo records with their files; a photo's renditions count once)
     joins: bool  # True: importing makes this (empty) register join the plant
 
     @property
@@ -405,7 +406,10 @@ def export_exchange(
             session.save_peer(replace(peer, last_sent_at=created))
         session.commit()
         _cancelled(progress, len(kinds) + 1, len(kinds) + 1)
-        return ExportResult(target, None if peer is None else peer.short_code, sum(counts.values()), photos, size)
+        photo_records = sum(len(ids) for _kind, ids in photo_ids)  # photos as the user counts them, not files
+        return ExportResult(
+            target, None if peer is None else peer.short_code, sum(counts.values()), photo_records, size
+        )
 
 
 @dataclass(slots=True)
@@ -573,7 +577,11 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
     except ValueError as exc:
         raise DomainError("exchange_tampered", entry="manifest.json") from exc
     new_ids = {kind: _new_ids(plan, kind) for kind in plan.new}
-    photos = sum(1 for name in package.photo_names() if name.split("/")[2] in new_ids.get(name.split("/")[1], ()))
+    # photos as the user counts them: one per photo record, not per file (original and its renditions)
+    photos = len(
+        {tuple(name.split("/")[1:3]) for name in package.photo_names()}
+        & {(kind, record) for kind, ids in new_ids.items() for record in ids}
+    )
     return ImportPreview(
         sender=plan.sender.short_code,
         sender_role=plan.sender.role,
@@ -696,8 +704,12 @@ def resolve_conflict(store: ExchangeStore, conflict_id: uuid.UUID, choices: Mapp
         else:
             merged = dict(local)
             for name, side in choices.items():
-                if side is Side.INCOMING and name in incoming and name != "id":
+                if side is Side.INCOMING and name in incoming and name != "id" and name not in BOOKKEEPING_FIELDS:
                     merged[name] = incoming[name]
+            for name, pick in (("created_at", min), ("updated_at", max)):  # bookkeeping: nobody chooses it
+                ours, theirs = merged.get(name), incoming.get(name)
+                if isinstance(ours, str) and isinstance(theirs, str):
+                    merged[name] = pick(ours, theirs)
             if "revision" in merged and isinstance(merged["revision"], int):
                 theirs = incoming.get("revision")
                 merged["revision"] = max(merged["revision"], theirs if isinstance(theirs, int) else 0) + 1

@@ -171,6 +171,10 @@ def area_text(exc: BaseException, names: object = None) -> str | None:
     if template is None:
         return None
     params = {k: str(v) for k, v in getattr(exc, "params", {}).items()}
+    if "reason" in params and isinstance(getattr(exc, "params", {}).get("errno"), int):
+        from hazard_desktop.ui import messages  # the OS's reason in the UI's language, not the OS's English
+
+        params["reason"] = messages.os_error_text(OSError(exc.params["errno"], params["reason"]))  # type: ignore[attr-defined]
     if params.get("kind") or params.get("column"):
         from hazard_desktop.ui.exchange.common import field_name, kind_name
 

@@ -149,3 +149,31 @@ def test_a_drive_gone_while_writing_is_the_write_failed_sentence(tmp_path: Path,
         ex.export_exchange(hq.store, hq.files, stick / "OF-to-A3.hzx", to="A3")
     assert info.value.code == "exchange_write_failed"
     hq.close()
+
+
+def test_photos_are_counted_as_the_user_counts_them_not_as_files(tmp_path: Path) -> None:
+    """Trial: 5 photos attached; the export said 10 and the import header 10 (each photo's renditions)."""
+    hq = office(tmp_path)
+    ex.register_terminal(hq.store, "A3")
+    join_plant(tmp_path / "A3", hq.send("A3"))
+    a3 = Site(tmp_path / "A3", build_context(tmp_path / "A3"), "A3")
+    with a3.context.uow() as uow:
+        person = uow.reference.people()[0]
+    for n, count in enumerate((2, 3)):
+        data = hazard_input(a3.context, person, found_at=datetime(2026, 3, 1, 8, n, tzinfo=UTC))
+        photos = [PhotoFile(f"p{i}.jpg", jpeg(640 + i, 480)) for i in range(count)]
+        create_hazard(a3.context.uow(), data, photos=photos, images=a3.context.images)
+    target = tmp_path / "up.hzx"
+    result = ex.export_exchange(a3.store, a3.files, target)
+    import zipfile
+
+    with zipfile.ZipFile(target) as archive:
+        files = [n for n in archive.namelist() if n.startswith("photos/hazard_photo/")]
+    assert len(files) > 5  # the original and its renditions travel
+    assert result.photos == 5
+    preview = ex.exchange_preview(hq.store, hq.files, target)
+    assert preview.photos == 5 == {k.kind: k.new for k in preview.kinds}["hazard_photo"]
+    hq.take(target)
+    assert ex.exchange_preview(hq.store, hq.files, target).photos == 0  # nothing new the second time
+    hq.close()
+    a3.close()

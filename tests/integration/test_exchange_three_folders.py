@@ -174,6 +174,7 @@ def test_a_hazard_changed_on_both_sides_is_kept_twice_until_resolved_field_by_fi
     assert (fields["location"].local, fields["location"].incoming) == (at_office.location, "现场改的位置")
     assert fields["description"].local_text == "办公室改的描述"  # display texts (names for departments, people)
     assert "department_id" not in fields and "number" not in fields  # only what differs
+    assert not fields.keys() & {"updated_at", "created_at", "revision"}  # bookkeeping is no one's choice
 
     ex.resolve_conflict(hq.store, conflict.id, {"description": Side.LOCAL, "location": Side.INCOMING})
     merged = hazard(hq, h.id)

@@ -169,8 +169,12 @@ def ports(context: AppContext) -> tuple[Any, Any] | None:
     return context.exchange_store(), context.exchange_files()
 
 
-def error_text(exc: object) -> str:
-    """The sentence for a refusal or failure (area ``exchange``)."""
+def error_text(exc: object, os_error: str = "exchange_write_failed") -> str:
+    """The sentence for a refusal or failure (area ``exchange``). An ``OSError`` that reached here (a drive
+    gone: ENOTCONN, ECONNABORTED, EIO) is the ``os_error`` sentence — writing or reading the file — never the
+    OS's English text."""
     from hazard_desktop.ui import messages
 
+    if isinstance(exc, OSError):
+        exc = DomainError(os_error, reason=exc.strerror or str(exc), errno=exc.errno)
     return messages.error_text(exc if isinstance(exc, BaseException) else RuntimeError(str(exc)), "exchange")

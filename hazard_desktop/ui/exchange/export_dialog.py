@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, RemovableDrive, suggested_folder
 from hazard_desktop.ui import workers
 from hazard_desktop.ui.exchange import common
@@ -250,13 +251,14 @@ class ExportDialog(QDialog):
         return str(data) if data else None
 
     def target(self) -> Path | None:
-        """Where the file will be written."""
+        """Where the file will be written, before the ``-2`` of an existing name: nothing here touches the
+        drive (a drive that hangs must not freeze the window; the export's worker picks the free name)."""
         folder = self.folder()
         if folder is None or self.identity is None:
             return None
         everything = self.everything.isChecked()
         peer = self.receiver() or (None if everything else "OFFICE")
-        return free_path(folder, file_name(self.identity.short_code, peer, datetime.now()))
+        return folder / file_name(self.identity.short_code, peer, datetime.now())
 
     def _update_file(self, *_args: object) -> None:
         target = self.target()
@@ -282,9 +284,13 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Writing the exchange file…"))
 
         def work(job: workers.Job) -> object:
+            try:  # on the worker: a drive that hangs or is gone must not freeze or crash the window
+                path = free_path(target.parent, target.name)
+            except OSError as exc:
+                raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
             return common.cancellable(
                 lambda: exchange.export_exchange(
-                    store, files, target, to=to, everything=everything, progress=common.job_progress(job)
+                    store, files, path, to=to, everything=everything, progress=common.job_progress(job)
                 )
             )
 

@@ -242,7 +242,7 @@ class FirstStartDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setStyleSheet("QLabel { color: #B71C1C; }")
-        self.status.setText(common.error_text(exc))
+        self.status.setText(common.error_text(exc, "exchange_read_failed"))
         self._reenable()
 
     def _cancelled(self) -> None:

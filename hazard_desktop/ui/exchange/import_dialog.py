@@ -280,7 +280,7 @@ class ImportDialog(QDialog):
     def _preview_failed(self, exc: object) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(common.error_text(exc))
+        self.status.setText(common.error_text(exc, "exchange_read_failed"))
         self.status.setStyleSheet("QLabel { color: #B71C1C; }")
 
     def _fill(self, preview: Any) -> None:
@@ -395,7 +395,7 @@ class ImportDialog(QDialog):
         self.job = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(common.error_text(exc))
+        self.status.setText(common.error_text(exc, "exchange_read_failed"))
         self.status.setStyleSheet("QLabel { color: #B71C1C; }")
         self.browse_button.setEnabled(True)
         self.files.setEnabled(True)
