@@ -16,6 +16,7 @@ Every refusal is a ``DomainError`` with an ``exchange_*`` code; reading writes n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -117,7 +118,8 @@ class ZipPackageFiles:
             with open(path, "rb") as handle:
                 head = handle.read(4)
         except OSError as exc:
-            code = "exchange_not_a_file" if isinstance(exc, FileNotFoundError | IsADirectoryError) else "exchange_read_failed"
+            missing = isinstance(exc, FileNotFoundError | IsADirectoryError)
+            code = "exchange_not_a_file" if missing else "exchange_read_failed"  # a drive gone: not "no file"
             raise DomainError(code, reason=exc.strerror or str(exc), errno=exc.errno) from exc
         if size > limits.file_size:
             raise DomainError("exchange_too_large", limit="file_size")
@@ -211,10 +213,8 @@ def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 def _remove(path: Path) -> None:
     """Remove a partial file; a drive that is gone cannot take it back, and must not hide why."""
-    try:
+    with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def _has_end_record(path: Path) -> bool:

@@ -135,16 +135,14 @@ def test_a_drive_gone_while_writing_is_the_write_failed_sentence(tmp_path: Path,
     assert list(stick.iterdir()) == []
     monkeypatch.setattr(os, "replace", real_replace)
 
-    from pathlib import Path as P
-
-    real_stat = P.stat
+    real_stat = Path.stat
 
     def not_connected(self, *args, **kwargs):
         if self == stick:
             raise OSError(errno.ENOTCONN, "Transport endpoint is not connected", str(self))
         return real_stat(self, *args, **kwargs)
 
-    monkeypatch.setattr(P, "stat", not_connected)
+    monkeypatch.setattr(Path, "stat", not_connected)
     with pytest.raises(DomainError) as info:
         ex.export_exchange(hq.store, hq.files, stick / "OF-to-A3.hzx", to="A3")
     assert info.value.code == "exchange_write_failed"

@@ -60,3 +60,81 @@ def test_the_first_start_says_the_join_file_was_used_up(qtbot, tmp_path) -> None
     qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
     assert "江海化工有限公司" in dialog.status.text()
     assert "used up and removed" in dialog.status.text()
+
+
+@pytest.fixture
+def register(tmp_path: Path):
+    from hazard_desktop.app import close_context
+    from tests.factories import make_context
+
+    context = make_context(tmp_path / "office")
+    yield context
+    close_context(context)
+
+
+def _settings(qtbot, register):
+    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(register)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_new_register_is_the_office_and_the_exchange_shows_the_printed_plant_name(qtbot, register) -> None:
+    from hazard_desktop.domain.exchange import Role
+    from hazard_desktop.services import exchange
+    from hazard_desktop.services import reference_admin as ra
+
+    dialog = _settings(qtbot, register)
+    page = dialog.exchange_page
+    dialog.tabs.setCurrentWidget(page)
+    assert page.office_radio.isChecked() and page.role() is Role.OFFICE  # 新建台账 = 办公室主库 or on its own
+    assert page.plant_edit.text() == ra.get_settings(register.uow()).plant_name
+    page.code_edit.setText("OF")
+    page.plant_edit.setText("江海化工有限公司")
+    page.save_button.click()
+    assert page.message.kind == "info", page.message.text()
+    assert ra.get_settings(register.uow()).plant_name == "江海化工有限公司"  # one plant name
+    dialog.tabs.setCurrentWidget(dialog.plant_page)
+    assert dialog.plant_page.name_edit.text() == "江海化工有限公司"
+    dialog.plant_page.name_edit.setText("江海化工股份有限公司")
+    dialog.plant_page.save_button.click()
+    store = register.exchange_store()
+    assert exchange.get_identity(store).plant_name == "江海化工股份有限公司"  # the files carry the new name
+
+
+def test_unsaved_settings_are_not_dropped_on_tab_switch_or_close(qtbot, register, monkeypatch) -> None:
+    from hazard_desktop.services import reference_admin as ra
+    from hazard_desktop.ui import messages
+
+    asked: list[str] = []
+    answers = ["stay", "save", "discard"]
+
+    def choose(_parent, _title, text, choices, *, default, escape) -> str:
+        asked.append(text)
+        assert [key for key, _label in choices] == ["save", "discard", "stay"]
+        return answers.pop(0)
+
+    monkeypatch.setattr(messages, "choose", choose)
+    dialog = _settings(qtbot, register)
+    plant = dialog.plant_page
+    dialog.tabs.setCurrentWidget(plant)
+    plant.name_edit.setText("新名字化工")
+    dialog.tabs.setCurrentWidget(dialog.exchange_page)  # asked: keep editing
+    assert dialog.tabs.currentWidget() is plant and len(asked) == 1
+    dialog.tabs.setCurrentWidget(dialog.exchange_page)  # asked: save
+    assert dialog.tabs.currentWidget() is dialog.exchange_page
+    assert ra.get_settings(register.uow()).plant_name == "新名字化工"
+    dialog.tabs.setCurrentWidget(plant)
+    plant.decimals_spin.setValue(plant.decimals_spin.value() + 1)
+    dialog.reject()  # Esc / the title bar: asked, discard
+    assert len(asked) == 3 and not dialog.isVisible()
+    assert ra.get_settings(register.uow()).decimals == 2
+    dialog = _settings(qtbot, register)
+    dialog.tabs.setCurrentWidget(dialog.plant_page)
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = dialog.findChild(QDialogButtonBox)
+    buttons.button(QDialogButtonBox.StandardButton.Close).click()  # nothing changed: no question
+    assert len(asked) == 3 and not dialog.isVisible()
