@@ -60,6 +60,7 @@ def test_the_first_start_says_the_join_file_was_used_up(qtbot, tmp_path) -> None
     qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
     assert "江海化工有限公司" in dialog.status.text()
     assert "used up and removed" in dialog.status.text()
+    assert dialog.files.count() == 0  # the removed file is no longer offered
 
 
 @pytest.fixture
@@ -138,3 +139,42 @@ def test_unsaved_settings_are_not_dropped_on_tab_switch_or_close(qtbot, register
     buttons = dialog.findChild(QDialogButtonBox)
     buttons.button(QDialogButtonBox.StandardButton.Close).click()  # nothing changed: no question
     assert len(asked) == 3 and not dialog.isVisible()
+
+
+def test_a_hanging_drive_blocks_a_worker_not_the_window(qtbot, ctx, fake, tmp_path) -> None:  # noqa: F811
+    """The two-second look at the drives runs on a worker; while it hangs, the window answers and no second
+    look piles up; when the drive answers, what it found is shown."""
+    import threading
+
+    from hazard_desktop.services.removable_drives import RemovableDrive
+    from hazard_desktop.ui.exchange.import_dialog import ImportDialog
+
+    gate = threading.Event()
+    hanging = threading.Event()
+
+    class HangingDrives(Drives):
+        def drives(self) -> list[RemovableDrive]:
+            if hanging.is_set():
+                gate.wait(10)
+            return list(self.list)
+
+    ctx.removable_drives = HangingDrives()
+    export = ExportDialog(ctx)
+    importer = ImportDialog(ctx)
+    for dialog in (export, importer):
+        qtbot.addWidget(dialog)
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    (stick / "OF-to-A3-20261207-1530.hzx").write_bytes(b"PK")
+    ctx.removable_drives.list.append(RemovableDrive(stick, "KINGSTON"))
+    hanging.set()
+    for dialog in (export, importer):
+        dialog._timer.timeout.emit()  # the timer's tick: returns at once
+        first = dialog._poll.job
+        dialog._timer.timeout.emit()
+        assert first is not None and dialog._poll.job is first  # one look at a time
+    assert export.folder() != stick and importer.files.count() == 0  # nothing yet: the drive hangs
+    gate.set()
+    qtbot.waitUntil(lambda: export._poll.job is None and importer._poll.job is None, timeout=10_000)
+    assert export.folder() == stick
+    assert importer.files.count() == 1

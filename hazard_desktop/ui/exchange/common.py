@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 
 from hazard_desktop.domain.errors import DomainError
 
@@ -178,3 +178,36 @@ def error_text(exc: object, os_error: str = "exchange_write_failed") -> str:
     if isinstance(exc, OSError):
         exc = DomainError(os_error, reason=exc.strerror or str(exc), errno=exc.errno)
     return messages.error_text(exc if isinstance(exc, BaseException) else RuntimeError(str(exc)), "exchange")
+
+
+class DrivePoll(QObject):
+    """The dialogs' look at the removable drives every two seconds, on a worker: listing a drive and its files
+    touches the drive, and a drive whose driver hangs (a FUSE process killed, a stick half pulled) must block a
+    worker, never the window (new-user trial: the window froze while the stick hung). One look at a time: while
+    one hangs, the next ticks are skipped. ``scan()`` runs on the worker; ``apply(result)`` on the window's
+    thread. A look that fails is taken as no change.
+    """
+
+    def __init__(self, scan: Callable[[], object], apply: Callable[[object], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._scan, self._apply = scan, apply
+        self.job: Job | None = None
+
+    def tick(self) -> None:
+        """Start a look unless one is still running (the dialog's timer calls this)."""
+        from hazard_desktop.ui import workers
+
+        if self.job is not None:
+            return
+        scan = self._scan
+        job = workers.Job(lambda _job: scan(), name="drive poll")
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        self.job = workers.start(job)
+
+    def _finished(self, result: object) -> None:
+        self.job = None
+        self._apply(result)
+
+    def _failed(self, _exc: object) -> None:
+        self.job = None

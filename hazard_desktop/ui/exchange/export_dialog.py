@@ -135,7 +135,11 @@ class ExportDialog(QDialog):
         self.refresh_drives()
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._timer.timeout.connect(self.refresh_drives)
+        port = self.context.removable_drives
+        self._poll = common.DrivePoll(
+            lambda: port.drives() if port is not None else [], lambda found: self.refresh_drives(found), self
+        )
+        self._timer.timeout.connect(self._poll.tick)
         self._timer.start()
 
     # ------------------------------------------------------------------ reading
@@ -189,12 +193,13 @@ class ExportDialog(QDialog):
         if index >= 0:
             self.peer_combo.setCurrentIndex(index)
 
-    def refresh_drives(self) -> None:
-        """List the mounted removable drives again; a drive that appeared is chosen unless the user chose."""
+    def refresh_drives(self, listed: object = None) -> None:
+        """List the mounted removable drives again (``listed``: as the timer's worker found them); a drive that
+        appeared is chosen unless the user chose."""
         if self.job is not None:
             return
         port = self.context.removable_drives
-        drives = port.drives() if port is not None else []
+        drives = list(listed) if isinstance(listed, list) else (port.drives() if port is not None else [])
         if drives == self._drives and self.folder_combo.count():
             return
         self._drives = drives

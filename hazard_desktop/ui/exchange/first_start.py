@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, RemovableDrives, exchange_files
+from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, RemovableDrives, exchange_files
 from hazard_desktop.ui import workers
 from hazard_desktop.ui.exchange import common
 from hazard_desktop.ui.widgets import screen_fit
@@ -128,7 +128,8 @@ class FirstStartDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel)
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._timer.timeout.connect(self.refresh_drives)
+        self._poll = common.DrivePoll(self._scan, lambda found: self.refresh_drives(found), self)
+        self._timer.timeout.connect(self._poll.tick)
 
     def _new(self) -> None:
         self.choice = FirstStart.NEW
@@ -141,12 +142,16 @@ class FirstStartDialog(QDialog):
         self.refresh_drives()
         self._timer.start()
 
-    def refresh_drives(self) -> None:
+    def _scan(self) -> list[ExchangeFile]:
+        """The exchange files on the USB drives (the timer runs it on a worker: a hung drive blocks no window)."""
+        mounted = self.drives.drives() if self.drives is not None else []
+        return exchange_files([d.path for d in mounted])
+
+    def refresh_drives(self, scanned: object = None) -> None:
         """List the exchange files on the USB drives, newest first; the newest is chosen."""
         if self.job is not None or self.result_value is not None:
             return
-        mounted = self.drives.drives() if self.drives is not None else []
-        found = exchange_files([d.path for d in mounted])
+        found = list(scanned) if isinstance(scanned, list) else self._scan()
         paths = [f.path for f in found]
         if paths == self._listed and self.files.count():
             return
@@ -230,6 +235,8 @@ class FirstStartDialog(QDialog):
             + "\n"
             + join_file_text(getattr(result, "join_file_removed", None))
         )
+        if getattr(result, "join_file_removed", None):
+            self.files.clear()  # the file was used up: listing it would offer it again
         self.start_join.hide()
         self.cancel_button.hide()
         self.new_button.hide()

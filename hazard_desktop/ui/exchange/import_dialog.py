@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, exchange_files
+from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, RemovableDrive, exchange_files
 from hazard_desktop.ui import workers
 from hazard_desktop.ui.exchange import common
 from hazard_desktop.ui.widgets import screen_fit
@@ -143,10 +143,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+        self._last_folder = str(self._settings().value(FOLDER_KEY, "") or "")  # read here: the scan runs on a worker
         self.refresh_drives()
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._timer.timeout.connect(self.refresh_drives)
+        self._poll = common.DrivePoll(self._scan, lambda scanned: self.refresh_drives(scanned), self)
+        self._timer.timeout.connect(self._poll.tick)
         self._timer.start()
 
     def _settings(self) -> Any:
@@ -170,18 +172,22 @@ class ImportDialog(QDialog):
             self._own = identity.short_code if identity is not None else None
         return self._own
 
-    def refresh_drives(self) -> None:
+    def _scan(self) -> tuple[list[RemovableDrive], list[ExchangeFile]]:
+        """The drives and the exchange files on them and in the last folder (the timer runs it on a worker)."""
+        port = self.context.removable_drives
+        drives = port.drives() if port is not None else []
+        folders = [d.path for d in drives]
+        if self._last_folder and Path(self._last_folder) not in folders:
+            folders.append(Path(self._last_folder))
+        return drives, exchange_files(folders)
+
+    def refresh_drives(self, scanned: object = None) -> None:
         """List the exchange files on the removable drives (and in the last folder), newest first; the newest
         is previewed at once unless a file was chosen already."""
         if self.job is not None or self.result_value is not None:
             return
-        port = self.context.removable_drives
-        drives = port.drives() if port is not None else []
-        folders = [d.path for d in drives]
-        last = self._settings().value(FOLDER_KEY, "")
-        if last and Path(str(last)) not in folders:
-            folders.append(Path(str(last)))
-        found = addressed_first(exchange_files(folders), self._own_code())
+        drives, files = scanned if isinstance(scanned, tuple) else self._scan()
+        found = addressed_first(files, self._own_code())
         paths = [f.path for f in found]
         if paths == self._listed:
             return
@@ -340,6 +346,7 @@ class ImportDialog(QDialog):
             return None
         store, files = ports
         self._settings().setValue(FOLDER_KEY, str(path.parent))
+        self._last_folder = str(path.parent)
         self.import_button.setEnabled(False)
         self.browse_button.setEnabled(False)
         self.files.setEnabled(False)
