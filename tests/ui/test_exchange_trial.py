@@ -178,3 +178,50 @@ def test_a_hanging_drive_blocks_a_worker_not_the_window(qtbot, ctx, fake, tmp_pa
     qtbot.waitUntil(lambda: export._poll.job is None and importer._poll.job is None, timeout=10_000)
     assert export.folder() == stick
     assert importer.files.count() == 1
+
+
+def test_the_conflict_window_offers_what_people_wrote_not_bookkeeping(qtbot, tmp_path) -> None:
+    """Trial shot 99: `updated_at` with microseconds was a field the user could pick. A real conflict between
+    the office and a laptop, shown and resolved through the window."""
+    import sqlite3
+
+    from hazard_desktop import paths
+    from hazard_desktop.app import build_context, join_plant
+    from hazard_desktop.domain.exchange import Side
+    from hazard_desktop.services import exchange as ex
+    from hazard_desktop.services.hazards import create_hazard, update_hazard
+    from hazard_desktop.ui.exchange.conflicts import ConflictsDialog
+    from tests.factories import hazard_input
+    from tests.integration.exchange_helpers import Site, office
+
+    hq = office(tmp_path)
+    ex.register_terminal(hq.store, "A3")
+    join_plant(tmp_path / "A3", hq.send("A3"))
+    a3 = Site(tmp_path / "A3", build_context(tmp_path / "A3"), "A3")
+    try:
+        with a3.context.uow() as uow:
+            person = uow.reference.people()[0]
+        h = create_hazard(a3.context.uow(), hazard_input(a3.context, person))
+        hq.take(a3.send())
+        keep = {"department_id": h.department_id, "found_at": h.found_at}
+        update_hazard(hq.context.uow(), h.id, h.revision,
+                      hazard_input(hq.context, person, description="办公室改的描述", **keep))  # fmt: skip
+        update_hazard(a3.context.uow(), h.id, h.revision,
+                      hazard_input(a3.context, person, description=h.description, location="现场改的位置", **keep))  # fmt: skip
+        assert hq.take(a3.send()).conflicts_opened == 1
+        dialog = ConflictsDialog(hq.context)
+        qtbot.addWidget(dialog)
+        assert dialog.list.count() == 1
+        rows = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        assert rows == ["Description", "Location"], rows  # no "updated_at", "revision", "created_at"
+        dialog.click_cell("location", Side.INCOMING)
+        with qtbot.waitSignal(dialog.resolved):
+            dialog.resolve_button.click()
+        with sqlite3.connect(paths.database_path(hq.folder)) as con:
+            merged = con.execute("SELECT location, updated_at FROM hazards WHERE id = ?", (str(h.id),)).fetchone()
+        with sqlite3.connect(paths.database_path(a3.folder)) as con:
+            (theirs,) = con.execute("SELECT updated_at FROM hazards WHERE id = ?", (str(h.id),)).fetchone()
+        assert merged[0] == "现场改的位置" and merged[1] >= theirs  # the later change, chosen by no one
+    finally:
+        hq.close()
+        a3.close()
