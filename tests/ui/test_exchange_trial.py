@@ -206,8 +206,8 @@ def test_the_conflict_window_offers_what_people_wrote_not_bookkeeping(qtbot, tmp
         keep = {"department_id": h.department_id, "found_at": h.found_at}
         update_hazard(hq.context.uow(), h.id, h.revision,
                       hazard_input(hq.context, person, description="办公室改的描述", **keep))  # fmt: skip
-        update_hazard(a3.context.uow(), h.id, h.revision,
-                      hazard_input(a3.context, person, description=h.description, location="现场改的位置", **keep))  # fmt: skip
+        on_laptop = hazard_input(a3.context, person, description=h.description, location="现场改的位置", **keep)
+        update_hazard(a3.context.uow(), h.id, h.revision, on_laptop)
         assert hq.take(a3.send()).conflicts_opened == 1
         dialog = ConflictsDialog(hq.context)
         qtbot.addWidget(dialog)
