@@ -7,7 +7,6 @@ field of :class:`~hazard_desktop.services.context.AppContext`, filled here and n
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import shutil
@@ -395,22 +394,7 @@ def join_plant(data_dir: Path, file: Path, progress: Callable[[int, int], bool] 
             else:
                 for entry in set(data_dir.iterdir()) - before:
                     shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
-    if not result.preview.joins:
-        return result
-    return dataclasses.replace(result, join_file_removed=consume_join_file(file))
-
-
-def consume_join_file(file: Path) -> bool:
-    """Remove the office's join file once a laptop joined with it, so the same file cannot make a second
-    laptop with the same code and numbers (docs/ARCHITECTURE.md, exchange: joining). False: it could not
-    be removed (a write-protected stick) and the user is told to remove it."""
-    try:
-        file.unlink()
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return True
+    return result
 
 
 def close_context(context: AppContext) -> None:

@@ -909,6 +909,9 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
         print(message("exchange_nothing_new", lang))
     else:
         print(message("exchange_imported", lang, conflicts=result.conflicts_opened))
+    if result.join_file_removed is not None:
+        key = "exchange_join_file_removed" if result.join_file_removed else "exchange_join_file_kept"
+        print(message(key, lang, file=args.file))
     return 0
 
 

@@ -107,6 +107,14 @@ class ZipPackageFiles:
             _remove(part)
             raise
 
+    def consume(self, path: Path) -> bool:
+        """Remove a used join file; False if it cannot be removed (a write-protected stick)."""
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            return False
+        return True
+
     # ------------------------------------------------------------ reading
     def read(self, path: Path, schema_revision: str, *, deep: bool = True) -> ZipPackage:
         """Open and check ``path``. ``deep``: hash every entry now (the preview); otherwise each entry is

@@ -202,6 +202,10 @@ class PackageFiles(Protocol):
         """Open and check a file; ``deep``: hash every entry at once (else as read, see ``verify_rest``)."""
         ...
 
+    def consume(self, path: Path) -> bool:
+        """Remove a join file that has been used (True; False if it cannot be, e.g. a write-protected stick)."""
+        ...
+
 
 # ------------------------------------------------------------------ use cases (see docs/ARCHITECTURE.md)
 
@@ -676,6 +680,8 @@ def import_exchange(
             session.commit()
         finally:
             package.close()
+    if plan.joins is not None:  # a join file joins once: used up where it was read (ARCHITECTURE, joining)
+        return ImportResult(preview, opened, join_file_removed=files.consume(path))
     return ImportResult(preview, opened)
 
 

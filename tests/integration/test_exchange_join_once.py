@@ -175,3 +175,36 @@ def test_photos_are_counted_as_the_user_counts_them_not_as_files(tmp_path: Path)
     assert ex.exchange_preview(hq.store, hq.files, target).photos == 0  # nothing new the second time
     hq.close()
     a3.close()
+
+
+def test_a_join_through_the_import_use_case_also_consumes_the_file_or_says_it_could_not(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The File → Import path (a register with no identity) joins through the same use case; a write-protected
+    stick keeps the file and the result says so (the user is told to delete it)."""
+    from tests.factories import make_context
+
+    hq = office(tmp_path)
+    ex.register_terminal(hq.store, "A3")
+    ex.register_terminal(hq.store, "A4")
+    first, second = hq.send("A3"), hq.send("A4")
+    fresh = make_context(tmp_path / "fresh")
+    result = ex.import_exchange(fresh.exchange_store(), fresh.exchange_files(), first)
+    assert result.preview.joins and result.join_file_removed is True and not first.exists()
+    real_unlink = Path.unlink
+
+    def read_only(self: Path, missing_ok: bool = False) -> None:
+        if self == second:
+            raise PermissionError(13, "Read-only file system", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    other = make_context(tmp_path / "other")
+    result = ex.import_exchange(other.exchange_store(), other.exchange_files(), second)
+    assert result.preview.joins and result.join_file_removed is False and second.exists()
+    assert ex.get_identity(other.exchange_store()).short_code == "A4"  # the join itself stands
+    from hazard_desktop.app import close_context
+
+    for context in (fresh, other):
+        close_context(context)
+    hq.close()

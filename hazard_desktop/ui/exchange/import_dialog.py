@@ -385,6 +385,9 @@ class ImportDialog(QDialog):
             text = text.replace("%2", str(changed))
             if preview.joins:
                 text += "\n" + self.tr("This computer has joined %1.").replace("%1", preview.plant_name or "-")
+                from hazard_desktop.ui.exchange.first_start import join_file_text
+
+                text += "\n" + join_file_text(getattr(result, "join_file_removed", None))
         opened = int(result.conflicts_opened)  # type: ignore[attr-defined]
         if opened:
             text += "\n" + self.tr("%n conflict(s) wait for your choice.", "", opened)
