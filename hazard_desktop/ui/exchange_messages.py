@@ -134,8 +134,10 @@ _TEXTS: dict[str, str] = {
     ),
     "exchange_peer_mismatch": QT_TRANSLATE_NOOP(
         "ExchangeMessages",
-        "The file says it comes from {peer}, but {peer} is another computer for this register (two computers "
-        "with the same short code?). Nothing was imported.",
+        "The file says it comes from {peer}, but this register knows {peer} as another computer: most likely a "
+        "second computer joined with a copy of {peer}'s join file, so its hazard numbers may repeat {peer}'s. It is "
+        "told to stop at its next import from here; register it under a new code and check forms printed there. "
+        "Nothing was imported.",
     ),
     "exchange_unknown_kind": QT_TRANSLATE_NOOP(
         "ExchangeMessages",

@@ -586,8 +586,8 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="119" />
-            <source>The file says it comes from {peer}, but {peer} is another computer for this register (two computers with the same short code?). Nothing was imported.</source>
-            <translation>文件自称来自 {peer}，但本台账记录的 {peer} 是另一台电脑（是否有两台电脑用了同一个代号？）。没有导入任何内容。</translation>
+            <source>The file says it comes from {peer}, but this register knows {peer} as another computer: most likely a second computer joined with a copy of {peer}'s join file, so its hazard numbers may repeat {peer}'s. It is told to stop at its next import from here; register it under a new code and check forms printed there. Nothing was imported.</source>
+            <translation>文件自称来自 {peer}，但本台账记录的 {peer} 是另一台电脑：很可能有第二台电脑用 {peer} 加入文件的副本加入了，其隐患编号可能与 {peer} 重复。它下次导入本机的交换包时会被告知停止使用；请为它登记新的代号，并核对它打印过的表单。没有导入任何内容。</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="124" />

@@ -135,11 +135,8 @@ class ExportDialog(QDialog):
         self.refresh_drives()
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        port = self.context.removable_drives
-        self._poll = common.DrivePoll(
-            lambda: port.drives() if port is not None else [], lambda found: self.refresh_drives(found), self
-        )
-        self._timer.timeout.connect(self._poll.tick)
+        self._poll = common.DrivePoll(self.refresh_drives)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
 
     # ------------------------------------------------------------------ reading
@@ -192,6 +189,10 @@ class ExportDialog(QDialog):
         index = self.peer_combo.findData(last_peer) if last_peer else -1
         if index >= 0:
             self.peer_combo.setCurrentIndex(index)
+
+    def _tick(self) -> None:
+        port = self.context.removable_drives
+        self._poll.tick(lambda: port.drives() if port is not None else [])
 
     def refresh_drives(self, listed: object = None) -> None:
         """List the mounted removable drives again (``listed``: as the timer's worker found them); a drive that

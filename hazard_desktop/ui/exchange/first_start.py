@@ -128,8 +128,8 @@ class FirstStartDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel)
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._poll = common.DrivePoll(self._scan, lambda found: self.refresh_drives(found), self)
-        self._timer.timeout.connect(self._poll.tick)
+        self._poll = common.DrivePoll(self.refresh_drives)
+        self._timer.timeout.connect(self._tick)
 
     def _new(self) -> None:
         self.choice = FirstStart.NEW
@@ -143,9 +143,11 @@ class FirstStartDialog(QDialog):
         self._timer.start()
 
     def _scan(self) -> list[ExchangeFile]:
-        """The exchange files on the USB drives (the timer runs it on a worker: a hung drive blocks no window)."""
-        mounted = self.drives.drives() if self.drives is not None else []
-        return exchange_files([d.path for d in mounted])
+        return _scan(self.drives)
+
+    def _tick(self) -> None:
+        drives = self.drives
+        self._poll.tick(lambda: _scan(drives))
 
     def refresh_drives(self, scanned: object = None) -> None:
         """List the exchange files on the USB drives, newest first; the newest is chosen."""
@@ -275,6 +277,12 @@ class FirstStartDialog(QDialog):
             return
         self._timer.stop()
         super().reject()
+
+
+def _scan(drives: RemovableDrives | None) -> list[ExchangeFile]:
+    """The exchange files on the USB drives (the timer runs it on a worker: a hung drive blocks no window)."""
+    mounted = drives.drives() if drives is not None else []
+    return exchange_files([d.path for d in mounted])
 
 
 def join_file_text(removed: bool | None) -> str:

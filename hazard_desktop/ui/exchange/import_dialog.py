@@ -147,8 +147,8 @@ class ImportDialog(QDialog):
         self.refresh_drives()
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._poll = common.DrivePoll(self._scan, lambda scanned: self.refresh_drives(scanned), self)
-        self._timer.timeout.connect(self._poll.tick)
+        self._poll = common.DrivePoll(self.refresh_drives)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
 
     def _settings(self) -> Any:
@@ -173,13 +173,11 @@ class ImportDialog(QDialog):
         return self._own
 
     def _scan(self) -> tuple[list[RemovableDrive], list[ExchangeFile]]:
-        """The drives and the exchange files on them and in the last folder (the timer runs it on a worker)."""
-        port = self.context.removable_drives
-        drives = port.drives() if port is not None else []
-        folders = [d.path for d in drives]
-        if self._last_folder and Path(self._last_folder) not in folders:
-            folders.append(Path(self._last_folder))
-        return drives, exchange_files(folders)
+        return _scan(self.context.removable_drives, self._last_folder)
+
+    def _tick(self) -> None:
+        port, last = self.context.removable_drives, self._last_folder
+        self._poll.tick(lambda: _scan(port, last))
 
     def refresh_drives(self, scanned: object = None) -> None:
         """List the exchange files on the removable drives (and in the last folder), newest first; the newest
@@ -436,3 +434,12 @@ class ImportDialog(QDialog):
             return
         self._timer.stop()
         super().reject()
+
+
+def _scan(port: Any, last_folder: str) -> tuple[list[RemovableDrive], list[ExchangeFile]]:
+    """The drives and the exchange files on them and in the last folder (the timer runs it on a worker)."""
+    drives = port.drives() if port is not None else []
+    folders = [d.path for d in drives]
+    if last_folder and Path(last_folder) not in folders:
+        folders.append(Path(last_folder))
+    return drives, exchange_files(folders)
