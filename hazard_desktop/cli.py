@@ -197,6 +197,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 def _fail(code: str, lang: str, **params: object) -> int:
     if code == "migration_failed" and params.get("backup"):
         code = "migration_failed_backup"
+    if isinstance(params.get("errno"), int) and "reason" in params:  # the OS's reason in the user's language
+        params["reason"] = os_error_text(OSError(params["errno"], str(params["reason"])), lang)
     print(message(code, lang, **params), file=sys.stderr)
     return 2
 

@@ -623,6 +623,10 @@ _OS_ERRORS: dict[int, tuple[str, str]] = {
     errno.EINVAL: ("文件名无效", "the file name is not valid"),
     errno.EBUSY: ("文件或设备正忙", "the file or device is busy"),
     errno.EIO: ("磁盘读写出错", "the disk reported a read or write error"),
+    # a USB drive (or its FUSE driver) gone while in use
+    errno.ENOTCONN: ("U 盘或磁盘已断开连接", "the drive is no longer connected"),
+    errno.ECONNABORTED: ("U 盘或磁盘已断开连接", "the drive is no longer connected"),
+    errno.ENODEV: ("U 盘或磁盘已断开连接", "the drive is no longer connected"),
 }
 
 
