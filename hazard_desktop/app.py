@@ -386,7 +386,6 @@ def join_plant(data_dir: Path, file: Path, progress: Callable[[int, int], bool] 
         assert store is not None and files is not None
         result = exchange.import_exchange(store(), files(), file, progress=progress)
         joined = True
-        return result
     finally:
         close_context(context)
         if not joined and not existed:  # leave the folder as it was: remove what this made
@@ -395,6 +394,7 @@ def join_plant(data_dir: Path, file: Path, progress: Callable[[int, int], bool] 
             else:
                 for entry in set(data_dir.iterdir()) - before:
                     shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+    return result
 
 
 def close_context(context: AppContext) -> None:

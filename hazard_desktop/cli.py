@@ -197,6 +197,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 def _fail(code: str, lang: str, **params: object) -> int:
     if code == "migration_failed" and params.get("backup"):
         code = "migration_failed_backup"
+    if isinstance(params.get("errno"), int) and "reason" in params:  # the OS's reason in the user's language
+        params["reason"] = os_error_text(OSError(params["errno"], str(params["reason"])), lang)
     print(message(code, lang, **params), file=sys.stderr)
     return 2
 
@@ -840,6 +842,9 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
             raise
         _print_preview(result.preview, lang)
         print(message("exchange_joined", lang, sender=result.preview.sender, plant=result.preview.plant_name))
+        if result.join_file_removed is not None:
+            key = "exchange_join_file_removed" if result.join_file_removed else "exchange_join_file_kept"
+            print(message(key, lang, file=args.file))
         return 0
     context = build_context(folder)
     try:
@@ -910,6 +915,9 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
         print(message("exchange_nothing_new", lang))
     else:
         print(message("exchange_imported", lang, conflicts=result.conflicts_opened))
+    if result.join_file_removed is not None:
+        key = "exchange_join_file_removed" if result.join_file_removed else "exchange_join_file_kept"
+        print(message(key, lang, file=args.file))
     return 0
 
 

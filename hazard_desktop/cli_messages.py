@@ -67,6 +67,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "已加入工厂“{plant}”（来自办公室主库 {sender}）。",
         "Joined the plant “{plant}” (from the office {sender}).",
     ),
+    "exchange_join_file_removed": (
+        "加入文件 {file} 已用过并已删除：同一个文件不能再让第二台电脑加入。",
+        "The join file {file} was used and has been removed: it cannot make a second computer join.",
+    ),
+    "exchange_join_file_kept": (
+        "加入文件 {file} 无法删除（U 盘写保护？）：请手动删除它，不要用它让另一台电脑加入。",
+        "The join file {file} could not be removed (a write-protected drive?): delete it yourself and do not "
+        "use it for another computer.",
+    ),
     "exchange_identity_line": (
         "本机：简码 {short}，角色 {role}，工厂“{plant}”，编号段 {slot}，标识 {id}",
         "This installation: code {short}, role {role}, plant “{plant}”, number slot {slot}, id {id}",
@@ -128,8 +137,26 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The exchange file is incomplete (an interrupted copy?); nothing was imported.",
     ),
     "exchange_tampered": (
-        "交换包内容与其清单不符（{entry}），可能被改动，未导入任何内容。",
-        "The exchange file does not match its manifest ({entry}); nothing was imported.",
+        "交换包已损坏或被改动（{entry} 与校验值不符），请从对方电脑重新复制。未导入任何内容。",
+        "The exchange file is damaged or was altered ({entry} does not match its checksum); copy it again "
+        "from the other computer. Nothing was imported.",
+    ),
+    "exchange_read_failed": (
+        "无法读取交换包（{reason}）：U 盘是否已拔出？未导入任何内容。",
+        "The exchange file could not be read ({reason}): was the drive removed? Nothing was imported.",
+    ),
+    "join_file_used": (
+        "此加入文件已被另一台电脑用过（办公室已收到 {short} 的交换包），不能再用来加入。"
+        "请办公室为本机登记新的简码后重新导出。未导入任何内容。",
+        "This join file was already used by another computer (the office has received files from {short}); "
+        "it cannot join again. Ask the office to register a new code for this computer. Nothing was imported.",
+    ),
+    "exchange_duplicate_terminal": (
+        "办公室主库把简码 {short} 记为另一台电脑：本机是用一个已用过的加入文件加入的，"
+        "其隐患编号可能与那台电脑重复。请停止在本机登记，联系办公室为本机登记新的简码。未导入任何内容。",
+        "The office register knows another computer as {short}: this computer joined with a join file that was "
+        "already used, so its hazard numbers may repeat that computer's. Stop recording here and ask the office "
+        "to register a new code for this computer. Nothing was imported.",
     ),
     "exchange_too_large": (
         "交换包超出允许的大小（{limit}），未导入任何内容。",
@@ -596,6 +623,10 @@ _OS_ERRORS: dict[int, tuple[str, str]] = {
     errno.EINVAL: ("文件名无效", "the file name is not valid"),
     errno.EBUSY: ("文件或设备正忙", "the file or device is busy"),
     errno.EIO: ("磁盘读写出错", "the disk reported a read or write error"),
+    # a USB drive (or its FUSE driver) gone while in use
+    errno.ENOTCONN: ("U 盘或磁盘已断开连接", "the drive is no longer connected"),
+    errno.ECONNABORTED: ("U 盘或磁盘已断开连接", "the drive is no longer connected"),
+    errno.ENODEV: ("U 盘或磁盘已断开连接", "the drive is no longer connected"),
 }
 
 

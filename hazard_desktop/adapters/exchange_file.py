@@ -16,6 +16,7 @@ Every refusal is a ``DomainError`` with an ``exchange_*`` code; reading writes n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -70,7 +71,11 @@ class ZipPackageFiles:
     # ------------------------------------------------------------ writing
     def write(self, target: Path, manifest: Mapping[str, object], entries: Iterator[tuple[str, bytes]]) -> int:
         folder = target.parent
-        if not folder.is_dir():
+        try:
+            present = folder.is_dir()
+        except OSError as exc:  # a drive gone under its mount point (ENOTCONN, ECONNABORTED)
+            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
+        if not present:
             raise DomainError("exchange_target_missing", folder=str(folder))
         part = folder / f".{target.stem}.{secrets.token_hex(4)}.part"
         listed: dict[str, dict[str, object]] = {}
@@ -88,13 +93,21 @@ class ZipPackageFiles:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(part, target)
+            return target.stat().st_size
         except OSError as exc:
-            part.unlink(missing_ok=True)
-            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc)) from exc
+            _remove(part)
+            raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
         except BaseException:
-            part.unlink(missing_ok=True)
+            _remove(part)
             raise
-        return target.stat().st_size
+
+    def consume(self, path: Path) -> bool:
+        """Remove a used join file; False if it cannot be removed (a write-protected stick)."""
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            return False
+        return True
 
     # ------------------------------------------------------------ reading
     def read(self, path: Path, schema_revision: str, *, deep: bool = True) -> ZipPackage:
@@ -107,15 +120,19 @@ class ZipPackageFiles:
             with open(path, "rb") as handle:
                 head = handle.read(4)
         except OSError as exc:
-            raise DomainError("exchange_not_a_file", reason=exc.strerror or str(exc)) from exc
+            missing = isinstance(exc, FileNotFoundError | IsADirectoryError)
+            code = "exchange_not_a_file" if missing else "exchange_read_failed"  # a drive gone: not "no file"
+            raise DomainError(code, reason=exc.strerror or str(exc), errno=exc.errno) from exc
         if size > limits.file_size:
             raise DomainError("exchange_too_large", limit="file_size")
         if head != b"PK\x03\x04":
             raise DomainError("exchange_not_a_file" if head[:2] != b"PK" and size > 0 else "exchange_truncated")
         try:
             archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise DomainError("exchange_truncated") from exc
+        except OSError as exc:
+            raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
+        except (zipfile.BadZipFile, ValueError) as exc:  # no end record: cut short; one that lies: damaged
+            raise DomainError("exchange_tampered" if _has_end_record(path) else "exchange_truncated") from exc
         try:
             return self._check(archive, schema_revision, deep, path)
         except BaseException:
@@ -257,12 +274,32 @@ def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
                 if read > info.file_size:  # more bytes than the directory declared
                     raise DomainError("exchange_zip_bomb", entry=info.filename)
                 yield block
-    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as exc:
+    except OSError as exc:  # the drive went away while reading
+        raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
+    except (zipfile.BadZipFile, zlib.error) as exc:  # CRC, deflate or header error in a whole file: bytes changed
+        raise DomainError("exchange_tampered", entry=info.filename) from exc
+    except (EOFError, zipfile.LargeZipFile) as exc:
         raise DomainError("exchange_truncated") from exc
     except NotImplementedError as exc:  # a compression method this reader does not take
         raise DomainError("exchange_tampered", entry=info.filename) from exc
     if read != info.file_size:
         raise DomainError("exchange_truncated")
+
+
+def _remove(path: Path) -> None:
+    """Remove a partial file; a drive that is gone cannot take it back, and must not hide why."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _has_end_record(path: Path) -> bool:
+    """True if the zip's end-of-central-directory record is present (a file that has it was not cut short)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 66_000))
+            return b"PK\x05\x06" in handle.read()
+    except OSError:
+        return False
 
 
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -366,7 +403,8 @@ class ZipPackage:
 
     def _stored(self, info: zipfile.ZipInfo) -> bytes:
         """A STORED entry's bytes read straight from the file, with the checks ``zipfile`` makes on the way (the
-        local header's signature and name, every byte there, the CRC: else ``exchange_truncated``, as there) but
+        local header's signature and name, the CRC: else ``exchange_tampered``; every byte there: else
+        ``exchange_truncated``; a drive gone: ``exchange_read_failed``, as ``_read`` says) but
         without its per-entry reader objects (with 40,000 photos in a file they cost as much as the hashing)."""
         try:
             if self._raw is None:
@@ -382,13 +420,15 @@ class ZipPackage:
             )
             name = handle.read(name_size)
             if signature != b"PK\x03\x04" or name != info.orig_filename.encode("ascii") or flags & 0x21:
-                raise DomainError("exchange_truncated")  # zipfile's BadZipFile (bad magic, names differ)
+                raise DomainError("exchange_tampered", entry=info.filename)  # zipfile's BadZipFile (bad magic, names)
             handle.seek(extra_size, os.SEEK_CUR)
             data = handle.read(info.compress_size)
-        except OSError as exc:
-            raise DomainError("exchange_truncated") from exc
-        if len(data) != info.compress_size or len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        except OSError as exc:  # the drive went away while reading
+            raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
+        if len(data) != info.compress_size or len(data) != info.file_size:
             raise DomainError("exchange_truncated")
+        if zlib.crc32(data) != info.CRC:  # a whole file whose bytes changed (as zipfile's CRC error, read_entry)
+            raise DomainError("exchange_tampered", entry=info.filename)
         return data
 
     def verify_rest(self, progress: Callable[[int, int], bool] | None = None) -> None:

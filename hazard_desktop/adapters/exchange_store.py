@@ -23,7 +23,16 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from hazard_desktop.domain.errors import DomainError
-from hazard_desktop.domain.exchange import KINDS_BY_NAME, RECORD_KINDS, SLOT_SIZE, Identity, Peer, RecordKind, Role
+from hazard_desktop.domain.exchange import (
+    BOOKKEEPING_FIELDS,
+    KINDS_BY_NAME,
+    RECORD_KINDS,
+    SLOT_SIZE,
+    Identity,
+    Peer,
+    RecordKind,
+    Role,
+)
 from hazard_desktop.domain.records import new_id
 from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.exchange import FieldDiff, Fields, RecordConflict
@@ -128,8 +137,10 @@ class SqlExchangeSession:
 
     # ------------------------------------------------------------ identity and peers
     def identity(self) -> Identity | None:
-        row = self._sql(
-            "SELECT id, short_code, role, plant_id, plant_name, number_slot FROM installation LIMIT 1"
+        row = self._sql(  # one plant name: the one printed on the sheets (设置 → 工厂设置) when it is set
+            "SELECT id, short_code, role, plant_id,"
+            " COALESCE(NULLIF((SELECT value FROM settings WHERE key = 'plant_name'), ''), plant_name), number_slot"
+            " FROM installation LIMIT 1"
         ).first()
         if row is None:
             return None
@@ -155,6 +166,13 @@ class SqlExchangeSession:
                 "INSERT INTO installation (id, created_at, updated_at, short_code, role, plant_id, plant_name,"
                 " number_slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (str(identity.installation_id), now, now, *values),
+            )
+        if identity.plant_name.strip():  # one plant name: the sheets, the title and the exchange say the same
+            self._sql(
+                "UPDATE settings SET value = ?, updated_at = ? WHERE key = 'plant_name'", (identity.plant_name, now)
+            ).rowcount or self._sql(
+                "INSERT INTO settings (id, created_at, updated_at, key, value) VALUES (?, ?, ?, 'plant_name', ?)",
+                (str(new_id()), now, now, identity.plant_name),
             )
 
     def peers(self) -> list[Peer]:
@@ -419,7 +437,7 @@ class SqlExchangeSession:
                     self._text(names.get(name), local.get(name)), self._text(names.get(name), incoming.get(name)),
                 )  # fmt: skip
                 for name in self.columns(kind.table)
-                if local.get(name) != incoming.get(name)
+                if local.get(name) != incoming.get(name) and name not in BOOKKEEPING_FIELDS
             )
             found.append(
                 RecordConflict(

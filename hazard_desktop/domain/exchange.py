@@ -86,6 +86,10 @@ class RecordKind:
     parent: tuple[str, str] | None = None  # (column, kind): travels only with a parent record that travels
 
 
+# Columns that are the program's bookkeeping, not something a person wrote: a conflict never offers them as a
+# choice; resolving it keeps the earlier creation, the later change and a revision above both sides'.
+BOOKKEEPING_FIELDS = frozenset({"created_at", "updated_at", "revision"})
+
 _I, _R = True, False  # immutable / revisioned
 UP, DOWN, BOTH = Direction.UP, Direction.DOWN, Direction.BOTH
 

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.exchange import (
+    BOOKKEEPING_FIELDS,
     FIRST_FIELD_SLOT,
     FORMAT_VERSION,
     KINDS_BY_NAME,
@@ -65,7 +66,7 @@ class ImportPreview:
     created_at: datetime
     schema_revision: str
     kinds: tuple[KindCounts, ...]
-    photos: int  # photo files carried
+    photos: int  # new photos carried (photo records with their files; a photo's renditions count once)
     joins: bool  # True: importing makes this (empty) register join the plant
 
     @property
@@ -80,6 +81,7 @@ class ImportResult:
 
     preview: ImportPreview
     conflicts_opened: int
+    join_file_removed: bool | None = None  # a join: the file was consumed (removed); False: it could not be
 
     @property
     def changed_nothing(self) -> bool:
@@ -201,6 +203,10 @@ class PackageFiles(Protocol):
     def write(self, target: Path, manifest: Mapping[str, object], entries: Iterator[tuple[str, bytes]]) -> int: ...
     def read(self, path: Path, schema_revision: str, *, deep: bool = True) -> ExchangePackage:
         """Open and check a file; ``deep``: hash every entry at once (else as read, see ``verify_rest``)."""
+        ...
+
+    def consume(self, path: Path) -> bool:
+        """Remove a join file that has been used (True; False if it cannot be, e.g. a write-protected stick)."""
         ...
 
 
@@ -397,6 +403,8 @@ def export_exchange(
                 "code": peer.short_code,
                 "role": peer.role.value,
                 "number_slot": peer.number_slot,
+                # the computer the office has bound to this code (its first file); None: a join file
+                "id": None if peer.installation_id is None else str(peer.installation_id),
             },
             "everything": everything,
             "created_at": created.isoformat(),
@@ -409,7 +417,10 @@ def export_exchange(
             session.save_peer(replace(peer, last_sent_at=created))
         session.commit()
         _cancelled(progress, len(kinds) + 1, len(kinds) + 1)
-        return ExportResult(target, None if peer is None else peer.short_code, sum(counts.values()), photos, size)
+        photo_records = sum(len(ids) for _kind, ids in photo_ids)  # photos as the user counts them, not files
+        return ExportResult(
+            target, None if peer is None else peer.short_code, sum(counts.values()), photo_records, size
+        )
 
 
 @dataclass(slots=True)
@@ -459,6 +470,8 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
             raise DomainError("join_needs_office_file")
         if not session.is_empty():
             raise DomainError("join_not_empty")
+        if to.get("id") is not None:  # the office already heard from the computer holding this code
+            raise DomainError("join_file_used", short=str(to.get("code")))
         slot = to.get("number_slot")
         if not isinstance(slot, int) or not FIRST_FIELD_SLOT <= slot <= LAST_FIELD_SLOT:
             raise DomainError("exchange_tampered", entry="manifest.json")
@@ -472,6 +485,9 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
         raise DomainError("exchange_from_self")
     if isinstance(to, dict) and to.get("code") != me.short_code:
         raise DomainError("exchange_not_for_us", to=str(to.get("code")))
+    if isinstance(to, dict) and to.get("id") is not None and to.get("id") != str(me.installation_id):
+        # the office bound this code to another computer: this one joined with a join file already used
+        raise DomainError("exchange_duplicate_terminal", short=me.short_code)
     if sender_role is me.role:
         raise DomainError("exchange_same_role", role=me.role.value)
     existing = {p.short_code: p for p in session.peers()}
@@ -572,7 +588,11 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
     except ValueError as exc:
         raise DomainError("exchange_tampered", entry="manifest.json") from exc
     new_ids = {kind: _new_ids(plan, kind) for kind in plan.new}
-    photos = sum(1 for name in package.photo_names() if name.split("/")[2] in new_ids.get(name.split("/")[1], ()))
+    # photos as the user counts them: one per photo record, not per file (original and its renditions)
+    photos = len(
+        {tuple(name.split("/")[1:3]) for name in package.photo_names()}
+        & {(kind, record) for kind, ids in new_ids.items() for record in ids}
+    )
     return ImportPreview(
         sender=plan.sender.short_code,
         sender_role=plan.sender.role,
@@ -677,6 +697,8 @@ def import_exchange(
             session.commit()
         finally:
             package.close()
+    if plan.joins is not None:  # a join file joins once: used up where it was read (ARCHITECTURE, joining)
+        return ImportResult(preview, opened, join_file_removed=files.consume(path))
     return ImportResult(preview, opened)
 
 
@@ -705,8 +727,12 @@ def resolve_conflict(store: ExchangeStore, conflict_id: uuid.UUID, choices: Mapp
         else:
             merged = dict(local)
             for name, side in choices.items():
-                if side is Side.INCOMING and name in incoming and name != "id":
+                if side is Side.INCOMING and name in incoming and name != "id" and name not in BOOKKEEPING_FIELDS:
                     merged[name] = incoming[name]
+            for name, pick in (("created_at", min), ("updated_at", max)):  # bookkeeping: nobody chooses it
+                ours, theirs = merged.get(name), incoming.get(name)
+                if isinstance(ours, str) and isinstance(theirs, str):
+                    merged[name] = pick(ours, theirs)
             if "revision" in merged and isinstance(merged["revision"], int):
                 theirs = incoming.get("revision")
                 merged["revision"] = max(merged["revision"], theirs if isinstance(theirs, int) else 0) + 1

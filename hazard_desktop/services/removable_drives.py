@@ -87,12 +87,20 @@ def suggested_folder(drives: Sequence[RemovableDrive], last_folder: Path | None,
     """Where an export goes unless the user picks another folder: the first removable drive if one is
     mounted, else the last folder used if it still exists, else ``fallback``."""
     if drives:
-        if last_folder is not None and any(_under(last_folder, d.path) for d in drives) and last_folder.is_dir():
+        if last_folder is not None and any(_under(last_folder, d.path) for d in drives) and _is_dir(last_folder):
             return last_folder  # the same stick as last time, in the folder chosen then
         return drives[0].path
-    if last_folder is not None and last_folder.is_dir():
+    if last_folder is not None and _is_dir(last_folder):
         return last_folder
     return fallback
+
+
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False for a folder on a drive that is gone (ENOTCONN and the like raise)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _under(path: Path, root: Path) -> bool:

@@ -61,8 +61,24 @@ _TEXTS: dict[str, str] = {
     ),
     "exchange_tampered": QT_TRANSLATE_NOOP(
         "ExchangeMessages",
-        "The exchange file was changed after it was written ({entry} does not match its checksum). "
+        "The exchange file is damaged or was altered after it was written ({entry} does not match its "
+        "checksum). Copy it again from the other computer. Nothing was imported.",
+    ),
+    "exchange_read_failed": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The exchange file could not be read ({reason}). Was the USB drive removed? Nothing was imported.",
+    ),
+    "join_file_used": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "This join file was already used: the office has received files from the computer that joined as "
+        "{short}. Ask the office to register a new code for this computer and export a join file for it. "
         "Nothing was imported.",
+    ),
+    "exchange_duplicate_terminal": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The office register knows another computer as {short}: this computer joined with a join file that had "
+        "already been used, so its hazard numbers may repeat that computer's. Stop recording here and ask the "
+        "office to register a new code for this computer. Nothing was imported.",
     ),
     "exchange_too_large": QT_TRANSLATE_NOOP(
         "ExchangeMessages", "The exchange file is larger than any real one can be ({limit}). Nothing was imported."
@@ -118,8 +134,10 @@ _TEXTS: dict[str, str] = {
     ),
     "exchange_peer_mismatch": QT_TRANSLATE_NOOP(
         "ExchangeMessages",
-        "The file says it comes from {peer}, but {peer} is another computer for this register (two computers "
-        "with the same short code?). Nothing was imported.",
+        "The file says it comes from {peer}, but this register knows {peer} as another computer: most likely a "
+        "second computer joined with a copy of {peer}'s join file, so its hazard numbers may repeat {peer}'s. It is "
+        "told to stop at its next import from here; register it under a new code and check forms printed there. "
+        "Nothing was imported.",
     ),
     "exchange_unknown_kind": QT_TRANSLATE_NOOP(
         "ExchangeMessages",
@@ -155,6 +173,10 @@ def area_text(exc: BaseException, names: object = None) -> str | None:
     if template is None:
         return None
     params = {k: str(v) for k, v in getattr(exc, "params", {}).items()}
+    if "reason" in params and isinstance(getattr(exc, "params", {}).get("errno"), int):
+        from hazard_desktop.ui import messages  # the OS's reason in the UI's language, not the OS's English
+
+        params["reason"] = messages.os_error_text(OSError(exc.params["errno"], params["reason"]))  # type: ignore[attr-defined]
     if params.get("kind") or params.get("column"):
         from hazard_desktop.ui.exchange.common import field_name, kind_name
 

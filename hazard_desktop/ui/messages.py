@@ -458,6 +458,10 @@ _OS_ERRORS: dict[int, str] = {
     errno.EINVAL: QT_TRANSLATE_NOOP("Messages", "the file name is not valid"),
     errno.EBUSY: QT_TRANSLATE_NOOP("Messages", "the file or device is busy"),
     errno.EIO: QT_TRANSLATE_NOOP("Messages", "the disk reported a read or write error"),
+    # a USB drive (or its FUSE driver) gone while in use
+    errno.ENOTCONN: QT_TRANSLATE_NOOP("Messages", "the drive is no longer connected"),
+    errno.ECONNABORTED: QT_TRANSLATE_NOOP("Messages", "the drive is no longer connected"),
+    errno.ENODEV: QT_TRANSLATE_NOOP("Messages", "the drive is no longer connected"),
 }
 
 

@@ -448,6 +448,18 @@ from %3</source>
     <context>
         <name>ExchangeMessages</name>
         <message>
+            <source>The office register knows another computer as {short}: this computer joined with a join file that had already been used, so its hazard numbers may repeat that computer's. Stop recording here and ask the office to register a new code for this computer. Nothing was imported.</source>
+            <translation>办公室主库把 {short} 记为另一台电脑：本机是用一个已经用过的加入文件加入的，其隐患编号可能与那台电脑重复。请停止在本机登记，并请办公室为本机登记新的简码。没有导入任何内容。</translation>
+        </message>
+        <message>
+            <source>This join file was already used: the office has received files from the computer that joined as {short}. Ask the office to register a new code for this computer and export a join file for it. Nothing was imported.</source>
+            <translation>此加入文件已经用过：办公室已收到以 {short} 加入的那台电脑的交换包。请办公室为本机登记新的简码，并为它导出加入文件。没有导入任何内容。</translation>
+        </message>
+        <message>
+            <source>The exchange file could not be read ({reason}). Was the USB drive removed? Nothing was imported.</source>
+            <translation>无法读取交换包（{reason}）。U 盘是否已拔出？没有导入任何内容。</translation>
+        </message>
+        <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="14" />
             <source>The short code is 1 to {max} letters, digits or hyphens, e.g. “A3”.</source>
             <translation>代号为 1 到 {max} 个字母、数字或连字符，例如“A3”。</translation>
@@ -524,8 +536,8 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="62" />
-            <source>The exchange file was changed after it was written ({entry} does not match its checksum). Nothing was imported.</source>
-            <translation>交换包在写出后被改动过（{entry} 与校验值不符）。没有导入任何内容。</translation>
+            <source>The exchange file is damaged or was altered after it was written ({entry} does not match its checksum). Copy it again from the other computer. Nothing was imported.</source>
+            <translation>交换包已损坏或在写出后被改动（{entry} 与校验值不符）。请从对方电脑重新复制。没有导入任何内容。</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="67" />
@@ -589,8 +601,8 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="119" />
-            <source>The file says it comes from {peer}, but {peer} is another computer for this register (two computers with the same short code?). Nothing was imported.</source>
-            <translation>文件自称来自 {peer}，但本台账记录的 {peer} 是另一台电脑（是否有两台电脑用了同一个代号？）。没有导入任何内容。</translation>
+            <source>The file says it comes from {peer}, but this register knows {peer} as another computer: most likely a second computer joined with a copy of {peer}'s join file, so its hazard numbers may repeat {peer}'s. It is told to stop at its next import from here; register it under a new code and check forms printed there. Nothing was imported.</source>
+            <translation>文件自称来自 {peer}，但本台账记录的 {peer} 是另一台电脑：很可能有第二台电脑用 {peer} 加入文件的副本加入了，其隐患编号可能与 {peer} 重复。它下次导入本机的交换包时会被告知停止使用；请为它登记新的代号，并核对它打印过的表单。没有导入任何内容。</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="124" />
@@ -848,6 +860,14 @@ from %3</source>
     </context>
     <context>
         <name>FirstStartDialog</name>
+        <message>
+            <source>The join file could not be removed (a write-protected drive?). Delete it yourself: it must not be used for another computer.</source>
+            <translation>加入文件无法删除（U 盘写保护？）。请手动删除它：它不能再用于另一台电脑。</translation>
+        </message>
+        <message>
+            <source>The join file was used up and removed: it cannot make another computer join.</source>
+            <translation>加入文件已用过并已删除：它不能再让另一台电脑加入。</translation>
+        </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/first_start.py" line="62" />
             <source>Welcome</source>

@@ -1756,6 +1756,10 @@ The details were written to:
         <translation>磁盘读写出错</translation>
     </message>
     <message>
+        <source>the drive is no longer connected</source>
+        <translation>U 盘或磁盘已断开连接</translation>
+    </message>
+    <message>
         <source>Register already open</source>
         <translation>台账已打开</translation>
     </message>

@@ -551,6 +551,26 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The tab “%1” has changes that are not saved yet.</source>
+        <translation>“%1”页有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/dialogs/settings_dialog.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>

@@ -71,3 +71,25 @@ def test_a_bad_file_is_one_sentence_and_no_folder_is_made(tmp_path: Path) -> Non
     result = run("exchange", "import", str(bad), "--data-dir", str(tmp_path / "new"))
     assert result.returncode == 2 and "不完整" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "new").exists()
+
+
+def test_a_join_file_joins_once(tmp_path: Path) -> None:
+    """`exchange import` into an empty folder consumes the join file; once the office has heard from A3, its
+    later files for A3 cannot make a second A3 (new-user trial: a second laptop numbered YH-2026-10001 again)."""
+    office, lap, twin = tmp_path / "office", tmp_path / "laptop", tmp_path / "twin"
+    ok("exchange", "identity", "--code", "OF", "--role", "office", "--plant", "江海化工", "--data-dir", str(office),
+       "--create")  # fmt: skip
+    ok("exchange", "register-terminal", "A3", "--data-dir", str(office))
+    join = tmp_path / "OF-to-A3.hzx"
+    ok("exchange", "export", "-o", str(join), "--to", "A3", "--data-dir", str(office))
+    out = ok("exchange", "import", str(join), "--data-dir", str(lap))
+    assert "已删除" in out and not join.exists()
+    ok("exchange", "export", "-o", str(tmp_path / "up.hzx"), "--data-dir", str(lap))
+    ok("exchange", "import", str(tmp_path / "up.hzx"), "--data-dir", str(office))  # the office binds A3
+    later = tmp_path / "OF-to-A3-later.hzx"
+    ok("exchange", "export", "-o", str(later), "--to", "A3", "--data-dir", str(office))
+    refused = run("exchange", "import", str(later), "--data-dir", str(twin))
+    assert refused.returncode == 2 and "已被另一台电脑用过" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr and not twin.exists() and later.exists()
+    english = run("exchange", "import", str(later), "--data-dir", str(twin), lang="en")
+    assert "already used by another computer" in english.stderr and not twin.exists()

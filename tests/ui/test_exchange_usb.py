@@ -84,6 +84,7 @@ def test_a_laptop_joins_and_its_findings_reach_the_office_on_a_stick(qtbot, offi
     qtbot.waitUntil(lambda: first.job is None, timeout=30_000)
     assert first.choice is FirstStart.JOINED, first.status.text()
     assert "东方化工" in first.status.text()
+    assert not join_file.exists() and "used up" in first.status.text()  # a join file joins once
 
     laptop = app_module.build_context(laptop_dir)
     try:
@@ -94,6 +95,9 @@ def test_a_laptop_joins_and_its_findings_reach_the_office_on_a_stick(qtbot, offi
         assert laptop_page.code_edit.text() == "A3" and laptop_page.code_edit.isReadOnly()
         assert laptop_page.field_radio.isChecked() and not laptop_page.office_radio.isEnabled()
         assert laptop_page.numbers_label.text().endswith("unique in the plant.")
+        from hazard_desktop.services.reference_queries import plant_name
+
+        assert plant_name(laptop.uow()) == "东方化工"  # one plant name: the title and the sheets say the office's
         found = create_hazard(laptop.uow(), hazard_input(laptop, inspector))
         assert found.number.endswith("-10001")
         day_file = _export(qtbot, laptop, stick)

@@ -427,6 +427,8 @@ def test_default_widths_fit_the_labels(window: MainWindow) -> None:
     header = window.view.horizontalHeader()
     assert header.sectionSize(rm.COL_STATUS) > metrics.horizontalAdvance("Under rectification")
     assert header.sectionSize(rm.COL_GRADE) > metrics.horizontalAdvance("General hazard")
+    # a laptop's six-digit number beside the exchange conflict mark is not cut to "YH-2026-1…"
+    assert header.sectionSize(rm.COL_NUMBER) >= metrics.horizontalAdvance("YH-2026-500001") + 14 + 20
 
 
 def test_filters_fit_a_narrow_window_in_two_rows(qtbot, window: MainWindow) -> None:

@@ -45,3 +45,15 @@ def test_an_unknown_os_error_keeps_the_os_text() -> None:
     exc = OSError(errno.ELOOP, "Too many levels of symbolic links")
     assert os_error_text(exc) == os_error_text(exc, "en") == "Too many levels of symbolic links"
     assert os_error_text(OSError("plain")) == "plain"
+
+
+def test_an_exchange_file_error_names_the_drive_gone_in_the_users_language(capsys) -> None:
+    """Trial: "[Errno 107] Transport endpoint is not connected" in a Chinese UI; the CLI words it too."""
+
+    from hazard_desktop import cli
+
+    reason = "Transport endpoint is not connected"
+    assert cli._fail("exchange_write_failed", "zh", reason=reason, errno=errno.ENOTCONN) == 2
+    assert cli._fail("exchange_read_failed", "en", reason=reason, errno=errno.ECONNABORTED) == 2
+    err = capsys.readouterr().err
+    assert "U 盘或磁盘已断开连接" in err and "the drive is no longer connected" in err and "Transport" not in err

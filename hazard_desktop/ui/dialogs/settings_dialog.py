@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.settings_pages.backups import BackupsPage
 from hazard_desktop.ui.dialogs.settings_pages.categories import CategoriesPage
 from hazard_desktop.ui.dialogs.settings_pages.criteria import CriteriaPage
@@ -96,6 +97,7 @@ class SettingsDialog(QDialog):
 
         for page in self.pages:
             page.changed.connect(self._on_page_changed)
+        self._current: QWidget = self.pages[0]
         self.tabs.currentChanged.connect(self._on_tab)
 
     @classmethod
@@ -118,5 +120,44 @@ class SettingsDialog(QDialog):
 
     def _on_tab(self, index: int) -> None:
         page = self.pages[index] if 0 <= index < len(self.pages) else None
+        if page is not self._current and not self.settle(self._current):
+            self.tabs.blockSignals(True)  # back to the tab whose edits the user keeps
+            self.tabs.setCurrentWidget(self._current)
+            self.tabs.blockSignals(False)
+            return
+        if page is not None:
+            self._current = page
         if page is not None and page.stale:
             page.reload()
+
+    def settle(self, page: QWidget) -> bool:
+        """Before leaving ``page`` (another tab, Close, Esc): unsaved edits are saved, discarded or kept on
+        the user's word — never dropped silently. True if the page may be left. A page says it has unsaved
+        edits with ``has_unsaved()``."""
+        unsaved = getattr(page, "has_unsaved", None)
+        if unsaved is None or not unsaved():
+            return True
+        answer = messages.choose(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The tab “%1” has changes that are not saved yet.").replace(
+                "%1", self.tabs.tabText(self.tabs.indexOf(page))
+            ),
+            [("save", self.tr("Save")), ("discard", self.tr("Discard changes")), ("stay", self.tr("Keep editing"))],
+            default="save",
+            escape="stay",
+        )
+        if answer == "save":
+            return bool(page.save())  # type: ignore[attr-defined]  # a refusal shows on the page: stay there
+        if answer == "discard":
+            page.reload()  # type: ignore[attr-defined]
+            return True
+        return False
+
+    def accept(self) -> None:  # the Close button
+        if self.settle(self._current):
+            super().accept()
+
+    def reject(self) -> None:  # Esc and the title bar's close
+        if self.settle(self._current):
+            super().reject()

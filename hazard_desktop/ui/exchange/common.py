@@ -7,6 +7,8 @@ nothing written); :func:`job_progress` adapts a :class:`~hazard_desktop.ui.worke
 
 from __future__ import annotations
 
+import contextlib
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -172,8 +174,47 @@ def ports(context: AppContext) -> tuple[Any, Any] | None:
     return context.exchange_store(), context.exchange_files()
 
 
-def error_text(exc: object) -> str:
-    """The sentence for a refusal or failure (area ``exchange``)."""
+def error_text(exc: object, os_error: str = "exchange_write_failed") -> str:
+    """The sentence for a refusal or failure (area ``exchange``). An ``OSError`` that reached here (a drive
+    gone: ENOTCONN, ECONNABORTED, EIO) is the ``os_error`` sentence — writing or reading the file — never the
+    OS's English text."""
     from hazard_desktop.ui import messages
 
+    if isinstance(exc, OSError):
+        exc = DomainError(os_error, reason=exc.strerror or str(exc), errno=exc.errno)
     return messages.error_text(exc if isinstance(exc, BaseException) else RuntimeError(str(exc)), "exchange")
+
+
+class DrivePoll:
+    """The dialogs' look at the removable drives every two seconds, on a worker: listing a drive and its files
+    touches the drive, and a drive whose driver hangs (a FUSE process killed, a stick half pulled) must block a
+    worker, never the window (new-user trial: the window froze while the stick hung). One look at a time: while
+    one hangs, the next ticks are skipped. ``tick(scan)`` runs ``scan()`` on the worker (it must not hold the
+    dialog); ``apply(result)`` runs on the window's thread, held weakly (a closed dialog is not kept alive and
+    is not called). A look that fails is taken as no change.
+    """
+
+    def __init__(self, apply: Callable[[object], None]) -> None:
+        self._apply = weakref.WeakMethod(apply)  # type: ignore[arg-type]
+        self.job: Job | None = None
+
+    def tick(self, scan: Callable[[], object]) -> None:
+        """Start a look unless one is still running (the dialog's timer calls this)."""
+        from hazard_desktop.ui import workers
+
+        if self.job is not None:
+            return
+        job = workers.Job(lambda _job: scan(), name="drive poll")
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        self.job = workers.start(job)
+
+    def _finished(self, result: object) -> None:
+        self.job = None
+        apply = self._apply()
+        if apply is not None:
+            with contextlib.suppress(RuntimeError):  # the dialog's window was deleted meanwhile
+                apply(result)
+
+    def _failed(self, _exc: object) -> None:
+        self.job = None

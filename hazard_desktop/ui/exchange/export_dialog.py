@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, RemovableDrive, suggested_folder
 from hazard_desktop.ui import file_dialogs, workers
 from hazard_desktop.ui.exchange import common
@@ -134,7 +135,8 @@ class ExportDialog(QDialog):
         self.refresh_drives()
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._timer.timeout.connect(self.refresh_drives)
+        self._poll = common.DrivePoll(self.refresh_drives)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
 
     # ------------------------------------------------------------------ reading
@@ -188,12 +190,17 @@ class ExportDialog(QDialog):
         if index >= 0:
             self.peer_combo.setCurrentIndex(index)
 
-    def refresh_drives(self) -> None:
-        """List the mounted removable drives again; a drive that appeared is chosen unless the user chose."""
+    def _tick(self) -> None:
+        port = self.context.removable_drives
+        self._poll.tick(lambda: port.drives() if port is not None else [])
+
+    def refresh_drives(self, listed: object = None) -> None:
+        """List the mounted removable drives again (``listed``: as the timer's worker found them); a drive that
+        appeared is chosen unless the user chose."""
         if self.job is not None:
             return
         port = self.context.removable_drives
-        drives = port.drives() if port is not None else []
+        drives = list(listed) if isinstance(listed, list) else (port.drives() if port is not None else [])
         if drives == self._drives and self.folder_combo.count():
             return
         self._drives = drives
@@ -250,13 +257,14 @@ class ExportDialog(QDialog):
         return str(data) if data else None
 
     def target(self) -> Path | None:
-        """Where the file will be written."""
+        """Where the file will be written, before the ``-2`` of an existing name: nothing here touches the
+        drive (a drive that hangs must not freeze the window; the export's worker picks the free name)."""
         folder = self.folder()
         if folder is None or self.identity is None:
             return None
         everything = self.everything.isChecked()
         peer = self.receiver() or (None if everything else "OFFICE")
-        return free_path(folder, file_name(self.identity.short_code, peer, datetime.now()))
+        return folder / file_name(self.identity.short_code, peer, datetime.now())
 
     def _update_file(self, *_args: object) -> None:
         target = self.target()
@@ -282,9 +290,13 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Writing the exchange file…"))
 
         def work(job: workers.Job) -> object:
+            try:  # on the worker: a drive that hangs or is gone must not freeze or crash the window
+                path = free_path(target.parent, target.name)
+            except OSError as exc:
+                raise DomainError("exchange_write_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
             return common.cancellable(
                 lambda: exchange.export_exchange(
-                    store, files, target, to=to, everything=everything, progress=common.job_progress(job)
+                    store, files, path, to=to, everything=everything, progress=common.job_progress(job)
                 )
             )
 

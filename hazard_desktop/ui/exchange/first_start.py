@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, RemovableDrives, exchange_files
+from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, RemovableDrives, exchange_files
 from hazard_desktop.ui import file_dialogs, workers
 from hazard_desktop.ui.exchange import common
 from hazard_desktop.ui.file_dialogs import FileKind
@@ -128,7 +128,8 @@ class FirstStartDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel)
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._timer.timeout.connect(self.refresh_drives)
+        self._poll = common.DrivePoll(self.refresh_drives)
+        self._timer.timeout.connect(self._tick)
 
     def _new(self) -> None:
         self.choice = FirstStart.NEW
@@ -141,12 +142,18 @@ class FirstStartDialog(QDialog):
         self.refresh_drives()
         self._timer.start()
 
-    def refresh_drives(self) -> None:
+    def _scan(self) -> list[ExchangeFile]:
+        return _scan(self.drives)
+
+    def _tick(self) -> None:
+        drives = self.drives
+        self._poll.tick(lambda: _scan(drives))
+
+    def refresh_drives(self, scanned: object = None) -> None:
         """List the exchange files on the USB drives, newest first; the newest is chosen."""
         if self.job is not None or self.result_value is not None:
             return
-        mounted = self.drives.drives() if self.drives is not None else []
-        found = exchange_files([d.path for d in mounted])
+        found = list(scanned) if isinstance(scanned, list) else self._scan()
         paths = [f.path for f in found]
         if paths == self._listed and self.files.count():
             return
@@ -229,7 +236,11 @@ class FirstStartDialog(QDialog):
                 "This laptop has joined %1. Its findings are numbered in its own range; export them to the "
                 "office with File → Export exchange file."
             ).replace("%1", preview.plant_name or "-")  # fmt: skip
+            + "\n"
+            + join_file_text(getattr(result, "join_file_removed", None))
         )
+        if getattr(result, "join_file_removed", None):
+            self.files.clear()  # the file was used up: listing it would offer it again
         self.start_join.hide()
         self.cancel_button.hide()
         self.new_button.hide()
@@ -242,7 +253,7 @@ class FirstStartDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status.setStyleSheet("QLabel { color: #B71C1C; }")
-        self.status.setText(common.error_text(exc))
+        self.status.setText(common.error_text(exc, "exchange_read_failed"))
         self._reenable()
 
     def _cancelled(self) -> None:
@@ -268,6 +279,27 @@ class FirstStartDialog(QDialog):
             return
         self._timer.stop()
         super().reject()
+
+
+def _scan(drives: RemovableDrives | None) -> list[ExchangeFile]:
+    """The exchange files on the USB drives (the timer runs it on a worker: a hung drive blocks no window)."""
+    mounted = drives.drives() if drives is not None else []
+    return exchange_files([d.path for d in mounted])
+
+
+def join_file_text(removed: bool | None) -> str:
+    """What became of the office's join file (a join consumes it: ``app.consume_join_file``)."""
+    if removed is None:
+        return ""
+    if removed:
+        return QCoreApplication.translate(
+            "FirstStartDialog", "The join file was used up and removed: it cannot make another computer join."
+        )
+    return QCoreApplication.translate(
+        "FirstStartDialog",
+        "The join file could not be removed (a write-protected drive?). Delete it yourself: it must not be used "
+        "for another computer.",
+    )
 
 
 def ask_first_start(data_dir: Path, drives: RemovableDrives | None, join: Join) -> FirstStart | None:

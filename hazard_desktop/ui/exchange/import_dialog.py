@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, exchange_files
+from hazard_desktop.services.removable_drives import EXCHANGE_SUFFIX, ExchangeFile, RemovableDrive, exchange_files
 from hazard_desktop.ui import file_dialogs, workers
 from hazard_desktop.ui.exchange import common
 from hazard_desktop.ui.file_dialogs import FileKind
@@ -143,10 +143,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+        self._last_folder = str(self._settings().value(FOLDER_KEY, "") or "")  # read here: the scan runs on a worker
         self.refresh_drives()
         self._timer = QTimer(self)
         self._timer.setInterval(DRIVE_POLL_MS)
-        self._timer.timeout.connect(self.refresh_drives)
+        self._poll = common.DrivePoll(self.refresh_drives)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
 
     def _settings(self) -> Any:
@@ -170,18 +172,20 @@ class ImportDialog(QDialog):
             self._own = identity.short_code if identity is not None else None
         return self._own
 
-    def refresh_drives(self) -> None:
+    def _scan(self) -> tuple[list[RemovableDrive], list[ExchangeFile]]:
+        return _scan(self.context.removable_drives, self._last_folder)
+
+    def _tick(self) -> None:
+        port, last = self.context.removable_drives, self._last_folder
+        self._poll.tick(lambda: _scan(port, last))
+
+    def refresh_drives(self, scanned: object = None) -> None:
         """List the exchange files on the removable drives (and in the last folder), newest first; the newest
         is previewed at once unless a file was chosen already."""
         if self.job is not None or self.result_value is not None:
             return
-        port = self.context.removable_drives
-        drives = port.drives() if port is not None else []
-        folders = [d.path for d in drives]
-        last = self._settings().value(FOLDER_KEY, "")
-        if last and Path(str(last)) not in folders:
-            folders.append(Path(str(last)))
-        found = addressed_first(exchange_files(folders), self._own_code())
+        drives, files = scanned if isinstance(scanned, tuple) else self._scan()
+        found = addressed_first(files, self._own_code())
         paths = [f.path for f in found]
         if paths == self._listed:
             return
@@ -311,7 +315,7 @@ class ImportDialog(QDialog):
     def _preview_failed(self, exc: object) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(common.error_text(exc))
+        self.status.setText(common.error_text(exc, "exchange_read_failed"))
         self.status.setStyleSheet("QLabel { color: #B71C1C; }")
 
     def _fill(self, preview: Any) -> None:
@@ -371,6 +375,7 @@ class ImportDialog(QDialog):
             return None
         store, files = ports
         self._settings().setValue(FOLDER_KEY, str(path.parent))
+        self._last_folder = str(path.parent)
         self.import_button.setEnabled(False)
         self.browse_button.setEnabled(False)
         self.files.setEnabled(False)
@@ -409,6 +414,9 @@ class ImportDialog(QDialog):
             text = text.replace("%2", str(changed))
             if preview.joins:
                 text += "\n" + self.tr("This computer has joined %1.").replace("%1", preview.plant_name or "-")
+                from hazard_desktop.ui.exchange.first_start import join_file_text
+
+                text += "\n" + join_file_text(getattr(result, "join_file_removed", None))
         opened = int(result.conflicts_opened)  # type: ignore[attr-defined]
         if opened:
             text += "\n" + self.tr("%n conflict(s) wait for your choice.", "", opened)
@@ -426,7 +434,7 @@ class ImportDialog(QDialog):
         self.job = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(common.error_text(exc))
+        self.status.setText(common.error_text(exc, "exchange_read_failed"))
         self.status.setStyleSheet("QLabel { color: #B71C1C; }")
         self.browse_button.setEnabled(True)
         self.files.setEnabled(True)
@@ -463,3 +471,12 @@ class ImportDialog(QDialog):
             self.preview_job = None
         self._timer.stop()
         super().reject()
+
+
+def _scan(port: Any, last_folder: str) -> tuple[list[RemovableDrive], list[ExchangeFile]]:
+    """The drives and the exchange files on them and in the last folder (the timer runs it on a worker)."""
+    drives = port.drives() if port is not None else []
+    folders = [d.path for d in drives]
+    if last_folder and Path(last_folder) not in folders:
+        folders.append(Path(last_folder))
+    return drives, exchange_files(folders)

@@ -151,7 +151,10 @@ class ExchangePage(QWidget):
         year = date.today().year
         if identity is None:
             self.id_label.setText(self.tr("not set yet"))
-            self.field_radio.setChecked(True)
+            # a register without identity was started as 新建台账 (the office, or on its own): a laptop joins
+            # at its first start with the office's file and has its identity from then on
+            self.office_radio.setChecked(True)
+            self.plant_edit.setText(_printed_plant_name(self.context))
             self.numbers_label.setText(
                 self.tr("A laptop gets its number range when it joins the plant; the office numbers from %1.").replace(
                     "%1", first_number(0, year)
@@ -190,6 +193,17 @@ class ExchangePage(QWidget):
         self.plant_edit.setEnabled(office)
         self.terminal_edit.setEnabled(is_office)
         self.register_button.setEnabled(is_office)
+
+    def has_unsaved(self) -> bool:
+        """True if the code, role or plant name differ from what is stored (the dialog asks before leaving)."""
+        identity = self.identity
+        if identity is None:
+            return bool(self.code_edit.text().strip())
+        return (
+            self.code_edit.text().strip().upper() != identity.short_code
+            or self.role() is not identity.role
+            or (self.role() is Role.OFFICE and self.plant_edit.text().strip() != identity.plant_name)
+        )
 
     def role(self) -> Role:
         """The role chosen now."""
@@ -239,3 +253,13 @@ class ExchangePage(QWidget):
         )
         self.changed.emit()
         return True
+
+
+def _printed_plant_name(context: AppContext) -> str:
+    """The plant name of 设置 → 工厂设置 (the one plant name: storing the identity writes it there too)."""
+    from hazard_desktop.services.reference_queries import plant_name
+
+    try:
+        return plant_name(context.uow())
+    except Exception:  # noqa: BLE001 (a fake context without settings: the field stays empty)
+        return ""

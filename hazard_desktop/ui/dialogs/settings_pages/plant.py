@@ -76,10 +76,16 @@ class PlantPage(QWidget):
     def reload(self) -> None:
         """Show the stored settings."""
         settings = reference_admin.get_settings(self.context.uow())
+        self._stored = settings
         self.name_edit.setText(settings.plant_name)
         self.decimals_spin.setValue(settings.decimals)
         self._show_example()
         self.stale = False
+
+    def has_unsaved(self) -> bool:
+        """True if the name or the decimals differ from what is stored (the dialog asks before leaving)."""
+        stored = self._stored
+        return self.name_edit.text().strip() != stored.plant_name or self.decimals_spin.value() != stored.decimals
 
     def _show_example(self) -> None:
         text = self.tr("Example: a panel mean of 61/3 is shown as %1; exact values are always kept.")
@@ -96,6 +102,7 @@ class PlantPage(QWidget):
         )
         if stored is None:
             return None
+        self._stored = stored
         self.name_edit.setText(stored.plant_name)
         self.message.show_info(self.tr("Plant settings saved."))
         self.changed.emit()
