@@ -780,8 +780,9 @@ class MainWindow(QMainWindow):
             return max(metrics.horizontalAdvance(t) for t in texts) + pad
 
         widths = dict(DEFAULT_WIDTHS)
-        # six digits once laptops number (YH-2026-500001) and room for the exchange conflict mark beside it
-        widths[COL_NUMBER] = max(widths[COL_NUMBER], fit(["YH-2026-000000"]) + 22)
+        # a laptop's five digits (YH-2026-30001) and the exchange conflict mark (a small icon) beside them; more
+        # would push the key columns past a 1366×768 screen at 150 % in English (a laptop slot past 9 elides)
+        widths[COL_NUMBER] = max(widths[COL_NUMBER], fit(["YH-2026-00000"]) + 18)
         widths[COL_FOUND_AT] = max(widths[COL_FOUND_AT], fit(["2026-12-31 23:59"]))
         widths[COL_DEADLINE] = max(widths[COL_DEADLINE], fit(["2026-12-31"]))
         widths[COL_DAYS_LEFT] = max(widths[COL_DAYS_LEFT], fit(["-888"]))
