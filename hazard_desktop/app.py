@@ -478,12 +478,18 @@ def run_gui(
     reporter = CrashReporter(log_file(data_dir), app)
     reporter.install()
     _enable_faulthandler(data_dir)
-    start_backup = _automatic_backup(data_dir, "start") if interactive else None
+    start_backup: list[threading.Thread] = []  # the day's backup check, begun once the first rows are painted
+
+    def begin_start_backup() -> None:
+        if interactive and not start_backup:
+            start_backup.append(_automatic_backup(data_dir, "start"))
+
     try:
-        return _show_window(app, context, screenshot)
+        return _show_window(app, context, screenshot, begin_start_backup)
     finally:
-        if start_backup is not None:
-            start_backup.join()
+        if interactive:
+            begin_start_backup()  # a window closed before its first paint still makes the day's backup
+            start_backup[0].join()
             if not (context.backups is not None and getattr(context.backups, "released", False)):
                 _automatic_backup(data_dir, "exit").join()
         reporter.uninstall()
@@ -550,7 +556,9 @@ def show_refusal(error: Exception, language: str | None = None) -> int:
     return 2
 
 
-def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
+def _show_window(
+    app: Any, context: AppContext, screenshot: Path | None, after_paint: Callable[[], None] = lambda: None
+) -> int:
     from hazard_desktop.ui.features import install_features
     from hazard_desktop.ui.main_window import MainWindow
 
@@ -573,6 +581,7 @@ def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
     from hazard_desktop.ui.widgets import screen_fit
 
     screen_fit.remember_in(window.layout_settings)  # dialogs keep size and place per screen, like the window
+    window.after_first_paint(after_paint)
     window.show()
     code = app.exec()
     close_context(context)
