@@ -7,6 +7,7 @@ field of :class:`~hazard_desktop.services.context.AppContext`, filled here and n
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -432,11 +433,28 @@ def run_gui(
     Returns:
         The process exit code (2: the register was refused and nothing was changed; 1: not created).
     """
+    # The window's start makes many objects and frees few: no cyclic collections (~15 ms) until the register
+    # is painted (_after_first_paint); a start that ends before that collects again when it returns.
+    gc.disable()
+    try:
+        return _run_gui(data_dir, language, screenshot=screenshot, argv=argv, ask_create=ask_create)
+    finally:
+        gc.enable()
+
+
+def _run_gui(
+    data_dir: Path, language: str | None, *, screenshot: Path | None, argv: list[str] | None, ask_create: bool
+) -> int:
     import sys
 
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.ui import messages
-    from hazard_desktop.ui.application import chosen_language, create_application, install_message_log
+    from hazard_desktop.ui.application import (
+        chosen_language,
+        create_application,
+        install_message_log,
+        install_wheel_guard,
+    )
     from hazard_desktop.ui.crash import CrashReporter
 
     install_message_log()
@@ -445,7 +463,7 @@ def run_gui(
 
         hold_app_mutex()
     lang = chosen_language(language)
-    app = create_application(argv or sys.argv[:1], paths.resource_dir(), lang)
+    app = create_application(argv or sys.argv[:1], paths.resource_dir(), lang, wheel_guard=False)
     interactive = screenshot is None
     if ask_create:
         if not messages.ask_create_data_folder(data_dir):
@@ -459,6 +477,7 @@ def run_gui(
             )
             return 2
     if interactive and not paths.database_path(data_dir).exists():
+        install_wheel_guard(app)  # a dialog before the window
         chosen = _first_start(data_dir)  # a new register here, or a laptop joining its plant (issue 15)
         if chosen is None:
             return 1  # closed: nothing was made
@@ -484,8 +503,13 @@ def run_gui(
         if interactive and not start_backup:
             start_backup.append(_automatic_backup(data_dir, "start"))
 
+    def after_first_paint() -> None:
+        install_wheel_guard(app)  # before any input reaches the window: this runs in the paint's event-loop turn
+        _after_first_paint()
+        begin_start_backup()
+
     try:
-        return _show_window(app, context, screenshot, begin_start_backup)
+        return _show_window(app, context, screenshot, after_first_paint)
     finally:
         if interactive:
             begin_start_backup()  # a window closed before its first paint still makes the day's backup
@@ -498,6 +522,15 @@ def run_gui(
             lock.unlock()
         if interactive and context.backups is not None and getattr(context.backups, "released", False):
             _restart()  # a restore closed the register under this window: a fresh start opens the restored one
+
+
+def _after_first_paint() -> None:
+    """:func:`run_gui` disabled the cyclic garbage collector for the start: the objects made so far live as long
+    as the window, so they are moved out of later collections (``gc.freeze``, as long-running Python servers do
+    after start-up) and collection resumes."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _first_start(data_dir: Path) -> object | None:

@@ -79,8 +79,14 @@ def _qt_translator(app: QCoreApplication, resource_dir: Path, language: str) -> 
     return None
 
 
-def create_application(argv: list[str], resource_dir: Path, language: str) -> QApplication:
-    """The QApplication with fonts and translators installed (reuses an existing instance)."""
+def create_application(argv: list[str], resource_dir: Path, language: str, *, wheel_guard: bool = True) -> QApplication:
+    """The QApplication with fonts and translators installed (reuses an existing instance).
+
+    Args:
+        wheel_guard: install the :class:`WheelGuard` now. The window's start installs it itself once the
+            register is painted, or before a dialog it shows first: an application-wide Python event filter
+            costs every event of the window's construction a call into Python (~30 ms at start).
+    """
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv)
@@ -89,7 +95,8 @@ def create_application(argv: list[str], resource_dir: Path, language: str) -> QA
     app.setOrganizationName("hazard_desktop")
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Hazard Register"))
     load_fonts(resource_dir)
-    install_wheel_guard(app)
+    if wheel_guard:
+        install_wheel_guard(app)
     app._hazard_translators = install_translators(app, resource_dir, language)  # type: ignore[attr-defined]
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Hazard Register"))
     return app

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.domain.hazards import HazardStatus
-from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter, SortKey
@@ -537,6 +536,8 @@ class MainWindow(QMainWindow):
         hazard_id = self.current_hazard_id()
         if hazard_id is None:
             return False
+        from hazard_desktop.services import hazards as hazard_service  # not at start-up: the rectification rules
+
         try:
             hazard = hazard_service.get_hazard(self.context.uow(), hazard_id)
         except Exception as exc:

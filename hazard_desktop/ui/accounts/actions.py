@@ -41,10 +41,17 @@ def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool
 
     In single-user mode the session keeps the single user and nothing is asked.
     """
-    from hazard_desktop.ui.accounts.dialogs import FirstStartDialog
-
     state = service.start_state(context.uow())
+    if state.mode is AccountsMode.SINGLE_USER:
+        return True
+    from hazard_desktop.ui.application import install_wheel_guard
+
+    app = QApplication.instance()
+    if app is not None:  # a dialog before the window: the window's start has not installed it yet
+        install_wheel_guard(app)
     if state.mode is AccountsMode.UNDECIDED:
+        from hazard_desktop.ui.accounts.dialogs import FirstStartDialog
+
         first = FirstStartDialog(context, parent)
         if first.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -52,8 +59,6 @@ def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool
             return True
         assert first.actor is not None
         context.session.sign_in(first.actor)
-        return True
-    if state.mode is AccountsMode.SINGLE_USER:
         return True
     context.session.sign_out()
     return ask_sign_in(context, parent, list(state.account_names))
