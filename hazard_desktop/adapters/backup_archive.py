@@ -24,7 +24,6 @@ never a mixture; an older backup is upgraded by the next open, the normal migrat
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -35,7 +34,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.schema import (
@@ -58,7 +57,18 @@ from hazard_desktop.services.backups import (
     RestoreResult,
 )
 
+if TYPE_CHECKING:
+    from hashlib import _Hash
+
 log = logging.getLogger(__name__)
+
+
+def _sha256(data: bytes = b"") -> _Hash:
+    """``hashlib.sha256``, imported when first needed: hashlib (OpenSSL) costs the window's start ~4 ms."""
+    import hashlib
+
+    return hashlib.sha256(data)
+
 
 FORMAT = "hazard_desktop-backup"
 FORMAT_VERSION = 1
@@ -101,7 +111,7 @@ def _photo_hashes(connection: sqlite3.Connection) -> dict[str, str]:
     for table, prefix in (("photo_blobs", "hazard"), ("inspection_photo_blobs", "inspection")):
         if table in tables:
             for photo_id, kind, data in connection.execute(f"SELECT photo_id, kind, data FROM {table}"):  # noqa: S608
-                hashes[f"{prefix}/{photo_id}/{kind}"] = hashlib.sha256(data).hexdigest()
+                hashes[f"{prefix}/{photo_id}/{kind}"] = _sha256(data).hexdigest()
     return hashes
 
 
@@ -145,7 +155,7 @@ def current_summary(db_path: Path) -> BackupSummary:
 
 
 def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
+    digest = _sha256()
     with path.open("rb") as file:
         for chunk in iter(lambda: file.read(_CHUNK), b""):
             digest.update(chunk)
@@ -334,7 +344,7 @@ def read_backup(path: Path) -> BackupSummary:
 def _copy_entry(
     archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, on_bytes: Callable[[int], None]
 ) -> tuple[int, str]:
-    digest = hashlib.sha256()
+    digest = _sha256()
     size = 0
     with archive.open(name) as entry:
         for chunk in iter(lambda: entry.read(_CHUNK), b""):
