@@ -181,7 +181,17 @@ class AccountActions(QObject):
         window.destroyed.connect(lambda *_: self._unsubscribe())
         state = service.start_state(context.uow())
         if state.mode is AccountsMode.ACCOUNTS:
-            self.idle = IdleLock(state.idle_minutes, self.lock, self)
+
+            def start_idle_lock() -> None:
+                self.idle = IdleLock(state.idle_minutes, self.lock, self)
+
+            # Its application-wide event filter would cost every event of the window's construction a call into
+            # Python: it starts once the register is painted (no input reaches the window before).
+            after_first_paint = getattr(window, "after_first_paint", None)
+            if after_first_paint is not None:
+                after_first_paint(start_idle_lock)
+            else:
+                start_idle_lock()
         self.refresh()
 
     def _change_secret(self) -> None:
