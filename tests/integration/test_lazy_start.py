@@ -224,6 +224,7 @@ def test_the_window_starts_without_sqlalchemy(folder):
         "domain.audit",
         "ui.backups",
         "ui.accounts.dialogs",
+        "adapters.backup_archive",  # context.backups is made on first use (app._LazyBackups)
     ]
     script = textwrap.dedent(
         f"""
