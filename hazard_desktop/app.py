@@ -598,10 +598,19 @@ def _automatic_backup(data_dir: Path, reason: str) -> threading.Thread:
     """The day's first start and every exit after a change make an automatic backup (rotated), on a thread:
     the window does not wait for it; the exit waits for the start's before writing its own."""
     from hazard_desktop import __version__
-    from hazard_desktop.adapters.backup_archive import automatic_backup
 
     def run() -> None:
+        from datetime import UTC, datetime
+
+        from hazard_desktop.adapters.automatic_backups import automatic_backup_due
+
         try:
+            db, folder = paths.database_path(data_dir), paths.backup_dir(data_dir)
+            today = datetime.now(UTC).astimezone().date()
+            if not automatic_backup_due(db, folder, reason=reason, today=today):
+                return  # most starts and exits: the writer and its checks are not even loaded
+            from hazard_desktop.adapters.backup_archive import automatic_backup
+
             automatic_backup(
                 paths.database_path(data_dir), paths.backup_dir(data_dir), reason=reason, app_version=__version__
             )

@@ -27,7 +27,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sqlite3
 import zipfile
 import zlib
@@ -36,6 +35,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from hazard_desktop.adapters.automatic_backups import (
+    AUTO_PREFIX,
+    SUFFIX,
+    automatic_backup_due,
+    automatic_backups,
+)
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.schema import (
     READ_TIMEOUT,
@@ -46,7 +51,7 @@ from hazard_desktop.adapters.schema import (
     current_revision,
     known_revisions,
 )
-from hazard_desktop.domain.backups import KeepRule, check_restorable, kept_backups, needs_daily_backup
+from hazard_desktop.domain.backups import KeepRule, check_restorable, kept_backups
 from hazard_desktop.services.backups import (
     COUNTED,
     SETTING_SECOND_FOLDER,
@@ -74,9 +79,6 @@ FORMAT = "hazard_desktop-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE_ENTRY = "hazard_desktop.db"
-SUFFIX = ".zip"
-AUTO_PREFIX = "auto-"
-_AUTO_NAME = re.compile(r"^auto-(\d{8}-\d{6})\.zip$")
 _PAGES_PER_STEP = 256
 _CHUNK = 1 << 20
 _MANIFEST_LIMIT = 64 << 20  # a manifest larger than this is not ours: refuse before reading it into memory
@@ -514,28 +516,6 @@ def restore_backup(
 # ------------------------------------------------------------------ automatic backups
 
 
-def _auto_time(path: Path) -> datetime | None:
-    match = _AUTO_NAME.match(path.name)
-    if match is None:
-        return None
-    stamp = match.group(1)  # YYYYmmdd-HHMMSS (digits, by _AUTO_NAME); not strptime: _strptime costs the start ~5 ms
-    day, time_of_day = stamp[:8], stamp[9:]
-    try:
-        return datetime(
-            int(day[:4]), int(day[4:6]), int(day[6:]), int(time_of_day[:2]), int(time_of_day[2:4]), int(time_of_day[4:])
-        )
-    except ValueError:
-        return None
-
-
-def automatic_backups(folder: Path) -> list[tuple[Path, datetime]]:
-    """The automatic backups in ``folder`` with the local time in their names, newest first."""
-    if not folder.is_dir():
-        return []
-    found = [(p, t) for p in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}") if (t := _auto_time(p)) is not None]
-    return sorted(found, key=lambda item: item[1], reverse=True)
-
-
 def rotate(folder: Path, rule: KeepRule | None = None) -> list[Path]:
     """Remove the automatic backups in ``folder`` that rotation does not keep; return those removed."""
     found = automatic_backups(folder)
@@ -591,16 +571,8 @@ def automatic_backup(
         reason: ``start`` or ``exit``.
     """
     moment = (now or datetime.now(UTC)).astimezone()
-    if not db_path.exists():
+    if not automatic_backup_due(db_path, folder, reason=reason, today=moment.date()):
         return None
-    existing = automatic_backups(folder)
-    newest = existing[0][1] if existing else None
-    if reason == "start" and not needs_daily_backup(newest, moment.date()):
-        return None
-    if reason == "exit" and existing:
-        changed = max((p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists()), default=0.0)
-        if changed <= existing[0][0].stat().st_mtime:
-            return None
     remove_stale_parts(folder)
     name = f"{AUTO_PREFIX}{moment.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
     try:
