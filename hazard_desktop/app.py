@@ -7,6 +7,7 @@ field of :class:`~hazard_desktop.services.context.AppContext`, filled here and n
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -25,8 +26,10 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Engine
 
+    from hazard_desktop.adapters.backup_archive import SqliteBackups
     from hazard_desktop.adapters.schema import OpenedDatabase
     from hazard_desktop.services.audit import AuditTrail
+    from hazard_desktop.services.backups import BackupSummary, Cancelled, Progress, RestoreResult
     from hazard_desktop.services.demo import BulkWriter
     from hazard_desktop.services.exchange import ExchangeStore, ImportResult, PackageFiles
     from hazard_desktop.services.inspection_record_model import InspectionRecordRenderer
@@ -314,13 +317,9 @@ def _wire(
     from hazard_desktop.services import output_files
 
     output_files.remove_stale_temporaries([storage.data_dir, storage.data_dir / "exports"])
-    from hazard_desktop import __version__
-    from hazard_desktop.adapters.backup_archive import SqliteBackups
     from hazard_desktop.adapters.removable_drives import SystemRemovableDrives
 
-    backups = SqliteBackups(
-        paths.database_path(storage.data_dir), paths.backup_dir(storage.data_dir), app_version=__version__
-    )
+    backups = _LazyBackups(storage.data_dir)
     from hazard_desktop.adapters.passwords import Argon2SecretHasher
     from hazard_desktop.services.session import Session
 
@@ -357,6 +356,58 @@ def _wire(
     )
     backups.release = lambda: close_context(context)  # a restore closes this program's connections first
     return context
+
+
+class _LazyBackups:
+    """``context.backups``: the :class:`~hazard_desktop.adapters.backup_archive.SqliteBackups` of the data folder,
+    made when first used — the backup adapter and its services' types cost the window's start ~5 ms."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._data_dir = data_dir
+        self._made: SqliteBackups | None = None
+        self._release: Callable[[], None] | None = None
+
+    @property
+    def release(self) -> Callable[[], None] | None:
+        """Closes this program's own connections before a restore (set by :func:`_wire`)."""
+        return self._release
+
+    @release.setter
+    def release(self, release: Callable[[], None] | None) -> None:
+        self._release = release
+        if self._made is not None:
+            self._made.release = release
+
+    @property
+    def released(self) -> bool:
+        """The window's connections were closed for a restore: it must restart."""
+        return self._made is not None and self._made.released
+
+    def _backups(self) -> SqliteBackups:
+        if self._made is None:
+            from hazard_desktop import __version__
+            from hazard_desktop.adapters.backup_archive import SqliteBackups
+
+            db, folder = paths.database_path(self._data_dir), paths.backup_dir(self._data_dir)
+            self._made = SqliteBackups(db, folder, self._release, app_version=__version__)
+        return self._made
+
+    def create(
+        self, folder: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> BackupSummary:
+        return self._backups().create(folder, progress=progress, cancelled=cancelled)
+
+    def inspect(self, path: Path) -> BackupSummary:
+        return self._backups().inspect(path)
+
+    def current(self) -> BackupSummary:
+        return self._backups().current()
+
+    def restore(self, path: Path, *, progress: Progress | None = None) -> RestoreResult:
+        return self._backups().restore(path, progress=progress)
+
+    def automatic(self) -> list[BackupSummary]:
+        return self._backups().automatic()
 
 
 def engine_of(context: AppContext) -> Engine:
@@ -432,11 +483,27 @@ def run_gui(
     Returns:
         The process exit code (2: the register was refused and nothing was changed; 1: not created).
     """
+    # The window's start makes many objects and frees few: no cyclic collections (~15 ms) until the register
+    # is painted (_after_first_paint); a start that ends before that collects again when it returns.
+    gc.disable()
+    try:
+        return _run_gui(data_dir, language, screenshot=screenshot, argv=argv, ask_create=ask_create)
+    finally:
+        gc.enable()
+
+
+def _run_gui(
+    data_dir: Path, language: str | None, *, screenshot: Path | None, argv: list[str] | None, ask_create: bool
+) -> int:
     import sys
 
     from hazard_desktop.adapters.errors import StorageError
     from hazard_desktop.ui import messages
-    from hazard_desktop.ui.application import chosen_language, create_application, install_message_log
+    from hazard_desktop.ui.application import (
+        chosen_language,
+        create_application,
+        install_message_log,
+    )
     from hazard_desktop.ui.crash import CrashReporter
 
     install_message_log()
@@ -478,12 +545,22 @@ def run_gui(
     reporter = CrashReporter(log_file(data_dir), app)
     reporter.install()
     _enable_faulthandler(data_dir)
-    start_backup = _automatic_backup(data_dir, "start") if interactive else None
+    start_backup: list[threading.Thread] = []  # the day's backup check, begun once the first rows are painted
+
+    def begin_start_backup() -> None:
+        if interactive and not start_backup:
+            start_backup.append(_automatic_backup(data_dir, "start"))
+
+    def after_first_paint() -> None:
+        _after_first_paint()
+        begin_start_backup()
+
     try:
-        return _show_window(app, context, screenshot)
+        return _show_window(app, context, screenshot, after_first_paint)
     finally:
-        if start_backup is not None:
-            start_backup.join()
+        if interactive:
+            begin_start_backup()  # a window closed before its first paint still makes the day's backup
+            start_backup[0].join()
             if not (context.backups is not None and getattr(context.backups, "released", False)):
                 _automatic_backup(data_dir, "exit").join()
         reporter.uninstall()
@@ -492,6 +569,15 @@ def run_gui(
             lock.unlock()
         if interactive and context.backups is not None and getattr(context.backups, "released", False):
             _restart()  # a restore closed the register under this window: a fresh start opens the restored one
+
+
+def _after_first_paint() -> None:
+    """:func:`run_gui` disabled the cyclic garbage collector for the start: the objects made so far live as long
+    as the window, so they are moved out of later collections (``gc.freeze``, as long-running Python servers do
+    after start-up) and collection resumes."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _first_start(data_dir: Path) -> object | None:
@@ -509,10 +595,19 @@ def _automatic_backup(data_dir: Path, reason: str) -> threading.Thread:
     """The day's first start and every exit after a change make an automatic backup (rotated), on a thread:
     the window does not wait for it; the exit waits for the start's before writing its own."""
     from hazard_desktop import __version__
-    from hazard_desktop.adapters.backup_archive import automatic_backup
 
     def run() -> None:
+        from datetime import UTC, datetime
+
+        from hazard_desktop.adapters.automatic_backups import automatic_backup_due
+
         try:
+            db, folder = paths.database_path(data_dir), paths.backup_dir(data_dir)
+            today = datetime.now(UTC).astimezone().date()
+            if not automatic_backup_due(db, folder, reason=reason, today=today):
+                return  # most starts and exits: the writer and its checks are not even loaded
+            from hazard_desktop.adapters.backup_archive import automatic_backup
+
             automatic_backup(
                 paths.database_path(data_dir), paths.backup_dir(data_dir), reason=reason, app_version=__version__
             )
@@ -550,7 +645,9 @@ def show_refusal(error: Exception, language: str | None = None) -> int:
     return 2
 
 
-def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
+def _show_window(
+    app: Any, context: AppContext, screenshot: Path | None, after_paint: Callable[[], None] = lambda: None
+) -> int:
     from hazard_desktop.ui.features import install_features
     from hazard_desktop.ui.main_window import MainWindow
 
@@ -573,6 +670,7 @@ def _show_window(app: Any, context: AppContext, screenshot: Path | None) -> int:
     from hazard_desktop.ui.widgets import screen_fit
 
     screen_fit.remember_in(window.layout_settings)  # dialogs keep size and place per screen, like the window
+    window.after_first_paint(after_paint)
     window.show()
     code = app.exec()
     close_context(context)

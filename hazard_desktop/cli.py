@@ -9,7 +9,6 @@ import argparse
 import errno
 import json
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,6 +255,7 @@ def _unexpected(exc: BaseException, lang: str) -> int:
 
 def _crash_file(exc: BaseException) -> str:
     """Where the traceback goes when there is no log in a data folder: the system's temporary folder."""
+    import tempfile  # not at start-up: it imports random, shutil …
     import traceback
 
     path = Path(tempfile.gettempdir()) / "hazard_desktop-crash.log"
@@ -550,6 +550,8 @@ def _gui(args: argparse.Namespace, lang: str, *, explicit: bool) -> int:
             what, what_en = "当前数据库", "the current database"
         else:
             # Render demo data from a temporary folder, removed afterwards: nothing is left in /tmp.
+            import tempfile
+
             with tempfile.TemporaryDirectory(prefix="hazard-desktop-demo-", ignore_cleanup_errors=True) as demo:
                 _demo_into(Path(demo), count=HEADLESS_DEMO_COUNT, seed=2026, photos=True)
                 code = run_gui(Path(demo), args.lang, screenshot=screenshot)

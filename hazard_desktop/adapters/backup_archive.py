@@ -24,19 +24,23 @@ never a mixture; an older backup is upgraded by the next open, the normal migrat
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
-import re
 import sqlite3
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from hazard_desktop.adapters.automatic_backups import (
+    AUTO_PREFIX,
+    SUFFIX,
+    automatic_backup_due,
+    automatic_backups,
+)
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.adapters.schema import (
     READ_TIMEOUT,
@@ -47,7 +51,7 @@ from hazard_desktop.adapters.schema import (
     current_revision,
     known_revisions,
 )
-from hazard_desktop.domain.backups import KeepRule, check_restorable, kept_backups, needs_daily_backup
+from hazard_desktop.domain.backups import KeepRule, check_restorable, kept_backups
 from hazard_desktop.services.backups import (
     COUNTED,
     SETTING_SECOND_FOLDER,
@@ -58,15 +62,23 @@ from hazard_desktop.services.backups import (
     RestoreResult,
 )
 
+if TYPE_CHECKING:
+    from hashlib import _Hash
+
 log = logging.getLogger(__name__)
+
+
+def _sha256(data: bytes = b"") -> _Hash:
+    """``hashlib.sha256``, imported when first needed: hashlib (OpenSSL) costs the window's start ~4 ms."""
+    import hashlib
+
+    return hashlib.sha256(data)
+
 
 FORMAT = "hazard_desktop-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE_ENTRY = "hazard_desktop.db"
-SUFFIX = ".zip"
-AUTO_PREFIX = "auto-"
-_AUTO_NAME = re.compile(r"^auto-(\d{8}-\d{6})\.zip$")
 _PAGES_PER_STEP = 256
 _CHUNK = 1 << 20
 _MANIFEST_LIMIT = 64 << 20  # a manifest larger than this is not ours: refuse before reading it into memory
@@ -101,7 +113,7 @@ def _photo_hashes(connection: sqlite3.Connection) -> dict[str, str]:
     for table, prefix in (("photo_blobs", "hazard"), ("inspection_photo_blobs", "inspection")):
         if table in tables:
             for photo_id, kind, data in connection.execute(f"SELECT photo_id, kind, data FROM {table}"):  # noqa: S608
-                hashes[f"{prefix}/{photo_id}/{kind}"] = hashlib.sha256(data).hexdigest()
+                hashes[f"{prefix}/{photo_id}/{kind}"] = _sha256(data).hexdigest()
     return hashes
 
 
@@ -145,7 +157,7 @@ def current_summary(db_path: Path) -> BackupSummary:
 
 
 def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
+    digest = _sha256()
     with path.open("rb") as file:
         for chunk in iter(lambda: file.read(_CHUNK), b""):
             digest.update(chunk)
@@ -334,7 +346,7 @@ def read_backup(path: Path) -> BackupSummary:
 def _copy_entry(
     archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, on_bytes: Callable[[int], None]
 ) -> tuple[int, str]:
-    digest = hashlib.sha256()
+    digest = _sha256()
     size = 0
     with archive.open(name) as entry:
         for chunk in iter(lambda: entry.read(_CHUNK), b""):
@@ -504,24 +516,6 @@ def restore_backup(
 # ------------------------------------------------------------------ automatic backups
 
 
-def _auto_time(path: Path) -> datetime | None:
-    match = _AUTO_NAME.match(path.name)
-    if match is None:
-        return None
-    try:
-        return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-    except ValueError:
-        return None
-
-
-def automatic_backups(folder: Path) -> list[tuple[Path, datetime]]:
-    """The automatic backups in ``folder`` with the local time in their names, newest first."""
-    if not folder.is_dir():
-        return []
-    found = [(p, t) for p in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}") if (t := _auto_time(p)) is not None]
-    return sorted(found, key=lambda item: item[1], reverse=True)
-
-
 def rotate(folder: Path, rule: KeepRule | None = None) -> list[Path]:
     """Remove the automatic backups in ``folder`` that rotation does not keep; return those removed."""
     found = automatic_backups(folder)
@@ -577,16 +571,8 @@ def automatic_backup(
         reason: ``start`` or ``exit``.
     """
     moment = (now or datetime.now(UTC)).astimezone()
-    if not db_path.exists():
+    if not automatic_backup_due(db_path, folder, reason=reason, today=moment.date()):
         return None
-    existing = automatic_backups(folder)
-    newest = existing[0][1] if existing else None
-    if reason == "start" and not needs_daily_backup(newest, moment.date()):
-        return None
-    if reason == "exit" and existing:
-        changed = max((p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists()), default=0.0)
-        if changed <= existing[0][0].stat().st_mtime:
-            return None
     remove_stale_parts(folder)
     name = f"{AUTO_PREFIX}{moment.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
     try:

@@ -16,21 +16,30 @@ while the user types.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hazard_desktop.adapters.errors import StorageError
 from hazard_desktop.domain.records import utcnow
 from hazard_desktop.services.drafts import Draft, check_name
 
+if TYPE_CHECKING:
+    from hashlib import _Hash
+
 log = logging.getLogger(__name__)
+
+
+def _sha256(data: bytes = b"") -> _Hash:
+    """``hashlib.sha256``, imported when first needed: hashlib (OpenSSL) costs the window's start ~4 ms."""
+    import hashlib
+
+    return hashlib.sha256(data)
+
 
 FORMAT = 1
 TEMP_SUFFIX = ".tmp"
@@ -54,6 +63,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     Raises:
         OSError: nothing was replaced (the temporary file is removed).
     """
+    import tempfile  # not at start-up: it imports random, hashlib …
+
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -107,7 +118,7 @@ class JsonDraftStore:
                     manifest[name] = known
                     continue
                 write_atomically(target, bytes(content))
-                manifest[name] = {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+                manifest[name] = {"size": len(content), "sha256": _sha256(content).hexdigest()}
             if files:
                 _fsync_dir(files_dir)
             envelope = {
@@ -160,7 +171,7 @@ class JsonDraftStore:
                 log.warning("draft %s: file %s cannot be read: %s", key, name, exc)
                 missing.append(name)
                 continue
-            if len(content) != info.get("size") or hashlib.sha256(content).hexdigest() != info.get("sha256"):
+            if len(content) != info.get("size") or _sha256(content).hexdigest() != info.get("sha256"):
                 log.warning("draft %s: file %s is damaged", key, name)
                 missing.append(name)
                 continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import warnings
 
@@ -18,6 +17,8 @@ class PillowImageProcessor:
     """ImageProcessor on Pillow; JPEG output, EXIF rotation applied, original hashed."""
 
     def process(self, data: bytes) -> ProcessedImage:
+        import hashlib  # not at start-up (~3 ms): only when a photo is added
+
         from PIL import Image, ImageOps, UnidentifiedImageError
 
         digest = hashlib.sha256(data).hexdigest()

@@ -19,9 +19,11 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hazard_desktop.services.removable_drives import RemovableDrive
+if TYPE_CHECKING:
+    from hazard_desktop.services.removable_drives import RemovableDrive
+
 
 DRIVE_REMOVABLE = 2
 SEM_FAILCRITICALERRORS = 0x0001
@@ -78,6 +80,8 @@ class SystemRemovableDrives:
     def _windows(self) -> list[RemovableDrive]:
         import ctypes
 
+        from hazard_desktop.services.removable_drives import RemovableDrive  # not at start-up
+
         kernel32 = self._kernel32
         if kernel32 is None:
             kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
@@ -103,6 +107,8 @@ class SystemRemovableDrives:
 
     # -- Linux
     def _linux(self) -> list[RemovableDrive]:
+        from hazard_desktop.services.removable_drives import RemovableDrive  # not at start-up
+
         user = self._user if self._user is not None else _login()
         roots = self._linux_roots
         if roots is None:
@@ -132,6 +138,8 @@ class SystemRemovableDrives:
 
     # -- macOS
     def _mac(self) -> list[RemovableDrive]:
+        from hazard_desktop.services.removable_drives import RemovableDrive  # not at start-up
+
         volumes = Path("/Volumes")
         found = []
         for child in sorted(volumes.iterdir()):

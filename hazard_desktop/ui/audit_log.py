@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -498,22 +497,3 @@ class AuditLogDialog(QDialog):
         dialog = cls(context, parent)
         dialog.exec()
 
-
-def install_audit_action(window: QMainWindow, context: AppContext) -> QAction:
-    """Tools → Audit trail…"""
-    action = QAction(QCoreApplication.translate("AuditLog", "A&udit trail…"), window)
-    action.setObjectName("action_audit_log")
-    action.setStatusTip(QCoreApplication.translate("AuditLog", "Who changed what, when; verify the chain; export it"))
-    action.setEnabled(context.audit is not None)
-
-    def open_log(_checked: bool) -> None:
-        from hazard_desktop.domain.errors import DomainError
-
-        try:
-            AuditLogDialog.ask(window, context)
-        except DomainError as exc:  # the signed-in account may not read the trail: said, nothing opened
-            messages.show_error(window, exc)
-
-    action.triggered.connect(open_log)
-    window.menu_for("tools").addAction(action)  # type: ignore[attr-defined]
-    return action

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,8 +38,8 @@ from hazard_desktop.services.backups import (
 )
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import file_dialogs, messages, workers
+from hazard_desktop.ui.backup_actions import install_backup_actions
 from hazard_desktop.ui.file_dialogs import FileKind
-from hazard_desktop.ui.main_window import MainWindow
 from hazard_desktop.ui.widgets import screen_fit
 
 _COUNT_NAMES = {
@@ -376,37 +375,6 @@ def quit_program() -> None:
     app = QCoreApplication.instance()
     if app is not None:
         app.quit()
-
-
-def install_backup_actions(window: MainWindow, context: AppContext) -> dict[str, QAction]:
-    """File → Back up… and File → Restore… (before Quit)."""
-    file_menu = window.menu_for("file")
-    before = window.action_quit
-    backup = QAction(QCoreApplication.translate("Backups", "&Back up…"), window)
-    backup.setObjectName("action_backup")
-    backup.setStatusTip(QCoreApplication.translate("Backups", "Write the whole register as one checked backup file"))
-    restore = QAction(QCoreApplication.translate("Backups", "R&estore…"), window)
-    restore.setObjectName("action_restore")
-    restore.setStatusTip(QCoreApplication.translate("Backups", "Put a backup file back in place of the register"))
-
-    def open_backup() -> None:
-        dialog = BackupDialog(context, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.backup_dialog = dialog  # type: ignore[attr-defined]
-        dialog.open()
-
-    def open_restore() -> None:
-        dialog = RestoreDialog(context, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.restore_dialog = dialog  # type: ignore[attr-defined]
-        dialog.open()
-
-    backup.triggered.connect(open_backup)
-    restore.triggered.connect(open_restore)
-    file_menu.insertAction(before, backup)
-    file_menu.insertAction(before, restore)
-    file_menu.insertSeparator(before)
-    return {"backup": backup, "restore": restore}
 
 
 def locale_size(size: int) -> str:

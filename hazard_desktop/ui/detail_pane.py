@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus, PhotoInfo
-from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import HazardDetails, hazard_details
@@ -324,6 +323,8 @@ class HazardDetailPane(QWidget):
             self._viewer.raise_()
             return self._viewer
         try:
+            from hazard_desktop.services import hazards as hazard_service  # not at start-up: the rectification rules
+
             jpeg = hazard_service.photo_bytes(self._context.uow(), photo.id, PhotoKind.DISPLAY)
         except Exception as exc:
             if not messages.is_user_error(exc):
@@ -414,6 +415,8 @@ class HazardDetailPane(QWidget):
         self.photos_title.setText(text)
 
     def _show_photos(self, photos: tuple[PhotoInfo, ...]) -> None:
+        from hazard_desktop.services import hazards as hazard_service
+
         self.photos.clear()
         self._photo_count = len(photos)
         self._update_photos_title()

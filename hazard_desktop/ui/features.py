@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.accounts.actions import install_account_actions
-from hazard_desktop.ui.audit_log import install_audit_action
-from hazard_desktop.ui.backups import install_backup_actions
+from hazard_desktop.ui.audit_actions import install_audit_action
+from hazard_desktop.ui.backup_actions import install_backup_actions
 from hazard_desktop.ui.exchange.actions import install_exchange_actions
 from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.inspections.actions import install_inspection_actions

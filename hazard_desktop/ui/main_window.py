@@ -11,6 +11,7 @@ import logging
 import os
 import time
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -45,7 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.domain.hazards import HazardStatus
-from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter, SortKey
@@ -264,8 +264,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.drafts_button)
         if self._update_drafts_button():  # said once, at start: a form left by a crash waits here
             self.statusBar().showMessage(self.drafts_button.toolTip(), 15000)
+        self._after_paint: list[Callable[[], object]] | None = []
+        self.view.viewport().installEventFilter(_FirstPaint(self))
         if os.environ.get(BENCH_EXIT_AFTER_PAINT):
             self.view.viewport().installEventFilter(_ExitAfterFirstRows(self))
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the register has first been painted (at once if it has been): start-up work
+        the first rows do not need (the day's backup check) waits until the user sees them."""
+        if self._after_paint is None:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def _first_painted(self) -> None:
+        works, self._after_paint = self._after_paint, None
+        for work in works or ():
+            work()
 
     # ------------------------------------------------------------------ actions and menus
 
@@ -527,6 +542,8 @@ class MainWindow(QMainWindow):
         hazard_id = self.current_hazard_id()
         if hazard_id is None:
             return False
+        from hazard_desktop.services import hazards as hazard_service  # not at start-up: the rectification rules
+
         try:
             hazard = hazard_service.get_hazard(self.context.uow(), hazard_id)
         except Exception as exc:
@@ -980,6 +997,17 @@ class _RefitOnResize(QObject):
             and event.size().width() != event.oldSize().width()
         ):
             window.refit_columns()
+        return False
+
+
+class _FirstPaint(QObject):
+    """Calls :meth:`MainWindow._first_painted` after the register's first paint event has been handled."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        window = self.parent()
+        if event.type() == QEvent.Type.Paint and isinstance(window, MainWindow):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, window._first_painted)  # after this paint event has been handled
         return False
 
 

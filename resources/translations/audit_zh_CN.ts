@@ -89,12 +89,12 @@
         <translation>发现 {count} 处断裂。第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/audit_log.py" line="365"/>
+        <location filename="../../hazard_desktop/ui/audit_actions.py" line="14"/>
         <source>A&amp;udit trail…</source>
         <translation>审计日志(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/audit_log.py" line="367"/>
+        <location filename="../../hazard_desktop/ui/audit_actions.py" line="16"/>
         <source>Who changed what, when; verify the chain; export it</source>
         <translation>谁在何时改了什么；校验哈希链；导出</translation>
     </message>

@@ -159,22 +159,22 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/backups.py" line="382" />
+        <location filename="../../hazard_desktop/ui/backup_actions.py" line="16" />
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/backups.py" line="384" />
+        <location filename="../../hazard_desktop/ui/backup_actions.py" line="18" />
         <source>Write the whole register as one checked backup file</source>
         <translation>将整个台账写入一个经过校验的备份文件</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/backups.py" line="385" />
+        <location filename="../../hazard_desktop/ui/backup_actions.py" line="19" />
         <source>R&amp;estore…</source>
         <translation>恢复(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hazard_desktop/ui/backups.py" line="387" />
+        <location filename="../../hazard_desktop/ui/backup_actions.py" line="21" />
         <source>Put a backup file back in place of the register</source>
         <translation>用备份文件恢复台账</translation>
     </message>

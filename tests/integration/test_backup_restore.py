@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -444,3 +445,11 @@ def test_leftovers_of_a_killed_backup_are_removed_once_stale(tmp_path: Path) -> 
     os.utime(old, (now - 3600, now - 3600))
     assert archive.remove_stale_parts(folder, now=now) == [old]  # a fresh one may belong to a running program
     assert fresh.exists() and kept.exists()
+
+
+def test_automatic_backups_are_read_by_the_time_in_their_names(tmp_path: Path) -> None:
+    # The names are parsed without strptime (issue 16: _strptime costs the start); an impossible time is no backup.
+    for name in ("auto-20261207-053351.zip", "auto-20261399-120000.zip", "auto-20260230-080000.zip", "auto-x.zip"):
+        (tmp_path / name).write_bytes(b"")
+    found = archive.automatic_backups(tmp_path)
+    assert found == [(tmp_path / "auto-20261207-053351.zip", datetime(2026, 12, 7, 5, 33, 51))]

@@ -217,6 +217,14 @@ def test_the_window_starts_without_sqlalchemy(folder):
         "services.inspections",
         "ui.sheets.choose",
         "ui.sheets.verify_dialog",
+        # issue 16: the rectification rules (editing, photos), the audit and backup dialogs, the accounts dialogs
+        "services.hazards",
+        "domain.rectification",
+        "ui.audit_log",
+        "domain.audit",
+        "ui.backups",
+        "ui.accounts.dialogs",
+        "adapters.backup_archive",  # context.backups is made on first use (app._LazyBackups)
     ]
     script = textwrap.dedent(
         f"""
@@ -235,7 +243,8 @@ def test_the_window_starts_without_sqlalchemy(folder):
         window.show()
         app.processEvents()
         window.view.viewport().repaint()
-        loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "alembic", "reportlab"))
+        heavy = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "xlsxwriter", "argon2", "PIL", "hashlib")
+        loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
         later = ["hazard_desktop." + m for m in {later!r}]
         loaded += sorted(m for m in later if m in sys.modules)
         print("rows", window.model.rowCount(), "loaded", loaded)

@@ -204,3 +204,16 @@ def test_every_gate_names_a_use_case_of_its_module() -> None:
     for module, name in GATES.values():
         importlib.import_module(f"hazard_desktop.services.{module}")
         assert USE_CASES[name].module.startswith(f"hazard_desktop.services.{module}"), name
+
+
+def test_in_accounts_mode_the_idle_lock_starts_once_the_register_is_painted(qtbot, ctx: AppContext) -> None:
+    from hazard_desktop.ui.main_window import MainWindow
+
+    _first_admin(ctx, qtbot)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    actions = install_account_actions(window, ctx)
+    assert actions.idle is None  # its application-wide filter waits: no input reaches an unpainted window
+    window.show()
+    qtbot.waitUntil(lambda: actions.idle is not None, timeout=5000)
+    assert actions.idle.enabled and actions.idle.timer.isActive()

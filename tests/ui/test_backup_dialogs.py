@@ -200,3 +200,20 @@ def test_the_window_start_makes_the_days_automatic_backup(tmp_path: Path) -> Non
     assert len(made) == 1
     _automatic_backup(folder, "start").join()  # the same day: no second one
     assert sorted((folder / "backups").glob("auto-*.zip")) == made
+
+
+def test_a_start_or_exit_with_no_backup_due_does_not_load_the_backup_writer(
+    tmp_path: Path, monkeypatch, caplog
+) -> None:
+    import sys
+
+    from hazard_desktop.app import _automatic_backup
+
+    folder = seeded_folder(tmp_path / "data")
+    _automatic_backup(folder, "start").join()
+    made = sorted((folder / "backups").glob("auto-*.zip"))
+    monkeypatch.setitem(sys.modules, "hazard_desktop.adapters.backup_archive", None)  # importing it now fails
+    _automatic_backup(folder, "start").join()  # the day's backup exists
+    _automatic_backup(folder, "exit").join()  # nothing changed since
+    assert "automatic backup" not in caplog.text  # no import was tried (it would have been logged as failed)
+    assert sorted((folder / "backups").glob("auto-*.zip")) == made

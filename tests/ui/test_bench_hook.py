@@ -45,3 +45,19 @@ def test_cells_are_enabled_selectable_leaves(context: AppContext, sample: Sample
     expected = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
     assert model.flags(model.index(0, 0)) == expected  # a constant built once (register_model._CELL_FLAGS)
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+def test_work_after_the_first_paint_waits_for_it_then_runs_once(qtbot, context: AppContext, sample: Sample):
+    """Start-up work the first rows do not need (the day's backup check) begins once they are painted."""
+    done: list[str] = []
+    window = mw.MainWindow(context)
+    qtbot.addWidget(window)
+    window.after_first_paint(lambda: done.append("backup check"))
+    assert done == []  # not while the window is being built
+    window.show()
+    qtbot.waitUntil(lambda: done == ["backup check"], timeout=5000)
+    window.view.viewport().repaint()
+    qtbot.wait(20)
+    assert done == ["backup check"]  # a later paint does not run it again
+    window.after_first_paint(lambda: done.append("late"))
+    assert done == ["backup check", "late"]  # asked after the first paint: at once

@@ -50,10 +50,12 @@ def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool
 
     In single-user mode the session keeps the single user and nothing is asked.
     """
-    from hazard_desktop.ui.accounts.dialogs import FirstStartDialog
-
     state = service.start_state(context.uow())
+    if state.mode is AccountsMode.SINGLE_USER:
+        return True
     if state.mode is AccountsMode.UNDECIDED:
+        from hazard_desktop.ui.accounts.dialogs import FirstStartDialog
+
         first = FirstStartDialog(context, parent)
         if first.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -61,8 +63,6 @@ def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool
             return True
         assert first.actor is not None
         context.session.sign_in(first.actor)
-        return True
-    if state.mode is AccountsMode.SINGLE_USER:
         return True
     context.session.sign_out()
     return ask_sign_in(context, parent, list(state.account_names))
@@ -254,7 +254,17 @@ class AccountActions(QObject):
         window.destroyed.connect(lambda *_: self._unsubscribe())
         state = service.start_state(context.uow())
         if state.mode is AccountsMode.ACCOUNTS:
-            self.idle = IdleLock(state.idle_minutes, self.lock, self)
+
+            def start_idle_lock() -> None:
+                self.idle = IdleLock(state.idle_minutes, self.lock, self)
+
+            # Its application-wide event filter would cost every event of the window's construction a call into
+            # Python: it starts once the register is painted (no input reaches the window before).
+            after_first_paint = getattr(window, "after_first_paint", None)
+            if after_first_paint is not None:
+                after_first_paint(start_idle_lock)
+            else:
+                start_idle_lock()
         self.refresh()
 
     def _change_secret(self) -> None:
