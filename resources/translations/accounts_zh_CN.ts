@@ -32,6 +32,14 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
         <source>Single-user</source>
         <translation>单用户</translation>
     </message>
@@ -407,6 +415,10 @@
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>The account “{actor}” may not do this: it needs the role {roles_needed}. The safety office administrator gives roles under Tools → Accounts. Nothing was changed.</source>
+        <translation>账户“{actor}”无权执行此操作：需要{roles_needed}角色，可由安环部管理员在“工具 → 账户”中分配。未作任何更改。</translation>
+    </message>
     <message>
         <source>The account “{actor}” may not do this. Nothing was changed.</source>
         <translation>账户“{actor}”无权执行此操作。未作任何更改。</translation>
