@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QStatusBar, QStyle, QTableView, QToolBar
 
@@ -44,6 +44,30 @@ class GradingWindow(Protocol):
     def current_hazard_id(self) -> uuid.UUID | None: ...
     def select_hazard(self, hazard_id: uuid.UUID) -> bool: ...
     def statusBar(self) -> QStatusBar: ...
+
+
+def panel_grading_refusal(context: AppContext) -> str:
+    """Why the signed-in account may not grade with the panel ("" if it may): the role and where it is given.
+
+    The entry stays visible but greyed with this reason, and the grading window says it before anyone is
+    chosen, so the user learns which role is needed (the services refuse anyway).
+    """
+    from hazard_desktop.ui.accounts.actions import may
+
+    actor = context.session.actor
+    if may(actor, "grading", GRADE_USE_CASE):
+        return ""
+    from hazard_desktop.services.authorization import USE_CASES
+    from hazard_desktop.ui.accounts.labels import roles_needed_text
+    from hazard_desktop.ui.widgets.hidden_scoring import arg
+
+    roles = roles_needed_text([r.value for r in USE_CASES[GRADE_USE_CASE].roles])
+    template = QCoreApplication.translate(
+        "GradingActions",
+        "Grading with the panel needs the role %1 (signed in: %2). The safety office administrator gives"
+        " roles under Tools → Accounts.",
+    )
+    return arg(template, roles, actor.name)
 
 
 def can_grade(row: RegisterRow) -> bool:
@@ -170,28 +194,8 @@ class GradingActions(QObject):
             self.grade.setText(self.tr("&Grade with the panel…"))
 
     def role_refusal(self) -> str:
-        """Why the signed-in account may not grade with the panel ("" if it may): the role and where it is given.
-
-        The entry stays visible but greyed, so the user learns which role is needed (the services refuse anyway).
-        """
-        from hazard_desktop.ui.accounts.actions import may
-
-        actor = self.context.session.actor
-        if may(actor, "grading", GRADE_USE_CASE):
-            return ""
-        from hazard_desktop.services.authorization import USE_CASES
-        from hazard_desktop.ui.accounts.labels import roles_needed_text
-        from hazard_desktop.ui.widgets.hidden_scoring import arg
-
-        roles = roles_needed_text([r.value for r in USE_CASES[GRADE_USE_CASE].roles])
-        return arg(
-            self.tr(
-                "Grading with the panel needs the role %1 (signed in: %2). The safety office administrator gives"
-                " roles under Tools → Accounts."
-            ),
-            roles,
-            actor.name,
-        )
+        """Why the signed-in account may not grade with the panel ("" if it may)."""
+        return panel_grading_refusal(self.context)
 
     def _after_change(self, hazard_id: uuid.UUID | None, message: str) -> None:
         self.window.refresh()

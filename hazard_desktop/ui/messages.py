@@ -205,6 +205,11 @@ _TEXTS: dict[str, tuple[str, ...]] = {
             " administrator gives roles under Tools → Accounts. Nothing was changed.",
         ),
         QT_TRANSLATE_NOOP("Messages", "The account “{actor}” may not do this. Nothing was changed."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This needs the role {roles_needed}: sign in with an account that has it (the safety office"
+            " administrator gives roles under Tools → Accounts). Nothing was changed.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "Sign in with an account that may do this. Nothing was changed."),
     ),
     "act_for_other": (

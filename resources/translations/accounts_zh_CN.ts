@@ -424,6 +424,10 @@
         <translation>账户“{actor}”无权执行此操作。未作任何更改。</translation>
     </message>
     <message>
+        <source>This needs the role {roles_needed}: sign in with an account that has it (the safety office administrator gives roles under Tools → Accounts). Nothing was changed.</source>
+        <translation>此操作需要{roles_needed}角色：请用具有该角色的账户登录（可由安环部管理员在“工具 → 账户”中分配）。未作任何更改。</translation>
+    </message>
+    <message>
         <source>Sign in with an account that may do this. Nothing was changed.</source>
         <translation>请用有权执行此操作的账户登录。未作任何更改。</translation>
     </message>
