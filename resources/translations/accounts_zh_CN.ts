@@ -298,6 +298,10 @@
         <translation>密码</translation>
     </message>
     <message>
+        <source>Log-in is off from now on: single-user mode.</source>
+        <translation>已停用登录，立即生效：现为单用户模式。</translation>
+    </message>
+    <message>
         <source>Saved; it applies from the next start.</source>
         <translation>已保存，下次启动时生效。</translation>
     </message>

@@ -204,3 +204,27 @@ def test_every_gate_names_a_use_case_of_its_module() -> None:
     for module, name in GATES.values():
         importlib.import_module(f"hazard_desktop.services.{module}")
         assert USE_CASES[name].module.startswith(f"hazard_desktop.services.{module}"), name
+
+
+def test_turning_log_in_off_takes_effect_at_once(qtbot, ctx: AppContext, monkeypatch) -> None:
+    """Trial: 停用登录 changed nothing until a restart; now the window is in single-user mode at once."""
+    from hazard_desktop.ui import messages
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+
+    first = _first_admin(ctx, qtbot)
+    ctx.session.sign_in(first.actor)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    install_features(window, ctx)
+    actions = window.account_actions  # type: ignore[attr-defined]
+    assert actions.switch_user.isVisible()
+    monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: True)
+    dialog = dialogs.AccountsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.mode_button.click()
+    assert service.start_state(ctx.uow()).mode is AccountsMode.SINGLE_USER
+    assert ctx.session.actor.single_user and "now" in dialog.status.text()
+    qtbot.waitUntil(lambda: not actions.switch_user.isVisible())
+    grade = window.grading_actions.grade  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "Panel leader" not in grade.toolTip())  # the office may grade now, too

@@ -38,6 +38,7 @@ from hazard_desktop.domain.accounts import (
     Account,
     AccountsMode,
     Actor,
+    SINGLE_USER,
     Role,
     SecretKind,
 )
@@ -526,7 +527,11 @@ class AccountsDialog(QDialog):
         except DomainError as exc:
             self.status.setText(_error(exc))
             return
-        self.status.setText(self.tr("Saved; it applies from the next start."))
+        if turning_off:  # at once: the window's log-in actions go and everything is allowed (trial: needed a restart)
+            self.context.session.sign_in(SINGLE_USER)
+            self.status.setText(self.tr("Log-in is off from now on: single-user mode."))
+        else:
+            self.status.setText(self.tr("Saved; it applies from the next start."))
         self.reload()
 
 
