@@ -536,3 +536,23 @@ def test_revise_and_a_refused_extension(qtbot, context, people, window, monkeypa
     assert not view.hazard.extension_pending and view.hazard.deadline == deadline
     assert view.timeline[-1].action is Action.REFUSE_EXTENSION
     assert "检修期过长" in actions.section.timeline.item(actions.section.timeline.count() - 1).text()
+
+
+def test_steps_greyed_because_the_loop_cannot_be_read_say_why(qtbot, context, window, monkeypatch):
+    """Trial (142): on a laptop every step of 整改 was grey with no reason; the menu now shows each step's reason."""
+    from hazard_desktop.domain.errors import NotPermitted
+    from hazard_desktop.services import rectification
+
+    def refuse(*_args, **_kwargs):
+        raise NotPermitted("role_required", use_case="rectification.view", roles=["inspector"], actor="李强")
+
+    actions: RectificationActions = window.rectification_actions
+    assert window.menu_for("rectification").toolTipsVisible()
+    monkeypatch.setattr(rectification, "load_view", refuse)
+    actions.load(window.hazard.id)
+    assert enabled(actions) == set()
+    tip = actions.actions["accept"].toolTip()
+    assert "“Inspector”" in tip and "Tools → Accounts" in tip and actions.actions["accept"].statusTip() == tip
+    monkeypatch.undo()
+    actions.load(window.hazard.id)
+    assert "Inspector" not in actions.actions["accept"].toolTip()
