@@ -556,3 +556,33 @@ def test_steps_greyed_because_the_loop_cannot_be_read_say_why(qtbot, context, wi
     monkeypatch.undo()
     actions.load(window.hazard.id)
     assert "Inspector" not in actions.actions["accept"].toolTip()
+
+
+def test_a_department_without_people_says_where_to_add_them(qtbot, context, people, window, monkeypatch):
+    """Trial (131): 精馏车间 had nobody and the person list was just empty; now the dialog says why and where."""
+    staffed = {p.department_id for group in people.values() for p in group}
+    actions: RectificationActions = window.rectification_actions
+    grade(window, people, monkeypatch)
+    actions.set_operator(person(people, "AHB", "陈建国").id)
+    script = Script(monkeypatch)
+    from hazard_desktop.services import reference_admin
+
+    with context.uow() as uow:
+        workshop = next(d for d in uow.reference.departments() if d.id == people["HC1"][0].department_id)
+    nobody = reference_admin.save_department(context.uow(), None, "JL2", "精馏二车间", workshop.kind)
+    assert nobody.id not in staffed
+    seen: dict[str, object] = {}
+
+    def look(d: dlg.AssignDialog) -> None:
+        d.department.setCurrentIndex(d.department.findData(str(nobody.id)))
+        seen["empty"] = (d.person.count(), d.person.itemText(0), d.people_note.isVisibleTo(d), d.people_note.text())
+        d.department.setCurrentIndex(d.department.findData(str(people["HC1"][0].department_id)))
+        seen["full"] = (d.person.count() > 1, d.people_note.isVisibleTo(d), d.person.toolTip())
+        d.reject()
+
+    script.steps[dlg.AssignDialog] = look
+    actions.actions["assign"].trigger()
+    count, first, shown, note = seen["empty"]
+    assert count == 1 and first == "(nobody in this department)" and shown
+    assert nobody.name in note and "Tools → Settings → People" in note
+    assert seen["full"] == (True, False, "")
