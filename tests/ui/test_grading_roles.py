@@ -5,6 +5,7 @@ panel-leader role; closing the grading window with a major-hazard check not conf
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,16 @@ from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.services import accounts
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.demo import ensure_people
+from hazard_desktop.services.hazards import create_hazard
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
 from hazard_desktop.ui.dialogs.panel_scoring import PAGE_RESULT, PanelScoringDialog
 from hazard_desktop.ui.grading_actions import install_grading_actions
 from hazard_desktop.ui.main_window import MainWindow
-from tests.factories import make_context
+from tests.factories import add_person, hazard_input, make_context
 from tests.fakes import FakeSecretHasher
-from tests.ui.test_panel_scoring import DAY, hazards, panel_ids, people, person  # noqa: F401 (fixtures)
+from tests.ui.test_panel_scoring import DAY, person
 
 
 @pytest.fixture
@@ -33,6 +36,23 @@ def context(tmp_path) -> Iterator[AppContext]:
     ctx.secrets = FakeSecretHasher()
     yield ctx
     close_context(ctx)
+
+
+@pytest.fixture
+def people(context):
+    return ensure_people(context.uow())
+
+
+@pytest.fixture
+def hazards(context):
+    inspector = add_person(context)
+    found = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    return [create_hazard(context.uow(), hazard_input(context, inspector, description="泵机封泄漏", found_at=found))]
+
+
+@pytest.fixture
+def panel_ids(people):
+    return [person(people, "AHB", "陈建国").id, person(people, "SCB", "周永明").id, person(people, "GH", "黄秀英").id]
 
 
 def _account(context, person_id, name: str, role: Role):
@@ -53,7 +73,9 @@ def office(context, people, hazards):  # the hazards first: made by the single u
 def test_a_refused_use_case_names_the_role_it_needs_and_where_roles_are_given(qapp) -> None:
     exc = NotPermitted("role_required", use_case="grading.confirm", roles=["panel_leader"], actor="王芳")
     text = messages.error_text(exc, "grading")
-    assert "“王芳”" in text and "“Panel leader”" in text and "Tools → Accounts" in text and "Nothing was changed" in text
+    assert (
+        "“王芳”" in text and "“Panel leader”" in text and "Tools → Accounts" in text and "Nothing was changed" in text
+    )
     two = NotPermitted("role_required", use_case="grading.open_scoring", roles=["dispute_chair", "panel_leader"])
     assert "“Panel leader” or “Dispute chair / deputy”" in messages.error_text(two)  # no actor: the short form
     assert "Panel leader" not in messages.error_text(NotPermitted("role_required"))  # no roles: still a sentence

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from hazard_desktop.domain.accounts import (
     IDLE_MINUTES_MAX,
+    SINGLE_USER,
     Account,
     AccountsMode,
     Actor,
-    SINGLE_USER,
     Role,
     SecretKind,
 )
