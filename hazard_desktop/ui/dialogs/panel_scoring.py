@@ -367,10 +367,10 @@ class PanelScoringDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.result_header)
-        layout.addWidget(self.results)
+        layout.addLayout(verdict_row)  # the grade first: at 150 % it was cut off below the fold (trial shot 84)
         layout.addWidget(self.check_details)
+        layout.addWidget(self.results)
         layout.addStretch(1)
-        layout.addLayout(verdict_row)
         self._actions[PAGE_RESULT] = buttons
         return page
 
