@@ -228,3 +228,23 @@ def test_turning_log_in_off_takes_effect_at_once(qtbot, ctx: AppContext, monkeyp
     qtbot.waitUntil(lambda: not actions.switch_user.isVisible())
     grade = window.grading_actions.grade  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "Panel leader" not in grade.toolTip())  # the office may grade now, too
+
+
+def test_an_administrator_who_gives_himself_the_leader_role_holds_it_at_once(qtbot, ctx: AppContext) -> None:
+    """Trial: the first administrator could not grade; giving his own account 评分组长 works without a restart."""
+    first = _first_admin(ctx, qtbot)
+    ctx.session.sign_in(first.actor)
+    dialog = dialogs.AccountsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.table.setCurrentCell(0, 0)
+
+    def tick_leader() -> None:
+        editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.AccountEditor))
+        editor.role_checks[Role.PANEL_LEADER].setChecked(True)
+        editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        if editor.isVisible():
+            editor.reject()
+
+    QTimer.singleShot(0, tick_leader)
+    dialog.edit_button.click()
+    assert ctx.session.actor.roles == frozenset({Role.SAFETY_ADMIN, Role.PANEL_LEADER})

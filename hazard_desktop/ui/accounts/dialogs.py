@@ -488,7 +488,14 @@ class AccountsDialog(QDialog):
 
     def edit(self) -> None:
         account = self.current()
-        if account is not None and AccountEditor(self.context, account, self).exec() == QDialog.DialogCode.Accepted:
+        if account is None:
+            return
+        editor = AccountEditor(self.context, account, self)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            saved = editor.saved
+            session = self.context.session
+            if saved is not None and saved.active and saved.id == session.actor.account_id:
+                session.sign_in(saved.actor())  # own roles changed: they apply at once (e.g. 评分组长 added)
             self.reload()
 
     def unlock(self) -> None:
