@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QStatusBar, QStyle, QTableView, QToolBar
 
@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up stays 
     from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringResult
 
 STATUS_TIMEOUT_MS = 8000
+#: The use case that finishes a panel grading (the leader confirms): who may not run it sees the entry greyed.
+GRADE_USE_CASE = "grading.confirm"
 
 
 class GradingWindow(Protocol):
@@ -42,6 +44,30 @@ class GradingWindow(Protocol):
     def current_hazard_id(self) -> uuid.UUID | None: ...
     def select_hazard(self, hazard_id: uuid.UUID) -> bool: ...
     def statusBar(self) -> QStatusBar: ...
+
+
+def panel_grading_refusal(context: AppContext) -> str:
+    """Why the signed-in account may not grade with the panel ("" if it may): the role and where it is given.
+
+    The entry stays visible but greyed with this reason, and the grading window says it before anyone is
+    chosen, so the user learns which role is needed (the services refuse anyway).
+    """
+    from hazard_desktop.ui.accounts.actions import may
+
+    actor = context.session.actor
+    if may(actor, "grading", GRADE_USE_CASE):
+        return ""
+    from hazard_desktop.services.authorization import USE_CASES
+    from hazard_desktop.ui.accounts.labels import roles_needed_text
+    from hazard_desktop.ui.widgets.hidden_scoring import arg
+
+    roles = roles_needed_text([r.value for r in USE_CASES[GRADE_USE_CASE].roles])
+    template = QCoreApplication.translate(
+        "GradingActions",
+        "Grading with the panel needs the role %1 (signed in: %2). The safety office administrator gives"
+        " roles under Tools → Accounts.",
+    )
+    return arg(template, roles, actor.name)
 
 
 def can_grade(row: RegisterRow) -> bool:
@@ -81,6 +107,7 @@ class GradingActions(QObject):
             icon=QStyle.StandardPixmap.SP_DialogApplyButton,
         )
         self.grade.setIconText(self.tr("Grade"))
+        self.grade_tip = self.grade.toolTip()
         self.dispute = self._action(
             self.tr("&Dispute…"),
             self.tr("Raise a dispute about the selected hazard's grade, or convene the dispute panel"),
@@ -90,6 +117,7 @@ class GradingActions(QObject):
         self.dispute.setIconText(self.tr("Dispute"))
 
         menu = self.window.menu_for("grading")
+        menu.setToolTipsVisible(True)  # a greyed entry says why when hovered
         menu.addAction(self.grade)
         menu.addAction(self.check)
         menu.addAction(self.dispute)
@@ -111,6 +139,8 @@ class GradingActions(QObject):
         hazard_selected = getattr(window, "hazard_selected", None)
         if hazard_selected is not None:
             hazard_selected.connect(self.update)
+        unsubscribe = context.session.subscribe(lambda _session: QTimer.singleShot(0, self.update))
+        self.destroyed.connect(lambda *_: unsubscribe())
         self.update()
 
     def _action(
@@ -146,13 +176,26 @@ class GradingActions(QObject):
     def update(self, *_args: object) -> None:
         """Enable the actions by the selection's state."""
         rows = self.selected_rows()
-        self.grade.setEnabled(bool(rows) and all(can_grade(r) for r in rows))
+        refusal = self.role_refusal()
+        self.grade.setEnabled(not refusal and bool(rows) and all(can_grade(r) for r in rows))
+        if refusal:
+            tip = refusal
+        elif not self.grade.isEnabled():
+            tip = self.tr("Select one or more hazards that are not graded yet and not closed out.")
+        else:
+            tip = self.grade_tip
+        self.grade.setToolTip(tip)
+        self.grade.setStatusTip(tip)
         self.dispute.setEnabled(len(rows) == 1 and can_dispute(rows[0]))
         self.check.setEnabled(len(rows) <= 1)
         if len(rows) > 1:
             self.grade.setText(self.tr("&Grade %n hazard(s) with the panel…", "", len(rows)))
         else:
             self.grade.setText(self.tr("&Grade with the panel…"))
+
+    def role_refusal(self) -> str:
+        """Why the signed-in account may not grade with the panel ("" if it may)."""
+        return panel_grading_refusal(self.context)
 
     def _after_change(self, hazard_id: uuid.UUID | None, message: str) -> None:
         self.window.refresh()

@@ -199,7 +199,17 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "verify_qr_invalid": (QT_TRANSLATE_NOOP("Messages", "The QR code is not a sheet code of this program."),),
     # ---- roles (services/authorization.py), any area
     "role_required": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The account “{actor}” may not do this: it needs the role {roles_needed}. The safety office"
+            " administrator gives roles under Tools → Accounts. Nothing was changed.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "The account “{actor}” may not do this. Nothing was changed."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This needs the role {roles_needed}: sign in with an account that has it (the safety office"
+            " administrator gives roles under Tools → Accounts). Nothing was changed.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "Sign in with an account that may do this. Nothing was changed."),
     ),
     "act_for_other": (
@@ -421,6 +431,10 @@ def error_text(exc: BaseException, area: Area | None = None, names: Mapping[Any,
     if not isinstance(code, str) or not is_user_error(exc):
         return _fill(_UNEXPECTED, {"detail": str(exc) or type(exc).__name__})
     params: dict[str, Any] = dict(getattr(exc, "params", {}) or {})
+    if code == "role_required" and params.get("roles"):
+        from hazard_desktop.ui.accounts.labels import roles_needed_text  # light: names only
+
+        params["roles_needed"] = roles_needed_text(params["roles"])
     field = getattr(exc, "field", None)
     for template in _TEXTS.get(code, ()):
         if _names(template) <= params.keys():

@@ -32,6 +32,14 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
         <source>Single-user</source>
         <translation>单用户</translation>
     </message>
@@ -332,6 +340,10 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
         <translation>密码</translation>
     </message>
     <message>
+        <source>Log-in is off from now on: single-user mode.</source>
+        <translation>已停用登录，立即生效：现为单用户模式。</translation>
+    </message>
+    <message>
         <source>Saved; it applies from the next start.</source>
         <translation>已保存，下次启动时生效。</translation>
     </message>
@@ -450,8 +462,16 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
 <context>
     <name>Messages</name>
     <message>
+        <source>The account “{actor}” may not do this: it needs the role {roles_needed}. The safety office administrator gives roles under Tools → Accounts. Nothing was changed.</source>
+        <translation>账户“{actor}”无权执行此操作：需要{roles_needed}角色，可由安环部管理员在“工具 → 账户”中分配。未作任何更改。</translation>
+    </message>
+    <message>
         <source>The account “{actor}” may not do this. Nothing was changed.</source>
         <translation>账户“{actor}”无权执行此操作。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This needs the role {roles_needed}: sign in with an account that has it (the safety office administrator gives roles under Tools → Accounts). Nothing was changed.</source>
+        <translation>此操作需要{roles_needed}角色：请用具有该角色的账户登录（可由安环部管理员在“工具 → 账户”中分配）。未作任何更改。</translation>
     </message>
     <message>
         <source>Sign in with an account that may do this. Nothing was changed.</source>

@@ -381,6 +381,14 @@
 <context>
     <name>GradingActions</name>
     <message>
+        <source>Select one or more hazards that are not graded yet and not closed out.</source>
+        <translation>请选择一条或多条尚未定级、未销号的隐患。</translation>
+    </message>
+    <message>
+        <source>Grading with the panel needs the role %1 (signed in: %2). The safety office administrator gives roles under Tools → Accounts.</source>
+        <translation>评分小组定级需要%1角色（当前登录：%2）。可由安环部管理员在“工具 → 账户”中分配。</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/grading_actions.py" line="65" />
         <source>&amp;LEC calculator…</source>
         <translation>LEC 计算器(&amp;L)…</translation>

@@ -104,6 +104,14 @@
   <context>
     <name>AssignDialog</name>
     <message>
+      <source>(nobody in this department)</source>
+      <translation>（本部门无人员）</translation>
+    </message>
+    <message>
+      <source>%1 has no people yet: add them under Tools → Settings → People, or choose another department.</source>
+      <translation>“%1”尚无人员：请在“工具 → 设置 → 人员”中添加，或选择其他部门。</translation>
+    </message>
+    <message>
       <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="415" />
       <source>Revise the assignment (五定)</source>
       <translation>修改五定</translation>

@@ -21,6 +21,15 @@ from tests.factories import make_context
 
 
 @pytest.fixture
+def closing_grading_discards(monkeypatch) -> None:
+    """The grading window closes without its "discard the check and scores?" question (pytest-qt closes open
+    dialogs at teardown, and nobody answers a modal box); the tests of that question do not use this."""
+    from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
+
+    monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", False)
+
+
+@pytest.fixture
 def context(tmp_path: Path) -> Iterator[AppContext]:
     """A freshly created, seeded database in ``tmp_path/data`` (closed after the test)."""
     ctx = make_context(tmp_path / "data")

@@ -217,3 +217,47 @@ def test_in_accounts_mode_the_idle_lock_starts_once_the_register_is_painted(qtbo
     window.show()
     qtbot.waitUntil(lambda: actions.idle is not None, timeout=5000)
     assert actions.idle.enabled and actions.idle.timer.isActive()
+
+
+def test_turning_log_in_off_takes_effect_at_once(qtbot, ctx: AppContext, monkeypatch) -> None:
+    """Trial: 停用登录 changed nothing until a restart; now the window is in single-user mode at once."""
+    from hazard_desktop.ui import messages
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+
+    first = _first_admin(ctx, qtbot)
+    ctx.session.sign_in(first.actor)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    install_features(window, ctx)
+    actions = window.account_actions  # type: ignore[attr-defined]
+    assert actions.switch_user.isVisible()
+    monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: True)
+    dialog = dialogs.AccountsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.mode_button.click()
+    assert service.start_state(ctx.uow()).mode is AccountsMode.SINGLE_USER
+    assert ctx.session.actor.single_user and "now" in dialog.status.text()
+    qtbot.waitUntil(lambda: not actions.switch_user.isVisible())
+    grade = window.grading_actions.grade  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "Panel leader" not in grade.toolTip())  # the office may grade now, too
+
+
+def test_an_administrator_who_gives_himself_the_leader_role_holds_it_at_once(qtbot, ctx: AppContext) -> None:
+    """Trial: the first administrator could not grade; giving his own account 评分组长 works without a restart."""
+    first = _first_admin(ctx, qtbot)
+    ctx.session.sign_in(first.actor)
+    dialog = dialogs.AccountsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.table.setCurrentCell(0, 0)
+
+    def tick_leader() -> None:
+        editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.AccountEditor))
+        editor.role_checks[Role.PANEL_LEADER].setChecked(True)
+        editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        if editor.isVisible():
+            editor.reject()
+
+    QTimer.singleShot(0, tick_leader)
+    dialog.edit_button.click()
+    assert ctx.session.actor.roles == frozenset({Role.SAFETY_ADMIN, Role.PANEL_LEADER})

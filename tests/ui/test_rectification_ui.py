@@ -536,3 +536,53 @@ def test_revise_and_a_refused_extension(qtbot, context, people, window, monkeypa
     assert not view.hazard.extension_pending and view.hazard.deadline == deadline
     assert view.timeline[-1].action is Action.REFUSE_EXTENSION
     assert "检修期过长" in actions.section.timeline.item(actions.section.timeline.count() - 1).text()
+
+
+def test_steps_greyed_because_the_loop_cannot_be_read_say_why(qtbot, context, window, monkeypatch):
+    """Trial (142): on a laptop every step of 整改 was grey with no reason; the menu now shows each step's reason."""
+    from hazard_desktop.domain.errors import NotPermitted
+    from hazard_desktop.services import rectification
+
+    def refuse(*_args, **_kwargs):
+        raise NotPermitted("role_required", use_case="rectification.view", roles=["inspector"], actor="李强")
+
+    actions: RectificationActions = window.rectification_actions
+    assert window.menu_for("rectification").toolTipsVisible()
+    monkeypatch.setattr(rectification, "load_view", refuse)
+    actions.load(window.hazard.id)
+    assert enabled(actions) == set()
+    tip = actions.actions["accept"].toolTip()
+    assert "“Inspector”" in tip and "Tools → Accounts" in tip and actions.actions["accept"].statusTip() == tip
+    monkeypatch.undo()
+    actions.load(window.hazard.id)
+    assert "Inspector" not in actions.actions["accept"].toolTip()
+
+
+def test_a_department_without_people_says_where_to_add_them(qtbot, context, people, window, monkeypatch):
+    """Trial (131): 精馏车间 had nobody and the person list was just empty; now the dialog says why and where."""
+    staffed = {p.department_id for group in people.values() for p in group}
+    actions: RectificationActions = window.rectification_actions
+    grade(window, people, monkeypatch)
+    actions.set_operator(person(people, "AHB", "陈建国").id)
+    script = Script(monkeypatch)
+    from hazard_desktop.services import reference_admin
+
+    with context.uow() as uow:
+        workshop = next(d for d in uow.reference.departments() if d.id == people["HC1"][0].department_id)
+    nobody = reference_admin.save_department(context.uow(), None, "JL2", "精馏二车间", workshop.kind)
+    assert nobody.id not in staffed
+    seen: dict[str, object] = {}
+
+    def look(d: dlg.AssignDialog) -> None:
+        d.department.setCurrentIndex(d.department.findData(str(nobody.id)))
+        seen["empty"] = (d.person.count(), d.person.itemText(0), d.people_note.isVisibleTo(d), d.people_note.text())
+        d.department.setCurrentIndex(d.department.findData(str(people["HC1"][0].department_id)))
+        seen["full"] = (d.person.count() > 1, d.people_note.isVisibleTo(d), d.person.toolTip())
+        d.reject()
+
+    script.steps[dlg.AssignDialog] = look
+    actions.actions["assign"].trigger()
+    count, first, shown, note = seen["empty"]
+    assert count == 1 and first == "(nobody in this department)" and shown
+    assert nobody.name in note and "Tools → Settings → People" in note
+    assert seen["full"] == (True, False, "")

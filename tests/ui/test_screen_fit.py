@@ -43,6 +43,8 @@ from hazard_desktop.ui.application import install_translators, load_fonts
 from hazard_desktop.ui.widgets import screen_fit
 from tests.ui.grading_data import Graded, make_graded
 
+pytestmark = pytest.mark.usefixtures("closing_grading_discards")
+
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 3, 10)
 SCREENS = {
@@ -996,3 +998,22 @@ def test_the_status_bar_items_are_whole_and_apart_on_the_small_screen(qtbot, wor
         window.close()
     finally:
         screen_fit.set_available_override(previous)
+
+
+def test_settings_people_new_and_save_are_in_view_without_scrolling(qtbot, world: World, language: str, screen: QRect):
+    """Trial (77): at 150 % 设置 → 人员's 新增/保存 were reachable only by scrolling the whole dialog."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(world.context, today=DAY)
+    show_fitted(qtbot, dialog, screen)
+    dialog.tabs.setCurrentWidget(dialog.people_page)
+    page = dialog.people_page
+    page.view.selectRow(0)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    problems = _fits_with_actions(dialog, screen, "people tab", page.new_button, page.save_button, close)
+    viewport = page.form_scroll.viewport()
+    assert page.form_scroll.widget().minimumSizeHint().width() <= viewport.width()  # the form is not cut sideways
+    dialog.close()
+    assert not problems, "\n".join(problems)

@@ -188,7 +188,6 @@ class IdleLock(QObject):
 GATES: dict[str, tuple[str, str]] = {
     "action_new": ("hazards", "hazards.create"),
     "action_edit": ("hazards", "hazards.save"),
-    "grading_actions.grade": ("grading", "grading.grade_by_lec"),
     "feature_actions.backups.backup": ("backups", "backups.create"),
     "feature_actions.backups.restore": ("backups", "backups.restore"),
     "feature_actions.ledger_import.action_import": ("ledger_import", "ledger.import"),

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from hazard_desktop.domain.accounts import (
     IDLE_MINUTES_MAX,
+    SINGLE_USER,
     Account,
     AccountsMode,
     Actor,
@@ -487,7 +488,14 @@ class AccountsDialog(QDialog):
 
     def edit(self) -> None:
         account = self.current()
-        if account is not None and AccountEditor(self.context, account, self).exec() == QDialog.DialogCode.Accepted:
+        if account is None:
+            return
+        editor = AccountEditor(self.context, account, self)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            saved = editor.saved
+            session = self.context.session
+            if saved is not None and saved.active and saved.id == session.actor.account_id:
+                session.sign_in(saved.actor())  # own roles changed: they apply at once (e.g. 评分组长 added)
             self.reload()
 
     def unlock(self) -> None:
@@ -526,7 +534,11 @@ class AccountsDialog(QDialog):
         except DomainError as exc:
             self.status.setText(_error(exc))
             return
-        self.status.setText(self.tr("Saved; it applies from the next start."))
+        if turning_off:  # at once: the window's log-in actions go and everything is allowed (trial: needed a restart)
+            self.context.session.sign_in(SINGLE_USER)
+            self.status.setText(self.tr("Log-in is off from now on: single-user mode."))
+        else:
+            self.status.setText(self.tr("Saved; it applies from the next start."))
         self.reload()
 
 

@@ -27,6 +27,17 @@ def roles_text(roles: frozenset[Role]) -> str:
     return separator.join(role_name(r) for r in Role if r in roles)
 
 
+def roles_needed_text(values: object) -> str:
+    """The roles a refused use case needs, quoted and joined by "or": “评分组长”或“争议组长/副组长”.
+
+    ``values`` are the roles' stored values (the ``roles`` param of ``role_required``); unknown ones are skipped.
+    """
+    wanted = {str(v) for v in values} if isinstance(values, list | tuple | set | frozenset) else {str(values)}
+    names = [role_name(r) for r in Role if r.value in wanted]
+    quoted = [QCoreApplication.translate("Accounts", "“%1”").replace("%1", n) for n in names]
+    return QCoreApplication.translate("Accounts", " or ").join(quoted)
+
+
 def actor_tip(actor: Actor) -> str:
     """The status bar's account label in full, its tooltip."""
     if actor.single_user:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
@@ -85,9 +85,9 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.criteria_page, self.tr("Major-hazard criteria"))
         self.tabs.addTab(self.plant_page, self.tr("Plant settings"))
         self.tabs.addTab(self.chairs_page, self.tr("Dispute panel"))
-        self.tabs.addTab(self.rectification_page, self.tr("Rectification"))
+        self.tabs.addTab(_scrolled(self.rectification_page), self.tr("Rectification"))
         self.tabs.addTab(self.backups_page, self.tr("Backups"))
-        self.tabs.addTab(self.exchange_page, self.tr("Exchange"))
+        self.tabs.addTab(_scrolled(self.exchange_page), self.tr("Exchange"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
         page = self.pages[index] if 0 <= index < len(self.pages) else None
         if page is not self._current and not self.settle(self._current):
             self.tabs.blockSignals(True)  # back to the tab whose edits the user keeps
-            self.tabs.setCurrentWidget(self._current)
+            self.tabs.setCurrentIndex(self.pages.index(self._current))  # a tab may hold it in a scroll area
             self.tabs.blockSignals(False)
             return
         if page is not None:
@@ -141,7 +141,8 @@ class SettingsDialog(QDialog):
             self,
             self.tr("Unsaved changes"),
             self.tr("The tab “%1” has changes that are not saved yet.").replace(
-                "%1", self.tabs.tabText(self.tabs.indexOf(page))
+                "%1",
+                self.tabs.tabText(self.pages.index(page)),  # tab i holds page i (some in a scroll area)
             ),
             [("save", self.tr("Save")), ("discard", self.tr("Discard changes")), ("stay", self.tr("Keep editing"))],
             default="save",
@@ -161,3 +162,14 @@ class SettingsDialog(QDialog):
     def reject(self) -> None:  # Esc and the title bar's close
         if self.settle(self._current):
             super().reject()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A tall page in its own scroll area, so it does not make every tab (and the dialog) scroll at 150 %: the
+    people and other list tabs keep their New/Save buttons in view (trial at 1366×768 ×1.5)."""
+    area = QScrollArea(page.parentWidget())
+    area.setObjectName(f"{type(page).__name__}Scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area

@@ -79,6 +79,7 @@ class RectificationActions(QObject):
         self.operator: uuid.UUID | None = remembered_operator(self._state)
         self.view: RectificationView | None = None
         self.refused: dict[str, BaseException | None] = {}  # action value -> why the operator may not (None: may)
+        self.load_error = ""  # why the hazard's loop could not be read (every step is greyed with this reason)
         self._tips: dict[str, str] = {}
         self.last_dialog: QWidget | None = None  # the dialog opened last (tests read it)
         self.today: Callable[[], date] = today
@@ -118,6 +119,7 @@ class RectificationActions(QObject):
             "on_the_spot": self.on_the_spot,
         }
         menu = self.window.menu_for("rectification")
+        menu.setToolTipsVisible(True)  # a greyed step says why when hovered (trial: 验收 was grey with no reason)
         for name, (text, tip) in texts.items():
             action = QAction(text, self.window)
             action.setObjectName(f"rectify_{name}")
@@ -188,6 +190,7 @@ class RectificationActions(QObject):
 
         self.view = None
         self.refused = {}
+        self.load_error = ""
         if hazard_id is not None:
             try:
                 self.view = rectification.load_view(self.context.uow(), hazard_id, today=self.today())
@@ -198,6 +201,8 @@ class RectificationActions(QObject):
                 if not messages.is_user_error(exc):
                     raise
                 log.warning("rectification view of %s: %s", hazard_id, exc)
+                if self.view is None:  # every step greyed: say why rather than nothing
+                    self.load_error = messages.error_text(exc, "rectification")
         self.update()
         return self.view
 
@@ -228,7 +233,7 @@ class RectificationActions(QObject):
 
     def update(self) -> None:
         for name, action in self.actions.items():  # the state allows it, and the operator may do it
-            reason = self.refusal(name) if self.allowed(name) else ""
+            reason = self.refusal(name) if self.allowed(name) else self.load_error
             action.setEnabled(self.allowed(name) and not reason)
             action.setToolTip(reason or self._tips[name])
             action.setStatusTip(reason or self._tips[name])

@@ -438,6 +438,11 @@ class AssignDialog(_StepDialog):
         self.person.setObjectName("responsiblePerson")
         self._people = list(people)
         self._departments = list(departments)
+        self.people_note = QLabel(self)  # says why the person list is empty and where people are added
+        self.people_note.setObjectName("peopleNote")
+        self.people_note.setWordWrap(True)
+        self.people_note.setStyleSheet("color: #b71c1c;")
+        self.people_note.hide()
         self.department.currentIndexChanged.connect(self._fill_people)
         self._fill_people()
         responsibility = QHBoxLayout()
@@ -476,6 +481,7 @@ class AssignDialog(_StepDialog):
             )  # fmt: skip
         self.interim = text_edit(self, "interimMeasures", 2)
         self.form.addRow(five.responsibility + self.tr(":"), responsibility)
+        self.form.addRow("", self.people_note)
         self.form.addRow(five.measures + self.tr(":"), self.measures)
         self.form.addRow(five.funds + self.tr(":"), funds)
         self.form.addRow(five.deadline + self.tr(":"), deadline)
@@ -505,7 +511,19 @@ class AssignDialog(_StepDialog):
         chosen = combo_person(self.person)
         department = self.department.currentData()
         people = [p for p in self._people if department and str(p.department_id) == department]
-        fill_people(self.person, people, self._departments, chosen, blank=self.tr("(choose)"))
+        empty = bool(department) and not people
+        blank = self.tr("(nobody in this department)") if empty else self.tr("(choose)")
+        fill_people(self.person, people, self._departments, chosen, blank=blank)
+        note = (
+            self.tr(
+                "%1 has no people yet: add them under Tools → Settings → People, or choose another department."
+            ).replace("%1", self.department.currentText())
+            if empty
+            else ""
+        )
+        self.people_note.setText(note)
+        self.people_note.setVisible(empty)
+        self.person.setToolTip(note)
 
     def assignment(self) -> AssignmentInput:
         department = self.department.currentData()

@@ -15,15 +15,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -301,10 +303,21 @@ class SettingsEditorPage(QWidget):
             self.new_button.hide()
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.save_button)
+        # The form scrolls inside the editor; New and Save stay below it, always in view (trial at 150 %: the
+        # people form's buttons were reachable only by scrolling the whole dialog).
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(self.form)
+        fields_layout.addWidget(self.message)
+        fields_layout.addStretch(1)
+        self.form_scroll = QScrollArea(self.editor)
+        self.form_scroll.setObjectName("settingsFormScroll")
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(fields)
         editor_layout = QVBoxLayout(self.editor)
-        editor_layout.addLayout(self.form)
-        editor_layout.addWidget(self.message)
-        editor_layout.addStretch(1)
+        editor_layout.addWidget(self.form_scroll, 1)
         editor_layout.addLayout(self.buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -326,6 +339,13 @@ class SettingsEditorPage(QWidget):
         configure_table(self.view, stretch_column=stretch_column)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """The form keeps its width (only its height scrolls): known once the page is polished and shown."""
+        super().showEvent(event)
+        fields = self.form_scroll.widget()
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        self.form_scroll.setMinimumWidth(fields.minimumSizeHint().width() + bar)
 
     # -- to override
     def load_rows(self) -> Sequence[Any]:

@@ -1,0 +1,162 @@
+"""Grading under accounts as a new user meets it (new-user trial, g1): a refused action names the role it needs
+and where roles are given; panel grading stays visible (greyed, with the reason) for an account without the
+panel-leader role; closing the grading window with a major-hazard check not confirmed asks before it is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from hazard_desktop.app import close_context
+from hazard_desktop.domain.accounts import Role, SecretKind
+from hazard_desktop.domain.errors import NotPermitted
+from hazard_desktop.domain.hazards import HazardGrade
+from hazard_desktop.services import accounts
+from hazard_desktop.services import grading as grading_service
+from hazard_desktop.services.context import AppContext
+from hazard_desktop.services.demo import ensure_people
+from hazard_desktop.services.hazards import create_hazard
+from hazard_desktop.ui import messages
+from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
+from hazard_desktop.ui.dialogs.panel_scoring import PAGE_RESULT, PanelScoringDialog
+from hazard_desktop.ui.grading_actions import install_grading_actions
+from hazard_desktop.ui.main_window import MainWindow
+from tests.factories import add_person, hazard_input, make_context
+from tests.fakes import FakeSecretHasher
+from tests.ui.test_panel_scoring import DAY, person
+
+
+@pytest.fixture
+def context(tmp_path) -> Iterator[AppContext]:
+    ctx = make_context(Path(tmp_path) / "data")
+    ctx.secrets = FakeSecretHasher()
+    yield ctx
+    close_context(ctx)
+
+
+@pytest.fixture
+def people(context):
+    return ensure_people(context.uow())
+
+
+@pytest.fixture
+def hazards(context):
+    inspector = add_person(context)
+    found = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    return [create_hazard(context.uow(), hazard_input(context, inspector, description="泵机封泄漏", found_at=found))]
+
+
+@pytest.fixture
+def panel_ids(people):
+    return [person(people, "AHB", "陈建国").id, person(people, "SCB", "周永明").id, person(people, "GH", "黄秀英").id]
+
+
+def _account(context, person_id, name: str, role: Role):
+    return accounts.save_account(
+        context.uow(), context.secrets, None, person_id=person_id, name=name, roles=frozenset({role}),
+        kind=SecretKind.PIN, secret="482913" if role is Role.SAFETY_ADMIN else "730461",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def office(context, people, hazards):  # the hazards first: made by the single user of the test
+    """王芳-like: the first administrator (安环部), safety office role only, signed in."""
+    admin = _account(context, person(people, "AHB", "陈建国").id, "陈建国", Role.SAFETY_ADMIN)
+    context.session.sign_in(admin.actor())
+    return admin
+
+
+def test_a_refused_use_case_names_the_role_it_needs_and_where_roles_are_given(qapp) -> None:
+    exc = NotPermitted("role_required", use_case="grading.confirm", roles=["panel_leader"], actor="王芳")
+    text = messages.error_text(exc, "grading")
+    assert (
+        "“王芳”" in text and "“Panel leader”" in text and "Tools → Accounts" in text and "Nothing was changed" in text
+    )
+    two = NotPermitted("role_required", use_case="grading.open_scoring", roles=["dispute_chair", "panel_leader"])
+    assert "“Panel leader” or “Dispute chair / deputy”" in messages.error_text(two)  # no actor: the short form
+    assert "Panel leader" not in messages.error_text(NotPermitted("role_required"))  # no roles: still a sentence
+
+
+def test_panel_grading_is_greyed_with_the_reason_for_the_office_and_enabled_for_a_leader(
+    qtbot, context, people, hazards, office
+) -> None:
+    from hazard_desktop.ui.accounts.actions import install_account_actions
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = install_grading_actions(window, context)
+    install_account_actions(window, context)
+    window.view.selectionModel().select(
+        window.model.index(window.model.find_row(hazards[0].id), 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert actions.grade.isVisible() and actions.grade in window.menu_for("grading").actions()
+    assert not actions.grade.isEnabled()  # an ungraded hazard is selected: only the role is missing
+    assert "“Panel leader”" in actions.grade.toolTip() and "Tools → Accounts" in actions.grade.statusTip()
+    assert "陈建国" in actions.grade.toolTip()
+    actions.grade.trigger()  # greyed: nothing opens
+    assert grading_service.final_grading(context.uow(), hazards[0].id) is None
+
+    leader = _account(context, person(people, "SCB", "周永明").id, "周永明", Role.PANEL_LEADER)
+    context.session.sign_in(leader.actor())
+    qtbot.waitUntil(lambda: actions.grade.isEnabled())  # follows who is signed in, no restart
+    assert "Panel leader" not in actions.grade.toolTip()
+
+
+def test_the_grading_window_says_which_role_is_missing_before_anyone_is_chosen(
+    qtbot, context, people, hazards, panel_ids, office
+) -> None:
+    dialog = PanelScoringDialog(context, [hazards[0].id], on=DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_members(panel_ids)
+    assert not dialog.start_button.isEnabled()
+    assert "“Panel leader”" in dialog.error_message() and "Tools → Accounts" in dialog.error_message()
+    dialog.start_button.click()
+    assert dialog.current_page() != PAGE_RESULT
+
+
+def test_closing_with_a_major_check_not_confirmed_asks_and_no_keeps_it(
+    qtbot, context, people, hazards, panel_ids, monkeypatch
+) -> None:
+    def tick_and_accept(self):
+        self.set_search("吸烟")
+        self.tick_code("C-2", True, "现场有人吸烟")
+        self.accept()
+        return int(self.result())
+
+    monkeypatch.setattr(CriteriaCheckDialog, "exec", tick_and_accept)
+    dialog = PanelScoringDialog(context, [hazards[0].id], on=DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_members(panel_ids)
+    dialog.start_button.click()
+    dialog.check_button.click()
+    assert dialog.current_check() is not None and dialog.current_check().is_major
+
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or False)
+    dialog.close_button.click()
+    assert dialog.isVisible() and hazards[0].number in asked[0] and "discarded" in asked[0]
+    assert dialog.current_check() is not None  # No: the check is still there
+    dialog.skip_scoring_button.click()
+    dialog.confirm_button.click()
+    grading = grading_service.final_grading(context.uow(), hazards[0].id)
+    assert grading is not None and grading.grade is HazardGrade.MAJOR
+    asked.clear()
+    dialog.close_button.click()  # the done page: nothing to lose, no question
+    assert not asked and not dialog.isVisible()
+
+
+def test_closing_before_anything_was_entered_does_not_ask(qtbot, context, hazards, monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: asked.append("asked") or False)
+    dialog = PanelScoringDialog(context, [hazards[0].id], on=DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.close_button.click()
+    assert not asked and not dialog.isVisible()
