@@ -110,6 +110,14 @@ class SettingsDialog(QDialog):
         finally:
             dialog.deleteLater()
 
+    def show_page(self, page: QWidget) -> None:
+        """Bring ``page``'s tab to the front (tab i holds page i, some inside a scroll area)."""
+        self.tabs.setCurrentIndex(self.pages.index(page))
+
+    def current_page(self) -> QWidget:
+        """The page of the tab in front."""
+        return self.pages[self.tabs.currentIndex()]
+
     def _on_page_changed(self) -> None:
         """One tab stored something: the other tabs read again when they are shown next."""
         self.changed = True
