@@ -20,10 +20,11 @@ from hazard_desktop.services.context import AppContext
 from tests.factories import make_context
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def closing_grading_discards(monkeypatch) -> None:
     """The grading window closes without its "discard the check and scores?" question (pytest-qt closes open
-    dialogs at teardown, and nobody answers a modal box); the tests of that question do not use this."""
+    dialogs at teardown, and nobody answers a modal box, so a test leaving it mid-way would hang): every UI
+    test; the tests of that question set ``ask_before_discard`` back to True themselves."""
     from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
 
     monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", False)

@@ -18,8 +18,6 @@ from hazard_desktop.ui.dialogs.criteria_check import (
 )
 from tests.factories import make_context
 
-pytestmark = pytest.mark.usefixtures("closing_grading_discards")
-
 
 @pytest.fixture
 def context(tmp_path) -> Iterator[AppContext]:

@@ -123,6 +123,7 @@ def test_the_grading_window_says_which_role_is_missing_before_anyone_is_chosen(
 def test_closing_with_a_major_check_not_confirmed_asks_and_no_keeps_it(
     qtbot, context, people, hazards, panel_ids, monkeypatch
 ) -> None:
+    monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", True)  # the question under test
     def tick_and_accept(self):
         self.set_search("吸烟")
         self.tick_code("C-2", True, "现场有人吸烟")
@@ -153,6 +154,7 @@ def test_closing_with_a_major_check_not_confirmed_asks_and_no_keeps_it(
 
 
 def test_closing_before_anything_was_entered_does_not_ask(qtbot, context, hazards, monkeypatch) -> None:
+    monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", True)  # the question under test
     asked: list[str] = []
     monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: asked.append("asked") or False)
     dialog = PanelScoringDialog(context, [hazards[0].id], on=DAY)

@@ -33,8 +33,6 @@ from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring
 from hazard_desktop.ui.widgets.member_picker import COL_NAME, CheckStateRole
 from tests.factories import add_person, hazard_input, make_context
 
-pytestmark = pytest.mark.usefixtures("closing_grading_discards")
-
 DAY = date(2026, 3, 10)
 
 

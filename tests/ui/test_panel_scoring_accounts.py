@@ -23,8 +23,6 @@ from tests.factories import add_person, hazard_input, make_context
 from tests.fakes import FakeSecretHasher
 from tests.ui.test_panel_scoring import visible_texts
 
-pytestmark = pytest.mark.usefixtures("closing_grading_discards")
-
 DAY = date(2026, 3, 10)
 PINS = {"陈建国": "482913", "周永明": "730461", "黄秀英": "264810", "何伟": "918273"}
 

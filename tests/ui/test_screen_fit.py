@@ -43,8 +43,6 @@ from hazard_desktop.ui.application import install_translators, load_fonts
 from hazard_desktop.ui.widgets import screen_fit
 from tests.ui.grading_data import Graded, make_graded
 
-pytestmark = pytest.mark.usefixtures("closing_grading_discards")
-
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 3, 10)
 SCREENS = {
