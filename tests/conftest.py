@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests import model_check
+from tests import model_check, shared_build
+
+if TYPE_CHECKING:
+    from hazard_desktop.services.demo import DemoResult
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
@@ -84,8 +88,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
 
 
 @pytest.fixture(scope="session")
-def sheet_demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo data (300 hazards, photos, meetings, disputes) built once per run; tests copy its database."""
+def sheet_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoResult]:
+    """The demo data (300 hazards, photos, meetings, disputes) as of ``test_sheet_service.REFERENCE`` and what
+    ``build_demo`` reported: built once per run for all pytest-xdist workers (``tests/shared_build.py``), then
+    copied into this worker's own folder (tests copy its database again before they change it)."""
     from tests.integration.test_sheet_service import build_demo_folder
 
-    return build_demo_folder(tmp_path_factory.mktemp("sheet-demo"))
+    folder, result = shared_build.built_once(tmp_path_factory, "sheet-demo", build_demo_folder)
+    return shared_build.private_copy(folder, tmp_path_factory.mktemp("sheet-demo")), result
+
+
+@pytest.fixture(scope="session")
+def sheet_demo_folder(sheet_demo: tuple[Path, DemoResult]) -> Path:
+    """The folder of :func:`sheet_demo`."""
+    return sheet_demo[0]
