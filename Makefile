@@ -29,10 +29,12 @@ TEST_JOBS ?= 2
 test: system-deps venv translations
 	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
-# The edit-run loop (~30 s): domain, services on the fakes, the UI's quick tests; no storage tests, no processes
-# (the two folders are not even imported: their collection alone costs seconds).
+# The edit-run loop (≤ 30 s on an idle 2-core machine: ~50 s of CPU in two workers): domain, services on the
+# fakes, the UI's quick tests; no storage tests, no processes, no UI module of 3 s or more (tests/conftest.py
+# SLOW_UI). The two folders are not even imported: their collection alone costs seconds.
 test-fast: system-deps venv translations
-	$(PY) -m pytest -m "not storage and not slow" --ignore=tests/integration --ignore=tests/e2e -q $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile -m "not storage and not slow" --ignore=tests/integration \
+	  --ignore=tests/e2e -q $(PYTEST_ARGS)
 
 system-deps: .stamp-system-deps
 .stamp-system-deps: Makefile
