@@ -24,15 +24,19 @@ run: system-deps venv translations
 	$(PY) -m hazard_desktop $(ARGS)
 
 # Two worker processes (pytest-xdist), one test file at a time each, so a file's module fixtures are built once;
-# each worker builds its own run-wide fixtures (template database, demo folder). `make test TEST_JOBS=0`: one process.
+# each worker builds its own run-wide fixtures (template database); the shared demo is built once (tests/shared_build.py).
+# Files go out in collection order (--no-loadscope-reorder; xdist would hand out the files with most tests first),
+# which tests/conftest.py RUN_FIRST starts with the costliest. `make test TEST_JOBS=0`: one process.
 TEST_JOBS ?= 2
 test: system-deps venv translations
-	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
-# The edit-run loop (~30 s): domain, services on the fakes, the UI's quick tests; no storage tests, no processes
-# (the two folders are not even imported: their collection alone costs seconds).
+# The edit-run loop (≤ 30 s on an idle 2-core machine: ~50 s of CPU in two workers): domain, services on the
+# fakes, the UI's quick tests; no storage tests, no processes, no UI module of 3 s or more (tests/conftest.py
+# SLOW_UI). The two folders are not even imported: their collection alone costs seconds.
 test-fast: system-deps venv translations
-	$(PY) -m pytest -m "not storage and not slow" --ignore=tests/integration --ignore=tests/e2e -q $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder -m "not storage and not slow" --ignore=tests/integration \
+	  --ignore=tests/e2e -q $(PYTEST_ARGS)
 
 system-deps: .stamp-system-deps
 .stamp-system-deps: Makefile

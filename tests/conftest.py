@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests import model_check
+from tests import model_check, shared_build
+
+if TYPE_CHECKING:
+    from hazard_desktop.services.demo import DemoResult
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
@@ -16,8 +20,10 @@ os.environ["HAZARD_DESKTOP_LANG"] = "en"
 
 TESTS = Path(__file__).resolve().parent
 BY_FOLDER = {"integration": "storage", "e2e": "slow"}  # folder → marker every test in it carries
-# UI modules that drive whole windows or grading flows over many stored records (each well over 5 s):
-# make test runs them, make test-fast leaves them out.
+# UI modules that drive whole windows or grading flows over many stored records: make test runs them,
+# make test-fast leaves them out. The second group are the UI modules that cost 3 s of CPU or more each
+# (measured 2026-12-07 with make test: screen_fit 15 s, settings 8 s, rectification 8 s, register model 6 s …);
+# without them make test-fast's UI share is ~20 s of CPU instead of ~80.
 SLOW_UI = {
     "test_main_window.py",
     "test_grading_history.py",
@@ -27,11 +33,40 @@ SLOW_UI = {
     "test_hazard_editor_drafts.py",
     "test_sheet_actions.py",
     "test_bench_hook.py",
+    # ≥ 3 s of CPU per module
+    "test_screen_fit.py",
+    "test_settings_dialog.py",
+    "test_rectification_ui.py",
+    "test_register_model.py",
+    "test_hazard_editor.py",
+    "test_rectification_trial.py",
+    "test_statistics_window.py",
+    "test_inspections_ui.py",
+    "test_ledger_import_ui.py",
+    "test_form_actions.py",
 }
 
 
+# The modules that cost most (CPU seconds measured 2026-12-07 with make test), run first: pytest-xdist's
+# --dist loadfile hands out whole files in collection order, and a 15 s file handed out last keeps one worker
+# busy while the other has nothing left (it did: the property test ran alone for the last 40 s). The first
+# builds the shared demo (tests/shared_build.py) while the second, which does not need it, runs beside it.
+RUN_FIRST = (
+    "integration/test_ledger_export.py",  # 22 s, with the run's shared demo
+    "integration/test_demo_grading.py",  # 18 s, its own demo
+    "integration/test_exchange_refusals.py",  # 16 s
+    "integration/test_exchange_property.py",  # 15 s, one test
+    "ui/test_screen_fit.py",  # 15 s
+    "e2e/test_smoke.py",  # 13 s, processes
+    "ui/test_main_window.py",  # 12 s
+    "unit/services/test_authorization_matrix.py",  # 12 s
+    "integration/test_demo_atomic.py",  # 11 s
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark by place, so that ``make test-fast`` (``-m "not storage and not slow"``) needs no list of files."""
+    """Mark by place, so that ``make test-fast`` (``-m "not storage and not slow"``) needs no list of files;
+    put the costliest modules (:data:`RUN_FIRST`) first, each module's tests still together and in order."""
     for item in items:
         parts = item.path.relative_to(TESTS).parts
         marker = BY_FOLDER.get(parts[0]) if len(parts) > 1 else None
@@ -39,6 +74,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             marker = "slow"
         if marker is not None:
             item.add_marker(marker)
+    rank = {name: n for n, name in enumerate(RUN_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.relative_to(TESTS).as_posix(), len(rank)))  # stable
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -84,8 +121,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
 
 
 @pytest.fixture(scope="session")
-def sheet_demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo data (300 hazards, photos, meetings, disputes) built once per run; tests copy its database."""
+def sheet_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoResult]:
+    """The demo data (300 hazards, photos, meetings, disputes) as of ``test_sheet_service.REFERENCE`` and what
+    ``build_demo`` reported: built once per run for all pytest-xdist workers (``tests/shared_build.py``), then
+    copied into this worker's own folder (tests copy its database again before they change it)."""
     from tests.integration.test_sheet_service import build_demo_folder
 
-    return build_demo_folder(tmp_path_factory.mktemp("sheet-demo"))
+    folder, result = shared_build.built_once(tmp_path_factory, "sheet-demo", build_demo_folder)
+    return shared_build.private_copy(folder, tmp_path_factory.mktemp("sheet-demo")), result
+
+
+@pytest.fixture(scope="session")
+def sheet_demo_folder(sheet_demo: tuple[Path, DemoResult]) -> Path:
+    """The folder of :func:`sheet_demo`."""
+    return sheet_demo[0]

@@ -9,6 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hazard_desktop.app import build_context, close_context
+from hazard_desktop.services.hazards import create_hazard
+from tests import cli_inprocess
+from tests.factories import add_person, hazard_input
+
 
 def run(*args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HAZARD_DESKTOP_LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
@@ -19,7 +24,9 @@ def run(*args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
 
 
 def ok(*args: str, lang: str = "zh_CN") -> str:
-    result = run(*args, lang=lang)
+    """A command that succeeds, run in this process (tests/cli_inprocess.py); the refusal below spawns one:
+    a refused join shuts logging down, which in the test process would close pytest's own handlers."""
+    result = cli_inprocess.run(*args, lang=lang)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -41,18 +48,13 @@ def test_a_laptop_joins_and_its_findings_reach_the_office(tmp_path: Path) -> Non
     assert "编号段 1" in ok("exchange", "identity", "--data-dir", str(lap))
 
     # a finding on the laptop through the same use case the window uses
-    code = (
-        "import sys; from pathlib import Path; from hazard_desktop.app import build_context, close_context;"
-        "from hazard_desktop.services.hazards import create_hazard;"
-        "from tests.factories import add_person, hazard_input;"
-        "c = build_context(Path(sys.argv[1]));"
-        "p = add_person(c, '现场巡检');"  # a person added on the laptop travels up with the finding
-        "print(create_hazard(c.uow(), hazard_input(c, p)).number); close_context(c)"
-    )
-    found = subprocess.run([sys.executable, "-c", code, str(lap)], capture_output=True, text=True, timeout=120,
-                           cwd=Path(__file__).resolve().parents[2])  # fmt: skip
-    assert found.returncode == 0, found.stderr
-    assert found.stdout.strip() == "YH-2026-10001"  # the laptop's slot 1
+    context = build_context(lap)
+    try:
+        person = add_person(context, "现场巡检")  # a person added on the laptop travels up with the finding
+        found = create_hazard(context.uow(), hazard_input(context, person)).number
+    finally:
+        close_context(context)
+    assert found == "YH-2026-10001"  # the laptop's slot 1
 
     ok("exchange", "export", "-o", str(tmp_path / "up.hzx"), "--data-dir", str(lap))
     before = numbers(office)
@@ -60,7 +62,7 @@ def test_a_laptop_joins_and_its_findings_reach_the_office(tmp_path: Path) -> Non
     assert "hazard" in dry and "+1" in dry and "未写入任何内容" in dry
     assert numbers(office) == before
     ok("exchange", "import", str(tmp_path / "up.hzx"), "--data-dir", str(office))
-    assert numbers(office) == [*before, found.stdout.strip()]
+    assert numbers(office) == [*before, found]
     again = ok("exchange", "import", str(tmp_path / "up.hzx"), "--data-dir", str(office), lang="en")
     assert "Nothing new" in again
 

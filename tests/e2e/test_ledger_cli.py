@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests import ledger_workbooks as books
-
-
-def run(*args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HAZARD_DESKTOP_LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("HAZARD_DESKTOP_DATA", None)
-    return subprocess.run(
-        [sys.executable, "-m", "hazard_desktop", *args], capture_output=True, text=True, env=env, timeout=300
-    )
+from tests.cli_inprocess import run  # the command in this process: cli.main(argv), output captured
 
 
 def digest(folder: Path) -> str:

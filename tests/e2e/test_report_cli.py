@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,15 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.cli_inprocess import run  # the command in this process: cli.main(argv), output captured
+
 pytestmark = pytest.mark.slow
-
-
-def run(*args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HAZARD_DESKTOP_LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("HAZARD_DESKTOP_DATA", None)
-    return subprocess.run(
-        [sys.executable, "-m", "hazard_desktop", *args], capture_output=True, text=True, env=env, timeout=300
-    )
 
 
 @pytest.fixture(scope="module")

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-
-def run(*args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HAZARD_DESKTOP_LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("HAZARD_DESKTOP_DATA", None)
-    return subprocess.run(
-        [sys.executable, "-m", "hazard_desktop", *args], capture_output=True, text=True, env=env, timeout=300
-    )
+from tests.cli_inprocess import run  # the command in this process: cli.main(argv), output captured
+from tests.shared_build import private_copy
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("cli-demo")
-    result = run("demo", "--count", "120", "--no-photos", "--data-dir", str(folder))
-    assert result.returncode == 0, result.stderr
-    yield folder
+def data_dir(sheet_demo_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the run's demo (tests/conftest.py: graded hazards, meetings, ruled disputes); the `demo`
+    command itself is tested in test_cli_folders.py."""
+    yield private_copy(sheet_demo_folder, tmp_path_factory.mktemp("cli-demo"))
 
 
 def query(folder: Path, sql: str) -> list[tuple]:

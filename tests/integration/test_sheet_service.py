@@ -27,7 +27,7 @@ from hazard_desktop.domain.verification import qr_payload
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import sheets
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.demo import build_demo
+from hazard_desktop.services.demo import DemoResult, build_demo
 from hazard_desktop.services.grading import GradingRequest, ScoreEntry
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
 from hazard_desktop.services.sheet_models import DisputeSheet, GradingSheet
@@ -40,14 +40,13 @@ PLANT = "某化工有限公司"  # seeded plant name
 
 
 # ---------------------------------------------------------------------------------------- fixtures
-def build_demo_folder(folder: Path) -> Path:
+def build_demo_folder(folder: Path) -> DemoResult:
     """Demo data (300 hazards, photos, meetings, disputes) in ``folder``, as of :data:`REFERENCE`."""
     context = build_context(folder)
     try:
-        build_demo(context.uow, context.bulk_writer(), context.images, make_photo, reference=REFERENCE)
+        return build_demo(context.uow, context.bulk_writer(), context.images, make_photo, reference=REFERENCE)
     finally:
         close_context(context)
-    return folder
 
 
 @pytest.fixture
