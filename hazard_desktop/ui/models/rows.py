@@ -24,10 +24,12 @@ class RowsTableModel(QAbstractTableModel):
 
     CONTEXT: ClassVar[str] = ""
     HEADERS: ClassVar[Sequence[str]] = ()
+    _columns: int | None = None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: Sequence[Any] = ()
+        self._columns = None  # the titles' count, fixed for a model: set by the first columnCount()
 
     # -- to override
     def headers(self) -> Sequence[str]:
@@ -68,7 +70,9 @@ class RowsTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
             return 0
-        return len(self.HEADERS) if self.HEADERS else len(self.headers())
+        if self._columns is None:
+            self._columns = len(self.HEADERS) if self.HEADERS else len(self.headers())
+        return self._columns
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -76,7 +80,7 @@ class RowsTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ID_ROLE:
             return self.row_id(row)
-        if not 0 <= index.column() < self.columnCount():
+        if not 0 <= index.column() < (self._columns or self.columnCount()):
             return None
         return self.cell(row, index.column(), int(role))
 
