@@ -1015,3 +1015,32 @@ def test_settings_people_new_and_save_are_in_view_without_scrolling(qtbot, world
     assert page.form_scroll.widget().minimumSizeHint().width() <= viewport.width()  # the form is not cut sideways
     dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_every_settings_page_is_one_click_away_without_scroll_arrows(
+    qtbot, world: World, language: str, screen: QRect
+):
+    """Trial (161): eleven tabs overflowed at 150 % ("Exchange" hid behind the tab bar's scroll arrows). The
+    pages are listed on the left, every entry whole and in view; clicking one brings its page to the front."""
+    from PySide6.QtCore import Qt
+
+    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(world.context, today=DAY)
+    show_fitted(qtbot, dialog, screen)
+    listed = dialog.page_list
+    assert not dialog.tabs.tabBar().isVisible() and listed.isVisible()
+    assert listed.count() == dialog.tabs.count() == len(dialog.pages)
+    assert not listed.verticalScrollBar().isVisible() and not listed.horizontalScrollBar().isVisible()
+    viewport = listed.viewport().rect()
+    metrics = listed.fontMetrics()
+    for row in reversed(range(listed.count())):  # from the last one, the one that hid
+        item = listed.item(row)
+        rect = listed.visualItemRect(item)
+        assert viewport.contains(rect), (item.text(), rect, viewport)
+        assert metrics.horizontalAdvance(item.text()) <= rect.width(), item.text()  # not elided
+        assert item.text() == dialog.tabs.tabText(row)
+        qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert dialog.current_page() is dialog.pages[row] and listed.currentRow() == row
+    assert dialog.tabs.tabText(len(dialog.pages) - 1) == ("交换" if language == "zh" else "Exchange")
+    dialog.close()

@@ -452,6 +452,7 @@ class ThresholdsPage(QWidget):
         self.bands_view.setModel(self.bands_model)
         configure_table(self.bands_view, stretch_column=COL_BAND_ACTION_EN)
         self.bands_title = QLabel(self)
+        self.bands_title.setWordWrap(True)  # a long set title wraps: the page fits beside the dialog's page list
         self.message = MessageLine(self)
 
         top = QHBoxLayout()
