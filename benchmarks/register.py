@@ -74,7 +74,7 @@ TERMS: tuple[tuple[str, str], ...] = (
     ("4 chars, common", "检查发现"),
     ("4 chars, rare", "次氯酸钠"),
     ("equipment tag", "P-101A"),
-    ("a register number, exactly", "YH-2026-50000"),  # listed first (its exact match is looked up)
+    ("a register number, exactly", "YH-2025-1679"),  # listed first (its exact match is looked up)
 )
 SORTS: tuple[SortKey, ...] = (
     SortKey.FOUND_AT,
