@@ -425,7 +425,7 @@ def test_default_widths_fit_the_labels(window: MainWindow) -> None:
     window._fit_columns(5000)  # room for every column at its natural width
     metrics = window.view.fontMetrics()
     header = window.view.horizontalHeader()
-    assert header.sectionSize(rm.COL_STATUS) > metrics.horizontalAdvance("Under rectification")
+    assert header.sectionSize(rm.COL_STATUS) > metrics.horizontalAdvance("To be accepted")
     assert header.sectionSize(rm.COL_GRADE) > metrics.horizontalAdvance("General hazard")
     # a laptop's number (slots 1–9: five digits) beside the exchange conflict mark is not cut to "YH-2026-1…"
     assert header.sectionSize(rm.COL_NUMBER) >= metrics.horizontalAdvance("YH-2026-30001") + 14 + 16
@@ -587,7 +587,7 @@ def test_widths_saved_in_another_language_are_measured_again(qtbot, context: App
     first = MainWindow(context)
     qtbot.addWidget(first)
     header = first.view.horizontalHeader()
-    header.resizeSection(rm.COL_STATUS, 40)  # what fits 待定级 cuts "Awaiting grading"
+    header.resizeSection(rm.COL_STATUS, 40)  # what fits 待定级 cuts "To be graded"
     header.moveSection(header.visualIndex(rm.COL_GRADE), 1)
     header.hideSection(rm.COL_METHOD)
     first.save_layout()

@@ -1044,3 +1044,35 @@ def test_every_settings_page_is_one_click_away_without_scroll_arrows(
         assert dialog.current_page() is dialog.pages[row] and listed.currentRow() == row
     assert dialog.tabs.tabText(len(dialog.pages) - 1) == ("交换" if language == "zh" else "Exchange")
     dialog.close()
+
+
+def test_register_statuses_and_the_search_hint_are_whole_at_150_percent(qtbot, world: World, language: str):
+    """Trial (157, English at 150 %): the status column showed "Awaiting gradi…" and the search field's hint was
+    cut. Every status label fits its column's text area whole, the hint fits the empty field; the hint's tooltip
+    says everything the search looks at."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    from hazard_desktop.ui import labels
+    from hazard_desktop.ui.models import register_model as rm
+
+    previous = screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        window = _main_window(world)
+        show_fitted(qtbot, window, SCREENS["150%"])
+        header = window.view.horizontalHeader()
+        metrics = window.view.fontMetrics()
+        margin = window.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, window.view) + 1
+        room = header.sectionSize(rm.COL_STATUS) - 2 * margin
+        assert not header.isSectionHidden(rm.COL_STATUS)
+        for _status, text in labels.statuses():
+            assert metrics.horizontalAdvance(text) <= room, (text, room)
+        search = window.filter_bar.search
+        option = QStyleOptionFrame()
+        search.initStyleOption(option)
+        contents = search.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, search)
+        hint = search.placeholderText()
+        assert search.fontMetrics().horizontalAdvance(hint) <= contents.width() - 4, (hint, contents.width())
+        assert ("原编号" in search.toolTip()) and ("位号" in search.toolTip() or "equipment tag" in search.toolTip())
+        window.close()
+    finally:
+        screen_fit.set_available_override(previous)
