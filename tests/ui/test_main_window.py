@@ -706,3 +706,17 @@ def test_a_layout_saved_before_fitting_was_remembered_shows_its_hidden_optional_
     resize_to(qtbot, second, WIDE)
     second.splitter.setSizes([second.splitter.width(), 0])
     qtbot.waitUntil(lambda: hidden_columns(second) == set())
+
+
+def test_a_search_typed_as_a_number_lists_that_hazard_first(qtbot, window: MainWindow, context: AppContext) -> None:
+    """Trial (150): "YH-2026-0001" listed old-ledger numbers containing it first (newest number first) and the
+    hazard typed last."""
+    with context.uow() as uow:
+        uow.ledger.set_legacy_number(window.model.row_at(0).id, "YH-2026-00012")  # 原编号 of the newest
+        uow.commit()
+    newest = window.model.row_at(0).number
+    window.refresh()
+    qtbot.keyClicks(window.filter_bar.search, "YH-2026-0001")
+    qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    assert numbers(window) == ["YH-2026-0001", newest]  # sorted by number, newest first, the exact one first
