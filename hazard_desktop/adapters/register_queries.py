@@ -389,7 +389,7 @@ class SqlRegisterQueries:
 
     def page(self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[RegisterRow]:
         first = self.exact_pks(flt)
-        rows = [self._hazard_row(pk) for pk in first[offset : offset + limit]]
+        rows = [row for pk in first[offset : offset + limit] if (row := self._hazard_row(pk)) is not None]
         offset, limit = max(0, offset - len(first)), limit - len(rows)
         if limit <= 0:
             return rows
@@ -403,7 +403,8 @@ class SqlRegisterQueries:
         finally:
             cursor.close()
 
-    def _hazard_row(self, pk: int) -> RegisterRow:
+    def _hazard_row(self, pk: int) -> RegisterRow | None:
+        """One hazard's row (None if it was deleted since ``exact_pks`` saw it)."""
         cursor = self._connection.cursor()
         try:
             cursor.execute(
@@ -411,6 +412,7 @@ class SqlRegisterQueries:
                 " JOIN people p ON p.id = h.found_by_id WHERE h.pk = ?",
                 [pk],
             )
-            return _row(cursor.fetchone())
+            values = cursor.fetchone()
+            return None if values is None else _row(values)
         finally:
             cursor.close()
