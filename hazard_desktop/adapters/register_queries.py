@@ -20,6 +20,7 @@ Plans that keep a 100,000-row register fast (``benchmarks/register.py`` measures
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import uuid
 from collections.abc import Sequence
@@ -345,7 +346,9 @@ class SqlRegisterQueries:
             found = list(dict.fromkeys(row[0] for row in cursor.fetchall()))  # a hazard may match both
             if not found:
                 return []
-            where, params = where_clause(flt)  # the other filters may hide it; the rowids are looked up directly
+            # The other filters may hide it. The search itself holds: a number (or 原编号) is found by its own
+            # words, so the full-text match (~1 ms on 100k rows) is left out; the rowids are looked up directly.
+            where, params = where_clause(dataclasses.replace(flt, text=""))
             marks = ",".join("?" * len(found))
             cursor.execute(f"SELECT h.pk FROM hazards h WHERE h.pk IN ({marks}) AND ({where})", [*found, *params])
             shown = {row[0] for row in cursor.fetchall()}
