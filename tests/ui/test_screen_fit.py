@@ -1043,6 +1043,20 @@ def test_every_settings_page_is_one_click_away_without_scroll_arrows(
         qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert dialog.current_page() is dialog.pages[row] and listed.currentRow() == row
     assert dialog.tabs.tabText(len(dialog.pages) - 1) == ("交换" if language == "zh" else "Exchange")
+    from hazard_desktop.ui.dialogs.settings_pages.common import SettingsEditorPage
+
+    for page in dialog.pages:  # list + form pages: the list gets its columns' width while the form keeps its own
+        if isinstance(page, SettingsEditorPage):
+            dialog.show_page(page)
+            QGuiApplication.processEvents()
+            columns_fit = page.view.horizontalHeader().length() <= page.view.viewport().width()
+            form_at_minimum = page.editor.width() <= page.editor.minimumSizeHint().width() + 2
+            assert columns_fit or form_at_minimum, (type(page).__name__, page.splitter.sizes())
+            assert page.editor.width() >= page.editor.minimumSizeHint().width()
+    dialog.show_page(dialog.thresholds_page)  # the widest table: its bands need no sideways scrolling
+    QGuiApplication.processEvents()
+    bands = dialog.thresholds_page.bands_view
+    assert bands.horizontalHeader().length() <= bands.viewport().width(), bands.horizontalHeader().length()
     dialog.close()
 
 
