@@ -409,6 +409,9 @@ class _LazyBackups:
     def automatic(self) -> list[BackupSummary]:
         return self._backups().automatic()
 
+    def automatic_folder(self) -> Path:  # known without making the adapter
+        return paths.backup_dir(self._data_dir)
+
 
 def engine_of(context: AppContext) -> Engine:
     """The SQLAlchemy engine behind a context built here (commands that write in one transaction)."""

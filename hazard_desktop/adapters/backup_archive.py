@@ -645,6 +645,9 @@ class SqliteBackups:
             self.released = True
             self.release()
 
+    def automatic_folder(self) -> Path:
+        return self.safety_dir
+
     def automatic(self) -> list[BackupSummary]:
         found = []
         for path, _moment in automatic_backups(self.safety_dir):

@@ -11,11 +11,16 @@ Plans that keep a 100,000-row register fast (``benchmarks/register.py`` measures
   written ``+h.pk IN``, so SQLite walks the index in order and stops after one page instead of sorting
   every hit (a common 2-character word matches most of the register); few hits are sorted directly;
 - a count of a text-only filter is answered by the full-text index alone: every hazard has exactly
-  one index row (rowid = ``hazards.pk``), written in the same transaction as the hazard.
+  one index row (rowid = ``hazards.pk``), written in the same transaction as the hazard;
+- a search that is exactly a hazard's number or 原编号 lists that hazard first, whatever the sort (trial: the
+  number searched came 13th, after old-ledger numbers containing it): two lookups on the unique number index
+  and the 原编号 index find it, the pages put it before the rest and read the rest without it
+  (:func:`exact_pks`); a search that equals no number costs those two lookups.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import uuid
 from collections.abc import Sequence
@@ -182,15 +187,46 @@ def walk_index(hits: int, total: int, offset: int, limit: int) -> bool:
     return 4 * hits * hits > (offset + limit) * total
 
 
+def exact_terms(flt: RegisterFilter) -> list[str]:
+    """What a hazard's number or 原编号 must equal to be listed first: the search as typed and in capitals
+    (``yh-2026-0001`` finds YH-2026-0001); [] without a search."""
+    text = flt.text.strip()
+    if not text:
+        return []
+    return [text] if text == text.upper() else [text, text.upper()]
+
+
+# The hazards whose number or 原编号 equals one of two terms, number matches first: each part is one index lookup.
+_EXACT_SQL = (
+    "SELECT pk, 0 FROM hazards WHERE number IN (?, ?)"
+    " UNION SELECT pk, 1 FROM hazards WHERE legacy_number IN (?, ?) ORDER BY 2, 1"
+)
+
+
+def _excluding(where: str, params: list[Any], pks: Sequence[int]) -> tuple[str, list[Any]]:
+    """``where`` without the hazards ``pks`` (those listed first)."""
+    if not pks:
+        return where, params
+    return f"{where} AND h.pk NOT IN ({','.join('?' * len(pks))})", [*params, *pks]
+
+
 def page_sql(
-    flt: RegisterFilter, sort: SortKey, descending: bool, *, walk: bool = False, key: str | None = None
+    flt: RegisterFilter,
+    sort: SortKey,
+    descending: bool,
+    *,
+    walk: bool = False,
+    key: str | None = None,
+    exclude: Sequence[int] = (),
 ) -> tuple[str, list[Any]]:
     """SQL and parameters (LIMIT and OFFSET still to append) of one page of the register.
 
     ``walk``: read the text filter's hits in the order of the sort key's index (see ``walk_index``).
     ``key``: the SQL sort expression, if not ``ORDER_SQL[sort]`` (see ``NUMERIC_NUMBER_KEY``).
+    ``exclude``: hazards (``pk``) left out, the exact matches listed before the page (see ``exact_pks``).
     """
     where, params = where_clause(flt)
+    where, params = _excluding(where, params, exclude)
     if walk and sort in INDEXED_SORTS and key is None:
         where = where.replace(_FTS_CONDITION, "+" + _FTS_CONDITION)
     direction = "DESC" if descending else "ASC"
@@ -298,11 +334,34 @@ class SqlRegisterQueries:
         total = self._scalar("SELECT max(pk) FROM hazards", [])
         return walk_index(hits, total, offset, limit)
 
+    def exact_pks(self, flt: RegisterFilter) -> list[int]:
+        """The hazards listed first under ``flt``: those ``flt`` shows whose number (then 原编号) equals its search."""
+        terms = exact_terms(flt)
+        if not terms:
+            return []
+        pair = [terms[0], terms[-1]]
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(_EXACT_SQL, [*pair, *pair])
+            found = list(dict.fromkeys(row[0] for row in cursor.fetchall()))  # a hazard may match both
+            if not found:
+                return []
+            # The other filters may hide it. The search itself holds: a number (or 原编号) is found by its own
+            # words, so the full-text match (~1 ms on 100k rows) is left out; the rowids are looked up directly.
+            where, params = where_clause(dataclasses.replace(flt, text=""))
+            marks = ",".join("?" * len(found))
+            cursor.execute(f"SELECT h.pk FROM hazards h WHERE h.pk IN ({marks}) AND ({where})", [*found, *params])
+            shown = {row[0] for row in cursor.fetchall()}
+        finally:
+            cursor.close()
+        return [pk for pk in found if pk in shown]
+
     def position(self, flt: RegisterFilter, sort: SortKey, descending: bool, hazard_id: uuid.UUID) -> int | None:
         """Row index of ``hazard_id`` under (flt, sort, descending): the rows that sort before it, counted in SQL.
 
         Rows are ordered by (key, pk) as :func:`page_sql` orders them; SQLite puts NULL keys first when
         ascending and last when descending. None if the filter hides the hazard (or it does not exist).
+        The exact matches of the search come before every other row (:meth:`exact_pks`).
         """
         where, params = where_clause(flt)
         key = self._key(sort) or ORDER_SQL[sort]
@@ -315,6 +374,10 @@ class SqlRegisterQueries:
         if found is None:
             return None
         value, pk = found
+        first = self.exact_pks(flt)
+        if pk in first:
+            return first.index(pk)
+        where, params = _excluding(where, params, first)
         if value is None:
             before = f"({key}) IS NOT NULL OR h.pk > ?" if descending else f"({key}) IS NULL AND h.pk < ?"
             extra: list[Any] = [pk]
@@ -324,15 +387,35 @@ class SqlRegisterQueries:
             extra = [value, value, pk]
             if not descending:
                 before = f"({key}) IS NULL OR {before}"
-        return self._scalar(f"SELECT count(*) FROM hazards h WHERE ({where}) AND ({before})", [*params, *extra])
+        before_count = self._scalar(f"SELECT count(*) FROM hazards h WHERE ({where}) AND ({before})", [*params, *extra])
+        return len(first) + before_count
 
     def page(self, flt: RegisterFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[RegisterRow]:
+        first = self.exact_pks(flt)
+        rows = [row for pk in first[offset : offset + limit] if (row := self._hazard_row(pk)) is not None]
+        offset, limit = max(0, offset - len(first)), limit - len(rows)
+        if limit <= 0:
+            return rows
         key = self._key(sort)
         walk = key is None and self._walk(flt, sort, offset, limit)
-        sql, params = page_sql(flt, sort, descending, walk=walk, key=key)
+        sql, params = page_sql(flt, sort, descending, walk=walk, key=key, exclude=first)
         cursor = self._connection.cursor()
         try:
             cursor.execute(sql, [*params, limit, offset])
-            return [_row(values) for values in cursor.fetchall()]
+            return rows + [_row(values) for values in cursor.fetchall()]
+        finally:
+            cursor.close()
+
+    def _hazard_row(self, pk: int) -> RegisterRow | None:
+        """One hazard's row (None if it was deleted since ``exact_pks`` saw it)."""
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(
+                f"SELECT {_COLUMNS} FROM hazards h JOIN departments d ON d.id = h.department_id"
+                " JOIN people p ON p.id = h.found_by_id WHERE h.pk = ?",
+                [pk],
+            )
+            values = cursor.fetchone()
+            return None if values is None else _row(values)
         finally:
             cursor.close()

@@ -101,6 +101,11 @@ class Backups(Protocol):
         """The automatic backups (data folder's ``backups/``), newest first."""
         ...
 
+    def automatic_folder(self) -> Path:
+        """The folder of the automatic backups and the restores' safety copies (data folder's ``backups/``; it
+        may not exist yet). File → Restore… opens there until the user chooses a backup elsewhere."""
+        ...
+
 
 @use_case("backups.create", Role.SAFETY_ADMIN)
 def create_backup(

@@ -253,12 +253,33 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
+    def start_folder(self) -> Path:
+        """Where "Choose backup…" opens: the folder of the backup restored or chosen last, if the user went
+        elsewhere than the automatic backups; else the automatic backups' folder (the data folder's ``backups``),
+        or Documents while it does not exist."""
+        automatic = self.context.backups.automatic_folder() if self.context.backups is not None else None
+        chosen = file_dialogs.last_folder(self.context, FileKind.RESTORE)
+        if chosen is not None:
+            return chosen
+        if automatic is not None and automatic.is_dir():
+            return automatic
+        return file_dialogs.documents_folder()
+
     def _browse(self) -> None:
         path = file_dialogs.open_file(
-            self, self.context, FileKind.BACKUP, self.tr("Choose a backup"), self.tr("Backups (*.zip);;All files (*)")
+            self,
+            self.context,
+            FileKind.RESTORE,
+            self.tr("Choose a backup"),
+            self.tr("Backups (*.zip);;All files (*)"),
+            folder=self.start_folder(),
         )
-        if path is not None:
-            self.choose(path)
+        if path is None:
+            return
+        backups = self.context.backups
+        if backups is not None and _same_folder(path.parent, backups.automatic_folder()):
+            file_dialogs.forget_folder(self.context, FileKind.RESTORE)  # the default again: follows the data folder
+        self.choose(path)
 
     def choose(self, path: Path) -> bool:
         """Read the backup's manifest and show it beside the current register; True if it can be restored."""
@@ -368,6 +389,13 @@ class RestoreDialog(QDialog):
             quit_program()
             return
         super().reject()
+
+
+def _same_folder(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
 
 
 def quit_program() -> None:

@@ -5,7 +5,8 @@ Each kind (photos, PDF output, Excel export, ledger import, exchange files, back
 export, checklists) remembers its own folder in the window state file (``ui-state.ini`` in the data folder,
 ``field_ui.ui_state``); a kind never used yet starts in the user's Documents folder (the home folder if there is
 none) — never the data folder, where a file saved by mistake would be copied with every backup and an exported
-file would be hard to find.
+file would be hard to find. One exception, a dialog that only reads: File → Restore… (``RESTORE``) starts in the
+data folder's ``backups`` folder, where the automatic backups are, until the user chooses a backup elsewhere.
 
 The dialog is made here as an object (not Qt's static functions) with the opener's window as its parent: under
 some window managers (openbox) a dialog whose parent is another window, or a native one, opened behind the
@@ -37,6 +38,7 @@ class FileKind(StrEnum):
     EXCHANGE_EXPORT = "exchange/lastExportFolder"
     EXCHANGE_IMPORT = "exchange/lastImportFolder"
     BACKUP = "backup/lastFolder"
+    RESTORE = "backup/lastRestoreFolder"  # unset: the automatic backups' folder (ui/backups.py RestoreDialog)
     AUDIT = "files/audit"
     STATISTICS = "files/statistics"
     CHECKLISTS = "files/checklists"
@@ -76,6 +78,17 @@ def remember_folder(context: AppContext | None, kind: FileKind, folder: Path | s
         return
     settings = ui_state(context)
     settings.setValue(kind.value, str(folder))
+    settings.sync()
+
+
+def forget_folder(context: AppContext | None, kind: FileKind) -> None:
+    """Forget the folder remembered for ``kind``: its dialog opens where it does for a kind never used."""
+    from hazard_desktop.ui.field_ui import ui_state
+
+    if context is None:
+        return
+    settings = ui_state(context)
+    settings.remove(kind.value)
     settings.sync()
 
 

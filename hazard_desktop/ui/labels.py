@@ -20,10 +20,12 @@ from hazard_desktop.domain.reference import Category, DepartmentKind, Role, Subc
 CONTEXT = "Labels"
 
 _STATUS: dict[HazardStatus, str] = {
-    HazardStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Awaiting grading"),
+    # Short in English: the register's status column has 100 px at 1366×768 and 150 % (main_window.LABEL_CAPS;
+    # trial 157 cut "Awaiting gradi…"), and every label here shows whole in it.
+    HazardStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "To be graded"),
     HazardStatus.GRADED: QT_TRANSLATE_NOOP("Labels", "Graded"),
-    HazardStatus.RECTIFYING: QT_TRANSLATE_NOOP("Labels", "Under rectification"),
-    HazardStatus.VERIFYING: QT_TRANSLATE_NOOP("Labels", "Awaiting acceptance"),
+    HazardStatus.RECTIFYING: QT_TRANSLATE_NOOP("Labels", "Rectifying"),
+    HazardStatus.VERIFYING: QT_TRANSLATE_NOOP("Labels", "To be accepted"),
     HazardStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed out"),
 }
 
@@ -92,7 +94,7 @@ def _tr(text: str) -> str:
 
 
 def status_label(status: HazardStatus) -> str:
-    """E.g. 待定级 / "Awaiting grading"."""
+    """E.g. 待定级 / "To be graded"."""
     return _tr(_STATUS[status])
 
 

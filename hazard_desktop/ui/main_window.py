@@ -131,6 +131,8 @@ OPTIONAL_COLUMNS = (
 DESCRIPTION_MIN = 150
 # Before method and mean D are hidden, label columns narrow to these widths: long English labels elide
 # (the tooltip and the detail pane show them whole) instead of pushing other columns off the right edge.
+# The status's English labels are short enough to show whole at its cap (ui/labels.py): it says where a hazard
+# stands, and a status cut to "Awaiting gradi…" (trial at 150 %) hid that.
 LABEL_CAPS = {COL_STATUS: 100, COL_GRADE: 100, COL_BAND: 100, COL_METHOD: 90, COL_DISPUTE: 80}
 _CAP_LABELS = -1  # a step of _fit_columns
 _FIT_STEPS = (*OPTIONAL_COLUMNS[:6], _CAP_LABELS, *OPTIONAL_COLUMNS[6:])

@@ -225,7 +225,14 @@ class RegisterFilterBar(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("registerSearch")
-        self.search.setPlaceholderText(self.tr("Search number, description, location, tag…"))
+        # short in English: the field has ~160 px at 1366×768 and 150 % (trial 157 cut the longer text)
+        self.search.setPlaceholderText(self.tr("Number or words…"))
+        self.search.setToolTip(
+            self.tr(
+                "Searches the register number, the old ledger's number (原编号), the description, the location and the"
+                " equipment tag. A search that is exactly a number lists that hazard first."
+            )
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

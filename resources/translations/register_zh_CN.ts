@@ -603,7 +603,7 @@ Restore the draft? Choose No to discard it.</source>
     <name>Labels</name>
     <message>
         <location filename="../../hazard_desktop/ui/labels.py" line="22"/>
-        <source>Awaiting grading</source>
+        <source>To be graded</source>
         <translation>待定级</translation>
     </message>
     <message>
@@ -613,12 +613,12 @@ Restore the draft? Choose No to discard it.</source>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/labels.py" line="24"/>
-        <source>Under rectification</source>
+        <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/labels.py" line="25"/>
-        <source>Awaiting acceptance</source>
+        <source>To be accepted</source>
         <translation>待验收</translation>
     </message>
     <message>
@@ -1801,8 +1801,12 @@ Two windows on one register show each other&apos;s changes only after a refresh,
     <name>RegisterFilterBar</name>
     <message>
         <location filename="../../hazard_desktop/ui/register_filters.py" line="181"/>
-        <source>Search number, description, location, tag…</source>
+        <source>Number or words…</source>
         <translation>搜索编号、描述、位置、位号…</translation>
+    </message>
+    <message>
+        <source>Searches the register number, the old ledger's number (原编号), the description, the location and the equipment tag. A search that is exactly a number lists that hazard first.</source>
+        <translation>搜索隐患编号、原编号、隐患描述、位置和设备位号。输入完整编号时，该隐患排在最前。</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/register_filters.py" line="190"/>

@@ -555,7 +555,7 @@
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <source>The tab “%1” has changes that are not saved yet.</source>
+        <source>The page “%1” has changes that are not saved yet.</source>
         <translation>“%1”页有尚未保存的修改。</translation>
     </message>
     <message>

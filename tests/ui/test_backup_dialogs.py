@@ -217,3 +217,60 @@ def test_a_start_or_exit_with_no_backup_due_does_not_load_the_backup_writer(
     _automatic_backup(folder, "exit").join()  # nothing changed since
     assert "automatic backup" not in caplog.text  # no import was tried (it would have been logged as failed)
     assert sorted((folder / "backups").glob("auto-*.zip")) == made
+
+
+def test_restore_starts_in_the_automatic_backups_until_a_backup_is_chosen_elsewhere(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:
+    """File → Restore…: "Choose backup…" opens where the automatic backups are (not Documents); a backup chosen
+    elsewhere makes that folder the start, one chosen among the automatic ones again makes those the start.
+    The backup dialog (a folder to write into) still starts in Documents, never in the data folder."""
+    from hazard_desktop.ui import file_dialogs
+    from hazard_desktop.ui.file_dialogs import FileKind
+    from tests.ui.file_dialog_answers import FileDialogAnswers
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    assert ctx.backups is not None
+    automatic = ctx.backups.automatic_folder()
+    assert automatic == ctx.data_dir / "backups"
+    automatic.mkdir(exist_ok=True)
+    in_automatic = ctx.backups.create(automatic).path
+    on_stick = ctx.backups.create(tmp_path / "stick").path
+    assert in_automatic is not None and on_stick is not None
+
+    dialog = backup_ui.RestoreDialog(ctx)
+    qtbot.addWidget(dialog)
+    answers = FileDialogAnswers(on_stick, None, in_automatic, None)
+    dialog.browse_button.click()
+    assert answers.seen[0].folder == automatic  # the first time: where the automatic backups are
+    assert dialog.file_edit.text() == str(on_stick) and dialog.restore_button.isEnabled()
+    dialog.browse_button.click()  # the folder of the backup chosen last (Cancel keeps the one chosen)
+    assert answers.seen[1].folder == on_stick.parent
+    assert dialog.file_edit.text() == str(on_stick)
+    dialog.browse_button.click()
+    dialog.browse_button.click()  # back among the automatic backups: they are the start again
+    assert answers.seen[2].folder == on_stick.parent and answers.seen[3].folder == automatic
+    assert file_dialogs.last_folder(ctx, FileKind.RESTORE) is None
+
+    backup = backup_ui.BackupDialog(ctx)  # a dialog that writes never starts in the data folder
+    qtbot.addWidget(backup)
+    assert Path(backup.folder_edit.text()) == home / "Documents"
+
+
+def test_restore_starts_in_documents_while_there_are_no_automatic_backups(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:
+    from tests.ui.file_dialog_answers import FileDialogAnswers
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    assert ctx.backups is not None and not ctx.backups.automatic_folder().exists()
+    dialog = backup_ui.RestoreDialog(ctx)
+    qtbot.addWidget(dialog)
+    answers = FileDialogAnswers(None)
+    dialog.browse_button.click()
+    assert answers.seen[0].folder == home / "Documents"
+    assert not ctx.backups.automatic_folder().exists()  # opening the dialog made no folder

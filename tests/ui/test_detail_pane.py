@@ -35,7 +35,7 @@ def test_shows_every_field(qtbot, pane: HazardDetailPane, sample: Sample) -> Non
     assert blocker.args[0].hazard.id == hazard.id
     assert pane.stack.currentWidget() is pane.scroll
     assert pane.number.text() == hazard.number
-    assert pane.status_chip.text() == "Awaiting grading"
+    assert pane.status_chip.text() == "To be graded"
     assert pane.grade_chip.text() == "Ungraded"
     texts = {key: label.text() for key, label in pane.fields.items()}
     assert texts == {
@@ -47,7 +47,7 @@ def test_shows_every_field(qtbot, pane: HazardDetailPane, sample: Sample) -> Non
         "subcategory": "4.6.3 Static equipment",
         "found_by": "张伟",
         "found_at": format_datetime(hazard.found_at),
-        "status": "Awaiting grading",
+        "status": "To be graded",
         "grade": "Ungraded",
         "updated_at": texts["updated_at"],
     }

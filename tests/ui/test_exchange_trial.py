@@ -141,6 +141,34 @@ def test_unsaved_settings_are_not_dropped_on_tab_switch_or_close(qtbot, register
     assert len(asked) == 3 and not dialog.isVisible()
 
 
+def test_leaving_an_unsaved_page_from_the_page_list_asks_and_keep_editing_stays(qtbot, register, monkeypatch) -> None:
+    """The settings pages are chosen in a list on the left: clicking another page asks about unsaved edits like
+    switching tabs did; "keep editing" leaves the page and its entry in the list as they were."""
+    from PySide6.QtCore import Qt
+
+    from hazard_desktop.ui import messages
+
+    answers = ["stay", "discard"]
+    monkeypatch.setattr(messages, "choose", lambda *_a, **_k: answers.pop(0))
+    dialog = _settings(qtbot, register)
+    listed = dialog.page_list
+    plant_row = dialog.pages.index(dialog.plant_page)
+    exchange_row = dialog.pages.index(dialog.exchange_page)
+
+    def click(row: int) -> None:
+        rect = listed.visualItemRect(listed.item(row))
+        qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click(plant_row)
+    assert dialog.current_page() is dialog.plant_page
+    dialog.plant_page.name_edit.setText("新名字化工")
+    click(exchange_row)  # asked: keep editing
+    assert dialog.current_page() is dialog.plant_page and listed.currentRow() == plant_row and answers == ["discard"]
+    click(exchange_row)  # asked: discard
+    assert dialog.current_page() is dialog.exchange_page and listed.currentRow() == exchange_row and not answers
+    assert dialog.plant_page.name_edit.text() != "新名字化工"
+
+
 def test_a_hanging_drive_blocks_a_worker_not_the_window(qtbot, ctx, fake, tmp_path) -> None:  # noqa: F811
     """The two-second look at the drives runs on a worker; while it hangs, the window answers and no second
     look piles up; when the drive answers, what it found is shown."""

@@ -425,7 +425,7 @@ def test_default_widths_fit_the_labels(window: MainWindow) -> None:
     window._fit_columns(5000)  # room for every column at its natural width
     metrics = window.view.fontMetrics()
     header = window.view.horizontalHeader()
-    assert header.sectionSize(rm.COL_STATUS) > metrics.horizontalAdvance("Under rectification")
+    assert header.sectionSize(rm.COL_STATUS) > metrics.horizontalAdvance("To be accepted")
     assert header.sectionSize(rm.COL_GRADE) > metrics.horizontalAdvance("General hazard")
     # a laptop's number (slots 1–9: five digits) beside the exchange conflict mark is not cut to "YH-2026-1…"
     assert header.sectionSize(rm.COL_NUMBER) >= metrics.horizontalAdvance("YH-2026-30001") + 14 + 16
@@ -587,7 +587,7 @@ def test_widths_saved_in_another_language_are_measured_again(qtbot, context: App
     first = MainWindow(context)
     qtbot.addWidget(first)
     header = first.view.horizontalHeader()
-    header.resizeSection(rm.COL_STATUS, 40)  # what fits 待定级 cuts "Awaiting grading"
+    header.resizeSection(rm.COL_STATUS, 40)  # what fits 待定级 cuts "To be graded"
     header.moveSection(header.visualIndex(rm.COL_GRADE), 1)
     header.hideSection(rm.COL_METHOD)
     first.save_layout()
@@ -706,3 +706,17 @@ def test_a_layout_saved_before_fitting_was_remembered_shows_its_hidden_optional_
     resize_to(qtbot, second, WIDE)
     second.splitter.setSizes([second.splitter.width(), 0])
     qtbot.waitUntil(lambda: hidden_columns(second) == set())
+
+
+def test_a_search_typed_as_a_number_lists_that_hazard_first(qtbot, window: MainWindow, context: AppContext) -> None:
+    """Trial (150): "YH-2026-0001" listed old-ledger numbers containing it first (newest number first) and the
+    hazard typed last."""
+    with context.uow() as uow:
+        uow.ledger.set_legacy_number(window.model.row_at(0).id, "YH-2026-00012")  # 原编号 of the newest
+        uow.commit()
+    newest = window.model.row_at(0).number
+    window.refresh()
+    qtbot.keyClicks(window.filter_bar.search, "YH-2026-0001")
+    qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    assert numbers(window) == ["YH-2026-0001", newest]  # sorted by number, newest first, the exact one first

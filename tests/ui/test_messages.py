@@ -143,10 +143,10 @@ def test_confirm_can_be_replaced(monkeypatch) -> None:
 
 def test_labels(qapp) -> None:
     assert [text for _, text in labels.statuses()] == [
-        "Awaiting grading",
+        "To be graded",
         "Graded",
-        "Under rectification",
-        "Awaiting acceptance",
+        "Rectifying",
+        "To be accepted",
         "Closed out",
     ]
     assert labels.grade_label(HazardGrade.MAJOR) == "Major hazard"

@@ -116,7 +116,7 @@ def test_data_of_every_column(qapp, context: AppContext, sample: Sample) -> None
     assert row[rm.COL_CATEGORY] == "Equipment / facilities / tools"  # English UI in tests
     assert row[rm.COL_DEPARTMENT] == "生产部"
     assert row[rm.COL_FOUND_BY] == "张伟"
-    assert row[rm.COL_STATUS] == labels.status_label(HazardStatus.OPEN) == "Awaiting grading"
+    assert row[rm.COL_STATUS] == labels.status_label(HazardStatus.OPEN) == "To be graded"
     assert row[rm.COL_GRADE] == "Ungraded"
     assert row[rm.COL_PHOTOS] == "2"
     assert model.data(model.index(1, rm.COL_PHOTOS)) == ""

@@ -1015,3 +1015,78 @@ def test_settings_people_new_and_save_are_in_view_without_scrolling(qtbot, world
     assert page.form_scroll.widget().minimumSizeHint().width() <= viewport.width()  # the form is not cut sideways
     dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_every_settings_page_is_one_click_away_without_scroll_arrows(
+    qtbot, world: World, language: str, screen: QRect
+):
+    """Trial (161): eleven tabs overflowed at 150 % ("Exchange" hid behind the tab bar's scroll arrows). The
+    pages are listed on the left, every entry whole and in view; clicking one brings its page to the front."""
+    from PySide6.QtCore import Qt
+
+    from hazard_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(world.context, today=DAY)
+    show_fitted(qtbot, dialog, screen)
+    listed = dialog.page_list
+    assert not dialog.tabs.tabBar().isVisible() and listed.isVisible()
+    assert listed.count() == dialog.tabs.count() == len(dialog.pages)
+    assert not listed.verticalScrollBar().isVisible() and not listed.horizontalScrollBar().isVisible()
+    viewport = listed.viewport().rect()
+    metrics = listed.fontMetrics()
+    for row in reversed(range(listed.count())):  # from the last one, the one that hid
+        item = listed.item(row)
+        rect = listed.visualItemRect(item)
+        assert viewport.contains(rect), (item.text(), rect, viewport)
+        assert metrics.horizontalAdvance(item.text()) <= rect.width(), item.text()  # not elided
+        assert item.text() == dialog.tabs.tabText(row)
+        qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert dialog.current_page() is dialog.pages[row] and listed.currentRow() == row
+    assert dialog.tabs.tabText(len(dialog.pages) - 1) == ("交换" if language == "zh" else "Exchange")
+    from hazard_desktop.ui.dialogs.settings_pages.common import SettingsEditorPage
+
+    for page in dialog.pages:  # list + form pages: the list gets its columns' width while the form keeps its own
+        if isinstance(page, SettingsEditorPage):
+            dialog.show_page(page)
+            QGuiApplication.processEvents()
+            columns_fit = page.view.horizontalHeader().length() <= page.view.viewport().width()
+            form_at_minimum = page.editor.width() <= page.editor.minimumSizeHint().width() + 2
+            assert columns_fit or form_at_minimum, (type(page).__name__, page.splitter.sizes())
+            assert page.editor.width() >= page.editor.minimumSizeHint().width()
+    dialog.show_page(dialog.thresholds_page)  # the widest table: its bands need no sideways scrolling
+    QGuiApplication.processEvents()
+    bands = dialog.thresholds_page.bands_view
+    assert bands.horizontalHeader().length() <= bands.viewport().width(), bands.horizontalHeader().length()
+    dialog.close()
+
+
+def test_register_statuses_and_the_search_hint_are_whole_at_150_percent(qtbot, world: World, language: str):
+    """Trial (157, English at 150 %): the status column showed "Awaiting gradi…" and the search field's hint was
+    cut. Every status label fits its column's text area whole, the hint fits the empty field; the hint's tooltip
+    says everything the search looks at."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    from hazard_desktop.ui import labels
+    from hazard_desktop.ui.models import register_model as rm
+
+    previous = screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        window = _main_window(world)
+        show_fitted(qtbot, window, SCREENS["150%"])
+        header = window.view.horizontalHeader()
+        metrics = window.view.fontMetrics()
+        margin = window.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, window.view) + 1
+        room = header.sectionSize(rm.COL_STATUS) - 2 * margin
+        assert not header.isSectionHidden(rm.COL_STATUS)
+        for _status, text in labels.statuses():
+            assert metrics.horizontalAdvance(text) <= room, (text, room)
+        search = window.filter_bar.search
+        option = QStyleOptionFrame()
+        search.initStyleOption(option)
+        contents = search.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, search)
+        hint = search.placeholderText()
+        assert search.fontMetrics().horizontalAdvance(hint) <= contents.width() - 4, (hint, contents.width())
+        assert ("原编号" in search.toolTip()) and ("位号" in search.toolTip() or "equipment tag" in search.toolTip())
+        window.close()
+    finally:
+        screen_fit.set_available_override(previous)

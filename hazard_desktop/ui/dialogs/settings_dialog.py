@@ -1,4 +1,8 @@
-"""The settings dialog: reference data of the rule and the plant, one tab each.
+"""The settings dialog: reference data of the rule and the plant, one page each, chosen in a list on the left.
+
+Eleven pages do not fit one row of tabs at 1366×768 and 150 % (the last ones hid behind scroll arrows): like
+Picard's options, the pages are listed on the left (``page_list``), all in view. The pages still sit in a
+``QTabWidget`` (``tabs``, its tab bar hidden): tab i holds page i, some inside a scroll area.
 
 Every tab stores its changes at once through ``services.reference_admin`` (there is no global
 "apply"): D.4 threshold sets and major-hazard criteria are stored as new versions, departments and
@@ -10,7 +14,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
@@ -89,10 +105,26 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.backups_page, self.tr("Backups"))
         self.tabs.addTab(_scrolled(self.exchange_page), self.tr("Exchange"))
 
+        self.tabs.tabBar().hide()  # the list on the left chooses the page
+        self.page_list = QListWidget(self)
+        self.page_list.setObjectName("settingsPages")
+        self.page_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_list.setSpacing(3)
+        self.page_list.addItems([self.tabs.tabText(i) for i in range(self.tabs.count())])
+        metrics = self.page_list.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.tabs.tabText(i)) for i in range(self.tabs.count()))
+        self.page_list.setFixedWidth(widest + 4 * metrics.averageCharWidth() + 2 * self.page_list.frameWidth())
+        self.page_list.setCurrentRow(0)
+        self.page_list.currentRowChanged.connect(self._on_row)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
+        pages = QHBoxLayout()
+        pages.addWidget(self.page_list)
+        pages.addWidget(self.tabs, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
+        layout.addLayout(pages, 1)
         layout.addWidget(buttons)
 
         for page in self.pages:
@@ -126,13 +158,28 @@ class SettingsDialog(QDialog):
             if page is not sender:
                 page.stale = True
 
+    def _on_row(self, row: int) -> None:
+        """A page chosen in the list: its tab comes to the front (``_on_tab`` asks about unsaved edits)."""
+        if 0 <= row < self.tabs.count():
+            self.tabs.setCurrentIndex(row)
+        self._sync_list()
+
+    def _sync_list(self) -> None:
+        """The list marks the page in front (also when the user kept editing the page they tried to leave)."""
+        if self.page_list.currentRow() != self.tabs.currentIndex():
+            self.page_list.blockSignals(True)
+            self.page_list.setCurrentRow(self.tabs.currentIndex())
+            self.page_list.blockSignals(False)
+
     def _on_tab(self, index: int) -> None:
         page = self.pages[index] if 0 <= index < len(self.pages) else None
         if page is not self._current and not self.settle(self._current):
             self.tabs.blockSignals(True)  # back to the tab whose edits the user keeps
             self.tabs.setCurrentIndex(self.pages.index(self._current))  # a tab may hold it in a scroll area
             self.tabs.blockSignals(False)
+            self._sync_list()
             return
+        self._sync_list()
         if page is not None:
             self._current = page
         if page is not None and page.stale:
@@ -148,7 +195,7 @@ class SettingsDialog(QDialog):
         answer = messages.choose(
             self,
             self.tr("Unsaved changes"),
-            self.tr("The tab “%1” has changes that are not saved yet.").replace(
+            self.tr("The page “%1” has changes that are not saved yet.").replace(
                 "%1",
                 self.tabs.tabText(self.pages.index(page)),  # tab i holds page i (some in a scroll area)
             ),

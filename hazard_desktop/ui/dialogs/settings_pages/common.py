@@ -346,6 +346,24 @@ class SettingsEditorPage(QWidget):
         fields = self.form_scroll.widget()
         bar = self.form_scroll.verticalScrollBar().sizeHint().width()
         self.form_scroll.setMinimumWidth(fields.minimumSizeHint().width() + bar)
+        self.give_the_list_its_columns()
+
+    def give_the_list_its_columns(self) -> None:
+        """Widen the list to show all its columns if the form keeps its minimum width beside it.
+
+        The settings dialog's page list takes ~150 px at 1366×768 and 150 %: the 3:2 split left the list's
+        last columns behind a sideways scroll bar while the form had room to spare.
+        """
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) != 2 or total <= 0:
+            return
+        view = self.view
+        extent = view.verticalScrollBar().sizeHint().width()
+        needed = view.horizontalHeader().length() + 2 * view.frameWidth() + extent
+        left = min(needed, total - self.editor.minimumSizeHint().width())  # sizes() leave out the handle
+        if left > sizes[0]:
+            self.splitter.setSizes([left, total - left])
 
     # -- to override
     def load_rows(self) -> Sequence[Any]:

@@ -451,7 +451,12 @@ class ThresholdsPage(QWidget):
         self.bands_view = QTableView(self)
         self.bands_view.setModel(self.bands_model)
         configure_table(self.bands_view, stretch_column=COL_BAND_ACTION_EN)
+        # The D range column says both limits (and the edge rule): the limit columns are left to the version
+        # editor, so the page's bands fit beside the dialog's page list at 1366×768 and 150 % in English.
+        for column in (COL_BAND_LOWER, COL_BAND_UPPER):
+            self.bands_view.setColumnHidden(column, True)
         self.bands_title = QLabel(self)
+        self.bands_title.setWordWrap(True)  # a long set title wraps: the page fits beside the dialog's page list
         self.message = MessageLine(self)
 
         top = QHBoxLayout()
