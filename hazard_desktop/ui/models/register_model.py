@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -137,13 +138,14 @@ RowRole = int(Qt.ItemDataRole.UserRole) + 1  # the RegisterRow of the row
 SortRole = int(Qt.ItemDataRole.UserRole) + 2  # the raw value the column sorts by
 IdRole = int(Qt.ItemDataRole.UserRole) + 3  # the hazard's UUID
 
-# Built once: enum "|" runs in Python (~2 µs) and the view asks every visible cell on each repaint.
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+# No flags() here: QAbstractTableModel's own gives a cell ItemIsEnabled | ItemIsSelectable |
+# ItemNeverHasChildren (and an invalid index none), without a Python call per painted cell.
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-ALIGNMENTS: tuple[int, ...] = tuple(
-    _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c in (COL_MEAN_D, COL_DAYS_LEFT) else _ALIGN_LEFT
+# None where the view's own alignment (left, vertically centred) applies: handing Qt an int costs more
+# than the rest of a cell's data() (issue 16), and 15 of the 18 columns are left-aligned.
+ALIGNMENTS: tuple[int | None, ...] = tuple(
+    _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c in (COL_MEAN_D, COL_DAYS_LEFT) else None
     for c in range(COLUMN_COUNT)
 )
 _MAJOR_BRUSH = QBrush(QColor("#c62828"))
@@ -249,7 +251,7 @@ Entry = tuple[
     tuple[QBrush | None, ...],  # foreground
     tuple[QIcon | None, ...],  # decoration
     tuple[QFont | None, ...],  # font
-    tuple[int, ...],  # alignment
+    tuple[int | None, ...],  # alignment (None: the view's left, vertically centred)
 ]
 _ROW, _TEXTS, _CATEGORY, _FOREGROUND, _DECORATION, _FONT, _ALIGNMENT = range(7)
 _NOTHING: tuple[None, ...] = (None,) * COLUMN_COUNT
@@ -670,6 +672,44 @@ class RegisterModel(QAbstractTableModel):
             return self._sort_value(entry[0], column)
         return None
 
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role a delegate asks of one cell, in one call (Qt's own calls ``data()`` once per role).
+
+        Qt 6's item delegate asks seven roles per painted cell through ``multiData`` (font, alignment,
+        foreground, check state, decoration, display, background): one Python call and one row lookup per
+        cell instead of seven (issue 16). Every role gets exactly what ``data()`` answers, None included
+        (it clears the role: the view hands in the same span cell after cell, so a role left alone would
+        carry the previous cell's icon or colour; tests/ui/test_register_model.py compares the pixels).
+        """
+        span = roleDataSpan
+        row = index.row()
+        entry = None
+        if 0 <= row < self._count:  # an invalid index has row -1
+            size = self._block_size
+            number = row // size
+            hot_number, block = self._hot
+            if number != hot_number:
+                block = self._block(number)
+            offset = row - number * size
+            if offset < len(block):
+                entry = block[offset]
+        if entry is None:
+            for n in range(len(span)):
+                span[n].setData(None)
+            return
+        column = index.column()
+        for n in range(len(span)):
+            item = span[n]
+            role = item.role()
+            slot = _PAINT_SLOTS.get(role)
+            if slot is not None:
+                value = entry[slot][column]
+            elif role in _OTHER_ROLES:
+                value = self.data(index, role)
+            else:
+                value = None
+            item.setData(value)  # None clears it (cheaper than clearData())
+
     def _tooltip(self, entry: Entry, column: int) -> str | None:
         record = entry[0]
         if column == COL_NUMBER and record.exchange_conflict:
@@ -758,8 +798,3 @@ class RegisterModel(QAbstractTableModel):
                 return _ALIGN_RIGHT
             return None
         return super().headerData(section, orientation, role)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _CELL_FLAGS
