@@ -672,7 +672,7 @@ class RegisterModel(QAbstractTableModel):
             return self._sort_value(entry[0], column)
         return None
 
-    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan) -> None:
         """Every role a delegate asks of one cell, in one call (Qt's own calls ``data()`` once per role).
 
         Qt 6's item delegate asks seven roles per painted cell through ``multiData`` (font, alignment,
@@ -681,7 +681,6 @@ class RegisterModel(QAbstractTableModel):
         (it clears the role: the view hands in the same span cell after cell, so a role left alone would
         carry the previous cell's icon or colour; tests/ui/test_register_model.py compares the pixels).
         """
-        span = roleDataSpan
         row = index.row()
         entry = None
         if 0 <= row < self._count:  # an invalid index has row -1
