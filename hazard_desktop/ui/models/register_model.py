@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QModelRoleDataSpan,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -671,43 +670,6 @@ class RegisterModel(QAbstractTableModel):
         if role == SortRole:
             return self._sort_value(entry[0], column)
         return None
-
-    def multiData(self, index: QModelIndex | QPersistentModelIndex, span: QModelRoleDataSpan) -> None:
-        """Every role a delegate asks of one cell, in one call (Qt's own calls ``data()`` once per role).
-
-        Qt 6's item delegate asks seven roles per painted cell through ``multiData`` (font, alignment,
-        foreground, check state, decoration, display, background): one Python call and one row lookup per
-        cell instead of seven (issue 16). Every role gets exactly what ``data()`` answers, None included
-        (it clears the role: the view hands in the same span cell after cell, so a role left alone would
-        carry the previous cell's icon or colour; tests/ui/test_register_model.py compares the pixels).
-        """
-        row = index.row()
-        entry = None
-        if 0 <= row < self._count:  # an invalid index has row -1
-            size = self._block_size
-            number = row // size
-            hot_number, block = self._hot
-            if number != hot_number:
-                block = self._block(number)
-            offset = row - number * size
-            if offset < len(block):
-                entry = block[offset]
-        if entry is None:
-            for n in range(len(span)):
-                span[n].setData(None)
-            return
-        column = index.column()
-        for n in range(len(span)):
-            item = span[n]
-            role = item.role()
-            slot = _PAINT_SLOTS.get(role)
-            if slot is not None:
-                value = entry[slot][column]
-            elif role in _OTHER_ROLES:
-                value = self.data(index, role)
-            else:
-                value = None
-            item.setData(value)  # None clears it (cheaper than clearData())
 
     def _tooltip(self, entry: Entry, column: int) -> str | None:
         record = entry[0]
