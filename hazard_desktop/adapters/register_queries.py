@@ -222,12 +222,13 @@ def page_sql(
     """SQL and parameters (LIMIT and OFFSET still to append) of one page of the register.
 
     ``walk``: read the text filter's hits in the order of the sort key's index (see ``walk_index``).
-    ``key``: the SQL sort expression, if not ``ORDER_SQL[sort]`` (see ``NUMERIC_NUMBER_KEY``).
+    ``key``: the SQL sort expression, if not ``ORDER_SQL[sort]`` (see ``NUMERIC_NUMBER_KEY``, which has an
+    index of its own, migration 0006, so it is walked too).
     ``exclude``: hazards (``pk``) left out, the exact matches listed before the page (see ``exact_pks``).
     """
     where, params = where_clause(flt)
     where, params = _excluding(where, params, exclude)
-    if walk and sort in INDEXED_SORTS and key is None:
+    if walk and sort in INDEXED_SORTS and key in (None, NUMERIC_NUMBER_KEY):
         where = where.replace(_FTS_CONDITION, "+" + _FTS_CONDITION)
     direction = "DESC" if descending else "ASC"
     order = f"{key or ORDER_SQL[sort]} {direction}, h.pk {direction}"
@@ -397,7 +398,9 @@ class SqlRegisterQueries:
         if limit <= 0:
             return rows
         key = self._key(sort)
-        walk = key is None and self._walk(flt, sort, offset, limit)
+        # Numbers past 9,999 sort on NUMERIC_NUMBER_KEY, whose index is walked like the plain one's: not
+        # walking it sorted all 70,000 hits of a common word (filter 车间 at 100k: 2.3x its floor).
+        walk = self._walk(flt, sort, offset, limit)
         sql, params = page_sql(flt, sort, descending, walk=walk, key=key, exclude=first)
         cursor = self._connection.cursor()
         try:

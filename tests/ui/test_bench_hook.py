@@ -43,8 +43,9 @@ def test_silent_without_the_variable(qtbot, context: AppContext, sample: Sample,
 def test_cells_are_enabled_selectable_leaves(context: AppContext, sample: Sample):
     model = RegisterModel(context.register)
     expected = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-    assert model.flags(model.index(0, 0)) == expected  # a constant built once (register_model._CELL_FLAGS)
+    assert model.flags(model.index(0, 0)) == expected  # QAbstractTableModel's own: no Python call per cell
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    assert "flags" not in RegisterModel.__dict__
 
 
 def test_work_after_the_first_paint_waits_for_it_then_runs_once(qtbot, context: AppContext, sample: Sample):

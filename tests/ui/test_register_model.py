@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QImage
+from PySide6.QtWidgets import QTableView
 
 from hazard_desktop.domain.grading import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardInput, HazardStatus
@@ -17,6 +18,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
 from hazard_desktop.ui import labels
 from hazard_desktop.ui.formatting import format_datetime
+from hazard_desktop.ui.labels import BandLabel
 from hazard_desktop.ui.models import register_model as rm
 from hazard_desktop.ui.models.register_model import RegisterModel
 from tests.ui.conftest import Sample
@@ -553,3 +555,76 @@ def test_a_hazard_with_an_exchange_conflict_has_the_mark_beside_its_number(qapp)
     icon = model.data(model.index(1, rm.COL_NUMBER), Qt.ItemDataRole.DecorationRole)
     assert isinstance(icon, QIcon) and not icon.isNull()
     assert "Exchange conflict" in model.data(model.index(1, rm.COL_NUMBER), rm.ToolTipRole)
+
+
+# ---------------------------------------------------------------- fewer conversions per painted cell (issue 16)
+
+
+def _marked_register(size: int) -> FakeRegister:
+    """Rows with every mark a cell can carry: overdue, closed, major, disputes, band, mean D, photos, conflict."""
+    register = FakeRegister(size)
+    original = register.page
+    today = date.today()
+
+    def page(*args: object) -> list[RegisterRow]:
+        rows = original(*args)  # type: ignore[arg-type]
+        marked = []
+        for n, row in enumerate(rows):
+            kind = n % 6
+            marked.append(
+                row._replace(
+                    status=(HazardStatus.RECTIFYING, HazardStatus.CLOSED, HazardStatus.OPEN)[kind % 3],
+                    grade=HazardGrade.MAJOR if kind == 2 else row.grade,
+                    deadline=today + timedelta(days=(-3, 4, 0)[kind % 3]),
+                    dispute_state=(DisputeState.OPEN.value, DisputeState.RULED.value, None)[kind % 3],
+                    band_code="high" if kind in (0, 3) else None,
+                    mean_d=Decimal("126.337") if kind in (0, 3) else None,
+                    photo_count=kind,
+                    exchange_conflict=kind == 4,
+                    responsible_person_name="李娜" if kind == 0 else None,
+                )
+            )
+        return marked
+
+    register.page = page  # type: ignore[method-assign]
+    return register
+
+
+_BANDS = {"high": BandLabel("high", 1, "重大风险", "#d32f2f", "立即停产整改", (Decimal(320),))}
+
+
+class NumberAlignedModel(RegisterModel):
+    """The register as it answered before issue 16: the left-aligned columns' alignment given as a number."""
+
+    def data(self, index: QModelIndex, role: int = rm.DisplayRole) -> object:  # type: ignore[override]
+        if role == rm.TextAlignmentRole and index.isValid():
+            return rm.ALIGNMENTS[index.column()] or int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
+
+
+def _paint(model: RegisterModel) -> QImage:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.resize(1900, 260)
+    for column in range(rm.COLUMN_COUNT):
+        view.setColumnWidth(column, 40 if column == rm.COL_DESCRIPTION else 100)  # elided descriptions
+    view.show()
+    image = view.viewport().grab().toImage()
+    view.close()
+    return image
+
+
+@pytest.mark.no_model_tester  # the models are checked by the tests above; this one compares paintings
+def test_left_alignment_left_to_the_view_paints_what_a_number_painted(qapp) -> None:
+    model = RegisterModel(_marked_register(12), {"4.6": "电气"}, bands=_BANDS)
+    assert model.data(model.index(0, rm.COL_NUMBER), rm.TextAlignmentRole) is None  # the view's default
+    assert model.data(model.index(0, rm.COL_MEAN_D), rm.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
+    painted = _paint(model)
+    assert painted == _paint(NumberAlignedModel(_marked_register(12), {"4.6": "电气"}, bands=_BANDS))
+    width, height = painted.width(), painted.height()
+    colours = {painted.pixelColor(x, y).name() for x in range(0, width, 3) for y in range(0, height, 3)}
+    assert {"#c62828", "#d32f2f"} <= colours  # overdue / major text, the band's swatch: the marks were painted
+

@@ -137,13 +137,14 @@ RowRole = int(Qt.ItemDataRole.UserRole) + 1  # the RegisterRow of the row
 SortRole = int(Qt.ItemDataRole.UserRole) + 2  # the raw value the column sorts by
 IdRole = int(Qt.ItemDataRole.UserRole) + 3  # the hazard's UUID
 
-# Built once: enum "|" runs in Python (~2 µs) and the view asks every visible cell on each repaint.
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+# No flags() here: QAbstractTableModel's own gives a cell ItemIsEnabled | ItemIsSelectable |
+# ItemNeverHasChildren (and an invalid index none), without a Python call per painted cell.
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-ALIGNMENTS: tuple[int, ...] = tuple(
-    _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c in (COL_MEAN_D, COL_DAYS_LEFT) else _ALIGN_LEFT
+# None where the view's own alignment (left, vertically centred) applies: handing Qt an int costs more
+# than the rest of a cell's data() (issue 16), and 15 of the 18 columns are left-aligned.
+ALIGNMENTS: tuple[int | None, ...] = tuple(
+    _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c in (COL_MEAN_D, COL_DAYS_LEFT) else None
     for c in range(COLUMN_COUNT)
 )
 _MAJOR_BRUSH = QBrush(QColor("#c62828"))
@@ -249,7 +250,7 @@ Entry = tuple[
     tuple[QBrush | None, ...],  # foreground
     tuple[QIcon | None, ...],  # decoration
     tuple[QFont | None, ...],  # font
-    tuple[int, ...],  # alignment
+    tuple[int | None, ...],  # alignment (None: the view's left, vertically centred)
 ]
 _ROW, _TEXTS, _CATEGORY, _FOREGROUND, _DECORATION, _FONT, _ALIGNMENT = range(7)
 _NOTHING: tuple[None, ...] = (None,) * COLUMN_COUNT
@@ -758,8 +759,3 @@ class RegisterModel(QAbstractTableModel):
                 return _ALIGN_RIGHT
             return None
         return super().headerData(section, orientation, role)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _CELL_FLAGS
