@@ -501,6 +501,8 @@ def _run_gui(
     import sys
 
     from hazard_desktop.adapters.errors import StorageError
+
+    _import_start_modules_before_qt()
     from hazard_desktop.ui import messages
     from hazard_desktop.ui.application import (
         chosen_language,
@@ -572,6 +574,32 @@ def _run_gui(
             lock.unlock()
         if interactive and context.backups is not None and getattr(context.backups, "released", False):
             _restart()  # a restore closed the register under this window: a fresh start opens the restored one
+
+
+def _import_start_modules_before_qt() -> None:
+    """Import the plain modules every window start loads (the lazy context's, the register's rules) before Qt.
+
+    PySide's import hook reads the source of each module first imported after PySide is loaded; the ones loaded
+    before are marked as done when it loads (``ui/__init__.py``): ~45 modules, ~7 ms of the start (issue 16).
+    Only an order: each of these is imported by the start anyway (``tests/integration/test_lazy_start.py``).
+    """
+    import importlib.readers  # noqa: F401 - importlib.resources.files() imports it when first called
+    import importlib.resources  # noqa: F401
+
+    from hazard_desktop.adapters import (  # noqa: F401
+        automatic_backups,
+        data_location,
+        drafts,
+        images,
+        passwords,
+        register_queries,
+        removable_drives,
+        schema,
+        search_index,
+        start_reads,
+    )
+    from hazard_desktop.domain import criteria, reporting, sheet_prints  # noqa: F401
+    from hazard_desktop.services import authorization, inspection_seed, reference_admin, reference_queries  # noqa: F401
 
 
 def _after_first_paint() -> None:

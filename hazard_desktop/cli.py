@@ -5,12 +5,12 @@ Part of the composition root: it may import every layer, but heavy modules load 
 
 from __future__ import annotations
 
-import argparse
 import errno
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from hazard_desktop import __version__, paths
@@ -18,6 +18,8 @@ from hazard_desktop.cli_help import argparse_language, help_text, language_optio
 from hazard_desktop.cli_messages import language, message, os_error_text
 
 if TYPE_CHECKING:  # types only: the command line imports these where they are used
+    import argparse  # imported where a parser is built: the window's usual start reads its arguments without one
+
     from hazard_desktop.domain.lec import LecScales, ThresholdSet
     from hazard_desktop.services.context import AppContext
     from hazard_desktop.services.demo import DemoResult
@@ -34,6 +36,8 @@ def _plain_int(lang: str) -> Callable[[str], int]:
     """An argparse type: ASCII or full-width digits only (``int()`` would take ``1_0`` and ``٣``)."""
 
     def convert(text: str) -> int:
+        import argparse
+
         from hazard_desktop.domain.errors import ValidationError
         from hazard_desktop.domain.lec import to_decimal
 
@@ -53,6 +57,7 @@ def _global_options(parser: argparse.ArgumentParser, *, sub: bool, lang: str) ->
 
     A sub-command's parser must not reset what was given before it, so there they default to SUPPRESS.
     """
+    import argparse
 
     def default(value: object) -> object:
         return argparse.SUPPRESS if sub else value
@@ -74,6 +79,8 @@ def _global_options(parser: argparse.ArgumentParser, *, sub: bool, lang: str) ->
 
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
     """The parser with its help texts in ``lang``; build and use it inside ``argparse_language(lang)``."""
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, sub=True, lang=lang)
     parser = argparse.ArgumentParser(prog="hazard-desktop", description=help_text("description", lang))
@@ -185,9 +192,51 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     return parser
 
 
-def _parse(argv: list[str] | None) -> argparse.Namespace:
+# What the parser gives for the window's usual command lines (tests/unit/test_cli_window_arguments.py).
+_WINDOW_DEFAULTS = {"data_dir": None, "create": False, "lang": None, "screenshot": None, "verbose": False,
+                    "smoke": False, "command": None}  # fmt: skip
+_WINDOW_VALUES = {"--data-dir": "data_dir", "--lang": "lang"}
+_WINDOW_FLAGS = {"--create": "create", "--verbose": "verbose"}
+
+
+def _window_arguments(argv: list[str]) -> SimpleNamespace | None:
+    """The window's usual command lines (``--data-dir DIR``, ``--lang``, ``--create``, ``--verbose``, each once)
+    read without building the parser (its ~20 sub-commands, ~7 ms of the window's start, issue 16); None: anything
+    else, which the parser reads as before (usage errors, help, abbreviations, sub-commands)."""
+    values: dict[str, object] = dict(_WINDOW_DEFAULTS)
+    seen: set[str] = set()
+    index = 0
+    while index < len(argv):
+        option, equals, value = argv[index].partition("=")
+        if option in _WINDOW_FLAGS and not equals:
+            name, given = _WINDOW_FLAGS[option], True
+        elif option in _WINDOW_VALUES:
+            if not equals:
+                index += 1
+                if index == len(argv):
+                    return None
+                value = argv[index]
+                if value.startswith("-"):
+                    return None
+            name, given = _WINDOW_VALUES[option], value
+            if name == "lang" and value not in ("zh_CN", "en"):
+                return None
+        else:
+            return None
+        if name in seen:
+            return None
+        seen.add(name)
+        values[name] = given
+        index += 1
+    return SimpleNamespace(**values)
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
     """Parse ``argv``; argparse's usage, help and usage errors speak the language asked for (Chinese by default)."""
     argv = sys.argv[1:] if argv is None else argv
+    window = _window_arguments(argv)
+    if window is not None:
+        return window
     lang = language(language_option(argv))
     with argparse_language(lang):
         return _parser(lang).parse_args(argv)

@@ -9,7 +9,6 @@ keeps argparse's own texts. No Qt here: the command line runs without it.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -51,6 +50,8 @@ def _zh_ngettext(singular: str, plural: str, n: int) -> str:
 @contextmanager
 def argparse_language(lang: str) -> Iterator[None]:
     """Within the block, argparse speaks ``lang`` (``zh`` or ``en``)."""
+    import argparse  # where a parser is built: the window's usual start reads its arguments without one
+
     if lang == "en":
         yield
         return

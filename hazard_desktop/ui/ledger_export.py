@@ -17,11 +17,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog, QWidget
 
 from hazard_desktop.ui import messages
-from hazard_desktop.ui.workers import Job, start
 
 if TYPE_CHECKING:
     from hazard_desktop.services.context import AppContext
     from hazard_desktop.services.ledger_export import LedgerRequest, LedgerResult
+    from hazard_desktop.ui.workers import Job  # imported by the export itself, not at start (issue 16)
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,7 @@ class LedgerExportActions(QObject):
             )
 
         from hazard_desktop.services.ledger_export import LedgerCancelled
+        from hazard_desktop.ui.workers import Job, start
 
         job = Job(work, cancel_exceptions=(LedgerCancelled,), name="ledger export")
         progress = progress_dialog(self.window, self.progress_delay_ms)

@@ -225,6 +225,9 @@ def test_the_window_starts_without_sqlalchemy(folder):
         "ui.backups",
         "ui.accounts.dialogs",
         "adapters.backup_archive",  # context.backups is made on first use (app._LazyBackups)
+        # the background jobs and file dialogs of sheets and the ledger export: when one is asked for
+        "ui.workers",
+        "ui.file_dialogs",
     ]
     script = textwrap.dedent(
         f"""
@@ -255,3 +258,21 @@ def test_the_window_starts_without_sqlalchemy(folder):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "rows 1 loaded []"
+
+
+def test_modules_loaded_before_qt_are_not_read_again_by_pysides_import_hook():
+    """ui/__init__.py marks the modules loaded before PySide as done for its __feature__ hook (issue 16)."""
+    script = textwrap.dedent(
+        """
+        import sys, typing, fractions
+        import hazard_desktop.ui
+        from shibokensupport.feature import pyside_feature_dict
+        names = ("typing", "fractions", "hazard_desktop.ui.main_window", "hazard_desktop.ui.sheets.actions")
+        print(*(pyside_feature_dict.get(name) for name in names))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["-1", "-1", "0", "0"]  # the ui package's own modules: "uses PySide"

@@ -30,13 +30,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProgressDialog,
 
 from hazard_desktop.domain.errors import Conflict
 from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
-from hazard_desktop.ui import file_dialogs, messages
-from hazard_desktop.ui.file_dialogs import FileKind
-from hazard_desktop.ui.workers import Job, start
+from hazard_desktop.ui import messages
 
 if TYPE_CHECKING:  # the sheet services and dialogs are imported when a sheet is first asked for
     from hazard_desktop.services.context import AppContext
     from hazard_desktop.services.sheets import PreparedDocument, PrintResult, SheetChoice, SheetRequest
+    from hazard_desktop.ui.workers import Job  # with the file dialogs: on first use, not at start (issue 16)
 
 log = logging.getLogger(__name__)
 
@@ -300,6 +299,9 @@ class SheetActions(QObject):
         if choice is None:
             return None
         if path is None:
+            from hazard_desktop.ui import file_dialogs
+            from hazard_desktop.ui.file_dialogs import FileKind
+
             chosen, _ = file_dialogs.save_file(
                 self.window,
                 self.context,
@@ -341,6 +343,8 @@ class SheetActions(QObject):
         progress.setValue(0)  # starts the timer that shows the dialog after progress_delay_ms
         if self.progress_delay_ms <= 0:
             progress.show()
+        from hazard_desktop.ui.workers import start
+
         return start(job)
 
     def _progressed(self, done: int, total: int) -> None:
@@ -425,6 +429,8 @@ class SheetActions(QObject):
             job.report(total, total)
             return prepared, path
 
+        from hazard_desktop.ui.workers import Job
+
         job = Job(work, cancel_exceptions=(SheetCancelled,), name="sheet preview")
         job.signals.finished.connect(self._show_preview)
         return self._start(job, self.tr("Preparing the sheets…"))
@@ -446,6 +452,8 @@ class SheetActions(QObject):
                 progress=job.report,
                 cancelled=job.is_cancelled,
             )
+
+        from hazard_desktop.ui.workers import Job
 
         job = Job(work, cancel_exceptions=(SheetCancelled,), name="save sheet pdf")
         job.signals.finished.connect(self._saved)
