@@ -30,6 +30,16 @@ def closing_grading_discards(monkeypatch) -> None:
     monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", False)
 
 
+@pytest.fixture(autouse=True)
+def no_leftover_file_dialog_answers() -> Iterator[None]:
+    """An answerer a test left waiting (its dialog never came) stops with the test, so it cannot answer a
+    dialog of the next test."""
+    yield
+    from tests.ui.file_dialog_answers import stop_all
+
+    stop_all()
+
+
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[AppContext]:
     """A freshly created, seeded database in ``tmp_path/data`` (closed after the test)."""
