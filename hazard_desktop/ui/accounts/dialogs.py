@@ -50,7 +50,6 @@ from hazard_desktop.ui import messages
 from hazard_desktop.ui.accounts.labels import role_name, roles_text
 from hazard_desktop.ui.widgets import screen_fit
 
-
 NEW_PERSON = "new"  # the person list's last item: the administrator is not in the register yet
 
 
