@@ -191,8 +191,8 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
         <translation>请在人员中选择管理员，或选“新人员（不在列表中）”。</translation>
     </message>
     <message>
-        <source>They are chosen above now: press OK to make them the administrator.</source>
-        <translation>已在上方选中此人：按“确定”即设其为管理员。</translation>
+        <source>%1 They are chosen above now: press OK to make them the administrator.</source>
+        <translation>%1已在上方选中此人：按“确定”即设其为管理员。</translation>
     </message>
     <message>
         <source>Accounts</source>

@@ -288,7 +288,7 @@ class FirstStartDialog(QDialog):
         if index >= 0:
             self.person_box.setCurrentIndex(index)
             self.person_edit.clear()
-            text += " " + self.tr("They are chosen above now: press OK to make them the administrator.")
+            text = self.tr("%1 They are chosen above now: press OK to make them the administrator.").replace("%1", text)
         self.status.setText(text)
 
 
