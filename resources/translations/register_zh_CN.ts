@@ -377,11 +377,9 @@
         <source>Who found the hazard?</source>
         <translation>发现人是谁？</translation>
     </message>
-    <message numerus="yes">
-        <source>%n people are called %1. Which of them found the hazard?</source>
-        <translation>
-            <numerusform>有 %n 人名为 %1。发现隐患的是哪一位？</numerusform>
-        </translation>
+    <message>
+        <source>%1 people are called %2. Which of them found the hazard?</source>
+        <translation>有 %1 人名为%2。发现隐患的是哪一位？</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="174"/>

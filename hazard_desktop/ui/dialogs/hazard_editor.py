@@ -689,7 +689,9 @@ class HazardEditorDialog(QDialog):
         answer = messages.choose(
             self,
             self.tr("Who found the hazard?"),
-            self.tr("%n people are called %1. Which of them found the hazard?", "", len(matches)).replace("%1", name),
+            self.tr("%1 people are called %2. Which of them found the hazard?")  # always two or more
+            .replace("%1", str(len(matches)))
+            .replace("%2", name),
             choices,
             default="",
             escape="",
