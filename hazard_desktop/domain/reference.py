@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from hazard_desktop.domain.errors import ValidationError
+from hazard_desktop.domain.errors import Conflict, ValidationError
 from hazard_desktop.domain.text import refuse_control_characters
 
 
@@ -101,3 +103,52 @@ def clean_name(value: str, field_name: str, max_len: int = NAME_MAX) -> str:
     if len(text) > max_len:
         raise ValidationError(f"{field_name}_too_long", field=field_name, max=max_len)
     return text
+
+
+def person_key(name: str) -> str:
+    """A person's name as compared for sameness: NFKC (full-width letters and spaces), surrounding spaces
+    trimmed and inner runs of spaces made one, case folded (``" 张安全 "`` and ``"张安全"`` are one name)."""
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
+
+
+def people_named(people: Iterable[Person], name: str) -> list[Person]:
+    """The people called ``name`` (by :func:`person_key`), in the order given."""
+    key = person_key(name)
+    return [p for p in people if key and person_key(p.name) == key]
+
+
+def namesake(
+    people: Iterable[Person],
+    name: str,
+    department_id: uuid.UUID,
+    employee_no: str = "",
+    *,
+    exclude: uuid.UUID | None = None,
+) -> Person | None:
+    """The person a new (or renamed, moved) person called ``name`` in ``department_id`` would silently repeat.
+
+    Two people of one department with one name are one person entered twice (new-user trial: the first
+    administrator made a second 张安全 in 安环部) — unless both carry an employee number (numbers are unique),
+    which tells namesakes apart. Inactive people count: a person switched off is switched on again, not re-entered.
+    """
+    for other in people_named(people, name):
+        if other.id == exclude or other.department_id != department_id:
+            continue
+        if employee_no and other.employee_no:
+            continue
+        return other
+    return None
+
+
+def person_duplicate(existing: Person, department_name: str, field_name: str = "person_name") -> Conflict:
+    """The refusal of a person who would repeat ``existing`` (code ``person_duplicate``; params ``name``,
+    ``department``, ``person_id``, ``employee_no`` and ``active`` of the person already there)."""
+    return Conflict(
+        "person_duplicate",
+        field=field_name,
+        name=existing.name,
+        department=department_name,
+        person_id=str(existing.id),
+        employee_no=existing.employee_no,
+        active=existing.active,
+    )

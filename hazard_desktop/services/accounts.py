@@ -32,7 +32,7 @@ from hazard_desktop.domain.accounts import (
 )
 from hazard_desktop.domain.errors import Conflict, DomainError, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.reference import Person, clean_name
+from hazard_desktop.domain.reference import Person, clean_name, namesake, person_duplicate
 from hazard_desktop.services.authorization import open_use_case, use_case
 from hazard_desktop.services.ports import SecretHasher, UnitOfWork
 
@@ -177,6 +177,8 @@ def create_first_admin(
         InvalidTransition: ``accounts_mode_chosen``.
         ValidationError: name, department, secret rules (``pin_format``, ``password_too_short``, …).
         NotFound: ``person_unknown``, ``department_unknown``.
+        Conflict: ``person_duplicate`` (a new person of that name is in that department already: choose
+            them by ``person_id``).
     """
     check_secret(kind, secret)
     roles = _clean_roles(frozenset({ADMIN}) | extra_roles)
@@ -210,6 +212,9 @@ def _person_for(
     department = uow.reference.get_department(department_id)
     if department is None or not department.active:
         raise NotFound("department_unknown", field="department")
+    same = namesake(uow.reference.people(include_inactive=True), clean, department.id)
+    if same is not None:  # never a second 张安全 of 安环部: the dialog offers the one there (new-user trial)
+        raise person_duplicate(same, department.name)
     person = Person(new_id(), clean, department.id, frozenset(), True, now, now)
     uow.reference.save_person(person)
     return person

@@ -167,8 +167,13 @@ def save_hazard(
     images: ImageProcessor | None = None,
     status: HazardStatus | None = None,
     actor_id: uuid.UUID | None = None,
+    keep_ledger_finder: bool = True,
 ) -> Hazard:
     """Save the edited hazard (the editor's "Save"): details, removed and added photos in one transaction.
+
+    An imported hazard keeps the old ledger's 发现人 (``found_by_text``) while its finder stays the person stored
+    with it; ``keep_ledger_finder=False`` says the editor named that person as the finder (chosen or typed), so
+    the ledger's text gives way to the person even when he is who imported the hazard.
 
     Every input and photo is checked before anything is written; a refusal writes nothing. The
     revision grows by one for the whole save. The status is not the editor's to change.
@@ -221,7 +226,9 @@ def save_hazard(
             updated_at=now,
             # an imported hazard keeps the old ledger's 发现人 until the editor names another finder, and "a date
             # only" while the time of day is the stored placeholder (the editor then shows and moves the day only)
-            found_by_text=current.found_by_text if clean.found_by_id == current.found_by_id else None,
+            found_by_text=current.found_by_text
+            if keep_ledger_finder and clean.found_by_id == current.found_by_id
+            else None,
             found_date_only=current.found_date_only
             and clean.found_at.astimezone().time() == current.found_at.astimezone().time(),
         )
@@ -283,6 +290,8 @@ def _record_edit(
     uow: UnitOfWork, before: Hazard, after: Hazard, actor: PersonRef, at: datetime, *, added: int, removed: int
 ) -> None:
     changed = [name for name in EDITED_FIELDS if getattr(before, name) != getattr(after, name)]
+    if before.found_by_text != after.found_by_text and "found_by_id" not in changed:
+        changed.append("found_by_id")  # the old ledger's 发现人 gave way to the person named
     if not changed and not added and not removed:
         return
     uow.rectification.add_transition(

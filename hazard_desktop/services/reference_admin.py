@@ -41,7 +41,16 @@ from hazard_desktop.domain.lec import (
     validate_bands,
 )
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.reference import Category, Department, DepartmentKind, Person, Role, clean_name
+from hazard_desktop.domain.reference import (
+    Category,
+    Department,
+    DepartmentKind,
+    Person,
+    Role,
+    clean_name,
+    namesake,
+    person_duplicate,
+)
 from hazard_desktop.domain.text import ascii_digits
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
@@ -297,7 +306,9 @@ def save_person(
         ValidationError: ``person_name_empty|too_long``, ``employee_no_too_long``, ``department_missing``,
             ``department_inactive``, ``role_unknown``.
         NotFound: ``person_unknown``, ``department_unknown``.
-        Conflict: ``employee_no_duplicate``.
+        Conflict: ``employee_no_duplicate``; ``person_duplicate`` (the department has a person of that name
+            already, active or not, and the two are not told apart by employee numbers: see
+            ``domain.reference.namesake``).
     """
     clean = clean_name(name, "person_name", PERSON_NAME_MAX)
     number = "".join(employee_no.split())
@@ -319,10 +330,14 @@ def save_person(
         moved = current is None or current.department_id != department_id
         if moved and not department.active:
             raise ValidationError("department_inactive", field="department", value=department.name)
+        everyone = uow.reference.people(include_inactive=True)
         if number:
-            for other in uow.reference.people(include_inactive=True):
+            for other in everyone:
                 if other.id != person_id and other.employee_no.casefold() == number.casefold():
                     raise Conflict("employee_no_duplicate", field="employee_no", value=number, name=other.name)
+        same = namesake(everyone, clean, department_id, number, exclude=person_id)
+        if same is not None:
+            raise person_duplicate(same, department.name)
         if current is None:
             person = Person(new_id(), clean, department_id, clean_roles, bool(active), now, now, number)
         else:

@@ -74,6 +74,27 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     # ---- hazard use cases (services/hazards.py)
     "department_unknown": (QT_TRANSLATE_NOOP("Messages", "The chosen department no longer exists."),),
     "person_unknown": (QT_TRANSLATE_NOOP("Messages", "The chosen person no longer exists."),),
+    # ---- one person entered twice (domain/reference.py::namesake; new-user trial)
+    "person_duplicate": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{department} already has a person called {name} (employee no. {employee_no}): choose them instead of"
+            " entering them again. A namesake in the same department needs an employee number of their own.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{department} already has a person called {name}: choose them instead of entering them again. Two"
+            " people of one department with one name are told apart by their employee numbers (Tools → Settings →"
+            " People).",
+        ),
+    ),
+    "person_duplicate.inactive": (
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{department} already has a person called {name}, switched off: switch them on again under Tools →"
+            " Settings → People instead of entering them again.",
+        ),
+    ),
     "category_unknown": (
         QT_TRANSLATE_NOOP("Messages", "“{value}” is not a hazard category of the rule."),
         QT_TRANSLATE_NOOP("Messages", "Unknown hazard category."),
@@ -436,6 +457,11 @@ def error_text(exc: BaseException, area: Area | None = None, names: Mapping[Any,
 
         params["roles_needed"] = roles_needed_text(params["roles"])
     field = getattr(exc, "field", None)
+    if code == "person_duplicate":  # the same refusal, said for a person switched off or one with a number
+        if params.get("active") is False:
+            code = "person_duplicate.inactive"
+        elif not params.get("employee_no"):
+            params.pop("employee_no", None)
     for template in _TEXTS.get(code, ()):
         if _names(template) <= params.keys():
             return _fill(template, params)

@@ -171,6 +171,30 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
 <context>
     <name>FirstStartDialog</name>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>New person (not in the list)</source>
+        <translation>新人员（不在列表中）</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>New person's name:</source>
+        <translation>新人员姓名：</translation>
+    </message>
+    <message>
+        <source>Choose the administrator among the people, or “New person (not in the list)”.</source>
+        <translation>请在人员中选择管理员，或选“新人员（不在列表中）”。</translation>
+    </message>
+    <message>
+        <source>%1 They are chosen above now: press OK to make them the administrator.</source>
+        <translation>%1已在上方选中此人：按“确定”即设其为管理员。</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>

@@ -730,6 +730,14 @@
   <context>
     <name>RectificationDialogs</name>
     <message>
+        <source>Close without saving? What you entered here is discarded; nothing of it has been stored.</source>
+        <translation>不保存就关闭吗？此处输入的内容将被丢弃，尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Discard the input?</source>
+        <translation>丢弃输入的内容？</translation>
+    </message>
+    <message>
       <location filename="../../hazard_desktop/ui/rectification/dialogs.py" line="103" />
       <source>Responsibility</source>
       <translation>定责任</translation>

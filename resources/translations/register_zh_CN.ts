@@ -370,6 +370,18 @@
 <context>
     <name>HazardEditorDialog</name>
     <message>
+        <source>%1, employee no. %2</source>
+        <translation>%1，工号 %2</translation>
+    </message>
+    <message>
+        <source>Who found the hazard?</source>
+        <translation>发现人是谁？</translation>
+    </message>
+    <message>
+        <source>%1 people are called %2. Which of them found the hazard?</source>
+        <translation>有 %1 人名为%2。发现隐患的是哪一位？</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/dialogs/hazard_editor.py" line="174"/>
         <source>What is wrong, and what could it lead to?</source>
         <translation>存在什么问题，可能导致什么后果？</translation>
@@ -986,6 +998,18 @@ Finds, grades, prints and closes out accident hazards (事故隐患).</source>
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>{department} already has a person called {name} (employee no. {employee_no}): choose them instead of entering them again. A namesake in the same department needs an employee number of their own.</source>
+        <translation>{department}已有名为{name}的人员（工号 {employee_no}）：请选用此人，不要重复录入。同一部门的同名人员需各有自己的工号。</translation>
+    </message>
+    <message>
+        <source>{department} already has a person called {name}: choose them instead of entering them again. Two people of one department with one name are told apart by their employee numbers (Tools → Settings → People).</source>
+        <translation>{department}已有名为{name}的人员：请选用此人，不要重复录入。同一部门确有两位同名人员时，请分别填写工号加以区分（工具 → 设置 → 人员）。</translation>
+    </message>
+    <message>
+        <source>{department} already has a person called {name}, switched off: switch them on again under Tools → Settings → People instead of entering them again.</source>
+        <translation>{department}已有名为{name}的人员（已停用）：请在“工具 → 设置 → 人员”中重新启用此人，不要重复录入。</translation>
+    </message>
     <message>
         <location filename="../../hazard_desktop/ui/messages.py" line="28"/>
         <source>“{value}” is not a register number. Use the form YH-2026-0001 or leave it empty.</source>

@@ -69,6 +69,41 @@ def test_a_bad_pin_at_first_start_is_shown_and_nothing_is_stored(qtbot, ctx: App
     assert service.start_state(ctx.uow()).mode is AccountsMode.UNDECIDED
 
 
+def test_the_first_administrator_is_chosen_among_the_people_already_there(qtbot, ctx: AppContext) -> None:
+    """New-user trial: with the demo's 张安全 in 安环部, the first start made a second 张安全."""
+    from hazard_desktop.services import reference_admin
+
+    with ctx.uow() as uow:
+        safety = next(d for d in uow.reference.departments() if d.code == "AHB")
+    existing = reference_admin.save_person(ctx.uow(), None, "张安全", "", safety.id, [])
+    dialog = dialogs.FirstStartDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.person_box.isVisibleTo(dialog) and dialog.person_box.currentData() is None
+    dialog.secret.set_secret("482913")
+    dialog.ok_button.click()  # nobody chosen: said, nothing stored
+    assert "Choose the administrator" in dialog.status.text()
+    assert service.start_state(ctx.uow()).mode is AccountsMode.UNDECIDED
+
+    # "New person" with the name of the one there: refused, and the one there is chosen instead
+    dialog.person_box.setCurrentIndex(dialog.person_box.count() - 1)
+    assert dialog.person_edit.isEnabled()
+    dialog.person_edit.setText(" 张安全 ")
+    dialog.department_box.setCurrentIndex(dialog.department_box.findData(str(safety.id)))
+    dialog.secret.set_secret("482913")
+    dialog.ok_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "already has a person called 张安全" in dialog.status.text()
+    assert dialog.person_box.currentData() == str(existing.id) and not dialog.person_edit.isEnabled()
+    assert service.start_state(ctx.uow()).mode is AccountsMode.UNDECIDED
+    assert [p.name for p in reference_admin.list_people(ctx.uow())] == ["张安全"]
+
+    dialog.secret.set_secret("482913")
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.person_id == existing.id
+    assert [p.id for p in reference_admin.list_people(ctx.uow())] == [existing.id]  # still one 张安全
+
+
 def test_single_user_is_an_explicit_choice(qtbot, ctx: AppContext) -> None:
     dialog = dialogs.FirstStartDialog(ctx)
     qtbot.addWidget(dialog)
@@ -135,7 +170,10 @@ def test_the_accounts_dialog_adds_an_account_with_its_roles(qtbot, ctx: AppConte
 
     def fill() -> None:
         editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.AccountEditor))
-        editor.person_box.setCurrentIndex(editor.person_box.findText("李评分"))
+        index = next(
+            i for i in range(editor.person_box.count()) if editor.person_box.itemText(i).startswith("李评分 (")
+        )
+        editor.person_box.setCurrentIndex(index)  # shown with the department: namesakes are told apart
         assert editor.name_edit.text() == "李评分"  # the person's name by default
         editor.role_checks[Role.PANEL_MEMBER].setChecked(True)
         editor.secret.set_secret("582914")

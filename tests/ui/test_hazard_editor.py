@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hazard_desktop.domain.hazards import MAX_PHOTOS, HazardGrade, HazardStatus, format_number
 from hazard_desktop.services import hazards as hazard_service
@@ -15,7 +16,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import photo_picking
 from hazard_desktop.ui.dialogs.hazard_editor import HazardEditorDialog, HazardEditorResult
 from hazard_desktop.ui.formatting import to_qdatetime
-from tests.ui.conftest import Sample, hazard_count, make_image
+from tests.ui.conftest import Sample, add_person, hazard_count, make_image
 from tests.ui.file_dialog_answers import FileDialogAnswers
 
 FOUND = datetime(2026, 4, 7, 6, 15, tzinfo=UTC)
@@ -169,6 +170,51 @@ def test_missing_choices(new_dialog: HazardEditorDialog, sample: Sample, context
     fill(new_dialog, sample)
     new_dialog.location.clear()
     assert_refused(new_dialog, context, before, "Please enter where the hazard is")
+
+
+def test_a_typed_finder_name_is_stored_as_that_person(new_dialog: HazardEditorDialog, sample: Sample, context) -> None:
+    """New-user trial: the finder typed by hand (" 李娜 ", no department) is the person 李娜, not free text."""
+    fill(new_dialog, sample)
+    new_dialog.found_by.setCurrentIndex(-1)
+    new_dialog.found_by.setEditText(" 李娜 ")
+    new_dialog.save_button.click()
+    assert new_dialog.error_message() == ""
+    saved = hazard_service.get_hazard(context.uow(), new_dialog.result_value.hazard.id)
+    assert saved.found_by_id == sample.people[1].id and saved.found_by_text is None
+    assert new_dialog.found_by.currentData() == str(sample.people[1].id)  # the box shows whom it stored
+
+
+def test_a_name_two_people_share_asks_which_of_them(qtbot, context, sample: Sample) -> None:
+    namesake = add_person(context, "李娜", sample.department("AHB"))  # 李娜 of 生产部 is sample.people[1]
+    dialog = HazardEditorDialog(context)
+    qtbot.addWidget(dialog)
+    fill(dialog, sample)
+    dialog.found_by.setCurrentIndex(-1)
+    dialog.found_by.setEditText("李娜")
+    before = hazard_count(context)
+    asked: list[str] = []
+
+    def answer(choice: str) -> Callable[[], None]:
+        def press() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            names = [b.text() for b in box.buttons()]
+            assert any("(安环部)" in n for n in names) and any("(生产部)" in n for n in names)
+            pick = next(b for b in box.buttons() if choice in b.text())
+            pick.click()
+
+        return press
+
+    QTimer.singleShot(0, answer("Cancel"))
+    dialog.save_button.click()  # not answered: nothing stored, the form stays
+    assert asked and "2 people are called 李娜" in asked[0]
+    assert hazard_count(context) == before and dialog.result_value is None
+    QTimer.singleShot(0, answer("(安环部)"))
+    dialog.save_button.click()
+    assert len(asked) == 2 and hazard_count(context) == before + 1
+    saved = hazard_service.get_hazard(context.uow(), dialog.result_value.hazard.id)
+    assert saved.found_by_id == namesake.id
 
 
 def test_future_found_at(new_dialog: HazardEditorDialog, sample: Sample, context) -> None:

@@ -75,3 +75,18 @@ def test_the_detail_pane_and_the_editor_say_the_same_and_saving_keeps_it(qtbot, 
     saved = hazard_service.get_hazard(context.uow(), named.id)
     assert saved.description == "防火堤裂缝（已复核）"
     assert saved.found_by_text == "老张（外包）" and saved.found_date_only and saved.found_at == named.found_at
+
+
+def test_naming_the_person_who_imported_replaces_the_ledger_s_text(qtbot, context, imported) -> None:
+    """The old ledger's 发现人 gives way when the editor names a person — also the one stored with the hazard
+    (who imported it): chosen in the list or typed, the finder is then that person, not the ledger's text."""
+    named = imported["防火堤裂缝"]
+    dialog = HazardEditorDialog(context, hazard_service.get_hazard(context.uow(), named.id))
+    qtbot.addWidget(dialog)
+    dialog.found_by.setCurrentIndex(-1)
+    dialog.found_by.setEditText("登记员 ")  # typed: the importer's own name
+    dialog.save_button.click()
+    assert dialog.error_message() == ""
+    saved = hazard_service.get_hazard(context.uow(), named.id)
+    assert saved.found_by_id == named.found_by_id and saved.found_by_text is None
+    assert not saved.finder_from_ledger and saved.revision == named.revision + 1

@@ -206,6 +206,24 @@ def test_bad_person_input_shows_a_message_and_writes_nothing(qtbot, settings_dia
     assert not settings_dialog.changed
 
 
+def test_a_person_already_in_the_department_is_not_added_again(qtbot, settings_dialog, settings_ctx):
+    """New-user trial: 张安全 of 安环部 could be entered twice; the page now names the one there."""
+    page = settings_dialog.people_page
+    settings_dialog.tabs.setCurrentIndex(TAB_PEOPLE)
+    for name in ("张安全", " 张安全 "):
+        _click(qtbot, page.new_button)
+        page.name_edit.setText(name)
+        page.department_combo.setCurrentIndex(page.department_combo.findText("安环部"))
+        _click(qtbot, page.save_button)
+    assert page.message.kind == "error"
+    assert page.message.text().startswith("安环部 already has a person called 张安全: choose them instead")
+    assert [p.name for p in ra.list_people(settings_ctx.uow())] == ["张安全"]
+    assert page.name_edit.text() == " 张安全 "  # the input stays: with employee numbers on both, namesakes may be two
+    page.department_combo.setCurrentIndex(page.department_combo.findText("生产部"))
+    _click(qtbot, page.save_button)  # another department's 张安全 is another person
+    assert page.message.kind == "info" and len(ra.list_people(settings_ctx.uow())) == 2
+
+
 def test_department_flow_and_stale_tabs_reload(qtbot, settings_dialog, settings_ctx):
     page = settings_dialog.departments_page
     _click(qtbot, page.new_button)

@@ -50,6 +50,8 @@ from hazard_desktop.ui import messages
 from hazard_desktop.ui.accounts.labels import role_name, roles_text
 from hazard_desktop.ui.widgets import screen_fit
 
+NEW_PERSON = "new"  # the person list's last item: the administrator is not in the register yet
+
 
 def _error(exc: BaseException) -> str:
     return messages.error_text(exc, "accounts")
@@ -189,15 +191,36 @@ class FirstStartDialog(QDialog):
         group.addButton(self.accounts_radio)
         group.addButton(self.single_radio)
         self.admin_box = QGroupBox(self.tr("First administrator"), self)
+        # The register may know people already (the demo, an imported ledger, a joined plant): the administrator
+        # is chosen among them, and a new person is made only for someone not there (new-user trial: a second
+        # 张安全 of 安环部 was made beside the first).
+        departments = reference_admin.list_departments(context.uow(), include_inactive=False)
+        names = {d.id: d.name for d in departments}
+        self.person_box = QComboBox(self.admin_box)
+        self.person_box.setObjectName("firstAdminPerson")
+        people = reference_admin.list_people(context.uow(), include_inactive=False)
+        if people:
+            self.person_box.addItem(self.tr("(choose)"), None)
+        for person in people:
+            department = names.get(person.department_id, "")
+            self.person_box.addItem(f"{person.name} ({department})" if department else person.name, str(person.id))
+        self.person_box.addItem(self.tr("New person (not in the list)"), NEW_PERSON)
         self.person_edit = QLineEdit(self.admin_box)
+        self.person_edit.setObjectName("firstAdminName")
         self.department_box = QComboBox(self.admin_box)
-        for department in reference_admin.list_departments(context.uow(), include_inactive=False):
+        for department in departments:
             self.department_box.addItem(department.name, str(department.id))
         self.secret = SecretFields(self.admin_box)
         form = QFormLayout(self.admin_box)
-        form.addRow(self.tr("Name:"), self.person_edit)
+        self.person_label = QLabel(self.tr("Person:"), self.admin_box)
+        form.addRow(self.person_label, self.person_box)
+        form.addRow(self.tr("New person's name:") if people else self.tr("Name:"), self.person_edit)
         form.addRow(self.tr("Department:"), self.department_box)
         form.addRow(self.secret)
+        self.person_label.setVisible(bool(people))  # nobody to choose from: the name and department only
+        self.person_box.setVisible(bool(people))
+        self.person_box.currentIndexChanged.connect(self._person_chosen)
+        self._person_chosen()
         self.single_radio.toggled.connect(lambda on: self.admin_box.setEnabled(not on))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -223,24 +246,50 @@ class FirstStartDialog(QDialog):
                 service.choose_single_user(self.context.uow())
                 self.mode = AccountsMode.SINGLE_USER
             else:
+                chosen = self.person_box.currentData()
+                if chosen is None:
+                    raise ValidationError("person_empty", field="person")
                 secret = self.secret.secret()
                 department = self.department_box.currentData()
+                new = chosen == NEW_PERSON
                 account = service.create_first_admin(
                     self.context.uow(),
                     self.context.secrets,
-                    person_name=self.person_edit.text(),
-                    department_id=uuid.UUID(department) if department else None,
+                    person_name=self.person_edit.text() if new else "",
+                    department_id=uuid.UUID(department) if new and department else None,
+                    person_id=None if new else uuid.UUID(chosen),
                     kind=self.secret.kind,
                     secret=secret,
                 )
                 self.actor = account.actor()
                 self.mode = AccountsMode.ACCOUNTS
         except DomainError as exc:
-            self.status.setText(_error(exc))
+            self._refused(exc)
             return
         finally:
             self.secret.clear()
         self.accept()
+
+    def _person_chosen(self) -> None:
+        new = self.person_box.currentData() == NEW_PERSON
+        self.person_edit.setEnabled(new)
+        self.department_box.setEnabled(new)
+
+    def _refused(self, exc: DomainError) -> None:
+        """Say why; a person already there is chosen in the list instead of being made again."""
+        if exc.code == "person_empty":
+            self.status.setText(
+                self.tr("Choose the administrator among the people, or “New person (not in the list)”.")
+            )
+            self.person_box.setFocus()
+            return
+        text = _error(exc)
+        index = self.person_box.findData(exc.params.get("person_id")) if exc.code == "person_duplicate" else -1
+        if index >= 0:
+            self.person_box.setCurrentIndex(index)
+            self.person_edit.clear()
+            text = self.tr("%1 They are chosen above now: press OK to make them the administrator.").replace("%1", text)
+        self.status.setText(text)
 
 
 class ChangeSecretDialog(QDialog):
@@ -302,10 +351,16 @@ class AccountEditor(QDialog):
         self.setWindowTitle(self.tr("New account") if account is None else self.tr("Edit account"))
         screen_fit.fit_on_show(self, (520, 470))
         self.person_box = QComboBox(self)
+        # An account is made for a person of the register (never a new person): namesakes of two departments
+        # are told apart by their department, and the sign-in name starts as the person's name.
+        departments = {d.id: d.name for d in reference_admin.list_departments(context.uow())}
+        self._names: dict[str, str] = {}
         for person in reference_admin.list_people(context.uow(), include_inactive=False):
-            self.person_box.addItem(person.name, str(person.id))
+            department = departments.get(person.department_id, "")
+            self.person_box.addItem(f"{person.name} ({department})" if department else person.name, str(person.id))
+            self._names[str(person.id)] = person.name
         self.name_edit = QLineEdit(self)
-        self.person_box.currentTextChanged.connect(self._name_from_person)
+        self.person_box.currentIndexChanged.connect(lambda _i: self._name_from_person(self._person_name()))
         self.role_checks: dict[Role, QCheckBox] = {}
         roles_box = QGroupBox(self.tr("Roles"), self)
         roles_layout = QVBoxLayout(roles_box)
@@ -337,7 +392,7 @@ class AccountEditor(QDialog):
         if account is None:
             self.reset_check.setChecked(True)
             self.reset_check.hide()
-            self._name_from_person(self.person_box.currentText())
+            self._name_from_person(self._person_name())
         else:
             index = self.person_box.findData(str(account.person_id))
             if index >= 0:
@@ -348,6 +403,9 @@ class AccountEditor(QDialog):
             self.active_check.setChecked(account.active)
             self.secret.setEnabled(False)
             self.reset_check.toggled.connect(self.secret.setEnabled)
+
+    def _person_name(self) -> str:
+        return self._names.get(self.person_box.currentData() or "", "")
 
     def _name_from_person(self, name: str) -> None:
         if self.account is None:

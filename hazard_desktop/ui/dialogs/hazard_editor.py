@@ -60,6 +60,7 @@ from hazard_desktop.domain.hazards import (
     input_problems,
 )
 from hazard_desktop.domain.records import utcnow
+from hazard_desktop.domain.reference import Person, person_key
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import photo_checks
 from hazard_desktop.services.context import AppContext
@@ -83,6 +84,7 @@ from hazard_desktop.ui.widgets import screen_fit
 log = logging.getLogger(__name__)
 
 PhotoEntryRole = int(Qt.ItemDataRole.UserRole) + 1
+LedgerFinderRole = int(Qt.ItemDataRole.UserRole) + 2  # True on the "(old ledger)" finder item
 DRAFT_SAVE_DELAY_MS = 1000
 DRAFT_FORMAT = "hazard-editor/1"
 PREFERRED_SIZE = (760, 900)
@@ -307,7 +309,11 @@ class HazardEditorDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, context: AppContext, hazard: Hazard | None = None, *,
+        cls,
+        parent: QWidget | None,
+        context: AppContext,
+        hazard: Hazard | None = None,
+        *,
         operator: uuid.UUID | None = None,
     ) -> HazardEditorResult | None:
         """Run the dialog modally; return what was saved, or None if cancelled.
@@ -379,11 +385,13 @@ class HazardEditorDialog(QDialog):
         self.found_by.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.found_by.lineEdit().setPlaceholderText(self.tr("Choose or type a name"))
         names = {d.id: d.name for d in self._reference.departments}
+        self._finders: dict[str, Person] = {}  # the list's people by id text: a typed name is looked up here
         for person in self._reference.people:
             if person.active or (current and current.found_by_id == person.id):
                 department = names.get(person.department_id)
                 text = f"{person.name} ({department})" if department else person.name
                 self.found_by.addItem(text, str(person.id))
+                self._finders[str(person.id)] = person
         completer = QCompleter(self.found_by.model(), self.found_by)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -432,6 +440,7 @@ class HazardEditorDialog(QDialog):
                 ledger = hazard.found_by_text or finder_not_recorded()
                 label = self.tr("{finder} (old ledger)").format(finder=ledger)
                 self.found_by.insertItem(0, label, str(hazard.found_by_id))
+                self.found_by.setItemData(0, True, LedgerFinderRole)
                 self.found_by.setCurrentIndex(0)
             else:
                 self.found_by.setCurrentIndex(self.found_by.findData(str(hazard.found_by_id)))
@@ -626,14 +635,72 @@ class HazardEditorDialog(QDialog):
 
     # ------------------------------------------------------------------ saving
 
+    def finder_matches(self) -> list[int]:
+        """The items of the finder list the text in the box names: the item shown, an item whose text it is
+        (spaces trimmed), else every person whose name it is — typed free text that is a person's name is that
+        person, never text (new-user trial). Two or more: namesakes, the user is asked (``settle_finder``)."""
+        key = person_key(self.found_by.currentText())
+        if not key:
+            return []
+        current = self.found_by.currentIndex()
+        if current >= 0 and person_key(self.found_by.itemText(current)) == key:
+            return [current]
+        items = range(self.found_by.count())
+        labelled = [i for i in items if person_key(self.found_by.itemText(i)) == key]
+        if labelled:
+            return labelled
+        return [
+            i
+            for i in items
+            if not self.found_by.itemData(i, LedgerFinderRole)
+            and (person := self._finders.get(self.found_by.itemData(i))) is not None
+            and person_key(person.name) == key
+        ]
+
     def _found_by_id(self) -> uuid.UUID | None:
-        text = self.found_by.currentText().strip()
-        if not text:
-            return None
-        index = self.found_by.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index < 0:
-            return None
-        return _uuid(self.found_by.itemData(index))
+        """The finder the box names, if it names one person (namesakes: None until ``settle_finder`` asks)."""
+        matches = self.finder_matches()
+        return _uuid(self.found_by.itemData(matches[0])) if len(matches) == 1 else None
+
+    def _ledger_finder_kept(self) -> bool:
+        """True while the "(old ledger)" item is the finder: the ledger's 发现人 stays the record's."""
+        matches = self.finder_matches()
+        return len(matches) == 1 and bool(self.found_by.itemData(matches[0], LedgerFinderRole))
+
+    def settle_finder(self) -> bool:
+        """Before saving: a typed name becomes its person's item (so the box shows whom it stores); a name of
+        several people asks which (``messages.choose``). False if the user would not say: nothing is saved."""
+        matches = self.finder_matches()
+        if len(matches) == 1:
+            if self.found_by.currentIndex() != matches[0]:
+                self.found_by.setCurrentIndex(matches[0])
+            return True
+        if len(matches) < 2:
+            return True  # nobody of that name: the input rules say so
+        choices = []
+        for index in matches:
+            person = self._finders.get(self.found_by.itemData(index))
+            text = self.found_by.itemText(index)
+            if person is not None and person.employee_no:
+                text = self.tr("%1, employee no. %2").replace("%1", text).replace("%2", person.employee_no)
+            choices.append((str(index), labels.mnemonic_safe(text)))
+        choices.append(("", self.tr("Cancel")))
+        name = " ".join(self.found_by.currentText().split())
+        answer = messages.choose(
+            self,
+            self.tr("Who found the hazard?"),
+            self.tr("%1 people are called %2. Which of them found the hazard?")  # always two or more
+            .replace("%1", str(len(matches)))
+            .replace("%2", name),
+            choices,
+            default="",
+            escape="",
+        )
+        if not answer:
+            self.found_by.setFocus()
+            return False
+        self.found_by.setCurrentIndex(int(answer))
+        return True
 
     def _input(self) -> HazardInput:
         if self._hazard is not None and self.found_at.dateTime() == getattr(self, "_initial_found_at", None):
@@ -658,6 +725,8 @@ class HazardEditorDialog(QDialog):
         Every broken rule of the fields is shown at once; the services check again when storing.
         """
         self.clear_error()
+        if not self.settle_finder():
+            return False
         problems = input_problems(self._input(), utcnow())
         if problems:
             self.show_problems([(messages.error_text(p), p.field) for p in problems])
@@ -696,7 +765,8 @@ class HazardEditorDialog(QDialog):
     def _update(self, hazard: Hazard) -> HazardEditorResult:
         data = self._input()
         files = [e.file for e in self.photo_entries() if isinstance(e, _NewPhoto)]
-        if data != self._initial_input or self._removed or files:
+        ledger_dropped = hazard.finder_from_ledger and not self._ledger_finder_kept()
+        if data != self._initial_input or self._removed or files or ledger_dropped:
             # One use case, one transaction: details, removed and added photos together or not at all.
             hazard = hazard_service.save_hazard(
                 self._context.uow(),
@@ -707,6 +777,7 @@ class HazardEditorDialog(QDialog):
                 add_photos=files,
                 images=self._context.images,
                 actor_id=self.operator,
+                keep_ledger_finder=not ledger_dropped,
             )
             self._hazard, self._initial_input = hazard, data
             self._removed.clear()

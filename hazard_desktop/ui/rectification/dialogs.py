@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -112,7 +113,14 @@ def five_label_texts(labels: FiveLabels | None) -> FiveLabels:
 
 
 class _StepDialog(QDialog):
-    """A form with an error line and OK/Cancel; OK runs the step (see the module text)."""
+    """A form with an error line and OK/Cancel; OK runs the step (see the module text).
+
+    Closing it (Cancel, Esc, the window's ×) with input that was not stored asks first, as the grading window
+    does (new-user trial: a progress note and an acceptance opinion were lost to one Esc). UI tests switch the
+    question off (``tests/ui/conftest.py``: nobody answers a modal box at teardown); its own tests switch it on.
+    """
+
+    ask_before_discard = True
 
     def __init__(self, title: str, run: Callable[..., Hazard], parent: QWidget | None, name: str) -> None:
         super().__init__(parent)
@@ -154,7 +162,48 @@ class _StepDialog(QDialog):
         self.setWindowTitle(f"{self.windowTitle()} — {number}")
 
     def fit(self, size: tuple[int, int]) -> None:
+        """Size the dialog for the screen (every step calls it last in its constructor) and note the form as
+        built: what differs from it later was entered by the user."""
         screen_fit.fit_on_show(self, size, keep=(self.error,), remember=self.objectName())
+        self._as_built = self.input_state()
+
+    def input_state(self) -> tuple[object, ...]:
+        """Every value the user can enter, in widget order: texts, choices, dates, ticks, photos picked."""
+        values: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget.parentWidget(), PhotoStager) and not isinstance(widget, QListWidget):
+                continue  # the stage chosen for the next photo is no input of its own: the photos are
+            if isinstance(widget, QPlainTextEdit):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QDateEdit):
+                values.append(widget.date())
+            elif isinstance(widget, QLineEdit) and not isinstance(widget.parentWidget(), (QDateEdit, QComboBox)):
+                values.append(widget.text())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentIndex())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+            elif isinstance(widget, QListWidget):
+                values.append(tuple(widget.item(row).text() for row in range(widget.count())))
+                values.append(tuple(widget.item(row).checkState() for row in range(widget.count())))
+        return tuple(values)
+
+    def unsaved_input(self) -> bool:
+        """True if closing now would throw away something the user entered (nothing of it is stored yet)."""
+        built = getattr(self, "_as_built", None)
+        return built is not None and self.input_state() != built
+
+    def reject(self) -> None:
+        """Close; with input entered, ask first (default: keep editing) and close only if the user agrees."""
+        if self.ask_before_discard and self.isVisible() and self.unsaved_input():  # hidden: nobody to ask
+            question = QCoreApplication.translate(
+                "RectificationDialogs",
+                "Close without saving? What you entered here is discarded; nothing of it has been stored.",
+            )
+            title = QCoreApplication.translate("RectificationDialogs", "Discard the input?")
+            if not messages.confirm(self, title, question):
+                return
+        super().reject()
 
     def arguments(self) -> tuple[Any, ...]:
         """What ``run`` gets (raise ``ValidationError`` for what the form itself can tell)."""

@@ -80,6 +80,30 @@ def test_the_first_administrator_switches_to_accounts_and_nobody_acts_until_sign
         )  # fmt: skip
 
 
+def test_the_first_administrator_is_the_person_already_there_never_a_second_one() -> None:
+    """New-user trial: the demo's (or an imported ledger's) 张安全 of 安环部 got a namesake at the first start."""
+    from hazard_desktop.services import reference_admin
+
+    context = fake_context()
+    department = _department(context)
+    existing = reference_admin.save_person(context.uow(), None, "张安全", "", department, [])
+    with pytest.raises(Conflict) as refused:
+        accounts.create_first_admin(
+            context.uow(), HASHER, person_name=" 张安全", department_id=department, kind=SecretKind.PIN,
+            secret="482913",
+        )  # fmt: skip
+    assert refused.value.code == "person_duplicate" and refused.value.params["person_id"] == str(existing.id)
+    assert accounts.start_state(context.uow()).mode is AccountsMode.UNDECIDED  # nothing written
+    assert [p.name for p in reference_admin.list_people(context.uow())] == ["张安全"]
+    admin = accounts.create_first_admin(
+        context.uow(), HASHER, person_name="", department_id=None, person_id=existing.id, kind=SecretKind.PIN,
+        secret="482913",
+    )  # fmt: skip
+    assert admin.person_id == existing.id and [p.id for p in reference_admin.list_people(context.uow())] == [
+        existing.id
+    ]
+
+
 def test_sign_in_returns_the_accounts_actor_and_names_are_case_blind() -> None:
     context, admin = _with_admin()
     actor = accounts.sign_in(context.uow(), HASHER, " 张安全 ", "482913", at=T0)

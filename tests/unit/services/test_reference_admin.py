@@ -143,6 +143,26 @@ def test_bad_person_is_refused(admin_ctx):
     _refused(admin_ctx, NotFound, "person_unknown", ra.save_person, uuid.uuid4(), "李四", "", safety.id, [])
 
 
+def test_one_person_is_not_entered_twice_in_a_department(admin_ctx):
+    """New-user trial: a second 张安全 of 安环部 was made silently; now the one there is named instead."""
+    safety, production = _department(admin_ctx, "AHB"), _department(admin_ctx, "SCB")
+    first = ra.save_person(admin_ctx.uow(), None, "张安全", "", safety.id, [])
+    refused = _refused(admin_ctx, Conflict, "person_duplicate", ra.save_person, None, " 张安全 ", "", safety.id, [])
+    assert refused.params["person_id"] == str(first.id) and refused.params["department"] == safety.name
+    _refused(admin_ctx, Conflict, "person_duplicate", ra.save_person, None, "张安全", "B7", safety.id, [])
+    other = ra.save_person(admin_ctx.uow(), None, "李四", "", safety.id, [])  # renaming into him is refused too
+    _refused(admin_ctx, Conflict, "person_duplicate", ra.save_person, other.id, "张安全", "", safety.id, [])
+    assert ra.save_person(admin_ctx.uow(), None, "张安全", "", production.id, []).name == "张安全"  # another dept.
+    assert ra.save_person(admin_ctx.uow(), first.id, "张安全", "", safety.id, [Role.INSPECTOR]).id == first.id
+    # namesakes told apart by their employee numbers are two people
+    ra.save_person(admin_ctx.uow(), first.id, "张安全", "A100", safety.id, [])
+    assert ra.save_person(admin_ctx.uow(), None, "张安全", "A200", safety.id, []).employee_no == "A200"
+    # a person switched off is switched on again, not entered again
+    gone = ra.save_person(admin_ctx.uow(), None, "王五", "", safety.id, [], False)
+    refused = _refused(admin_ctx, Conflict, "person_duplicate", ra.save_person, None, "王五", "", safety.id, [])
+    assert refused.params["person_id"] == str(gone.id) and refused.params["active"] is False
+
+
 # ---------------------------------------------------------------- categories and scales
 
 
