@@ -50,6 +50,7 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     MemberScore,
     PanelOutcome,
+    PanelRole,
 )
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import ThresholdSet
@@ -57,7 +58,14 @@ from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.grading import CriterionEntry, GradingRequest, GradingSetup, MeetingRequest, ScoreEntry
+from hazard_desktop.services.grading import (
+    CriterionEntry,
+    GradingRequest,
+    GradingSetup,
+    MeetingRequest,
+    PanelEntry,
+    ScoreEntry,
+)
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
@@ -648,6 +656,9 @@ class PanelScoringDialog(QDialog):
                 detail += arg(
                     self.tr("; LEC kept for the record: D = %1 (%2)"), outcome.mean_text(), band_name(outcome.band)
                 )
+            else:
+                names = "、".join(s.candidate.name for s in self._seats)
+                detail += arg(self.tr("; decided by the panel (recorded on the sheet): %1"), names)
             self.grade_detail.setText(detail)
         elif outcome is not None:
             self.grade_verdict.set_verdict(labels.grade_label(HazardGrade.GENERAL), outcome.band.colour)
@@ -689,16 +700,19 @@ class PanelScoringDialog(QDialog):
         check = self.current_check()
         # the scores come from the blind scoring round, signed by each member (never typed in here)
         round_id = self._round_id if self._outcome is not None else None
+        # without scores the seated panel is recorded with the grading (its sheet names who decided)
+        panel = () if round_id is not None else self.panel_entries()
         if check is not None and check.matches:
             request = GradingRequest(
                 hazard.id,
                 GradingMethod.CRITERIA,
                 criteria=tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
                 round_id=round_id,
+                panel=panel,
             )
         elif check is not None and check.decision_reason:
             request = GradingRequest(
-                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id
+                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id, panel=panel
             )
         elif round_id is not None:
             request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, round_id=round_id)
@@ -727,6 +741,16 @@ class PanelScoringDialog(QDialog):
         self.graded.emit(grading)
         self._next_hazard()
         return grading
+
+    def panel_entries(self) -> tuple[PanelEntry, ...]:
+        """The seated panel as recorded with a grading without scores: the leader's seat 组长, the rest 成员."""
+        leader = self.leader_id()
+        return tuple(
+            PanelEntry(
+                s.candidate.person_id, PanelRole.LEADER if s.candidate.person_id == leader else PanelRole.MEMBER
+            )
+            for s in self._seats
+        )
 
     def skip_current(self) -> None:
         """Leave the current hazard ungraded and go on with the next one."""
