@@ -30,7 +30,7 @@ from hazard_desktop.ui.dialogs.dispute_panel import (
     PAGE_VOTES,
     DisputePanelDialog,
 )
-from tests.factories import add_person, hazard_input, make_context
+from tests.factories import add_person, decision_panel, hazard_input, make_context
 from tests.ui.test_panel_scoring import visible_texts
 
 DAY = date(2026, 3, 10)
@@ -341,7 +341,12 @@ def major_by_criterion(context, people, hazard):
         item = next(c for c in uow.criteria.all() if c.code == "121-2")
     leader = person(people, "AHB", "陈建国")
     draft = grading_service.grade_hazard_by_criteria(
-        context.uow(), hazard.id, [grading_service.CriterionEntry(item.id, "焊工无证动火")], leader.id, DAY
+        context.uow(),
+        hazard.id,
+        [grading_service.CriterionEntry(item.id, "焊工无证动火")],
+        leader.id,
+        DAY,
+        panel=decision_panel(context, leader.id),
     )
     graded = grading_service.confirm_grading(context.uow(), draft.id)
     grading_service.raise_dispute(

@@ -477,13 +477,44 @@ class PanelScoringDialog(QDialog):
     def _panel_changed(self) -> None:
         seats = self.seats()
         self.checks.set_panel([placeholder_score(s) for s in seats], DEFAULT_PANEL_RULE, self._names())
-        ready = self.checks.is_valid() and self.leader_id() is not None and bool(self._hazards)
+        gaps = self.confirm_gaps_text(seats) if self.checks.is_valid() and not self.refusal else ""
+        ready = self.checks.is_valid() and self.leader_id() is not None and bool(self._hazards) and not gaps
         self.start_button.setEnabled(ready and not self.refusal)
         if self.refusal:
             self.show_error_text(self.refusal)
             self.start_button.setToolTip(self.refusal)
+        elif gaps:
+            self.show_error_text(gaps)
         elif self.checks.is_valid():
             self.clear_error()
+
+    def confirm_gaps_text(self, seats: Sequence[Seat]) -> str:
+        """Who of the chosen members could not confirm their own score (no account, or a PIN still to be
+        changed), named now rather than when their turn comes; "" when everyone can."""
+        gaps = grading_service.confirm_gaps(self._context.uow(), [s.candidate.person_id for s in seats])
+        names = self._names()
+        lines = []
+        if gaps.no_account:
+            lines.append(
+                arg(
+                    self.tr(
+                        "No account, so they cannot confirm their own score: %1. An administrator creates their "
+                        "accounts (Tools → Accounts), or choose other members."
+                    ),
+                    "、".join(names.get(p, str(p)) for p in gaps.no_account),
+                )
+            )
+        if gaps.must_change:
+            lines.append(
+                arg(
+                    self.tr(
+                        "The PIN an administrator set must be changed first: %1. Each signs in once under their "
+                        "own account and chooses a new PIN, or choose other members."
+                    ),
+                    "、".join(names.get(p, str(p)) for p in gaps.must_change),
+                )
+            )
+        return "\n".join(lines)
 
     # ---- errors
     def show_error(self, exc: BaseException) -> None:
@@ -517,6 +548,10 @@ class PanelScoringDialog(QDialog):
             return False
         if self.chosen_threshold_set() is None:
             self.show_error(DomainError("no_threshold_set"))
+            return False
+        gaps = self.confirm_gaps_text(seats)
+        if gaps:
+            self.show_error_text(gaps)
             return False
         self._seats = seats
         self.picker.setEnabled(False)
