@@ -22,12 +22,14 @@ from tests.factories import make_context
 
 @pytest.fixture(autouse=True)
 def closing_grading_discards(monkeypatch) -> None:
-    """The grading window closes without its "discard the check and scores?" question (pytest-qt closes open
-    dialogs at teardown, and nobody answers a modal box, so a test leaving it mid-way would hang): every UI
-    test; the tests of that question set ``ask_before_discard`` back to True themselves."""
+    """The grading and dispute windows close without their "discard the check, votes and scores?" question
+    (pytest-qt closes open dialogs at teardown, and nobody answers a modal box, so a test leaving one mid-way
+    would hang): every UI test; the tests of that question set ``ask_before_discard`` back to True themselves."""
+    from hazard_desktop.ui.dialogs.dispute_panel import DisputePanelDialog
     from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
 
     monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", False)
+    monkeypatch.setattr(DisputePanelDialog, "ask_before_discard", False)
 
 
 @pytest.fixture(autouse=True)

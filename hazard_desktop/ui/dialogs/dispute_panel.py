@@ -114,6 +114,10 @@ class DisputePanelDialog(QDialog):
 
     changed = Signal(object)
 
+    #: Closing with votes or scores entered but no ruling confirmed asks first, as the grading window does (tests
+    #: that leave a dialog open switch it off: nobody answers a modal question when pytest-qt closes it).
+    ask_before_discard = True
+
     def __init__(
         self,
         context: AppContext,
@@ -893,3 +897,26 @@ class DisputePanelDialog(QDialog):
     @property
     def ruling(self) -> Grading | None:
         return self._ruling
+
+    def unsaved_work(self) -> bool:
+        """True when closing now would throw away the panel's votes or scores (entered, no ruling confirmed)."""
+        page = self.pages.currentIndex()
+        if page == PAGE_VOTES:
+            return self.votes.has_entries()
+        if page == PAGE_SCORING:
+            return self.scoring.done_count() > 0
+        return page == PAGE_RESULT
+
+    def reject(self) -> None:
+        """Close; if the panel's votes or scores would be lost, say so first and close only if the user agrees."""
+        if self.ask_before_discard and self.unsaved_work():
+            question = arg(
+                self.tr(
+                    "Close without a ruling? The votes and scores the dispute panel entered for %1 are discarded; "
+                    "the dispute stays open."
+                ),
+                self._hazard.number,
+            )
+            if not messages.confirm(self, self.tr("Close dispute"), question):
+                return
+        super().reject()
