@@ -27,6 +27,17 @@ DAY = date(2026, 3, 10)
 PINS = {"陈建国": "482913", "周永明": "730461", "黄秀英": "264810", "何伟": "918273"}
 
 
+def own_pin(context, account):
+    """The account as after its owner chose their own PIN (one the administrator set confirms nothing)."""
+    import dataclasses
+
+    chosen = dataclasses.replace(account, must_change=False)
+    with context.uow() as uow:
+        uow.accounts.save(chosen)
+        uow.commit()
+    return chosen
+
+
 @pytest.fixture
 def context(tmp_path) -> Iterator[AppContext]:
     ctx = make_context(Path(tmp_path) / "data")
@@ -56,6 +67,7 @@ def people(context, staff, hazard):  # the hazard first: the leader may not regi
             kind=SecretKind.PIN,
             secret=PINS[name],
         )
+        made[name] = own_pin(context, made[name])
     context.session.sign_in(made["陈建国"].actor())  # the leader's laptop
     return found, made
 
@@ -162,6 +174,7 @@ def test_the_dispute_panel_confirms_votes_and_scores_with_own_pins(qtbot, tmp_pa
                 kind=SecretKind.PIN,
                 secret=pin,
             )
+            made[name] = own_pin(ctx, made[name])
         ctx.session.sign_in(made[chair_name].actor())
         dialog = d.make_dialog(qtbot, ctx, hazard.id)
         dialog.set_members(d.members(staff, song))
