@@ -71,7 +71,7 @@ from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
 from hazard_desktop.ui.widgets import screen_fit
-from hazard_desktop.ui.widgets.blind_round import BlindRound
+from hazard_desktop.ui.widgets.blind_round import BlindRound, confirm_gaps_text
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.criteria_votes import CriteriaVotes
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
@@ -673,8 +673,12 @@ class DisputePanelDialog(QDialog):
         if rule is None:
             return
         self.checks.set_panel([placeholder_score(s) for s in self.seats()], rule, self._names(), self._redundant)
-        self.start_button.setEnabled(self.checks.is_valid() and self.leader.count() > 0)
-        if self.checks.is_valid():
+        gaps = confirm_gaps_text(self._context, self.seats(), self._names()) if self.checks.is_valid() else ""
+        self.start_button.setEnabled(self.checks.is_valid() and self.leader.count() > 0 and not gaps)
+        if gaps:
+            self.error_label.setText(gaps)
+            self.error_label.show()
+        elif self.checks.is_valid():
             self.clear_error()
 
     def chosen_threshold_set(self) -> ThresholdSet | None:
@@ -702,6 +706,11 @@ class DisputePanelDialog(QDialog):
             return False
         if self.chosen_threshold_set() is None and not self._view.in_question:
             self.show_error(DomainError("no_threshold_set"))
+            return False
+        gaps = confirm_gaps_text(self._context, seats, self._names())
+        if gaps:  # named now, not when the member's turn comes
+            self.error_label.setText(gaps)
+            self.error_label.show()
             return False
         self._seats = seats
         self._verdicts = ()

@@ -73,7 +73,7 @@ from hazard_desktop.ui.formatting import QT_DATE_FORMAT
 from hazard_desktop.ui.grading_messages import problem_text
 from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
-from hazard_desktop.ui.widgets.blind_round import BlindRound
+from hazard_desktop.ui.widgets.blind_round import BlindRound, confirm_gaps_text
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
 from hazard_desktop.ui.widgets.lec_format import band_name, today
@@ -491,30 +491,7 @@ class PanelScoringDialog(QDialog):
     def confirm_gaps_text(self, seats: Sequence[Seat]) -> str:
         """Who of the chosen members could not confirm their own score (no account, or a PIN still to be
         changed), named now rather than when their turn comes; "" when everyone can."""
-        gaps = grading_service.confirm_gaps(self._context.uow(), [s.candidate.person_id for s in seats])
-        names = self._names()
-        lines = []
-        if gaps.no_account:
-            lines.append(
-                arg(
-                    self.tr(
-                        "No account, so they cannot confirm their own score: %1. An administrator creates their "
-                        "accounts (Tools → Accounts), or choose other members."
-                    ),
-                    "、".join(names.get(p, str(p)) for p in gaps.no_account),
-                )
-            )
-        if gaps.must_change:
-            lines.append(
-                arg(
-                    self.tr(
-                        "The PIN an administrator set must be changed first: %1. Each signs in once under their "
-                        "own account and chooses a new PIN, or choose other members."
-                    ),
-                    "、".join(names.get(p, str(p)) for p in gaps.must_change),
-                )
-            )
-        return "\n".join(lines)
+        return confirm_gaps_text(self._context, seats, self._names())
 
     # ---- errors
     def show_error(self, exc: BaseException) -> None:
