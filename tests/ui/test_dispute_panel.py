@@ -569,3 +569,23 @@ def test_closing_with_entered_scores_not_ruled_asks_and_no_keeps_them(
     close.click()
     assert len(asked) == 2 and not dialog.isVisible()
     assert [d.state for d in grading_service.open_disputes(context.uow())] == [DisputeState.OPEN]
+
+
+def test_closing_with_votes_ticked_asks_first(qtbot, context, people, hazard, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.ui import messages
+
+    monkeypatch.setattr(DisputePanelDialog, "ask_before_discard", True)  # the question under test
+    item = major_by_criterion(context, people, hazard)
+    dialog = make_dialog(qtbot, context, hazard.id)
+    dialog.set_members(members(people, person(people, "HC1", "宋立新").id))
+    dialog.start_button.click()
+    assert dialog.current_page() == PAGE_VOTES
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or False)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    dialog.votes.ticks[(item.id, dialog.seats()[0].candidate.person_id)].click()
+    close.click()
+    assert dialog.isVisible() and len(asked) == 1 and "votes" in asked[0]
+    assert dialog.votes.ticks[(item.id, dialog.seats()[0].candidate.person_id)].isChecked()
