@@ -119,3 +119,20 @@ def force_status(context: AppContext, hazard_id, status) -> None:
         assert hazard is not None
         uow.hazards.update(dataclasses.replace(hazard, status=status, revision=hazard.revision + 1))
         uow.commit()
+
+
+def decision_panel(context: AppContext, leader_id=None) -> tuple:
+    """A §5.2 panel (one each of 安环部, 生产部, 工会; ``leader_id`` 组长 when among the candidates) for a
+    grading decided without scores (criteria, §4.3)."""
+    from hazard_desktop.domain.grading import GRADING_PANEL_KINDS, PanelRole
+    from hazard_desktop.services import grading as svc
+
+    setup = svc.grading_setup(context.uow())
+    members = []
+    for kind in sorted(GRADING_PANEL_KINDS, key=lambda k: k.value):
+        pool = [p for p in setup.people if p.department_kind is kind]
+        chosen = next((p for p in pool if p.person_id == leader_id), pool[0])
+        members.append(chosen)
+    return tuple(
+        svc.PanelEntry(m.person_id, PanelRole.LEADER if m.person_id == leader_id else PanelRole.MEMBER) for m in members
+    )

@@ -341,6 +341,25 @@ class GradingCriterionRow(RecordMixin, Base):
     evidence: Mapped[str] = mapped_column(Text)
 
 
+class GradingPanelMemberRow(RecordMixin, Base):
+    """A member of the panel that decided a grading without member scores (criteria, §4.3 decision; 0015).
+    Written with its grading, never changed (like the scores)."""
+
+    __tablename__ = "grading_panel_members"
+    __table_args__ = (
+        UniqueConstraint("grading_id", "person_id"),
+        Index("ix_grading_panel_members_grading", "grading_id"),
+    )
+    grading_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("gradings.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("people.id"))
+    person_name: Mapped[str] = mapped_column(String(40))
+    department_id: Mapped[uuid.UUID] = mapped_column(UUIDText, ForeignKey("departments.id"))
+    department_name: Mapped[str] = mapped_column(String(40))
+    department_kind: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(10))
+
+
 class GradingVoteRow(RecordMixin, Base):
     """One dispute panel member's vote on one criterion in question, with what the panel found (0005)."""
 

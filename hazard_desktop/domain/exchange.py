@@ -115,6 +115,7 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind("grading_score", "grading_scores", _I, DOWN, parent=("grading_id", "grading")),
     RecordKind("grading_criterion", "grading_criteria", _I, DOWN, parent=("grading_id", "grading")),
     RecordKind("grading_vote", "grading_votes", _I, DOWN, parent=("grading_id", "grading")),
+    RecordKind("grading_panel_member", "grading_panel_members", _I, DOWN, parent=("grading_id", "grading")),  # 0015
     RecordKind("dispute", "disputes", _R, DOWN, "hazard_id"),
     RecordKind("dispute_claim", "dispute_claims", _I, DOWN),
     RecordKind("sheet_print", "sheet_prints", _I, BOTH),

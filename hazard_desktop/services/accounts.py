@@ -248,11 +248,19 @@ def verify_person_credential(
     holding only the failure count, so the lock-out survives the refusal) and raises. On success it writes
     the cleared count (committed with your work) and returns.
 
+    An account whose secret an administrator set or reset (``must_change``) confirms nothing on someone else's
+    screen until its owner has chosen their own: the right secret is then refused (and the cleared failure
+    count is not written).
+
     Raises:
         CredentialRefused: ``no_account`` (the person has no active account), ``account_inactive``,
-            ``account_locked``, ``credential_wrong``.
+            ``account_locked``, ``credential_wrong``, ``credential_must_change``.
     """
-    return _check(uow, hasher, uow.accounts.by_person(person_id), secret, at)
+    account = uow.accounts.by_person(person_id)
+    actor = _check(uow, hasher, account, secret, at)
+    if account is not None and account.must_change:
+        raise CredentialRefused("credential_must_change", field="secret", name=account.name)
+    return actor
 
 
 @use_case("accounts.must_change_secret", *Role)

@@ -24,6 +24,7 @@ from hazard_desktop.services.grading import (
     GradingRequest,
     GradingSetup,
     PanelCandidate,
+    PanelEntry,
     ScoreEntry,
     dispute_chairs,
     grade_batch,
@@ -161,6 +162,15 @@ def _scores(members: Sequence[PanelCandidate], triples: Sequence[Triple], roles:
     )
 
 
+def _decision_panel(pools: _Pools) -> tuple[PanelEntry, ...]:
+    """The panel recorded for a grading decided without scores: one of 安环部, 生产部, 工会 (the leader 组长)."""
+    members = [pools.safety[0], pools.production[0], pools.union[0]]
+    return tuple(
+        PanelEntry(m.person_id, PanelRole.LEADER if m.person_id == pools.leader.person_id else PanelRole.MEMBER)
+        for m in members
+    )
+
+
 def _lec_scores(rng: random.Random, pools: _Pools, n: int, band: str | None = None) -> tuple:
     members = _panel(rng, pools, n)
     band = band or rng.choices(_BAND_ORDER, weights=_BAND_WEIGHTS)[0]
@@ -200,7 +210,8 @@ def _requests(
                 CriterionEntry(c.id, f"现场检查发现：{hazard.description}（{hazard.location}）") for c in chosen
             )
             scores = _lec_scores(rng, pools, n, "high") if n % 2 == 0 else ()
-            requests.append(GradingRequest(hazard.id, GradingMethod.CRITERIA, scores, criteria))
+            panel = () if scores else _decision_panel(pools)
+            requests.append(GradingRequest(hazard.id, GradingMethod.CRITERIA, scores, criteria, panel=panel))
         elif n % 23 == 11:
             reason = _DECISION_REASONS[n % len(_DECISION_REASONS)]
             scores = _lec_scores(rng, pools, n, "significant")
@@ -229,7 +240,7 @@ def _meeting_batches(hazards: Sequence[Hazard], reference: datetime) -> list[tup
     return batches
 
 
-def _ensure_methods(requests: list[GradingRequest], hazards: dict, setup: GradingSetup) -> None:
+def _ensure_methods(requests: list[GradingRequest], hazards: dict, setup: GradingSetup, pools: _Pools) -> None:
     """Small demos (a fixture of 40 hazards) still get one criteria and one decision grading."""
     methods = {r.method for r in requests}
     lec = [i for i, r in enumerate(requests) if r.method is GradingMethod.LEC_PANEL][len(_EDGE_PANELS) :]
@@ -240,7 +251,11 @@ def _ensure_methods(requests: list[GradingRequest], hazards: dict, setup: Gradin
             if criterion is not None:
                 evidence = f"现场检查发现：{hazard.description}（{hazard.location}）"
                 requests[i] = GradingRequest(
-                    hazard.id, GradingMethod.CRITERIA, (), (CriterionEntry(criterion.id, evidence),)
+                    hazard.id,
+                    GradingMethod.CRITERIA,
+                    (),
+                    (CriterionEntry(criterion.id, evidence),),
+                    panel=_decision_panel(pools),
                 )
                 lec.remove(i)
                 break
@@ -355,7 +370,7 @@ def grade_demo(
     every = [r for _, requests in plans for r in requests]
     if every:
         flat = list(every)
-        _ensure_methods(flat, by_id, setup)
+        _ensure_methods(flat, by_id, setup, pools)
         replaced = {r.hazard_id: r for r in flat}
         plans = [(held_on, [replaced[r.hazard_id] for r in requests]) for held_on, requests in plans]
     gradings = []

@@ -32,7 +32,6 @@ from hazard_desktop.services.sheet_records import (
     MAJOR_COLOUR,
     MAJOR_NAME,
     METHOD_LABELS,
-    MIN_PANEL_ROWS,
     ROLE_LABELS,
     RULE_NAME,
     SHORT_METHOD_LABELS,
@@ -91,12 +90,34 @@ def _department(name: str, department_id: uuid.UUID, role: PanelRole, raising: u
     return name
 
 
+PANEL_NOT_RECORDED = (
+    "判定小组成员未记录：本判定于系统记录判定小组成员之前作出，存档记录中只有判定组长；小组成员以纸质会议记录为准。"
+)
+"""Printed on the sheet of a grading without scores stored before the panel was recorded (migration 0015)."""
+
+
+def _panel_rows(grading: Grading) -> tuple[SheetMember, ...]:
+    """The recorded panel of a grading without scores: 组长, 副组长, then members, each with a signature cell."""
+    order = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
+    seats = sorted(enumerate(grading.panel), key=lambda item: (order[item[1].role], item[0]))
+    return tuple(SheetMember(ROLE_LABELS[s.role], s.person_name, s.department_name) for _, s in seats)
+
+
+def _panel_note(grading: Grading) -> str:
+    """The line saying the panel was not recorded (gradings without scores stored before 0015); else ""."""
+    return "" if grading.panel_recorded or grading.is_ruling else PANEL_NOT_RECORDED
+
+
 def _members(
     grading: Grading, reader: _Reader, *, pad: bool, raising: uuid.UUID | None = None
 ) -> tuple[SheetMember, ...]:
-    """The panel's rows, leader (and deputy) first; a panel without scores shows its leader and blank rows.
+    """The panel's rows, leader (and deputy) first: the scorers, or the panel recorded without scores; a
+    grading stored before the panel was recorded shows its leader only (the sheet says the panel was not
+    recorded, :func:`_panel_note`: no blank rows stand in for a panel nobody recorded).
 
     ``raising``: the department that raised the dispute (its member's seat is marked)."""
+    if not grading.scores and grading.panel:
+        return _panel_rows(grading)
 
     def role(score: MemberScore) -> PanelRole:
         if score.role is PanelRole.MEMBER and grading.leader_id is not None and score.person_id == grading.leader_id:
@@ -122,8 +143,6 @@ def _members(
         rows.append(
             SheetMember(ROLE_LABELS[PanelRole.LEADER], grading.leader_name, reader.person_department(grading.leader_id))
         )
-        while len(rows) < MIN_PANEL_ROWS:
-            rows.append(SheetMember(ROLE_LABELS[PanelRole.MEMBER], "", ""))
     return tuple(rows)
 
 
@@ -217,6 +236,7 @@ def _grading_sheet(grading: Grading, reader: _Reader, copy_no: int, code: str) -
         copy_no=copy_no,
         photos=reader.photos(hazard),
         signed_lines=_signed_lines(grading),
+        panel_note=_panel_note(grading),
     )
 
 

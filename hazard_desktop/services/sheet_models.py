@@ -109,6 +109,8 @@ class GradingSheet:
         signed_lines: the electronic signatures bound into the verify code, one printed line each: the
             confirming leader's account and time, and "单用户模式：未登录签名" when nobody signed in
             (issue 14); empty for gradings confirmed before accounts.
+        panel_note: printed under the panel when its members were not recorded (a grading without scores
+            stored before revision 0015); empty otherwise.
     """
 
     plant_name: str
@@ -135,6 +137,7 @@ class GradingSheet:
     copy_no: int = 0
     photos: tuple[SheetPhoto, ...] = ()
     signed_lines: tuple[str, ...] = ()
+    panel_note: str = ""
 
     def __post_init__(self) -> None:
         for name in ("basis_lines", "criteria", "members", "photos", "signed_lines"):

@@ -22,7 +22,6 @@ from hazard_desktop.services.sheet_models import SheetPhoto
 GRADING_PREFIX = "PD"  # 判定
 DISPUTE_PREFIX = "CJ"  # 裁决
 MAX_SHEET_PHOTOS = 4  # the sheet shows the first few photos, small (display renditions)
-MIN_PANEL_ROWS = 3  # a panel without scores still gets rows for 安环部, 生产部, 工会 to sign
 PRINTED_BY_MAX = 40
 DISPUTE_RECORD_VERSION = 1
 DEFAULT_DECIMALS = 2

@@ -16,6 +16,10 @@ _TEXTS: dict[str, str] = {
     "credential_wrong": QT_TRANSLATE_NOOP(
         "AccountMessages", "Wrong password or PIN. {left} more wrong attempt(s) lock the account."
     ),
+    "credential_must_change": QT_TRANSLATE_NOOP(
+        "AccountMessages",
+        "The PIN of “{name}” must be changed first: sign in under this account and choose a new PIN, then confirm.",
+    ),
     "account_locked": QT_TRANSLATE_NOOP(
         "AccountMessages",
         "The account “{name}” is locked after repeated wrong attempts until {until}. "

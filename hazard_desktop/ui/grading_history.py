@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.grading_states import DisputeState
+from hazard_desktop.domain.grading_states import DisputeState, PanelRole
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import DISPLAY_PLACES, EdgeRule, ThresholdSet, band_for_value, format_decimal
 from hazard_desktop.services.context import AppContext
@@ -392,6 +392,15 @@ class GradingCard(_Card):
             self.add_row("threshold_set", self.tr("Threshold set:"), self._set_text(grading, threshold_set))
         if grading.leader_name:
             self.add_row("leader", self.tr("Panel leader:"), grading.leader_name)
+        if grading.panel:  # a grading without scores: the panel that decided it (0015)
+            roles = {PanelRole.LEADER: self.tr("leader"), PanelRole.DEPUTY: self.tr("deputy")}
+            members = [
+                f"{s.person_name} ({s.department_name}{', ' + roles[s.role] if s.role in roles else ''})"
+                for s in grading.panel
+            ]
+            self.add_row("panel", self.tr("Panel:"), "\n".join(members))
+        elif not grading.scores and not grading.is_ruling:
+            self.add_row("panel", self.tr("Panel:"), self.tr("not recorded (graded before the panel was recorded)"))
         if entry.meeting_title:
             self.add_row("meeting", self.tr("Meeting:"), entry.meeting_title)
         if grading.confirmed_at is not None:

@@ -226,6 +226,29 @@ _TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("GradingMessages", "A signature in single-user mode names no account."),
     ),
     "account_inactive": (QT_TRANSLATE_NOOP("GradingMessages", "This member's account is switched off."),),
+    "credential_must_change": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "The PIN of {name} was set by an administrator and must be changed first: {name} signs in once under "
+            "their own account and chooses a new PIN, then confirms here.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "This member's PIN was set by an administrator and must be changed first (sign in once and choose a "
+            "new one).",
+        ),
+    ),
+    "panel_not_recorded": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "A grading without LEC scores records the panel that decided it: choose the panel members first.",
+        ),
+    ),
+    "panel_with_scores": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages", "With LEC scores the members who scored are the panel; no separate panel is recorded."
+        ),
+    ),
 }
 
 

@@ -383,6 +383,10 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
 <context>
     <name>AccountMessages</name>
     <message>
+        <source>The PIN of “{name}” must be changed first: sign in under this account and choose a new PIN, then confirm.</source>
+        <translation>账户“{name}”的 PIN 须先修改：请用该账户登录并设置新 PIN，然后再确认。</translation>
+    </message>
+    <message>
         <source>Wrong password or PIN. {left} more wrong attempt(s) lock the account.</source>
         <translation>密码或 PIN 错误。再错 {left} 次账户将被锁定。</translation>
     </message>

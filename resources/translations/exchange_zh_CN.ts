@@ -76,6 +76,10 @@ from %3</source>
     </context>
     <context>
         <name>Exchange</name>
+    <message>
+        <source>Panel members</source>
+        <translation>判定小组成员</translation>
+    </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/common.py" line="26" />
             <source>Departments</source>

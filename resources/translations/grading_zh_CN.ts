@@ -183,6 +183,14 @@
 <context>
     <name>DisputePanelDialog</name>
     <message>
+        <source>Close without a ruling? The votes and scores the dispute panel entered for %1 are discarded; the dispute stays open.</source>
+        <translation>不作裁决就关闭？争议判定小组为 %1 录入的表决和评分将被丢弃；争议仍保持未决。</translation>
+    </message>
+    <message>
+        <source>Close dispute</source>
+        <translation>关闭争议判定</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/dialogs/dispute_panel.py" line="128" />
         <source>Hazard dispute — %1</source>
         <translation>隐患争议判定 — %1</translation>
@@ -525,6 +533,22 @@
 </context>
 <context>
     <name>GradingMessages</name>
+    <message>
+        <source>The PIN of {name} was set by an administrator and must be changed first: {name} signs in once under their own account and chooses a new PIN, then confirms here.</source>
+        <translation>{name} 的 PIN 由管理员设置，须先修改：请 {name} 用本人账户登录一次并设置新 PIN，再在此确认。</translation>
+    </message>
+    <message>
+        <source>This member's PIN was set by an administrator and must be changed first (sign in once and choose a new one).</source>
+        <translation>该成员的 PIN 由管理员设置，须先修改（用本人账户登录一次并设置新 PIN）。</translation>
+    </message>
+    <message>
+        <source>A grading without LEC scores records the panel that decided it: choose the panel members first.</source>
+        <translation>不经 LEC 评分的判定须记录作出判定的小组：请先选定判定小组成员。</translation>
+    </message>
+    <message>
+        <source>With LEC scores the members who scored are the panel; no separate panel is recorded.</source>
+        <translation>已有 LEC 评分时，评分成员即为判定小组，不另行记录小组。</translation>
+    </message>
     <message>
         <location filename="../../hazard_desktop/ui/grading_messages.py" line="27" />
         <source>Choose the panel members.</source>
@@ -1212,6 +1236,18 @@
 </context>
 <context>
     <name>PanelScoringDialog</name>
+    <message>
+        <source>; decided by the panel (recorded on the sheet): %1</source>
+        <translation>；判定小组（记入判定表）：%1</translation>
+    </message>
+    <message>
+        <source>No account, so they cannot confirm their own score: %1. An administrator creates their accounts (Tools → Accounts), or choose other members.</source>
+        <translation>以下成员没有账户，无法确认本人的评分：%1。请安环部管理员为其创建账户（工具 → 账户），或改选其他成员。</translation>
+    </message>
+    <message>
+        <source>The PIN an administrator set must be changed first: %1. Each signs in once under their own account and chooses a new PIN, or choose other members.</source>
+        <translation>以下成员须先修改管理员设置的 PIN：%1。请各自用本人账户登录一次并设置新 PIN，或改选其他成员。</translation>
+    </message>
     <message>
         <location filename="../../hazard_desktop/ui/dialogs/panel_scoring.py" line="157" />
         <source>Grade hazards with the panel</source>

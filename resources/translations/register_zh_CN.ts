@@ -98,6 +98,22 @@
 <context>
     <name>GradingCard</name>
     <message>
+        <source>Panel:</source>
+        <translation>判定小组：</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>副组长</translation>
+    </message>
+    <message>
+        <source>not recorded (graded before the panel was recorded)</source>
+        <translation>未记录（本判定早于系统记录判定小组成员）</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/grading_history.py" line="358"/>
         <source>{date} · {method}</source>
         <translation>{date} · {method}</translation>

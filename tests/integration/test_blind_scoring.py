@@ -66,8 +66,19 @@ def panel(context, people):
             kind=SecretKind.PIN,
             secret=PINS[key],
         )
-        made[key] = (person, account)
+        made[key] = (person, pin_changed(context, account))
     return made
+
+
+def pin_changed(context, account):
+    """The account as after its owner chose their own PIN (an administrator's new account must change it)."""
+    import dataclasses
+
+    changed = dataclasses.replace(account, must_change=False)
+    with context.uow() as uow:
+        uow.accounts.save(changed)
+        uow.commit()
+    return changed
 
 
 def sign_in(context, panel, key):
@@ -316,7 +327,7 @@ def test_a_member_confirming_with_a_pin_needs_a_scoring_role_of_their_own(contex
     from hazard_desktop.domain.errors import NotPermitted
 
     observer = people["GH"][1]  # a 工会 observer with a read-only account
-    accounts.save_account(
+    made = accounts.save_account(
         context.uow(),
         HASHER,
         None,
@@ -326,8 +337,43 @@ def test_a_member_confirming_with_a_pin_needs_a_scoring_role_of_their_own(contex
         kind=SecretKind.PIN,
         secret="640917",
     )
+    pin_changed(context, made)
     sign_in(context, panel, "leader")
     status = svc.open_scoring(context.uow(), hazard.id, [Seat(panel["ahb"][0].id), Seat(observer.id)], at=AT)
     with pytest.raises(NotPermitted, match="role_required"):
         svc.enter_score(context.uow(), status.round_id, observer.id, lec=("1", "6", "7"), pin="640917", hasher=HASHER)
     assert svc.scoring_status(context.uow(), status.round_id).entered_count == 0
+
+
+def test_a_pin_an_administrator_set_confirms_nothing_until_its_owner_changed_it(context, people, panel, hazard):
+    """New-user trial: a fresh account's PIN (set by the administrator, still to be changed) confirmed a score
+    on the leader's screen. Refused with the reason; nothing is written; once changed, the same member enters."""
+    import dataclasses
+
+    person, account = panel["scb"]
+    with context.uow() as uow:
+        uow.accounts.save(dataclasses.replace(account, must_change=True))
+        uow.commit()
+    status = open_round(context, panel, hazard)
+    assert svc.confirm_gaps(context.uow(), [p.id for p, _ in (panel["ahb"], panel["scb"])]) == svc.ConfirmGaps(
+        (), (person.id,)
+    )
+    with pytest.raises(DomainError) as err:
+        enter(context, panel, status, "scb", pin=PINS["scb"])
+    assert err.value.code == "credential_must_change" and err.value.params["name"] == person.name
+    assert svc.scoring_status(context.uow(), status.round_id).entered_count == 0
+    with context.uow() as uow:
+        assert uow.accounts.get(account.id).failed_attempts == 0
+    pin_changed(context, account)
+    enter(context, panel, status, "scb", pin=PINS["scb"])
+    assert svc.scoring_status(context.uow(), status.round_id).entered_count == 1
+
+
+def test_members_without_an_account_are_named_when_the_panel_is_chosen(context, people, panel, hazard):
+    with_account = {p.id for p, _ in panel.values()}
+    outsider = next(p for group in people.values() for p in group if p.id not in with_account)
+    sign_in(context, panel, "leader")
+    gaps = svc.confirm_gaps(context.uow(), [panel["leader"][0].id, panel["ahb"][0].id, outsider.id])
+    assert gaps == svc.ConfirmGaps((outsider.id,), ())
+    context.session.sign_in(SINGLE_USER)
+    assert not svc.confirm_gaps(context.uow(), [outsider.id])  # nobody confirms in single-user mode

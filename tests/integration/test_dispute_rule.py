@@ -15,7 +15,7 @@ from hazard_desktop.services import grading as svc
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, ScoreEntry, VerdictEntry, VoteEntry
 from hazard_desktop.services.hazards import create_hazard, get_hazard
-from tests.factories import hazard_input
+from tests.factories import decision_panel, hazard_input
 
 DAY = date(2026, 3, 10)
 RULED_ON = date(2026, 3, 20)
@@ -74,7 +74,13 @@ def major_by_121(context, hazard, people):
     item = criterion(context, "121-2")
     leader = named(people, "陈建国")
     draft = svc.grade_hazard_by_criteria(
-        context.uow(), hazard.id, [CriterionEntry(item.id, "张某无焊工证进行动火作业")], leader.id, DAY, at=AT
+        context.uow(),
+        hazard.id,
+        [CriterionEntry(item.id, "张某无焊工证进行动火作业")],
+        leader.id,
+        DAY,
+        panel=decision_panel(context, leader.id),
+        at=AT,
     )
     graded = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(minutes=5))
     dispute = svc.raise_dispute(
@@ -124,8 +130,8 @@ def test_a_panel_that_votes_the_criterion_down_goes_on_to_lec(context, hazard, p
     assert [(v.votes_for, v.upheld) for v in stored.verdicts] == [(3, False)]
     assert {v.person_name for v in stored.verdicts[0].votes} == {p.name for p, _ in panel_people(people)}
     # the disputed grading's own record keeps its layout (sheets printed before still verify); tests act as
-    # the single user, whose signatures give layout 3 (issue 14)
-    assert "verdicts" not in rules.canonical_record(graded) and rules.canonical_record(graded)["version"] == 3
+    # the single user, whose signatures give layout 3 (issue 14), and its recorded panel layout 4 (0015)
+    assert "verdicts" not in rules.canonical_record(graded) and rules.canonical_record(graded)["version"] == 4
     assert record_digest(rules.canonical_record(graded)) == record_digest(
         rules.canonical_record(svc.get_grading(context.uow(), graded.id))
     )

@@ -245,3 +245,26 @@ def test_a_statistics_report_saved_at_the_office_is_recognised_on_a_laptop(plant
     a1.take(hq.send("A1"))
     found = sheet_service.verify_code(a1.context.uow(), report.verify_code)
     assert found.status is VerifyStatus.VERIFIED and found.sheet_no == "2026" and found.printed_by == "王丽萍"
+
+
+def test_a_major_grading_travels_with_the_panel_that_decided_it_once(plant):
+    """Revision 0015: the panel of a grading without scores travels with its grading (append-once, like the
+    scores): the laptop prints the same panel, and importing again adds nothing."""
+    from hazard_desktop.services import sheets
+    from tests.integration.test_rectification import grade_major
+
+    hq, a1, _ = plant
+    c1, c0 = cast_of(a1), cast_of(hq)
+    h1 = find(a1, c1, 1)
+    hq.take(a1.send())
+    grade_major(hq.context, c0, hazard(hq, h1.id))  # by criteria, without scores: its panel recorded
+    down = hq.send("A1")
+    counts = {k.kind: k for k in ex.exchange_preview(a1.store, a1.files, down).kinds}
+    assert counts["grading"].new == 1 and counts["grading_panel_member"].new == 3
+    a1.take(down)
+    assert contents(a1)["grading_panel_member"] == contents(hq)["grading_panel_member"]
+    at_office = sheets.grading_sheet_document(hq.context.uow(), h1.id).sheets[0]
+    on_laptop = sheets.grading_sheet_document(a1.context.uow(), h1.id).sheets[0]
+    assert on_laptop.members == at_office.members and len(on_laptop.members) == 3 and not on_laptop.panel_note
+    assert a1.take(hq.send("A1")).changed_nothing
+    assert not any(k.new or k.changed for k in ex.exchange_preview(hq.store, hq.files, a1.send()).kinds)

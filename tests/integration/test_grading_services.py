@@ -18,7 +18,7 @@ from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, GradingRequest, HistoryKind, ScoreEntry
 from hazard_desktop.services.hazards import create_hazard, get_hazard
 from hazard_desktop.services.ports import RegisterFilter, SortKey
-from tests.factories import hazard_input
+from tests.factories import decision_panel, hazard_input
 
 DAY = date(2026, 3, 10)
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -277,8 +277,18 @@ def test_a_batch_mixes_methods_and_confirms_at_once(context, hazards, people, le
     criterion = svc.grading_setup(context.uow(), DAY).criteria[0]
     requests = [
         GradingRequest(hazards[0].id, scores=tuple(panel(people, [("1", "3", "3")] * 3))),
-        GradingRequest(hazards[1].id, GradingMethod.CRITERIA, criteria=(CriterionEntry(criterion.id, "现场无证作业"),)),
-        GradingRequest(hazards[2].id, GradingMethod.PANEL_DECISION, reason="可能引发连锁火灾"),
+        GradingRequest(
+            hazards[1].id,
+            GradingMethod.CRITERIA,
+            criteria=(CriterionEntry(criterion.id, "现场无证作业"),),
+            panel=decision_panel(context, leader.id),
+        ),
+        GradingRequest(
+            hazards[2].id,
+            GradingMethod.PANEL_DECISION,
+            reason="可能引发连锁火灾",
+            panel=decision_panel(context, leader.id),
+        ),
     ]
     result = svc.grade_batch(context.uow(), meeting.id, requests, confirm=True)
     assert [g.method for g in result] == [GradingMethod.LEC_PANEL, GradingMethod.CRITERIA, GradingMethod.PANEL_DECISION]
@@ -335,7 +345,9 @@ def test_bad_criteria_are_refused(context, hazards, leader, entries, code):
     ids = {"same": criteria[0].id, "first": criteria[1].id, "unknown": uuid.UUID(int=5)}
     real = [CriterionEntry(ids[e.criterion_id], e.evidence) for e in entries]  # type: ignore[index]
     with pytest.raises(DomainError) as err:
-        svc.grade_hazard_by_criteria(context.uow(), hazards[0].id, real, leader.id, DAY)
+        svc.grade_hazard_by_criteria(
+            context.uow(), hazards[0].id, real, leader.id, DAY, panel=decision_panel(context, leader.id)
+        )
     assert err.value.code == code
     assert count_gradings(context) == 0
 
@@ -346,7 +358,14 @@ def test_retired_criteria_are_refused(context, hazards, leader):
         uow.criteria.retire(criterion.id, AT)
         uow.commit()
     with pytest.raises(ValidationError) as err:
-        svc.grade_hazard_by_criteria(context.uow(), hazards[0].id, [CriterionEntry(criterion.id, "x")], leader.id, DAY)
+        svc.grade_hazard_by_criteria(
+            context.uow(),
+            hazards[0].id,
+            [CriterionEntry(criterion.id, "x")],
+            leader.id,
+            DAY,
+            panel=decision_panel(context, leader.id),
+        )
     assert err.value.code == "criterion_retired"
     assert criterion.id not in {c.id for c in svc.grading_setup(context.uow(), DAY).criteria}
 
@@ -355,7 +374,9 @@ def test_panel_decision_needs_a_written_reason(context, hazards, leader):
     with pytest.raises(ValidationError) as err:
         svc.grade_hazard_by_decision(context.uow(), hazards[0].id, "   ", leader.id, DAY)
     assert err.value.code == "reason_empty"
-    draft = svc.grade_hazard_by_decision(context.uow(), hazards[0].id, "一旦失效将波及相邻装置", leader.id, DAY)
+    draft = svc.grade_hazard_by_decision(
+        context.uow(), hazards[0].id, "一旦失效将波及相邻装置", leader.id, DAY, panel=decision_panel(context, leader.id)
+    )
     grading = svc.confirm_grading(context.uow(), draft.id)
     assert (grading.grade, grading.decision_reason, grading.mean_d) == (
         HazardGrade.MAJOR,
@@ -482,7 +503,9 @@ def test_register_sorts_by_the_new_columns(context, hazards, people, leader):
     graded(context, hazards[0], people, leader, [("3", "6", "7")] * 3)  # 126 significant
     graded(context, hazards[1], people, leader, [("1", "3", "3")] * 3)  # 9 slight
     graded(context, hazards[2], people, leader, [("3", "6", "3")] * 3)  # 54 general
-    decision = svc.grade_hazard_by_decision(context.uow(), hazards[3].id, "重大", leader.id, DAY)
+    decision = svc.grade_hazard_by_decision(
+        context.uow(), hazards[3].id, "重大", leader.id, DAY, panel=decision_panel(context, leader.id)
+    )
     svc.confirm_grading(context.uow(), decision.id)
     original = svc.final_grading(context.uow(), hazards[2].id)
     assert original is not None

@@ -40,7 +40,7 @@ from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, ScoreEntry
 from hazard_desktop.services.hazards import PhotoFile, create_hazard, save_hazard
 from hazard_desktop.services.ports import PhotoKind
-from tests.factories import hazard_input
+from tests.factories import decision_panel, hazard_input
 from tests.integration.test_hazard_services import jpeg
 
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # 10:00 in the plant (北京时间)
@@ -132,6 +132,7 @@ def grade_major(context, cast, hazard, *, confirm=True):
         [CriterionEntry(setup.criteria[3].id, "T-305 无高液位报警")],
         cast.leader.id,
         DAY,
+        panel=decision_panel(context, cast.leader.id),
         at=AT,
     )
     if confirm:
@@ -471,8 +472,12 @@ def test_the_responsible_person_belongs_to_the_responsible_department(context, c
     refused(
         context,
         lambda: svc.assign(
-            context.uow(), hazard.id, hazard.revision, cast.safety.id,
-            five(context, cast, responsible_person_id=cast.other.id), at=AT,
+            context.uow(),
+            hazard.id,
+            hazard.revision,
+            cast.safety.id,
+            five(context, cast, responsible_person_id=cast.other.id),
+            at=AT,
         ),  # fmt: skip
         "responsible_person_other_department",
         ValidationError,
@@ -481,8 +486,13 @@ def test_the_responsible_person_belongs_to_the_responsible_department(context, c
     refused(
         context,
         lambda: svc.revise_assignment(
-            context.uow(), hazard.id, hazard.revision, cast.safety.id,
-            five(context, cast, responsible_person_id=cast.other.id), "换人", at=AT,
+            context.uow(),
+            hazard.id,
+            hazard.revision,
+            cast.safety.id,
+            five(context, cast, responsible_person_id=cast.other.id),
+            "换人",
+            at=AT,
         ),  # fmt: skip
         "responsible_person_other_department",
         ValidationError,
@@ -494,8 +504,12 @@ def test_a_general_deadline_lies_within_a_year_of_the_assignment(context, cast):
     error = refused(
         context,
         lambda: svc.assign(
-            context.uow(), hazard.id, hazard.revision, cast.safety.id,
-            five(context, cast, deadline=date(2027, 12, 27)), at=AT,
+            context.uow(),
+            hazard.id,
+            hazard.revision,
+            cast.safety.id,
+            five(context, cast, deadline=date(2027, 12, 27)),
+            at=AT,
         ),  # fmt: skip
         "deadline_too_far",
         ValidationError,
@@ -778,7 +792,10 @@ def test_regrading_keeps_the_assignment(context, cast):
         graded = [g for g in uow.gradings.history_for(hazard.id) if g.confirmed][-1]
     setup = grading_service.grading_setup(context.uow(), DAY)
     request = grading_service.GradingRequest(
-        hazard.id, GradingMethod.CRITERIA, criteria=(CriterionEntry(setup.criteria[3].id, "新证据：无高液位报警"),)
+        hazard.id,
+        GradingMethod.CRITERIA,
+        criteria=(CriterionEntry(setup.criteria[3].id, "新证据：无高液位报警"),),
+        panel=decision_panel(context, cast.leader.id),
     )
     later = AT + timedelta(days=1)
     draft = grading_service.correct_grading(context.uow(), graded.id, request, "新证据", DAY, cast.leader.id, at=later)

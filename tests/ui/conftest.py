@@ -22,13 +22,15 @@ from tests.factories import make_context
 
 @pytest.fixture(autouse=True)
 def closing_grading_discards(monkeypatch) -> None:
-    """The grading window and the rectification steps close without their "discard?" question (pytest-qt
-    closes open dialogs at teardown, and nobody answers a modal box, so a test leaving it mid-way would hang):
-    every UI test; the tests of that question set ``ask_before_discard`` back to True themselves."""
+    """The grading and dispute windows and the rectification steps close without their "discard?" question
+    (pytest-qt closes open dialogs at teardown, and nobody answers a modal box, so a test leaving one mid-way
+    would hang): every UI test; the tests of that question set ``ask_before_discard`` back to True themselves."""
+    from hazard_desktop.ui.dialogs.dispute_panel import DisputePanelDialog
     from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
     from hazard_desktop.ui.rectification.dialogs import _StepDialog
 
     monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", False)
+    monkeypatch.setattr(DisputePanelDialog, "ask_before_discard", False)
     monkeypatch.setattr(_StepDialog, "ask_before_discard", False)  # the rectification steps' question, the same
 
 

@@ -17,6 +17,7 @@ from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, GradingRequest, ScoreEntry
+from tests.factories import decision_panel
 
 DAY = date(2026, 3, 10)
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -127,7 +128,12 @@ def make_graded(context: AppContext) -> Graded:
     criteria_grading = svc.confirm_grading(uow(), draft.id, at=AT + timedelta(minutes=10))
 
     old = confirmed(hazards[2], [("3", "6", "3")] * 3)
-    request = GradingRequest(hazards[2].id, GradingMethod.PANEL_DECISION, reason="泄漏物料易燃，可能引发连锁火灾")
+    request = GradingRequest(
+        hazards[2].id,
+        GradingMethod.PANEL_DECISION,
+        reason="泄漏物料易燃，可能引发连锁火灾",
+        panel=decision_panel(context, leader.id),
+    )
     fix = svc.correct_grading(
         uow(), old.id, request, "漏判：物料为甲类易燃液体", DAY, leader.id, at=AT + timedelta(days=1)
     )

@@ -30,7 +30,7 @@ from hazard_desktop.ui.dialogs.dispute_panel import (
     PAGE_VOTES,
     DisputePanelDialog,
 )
-from tests.factories import add_person, hazard_input, make_context
+from tests.factories import add_person, decision_panel, hazard_input, make_context
 from tests.ui.test_panel_scoring import visible_texts
 
 DAY = date(2026, 3, 10)
@@ -341,7 +341,12 @@ def major_by_criterion(context, people, hazard):
         item = next(c for c in uow.criteria.all() if c.code == "121-2")
     leader = person(people, "AHB", "陈建国")
     draft = grading_service.grade_hazard_by_criteria(
-        context.uow(), hazard.id, [grading_service.CriterionEntry(item.id, "焊工无证动火")], leader.id, DAY
+        context.uow(),
+        hazard.id,
+        [grading_service.CriterionEntry(item.id, "焊工无证动火")],
+        leader.id,
+        DAY,
+        panel=decision_panel(context, leader.id),
     )
     graded = grading_service.confirm_grading(context.uow(), draft.id)
     grading_service.raise_dispute(
@@ -523,3 +528,64 @@ def test_a_major_check_on_an_already_graded_hazard_says_why_it_is_not_applied(
     assert len(shown) == 1 and "already has a confirmed grading" in shown[0], shown
     assert "not applied" in shown[0]
     assert grading_service.grading_history(context.uow(), hazard.id) == before
+
+
+def test_closing_with_entered_scores_not_ruled_asks_and_no_keeps_them(
+    qtbot, context, people, hazard, graded, monkeypatch
+):
+    """New-user trial: closing the dispute window with scores entered lost them without a word (the grading window
+    already asked). Now it asks; No keeps the window and the entries; Yes closes and the dispute stays open."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.ui import messages
+
+    monkeypatch.setattr(DisputePanelDialog, "ask_before_discard", True)  # the question under test
+    grading_service.raise_dispute(
+        context.uow(),
+        graded.id,
+        department(context, "SCB").id,
+        "吴晓东",
+        "后果应为 15",
+        at=datetime(2026, 3, 12, tzinfo=UTC),
+    )
+    dialog = make_dialog(qtbot, context, hazard.id)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or False)
+    dialog.set_members(members(people, person(people, "GH", "黄秀英").id))
+    close.click()  # the panel chosen, nothing entered: closes without a question
+    assert not asked and not dialog.isVisible()
+
+    dialog = make_dialog(qtbot, context, hazard.id)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    dialog.set_members(members(people, person(people, "GH", "黄秀英").id))
+    dialog.start_button.click()
+    assert dialog.current_page() == PAGE_SCORING
+    dialog.scoring.enter("1", "6", "7")
+    close.click()
+    assert dialog.isVisible() and hazard.number in asked[0] and "discarded" in asked[0]
+    assert dialog.scoring.done_count() == 1  # No: the entry is still there
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or True)
+    close.click()
+    assert len(asked) == 2 and not dialog.isVisible()
+    assert [d.state for d in grading_service.open_disputes(context.uow())] == [DisputeState.OPEN]
+
+
+def test_closing_with_votes_ticked_asks_first(qtbot, context, people, hazard, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.ui import messages
+
+    monkeypatch.setattr(DisputePanelDialog, "ask_before_discard", True)  # the question under test
+    item = major_by_criterion(context, people, hazard)
+    dialog = make_dialog(qtbot, context, hazard.id)
+    dialog.set_members(members(people, person(people, "HC1", "宋立新").id))
+    dialog.start_button.click()
+    assert dialog.current_page() == PAGE_VOTES
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or False)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    dialog.votes.ticks[(item.id, dialog.seats()[0].candidate.person_id)].click()
+    close.click()
+    assert dialog.isVisible() and len(asked) == 1 and "votes" in asked[0]
+    assert dialog.votes.ticks[(item.id, dialog.seats()[0].candidate.person_id)].isChecked()

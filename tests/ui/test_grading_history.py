@@ -128,6 +128,9 @@ def test_correction_and_superseded_grading(history: GradingHistoryWidget, graded
     assert new.texts["correction_reason"] == "漏判：物料为甲类易燃液体"
     assert new.texts["decision_reason"] == "泄漏物料易燃，可能引发连锁火灾"
     assert "mean_d" not in new.texts and not hasattr(new, "scores_view")  # no scores taken
+    # no scores: the panel that decided is listed, its leader marked (0015); a scored grading lists its scores
+    panel = new.texts["panel"].split("\n")
+    assert len(panel) == 3 and "陈建国 (安环部, leader)" in panel and "panel" not in old.texts
 
 
 def test_draft_is_marked_and_does_not_count(history: GradingHistoryWidget, graded: Graded) -> None:

@@ -162,3 +162,74 @@ def test_closing_before_anything_was_entered_does_not_ask(qtbot, context, hazard
     dialog.show()
     dialog.close_button.click()
     assert not asked and not dialog.isVisible()
+
+
+def test_the_grading_window_names_the_members_who_cannot_confirm_when_the_panel_is_chosen(
+    qtbot, context, people, hazards, panel_ids, office
+) -> None:
+    """New-user trial: a member without an account failed only when their turn to enter came. Named at once.
+
+    陈建国 has the office's new account (the administrator's PIN, unchanged), 周永明 leads signed in, 黄秀英's
+    account is switched off (none to confirm with).
+    """
+    import dataclasses
+
+    leader = _account(context, panel_ids[1], "周永明", Role.PANEL_LEADER)
+    made = _account(context, panel_ids[2], "黄秀英", Role.PANEL_MEMBER)
+    with context.uow() as uow:  # not made yet, as far as the leader's window is concerned
+        uow.accounts.save(dataclasses.replace(made, active=False))
+        uow.commit()
+    context.session.sign_in(leader.actor())
+    dialog = PanelScoringDialog(context, [hazards[0].id], on=DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_members(panel_ids)
+    dialog.set_leader(panel_ids[1])
+    assert not dialog.start_button.isEnabled()
+    text = dialog.error_message()
+    assert "No account" in text and "黄秀英" in text and "Tools → Accounts" in text
+    assert "must be changed first: 陈建国" in text and "周永明" not in text  # the leader enters under the account
+    dialog.start_button.click()
+    assert dialog.current_page() != PAGE_RESULT and dialog.round.round_id is None
+
+    # 黄秀英's account is switched on, and both choose their own PIN: nothing left to name
+    with context.uow() as uow:
+        for account in (office, made):
+            uow.accounts.save(dataclasses.replace(uow.accounts.get(account.id), must_change=False, active=True))
+        uow.commit()
+    dialog.set_members(panel_ids[:1])
+    dialog.set_members(panel_ids)  # the panel is chosen again
+    assert dialog.start_button.isEnabled() and dialog.error_message() == ""
+    dialog.start_button.click()
+    assert dialog.round.round_id is not None
+
+
+def test_a_pin_the_administrator_set_is_refused_on_the_leader_s_screen_until_changed(
+    qtbot, context, people, hazards, panel_ids, office
+) -> None:
+    """New-user trial: a member whose PIN was just reset confirmed a score on the leader's laptop with it."""
+    import dataclasses
+
+    leader = _account(context, panel_ids[1], "周永明", Role.PANEL_LEADER)
+    member = _account(context, panel_ids[2], "黄秀英", Role.PANEL_MEMBER)
+    with context.uow() as uow:
+        for account in (office, member):
+            uow.accounts.save(dataclasses.replace(uow.accounts.get(account.id), must_change=False))
+        uow.commit()
+    context.session.sign_in(leader.actor())
+    dialog = PanelScoringDialog(context, [hazards[0].id], on=DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_members(panel_ids)
+    dialog.set_leader(panel_ids[1])
+    dialog.start_button.click()
+    with context.uow() as uow:  # meanwhile the administrator resets 黄秀英's PIN (Tools → Accounts)
+        uow.accounts.save(dataclasses.replace(uow.accounts.get(member.id), must_change=True))
+        uow.commit()
+    assert dialog.scoring.select_member(panel_ids[2])
+    assert dialog.scoring.pin.isVisible()
+    dialog.scoring.pin.setText("730461")  # the PIN the administrator set
+    assert dialog.scoring.entry.set_values("1", "6", "7")
+    dialog.scoring.next_button.click()
+    assert "must be changed first" in dialog.error_message() and "黄秀英" in dialog.error_message()
+    assert grading_service.scoring_status(context.uow(), dialog.round.round_id).entered_count == 0

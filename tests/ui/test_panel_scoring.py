@@ -478,3 +478,63 @@ def test_a_refused_first_grading_of_a_batch_opens_no_meeting(qtbot, context, peo
     dialog.confirm_button.click()
     [summary] = grading_service.meetings(context.uow())
     assert (summary.gradings, summary.confirmed) == (1, 1)
+
+
+def test_a_major_grading_without_scores_records_its_panel_and_its_sheet_names_it(
+    qtbot, context, people, hazards, panel_ids, monkeypatch, tmp_path
+):
+    """The trial's finding: a 重大 grading by criteria printed only the leader and blank rows. The panel chosen in
+    the window is stored with the grading, printed member by member and bound into the sheet's verify code."""
+    import subprocess
+
+    from hazard_desktop.domain import grading as rules
+    from hazard_desktop.domain.grading import PanelRole
+    from hazard_desktop.domain.verification import record_digest
+    from hazard_desktop.services import sheets
+    from hazard_desktop.services.sheet_requests import SheetRequest
+    from hazard_desktop.services.sheets import VerifyStatus
+
+    setup = grading_service.grading_setup(context.uow(), DAY)
+    criterion = next(c for c in setup.criteria if c.code == "121-20")
+    check = CriteriaCheckResult((match_criterion(criterion, "氧化剂与易燃液体混放"),))
+    monkeypatch.setattr(panel_scoring.CriteriaCheckDialog, "ask", staticmethod(lambda *args, **kwargs: check))
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    dialog.set_members(panel_ids)
+    dialog.set_leader(panel_ids[0])
+    dialog.start_button.click()
+    assert dialog.current_page() == PAGE_SCORING
+    dialog.check_button.click()
+    dialog.skip_scoring_button.click()
+    assert dialog.current_page() == PAGE_RESULT
+    assert "decided by the panel (recorded on the sheet): 陈建国、周永明、黄秀英" in dialog.grade_detail.text()
+    dialog.confirm_button.click()
+    assert dialog.current_page() == PAGE_DONE
+
+    grading = grading_service.final_grading(context.uow(), hazards[0].id)
+    assert grading.scores == ()
+    assert [(s.person_name, s.department_name, s.role) for s in grading.panel] == [
+        ("陈建国", "安环部", PanelRole.LEADER),
+        ("周永明", "生产部", PanelRole.MEMBER),
+        ("黄秀英", "工会", PanelRole.MEMBER),
+    ]
+    sheet = sheets.grading_sheet_document(context.uow(), hazards[0].id).sheets[0]
+    assert [(m.role_label, m.name, m.department) for m in sheet.members] == [
+        ("组长", "陈建国", "安环部"),
+        ("成员", "周永明", "生产部"),
+        ("成员", "黄秀英", "工会"),
+    ]
+    assert sheet.panel_note == ""
+    record = rules.canonical_record(grading)
+    assert record["version"] == rules.PANEL_RECORD_VERSION and len(record["panel"]) == 3
+    other = rules.canonical_record(
+        rules.Grading(**{**{f: getattr(grading, f) for f in grading.__dataclass_fields__}, "panel": grading.panel[:1]})
+    )
+    assert record_digest(other) != record_digest(record)  # the code covers who sat on the panel
+    result = sheets.print_document(
+        context.uow(), SheetRequest.hazard(hazards[0].id), sheets.sheet_renderer(context), tmp_path / "s.pdf", "组长"
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "判定小组成员" in text and "周永明" in text and "黄秀英" in text and "未记录" not in text
+    assert sheets.verify_code(context.uow(), result.records[0].verify_code).status is VerifyStatus.VERIFIED

@@ -27,6 +27,17 @@ DAY = date(2026, 3, 10)
 PINS = {"陈建国": "482913", "周永明": "730461", "黄秀英": "264810", "何伟": "918273"}
 
 
+def own_pin(context, account):
+    """The account as after its owner chose their own PIN (one the administrator set confirms nothing)."""
+    import dataclasses
+
+    chosen = dataclasses.replace(account, must_change=False)
+    with context.uow() as uow:
+        uow.accounts.save(chosen)
+        uow.commit()
+    return chosen
+
+
 @pytest.fixture
 def context(tmp_path) -> Iterator[AppContext]:
     ctx = make_context(Path(tmp_path) / "data")
@@ -56,6 +67,7 @@ def people(context, staff, hazard):  # the hazard first: the leader may not regi
             kind=SecretKind.PIN,
             secret=PINS[name],
         )
+        made[name] = own_pin(context, made[name])
     context.session.sign_in(made["陈建国"].actor())  # the leader's laptop
     return found, made
 
@@ -162,6 +174,7 @@ def test_the_dispute_panel_confirms_votes_and_scores_with_own_pins(qtbot, tmp_pa
                 kind=SecretKind.PIN,
                 secret=pin,
             )
+            made[name] = own_pin(ctx, made[name])
         ctx.session.sign_in(made[chair_name].actor())
         dialog = d.make_dialog(qtbot, ctx, hazard.id)
         dialog.set_members(d.members(staff, song))
@@ -196,5 +209,38 @@ def test_the_dispute_panel_confirms_votes_and_scores_with_own_pins(qtbot, tmp_pa
         assert {v.entered.via for v in ruling.verdicts[0].votes} == {SignedVia.ACCOUNT, SignedVia.PIN}
         assert {s.entered.via for s in ruling.scores} == {SignedVia.ACCOUNT, SignedVia.PIN}
         assert ruling.confirmation.account_id == made[chair_name].id
+    finally:
+        close_context(ctx)
+
+
+def test_the_dispute_window_names_the_members_who_cannot_confirm_when_the_panel_is_chosen(qtbot, tmp_path):
+    """As the grading window: a member without an account is named when the panel is chosen, not at their turn."""
+    from tests.ui import test_dispute_panel as d
+
+    ctx = make_context(Path(tmp_path) / "data")
+    ctx.secrets = FakeSecretHasher()
+    try:
+        staff = ensure_people(ctx.uow())
+        hazard = d.hazard.__wrapped__(ctx)
+        d.major_by_criterion(ctx, staff, hazard)
+        song = d.person(staff, "HC1", "宋立新").id
+        found = {p.name: p for group in staff.values() for p in group}
+        made = {}
+        for n, name in enumerate(("何伟", "肖才根", "刘家华", "王丽萍", "吴晓东", "宋立新")):  # 林国栋 (工会) has none
+            roles = {Role.SAFETY_ADMIN} if name == "何伟" else {Role.DISPUTE_CHAIR}
+            made[name] = own_pin(
+                ctx,
+                accounts.save_account(
+                    ctx.uow(), ctx.secrets, None, person_id=found[name].id, name=name, roles=frozenset(roles),
+                    kind=SecretKind.PIN, secret=f"{731000 + n * 1117}",
+                ),
+            )  # fmt: skip
+        ctx.session.sign_in(made["肖才根"].actor())
+        dialog = d.make_dialog(qtbot, ctx, hazard.id)
+        dialog.set_members(d.members(staff, song))
+        assert dialog.checks.is_valid() and not dialog.start_button.isEnabled()
+        assert "No account" in dialog.error_message() and "林国栋" in dialog.error_message()
+        dialog.start_button.click()
+        assert dialog.vote_round.round_id is None and dialog.round.round_id is None
     finally:
         close_context(ctx)

@@ -117,7 +117,10 @@ def _grading_story(sheet: GradingSheet, styles: _Styles, font: str) -> list[Flow
 
     scores = _has_scores(sheet.members)
     title = "判定小组评分（LEC 法：D = L × E × C）" if scores else "判定小组成员"
-    forms.append((_members_form(sheet.members, styles, title, signatures=True, scores=scores), 2))
+    members = _members_form(sheet.members, styles, title, signatures=True, scores=scores)
+    if sheet.panel_note:  # a grading stored before the panel was recorded: said so, no blank rows
+        members.add([_p(sheet.panel_note, styles.value)], [len(members.widths)])
+    forms.append((members, 2))
 
     band_label = "风险等级" if scores else "判定结果"
     forms.append(_result_form(sheet, styles, "判定结果", ("平均D值", band_label), band_label))

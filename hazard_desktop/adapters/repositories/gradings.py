@@ -16,6 +16,7 @@ from hazard_desktop.adapters.orm import (
     DisputeRow,
     GradingCriterionRow,
     GradingMeetingRow,
+    GradingPanelMemberRow,
     GradingRow,
     GradingScoreRow,
     GradingVoteRow,
@@ -36,6 +37,7 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     MemberScore,
     PanelRole,
+    PanelSeat,
     RoundPurpose,
     ScoringRound,
     Seat,
@@ -123,11 +125,23 @@ def _verdicts(rows: Sequence[GradingVoteRow]) -> tuple[CriterionVerdict, ...]:
     return tuple(verdicts)
 
 
+def _seat(row: GradingPanelMemberRow) -> PanelSeat:
+    return PanelSeat(
+        person_id=row.person_id,
+        person_name=row.person_name,
+        department_id=row.department_id,
+        department_name=row.department_name,
+        department_kind=DepartmentKind(row.department_kind),
+        role=PanelRole(row.role),
+    )
+
+
 def _grading(
     row: GradingRow,
     scores: Sequence[GradingScoreRow],
     matches: Sequence[GradingCriterionRow],
     votes: Sequence[GradingVoteRow] = (),
+    panel: Sequence[GradingPanelMemberRow] = (),
 ) -> Grading:
     return Grading(
         id=row.id,
@@ -160,6 +174,7 @@ def _grading(
             if row.confirmed_at is None
             else _signature(row.confirmed_account_id, row.confirmed_name, row.confirmed_at, row.confirmed_via)
         ),
+        panel=tuple(_seat(p) for p in sorted(panel, key=lambda p: p.position)),
     )
 
 
@@ -289,6 +304,7 @@ class SqlGradingRepository:
         scores: dict[uuid.UUID, list[GradingScoreRow]] = {i: [] for i in ids}
         matches: dict[uuid.UUID, list[GradingCriterionRow]] = {i: [] for i in ids}
         votes: dict[uuid.UUID, list[GradingVoteRow]] = {i: [] for i in ids}
+        panels: dict[uuid.UUID, list[GradingPanelMemberRow]] = {i: [] for i in ids}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for s in self._session.scalars(select(GradingScoreRow).where(GradingScoreRow.grading_id.in_(chunk))):
@@ -299,7 +315,11 @@ class SqlGradingRepository:
                 matches[m.grading_id].append(m)
             for v in self._session.scalars(select(GradingVoteRow).where(GradingVoteRow.grading_id.in_(chunk))):
                 votes[v.grading_id].append(v)
-        return [_grading(r, scores[r.id], matches[r.id], votes[r.id]) for r in rows]
+            for p in self._session.scalars(
+                select(GradingPanelMemberRow).where(GradingPanelMemberRow.grading_id.in_(chunk))
+            ):
+                panels[p.grading_id].append(p)
+        return [_grading(r, scores[r.id], matches[r.id], votes[r.id], panels[r.id]) for r in rows]
 
     def _write_children(self, grading: Grading) -> None:
         for position, score in enumerate(grading.scores, start=1):
@@ -360,6 +380,22 @@ class SqlGradingRepository:
                 )
                 _fill_entered(vote_row, vote.entered)
                 self._session.add(vote_row)
+        for position, seat in enumerate(grading.panel, start=1):
+            self._session.add(
+                GradingPanelMemberRow(
+                    id=new_id(),
+                    grading_id=grading.id,
+                    position=position,
+                    person_id=seat.person_id,
+                    person_name=seat.person_name,
+                    department_id=seat.department_id,
+                    department_name=seat.department_name,
+                    department_kind=seat.department_kind.value,
+                    role=seat.role.value,
+                    created_at=grading.created_at,
+                    updated_at=grading.updated_at,
+                )
+            )
 
     def add(self, grading: Grading) -> None:
         """Store a new grading (draft or already confirmed, e.g. a dispute ruling) with its children."""
@@ -386,6 +422,7 @@ class SqlGradingRepository:
         self._session.execute(delete(GradingScoreRow).where(GradingScoreRow.grading_id == grading.id))
         self._session.execute(delete(GradingCriterionRow).where(GradingCriterionRow.grading_id == grading.id))
         self._session.execute(delete(GradingVoteRow).where(GradingVoteRow.grading_id == grading.id))
+        self._session.execute(delete(GradingPanelMemberRow).where(GradingPanelMemberRow.grading_id == grading.id))
         self._session.flush()
         self._write_children(grading)
         self._session.flush()
@@ -405,6 +442,7 @@ class SqlGradingRepository:
         self._session.execute(delete(GradingScoreRow).where(GradingScoreRow.grading_id == grading_id))
         self._session.execute(delete(GradingCriterionRow).where(GradingCriterionRow.grading_id == grading_id))
         self._session.execute(delete(GradingVoteRow).where(GradingVoteRow.grading_id == grading_id))
+        self._session.execute(delete(GradingPanelMemberRow).where(GradingPanelMemberRow.grading_id == grading_id))
         self._session.delete(row)
         self._session.flush()
 

@@ -64,6 +64,7 @@ from hazard_desktop.domain.grading.panels import (
     PanelOutcome,
     PanelProblem,
     PanelRole,
+    PanelSeat,
     check_panel,
     dispute_rule,
     evaluate_panel,
@@ -74,6 +75,7 @@ from hazard_desktop.domain.grading.panels import (
     score_member,
 )
 from hazard_desktop.domain.grading.record import (
+    PANEL_RECORD_VERSION,
     RECORD_VERSION,
     SIGNED_RECORD_VERSION,
     canonical_record,
@@ -117,10 +119,12 @@ __all__ = [
     "Grading",
     "GradingMethod",
     "MemberScore",
+    "PanelSeat",
     "PanelOutcome",
     "PanelProblem",
     "PanelRole",
     "REASON_MAX",
+    "PANEL_RECORD_VERSION",
     "RECORD_VERSION",
     "canonical_record",
     "check_panel",

@@ -17,8 +17,10 @@ from hazard_desktop.domain.grading.panels import (
     CompositionRule,
     MemberScore,
     PanelOutcome,
+    PanelSeat,
     evaluate_panel,
     panel_mean_exact,
+    require_panel,
 )
 from hazard_desktop.domain.grading.signatures import Signature
 from hazard_desktop.domain.grading.verdicts import CriterionVerdict
@@ -102,6 +104,14 @@ class Grading:
     verdicts: tuple[CriterionVerdict, ...] = ()
     confirmation: Signature | None = None
     """The confirming leader's account and time (None: confirmed before accounts, or still a draft)."""
+    panel: tuple[PanelSeat, ...] = ()
+    """The panel that decided a grading without member scores (criteria, §4.3 decision), in its seats' order;
+    empty when the scores name the panel, and for gradings stored before the panel was recorded (0015)."""
+
+    @property
+    def panel_recorded(self) -> bool:
+        """True when the sheet can name the panel: its scorers, or the panel recorded without scores."""
+        return bool(self.scores) or bool(self.panel)
 
     @property
     def confirmed(self) -> bool:
@@ -147,8 +157,11 @@ def _build(
     meeting_id: uuid.UUID | None,
     grading_id: uuid.UUID | None,
     verdicts: tuple[CriterionVerdict, ...] = (),
+    panel: Sequence[PanelSeat] = (),
+    rule: CompositionRule = DEFAULT_PANEL_RULE,
 ) -> Grading:
     _aware(at, "at")
+    seats = _checked_panel(panel, outcome, rule)
     return Grading(
         id=grading_id or new_id(),
         hazard_id=hazard_id,
@@ -175,7 +188,25 @@ def _build(
         created_at=at,
         updated_at=at,
         verdicts=verdicts,
+        panel=seats,
     )
+
+
+def _checked_panel(
+    panel: Sequence[PanelSeat], outcome: PanelOutcome | None, rule: CompositionRule
+) -> tuple[PanelSeat, ...]:
+    """The panel of a grading without scores, checked like a scoring panel (§5.2: 安环部, 生产部, 工会, odd).
+
+    Raises:
+        ValidationError: ``panel_with_scores`` (the scorers are the panel), any :class:`PanelProblem` code.
+    """
+    seats = tuple(panel)
+    if not seats:
+        return ()
+    if outcome is not None:
+        raise ValidationError("panel_with_scores", field="panel")
+    require_panel(seats, rule)
+    return seats
 
 
 def _optional_outcome(
@@ -244,15 +275,17 @@ def grade_by_criteria(
     rule: CompositionRule = DEFAULT_PANEL_RULE,
     meeting_id: uuid.UUID | None = None,
     grading_id: uuid.UUID | None = None,
+    panel: Sequence[PanelSeat] = (),
 ) -> Grading:
     """§5.1: a draft 重大 grading because the hazard matches criteria, whatever its D.
 
     LEC scores are optional; when given they are checked and kept for the record (mean and band),
-    but do not change the grade.
+    but do not change the grade. Without scores ``panel`` names the panel that decided (checked by ``rule``).
 
     Raises:
         ValidationError: ``criteria_empty``, ``criterion_duplicate``, ``evidence_empty``; with scores,
-            see :func:`evaluate_panel` (and ``scales_missing`` / ``threshold_set_missing``).
+            see :func:`evaluate_panel` (and ``scales_missing`` / ``threshold_set_missing``); with a panel,
+            ``panel_with_scores`` and the :class:`PanelProblem` codes.
     """
     cited = tuple(matches)
     if not cited:
@@ -277,6 +310,8 @@ def grade_by_criteria(
         dispute_id=None,
         meeting_id=meeting_id,
         grading_id=grading_id,
+        panel=panel,
+        rule=rule,
     )
 
 
@@ -294,11 +329,14 @@ def grade_by_panel_decision(
     rule: CompositionRule = DEFAULT_PANEL_RULE,
     meeting_id: uuid.UUID | None = None,
     grading_id: uuid.UUID | None = None,
+    panel: Sequence[PanelSeat] = (),
 ) -> Grading:
-    """§4.3: a draft 重大 grading decided by the panel, with a written reason (scores optional).
+    """§4.3: a draft 重大 grading decided by the panel, with a written reason (scores optional; without them
+    ``panel`` names the panel that decided).
 
     Raises:
-        ValidationError: ``reason_empty``, ``reason_too_long``; with scores, see :func:`evaluate_panel`.
+        ValidationError: ``reason_empty``, ``reason_too_long``; with scores, see :func:`evaluate_panel`; with a
+            panel, ``panel_with_scores`` and the :class:`PanelProblem` codes.
     """
     text = _clean_text(reason, "reason", REASON_MAX)
     return _build(
@@ -315,6 +353,8 @@ def grade_by_panel_decision(
         dispute_id=None,
         meeting_id=meeting_id,
         grading_id=grading_id,
+        panel=panel,
+        rule=rule,
     )
 
 

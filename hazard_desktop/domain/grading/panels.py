@@ -58,6 +58,20 @@ class MemberScore:
         return lec_score(self.likelihood, self.exposure, self.consequence)
 
 
+@dataclass(frozen=True, slots=True)
+class PanelSeat:
+    """A member of the panel that decided a grading without member scores (§5.1 criteria, §4.3 decision):
+    who took part and in which role (names copied, so the record survives renames; issue: the printed sheet
+    names the panel that decided)."""
+
+    person_id: uuid.UUID
+    person_name: str
+    department_id: uuid.UUID
+    department_name: str
+    department_kind: DepartmentKind
+    role: PanelRole = PanelRole.MEMBER
+
+
 def score_member(
     scales: LecScales,
     *,

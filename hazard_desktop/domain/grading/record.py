@@ -25,6 +25,10 @@ SIGNED_RECORD_VERSION = 3
 account and time (``confirmation``) and ``single_user`` (the plant runs without log-ins, printed as
 "单用户模式：未登录签名"). A grading without any signature keeps layout 1 or 2 exactly, so sheets printed
 before keep verifying with their old code."""
+PANEL_RECORD_VERSION = 4
+"""Layout 4 adds ``panel``: the members (person, department, role) of the panel that decided a grading without
+member scores (§5.1 criteria, §4.3 decision; migration 0015). Only a grading with a recorded panel has it; every
+other record keeps its layout 1, 2 or 3 exactly."""
 
 # ---------------------------------------------------------------- canonical record (sheet verification)
 
@@ -175,4 +179,17 @@ def canonical_record(grading: Grading) -> dict[str, Any]:
                 vote_item["entered"] = _signature(vote.entered)
         record["confirmation"] = _signature(grading.confirmation)
         record["single_user"] = is_single_user(grading)
+    if grading.panel:  # layout 4 only then: records without a recorded panel keep their digest
+        record["version"] = PANEL_RECORD_VERSION
+        record["panel"] = [
+            {
+                "person_id": str(seat.person_id),
+                "person_name": seat.person_name,
+                "department_id": str(seat.department_id),
+                "department_name": seat.department_name,
+                "department_kind": seat.department_kind.value,
+                "role": seat.role.value,
+            }
+            for seat in sorted(grading.panel, key=lambda x: (_ROLE_ORDER[x.role], str(x.person_id)))
+        ]
     return record

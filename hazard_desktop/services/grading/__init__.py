@@ -38,8 +38,10 @@ from hazard_desktop.services.grading.queries import (
     preview_panel,
 )
 from hazard_desktop.services.grading.scoring import (
+    ConfirmGaps,
     ScoringStatus,
     SeatStatus,
+    confirm_gaps,
     enter_score,
     open_scoring,
     open_scoring_for,
@@ -56,6 +58,7 @@ from hazard_desktop.services.grading.types import (
     MeetingRequest,
     MeetingSummary,
     PanelCandidate,
+    PanelEntry,
     ScoreEntry,
     VerdictEntry,
     VoteEntry,
@@ -74,6 +77,8 @@ from hazard_desktop.services.grading.use_cases import (
 )
 
 __all__ = [
+    "ConfirmGaps",
+    "confirm_gaps",
     "ScoringStatus",
     "SeatStatus",
     "enter_score",
@@ -91,6 +96,7 @@ __all__ = [
     "dispute_view",
     "name_dispute_chairs",
     "CriterionEntry",
+    "PanelEntry",
     "GradingRequest",
     "GradingSetup",
     "HistoryEntry",

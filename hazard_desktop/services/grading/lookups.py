@@ -19,6 +19,7 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     MemberScore,
     PanelRole,
+    PanelSeat,
 )
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus, check_gradable
 from hazard_desktop.domain.lec import LecScales, ThresholdSet
@@ -26,7 +27,7 @@ from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.domain.records import utcnow
 from hazard_desktop.domain.reference import Department, Person
 from hazard_desktop.services.grading import signing
-from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, ScoreEntry
+from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, PanelEntry, ScoreEntry
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import UnitOfWork
 
@@ -109,6 +110,27 @@ def _member_scores(tables: _Tables, entries: Sequence[ScoreEntry]) -> list[Membe
         except DomainError as err:
             raise ValidationError(err.code, field=err.field, person=person.name, **err.params) from None
         result.append(score)
+    return result
+
+
+def _panel_seats(tables: _Tables, entries: Sequence[PanelEntry]) -> list[PanelSeat]:
+    """The members of a panel deciding without scores, with their departments as they are today.
+
+    Raises:
+        NotFound: ``person_unknown``.
+        ValidationError: ``person_inactive``.
+    """
+    result = []
+    for entry in entries:
+        person = tables.people.get(entry.person_id)
+        if person is None:
+            raise NotFound("person_unknown", field="panel", person_id=str(entry.person_id))
+        if not person.active:
+            raise ValidationError("person_inactive", field="panel", person=person.name)
+        department = tables.departments[person.department_id]
+        result.append(
+            PanelSeat(person.id, person.name, department.id, department.name, department.kind, PanelRole(entry.role))
+        )
     return result
 
 
@@ -216,6 +238,9 @@ def _draft(
     _check_graded_on(hazard, graded_on)
     method = GradingMethod(request.method)
     scores = _signed_scores(uow, tables, request.scores, request.round_id, hazard.id, at)
+    panel = _panel_seats(tables, request.panel)
+    if panel and (scores or method is GradingMethod.LEC_PANEL):
+        raise ValidationError("panel_with_scores", field="panel")
     threshold_set = (
         rules.pick_threshold_set(tables.sets, graded_on, threshold_set_id)
         if scores or method is GradingMethod.LEC_PANEL
@@ -234,16 +259,28 @@ def _draft(
         assert threshold_set is not None
         return rules.grade_by_lec(scores=scores, scales=tables.scales, threshold_set=threshold_set, **common)
     if method is GradingMethod.CRITERIA:
-        return rules.grade_by_criteria(
+        draft = rules.grade_by_criteria(
             matches=_matches(uow, request.criteria),
             scores=scores,
             scales=tables.scales,
             threshold_set=threshold_set,
+            panel=panel,
             **common,
         )
-    return rules.grade_by_panel_decision(
-        reason=request.reason, scores=scores, scales=tables.scales, threshold_set=threshold_set, **common
-    )
+    else:
+        draft = rules.grade_by_panel_decision(
+            reason=request.reason,
+            scores=scores,
+            scales=tables.scales,
+            threshold_set=threshold_set,
+            panel=panel,
+            **common,
+        )
+    if not draft.panel_recorded and signing.signs(uow):
+        # the sheet the leader signs names the panel that decided: a person acting records it (the system's
+        # demo data and gradings stored before revision 0015 may have none, and their sheets say so)
+        raise ValidationError("panel_not_recorded", field="panel")
+    return draft
 
 
 def _new_draft(

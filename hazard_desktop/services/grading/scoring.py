@@ -91,6 +91,45 @@ def _status(tables: _Tables, scoring: ScoringRound) -> ScoringStatus:
     return ScoringStatus(scoring.id, scoring.hazard_id, scoring.purpose, tuple(seats), scoring.grading_id is not None)
 
 
+@dataclass(frozen=True, slots=True)
+class ConfirmGaps:
+    """Panel members who cannot confirm their own entry on the leader's screen (:func:`confirm_gaps`).
+
+    Attributes:
+        no_account: people without an active account (nothing to confirm with).
+        must_change: people whose PIN was set or reset by an administrator and is still to be changed.
+    """
+
+    no_account: tuple[uuid.UUID, ...] = ()
+    must_change: tuple[uuid.UUID, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.no_account or self.must_change)
+
+
+@use_case("grading.confirm_gaps", Role.PANEL_LEADER, Role.DISPUTE_CHAIR)
+def confirm_gaps(uow: UnitOfWork, person_ids: Sequence[uuid.UUID]) -> ConfirmGaps:
+    """Who of ``person_ids`` could not confirm their own score or vote, said when the panel is chosen rather
+    than when their turn comes. Nobody in single-user mode (nobody confirms) or for the system; the signed-in
+    account's own person enters under the account.
+    """
+    if not signing.signs(uow) or signing.is_single_user(uow):
+        return ConfirmGaps()
+    me = signing.actor_person(uow)
+    no_account: list[uuid.UUID] = []
+    must_change: list[uuid.UUID] = []
+    with uow:
+        for person_id in dict.fromkeys(person_ids):
+            if person_id == me:
+                continue
+            account = uow.accounts.by_person(person_id)
+            if account is None:
+                no_account.append(person_id)
+            elif account.must_change:
+                must_change.append(person_id)
+    return ConfirmGaps(tuple(no_account), tuple(must_change))
+
+
 @use_case("grading.open_scoring", Role.PANEL_LEADER, Role.DISPUTE_CHAIR)
 def open_scoring(
     uow: UnitOfWork,

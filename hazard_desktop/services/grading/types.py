@@ -40,6 +40,15 @@ class ScoreEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PanelEntry:
+    """A member of the panel that decides a grading without LEC scores (criteria, §4.3), with their role
+    (组长, 副组长 or 成员)."""
+
+    person_id: uuid.UUID
+    role: PanelRole = PanelRole.MEMBER
+
+
+@dataclass(frozen=True, slots=True)
 class CriterionEntry:
     """A major-hazard criterion the hazard matches, with what was seen on site."""
 
@@ -78,6 +87,9 @@ class GradingRequest:
     ``round_id`` takes the scores from a blind scoring round (:mod:`.scoring`) instead of ``scores``: each
     score then carries who entered it and when. Under accounts typed ``scores`` are refused
     (``scores_need_round``): a member enters only their own score.
+
+    ``panel`` names the panel that decided a grading without scores (CRITERIA, PANEL_DECISION): it is stored
+    with the grading and printed on its sheet (with scores the scorers are the panel: ``panel_with_scores``).
     """
 
     hazard_id: uuid.UUID
@@ -86,10 +98,12 @@ class GradingRequest:
     criteria: tuple[CriterionEntry, ...] = ()
     reason: str = ""
     round_id: uuid.UUID | None = None
+    panel: tuple[PanelEntry, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scores", tuple(self.scores))
         object.__setattr__(self, "criteria", tuple(self.criteria))
+        object.__setattr__(self, "panel", tuple(self.panel))
 
 
 @dataclass(frozen=True, slots=True)

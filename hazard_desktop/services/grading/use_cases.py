@@ -34,7 +34,13 @@ from hazard_desktop.services.grading.lookups import (
     _tables,
     _with_hazard,
 )
-from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, MeetingRequest, ScoreEntry
+from hazard_desktop.services.grading.types import (
+    CriterionEntry,
+    GradingRequest,
+    MeetingRequest,
+    PanelEntry,
+    ScoreEntry,
+)
 from hazard_desktop.services.ports import UnitOfWork
 
 # ---------------------------------------------------------------- meetings and gradings
@@ -94,16 +100,19 @@ def grade_hazard_by_criteria(
     threshold_set_id: uuid.UUID | None = None,
     meeting_id: uuid.UUID | None = None,
     *,
+    panel: Sequence[PanelEntry] = (),
     at: datetime | None = None,
 ) -> Grading:
     """§5.1: store a draft 重大 grading citing the matched criteria and their evidence.
+
+    Without scores ``panel`` names the panel that decided (a person acting must name it: ``panel_not_recorded``).
 
     Raises:
         ValidationError: ``criteria_empty``, ``criterion_duplicate``, ``criterion_retired``,
             ``evidence_empty``; with scores as :func:`grade_hazard_by_lec`.
         NotFound: ``criterion_unknown`` and as :func:`grade_hazard_by_lec`.
     """
-    request = GradingRequest(hazard_id, GradingMethod.CRITERIA, tuple(scores), tuple(criteria))
+    request = GradingRequest(hazard_id, GradingMethod.CRITERIA, tuple(scores), tuple(criteria), panel=tuple(panel))
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 
@@ -118,14 +127,16 @@ def grade_hazard_by_decision(
     threshold_set_id: uuid.UUID | None = None,
     meeting_id: uuid.UUID | None = None,
     *,
+    panel: Sequence[PanelEntry] = (),
     at: datetime | None = None,
 ) -> Grading:
-    """§4.3: store a draft 重大 grading the panel decided, with its written reason.
+    """§4.3: store a draft 重大 grading the panel decided, with its written reason (``panel`` as
+    :func:`grade_hazard_by_criteria`).
 
     Raises:
         ValidationError: ``reason_empty``, ``reason_too_long``; with scores as :func:`grade_hazard_by_lec`.
     """
-    request = GradingRequest(hazard_id, GradingMethod.PANEL_DECISION, tuple(scores), reason=reason)
+    request = GradingRequest(hazard_id, GradingMethod.PANEL_DECISION, tuple(scores), reason=reason, panel=tuple(panel))
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 

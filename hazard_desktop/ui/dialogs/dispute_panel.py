@@ -71,7 +71,7 @@ from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate
 from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
 from hazard_desktop.ui.widgets import screen_fit
-from hazard_desktop.ui.widgets.blind_round import BlindRound
+from hazard_desktop.ui.widgets.blind_round import BlindRound, confirm_gaps_text
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.criteria_votes import CriteriaVotes
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
@@ -113,6 +113,10 @@ class DisputePanelDialog(QDialog):
     """
 
     changed = Signal(object)
+
+    #: Closing with votes or scores entered but no ruling confirmed asks first, as the grading window does (tests
+    #: that leave a dialog open switch it off: nobody answers a modal question when pytest-qt closes it).
+    ask_before_discard = True
 
     def __init__(
         self,
@@ -669,8 +673,12 @@ class DisputePanelDialog(QDialog):
         if rule is None:
             return
         self.checks.set_panel([placeholder_score(s) for s in self.seats()], rule, self._names(), self._redundant)
-        self.start_button.setEnabled(self.checks.is_valid() and self.leader.count() > 0)
-        if self.checks.is_valid():
+        gaps = confirm_gaps_text(self._context, self.seats(), self._names()) if self.checks.is_valid() else ""
+        self.start_button.setEnabled(self.checks.is_valid() and self.leader.count() > 0 and not gaps)
+        if gaps:
+            self.error_label.setText(gaps)
+            self.error_label.show()
+        elif self.checks.is_valid():
             self.clear_error()
 
     def chosen_threshold_set(self) -> ThresholdSet | None:
@@ -698,6 +706,11 @@ class DisputePanelDialog(QDialog):
             return False
         if self.chosen_threshold_set() is None and not self._view.in_question:
             self.show_error(DomainError("no_threshold_set"))
+            return False
+        gaps = confirm_gaps_text(self._context, seats, self._names())
+        if gaps:  # named now, not when the member's turn comes
+            self.error_label.setText(gaps)
+            self.error_label.show()
             return False
         self._seats = seats
         self._verdicts = ()
@@ -893,3 +906,26 @@ class DisputePanelDialog(QDialog):
     @property
     def ruling(self) -> Grading | None:
         return self._ruling
+
+    def unsaved_work(self) -> bool:
+        """True when closing now would throw away the panel's votes or scores (entered, no ruling confirmed)."""
+        page = self.pages.currentIndex()
+        if page == PAGE_VOTES:
+            return self.votes.has_entries()
+        if page == PAGE_SCORING:
+            return self.scoring.done_count() > 0
+        return page == PAGE_RESULT
+
+    def reject(self) -> None:
+        """Close; if the panel's votes or scores would be lost, say so first and close only if the user agrees."""
+        if self.ask_before_discard and self.unsaved_work():
+            question = arg(
+                self.tr(
+                    "Close without a ruling? The votes and scores the dispute panel entered for %1 are discarded; "
+                    "the dispute stays open."
+                ),
+                self._hazard.number,
+            )
+            if not messages.confirm(self, self.tr("Close dispute"), question):
+                return
+        super().reject()

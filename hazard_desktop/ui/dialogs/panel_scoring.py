@@ -50,6 +50,7 @@ from hazard_desktop.domain.grading import (
     GradingMethod,
     MemberScore,
     PanelOutcome,
+    PanelRole,
 )
 from hazard_desktop.domain.hazards import Hazard, HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import ThresholdSet
@@ -57,7 +58,14 @@ from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.grading import CriterionEntry, GradingRequest, GradingSetup, MeetingRequest, ScoreEntry
+from hazard_desktop.services.grading import (
+    CriterionEntry,
+    GradingRequest,
+    GradingSetup,
+    MeetingRequest,
+    PanelEntry,
+    ScoreEntry,
+)
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
@@ -65,7 +73,7 @@ from hazard_desktop.ui.formatting import QT_DATE_FORMAT
 from hazard_desktop.ui.grading_messages import problem_text
 from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
-from hazard_desktop.ui.widgets.blind_round import BlindRound
+from hazard_desktop.ui.widgets.blind_round import BlindRound, confirm_gaps_text
 from hazard_desktop.ui.widgets.common import INFO_STYLE, grading_summary, hazard_line, make_error_label
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring, Values, arg
 from hazard_desktop.ui.widgets.lec_format import band_name, today
@@ -469,13 +477,21 @@ class PanelScoringDialog(QDialog):
     def _panel_changed(self) -> None:
         seats = self.seats()
         self.checks.set_panel([placeholder_score(s) for s in seats], DEFAULT_PANEL_RULE, self._names())
-        ready = self.checks.is_valid() and self.leader_id() is not None and bool(self._hazards)
+        gaps = self.confirm_gaps_text(seats) if self.checks.is_valid() and not self.refusal else ""
+        ready = self.checks.is_valid() and self.leader_id() is not None and bool(self._hazards) and not gaps
         self.start_button.setEnabled(ready and not self.refusal)
         if self.refusal:
             self.show_error_text(self.refusal)
             self.start_button.setToolTip(self.refusal)
+        elif gaps:
+            self.show_error_text(gaps)
         elif self.checks.is_valid():
             self.clear_error()
+
+    def confirm_gaps_text(self, seats: Sequence[Seat]) -> str:
+        """Who of the chosen members could not confirm their own score (no account, or a PIN still to be
+        changed), named now rather than when their turn comes; "" when everyone can."""
+        return confirm_gaps_text(self._context, seats, self._names())
 
     # ---- errors
     def show_error(self, exc: BaseException) -> None:
@@ -509,6 +525,10 @@ class PanelScoringDialog(QDialog):
             return False
         if self.chosen_threshold_set() is None:
             self.show_error(DomainError("no_threshold_set"))
+            return False
+        gaps = self.confirm_gaps_text(seats)
+        if gaps:
+            self.show_error_text(gaps)
             return False
         self._seats = seats
         self.picker.setEnabled(False)
@@ -648,6 +668,9 @@ class PanelScoringDialog(QDialog):
                 detail += arg(
                     self.tr("; LEC kept for the record: D = %1 (%2)"), outcome.mean_text(), band_name(outcome.band)
                 )
+            else:
+                names = "、".join(s.candidate.name for s in self._seats)
+                detail += arg(self.tr("; decided by the panel (recorded on the sheet): %1"), names)
             self.grade_detail.setText(detail)
         elif outcome is not None:
             self.grade_verdict.set_verdict(labels.grade_label(HazardGrade.GENERAL), outcome.band.colour)
@@ -689,16 +712,19 @@ class PanelScoringDialog(QDialog):
         check = self.current_check()
         # the scores come from the blind scoring round, signed by each member (never typed in here)
         round_id = self._round_id if self._outcome is not None else None
+        # without scores the seated panel is recorded with the grading (its sheet names who decided)
+        panel = () if round_id is not None else self.panel_entries()
         if check is not None and check.matches:
             request = GradingRequest(
                 hazard.id,
                 GradingMethod.CRITERIA,
                 criteria=tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
                 round_id=round_id,
+                panel=panel,
             )
         elif check is not None and check.decision_reason:
             request = GradingRequest(
-                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id
+                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id, panel=panel
             )
         elif round_id is not None:
             request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, round_id=round_id)
@@ -727,6 +753,16 @@ class PanelScoringDialog(QDialog):
         self.graded.emit(grading)
         self._next_hazard()
         return grading
+
+    def panel_entries(self) -> tuple[PanelEntry, ...]:
+        """The seated panel as recorded with a grading without scores: the leader's seat 组长, the rest 成员."""
+        leader = self.leader_id()
+        return tuple(
+            PanelEntry(
+                s.candidate.person_id, PanelRole.LEADER if s.candidate.person_id == leader else PanelRole.MEMBER
+            )
+            for s in self._seats
+        )
 
     def skip_current(self) -> None:
         """Leave the current hazard ungraded and go on with the next one."""

@@ -44,6 +44,7 @@ _KINDS = {
     "grading_score": QT_TRANSLATE_NOOP("Exchange", "Member scores"),
     "grading_criterion": QT_TRANSLATE_NOOP("Exchange", "Matched criteria"),
     "grading_vote": QT_TRANSLATE_NOOP("Exchange", "Criterion votes"),
+    "grading_panel_member": QT_TRANSLATE_NOOP("Exchange", "Panel members"),
     "dispute": QT_TRANSLATE_NOOP("Exchange", "Disputes"),
     "dispute_claim": QT_TRANSLATE_NOOP("Exchange", "Dispute claims"),
     "sheet_print": QT_TRANSLATE_NOOP("Exchange", "Printed sheets"),

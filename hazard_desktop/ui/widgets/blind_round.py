@@ -11,6 +11,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.grading import PanelRole, RoundPurpose
 from hazard_desktop.domain.grading import Seat as RoundSeat
@@ -101,3 +103,33 @@ class BlindRound:
             for e in revealed
             if e.likelihood is not None and e.exposure is not None and e.consequence is not None
         ]
+
+
+def confirm_gaps_text(context: AppContext, seats: Sequence[Seat], names: Mapping[uuid.UUID | str, str]) -> str:
+    """The members of a panel being chosen who could not confirm their own entry on the leader's screen (no
+    account, or a PIN an administrator set and not yet changed), one line per reason; "" when everyone can.
+    Both panel windows say it before the panel starts rather than when a member's turn comes."""
+    gaps = grading_service.confirm_gaps(context.uow(), [s.candidate.person_id for s in seats])
+
+    def listed(ids: Sequence[uuid.UUID]) -> str:
+        return "、".join(names.get(p, str(p)) for p in ids)
+
+    def tr(text: str) -> str:  # the grading window's sentences, said by the dispute window too
+        return QCoreApplication.translate("PanelScoringDialog", text)
+
+    lines = []
+    if gaps.no_account:
+        lines.append(
+            tr(
+                "No account, so they cannot confirm their own score: %1. An administrator creates their "
+                "accounts (Tools → Accounts), or choose other members."
+            ).replace("%1", listed(gaps.no_account))
+        )
+    if gaps.must_change:
+        lines.append(
+            tr(
+                "The PIN an administrator set must be changed first: %1. Each signs in once under their "
+                "own account and chooses a new PIN, or choose other members."
+            ).replace("%1", listed(gaps.must_change))
+        )
+    return "\n".join(lines)

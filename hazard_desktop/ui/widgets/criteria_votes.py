@@ -116,6 +116,12 @@ class CriteriaVotes(QScrollArea):
     def set_evidence(self, criterion_id: uuid.UUID, text: str) -> None:
         self.evidence[criterion_id].setPlainText(text)
 
+    def has_entries(self) -> bool:
+        """True once any vote is ticked or any finding typed (closing would lose them)."""
+        return any(t.isChecked() for t in self.ticks.values()) or any(
+            e.toPlainText().strip() for e in self.evidence.values()
+        )
+
     def describe(self, verdicts: Sequence[CriterionVerdict]) -> list[str]:
         """One line per verdict: "121-2 (第2条): applies — 4 for, 3 against"."""
         return [

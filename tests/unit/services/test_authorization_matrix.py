@@ -83,6 +83,7 @@ EXPECTED = {
     "disputes.withdraw": "ADIL",
     "grading.confirm": "L",
     "grading.enter_own_score": "DLM",
+    "grading.confirm_gaps": "DL",
     "grading.open_scoring": "DL",
     "grading.open_scoring_for": "*",
     "grading.revealed_scores": "*",
