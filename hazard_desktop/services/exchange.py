@@ -587,11 +587,10 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
         created = datetime.fromisoformat(_text(m.get("created_at")))
     except ValueError as exc:
         raise DomainError("exchange_tampered", entry="manifest.json") from exc
-    new_ids = {kind: _new_ids(plan, kind) for kind in plan.new}
     # photos as the user counts them: one per photo record, not per file (original and its renditions)
-    photos = len(
-        {tuple(name.split("/")[1:3]) for name in package.photo_names()}
-        & {(kind, record) for kind, ids in new_ids.items() for record in ids}
+    owners = {name[: name.rindex("/")] for name in package.photo_names()}  # photos/<kind>/<record id>
+    photos = sum(
+        f"photos/{kind}/{record_id}" in owners for kind, rows in plan.new.items() for record_id, _fields in rows
     )
     return ImportPreview(
         sender=plan.sender.short_code,
@@ -603,10 +602,6 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
         photos=photos,
         joins=plan.joins is not None,
     )
-
-
-def _new_ids(plan: _Plan, kind_name: str) -> set[str]:
-    return {str(record_id) for record_id, _ in plan.new.get(kind_name, ())}
 
 
 def exchange_preview(
@@ -665,22 +660,23 @@ def import_exchange(
             done = 0
             opened = 0
             sender = plan.sender.short_code
-            photo_names: dict[str, list[str]] = {}
+            photo_names: dict[str, list[tuple[str, str, str]]] = {}  # kind: (record id, rendition, entry name)
             for name in package.photo_names():
-                photo_names.setdefault(name.split("/")[1], []).append(name)
+                _, kind_name, owner, variant = name.split("/")
+                photo_names.setdefault(kind_name, []).append((owner, variant, name))
             for kind in RECORD_KINDS:
                 new = plan.new.get(kind.name, [])
                 changed = plan.changed.get(kind.name, [])
                 session.write(kind, new, new=True)
                 session.write(kind, changed, new=False)
                 if kind.blobs is not None and new:
-                    wanted = _new_ids(plan, kind.name)
+                    wanted = {str(record_id): record_id for record_id, _fields in new}
                     blobs = []
-                    for name in photo_names.get(kind.name, ()):
-                        _, _, owner, variant = name.split("/")
-                        if owner in wanted:
-                            blobs.append((uuid.UUID(owner), variant, package.photo(name)))
-                            if len(blobs) >= 200:
+                    for owner, variant, name in photo_names.get(kind.name, ()):
+                        record_id = wanted.get(owner)
+                        if record_id is not None:
+                            blobs.append((record_id, variant, package.photo(name)))
+                            if len(blobs) >= 500:
                                 session.write_photos(kind, blobs)
                                 blobs = []
                     session.write_photos(kind, blobs)
