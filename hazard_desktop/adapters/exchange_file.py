@@ -391,6 +391,11 @@ class ZipPackage:
             raise DomainError("exchange_tampered", entry=name)
         return self._checked(name)
 
+    def digest(self, name: str) -> str:
+        if name not in self._hashes:
+            raise DomainError("exchange_tampered", entry=name)
+        return self._hashes[name]
+
     def _checked(self, name: str) -> bytes:
         info = self._archive.getinfo(name)
         if info.compress_type == zipfile.ZIP_STORED and self._path is not None:

@@ -148,7 +148,11 @@ class ExchangeSession(Protocol):
         self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, Fields]], arriving: Mapping[str, Sequence[Fields]]
     ) -> tuple[uuid.UUID, str, object] | None: ...
     def photos(self, kind: RecordKind, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str, bytes]]: ...
-    def write_photos(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]]) -> None: ...
+    def write_photos(
+        self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]], digests: Sequence[str] | None = None
+    ) -> None:
+        """Store photo files; ``digests``, when given: each row's bytes' SHA-256 hex, checked by the caller."""
+        ...
     def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
         """Hashes of the versions of ``kind`` this installation and ``peer`` both hold (agreed)."""
         ...
@@ -186,7 +190,13 @@ class ExchangePackage(Protocol):
         ...
 
     def photo_names(self) -> list[str]: ...
-    def photo(self, name: str) -> bytes: ...
+    def photo(self, name: str) -> bytes:
+        """An entry's bytes, checked against the SHA-256 the manifest lists (``digest``)."""
+        ...
+
+    def digest(self, name: str) -> str:
+        """The SHA-256 hex the manifest lists for an entry (what :meth:`photo` checks its bytes against)."""
+        ...
     def verify_rest(self, progress: Progress | None = None) -> None:
         """Check the hash of every entry not read yet (the import calls it before its commit).
 
@@ -671,15 +681,17 @@ def import_exchange(
                 session.write(kind, changed, new=False)
                 if kind.blobs is not None and new:
                     wanted = {str(record_id): record_id for record_id, _fields in new}
-                    blobs = []
+                    blobs: list[tuple[uuid.UUID, str, bytes]] = []
+                    digests: list[str] = []  # checked by photo(): the audit trail need not hash the bytes again
                     for owner, variant, name in photo_names.get(kind.name, ()):
                         record_id = wanted.get(owner)
                         if record_id is not None:
                             blobs.append((record_id, variant, package.photo(name)))
+                            digests.append(package.digest(name))
                             if len(blobs) >= 500:
-                                session.write_photos(kind, blobs)
-                                blobs = []
-                    session.write_photos(kind, blobs)
+                                session.write_photos(kind, blobs, digests)
+                                blobs, digests = [], []
+                    session.write_photos(kind, blobs, digests)
                 for record_id, fields in plan.conflicts.get(kind.name, []):
                     hazard = fields.get(kind.hazard_column) if kind.hazard_column else None
                     session.open_conflict(kind, record_id, uuid.UUID(str(hazard)) if hazard else None, sender, fields)
