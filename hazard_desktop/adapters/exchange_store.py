@@ -91,14 +91,16 @@ def numbering(connection: Any) -> tuple[int, int | None]:
 
 def _values(rows: Sequence[tuple[uuid.UUID, Fields]], names: Sequence[str]) -> list[tuple[object, ...]]:
     """Each record's values in the order of ``names``; a column a record lacks is NULL (a file of an older
-    schema). One ``itemgetter`` call per record when every record has every column, as a sender writes them."""
+    schema, a sparse column left out while NULL). One ``itemgetter`` call per record when every record has every
+    column, else on each record laid over NULLs (hazards without their ``SPARSE_COLUMNS``: most of them)."""
     if len(names) == 1:
         return [(f.get(names[0]),) for _, f in rows]
     take = itemgetter(*names)
     try:
         return [take(f) for _, f in rows]
     except KeyError:
-        return [tuple(f.get(n) for n in names) for _, f in rows]
+        blank = dict.fromkeys(names)
+        return [take(blank | f) for _, f in rows]
 
 
 class SqlExchangeSession:
@@ -359,14 +361,15 @@ class SqlExchangeSession:
         if kind.blobs is None:
             return
         b = kind.blobs
-        for part in _chunks([str(i) for i in ids]):
+        by_text = {str(i): i for i in ids}  # the owners as asked for: no UUID parsed per file
+        for part in _chunks(list(by_text)):
             marks = ", ".join("?" * len(part))
             for owner, variant, data in self._rows(
                 f"SELECT {b.owner}, {b.variant}, {b.data} FROM {b.table} WHERE {b.owner} IN ({marks})"
                 f" ORDER BY {b.owner}, {b.variant}",
                 part,
             ):
-                yield uuid.UUID(owner), str(variant), bytes(data)
+                yield by_text.get(owner) or uuid.UUID(owner), str(variant), bytes(data)
 
     def write_photos(
         self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]], digests: Sequence[str] | None = None

@@ -381,7 +381,8 @@ def export_exchange(
                 base = known.get(record_id)
                 if not everything and base == rev:
                     continue
-                parts.append(f'"{record_id}":{{"base":{json.dumps(base)},"fields":{text},"rev":"{rev}"}}')
+                based = "null" if base is None else _CANONICAL(base)  # a str: json's C quoting, no encoder pass
+                parts.append(f'"{record_id}":{{"base":{based},"fields":{text},"rev":"{rev}"}}')
                 hashes[record_id] = rev
             if parts:
                 payloads.append((f"records/{kind.name}.json", ("{" + ",".join(parts) + "}").encode("utf-8")))
