@@ -7,11 +7,12 @@ SQL transaction per use case over the record kinds of ``domain.exchange.RECORD_K
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -236,6 +237,21 @@ def record_hash(fields: Mapping[str, object]) -> str:
     return hashlib.sha256(_canonical(fields).encode("utf-8")).hexdigest()
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a file is written, or read and its records classified and
+    written: the tens of thousands of record dicts made on the way set off full collections over the whole
+    process's heap (~0.3 s of an export and import of 10,000 hazards), and none of them is part of a cycle.
+    Reference counting frees as always; collection resumes after, whatever happened."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -360,7 +376,7 @@ def export_exchange(
     Raises ``identity_missing``, ``peer_unknown``, ``exchange_cancelled``, ``exchange_target_missing``,
     ``exchange_write_failed``; nothing changes and no file remains on refusal or cancel.
     """
-    with store.session() as session:
+    with store.session() as session, _no_cycle_collection():
         me = session.identity()
         if me is None:
             raise DomainError("identity_missing")
@@ -655,7 +671,7 @@ def import_exchange(
     to a registered laptop): the register takes the plant's reference data, the short code and the number
     slot the office gave it.
     """
-    with store.session() as session:
+    with store.session() as session, _no_cycle_collection():
         package = files.read(path, session.schema_revision(), deep=False)
         try:
             plan = _plan(session, package)
