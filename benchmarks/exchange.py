@@ -3,8 +3,9 @@ office, against its floor.
 
 Program: ``services.exchange.export_exchange`` at the laptop (everything the office lacks: the records as
 JSON with their hashes, the photos stored by ``exchange_file``'s zip writer, the manifest, fsync and rename)
-plus ``import_exchange`` at the office (every entry checked against its SHA-256 and CRC, the records
-classified, inserted with the full-text index and the photos, the audit trail's entries, one transaction) —
+plus ``import_exchange`` at the office (every entry checked against its SHA-256, the records' JSON against its
+CRC too; the records classified, inserted with the full-text index and the photos, the audit trail's entries,
+one transaction) —
 into a fresh copy of the office register each turn.
 Floor: what moving the same data costs at the least — copying the same photo bytes into files (one per
 photo rendition, then ``os.sync``) and inserting the same rows (hazards, photo rows and blobs, read beforehand,

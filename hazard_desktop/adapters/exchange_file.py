@@ -38,6 +38,7 @@ from hazard_desktop.services.exchange import Fields
 MANIFEST = "manifest.json"
 _NAME = re.compile(r"^(manifest\.json|records/[a-z_]{1,40}\.json|photos/[a-z_]{1,40}/[0-9a-f-]{36}/[a-z0-9_]{1,16})$")
 _CHUNK = 1 << 20
+_BUFFER = 1 << 20  # the file's buffer, written and read: one system call per MiB, not per photo (40,000 of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +81,17 @@ class ZipPackageFiles:
         part = folder / f".{target.stem}.{secrets.token_hex(4)}.part"
         listed: dict[str, dict[str, object]] = {}
         try:
-            with open(part, "wb") as handle:
+            with open(part, "wb", buffering=_BUFFER) as handle:
                 archive = _ZipWriter(handle)
                 for name, data in entries:
-                    assert _NAME.match(name), name
+                    assert _NAME.fullmatch(name), name
                     archive.add(name, data, deflate=name.endswith(".json"))
                     listed[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                 body = dict(manifest)
                 body["entries"] = listed
-                archive.add(MANIFEST, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"), deflate=True)
+                # compact: with ``indent`` json falls back to its Python encoder (0.3 s for 40,000 entries)
+                text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+                archive.add(MANIFEST, text.encode("utf-8"), deflate=True)
                 archive.finish()
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -148,9 +151,9 @@ class ZipPackageFiles:
         total = 0
         for info in infos:
             name = info.filename
-            if _unsafe(name) or info.is_dir():
-                raise DomainError("exchange_unsafe_path", entry=name[:200])
-            if not _NAME.match(name):
+            if not _NAME.fullmatch(name):  # a name of the layout is safe (ASCII, no separator but /, no . or ..)
+                if _unsafe(name) or info.is_dir():
+                    raise DomainError("exchange_unsafe_path", entry=name[:200])
                 raise DomainError("exchange_tampered", entry=name[:200])
             if name in names:
                 raise DomainError("exchange_tampered", entry=name)
@@ -388,6 +391,11 @@ class ZipPackage:
             raise DomainError("exchange_tampered", entry=name)
         return self._checked(name)
 
+    def digest(self, name: str) -> str:
+        if name not in self._hashes:
+            raise DomainError("exchange_tampered", entry=name)
+        return self._hashes[name]
+
     def _checked(self, name: str) -> bytes:
         info = self._archive.getinfo(name)
         if info.compress_type == zipfile.ZIP_STORED and self._path is not None:
@@ -403,32 +411,37 @@ class ZipPackage:
 
     def _stored(self, info: zipfile.ZipInfo) -> bytes:
         """A STORED entry's bytes read straight from the file, with the checks ``zipfile`` makes on the way (the
-        local header's signature and name, the CRC: else ``exchange_tampered``; every byte there: else
-        ``exchange_truncated``; a drive gone: ``exchange_read_failed``, as ``_read`` says) but
-        without its per-entry reader objects (with 40,000 photos in a file they cost as much as the hashing)."""
+        local header's signature and name: else ``exchange_tampered``; every byte there: else
+        ``exchange_truncated``; a drive gone: ``exchange_read_failed``, as ``_read`` says) but without its
+        per-entry reader objects (with 40,000 photos in a file they cost as much as the hashing).
+
+        Its CRC-32 is not computed: both callers (``_checked``, ``verify_rest``) compare the bytes' SHA-256 with the
+        manifest's next, which finds every change a CRC would (``exchange_tampered`` too) and those it would not.
+        The entries are read in the order they were written, so the file's 1 MiB buffer serves the seeks."""
+        expected = info.orig_filename.encode("ascii")
         try:
             if self._raw is None:
                 assert self._path is not None
-                self._raw = open(self._path, "rb")  # noqa: SIM115 (closed by close())
+                self._raw = open(self._path, "rb", buffering=_BUFFER)  # noqa: SIM115 (closed by close())
             handle = self._raw
             handle.seek(info.header_offset)
-            header = handle.read(_LOCAL.size)
-            if len(header) != _LOCAL.size:
+            header = handle.read(_LOCAL.size + len(expected))
+            if len(header) != _LOCAL.size + len(expected):
                 raise DomainError("exchange_truncated")
             signature, _version, flags, _method, _time, _date, _crc, _packed, _size, name_size, extra_size = (
-                _LOCAL.unpack(header)
+                _LOCAL.unpack_from(header)
             )
-            name = handle.read(name_size)
-            if signature != b"PK\x03\x04" or name != info.orig_filename.encode("ascii") or flags & 0x21:
+            if signature != b"PK\x03\x04" or name_size != len(expected) or header[_LOCAL.size :] != expected:
                 raise DomainError("exchange_tampered", entry=info.filename)  # zipfile's BadZipFile (bad magic, names)
-            handle.seek(extra_size, os.SEEK_CUR)
+            if flags & 0x21:
+                raise DomainError("exchange_tampered", entry=info.filename)
+            if extra_size:
+                handle.seek(extra_size, os.SEEK_CUR)
             data = handle.read(info.compress_size)
         except OSError as exc:  # the drive went away while reading
             raise DomainError("exchange_read_failed", reason=exc.strerror or str(exc), errno=exc.errno) from exc
         if len(data) != info.compress_size or len(data) != info.file_size:
             raise DomainError("exchange_truncated")
-        if zlib.crc32(data) != info.CRC:  # a whole file whose bytes changed (as zipfile's CRC error, read_entry)
-            raise DomainError("exchange_tampered", entry=info.filename)
         return data
 
     def verify_rest(self, progress: Callable[[int, int], bool] | None = None) -> None:

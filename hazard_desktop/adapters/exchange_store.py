@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from hazard_desktop.adapters.audit import known_blob_digests
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.exchange import (
     BOOKKEEPING_FIELDS,
@@ -43,6 +44,7 @@ LOCAL_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"pk", "exchang
 # revision (the hash of its fields) it had and was agreed with the peers before they existed; absent means NULL.
 SPARSE_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"found_by_text", "found_date_only"})}
 _CHUNK = 500
+_STAGED = 5000  # rows per staged statement (``_staged``)
 _STAMP = "%Y-%m-%d %H:%M:%S.%f"
 
 
@@ -89,14 +91,16 @@ def numbering(connection: Any) -> tuple[int, int | None]:
 
 def _values(rows: Sequence[tuple[uuid.UUID, Fields]], names: Sequence[str]) -> list[tuple[object, ...]]:
     """Each record's values in the order of ``names``; a column a record lacks is NULL (a file of an older
-    schema). One ``itemgetter`` call per record when every record has every column, as a sender writes them."""
+    schema, a sparse column left out while NULL). One ``itemgetter`` call per record when every record has every
+    column, else on each record laid over NULLs (hazards without their ``SPARSE_COLUMNS``: most of them)."""
     if len(names) == 1:
         return [(f.get(names[0]),) for _, f in rows]
     take = itemgetter(*names)
     try:
         return [take(f) for _, f in rows]
     except KeyError:
-        return [tuple(f.get(n) for n in names) for _, f in rows]
+        blank = dict.fromkeys(names)
+        return [take(blank | f) for _, f in rows]
 
 
 class SqlExchangeSession:
@@ -124,6 +128,25 @@ class SqlExchangeSession:
             raise DBAPIError.instance(sql, tuple(params), exc, sqlite3.Error) from exc
         finally:
             cursor.close()
+
+    def _staged(self, verb: str, table: str, names: Sequence[str], values: Sequence[tuple[object, ...]]) -> None:
+        """``verb`` (``INSERT``, ``INSERT OR REPLACE``) ``values`` into ``table`` through a TEMP staging table: the
+        rows go there by ``executemany`` (no index, no trigger, in memory), then into ``table`` with one ``INSERT …
+        SELECT`` per 5,000. The same rows and the same values (the staging columns have no type, so each value
+        is as bound until ``table``'s own column takes it), but the audit trail's triggers make SQLite keep a
+        statement journal per statement, which one statement per row paid 30,000 times (as the bulk writer,
+        ``adapters/bulk.py``)."""
+        columns = ", ".join(names)
+        self._sql("DROP TABLE IF EXISTS temp.exchange_stage")
+        self._sql(f"CREATE TEMP TABLE exchange_stage ({columns})")
+        try:
+            stage = f"INSERT INTO temp.exchange_stage VALUES ({', '.join('?' * len(names))})"
+            for part in _chunks(values, _STAGED):
+                self._c.exec_driver_sql(stage, list(part))
+                self._sql(f"{verb} INTO main.{table} ({columns}) SELECT {columns} FROM temp.exchange_stage")
+                self._sql("DELETE FROM temp.exchange_stage")
+        finally:
+            self._sql("DROP TABLE IF EXISTS temp.exchange_stage")
 
     def columns(self, table: str) -> tuple[str, ...]:
         if table not in self._columns:
@@ -274,8 +297,7 @@ class SqlExchangeSession:
                     old_tokens[r[0]] = (r[1], hazard_tokens(r[2], r[3], r[4], r[5], r[6] or "", r[7] or ""))
         try:
             if new:
-                sql = f"INSERT INTO {kind.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-                self._c.exec_driver_sql(sql, _values(rows, names))
+                self._staged("INSERT", kind.table, names, _values(rows, names))
             else:
                 sets = ", ".join(f"{n} = ?" for n in names if n != "id")
                 sql = f"UPDATE {kind.table} SET {sets} WHERE id = ?"
@@ -339,31 +361,38 @@ class SqlExchangeSession:
         if kind.blobs is None:
             return
         b = kind.blobs
-        for part in _chunks([str(i) for i in ids]):
+        by_text = {str(i): i for i in ids}  # the owners as asked for: no UUID parsed per file
+        for part in _chunks(list(by_text)):
             marks = ", ".join("?" * len(part))
             for owner, variant, data in self._rows(
                 f"SELECT {b.owner}, {b.variant}, {b.data} FROM {b.table} WHERE {b.owner} IN ({marks})"
                 f" ORDER BY {b.owner}, {b.variant}",
                 part,
             ):
-                yield uuid.UUID(owner), str(variant), bytes(data)
+                yield by_text.get(owner) or uuid.UUID(owner), str(variant), bytes(data)
 
-    def write_photos(self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]]) -> None:
+    def write_photos(
+        self, kind: RecordKind, rows: Sequence[tuple[uuid.UUID, str, bytes]], digests: Sequence[str] | None = None
+    ) -> None:
+        """Store photo files; ``digests``: the SHA-256 hex of each row's bytes, known to the caller (checked against
+        the file), which the audit trail's record then takes instead of hashing the bytes a second time
+        (``audit.known_blob_digests``: only for bytes equal to the row's)."""
         if kind.blobs is None or not rows:
             return
         b = kind.blobs
         if "id" in self.columns(b.table):
             now = _stamp()
-            self._c.exec_driver_sql(
+            sql = (
                 f"INSERT OR REPLACE INTO {b.table} (id, created_at, updated_at, {b.owner}, {b.variant}, {b.data})"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(str(new_id()), now, now, str(o), v, d) for o, v, d in rows],
+                " VALUES (?, ?, ?, ?, ?, ?)"
             )
+            values: list[tuple[object, ...]] = [(str(new_id()), now, now, str(o), v, d) for o, v, d in rows]
         else:
-            self._c.exec_driver_sql(
-                f"INSERT OR REPLACE INTO {b.table} ({b.owner}, {b.variant}, {b.data}) VALUES (?, ?, ?)",
-                [(str(o), v, d) for o, v, d in rows],
-            )
+            sql = f"INSERT OR REPLACE INTO {b.table} ({b.owner}, {b.variant}, {b.data}) VALUES (?, ?, ?)"
+            values = [(str(o), v, d) for o, v, d in rows]
+        known = [] if digests is None else zip((d for _o, _v, d in rows), digests, strict=True)
+        with known_blob_digests(known):
+            self._c.exec_driver_sql(sql, values)
 
     # ------------------------------------------------------------ what each peer has
     def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
@@ -372,10 +401,11 @@ class SqlExchangeSession:
 
     def remember(self, peer: str, kind: str, hashes: Mapping[uuid.UUID, str], *, ack: bool) -> None:
         if hashes:
-            self._c.exec_driver_sql(
-                "INSERT OR REPLACE INTO exchange_known (peer, kind, record_id, hash, ack) VALUES (?, ?, ?, ?, ?)",
-                [(peer, kind, str(i), h, int(ack)) for i, h in hashes.items()],
-            )
+            flag = int(ack)
+            self._staged(
+                "INSERT OR REPLACE", "exchange_known", ("peer", "kind", "record_id", "hash", "ack"),
+                [(peer, kind, str(i), h, flag) for i, h in hashes.items()],
+            )  # fmt: skip
 
     def pending_acks(self, peer: str) -> dict[str, dict[uuid.UUID, str]]:
         found: dict[str, dict[uuid.UUID, str]] = {}

@@ -371,3 +371,31 @@ def test_a_row_replaced_by_insert_or_replace_is_recorded_as_deleted(context):
            if e.seq > before + 1]  # fmt: skip
     assert sorted(new) == [("s-1", False, True), ("s-2", True, False)]
     assert trail(context).verify().ok
+
+
+def test_a_blob_digest_known_to_its_writer_is_taken_only_for_those_very_bytes(context, inspector):
+    """``known_blob_digests`` (the exchange's import, which has checked every photo against the file's SHA-256):
+    the trail takes the writer's digest for bytes equal to the ones it names, and hashes anything else itself —
+    a wrong digest for other bytes is never recorded, so the trail still verifies."""
+    import hashlib
+
+    from hazard_desktop.adapters.audit import known_blob_digests
+    from hazard_desktop.app import engine_of
+    from hazard_desktop.services.hazards import PhotoFile
+    from tests.integration.test_hazard_services import jpeg
+
+    photos = [PhotoFile("p.jpg", jpeg(40, 30))]
+    hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector), photos=photos, images=context.images)
+    photo_id = str(hazard.photos[0].id)
+    right, other = b"\x01" * 5000, b"\x02" * 5000
+    insert = "INSERT OR REPLACE INTO photo_blobs (photo_id, kind, data) VALUES (?, ?, ?)"
+    with engine_of(context).begin() as connection, known_blob_digests(
+        [(right, hashlib.sha256(right).hexdigest()), (b"\x03" * 5000, "0" * 64)]
+    ):  # the second pair's bytes never come: the other blob is hashed
+        connection.exec_driver_sql(insert, (photo_id, "extra_a", right))
+        connection.exec_driver_sql(insert, (photo_id, "extra_b", other))
+    assert trail(context).verify().ok
+    with engine_of(context).begin() as connection, known_blob_digests([(right, "0" * 64)]):  # a wrong digest
+        connection.exec_driver_sql(insert, (photo_id, "extra_c", right))  # taken for these bytes: the trail says so
+    found = trail(context).verify().findings
+    assert [(f.kind, f.table, f.record) for f in found] == [("record_changed", "photo_blobs", f"{photo_id}/extra_c")]

@@ -13,6 +13,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from hazard_desktop import paths
+from hazard_desktop.adapters.audit import SqliteAuditTrail
 from hazard_desktop.domain.exchange import Role, Side
 from hazard_desktop.domain.hazards import HazardStatus
 from hazard_desktop.domain.rectification import AcceptanceInput, PhotoStage
@@ -96,6 +98,8 @@ def test_findings_go_up_assignments_down_and_an_acceptance_up_again(plant):
     assert result.preview.photos == 1  # one photo, though its original and display size travel as two files
     assert {hazard(hq, h.id).number for h in (h1, h2, h3, h4)} == numbers
     assert hazard(hq, h1.id).photos and hazard(hq, h1.id).photos[0].id == h1.photos[0].id
+    # the trail's records of the photo files took the digests the import had checked: they are the bytes' own
+    assert SqliteAuditTrail(paths.database_path(hq.folder)).verify().ok
     # the same files again, in either order: nothing changes and the preview says so
     assert hq.take(up1).changed_nothing and hq.take(up2).changed_nothing
 
