@@ -8,7 +8,7 @@ CRC too; the records classified, inserted with the full-text index and the photo
 one transaction) —
 into a fresh copy of the office register each turn.
 Floor: what moving the same data costs at the least — copying the same photo bytes into files (one per
-photo rendition, then ``os.sync``) and inserting the same rows (hazards, photo rows and blobs, read beforehand,
+photo rendition, no sync) and inserting the same rows (hazards, photo rows and blobs, read beforehand,
 untimed) with ``executemany`` into a fresh copy of the office register in one transaction.
 Target ≤ 2× (issue 15), wall-clock; the CPU time of the same timed region (process time: the program's work,
 not the waits for a core on a shared machine) is the second figure, and the load average is printed.
@@ -20,7 +20,6 @@ Run by ``benchmarks/register.py --only exchange`` (part of ``make bench``); alon
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import sqlite3
@@ -139,7 +138,8 @@ def floor_turn(
     names, blobs = rows["photo_blobs"]
     for photo_id, kind, data in blobs:
         (photos / f"{photo_id}.{kind}").write_bytes(data)
-    os.sync()  # the copies on disk, as the program's file is (fsynced) before it is renamed
+    # No sync: os.sync() flushed every process's pending writes on the machine, so the floor's time followed the
+    # other jobs (3.3-10 s of CPU for the same work); the bytes written is the least any copy does.
     con = sqlite3.connect(paths.database_path(target), isolation_level=None)
     con.execute("PRAGMA synchronous=FULL")
     con.execute("BEGIN IMMEDIATE")
