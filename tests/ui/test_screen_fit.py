@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, QSettings, QSize
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -859,6 +859,65 @@ def test_panel_scoring_stays_on_screen_page_by_page(qtbot, fresh: AppContext, la
     problems += _fits_with_actions(dialog, screen, "result page", dialog.confirm_button, close)
     dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def _sideways_scroll_bars(window: QWidget) -> list[str]:
+    """The visible horizontal scroll bars in ``window`` (the scroll area they belong to)."""
+    return [
+        _name(bar.parentWidget().parentWidget() or bar)
+        for bar in window.findChildren(QScrollBar)
+        if bar.orientation() == Qt.Orientation.Horizontal and bar.isVisible() and bar.maximum() > 0
+    ]
+
+
+def test_the_grading_windows_result_fits_the_width_at_150_percent(qtbot, fresh: AppContext, language: str):
+    """After the last grading is confirmed, the list of what was graded shows every line whole in the window's
+    width: a 重大 by the §4.3 definition (its summary the longest) scrolled sideways at 150 %, and the scroll
+    bar covered the last row."""
+    from hazard_desktop.domain.grading import match_criterion
+    from hazard_desktop.services.demo import ensure_people
+    from hazard_desktop.services.hazards import create_hazard
+    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckResult
+    from hazard_desktop.ui.dialogs.panel_scoring import PAGE_DONE, PanelScoringDialog
+    from tests.factories import add_person, hazard_input
+    from tests.ui.test_panel_scoring import person
+
+    area = SCREENS["150%"]
+    previous = screen_fit.set_available_override(area)
+    try:
+        people = ensure_people(fresh.uow())
+        inspector = add_person(fresh)
+        ids = [create_hazard(fresh.uow(), hazard_input(fresh, inspector)).id for _ in range(3)]
+        panel = [person(people, "AHB", "陈建国").id, person(people, "SCB", "周永明").id, person(people, "GH", "黄秀英").id]
+        dialog = PanelScoringDialog(fresh, ids, on=DAY)
+        show_fitted(qtbot, dialog, area)
+        dialog.set_members(panel)
+        assert dialog.set_leader(panel[0])
+        dialog.start_button.click()
+        criterion = next(c for c in grading_service.grading_setup(fresh.uow(), DAY).criteria if c.code == "121-20")
+        dialog.set_check(CriteriaCheckResult((match_criterion(criterion, "氧化剂与易燃液体混放，储存区未设隔离"),)))
+        dialog.skip_scoring_button.click()
+        dialog.confirm_button.click()
+        dialog.set_check(CriteriaCheckResult((), "泄漏点位于装车站台旁，整改需全装置停车，须编制专项治理方案"))
+        for _ in panel:
+            dialog.scoring.enter("3", "6", "15")
+        dialog.confirm_button.click()
+        for _ in panel:
+            dialog.scoring.enter("1", "1", "1")
+        dialog.confirm_button.click()
+        QApplication.processEvents()
+        assert dialog.current_page() == PAGE_DONE and dialog.done_list.count() == 3
+        problems = [f"scrolls sideways: {n}" for n in _sideways_scroll_bars(dialog)]
+        listing = dialog.done_list
+        viewport = listing.viewport().rect()
+        for row in range(listing.count()):
+            shown = listing.visualItemRect(listing.item(row))  # wrapped: as wide as the list, taller
+            if not viewport.contains(shown):
+                problems.append(f"row {row} not whole: {shown} in {viewport}")
+        dialog.close()
+        assert not problems, "\n".join(problems)
+    finally:
+        screen_fit.set_available_override(previous)
 
 
 def test_a_window_whose_content_grows_after_opening_stays_on_the_screen(qtbot) -> None:
