@@ -773,7 +773,7 @@ def test_the_main_window_remembers_its_size_per_screen(qtbot, world: World, tmp_
 # --------------------------------------------------------------------------------- paged dialogs, page by page
 
 
-def _fits_with_actions(window: QWidget, area: QRect, step: str, *actions: QAbstractButton) -> list[str]:
+def _fits_with_actions(window: QWidget, area: QRect, step: str, *actions: QWidget) -> list[str]:
     """The window still fits after ``step``; the page's main buttons are visible without scrolling."""
     QGuiApplication.processEvents()
     problems = [f"{step}: {p}" for p in fit_problems(window, area)]
@@ -795,7 +795,8 @@ def fresh(tmp_path) -> Iterator[AppContext]:
 
 def test_the_dispute_dialog_stays_on_screen_page_by_page(qtbot, fresh: AppContext, language: str, screen: QRect):
     """Votes, LEC scores and the ruling page of a 重大-by-criterion dispute: never larger than the screen,
-    the page's action and Close always in view (they were pushed off the screen at 150 %)."""
+    the page's action and Close always in view (they were pushed off the screen at 150 %), and on the ruling
+    page the ruling text with them."""
     from PySide6.QtWidgets import QDialogButtonBox
 
     from hazard_desktop.services.demo import ensure_people
@@ -825,7 +826,10 @@ def test_the_dispute_dialog_stays_on_screen_page_by_page(qtbot, fresh: AppContex
     for _ in dialog.seats():
         dialog.scoring.enter("1", "6", "7")
     assert dialog.current_page() == PAGE_RESULT
-    problems += _fits_with_actions(dialog, screen, "result page", dialog.confirm_button, dialog.rescore_button, close)
+    # the ruling (required) is in view with Confirm: at 150 % it lay below the fold of seven members' scores
+    problems += _fits_with_actions(
+        dialog, screen, "result page", dialog.ruling_text, dialog.confirm_button, dialog.rescore_button, close
+    )
     dialog.close()
     assert not problems, "\n".join(problems)
 
