@@ -40,6 +40,10 @@
         <translation>或</translation>
     </message>
     <message>
+        <source>Role: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
         <source>Single-user</source>
         <translation>单用户</translation>
     </message>

@@ -151,7 +151,7 @@ def test_the_signed_in_role_hides_what_it_may_not_do_and_the_services_refuse_it(
     assert not sheets.print_sheet.isVisible() and not sheets.form_menu.menuAction().isVisible()
     assert not window.feature_actions["ledger_import"].action_import.isVisible()  # type: ignore[attr-defined]
     assert not window.feature_actions["backups"]["restore"].isVisible()  # type: ignore[attr-defined]
-    assert "工会观察员" in actions.status.text()
+    assert "工会观察员" in actions.status.toolTip() and "Read only" in actions.status.text()  # the operator label names them
     assert window.rectification_actions.operator == person.id  # type: ignore[attr-defined]  # 操作人 = signed in
     from hazard_desktop.domain.errors import NotPermitted
     from hazard_desktop.services import reference_admin

@@ -1061,6 +1061,53 @@ def test_the_status_bar_items_are_whole_and_apart_on_the_small_screen(qtbot, wor
         screen_fit.set_available_override(previous)
 
 
+def test_the_status_bar_names_the_signed_in_person_once(qtbot, fresh: AppContext, language: str, tmp_path) -> None:
+    """Signed in with an account, the status bar named the person twice: "操作人：李评分" and "李评分 · 评分组长".
+    The operator label keeps the name (it stays when room is short); the account label says the roles, in full
+    in its tooltip, and names the account again once another 操作人 is chosen. Whole and apart at 911×512."""
+    from hazard_desktop.domain.accounts import Role, SecretKind
+    from hazard_desktop.services import accounts as account_service
+    from hazard_desktop.services import reference_admin
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+    from tests.fakes import FakeSecretHasher
+    from tests.ui.test_accounts_ui import _first_admin
+
+    fresh.secrets = FakeSecretHasher()
+    _first_admin(fresh, qtbot)
+    with fresh.uow() as uow:
+        department = uow.reference.departments()[0].id
+    person = reference_admin.save_person(fresh.uow(), None, "李评分", "", department, [])
+    other = reference_admin.save_person(fresh.uow(), None, "王记录", "", department, [])
+    account_service.save_account(
+        fresh.uow(), fresh.secrets, None, person_id=person.id, name="李评分",  # type: ignore[arg-type]
+        roles=frozenset({Role.PANEL_LEADER, Role.PANEL_MEMBER}), kind=SecretKind.PIN, secret="582914",
+    )  # fmt: skip
+    fresh.session.sign_in(account_service.sign_in(fresh.uow(), fresh.secrets, "李评分", "582914"))  # type: ignore[arg-type]
+    previous = screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(fresh, settings=settings)
+        qtbot.addWidget(window)
+        install_features(window, fresh)
+        window.resize(911, 512)
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        shown = _assert_status_items_whole_and_apart(window)
+        assert "accountStatus" in shown, shown
+        texts = [w.text() for w in _status_items(window) if hasattr(w, "text")]
+        assert sum("李评分" in t for t in texts) == 1, texts
+        account = window.findChild(QWidget, "accountStatus")
+        assert "李评分" not in account.text() and "李评分" in account.toolTip()
+        window.rectification_actions.set_operator(other.id)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        assert account.text().startswith("李评分"), account.text()  # the operator is someone else: say who acts
+        window.close()
+    finally:
+        screen_fit.set_available_override(previous)
+
+
 def test_settings_people_new_and_save_are_in_view_without_scrolling(qtbot, world: World, language: str, screen: QRect):
     """Trial (77): at 150 % 设置 → 人员's 新增/保存 were reachable only by scrolling the whole dialog."""
     from PySide6.QtWidgets import QDialogButtonBox

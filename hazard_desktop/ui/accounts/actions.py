@@ -26,7 +26,7 @@ from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.accounts.labels import actor_text, actor_tip
+from hazard_desktop.ui.accounts.labels import actor_roles_text, actor_text, actor_tip
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -249,6 +249,9 @@ class AccountActions(QObject):
             action = _find(window, path)
             if isinstance(action, QAction):
                 self.gate(action, module, name)
+        rectification = getattr(window, "rectification_actions", None)
+        if rectification is not None:  # another 操作人 chosen: the account label names the signed-in person again
+            rectification.operator_changed.connect(self.show_actor)
         self._unsubscribe = context.session.subscribe(lambda _session: QTimer.singleShot(0, self.refresh))
         window.destroyed.connect(lambda *_: self._unsubscribe())
         state = service.start_state(context.uow())
@@ -281,14 +284,23 @@ class AccountActions(QObject):
         self.gated.append((action, module, use_case))
         action.setVisible(may(self.context.session.actor, module, use_case))
 
-    def refresh(self) -> None:
-        """The status bar and the hidden actions follow who is signed in."""
+    def show_actor(self) -> None:
+        """The status bar's account label: who is signed in, or only their roles when the operator label beside
+        it names the same person (the status bar named the signed-in person twice); the tooltip says it in full.
+        """
         actor = self.context.session.actor
-        self.status.setText(actor_text(actor))
+        rectification = getattr(self.window, "rectification_actions", None)
+        named = actor.person_id is not None and getattr(rectification, "operator", None) == actor.person_id
+        roles = actor_roles_text(actor) if named else ""
+        self.status.setText(roles or actor_text(actor))
         self.status.setToolTip(actor_tip(actor))
         fit = getattr(self.window, "fit_status_bar", None)
         if fit is not None:
             fit()
+
+    def refresh(self) -> None:
+        """The status bar and the hidden actions follow who is signed in."""
+        actor = self.context.session.actor
         accounts = not actor.single_user
         for action in (self.switch_user, self.lock_now, self.change_secret):
             action.setVisible(accounts)
@@ -300,6 +312,7 @@ class AccountActions(QObject):
         rectification = getattr(self.window, "rectification_actions", None)
         if actor.person_id is not None and rectification is not None and rectification.operator != actor.person_id:
             rectification.set_operator(actor.person_id)  # the 操作人 is the signed-in person (the office may change it)
+        self.show_actor()
 
     def _names(self) -> list[str]:
         return list(service.start_state(self.context.uow()).account_names)
