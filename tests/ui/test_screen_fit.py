@@ -892,7 +892,8 @@ def test_the_grading_windows_result_fits_the_width_at_150_percent(qtbot, fresh: 
         people = ensure_people(fresh.uow())
         inspector = add_person(fresh)
         ids = [create_hazard(fresh.uow(), hazard_input(fresh, inspector)).id for _ in range(3)]
-        panel = [person(people, "AHB", "陈建国").id, person(people, "SCB", "周永明").id, person(people, "GH", "黄秀英").id]
+        seats = (("AHB", "陈建国"), ("SCB", "周永明"), ("GH", "黄秀英"))
+        panel = [person(people, code, name).id for code, name in seats]
         dialog = PanelScoringDialog(fresh, ids, on=DAY)
         show_fitted(qtbot, dialog, area)
         dialog.set_members(panel)
