@@ -40,6 +40,14 @@
         <translation>或</translation>
     </message>
     <message>
+        <source>This needs the role %1 (signed in: %2). The safety office administrator gives roles under Tools → Accounts.</source>
+        <translation>此操作需要%1角色（当前登录：%2）。可由安环部管理员在“工具 → 账户”中分配。</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
         <source>Single-user</source>
         <translation>单用户</translation>
     </message>

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, QSettings, QSize
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -773,7 +773,7 @@ def test_the_main_window_remembers_its_size_per_screen(qtbot, world: World, tmp_
 # --------------------------------------------------------------------------------- paged dialogs, page by page
 
 
-def _fits_with_actions(window: QWidget, area: QRect, step: str, *actions: QAbstractButton) -> list[str]:
+def _fits_with_actions(window: QWidget, area: QRect, step: str, *actions: QWidget) -> list[str]:
     """The window still fits after ``step``; the page's main buttons are visible without scrolling."""
     QGuiApplication.processEvents()
     problems = [f"{step}: {p}" for p in fit_problems(window, area)]
@@ -795,7 +795,8 @@ def fresh(tmp_path) -> Iterator[AppContext]:
 
 def test_the_dispute_dialog_stays_on_screen_page_by_page(qtbot, fresh: AppContext, language: str, screen: QRect):
     """Votes, LEC scores and the ruling page of a 重大-by-criterion dispute: never larger than the screen,
-    the page's action and Close always in view (they were pushed off the screen at 150 %)."""
+    the page's action and Close always in view (they were pushed off the screen at 150 %), and on the ruling
+    page the ruling text with them."""
     from PySide6.QtWidgets import QDialogButtonBox
 
     from hazard_desktop.services.demo import ensure_people
@@ -825,7 +826,10 @@ def test_the_dispute_dialog_stays_on_screen_page_by_page(qtbot, fresh: AppContex
     for _ in dialog.seats():
         dialog.scoring.enter("1", "6", "7")
     assert dialog.current_page() == PAGE_RESULT
-    problems += _fits_with_actions(dialog, screen, "result page", dialog.confirm_button, dialog.rescore_button, close)
+    # the ruling (required) is in view with Confirm: at 150 % it lay below the fold of seven members' scores
+    problems += _fits_with_actions(
+        dialog, screen, "result page", dialog.ruling_text, dialog.confirm_button, dialog.rescore_button, close
+    )
     dialog.close()
     assert not problems, "\n".join(problems)
 
@@ -859,6 +863,66 @@ def test_panel_scoring_stays_on_screen_page_by_page(qtbot, fresh: AppContext, la
     problems += _fits_with_actions(dialog, screen, "result page", dialog.confirm_button, close)
     dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def _sideways_scroll_bars(window: QWidget) -> list[str]:
+    """The visible horizontal scroll bars in ``window`` (the scroll area they belong to)."""
+    return [
+        _name(bar.parentWidget().parentWidget() or bar)
+        for bar in window.findChildren(QScrollBar)
+        if bar.orientation() == Qt.Orientation.Horizontal and bar.isVisible() and bar.maximum() > 0
+    ]
+
+
+def test_the_grading_windows_result_fits_the_width_at_150_percent(qtbot, fresh: AppContext, language: str):
+    """After the last grading is confirmed, the list of what was graded shows every line whole in the window's
+    width: a 重大 by the §4.3 definition (its summary the longest) scrolled sideways at 150 %, and the scroll
+    bar covered the last row."""
+    from hazard_desktop.domain.grading import match_criterion
+    from hazard_desktop.services.demo import ensure_people
+    from hazard_desktop.services.hazards import create_hazard
+    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckResult
+    from hazard_desktop.ui.dialogs.panel_scoring import PAGE_DONE, PanelScoringDialog
+    from tests.factories import add_person, hazard_input
+    from tests.ui.test_panel_scoring import person
+
+    area = SCREENS["150%"]
+    previous = screen_fit.set_available_override(area)
+    try:
+        people = ensure_people(fresh.uow())
+        inspector = add_person(fresh)
+        ids = [create_hazard(fresh.uow(), hazard_input(fresh, inspector)).id for _ in range(3)]
+        seats = (("AHB", "陈建国"), ("SCB", "周永明"), ("GH", "黄秀英"))
+        panel = [person(people, code, name).id for code, name in seats]
+        dialog = PanelScoringDialog(fresh, ids, on=DAY)
+        show_fitted(qtbot, dialog, area)
+        dialog.set_members(panel)
+        assert dialog.set_leader(panel[0])
+        dialog.start_button.click()
+        criterion = next(c for c in grading_service.grading_setup(fresh.uow(), DAY).criteria if c.code == "121-20")
+        dialog.set_check(CriteriaCheckResult((match_criterion(criterion, "氧化剂与易燃液体混放，储存区未设隔离"),)))
+        dialog.skip_scoring_button.click()
+        dialog.confirm_button.click()
+        dialog.set_check(CriteriaCheckResult((), "泄漏点位于装车站台旁，整改需全装置停车，须编制专项治理方案"))
+        for _ in panel:
+            dialog.scoring.enter("3", "6", "15")
+        dialog.confirm_button.click()
+        for _ in panel:
+            dialog.scoring.enter("1", "1", "1")
+        dialog.confirm_button.click()
+        QApplication.processEvents()
+        assert dialog.current_page() == PAGE_DONE and dialog.done_list.count() == 3
+        problems = [f"scrolls sideways: {n}" for n in _sideways_scroll_bars(dialog)]
+        listing = dialog.done_list
+        viewport = listing.viewport().rect()
+        for row in range(listing.count()):
+            shown = listing.visualItemRect(listing.item(row))  # wrapped: as wide as the list, taller
+            if not viewport.contains(shown):
+                problems.append(f"row {row} not whole: {shown} in {viewport}")
+        dialog.close()
+        assert not problems, "\n".join(problems)
+    finally:
+        screen_fit.set_available_override(previous)
 
 
 def test_a_window_whose_content_grows_after_opening_stays_on_the_screen(qtbot) -> None:
@@ -993,6 +1057,53 @@ def test_the_status_bar_items_are_whole_and_apart_on_the_small_screen(qtbot, wor
         window.resize(911, 512)  # room again: what stepped aside comes back
         QApplication.processEvents()
         assert {w.objectName() for w in _status_items(window)} == shown
+        window.close()
+    finally:
+        screen_fit.set_available_override(previous)
+
+
+def test_the_status_bar_names_the_signed_in_person_once(qtbot, fresh: AppContext, language: str, tmp_path) -> None:
+    """Signed in with an account, the status bar named the person twice: "操作人：李评分" and "李评分 · 评分组长".
+    The operator label keeps the name (it stays when room is short); the account label says the roles, in full
+    in its tooltip, and names the account again once another 操作人 is chosen. Whole and apart at 911×512."""
+    from hazard_desktop.domain.accounts import Role, SecretKind
+    from hazard_desktop.services import accounts as account_service
+    from hazard_desktop.services import reference_admin
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+    from tests.fakes import FakeSecretHasher
+    from tests.ui.test_accounts_ui import _first_admin
+
+    fresh.secrets = FakeSecretHasher()
+    _first_admin(fresh, qtbot)
+    with fresh.uow() as uow:
+        department = uow.reference.departments()[0].id
+    person = reference_admin.save_person(fresh.uow(), None, "李评分", "", department, [])
+    other = reference_admin.save_person(fresh.uow(), None, "王记录", "", department, [])
+    account_service.save_account(
+        fresh.uow(), fresh.secrets, None, person_id=person.id, name="李评分",  # type: ignore[arg-type]
+        roles=frozenset({Role.PANEL_LEADER, Role.PANEL_MEMBER}), kind=SecretKind.PIN, secret="582914",
+    )  # fmt: skip
+    fresh.session.sign_in(account_service.sign_in(fresh.uow(), fresh.secrets, "李评分", "582914"))  # type: ignore[arg-type]
+    previous = screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(fresh, settings=settings)
+        qtbot.addWidget(window)
+        install_features(window, fresh)
+        window.resize(911, 512)
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        shown = _assert_status_items_whole_and_apart(window)
+        assert "accountStatus" in shown, shown
+        texts = [w.text() for w in _status_items(window) if hasattr(w, "text")]
+        assert sum("李评分" in t for t in texts) == 1, texts
+        account = window.findChild(QWidget, "accountStatus")
+        assert "李评分" not in account.text() and "李评分" in account.toolTip()
+        window.rectification_actions.set_operator(other.id)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        assert account.text().startswith("李评分"), account.text()  # the operator is someone else: say who acts
         window.close()
     finally:
         screen_fit.set_available_override(previous)

@@ -1,7 +1,10 @@
 """Accounts in the main window: sign-in before it opens, the idle lock, File → 切换用户/锁定, Tools → 账户,
-the signed-in user in the status bar, and actions hidden for roles that may not use them.
+the signed-in user in the status bar, and actions greyed for roles that may not use them.
 
-Hiding is a courtesy: the services refuse a use case the actor's roles do not allow whatever the UI shows.
+An action the signed-in account may not use stays in its menu, greyed, its tooltip and status tip naming the
+role that may (README: 当前账户无权执行的菜单项显示为灰色，鼠标停留时说明需要哪个角色); hidden, the user
+could not tell a missing role from a missing feature. Greying is a courtesy: the services refuse a use case
+the actor's roles do not allow whatever the UI shows.
 
 The lock covers every open window (:class:`LockCover`, a child over its content) and leaves it as it is — a
 dialog keeps its input and its place in the program (hiding a dialog would end its ``exec()``). Signing in
@@ -19,14 +22,14 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.accounts.labels import actor_text, actor_tip
+from hazard_desktop.ui.accounts.labels import actor_roles_text, actor_text, actor_tip, roles_needed_text
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -182,7 +185,7 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
 
 
-#: Actions hidden unless the actor may run their use case: attribute path from the window → (the service module
+#: Actions greyed unless the actor may run their use case: attribute path from the window → (the service module
 #: stating the use case, its name). The module is imported only for an actor without every role (the window's
 #: start in single-user mode must not load the grading services: tests/integration/test_lazy_start.py).
 GATES: dict[str, tuple[str, str]] = {
@@ -210,6 +213,65 @@ def may(actor: Actor, module: str, use_case: str) -> bool:
     return permitted(actor, use_case)
 
 
+def refusal(actor: Actor, module: str, use_case: str) -> str:
+    """Why ``actor`` may not run ``use_case`` of ``services.<module>`` ("" if it may): the roles that may, who is
+    signed in and where roles are given — the tooltip of a greyed action."""
+    if may(actor, module, use_case):
+        return ""
+    from hazard_desktop.services.authorization import USE_CASES
+
+    roles = roles_needed_text([r.value for r in USE_CASES[use_case].roles])
+    template = _tr(
+        "This needs the role %1 (signed in: %2). The safety office administrator gives roles under Tools → Accounts."
+    )
+    return template.replace("%1", roles).replace("%2", actor.name)
+
+
+class RoleGate(QObject):
+    """Keeps one action greyed, with :func:`refusal` as its tooltip and status tip, while the role is missing.
+
+    The action sits alone in a disabled :class:`QActionGroup`: whatever its owner enables (a selection, a
+    state) stays greyed, and Qt remembers it, so the action shows as its owner wants once the role is given.
+    A tip the owner sets meanwhile is kept and shown again then.
+    """
+
+    def __init__(self, action: QAction, module: str, use_case: str) -> None:
+        super().__init__(action)
+        self.action = action
+        self.module = module
+        self.use_case = use_case
+        self.reason = ""
+        self._tips = (action.toolTip(), action.statusTip())
+        self._group = QActionGroup(self)
+        self._group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        self._group.addAction(action)
+        action.changed.connect(self._keep_reason)
+
+    def apply(self, actor: Actor) -> None:
+        reason = refusal(actor, self.module, self.use_case)
+        if reason == self.reason:
+            return
+        if not self.reason:
+            self._tips = (self.action.toolTip(), self.action.statusTip())
+        self.reason = reason
+        self._group.setEnabled(not reason)
+        tool_tip, status_tip = (reason, reason) if reason else self._tips
+        self.action.setToolTip(tool_tip)
+        self.action.setStatusTip(status_tip)
+
+    def _keep_reason(self) -> None:
+        if not self.reason:
+            return
+        tool_tip, status_tip = self._tips
+        if self.action.toolTip() != self.reason:
+            tool_tip = self.action.toolTip()
+            self.action.setToolTip(self.reason)
+        if self.action.statusTip() != self.reason:
+            status_tip = self.action.statusTip()
+            self.action.setStatusTip(self.reason)
+        self._tips = (tool_tip, status_tip)
+
+
 def _find(window: QObject, path: str) -> object:
     found: object = window
     for part in path.split("."):
@@ -227,7 +289,7 @@ class AccountActions(QObject):
         self.window = window
         self.context = context
         self.idle: IdleLock | None = None
-        self.gated: list[tuple[QAction, str, str]] = []
+        self.gated: list[RoleGate] = []
         self.switch_user = QAction(_tr("S&witch user…"), window)
         self.switch_user.triggered.connect(self.switch)
         self.lock_now = QAction(_tr("&Lock"), window)
@@ -249,6 +311,9 @@ class AccountActions(QObject):
             action = _find(window, path)
             if isinstance(action, QAction):
                 self.gate(action, module, name)
+        rectification = getattr(window, "rectification_actions", None)
+        if rectification is not None:  # another 操作人 chosen: the account label names the signed-in person again
+            rectification.operator_changed.connect(self.show_actor)
         self._unsubscribe = context.session.subscribe(lambda _session: QTimer.singleShot(0, self.refresh))
         window.destroyed.connect(lambda *_: self._unsubscribe())
         state = service.start_state(context.uow())
@@ -277,29 +342,48 @@ class AccountActions(QObject):
         AccountsDialog(self.context, self.window).exec()
 
     def gate(self, action: QAction, module: str, use_case: str) -> None:
-        """Show ``action`` only to actors who may run ``use_case`` (of ``services.<module>``)."""
-        self.gated.append((action, module, use_case))
-        action.setVisible(may(self.context.session.actor, module, use_case))
+        """Grey ``action`` for actors who may not run ``use_case`` (of ``services.<module>``), saying who may."""
+        gate = RoleGate(action, module, use_case)
+        self.gated.append(gate)
+        gate.apply(self.context.session.actor)
+        for menu in action.associatedObjects():  # a greyed entry says why when hovered
+            if isinstance(menu, QMenu):
+                menu.setToolTipsVisible(True)
 
-    def refresh(self) -> None:
-        """The status bar and the hidden actions follow who is signed in."""
+    def show_actor(self) -> None:
+        """The status bar's account label: who is signed in, or only their roles when the operator label beside
+        it names the same person (the status bar named the signed-in person twice); the tooltip says it in full.
+        """
         actor = self.context.session.actor
-        self.status.setText(actor_text(actor))
+        rectification = getattr(self.window, "rectification_actions", None)
+        named = actor.person_id is not None and getattr(rectification, "operator", None) == actor.person_id
+        roles = actor_roles_text(actor) if named else ""
+        self.status.setText(roles or actor_text(actor))
         self.status.setToolTip(actor_tip(actor))
         fit = getattr(self.window, "fit_status_bar", None)
         if fit is not None:
             fit()
+
+    def refresh(self) -> None:
+        """The status bar and the greyed actions follow who is signed in."""
+        actor = self.context.session.actor
         accounts = not actor.single_user
         for action in (self.switch_user, self.lock_now, self.change_secret):
             action.setVisible(accounts)
-        for action, module, use_case in self.gated:
-            action.setVisible(may(actor, module, use_case))
+        for gate in self.gated:
+            gate.apply(actor)
         form_menu = _find(self.window, "sheet_actions.form_menu")
-        if isinstance(form_menu, QMenu):  # the forms' submenu goes when all its forms are hidden
-            form_menu.menuAction().setVisible(any(a.isVisible() for a in form_menu.actions()))
+        if isinstance(form_menu, QMenu):  # the forms' submenu is greyed, saying why, when all its forms are
+            reasons = {g.reason for g in self.gated if g.action in form_menu.actions()}
+            reason = next(iter(reasons)) if len(reasons) == 1 else ""
+            entry = form_menu.menuAction()
+            entry.setEnabled(not reason)
+            entry.setToolTip(reason)
+            entry.setStatusTip(reason)
         rectification = getattr(self.window, "rectification_actions", None)
         if actor.person_id is not None and rectification is not None and rectification.operator != actor.person_id:
             rectification.set_operator(actor.person_id)  # the 操作人 is the signed-in person (the office may change it)
+        self.show_actor()
 
     def _names(self) -> list[str]:
         return list(service.start_state(self.context.uow()).account_names)

@@ -45,6 +45,14 @@ def actor_tip(actor: Actor) -> str:
     return actor_text(actor)
 
 
+def actor_roles_text(actor: Actor) -> str:
+    """The signed-in account's roles alone ("角色：检查员"), for the status bar when the operator label beside it
+    already names the person; "" for the single user, nobody signed in or an account without roles."""
+    if actor.single_user or actor.account_id is None or not actor.roles:
+        return ""
+    return QCoreApplication.translate("Accounts", "Role: %1").replace("%1", roles_text(actor.roles))
+
+
 def actor_text(actor: Actor) -> str:
     """Who is signed in, for the status bar (short: 1366 px at 150 %; :func:`actor_tip` says it in full)."""
     if actor.single_user:

@@ -365,7 +365,7 @@ class DisputePanelDialog(QDialog):
         self.ruling_text.setObjectName("rulingText")
         self.ruling_text.setPlaceholderText(self.tr("The panel's ruling (required): what it decided and why"))
         self.ruling_text.setTabChangesFocus(True)
-        self.ruling_text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.ruling_text.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.rescore_button = QPushButton(self.tr("Score again"), page)
         self.rescore_button.setObjectName("rescore")
         self.rescore_button.clicked.connect(self.rescore)
@@ -383,9 +383,13 @@ class DisputePanelDialog(QDialog):
         layout.addWidget(self.results, 1)
         self.result_filler = QWidget(page)  # takes the room of the LEC table when a criterion decided
         layout.addWidget(self.result_filler, 1)
-        layout.addWidget(self.ruling_hint)
-        layout.addWidget(self.ruling_text)
-        self._actions[PAGE_RESULT] = buttons
+        # The ruling (required to confirm) sits with Confirm below the scrolled votes and scores: at 150 % a panel
+        # of seven pushed it below the fold, and nothing showed that there was more to fill in.
+        ruling = QVBoxLayout()
+        ruling.addWidget(self.ruling_hint)
+        ruling.addWidget(self.ruling_text)
+        ruling.addLayout(buttons)
+        self._actions[PAGE_RESULT] = ruling
         return page
 
     def _build_votes_page(self) -> QWidget:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -388,13 +389,18 @@ class PanelScoringDialog(QDialog):
         self.done_label.setObjectName("doneLabel")
         self.done_label.setWordWrap(True)
         self.done_label.setStyleSheet(INFO_STYLE)
+        # One line per hazard, wrapped to the page's width: a 重大 summary (the §4.3 reason, the panel) is longer
+        # than the dialog at 150 % and scrolled sideways, its scroll bar covering the last row.
         self.done_list = QListWidget(page)
         self.done_list.setObjectName("doneList")
+        self.done_list.setWordWrap(True)
+        self.done_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.done_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.done_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.done_label)
-        layout.addWidget(self.done_list)
-        layout.addStretch(1)
+        layout.addWidget(self.done_list, 1)
         return page
 
     # ------------------------------------------------------------------ running it
@@ -814,8 +820,6 @@ class PanelScoringDialog(QDialog):
             else:
                 text = arg(self.tr("%1: %2"), hazard.number, grading_summary(grading))
             self.done_list.addItem(text)
-        rows = max(1, self.done_list.count())
-        self.done_list.setFixedHeight(self.done_list.sizeHintForRow(0) * rows + 2 * self.done_list.frameWidth() + 4)
         text = self.tr("%n hazard(s) graded and confirmed.", "", len(self._gradings))
         if self._skipped:
             text = arg(self.tr("%1 %2"), text, self.tr("%n skipped.", "", len(self._skipped)))

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
 
@@ -70,6 +70,9 @@ def due_filters(day: date) -> dict[str, RegisterFilter]:
 
 class RectificationActions(QObject):
     """The rectification actions of one main window (kept as ``window.rectification_actions``)."""
+
+    #: The 操作人 shown in the status bar changed (the account label then names the signed-in person or not).
+    operator_changed = Signal()
 
     def __init__(self, window: QMainWindow, context: AppContext) -> None:
         super().__init__(window)
@@ -271,6 +274,7 @@ class RectificationActions(QObject):
         )
         self._fit_status_bar()
         self.window.filter_bar.set_operator(self.operator)
+        self.operator_changed.emit()
 
     def _operator_name(self) -> str:
         if self.operator is None:
