@@ -1237,6 +1237,14 @@
 <context>
     <name>PanelScoringDialog</name>
     <message>
+        <source>Close without grading? The major-hazard check and the scores entered for %1 are discarded; the hazard stays awaiting grading.</source>
+        <translation>不定级就关闭？为 %1 所作的重大隐患判定和已录入的评分将被丢弃；隐患仍为待定级。</translation>
+    </message>
+    <message>
+        <source>Close grading</source>
+        <translation>关闭定级</translation>
+    </message>
+    <message>
         <source>; decided by the panel (recorded on the sheet): %1</source>
         <translation>；判定小组（记入判定表）：%1</translation>
     </message>
