@@ -7,6 +7,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
@@ -66,6 +67,17 @@ def _signature(
 def _entered(row: GradingScoreRow | GradingVoteRow | ScoringSeatRow) -> Signature | None:
     return _signature(row.entered_account_id, row.entered_name, row.entered_at, row.entered_via)
 
+
+def _seat_columns(seat: MemberScore | CriterionVote | PanelSeat) -> dict[str, Any]:
+    """The columns naming who sat where — the same on a score, a vote and a recorded panel seat."""
+    return {
+        "person_id": seat.person_id,
+        "person_name": seat.person_name,
+        "department_id": seat.department_id,
+        "department_name": seat.department_name,
+        "department_kind": seat.department_kind.value,
+        "role": seat.role.value,
+    }
 
 def _fill_entered(row: GradingScoreRow | GradingVoteRow | ScoringSeatRow, signature: Signature | None) -> None:
     row.entered_account_id = None if signature is None else signature.account_id
@@ -327,12 +339,7 @@ class SqlGradingRepository:
                 id=new_id(),
                 grading_id=grading.id,
                 position=position,
-                person_id=score.person_id,
-                person_name=score.person_name,
-                department_id=score.department_id,
-                department_name=score.department_name,
-                department_kind=score.department_kind.value,
-                role=score.role.value,
+                **_seat_columns(score),
                 likelihood=score.likelihood,
                 exposure=score.exposure,
                 consequence=score.consequence,
@@ -368,12 +375,7 @@ class SqlGradingRepository:
                     text=verdict.match.text,
                     clause=verdict.match.clause,
                     evidence=verdict.match.evidence,
-                    person_id=vote.person_id,
-                    person_name=vote.person_name,
-                    department_id=vote.department_id,
-                    department_name=vote.department_name,
-                    department_kind=vote.department_kind.value,
-                    role=vote.role.value,
+                    **_seat_columns(vote),
                     upholds=vote.upholds,
                     created_at=grading.created_at,
                     updated_at=grading.updated_at,
@@ -386,12 +388,7 @@ class SqlGradingRepository:
                     id=new_id(),
                     grading_id=grading.id,
                     position=position,
-                    person_id=seat.person_id,
-                    person_name=seat.person_name,
-                    department_id=seat.department_id,
-                    department_name=seat.department_name,
-                    department_kind=seat.department_kind.value,
-                    role=seat.role.value,
+                    **_seat_columns(seat),
                     created_at=grading.created_at,
                     updated_at=grading.updated_at,
                 )
