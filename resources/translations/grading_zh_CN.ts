@@ -22,6 +22,14 @@
 <context>
     <name>CriteriaCheckDialog</name>
     <message>
+        <source>Close the major-hazard check without using it? The ticked criteria and the evidence entered are discarded.</source>
+        <translation>不采用本次重大隐患判定就关闭？已勾选的判定标准和录入的依据将被丢弃。</translation>
+    </message>
+    <message>
+        <source>Discard the check?</source>
+        <translation>丢弃本次判定？</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/dialogs/criteria_check.py" line="369" />
         <source>Major-hazard check</source>
         <translation>重大隐患判定</translation>
@@ -1137,6 +1145,10 @@
 <context>
     <name>MemberPicker</name>
     <message>
+        <source>{name} ({employee_no})</source>
+        <translation>{name}（{employee_no}）</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/widgets/member_picker.py" line="130" />
         <source>{name} ({department})</source>
         <translation>{name}（{department}）</translation>
@@ -1236,6 +1248,14 @@
 </context>
 <context>
     <name>PanelScoringDialog</name>
+    <message>
+        <source>Close without grading? The major-hazard check and the scores entered for %1 are discarded; the hazard stays awaiting grading.</source>
+        <translation>不作判定就关闭？为 %1 录入的重大隐患判定和评分将被丢弃；隐患仍为待判定。</translation>
+    </message>
+    <message>
+        <source>Close grading</source>
+        <translation>关闭隐患分级判定</translation>
+    </message>
     <message>
         <source>; decided by the panel (recorded on the sheet): %1</source>
         <translation>；判定小组（记入判定表）：%1</translation>
