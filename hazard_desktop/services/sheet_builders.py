@@ -96,11 +96,14 @@ PANEL_NOT_RECORDED = (
 """Printed on the sheet of a grading without scores stored before the panel was recorded (migration 0015)."""
 
 
-def _panel_rows(grading: Grading) -> tuple[SheetMember, ...]:
+def _panel_rows(grading: Grading, reader: _Reader) -> tuple[SheetMember, ...]:
     """The recorded panel of a grading without scores: 组长, 副组长, then members, each with a signature cell."""
     order = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
     seats = sorted(enumerate(grading.panel), key=lambda item: (order[item[1].role], item[0]))
-    return tuple(SheetMember(ROLE_LABELS[s.role], s.person_name, s.department_name) for _, s in seats)
+    return tuple(
+        SheetMember(ROLE_LABELS[s.role], reader.member_name(s.person_id, s.person_name), s.department_name)
+        for _, s in seats
+    )
 
 
 def _panel_note(grading: Grading) -> str:
@@ -117,7 +120,7 @@ def _members(
 
     ``raising``: the department that raised the dispute (its member's seat is marked)."""
     if not grading.scores and grading.panel:
-        return _panel_rows(grading)
+        return _panel_rows(grading, reader)
 
     def role(score: MemberScore) -> PanelRole:
         if score.role is PanelRole.MEMBER and grading.leader_id is not None and score.person_id == grading.leader_id:
@@ -129,7 +132,7 @@ def _members(
     rows = [
         SheetMember(
             ROLE_LABELS[role(s)],
-            s.person_name,
+            reader.member_name(s.person_id, s.person_name),
             _department(s.department_name, s.department_id, role(s), raising),
             _number_text(s.likelihood),
             _number_text(s.exposure),
@@ -141,7 +144,11 @@ def _members(
     ]
     if not rows and pad:
         rows.append(
-            SheetMember(ROLE_LABELS[PanelRole.LEADER], grading.leader_name, reader.person_department(grading.leader_id))
+            SheetMember(
+                ROLE_LABELS[PanelRole.LEADER],
+                reader.member_name(grading.leader_id, grading.leader_name),
+                reader.person_department(grading.leader_id),
+            )
         )
     return tuple(rows)
 
@@ -229,7 +236,7 @@ def _grading_sheet(grading: Grading, reader: _Reader, copy_no: int, code: str) -
         band_colour=colour,
         action=action,
         threshold_set=set_text,
-        leader_name=grading.leader_name,
+        leader_name=reader.member_name(grading.leader_id, grading.leader_name),
         graded_on=_date_cn(grading.graded_on),
         verify_code=code,
         qr_payload=qr_payload(code, hazard.number),
@@ -253,7 +260,7 @@ def _ruling_of(dispute: Dispute, reader: _Reader) -> Grading:
     return reader.grading(dispute.ruling_grading_id)
 
 
-def _vote_members(ruling: Grading, raising: uuid.UUID) -> tuple[SheetMember, ...]:
+def _vote_members(ruling: Grading, raising: uuid.UUID, reader: _Reader) -> tuple[SheetMember, ...]:
     """The dispute panel's rows when it ruled by its votes on criteria (no LEC scores to print)."""
     if not ruling.verdicts:
         return ()
@@ -262,7 +269,7 @@ def _vote_members(ruling: Grading, raising: uuid.UUID) -> tuple[SheetMember, ...
     return tuple(
         SheetMember(
             ROLE_LABELS[v.role],
-            v.person_name,
+            reader.member_name(v.person_id, v.person_name),
             _department(v.department_name, v.department_id, v.role, raising),
             entered=_entered_text(v.entered),
         )
@@ -317,7 +324,7 @@ def _dispute_sheet(
     original_band, _, _, _ = _result(original, reader)
     band_name, colour, action, set_text = _result(ruling, reader)
     seated: list[Any] = [*ruling.scores, *(ruling.verdicts[0].votes if ruling.verdicts else ())]
-    deputy = next((s.person_name for s in seated if s.role is PanelRole.DEPUTY), "")
+    deputy = next((reader.member_name(s.person_id, s.person_name) for s in seated if s.role is PanelRole.DEPUTY), "")
     ruling_text = dispute.ruling_text
     if ruling.supersedes_id is not None:
         ruling_text += f"\n更正说明：{ruling.correction_reason}"
@@ -333,7 +340,7 @@ def _dispute_sheet(
             method_label=SHORT_METHOD_LABELS[original.method],
             mean_d=_mean_text(original, reader.places, reader),
             band_name=original_band,
-            leader_name=original.leader_name,
+            leader_name=reader.member_name(original.leader_id, original.leader_name),
             members=_members(original, reader, pad=False),
         ),
         raised_by_department=dispute.raised_by_department_name,
@@ -341,7 +348,7 @@ def _dispute_sheet(
         raised_at=_local(dispute.raised_at),
         reason=dispute.reason,
         members=(
-            _vote_members(ruling, dispute.raised_by_department_id)
+            _vote_members(ruling, dispute.raised_by_department_id, reader)
             if ruling.verdicts and not ruling.scores
             else _members(ruling, reader, pad=True, raising=dispute.raised_by_department_id)
         ),
@@ -350,7 +357,7 @@ def _dispute_sheet(
         action=action,
         threshold_set=set_text,
         ruling_text=ruling_text,
-        leader_name=ruling.leader_name,
+        leader_name=reader.member_name(ruling.leader_id, ruling.leader_name),
         deputy_name=deputy,
         verify_code=code,
         qr_payload=qr_payload(code, hazard.number),

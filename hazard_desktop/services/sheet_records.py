@@ -188,6 +188,7 @@ class _Reader:
         self._history: dict[uuid.UUID, list[Grading]] = {}
         self._categories: dict[str, Any] | None = None
         self._sets: dict[uuid.UUID, Any] = {}
+        self._namesakes: dict[uuid.UUID, str] | None = None
 
     def hazard(self, hazard_id: uuid.UUID) -> Hazard:
         if hazard_id not in self._hazards:
@@ -227,6 +228,22 @@ class _Reader:
     def person_name(self, person_id: uuid.UUID | None) -> str:
         person = None if person_id is None else self.uow.reference.get_person(person_id)
         return "" if person is None else person.name
+
+    def member_name(self, person_id: uuid.UUID | None, name: str) -> str:
+        """``name`` as printed for ``person_id``: with the employee number (``周永明（E0099）``) when someone else
+        in the register (active or not) has the same name in the same department, so the sheet says which one;
+        else ``name`` alone, as on every ordinary sheet."""
+        if self._namesakes is None:
+            people = self.uow.reference.people(include_inactive=True)
+            count: dict[tuple[str, uuid.UUID], int] = {}
+            for person in people:
+                key = (person.name, person.department_id)
+                count[key] = count.get(key, 0) + 1
+            self._namesakes = {
+                p.id: p.employee_no for p in people if p.employee_no and count[(p.name, p.department_id)] > 1
+            }
+        number = None if person_id is None else self._namesakes.get(person_id)
+        return f"{name}（{number}）" if number else name
 
     def person_department(self, person_id: uuid.UUID | None) -> str:
         person = None if person_id is None else self.uow.reference.get_person(person_id)

@@ -22,6 +22,14 @@
 <context>
     <name>CriteriaCheckDialog</name>
     <message>
+        <source>Close the major-hazard check without using it? The ticked criteria and the evidence entered are discarded.</source>
+        <translation>不采用本次重大隐患判定就关闭？已勾选的判定标准和录入的依据将被丢弃。</translation>
+    </message>
+    <message>
+        <source>Discard the check?</source>
+        <translation>丢弃本次判定？</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/dialogs/criteria_check.py" line="369" />
         <source>Major-hazard check</source>
         <translation>重大隐患判定</translation>
@@ -1136,6 +1144,10 @@
 </context>
 <context>
     <name>MemberPicker</name>
+    <message>
+        <source>{name} ({employee_no})</source>
+        <translation>{name}（{employee_no}）</translation>
+    </message>
     <message>
         <location filename="../../hazard_desktop/ui/widgets/member_picker.py" line="130" />
         <source>{name} ({department})</source>

@@ -22,9 +22,11 @@ from tests.factories import make_context
 
 @pytest.fixture(autouse=True)
 def closing_grading_discards(monkeypatch) -> None:
-    """The grading and dispute windows and the rectification steps close without their "discard?" question
-    (pytest-qt closes open dialogs at teardown, and nobody answers a modal box, so a test leaving one mid-way
-    would hang): every UI test; the tests of that question set ``ask_before_discard`` back to True themselves."""
+    """The grading and dispute windows, the major-hazard check and the rectification steps close without their
+    "discard?" question (pytest-qt closes open dialogs at teardown, and nobody answers a modal box, so a test
+    leaving one mid-way would hang): every UI test; the tests of that question set ``ask_before_discard`` back to
+    True themselves."""
+    from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
     from hazard_desktop.ui.dialogs.dispute_panel import DisputePanelDialog
     from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
     from hazard_desktop.ui.rectification.dialogs import _StepDialog
@@ -32,6 +34,7 @@ def closing_grading_discards(monkeypatch) -> None:
     monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", False)
     monkeypatch.setattr(DisputePanelDialog, "ask_before_discard", False)
     monkeypatch.setattr(_StepDialog, "ask_before_discard", False)  # the rectification steps' question, the same
+    monkeypatch.setattr(CriteriaCheckDialog, "ask_before_discard", False)  # the major-hazard check's, the same
 
 
 @pytest.fixture(autouse=True)

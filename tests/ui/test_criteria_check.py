@@ -254,3 +254,59 @@ def test_the_list_says_it_holds_26_of_the_companys_30_items(dialog):
     assert dialog.coverage.isVisible()
     assert dialog.coverage.text().startswith("26 of the company's 30 major-hazard criteria (§5.1) are entered")
     assert "add the other 4" in dialog.coverage.text()
+
+
+def test_cancel_escape_or_the_close_box_asks_before_ticks_and_evidence_are_discarded(qtbot, dialog, monkeypatch):
+    """New-user trial: 取消 / Escape / × threw the ticked criteria and the typed evidence away without a word.
+    Now each asks; No keeps the window and what was entered; Yes closes. Nothing entered: no question."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from hazard_desktop.ui import messages
+
+    monkeypatch.setattr(CriteriaCheckDialog, "ask_before_discard", True)  # the question under test
+    asked: list[str] = []
+    answer = {"yes": False}
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or answer["yes"])
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert dialog.select_code("C-2")
+    dialog.detail_tick.click()
+    qtbot.keyClicks(dialog.evidence, "smoking on site")
+    cancel.click()
+    assert dialog.isVisible() and len(asked) == 1 and "discarded" in asked[0]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and len(asked) == 2
+    dialog.close()  # the window's ×
+    assert dialog.isVisible() and len(asked) == 3
+    assert [c.code for c in dialog.model.ticked()] == ["C-2"]  # No: still there
+    assert dialog.evidence.toPlainText() == "smoking on site"
+    dialog.detail_tick.click()  # unticked, but the evidence typed is still there: still asks
+    cancel.click()
+    assert dialog.isVisible() and len(asked) == 4
+    answer["yes"] = True
+    cancel.click()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected and len(asked) == 5
+
+
+def test_closing_an_untouched_check_asks_nothing_and_a_section_4_3_reason_is_asked_for(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.ui import messages
+
+    monkeypatch.setattr(CriteriaCheckDialog, "ask_before_discard", True)
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or False)
+    untouched = CriteriaCheckDialog(context)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    untouched.set_search("吸烟")  # a search is no input to lose
+    untouched.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not asked and not untouched.isVisible()
+
+    judged = CriteriaCheckDialog(context)
+    qtbot.addWidget(judged)
+    judged.show()
+    judged.decision_box.click()
+    qtbot.keyClick(judged, Qt.Key.Key_Escape)
+    assert judged.isVisible() and len(asked) == 1

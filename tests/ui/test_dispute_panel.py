@@ -589,3 +589,30 @@ def test_closing_with_votes_ticked_asks_first(qtbot, context, people, hazard, mo
     close.click()
     assert dialog.isVisible() and len(asked) == 1 and "votes" in asked[0]
     assert dialog.votes.ticks[(item.id, dialog.seats()[0].candidate.person_id)].isChecked()
+
+
+def test_the_dispute_picker_tells_namesakes_of_one_department_apart_by_employee_number(
+    qtbot, context, people, hazard, graded
+):
+    """New-user trial: a second 周永明 in 生产部 (another 工号) could not be told from the first when choosing."""
+    from hazard_desktop.services import reference_admin
+    from hazard_desktop.ui.widgets.member_picker import COL_NAME, ToolTipRole
+
+    first = person(people, "SCB", "周永明")
+    second = reference_admin.save_person(context.uow(), None, "周永明", "E0099", first.department_id, ["panel_member"])
+    raised_at = datetime(2026, 3, 12, tzinfo=UTC)
+    scb = department(context, "SCB").id
+    grading_service.raise_dispute(context.uow(), graded.id, scb, "吴晓东", "后果应为 15", at=raised_at)
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert dialog.current_page() == PAGE_PANEL
+    model = dialog.picker.model
+    names = [model.data(model.index(r, COL_NAME)) for r in range(model.rowCount())]
+    assert f"周永明 ({first.employee_no})" in names and "周永明 (E0099)" in names
+    assert "吴晓东" in names  # no namesake: the name alone
+    row = model.row_of(second.id)
+    assert model.data(model.index(row, COL_NAME), ToolTipRole) == "周永明 (E0099) (生产部)"
+    view = dialog.picker.view
+    cell = model.index(row, COL_NAME + 1)
+    view.scrollTo(cell)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(cell).center())
+    assert second.id in [c.person_id for c in dialog.picker.checked()]

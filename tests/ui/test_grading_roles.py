@@ -233,3 +233,44 @@ def test_a_pin_the_administrator_set_is_refused_on_the_leader_s_screen_until_cha
     dialog.scoring.next_button.click()
     assert "must be changed first" in dialog.error_message() and "黄秀英" in dialog.error_message()
     assert grading_service.scoring_status(context.uow(), dialog.round.round_id).entered_count == 0
+
+
+def test_escape_in_the_major_hazard_check_of_the_grading_window_asks_before_the_ticks_are_lost(
+    qtbot, context, people, hazards, panel_ids, monkeypatch
+) -> None:
+    """New-user trial: in the grading window's 重大隐患判定…, Escape with a criterion ticked and evidence typed
+    threw them away. Now No keeps the check open with both; Yes closes it and no check is taken over."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(CriteriaCheckDialog, "ask_before_discard", True)  # the question under test
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, **_k: asked.append(text) or next(answers))
+    seen: dict[str, object] = {}
+
+    def in_the_check() -> None:
+        check = QApplication.activeModalWidget()
+        try:
+            assert isinstance(check, CriteriaCheckDialog)
+            check.select_code("C-2")
+            check.detail_tick.click()
+            qtbot.keyClicks(check.evidence, "smoking on site")
+            qtbot.keyClick(check, Qt.Key.Key_Escape)  # No: stays open
+            seen["kept"] = (check.isVisible(), [c.code for c in check.model.ticked()], check.evidence.toPlainText())
+            qtbot.keyClick(check, Qt.Key.Key_Escape)  # Yes: closes
+            seen["closed"] = not check.isVisible()
+        finally:
+            if isinstance(check, CriteriaCheckDialog) and check.isVisible():
+                check.done(0)  # never leave the modal loop hanging
+
+    dialog = PanelScoringDialog(context, [hazards[0].id], on=DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_members(panel_ids)
+    dialog.start_button.click()
+    QTimer.singleShot(0, in_the_check)
+    dialog.check_button.click()
+    assert seen == {"kept": (True, ["C-2"], "smoking on site"), "closed": True}
+    assert len(asked) == 2 and "discarded" in asked[0]
+    assert dialog.current_check() is None  # cancelled: nothing taken over

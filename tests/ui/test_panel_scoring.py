@@ -538,3 +538,78 @@ def test_a_major_grading_without_scores_records_its_panel_and_its_sheet_names_it
     ).stdout
     assert "判定小组成员" in text and "周永明" in text and "黄秀英" in text and "未记录" not in text
     assert sheets.verify_code(context.uow(), result.records[0].verify_code).status is VerifyStatus.VERIFIED
+
+
+def test_namesakes_of_one_department_are_told_apart_by_employee_number_in_the_window_and_on_the_sheet(
+    qtbot, context, people, hazards, panel_ids, monkeypatch, tmp_path
+):
+    """New-user trial: two 周永明 of 生产部 (工号 differ) looked alike in the picker, its tooltip, the scoring list
+    and on the printed sheet. Each now shows their 工号; people without a namesake stay as they were."""
+    import subprocess
+
+    from PySide6.QtCore import QCoreApplication, QLocale, Qt
+
+    from hazard_desktop.services import reference_admin, sheets
+    from hazard_desktop.services.sheet_requests import SheetRequest
+    from hazard_desktop.ui import application
+    from hazard_desktop.ui.widgets.member_picker import COL_DEPARTMENT, ToolTipRole
+
+    first = person(people, "SCB", "周永明")
+    second = reference_admin.save_person(
+        context.uow(), None, "周永明", "E0099", first.department_id, ["panel_member"]
+    )
+    setup = grading_service.grading_setup(context.uow(), DAY)
+    criterion = next(c for c in setup.criteria if c.code == "121-20")
+    check = CriteriaCheckResult((match_criterion(criterion, "氧化剂与易燃液体混放"),))
+    monkeypatch.setattr(panel_scoring.CriteriaCheckDialog, "ask", staticmethod(lambda *args, **kwargs: check))
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    model = dialog.picker.model
+    names = [model.data(model.index(r, COL_NAME)) for r in range(model.rowCount())]
+    assert f"周永明 ({first.employee_no})" in names and "周永明 (E0099)" in names
+    assert "周永明" not in names and "陈建国" in names and "黄秀英" in names  # no namesake: the name alone
+    row = model.row_of(second.id)
+    assert model.data(model.index(row, COL_DEPARTMENT), ToolTipRole) == "周永明 (E0099) (生产部)"
+
+    dialog.set_members([panel_ids[0], panel_ids[2]])
+    view = dialog.picker.view
+    cell = model.index(row, COL_DEPARTMENT)
+    view.scrollTo(cell)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(cell).center())
+    assert {c.person_id for c in dialog.picker.checked()} == {panel_ids[0], panel_ids[2], second.id}
+    dialog.set_leader(panel_ids[0])
+    dialog.start_button.click()
+    assert dialog.current_page() == PAGE_SCORING
+    assert any("周永明 (E0099) (生产部)" in t for t in visible_texts(dialog))
+    assert not any("黄秀英 (" in t and "E0" in t for t in visible_texts(dialog))
+
+    locale = QLocale()
+    translators = application.install_translators(
+        QCoreApplication.instance(), Path(__file__).resolve().parents[2] / "resources", "zh_CN"
+    )
+    QLocale.setDefault(locale)
+    try:
+        chinese = model.data(model.index(row, COL_NAME))
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    assert chinese == "周永明（E0099）"
+
+    dialog.check_button.click()
+    dialog.skip_scoring_button.click()
+    dialog.confirm_button.click()
+    assert dialog.current_page() == PAGE_DONE
+    sheet = sheets.grading_sheet_document(context.uow(), hazards[0].id).sheets[0]
+    assert [(m.role_label, m.name, m.department) for m in sheet.members] == [
+        ("组长", "陈建国", "安环部"),
+        ("成员", "周永明（E0099）", "生产部"),
+        ("成员", "黄秀英", "工会"),
+    ]
+    result = sheets.print_document(
+        context.uow(), SheetRequest.hazard(hazards[0].id), sheets.sheet_renderer(context), tmp_path / "s.pdf", "组长"
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    name_cell = next(i for i, line in enumerate(text.splitlines()) if "周永明" in line)
+    assert "（E0099）" in text.splitlines()[name_cell + 1] + text.splitlines()[name_cell + 2]  # the 工号 below
+    assert text.count("（E0") == 1  # nobody else on the sheet has a namesake (the inspector has E0001)

@@ -254,7 +254,8 @@ def _members_form(
         cells: list[Any] = [
             _p(str(number), centre),
             _p(member.role_label, centre),
-            _p(member.name, centre),
+            # a namesake's employee number (``周永明（E0099）``, see _Reader.member_name) on a line of its own
+            _p(member.name.replace("（", "\n（", 1), centre),
             # the seat mark on its own line: Chinese text has no break points for ReportLab's wrapping
             _p(member.department.replace(RAISING_SEAT, "\n" + RAISING_SEAT), left),
         ]

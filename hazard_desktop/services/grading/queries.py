@@ -54,7 +54,15 @@ def grading_setup(uow: UnitOfWork, today: date | None = None) -> GradingSetup:
         if not person.active or department is None:
             continue
         people.append(
-            PanelCandidate(person.id, person.name, department.id, department.name, department.kind, person.roles)
+            PanelCandidate(
+                person.id,
+                person.name,
+                department.id,
+                department.name,
+                department.kind,
+                person.roles,
+                person.employee_no,
+            )
         )
     try:
         in_force: ThresholdSet | None = rules.pick_threshold_set(tables.sets, day)

@@ -116,6 +116,7 @@ class PanelCandidate:
     department_name: str
     department_kind: DepartmentKind
     roles: frozenset[Role]
+    employee_no: str = ""  # 工号: tells namesakes of one department apart
 
 
 @dataclass(frozen=True, slots=True)

@@ -338,6 +338,8 @@ def load_criteria(context: AppContext) -> list[MajorCriterion]:
 class CriteriaCheckDialog(QDialog):
     """The major-hazard check. Use :meth:`ask`; tests drive :meth:`tick_code`, :meth:`set_search`, :meth:`save`."""
 
+    ask_before_discard = True  # closing with ticks, evidence or a §4.3 reason asks first (UI tests switch it off)
+
     def __init__(
         self,
         context: AppContext | None,
@@ -602,6 +604,27 @@ class CriteriaCheckDialog(QDialog):
     def accept(self) -> None:
         if self.save():
             super().accept()
+
+    def unsaved_input(self) -> bool:
+        """True if closing now would throw away something entered: a tick, evidence, or the §4.3 judgement."""
+        criteria = self.model.criteria()
+        return (
+            bool(self.model.ticked())
+            or any(self.model.evidence(c.id).strip() for c in criteria)
+            or self.decision_box.isChecked()
+            or bool(self.decision_reason.toPlainText().strip())
+        )
+
+    def reject(self) -> None:
+        """Cancel, Escape or ×: with input entered, ask first (default: keep it) and close only if the user agrees."""
+        if self.ask_before_discard and self.isVisible() and self.unsaved_input():  # hidden: nobody to ask
+            question = self.tr(
+                "Close the major-hazard check without using it? The ticked criteria and the evidence entered"
+                " are discarded."
+            )
+            if not messages.confirm(self, self.tr("Discard the check?"), question):
+                return
+        super().reject()
 
     def show_error(self, exc: BaseException) -> None:
         self.error_label.setText(messages.error_text(exc, "grading"))

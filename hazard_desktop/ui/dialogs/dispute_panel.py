@@ -81,6 +81,7 @@ from hazard_desktop.ui.widgets.member_picker import (
     MemberPicker,
     Seat,
     candidate_label,
+    namesakes,
     placeholder_score,
     select_candidates,
 )
@@ -615,7 +616,7 @@ class DisputePanelDialog(QDialog):
             combo.clear()
             candidate = None if person_id is None else by_id.get(person_id)
             if candidate is not None:
-                combo.addItem(candidate_label(candidate), str(candidate.person_id))
+                combo.addItem(candidate_label(candidate, namesakes(self._setup.people)), str(candidate.person_id))
             combo.blockSignals(False)
         if chairs is None:
             self.chairs_note.setText(
@@ -807,7 +808,7 @@ class DisputePanelDialog(QDialog):
         hazard_id = self._dispute.hazard_id if self._dispute is not None else None
         if hazard_id is not None:
             self.round.open(hazard_id, seats)
-        self.scoring.start(self._setup.scales, seats)
+        self.scoring.start(self._setup.scales, seats, namesakes(self._setup.people))
         self.pages.setCurrentIndex(PAGE_SCORING)
 
     def _submit_entry(self, seat: Seat, values: Values, pin: str | None) -> None:

@@ -83,6 +83,7 @@ from hazard_desktop.ui.widgets.member_picker import (
     MemberPicker,
     Seat,
     candidate_label,
+    namesakes,
     placeholder_score,
     select_candidates,
 )
@@ -237,8 +238,9 @@ class PanelScoringDialog(QDialog):
         fill_threshold_combo(self.threshold_set, self._setup.threshold_sets, self._setup.today)
         self.leader = QComboBox(page)
         self.leader.setObjectName("leader")
+        shared = namesakes(self._setup.people)  # a leader with a namesake in their department: with the 工号
         for candidate in self._setup.leaders:
-            self.leader.addItem(candidate_label(candidate), str(candidate.person_id))
+            self.leader.addItem(candidate_label(candidate, shared), str(candidate.person_id))
         self.leader.currentIndexChanged.connect(self._panel_changed)
 
         self.picker = MemberPicker(page)
@@ -548,7 +550,7 @@ class PanelScoringDialog(QDialog):
             return
         self._outcome = None
         self.round.open(hazard.id, self._seats)
-        self.scoring.start(self._setup.scales, self._seats)
+        self.scoring.start(self._setup.scales, self._seats, namesakes(self._setup.people))
         header = hazard_line(hazard, 90)
         if self.is_batch:
             header = arg(self.tr("Hazard %1 of %2: %3"), self._index + 1, len(self._hazards), header)

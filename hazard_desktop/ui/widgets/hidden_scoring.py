@@ -35,7 +35,7 @@ from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.grading import MemberScore, PanelRole, score_member
 from hazard_desktop.domain.lec import LecScales
 from hazard_desktop.ui.widgets.lec_format import number
-from hazard_desktop.ui.widgets.member_picker import Seat, candidate_label
+from hazard_desktop.ui.widgets.member_picker import Seat, candidate_label, candidate_name
 from hazard_desktop.ui.widgets.score_entry import ScoreEntry
 
 SeatIdRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -72,6 +72,7 @@ class HiddenScoring(QWidget):
         super().__init__(parent)
         self._scales = LecScales(())
         self._seats: list[Seat] = []
+        self._shared: frozenset[uuid.UUID] = frozenset()  # namesakes: shown with their 工号
         self._entries: dict[uuid.UUID, Values | None] = {}  # None: submitted, the value is not kept here
         self._current: int = -1
         self._submit: Submitter | None = None
@@ -144,10 +145,12 @@ class HiddenScoring(QWidget):
         self._refresh()
 
     # ---- set-up
-    def start(self, scales: LecScales, seats: Sequence[Seat]) -> None:
-        """Begin a round with ``seats`` (in the order they will score); forgets earlier entries."""
+    def start(self, scales: LecScales, seats: Sequence[Seat], shared: frozenset[uuid.UUID] = frozenset()) -> None:
+        """Begin a round with ``seats`` (in the order they will score); forgets earlier entries. Members in
+        ``shared`` (people with a namesake in their department, :func:`namesakes`) are shown with their 工号."""
         self._scales = scales
         self._seats = list(seats)
+        self._shared = shared
         self._entries = {}
         self._current = 0 if self._seats else -1
         self.entry.set_scales(scales)
@@ -287,12 +290,13 @@ class HiddenScoring(QWidget):
         self.pin.setVisible(False)
         self.member_list.clear()
         seat = self.current_seat
+        shared = self._shared
         for index, s in enumerate(self._seats):
             c = s.candidate
             done = c.person_id in self._entries
             mark = "✓" if done else ("▶" if index == self._current else "○")
             role = "" if s.role is PanelRole.MEMBER else f" · {role_text(s.role)}"
-            item = QListWidgetItem(f"{mark}  {candidate_label(c)}{role}")
+            item = QListWidgetItem(f"{mark}  {candidate_label(c, shared)}{role}")
             item.setData(SeatIdRole, str(c.person_id))
             if index == self._current:
                 font = QFont(item.font())
@@ -304,7 +308,12 @@ class HiddenScoring(QWidget):
         if seat is not None:
             c = seat.candidate
             self.current_member.setText(
-                arg(self.tr("Now scoring: %1 (%2, %3)"), c.name, c.department_name, role_text(seat.role))
+                arg(
+                    self.tr("Now scoring: %1 (%2, %3)"),
+                    candidate_name(c, shared),
+                    c.department_name,
+                    role_text(seat.role),
+                )
             )
             remaining = total - len(self._entries)
             self.next_button.setText(
@@ -312,7 +321,7 @@ class HiddenScoring(QWidget):
             )
             self.entry.setEnabled(True)
             needs_pin = self._submit is not None and self._needs_pin(seat)
-            self.pin_label.setText(arg(self.tr("PIN of %1 (to confirm it is them):"), c.name))
+            self.pin_label.setText(arg(self.tr("PIN of %1 (to confirm it is them):"), candidate_name(c, shared)))
             self.pin_label.setVisible(needs_pin)
             self.pin.setVisible(needs_pin)
         elif self._seats:

@@ -99,7 +99,15 @@ def candidates_from(
         if wanted_kinds is not None and department.kind not in wanted_kinds and department.id not in wanted_ids:
             continue
         result.append(
-            PanelCandidate(person.id, person.name, department.id, department.name, department.kind, person.roles)
+            PanelCandidate(
+                person.id,
+                person.name,
+                department.id,
+                department.name,
+                department.kind,
+                person.roles,
+                person.employee_no,
+            )
         )
     return sort_candidates(result)
 
@@ -125,10 +133,29 @@ def placeholder_score(seat: Seat) -> MemberScore:
     )
 
 
-def candidate_label(candidate: Candidate) -> str:
-    """``陈建国（安环部）`` / ``Chen (Safety)``."""
+def namesakes(candidates: Iterable[Candidate]) -> frozenset[uuid.UUID]:
+    """The people among ``candidates`` who share their name and department with another of them."""
+    count: dict[tuple[str, uuid.UUID], int] = {}
+    listed = list(candidates)
+    for c in listed:
+        count[(c.name, c.department_id)] = count.get((c.name, c.department_id), 0) + 1
+    return frozenset(c.person_id for c in listed if count[(c.name, c.department_id)] > 1)
+
+
+def candidate_name(candidate: Candidate, shared: frozenset[uuid.UUID] = frozenset()) -> str:
+    """The name, with the employee number when it is one of ``shared`` (:func:`namesakes`): ``周永明（E0099）``."""
+    if candidate.person_id not in shared or not candidate.employee_no:
+        return candidate.name
+    return QCoreApplication.translate("MemberPicker", "{name} ({employee_no})").format(
+        name=candidate.name, employee_no=candidate.employee_no
+    )
+
+
+def candidate_label(candidate: Candidate, shared: frozenset[uuid.UUID] = frozenset()) -> str:
+    """``陈建国（安环部）`` / ``Chen (Safety)``; a namesake in ``shared`` with the employee number:
+    ``周永明（E0099）（生产部）``."""
     return QCoreApplication.translate("MemberPicker", "{name} ({department})").format(
-        name=candidate.name, department=candidate.department_name
+        name=candidate_name(candidate, shared), department=candidate.department_name
     )
 
 
@@ -143,6 +170,7 @@ class MemberPickerModel(RowsTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Candidate] = []
+        self._shared: frozenset[uuid.UUID] = frozenset()  # namesakes among the rows: shown with their 工号
         self._checked: set[uuid.UUID] = set()
         self._disabled: set[uuid.UUID] = set()
 
@@ -154,7 +182,7 @@ class MemberPickerModel(RowsTableModel):
         column = index.column()
         if role == DisplayRole:
             if column == COL_NAME:
-                return row.name
+                return candidate_name(row, self._shared)
             if column == COL_DEPARTMENT:
                 return row.department_name
             if column == COL_KIND:
@@ -163,7 +191,7 @@ class MemberPickerModel(RowsTableModel):
         if role == CheckStateRole and column == COL_NAME:
             return Qt.CheckState.Checked if row.person_id in self._checked else Qt.CheckState.Unchecked
         if role == ToolTipRole:
-            return candidate_label(row)
+            return candidate_label(row, self._shared)
         if role == PersonIdRole:
             return str(row.person_id)
         return None
@@ -202,6 +230,7 @@ class MemberPickerModel(RowsTableModel):
         """Show ``candidates``; ticks of people still listed are kept."""
         self.beginResetModel()
         self._rows = list(candidates)
+        self._shared = namesakes(self._rows)
         ids = {c.person_id for c in self._rows}
         self._checked &= ids
         self.endResetModel()
