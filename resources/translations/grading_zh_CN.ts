@@ -1437,6 +1437,10 @@
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
+    <message>
+        <source>Complete the §5.1 major-hazard check first (go through the criteria one by one), then confirm the LEC grading.</source>
+        <translation>先完成第5.1条重大隐患判定（对照标准逐条核对），再确认 LEC 定级。</translation>
+    </message>
 </context>
 <context>
     <name>ScoreEntry</name>
