@@ -343,6 +343,7 @@ def test_a_lec_grading_is_confirmed_only_after_the_major_hazard_check(qtbot, con
         dialog.scoring.enter("3", "6", "7")
     assert dialog.current_page() == PAGE_RESULT
     assert dialog.grade_verdict.text() == "General hazard"
+    assert dialog.grade_detail.text() == "D = 126.00, Significantly dangerous"
     assert not dialog.confirm_button.isEnabled() and dialog.confirm_button.toolTip() == reason
     assert dialog.check_needed.isVisible() and dialog.check_needed.text() == reason
     assert dialog.result_check_button.isVisible() and dialog.result_check_button.isDefault()
@@ -359,6 +360,7 @@ def test_a_lec_grading_is_confirmed_only_after_the_major_hazard_check(qtbot, con
 
     answer_no_match(dialog)
     assert dialog.check_verdict.text() == "no criterion matches"
+    assert dialog.grade_detail.text() == "D = 126.00, Significantly dangerous; §5.1 check: no criterion matches"
     assert dialog.confirm_button.isEnabled() and dialog.confirm_button.isDefault()
     assert not dialog.check_needed.isVisible() and dialog.confirm_button.toolTip() == ""
     assert dialog.error_message() == ""

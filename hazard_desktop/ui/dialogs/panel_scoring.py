@@ -691,7 +691,10 @@ class PanelScoringDialog(QDialog):
             self.grade_detail.setText(detail)
         elif outcome is not None:
             self.grade_verdict.set_verdict(labels.grade_label(HazardGrade.GENERAL), outcome.band.colour)
-            self.grade_detail.setText(arg(self.tr("D = %1, %2"), outcome.mean_text(), band_name(outcome.band)))
+            detail = arg(self.tr("D = %1, %2"), outcome.mean_text(), band_name(outcome.band))
+            if check is not None:  # answered: no criterion matches
+                detail += self.tr("; §5.1 check: no criterion matches")
+            self.grade_detail.setText(detail)
         else:
             self.grade_verdict.clear_band()
             self.grade_detail.setText("")
