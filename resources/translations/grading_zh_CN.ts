@@ -1449,6 +1449,14 @@
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
+    <message>
+        <source>Complete the §5.1 major-hazard check first (go through the criteria one by one), then confirm the LEC grading.</source>
+        <translation>先完成第5.1条重大隐患判定（对照标准逐条核对），再确认 LEC 定级。</translation>
+    </message>
+    <message>
+        <source>; §5.1 check: no criterion matches</source>
+        <translation>；第5.1条判定：未匹配判定标准</translation>
+    </message>
 </context>
 <context>
     <name>ScoreEntry</name>

@@ -32,6 +32,7 @@ from hazard_desktop.ui.dialogs.panel_scoring import (
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring
 from hazard_desktop.ui.widgets.member_picker import COL_NAME, CheckStateRole
 from tests.factories import add_person, hazard_input, make_context
+from tests.ui.check_answers import answer_no_match
 
 DAY = date(2026, 3, 10)
 
@@ -166,6 +167,7 @@ def test_one_hazard_full_grading_with_hidden_entries_survives_a_restart(
     assert dialog.grade_verdict.text() == "General hazard"
     assert dialog.confirm_button.text() == "Confirm grading (leader 陈建国 (安环部))"
 
+    answer_no_match(dialog)  # §5.1 first: no criterion matches, so LEC grades it
     grading = dialog.confirm_current()
     assert grading is not None and grading.confirmed
     assert dialog.current_page() == PAGE_DONE
@@ -278,6 +280,7 @@ def test_a_batch_meeting_grades_each_hazard_in_turn(qtbot, folder, context, peop
         dialog.scoring.enter(*triple)
     assert dialog.results.mean_label.text() == "74.00"
     assert dialog.results.band.text() == "Significantly dangerous"
+    answer_no_match(dialog)
     first = dialog.confirm_current()
     assert first is not None and first.meeting_id == dialog.result_value.meeting.id
     # hazard 2: the same members score again, from the first member; skipped
@@ -325,6 +328,49 @@ def test_a_batch_meeting_grades_each_hazard_in_turn(qtbot, folder, context, peop
         close_context(again)
 
 
+def test_a_lec_grading_is_confirmed_only_after_the_major_hazard_check(qtbot, context, people, hazards, panel_ids):
+    """Rule §5: the criteria list decides first (§5.1), LEC grades only what no criterion matches (§5.2). A
+    new-user trial confirmed a general grading with the check still "not checked"."""
+    reason = (
+        "Complete the §5.1 major-hazard check first (go through the criteria one by one), then confirm the LEC"
+        " grading."
+    )
+    dialog = make_dialog(qtbot, context, [hazards[0].id])
+    dialog.set_members(panel_ids)
+    dialog.start_button.click()
+    assert dialog.check_verdict.text() == "not checked"
+    for _ in range(3):
+        dialog.scoring.enter("3", "6", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    assert dialog.grade_verdict.text() == "General hazard"
+    assert dialog.grade_detail.text() == "D = 126.00, Significantly dangerous"
+    assert not dialog.confirm_button.isEnabled() and dialog.confirm_button.toolTip() == reason
+    assert dialog.check_needed.isVisible() and dialog.check_needed.text() == reason
+    assert dialog.result_check_button.isVisible() and dialog.result_check_button.isDefault()
+
+    # the check dialog cancelled: still not answered
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(panel_scoring.CriteriaCheckDialog, "exec", lambda self: 0)
+        dialog.result_check_button.click()
+    assert dialog.current_check() is None and not dialog.confirm_button.isEnabled()
+    # asked to confirm anyway (the Enter key, a caller): refused with the reason, nothing written
+    assert dialog.confirm_current() is None and dialog.error_message() == reason
+    with context.uow() as uow:
+        assert uow.gradings.history_for(hazards[0].id) == []
+
+    answer_no_match(dialog)
+    assert dialog.check_verdict.text() == "no criterion matches"
+    assert dialog.grade_detail.text() == "D = 126.00, Significantly dangerous; §5.1 check: no criterion matches"
+    assert dialog.confirm_button.isEnabled() and dialog.confirm_button.isDefault()
+    assert not dialog.check_needed.isVisible() and dialog.confirm_button.toolTip() == ""
+    assert dialog.error_message() == ""
+    dialog.confirm_button.click()
+    assert dialog.current_page() == PAGE_DONE
+    grading = grading_service.final_grading(context.uow(), hazards[0].id)
+    assert grading.grade is HazardGrade.GENERAL and grading.method is GradingMethod.LEC_PANEL
+    assert grading.mean_d == 126
+
+
 def test_panel_decision_keeps_the_lec_scores(qtbot, context, people, hazards, panel_ids):
     dialog = make_dialog(qtbot, context, [hazards[0].id])
     dialog.set_members(panel_ids)
@@ -348,6 +394,7 @@ def test_already_graded_hazards_are_not_graded_again(qtbot, context, people, haz
     first.start_scoring()
     for _ in range(3):
         first.scoring.enter("1", "1", "1")
+    answer_no_match(first)
     first.confirm_current()
     dialog = make_dialog(qtbot, context, [hazards[0].id, hazards[1].id])
     assert [h.id for h in dialog.hazards] == [hazards[1].id]
@@ -362,6 +409,7 @@ def test_errors_from_the_services_are_shown(qtbot, context, people, hazards, pan
     dialog.start_scoring()
     for _ in range(3):
         dialog.scoring.enter("1", "1", "1")
+    answer_no_match(dialog)
     assert dialog.confirm_current() is None
     assert dialog.error_label.isVisible()
     assert dialog.current_page() == PAGE_RESULT
@@ -444,6 +492,7 @@ def test_grading_menu_and_toolbar_on_the_main_window(qtbot, context, people, haz
         for _ in range(2):
             for _ in range(3):
                 self.scoring.enter("3", "6", "7")
+            answer_no_match(self)
             self.confirm_current()
         return 0
 
@@ -468,6 +517,7 @@ def test_a_refused_first_grading_of_a_batch_opens_no_meeting(qtbot, context, peo
     assert dialog.start_scoring()
     for _ in range(3):
         dialog.scoring.enter("3", "6", "7")
+    answer_no_match(dialog)
     dialog.confirm_button.click()
     assert dialog.error_label.isVisible() and dialog.current_page() == PAGE_RESULT
     assert grading_service.meetings(context.uow()) == []

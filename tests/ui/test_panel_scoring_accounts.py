@@ -21,6 +21,7 @@ from hazard_desktop.ui.dialogs.panel_scoring import PAGE_RESULT, PAGE_SCORING, P
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring
 from tests.factories import add_person, hazard_input, make_context
 from tests.fakes import FakeSecretHasher
+from tests.ui.check_answers import answer_no_match
 from tests.ui.test_panel_scoring import visible_texts
 
 DAY = date(2026, 3, 10)
@@ -130,6 +131,7 @@ def test_members_confirm_with_their_pin_and_nothing_is_visible_until_all_are_in(
     model = dialog.results.model
     assert [model.data(model.index(r, 6)) for r in range(3)] == ["0.25", "54", "63"]
 
+    answer_no_match(dialog)  # §5.1 first
     dialog.confirm_button.click()
     grading = grading_service.final_grading(context.uow(), hazard.id)
     assert grading is not None

@@ -25,6 +25,7 @@ from hazard_desktop.ui.models import register_model as rm
 from hazard_desktop.ui.rectification import dialogs as dlg
 from hazard_desktop.ui.rectification.actions import RectificationActions, install_rectification_actions
 from tests.factories import hazard_input, make_context
+from tests.ui.check_answers import answer_no_match
 from tests.ui.conftest import make_image
 
 
@@ -90,6 +91,7 @@ def grade(window, people, monkeypatch) -> None:
         self.start_scoring()
         for _ in range(3):
             self.scoring.enter("3", "6", "7")  # D = 126: 显著危险 → 7 days by default
+        answer_no_match(self)  # §5.1 first: no criterion matches
         self.confirm_current()
         return 0
 

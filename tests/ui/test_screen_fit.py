@@ -909,6 +909,7 @@ def test_the_grading_windows_result_fits_the_width_at_150_percent(qtbot, fresh: 
         dialog.confirm_button.click()
         for _ in panel:
             dialog.scoring.enter("1", "1", "1")
+        dialog.set_check(CriteriaCheckResult(()))  # §5.1: no criterion matches, LEC grades it
         dialog.confirm_button.click()
         QApplication.processEvents()
         assert dialog.current_page() == PAGE_DONE and dialog.done_list.count() == 3

@@ -8,7 +8,8 @@
    to show them before). A major-hazard check (§5.1) can be run for the hazard at any time.
 3. *Result*: every member's D, the exact mean and its band (colour), and a warning when the members' D fall
    into different bands. The leader confirms: the grading is stored and confirmed in one step (one
-   use case, one transaction; a batch's meeting is opened with its first grading).
+   use case, one transaction; a batch's meeting is opened with its first grading). A general (LEC) grading
+   is confirmed only after the §5.1 check was answered (major by the criteria first, LEC only otherwise).
 4. For a batch the same members score the next hazard, until the list is done.
 
 Reads and writes go through :mod:`hazard_desktop.services.grading`.
@@ -136,7 +137,8 @@ class PanelScoringDialog(QDialog):
     """Grade one hazard or a batch with a scoring panel. Use :meth:`ask`.
 
     Tests drive it with :meth:`set_members`, :meth:`set_leader`, :meth:`start_scoring`,
-    ``scoring.enter(L, E, C)`` for each member, :meth:`set_check` and :meth:`confirm_current`.
+    ``scoring.enter(L, E, C)`` for each member, :meth:`set_check` and :meth:`confirm_current`. A LEC (general)
+    grading is confirmed only once the §5.1 check was answered for the hazard (rule §5).
 
     Signals:
         graded(object): a grading was stored and confirmed (the :class:`Grading`).
@@ -349,6 +351,14 @@ class PanelScoringDialog(QDialog):
             "background: #fdecea; color: #5f2120; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
         )
         self.check_details.hide()
+        # §5: the criteria list decides first (§5.1), LEC only grades what no criterion matched (§5.2)
+        self.check_needed = QLabel(self.check_needed_text(), page)
+        self.check_needed.setObjectName("checkNeeded")
+        self.check_needed.setWordWrap(True)
+        self.check_needed.setStyleSheet(
+            "background: #fff8e1; color: #5d4037; border: 1px solid #ffe082; border-radius: 3px; padding: 6px;"
+        )
+        self.check_needed.hide()
         self.result_check_button = QPushButton(self.tr("Major-hazard check…"), page)
         self.result_check_button.setObjectName("resultCheckButton")
         self.result_check_button.clicked.connect(self.open_check)
@@ -380,6 +390,7 @@ class PanelScoringDialog(QDialog):
         layout.addWidget(self.result_header)
         layout.addLayout(verdict_row)  # the grade first: at 150 % it was cut off below the fold (trial shot 84)
         layout.addWidget(self.check_details)
+        layout.addWidget(self.check_needed)
         layout.addWidget(self.results)
         layout.addStretch(1)
         self._actions[PAGE_RESULT] = buttons
@@ -682,12 +693,30 @@ class PanelScoringDialog(QDialog):
             self.grade_detail.setText(detail)
         elif outcome is not None:
             self.grade_verdict.set_verdict(labels.grade_label(HazardGrade.GENERAL), outcome.band.colour)
-            self.grade_detail.setText(arg(self.tr("D = %1, %2"), outcome.mean_text(), band_name(outcome.band)))
+            detail = arg(self.tr("D = %1, %2"), outcome.mean_text(), band_name(outcome.band))
+            if check is not None:  # answered: no criterion matches
+                detail += self.tr("; §5.1 check: no criterion matches")
+            self.grade_detail.setText(detail)
         else:
             self.grade_verdict.clear_band()
             self.grade_detail.setText("")
         self.confirm_button.setText(arg(self.tr("Confirm grading (leader %1)"), leader))
-        self.confirm_button.setEnabled(outcome is not None or (check is not None and check.is_major))
+        # a general (LEC) grading only after the §5.1 check was answered: "no criterion matches" or a match
+        check_needed = check is None and outcome is not None
+        self.check_needed.setVisible(check_needed)
+        self.confirm_button.setToolTip(self.check_needed_text() if check_needed else "")
+        self.confirm_button.setEnabled(check is not None and (outcome is not None or check.is_major))
+        self.confirm_button.setDefault(not check_needed)
+        self.result_check_button.setDefault(check_needed)
+        if not check_needed and self.error_message() == self.check_needed_text():
+            self.clear_error()  # answered now
+
+    def check_needed_text(self) -> str:
+        """Why a LEC grading cannot be confirmed yet (rule §5: the §5.1 criteria are checked first)."""
+        return self.tr(
+            "Complete the §5.1 major-hazard check first (go through the criteria one by one), then confirm the LEC"
+            " grading."
+        )
 
     def rescore_current(self) -> None:
         """All members score the current hazard again (the entries so far are discarded)."""
@@ -734,6 +763,10 @@ class PanelScoringDialog(QDialog):
             request = GradingRequest(
                 hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id, panel=panel
             )
+        elif check is None:
+            if round_id is not None:  # rule §5: LEC grades only what the §5.1 check found no criterion for
+                self.show_error_text(self.check_needed_text())
+            return None
         elif round_id is not None:
             request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, round_id=round_id)
         else:
