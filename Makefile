@@ -87,6 +87,7 @@ demo: venv translations
 
 lint: venv
 	$(VENV)/bin/ruff check hazard_desktop tests benchmarks installer
+	$(VENV)/bin/ruff format --check hazard_desktop tests benchmarks installer
 
 # mypy on the layers without Qt and the tests' fakes (configured in pyproject.toml, [tool.mypy]).
 typecheck: venv

@@ -235,11 +235,23 @@ def measure(folder: Path, work: Path, runs: int, alternate: Callable[..., Any], 
     rss_all = min(peak_rss(data, out / "all.xlsx", count, work / "ledger-all.txt") for _ in range(2))
     thousands = count // 1000
     return [
-        figure(f"export ledger, {thousands}k rows (.xlsx)", wall[0] * 1000, wall[1] * 1000, "ms", 1.5,
-               "floor: same values, same writer, no format"),  # fmt: skip
+        figure(
+            f"export ledger, {thousands}k rows (.xlsx)",
+            wall[0] * 1000,
+            wall[1] * 1000,
+            "ms",
+            1.5,
+            "floor: same values, same writer, no format",
+        ),  # fmt: skip
         figure("… its CPU time", cpu[0] * 1000, cpu[1] * 1000, "ms", 1.5),
-        figure(f"peak RSS exporting {thousands}k rows vs {small // 1000}k", rss_all, rss_small, "MB", MEMORY_TARGET,
-               "flat: rows streamed"),  # fmt: skip
+        figure(
+            f"peak RSS exporting {thousands}k rows vs {small // 1000}k",
+            rss_all,
+            rss_small,
+            "MB",
+            MEMORY_TARGET,
+            "flat: rows streamed",
+        ),  # fmt: skip
     ]
 
 

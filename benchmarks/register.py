@@ -647,9 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         folder = args.data_dir.resolve() if args.data_dir else None
         if "build" in args.only or folder is None or not paths.database_path(folder).exists():
-            build_figures, built = measure_build(
-                work, args.runs, args.count, clock
-            )
+            build_figures, built = measure_build(work, args.runs, args.count, clock)
             if "build" in args.only:
                 figures += build_figures
             if folder is None:

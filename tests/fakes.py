@@ -350,9 +350,7 @@ class NoRegister:
         raise AssertionError(f"register.{attr}: the register reads SQL; use a real database")
 
 
-def fake_uow_factory(
-    store: FakeStore | None = None, session: Session | None = None
-) -> Callable[[], FakeUnitOfWork]:
+def fake_uow_factory(store: FakeStore | None = None, session: Session | None = None) -> Callable[[], FakeUnitOfWork]:
     """``context.uow`` over ``store`` (a new empty one by default); units of work act as ``session.actor``
     (the single user, every role, without a session)."""
     committed = store if store is not None else FakeStore()

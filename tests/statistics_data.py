@@ -157,7 +157,9 @@ def expected(rows: list[PlainRow], period: Period, as_of: date) -> dict[str, obj
     overdue = [  # no transitions in this register: the status at as_of is the current one
         r
         for r in rows
-        if r.deadline is not None and r.deadline < as_of and (r.closed_on is None or r.closed_on > as_of)
+        if r.deadline is not None
+        and r.deadline < as_of
+        and (r.closed_on is None or r.closed_on > as_of)
         and r.status == "rectifying"
     ]
     days = sum((r.closed_on - r.found_on).days for r in closed if r.closed_on is not None)

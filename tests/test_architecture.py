@@ -127,7 +127,8 @@ def test_ui_never_reaches_into_adapters_or_storage(module):
 
 def test_only_ui_and_the_composition_root_import_qt():
     offenders = [
-        m for m, names in MODULES.items()
+        m
+        for m, names in MODULES.items()
         if any(top(n) == QT for n in names) and layer(m) != "ui" and m not in COMPOSITION_ROOT
     ]
     assert offenders == []

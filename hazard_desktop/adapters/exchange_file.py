@@ -199,7 +199,6 @@ class ZipPackageFiles:
         return package
 
 
-
 # ------------------------------------------------------------------ the zip, written front to back
 
 # a field at or above it goes to the zip64 extra (APPNOTE 4.5.3); a module name, so a test can lower it
@@ -246,8 +245,25 @@ class _ZipWriter:
             extra, offset, version = struct.pack("<2HQ", 1, 8, offset), 0xFFFFFFFF, 45
         self._central.append(
             _CENTRAL.pack(
-                b"PK\x01\x02", version, 3, version, 0, 0, method, 0, _DOS_DATE, crc, len(body), len(data),
-                len(raw), len(extra), 0, 0, 0, 0o600 << 16, offset,
+                b"PK\x01\x02",
+                version,
+                3,
+                version,
+                0,
+                0,
+                method,
+                0,
+                _DOS_DATE,
+                crc,
+                len(body),
+                len(data),
+                len(raw),
+                len(extra),
+                0,
+                0,
+                0,
+                0o600 << 16,
+                offset,
             )  # fmt: skip
             + raw
             + extra

@@ -463,8 +463,11 @@ class SqlExchangeSession:
             names = self._names(kind.table)
             diffs = tuple(
                 FieldDiff(
-                    name, local.get(name), incoming.get(name),
-                    self._text(names.get(name), local.get(name)), self._text(names.get(name), incoming.get(name)),
+                    name,
+                    local.get(name),
+                    incoming.get(name),
+                    self._text(names.get(name), local.get(name)),
+                    self._text(names.get(name), incoming.get(name)),
                 )  # fmt: skip
                 for name in self.columns(kind.table)
                 if local.get(name) != incoming.get(name) and name not in BOOKKEEPING_FIELDS
@@ -485,9 +488,7 @@ class SqlExchangeSession:
 
     def _names(self, table: str) -> dict[str, str]:
         """Columns of ``table`` naming a department or a person (shown by name in a conflict)."""
-        return {
-            r[3]: r[2] for r in self._sql(f"PRAGMA foreign_key_list({table})") if r[2] in ("departments", "people")
-        }
+        return {r[3]: r[2] for r in self._sql(f"PRAGMA foreign_key_list({table})") if r[2] in ("departments", "people")}
 
     def _text(self, parent: str | None, value: object) -> str:
         if value is None:

@@ -154,6 +154,7 @@ class ExchangeSession(Protocol):
     ) -> None:
         """Store photo files; ``digests``, when given: each row's bytes' SHA-256 hex, checked by the caller."""
         ...
+
     def known(self, peer: str, kind: str) -> dict[uuid.UUID, str]:
         """Hashes of the versions of ``kind`` this installation and ``peer`` both hold (agreed)."""
         ...
@@ -198,6 +199,7 @@ class ExchangePackage(Protocol):
     def digest(self, name: str) -> str:
         """The SHA-256 hex the manifest lists for an entry (what :meth:`photo` checks its bytes against)."""
         ...
+
     def verify_rest(self, progress: Progress | None = None) -> None:
         """Check the hash of every entry not read yet (the import calls it before its commit).
 

@@ -365,9 +365,7 @@ def _check_row(
         elif category_code is not None:  # a chosen default stands in: the row says so
             problems.append(RowProblem("ledger_category_unknown", "category", False, {"value": category_name}))
         else:
-            problems.append(
-                RowProblem("ledger_category_unknown_refused", "category", True, {"value": category_name})
-            )
+            problems.append(RowProblem("ledger_category_unknown_refused", "category", True, {"value": category_name}))
     elif category_code is None:
         problems.append(RowProblem("ledger_category_missing", "category", True))
 

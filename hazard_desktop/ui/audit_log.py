@@ -477,9 +477,7 @@ class AuditLogDialog(QDialog):
             self.status.setStyleSheet("color: #c62828;")
             return None
         trail, actor, entry_filter = self.trail, self.session.actor, self.entry_filter()
-        job = Job(
-            lambda _job: audit_service.export(trail, path, entry_filter, actor=actor), name="audit export"
-        )
+        job = Job(lambda _job: audit_service.export(trail, path, entry_filter, actor=actor), name="audit export")
         self._connect(job.signals.finished, job, lambda count: self._exported(count, path))
         self._connect(job.signals.failed, job, self._failed)
         self._begin(job, self.tr("Exporting the trail to {path}…").format(path=path), cancellable=False)
@@ -496,4 +494,3 @@ class AuditLogDialog(QDialog):
     def ask(cls, parent: QWidget, context: AppContext) -> None:
         dialog = cls(context, parent)
         dialog.exec()
-

@@ -515,8 +515,9 @@ class MainWindow(QMainWindow):
         count = len(self._draft_keys())
         self.drafts_button.setText(self.tr("Unsaved forms: {count} – open…").format(count=count))
         self.drafts_button.setToolTip(
-            self.tr("{count} hazard form(s) were left unsaved (the program closed during an edit). Click to open them.")
-            .format(count=count)
+            self.tr(
+                "{count} hazard form(s) were left unsaved (the program closed during an edit). Click to open them."
+            ).format(count=count)
         )
         self.drafts_button.setVisible(count > 0)
         return count

@@ -389,8 +389,9 @@ def test_a_blob_digest_known_to_its_writer_is_taken_only_for_those_very_bytes(co
     photo_id = str(hazard.photos[0].id)
     right, other = b"\x01" * 5000, b"\x02" * 5000
     insert = "INSERT OR REPLACE INTO photo_blobs (photo_id, kind, data) VALUES (?, ?, ?)"
-    with engine_of(context).begin() as connection, known_blob_digests(
-        [(right, hashlib.sha256(right).hexdigest()), (b"\x03" * 5000, "0" * 64)]
+    with (
+        engine_of(context).begin() as connection,
+        known_blob_digests([(right, hashlib.sha256(right).hexdigest()), (b"\x03" * 5000, "0" * 64)]),
     ):  # the second pair's bytes never come: the other blob is hashed
         connection.exec_driver_sql(insert, (photo_id, "extra_a", right))
         connection.exec_driver_sql(insert, (photo_id, "extra_b", other))

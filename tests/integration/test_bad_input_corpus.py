@@ -179,137 +179,347 @@ def cli_cases() -> list[Any]:
         lec = ["lec", "3", "6", "7", "--data-dir", "{dir}"]
         cases.append(pytest.param(lec, folder, needle, id=f"lec dir {folder}"))
         cases.append(
-            pytest.param(["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], folder, needle,
-                         id=f"sheet dir {folder}")
+            pytest.param(
+                ["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+                folder,
+                needle,
+                id=f"sheet dir {folder}",
+            )
         )
         cases.append(
-            pytest.param(["report", "--year", "2026", "-o", "{out}", "--data-dir", "{dir}"], folder, needle,
-                         id=f"report dir {folder}")
+            pytest.param(
+                ["report", "--year", "2026", "-o", "{out}", "--data-dir", "{dir}"],
+                folder,
+                needle,
+                id=f"report dir {folder}",
+            )
         )
-        cases.append(pytest.param(["export", "{out}.xlsx", "--data-dir", "{dir}"], folder, needle,
-                                  id=f"export dir {folder}"))
-        cases.append(pytest.param(["--data-dir", "{dir}", "demo", "--no-photos"], folder,
-                                  "已有台账" if folder not in ("plain_file", "missing") else needle,
-                                  id=f"demo dir {folder}"))
-        cases.append(pytest.param(["--data-dir", "{dir}", "--screenshot", "{out}"], folder,
-                                  needle, id=f"window dir {folder}"))
-        cases.append(pytest.param(["import-ledger", "{ledger:standard_ledger}", "--data-dir", "{dir}"], folder,
-                                  needle, id=f"import-ledger dir {folder}"))
+        cases.append(
+            pytest.param(["export", "{out}.xlsx", "--data-dir", "{dir}"], folder, needle, id=f"export dir {folder}")
+        )
+        cases.append(
+            pytest.param(
+                ["--data-dir", "{dir}", "demo", "--no-photos"],
+                folder,
+                "已有台账" if folder not in ("plain_file", "missing") else needle,
+                id=f"demo dir {folder}",
+            )
+        )
+        cases.append(
+            pytest.param(["--data-dir", "{dir}", "--screenshot", "{out}"], folder, needle, id=f"window dir {folder}")
+        )
+        cases.append(
+            pytest.param(
+                ["import-ledger", "{ledger:standard_ledger}", "--data-dir", "{dir}"],
+                folder,
+                needle,
+                id=f"import-ledger dir {folder}",
+            )
+        )
     cases += [
-        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "no_register", "没有台账",
-                     id="sheet folder without register"),
-        pytest.param(["export", "{out}.xlsx", "--data-dir", "{dir}"], "no_register", "没有台账",
-                     id="export folder without register"),
+        pytest.param(
+            ["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "no_register",
+            "没有台账",
+            id="sheet folder without register",
+        ),
+        pytest.param(
+            ["export", "{out}.xlsx", "--data-dir", "{dir}"],
+            "no_register",
+            "没有台账",
+            id="export folder without register",
+        ),
         pytest.param(["export", "{out}", "--data-dir", "{dir}"], "register", "不是 .xlsx 文件", id="export not xlsx"),
-        pytest.param(["export", "{out}.xlsx/", "--data-dir", "{dir}"], "register", "是一个文件夹",
-                     id="export output ends in a slash"),
-        pytest.param(["export", "{out}.d/a.xlsx", "--data-dir", "{dir}"], "register", "不存在",
-                     id="export output in a missing folder"),  # and no folder created
-        pytest.param(["export", "{out}.xlsx", "--status", "已关闭", "--data-dir", "{dir}"], "register", "未知的状态",
-                     id="export unknown status"),
-        pytest.param(["export", "{out}.xlsx", "--from", "2026/3/5", "--data-dir", "{dir}"], "register", "不是日期",
-                     id="export date not iso"),
-        pytest.param(["export", "{out}.xlsx", "--from", "2026-03-05", "--to", "2026-03-04", "--data-dir", "{dir}"],
-                     "register", "晚于结束日期", id="export dates reversed"),
-        pytest.param(["export", "--data-dir", "{dir}"], "register", "缺少以下必需的参数",
-                     id="usage export file missing"),
+        pytest.param(
+            ["export", "{out}.xlsx/", "--data-dir", "{dir}"],
+            "register",
+            "是一个文件夹",
+            id="export output ends in a slash",
+        ),
+        pytest.param(
+            ["export", "{out}.d/a.xlsx", "--data-dir", "{dir}"],
+            "register",
+            "不存在",
+            id="export output in a missing folder",
+        ),  # and no folder created
+        pytest.param(
+            ["export", "{out}.xlsx", "--status", "已关闭", "--data-dir", "{dir}"],
+            "register",
+            "未知的状态",
+            id="export unknown status",
+        ),
+        pytest.param(
+            ["export", "{out}.xlsx", "--from", "2026/3/5", "--data-dir", "{dir}"],
+            "register",
+            "不是日期",
+            id="export date not iso",
+        ),
+        pytest.param(
+            ["export", "{out}.xlsx", "--from", "2026-03-05", "--to", "2026-03-04", "--data-dir", "{dir}"],
+            "register",
+            "晚于结束日期",
+            id="export dates reversed",
+        ),
+        pytest.param(
+            ["export", "--data-dir", "{dir}"], "register", "缺少以下必需的参数", id="usage export file missing"
+        ),
         pytest.param(["--data-dir", "{dir}", "demo", "--no-photos"], "register", "已有台账", id="demo over a register"),
-        pytest.param(["demo", "--no-photos", "--data-dir", "{dir}"], "register", "已有台账",
-                     id="demo over a register, option after"),
-        pytest.param(["demo", "--count", "-5", "--data-dir", "{dir}"], "no_register", "应为 1 到",
-                     id="demo count negative"),
-        pytest.param(["demo", "--count", "0", "--data-dir", "{dir}"], "no_register", "应为 1 到",
-                     id="demo count zero"),
-        pytest.param(["demo", "--count", "１０００００１", "--data-dir", "{dir}"], "no_register", "应为 1 到",
-                     id="demo count too many, full width"),
-        pytest.param(["sheet", "YH-2026-9999", "-o", "{out}", "--data-dir", "{dir}"], "register", "没有编号为",
-                     id="sheet unknown number"),
-        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register", "尚无已确认的分级",
-                     id="sheet ungraded"),
-        pytest.param(["sheet", "YH-2026-٠٠٠١", "-o", "{out}", "--data-dir", "{dir}"], "register", "没有编号为",
-                     id="sheet number in other digits"),
-        pytest.param(["sheet", "YH-2026-0001", "--meeting", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "不是在判定会议中分级的", id="sheet meeting ungraded"),
+        pytest.param(
+            ["demo", "--no-photos", "--data-dir", "{dir}"],
+            "register",
+            "已有台账",
+            id="demo over a register, option after",
+        ),
+        pytest.param(
+            ["demo", "--count", "-5", "--data-dir", "{dir}"], "no_register", "应为 1 到", id="demo count negative"
+        ),
+        pytest.param(["demo", "--count", "0", "--data-dir", "{dir}"], "no_register", "应为 1 到", id="demo count zero"),
+        pytest.param(
+            ["demo", "--count", "１０００００１", "--data-dir", "{dir}"],
+            "no_register",
+            "应为 1 到",
+            id="demo count too many, full width",
+        ),
+        pytest.param(
+            ["sheet", "YH-2026-9999", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "没有编号为",
+            id="sheet unknown number",
+        ),
+        pytest.param(
+            ["sheet", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "尚无已确认的分级",
+            id="sheet ungraded",
+        ),
+        pytest.param(
+            ["sheet", "YH-2026-٠٠٠١", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "没有编号为",
+            id="sheet number in other digits",
+        ),
+        pytest.param(
+            ["sheet", "YH-2026-0001", "--meeting", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "不是在判定会议中分级的",
+            id="sheet meeting ungraded",
+        ),
         # a trial's findings: a PDF under another name, a number typed in lower case or full width, argparse's
         # own usage errors in English
-        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.txt", "--data-dir", "{dir}"], "register",
-                     "不是 .pdf 文件", id="sheet output not pdf"),
-        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.PDF.txt", "--data-dir", "{dir}"], "register",
-                     "不是 .pdf 文件", id="sheet output pdf then txt"),
-        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"], "register",
-                     "不存在，未写入任何文件", id="sheet output in a missing folder"),  # and no folder created
-        pytest.param(["sheet", "YH-2026-0001", "-o", "{out}.pdf/", "--data-dir", "{dir}"], "register",
-                     "尚无已确认的分级", id="sheet output ends in a slash"),
-        pytest.param(["sheet", "yh-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "尚无已确认的分级", id="sheet number lower case"),
-        pytest.param(["sheet", "ｙｈ－２０２６－０００１", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "尚无已确认的分级", id="sheet number full width"),
+        pytest.param(
+            ["sheet", "YH-2026-0001", "-o", "{out}.txt", "--data-dir", "{dir}"],
+            "register",
+            "不是 .pdf 文件",
+            id="sheet output not pdf",
+        ),
+        pytest.param(
+            ["sheet", "YH-2026-0001", "-o", "{out}.PDF.txt", "--data-dir", "{dir}"],
+            "register",
+            "不是 .pdf 文件",
+            id="sheet output pdf then txt",
+        ),
+        pytest.param(
+            ["sheet", "YH-2026-0001", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"],
+            "register",
+            "不存在，未写入任何文件",
+            id="sheet output in a missing folder",
+        ),  # and no folder created
+        pytest.param(
+            ["sheet", "YH-2026-0001", "-o", "{out}.pdf/", "--data-dir", "{dir}"],
+            "register",
+            "尚无已确认的分级",
+            id="sheet output ends in a slash",
+        ),
+        pytest.param(
+            ["sheet", "yh-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "尚无已确认的分级",
+            id="sheet number lower case",
+        ),
+        pytest.param(
+            ["sheet", "ｙｈ－２０２６－０００１", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "尚无已确认的分级",
+            id="sheet number full width",
+        ),
         # the statistics report: a period of the wrong form, a file that is not .pdf/.xlsx, a missing folder
-        pytest.param(["report", "--year", "2026", "-o", "{out}", "--data-dir", "{dir}"], "no_register", "没有台账",
-                     id="report folder without register"),
-        pytest.param(["report", "--quarter", "2026Q5", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "不是有效的统计期间", id="report quarter 5"),
-        pytest.param(["report", "--quarter", "2026", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "不是有效的统计期间", id="report year given as quarter"),
-        pytest.param(["report", "--month", "2026-13", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "不是有效的统计期间", id="report month 13"),
-        pytest.param(["report", "--year", "1999", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "不是有效的统计期间", id="report year before 2000"),
-        pytest.param(["report", "--year", "2026", "-o", "{out}.docx", "--data-dir", "{dir}"], "register",
-                     "只能保存为 .pdf 或 .xlsx", id="report output docx"),
-        pytest.param(["report", "--year", "2026", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"], "register",
-                     "不存在，未写入任何文件", id="report output in a missing folder"),
-        pytest.param(["report", "--year", "2026", "--month", "2026-01", "-o", "{out}", "--data-dir", "{dir}"],
-                     "register", "不能与参数", id="usage report two periods"),
-        pytest.param(["report", "-o", "{out}", "--data-dir", "{dir}"], "register", "必须给出其中一个",
-                     id="usage report no period"),
-        pytest.param(["lec", "--bogus", "--data-dir", "{dir}"], "register", "无法识别的参数",
-                     id="usage unknown option"),
-        pytest.param(["sheet", "--data-dir", "{dir}"], "register", "缺少以下必需的参数",
-                     id="usage sheet arguments missing"),
-        pytest.param(["demo", "--count", "1e3", "--data-dir", "{dir}"], "no_register", "不是整数",
-                     id="usage demo count exponent"),
-        pytest.param(["--lang", "fr", "lec", "3", "6", "7", "--data-dir", "{dir}"], "register", "无效的选项值",
-                     id="usage language unknown"),
+        pytest.param(
+            ["report", "--year", "2026", "-o", "{out}", "--data-dir", "{dir}"],
+            "no_register",
+            "没有台账",
+            id="report folder without register",
+        ),
+        pytest.param(
+            ["report", "--quarter", "2026Q5", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "不是有效的统计期间",
+            id="report quarter 5",
+        ),
+        pytest.param(
+            ["report", "--quarter", "2026", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "不是有效的统计期间",
+            id="report year given as quarter",
+        ),
+        pytest.param(
+            ["report", "--month", "2026-13", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "不是有效的统计期间",
+            id="report month 13",
+        ),
+        pytest.param(
+            ["report", "--year", "1999", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "不是有效的统计期间",
+            id="report year before 2000",
+        ),
+        pytest.param(
+            ["report", "--year", "2026", "-o", "{out}.docx", "--data-dir", "{dir}"],
+            "register",
+            "只能保存为 .pdf 或 .xlsx",
+            id="report output docx",
+        ),
+        pytest.param(
+            ["report", "--year", "2026", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"],
+            "register",
+            "不存在，未写入任何文件",
+            id="report output in a missing folder",
+        ),
+        pytest.param(
+            ["report", "--year", "2026", "--month", "2026-01", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "不能与参数",
+            id="usage report two periods",
+        ),
+        pytest.param(
+            ["report", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "必须给出其中一个",
+            id="usage report no period",
+        ),
+        pytest.param(
+            ["lec", "--bogus", "--data-dir", "{dir}"], "register", "无法识别的参数", id="usage unknown option"
+        ),
+        pytest.param(
+            ["sheet", "--data-dir", "{dir}"], "register", "缺少以下必需的参数", id="usage sheet arguments missing"
+        ),
+        pytest.param(
+            ["demo", "--count", "1e3", "--data-dir", "{dir}"], "no_register", "不是整数", id="usage demo count exponent"
+        ),
+        pytest.param(
+            ["--lang", "fr", "lec", "3", "6", "7", "--data-dir", "{dir}"],
+            "register",
+            "无效的选项值",
+            id="usage language unknown",
+        ),
         pytest.param(["bogus", "--data-dir", "{dir}"], "register", "无效的选项值", id="usage unknown command"),
-        pytest.param(["sheet", "YH-2026-0001", "--meeting", "--dispute", "-o", "{out}", "--data-dir", "{dir}"],
-                     "register", "不能与参数", id="usage sheet meeting with dispute"),
+        pytest.param(
+            ["sheet", "YH-2026-0001", "--meeting", "--dispute", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "不能与参数",
+            id="usage sheet meeting with dispute",
+        ),
         # the rectification forms (issue 12): a form the hazard's state does not allow writes nothing
-        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "尚未下达整改", id="print notice unassigned"),
-        pytest.param(["print", "acceptance", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "尚未申请验收", id="print acceptance not submitted"),
-        pytest.param(["print", "plan", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "未写入任何文件", id="print plan of an ungraded hazard"),
-        pytest.param(["print", "report", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "未写入任何文件", id="print report of an ungraded hazard"),
-        pytest.param(["print", "notice", "YH-2026-9999", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "没有编号为", id="print unknown number"),
-        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}.txt", "--data-dir", "{dir}"], "register",
-                     "不是 .pdf 文件", id="print output not pdf"),
-        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"], "register",
-                     "不存在，未写入任何文件", id="print output in a missing folder"),
-        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "no_register",
-                     "没有台账", id="print folder without register"),
-        pytest.param(["print", "letter", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"], "register",
-                     "无效的选项值", id="usage print unknown kind"),
-        pytest.param(["print", "notice", "YH-2026-0001", "-o", "{out}", "--lang", "en", "--data-dir", "{dir}"],
-                     "register", "Chinese only", id="print in English refused"),
+        pytest.param(
+            ["print", "notice", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "尚未下达整改",
+            id="print notice unassigned",
+        ),
+        pytest.param(
+            ["print", "acceptance", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "尚未申请验收",
+            id="print acceptance not submitted",
+        ),
+        pytest.param(
+            ["print", "plan", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "未写入任何文件",
+            id="print plan of an ungraded hazard",
+        ),
+        pytest.param(
+            ["print", "report", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "未写入任何文件",
+            id="print report of an ungraded hazard",
+        ),
+        pytest.param(
+            ["print", "notice", "YH-2026-9999", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "没有编号为",
+            id="print unknown number",
+        ),
+        pytest.param(
+            ["print", "notice", "YH-2026-0001", "-o", "{out}.txt", "--data-dir", "{dir}"],
+            "register",
+            "不是 .pdf 文件",
+            id="print output not pdf",
+        ),
+        pytest.param(
+            ["print", "notice", "YH-2026-0001", "-o", "{out}.d/a.pdf", "--data-dir", "{dir}"],
+            "register",
+            "不存在，未写入任何文件",
+            id="print output in a missing folder",
+        ),
+        pytest.param(
+            ["print", "notice", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "no_register",
+            "没有台账",
+            id="print folder without register",
+        ),
+        pytest.param(
+            ["print", "letter", "YH-2026-0001", "-o", "{out}", "--data-dir", "{dir}"],
+            "register",
+            "无效的选项值",
+            id="usage print unknown kind",
+        ),
+        pytest.param(
+            ["print", "notice", "YH-2026-0001", "-o", "{out}", "--lang", "en", "--data-dir", "{dir}"],
+            "register",
+            "Chinese only",
+            id="print in English refused",
+        ),
         # legacy ledgers that are no ledgers (issue 13): refused in words, the register untouched
-        pytest.param(["import-ledger", "{ledger:not_a_workbook}", "--data-dir", "{dir}"], "register",
-                     "不是 Excel 工作簿", id="import-ledger not a workbook"),
-        pytest.param(["import-ledger", "{ledger:password_protected}", "--data-dir", "{dir}"], "register",
-                     "设有打开密码", id="import-ledger password"),
-        pytest.param(["import-ledger", "{ledger:old_xls}", "--data-dir", "{dir}"], "register",
-                     "另存为", id="import-ledger xls"),
-        pytest.param(["import-ledger", "{ledger:million_rows}", "--data-dir", "{dir}"], "register",
-                     "超过 100000 行", id="import-ledger a million rows"),
-        pytest.param(["import-ledger", "{ledger:zip_bomb}", "--data-dir", "{dir}"], "register",
-                     "解压后异常庞大", id="import-ledger zip bomb"),
-        pytest.param(["import-ledger", "{out}.xlsx", "--data-dir", "{dir}"], "register",
-                     "无法读取该文件", id="import-ledger missing file"),
-        pytest.param(["import-ledger", "{ledger:standard_ledger}", "--data-dir", "{dir}"], "no_register",
-                     "没有台账", id="import-ledger folder without register"),
+        pytest.param(
+            ["import-ledger", "{ledger:not_a_workbook}", "--data-dir", "{dir}"],
+            "register",
+            "不是 Excel 工作簿",
+            id="import-ledger not a workbook",
+        ),
+        pytest.param(
+            ["import-ledger", "{ledger:password_protected}", "--data-dir", "{dir}"],
+            "register",
+            "设有打开密码",
+            id="import-ledger password",
+        ),
+        pytest.param(
+            ["import-ledger", "{ledger:old_xls}", "--data-dir", "{dir}"], "register", "另存为", id="import-ledger xls"
+        ),
+        pytest.param(
+            ["import-ledger", "{ledger:million_rows}", "--data-dir", "{dir}"],
+            "register",
+            "超过 100000 行",
+            id="import-ledger a million rows",
+        ),
+        pytest.param(
+            ["import-ledger", "{ledger:zip_bomb}", "--data-dir", "{dir}"],
+            "register",
+            "解压后异常庞大",
+            id="import-ledger zip bomb",
+        ),
+        pytest.param(
+            ["import-ledger", "{out}.xlsx", "--data-dir", "{dir}"],
+            "register",
+            "无法读取该文件",
+            id="import-ledger missing file",
+        ),
+        pytest.param(
+            ["import-ledger", "{ledger:standard_ledger}", "--data-dir", "{dir}"],
+            "no_register",
+            "没有台账",
+            id="import-ledger folder without register",
+        ),
     ]
     return cases
 
@@ -619,8 +829,11 @@ def service_cases() -> list[Any]:
 
         return call
 
-    for code_, name, code in [("NEW", "", "department_name_empty"), ("NEW", "车间\x00", "text_control_characters"),
-                              ("NEW", "车" * 200, "department_name_too_long")]:
+    for code_, name, code in [
+        ("NEW", "", "department_name_empty"),
+        ("NEW", "车间\x00", "text_control_characters"),
+        ("NEW", "车" * 200, "department_name_too_long"),
+    ]:
         case(f"department {name[:5]!r}", department(code_, name), code, settings=True)
 
     def plant(name: str, decimals: object) -> Callable[[dict[str, Any]], Any]:
@@ -669,8 +882,11 @@ def service_cases() -> list[Any]:
 
     # template import
     for name, change, code in TEMPLATE_FILES:
-        case(f"import {name}", lambda s, change=change: template_exchange.import_templates(
-            s["context"].uow(), _exchange(s, change)), code)
+        case(
+            f"import {name}",
+            lambda s, change=change: template_exchange.import_templates(s["context"].uow(), _exchange(s, change)),
+            code,
+        )
     return cases
 
 

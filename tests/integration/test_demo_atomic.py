@@ -44,9 +44,7 @@ def test_a_hazard_saved_while_the_demo_is_built_keeps_its_number_and_the_demo_nu
         person = add_person(context)
         data = hazard_input(context, person)
         saved = []
-        writer = SaveMeanwhile(
-            context.bulk_writer(), lambda: saved.append(create_hazard(context.uow(), data))
-        )
+        writer = SaveMeanwhile(context.bulk_writer(), lambda: saved.append(create_hazard(context.uow(), data)))
 
         result = build_demo(context.uow, writer, context.images, None, count=30, reference=REFERENCE, grading=False)
 
@@ -127,9 +125,7 @@ def test_only_the_newest_hazards_of_a_large_demo_are_graded_the_rest_is_bulk_wri
     monkeypatch.setattr(demo, "GRADED_AT_MOST", 20)
     context = build_context(tmp_path / "data")
     try:
-        result = build_demo(
-            context.uow, context.bulk_writer(), context.images, None, count=80, reference=REFERENCE
-        )
+        result = build_demo(context.uow, context.bulk_writer(), context.images, None, count=80, reference=REFERENCE)
     finally:
         close_context(context)
 

@@ -56,6 +56,7 @@ def rewrite(source: Path, target: Path, change) -> Path:
 
 def refused(site, file: Path, code: str) -> DomainError:
     before = snapshot(site.folder)
+
     def preview_with_cancel(store, files, path):  # the dialog's preview: checked entry by entry, Cancel between
         return ex.exchange_preview(store, files, path, progress=lambda done, total: True)
 

@@ -206,7 +206,9 @@ def test_an_imported_hazard_s_ledger_finder_travels_and_other_records_keep_their
     hq, a1, _a2 = plant
     plain = find(a1, cast_of(a1), 1)
     path = tmp_path / "old.csv"
-    path.write_bytes("隐患编号,发现日期,隐患部位,隐患描述,发现人\r\nOLD-1,2025/3/5,罐区,防火堤裂缝,老张（外包）".encode("gb18030"))
+    path.write_bytes(
+        "隐患编号,发现日期,隐患部位,隐患描述,发现人\r\nOLD-1,2025/3/5,罐区,防火堤裂缝,老张（外包）".encode("gb18030")
+    )
     workbook = OpenpyxlLedgerReader().read(path)
     cast = cast_of(hq)
     with hq.context.uow() as uow:

@@ -80,13 +80,18 @@ def test_duplicate_number_is_refused_and_writes_nothing(context, inspector):
 def test_edit_changes_fields_and_revision_but_not_number(context, inspector):
     hazard = svc.create_hazard(context.uow(), hazard_input(context, inspector))
     edited = svc.update_hazard(
-        context.uow(), hazard.id, hazard.revision,
+        context.uow(),
+        hazard.id,
+        hazard.revision,
         hazard_input(context, inspector, description="修改后的描述"),
     )
     stored = svc.get_hazard(context.uow(), hazard.id)
     assert stored == edited
     assert (stored.description, stored.status, stored.revision, stored.number) == (
-        "修改后的描述", HazardStatus.OPEN, 2, hazard.number,
+        "修改后的描述",
+        HazardStatus.OPEN,
+        2,
+        hazard.number,
     )
     assert stored.updated_at > hazard.updated_at
 
@@ -173,13 +178,19 @@ def test_a_new_hazard_with_a_bad_photo_is_not_stored_at_all(context, inspector):
 
 def test_saving_an_edit_is_one_transaction_and_a_bad_photo_writes_nothing(context, inspector):
     first = svc.create_hazard(
-        context.uow(), hazard_input(context, inspector), photos=[svc.PhotoFile("a.jpg", jpeg(64, 48))],
+        context.uow(),
+        hazard_input(context, inspector),
+        photos=[svc.PhotoFile("a.jpg", jpeg(64, 48))],
         images=context.images,
     )
     edited = hazard_input(context, inspector, description="整改方案已定")
     with pytest.raises(ValidationError) as info:  # before: the text was saved, then the photo refused
         svc.save_hazard(
-            context.uow(), first.id, first.revision, edited, remove_photo_ids=[first.photos[0].id],
+            context.uow(),
+            first.id,
+            first.revision,
+            edited,
+            remove_photo_ids=[first.photos[0].id],
             add_photos=[svc.PhotoFile("b.jpg", jpeg(64, 48)), svc.PhotoFile("x.txt", b"not an image")],
             images=context.images,
         )
@@ -187,8 +198,13 @@ def test_saving_an_edit_is_one_transaction_and_a_bad_photo_writes_nothing(contex
     assert svc.get_hazard(context.uow(), first.id) == first
 
     saved = svc.save_hazard(
-        context.uow(), first.id, first.revision, edited, remove_photo_ids=[first.photos[0].id],
-        add_photos=[svc.PhotoFile("b.jpg", jpeg(64, 48))], images=context.images,
+        context.uow(),
+        first.id,
+        first.revision,
+        edited,
+        remove_photo_ids=[first.photos[0].id],
+        add_photos=[svc.PhotoFile("b.jpg", jpeg(64, 48))],
+        images=context.images,
     )
     assert saved.description == "整改方案已定" and [p.original_name for p in saved.photos] == ["b.jpg"]
     assert saved.revision == first.revision + 1  # one user action, one revision
@@ -196,7 +212,9 @@ def test_saving_an_edit_is_one_transaction_and_a_bad_photo_writes_nothing(contex
 
 def test_removing_a_photo_of_another_hazard_is_refused(context, inspector):
     one = svc.create_hazard(
-        context.uow(), hazard_input(context, inspector), photos=[svc.PhotoFile("a.jpg", jpeg(64, 48))],
+        context.uow(),
+        hazard_input(context, inspector),
+        photos=[svc.PhotoFile("a.jpg", jpeg(64, 48))],
         images=context.images,
     )
     two = svc.create_hazard(context.uow(), hazard_input(context, inspector))

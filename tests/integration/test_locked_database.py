@@ -76,9 +76,7 @@ def test_the_sheet_command_says_the_database_is_busy(tmp_path: Path, short_wait,
     data_dir = tmp_path / "data"
     context = build_context(data_dir)
     try:
-        build_demo(
-            context.uow, context.bulk_writer(), context.images, None, count=40, reference=REFERENCE
-        )
+        build_demo(context.uow, context.bulk_writer(), context.images, None, count=40, reference=REFERENCE)
     finally:
         close_context(context)
     con = sqlite3.connect(paths.database_path(data_dir), isolation_level=None)

@@ -141,8 +141,10 @@ def plan(*, copy_no: int = 0) -> TreatmentPlanForm:
         funds="860,000.00 元（安全生产费用）",
         deadline="2027年3月31日",
         shutdown="部分停产（氯化工段，自2026年11月5日起）",
-        reports=("2026年11月6日 向 ××市应急管理局 报告（文号 华化安〔2026〕21号）",
-                 "2026年11月8日 向 职工代表大会 报告"),  # fmt: skip
+        reports=(
+            "2026年11月6日 向 ××市应急管理局 报告（文号 华化安〔2026〕21号）",
+            "2026年11月8日 向 职工代表大会 报告",
+        ),  # fmt: skip
         supervision="××市应急管理局 挂牌督办（督办编号 2026-07）",
         responsible_department="合成氨车间",
         responsible_person="陈志强",

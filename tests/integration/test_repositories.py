@@ -70,8 +70,17 @@ def test_criteria_are_versioned_not_overwritten(context):
         original = uow.criteria.all()[0]
         now = utcnow()
         revised = MajorCriterion(
-            new_id(), original.code, original.text + "（修订）", original.source, original.clause,
-            original.category_code, original.version + 1, original.id, None, now, now,
+            new_id(),
+            original.code,
+            original.text + "（修订）",
+            original.source,
+            original.clause,
+            original.category_code,
+            original.version + 1,
+            original.id,
+            None,
+            now,
+            now,
         )
         uow.criteria.add(revised)
         uow.criteria.retire(original.id, now)
@@ -99,10 +108,21 @@ def test_hazard_and_photo_round_trip(context, inspector):
     with context.uow() as uow:
         department = uow.reference.departments()[0]
         hazard = Hazard(
-            id=new_id(), number="YH-2026-0042", description="罐区 T-305 高液位报警未投用", location="罐区",
-            equipment_tag="T-305", department_id=department.id, category_code="4.6", subcategory_code="4.6.5",
-            found_by_id=inspector.id, found_at=datetime(2026, 5, 1, 8, 0, tzinfo=UTC), status=HazardStatus.OPEN,
-            grade=HazardGrade.UNGRADED, revision=1, created_at=now, updated_at=now,
+            id=new_id(),
+            number="YH-2026-0042",
+            description="罐区 T-305 高液位报警未投用",
+            location="罐区",
+            equipment_tag="T-305",
+            department_id=department.id,
+            category_code="4.6",
+            subcategory_code="4.6.5",
+            found_by_id=inspector.id,
+            found_at=datetime(2026, 5, 1, 8, 0, tzinfo=UTC),
+            status=HazardStatus.OPEN,
+            grade=HazardGrade.UNGRADED,
+            revision=1,
+            created_at=now,
+            updated_at=now,
         )
         uow.hazards.add(hazard)
         photo = PhotoInfo(new_id(), hazard.id, 1, "a.jpg", "ab" * 32, 1234, 640, 480, now, now)

@@ -99,9 +99,7 @@ def test_upgrade_from_each_earlier_revision_keeps_data_and_makes_a_backup(tmp_pa
     assert current_revision(opened.backup) == old_revision
     con = sqlite3.connect(path)
     try:
-        hazards_after = con.execute(
-            "SELECT id, number, description, found_at FROM hazards ORDER BY number"
-        ).fetchall()
+        hazards_after = con.execute("SELECT id, number, description, found_at FROM hazards ORDER BY number").fetchall()
         assert hazards_after == hazards_before
         assert con.execute("SELECT id, original_sha256 FROM hazard_photos ORDER BY id").fetchall() == photos_before
         assert con.execute("SELECT id, name FROM people ORDER BY id").fetchall() == people_before

@@ -33,9 +33,7 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("sheet-output") / "data"
     context = build_context(folder)
     try:
-        build_demo(
-            context.uow, context.bulk_writer(), context.images, None, count=40, reference=REFERENCE
-        )
+        build_demo(context.uow, context.bulk_writer(), context.images, None, count=40, reference=REFERENCE)
     finally:
         close_context(context)
     return folder

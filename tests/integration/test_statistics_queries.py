@@ -205,4 +205,3 @@ def test_figures_of_hazards_moved_by_the_loop_use_cases(context, tmp_path):
     finally:
         os_tz.undo()
         clock.tzset()
-

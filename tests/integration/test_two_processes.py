@@ -31,9 +31,7 @@ SHEETS = 25  # sheet PDFs written and recorded by the other
 def _demo_folder(folder: Path) -> Path:
     context = build_context(folder)
     try:
-        build_demo(
-            context.uow, context.bulk_writer(), context.images, None, count=40, reference=REFERENCE
-        )
+        build_demo(context.uow, context.bulk_writer(), context.images, None, count=40, reference=REFERENCE)
     finally:
         close_context(context)
     return folder

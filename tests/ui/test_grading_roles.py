@@ -124,6 +124,7 @@ def test_closing_with_a_major_check_not_confirmed_asks_and_no_keeps_it(
     qtbot, context, people, hazards, panel_ids, monkeypatch
 ) -> None:
     monkeypatch.setattr(PanelScoringDialog, "ask_before_discard", True)  # the question under test
+
     def tick_and_accept(self):
         self.set_search("吸烟")
         self.tick_code("C-2", True, "现场有人吸烟")

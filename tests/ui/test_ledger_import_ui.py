@@ -144,9 +144,10 @@ def test_detail_pane_shows_the_origin_of_an_imported_hazard(qtbot, context: AppC
     imported = context.register.page(RegisterFilter(text="AH-2025-001"), SortKey.NUMBER, False, 0, 5)[0]
     origin = section.show_hazard(imported.id)
     assert origin is not None and not section.isHidden()
-    assert "第 6 行" in section.findChild(QLabel, "ledgerOriginSource").text() or "row 6" in section.findChild(
-        QLabel, "ledgerOriginSource"
-    ).text()
+    assert (
+        "第 6 行" in section.findChild(QLabel, "ledgerOriginSource").text()
+        or "row 6" in section.findChild(QLabel, "ledgerOriginSource").text()
+    )
     lec = section.findChild(QLabel, "ledgerOriginLec").text()
     assert "L 3 × E 6 × C 7 = D 126" in lec
     assert section.findChild(QLabel, "ledgerOriginKept_responsible").text() == "张三"

@@ -230,7 +230,7 @@ def test_an_area_sentence_wins_over_the_general_one_only_in_its_area(qapp) -> No
 
 
 def test_os_errors_read_in_the_ui_language(qapp) -> None:
-    """"The file cannot be written: Is a directory" reached the Chinese UI: the OS's text is English only."""
+    """ "The file cannot be written: Is a directory" reached the Chinese UI: the OS's text is English only."""
     import errno
 
     folder = IsADirectoryError(errno.EISDIR, "Is a directory", "/tmp/x.pdf")

@@ -332,8 +332,7 @@ def test_a_lec_grading_is_confirmed_only_after_the_major_hazard_check(qtbot, con
     """Rule §5: the criteria list decides first (§5.1), LEC grades only what no criterion matches (§5.2). A
     new-user trial confirmed a general grading with the check still "not checked"."""
     reason = (
-        "Complete the §5.1 major-hazard check first (go through the criteria one by one), then confirm the LEC"
-        " grading."
+        "Complete the §5.1 major-hazard check first (go through the criteria one by one), then confirm the LEC grading."
     )
     dialog = make_dialog(qtbot, context, [hazards[0].id])
     dialog.set_members(panel_ids)
@@ -605,9 +604,7 @@ def test_namesakes_of_one_department_are_told_apart_by_employee_number_in_the_wi
     from hazard_desktop.ui.widgets.member_picker import COL_DEPARTMENT, ToolTipRole
 
     first = person(people, "SCB", "周永明")
-    second = reference_admin.save_person(
-        context.uow(), None, "周永明", "E0099", first.department_id, ["panel_member"]
-    )
+    second = reference_admin.save_person(context.uow(), None, "周永明", "E0099", first.department_id, ["panel_member"])
     setup = grading_service.grading_setup(context.uow(), DAY)
     criterion = next(c for c in setup.criteria if c.code == "121-20")
     check = CriteriaCheckResult((match_criterion(criterion, "氧化剂与易燃液体混放"),))

@@ -627,4 +627,3 @@ def test_left_alignment_left_to_the_view_paints_what_a_number_painted(qapp) -> N
     width, height = painted.width(), painted.height()
     colours = {painted.pixelColor(x, y).name() for x in range(0, width, 3) for y in range(0, height, 3)}
     assert {"#c62828", "#d32f2f"} <= colours  # overdue / major text, the band's swatch: the marks were painted
-

@@ -1129,9 +1129,7 @@ def test_settings_people_new_and_save_are_in_view_without_scrolling(qtbot, world
     assert not problems, "\n".join(problems)
 
 
-def test_every_settings_page_is_one_click_away_without_scroll_arrows(
-    qtbot, world: World, language: str, screen: QRect
-):
+def test_every_settings_page_is_one_click_away_without_scroll_arrows(qtbot, world: World, language: str, screen: QRect):
     """Trial (161): eleven tabs overflowed at 150 % ("Exchange" hid behind the tab bar's scroll arrows). The
     pages are listed on the left, every entry whole and in view; clicking one brings its page to the front."""
     from PySide6.QtCore import Qt

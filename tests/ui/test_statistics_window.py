@@ -223,7 +223,6 @@ def test_closing_releases_the_connection(qtbot, filled) -> None:
         win.queries.counts("status", year_period(2026))
 
 
-
 def test_a_saved_report_s_code_is_recognised_by_verify_sheet(qtbot, window, tmp_path, monkeypatch) -> None:
     """Saved through the window's own button, the report's 核验码 is recorded; Verify sheet names the report."""
     from hazard_desktop.domain.sheet_prints import SheetKind

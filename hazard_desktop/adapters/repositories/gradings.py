@@ -79,6 +79,7 @@ def _seat_columns(seat: MemberScore | CriterionVote | PanelSeat) -> dict[str, An
         "role": seat.role.value,
     }
 
+
 def _fill_entered(row: GradingScoreRow | GradingVoteRow | ScoringSeatRow, signature: Signature | None) -> None:
     row.entered_account_id = None if signature is None else signature.account_id
     row.entered_name = None if signature is None else signature.name

@@ -462,9 +462,7 @@ class AccountActions(QObject):
             return
         session.lock()
         name = session.actor.name
-        covers = [
-            LockCover(w, name) for w in QApplication.topLevelWidgets() if _is_window_of_the_program(w)
-        ]
+        covers = [LockCover(w, name) for w in QApplication.topLevelWidgets() if _is_window_of_the_program(w)]
         try:
             while True:
                 ended = sign_in_once(self.context, None, self._names(), locked_name=name, before_switch=self.close_for)

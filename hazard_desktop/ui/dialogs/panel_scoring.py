@@ -799,9 +799,7 @@ class PanelScoringDialog(QDialog):
         """The seated panel as recorded with a grading without scores: the leader's seat 组长, the rest 成员."""
         leader = self.leader_id()
         return tuple(
-            PanelEntry(
-                s.candidate.person_id, PanelRole.LEADER if s.candidate.person_id == leader else PanelRole.MEMBER
-            )
+            PanelEntry(s.candidate.person_id, PanelRole.LEADER if s.candidate.person_id == leader else PanelRole.MEMBER)
             for s in self._seats
         )
 

@@ -141,6 +141,7 @@ def _uow_factory(prints: _Prints, *, fail: bool = False, actor=None):
         uow = FakeUnitOfWork(store) if actor is None else FakeUnitOfWork(store, actor)
         uow.form_prints = prints
         if fail:
+
             def commit() -> None:
                 raise OSError(28, "No space left on device")
 

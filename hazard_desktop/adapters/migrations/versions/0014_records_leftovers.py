@@ -70,9 +70,7 @@ def upgrade() -> None:
         updates.append({"text": str(finder)[:60], "id": hazard_id})
     # the program's connection audits this UPDATE itself (its TEMP triggers, entries at COMMIT): named here
     bind.info["audit_who"] = Who(use_case="migration 0014")
-    bind.execute(
-        sa.text("UPDATE hazards SET found_by_text = :text, found_date_only = 1 WHERE id = :id"), updates
-    )
+    bind.execute(sa.text("UPDATE hazards SET found_by_text = :text, found_date_only = 1 WHERE id = :id"), updates)
     if bind.dialect.name == "sqlite":
         dbapi = bind.connection.dbapi_connection
         search_index.rebuild(dbapi)  # the finder's text is searchable
