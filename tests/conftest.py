@@ -44,6 +44,7 @@ SLOW_UI = {
     "test_inspections_ui.py",
     "test_ledger_import_ui.py",
     "test_form_actions.py",
+    "test_ledger_export_ui.py",  # the shared 300-hazard demo: 14 s of set-up, half of make test-fast's wall time
 }
 
 
