@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from hazard_desktop.domain.accounts import EVERYONE
-from hazard_desktop.domain.criteria import RULE_LIST_SIZE, MajorCriterion
+from hazard_desktop.domain.criteria import RULE_LIST_SIZE, CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
@@ -137,8 +137,11 @@ def hazard_details(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardDetails:
 
 
 @use_case("reference.criteria_coverage", *EVERYONE)
-def criteria_coverage(uow: UnitOfWork) -> tuple[int, int]:
-    """(items entered, items the rule's list has): the active major-hazard criteria against §5.1's 30."""
+def criteria_coverage(uow: UnitOfWork) -> tuple[int, int, int, int]:
+    """(items entered, items the rule's list has, of them the company's own, of them 121号's): the active
+    major-hazard criteria against §5.1's 30 — the 30 are the company's own items and the national list's."""
     with uow:
-        active = sum(1 for c in uow.criteria.all() if c.active)
-    return active, RULE_LIST_SIZE
+        active = [c for c in uow.criteria.all() if c.active]
+    company = sum(1 for c in active if c.source is CriteriaSource.COMPANY)
+    national = sum(1 for c in active if c.source is CriteriaSource.NATIONAL_121)
+    return len(active), RULE_LIST_SIZE, company, national

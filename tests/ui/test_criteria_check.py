@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -310,3 +311,28 @@ def test_closing_an_untouched_check_asks_nothing_and_a_section_4_3_reason_is_ask
     judged.decision_box.click()
     qtbot.keyClick(judged, Qt.Key.Key_Escape)
     assert judged.isVisible() and len(asked) == 1
+
+
+def test_the_coverage_note_counts_the_companys_own_items_and_121s_apart(qtbot, qapp, context) -> None:
+    """A new-user trial read "only 26 of 30 entered" beside a company group of 6 and thought items lost: the
+    30 are the company's own and the national list's, and the note says how many of each (in Chinese too)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from hazard_desktop import paths
+    from hazard_desktop.ui import application
+
+    translators = application.install_translators(qapp, paths.resource_dir(), "zh_CN")
+    try:
+        dlg = CriteriaCheckDialog(context, hazard_title="YH-2026-0001 罐区 T-203 储罐液位计失效")
+        qtbot.addWidget(dlg)
+        model = dlg.model
+        company = model.rowCount(model.index(0, 0))
+        national = model.rowCount(model.index(1, 0))
+        note = dlg.coverage.text()
+        assert not dlg.coverage.isHidden()
+        assert f"只录入了 {company + national} 条（本公司自定 {company} 条、国家121号文 {national} 条）" in note
+        assert f"补录其余 {30 - company - national} 条" in note
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        application.install_translators(qapp, Path(), "en")
