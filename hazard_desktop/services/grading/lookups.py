@@ -85,14 +85,25 @@ def _leader(tables: _Tables, leader_id: uuid.UUID | None) -> Person:
     return person
 
 
+def _panel_member(tables: _Tables, person_id: uuid.UUID) -> Person:
+    """An active person seated on a panel (by score or without).
+
+    Raises:
+        NotFound: ``person_unknown``.
+        ValidationError: ``person_inactive``.
+    """
+    person = tables.people.get(person_id)
+    if person is None:
+        raise NotFound("person_unknown", field="panel", person_id=str(person_id))
+    if not person.active:
+        raise ValidationError("person_inactive", field="panel", person=person.name)
+    return person
+
+
 def _member_scores(tables: _Tables, entries: Sequence[ScoreEntry]) -> list[MemberScore]:
     result = []
     for entry in entries:
-        person = tables.people.get(entry.person_id)
-        if person is None:
-            raise NotFound("person_unknown", field="panel", person_id=str(entry.person_id))
-        if not person.active:
-            raise ValidationError("person_inactive", field="panel", person=person.name)
+        person = _panel_member(tables, entry.person_id)
         department = tables.departments[person.department_id]
         try:
             score = rules.score_member(
@@ -122,11 +133,7 @@ def _panel_seats(tables: _Tables, entries: Sequence[PanelEntry]) -> list[PanelSe
     """
     result = []
     for entry in entries:
-        person = tables.people.get(entry.person_id)
-        if person is None:
-            raise NotFound("person_unknown", field="panel", person_id=str(entry.person_id))
-        if not person.active:
-            raise ValidationError("person_inactive", field="panel", person=person.name)
+        person = _panel_member(tables, entry.person_id)
         department = tables.departments[person.department_id]
         result.append(
             PanelSeat(person.id, person.name, department.id, department.name, department.kind, PanelRole(entry.role))

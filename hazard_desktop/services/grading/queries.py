@@ -53,17 +53,7 @@ def grading_setup(uow: UnitOfWork, today: date | None = None) -> GradingSetup:
         department = tables.departments.get(person.department_id)
         if not person.active or department is None:
             continue
-        people.append(
-            PanelCandidate(
-                person.id,
-                person.name,
-                department.id,
-                department.name,
-                department.kind,
-                person.roles,
-                person.employee_no,
-            )
-        )
+        people.append(PanelCandidate.of(person, department))
     try:
         in_force: ThresholdSet | None = rules.pick_threshold_set(tables.sets, day)
     except ValidationError:

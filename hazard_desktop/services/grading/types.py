@@ -20,7 +20,7 @@ from hazard_desktop.domain.grading import (
 from hazard_desktop.domain.grading.chairs import DisputeChairs, chairs_in_force
 from hazard_desktop.domain.lec import LecScales, ThresholdSet
 from hazard_desktop.domain.meetings import GradingMeeting
-from hazard_desktop.domain.reference import Department, DepartmentKind, Role
+from hazard_desktop.domain.reference import Department, DepartmentKind, Person, Role
 
 # ---------------------------------------------------------------- input and result types
 
@@ -117,6 +117,19 @@ class PanelCandidate:
     department_kind: DepartmentKind
     roles: frozenset[Role]
     employee_no: str = ""  # 工号: tells namesakes of one department apart
+
+    @classmethod
+    def of(cls, person: Person, department: Department) -> PanelCandidate:
+        """``person`` of ``department`` as a candidate."""
+        return cls(
+            person.id,
+            person.name,
+            department.id,
+            department.name,
+            department.kind,
+            person.roles,
+            person.employee_no,
+        )
 
 
 @dataclass(frozen=True, slots=True)

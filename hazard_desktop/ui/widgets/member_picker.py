@@ -98,17 +98,7 @@ def candidates_from(
             continue
         if wanted_kinds is not None and department.kind not in wanted_kinds and department.id not in wanted_ids:
             continue
-        result.append(
-            PanelCandidate(
-                person.id,
-                person.name,
-                department.id,
-                department.name,
-                department.kind,
-                person.roles,
-                person.employee_no,
-            )
-        )
+        result.append(PanelCandidate.of(person, department))
     return sort_candidates(result)
 
 
