@@ -1535,7 +1535,7 @@
 <context>
     <name>CoverageNote</name>
     <message>
-        <source>%1 of the company's %2 major-hazard criteria (§5.1) are entered (%4 of the company's own, %5 of the national list 121号) — add the other %3 in Tools → Settings → Major-hazard criteria. A hazard that matches an item not entered here is still a major hazard.</source>
+        <source>%1 of the company's %2 major-hazard criteria (§5.1) are entered (%4 of the company's own, %5 of SAWS No. 121) — add the other %3 in Tools → Settings → Major-hazard criteria. A hazard that matches an item not entered here is still a major hazard.</source>
         <translation>公司《重大隐患判定标准（%2条）》目前只录入了 %1 条（本公司自定 %4 条、国家121号文 %5 条）——请在“工具 → 设置 → 重大隐患判定标准”中补录其余 %3 条。符合未录入条款的隐患仍属重大事故隐患。</translation>
     </message>
 </context>

@@ -33,7 +33,7 @@ class CoverageNote(QLabel):
             arg(
                 self.tr(
                     "%1 of the company's %2 major-hazard criteria (§5.1) are entered (%4 of the company's own, %5 of"
-                    " the national list 121号) — add the other %3 in Tools → Settings → Major-hazard criteria. A"
+                    " SAWS No. 121) — add the other %3 in Tools → Settings → Major-hazard criteria. A"
                     " hazard that matches an item not entered here is still a major hazard."
                 ),
                 entered,
