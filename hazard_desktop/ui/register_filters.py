@@ -130,6 +130,7 @@ class BandChooser(QToolButton):
         self._menu = StayOpenMenu(self)
         self._menu.setObjectName("bandFilterMenu")
         self.setMenu(self._menu)
+        self._menu.aboutToShow.connect(self._draw_swatches)
         self._actions: dict[str, QAction] = {}
         self._bands: dict[str, BandLabel] = {}
         self._show_all = QAction(self.tr("All bands"), self)
@@ -143,7 +144,7 @@ class BandChooser(QToolButton):
         self._menu.clear()
         self._actions.clear()
         for code, band in self._bands.items():
-            action = QAction(band_swatch(band.colour, 14), labels.mnemonic_safe(band.name), self)
+            action = QAction(labels.mnemonic_safe(band.name), self)  # its colour: when the menu first opens
             action.setCheckable(True)
             action.setChecked(code in chosen)
             action.setData(code)
@@ -155,6 +156,11 @@ class BandChooser(QToolButton):
         self._update_text()
         if self.selected() != chosen:
             self.changed.emit()
+
+    def _draw_swatches(self) -> None:
+        for code, action in self._actions.items():
+            if action.icon().isNull():
+                action.setIcon(band_swatch(self._bands[code].colour, 14))
 
     def selected(self) -> frozenset[str]:
         """Codes of the ticked bands (empty: any band, and hazards without one)."""

@@ -151,6 +151,7 @@ _MAJOR_BRUSH = QBrush(QColor("#c62828"))
 _CLOSED_BRUSH = QBrush(QColor("#757575"))
 _OVERDUE_BRUSH = QBrush(QColor("#c62828"))  # days left below zero (and the deadline they belong to)
 _OPEN_DISPUTE = DisputeState.OPEN.value
+_DISPUTE_STATES = frozenset(state.value for state in DisputeState)
 _DISPUTE_BRUSHES = {state.value: QBrush(QColor(colour)) for state, colour in labels.DISPUTE_COLOURS.items()}
 SWATCH_SIZE = 12
 _DESCRIPTION_MAX = 160  # characters shown in the cell; the tooltip has the rest
@@ -299,9 +300,11 @@ class RegisterModel(QAbstractTableModel):
         self._register = register
         self._category_names: dict[str, str] = dict(category_names or {})
         self._bands: dict[str, BandLabel] = {}
+        # Marks are drawn when a row first needs one (each at seven pixel ratios): most registers open on
+        # pages without disputes or conflicts, and the start does not wait for them (issue 16).
         self._band_icons: dict[str, QIcon] = {}
-        self._dispute_icons = {state.value: dispute_icon(state) for state in DisputeState}
-        self._conflict_icon = conflict_icon()
+        self._dispute_icons: dict[str, QIcon] = {}
+        self._conflict_icon: QIcon | None = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._decimals = decimals
@@ -368,7 +371,18 @@ class RegisterModel(QAbstractTableModel):
 
     def band_icon(self, code: str | None) -> QIcon | None:
         """The colour swatch of band ``code`` (None for no or an unknown band)."""
-        return self._band_icons.get(code) if code else None
+        if not code:
+            return None
+        icon = self._band_icons.get(code)
+        if icon is None and code in self._bands:
+            icon = self._band_icons[code] = band_swatch(self._bands[code].colour)
+        return icon
+
+    def _dispute_icon(self, state: str) -> QIcon | None:
+        icon = self._dispute_icons.get(state)
+        if icon is None and state in _DISPUTE_STATES:
+            icon = self._dispute_icons[state] = dispute_icon(DisputeState(state))
+        return icon
 
     # ------------------------------------------------------------------ changes
 
@@ -390,7 +404,7 @@ class RegisterModel(QAbstractTableModel):
 
     def _set_bands(self, bands: Mapping[str, BandLabel]) -> None:
         self._bands = dict(bands)
-        self._band_icons = {code: band_swatch(band.colour) for code, band in self._bands.items()}
+        self._band_icons = {}  # drawn again, in the new colours, when next shown
         self._edges = tuple(sorted({edge for band in self._bands.values() for edge in band.edges}))
         self._mean_texts.clear()
 
@@ -553,13 +567,15 @@ class RegisterModel(QAbstractTableModel):
         return tuple(brushes)
 
     def _decorations(self, row: RegisterRow) -> tuple[QIcon | None, ...]:
-        band = self._band_icons.get(row.band_code) if row.band_code else None
-        dispute = self._dispute_icons.get(row.dispute_state) if row.dispute_state else None
+        band = self.band_icon(row.band_code)
+        dispute = self._dispute_icon(row.dispute_state) if row.dispute_state else None
         if band is None and dispute is None and not row.exchange_conflict:
             return _NOTHING
         icons: list[QIcon | None] = list(_NOTHING)
         icons[COL_BAND], icons[COL_DISPUTE] = band, dispute
         if row.exchange_conflict:  # beside the number: the one column never hidden
+            if self._conflict_icon is None:
+                self._conflict_icon = conflict_icon()
             icons[COL_NUMBER] = self._conflict_icon
         return tuple(icons)
 
