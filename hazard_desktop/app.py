@@ -583,11 +583,7 @@ def _import_start_modules_before_qt() -> None:
     before are marked as done when it loads (``ui/__init__.py``): ~45 modules, ~7 ms of the start (issue 16).
     Only an order: each of these is imported by the start anyway (``tests/integration/test_lazy_start.py``).
     """
-    import importlib.readers  # noqa: F401 - importlib.resources.files() imports it when first called
-    import importlib.resources  # noqa: F401
-
     from hazard_desktop.adapters import (  # noqa: F401
-        automatic_backups,
         data_location,
         drafts,
         images,
@@ -598,8 +594,8 @@ def _import_start_modules_before_qt() -> None:
         search_index,
         start_reads,
     )
-    from hazard_desktop.domain import criteria, reporting, sheet_prints  # noqa: F401
-    from hazard_desktop.services import authorization, inspection_seed, reference_admin, reference_queries  # noqa: F401
+    from hazard_desktop.domain import reporting, sheet_kinds  # noqa: F401
+    from hazard_desktop.services import authorization, inspection_seed, reference_queries  # noqa: F401
 
 
 def _after_first_paint() -> None:

@@ -29,10 +29,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProgressDialog, QStatusBar, QWidget
 
 from hazard_desktop.domain.errors import Conflict
-from hazard_desktop.domain.sheet_prints import FormPrint, SheetKind, SheetPrint
+from hazard_desktop.domain.sheet_kinds import SheetKind
 from hazard_desktop.ui import messages
 
 if TYPE_CHECKING:  # the sheet services and dialogs are imported when a sheet is first asked for
+    from hazard_desktop.domain.sheet_prints import FormPrint, SheetPrint
     from hazard_desktop.services.context import AppContext
     from hazard_desktop.services.sheets import PreparedDocument, PrintResult, SheetChoice, SheetRequest
     from hazard_desktop.ui.workers import Job  # with the file dialogs: on first use, not at start (issue 16)
