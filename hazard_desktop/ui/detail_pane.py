@@ -37,7 +37,6 @@ from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import HazardDetails, hazard_details
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.formatting import finder_not_recorded, format_date, format_datetime
-from hazard_desktop.ui.grading_history import FlowLayout, GradingHistoryWidget, text_colour_on
 from hazard_desktop.ui.widgets import screen_fit
 
 log = logging.getLogger(__name__)
@@ -169,6 +168,24 @@ class HazardDetailPane(QWidget):
         self.placeholder.setStyleSheet("color: #757575; padding: 24px;")
         self.stack.addWidget(self.placeholder)
 
+        # The hazard's own page is built when the first hazard is shown: the start paints the placeholder only
+        # (issue 16). Feature sections added before then wait, hidden, in ``_waiting``.
+        self._built = False
+        self._waiting = QWidget(self)
+        self._waiting.hide()
+        self._waiting_sections: list[QWidget] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build(self) -> None:
+        """Build the hazard's page (heading, fields, photos, sections) once, when first needed."""
+        if self._built:
+            return
+        self._built = True
+        from hazard_desktop.ui.grading_history import FlowLayout, GradingHistoryWidget
+
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(12, 10, 12, 10)
@@ -253,19 +270,18 @@ class HazardDetailPane(QWidget):
         content_layout.addWidget(self.sections)
         content_layout.addStretch(1)
 
-        self.history = GradingHistoryWidget(context, self.sections)
+        self.history = GradingHistoryWidget(self._context, self.sections)
         self.history.loaded.connect(self._history_loaded)
-        self.add_section(self.history)
+        self.sections_layout.addWidget(self.history)
+        for section in self._waiting_sections:
+            self.sections_layout.addWidget(section)
+        self._waiting_sections.clear()
 
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(content)
         self.stack.addWidget(self.scroll)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
 
     # ------------------------------------------------------------------ public
 
@@ -279,8 +295,12 @@ class HazardDetailPane(QWidget):
         return self._details.hazard.id if self._details else None
 
     def add_section(self, widget: QWidget) -> None:
-        """Add a feature's widget below the photos (e.g. the grading history)."""
-        self.sections_layout.addWidget(widget)
+        """Add a feature's widget below the photos and the grading history."""
+        if self._built:
+            self.sections_layout.addWidget(widget)
+        else:
+            widget.setParent(self._waiting)
+            self._waiting_sections.append(widget)
 
     def show_hazard(self, hazard_id: uuid.UUID | None) -> HazardDetails | None:
         """Load and show a hazard (None clears the pane). A load failure is shown in the pane."""
@@ -306,8 +326,9 @@ class HazardDetailPane(QWidget):
         """Show the placeholder (or ``text``) instead of a hazard."""
         self.placeholder.setText(text or self.tr("Select a hazard in the register to see its details."))
         self.stack.setCurrentWidget(self.placeholder)
-        self.photos.clear()
-        self.history.clear()
+        if self._built:
+            self.photos.clear()
+            self.history.clear()
         changed = self._details is not None
         self._details = None
         if changed:
@@ -347,6 +368,7 @@ class HazardDetailPane(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _show(self, details: HazardDetails) -> None:
+        self._build()
         hazard = details.hazard
         self._details = details
         self.number.setText(hazard.number)
@@ -382,6 +404,8 @@ class HazardDetailPane(QWidget):
     @staticmethod
     def _chip(label: QLabel, text: str, colour: str) -> None:
         label.setText(text)
+        from hazard_desktop.ui.grading_history import text_colour_on
+
         foreground = text_colour_on(colour)
         label.setStyleSheet(f"color: {foreground}; background: {colour}; border-radius: 3px; padding: 2px 8px;")
 
@@ -407,6 +431,8 @@ class HazardDetailPane(QWidget):
         self._update_photos_title()
 
     def _update_photos_title(self) -> None:
+        if not self._built:
+            return  # written when the page is built and a hazard shown
         hazard_id, loop = self._loop_photos
         if loop and hazard_id == self.hazard_id():
             text = self.tr("Photos ({count}; rectification {loop})").format(count=self._photo_count, loop=loop)

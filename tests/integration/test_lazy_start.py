@@ -228,6 +228,12 @@ def test_the_window_starts_without_sqlalchemy(folder):
         # the background jobs and file dialogs of sheets and the ledger export: when one is asked for
         "ui.workers",
         "ui.file_dialogs",
+        # the detail pane's page for a hazard (its grading history too): built when the first hazard is shown;
+        # the print records (the Sheets menu needs the kinds only); the automatic backup, which runs after
+        # the first paint
+        "ui.grading_history",
+        "domain.sheet_prints",
+        "adapters.automatic_backups",
     ]
     script = textwrap.dedent(
         f"""
@@ -250,6 +256,7 @@ def test_the_window_starts_without_sqlalchemy(folder):
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
         later = ["hazard_desktop." + m for m in {later!r}]
         loaded += sorted(m for m in later if m in sys.modules)
+        loaded += [m for m in ("importlib.resources",) if m in sys.modules]  # ~20 modules for one file's text
         print("rows", window.model.rowCount(), "loaded", loaded)
         """
     )

@@ -116,11 +116,15 @@ def test_refresh_reloads(pane: HazardDetailPane, sample: Sample, context: AppCon
 
 def test_add_section(pane: HazardDetailPane, sample: Sample) -> None:
     section = QLabel("Rectification")
-    pane.add_section(section)
+    pane.add_section(section)  # as the features do at start, before any hazard is shown
+    assert not section.isVisibleTo(pane)
+    pane.show_hazard(sample.hazards[0].id)  # the hazard's page is built now, with the sections waiting for it
     assert section.parent() is pane.sections
     assert pane.sections_layout.indexOf(section) > pane.sections_layout.indexOf(pane.history)
-    pane.show_hazard(sample.hazards[0].id)
     assert section.isVisibleTo(pane)
+    later = QLabel("Later")
+    pane.add_section(later)
+    assert pane.sections_layout.indexOf(later) > pane.sections_layout.indexOf(section)
 
 
 # ---------------------------------------------------------------- grading history and grading chips
@@ -132,8 +136,8 @@ def graded(qapp, context: AppContext) -> Graded:
 
 
 def test_history_is_the_first_section_and_follows_the_hazard(pane: HazardDetailPane, graded: Graded) -> None:
-    assert pane.sections_layout.itemAt(0).widget() is pane.history
     pane.show_hazard(graded.ruled.id)
+    assert pane.sections_layout.itemAt(0).widget() is pane.history
     assert pane.history.hazard_id() == graded.ruled.id
     assert len(pane.history.cards) == 3
     pane.show_hazard(graded.criteria.id)
