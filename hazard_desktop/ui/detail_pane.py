@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +34,9 @@ from hazard_desktop.services.reference_queries import HazardDetails, hazard_deta
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.formatting import finder_not_recorded, format_date, format_datetime
 from hazard_desktop.ui.widgets import screen_fit
+
+if TYPE_CHECKING:  # the hazard's page is built on first use: its Qt types load then (issue 16)
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +72,8 @@ def thumbnail_icon(data: bytes | None) -> QIcon:
 
 
 def make_photo_list(parent: QWidget | None = None, *, wrapping: bool = False) -> QListWidget:
+    from PySide6.QtWidgets import QListView, QListWidget
+
     """A list of thumbnails (a horizontal strip, or a wrapping grid when ``wrapping``)."""
     view = QListWidget(parent)
     view.setViewMode(QListView.ViewMode.IconMode)
@@ -100,6 +101,8 @@ class PhotoViewer(QDialog):
         self.image.setObjectName("photoViewerImage")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumSize(200, 150)
+        from PySide6.QtWidgets import QSizePolicy
+
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -184,6 +187,8 @@ class HazardDetailPane(QWidget):
         if self._built:
             return
         self._built = True
+        from PySide6.QtWidgets import QFormLayout, QSizePolicy
+
         from hazard_desktop.ui.grading_history import FlowLayout, GradingHistoryWidget
 
         content = QWidget()
@@ -441,6 +446,8 @@ class HazardDetailPane(QWidget):
         self.photos_title.setText(text)
 
     def _show_photos(self, photos: tuple[PhotoInfo, ...]) -> None:
+        from PySide6.QtWidgets import QListWidgetItem
+
         from hazard_desktop.services import hazards as hazard_service
 
         self.photos.clear()

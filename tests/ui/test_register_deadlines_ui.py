@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor
 
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.services.context import AppContext
@@ -93,7 +93,7 @@ def test_deadline_days_left_and_responsibility_columns(model: RegisterModel) -> 
 
 def test_overdue_is_red_and_bold_the_rest_is_not(model: RegisterModel) -> None:
     red = cell(model, 0, rm.COL_DAYS_LEFT, rm.ForegroundRole)
-    assert isinstance(red, QBrush) and red.color().name() == "#c62828"
+    assert isinstance(red, QColor) and red.name() == "#c62828"  # the text colour
     assert cell(model, 0, rm.COL_DEADLINE, rm.ForegroundRole) is red
     assert cell(model, 0, rm.COL_DAYS_LEFT, rm.FontRole).bold()
     for r in (1, 2, 3, 4):

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QIcon, QImage
+from PySide6.QtGui import QColor, QFont, QIcon, QImage
 from PySide6.QtWidgets import QTableView
 
 from hazard_desktop.domain.grading import DisputeState
@@ -405,9 +405,9 @@ def test_open_dispute_is_marked_by_icon_colour_and_bold(context: AppContext, gra
     assert isinstance(font, QFont) and font.bold()
     assert cell(model, ruled_id, rm.COL_DISPUTE, rm.FontRole) is None
     brush = cell(model, open_id, rm.COL_DISPUTE, rm.ForegroundRole)
-    assert brush.color().name() == labels.DISPUTE_COLOURS[DisputeState.OPEN]
+    assert QColor(brush).name() == labels.DISPUTE_COLOURS[DisputeState.OPEN]  # the text colour
     assert "has not ruled" in cell(model, open_id, rm.COL_DISPUTE, rm.ToolTipRole)
-    assert cell(model, graded.criteria.id, rm.COL_GRADE, rm.ForegroundRole).color().name() == "#c62828"
+    assert QColor(cell(model, graded.criteria.id, rm.COL_GRADE, rm.ForegroundRole)).name() == "#c62828"
 
 
 def test_mean_d_decimals_follow_the_setting(context: AppContext, graded: Graded) -> None:

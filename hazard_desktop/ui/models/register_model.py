@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPolygonF
 
 from hazard_desktop.domain.grading_states import DisputeState
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
@@ -147,12 +147,14 @@ ALIGNMENTS: tuple[int | None, ...] = tuple(
     _ALIGN_CENTER if c == COL_PHOTOS else _ALIGN_RIGHT if c in (COL_MEAN_D, COL_DAYS_LEFT) else None
     for c in range(COLUMN_COUNT)
 )
-_MAJOR_BRUSH = QBrush(QColor("#c62828"))
-_CLOSED_BRUSH = QBrush(QColor("#757575"))
-_OVERDUE_BRUSH = QBrush(QColor("#c62828"))  # days left below zero (and the deadline they belong to)
+# Text colours as QColor: the view's delegate takes a colour as the text brush, and a QBrush made here would
+# load the QBrush and QGradient types (their enums, ~2 ms) before the first rows are shown (issue 16).
+_MAJOR_COLOUR = QColor("#c62828")
+_CLOSED_COLOUR = QColor("#757575")
+_OVERDUE_COLOUR = QColor("#c62828")  # days left below zero (and the deadline they belong to)
 _OPEN_DISPUTE = DisputeState.OPEN.value
 _DISPUTE_STATES = frozenset(state.value for state in DisputeState)
-_DISPUTE_BRUSHES = {state.value: QBrush(QColor(colour)) for state, colour in labels.DISPUTE_COLOURS.items()}
+_DISPUTE_COLOURS = {state.value: QColor(colour) for state, colour in labels.DISPUTE_COLOURS.items()}
 SWATCH_SIZE = 12
 _DESCRIPTION_MAX = 160  # characters shown in the cell; the tooltip has the rest
 
@@ -248,14 +250,14 @@ Entry = tuple[
     RegisterRow,  # the row itself
     tuple[str, ...],  # display texts
     str,  # the category tooltip
-    tuple[QBrush | None, ...],  # foreground
+    tuple[QColor | None, ...],  # foreground
     tuple[QIcon | None, ...],  # decoration
     tuple[QFont | None, ...],  # font
     tuple[int | None, ...],  # alignment (None: the view's left, vertically centred)
 ]
 _ROW, _TEXTS, _CATEGORY, _FOREGROUND, _DECORATION, _FONT, _ALIGNMENT = range(7)
 _NOTHING: tuple[None, ...] = (None,) * COLUMN_COUNT
-_CLOSED_BRUSHES: tuple[QBrush | None, ...] = (_CLOSED_BRUSH,) * COLUMN_COUNT
+_CLOSED_COLOURS: tuple[QColor | None, ...] = (_CLOSED_COLOUR,) * COLUMN_COUNT
 # Roles a repaint asks for every cell, answered from the entry's tuples (the slot in the entry).
 _PAINT_SLOTS: dict[int, int] = {
     DisplayRole: _TEXTS,
@@ -549,21 +551,21 @@ class RegisterModel(QAbstractTableModel):
             self._mean_texts[key] = text
         return text
 
-    def _foregrounds(self, row: RegisterRow) -> tuple[QBrush | None, ...]:
+    def _foregrounds(self, row: RegisterRow) -> tuple[QColor | None, ...]:
         closed = row.status is HazardStatus.CLOSED
         major = row.grade is HazardGrade.MAJOR
-        dispute = _DISPUTE_BRUSHES.get(row.dispute_state) if row.dispute_state else None
+        dispute = _DISPUTE_COLOURS.get(row.dispute_state) if row.dispute_state else None
         days = self.days_left(row)
         overdue = days is not None and days < 0
         if not major and dispute is None and not overdue:
-            return _CLOSED_BRUSHES if closed else _NOTHING
-        brushes = list(_CLOSED_BRUSHES if closed else _NOTHING)
+            return _CLOSED_COLOURS if closed else _NOTHING
+        brushes = list(_CLOSED_COLOURS if closed else _NOTHING)
         if major:
-            brushes[COL_GRADE] = _MAJOR_BRUSH
+            brushes[COL_GRADE] = _MAJOR_COLOUR
         if dispute is not None:
             brushes[COL_DISPUTE] = dispute
         if overdue:  # the number too: on a small screen the deadline columns are the first to fold away
-            brushes[COL_NUMBER] = brushes[COL_DEADLINE] = brushes[COL_DAYS_LEFT] = _OVERDUE_BRUSH
+            brushes[COL_NUMBER] = brushes[COL_DEADLINE] = brushes[COL_DAYS_LEFT] = _OVERDUE_COLOUR
         return tuple(brushes)
 
     def _decorations(self, row: RegisterRow) -> tuple[QIcon | None, ...]:
