@@ -54,6 +54,12 @@ from hazard_desktop.domain.reference import (
 from hazard_desktop.domain.text import ascii_digits
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
+from hazard_desktop.services.reference_queries import (  # the register reads them too, without this module
+    DECIMALS_MAX,
+    DECIMALS_MIN,
+    SETTING_DECIMALS,
+    shown_decimals,
+)
 
 # ---------------------------------------------------------------- limits (match the storage columns)
 
@@ -75,13 +81,9 @@ CRITERION_CODE_MAX: Final = 20
 CRITERION_CLAUSE_MAX: Final = 40
 CRITERION_TEXT_MAX: Final = 1000
 PLANT_NAME_MAX: Final = 60
-DECIMALS_MIN: Final = 0
-DECIMALS_MAX: Final = 4
 
 SETTING_PLANT_NAME: Final = "plant_name"
-SETTING_DECIMALS: Final = "decimals"
 SETTING_KEYS: Final = (SETTING_PLANT_NAME, SETTING_DECIMALS)
-DEFAULT_DECIMALS: Final = 2
 
 _DEPARTMENT_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]*")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -196,12 +198,8 @@ def get_settings(uow: UnitOfWork) -> PlantSettings:
     """Plant name and the number of decimals shown for D (defaults if not stored)."""
     with uow:
         name = uow.settings.get(SETTING_PLANT_NAME) or ""
-        decimals_text = uow.settings.get(SETTING_DECIMALS)
-    try:
-        decimals = int(decimals_text) if decimals_text is not None else DEFAULT_DECIMALS
-    except ValueError:
-        decimals = DEFAULT_DECIMALS
-    return PlantSettings(plant_name=name, decimals=min(max(decimals, DECIMALS_MIN), DECIMALS_MAX))
+        decimals = shown_decimals(uow.settings.get(SETTING_DECIMALS))
+    return PlantSettings(plant_name=name, decimals=decimals)
 
 
 def _natural_key(code: str) -> tuple[tuple[int, int | str], ...]:

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hazard_desktop.domain.accounts import EVERYONE
-from hazard_desktop.domain.criteria import RULE_LIST_SIZE, CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
+
+if TYPE_CHECKING:  # the criteria load with the first screen that shows them, not at the window's start
+    from hazard_desktop.domain.criteria import MajorCriterion
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,30 @@ def load_reference(uow: UnitOfWork, *, include_inactive: bool = False) -> Refere
             people=tuple(uow.reference.people(include_inactive=include_inactive)),
             categories=tuple(sorted(uow.reference.categories(), key=lambda c: (c.sort_order, c.code))),
         )
+
+
+DECIMALS_MIN = 0
+DECIMALS_MAX = 4
+DEFAULT_DECIMALS = 2
+SETTING_DECIMALS = "decimals"
+
+
+def shown_decimals(stored: str | None) -> int:
+    """The decimals shown for a mean D from the stored setting: the default when unset or unreadable, within
+    the allowed range."""
+    try:
+        decimals = int(stored) if stored is not None else DEFAULT_DECIMALS
+    except ValueError:
+        decimals = DEFAULT_DECIMALS
+    return min(max(decimals, DECIMALS_MIN), DECIMALS_MAX)
+
+
+@use_case("reference.register_display", *EVERYONE)
+def register_display(uow: UnitOfWork) -> tuple[list[ThresholdSet], int]:
+    """The stored D.4 sets and the decimals shown for a mean D, in one transaction: what the register's band and
+    mean columns need (the settings' use cases stay in ``reference_admin``, loaded when settings are opened)."""
+    with uow:
+        return uow.lec.threshold_sets(), shown_decimals(uow.settings.get(SETTING_DECIMALS))
 
 
 @use_case("reference.categories", *EVERYONE)
@@ -140,6 +167,8 @@ def hazard_details(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardDetails:
 def criteria_coverage(uow: UnitOfWork) -> tuple[int, int, int, int]:
     """(items entered, items the rule's list has, of them the company's own, of them 121号's): the active
     major-hazard criteria against §5.1's 30 — the 30 are the company's own items and the national list's."""
+    from hazard_desktop.domain.criteria import RULE_LIST_SIZE, CriteriaSource
+
     with uow:
         active = [c for c in uow.criteria.all() if c.active]
     company = sum(1 for c in active if c.source is CriteriaSource.COMPANY)

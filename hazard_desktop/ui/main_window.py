@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.domain.hazards import HazardStatus
-from hazard_desktop.services import reference_admin
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter, SortKey
 from hazard_desktop.services.reference_queries import ReferenceData, load_reference, plant_name
@@ -593,8 +593,8 @@ class MainWindow(QMainWindow):
     def _grading_display(self) -> tuple[dict[str, BandLabel], int]:
         """Band names and colours of the stored threshold sets, and the decimals shown for mean D."""
         try:
-            bands = labels.band_labels(reference_admin.list_threshold_sets(self.context.uow()))
-            decimals = reference_admin.get_settings(self.context.uow()).decimals
+            sets, decimals = reference_queries.register_display(self.context.uow())
+            bands = labels.band_labels(sets)
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise

@@ -234,6 +234,9 @@ def test_the_window_starts_without_sqlalchemy(folder):
         "ui.grading_history",
         "domain.sheet_prints",
         "adapters.automatic_backups",
+        # the settings' use cases and the major-hazard criteria: with the first screen that shows them
+        "services.reference_admin",
+        "domain.criteria",
     ]
     script = textwrap.dedent(
         f"""

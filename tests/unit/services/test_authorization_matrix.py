@@ -165,6 +165,7 @@ EXPECTED = {
     "reference.hazard_details": "*",
     "reference.hazard_number": "*",
     "reference.lec_tables": "*",
+    "reference.register_display": "*",
     "reference.list_categories": "*",
     "reference.list_criteria": "*",
     "reference.list_departments": "*",
