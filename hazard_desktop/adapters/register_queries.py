@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from hazard_desktop.domain.grading_states import DisputeState, GradingMethod
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.hazard_states import HazardGrade, HazardStatus
 from hazard_desktop.domain.search import fts_phrase, search_words
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
 

@@ -8,21 +8,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
+from hazard_desktop.domain.hazard_states import HazardGrade, HazardStatus  # noqa: F401 - re-exported
 from hazard_desktop.domain.text import refuse_control_characters
-
-
-class HazardStatus(StrEnum):
-    """Where a hazard stands in the closed loop (排查 → 定级 → 整改 → 验收 → 销号)."""
-
-    OPEN = "open"  # 待定级: reported, not yet graded
-    GRADED = "graded"  # 已定级
-    RECTIFYING = "rectifying"  # 整改中
-    VERIFYING = "verifying"  # 待验收
-    CLOSED = "closed"  # 已销号
-
 
 # Statuses move only through their use cases: 待定级 → 已定级 by a confirmed grading (``services.grading``), every
 # later step by the rectification loop (``domain.rectification``'s state machine, ``services.rectification``);
@@ -37,14 +26,6 @@ def check_gradable(status: HazardStatus, number: str) -> None:
     """
     if status is HazardStatus.CLOSED:
         raise InvalidTransition("hazard_closed", hazard=number)
-
-
-class HazardGrade(StrEnum):
-    """Grade of the rule §4.3: 一般 or 重大; ungraded until a grading is confirmed."""
-
-    UNGRADED = "ungraded"
-    GENERAL = "general"
-    MAJOR = "major"
 
 
 NUMBER_PATTERN = re.compile(r"^YH-([0-9]{4})-([0-9]{4,6})$")

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.errors import NotFound
-from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
 from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
 from hazard_desktop.services.authorization import use_case
@@ -19,6 +18,7 @@ from hazard_desktop.services.ports import UnitOfWork
 
 if TYPE_CHECKING:  # the criteria load with the first screen that shows them, not at the window's start
     from hazard_desktop.domain.criteria import MajorCriterion
+    from hazard_desktop.domain.hazards import Hazard
 
 
 @dataclass(frozen=True, slots=True)

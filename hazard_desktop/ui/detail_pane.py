@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus, PhotoInfo
+from hazard_desktop.domain.hazard_states import HazardGrade, HazardStatus
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import HazardDetails, hazard_details
@@ -37,6 +37,8 @@ from hazard_desktop.ui.widgets import screen_fit
 
 if TYPE_CHECKING:  # the hazard's page is built on first use: its Qt types load then (issue 16)
     from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+    from hazard_desktop.domain.hazards import PhotoInfo
 
 log = logging.getLogger(__name__)
 

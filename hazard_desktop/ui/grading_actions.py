@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QStatusBar, QStyle, QTableView, QToolBar
 
 from hazard_desktop.domain.errors import InvalidTransition
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.hazard_states import HazardGrade, HazardStatus
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterRow
 from hazard_desktop.ui import messages

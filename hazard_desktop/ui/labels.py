@@ -13,7 +13,7 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from hazard_desktop.domain.grading_states import DisputeState, GradingMethod, PanelRole
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.hazard_states import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import ThresholdSet, band_edges
 from hazard_desktop.domain.reference import Category, DepartmentKind, Role, Subcategory
 

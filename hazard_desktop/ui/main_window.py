@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.hazards import HazardStatus
+from hazard_desktop.domain.hazard_states import HazardStatus
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter, SortKey

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.hazard_states import HazardGrade, HazardStatus
 from hazard_desktop.domain.reference import Category, Department
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import labels

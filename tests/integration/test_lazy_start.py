@@ -237,6 +237,8 @@ def test_the_window_starts_without_sqlalchemy(folder):
         # the settings' use cases and the major-hazard criteria: with the first screen that shows them
         "services.reference_admin",
         "domain.criteria",
+        # the hazard record and its input rules (the register needs its status and grade values only)
+        "domain.hazards",
     ]
     script = textwrap.dedent(
         f"""

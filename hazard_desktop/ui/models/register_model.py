@@ -37,7 +37,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPolygonF
 
 from hazard_desktop.domain.grading_states import DisputeState
-from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+from hazard_desktop.domain.hazard_states import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import DISPLAY_PLACES, approx_decimal_text
 from hazard_desktop.services.ports import RegisterFilter, RegisterQueries, RegisterRow, SortKey
 from hazard_desktop.ui import labels

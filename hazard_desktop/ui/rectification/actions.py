@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
 
-from hazard_desktop.domain.hazards import HazardStatus
+from hazard_desktop.domain.hazard_states import HazardStatus
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import messages
