@@ -246,3 +246,9 @@ def test_a_corrected_lec_ruling_still_shows_the_vote_that_removed_the_major_grad
     record = dispute_record(stored, corrected, disputed, first)
     assert record["votes"]["ruling_id"] == str(ruling.id) and record["votes"]["verdicts"][0]["upheld"] is False
     assert "votes" not in dispute_record(stored, first, disputed, first)  # the first ruling's own layout
+    # the 0:7 vote is the ruling's §5.1 check (rule §5 via §7): recorded with it, kept by the correction, printed
+    check = first.major_check
+    assert check is not None and check.basis is rules.CheckBasis.DISPUTE and check.checked_by == "肖才根"
+    assert check.criteria == svc.grading_setup(context.uow()).criteria_version
+    assert corrected.major_check == check and rules.canonical_record(corrected)["major_check"]["basis"] == "dispute"
+    assert "争议判定小组对所涉条款逐人表决：未符合任一条款（肖才根，" in sheet.ruling_basis
