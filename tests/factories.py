@@ -136,3 +136,11 @@ def decision_panel(context: AppContext, leader_id=None) -> tuple:
     return tuple(
         svc.PanelEntry(m.person_id, PanelRole.LEADER if m.person_id == leader_id else PanelRole.MEMBER) for m in members
     )
+
+
+def no_match(context: AppContext, at: datetime | None = None):  # noqa: ANN201
+    """The §5.1 check answered "no criterion matches" against the criteria in force (rule §5: a LEC grading
+    rests on it); ``at`` None: when the grading is made."""
+    from hazard_desktop.services import grading
+
+    return grading.grading_setup(context.uow()).no_criterion_matched(at)

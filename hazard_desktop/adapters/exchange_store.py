@@ -42,7 +42,20 @@ LOCAL_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"pk", "exchang
 # Columns added to a travelling table after the exchange began (revision 0014: an imported hazard's ledger
 # 发现人 and "a date only"): left out of a record while NULL, so that every record without them keeps the
 # revision (the hash of its fields) it had and was agreed with the peers before they existed; absent means NULL.
-SPARSE_COLUMNS: dict[str, frozenset[str]] = {"hazards": frozenset({"found_by_text", "found_date_only"})}
+# Revision 0016: a LEC grading's §5.1 check (NULL for every grading stored before it).
+SPARSE_COLUMNS: dict[str, frozenset[str]] = {
+    "hazards": frozenset({"found_by_text", "found_date_only"}),
+    "gradings": frozenset(
+        {
+            "check_basis",
+            "check_criteria_digest",
+            "check_criteria_items",
+            "check_criteria_newest",
+            "checked_at",
+            "checked_by",
+        }
+    ),
+}
 _CHUNK = 500
 _STAGED = 5000  # rows per staged statement (``_staged``)
 _STAMP = "%Y-%m-%d %H:%M:%S.%f"

@@ -307,6 +307,13 @@ class GradingRow(RecordMixin, Base):
     confirmed_account_id: Mapped[uuid.UUID | None] = mapped_column(UUIDText, nullable=True)
     confirmed_name: Mapped[str | None] = mapped_column(String(40), nullable=True)
     confirmed_via: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    # 0016: a LEC grading's §5.1 check that found no criterion (all NULL: none recorded)
+    check_basis: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    check_criteria_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    check_criteria_items: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    check_criteria_newest: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    checked_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class GradingScoreRow(RecordMixin, Base):

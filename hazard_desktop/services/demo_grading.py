@@ -373,6 +373,19 @@ def grade_demo(
         _ensure_methods(flat, by_id, setup, pools)
         replaced = {r.hazard_id: r for r in flat}
         plans = [(held_on, [replaced[r.hazard_id] for r in requests]) for held_on, requests in plans]
+    # rule §5: each LEC grading rests on the meeting's §5.1 check (the criteria gone through, none matched)
+    plans = [
+        (
+            held_on,
+            [
+                dataclasses.replace(r, check=setup.no_criterion_matched(_at(held_on, 2)))
+                if r.method is GradingMethod.LEC_PANEL
+                else r
+                for r in requests
+            ],
+        )
+        for held_on, requests in plans
+    ]
     gradings = []
     for held_on, requests in plans:
         year_count[held_on.year] = year_count.get(held_on.year, 0) + 1

@@ -96,6 +96,36 @@ PANEL_NOT_RECORDED = (
 """Printed on the sheet of a grading without scores stored before the panel was recorded (migration 0015)."""
 
 
+CHECK_NOT_RECORDED = "重大隐患判定核对：未记录（本定级于系统记录第5.1条核对之前作出）"
+"""Printed for a LEC grading stored before its §5.1 check was recorded (migration 0016): never assumed done."""
+
+
+def criteria_version_text(version: rules.CriteriaVersion) -> str:
+    """The version of the criteria list as printed: ``2026-12-01 版·26条·3f2a9c1b`` (newest item's day, items, the
+    first digits of its digest)."""
+    day = "" if version.newest is None else f"{_local(version.newest)[:10]} 版·"
+    return f"{day}{version.items}条·{version.short}"
+
+
+def check_line(grading: Grading, voted: Grading | None = None) -> str:
+    """The line a LEC grading's sheet prints for its §5.1 check (rule §5: the criteria decide 重大 first); ""
+    for criteria and §4.3 gradings (their criteria or reason are printed).
+
+    ``voted``: for a dispute ruling, the ruling that holds the panel's votes (a correction re-scores LEC only)."""
+    if grading.method is not GradingMethod.LEC_PANEL:
+        return ""
+    check = grading.major_check
+    if check is None:
+        return CHECK_NOT_RECORDED
+    version = criteria_version_text(check.criteria)
+    done = f"（{check.checked_by}，{_local(check.checked_at)}）"
+    if check.basis is rules.CheckBasis.DISPUTE:
+        if (voted or grading).verdicts:
+            return f"对照重大事故隐患判定标准（版本 {version}），争议判定小组对所涉条款逐人表决：未符合任一条款{done}"
+        return f"重大事故隐患判定标准（版本 {version}）：争议未提出所符合的条款，争议判定小组按 LEC 裁决{done}"
+    return f"对照重大事故隐患判定标准（版本 {version}）逐条核对：未符合任一条款{done}"
+
+
 def _panel_rows(grading: Grading, reader: _Reader) -> tuple[SheetMember, ...]:
     """The recorded panel of a grading without scores: 组长, 副组长, then members, each with a signature cell."""
     order = {PanelRole.LEADER: 0, PanelRole.DEPUTY: 1, PanelRole.MEMBER: 2}
@@ -186,6 +216,7 @@ def _basis(grading: Grading, reader: _Reader, hazard: Hazard, *, meeting_title: 
             f"隐患值 = 各成员 D 值之和 ÷ 人数 = {_number_text(total)} ÷ {len(grading.scores)}"
             f" = {approx_text(exact, reader.places, band_edges(reader.threshold_set(grading.threshold_set_id)))}。"
         )
+        lines.append(check_line(grading))
     elif grading.method is GradingMethod.CRITERIA:
         lines.append(f"{RULE_NAME}第5.1条：符合重大事故隐患判定标准任一条款的，判定为重大事故隐患（条款见下表）。")
         if grading.scores:
@@ -309,8 +340,11 @@ def _ruling_basis(ruling: Grading, voted: Grading, reader: _Reader) -> str:
         cited = "、".join(f"{m.code}（{reader.clause(m.criterion_id, m.clause)}）" for m in ruling.matches)
         return f"{RULE_NAME}第5.1、7条：争议判定小组逐人表决，以上条款经多数表决适用，裁决为重大事故隐患：{cited}。"
     if voted.verdicts:
-        return f"{RULE_NAME}第5.2、7条：所涉判定标准经表决均不适用，以争议判定小组 LEC 平均值为最终隐患值。"
-    return f"{RULE_NAME}第7条：争议判定小组成员依据 D=LEC 分别评分，平均值为最终隐患值。"
+        text = f"{RULE_NAME}第5.2、7条：所涉判定标准经表决均不适用，以争议判定小组 LEC 平均值为最终隐患值。"
+    else:
+        text = f"{RULE_NAME}第7条：争议判定小组成员依据 D=LEC 分别评分，平均值为最终隐患值。"
+    line = check_line(ruling, voted)
+    return f"{text}{line}。" if line else text
 
 
 def _dispute_sheet(

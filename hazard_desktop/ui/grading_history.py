@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hazard_desktop.domain.grading_states import DisputeState, PanelRole
+from hazard_desktop.domain.grading_states import DisputeState, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import DISPLAY_PLACES, EdgeRule, ThresholdSet, band_for_value, format_decimal
 from hazard_desktop.services.context import AppContext
@@ -401,6 +401,8 @@ class GradingCard(_Card):
             self.add_row("panel", self.tr("Panel:"), "\n".join(members))
         elif not grading.scores and not grading.is_ruling:
             self.add_row("panel", self.tr("Panel:"), self.tr("not recorded (graded before the panel was recorded)"))
+        if grading.method is GradingMethod.LEC_PANEL:  # rule §5: what the §5.1 check found, or that none is recorded
+            self.add_row("major_check", self.tr("§5.1 check:"), self._check_text(grading))
         if entry.meeting_title:
             self.add_row("meeting", self.tr("Meeting:"), entry.meeting_title)
         if grading.confirmed_at is not None:
@@ -440,6 +442,26 @@ class GradingCard(_Card):
             self.scores_model = MemberScoresModel(grading.scores, threshold_set)
             self.scores_view = scores_table(self.scores_model, show_roles=grading.is_ruling, parent=self)
             self.add_block(self.scores_view)
+
+    def _check_text(self, grading: Grading) -> str:
+        """The §5.1 check of a LEC grading: no criterion met, against which version of the list, when, by whom."""
+        check = grading.major_check
+        if check is None:
+            return self.tr("not recorded (graded before the check was recorded)")
+        version = check.criteria
+        newest = format_date(version.newest.date()) if version.newest is not None else ""
+        listed = self.tr("{items} criteria, version {newest} {digest}").format(
+            items=version.items, newest=newest, digest=version.short
+        )
+        if check.basis == "dispute" and not grading.verdicts and grading.supersedes_id is None:
+            found = self.tr("the dispute claimed no criterion; the dispute panel ruled by LEC")
+        elif check.basis == "dispute":  # CheckBasis.DISPUTE (the grading package is not loaded for the history)
+            found = self.tr("the dispute panel upheld no criterion")
+        else:
+            found = self.tr("no criterion met")
+        return self.tr("{found} ({listed}); {by}, {at}").format(
+            found=found, listed=listed, by=check.checked_by, at=format_datetime(check.checked_at)
+        )
 
     def _add_mean_row(self, grading: Grading, threshold_set: ThresholdSet | None, decimals: int) -> None:
         """Mean D with the band's name on the band's colour (the colour of the set the grading used)."""

@@ -244,6 +244,23 @@ _TEXTS: dict[str, tuple[str, ...]] = {
             "A grading without LEC scores records the panel that decided it: choose the panel members first.",
         ),
     ),
+    # ---- the §5.1 check a LEC grading rests on (domain/grading/checks.py, rule §5)
+    "major_check_missing": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "A general (LEC) grading needs the §5.1 major-hazard check first: go through the criteria one by one"
+            " and record that none matches.",
+        ),
+    ),
+    "major_check_stale": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "The major-hazard criteria were changed after the check was made: go through the criteria in force again.",
+        ),
+    ),
+    "major_check_after_grading": (
+        QT_TRANSLATE_NOOP("GradingMessages", "The §5.1 check is dated after the grading: check first, then grade."),
+    ),
     "panel_with_scores": (
         QT_TRANSLATE_NOOP(
             "GradingMessages", "With LEC scores the members who scored are the panel; no separate panel is recorded."

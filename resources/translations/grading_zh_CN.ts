@@ -934,6 +934,18 @@
         <source>A signature in single-user mode names no account.</source>
         <translation>单用户模式下的签名不注明账户。</translation>
     </message>
+    <message>
+        <source>A general (LEC) grading needs the §5.1 major-hazard check first: go through the criteria one by one and record that none matches.</source>
+        <translation>一般隐患（LEC）定级须先完成第5.1条重大隐患判定：对照判定标准逐条核对，并记录未符合任一条款。</translation>
+    </message>
+    <message>
+        <source>The major-hazard criteria were changed after the check was made: go through the criteria in force again.</source>
+        <translation>重大隐患判定标准在核对之后已修订：请对照现行标准重新逐条核对。</translation>
+    </message>
+    <message>
+        <source>The §5.1 check is dated after the grading: check first, then grade.</source>
+        <translation>第5.1条判定的时间晚于定级：应先核对，再定级。</translation>
+    </message>
 </context>
 <context>
     <name>HiddenScoring</name>
@@ -1456,6 +1468,10 @@
     <message>
         <source>; §5.1 check: no criterion matches</source>
         <translation>；第5.1条判定：未匹配判定标准</translation>
+    </message>
+    <message>
+        <source>LEC provisional: %1 (awaiting the §5.1 check)</source>
+        <translation>LEC 暂定：%1（待第5.1条判定）</translation>
     </message>
 </context>
 <context>

@@ -259,6 +259,34 @@
         <source>{name} (from {date}, {rule})</source>
         <translation>{name}（自 {date} 起，{rule}）</translation>
     </message>
+    <message>
+        <source>§5.1 check:</source>
+        <translation>第5.1条判定：</translation>
+    </message>
+    <message>
+        <source>not recorded (graded before the check was recorded)</source>
+        <translation>未记录（定级早于系统记录第5.1条核对）</translation>
+    </message>
+    <message>
+        <source>{items} criteria, version {newest} {digest}</source>
+        <translation>判定标准 {newest} 版，共 {items} 条，标识 {digest}</translation>
+    </message>
+    <message>
+        <source>the dispute panel upheld no criterion</source>
+        <translation>争议判定小组表决：未支持任一条款</translation>
+    </message>
+    <message>
+        <source>no criterion met</source>
+        <translation>逐条核对：未符合任一条款</translation>
+    </message>
+    <message>
+        <source>{found} ({listed}); {by}, {at}</source>
+        <translation>{found}（{listed}）；{by}，{at}</translation>
+    </message>
+    <message>
+        <source>the dispute claimed no criterion; the dispute panel ruled by LEC</source>
+        <translation>争议未提出所符合的条款，争议判定小组按 LEC 裁决</translation>
+    </message>
 </context>
 <context>
     <name>GradingHistoryWidget</name>

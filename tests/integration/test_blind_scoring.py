@@ -18,7 +18,7 @@ from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import GradingRequest, ScoreEntry
 from hazard_desktop.services.hazards import create_hazard
 from hazard_desktop.services.sheet_requests import SheetRequest, VerifyStatus
-from tests.factories import hazard_input
+from tests.factories import hazard_input, no_match
 from tests.fakes import FakeSecretHasher
 
 DAY = date(2026, 3, 10)
@@ -127,7 +127,7 @@ def test_scores_stay_hidden_from_everyone_until_all_members_have_entered(context
     assert revealed is not None and [str(e.likelihood) for e in revealed] == ["3", "1", "1"]
 
     sign_in(context, panel, "leader")
-    request = GradingRequest(hazard.id, round_id=status.round_id)
+    request = GradingRequest(hazard.id, round_id=status.round_id, check=no_match(context))
     grading, _ = svc.grade_and_confirm(context.uow(), request, panel["leader"][0].id, DAY, at=AT + timedelta(minutes=5))
     by_person = {s.person_id: s.entered for s in grading.scores}
     assert by_person[panel["ahb"][0].id].via is SignedVia.ACCOUNT
@@ -173,7 +173,9 @@ def test_a_wrong_pin_is_refused_and_counted_toward_the_lock_out(context, panel, 
 
 def test_under_accounts_typed_scores_and_a_confirmation_by_someone_else_are_refused(context, panel, hazard):
     sign_in(context, panel, "leader")
-    typed = GradingRequest(hazard.id, scores=tuple(ScoreEntry(s.person_id, 1, 6, 7) for s in seats(panel)))
+    typed = GradingRequest(
+        hazard.id, scores=tuple(ScoreEntry(s.person_id, 1, 6, 7) for s in seats(panel)), check=no_match(context)
+    )
     with pytest.raises(ValidationError, match="scores_need_round"):
         svc.grade_and_confirm(context.uow(), typed, panel["leader"][0].id, DAY, at=AT)
     status = open_round(context, panel, hazard)
@@ -183,7 +185,10 @@ def test_under_accounts_typed_scores_and_a_confirmation_by_someone_else_are_refu
     sign_in(context, panel, "ahb")  # a member is not the grading's leader (nor holds the leader's role)
     with pytest.raises(DomainError, match="confirm_not_leader|role_required"):
         svc.grade_and_confirm(
-            context.uow(), GradingRequest(hazard.id, round_id=status.round_id), panel["leader"][0].id, DAY
+            context.uow(),
+            GradingRequest(hazard.id, round_id=status.round_id, check=no_match(context)),
+            panel["leader"][0].id,
+            DAY,
         )
     assert svc.revealed_scores(context.uow(), status.round_id) is not None
     assert svc.final_grading(context.uow(), hazard.id) is None
@@ -196,7 +201,10 @@ def test_a_round_is_incomplete_until_all_have_entered_so_it_cannot_be_graded(con
     sign_in(context, panel, "leader")
     with pytest.raises(DomainError, match="scoring_incomplete"):
         svc.grade_and_confirm(
-            context.uow(), GradingRequest(hazard.id, round_id=status.round_id), panel["leader"][0].id, DAY
+            context.uow(),
+            GradingRequest(hazard.id, round_id=status.round_id, check=no_match(context)),
+            panel["leader"][0].id,
+            DAY,
         )
 
 
@@ -207,7 +215,11 @@ def graded_by_panel(context, panel, hazard):
         enter(context, panel, status, key, minutes=n)
     sign_in(context, panel, "leader")
     grading, _ = svc.grade_and_confirm(
-        context.uow(), GradingRequest(hazard.id, round_id=status.round_id), panel["leader"][0].id, DAY, at=AT
+        context.uow(),
+        GradingRequest(hazard.id, round_id=status.round_id, check=no_match(context)),
+        panel["leader"][0].id,
+        DAY,
+        at=AT,
     )
     return grading
 
@@ -241,7 +253,11 @@ def test_single_user_mode_is_printed_on_the_sheet_and_kept_in_the_record(context
     for person in (people[c][0] for c in ("AHB", "SCB", "GH")):  # no log-ins: anyone at the keyboard
         svc.enter_score(context.uow(), status.round_id, person.id, lec=("1", "6", "7"), at=AT)
     grading, _ = svc.grade_and_confirm(
-        context.uow(), GradingRequest(hazard.id, round_id=status.round_id), leader.id, DAY, at=AT
+        context.uow(),
+        GradingRequest(hazard.id, round_id=status.round_id, check=no_match(context)),
+        leader.id,
+        DAY,
+        at=AT,
     )
     assert grading.confirmation.via is SignedVia.SINGLE_USER
     sheet = sheets.grading_sheet_document(context.uow(), hazard.id).sheets[0]
@@ -256,7 +272,11 @@ def test_single_user_mode_is_printed_on_the_sheet_and_kept_in_the_record(context
 def test_a_grading_by_the_system_keeps_the_old_layout(context, people, hazard):
     context.session.sign_in(SYSTEM)
     leader = next(p for group in people.values() for p in group if p.name == "陈建国")
-    typed = GradingRequest(hazard.id, scores=tuple(ScoreEntry(people[c][0].id, 1, 6, 7) for c in ("AHB", "SCB", "GH")))
+    typed = GradingRequest(
+        hazard.id,
+        scores=tuple(ScoreEntry(people[c][0].id, 1, 6, 7) for c in ("AHB", "SCB", "GH")),
+        check=no_match(context),
+    )
     grading, _ = svc.grade_and_confirm(context.uow(), typed, leader.id, DAY, at=AT)
     assert grading.confirmation is None and all(s.entered is None for s in grading.scores)
     assert sheets.grading_sheet_document(context.uow(), hazard.id).sheets[0].signed_lines == ()

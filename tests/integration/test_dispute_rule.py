@@ -15,7 +15,7 @@ from hazard_desktop.services import grading as svc
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, ScoreEntry, VerdictEntry, VoteEntry
 from hazard_desktop.services.hazards import create_hazard, get_hazard
-from tests.factories import decision_panel, hazard_input
+from tests.factories import decision_panel, hazard_input, no_match
 
 DAY = date(2026, 3, 10)
 RULED_ON = date(2026, 3, 20)
@@ -140,7 +140,7 @@ def test_a_panel_that_votes_the_criterion_down_goes_on_to_lec(context, hazard, p
 def test_a_dispute_can_claim_that_a_general_hazard_is_major(context, hazard, people):
     leader = named(people, "陈建国")
     lec = [ScoreEntry(p.id, "1", "1", "7") for p in (leader, people["SCB"][0], people["GH"][0])]
-    draft = svc.grade_hazard_by_lec(context.uow(), hazard.id, lec, leader.id, DAY, at=AT)
+    draft = svc.grade_hazard_by_lec(context.uow(), hazard.id, lec, leader.id, DAY, at=AT, check=no_match(context))
     graded = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(minutes=5))
     item = criterion(context, "121-2")
     dispute = svc.raise_dispute(
@@ -207,7 +207,7 @@ def test_a_ruling_that_upheld_a_criterion_cannot_be_corrected_into_an_lec_mean(c
     item, _, dispute = major_by_121(context, hazard, people)
     verdict = VerdictEntry(item.id, "证书过期", votes(people, 5))
     _, ruling = svc.rule_dispute(context.uow(), dispute.id, [], "维持重大", RULED_ON, verdicts=[verdict])
-    request = svc.GradingRequest(hazard.id, GradingMethod.LEC_PANEL, tuple(scores(people)))
+    request = svc.GradingRequest(hazard.id, GradingMethod.LEC_PANEL, tuple(scores(people)), check=no_match(context))
     with pytest.raises(ValidationError) as err:
         svc.correct_grading(context.uow(), ruling.id, request, "改按 LEC", RULED_ON)
     assert err.value.code == "ruling_criteria_upheld"
@@ -223,7 +223,9 @@ def test_a_corrected_lec_ruling_still_shows_the_vote_that_removed_the_major_grad
     item, _, dispute = major_by_121(context, hazard, people)
     down = VerdictEntry(item.id, "证书在有效期内，系档案未更新", votes(people, 0))
     _, ruling = svc.rule_dispute(context.uow(), dispute.id, scores(people), "不适用，按LEC", RULED_ON, verdicts=[down])
-    request = svc.GradingRequest(hazard.id, GradingMethod.LEC_PANEL, tuple(scores(people, ("1", "2", "7"))))
+    request = svc.GradingRequest(
+        hazard.id, GradingMethod.LEC_PANEL, tuple(scores(people, ("1", "2", "7"))), check=no_match(context)
+    )
     draft = svc.correct_grading(context.uow(), ruling.id, request, "暴露频率录入有误", RULED_ON)
     corrected = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(days=20))
     assert corrected.verdicts == ()  # the correction re-scores LEC; the vote stays on the first ruling
@@ -244,3 +246,9 @@ def test_a_corrected_lec_ruling_still_shows_the_vote_that_removed_the_major_grad
     record = dispute_record(stored, corrected, disputed, first)
     assert record["votes"]["ruling_id"] == str(ruling.id) and record["votes"]["verdicts"][0]["upheld"] is False
     assert "votes" not in dispute_record(stored, first, disputed, first)  # the first ruling's own layout
+    # the 0:7 vote is the ruling's §5.1 check (rule §5 via §7): recorded with it, kept by the correction, printed
+    check = first.major_check
+    assert check is not None and check.basis is rules.CheckBasis.DISPUTE and check.checked_by == "肖才根"
+    assert check.criteria == svc.grading_setup(context.uow()).criteria_version
+    assert corrected.major_check == check and rules.canonical_record(corrected)["major_check"]["basis"] == "dispute"
+    assert "争议判定小组对所涉条款逐人表决：未符合任一条款（肖才根，" in sheet.ruling_basis

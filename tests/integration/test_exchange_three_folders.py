@@ -274,3 +274,28 @@ def test_a_major_grading_travels_with_the_panel_that_decided_it_once(plant):
     assert on_laptop.members == at_office.members and len(on_laptop.members) == 3 and not on_laptop.panel_note
     assert a1.take(hq.send("A1")).changed_nothing
     assert not any(k.new or k.changed for k in ex.exchange_preview(hq.store, hq.files, a1.send()).kinds)
+
+
+def test_a_general_grading_travels_with_its_major_hazard_check(plant):
+    """Revision 0016: a LEC grading's §5.1 check (criteria version, time, who) travels with the grading: the
+    laptop holds the same record (so the same verify code) and prints the same check; importing again adds nothing."""
+    from hazard_desktop.domain.grading import canonical_record
+    from hazard_desktop.domain.verification import record_digest
+    from hazard_desktop.services import grading as grading_service
+    from hazard_desktop.services import sheets
+
+    hq, a1, _ = plant
+    c1, c0 = cast_of(a1), cast_of(hq)
+    h1 = find(a1, c1, 1)
+    hq.take(a1.send())
+    grade_general(hq.context, c0, hazard(hq, h1.id))
+    a1.take(hq.send("A1"))
+    at_office = grading_service.final_grading(hq.context.uow(), h1.id)
+    on_laptop = grading_service.final_grading(a1.context.uow(), h1.id)
+    assert at_office.major_check is not None and on_laptop.major_check == at_office.major_check
+    assert record_digest(canonical_record(on_laptop)) == record_digest(canonical_record(at_office))
+    office_sheet = sheets.grading_sheet_document(hq.context.uow(), h1.id).sheets[0]
+    laptop_sheet = sheets.grading_sheet_document(a1.context.uow(), h1.id).sheets[0]
+    assert laptop_sheet.basis_lines == office_sheet.basis_lines
+    assert any("逐条核对：未符合任一条款" in line for line in laptop_sheet.basis_lines)
+    assert a1.take(hq.send("A1")).changed_nothing

@@ -21,6 +21,7 @@ from hazard_desktop.domain.sheet_prints import SheetKind, SheetPrint
 from hazard_desktop.services.hazards import create_hazard
 from hazard_desktop.services.ports import RegisterFilter, SortKey
 from tests.factories import add_person, hazard_input
+from tests.unit.domain.lec_fixtures import no_criterion_matched
 
 AT = datetime(2026, 3, 10, 2, 30, tzinfo=UTC)
 
@@ -78,7 +79,7 @@ def _lec_grading(context, hazard, panel, triples=(("3", "6", "1"), ("1", "3", "7
         leader_name=panel[0].name,
         graded_on=date(2026, 3, 10),
         at=AT,
-        **kw,
+        **({"check": no_criterion_matched(AT)} | kw),
     )
 
 
@@ -239,6 +240,7 @@ def test_ruling_grading_links_its_dispute(context, hazard, panel):
             threshold_set=threshold_set,
             graded_on=date(2026, 3, 20),
             at=AT,
+            check=no_criterion_matched(AT, basis="dispute", by=chief.name),
         ),
         AT,
     )

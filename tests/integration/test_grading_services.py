@@ -18,7 +18,7 @@ from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, GradingRequest, HistoryKind, ScoreEntry
 from hazard_desktop.services.hazards import create_hazard, get_hazard
 from hazard_desktop.services.ports import RegisterFilter, SortKey
-from tests.factories import decision_panel, hazard_input
+from tests.factories import decision_panel, hazard_input, no_match
 
 DAY = date(2026, 3, 10)
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -97,7 +97,9 @@ def count_gradings(context):
 
 
 def graded(context, hazard, people, leader, triples):
-    draft = svc.grade_hazard_by_lec(context.uow(), hazard.id, panel(people, triples), leader.id, DAY, at=AT)
+    draft = svc.grade_hazard_by_lec(
+        context.uow(), hazard.id, panel(people, triples), leader.id, DAY, at=AT, check=no_match(context)
+    )
     return svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(minutes=5))
 
 
@@ -107,7 +109,7 @@ def graded(context, hazard, people, leader, triples):
 def test_a_full_lec_panel_grading_updates_the_register_only_when_confirmed(context, hazards, people, leader):
     hazard = hazards[0]
     scores = panel(people, [("3", "6", "3"), ("3", "6", "7"), ("1", "6", "7"), ("3", "6", "3"), ("3", "3", "7")])
-    draft = svc.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, DAY, at=AT)
+    draft = svc.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, DAY, at=AT, check=no_match(context))
     assert not draft.confirmed and draft.method is GradingMethod.LEC_PANEL
     assert [s.d for s in draft.scores] == [Decimal(54), Decimal(126), Decimal(42), Decimal(54), Decimal(63)]
     assert draft.mean_d == Decimal("67.8") and draft.band_code == "general" and draft.leader_name == leader.name
@@ -156,7 +158,7 @@ def test_edge_means_are_banded_exactly(context, hazards, people, leader, triples
 def test_even_panel_is_refused_and_nothing_is_written(context, hazards, people, leader):
     scores = panel(people, [("3", "6", "3")] * 4)
     with pytest.raises(ValidationError) as err:
-        svc.grade_hazard_by_lec(context.uow(), hazards[0].id, scores, leader.id, DAY)
+        svc.grade_hazard_by_lec(context.uow(), hazards[0].id, scores, leader.id, DAY, check=no_match(context))
     assert err.value.code == "panel_even" and err.value.params["count"] == 4
     assert count_gradings(context) == 0
     setup = svc.grading_setup(context.uow(), DAY)
@@ -175,7 +177,7 @@ def test_even_panel_is_refused_and_nothing_is_written(context, hazards, people, 
 )
 def test_bad_panels_are_refused_with_stable_codes(context, hazards, people, leader, change, code):
     with pytest.raises(ValidationError) as err:
-        svc.grade_hazard_by_lec(context.uow(), hazards[0].id, change(people), leader.id, DAY)
+        svc.grade_hazard_by_lec(context.uow(), hazards[0].id, change(people), leader.id, DAY, check=no_match(context))
     assert err.value.code == code
     assert count_gradings(context) == 0
 
@@ -194,7 +196,7 @@ def test_unknown_people_hazards_dates_and_naive_times_are_refused(context, hazar
     for change, kind in cases:
         args = {"hazard_id": hazards[0].id, "scores": scores, "leader_id": leader.id, "graded_on": DAY, **change}
         with pytest.raises(kind) as err:
-            svc.grade_hazard_by_lec(context.uow(), **args)
+            svc.grade_hazard_by_lec(context.uow(), **args, check=no_match(context))
         codes.append(err.value.code)
     assert codes == [
         "person_unknown",
@@ -223,10 +225,14 @@ def test_a_grading_day_is_compared_with_the_plant_day_the_hazard_was_found(
         hazard = create_hazard(context.uow(), hazard_input(context, inspector, found_at=found))
         scores = panel(people, [("3", "6", "3")] * 3)
         with pytest.raises(ValidationError) as err:
-            svc.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, date(2026, 3, 2), at=AT)
+            svc.grade_hazard_by_lec(
+                context.uow(), hazard.id, scores, leader.id, date(2026, 3, 2), at=AT, check=no_match(context)
+            )
         assert (err.value.code, err.value.params["found_on"]) == ("graded_on_before_found", "2026-03-03")
         assert count_gradings(context) == 0
-        svc.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, date(2026, 3, 3), at=AT)
+        svc.grade_hazard_by_lec(
+            context.uow(), hazard.id, scores, leader.id, date(2026, 3, 3), at=AT, check=no_match(context)
+        )
         assert count_gradings(context) == 1
     finally:
         monkeypatch.undo()
@@ -238,8 +244,11 @@ def test_a_grading_day_is_compared_with_the_plant_day_the_hazard_was_found(
 
 def test_a_meeting_grades_a_batch_all_or_nothing(context, hazards, people, leader):
     meeting = svc.open_meeting(context.uow(), "2026年第3次隐患分级判定会", DAY, leader.id, at=AT)
-    good = [GradingRequest(h.id, scores=tuple(panel(people, [("3", "6", "3")] * 3))) for h in hazards[:2]]
-    bad = GradingRequest(hazards[2].id, scores=tuple(panel(people, [("3", "6", "3")] * 4)))
+    good = [
+        GradingRequest(h.id, scores=tuple(panel(people, [("3", "6", "3")] * 3)), check=no_match(context))
+        for h in hazards[:2]
+    ]
+    bad = GradingRequest(hazards[2].id, scores=tuple(panel(people, [("3", "6", "3")] * 4)), check=no_match(context))
     with pytest.raises(ValidationError) as err:
         svc.grade_batch(context.uow(), meeting.id, [*good, bad], confirm=True)
     assert err.value.code == "panel_even" and err.value.params["hazard"] == hazards[2].number
@@ -276,7 +285,7 @@ def test_a_batch_mixes_methods_and_confirms_at_once(context, hazards, people, le
     meeting = svc.open_meeting(context.uow(), "混合判定会", DAY, leader.id)
     criterion = svc.grading_setup(context.uow(), DAY).criteria[0]
     requests = [
-        GradingRequest(hazards[0].id, scores=tuple(panel(people, [("1", "3", "3")] * 3))),
+        GradingRequest(hazards[0].id, scores=tuple(panel(people, [("1", "3", "3")] * 3)), check=no_match(context)),
         GradingRequest(
             hazards[1].id,
             GradingMethod.CRITERIA,
@@ -399,15 +408,17 @@ def test_confirmed_gradings_never_change(context, hazards, people, leader):
             call()
         assert err.value.code == "grading_confirmed"
     with pytest.raises(InvalidTransition) as err:
-        svc.grade_hazard_by_lec(context.uow(), hazards[0].id, panel(people, [("1", "1", "1")] * 3), leader.id, DAY)
+        svc.grade_hazard_by_lec(
+            context.uow(), hazards[0].id, panel(people, [("1", "1", "1")] * 3), leader.id, DAY, check=no_match(context)
+        )
     assert err.value.code == "hazard_already_graded"
     assert svc.get_grading(context.uow(), grading.id) == grading
 
 
 def test_a_second_draft_cannot_be_confirmed_once_the_hazard_is_graded(context, hazards, people, leader):
     scores = panel(people, [("3", "6", "3")] * 3)
-    first = svc.grade_hazard_by_lec(context.uow(), hazards[0].id, scores, leader.id, DAY)
-    second = svc.grade_hazard_by_lec(context.uow(), hazards[0].id, scores, leader.id, DAY)
+    first = svc.grade_hazard_by_lec(context.uow(), hazards[0].id, scores, leader.id, DAY, check=no_match(context))
+    second = svc.grade_hazard_by_lec(context.uow(), hazards[0].id, scores, leader.id, DAY, check=no_match(context))
     svc.confirm_grading(context.uow(), first.id)
     with pytest.raises(InvalidTransition) as err:
         svc.confirm_grading(context.uow(), second.id)
@@ -419,7 +430,7 @@ def test_a_second_draft_cannot_be_confirmed_once_the_hazard_is_graded(context, h
 
 def test_a_correction_supersedes_the_old_grading(context, hazards, people, leader):
     old = graded(context, hazards[0], people, leader, [("3", "6", "3")] * 3)
-    request = GradingRequest(hazards[0].id, scores=tuple(panel(people, [("3", "6", "7")] * 3)))
+    request = GradingRequest(hazards[0].id, scores=tuple(panel(people, [("3", "6", "7")] * 3)), check=no_match(context))
     with pytest.raises(ValidationError) as err:
         svc.correct_grading(context.uow(), old.id, request, " ", DAY, leader.id)
     assert err.value.code == "reason_empty"
@@ -440,7 +451,9 @@ def test_a_correction_supersedes_the_old_grading(context, hazards, people, leade
         svc.correct_grading(context.uow(), old.id, request, "再改一次", DAY, leader.id)
     assert err.value.code == "grading_superseded"
     with pytest.raises(ValidationError) as err:
-        svc.correct_grading(context.uow(), corrected.id, GradingRequest(hazards[1].id), "错单", DAY, leader.id)
+        svc.correct_grading(
+            context.uow(), corrected.id, GradingRequest(hazards[1].id, check=no_match(context)), "错单", DAY, leader.id
+        )
     assert err.value.code == "grading_hazard_mismatch"
 
 
@@ -576,12 +589,14 @@ def test_withdrawn_dispute_leaves_the_grade_and_marks_the_register(context, haza
 
 
 def test_disputes_need_a_confirmed_current_grading(context, hazards, people, leader):
-    draft = svc.grade_hazard_by_lec(context.uow(), hazards[0].id, panel(people, [("3", "6", "3")] * 3), leader.id, DAY)
+    draft = svc.grade_hazard_by_lec(
+        context.uow(), hazards[0].id, panel(people, [("3", "6", "3")] * 3), leader.id, DAY, check=no_match(context)
+    )
     with pytest.raises(InvalidTransition) as err:
         svc.raise_dispute(context.uow(), draft.id, hazards[0].department_id, "宋立新", "偏高")
     assert err.value.code == "grading_not_confirmed"
     old = svc.confirm_grading(context.uow(), draft.id)
-    request = GradingRequest(hazards[0].id, scores=tuple(panel(people, [("1", "3", "3")] * 3)))
+    request = GradingRequest(hazards[0].id, scores=tuple(panel(people, [("1", "3", "3")] * 3)), check=no_match(context))
     svc.confirm_grading(context.uow(), svc.correct_grading(context.uow(), old.id, request, "改", DAY, leader.id).id)
     with pytest.raises(InvalidTransition) as err:
         svc.raise_dispute(context.uow(), old.id, hazards[0].department_id, "宋立新", "偏高")
@@ -595,7 +610,7 @@ def test_disputes_need_a_confirmed_current_grading(context, hazards, people, lea
 def test_a_correction_waits_for_an_open_dispute(context, hazards, people, leader):
     old = graded(context, hazards[0], people, leader, [("3", "6", "3")] * 3)
     svc.raise_dispute(context.uow(), old.id, hazards[0].department_id, "宋立新", "偏高")
-    request = GradingRequest(hazards[0].id, scores=tuple(panel(people, [("1", "3", "3")] * 3)))
+    request = GradingRequest(hazards[0].id, scores=tuple(panel(people, [("1", "3", "3")] * 3)), check=no_match(context))
     with pytest.raises(InvalidTransition) as err:
         svc.correct_grading(context.uow(), old.id, request, "改", DAY, leader.id)
     assert err.value.code == "dispute_open"
@@ -610,7 +625,9 @@ def test_a_ruling_is_corrected_by_a_dispute_panel(context, hazards, people, lead
             context.uow(), ruling.id, GradingRequest(hazards[0].id, GradingMethod.PANEL_DECISION, reason="x"), "改", DAY
         )
     assert err.value.code == "ruling_needs_lec"
-    request = GradingRequest(hazards[0].id, scores=tuple(dispute_panel(people, [("1", "6", "7")])))
+    request = GradingRequest(
+        hazards[0].id, scores=tuple(dispute_panel(people, [("1", "6", "7")])), check=no_match(context)
+    )
     draft = svc.correct_grading(context.uow(), ruling.id, request, "组员评分抄录错误", DAY)
     assert draft.dispute_id == dispute.id and draft.leader_name == "肖才根"
     corrected = svc.confirm_grading(context.uow(), draft.id)
@@ -641,7 +658,9 @@ def test_a_closed_hazard_cannot_be_graded_through_the_service(context, hazards, 
         uow.hazards.update(dataclasses.replace(uow.hazards.get(hazard.id), status=HazardStatus.CLOSED))
         uow.commit()
     with pytest.raises(InvalidTransition) as err:
-        svc.grade_hazard_by_lec(context.uow(), hazard.id, panel(people, [("3", "6", "3")] * 3), leader.id, DAY)
+        svc.grade_hazard_by_lec(
+            context.uow(), hazard.id, panel(people, [("3", "6", "3")] * 3), leader.id, DAY, check=no_match(context)
+        )
     assert err.value.code == "hazard_closed"
     assert count_gradings(context) == 0
 
@@ -651,7 +670,10 @@ def test_a_closed_hazard_is_not_graded_in_a_meeting_either(context, hazards, peo
         uow.hazards.update(dataclasses.replace(uow.hazards.get(hazards[1].id), status=HazardStatus.CLOSED))
         uow.commit()
     meeting = svc.open_meeting(context.uow(), "第三次判定会", DAY, leader.id)
-    requests = [GradingRequest(h.id, scores=tuple(panel(people, [("3", "6", "3")] * 3))) for h in hazards[:2]]
+    requests = [
+        GradingRequest(h.id, scores=tuple(panel(people, [("3", "6", "3")] * 3)), check=no_match(context))
+        for h in hazards[:2]
+    ]
     with pytest.raises(InvalidTransition) as err:
         svc.grade_batch(context.uow(), meeting.id, requests)
     assert err.value.code == "hazard_closed" and err.value.params["hazard"] == hazards[1].number

@@ -40,7 +40,7 @@ from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, ScoreEntry
 from hazard_desktop.services.hazards import PhotoFile, create_hazard, save_hazard
 from hazard_desktop.services.ports import PhotoKind
-from tests.factories import decision_panel, hazard_input
+from tests.factories import decision_panel, hazard_input, no_match
 from tests.integration.test_hazard_services import jpeg
 
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # 10:00 in the plant (北京时间)
@@ -118,7 +118,7 @@ def panel(people, triples):
 
 def grade_general(context, cast, hazard, triples=GENERAL_BAND, at=AT - timedelta(hours=1)):
     draft = grading_service.grade_hazard_by_lec(
-        context.uow(), hazard.id, panel(cast.people, triples), cast.leader.id, at.date(), at=at
+        context.uow(), hazard.id, panel(cast.people, triples), cast.leader.id, at.date(), at=at, check=no_match(context)
     )
     grading_service.confirm_grading(context.uow(), draft.id, at=at + timedelta(minutes=5))
     return svc.load_view(context.uow(), hazard.id, today=at.date()).hazard

@@ -32,6 +32,7 @@ from hazard_desktop.services.grading import GradingRequest, ScoreEntry
 from hazard_desktop.services.ports import RegisterFilter, RegisterRow, SortKey
 from hazard_desktop.services.sheet_models import DisputeSheet, GradingSheet
 from hazard_desktop.services.sheets import SheetRequest, VerifyStatus
+from tests.factories import no_match
 from tests.integration.test_pdf_sheets import assert_fonts_embedded, assert_page_renders, needs_poppler, page_texts
 
 REFERENCE = datetime(2026, 6, 30, 8, 0, tzinfo=UTC)
@@ -198,7 +199,13 @@ def test_a_draft_an_ungraded_hazard_and_unknown_numbers_have_no_sheet(demo: AppC
     assert err.value.code == "grading_none"
     setup = grading_service.grading_setup(demo.uow(), date(2026, 7, 1))
     draft = grading_service.grade_hazard_by_lec(
-        demo.uow(), ungraded.id, panel_scores(setup), setup.leaders[0].person_id, date(2026, 7, 1), at=AT
+        demo.uow(),
+        ungraded.id,
+        panel_scores(setup),
+        setup.leaders[0].person_id,
+        date(2026, 7, 1),
+        at=AT,
+        check=no_match(demo),
     )
     with pytest.raises(InvalidTransition) as err2:
         sheets.prepare_document(demo.uow(), SheetRequest.grading(draft.id))
@@ -437,7 +444,7 @@ def test_a_correction_gets_the_next_sheet_number_and_the_old_sheet_says_so(demo:
     correction = grading_service.correct_grading(
         demo.uow(),
         old.id,
-        GradingRequest(row.id, GradingMethod.LEC_PANEL, tuple(panel_scores(setup, bump=1))),
+        GradingRequest(row.id, GradingMethod.LEC_PANEL, tuple(panel_scores(setup, bump=1)), check=no_match(demo)),
         "复核发现可能性取值偏低",
         date(2026, 7, 1),
         leader_id=setup.leaders[0].person_id,
@@ -471,7 +478,10 @@ def twenty_hazard_meeting(context: AppContext) -> object:
         context.uow(), "2026年第7次隐患分级判定会", date(2026, 7, 1), setup.leaders[0].person_id, at=AT
     )
     requests = [
-        GradingRequest(r.id, GradingMethod.LEC_PANEL, tuple(panel_scores(setup, i % 2))) for i, r in enumerate(ungraded)
+        GradingRequest(
+            r.id, GradingMethod.LEC_PANEL, tuple(panel_scores(setup, i % 2)), check=setup.no_criterion_matched()
+        )
+        for i, r in enumerate(ungraded)
     ]
     grading_service.grade_batch(context.uow(), meeting.id, requests, confirm=True, at=AT)
     return meeting

@@ -17,7 +17,7 @@ from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, GradingRequest, ScoreEntry
-from tests.factories import decision_panel
+from tests.factories import decision_panel, no_match
 
 DAY = date(2026, 3, 10)
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -104,7 +104,9 @@ def make_graded(context: AppContext) -> Graded:
     uow = context.uow
 
     def confirmed(hazard: Hazard, triples: list[tuple[str, str, str]]) -> Grading:
-        draft = svc.grade_hazard_by_lec(uow(), hazard.id, panel(people, triples), leader.id, DAY, at=AT)
+        draft = svc.grade_hazard_by_lec(
+            uow(), hazard.id, panel(people, triples), leader.id, DAY, at=AT, check=no_match(context)
+        )
         return svc.confirm_grading(uow(), draft.id, at=AT + timedelta(minutes=5))
 
     original = confirmed(hazards[0], [("3", "6", "3")] * 3)  # 54
@@ -140,7 +142,7 @@ def make_graded(context: AppContext) -> Graded:
     correction = svc.confirm_grading(uow(), fix.id, at=AT + timedelta(days=1, minutes=5))
 
     draft_grading = svc.grade_hazard_by_lec(
-        uow(), hazards[3].id, panel(people, [("1", "3", "3")] * 3), leader.id, DAY, at=AT
+        uow(), hazards[3].id, panel(people, [("1", "3", "3")] * 3), leader.id, DAY, at=AT, check=no_match(context)
     )
 
     open_grading = confirmed(hazards[4], [("10", "2", "1"), ("10", "2", "1"), ("1", "3", "7")])  # 61/3

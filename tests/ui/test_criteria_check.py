@@ -10,6 +10,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from hazard_desktop.app import close_context
 from hazard_desktop.domain.grading import GradingMethod
+from hazard_desktop.domain.records import utcnow
+from hazard_desktop.services import grading as svc
+from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.dialogs.criteria_check import (
     COL_CODE,
@@ -111,11 +114,17 @@ def test_evidence_is_required_for_each_ticked_criterion(qtbot, dialog):
     assert result.decision_reason == ""
 
 
-def test_no_match_is_a_valid_result(dialog):
+def test_no_match_is_a_valid_result(dialog, context):
+    before = utcnow()
     assert dialog.save()
-    assert dialog.result_value == CriteriaCheckResult(())
-    assert not dialog.result_value.is_major
-    assert dialog.result_value.method is None
+    result = dialog.result_value
+    assert (result.matches, result.decision_reason) == ((), "")
+    assert not result.is_major
+    assert result.method is None
+    # the answer names the criteria list gone through and when (a LEC grading records them, rule §5)
+    assert result.criteria_version == svc.grading_setup(context.uow()).criteria_version
+    assert result.criteria_version.items == len(reference_queries.criteria_in_force(context.uow())) > 0
+    assert result.checked_at is not None and before <= result.checked_at <= utcnow()
 
 
 def test_panel_decision_needs_a_written_reason(dialog):

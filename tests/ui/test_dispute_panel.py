@@ -30,7 +30,7 @@ from hazard_desktop.ui.dialogs.dispute_panel import (
     PAGE_VOTES,
     DisputePanelDialog,
 )
-from tests.factories import add_person, decision_panel, hazard_input, make_context
+from tests.factories import add_person, decision_panel, hazard_input, make_context, no_match
 from tests.ui.test_panel_scoring import visible_texts
 
 DAY = date(2026, 3, 10)
@@ -87,7 +87,9 @@ def graded(context, people, hazard):
         ScoreEntry(person(people, "SCB", "周永明").id, "3", "6", "7"),
         ScoreEntry(person(people, "GH", "黄秀英").id, "3", "6", "7"),
     ]
-    draft = grading_service.grade_hazard_by_lec(context.uow(), hazard.id, scores, leader.id, DAY)
+    draft = grading_service.grade_hazard_by_lec(
+        context.uow(), hazard.id, scores, leader.id, DAY, check=no_match(context)
+    )
     return grading_service.confirm_grading(context.uow(), draft.id)
 
 

@@ -228,3 +228,21 @@ def test_flow_layout_wraps(qtbot) -> None:
     layout.setGeometry(holder.rect())
     assert labels[2].y() == labels[0].y()
     assert layout.count() == 4 and layout.takeAt(0) is not None and layout.itemAt(9) is None
+
+
+def test_a_general_grading_shows_its_major_hazard_check(history: GradingHistoryWidget, graded: Graded) -> None:
+    """Rule §5: the card of a LEC grading says what the §5.1 check found, against which list, by whom and when;
+    a ruling's says its panel upheld no criterion."""
+    history.show_hazard(graded.open_dispute.id)
+    card = history.cards[0]
+    assert isinstance(card, GradingCard)
+    assert graded.open_grading.major_check is not None
+    version = graded.open_grading.major_check.criteria
+    text = card.texts["major_check"]
+    assert text.startswith(f"no criterion met ({version.items} criteria, version ")
+    assert f" {version.short}); 陈建国, " in text
+    history.show_hazard(graded.ruled.id)
+    ruling = next(c for c in history.cards if isinstance(c, GradingCard) and c.grading.id == graded.ruling.id)
+    # this dispute was about the LEC values only: no criterion was in question
+    assert ruling.texts["major_check"].startswith("the dispute claimed no criterion; the dispute panel ruled by LEC (")
+    assert "; 肖才根, " in ruling.texts["major_check"]

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
 from hazard_desktop.app import close_context
-from hazard_desktop.domain.grading import GradingMethod, match_criterion
+from hazard_desktop.domain.grading import CheckBasis, GradingMethod, match_criterion
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
 from hazard_desktop.domain.lec import Factor
 from hazard_desktop.services import grading as grading_service
@@ -164,7 +164,8 @@ def test_one_hazard_full_grading_with_hidden_entries_survives_a_restart(
     assert dialog.results.band.colour == "#1976D2"
     assert dialog.results.spread_label.isVisible()  # 0.25 is 稍有危险, the others 一般危险
     assert "different bands" in dialog.results.spread_label.text()
-    assert dialog.grade_verdict.text() == "General hazard"
+    # rule §5: until the §5.1 check is answered the LEC result is provisional, and the verdict says so
+    assert dialog.grade_verdict.text() == "LEC provisional: General hazard (awaiting the §5.1 check)"
     assert dialog.confirm_button.text() == "Confirm grading (leader 陈建国 (安环部))"
 
     answer_no_match(dialog)  # §5.1 first: no criterion matches, so LEC grades it
@@ -341,7 +342,7 @@ def test_a_lec_grading_is_confirmed_only_after_the_major_hazard_check(qtbot, con
     for _ in range(3):
         dialog.scoring.enter("3", "6", "7")
     assert dialog.current_page() == PAGE_RESULT
-    assert dialog.grade_verdict.text() == "General hazard"
+    assert dialog.grade_verdict.text() == "LEC provisional: General hazard (awaiting the §5.1 check)"
     assert dialog.grade_detail.text() == "D = 126.00, Significantly dangerous"
     assert not dialog.confirm_button.isEnabled() and dialog.confirm_button.toolTip() == reason
     assert dialog.check_needed.isVisible() and dialog.check_needed.text() == reason
@@ -359,6 +360,7 @@ def test_a_lec_grading_is_confirmed_only_after_the_major_hazard_check(qtbot, con
 
     answer_no_match(dialog)
     assert dialog.check_verdict.text() == "no criterion matches"
+    assert dialog.grade_verdict.text() == "General hazard"  # no longer provisional
     assert dialog.grade_detail.text() == "D = 126.00, Significantly dangerous; §5.1 check: no criterion matches"
     assert dialog.confirm_button.isEnabled() and dialog.confirm_button.isDefault()
     assert not dialog.check_needed.isVisible() and dialog.confirm_button.toolTip() == ""
@@ -368,6 +370,12 @@ def test_a_lec_grading_is_confirmed_only_after_the_major_hazard_check(qtbot, con
     grading = grading_service.final_grading(context.uow(), hazards[0].id)
     assert grading.grade is HazardGrade.GENERAL and grading.method is GradingMethod.LEC_PANEL
     assert grading.mean_d == 126
+    # the stored grading records the check: the criteria list gone through, when, by the leader
+    check = grading.major_check
+    setup = grading_service.grading_setup(context.uow())
+    assert check is not None and check.basis is CheckBasis.CHECK
+    assert check.criteria == setup.criteria_version and check.criteria.items == len(setup.criteria) > 0
+    assert check.checked_by == grading.leader_name and check.checked_at <= grading.confirmed_at
 
 
 def test_panel_decision_keeps_the_lec_scores(qtbot, context, people, hazards, panel_ids):

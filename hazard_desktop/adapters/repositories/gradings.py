@@ -45,6 +45,7 @@ from hazard_desktop.domain.grading import (
     Signature,
     SignedVia,
 )
+from hazard_desktop.domain.grading.checks import CheckBasis, CriteriaVersion, MajorHazardCheck
 from hazard_desktop.domain.grading.entries import Entry
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import EdgeRule
@@ -188,7 +189,29 @@ def _grading(
             else _signature(row.confirmed_account_id, row.confirmed_name, row.confirmed_at, row.confirmed_via)
         ),
         panel=tuple(_seat(p) for p in sorted(panel, key=lambda p: p.position)),
+        major_check=_major_check(row),
     )
+
+
+def _major_check(row: GradingRow) -> MajorHazardCheck | None:
+    """The stored §5.1 check (None: not recorded, as for every grading stored before 0016)."""
+    if row.check_basis is None or row.checked_at is None:
+        return None
+    return MajorHazardCheck(
+        CheckBasis(row.check_basis),
+        CriteriaVersion(row.check_criteria_digest or "", row.check_criteria_items or 0, row.check_criteria_newest),
+        row.checked_at,
+        row.checked_by or "",
+    )
+
+
+def _fill_check(row: GradingRow, check: MajorHazardCheck | None) -> None:
+    row.check_basis = None if check is None else check.basis.value
+    row.check_criteria_digest = None if check is None else check.criteria.digest
+    row.check_criteria_items = None if check is None else check.criteria.items
+    row.check_criteria_newest = None if check is None else check.criteria.newest
+    row.checked_at = None if check is None else check.checked_at
+    row.checked_by = None if check is None else check.checked_by
 
 
 def _fill_grading(row: GradingRow, grading: Grading) -> None:
@@ -217,6 +240,7 @@ def _fill_grading(row: GradingRow, grading: Grading) -> None:
     row.meeting_id = grading.meeting_id
     row.created_at = grading.created_at
     row.updated_at = grading.updated_at
+    _fill_check(row, grading.major_check)
 
 
 def _meeting(row: GradingMeetingRow) -> GradingMeeting:

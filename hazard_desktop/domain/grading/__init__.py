@@ -18,6 +18,14 @@ with a reason that supersedes the old one (:func:`correct`).
 
 from __future__ import annotations
 
+from hazard_desktop.domain.grading.checks import (
+    CheckBasis,
+    CriteriaVersion,
+    MajorHazardCheck,
+    criteria_version,
+    record_check,
+    require_check,
+)
 from hazard_desktop.domain.grading.disputes import (
     CriterionClaim,
     Dispute,
@@ -75,6 +83,7 @@ from hazard_desktop.domain.grading.panels import (
     score_member,
 )
 from hazard_desktop.domain.grading.record import (
+    CHECK_RECORD_VERSION,
     PANEL_RECORD_VERSION,
     RECORD_VERSION,
     SIGNED_RECORD_VERSION,
@@ -86,6 +95,13 @@ from hazard_desktop.domain.grading.signatures import Signature, SignedVia
 from hazard_desktop.domain.grading.verdicts import CriterionVerdict, CriterionVote, check_votes, voters
 
 __all__ = [
+    "CheckBasis",
+    "CriteriaVersion",
+    "MajorHazardCheck",
+    "criteria_version",
+    "record_check",
+    "require_check",
+    "CHECK_RECORD_VERSION",
     "Entry",
     "RoundPurpose",
     "ScoringRound",

@@ -10,6 +10,7 @@ from typing import Any
 
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.errors import InvalidTransition, ValidationError
+from hazard_desktop.domain.grading.checks import MajorHazardCheck
 from hazard_desktop.domain.grading.gradings import (
     REASON_MAX,
     Grading,
@@ -220,13 +221,15 @@ def grade_dispute(
     graded_on: date,
     at: datetime,
     grading_id: uuid.UUID | None = None,
+    check: MajorHazardCheck | None = None,
 ) -> Grading:
     """§7 in the order of §5: the dispute panel's draft ruling; its 组长 is the leader.
 
     1. The panel votes, member by member, on every criterion in question (:func:`criteria_in_question`:
        those the disputed grading matched and those the raising department claims), with evidence.
     2. If any criterion is upheld by the majority, the ruling is 重大 citing the upheld clauses (no LEC).
-    3. Only if none is upheld (or none is in question) does the panel score LEC; its mean is final.
+    3. Only if none is upheld (or none is in question) does the panel score LEC; its mean is final. That vote
+       is the ruling's §5.1 check: ``check`` (basis :attr:`CheckBasis.DISPUTE`) records it.
     The votes are kept with the ruling either way.
 
     Raises:
@@ -234,7 +237,8 @@ def grade_dispute(
         ValidationError: ``dispute_wrong_grading``; ``ruling_vote_missing`` / ``ruling_vote_unexpected``
             (param ``criterion``), ``votes_empty``, ``vote_duplicate``, ``verdict_findings_empty``,
             ``ruling_panel_changed`` (the scorers are not the voters), ``ruling_criteria_upheld`` (LEC
-            scores although a criterion applies); see :func:`evaluate_panel` with :func:`dispute_rule`
+            scores although a criterion applies), ``major_check_missing`` (a LEC ruling without ``check``);
+            see :func:`evaluate_panel` with :func:`dispute_rule`
             (``dispute_needs_leader``, ``dispute_needs_deputy``, ``panel_missing_department``, ``panel_even`` …).
     """
     _ensure_open(dispute)
@@ -280,6 +284,7 @@ def grade_dispute(
         matches=(),
         leader_id=leader.person_id,
         leader_name=leader.person_name,
+        major_check=check,
         **common,
     )
 

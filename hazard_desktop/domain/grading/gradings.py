@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from hazard_desktop.domain.errors import InvalidTransition, NotFound, ValidationError
+from hazard_desktop.domain.grading.checks import CriteriaVersion, MajorHazardCheck, require_check
 from hazard_desktop.domain.grading.matches import CriterionMatch, _clean_text
 from hazard_desktop.domain.grading.panels import (
     DEFAULT_PANEL_RULE,
@@ -49,6 +50,10 @@ class CriteriaCheckResult:
 
     matches: tuple[CriterionMatch, ...]
     decision_reason: str = ""
+    criteria_version: CriteriaVersion | None = None
+    """The version of the criteria list gone through (None: not known, e.g. a result built in a test)."""
+    checked_at: datetime | None = None
+    """When the check was answered."""
 
     @property
     def is_major(self) -> bool:
@@ -107,6 +112,15 @@ class Grading:
     panel: tuple[PanelSeat, ...] = ()
     """The panel that decided a grading without member scores (criteria, §4.3 decision), in its seats' order;
     empty when the scores name the panel, and for gradings stored before the panel was recorded (0015)."""
+    major_check: MajorHazardCheck | None = None
+    """A LEC grading's §5.1 check that found no criterion (rule §5); None for criteria and §4.3 gradings, and
+    for LEC gradings stored before the check was recorded (0016): "not recorded", never assumed done."""
+
+    @property
+    def check_recorded(self) -> bool:
+        """True when the grading shows its §5.1 check: a LEC grading with its check, or a 重大 grading (the
+        matched criteria or the §4.3 reason are the check's answer)."""
+        return self.method is not GradingMethod.LEC_PANEL or self.major_check is not None
 
     @property
     def panel_recorded(self) -> bool:
@@ -159,9 +173,12 @@ def _build(
     verdicts: tuple[CriterionVerdict, ...] = (),
     panel: Sequence[PanelSeat] = (),
     rule: CompositionRule = DEFAULT_PANEL_RULE,
+    major_check: MajorHazardCheck | None = None,
 ) -> Grading:
     _aware(at, "at")
     seats = _checked_panel(panel, outcome, rule)
+    if method is GradingMethod.LEC_PANEL:
+        major_check = require_check(major_check, at)
     return Grading(
         id=grading_id or new_id(),
         hazard_id=hazard_id,
@@ -189,6 +206,7 @@ def _build(
         updated_at=at,
         verdicts=verdicts,
         panel=seats,
+        major_check=major_check if method is GradingMethod.LEC_PANEL else None,
     )
 
 
@@ -237,11 +255,15 @@ def grade_by_lec(
     rule: CompositionRule = DEFAULT_PANEL_RULE,
     meeting_id: uuid.UUID | None = None,
     grading_id: uuid.UUID | None = None,
+    check: MajorHazardCheck | None = None,
 ) -> Grading:
     """§5.2: a draft 一般 grading from the panel's mean D, banded by ``threshold_set``.
 
+    Only what the §5.1 check found no criterion for is graded by LEC (rule §5): ``check`` records it.
+
     Raises:
-        ValidationError: see :func:`evaluate_panel`; ``leader_name_empty``; ``time_naive``.
+        ValidationError: ``major_check_missing``, ``major_check_after_grading``; see :func:`evaluate_panel`;
+            ``leader_name_empty``; ``time_naive``.
     """
     outcome = evaluate_panel(scores, scales=scales, threshold_set=threshold_set, rule=rule)
     return _build(
@@ -258,6 +280,7 @@ def grade_by_lec(
         dispute_id=None,
         meeting_id=meeting_id,
         grading_id=grading_id,
+        major_check=check,
     )
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from hazard_desktop.domain.grading.checks import MajorHazardCheck
 from hazard_desktop.domain.grading.gradings import Grading
 from hazard_desktop.domain.grading.panels import _ROLE_ORDER
 from hazard_desktop.domain.grading.signatures import Signature
@@ -29,6 +30,10 @@ PANEL_RECORD_VERSION = 4
 """Layout 4 adds ``panel``: the members (person, department, role) of the panel that decided a grading without
 member scores (§5.1 criteria, §4.3 decision; migration 0015). Only a grading with a recorded panel has it; every
 other record keeps its layout 1, 2 or 3 exactly."""
+CHECK_RECORD_VERSION = 5
+"""Layout 5 adds ``major_check``: a LEC grading's §5.1 check that found no criterion (how, against which version
+of the criteria list, when, by whom; migration 0016). Only a grading with a recorded check has it; every record
+without one (criteria and §4.3 gradings, LEC gradings stored before 0016) keeps its layout 1–4 exactly."""
 
 # ---------------------------------------------------------------- canonical record (sheet verification)
 
@@ -57,6 +62,17 @@ def _signature(value: Signature | None) -> dict[str, Any] | None:
         "name": value.name,
         "at": _text_time(value.at),
         "via": value.via.value,
+    }
+
+
+def _check(value: MajorHazardCheck) -> dict[str, Any]:
+    return {
+        "basis": value.basis.value,
+        "criteria_digest": value.criteria.digest,
+        "criteria_items": value.criteria.items,
+        "criteria_newest": _text_time(value.criteria.newest),
+        "checked_at": _text_time(value.checked_at),
+        "checked_by": value.checked_by,
     }
 
 
@@ -192,4 +208,7 @@ def canonical_record(grading: Grading) -> dict[str, Any]:
             }
             for seat in sorted(grading.panel, key=lambda x: (_ROLE_ORDER[x.role], str(x.person_id)))
         ]
+    if grading.major_check is not None:  # layout 5 only then: records without a recorded check keep their digest
+        record["version"] = CHECK_RECORD_VERSION
+        record["major_check"] = _check(grading.major_check)
     return record

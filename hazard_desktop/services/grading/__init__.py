@@ -49,6 +49,7 @@ from hazard_desktop.services.grading.scoring import (
     scoring_status,
 )
 from hazard_desktop.services.grading.types import (
+    CheckEntry,
     CriterionEntry,
     DisputeView,
     GradingRequest,
@@ -95,6 +96,7 @@ __all__ = [
     "dispute_chairs",
     "dispute_view",
     "name_dispute_chairs",
+    "CheckEntry",
     "CriterionEntry",
     "PanelEntry",
     "GradingRequest",

@@ -18,6 +18,7 @@ from hazard_desktop.domain.accounts import EVERYONE, Role
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.grading import (
     REASON_MAX,
+    CheckBasis,
     CriterionClaim,
     CriterionMatch,
     CriterionVerdict,
@@ -25,6 +26,8 @@ from hazard_desktop.domain.grading import (
     Dispute,
     DisputeState,
     Grading,
+    MajorHazardCheck,
+    MemberScore,
     PanelRole,
     RoundPurpose,
 )
@@ -334,6 +337,7 @@ def rule_dispute(
             threshold_set=threshold_set,
             graded_on=graded_on,
             at=now,
+            check=_ruling_check(uow, members, decided, now),
         )
         ruling = rules.confirm(draft, now, history, by=_confirmer(uow, draft, now))
         ruled = rules.rule(dispute, ruling, text, now)
@@ -345,6 +349,19 @@ def rule_dispute(
         _record_grading(uow, hazard, ruling, now)
         uow.commit()
     return ruled, ruling
+
+
+def _ruling_check(
+    uow: UnitOfWork, members: Sequence[MemberScore], decided: Sequence[CriterionVerdict], at: datetime
+) -> MajorHazardCheck | None:
+    """A ruling by LEC rests on the panel's votes upholding no criterion in question (§7 in the order of §5): its
+    §5.1 check, against the criteria list in force, made by the panel's 组长 (None: a criterion is upheld, or no
+    组长 scored, which the rule refuses)."""
+    chief = next((m for m in members if m.role is PanelRole.LEADER), None)
+    if any(d.upheld for d in decided) or chief is None:
+        return None
+    version = rules.criteria_version(uow.criteria.all())
+    return rules.record_check(CheckBasis.DISPUTE, version, at, chief.person_name)
 
 
 @use_case("disputes.withdraw", Role.INSPECTOR, Role.PANEL_LEADER, Role.DISPUTE_CHAIR, Role.SAFETY_ADMIN)

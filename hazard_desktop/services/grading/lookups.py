@@ -11,12 +11,14 @@ from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.errors import DomainError, InvalidTransition, NotFound, ValidationError
 from hazard_desktop.domain.grading import (
     DEFAULT_PANEL_RULE,
+    CheckBasis,
     CompositionRule,
     CriterionMatch,
     Dispute,
     DisputeState,
     Grading,
     GradingMethod,
+    MajorHazardCheck,
     MemberScore,
     PanelRole,
     PanelSeat,
@@ -27,7 +29,7 @@ from hazard_desktop.domain.meetings import GradingMeeting
 from hazard_desktop.domain.records import utcnow
 from hazard_desktop.domain.reference import Department, Person
 from hazard_desktop.services.grading import signing
-from hazard_desktop.services.grading.types import CriterionEntry, GradingRequest, PanelEntry, ScoreEntry
+from hazard_desktop.services.grading.types import CheckEntry, CriterionEntry, GradingRequest, PanelEntry, ScoreEntry
 from hazard_desktop.services.lookup import require
 from hazard_desktop.services.ports import UnitOfWork
 
@@ -183,6 +185,21 @@ def _matches(uow: UnitOfWork, entries: Sequence[CriterionEntry]) -> list[Criteri
     return result
 
 
+def _major_check(uow: UnitOfWork, entry: CheckEntry | None, by: str, at: datetime) -> MajorHazardCheck:
+    """The record of the §5.1 check a LEC grading rests on, against the criteria list in force now.
+
+    Raises:
+        ValidationError: ``major_check_missing``, ``major_check_stale`` (the list changed since the check was
+            answered: go through it again), ``major_check_after_grading``, ``time_naive``.
+    """
+    if entry is None:
+        raise ValidationError("major_check_missing", field="check")
+    version = rules.criteria_version(uow.criteria.all())
+    if entry.criteria_digest != version.digest:
+        raise ValidationError("major_check_stale", field="check")
+    return rules.require_check(rules.record_check(CheckBasis.CHECK, version, entry.checked_at or at, by), at)
+
+
 def _check_graded_on(hazard: Hazard, graded_on: date) -> None:
     found_on = hazard.found_at.astimezone().date()  # found_at is UTC; both days are the plant's
     if graded_on < found_on:
@@ -240,8 +257,13 @@ def _draft(
     meeting_id: uuid.UUID | None,
     at: datetime,
     rule: CompositionRule = DEFAULT_PANEL_RULE,
+    check: MajorHazardCheck | None = None,
 ) -> Grading:
-    """Build (not store) a draft grading of ``hazard`` from ``request``."""
+    """Build (not store) a draft grading of ``hazard`` from ``request``.
+
+    A LEC grading rests on the §5.1 check: ``check`` when given (a correction of a dispute ruling keeps the
+    ruling's), else ``request.check`` against the criteria in force (:func:`_major_check`).
+    """
     _check_graded_on(hazard, graded_on)
     method = GradingMethod(request.method)
     scores = _signed_scores(uow, tables, request.scores, request.round_id, hazard.id, at)
@@ -264,7 +286,11 @@ def _draft(
     }
     if method is GradingMethod.LEC_PANEL:
         assert threshold_set is not None
-        return rules.grade_by_lec(scores=scores, scales=tables.scales, threshold_set=threshold_set, **common)
+        if check is None:
+            check = _major_check(uow, request.check, leader_name, at)
+        return rules.grade_by_lec(
+            scores=scores, scales=tables.scales, threshold_set=threshold_set, check=check, **common
+        )
     if method is GradingMethod.CRITERIA:
         draft = rules.grade_by_criteria(
             matches=_matches(uow, request.criteria),

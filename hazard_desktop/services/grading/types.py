@@ -11,11 +11,13 @@ from enum import StrEnum
 from hazard_desktop.domain.criteria import MajorCriterion
 from hazard_desktop.domain.grading import (
     GRADING_PANEL_KINDS,
+    CriteriaVersion,
     CriterionClaim,
     Dispute,
     Grading,
     GradingMethod,
     PanelRole,
+    criteria_version,
 )
 from hazard_desktop.domain.grading.chairs import DisputeChairs, chairs_in_force
 from hazard_desktop.domain.lec import LecScales, ThresholdSet
@@ -78,6 +80,23 @@ class VerdictEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckEntry:
+    """The §5.1 major-hazard check answered "no criterion matches" (rule §5: only then is a hazard graded by LEC).
+
+    ``criteria_digest`` names the version of the criteria list gone through (:attr:`CriteriaVersion.digest`, as
+    the check dialog showed it: a list changed since is refused, ``major_check_stale``); ``checked_at`` is when
+    the check was answered (None: now).
+    """
+
+    criteria_digest: str
+    checked_at: datetime | None = None
+
+    @classmethod
+    def of(cls, version: CriteriaVersion, at: datetime | None = None) -> CheckEntry:
+        return cls(version.digest, at)
+
+
+@dataclass(frozen=True, slots=True)
 class GradingRequest:
     """How to grade one hazard (one line of a batch meeting, or a correction).
 
@@ -90,6 +109,8 @@ class GradingRequest:
 
     ``panel`` names the panel that decided a grading without scores (CRITERIA, PANEL_DECISION): it is stored
     with the grading and printed on its sheet (with scores the scorers are the panel: ``panel_with_scores``).
+
+    ``check`` is the §5.1 check that found no criterion; LEC_PANEL needs it (``major_check_missing``).
     """
 
     hazard_id: uuid.UUID
@@ -99,6 +120,7 @@ class GradingRequest:
     reason: str = ""
     round_id: uuid.UUID | None = None
     panel: tuple[PanelEntry, ...] = ()
+    check: CheckEntry | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scores", tuple(self.scores))
@@ -176,6 +198,15 @@ class GradingSetup:
     def dispute_deputies(self) -> tuple[PanelCandidate, ...]:
         """People marked with the 副组长 role of the dispute panel (candidates for the settings)."""
         return tuple(p for p in self.people if Role.DISPUTE_DEPUTY in p.roles)
+
+    @property
+    def criteria_version(self) -> CriteriaVersion:
+        """The version of the criteria list these active criteria form (what a §5.1 check goes through)."""
+        return criteria_version(self.criteria)
+
+    def no_criterion_matched(self, at: datetime | None = None) -> CheckEntry:
+        """The §5.1 check over :attr:`criteria` answered "no criterion matches" (at ``at``; None: now)."""
+        return CheckEntry.of(self.criteria_version, at)
 
     def chairs_on(self, day: date) -> DisputeChairs | None:
         """The dispute panel's 组长 / 副组长 named for ``day`` (None: the settings name nobody yet)."""

@@ -35,6 +35,7 @@ from hazard_desktop.services.grading.lookups import (
     _with_hazard,
 )
 from hazard_desktop.services.grading.types import (
+    CheckEntry,
     CriterionEntry,
     GradingRequest,
     MeetingRequest,
@@ -75,17 +76,21 @@ def grade_hazard_by_lec(
     threshold_set_id: uuid.UUID | None = None,
     meeting_id: uuid.UUID | None = None,
     *,
+    check: CheckEntry | None = None,
     at: datetime | None = None,
 ) -> Grading:
     """§5.2: store a draft 一般 grading from the panel's mean D (confirm it with :func:`confirm_grading`).
 
+    ``check`` is the §5.1 check that found no criterion (rule §5: LEC grades only what no criterion matches).
+
     Raises:
         NotFound: ``hazard_unknown``, ``person_unknown``, ``leader_unknown``, ``meeting_unknown``.
         InvalidTransition: ``hazard_already_graded`` (use :func:`correct_grading`).
-        ValidationError: ``off_scale``, ``panel_even``, ``panel_missing_kind``, ``panel_kind_not_allowed``,
-            ``panel_duplicate_member``, ``panel_empty``, ``no_threshold_set``, ``graded_on_before_found`` …
+        ValidationError: ``major_check_missing``, ``major_check_stale``, ``off_scale``, ``panel_even``,
+            ``panel_missing_kind``, ``panel_kind_not_allowed``, ``panel_duplicate_member``, ``panel_empty``,
+            ``no_threshold_set``, ``graded_on_before_found`` …
     """
-    request = GradingRequest(hazard_id, GradingMethod.LEC_PANEL, tuple(scores))
+    request = GradingRequest(hazard_id, GradingMethod.LEC_PANEL, tuple(scores), check=check)
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 
@@ -282,6 +287,17 @@ def discard_draft(uow: UnitOfWork, grading_id: uuid.UUID) -> None:
         uow.commit()
 
 
+def _ruling_check(uow: UnitOfWork, ruling: Grading) -> rules.MajorHazardCheck:
+    """The §5.1 check of a dispute ruling by LEC: its recorded check, or, for a ruling stored before checks were
+    recorded (0016), the panel's votes themselves (§7 in the order of §5: no criterion upheld) against the
+    criteria list in force when it was confirmed, by its 组长."""
+    if ruling.major_check is not None:
+        return ruling.major_check
+    assert ruling.confirmed_at is not None
+    version = rules.criteria_version(uow.criteria.all(include_retired=True), at=ruling.confirmed_at)
+    return rules.record_check(rules.CheckBasis.DISPUTE, version, ruling.confirmed_at, ruling.leader_name)
+
+
 @use_case("grading.correct", Role.PANEL_LEADER)
 def correct_grading(
     uow: UnitOfWork,
@@ -297,7 +313,8 @@ def correct_grading(
     """Store a draft that corrects the confirmed grading ``old_id`` (it supersedes it once confirmed).
 
     A correction of a dispute ruling must be an LEC grading by a dispute panel (its 组长 leads it;
-    ``leader_id`` is ignored); any other correction needs ``leader_id``.
+    ``leader_id`` is ignored); it re-scores LEC only and keeps the ruling's §5.1 check (the panel's votes upheld
+    no criterion). Any other correction needs ``leader_id``, and by LEC ``request.check``.
 
     Raises:
         ValidationError: ``reason_empty``, ``grading_hazard_mismatch``, ``ruling_needs_lec``,
@@ -332,10 +349,12 @@ def correct_grading(
             leader_key, leader_name = (None, "") if chief is None else (chief.person_id, chief.person_name)
             if chief is None:
                 rules.require_panel(scores, rule)  # raises dispute_needs_leader
+            check = _ruling_check(uow, old)
         else:
             rule = DEFAULT_PANEL_RULE
             leader = _leader(tables, leader_id)
             leader_key, leader_name = leader.id, leader.name
+            check = None  # a first-hand correction by LEC rests on its own check (request.check)
         draft = _draft(
             uow,
             tables,
@@ -348,6 +367,7 @@ def correct_grading(
             meeting_id=None,
             at=now,
             rule=rule,
+            check=check,
         )
         correction = rules.correct(old, draft, reason, history)
         uow.gradings.add(correction)

@@ -47,8 +47,10 @@ from hazard_desktop.domain.grading import (
     EVIDENCE_MAX,
     REASON_MAX,
     CriteriaCheckResult,
+    criteria_version,
     match_criterion,
 )
+from hazard_desktop.domain.records import utcnow
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
@@ -580,7 +582,10 @@ class CriteriaCheckDialog(QDialog):
                 raise ValidationError("reason_empty", field="reason")
             if len(reason) > REASON_MAX:
                 raise ValidationError("reason_too_long", field="reason", max=REASON_MAX)
-        return CriteriaCheckResult(tuple(matches), reason)
+        # the list gone through and when: a LEC grading records them as its §5.1 check (rule §5)
+        return CriteriaCheckResult(
+            tuple(matches), reason, criteria_version=criteria_version(self.model.criteria()), checked_at=utcnow()
+        )
 
     def save(self) -> bool:
         """Check the input; on success keep the result and return True, else show why."""

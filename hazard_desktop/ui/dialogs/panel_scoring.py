@@ -61,6 +61,7 @@ from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.grading import (
+    CheckEntry,
     CriterionEntry,
     GradingRequest,
     GradingSetup,
@@ -692,7 +693,10 @@ class PanelScoringDialog(QDialog):
                 detail += arg(self.tr("; decided by the panel (recorded on the sheet): %1"), names)
             self.grade_detail.setText(detail)
         elif outcome is not None:
-            self.grade_verdict.set_verdict(labels.grade_label(HazardGrade.GENERAL), outcome.band.colour)
+            general = labels.grade_label(HazardGrade.GENERAL)
+            if check is None:  # rule §5: the criteria decide first; until then the LEC result is provisional
+                general = arg(self.tr("LEC provisional: %1 (awaiting the §5.1 check)"), general)
+            self.grade_verdict.set_verdict(general, outcome.band.colour)
             detail = arg(self.tr("D = %1, %2"), outcome.mean_text(), band_name(outcome.band))
             if check is not None:  # answered: no criterion matches
                 detail += self.tr("; §5.1 check: no criterion matches")
@@ -767,8 +771,10 @@ class PanelScoringDialog(QDialog):
             if round_id is not None:  # rule §5: LEC grades only what the §5.1 check found no criterion for
                 self.show_error_text(self.check_needed_text())
             return None
-        elif round_id is not None:
-            request = GradingRequest(hazard.id, GradingMethod.LEC_PANEL, round_id=round_id)
+        elif round_id is not None:  # the check found no criterion: it is recorded with the grading
+            request = GradingRequest(
+                hazard.id, GradingMethod.LEC_PANEL, round_id=round_id, check=self.check_entry(check)
+            )
         else:
             return None
         self.clear_error()
@@ -794,6 +800,12 @@ class PanelScoringDialog(QDialog):
         self.graded.emit(grading)
         self._next_hazard()
         return grading
+
+    def check_entry(self, check: CriteriaCheckResult) -> CheckEntry:
+        """The §5.1 check answered "no criterion matches" as the grading records it: the version of the criteria
+        list gone through (the setup's list when the result does not say) and when it was answered."""
+        version = check.criteria_version or self._setup.criteria_version
+        return CheckEntry.of(version, check.checked_at)
 
     def panel_entries(self) -> tuple[PanelEntry, ...]:
         """The seated panel as recorded with a grading without scores: the leader's seat 组长, the rest 成员."""

@@ -70,3 +70,11 @@ def threshold_set(
         created_at=created_at,
         updated_at=created_at,
     )
+
+
+def no_criterion_matched(at: datetime = T0, *, basis: str = "check", by: str = "王组长"):
+    """A §5.1 check that found no criterion (rule §5: a LEC grading rests on one), made at ``at``."""
+    from hazard_desktop.domain.grading import CheckBasis, CriteriaVersion, record_check
+
+    version = CriteriaVersion("3f2a9c1b" + "0" * 56, 26, datetime(2026, 1, 1, 0, 0, tzinfo=UTC))
+    return record_check(CheckBasis(basis), version, at, by)

@@ -60,6 +60,7 @@ from tests.unit.domain.lec_fixtures import (
     E_VALUES,
     L_VALUES,
     T0,
+    no_criterion_matched,
     standard_scales,
     threshold_set,
 )
@@ -119,6 +120,7 @@ def trio(first=D20, second=D20, third=D20) -> list[MemberScore]:
 
 
 def lec_grading(scores=None, *, at=T0, ts=UPPER, **kwargs) -> Grading:
+    kwargs.setdefault("check", no_criterion_matched(T0))
     return grade_by_lec(
         hazard_id=HAZARD,
         scores=trio() if scores is None else scores,
@@ -450,6 +452,7 @@ def test_a_grading_needs_an_aware_time_and_a_leader_name():
             leader_name=" ",
             graded_on=ON,
             at=T0,
+            check=no_criterion_matched(),
         )
     assert info.value.code == "leader_name_empty"
 
@@ -687,6 +690,7 @@ def ruling_for(dispute: Dispute, triple=D108) -> Grading:
         threshold_set=UPPER,
         graded_on=date(2026, 3, 10),
         at=T0 + timedelta(days=8),
+        check=no_criterion_matched(T0 + timedelta(days=8), basis="dispute"),
     )
 
 
