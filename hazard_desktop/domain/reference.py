@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from hazard_desktop.domain.errors import Conflict, ValidationError
 from hazard_desktop.domain.text import refuse_control_characters
@@ -112,14 +112,8 @@ def person_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
-def people_named(people: Iterable[Person], name: str) -> list[Person]:
-    """The people called ``name`` (by :func:`person_key`), in the order given."""
-    key = person_key(name)
-    return [p for p in people if key and person_key(p.name) == key]
-
-
 class NamedPerson(Protocol):
-    """What :func:`namesake_numbers` reads of a person (a :class:`Person`, or a storage row with these fields)."""
+    """What the namesake rule reads of a person (a :class:`Person`, or a storage or exchange row of these fields)."""
 
     @property
     def id(self) -> Any: ...
@@ -129,6 +123,15 @@ class NamedPerson(Protocol):
     def department_id(self) -> Any: ...
     @property
     def employee_no(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=NamedPerson)
+
+
+def people_named(people: Iterable[_P], name: str) -> list[_P]:
+    """The people called ``name`` (by :func:`person_key`), in the order given."""
+    key = person_key(name)
+    return [p for p in people if key and person_key(p.name) == key]
 
 
 def namesake_numbers(people: Iterable[NamedPerson]) -> dict[Any, str]:
@@ -152,13 +155,13 @@ def printed_name(name: str, employee_no: str | None) -> str:
 
 
 def namesake(
-    people: Iterable[Person],
+    people: Iterable[_P],
     name: str,
     department_id: uuid.UUID,
     employee_no: str = "",
     *,
     exclude: uuid.UUID | None = None,
-) -> Person | None:
+) -> _P | None:
     """The person a new (or renamed, moved) person called ``name`` in ``department_id`` would silently repeat.
 
     Two people of one department with one name are one person entered twice (new-user trial: the first
