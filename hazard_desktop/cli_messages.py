@@ -682,6 +682,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "ledger_department_missing": ("缺少部门", "no department"),
     "ledger_location_missing": ("缺少部位，记为部门“{value}”", "no place; the department “{value}” is used"),
     "ledger_category_unknown": ("未知类别：{value}，用默认类别", "unknown category {value}; the default is used"),
+    "ledger_finder_ambiguous": (
+        "有多人名为{value}：发现人按原台账文字保留",
+        "several people are called {value}: the finder is kept as the ledger's text",
+    ),
     "ledger_category_unknown_refused": (
         "未知类别：{value}（请用 --category 指定默认类别）",
         "unknown category {value} (give a default with --category)",
