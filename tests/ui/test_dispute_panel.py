@@ -656,3 +656,12 @@ def test_the_raising_person_is_chosen_and_recorded_with_the_employee_number_of_a
     (dispute,) = grading_service.open_disputes(context.uow())
     assert dispute.raised_by_person_name == "周永明（E0099）"
     assert dialog.withdrawn_by.currentText() == "周永明（E0099）"
+
+
+def test_the_grading_in_force_names_a_namesake_leader_with_the_employee_number(qtbot, context, people, hazard, graded):
+    from hazard_desktop.services import reference_admin
+
+    chen = person(people, "AHB", "陈建国")
+    reference_admin.save_person(context.uow(), None, "陈建国", "E0097", chen.department_id, ["panel_leader"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert f"; leader 陈建国 ({chen.employee_no})" in dialog.grading_label.text()

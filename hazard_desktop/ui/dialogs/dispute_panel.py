@@ -502,7 +502,9 @@ class DisputePanelDialog(QDialog):
 
     def _show_state(self) -> None:
         self.grading_label.setText(
-            "" if self._grading is None else arg(self.tr("Grading in force: %1"), grading_summary(self._grading))
+            ""
+            if self._grading is None
+            else arg(self.tr("Grading in force: %1"), grading_summary(self._grading, self._numbers()))
         )
         self.grading_label.setVisible(self._grading is not None)
         dispute = self._dispute
@@ -922,11 +924,11 @@ class DisputePanelDialog(QDialog):
             return None
         self._reload()
         self._ruling = ruling
-        self.grading_label.setText(arg(self.tr("Grading in force: %1"), grading_summary(ruling)))
+        self.grading_label.setText(arg(self.tr("Grading in force: %1"), grading_summary(ruling, self._numbers())))
         self._changed = DisputeResult(ruled, ruling)
         self.changed.emit(ruled)
         self.done_label.setText(
-            arg(self.tr("Ruling confirmed. The final grading is: %1"), grading_summary(ruling))
+            arg(self.tr("Ruling confirmed. The final grading is: %1"), grading_summary(ruling, self._numbers()))
             + "\n"
             + arg(self.tr("Ruling: %1"), ruled.ruling_text)
         )

@@ -859,7 +859,7 @@ class PanelScoringDialog(QDialog):
             if grading is None:
                 text = arg(self.tr("%1: skipped, still awaiting grading"), hazard.number)
             else:
-                text = arg(self.tr("%1: %2"), hazard.number, grading_summary(grading))
+                text = arg(self.tr("%1: %2"), hazard.number, grading_summary(grading, self._numbers()))
             self.done_list.addItem(text)
         text = self.tr("%n hazard(s) graded and confirmed.", "", len(self._gradings))
         if self._skipped:
