@@ -703,3 +703,6 @@ def test_the_start_dialog_and_the_record_name_a_namesake_inspector_with_the_empl
     assert dialog.inspection is not None
     record = inspection_record_model.build_record(ctx.uow(), dialog.inspection.id)
     assert [i.name for i in record.inspectors] == ["李安（E0501）"]
+    runner = InspectionRunner(ctx, dialog.inspection.id)
+    qtbot.addWidget(runner)
+    assert "Inspectors: 李安 (E0501)" in runner.meta_label.text()
