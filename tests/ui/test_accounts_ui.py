@@ -347,10 +347,13 @@ def test_the_account_editor_and_the_first_start_list_namesakes_with_their_employ
     listed = [start.person_box.itemText(i) for i in range(start.person_box.count())]
     assert f"李评分 (E0301) ({departments[0].name})" in listed and f"李评分 (E0302) ({departments[0].name})" in listed
     assert f"李评分 ({departments[1].name})" in listed  # no namesake in that department: as before
-    _first_admin(ctx, qtbot)
+    start.person_box.setCurrentIndex(start.person_box.findData(str(first.id)))
+    start.secret.set_secret("482913")
+    start.ok_button.click()
+    accounts = dialogs.AccountsDialog(ctx)
+    qtbot.addWidget(accounts)
+    assert accounts.table.item(0, 1).text() == "李评分 (E0301)"  # whose account it is
     editor = dialogs.AccountEditor(ctx, None)
     qtbot.addWidget(editor)
     offered = [editor.person_box.itemText(i) for i in range(editor.person_box.count())]
-    assert f"李评分 (E0301) ({departments[0].name})" in offered and f"李评分 ({departments[1].name})" in offered
-    editor.person_box.setCurrentIndex(editor.person_box.findData(str(first.id)))
-    assert editor.name_edit.text() == "李评分"  # the sign-in name starts as the name alone
+    assert f"李评分 (E0302) ({departments[0].name})" in offered and f"李评分 ({departments[1].name})" in offered

@@ -706,3 +706,5 @@ def test_the_start_dialog_and_the_record_name_a_namesake_inspector_with_the_empl
     runner = InspectionRunner(ctx, dialog.inspection.id)
     qtbot.addWidget(runner)
     assert "Inspectors: 李安 (E0501)" in runner.meta_label.text()
+    summaries = service.list_inspections(ctx.uow())
+    assert [s.inspectors for s in summaries if s.id == dialog.inspection.id] == ["李安（E0501）"]

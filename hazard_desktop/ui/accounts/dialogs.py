@@ -521,7 +521,9 @@ class AccountsDialog(QDialog):
             if state.mode is AccountsMode.ACCOUNTS
             else self.tr("Turn log-in on…")
         )
-        people = {p.id: p.name for p in reference_admin.list_people(self.context.uow())}
+        listed = reference_admin.list_people(self.context.uow())
+        numbers = namesake_numbers(listed)  # the account's person, told from a namesake of their department
+        people = {p.id: numbered_name(p.name, numbers.get(p.id)) for p in listed}
         self.table.setRowCount(len(self.accounts))
         now = _now()
         for row, account in enumerate(self.accounts):
