@@ -665,3 +665,24 @@ def test_the_grading_in_force_names_a_namesake_leader_with_the_employee_number(q
     reference_admin.save_person(context.uow(), None, "陈建国", "E0097", chen.department_id, ["panel_leader"])
     dialog = make_dialog(qtbot, context, hazard.id)
     assert f"; leader 陈建国 ({chen.employee_no})" in dialog.grading_label.text()
+
+
+def test_a_bare_name_two_people_of_the_raising_department_share_is_refused_and_nothing_is_stored(
+    qtbot, context, people, hazard, graded
+):
+    from hazard_desktop.services import reference_admin
+
+    first = person(people, "SCB", "周永明")
+    reference_admin.save_person(context.uow(), None, "周永明", "E0099", first.department_id, ["panel_member"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    dialog.set_raising(first.department_id, " 周永明 ", "后果应为 15")  # typed: which 周永明?
+    dialog.raise_button.click()
+    assert dialog.current_page() == PAGE_RAISE
+    assert dialog.error_message() == (
+        "周永明: several people of this department have that name. Choose the one raising the dispute in the list"
+        " (shown with the employee number)."
+    )
+    assert grading_service.open_disputes(context.uow()) == []
+    dialog.set_raising(department(context, "SCB").id, "吴晓东", "后果应为 15")  # no namesake: as before
+    dialog.raise_button.click()
+    assert dialog.current_page() == PAGE_PANEL

@@ -61,7 +61,7 @@ from hazard_desktop.domain.grading import (
 )
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.lec import ThresholdSet
-from hazard_desktop.domain.reference import DepartmentKind, printed_name
+from hazard_desktop.domain.reference import DepartmentKind, person_key, printed_name
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
@@ -565,12 +565,20 @@ class DisputePanelDialog(QDialog):
         if department_id is None:
             self.show_error(DomainError("raising_department_empty", field="department"))
             return None
+        typed = _typed_person(self.person_name)
+        shared = namesakes(self._setup.people)
+        if any(  # a bare name two people of the department share: which one raises it is not recorded
+            c.person_id in shared and str(c.department_id) == department_id and person_key(c.name) == person_key(typed)
+            for c in self._setup.people
+        ):
+            self.show_error(DomainError("raising_person_namesake", field="person_name", name=typed.strip()))
+            return None
         try:
             dispute = grading_service.raise_dispute(
                 self._context.uow(),
                 self._grading.id,
                 uuid.UUID(department_id),
-                _typed_person(self.person_name),
+                typed,
                 self.reason.toPlainText(),
                 claimed=self.claimed_ids(),
             )
