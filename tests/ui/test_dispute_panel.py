@@ -686,3 +686,35 @@ def test_a_bare_name_two_people_of_the_raising_department_share_is_refused_and_n
     dialog.set_raising(department(context, "SCB").id, "吴晓东", "后果应为 15")  # no namesake: as before
     dialog.raise_button.click()
     assert dialog.current_page() == PAGE_PANEL
+
+
+def test_the_scoring_results_and_the_printed_ruling_name_a_namesake_with_the_employee_number(
+    qtbot, context, people, hazard, tmp_path
+):
+    import subprocess
+
+    from hazard_desktop.services import reference_admin, sheets
+    from hazard_desktop.services.sheet_requests import SheetRequest
+
+    item = major_by_criterion(context, people, hazard)
+    song = person(people, "HC1", "宋立新")
+    reference_admin.save_person(context.uow(), None, "宋立新", "E0098", song.department_id, ["panel_member"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    vote_through_the_dialog(qtbot, dialog, people, item, upholding=3)
+    for _ in range(7):
+        dialog.scoring.enter("1", "6", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    model = dialog.results.model
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert f"宋立新 ({song.employee_no})" in names and "王丽萍" in names
+    dialog.set_ruling_text("3:4 表决认定不符合121号第2条，按LEC判定。")
+    dialog.confirm_button.click()
+    assert dialog.ruling is not None
+    result = sheets.print_document(
+        context.uow(), SheetRequest.hazard(hazard.id), sheets.sheet_renderer(context), tmp_path / "r.pdf", "组长"
+    )
+    text = "".join(
+        subprocess.run(["pdftotext", str(result.path), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    assert f"宋立新（{song.employee_no}）" in text and "E0098" not in text  # votes and scores: the one who sat
+    assert text.replace(f"宋立新（{song.employee_no}）", "").count("宋立新") == 1  # 提出人, typed before: as recorded
