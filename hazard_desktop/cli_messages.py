@@ -204,6 +204,19 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "交换包中的记录（{kind}）引用了本机没有的数据（{column} = {value}），未导入任何内容。",
         "A record of the file ({kind}) names data this register lacks ({column} = {value}); nothing was imported.",
     ),
+    "exchange_person_duplicate": (
+        "交换包带来{department}的{name}，本台账该部门已有{name}，二者无法区分（缺少工号）。请在录入他们的计算机上"
+        "为两人各自填写工号（工具 → 设置 → 人员），再重新导出交换包。未导入任何内容。",
+        "The file brings {name} of {department}, and this register has a {name} there too, with nothing to tell "
+        "them apart: give each their employee number where they were entered, then export again. Nothing was "
+        "imported.",
+    ),
+    "exchange_employee_no_duplicate": (
+        "交换包中{name}的工号 {employee_no} 在本台账中已属于{other}。请更正工号（工具 → 设置 → 人员）后重新导出。"
+        "未导入任何内容。",
+        "The file brings {name} with employee number {employee_no}, which {other} has here: correct the number, "
+        "then export again. Nothing was imported.",
+    ),
     "join_needs_office_file": (
         "本机尚未加入工厂：请导入办公室主库为本机导出的交换包。",
         "This installation has not joined a plant: import the office's file made for it.",
@@ -669,6 +682,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "ledger_department_missing": ("缺少部门", "no department"),
     "ledger_location_missing": ("缺少部位，记为部门“{value}”", "no place; the department “{value}” is used"),
     "ledger_category_unknown": ("未知类别：{value}，用默认类别", "unknown category {value}; the default is used"),
+    "ledger_finder_ambiguous": (
+        "有多人名为{value}：发现人按原台账文字保留",
+        "several people are called {value}: the finder is kept as the ledger's text",
+    ),
     "ledger_category_unknown_refused": (
         "未知类别：{value}（请用 --category 指定默认类别）",
         "unknown category {value} (give a default with --category)",

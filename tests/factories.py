@@ -6,14 +6,16 @@ import atexit
 import shutil
 import sqlite3
 import tempfile
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 from hazard_desktop import paths
 from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.errors import Conflict
 from hazard_desktop.domain.hazards import HazardInput
 from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.reference import Person, Role
+from hazard_desktop.domain.reference import Person, Role, namesake, person_duplicate
 from hazard_desktop.domain.search import hazard_tokens
 from hazard_desktop.services.context import AppContext
 
@@ -56,13 +58,36 @@ def make_context(folder: Path) -> AppContext:
     return build_context(folder)
 
 
-def add_person(context: AppContext, name: str = "王检查", department_code: str | None = None) -> Person:
-    """Store a person in the first department (or the one with ``department_code``)."""
+def add_person(
+    context: AppContext,
+    name: str = "王检查",
+    department_code: str | None = None,
+    employee_no: str | None = None,
+    *,
+    department_id: uuid.UUID | None = None,
+) -> Person:
+    """Store a person in the first department (or the one with ``department_code`` or ``department_id``).
+
+    The person gets an employee number nobody has (``employee_no`` if given), and a namesake in the department
+    is refused as the program refuses it (``reference_admin.save_person``: ``employee_no_duplicate``,
+    ``person_duplicate``), so a test cannot build a register the program would not let anyone make.
+    """
     with context.uow() as uow:
         departments = uow.reference.departments()
-        department = next((d for d in departments if d.code == department_code), departments[0])
+        department = next(
+            (d for d in departments if d.code == department_code or d.id == department_id), departments[0]
+        )
+        everyone = uow.reference.people(include_inactive=True)
+        used = {p.employee_no.casefold() for p in everyone}
+        if employee_no is None:
+            employee_no = next(f"E{n:04d}" for n in range(1, 10_000) if f"e{n:04d}" not in used)
+        elif employee_no and employee_no.casefold() in used:
+            raise Conflict("employee_no_duplicate", field="employee_no", value=employee_no)
+        same = namesake(everyone, name, department.id, employee_no)
+        if same is not None:
+            raise person_duplicate(same, department.name)
         now = utcnow()
-        person = Person(new_id(), name, department.id, frozenset({Role.INSPECTOR}), True, now, now, "E0001")
+        person = Person(new_id(), name, department.id, frozenset({Role.INSPECTOR}), True, now, now, employee_no)
         uow.reference.save_person(person)
         uow.commit()
     return person

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hazard_desktop.adapters.register_queries import NUMERIC_NUMBER_KEY, ORDER_SQL, WIDE_NUMBERS, where_clause
 from hazard_desktop.adapters.start_reads import apply_pragmas
 from hazard_desktop.domain.hazards import HazardGrade, HazardStatus, finder_text_zh
+from hazard_desktop.domain.reference import namesake_numbers, printed_name
 from hazard_desktop.services.ledger_export import BandCell, LedgerRow
 from hazard_desktop.services.ports import RegisterFilter, SortKey
 
@@ -38,8 +39,17 @@ _COLUMNS = (
     " h.responsible_department_id, h.responsible_person_id, ra.measures, ra.funds, h.deadline, ra.interim_measures,"
     f" (SELECT json_extract(a.decided_by, '$.name') {_ACCEPTED}), (SELECT a.decided_on {_ACCEPTED}), h.closed_on,"
     # an imported hazard's 发现人 as the old ledger wrote it (revision 0014): printed instead of found_by_id's
-    " h.found_by_text"
+    " h.found_by_text,"
+    # who accepted, to print a namesake's employee number after the name recorded at the time
+    f" (SELECT json_extract(a.decided_by, '$.person_id') {_ACCEPTED})"
 )
+
+
+class _PersonRow(NamedTuple):
+    id: str
+    name: str
+    department_id: str
+    employee_no: str
 
 
 class SqlLedgerSource:
@@ -67,6 +77,15 @@ class SqlLedgerSource:
 
     def _names(self, sql: str) -> dict[Any, str]:
         return {key: name for key, name in self._connection.execute(sql)}
+
+    def _people(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(person id → name as printed, person id → a namesake's employee number): a person who shares name
+        and department with another is printed ``周永明（E0099）`` (``domain.reference.namesake_numbers``)."""
+        rows = [
+            _PersonRow(*v) for v in self._connection.execute("SELECT id, name, department_id, employee_no FROM people")
+        ]
+        numbers = namesake_numbers(rows)
+        return {p.id: printed_name(p.name, numbers.get(p.id)) for p in rows}, numbers
 
     def _criteria(self) -> dict[str, str]:
         """Grading id → its matched criteria's codes in the panel's order ("、"-separated).
@@ -100,7 +119,7 @@ class SqlLedgerSource:
         return ORDER_SQL[sort]
 
     def rows(self, flt: RegisterFilter, sort: SortKey, descending: bool) -> Iterator[LedgerRow]:
-        people = self._names("SELECT id, name FROM people")
+        people, numbers = self._people()
         departments = self._names("SELECT id, name FROM departments")
         categories = self._names("SELECT code, code || ' ' || name_zh FROM categories")
         subcategories = self._names("SELECT code, name_zh FROM subcategories")
@@ -137,7 +156,8 @@ class SqlLedgerSource:
                         bands.get(v[12]) if v[12] else None, criteria.get(v[13], "") if v[13] else "",
                         statuses[v[14]], departments.get(v[15], "") if v[15] else "",
                         people.get(v[16], "") if v[16] else "", v[17] or "", None if v[18] is None else Decimal(v[18]),
-                        None if v[19] is None else from_iso(v[19]), v[20] or "", v[21] or "",
+                        None if v[19] is None else from_iso(v[19]), v[20] or "",
+                        printed_name(v[21], numbers.get(v[25])) if v[21] else "",
                         None if v[22] is None else from_iso(v[22]), None if v[23] is None else from_iso(v[23]),
                     ))  # fmt: skip
         finally:

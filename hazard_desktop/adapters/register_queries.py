@@ -82,13 +82,27 @@ _FTS_CONDITION = "h.pk IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?
 _STATUSES = {s.value: s for s in HazardStatus}
 _GRADES = {g.value: g for g in HazardGrade}
 
-_COLUMNS = """h.id, h.number, h.description, h.location, h.equipment_tag, h.category_code,
+
+def numbered_name_sql(alias: str) -> str:
+    """The name of the person row ``alias`` as the register shows it: ``周永明（E0099）`` when another person
+    (active or not) of the same department has the same name and this one has an employee number, else the
+    name alone — ``domain.reference.namesake_numbers`` in SQL (on the names as stored: ``save_person`` cleans
+    them). The namesakes are one uncorrelated GROUP BY over people per query (SQLite keeps its result as an
+    index: ~3 ms a page with 3,000 people, where a correlated lookup per row took ~30 ms)."""
+    return (
+        f"{alias}.name || CASE WHEN {alias}.employee_no <> '' AND ({alias}.department_id, {alias}.name) IN"
+        " (SELECT department_id, name FROM people GROUP BY department_id, name HAVING count(*) > 1)"
+        f" THEN '（' || {alias}.employee_no || '）' ELSE '' END"
+    )
+
+
+_COLUMNS = f"""h.id, h.number, h.description, h.location, h.equipment_tag, h.category_code,
  h.subcategory_code, d.name,
- CASE WHEN h.found_by_text IS NULL THEN p.name ELSE h.found_by_text END, h.found_at, h.status, h.grade,
- (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id),
+ CASE WHEN h.found_by_text IS NULL THEN {numbered_name_sql("p")} ELSE h.found_by_text END, h.found_at, h.status,
+ h.grade, (SELECT count(*) FROM hazard_photos ph WHERE ph.hazard_id = h.id),
  h.grading_method, h.band_code, h.mean_d, h.dispute_state, h.deadline,
  (SELECT d4.name FROM departments d4 WHERE d4.id = h.responsible_department_id),
- (SELECT p4.name FROM people p4 WHERE p4.id = h.responsible_person_id), h.extension_pending,
+ (SELECT {numbered_name_sql("p4")} FROM people p4 WHERE p4.id = h.responsible_person_id), h.extension_pending,
  h.exchange_conflict, h.found_date_only"""
 
 

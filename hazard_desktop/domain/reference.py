@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any, Protocol, TypeVar
 
 from hazard_desktop.domain.errors import Conflict, ValidationError
 from hazard_desktop.domain.text import refuse_control_characters
@@ -111,20 +112,56 @@ def person_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
-def people_named(people: Iterable[Person], name: str) -> list[Person]:
+class NamedPerson(Protocol):
+    """What the namesake rule reads of a person (a :class:`Person`, or a storage or exchange row of these fields)."""
+
+    @property
+    def id(self) -> Any: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def department_id(self) -> Any: ...
+    @property
+    def employee_no(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=NamedPerson)
+
+
+def people_named(people: Iterable[_P], name: str) -> list[_P]:
     """The people called ``name`` (by :func:`person_key`), in the order given."""
     key = person_key(name)
     return [p for p in people if key and person_key(p.name) == key]
 
 
+def namesake_numbers(people: Iterable[NamedPerson]) -> dict[Any, str]:
+    """The employee numbers that tell namesakes apart: person id → 工号 of everyone (active or not) who has a
+    number and shares name (:func:`person_key`) and department with someone else in ``people``.
+
+    A person absent from the result is shown by name alone, as on every ordinary screen and sheet.
+    """
+    listed = list(people)
+    count: dict[tuple[str, Any], int] = {}
+    for person in listed:
+        key = (person_key(person.name), person.department_id)
+        count[key] = count.get(key, 0) + 1
+    return {p.id: p.employee_no for p in listed if p.employee_no and count[(person_key(p.name), p.department_id)] > 1}
+
+
+def printed_name(name: str, employee_no: str | None) -> str:
+    """A person as Chinese documents print them: ``周永明（E0099）`` with an employee number (a namesake's, see
+    :func:`namesake_numbers`), else the name alone."""
+    return f"{name}（{employee_no}）" if employee_no else name
+
+
 def namesake(
-    people: Iterable[Person],
+    people: Iterable[_P],
     name: str,
     department_id: uuid.UUID,
     employee_no: str = "",
     *,
     exclude: uuid.UUID | None = None,
-) -> Person | None:
+) -> _P | None:
     """The person a new (or renamed, moved) person called ``name`` in ``department_id`` would silently repeat.
 
     Two people of one department with one name are one person entered twice (new-user trial: the first

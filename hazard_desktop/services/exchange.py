@@ -37,6 +37,7 @@ from hazard_desktop.domain.exchange import (
     first_free_slot,
     sends,
 )
+from hazard_desktop.domain.reference import namesake
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel: ``exchange_cancelled``, nothing written
 
@@ -574,6 +575,7 @@ def _plan(session: ExchangeSession, package: ExchangePackage) -> _Plan:
         plan.agreed[kind.name] = {i: h for i, h in agreed.items() if known.get(i) != h or waiting.get(i) != h}
     if joins is None:
         _check_references(session, plan)
+        _check_people(session, plan)
     return plan
 
 
@@ -592,6 +594,61 @@ def _check_references(session: ExchangeSession, plan: _Plan) -> None:
             raise DomainError(
                 "exchange_missing_reference", kind=kind.name, record=str(record_id), column=column, value=str(value)
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _Staff:
+    """What the namesake rule reads of a person record (``domain.reference.namesake``)."""
+
+    id: uuid.UUID
+    name: str
+    department_id: uuid.UUID
+    employee_no: str
+
+    @classmethod
+    def of(cls, record_id: uuid.UUID, fields: Mapping[str, object]) -> _Staff:
+        try:
+            department = uuid.UUID(str(fields.get("department_id")))
+        except ValueError as exc:
+            raise DomainError("exchange_tampered", entry="people") from exc
+        return cls(record_id, str(fields.get("name") or ""), department, str(fields.get("employee_no") or ""))
+
+
+def _check_people(session: ExchangeSession, plan: _Plan) -> None:
+    """Refuse a file that would leave two people of one name in one department whom no employee numbers tell
+    apart, or two people with one employee number — what ``reference_admin.save_person`` refuses, here made on
+    two computers at once (a laptop and the office each entered 王新工 of 合成一车间). Said before anything is
+    written, naming the person; a person who arrives unchanged in name, department and number is not judged
+    again (a register may hold such pairs from before the rule)."""
+    kind = KINDS_BY_NAME["person"]
+    arriving = {i: _Staff.of(i, f) for i, f in (*plan.new.get(kind.name, ()), *plan.changed.get(kind.name, ()))}
+    if not arriving:
+        return
+    here = {i: _Staff.of(i, f) for i, f in session.records(kind)}
+    after = {**here, **arriving}
+    for record_id, person in arriving.items():
+        before = here.get(record_id)
+        if before is not None and (before.name, before.department_id, before.employee_no) == (
+            person.name,
+            person.department_id,
+            person.employee_no,
+        ):
+            continue  # not changed in what the rule reads
+        others = [p for i, p in after.items() if i != record_id]
+        number = person.employee_no.casefold()
+        same_number = next((p for p in others if number and p.employee_no.casefold() == number), None)
+        if same_number is not None:
+            raise DomainError(
+                "exchange_employee_no_duplicate", name=person.name, employee_no=person.employee_no,
+                other=same_number.name,
+            )  # fmt: skip
+        same = namesake(others, person.name, person.department_id, person.employee_no)
+        if same is not None:
+            department = session.fetch(KINDS_BY_NAME["department"], [person.department_id])
+            raise DomainError(
+                "exchange_person_duplicate", name=person.name,
+                department=str(next(iter(department.values()), {}).get("name", "")),
+            )  # fmt: skip
 
 
 def _acks(value: object) -> dict[str, dict[uuid.UUID, str]]:

@@ -255,13 +255,15 @@ def _deadline_text(assignment: Assignment) -> str:
 
 
 def _extension_line(reader: _Reader, request: ExtensionRequest) -> str:
-    asked = f"{_date_cn(_on(request.requested_at))} {request.requested_by.name} 申请将期限由 " + (
+    asker = reader.member_name(request.requested_by.person_id, request.requested_by.name)
+    asked = f"{_date_cn(_on(request.requested_at))} {asker} 申请将期限由 " + (
         f"{_date_cn(request.current_deadline)} 延至 {_date_cn(request.requested_deadline)}"
     )
     reason = f"（{request.reason}）" if request.reason else ""
     if request.state is ExtensionState.PENDING:
         return f"{asked}{reason}，待批准"
-    who = request.decided_by.name if request.decided_by is not None else ""
+    decider = request.decided_by
+    who = reader.member_name(decider.person_id, decider.name) if decider is not None else ""
     when = _date_cn(_on(request.decided_at)) if request.decided_at is not None else ""
     verdict = "批准" if request.state is ExtensionState.APPROVED else "不批准"
     decision = f"：{request.decision_reason}" if request.decision_reason else ""
@@ -422,7 +424,7 @@ def _acceptors(
         signers = [
             FormSigner(
                 "验收组长" if major and p.person_id == leader else ("成员" if major else "验收人"),
-                p.name,
+                reader.member_name(p.person_id, p.name),
                 p.department_name,
             )  # fmt: skip
             for p in people
@@ -466,7 +468,8 @@ def _acceptance(reader: _Reader, loop: _Loop) -> tuple[AcceptanceForm, PlannedPr
             found.evaluated_by, found.report_reference, _day(found.evaluated_on), found.conclusion
         )
     earlier = tuple(
-        f"第{i + 1}次 {_date_cn(a.decided_on)} {a.decided_by.name} 退回：{a.remarks}"
+        f"第{i + 1}次 {_date_cn(a.decided_on)} {reader.member_name(a.decided_by.person_id, a.decided_by.name)}"
+        f" 退回：{a.remarks}"
         for i, a in enumerate(loop.acceptances[:index])
         if a.result is AcceptanceResult.SENT_BACK
     )

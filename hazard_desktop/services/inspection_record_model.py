@@ -16,6 +16,7 @@ from typing import Protocol
 from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.inspections import AnswerResult, InspectionState, progress
+from hazard_desktop.domain.reference import namesake_numbers, printed_name
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
 
@@ -153,7 +154,9 @@ def build_record(uow: UnitOfWork, inspection_id: uuid.UUID) -> InspectionRecord:
         assert template is not None
         answers = {a.item_id: a for a in uow.inspections.answers(inspection_id)}
         departments = {d.id: d.name for d in uow.reference.departments(include_inactive=True)}
-        people = {p.id: p for p in uow.reference.people(include_inactive=True)}
+        everyone = uow.reference.people(include_inactive=True)
+        people = {p.id: p for p in everyone}
+        numbers = namesake_numbers(everyone)  # a namesake of their department is printed with the 工号
         categories = {c.code: c for c in uow.reference.categories()}
         hazards = {a.hazard_id: uow.hazards.get(a.hazard_id) for a in answers.values() if a.hazard_id is not None}
         plant_name = uow.settings.get("plant_name") or DEFAULT_PLANT_NAME
@@ -207,7 +210,7 @@ def build_record(uow: UnitOfWork, inspection_id: uuid.UUID) -> InspectionRecord:
         inspectors.append(
             RecordInspector(
                 role_label="组长" if index == 0 else "组员",
-                name=inspector.name,
+                name=printed_name(inspector.name, numbers.get(inspector.person_id)),
                 department=departments.get(person.department_id, "") if person else "",
             )
         )

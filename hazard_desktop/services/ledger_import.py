@@ -370,8 +370,10 @@ def _check_row(
         problems.append(RowProblem("ledger_category_missing", "category", True))
 
     found_by_name = texts.get(LedgerField.FOUND_BY.value, "")
-    finder = next((p for p in lookups.people if found_by_name and _same(p.name) == _same(found_by_name)), None)
-    found_by_id = finder.id if finder is not None else options.recorder_id
+    named = [p for p in lookups.people if found_by_name and _same(p.name) == _same(found_by_name)]
+    if len(named) > 1:  # namesakes (of one department or of several): not guessed, the text is kept as written
+        problems.append(RowProblem("ledger_finder_ambiguous", "found_by", False, {"value": found_by_name}))
+    found_by_id = named[0].id if len(named) == 1 else options.recorder_id
 
     likelihood = _factor(values.get(LedgerField.LIKELIHOOD), Factor.L, lookups, problems)
     exposure = _factor(values.get(LedgerField.EXPOSURE), Factor.E, lookups, problems)

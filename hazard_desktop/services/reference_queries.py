@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from hazard_desktop.domain.accounts import EVERYONE
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.lec import ScaleValue, ThresholdSet
-from hazard_desktop.domain.reference import Category, Department, Person, Subcategory
+from hazard_desktop.domain.reference import Category, Department, Person, Subcategory, namesake_numbers
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.ports import UnitOfWork
 
@@ -51,6 +51,7 @@ class HazardDetails:
     found_by: Person | None
     category: Category | None
     subcategory: Subcategory | None
+    found_by_number: str = ""  # the finder's 工号 when a namesake in their department needs it to tell them apart
 
 
 @use_case("reference.load_reference", *EVERYONE)
@@ -152,10 +153,12 @@ def hazard_details(uow: UnitOfWork, hazard_id: uuid.UUID) -> HazardDetails:
         if hazard is None:
             raise NotFound("hazard_unknown", value=str(hazard_id))
         category = next((c for c in uow.reference.categories() if c.code == hazard.category_code), None)
+        numbers = namesake_numbers(uow.reference.people(include_inactive=True))
         return HazardDetails(
             hazard=hazard,
             department=uow.reference.get_department(hazard.department_id),
             found_by=uow.reference.get_person(hazard.found_by_id),
+            found_by_number=numbers.get(hazard.found_by_id, ""),
             category=category,
             subcategory=(
                 category.subcategory(hazard.subcategory_code) if category and hazard.subcategory_code else None

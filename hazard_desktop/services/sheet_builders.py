@@ -313,7 +313,7 @@ def _sheet_verdicts(ruling: Grading, reader: _Reader) -> tuple[SheetVerdict, ...
     for verdict in ruling.verdicts:
         outcome = "适用" if verdict.upheld else "不适用"
         tally = f"{outcome}（赞成 {verdict.votes_for} 票，反对 {verdict.votes_against} 票）"
-        votes = "；".join(_vote_text(v) for v in verdict.votes)
+        votes = "；".join(_vote_text(v, reader) for v in verdict.votes)
         clause = reader.clause(verdict.criterion_id, verdict.match.clause)
         result.append(
             SheetVerdict(verdict.match.code, clause, verdict.match.text, verdict.match.evidence, tally, votes)
@@ -328,8 +328,9 @@ def _dispute_signed_lines(ruling: Grading, voted: Grading) -> tuple[str, ...]:
     return lines
 
 
-def _vote_text(vote: rules.CriterionVote) -> str:
-    text = f"{vote.person_name}（{ROLE_LABELS[vote.role]}）{'适用' if vote.upholds else '不适用'}"
+def _vote_text(vote: rules.CriterionVote, reader: _Reader) -> str:
+    name = reader.member_name(vote.person_id, vote.person_name)
+    text = f"{name}（{ROLE_LABELS[vote.role]}）{'适用' if vote.upholds else '不适用'}"
     if vote.entered is not None:
         text += f"〔{VIA_LABELS[vote.entered.via]} {_local(vote.entered.at)}〕"
     return text

@@ -15,6 +15,7 @@ from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.grading import Dispute, Grading, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import Hazard, finder_text_zh
 from hazard_desktop.domain.lec import EdgeRule, band_edges, format_decimal, normalize
+from hazard_desktop.domain.reference import namesake_numbers, printed_name
 from hazard_desktop.domain.sheet_prints import SheetKind
 from hazard_desktop.services.ports import PhotoKind, UnitOfWork
 from hazard_desktop.services.sheet_models import SheetPhoto
@@ -226,24 +227,17 @@ class _Reader:
         return f"{text} / {sub.code} {sub.name_zh}" if sub is not None else text
 
     def person_name(self, person_id: uuid.UUID | None) -> str:
+        """The person's name as printed (with the employee number if they have a namesake: :meth:`member_name`)."""
         person = None if person_id is None else self.uow.reference.get_person(person_id)
-        return "" if person is None else person.name
+        return "" if person is None else self.member_name(person.id, person.name)
 
     def member_name(self, person_id: uuid.UUID | None, name: str) -> str:
         """``name`` as printed for ``person_id``: with the employee number (``周永明（E0099）``) when someone else
         in the register (active or not) has the same name in the same department, so the sheet says which one;
-        else ``name`` alone, as on every ordinary sheet."""
+        else ``name`` alone, as on every ordinary sheet (:func:`~hazard_desktop.domain.reference.namesake_numbers`)."""
         if self._namesakes is None:
-            people = self.uow.reference.people(include_inactive=True)
-            count: dict[tuple[str, uuid.UUID], int] = {}
-            for person in people:
-                key = (person.name, person.department_id)
-                count[key] = count.get(key, 0) + 1
-            self._namesakes = {
-                p.id: p.employee_no for p in people if p.employee_no and count[(p.name, p.department_id)] > 1
-            }
-        number = None if person_id is None else self._namesakes.get(person_id)
-        return f"{name}（{number}）" if number else name
+            self._namesakes = namesake_numbers(self.uow.reference.people(include_inactive=True))
+        return printed_name(name, None if person_id is None else self._namesakes.get(person_id))
 
     def person_department(self, person_id: uuid.UUID | None) -> str:
         person = None if person_id is None else self.uow.reference.get_person(person_id)

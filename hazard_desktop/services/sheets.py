@@ -413,7 +413,7 @@ def sheet_choices(uow: UnitOfWork, hazard_id: uuid.UUID) -> list[SheetChoice]:
                     mean_d=_mean_text(grading, reader.places, reader),
                     band_name_zh=grading.band_name_zh or "",
                     band_name_en=grading.band_name_en or "",
-                    leader_name=grading.leader_name,
+                    leader_name=reader.member_name(grading.leader_id, grading.leader_name),
                     is_final=current is not None and grading.id == current.id,
                     superseded=grading.id in superseded
                     or (current is not None and current.is_ruling and not grading.is_ruling),

@@ -32,7 +32,7 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.services.reference_queries import HazardDetails, hazard_details
 from hazard_desktop.ui import labels, messages
-from hazard_desktop.ui.formatting import finder_not_recorded, format_date, format_datetime
+from hazard_desktop.ui.formatting import finder_not_recorded, format_date, format_datetime, numbered_name
 from hazard_desktop.ui.widgets import screen_fit
 
 if TYPE_CHECKING:  # the hazard's page is built on first use: its Qt types load then (issue 16)
@@ -394,7 +394,7 @@ class HazardDetailPane(QWidget):
             "found_by": (
                 (hazard.found_by_text or finder_not_recorded())
                 if hazard.finder_from_ledger
-                else (details.found_by.name if details.found_by else none)
+                else (numbered_name(details.found_by.name, details.found_by_number) if details.found_by else none)
             ),
             "found_at": format_date(hazard.found_at) if hazard.found_date_only else format_datetime(hazard.found_at),
             "status": labels.status_label(hazard.status),

@@ -153,6 +153,17 @@ _TEXTS: dict[str, str] = {
         "A record of the file ({kind}) names data this register does not have ({column} = {value}): import the "
         "other computer's earlier files first, or ask the office for a file with everything. Nothing was imported.",
     ),
+    "exchange_person_duplicate": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The file brings a person called {name} of {department}, and this register has a {name} there too: "
+        "nothing tells the two apart. Give each of them their employee number (Tools → Settings → People) on "
+        "the computer where they were entered, then export the file again. Nothing was imported.",
+    ),
+    "exchange_employee_no_duplicate": QT_TRANSLATE_NOOP(
+        "ExchangeMessages",
+        "The file brings {name} with employee number {employee_no}, which {other} already has in this register. "
+        "Correct the number (Tools → Settings → People), then export the file again. Nothing was imported.",
+    ),
     "conflict_not_found": QT_TRANSLATE_NOOP(
         "ExchangeMessages", "This conflict was already resolved (perhaps in another window)."
     ),

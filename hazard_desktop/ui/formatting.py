@@ -79,3 +79,13 @@ def now_qdatetime() -> QDateTime:
 def finder_not_recorded() -> str:
     """发现人 of an imported hazard whose old ledger named nobody (never the person who imported it)."""
     return QCoreApplication.translate("Formatting", "Not recorded in the old ledger")
+
+
+def numbered_name(name: str, employee_no: str | None) -> str:
+    """A person as the screens show them: ``周永明（E0099）`` with an employee number (a namesake's, see
+    ``member_picker.namesakes`` and ``domain.reference.namesake_numbers``), else the name alone."""
+    if not employee_no:
+        return name
+    return QCoreApplication.translate("MemberPicker", "{name} ({employee_no})").format(
+        name=name, employee_no=employee_no
+    )

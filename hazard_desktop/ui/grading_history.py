@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
@@ -37,7 +37,7 @@ from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.domain.lec import DISPLAY_PLACES, EdgeRule, ThresholdSet, band_for_value, format_decimal
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import labels, messages
-from hazard_desktop.ui.formatting import format_date, format_datetime
+from hazard_desktop.ui.formatting import format_date, format_datetime, numbered_name
 from hazard_desktop.ui.models.register_model import band_swatch
 
 if TYPE_CHECKING:
@@ -164,12 +164,14 @@ class MemberScoresModel(QAbstractTableModel):
         scores: Sequence[MemberScore],
         threshold_set: ThresholdSet | None = None,
         parent: QWidget | None = None,
+        numbers: Mapping[uuid.UUID, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._scores = tuple(scores)
+        numbers = numbers or {}  # a member with a namesake in their department: with the 工号
         self._texts = [
             (
-                s.person_name,
+                numbered_name(s.person_name, numbers.get(s.person_id)),
                 s.department_name,
                 labels.panel_role_label(s.role),
                 format_decimal(s.likelihood),
@@ -348,7 +350,10 @@ class GradingCard(_Card):
         parent: QWidget | None = None,
         *,
         overruled: bool = False,
+        numbers: Mapping[uuid.UUID, str] | None = None,
     ) -> None:
+        """``numbers``: the 工号 of people with a namesake in their department (``namesake_numbers``)."""
+        numbers = numbers or {}
         grading = entry.grading
         assert grading is not None
         superseded = entry.superseded_by_id is not None
@@ -391,11 +396,13 @@ class GradingCard(_Card):
         if grading.threshold_set_name:
             self.add_row("threshold_set", self.tr("Threshold set:"), self._set_text(grading, threshold_set))
         if grading.leader_name:
-            self.add_row("leader", self.tr("Panel leader:"), grading.leader_name)
+            leader = numbered_name(grading.leader_name, numbers.get(grading.leader_id) if grading.leader_id else None)
+            self.add_row("leader", self.tr("Panel leader:"), leader)
         if grading.panel:  # a grading without scores: the panel that decided it (0015)
             roles = {PanelRole.LEADER: self.tr("leader"), PanelRole.DEPUTY: self.tr("deputy")}
             members = [
-                f"{s.person_name} ({s.department_name}{', ' + roles[s.role] if s.role in roles else ''})"
+                f"{numbered_name(s.person_name, numbers.get(s.person_id))}"
+                f" ({s.department_name}{', ' + roles[s.role] if s.role in roles else ''})"
                 for s in grading.panel
             ]
             self.add_row("panel", self.tr("Panel:"), "\n".join(members))
@@ -439,7 +446,7 @@ class GradingCard(_Card):
                 self.texts[f"criterion_{n}"] = label.text()
         if grading.scores:
             self.add_heading(self.tr("Scores of the {count} panel members:").format(count=len(grading.scores)))
-            self.scores_model = MemberScoresModel(grading.scores, threshold_set)
+            self.scores_model = MemberScoresModel(grading.scores, threshold_set, numbers=numbers)
             self.scores_view = scores_table(self.scores_model, show_roles=grading.is_ruling, parent=self)
             self.add_block(self.scores_view)
 
@@ -546,6 +553,7 @@ class GradingHistoryWidget(QWidget):
         self._hazard_id: uuid.UUID | None = None
         self._entries: list[HistoryEntry] = []
         self._sets: dict[uuid.UUID, ThresholdSet] = {}
+        self._numbers: dict[uuid.UUID, str] = {}  # namesakes' 工号 (domain.reference.namesake_numbers)
         self.cards: list[_Card] = []
 
         layout = QVBoxLayout(self)
@@ -604,11 +612,15 @@ class GradingHistoryWidget(QWidget):
         if hazard_id is None:
             self._fill([], {}, DISPLAY_PLACES)
             return []
+        from hazard_desktop.domain.reference import namesake_numbers
         from hazard_desktop.services import grading as grading_service
-        from hazard_desktop.services import reference_admin
+        from hazard_desktop.services import reference_admin, reference_queries
 
         try:
             entries = grading_service.grading_history(self._context.uow(), hazard_id)
+            if entries:  # who needs the 工号 to be told from a namesake of their department
+                people = reference_queries.load_reference(self._context.uow(), include_inactive=True).people
+                self._numbers = namesake_numbers(people)
             sets = {s.id: s for s in reference_admin.list_threshold_sets(self._context.uow())}
             decimals = reference_admin.get_settings(self._context.uow()).decimals
         except Exception as exc:
@@ -650,7 +662,9 @@ class GradingHistoryWidget(QWidget):
                 threshold_set = sets.get(entry.grading.threshold_set_id) if entry.grading.threshold_set_id else None
                 grading = entry.grading
                 overruled = ruled and grading.confirmed and not entry.is_final and not grading.is_ruling
-                card: _Card = GradingCard(entry, threshold_set, decimals, dates, self.list, overruled=overruled)
+                card: _Card = GradingCard(
+                    entry, threshold_set, decimals, dates, self.list, overruled=overruled, numbers=self._numbers
+                )
             elif entry.dispute is not None:
                 card = DisputeCard(entry.dispute, self.list)
             else:  # pragma: no cover - the service sets one of the two

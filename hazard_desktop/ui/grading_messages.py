@@ -91,6 +91,13 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "raising_department_empty": (
         QT_TRANSLATE_NOOP("GradingMessages", "Please choose the department raising the dispute."),
     ),
+    "raising_person_namesake": (
+        QT_TRANSLATE_NOOP(
+            "GradingMessages",
+            "{name}: several people of this department have that name. Choose the one raising the dispute in the "
+            "list (shown with the employee number).",
+        ),
+    ),
     "ruling_text_too_long": (
         QT_TRANSLATE_NOOP("GradingMessages", "The ruling is too long (at most {max} characters)."),
     ),

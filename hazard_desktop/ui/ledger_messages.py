@@ -77,6 +77,9 @@ _PROBLEMS: dict[str, str] = {
     "ledger_department_missing": QT_TRANSLATE_NOOP("LedgerMessages", "no department (choose a default)"),
     "ledger_location_missing": QT_TRANSLATE_NOOP("LedgerMessages", "no place: the department {value} is used"),
     "ledger_category_unknown": QT_TRANSLATE_NOOP("LedgerMessages", "unknown category {value}: the default is used"),
+    "ledger_finder_ambiguous": QT_TRANSLATE_NOOP(
+        "LedgerMessages", "several people are called {value}: the finder is kept as the ledger's text"
+    ),
     "ledger_category_unknown_refused": QT_TRANSLATE_NOOP(
         "LedgerMessages", "unknown category {value} (choose a default)"
     ),

@@ -624,6 +624,16 @@ from %3</source>
             <translation>交换包中的一条记录（{kind}）引用了本台账没有的数据（{column} = {value}）：请先导入对方较早的交换包，或请办公室导出全部记录。没有导入任何内容。</translation>
         </message>
         <message>
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="156" />
+            <source>The file brings a person called {name} of {department}, and this register has a {name} there too: nothing tells the two apart. Give each of them their employee number (Tools → Settings → People) on the computer where they were entered, then export the file again. Nothing was imported.</source>
+            <translation>交换包带来{department}的{name}，本台账该部门也有一位{name}，二者无法区分。请在录入他们的计算机上，在“工具 → 设置 → 人员”中为两人各自填写工号，然后重新导出交换包。没有导入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange_messages.py" line="162" />
+            <source>The file brings {name} with employee number {employee_no}, which {other} already has in this register. Correct the number (Tools → Settings → People), then export the file again. Nothing was imported.</source>
+            <translation>交换包带来的{name}的工号为 {employee_no}，本台账中{other}已使用该工号。请在“工具 → 设置 → 人员”中更正工号，然后重新导出交换包。没有导入任何内容。</translation>
+        </message>
+        <message>
             <location filename="../../hazard_desktop/ui/exchange_messages.py" line="138" />
             <source>This conflict was already resolved (perhaps in another window).</source>
             <translation>这个冲突已经解决了（可能在另一个窗口中）。</translation>

@@ -770,6 +770,11 @@
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/grading_messages.py" line="95" />
+        <source>{name}: several people of this department have that name. Choose the one raising the dispute in the list (shown with the employee number).</source>
+        <translation>{name}：该部门有多人同名。请在列表中选择提出争议的人（列表中带工号显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/grading_messages.py" line="95" />
         <source>The ruling is too long (at most {max} characters).</source>
         <translation>裁决意见过长（最多 {max} 个字）。</translation>
     </message>

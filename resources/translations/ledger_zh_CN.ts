@@ -398,6 +398,11 @@
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/ledger_messages.py" line="80" />
+            <source>several people are called {value}: the finder is kept as the ledger's text</source>
+            <translation>有多人名为“{value}”：发现人按原台账文字保留</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/ledger_messages.py" line="80" />
             <source>unknown category {value} (choose a default)</source>
             <translation>未知类别“{value}”（可选择默认类别）</translation>
         </message>

@@ -340,3 +340,45 @@ def test_a_laptop_set_to_field_in_the_settings_can_still_join(pair, tmp_path):
         assert me.plant_id == ex.get_identity(hq.store).plant_id
     finally:
         close_context(fresh)
+
+
+def test_a_namesake_entered_on_both_sides_is_refused_by_name_until_employee_numbers_tell_them_apart(pair):
+    """A laptop and the office each entered 王新工 of the workshop without an employee number: imported, the
+    office would hold two people the settings page refuses to make (and the laptop, the office's file back).
+    The file is refused before anything is written, naming the person; numbered on both sides, it goes in."""
+    from hazard_desktop.services import reference_admin
+    from hazard_desktop.ui import exchange_messages
+
+    hq, a1, _file = pair
+    with hq.context.uow() as uow:
+        workshop = next(d for d in uow.reference.departments() if d.code == "HC1")
+    at_office = reference_admin.save_person(hq.context.uow(), None, "王新工", "", workshop.id, [])
+    on_laptop = reference_admin.save_person(a1.context.uow(), None, "王新工", "", workshop.id, [])
+    error = refused(hq, a1.send(), "exchange_person_duplicate")
+    assert error.params == {"name": "王新工", "department": workshop.name}
+    assert "王新工" in exchange_messages.area_text(error) and workshop.name in exchange_messages.area_text(error)
+    refused(a1, hq.send("A1"), "exchange_person_duplicate")  # the office's file to the laptop likewise
+
+    # one number is not enough (the rule: both numbered) ...
+    reference_admin.save_person(a1.context.uow(), on_laptop.id, "王新工", "E8001", workshop.id, [])
+    refused(hq, a1.send(), "exchange_person_duplicate")
+    # ... a number each, on the computer where each was entered: the files go in, both ways
+    reference_admin.save_person(hq.context.uow(), at_office.id, "王新工", "E8002", workshop.id, [])
+    assert {k.kind: k.new for k in hq.take(a1.send()).preview.kinds}["person"] == 1
+    a1.take(hq.send("A1"))
+    for site in (hq, a1):
+        with site.context.uow() as uow:
+            named = sorted(p.employee_no for p in uow.reference.people() if p.name == "王新工")
+        assert named == ["E8001", "E8002"]
+
+
+def test_an_employee_number_given_on_both_sides_to_two_people_is_refused(pair):
+    from hazard_desktop.services import reference_admin
+
+    hq, a1, _file = pair
+    with hq.context.uow() as uow:
+        workshop = next(d for d in uow.reference.departments() if d.code == "HC1")
+    reference_admin.save_person(hq.context.uow(), None, "赵同号", "E7777", workshop.id, [])
+    reference_admin.save_person(a1.context.uow(), None, "钱同号", "e7777", workshop.id, [])
+    error = refused(hq, a1.send(), "exchange_employee_no_duplicate")
+    assert error.params == {"name": "钱同号", "employee_no": "e7777", "other": "赵同号"}

@@ -339,3 +339,23 @@ def test_a_category_written_as_the_program_shows_it_is_known(context, tmp_path):
     assert [(r.status, r.category_code) for r in rows] == [(li.RowStatus.NEW, "4.6")] * 3 + [
         (li.RowStatus.REFUSED, None)
     ]
+
+
+def test_a_ledger_finder_several_people_are_called_is_not_guessed(context, options, tmp_path):
+    """Two 王检查 (each with a 工号): the ledger's "王检查" named the first of them silently. Now neither: the
+    importer stands as found_by_id (never shown: the ledger's text is), and the preview says why."""
+    add_person(context, "王检查", "AHB")
+    add_person(context, "王检查", "SCB")
+    workbook, mapping = _read(_finder_ledger(tmp_path))
+    preview = li.preview_ledger(context.uow(), workbook, mapping, options, TODAY)
+    row = next(r for r in preview.rows if r.description == "呼吸阀锈蚀")
+    assert [(p.code, p.params) for p in row.problems] == [("ledger_finder_ambiguous", {"value": "王检查"})]
+    assert row.status is li.RowStatus.NEW and row.found_by_id == options.recorder_id
+    assert li.import_ledger(context.uow(), workbook, mapping, options, today=TODAY).imported == 3
+    from hazard_desktop.services.ports import SortKey
+
+    page = context.register.page(RegisterFilter(), SortKey.NUMBER, False, 0, 50)
+    found = next(r for r in page if r.description == "呼吸阀锈蚀")
+    with context.uow() as uow:
+        stored = uow.hazards.get(found.id)
+    assert stored.found_by_id == options.recorder_id and stored.found_by_text == "王检查"

@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QImage
 
 from hazard_desktop.app import close_context
 from hazard_desktop.domain.hazards import Hazard, HazardInput
-from hazard_desktop.domain.records import new_id, utcnow
-from hazard_desktop.domain.reference import Department, Person, Role
+from hazard_desktop.domain.reference import Department, Person
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
+from tests import factories
 from tests.factories import make_context
 
 
@@ -64,13 +64,8 @@ def make_image(path: Path, colour: str = "#3366cc", size: tuple[int, int] = (64,
 
 
 def add_person(context: AppContext, name: str, department: Department) -> Person:
-    """Store a person (there is no people service yet)."""
-    now = utcnow()
-    person = Person(new_id(), name, department.id, frozenset({Role.INSPECTOR}), True, now, now)
-    with context.uow() as uow:
-        uow.reference.save_person(person)
-        uow.commit()
-    return person
+    """Store a person of ``department`` (under the program's rules: ``tests.factories.add_person``)."""
+    return factories.add_person(context, name, department_id=department.id)
 
 
 @dataclass

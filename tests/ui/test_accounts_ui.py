@@ -331,3 +331,29 @@ def test_an_administrator_who_gives_himself_the_leader_role_holds_it_at_once(qtb
     QTimer.singleShot(0, tick_leader)
     dialog.edit_button.click()
     assert ctx.session.actor.roles == frozenset({Role.SAFETY_ADMIN, Role.PANEL_LEADER})
+
+
+def test_the_account_editor_and_the_first_start_list_namesakes_with_their_employee_number(qtbot, ctx) -> None:
+    """Two 李评分 of one department (told apart by 工号) were listed alike: the wrong one could get the account."""
+    from hazard_desktop.services import reference_admin
+
+    with ctx.uow() as uow:
+        departments = uow.reference.departments()
+    first = reference_admin.save_person(ctx.uow(), None, "李评分", "E0301", departments[0].id, [])
+    reference_admin.save_person(ctx.uow(), None, "李评分", "E0302", departments[0].id, [])
+    reference_admin.save_person(ctx.uow(), None, "李评分", "E0303", departments[1].id, [])  # another department
+    start = dialogs.FirstStartDialog(ctx)
+    qtbot.addWidget(start)
+    listed = [start.person_box.itemText(i) for i in range(start.person_box.count())]
+    assert f"李评分 (E0301) ({departments[0].name})" in listed and f"李评分 (E0302) ({departments[0].name})" in listed
+    assert f"李评分 ({departments[1].name})" in listed  # no namesake in that department: as before
+    start.person_box.setCurrentIndex(start.person_box.findData(str(first.id)))
+    start.secret.set_secret("482913")
+    start.ok_button.click()
+    accounts = dialogs.AccountsDialog(ctx)
+    qtbot.addWidget(accounts)
+    assert accounts.table.item(0, 1).text() == "李评分 (E0301)"  # whose account it is
+    editor = dialogs.AccountEditor(ctx, None)
+    qtbot.addWidget(editor)
+    offered = [editor.person_box.itemText(i) for i in range(editor.person_box.count())]
+    assert f"李评分 (E0302) ({departments[0].name})" in offered and f"李评分 ({departments[1].name})" in offered

@@ -618,3 +618,105 @@ def test_the_dispute_picker_tells_namesakes_of_one_department_apart_by_employee_
     view.scrollTo(cell)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(cell).center())
     assert second.id in [c.person_id for c in dialog.picker.checked()]
+
+
+def test_the_votes_page_names_a_namesake_with_the_employee_number(qtbot, context, people, hazard):
+    """The criteria votes page listed each member by name alone: two 宋立新 of the workshop looked alike."""
+    from hazard_desktop.services import reference_admin
+
+    item = major_by_criterion(context, people, hazard)
+    song = person(people, "HC1", "宋立新")
+    reference_admin.save_person(context.uow(), None, "宋立新", "E0098", song.department_id, ["panel_member"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    dialog.set_members(members(people, song.id))
+    dialog.start_button.click()
+    assert dialog.current_page() == PAGE_VOTES
+    workshop = department(context, "HC1").name
+    assert dialog.votes.ticks[(item.id, song.id)].text() == f"宋立新 ({song.employee_no}) ({workshop}): applies"
+    wang = person(people, "AHB", "王丽萍")
+    assert dialog.votes.ticks[(item.id, wang.id)].text() == "王丽萍 (安环部): applies"  # no namesake: as before
+    assert "E0098" not in " ".join(t.text() for t in dialog.votes.ticks.values())  # the other one sits elsewhere
+
+
+def test_the_raising_person_is_chosen_and_recorded_with_the_employee_number_of_a_namesake(
+    qtbot, context, people, hazard, graded
+):
+    """提出人 is recorded as text: a namesake chosen in the list is recorded (and printed) as 周永明（E0099）."""
+    from hazard_desktop.services import reference_admin
+
+    first = person(people, "SCB", "周永明")
+    reference_admin.save_person(context.uow(), None, "周永明", "E0099", first.department_id, ["panel_member"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert dialog.current_page() == PAGE_RAISE
+    dialog.department.setCurrentIndex(dialog.department.findData(str(first.department_id)))
+    offered = [dialog.person_name.itemText(i) for i in range(dialog.person_name.count())]
+    assert f"周永明 ({first.employee_no})" in offered and "周永明 (E0099)" in offered and "吴晓东" in offered
+    dialog.person_name.setCurrentIndex(offered.index("周永明 (E0099)"))
+    dialog.reason.setPlainText("后果应为 15")
+    dialog.raise_button.click()
+    assert dialog.current_page() == PAGE_PANEL
+    (dispute,) = grading_service.open_disputes(context.uow())
+    assert dispute.raised_by_person_name == "周永明（E0099）"
+    assert dialog.withdrawn_by.currentText() == "周永明（E0099）"
+
+
+def test_the_grading_in_force_names_a_namesake_leader_with_the_employee_number(qtbot, context, people, hazard, graded):
+    from hazard_desktop.services import reference_admin
+
+    chen = person(people, "AHB", "陈建国")
+    reference_admin.save_person(context.uow(), None, "陈建国", "E0097", chen.department_id, ["panel_leader"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    assert f"; leader 陈建国 ({chen.employee_no})" in dialog.grading_label.text()
+
+
+def test_a_bare_name_two_people_of_the_raising_department_share_is_refused_and_nothing_is_stored(
+    qtbot, context, people, hazard, graded
+):
+    from hazard_desktop.services import reference_admin
+
+    first = person(people, "SCB", "周永明")
+    reference_admin.save_person(context.uow(), None, "周永明", "E0099", first.department_id, ["panel_member"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    dialog.set_raising(first.department_id, " 周永明 ", "后果应为 15")  # typed: which 周永明?
+    dialog.raise_button.click()
+    assert dialog.current_page() == PAGE_RAISE
+    assert dialog.error_message() == (
+        "周永明: several people of this department have that name. Choose the one raising the dispute in the list"
+        " (shown with the employee number)."
+    )
+    assert grading_service.open_disputes(context.uow()) == []
+    dialog.set_raising(department(context, "SCB").id, "吴晓东", "后果应为 15")  # no namesake: as before
+    dialog.raise_button.click()
+    assert dialog.current_page() == PAGE_PANEL
+
+
+def test_the_scoring_results_and_the_printed_ruling_name_a_namesake_with_the_employee_number(
+    qtbot, context, people, hazard, tmp_path
+):
+    import subprocess
+
+    from hazard_desktop.services import reference_admin, sheets
+    from hazard_desktop.services.sheet_requests import SheetRequest
+
+    item = major_by_criterion(context, people, hazard)
+    song = person(people, "HC1", "宋立新")
+    reference_admin.save_person(context.uow(), None, "宋立新", "E0098", song.department_id, ["panel_member"])
+    dialog = make_dialog(qtbot, context, hazard.id)
+    vote_through_the_dialog(qtbot, dialog, people, item, upholding=3)
+    for _ in range(7):
+        dialog.scoring.enter("1", "6", "7")
+    assert dialog.current_page() == PAGE_RESULT
+    model = dialog.results.model
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert f"宋立新 ({song.employee_no})" in names and "王丽萍" in names
+    dialog.set_ruling_text("3:4 表决认定不符合121号第2条，按LEC判定。")
+    dialog.confirm_button.click()
+    assert dialog.ruling is not None
+    result = sheets.print_document(
+        context.uow(), SheetRequest.hazard(hazard.id), sheets.sheet_renderer(context), tmp_path / "r.pdf", "组长"
+    )
+    text = "".join(
+        subprocess.run(["pdftotext", str(result.path), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    assert f"宋立新（{song.employee_no}）" in text and "E0098" not in text  # votes and scores: the one who sat
+    assert text.replace(f"宋立新（{song.employee_no}）", "").count("宋立新") == 1  # 提出人, typed before: as recorded

@@ -509,3 +509,18 @@ def test_a_missing_reference_names_the_kind_and_field_in_words(qapp) -> None:
     err = DomainError("exchange_missing_reference", kind="hazard", record="r", column="found_by_id", value="x-1")
     text = messages.error_text(err, "exchange")
     assert "(Hazards)" in text and "(Found by = x-1)" in text and "Nothing was imported" in text
+
+
+def test_a_conflict_names_a_namesake_with_the_employee_number(qtbot, ctx) -> None:
+    """A conflict over 责任人 showed the person's name: of two 王检查 of one department, which one?"""
+    from hazard_desktop.ui.exchange.conflicts import value_names
+    from tests.factories import add_person
+
+    first, twin = add_person(ctx, "王检查"), add_person(ctx, "王检查")
+    other = add_person(ctx, "李巡检")
+    names = value_names(ctx)
+    assert (
+        names[str(first.id)] == f"王检查 ({first.employee_no})"
+        and names[str(twin.id)] == f"王检查 ({twin.employee_no})"
+    )
+    assert names[str(other.id)] == "李巡检"

@@ -246,3 +246,24 @@ def test_a_general_grading_shows_its_major_hazard_check(history: GradingHistoryW
     # this dispute was about the LEC values only: no criterion was in question
     assert ruling.texts["major_check"].startswith("the dispute claimed no criterion; the dispute panel ruled by LEC (")
     assert "; 肖才根, " in ruling.texts["major_check"]
+
+
+def test_namesakes_are_named_with_their_employee_number(history: GradingHistoryWidget, graded: Graded, context) -> None:
+    """A leader, a scoring member or a recorded panel member with a namesake in their department shows the 工号."""
+    from hazard_desktop.services import reference_admin
+
+    xiao = next(p for group in graded.people.values() for p in group if p.name == "肖才根")
+    chen = next(p for group in graded.people.values() for p in group if p.name == "陈建国")
+    for someone, number in ((xiao, "E0091"), (chen, "E0092")):
+        reference_admin.save_person(context.uow(), None, someone.name, number, someone.department_id, [])
+    history.show_hazard(graded.ruled.id)
+    first, _dispute, ruling = history.cards
+    assert isinstance(first, GradingCard) and isinstance(ruling, GradingCard)
+    assert ruling.texts["leader"] == f"肖才根 ({xiao.employee_no})"
+    assert ruling.scores_model.data(ruling.scores_model.index(0, 0)) == f"肖才根 ({xiao.employee_no})"
+    assert first.texts["leader"] == f"陈建国 ({chen.employee_no})"
+    names = [ruling.scores_model.data(ruling.scores_model.index(r, 0)) for r in range(1, 7)]
+    assert all("(E" not in name for name in names if not name.startswith("陈建国"))  # no namesake: the name alone
+    history.show_hazard(graded.corrected.id)
+    _old, new = history.cards
+    assert f"陈建国 ({chen.employee_no}) (安环部, leader)" in new.texts["panel"].split("\n")

@@ -369,3 +369,33 @@ def test_ask_returns_the_saved_hazard(qtbot, context: AppContext, sample: Sample
     result = HazardEditorDialog.ask(None, context)
     assert result is not None and result.created
     assert hazard_service.get_hazard(context.uow(), result.hazard.id).description == "槽车装卸区静电接地夹损坏"
+
+
+def test_namesakes_of_one_department_are_listed_and_asked_for_with_their_employee_number(
+    qtbot, context, sample: Sample
+) -> None:
+    """Two 李娜 of 生产部 (each with a 工号) were both listed as "李娜 (生产部)": which one found it could not
+    be seen or chosen. The list and the question name each with the number, and the one picked is stored."""
+    first = sample.people[1]
+    twin = add_person(context, "李娜", sample.department("SCB"))
+    dialog = HazardEditorDialog(context)
+    qtbot.addWidget(dialog)
+    listed = [dialog.found_by.itemText(i) for i in range(dialog.found_by.count())]
+    assert f"李娜 ({first.employee_no}) (生产部)" in listed and f"李娜 ({twin.employee_no}) (生产部)" in listed
+    assert "张伟 (安环部)" in listed  # no namesake: as before
+    fill(dialog, sample)
+    dialog.found_by.setCurrentIndex(-1)
+    dialog.found_by.setEditText("李娜")
+    asked: list[list[str]] = []
+
+    def pick_the_twin() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append([b.text() for b in box.buttons()])
+        next(b for b in box.buttons() if twin.employee_no in b.text()).click()
+
+    QTimer.singleShot(0, pick_the_twin)
+    dialog.save_button.click()
+    assert f"李娜 ({twin.employee_no}) (生产部)" in asked[0]  # the number once, not again after it
+    saved = hazard_service.get_hazard(context.uow(), dialog.result_value.hazard.id)
+    assert saved.found_by_id == twin.id

@@ -678,3 +678,33 @@ def test_a_long_category_and_guidance_wrap_and_the_answer_buttons_stay_inside_at
             assert inside.left() >= 0 and inside.right() < viewport.width(), button.objectName()
     finally:
         screen_fit.set_available_override(previous)
+
+
+def test_the_start_dialog_and_the_record_name_a_namesake_inspector_with_the_employee_number(qtbot, ctx, person):
+    """Two 李安 of 安环部 (each with a 工号) were listed alike as leader and as members."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.services import inspection_record_model, reference_admin
+
+    department = person.department_id
+    first = reference_admin.save_person(ctx.uow(), None, "李安", "E0501", department, ["inspector"])
+    reference_admin.save_person(ctx.uow(), None, "李安", "E0502", department, ["inspector"])
+    dialog = StartInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    leaders = [dialog.leader_combo.itemText(i) for i in range(dialog.leader_combo.count())]
+    members = [dialog.members_list.item(i).text() for i in range(dialog.members_list.count())]
+    for listed in (leaders, members):
+        assert "李安 (E0501)（安环部）" in listed and "李安 (E0502)（安环部）" in listed
+        assert "张伟（安环部）" in listed  # no namesake: as before
+    dialog.set_values(
+        template_id=template_of(ctx, "JC-03").id, area="罐区", department_id=department, leader_id=first.id, day=TODAY
+    )
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.inspection is not None
+    record = inspection_record_model.build_record(ctx.uow(), dialog.inspection.id)
+    assert [i.name for i in record.inspectors] == ["李安（E0501）"]
+    runner = InspectionRunner(ctx, dialog.inspection.id)
+    qtbot.addWidget(runner)
+    assert "Inspectors: 李安 (E0501)" in runner.meta_label.text()
+    summaries = service.list_inspections(ctx.uow())
+    assert [s.inspectors for s in summaries if s.id == dialog.inspection.id] == ["李安（E0501）"]

@@ -199,3 +199,15 @@ def test_a_header_in_unknown_words_is_mapped_by_hand(qtbot, context: AppContext,
     dialog.start_spin.setValue(2)
     assert dialog.model.rowCount() == 1 and dialog.model.row_at(0).status is li.RowStatus.NEW
     assert dialog.import_button.isEnabled()
+
+
+def test_the_recorder_list_names_a_namesake_with_the_employee_number(qtbot, context: AppContext, tmp_path) -> None:
+    first = add_person(context, "登记员")
+    twin = add_person(context, "登记员")  # same department, another 工号
+    other = add_person(context, "王检查")
+    opened = import_ledger_file(None, context, books.standard_ledger(tmp_path), today=TODAY)
+    assert opened is not None
+    qtbot.addWidget(opened)
+    listed = [opened.recorder_combo.itemText(i) for i in range(opened.recorder_combo.count())]
+    assert f"登记员 ({first.employee_no})" in listed and f"登记员 ({twin.employee_no})" in listed
+    assert other.name in listed  # no namesake: the name alone

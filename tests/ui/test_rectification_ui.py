@@ -588,3 +588,69 @@ def test_a_department_without_people_says_where_to_add_them(qtbot, context, peop
     assert count == 1 and first == "(nobody in this department)" and shown
     assert nobody.name in note and "Tools → Settings → People" in note
     assert seen["full"] == (True, False, "")
+
+
+def test_namesakes_are_told_apart_in_the_pickers_the_register_the_detail_and_the_timeline(
+    qtbot, context, people, window, monkeypatch
+):
+    """Two 陈建国 of 安环部 and two of the workshop's responsible person (each with an employee number): the
+    responsible-person and acceptor lists, the register's columns, the detail's finder, the rectification
+    section and its timeline name each with the number; people without a namesake stay as they were."""
+    from hazard_desktop.services import reference_admin
+
+    actions: RectificationActions = window.rectification_actions
+    hazard = window.hazard
+    safety = person(people, "AHB", "陈建国")
+    finder = person(people, "AHB", "赵志强")
+    responsible, other = people["HC1"][0], people["HC1"][1]
+    twin = reference_admin.save_person(context.uow(), None, responsible.name, "E0097", responsible.department_id, [])
+    reference_admin.save_person(context.uow(), None, safety.name, "E0096", safety.department_id, ["safety_officer"])
+    reference_admin.save_person(context.uow(), None, finder.name, "E0095", finder.department_id, [])
+    grade(window, people, monkeypatch)
+    window.refresh()
+    window.select_hazard(hazard.id)
+    row = window.model.row_at(window.model.position_of(hazard.id))
+    assert row.found_by_name == f"赵志强（{finder.employee_no}）"
+    assert window.detail.fields["found_by"].text() == f"赵志强 ({finder.employee_no})"
+
+    script = Script(monkeypatch)
+    offered: list[str] = []
+
+    def fill_assign(d: dlg.AssignDialog) -> None:
+        d.department.setCurrentIndex(d.department.findData(str(responsible.department_id)))
+        offered.extend(d.person.itemText(i) for i in range(d.person.count()))
+        d.person.setCurrentIndex(d.person.findData(str(twin.id)))
+        d.measures.setPlainText("更换机械密封")
+        d.funds.setText("100")
+        d.funds_source.setText("车间维修费")
+        d.interim.setPlainText("设置警戒区")
+        d.ok.click()
+
+    script.steps[dlg.AssignDialog] = fill_assign
+    actions.set_operator(safety.id)
+    actions.actions["assign"].trigger()
+    assert actions.view.hazard.responsible_person_id == twin.id
+    workshop = "合成一车间"
+    assert f"{responsible.name} ({responsible.employee_no})（{workshop}）" in offered
+    assert f"{responsible.name} (E0097)（{workshop}）" in offered
+    assert f"{other.name}（{workshop}）" in offered  # no namesake: as before
+    row = window.model.row_at(window.model.position_of(hazard.id))
+    assert row.responsible_person_name == f"{responsible.name}（E0097）"
+    assert actions.section.fields["responsible"].text() == f"{responsible.name} (E0097)（{workshop}）"
+    assert f"陈建国 ({safety.employee_no})（安环部）" in actions.section.timeline.item(1).text()
+
+    acceptors: list[str] = []
+
+    def fill_submit(d: dlg.SubmitDialog) -> None:
+        acceptors.extend(d.acceptor.itemText(i) for i in range(d.acceptor.count()))
+        d.acceptor.setCurrentIndex(d.acceptor.findData(str(safety.id)))
+        d.text.setPlainText("密封已更换")
+        d.ok.click()
+
+    script.steps[dlg.SubmitDialog] = fill_submit
+    actions.set_operator(twin.id)
+    actions.actions["submit"].trigger()
+    assert actions.view.hazard.acceptor_id == safety.id
+    assert f"陈建国 ({safety.employee_no})（安环部）" in acceptors and "陈建国 (E0096)（安环部）" in acceptors
+    assert actions.section.fields["acceptor"].text() == f"陈建国 ({safety.employee_no})"
+    assert f"acceptor 陈建国 ({safety.employee_no})" in actions.section.timeline.item(2).text()

@@ -546,3 +546,28 @@ def test_the_dispute_panel_tab_names_the_chairs_with_an_effective_date(qtbot, se
     [named] = grading_service.dispute_chairs(settings_ctx.uow())
     assert named.effective_from == TODAY and named.leader_id != named.deputy_id
     assert page.versions.item(0).text().startswith(f"From {TODAY.isoformat()}: 组长 ")
+
+
+def test_the_dispute_panel_tab_names_a_namesake_chair_with_the_employee_number(qtbot, settings_dialog, settings_ctx):
+    """Two 肖才根 of one department (each with a 工号) were offered alike as 组长 and listed alike once named."""
+    from hazard_desktop.services import grading as grading_service
+
+    xiao = add_person(settings_ctx, "肖才根")
+    twin = add_person(settings_ctx, "肖才根")
+    liu = add_person(settings_ctx, "刘家华")
+    page = settings_dialog.chairs_page
+    settings_dialog.tabs.setCurrentWidget(page)
+    page.reload()
+    offered = [page.leader.itemText(i) for i in range(page.leader.count())]
+    department = offered[page.leader.findData(str(liu.id))].removeprefix("刘家华 ")
+    assert (
+        f"肖才根 ({xiao.employee_no}) {department}" in offered
+        and f"肖才根 ({twin.employee_no}) {department}" in offered
+    )
+    assert f"刘家华 {department}" in offered  # no namesake: as before
+    page.leader.setCurrentIndex(page.leader.findData(str(twin.id)))
+    page.deputy.setCurrentIndex(page.deputy.findData(str(liu.id)))
+    page.save_button.click()
+    [named] = grading_service.dispute_chairs(settings_ctx.uow())
+    assert named.leader_id == twin.id
+    assert page.versions.item(0).text().endswith(f"组长 肖才根 ({twin.employee_no}), 副组长 刘家华")

@@ -379,3 +379,24 @@ def test_the_save_as_pdf_button_saves_the_file_and_records_each_real_save(
     assert all(seen.parent is dialog for seen in answers.seen)  # over the preview, never behind it
     assert answers.seen[0].folder != context.data_dir and answers.seen[2].folder == tmp_path
     dialog.close()
+
+
+def test_the_choosers_name_a_namesake_leader_with_the_employee_number(qtbot, context: AppContext) -> None:
+    from hazard_desktop.services import reference_admin
+
+    meetings = grading_service.meetings(context.uow())
+    with context.uow() as uow:
+        leader = uow.reference.get_person(meetings[0].meeting.leader_id)
+        hazard_id = next(d.hazard_id for d in uow.gradings.disputes() if d.state.value == "ruled")
+    choices = sheet_service.sheet_choices(context.uow(), hazard_id)
+    with context.uow() as uow:
+        chair = uow.reference.get_person(uow.gradings.get(choices[1].grading_id).leader_id)
+    assert leader is not None and chair is not None and meetings[0].leader_number == ""  # no namesake yet
+    for someone, number in ((leader, "E0990"), (chair, "E0991")):
+        reference_admin.save_person(context.uow(), None, someone.name, number, someone.department_id, [])
+    chooser = MeetingChoiceDialog(grading_service.meetings(context.uow()))
+    qtbot.addWidget(chooser)
+    assert chooser.tree.topLevelItem(0).text(2) == f"{leader.name} ({leader.employee_no})"
+    sheets_chooser = SheetChoiceDialog(sheet_service.sheet_choices(context.uow(), hazard_id), "x")
+    qtbot.addWidget(sheets_chooser)
+    assert f"{chair.name}（{chair.employee_no}）" in [sheets_chooser.tree.topLevelItem(1).text(c) for c in range(9)]

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, ScalarSelect, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from hazard_desktop.adapters.exchange_store import numbering
-from hazard_desktop.adapters.orm import DepartmentRow, SettingRow
+from hazard_desktop.adapters.orm import DepartmentRow, PersonRow, SettingRow
 from hazard_desktop.adapters.orm_inspections import (
     AnswerPhotoBlobRow,
     AnswerPhotoRow,
@@ -41,6 +41,7 @@ from hazard_desktop.domain.inspections import (
     inspection_sequence,
 )
 from hazard_desktop.domain.records import new_id, utcnow
+from hazard_desktop.domain.reference import namesake_numbers, printed_name
 from hazard_desktop.services.ports import PhotoKind, ProcessedImage
 
 NUMBER_KEY = "inspection_number"  # settings key prefix of the last inspection number given per year
@@ -434,12 +435,14 @@ class SqlInspectionRepository:
         rows = self._session.execute(query).all()
         names: dict[uuid.UUID, list[str]] = defaultdict(list)
         if rows:
+            # an inspector with a namesake in their department is listed with the 工号 (domain.reference)
+            numbers = namesake_numbers(self._session.scalars(select(PersonRow)).all())
             for inspector in self._session.scalars(
                 select(InspectorRow)
                 .where(InspectorRow.inspection_id.in_([r[0].id for r in rows]))
                 .order_by(InspectorRow.position)
             ):
-                names[inspector.inspection_id].append(inspector.name)
+                names[inspector.inspection_id].append(printed_name(inspector.name, numbers.get(inspector.person_id)))
         return [
             InspectionSummary(
                 id=row.id,

@@ -20,7 +20,7 @@ from hazard_desktop.domain.grading import (
 )
 from hazard_desktop.domain.grading import chairs as chair_rules
 from hazard_desktop.domain.lec import ThresholdSet
-from hazard_desktop.domain.reference import Person
+from hazard_desktop.domain.reference import Person, namesake_numbers
 from hazard_desktop.services.authorization import use_case
 from hazard_desktop.services.grading.lookups import _grading, _hazard, _meeting, _member_scores, _Tables, _tables
 from hazard_desktop.services.grading.types import (
@@ -198,7 +198,9 @@ def meetings(uow: UnitOfWork) -> list[MeetingSummary]:
     """Every panel meeting, newest first, with its grading counts."""
     with uow:
         counts = uow.gradings.meeting_counts()
-        return [MeetingSummary(m, *counts.get(m.id, (0, 0))) for m in uow.gradings.meetings()]
+        found = uow.gradings.meetings()
+        numbers = namesake_numbers(uow.reference.people(include_inactive=True)) if found else {}
+        return [MeetingSummary(m, *counts.get(m.id, (0, 0)), numbers.get(m.leader_id, "")) for m in found]
 
 
 @use_case("grading.meeting_gradings", *EVERYONE)

@@ -254,6 +254,7 @@ class MeetingSummary:
     meeting: GradingMeeting
     gradings: int
     confirmed: int
+    leader_number: str = ""  # the leader's 工号 when a namesake in their department needs it to tell them apart
 
 
 class HistoryKind(StrEnum):

@@ -43,11 +43,13 @@ from hazard_desktop.domain.accounts import (
     SecretKind,
 )
 from hazard_desktop.domain.errors import DomainError, ValidationError
+from hazard_desktop.domain.reference import namesake_numbers
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services import reference_admin
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.accounts.labels import role_name, roles_text
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.widgets import screen_fit
 
 NEW_PERSON = "new"  # the person list's last item: the administrator is not in the register yet
@@ -201,9 +203,11 @@ class FirstStartDialog(QDialog):
         people = reference_admin.list_people(context.uow(), include_inactive=False)
         if people:
             self.person_box.addItem(self.tr("(choose)"), None)
+        numbers = namesake_numbers(people)  # namesakes of one department: told apart by their 工号
         for person in people:
             department = names.get(person.department_id, "")
-            self.person_box.addItem(f"{person.name} ({department})" if department else person.name, str(person.id))
+            name = numbered_name(person.name, numbers.get(person.id))
+            self.person_box.addItem(f"{name} ({department})" if department else name, str(person.id))
         self.person_box.addItem(self.tr("New person (not in the list)"), NEW_PERSON)
         self.person_edit = QLineEdit(self.admin_box)
         self.person_edit.setObjectName("firstAdminName")
@@ -355,9 +359,12 @@ class AccountEditor(QDialog):
         # are told apart by their department, and the sign-in name starts as the person's name.
         departments = {d.id: d.name for d in reference_admin.list_departments(context.uow())}
         self._names: dict[str, str] = {}
-        for person in reference_admin.list_people(context.uow(), include_inactive=False):
+        people = reference_admin.list_people(context.uow(), include_inactive=False)
+        numbers = namesake_numbers(people)  # namesakes of one department: told apart by their 工号
+        for person in people:
             department = departments.get(person.department_id, "")
-            self.person_box.addItem(f"{person.name} ({department})" if department else person.name, str(person.id))
+            name = numbered_name(person.name, numbers.get(person.id))
+            self.person_box.addItem(f"{name} ({department})" if department else name, str(person.id))
             self._names[str(person.id)] = person.name
         self.name_edit = QLineEdit(self)
         self.person_box.currentIndexChanged.connect(lambda _i: self._name_from_person(self._person_name()))
@@ -514,7 +521,9 @@ class AccountsDialog(QDialog):
             if state.mode is AccountsMode.ACCOUNTS
             else self.tr("Turn log-in on…")
         )
-        people = {p.id: p.name for p in reference_admin.list_people(self.context.uow())}
+        listed = reference_admin.list_people(self.context.uow())
+        numbers = namesake_numbers(listed)  # the account's person, told from a namesake of their department
+        people = {p.id: numbered_name(p.name, numbers.get(p.id)) for p in listed}
         self.table.setRowCount(len(self.accounts))
         now = _now()
         for row, account in enumerate(self.accounts):

@@ -61,11 +61,11 @@ from hazard_desktop.domain.grading import (
 )
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.domain.lec import ThresholdSet
-from hazard_desktop.domain.reference import DepartmentKind
+from hazard_desktop.domain.reference import DepartmentKind, person_key, printed_name
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.services.grading import DisputeView, GradingSetup
+from hazard_desktop.services.grading import DisputeView, GradingSetup, PanelCandidate
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
 from hazard_desktop.ui.dialogs.panel_scoring import pydate, qdate
@@ -81,6 +81,7 @@ from hazard_desktop.ui.widgets.member_picker import (
     MemberPicker,
     Seat,
     candidate_label,
+    candidate_name,
     namesakes,
     placeholder_score,
     select_candidates,
@@ -101,6 +102,21 @@ class DisputeResult:
     @property
     def state(self) -> DisputeState:
         return self.dispute.state
+
+
+def _recorded_name(candidate: PanelCandidate, shared: frozenset[uuid.UUID]) -> str:
+    """A person chosen as raising or withdrawing a dispute, as the dispute records them (a name, no id) and
+    the dispute sheet prints them: a namesake of their department with the 工号, ``周永明（E0099）``, whatever
+    the UI language."""
+    return printed_name(candidate.name, candidate.employee_no if candidate.person_id in shared else None)
+
+
+def _typed_person(box: QComboBox) -> str:
+    """The name for the record: a listed person's recorded name, else the text typed."""
+    text = box.currentText()
+    index = box.findText(text)
+    data = box.itemData(index) if index >= 0 else None
+    return data if isinstance(data, str) and data else text
 
 
 class DisputePanelDialog(QDialog):
@@ -460,8 +476,14 @@ class DisputePanelDialog(QDialog):
     def current_page(self) -> int:
         return self.pages.currentIndex()
 
+    def _numbers(self) -> dict[uuid.UUID, str]:
+        """The 工号 of the people shown with it: those with a namesake in their department."""
+        shared = namesakes(self._setup.people)
+        return {c.person_id: c.employee_no for c in self._setup.people if c.person_id in shared and c.employee_no}
+
     def _names(self) -> dict[uuid.UUID | str, str]:
-        names: dict[uuid.UUID | str, str] = {c.person_id: c.name for c in self._setup.people}
+        shared = namesakes(self._setup.people)
+        names: dict[uuid.UUID | str, str] = {c.person_id: candidate_name(c, shared) for c in self._setup.people}
         names.update({d.id: d.name for d in self._setup.departments})
         if self._dispute is not None:
             names.setdefault(self._dispute.raised_by_department_id, self._dispute.raised_by_department_name)
@@ -480,7 +502,9 @@ class DisputePanelDialog(QDialog):
 
     def _show_state(self) -> None:
         self.grading_label.setText(
-            "" if self._grading is None else arg(self.tr("Grading in force: %1"), grading_summary(self._grading))
+            ""
+            if self._grading is None
+            else arg(self.tr("Grading in force: %1"), grading_summary(self._grading, self._numbers()))
         )
         self.grading_label.setVisible(self._grading is not None)
         dispute = self._dispute
@@ -515,9 +539,10 @@ class DisputePanelDialog(QDialog):
         current = self.person_name.currentText()
         self.person_name.blockSignals(True)
         self.person_name.clear()
+        shared = namesakes(self._setup.people)  # a namesake is offered (and recorded) with their 工号
         for candidate in self._setup.people:
             if str(candidate.department_id) == department_id:
-                self.person_name.addItem(candidate.name)
+                self.person_name.addItem(candidate_name(candidate, shared), _recorded_name(candidate, shared))
         self.person_name.setEditText(current)
         self.person_name.blockSignals(False)
 
@@ -540,12 +565,20 @@ class DisputePanelDialog(QDialog):
         if department_id is None:
             self.show_error(DomainError("raising_department_empty", field="department"))
             return None
+        typed = _typed_person(self.person_name)
+        shared = namesakes(self._setup.people)
+        if any(  # a bare name two people of the department share: which one raises it is not recorded
+            c.person_id in shared and str(c.department_id) == department_id and person_key(c.name) == person_key(typed)
+            for c in self._setup.people
+        ):
+            self.show_error(DomainError("raising_person_namesake", field="person_name", name=typed.strip()))
+            return None
         try:
             dispute = grading_service.raise_dispute(
                 self._context.uow(),
                 self._grading.id,
                 uuid.UUID(department_id),
-                self.person_name.currentText(),
+                typed,
                 self.reason.toPlainText(),
                 claimed=self.claimed_ids(),
             )
@@ -598,9 +631,10 @@ class DisputePanelDialog(QDialog):
         title = self.tr("Members (%1); odd number in all, leader and deputy included")
         self.members_box.setTitle(labels.mnemonic_safe(arg(title, list_separator().join(parties))))
         self.withdrawn_by.clear()
+        shared = namesakes(self._setup.people)
         for candidate in self._setup.people:
             if candidate.department_id == dispute.raised_by_department_id:
-                self.withdrawn_by.addItem(candidate.name)
+                self.withdrawn_by.addItem(candidate_name(candidate, shared), _recorded_name(candidate, shared))
         self.withdrawn_by.setEditText(dispute.raised_by_person_name)
         self._fill_chairs()
 
@@ -720,7 +754,7 @@ class DisputePanelDialog(QDialog):
         self._seats = seats
         self._verdicts = ()
         if self._view.in_question:
-            self.votes.start(self._view.in_question, seats, self.round.needs_pin)
+            self.votes.start(self._view.in_question, seats, self.round.needs_pin, namesakes(self._setup.people))
             self.pages.setCurrentIndex(PAGE_VOTES)
             return True
         self._start_lec(seats)
@@ -782,7 +816,7 @@ class DisputePanelDialog(QDialog):
                 self._context.uow(),
                 self._dispute.id,
                 self.withdraw_reason.text(),
-                person_name=self.withdrawn_by.currentText(),
+                person_name=_typed_person(self.withdrawn_by),
             )
         except Exception as exc:
             if not messages.is_user_error(exc):
@@ -852,9 +886,10 @@ class DisputePanelDialog(QDialog):
         self.results.setVisible(self._outcome is not None)
         self.result_filler.setVisible(self._outcome is None)
         if self._outcome is not None:
-            self.results.set_outcome(self._outcome, self.chosen_threshold_set())
+            self.results.set_outcome(self._outcome, self.chosen_threshold_set(), self._numbers())
         self.rescore_button.setVisible(self._outcome is not None)
-        leader = next((s.candidate.name for s in self._seats if s.role is PanelRole.LEADER), "")
+        shared = namesakes(self._setup.people)
+        leader = next((candidate_name(s.candidate, shared) for s in self._seats if s.role is PanelRole.LEADER), "")
         self.confirm_button.setText(arg(self.tr("Confirm ruling (leader %1)"), leader))
         self.pages.setCurrentIndex(PAGE_RESULT)
 
@@ -897,11 +932,11 @@ class DisputePanelDialog(QDialog):
             return None
         self._reload()
         self._ruling = ruling
-        self.grading_label.setText(arg(self.tr("Grading in force: %1"), grading_summary(ruling)))
+        self.grading_label.setText(arg(self.tr("Grading in force: %1"), grading_summary(ruling, self._numbers())))
         self._changed = DisputeResult(ruled, ruling)
         self.changed.emit(ruled)
         self.done_label.setText(
-            arg(self.tr("Ruling confirmed. The final grading is: %1"), grading_summary(ruling))
+            arg(self.tr("Ruling confirmed. The final grading is: %1"), grading_summary(ruling, self._numbers()))
             + "\n"
             + arg(self.tr("Ruling: %1"), ruled.ruling_text)
         )

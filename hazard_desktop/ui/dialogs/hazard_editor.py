@@ -60,7 +60,7 @@ from hazard_desktop.domain.hazards import (
     input_problems,
 )
 from hazard_desktop.domain.records import utcnow
-from hazard_desktop.domain.reference import Person, person_key
+from hazard_desktop.domain.reference import Person, namesake_numbers, person_key
 from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services import photo_checks
 from hazard_desktop.services.context import AppContext
@@ -77,6 +77,7 @@ from hazard_desktop.ui.formatting import (
     format_datetime,
     from_qdatetime,
     now_qdatetime,
+    numbered_name,
     to_qdatetime,
 )
 from hazard_desktop.ui.widgets import screen_fit
@@ -386,10 +387,12 @@ class HazardEditorDialog(QDialog):
         self.found_by.lineEdit().setPlaceholderText(self.tr("Choose or type a name"))
         names = {d.id: d.name for d in self._reference.departments}
         self._finders: dict[str, Person] = {}  # the list's people by id text: a typed name is looked up here
+        numbers = namesake_numbers(self._reference.people)  # namesakes of one department: with their 工号
         for person in self._reference.people:
             if person.active or (current and current.found_by_id == person.id):
                 department = names.get(person.department_id)
-                text = f"{person.name} ({department})" if department else person.name
+                name = numbered_name(person.name, numbers.get(person.id))
+                text = f"{name} ({department})" if department else name
                 self.found_by.addItem(text, str(person.id))
                 self._finders[str(person.id)] = person
         completer = QCompleter(self.found_by.model(), self.found_by)
@@ -681,7 +684,7 @@ class HazardEditorDialog(QDialog):
         for index in matches:
             person = self._finders.get(self.found_by.itemData(index))
             text = self.found_by.itemText(index)
-            if person is not None and person.employee_no:
+            if person is not None and person.employee_no and person.employee_no not in text:
                 text = self.tr("%1, employee no. %2").replace("%1", text).replace("%2", person.employee_no)
             choices.append((str(index), labels.mnemonic_safe(text)))
         choices.append(("", self.tr("Cancel")))

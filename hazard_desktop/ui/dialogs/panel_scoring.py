@@ -85,6 +85,7 @@ from hazard_desktop.ui.widgets.member_picker import (
     MemberPicker,
     Seat,
     candidate_label,
+    candidate_name,
     namesakes,
     placeholder_score,
     select_candidates,
@@ -489,8 +490,14 @@ class PanelScoringDialog(QDialog):
     def seats(self) -> list[Seat]:
         return [Seat(c) for c in self.picker.checked()]
 
+    def _numbers(self) -> dict[uuid.UUID, str]:
+        """The 工号 of the people shown with it: those with a namesake in their department."""
+        shared = namesakes(self._setup.people)
+        return {c.person_id: c.employee_no for c in self._setup.people if c.person_id in shared and c.employee_no}
+
     def _names(self) -> dict[uuid.UUID | str, str]:
-        names: dict[uuid.UUID | str, str] = {c.person_id: c.name for c in self._setup.people}
+        shared = namesakes(self._setup.people)
+        names: dict[uuid.UUID | str, str] = {c.person_id: candidate_name(c, shared) for c in self._setup.people}
         names.update({d.id: d.name for d in self._setup.departments})
         return names
 
@@ -646,7 +653,7 @@ class PanelScoringDialog(QDialog):
             self._outcome = None
             self.show_error(exc)
             return
-        self.results.set_outcome(self._outcome, self.chosen_threshold_set())
+        self.results.set_outcome(self._outcome, self.chosen_threshold_set(), self._numbers())
         self.results.show()
         self._show_grade()
         self.pages.setCurrentIndex(PAGE_RESULT)
@@ -689,7 +696,8 @@ class PanelScoringDialog(QDialog):
                     self.tr("; LEC kept for the record: D = %1 (%2)"), outcome.mean_text(), band_name(outcome.band)
                 )
             else:
-                names = "、".join(s.candidate.name for s in self._seats)
+                shared = namesakes(self._setup.people)
+                names = "、".join(candidate_name(s.candidate, shared) for s in self._seats)
                 detail += arg(self.tr("; decided by the panel (recorded on the sheet): %1"), names)
             self.grade_detail.setText(detail)
         elif outcome is not None:
@@ -863,7 +871,7 @@ class PanelScoringDialog(QDialog):
             if grading is None:
                 text = arg(self.tr("%1: skipped, still awaiting grading"), hazard.number)
             else:
-                text = arg(self.tr("%1: %2"), hazard.number, grading_summary(grading))
+                text = arg(self.tr("%1: %2"), hazard.number, grading_summary(grading, self._numbers()))
             self.done_list.addItem(text)
         text = self.tr("%n hazard(s) graded and confirmed.", "", len(self._gradings))
         if self._skipped:

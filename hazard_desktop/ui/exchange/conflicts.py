@@ -46,8 +46,10 @@ def value_names(context: AppContext) -> dict[str, str]:
     """What a stored value means to a person: department and person ids → names, status and grade values →
     their labels, category codes → "code name" (other values show as they are)."""
     from hazard_desktop.domain.hazards import HazardGrade, HazardStatus
+    from hazard_desktop.domain.reference import namesake_numbers
     from hazard_desktop.services.reference_queries import load_reference
     from hazard_desktop.ui import labels
+    from hazard_desktop.ui.formatting import numbered_name
 
     names: dict[str, str] = {s.value: labels.status_label(s) for s in HazardStatus}
     names |= {g.value: labels.grade_label(g) for g in HazardGrade}
@@ -56,7 +58,8 @@ def value_names(context: AppContext) -> dict[str, str]:
     except Exception:  # noqa: BLE001 (names are a help: without them the values show as stored)
         return names
     names |= {str(d.id): d.name for d in reference.departments}
-    names |= {str(p.id): p.name for p in reference.people}
+    numbers = namesake_numbers(reference.people)  # a namesake of their department: with the 工号
+    names |= {str(p.id): numbered_name(p.name, numbers.get(p.id)) for p in reference.people}
     for category in reference.categories:
         names[category.code] = labels.category_label(category)
         names |= {sub.code: labels.category_label(sub) for sub in category.subcategories}

@@ -62,7 +62,7 @@ from hazard_desktop.domain.inspections import (
     ProblemKind,
     TemplateItem,
 )
-from hazard_desktop.domain.reference import Category
+from hazard_desktop.domain.reference import Category, namesake_numbers
 from hazard_desktop.services import inspections as service
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
@@ -70,6 +70,7 @@ from hazard_desktop.services.hazards import PhotoFile
 from hazard_desktop.services.ports import PhotoKind
 from hazard_desktop.ui import messages, photo_picking
 from hazard_desktop.ui.field_ui import TOUCH_HEIGHT
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.inspections import texts
 from hazard_desktop.ui.inspections.models import RESULT_COLOURS, ItemListModel
 from hazard_desktop.ui.widgets import screen_fit
@@ -156,6 +157,8 @@ class InspectionRunner(QDialog):
 
     def _build(self) -> None:
         inspection = self.run.inspection
+        people = reference_queries.load_reference(self._context.uow(), include_inactive=True).people
+        numbers = namesake_numbers(people)  # an inspector with a namesake in their department: with the 工号
         template = self.run.template
         self.setWindowTitle(self.tr("Inspection {number}").format(number=inspection.number))
 
@@ -178,7 +181,7 @@ class InspectionRunner(QDialog):
                 area=inspection.area,
                 department=self.run.department_name,
                 date=inspection.inspected_on.isoformat(),
-                names="、".join(i.name for i in inspection.inspectors),
+                names="、".join(numbered_name(i.name, numbers.get(i.person_id)) for i in inspection.inspectors),
             )
         )
         self.progress_bar = QProgressBar(self)

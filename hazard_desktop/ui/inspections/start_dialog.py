@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.domain.inspections import AREA_MAX, Inspection, StartInput, Template
-from hazard_desktop.domain.reference import Department, Person, Role
+from hazard_desktop.domain.reference import Department, Person, Role, namesake_numbers
 from hazard_desktop.services import inspections as service
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.widgets import screen_fit
 
 PersonRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -85,13 +86,17 @@ class StartInspectionDialog(QDialog):
         self.leader_combo.addItem(self.tr("— choose —"), None)
         names = {d.id: d.name for d in self.departments}
         ordered = sorted(self.people, key=lambda p: (Role.INSPECTOR not in p.roles, p.name))
+        numbers = namesake_numbers(self.people)  # namesakes of one department: told apart by their 工号
+        labels = {
+            p.id: f"{numbered_name(p.name, numbers.get(p.id))}（{names.get(p.department_id, '')}）" for p in ordered
+        }
         for person in ordered:
-            self.leader_combo.addItem(f"{person.name}（{names.get(person.department_id, '')}）", str(person.id))
+            self.leader_combo.addItem(labels[person.id], str(person.id))
         self.members_list = QListWidget(self)
         self.members_list.setObjectName("startMembers")
         self.members_list.setMaximumHeight(140)
         for person in ordered:
-            entry = QListWidgetItem(f"{person.name}（{names.get(person.department_id, '')}）")
+            entry = QListWidgetItem(labels[person.id])
             entry.setData(PersonRole, str(person.id))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)

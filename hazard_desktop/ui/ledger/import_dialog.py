@@ -47,8 +47,10 @@ from PySide6.QtWidgets import (
 
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.ledger import LedgerField
+from hazard_desktop.domain.reference import namesake_numbers
 from hazard_desktop.services import ledger_import as li
 from hazard_desktop.services.context import AppContext
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.ledger_messages import problem_text
 from hazard_desktop.ui.messages import error_text
 from hazard_desktop.ui.widgets import screen_fit
@@ -228,8 +230,9 @@ class LedgerImportDialog(QDialog):
 
         self.recorder_combo = QComboBox()
         self.recorder_combo.setObjectName("ledgerRecorder")
+        numbers = namesake_numbers(self.choices.people)  # namesakes of one department: told apart by their 工号
         for person in self.choices.people:
-            self.recorder_combo.addItem(person.name, person.id)
+            self.recorder_combo.addItem(numbered_name(person.name, numbers.get(person.id)), person.id)
         if self.choices.recorder_id is not None:
             self.recorder_combo.setCurrentIndex(self.recorder_combo.findData(self.choices.recorder_id))
         self.department_combo = QComboBox()

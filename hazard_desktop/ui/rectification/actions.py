@@ -27,11 +27,13 @@ from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.field_ui import ui_state
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.rectification.operator import remembered_operator
 
 if TYPE_CHECKING:
     from hazard_desktop.domain.hazards import Hazard
     from hazard_desktop.services.rectification import RectificationView
+    from hazard_desktop.services.reference_queries import ReferenceData
     from hazard_desktop.ui.main_window import MainWindow
     from hazard_desktop.ui.rectification.section import RectificationSection
 
@@ -285,7 +287,10 @@ class RectificationActions(QObject):
             if not messages.is_user_error(exc):
                 raise
             return ""
-        return next((p.name for p in people if p.id == self.operator), "")
+        from hazard_desktop.domain.reference import namesake_numbers
+
+        numbers = namesake_numbers(people)  # the operator with a namesake in their department: with the 工号
+        return next((numbered_name(p.name, numbers.get(p.id)) for p in people if p.id == self.operator), "")
 
     def ask_operator(self) -> uuid.UUID | None:
         from hazard_desktop.ui.rectification.operator import OperatorDialog
@@ -349,18 +354,35 @@ class RectificationActions(QObject):
         self.window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def names(self) -> dict[uuid.UUID, str]:
-        """Person and department ids to names (inactive ones too: old records name them)."""
+        """Person and department ids to names (inactive ones too: old records name them); a person with a
+        namesake in their department with the 工号 (``周永明（E0099）``)."""
+        from hazard_desktop.domain.reference import namesake_numbers
+
+        data = self._everyone()
+        if data is None:
+            return {}
+        numbers = namesake_numbers(data.people)
+        found: dict[uuid.UUID, str] = {d.id: d.name for d in data.departments}
+        found.update({p.id: numbered_name(p.name, numbers.get(p.id)) for p in data.people})
+        return found
+
+    def namesake_numbers(self) -> dict[uuid.UUID, str]:
+        """Person id → 工号 of each person who needs it to be told from a namesake of their department."""
+        from hazard_desktop.domain.reference import namesake_numbers
+
+        data = self._everyone()
+        return {} if data is None else namesake_numbers(data.people)
+
+    def _everyone(self) -> ReferenceData | None:
+        """Departments and people, inactive ones too (None: not readable, said in the log)."""
         from hazard_desktop.services import reference_queries
 
         try:
-            data = reference_queries.load_reference(self.context.uow(), include_inactive=True)
+            return reference_queries.load_reference(self.context.uow(), include_inactive=True)
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
-            return {}
-        found: dict[uuid.UUID, str] = {d.id: d.name for d in data.departments}
-        found.update({p.id: p.name for p in data.people})
-        return found
+            return None
 
     def _reference(self) -> tuple[list[Any], list[Any]]:
         from hazard_desktop.services import reference_queries

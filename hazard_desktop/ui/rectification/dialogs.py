@@ -60,7 +60,7 @@ from hazard_desktop.domain.rectification import (
     assignment_problems,
     parse_funds,
 )
-from hazard_desktop.domain.reference import Department, Person
+from hazard_desktop.domain.reference import Department, Person, namesake_numbers
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.hazards import PhotoFile
 from hazard_desktop.services.rectification import StagedPhoto
@@ -562,7 +562,7 @@ class AssignDialog(_StepDialog):
         people = [p for p in self._people if department and str(p.department_id) == department]
         empty = bool(department) and not people
         blank = self.tr("(nobody in this department)") if empty else self.tr("(choose)")
-        fill_people(self.person, people, self._departments, chosen, blank=blank)
+        fill_people(self.person, people, self._departments, chosen, blank=blank, everyone=self._people)
         note = (
             self.tr(
                 "%1 has no people yet: add them under Tools → Settings → People, or choose another department."
@@ -667,7 +667,12 @@ class SubmitDialog(_StepDialog):
         self.acceptor.setObjectName("acceptor")
         # after a 退回 the acceptor asked the first time is offered again (issue 12)
         fill_people(
-            self.acceptor, [p for p in people if p.id not in exclude], departments, previous, blank=self.tr("(choose)")
+            self.acceptor,
+            [p for p in people if p.id not in exclude],
+            departments,
+            previous,
+            blank=self.tr("(choose)"),
+            everyone=people,
         )
         self.text = text_edit(self, "completionText", 3)
         self.photos = PhotoStager(context, PhotoStage.AFTER, self)
@@ -693,7 +698,13 @@ class OnTheSpotDialog(_StepDialog):
         self.measure = text_edit(self, "spotMeasure", 3)
         self.acceptor = QComboBox(self)
         self.acceptor.setObjectName("acceptor")
-        fill_people(self.acceptor, [p for p in people if p.id not in exclude], departments, blank=self.tr("(choose)"))
+        fill_people(
+            self.acceptor,
+            [p for p in people if p.id not in exclude],
+            departments,
+            blank=self.tr("(choose)"),
+            everyone=people,
+        )
         self.photos = PhotoStager(context, PhotoStage.AFTER, self)
         self.form.addRow(self.tr("Measure taken:"), self.measure)
         self.form.addRow(self.tr("Acceptor:"), self.acceptor)
@@ -786,13 +797,14 @@ class AcceptDialog(_StepDialog):
         self.evaluator: QComboBox | None = None
         if major:
             by_id = {d.id: d for d in departments}
+            numbers = namesake_numbers(people)  # a namesake of the same department with the 工号
             self.group = QListWidget(self)
             self.group.setObjectName("acceptanceGroup")
             spacing = self.group.fontMetrics().lineSpacing()
             self.group.setMinimumHeight(spacing * 5 + 10)
             self.group.setMaximumHeight(spacing * 10 + 10)
             for person in sorted((p for p in people if p.active and p.id not in exclude), key=lambda p: p.name):
-                item = QListWidgetItem(person_label(person, by_id))
+                item = QListWidgetItem(person_label(person, by_id, numbers))
                 item.setData(Qt.ItemDataRole.UserRole, str(person.id))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if person.id == operator else Qt.CheckState.Unchecked)

@@ -7,15 +7,16 @@ every step's use case takes the acting person and checks what that person may do
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from hazard_desktop.domain.reference import Department, Person
+from hazard_desktop.domain.reference import Department, Person, namesake_numbers
 from hazard_desktop.services import reference_queries
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.field_ui import ui_state
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.widgets import screen_fit
 
 OPERATOR_KEY = "rectification/operator"
@@ -35,21 +36,27 @@ def remember_operator(settings: QSettings, person_id: uuid.UUID | None) -> None:
     settings.sync()
 
 
-def person_label(person: Person, departments: dict[uuid.UUID, Department]) -> str:
-    """``张伟（安环部）``: the name with the department (names repeat in a plant)."""
+def person_label(person: Person, departments: dict[uuid.UUID, Department],
+                 numbers: Mapping[uuid.UUID, str] | None = None) -> str:  # fmt: skip
+    """``张伟（安环部）``: the name with the department (names repeat in a plant); a person in ``numbers``
+    (``domain.reference.namesake_numbers``: a namesake in the same department) with the 工号 too."""
+    name = numbered_name(person.name, (numbers or {}).get(person.id))
     department = departments.get(person.department_id)
-    return f"{person.name}（{department.name}）" if department else person.name
+    return f"{name}（{department.name}）" if department else name
 
 
 def fill_people(combo: QComboBox, people: Sequence[Person], departments: Sequence[Department],
-                chosen: uuid.UUID | None = None, *, blank: str | None = None) -> None:  # fmt: skip
-    """Put active ``people`` into ``combo`` (data: the id as text); ``blank``: a first entry meaning nobody."""
+                chosen: uuid.UUID | None = None, *, blank: str | None = None,
+                everyone: Sequence[Person] | None = None) -> None:  # fmt: skip
+    """Put active ``people`` into ``combo`` (data: the id as text); ``blank``: a first entry meaning nobody.
+    Namesakes (among ``everyone``, the list ``people`` was chosen from; else among ``people``) show their 工号."""
     by_id = {d.id: d for d in departments}
+    numbers = namesake_numbers(people if everyone is None else everyone)
     combo.clear()
     if blank is not None:
         combo.addItem(blank, "")
     for person in sorted((p for p in people if p.active), key=lambda p: (p.name, str(p.id))):
-        combo.addItem(person_label(person, by_id), str(person.id))
+        combo.addItem(person_label(person, by_id, numbers), str(person.id))
     if chosen is not None:
         combo.setCurrentIndex(max(0, combo.findData(str(chosen))))
 

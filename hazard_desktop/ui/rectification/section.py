@@ -7,7 +7,9 @@ to, and the reason (退回, 延期, changes).
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.ui import labels
-from hazard_desktop.ui.formatting import format_date, format_datetime
+from hazard_desktop.ui.formatting import format_date, format_datetime, numbered_name
 from hazard_desktop.ui.grading_history import FlowLayout
 
 if TYPE_CHECKING:
@@ -80,8 +82,10 @@ def action_text(action: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else action
 
 
-def transition_text(transition: Transition) -> str:
-    """One line of the timeline: when, who, what (→ new status), why."""
+def transition_text(transition: Transition, numbers: Mapping[uuid.UUID, str] | None = None) -> str:
+    """One line of the timeline: when, who, what (→ new status), why. ``numbers``: the 工号 of people with a
+    namesake in their department (``domain.reference.namesake_numbers``), shown after their name."""
+    numbers = numbers or {}
     what = action_text(transition.action.value)
     if transition.to_status != transition.from_status:
         what += f" → {labels.status_label(transition.to_status)}"
@@ -99,10 +103,12 @@ def transition_text(transition: Transition) -> str:
     elif transition.action.value == "edit":
         extra = edited_text(details)
     elif transition.action.value in ("submit", "on_the_spot") and details.get("acceptor_name"):
-        extra = QCoreApplication.translate("RectificationTimeline", "acceptor %1").replace(
-            "%1", str(details["acceptor_name"])
-        )
-    line = f"{format_datetime(transition.at)}  {transition.actor.name}（{transition.actor.department_name}）\n{what}"
+        acceptor = str(details["acceptor_name"])
+        acceptor_id = details.get("acceptor_id")
+        acceptor = numbered_name(acceptor, numbers.get(uuid.UUID(str(acceptor_id)))) if acceptor_id else acceptor
+        extra = QCoreApplication.translate("RectificationTimeline", "acceptor %1").replace("%1", acceptor)
+    actor = numbered_name(transition.actor.name, numbers.get(transition.actor.person_id))
+    line = f"{format_datetime(transition.at)}  {actor}（{transition.actor.department_name}）\n{what}"
     if extra:
         line += f"（{extra}）"
     if transition.reason:
@@ -223,8 +229,9 @@ class RectificationSection(QWidget):
             pane.set_loop_photo_count(hazard.id, sum(stages.values()))
         for field in self.fields.values():  # only what applies now (no empty 验收人 while 整改中)
             self.form.setRowVisible(field, bool(field.text()))
+        numbers = self._actions.namesake_numbers() if view.timeline else {}
         for transition in view.timeline:
-            item = QListWidgetItem(transition_text(transition))
+            item = QListWidgetItem(transition_text(transition, numbers))
             if transition.action.value == "send_back" or transition.action.value == "refuse_extension":
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.timeline.addItem(item)

@@ -174,7 +174,7 @@ class MeetingChoiceDialog(_ChooserDialog):
                 [
                     formatting.format_date(meeting.held_on),
                     meeting.title,
-                    meeting.leader_name,
+                    formatting.numbered_name(meeting.leader_name, summary.leader_number),
                     str(summary.confirmed),
                 ]
             )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hazard_desktop.domain.grading import Grading, GradingMethod
 from hazard_desktop.domain.hazards import Hazard
 from hazard_desktop.ui import labels
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.widgets.hidden_scoring import arg
 from hazard_desktop.ui.widgets.lec_format import stored_band_name
 
@@ -54,9 +58,13 @@ def method_label(method: GradingMethod, *, ruling: bool = False) -> str:
     return _tr(_RULING) if ruling else _tr(_METHOD[method])
 
 
-def grading_summary(grading: Grading) -> str:
-    """One line: grade, method, mean D and band, leader and date."""
+def grading_summary(grading: Grading, numbers: Mapping[uuid.UUID, str] | None = None) -> str:
+    """One line: grade, method, mean D and band, leader and date; a leader in ``numbers`` (a namesake in their
+    department, ``domain.reference.namesake_numbers``) with the 工号."""
     grade = labels.grade_label(grading.grade)
+    leader = grading.leader_name
+    if numbers and grading.leader_id is not None:
+        leader = numbered_name(leader, numbers.get(grading.leader_id))
     if grading.mean_d is not None:
         band = stored_band_name(grading.band_name_zh, grading.band_name_en)
         return arg(
@@ -65,8 +73,8 @@ def grading_summary(grading: Grading) -> str:
             method_label(grading.method, ruling=grading.is_ruling),
             grading.mean_text(),
             band,
-            grading.leader_name,
+            leader,
             grading.graded_on.isoformat(),
         )
     method = method_label(grading.method, ruling=grading.is_ruling)
-    return arg(_tr(_SUMMARY), grade, method, grading.leader_name, grading.graded_on.isoformat())
+    return arg(_tr(_SUMMARY), grade, method, leader, grading.graded_on.isoformat())

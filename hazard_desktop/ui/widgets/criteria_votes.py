@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from hazard_desktop.domain.grading import CriterionClaim, CriterionVerdict, PanelRole
 from hazard_desktop.services.grading import VerdictEntry, VoteEntry
 from hazard_desktop.ui.widgets.hidden_scoring import arg
-from hazard_desktop.ui.widgets.member_picker import Seat
+from hazard_desktop.ui.widgets.member_picker import Seat, candidate_name
 
 COLUMNS = 3
 
@@ -54,9 +54,11 @@ class CriteriaVotes(QScrollArea):
         claims: Sequence[CriterionClaim],
         seats: Sequence[Seat],
         needs_pin: Callable[[Seat], bool] | None = None,
+        shared: frozenset[uuid.UUID] = frozenset(),
     ) -> None:
         """One box per criterion with a tick per member; all unticked (nobody has voted "applies"); a PIN box
-        for each member ``needs_pin`` names."""
+        for each member ``needs_pin`` names. Members in ``shared`` (a namesake in their department,
+        :func:`~hazard_desktop.ui.widgets.member_picker.namesakes`) are named with their 工号."""
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
             if item.widget() is not None:
@@ -77,7 +79,8 @@ class CriteriaVotes(QScrollArea):
             evidence.setFixedHeight(evidence.fontMetrics().lineSpacing() * 3 + 14)
             grid = QGridLayout()
             for n, seat in enumerate(self._seats):
-                tick = QCheckBox(arg(self.tr("%1 (%2): applies"), seat.candidate.name, self._seat_label(seat)), box)
+                name = candidate_name(seat.candidate, shared)
+                tick = QCheckBox(arg(self.tr("%1 (%2): applies"), name, self._seat_label(seat)), box)
                 tick.setObjectName(f"vote-{claim.code}-{n}")
                 grid.addWidget(tick, n // COLUMNS, n % COLUMNS)
                 self.ticks[(claim.criterion_id, seat.candidate.person_id)] = tick
@@ -99,7 +102,8 @@ class CriteriaVotes(QScrollArea):
                 pin.setEchoMode(QLineEdit.EchoMode.Password)
                 pin.setMaxLength(128)
                 pin.setPlaceholderText(self.tr("6-digit PIN"))
-                form.addRow(arg(self.tr("%1 (%2):"), seat.candidate.name, self._seat_label(seat)), pin)
+                name = candidate_name(seat.candidate, shared)
+                form.addRow(arg(self.tr("%1 (%2):"), name, self._seat_label(seat)), pin)
                 self.pins[seat.candidate.person_id] = pin
             self._layout.insertWidget(self._layout.count() - 1, box)
 

@@ -201,7 +201,7 @@ class HiddenScoring(QWidget):
             raise ValidationError("scores_hidden", field="scores")  # the services hold them (issue 14)
         if not self.is_complete():
             missing = next((s for s in self._seats if s.candidate.person_id not in self._entries), None)
-            params = {} if missing is None else {"person": missing.candidate.name}
+            params = {} if missing is None else {"person": candidate_name(missing.candidate, self._shared)}
             raise ValidationError("scores_incomplete", field="scores", **params)
         result = []
         for seat in self._seats:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from hazard_desktop.domain.grading import MemberScore, PanelRole
 from hazard_desktop.domain.reference import Department, DepartmentKind, Person
 from hazard_desktop.services.grading import PanelCandidate
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.models.rows import RowsTableModel
 from hazard_desktop.ui.widgets.lec_format import department_kind_short
 
@@ -134,11 +135,7 @@ def namesakes(candidates: Iterable[Candidate]) -> frozenset[uuid.UUID]:
 
 def candidate_name(candidate: Candidate, shared: frozenset[uuid.UUID] = frozenset()) -> str:
     """The name, with the employee number when it is one of ``shared`` (:func:`namesakes`): ``周永明（E0099）``."""
-    if candidate.person_id not in shared or not candidate.employee_no:
-        return candidate.name
-    return QCoreApplication.translate("MemberPicker", "{name} ({employee_no})").format(
-        name=candidate.name, employee_no=candidate.employee_no
-    )
+    return numbered_name(candidate.name, candidate.employee_no if candidate.person_id in shared else None)
 
 
 def candidate_label(candidate: Candidate, shared: frozenset[uuid.UUID] = frozenset()) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hazard_desktop.domain.grading import MemberScore, PanelOutcome
 from hazard_desktop.domain.lec import Band, ThresholdSet, format_decimal
+from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.labels import current_language
 from hazard_desktop.ui.models.rows import RowsTableModel
 from hazard_desktop.ui.widgets.band_swatch import BandSwatch
@@ -92,15 +94,22 @@ class PanelResultModel(RowsTableModel):
                 return QBrush(QColor(text_colour_on(row.colour)))
         return None
 
-    def set_scores(self, scores: Sequence[MemberScore], bands: Sequence[Band | None]) -> None:
-        """Show ``scores``; ``bands[i]`` is the band of member i's own D (None if unknown)."""
+    def set_scores(
+        self,
+        scores: Sequence[MemberScore],
+        bands: Sequence[Band | None],
+        numbers: Mapping[uuid.UUID, str] | None = None,
+    ) -> None:
+        """Show ``scores``; ``bands[i]`` is the band of member i's own D (None if unknown); a member in
+        ``numbers`` (a namesake in their department) is named with the 工号."""
+        numbers = numbers or {}
         self.beginResetModel()
         self._rows = []
         for score, band in zip(scores, bands, strict=True):
             self._rows.append(
                 _Row(
                     texts=(
-                        score.person_name,
+                        numbered_name(score.person_name, numbers.get(score.person_id)),
                         score.department_name,
                         role_text(score.role),
                         number(score.likelihood),
@@ -186,8 +195,14 @@ class PanelResults(QWidget):
     def outcome(self) -> PanelOutcome | None:
         return self._outcome
 
-    def set_outcome(self, outcome: PanelOutcome | None, threshold_set: ThresholdSet | None) -> None:
-        """Show ``outcome`` (bands looked up in ``threshold_set``); None clears."""
+    def set_outcome(
+        self,
+        outcome: PanelOutcome | None,
+        threshold_set: ThresholdSet | None,
+        numbers: Mapping[uuid.UUID, str] | None = None,
+    ) -> None:
+        """Show ``outcome`` (bands looked up in ``threshold_set``); None clears. ``numbers``: the 工号 of
+        members with a namesake in their department, shown after the name."""
         self._outcome = outcome
         if outcome is None or threshold_set is None:
             self.model.clear()
@@ -197,7 +212,7 @@ class PanelResults(QWidget):
             self.spread_label.hide()
             return
         by_code = {b.code: b for b in threshold_set.bands}
-        self.model.set_scores(outcome.scores, [by_code.get(code) for code in outcome.member_band_codes])
+        self.model.set_scores(outcome.scores, [by_code.get(code) for code in outcome.member_band_codes], numbers)
         self.view.resizeColumnsToContents()
         total = sum((s.d for s in outcome.scores), start=outcome.scores[0].d * 0)
         n = len(outcome.scores)

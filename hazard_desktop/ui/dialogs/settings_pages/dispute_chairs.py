@@ -26,8 +26,8 @@ from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui import messages
 from hazard_desktop.ui.dialogs.settings_pages.common import MessageLine
-from hazard_desktop.ui.formatting import QT_DATE_FORMAT
-from hazard_desktop.ui.widgets.member_picker import candidate_label, sort_candidates
+from hazard_desktop.ui.formatting import QT_DATE_FORMAT, numbered_name
+from hazard_desktop.ui.widgets.member_picker import candidate_label, namesakes, sort_candidates
 
 
 class DisputeChairsPage(QWidget):
@@ -82,25 +82,29 @@ class DisputeChairsPage(QWidget):
         layout.addWidget(self.versions, 1)
 
         self.save_button.clicked.connect(self.save)
+        self._numbers: dict[uuid.UUID, str] = {}
         self.reload()
 
     def reload(self) -> None:
         """Show the people and the versions stored."""
         setup = grading_service.grading_setup(self.context.uow(), self._today)
+        shared = namesakes(setup.people)  # a namesake in their department: with the 工号
         for combo, role in ((self.leader, Role.DISPUTE_LEADER), (self.deputy, Role.DISPUTE_DEPUTY)):
             combo.clear()
             marked = [p for p in setup.people if role in p.roles]
             others = [p for p in setup.people if role not in p.roles]
             for candidate in sort_candidates(marked) + sort_candidates(others):
-                combo.addItem(candidate_label(candidate), str(candidate.person_id))
+                combo.addItem(candidate_label(candidate, shared), str(candidate.person_id))
         current = setup.chairs_on(self._today)
         if current is not None:
             self.leader.setCurrentIndex(max(0, self.leader.findData(str(current.leader_id))))
             self.deputy.setCurrentIndex(max(0, self.deputy.findData(str(current.deputy_id))))
+        self._numbers = {c.person_id: c.employee_no for c in setup.people if c.person_id in shared}
         self._show_versions(setup.chairs)
         self.stale = False
 
     def _show_versions(self, versions: tuple[DisputeChairs, ...]) -> None:
+        numbers = self._numbers  # the chairs with a namesake in their department: with the 工号
         self.versions.clear()
         if not versions:
             self.versions.addItem(self.tr("Nobody named yet: disputes cannot be ruled."))
@@ -108,8 +112,8 @@ class DisputeChairsPage(QWidget):
             self.versions.addItem(
                 self.tr("From %1: 组长 %2, 副组长 %3")
                 .replace("%1", version.effective_from.isoformat())
-                .replace("%2", version.leader_name)
-                .replace("%3", version.deputy_name)
+                .replace("%2", numbered_name(version.leader_name, numbers.get(version.leader_id)))
+                .replace("%3", numbered_name(version.deputy_name, numbers.get(version.deputy_id)))
             )
 
     def save(self) -> DisputeChairs | None:
