@@ -22,6 +22,7 @@ from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.exchange import (
     BOOKKEEPING_FIELDS,
     FIRST_FIELD_SLOT,
+    FORMAT,
     FORMAT_VERSION,
     KINDS_BY_NAME,
     LAST_FIELD_SLOT,
@@ -421,7 +422,7 @@ def export_exchange(
 
         created = _now()
         manifest = {
-            "format": "hazard-desktop exchange",
+            "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "schema_revision": session.schema_revision(),
             "plant": {"id": str(me.plant_id), "name": me.plant_name},
