@@ -83,6 +83,7 @@ class ImportDialog(QDialog):
         self.files.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
         self.files.currentItemChanged.connect(self._file_picked)
         self.files_label = QLabel(self)
+        self.files_label.setWordWrap(True)  # "no file on the drive…" must not widen the dialog past 911 px
         self.browse_button = QPushButton(self.tr("Choose file…"), self)
         self.browse_button.clicked.connect(self._browse)
         files_row = QHBoxLayout()
