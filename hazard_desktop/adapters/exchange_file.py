@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hazard_desktop.domain.errors import DomainError
-from hazard_desktop.domain.exchange import FORMAT_VERSION, KINDS_BY_NAME
+from hazard_desktop.domain.exchange import FORMAT, FORMAT_VERSION, KINDS_BY_NAME
 from hazard_desktop.services.exchange import Fields
 
 MANIFEST = "manifest.json"
@@ -142,11 +142,36 @@ class ZipPackageFiles:
             archive.close()
             raise
 
+    def _our_manifest(self, archive: zipfile.ZipFile) -> dict[str, object] | None:
+        """The manifest, if the zip is an exchange file at all: a zip without our ``manifest.json`` (any zip
+        renamed to ``.hzx``) is "not an exchange file", not a damaged one (new-user trial u6); a file whose
+        manifest is ours but whose entries differ from it stays "damaged or altered"."""
+        try:
+            info = archive.getinfo(MANIFEST)
+        except KeyError:
+            raise DomainError("exchange_not_a_file") from None
+        if info.file_size > self.limits.entry_size:
+            return None  # refused as too large by the directory's checks, as every entry is
+        if info.flag_bits & 0x1:
+            raise DomainError("exchange_not_a_file")  # ours are never encrypted
+        try:
+            manifest = json.loads(_read(archive, info, self.limits.entry_size))
+        except (ValueError, UnicodeDecodeError):
+            raise DomainError("exchange_not_a_file") from None
+        if (
+            not isinstance(manifest, dict)
+            or manifest.get("format", FORMAT) != FORMAT
+            or "format_version" not in manifest
+        ):
+            raise DomainError("exchange_not_a_file")
+        return manifest
+
     def _check(self, archive: zipfile.ZipFile, schema_revision: str, deep: bool, path: Path) -> ZipPackage:
         limits = self.limits
         infos = archive.infolist()
         if len(infos) > limits.entries:
             raise DomainError("exchange_too_large", limit="entries")
+        manifest = self._our_manifest(archive)
         names: set[str] = set()
         total = 0
         for info in infos:
@@ -167,11 +192,8 @@ class ZipPackageFiles:
             total += info.file_size
             if total > limits.total_size:
                 raise DomainError("exchange_too_large", limit="total_size")
-        if MANIFEST not in names:
-            raise DomainError("exchange_tampered", entry=MANIFEST)
-        manifest = _json(_read(archive, archive.getinfo(MANIFEST), limits.entry_size), MANIFEST)
-        if not isinstance(manifest, dict):
-            raise DomainError("exchange_tampered", entry=MANIFEST)
+        if manifest is None:  # its size was refused above; for the type checker
+            raise DomainError("exchange_too_large", limit="entry_size")
         version = manifest.get("format_version")
         if not isinstance(version, int):
             raise DomainError("exchange_tampered", entry=MANIFEST)

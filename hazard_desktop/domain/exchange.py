@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from hazard_desktop.domain.errors import DomainError
 
+FORMAT = "hazard-desktop exchange"  # the manifest's "format": what tells our file from any other zip
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".hzx"
 

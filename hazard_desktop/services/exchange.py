@@ -22,6 +22,7 @@ from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.exchange import (
     BOOKKEEPING_FIELDS,
     FIRST_FIELD_SLOT,
+    FORMAT,
     FORMAT_VERSION,
     KINDS_BY_NAME,
     LAST_FIELD_SLOT,
@@ -70,6 +71,9 @@ class ImportPreview:
     kinds: tuple[KindCounts, ...]
     photos: int  # new photos carried (photo records with their files; a photo's renditions count once)
     joins: bool  # True: importing makes this (empty) register join the plant
+    # every photo the file carries, new or already here: what the sender's export said it wrote (trial u6:
+    # the laptop said 22 photos, the preview "0 photos" because all were here already)
+    photos_in_file: int = 0
 
     @property
     def nothing_new(self) -> bool:
@@ -422,7 +426,7 @@ def export_exchange(
 
         created = _now()
         manifest = {
-            "format": "hazard-desktop exchange",
+            "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "schema_revision": session.schema_revision(),
             "plant": {"id": str(me.plant_id), "name": me.plant_name},
@@ -678,6 +682,9 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
     photos = sum(
         f"photos/{kind}/{record_id}" in owners for kind, rows in plan.new.items() for record_id, _fields in rows
     )
+    in_file = sum(  # counted as the export counts them: the records of the photo kinds the file carries
+        c.new + c.changed + c.unchanged + c.conflicts for c in plan.counts if KINDS_BY_NAME[c.kind].blobs is not None
+    )
     return ImportPreview(
         sender=plan.sender.short_code,
         sender_role=plan.sender.role,
@@ -687,6 +694,7 @@ def _preview(plan: _Plan, package: ExchangePackage) -> ImportPreview:
         kinds=tuple(plan.counts),
         photos=photos,
         joins=plan.joins is not None,
+        photos_in_file=in_file,
     )
 
 

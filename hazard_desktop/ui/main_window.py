@@ -78,7 +78,7 @@ from hazard_desktop.ui.models.register_model import (
     header_text,
 )
 from hazard_desktop.ui.register_filters import RegisterFilterBar
-from hazard_desktop.ui.widgets import screen_fit
+from hazard_desktop.ui.widgets import screen_fit, status_text
 
 log = logging.getLogger(__name__)
 
@@ -667,11 +667,16 @@ class MainWindow(QMainWindow):
     def fit_status_bar(self, message: str | None = None) -> None:
         """Every permanent item of the status bar is shown whole or not at all: when the bar lacks room (1366 px
         at 150 %, issue 12) or a temporary message needs it, the less important ones (:data:`STATUS_GIVE_WAY`)
-        step aside, so nothing is drawn over nor cut. The hazard count, the operator and a filter chip stay."""
+        first say it shorter (``widgets/status_text.py``; trial u6: "Role:" and the report date were gone in
+        English), then step aside, so nothing is drawn over nor cut. The hazard count, the operator and a filter
+        chip stay."""
         bar = self.statusBar()
         for widget in self._given_way:
             widget.show()
         self._given_way = []
+        give_way = [w for w in (bar.findChild(QWidget, name) for name in STATUS_GIVE_WAY) if w is not None]
+        for widget in give_way:
+            status_text.show_full(widget)
         if message is None:
             message = bar.currentMessage()
         need = bar.fontMetrics().horizontalAdvance(message) + 24 if message else 0
@@ -680,6 +685,10 @@ class MainWindow(QMainWindow):
             need = max(need, drafts.sizeHint().width() + 12)
         grip = bar.findChild(QWidget, "qt_statusbar_sizegrip")
         room = self.width() - (grip.sizeHint().width() if grip is not None and not grip.isHidden() else 0) - 12
+        for widget in give_way:  # first the shorter wordings, the least important item's first
+            if room - self._status_used(bar) >= need:
+                break
+            status_text.shorten(widget)
         for name in (*STATUS_GIVE_WAY, None):
             if room - self._status_used(bar) >= need:
                 break
@@ -903,14 +912,14 @@ class MainWindow(QMainWindow):
         }
         used = sum(sizes.values())
         hide: set[int] = set()
-        for column in OPTIONAL_COLUMNS:
+        for step in _FIT_STEPS:  # as a fresh layout: the label columns keep to their caps before the days left go
             if room - used >= DESCRIPTION_MIN:
                 break
-            if column in sizes and column not in self._user_shown:
-                hide.add(column)
-                used -= sizes[column]
-        if hide == self._fit_hidden:
-            return
+            if step == _CAP_LABELS:
+                used -= self._cap_label_columns(sizes)
+            elif step in sizes and step not in self._user_shown:
+                hide.add(step)
+                used -= sizes[step]
         fits = room - used >= DESCRIPTION_MIN
         # Resize modes first: changing them after hiding sections leaves gaps where the hidden ones were.
         mode = header.sectionResizeMode(COL_DESCRIPTION)
@@ -919,6 +928,8 @@ class MainWindow(QMainWindow):
         elif not fits and mode == QHeaderView.ResizeMode.Stretch:
             header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(COL_DESCRIPTION, natural[COL_DESCRIPTION])
+        if hide == self._fit_hidden:
+            return
         for column in hide - self._fit_hidden:
             self._fit_sizes[column] = header.sectionSize(column)
             header.hideSection(column)
@@ -926,6 +937,25 @@ class MainWindow(QMainWindow):
             header.showSection(column)
             header.resizeSection(column, self._fit_sizes.pop(column, natural[column]))
         self._fit_hidden = hide
+
+    def _cap_label_columns(self, sizes: dict[int, int]) -> int:
+        """Narrow the shown label columns wider than their caps (:data:`LABEL_CAPS`); return the width freed.
+
+        Trial u6: a layout saved in Chinese and opened in English at 911 px measured the band at its whole
+        English label ("Significantly dangerous"), which pushed the dispute and the days left out of view.
+        """
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        freed = 0
+        for column, cap in LABEL_CAPS.items():
+            if column not in sizes or header.isSectionHidden(column):
+                continue
+            narrower = max(cap, metrics.horizontalAdvance(header_text(column)) + 24)
+            if sizes[column] > narrower:
+                freed += sizes[column] - narrower
+                sizes[column] = narrower
+                header.resizeSection(column, narrower)
+        return freed
 
     def _language_widths(self) -> None:
         """Default widths for the visible fixed-width columns (order and hidden columns stay as chosen)."""

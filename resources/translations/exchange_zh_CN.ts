@@ -73,6 +73,11 @@ from %3</source>
             <source>Resolved: %1 keeps the chosen values.</source>
             <translation>已解决：%1 按所选的值保存。</translation>
         </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange/conflicts.py" line="177" />
+            <source>From the file</source>
+            <translation>来自交换包</translation>
+        </message>
     </context>
     <context>
         <name>Exchange</name>
@@ -1018,8 +1023,8 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="203" />
-            <source>Exchange files on %1:</source>
-            <translation>%1 上的交换包：</translation>
+            <source>Exchange files on %1, newest first:</source>
+            <translation>%1 上的交换包（最新的在前）：</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="205" />
@@ -1028,13 +1033,13 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="209" />
-            <source>Exchange files found:</source>
-            <translation>找到的交换包：</translation>
+            <source>Exchange files found, newest first:</source>
+            <translation>找到的交换包（最新的在前）：</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="211" />
-            <source>No USB drive found. Plug one in, or choose a file.</source>
-            <translation>没有找到 U 盘。请插入 U 盘，或手动选择文件。</translation>
+            <source>No exchange file on a USB drive. Plug in the drive with the file, or choose it.</source>
+            <translation>U 盘上没有交换包。请插入存有交换包的 U 盘，或手动选择文件。</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="225" />
@@ -1053,8 +1058,8 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="288" />
-            <source>From %1 (%2) of %3, written %4; %5 photos.</source>
-            <translation>来自 %1（%2），%3，写于 %4；照片 %5 张。</translation>
+            <source>From %1 (%2) of %3, written %4.</source>
+            <translation>来自 %1（%2），%3，写于 %4。</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="311" />
@@ -1085,13 +1090,13 @@ from %3</source>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="373" />
-            <source>Nothing changed: this file was imported already.</source>
-            <translation>没有变化：这个文件已经导入过。</translation>
+            <source>Nothing was written: this file was imported already.</source>
+            <translation>没有写入任何内容：这个文件已经导入过。</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="377" />
-            <source>Imported: %1 new and %2 changed records.</source>
-            <translation>已导入：新增 %1 条，变更 %2 条记录。</translation>
+            <source>Imported: %1 new and %2 changed records, %3 new photos.</source>
+            <translation>已导入：新增 %1 条、变更 %2 条记录，新增照片 %3 张。</translation>
         </message>
         <message>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="380" />
@@ -1119,6 +1124,16 @@ from %3</source>
             <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="419" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="477" />
+            <source>No photos in the file.</source>
+            <translation>文件中没有照片。</translation>
+        </message>
+        <message>
+            <location filename="../../hazard_desktop/ui/exchange/import_dialog.py" line="478" />
+            <source>Photos in the file: %1 (%2 new, %3 already here).</source>
+            <translation>文件中的照片：%1 张（新增 %2 张，本机已有 %3 张）。</translation>
         </message>
     </context>
     <context>

@@ -726,6 +726,11 @@
       <source>Progress: %1</source>
       <translation>整改进展：%1</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/rectification/actions.py" line="257" />
+        <source>Overdue %1 · 7 days %2 · to accept %3</source>
+        <translation>逾期 %1 · 7 天内 %2 · 待验收 %3</translation>
+    </message>
 </context>
   <context>
     <name>RectificationDialogs</name>

@@ -49,6 +49,11 @@
         <source>Order No. 16 Art. 14: the statistics of a quarter reach the regulator by the 15th of the next month, those of a year by 31 January. Tools → Statistics… → Report writes them.</source>
         <translation>《安全生产事故隐患排查治理暂行规定》第十四条：季度统计分析表于下一季度第一个月15日前、年度统计分析表于次年1月31日前报送。在“工具 → 统计分析… → 报表”中生成。</translation>
     </message>
+    <message>
+        <location filename="../../hazard_desktop/ui/statistics/actions.py" line="35" />
+        <source>Report {due}</source>
+        <translation>报送 {due}</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsMessages</name>

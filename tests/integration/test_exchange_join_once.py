@@ -171,8 +171,11 @@ def test_photos_are_counted_as_the_user_counts_them_not_as_files(tmp_path: Path)
     assert result.photos == 5
     preview = ex.exchange_preview(hq.store, hq.files, target)
     assert preview.photos == 5 == {k.kind: k.new for k in preview.kinds}["hazard_photo"]
+    assert preview.photos_in_file == result.photos  # the preview counts as the export's summary did
     hq.take(target)
-    assert ex.exchange_preview(hq.store, hq.files, target).photos == 0  # nothing new the second time
+    again = ex.exchange_preview(hq.store, hq.files, target)
+    assert again.photos == 0  # nothing new the second time
+    assert again.photos_in_file == 5  # but the file still carries them (trial u6: "0 photos" though 22 were sent)
     hq.close()
     a3.close()
 

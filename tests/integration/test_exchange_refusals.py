@@ -382,3 +382,23 @@ def test_an_employee_number_given_on_both_sides_to_two_people_is_refused(pair):
     reference_admin.save_person(a1.context.uow(), None, "钱同号", "e7777", workshop.id, [])
     error = refused(hq, a1.send(), "exchange_employee_no_duplicate")
     assert error.params == {"name": "钱同号", "employee_no": "e7777", "other": "赵同号"}
+
+
+def test_a_zip_renamed_to_hzx_is_no_exchange_file_not_a_damaged_one(pair, tmp_path):
+    """New-user trial u6: a zip holding pump.png, renamed to .hzx, was called "damaged or altered (pump.png does
+    not match its checksum)"; without our manifest it is simply not an exchange file."""
+    hq, _a1, file = pair
+    plain = tmp_path / "somezip.hzx"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("pump.png", b"\x89PNG\r\n\x1a\n" + bytes(100))
+    refused(hq, plain, "exchange_not_a_file")
+    foreign = tmp_path / "foreign.hzx"  # another program's manifest.json
+    with zipfile.ZipFile(foreign, "w") as archive:
+        archive.writestr("manifest.json", '{"format": "some other program", "format_version": 1}')
+        archive.writestr("pump.png", b"png")
+    refused(hq, foreign, "exchange_not_a_file")
+
+    def extra(name, data, manifest):  # ours, with a file slipped in: altered, as before
+        return [(name, data), ("pump.png", b"png")] if name == "records/hazard.json" else [(name, data)]
+
+    refused(hq, rewrite(file, tmp_path / "extra.hzx", extra), "exchange_tampered")

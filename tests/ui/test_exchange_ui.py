@@ -216,7 +216,8 @@ def test_the_import_previews_the_file_on_the_drive_before_writing_anything(qtbot
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10_000)
     assert fake.imports == [path]
-    assert "14 new and 2 changed" in dialog.status.text() and "1 conflict" in dialog.status.text()
+    assert "14 new and 2 changed records, 9 new photos" in dialog.note.text() and "1 conflict" in dialog.status.text()
+    assert "until you press Import" not in dialog.note.text()  # what was written, not the promise made before
     with qtbot.waitSignal(dialog.conflicts_requested):
         dialog.conflicts_button.click()
 
@@ -440,12 +441,13 @@ def test_ids_and_codes_in_a_conflict_show_as_names(qtbot, ctx, fake) -> None:
     assert dialog.table.item(2, 2).text() == "pending"  # free text stays as it is
 
 
-def test_files_for_this_computer_come_first_and_its_own_last(qtbot, ctx, fake, tmp_path) -> None:
+def test_files_are_listed_newest_first_without_this_computers_own(qtbot, ctx, fake, tmp_path) -> None:
+    """Trial u6: the office was offered its own outgoing files, and the list was not in time order."""
     import os
 
     stick = tmp_path / "KINGSTON"
     stick.mkdir()
-    names = ("A3-to-OF-20261207-1700.hzx", "OF-to-A3-20261207-0800.hzx", "OF-to-B1-20261207-0900.hzx")
+    names = ("A3-to-OF-20261207-1700.hzx", "OF-to-B1-20261207-0900.hzx", "OF-to-A3-20261207-0800.hzx")
     for n, name in enumerate(names):
         (stick / name).write_bytes(b"PK")
         os.utime(stick / name, (1_000_000 - n * 1000, 1_000_000 - n * 1000))  # the first is the newest
@@ -453,7 +455,8 @@ def test_files_for_this_computer_come_first_and_its_own_last(qtbot, ctx, fake, t
     dialog = ImportDialog(ctx)  # this computer is A3
     qtbot.addWidget(dialog)
     listed = [Path(dialog.files.item(r).data(Qt.ItemDataRole.UserRole)).name for r in range(dialog.files.count())]
-    assert listed == ["OF-to-A3-20261207-0800.hzx", "OF-to-B1-20261207-0900.hzx", "A3-to-OF-20261207-1700.hzx"]
+    assert listed == ["OF-to-B1-20261207-0900.hzx", "OF-to-A3-20261207-0800.hzx"]  # A3's own export left out
+    assert "newest first" in dialog.files_label.text()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
     assert dialog.path == stick / listed[0]
 

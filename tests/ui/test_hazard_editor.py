@@ -172,6 +172,37 @@ def test_missing_choices(new_dialog: HazardEditorDialog, sample: Sample, context
     assert_refused(new_dialog, context, before, "Please enter where the hazard is")
 
 
+def test_the_error_box_is_as_tall_as_its_lines_and_follows_the_fields(
+    qtbot, new_dialog: HazardEditorDialog, sample: Sample, context
+) -> None:
+    """Trial u6 (English, 911×512): after Save with empty fields the red box took a third of the form and stayed
+    after the fields were filled, until the form was used further. It is as tall as its lines, and shrinks to
+    what is still wrong as the fields are fixed, then goes."""
+    before = hazard_count(context)
+    new_dialog.resize(760, 472)
+    new_dialog.show()
+    qtbot.waitExposed(new_dialog)
+    new_dialog.save_button.click()
+    box = new_dialog.error_label
+    QApplication.processEvents()
+    assert box.isVisible() and "Please describe the hazard." in new_dialog.error_message()
+    assert box.height() <= box.heightForWidth(box.width()) + 1, (box.height(), box.heightForWidth(box.width()))
+    lines = new_dialog.error_message().count("\n")
+    tall = box.height()
+    new_dialog.description.setPlainText("槽车装卸区静电接地夹损坏")
+    QApplication.processEvents()
+    assert "describe" not in new_dialog.error_message()  # updated at once, without another Save
+    assert new_dialog.error_message().count("\n") == lines - 1
+    assert new_dialog.description not in new_dialog.marked_fields()
+    assert box.height() < tall
+    fill(new_dialog, sample)
+    QApplication.processEvents()
+    assert new_dialog.error_message() == "" and not box.isVisible() and new_dialog.marked_fields() == []
+    assert hazard_count(context) == before  # nothing was saved meanwhile
+    new_dialog.save_button.click()
+    assert hazard_count(context) == before + 1
+
+
 def test_a_typed_finder_name_is_stored_as_that_person(new_dialog: HazardEditorDialog, sample: Sample, context) -> None:
     """New-user trial: the finder typed by hand (" 李娜 ", no department) is the person 李娜, not free text."""
     fill(new_dialog, sample)

@@ -603,6 +603,43 @@ def test_widths_saved_in_another_language_are_measured_again(qtbot, context: App
     assert header.visualIndex(rm.COL_GRADE) == 1 and header.isSectionHidden(rm.COL_METHOD)  # choices kept
 
 
+def test_a_layout_saved_in_chinese_opens_in_english_on_the_laptop_without_sideways_scrolling(
+    qtbot, context: AppContext, sample: Sample
+) -> None:
+    """Trial u6: the office's register, laid out in Chinese and opened in English at 1366×768 and 150 % (911 px),
+    gave the band its whole English label ("Significantly dangerous"), which pushed the dispute and the days
+    left out of view. Measured again, the label columns keep to their caps (elided, the tooltip whole)."""
+    from PySide6.QtCore import QRect
+
+    from hazard_desktop.ui.widgets import screen_fit
+
+    previous = screen_fit.set_available_override(QRect(0, 0, 911, 512))
+    try:
+        first = MainWindow(context)
+        qtbot.addWidget(first)
+        first.resize(911, 512)
+        first.show()
+        first.save_layout()
+        first.close()
+        settings = QSettings(str(context.data_dir / mw.SETTINGS_FILE), QSettings.Format.IniFormat)
+        settings.setValue("main_window/language", "zh")
+        settings.sync()
+        second = MainWindow(context)
+        qtbot.addWidget(second)
+        second.resize(911, 512)
+        second.show()
+        QApplication.processEvents()
+        header = second.view.horizontalHeader()
+        shown = [c for c in range(rm.COLUMN_COUNT) if not header.isSectionHidden(c)]
+        used = sum(header.sectionSize(c) for c in shown)
+        assert used <= second.view.viewport().width(), (used, second.view.viewport().width())
+        assert not second.view.horizontalScrollBar().isVisible()
+        assert {rm.COL_BAND, rm.COL_DISPUTE} <= set(shown)
+        assert header.sectionSize(rm.COL_BAND) <= mw.LABEL_CAPS[rm.COL_BAND]
+    finally:
+        screen_fit.set_available_override(previous)
+
+
 # ---------------------------------------------------------------- columns hidden to fit the width
 
 

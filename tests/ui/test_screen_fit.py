@@ -1110,6 +1110,57 @@ def test_the_status_bar_names_the_signed_in_person_once(qtbot, fresh: AppContext
         screen_fit.set_available_override(previous)
 
 
+def test_the_status_bar_keeps_role_and_report_day_in_english_at_150_percent(
+    qtbot, fresh: AppContext, language: str, tmp_path
+) -> None:
+    """Trial u6: at 911×512 in English, signed in as an inspector who is also the safety administrator, "Role:"
+    and the next report's day stepped aside. They now say it shorter (the tooltip in full) and stay."""
+    from hazard_desktop.domain.accounts import Role, SecretKind
+    from hazard_desktop.services import accounts as account_service
+    from hazard_desktop.services import reference_admin
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+    from tests.fakes import FakeSecretHasher
+    from tests.ui.test_accounts_ui import _first_admin
+
+    fresh.secrets = FakeSecretHasher()
+    _first_admin(fresh, qtbot)
+    with fresh.uow() as uow:
+        department = uow.reference.departments()[0].id
+    person = reference_admin.save_person(fresh.uow(), None, "张华", "", department, [])
+    account_service.save_account(
+        fresh.uow(), fresh.secrets, None, person_id=person.id, name="张华",  # type: ignore[arg-type]
+        roles=frozenset({Role.INSPECTOR, Role.SAFETY_ADMIN}), kind=SecretKind.PIN, secret="582914",
+    )  # fmt: skip
+    fresh.session.sign_in(account_service.sign_in(fresh.uow(), fresh.secrets, "张华", "582914"))  # type: ignore[arg-type]
+    previous = screen_fit.set_available_override(SCREENS["150%"])
+    try:
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(fresh, settings=settings)
+        qtbot.addWidget(window)
+        install_features(window, fresh)
+        window.resize(911, 512)
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        shown = _assert_status_items_whole_and_apart(window)
+        assert {"dueCounts", "reportDueLabel", "accountStatus"} <= shown, shown
+        account = window.findChild(QWidget, "accountStatus")
+        assert account.text().startswith("Role:" if language == "en" else "角色"), account.text()
+        assert "2027" in window.findChild(QWidget, "reportDueLabel").text() or "20" in account.text()
+        for name in ("accountStatus", "dueCounts"):  # the whole wording stays a hover away
+            item = window.findChild(QWidget, name)
+            assert item.toolTip(), name
+        window.grab().save(str(tmp_path / f"status-{language}.png"))
+        window.resize(1366, 740)  # room: the full wordings come back
+        QApplication.processEvents()
+        full = "Overdue: " if language == "en" else "逾期："
+        assert window.findChild(QWidget, "dueCounts").text().startswith(full)
+        window.close()
+    finally:
+        screen_fit.set_available_override(previous)
+
+
 def test_settings_people_new_and_save_are_in_view_without_scrolling(qtbot, world: World, language: str, screen: QRect):
     """Trial (77): at 150 % 设置 → 人员's 新增/保存 were reachable only by scrolling the whole dialog."""
     from PySide6.QtWidgets import QDialogButtonBox

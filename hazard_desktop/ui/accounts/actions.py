@@ -29,7 +29,14 @@ from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
-from hazard_desktop.ui.accounts.labels import actor_roles_text, actor_text, actor_tip, roles_needed_text
+from hazard_desktop.ui.accounts.labels import (
+    actor_roles_text,
+    actor_short_text,
+    actor_text,
+    actor_tip,
+    roles_needed_text,
+)
+from hazard_desktop.ui.widgets import status_text
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -371,7 +378,7 @@ class AccountActions(QObject):
         rectification = getattr(self.window, "rectification_actions", None)
         named = actor.person_id is not None and getattr(rectification, "operator", None) == actor.person_id
         roles = actor_roles_text(actor) if named else ""
-        self.status.setText(roles or actor_text(actor))
+        status_text.set_texts(self.status, roles or actor_text(actor), actor_short_text(actor, roles_only=bool(roles)))
         self.status.setToolTip(actor_tip(actor))
         fit = getattr(self.window, "fit_status_bar", None)
         if fit is not None:

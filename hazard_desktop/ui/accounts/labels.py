@@ -53,6 +53,18 @@ def actor_roles_text(actor: Actor) -> str:
     return QCoreApplication.translate("Accounts", "Role: %1").replace("%1", roles_text(actor.roles))
 
 
+def actor_short_text(actor: Actor, *, roles_only: bool) -> str:
+    """The account label where the bar lacks room: the first role and how many more ("Role: Inspector +1"),
+    after the name unless ``roles_only``; the tooltip (:func:`actor_tip`) names them all."""
+    if actor.single_user or actor.account_id is None or not actor.roles:
+        return actor_text(actor)
+    names = [role_name(r) for r in Role if r in actor.roles]
+    first = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
+    if roles_only:
+        return QCoreApplication.translate("Accounts", "Role: %1").replace("%1", first)
+    return f"{actor.name} · {first}"
+
+
 def actor_text(actor: Actor) -> str:
     """Who is signed in, for the status bar (short: 1366 px at 150 %; :func:`actor_tip` says it in full)."""
     if actor.single_user:

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -142,6 +143,30 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+class ErrorBox(QLabel):
+    """The red box above a form: word-wrapped and exactly as tall as its lines at its width.
+
+    A wrapped label's size hint is measured at a narrower width than it gets, so the layout gave the English
+    list of five problems a third of the form (new-user trial u6); this one asks for the height its text needs
+    at the width it has, and asks again when that width changes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # never taller than its text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        width = self.width() if self.width() > 0 else hint.width()
+        return QSize(hint.width(), self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width: another number of lines
+
+
 class HazardEditorDialog(QDialog):
     """The hazard form. Create with ``hazard=None``; edit an existing hazard otherwise.
 
@@ -169,6 +194,8 @@ class HazardEditorDialog(QDialog):
         self._draft_problem_shown = False
         self._restoring = False
         self._marked: list[QWidget] = []
+        self._input_problems_shown = False  # the error box lists the input rules' problems (updated as fields change)
+        self._shown_problems: list[tuple[str, str | None]] = []
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
@@ -176,9 +203,8 @@ class HazardEditorDialog(QDialog):
         self.setObjectName("hazardEditor")
         self.setAcceptDrops(True)  # image files dropped anywhere on the form are added as photos
 
-        self.error_label = QLabel(self)
+        self.error_label = ErrorBox(self)
         self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(
             "background: #fdecea; color: #b71c1c; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
         )
@@ -602,9 +628,11 @@ class HazardEditorDialog(QDialog):
         """Show ``text`` above the form (and mark ``field``)."""
         self.show_problems([(text, field)])
 
-    def show_problems(self, problems: Sequence[tuple[str, str | None]]) -> None:
-        """Show every ``(text, field)`` above the form, one a line; mark each field, the cursor in the first."""
+    def show_problems(self, problems: Sequence[tuple[str, str | None]], *, focus: bool = True) -> None:
+        """Show every ``(text, field)`` above the form, one a line; mark each field, the cursor in the first
+        (``focus``; not while the user types: the list follows the fields as they are fixed)."""
         self.clear_error()
+        self._shown_problems = list(problems)
         texts = [text for text, _field in problems]
         self.error_label.setText(texts[0] if len(texts) == 1 else "\n".join(f"• {text}" for text in texts))
         self.error_label.show()
@@ -614,10 +642,25 @@ class HazardEditorDialog(QDialog):
                 continue
             widget.setProperty("invalid", True)
             widget.setStyleSheet("border: 1px solid #c62828;")
-            if not self._marked:
+            if not self._marked and focus:
                 widget.setFocus()
                 self.scroll.ensureWidgetVisible(widget)
             self._marked.append(widget)
+
+    def _recheck(self) -> None:
+        """While the input rules' list is shown, a field changed: the list shrinks to what is still wrong and
+        goes once nothing is (trial u6: it stayed, a third of the form high, after the fields were filled)."""
+        if not self._input_problems_shown or not self.error_label.isVisibleTo(self):
+            return
+        problems = input_problems(self._input(), utcnow())
+        shown = [(messages.error_text(p), p.field) for p in problems]
+        if shown == self._shown_problems:
+            return  # a keystroke that fixes nothing: the box and the marks stay as they are
+        if problems:
+            self.show_problems(shown, focus=False)
+        else:
+            self.clear_error()
+        self._input_problems_shown = bool(problems)
 
     def marked_fields(self) -> list[QWidget]:
         """The fields marked as wrong now."""
@@ -625,6 +668,8 @@ class HazardEditorDialog(QDialog):
 
     def clear_error(self) -> None:
         """Hide the error message and unmark the fields."""
+        self._input_problems_shown = False
+        self._shown_problems = []
         self.error_label.hide()
         self.error_label.clear()
         for marked in getattr(self, "_marked", []):
@@ -733,6 +778,7 @@ class HazardEditorDialog(QDialog):
         problems = input_problems(self._input(), utcnow())
         if problems:
             self.show_problems([(messages.error_text(p), p.field) for p in problems])
+            self._input_problems_shown = True  # the list follows the fields from now on (``_recheck``)
             self.save_draft_now()
             return False
         try:
@@ -814,6 +860,7 @@ class HazardEditorDialog(QDialog):
     def _field_changed(self) -> None:
         if self._drafts is not None and not self._restoring:
             self._draft_timer.start()
+        self._recheck()
 
     def _form_values(self) -> dict[str, Any]:
         """The form's values as JSON (photos picked but not saved are named by their copy in the draft)."""

@@ -97,6 +97,7 @@ class ConflictsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
+        self._set_headers(None)  # real headers from the start: an empty window showed Qt's "1 2 3" (trial u6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_FIELD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_LOCAL, QHeaderView.ResizeMode.Stretch)
@@ -174,6 +175,11 @@ class ConflictsDialog(QDialog):
         else:
             self._show(-1)
 
+    def _set_headers(self, sender: str | None) -> None:
+        """The field table's headers; ``sender``: the other computer's code (None: no conflict shown)."""
+        incoming = self.tr("From %1").replace("%1", sender) if sender else self.tr("From the file")
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("This computer"), incoming])
+
     def _fit_rows(self, *_args: object) -> None:
         self.table.resizeRowsToContents()  # wrapped long values take the height they need, no more
 
@@ -191,6 +197,7 @@ class ConflictsDialog(QDialog):
             widget.setEnabled(conflict is not None)
         if conflict is None:
             self.heading.setText(self.tr("No open conflicts: every exchanged record agrees."))
+            self._set_headers(None)
             self.table.blockSignals(False)
             return
         heading = self.tr(
@@ -200,9 +207,7 @@ class ConflictsDialog(QDialog):
         heading = heading.replace("%1", common.kind_name(conflict.kind)).replace("%2", conflict.hazard_number or "")
         heading = heading.replace("%3", conflict.sender).replace("%4", common.when_text(conflict.received_at))
         self.heading.setText(heading)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("This computer"), self.tr("From %1").replace("%1", conflict.sender)]
-        )
+        self._set_headers(conflict.sender)
         self.table.setRowCount(len(conflict.fields))
         bold = QFont(self.font())
         bold.setBold(True)

@@ -76,6 +76,7 @@ class ExportDialog(QDialog):
         self.identity: Any = None
         self._drives: list[RemovableDrive] = []
         self._chosen_by_user = False
+        self.shown_target: Path | None = None  # the name the File line shows: the one Export writes (trial u6)
         self.setWindowTitle(self.tr("Export exchange file"))
         screen_fit.fit_on_show(self, (640, 360), remember="exchange-export")
 
@@ -191,6 +192,7 @@ class ExportDialog(QDialog):
             self.peer_combo.setCurrentIndex(index)
 
     def _tick(self) -> None:
+        self._update_file()  # the File line follows the clock's minute, so the name shown is the one written
         port = self.context.removable_drives
         self._poll.tick(lambda: port.drives() if port is not None else [])
 
@@ -267,7 +269,10 @@ class ExportDialog(QDialog):
         return folder / file_name(self.identity.short_code, peer, datetime.now())
 
     def _update_file(self, *_args: object) -> None:
+        if self.job is not None or self.result_value is not None:
+            return  # written or being written: the File line names that file
         target = self.target()
+        self.shown_target = target
         self.file_label.setText(str(target) if target is not None else "-")
 
     # ------------------------------------------------------------------ writing
@@ -277,7 +282,8 @@ class ExportDialog(QDialog):
         from hazard_desktop.services import exchange
 
         ports = common.ports(self.context)
-        target = self.target()
+        # the name shown, not one made again now: a minute later it was …-1501.hzx under a shown …-1500.hzx
+        target = self.shown_target
         if ports is None or target is None or self.job is not None:
             return None
         store, files = ports
@@ -318,6 +324,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         path: Path = result.path  # type: ignore[attr-defined]
+        self.file_label.setText(str(path))  # with its ``-2`` if a file of that minute was there already
         on_drive = any(path.is_relative_to(d.path) for d in self._drives)
         text = self.tr("Written: %1\n%2 records, %3 photos, %4.")
         text = text.replace("%1", str(path)).replace("%2", str(result.records))  # type: ignore[attr-defined]

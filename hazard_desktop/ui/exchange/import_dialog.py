@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,19 +45,13 @@ COLUMNS = 5  # kind, new, changed, unchanged, conflicts
 _CONFLICT_BRUSH = QBrush(QColor("#B71C1C"))
 
 
-def addressed_first(found: list[ExchangeFile], own: str | None) -> list[ExchangeFile]:
-    """Files named for this installation (``…-to-<own>-…``) first and its own exports (``<own>-to-…``) last,
-    each group newest first: the office's stick often carries the file it wrote for a laptop too."""
-    if not own:
-        return found
-
-    def rank(entry: ExchangeFile) -> int:
-        name = entry.path.name.upper()
-        if f"-TO-{own.upper()}-" in name:
-            return 0
-        return 2 if name.startswith(f"{own.upper()}-TO-") else 1
-
-    return sorted(found, key=rank)  # stable: newest first within each group
+def offered(found: list[ExchangeFile], own: str | None) -> list[ExchangeFile]:
+    """The files worth importing here, newest first: this installation's own exports (``<own>-to-…``, which the
+    office's stick carries for its laptops) are left out, since importing them is refused anyway (trial u6:
+    the office was offered its own outgoing files, ranked above newer files for it)."""
+    mine = f"{own.upper()}-TO-" if own else None
+    kept = [f for f in found if mine is None or not f.path.name.upper().startswith(mine)]
+    return sorted(kept, key=lambda f: (-f.modified, str(f.path)))
 
 
 class ImportDialog(QDialog):
@@ -79,7 +73,8 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.preview: Any = None
         self.result_value: Any = None
-        self._listed: list[Path] = []
+        # the files and drives listed; None: not yet (the first look must say what it found, also nothing)
+        self._listed: tuple[list[Path], list[Path]] | None = None
         self.setWindowTitle(self.tr("Import exchange file"))
         screen_fit.fit_on_show(self, (700, 520), remember="exchange-import")
 
@@ -88,6 +83,7 @@ class ImportDialog(QDialog):
         self.files.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
         self.files.currentItemChanged.connect(self._file_picked)
         self.files_label = QLabel(self)
+        self.files_label.setWordWrap(True)  # "no file on the drive…" must not widen the dialog past 911 px
         self.browse_button = QPushButton(self.tr("Choose file…"), self)
         self.browse_button.clicked.connect(self._browse)
         files_row = QHBoxLayout()
@@ -185,11 +181,12 @@ class ImportDialog(QDialog):
         if self.job is not None or self.result_value is not None:
             return
         drives, files = scanned if isinstance(scanned, tuple) else self._scan()
-        found = addressed_first(files, self._own_code())
+        found = offered(files, self._own_code())
         paths = [f.path for f in found]
-        if paths == self._listed:
+        listed = (paths, [d.path for d in drives])
+        if listed == self._listed:
             return
-        self._listed = paths
+        self._listed = listed
         self.files.blockSignals(True)
         self.files.clear()
         for entry in found:
@@ -204,15 +201,15 @@ class ImportDialog(QDialog):
         if drives:
             names = ", ".join(d.title for d in drives)
             self.files_label.setText(
-                self.tr("Exchange files on %1:").replace("%1", names)
+                self.tr("Exchange files on %1, newest first:").replace("%1", names)
                 if found
                 else self.tr("No exchange file on %1. Choose one elsewhere.").replace("%1", names)
             )
         else:
             self.files_label.setText(
-                self.tr("Exchange files found:")
+                self.tr("Exchange files found, newest first:")
                 if found
-                else self.tr("No USB drive found. Plug one in, or choose a file.")
+                else self.tr("No exchange file on a USB drive. Plug in the drive with the file, or choose it.")
             )
         self.files.setVisible(bool(found))
         if found and self.path is None:
@@ -320,10 +317,10 @@ class ImportDialog(QDialog):
 
     def _fill(self, preview: Any) -> None:
         self.status.setStyleSheet("")
-        sender = self.tr("From %1 (%2) of %3, written %4; %5 photos.")
+        sender = self.tr("From %1 (%2) of %3, written %4.")
         sender = sender.replace("%1", preview.sender).replace("%2", common.role_name(preview.sender_role))
         sender = sender.replace("%3", preview.plant_name or "-").replace("%4", common.when_text(preview.created_at))
-        self.sender_label.setText(sender.replace("%5", str(preview.photos)))
+        self.sender_label.setText(sender + "\n" + photos_text(preview))
         kinds = [k for k in preview.kinds if k.new or k.changed or k.unchanged or k.conflicts]
         self.table.setRowCount(len(kinds))
         bold = QFont(self.font())
@@ -405,24 +402,25 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         preview = result.preview  # type: ignore[attr-defined]
+        lines: list[str] = []
         if result.changed_nothing:  # type: ignore[attr-defined]
-            text = self.tr("Nothing changed: this file was imported already.")
-        else:
+            self.note.setText(self.tr("Nothing was written: this file was imported already."))
+        else:  # what was written replaces the promise made before (trial u6: the promise stayed)
             new = sum(k.new for k in preview.kinds)
             changed = sum(k.changed for k in preview.kinds)
-            text = self.tr("Imported: %1 new and %2 changed records.").replace("%1", str(new))
-            text = text.replace("%2", str(changed))
+            written = self.tr("Imported: %1 new and %2 changed records, %3 new photos.").replace("%1", str(new))
+            self.note.setText(written.replace("%2", str(changed)).replace("%3", str(preview.photos)))
             if preview.joins:
-                text += "\n" + self.tr("This computer has joined %1.").replace("%1", preview.plant_name or "-")
+                lines.append(self.tr("This computer has joined %1.").replace("%1", preview.plant_name or "-"))
                 from hazard_desktop.ui.exchange.first_start import join_file_text
 
-                text += "\n" + join_file_text(getattr(result, "join_file_removed", None))
+                lines.append(join_file_text(getattr(result, "join_file_removed", None)))
         opened = int(result.conflicts_opened)  # type: ignore[attr-defined]
         if opened:
-            text += "\n" + self.tr("%n conflict(s) wait for your choice.", "", opened)
+            lines.append(self.tr("%n conflict(s) wait for your choice.", "", opened))
             self.conflicts_button.show()
             self.conflicts_button.setDefault(True)
-        self.status.setText(text)
+        self.status.setText("\n".join(lines))
         self.cancel_button.hide()
         self.import_button.hide()
         self.close_button.show()
@@ -471,6 +469,17 @@ class ImportDialog(QDialog):
             self.preview_job = None
         self._timer.stop()
         super().reject()
+
+
+def photos_text(preview: Any) -> str:
+    """The photos a file carries, as the sender's export counted them, and how many of them are new here."""
+    in_file = max(int(getattr(preview, "photos_in_file", 0)), preview.photos)
+    if not in_file:
+        return QCoreApplication.translate("ImportDialog", "No photos in the file.")
+    text = QCoreApplication.translate("ImportDialog", "Photos in the file: %1 (%2 new, %3 already here).")
+    return (
+        text.replace("%1", str(in_file)).replace("%2", str(preview.photos)).replace("%3", str(in_file - preview.photos))
+    )
 
 
 def _scan(port: Any, last_folder: str) -> tuple[list[RemovableDrive], list[ExchangeFile]]:

@@ -29,6 +29,7 @@ from hazard_desktop.ui import messages
 from hazard_desktop.ui.field_ui import ui_state
 from hazard_desktop.ui.formatting import numbered_name
 from hazard_desktop.ui.rectification.operator import remembered_operator
+from hazard_desktop.ui.widgets import status_text
 
 if TYPE_CHECKING:
     from hazard_desktop.domain.hazards import Hazard
@@ -151,7 +152,6 @@ class RectificationActions(QObject):
         self.counts = QToolButton(self.window)
         self.counts.setObjectName("dueCounts")
         self.counts.setAutoRaise(True)
-        self.counts.setToolTip(self.tr("Open the list of overdue and due hazards"))
         self.counts.clicked.connect(self.open_due_list)
         self.window.statusBar().addPermanentWidget(self.counts)
         self.operator_label = QToolButton(self.window)
@@ -254,12 +254,13 @@ class RectificationActions(QObject):
         except Exception:  # a locked database: the register says so; the counts stay as they were
             log.exception("due counts")
             return {}
-        self.counts.setText(
-            self.tr("Overdue: %1 · due within 7 days: %2 · awaiting acceptance: %3")
-            .replace("%1", str(counts["overdue"]))
-            .replace("%2", str(counts["due_soon"]))
-            .replace("%3", str(counts["awaiting"]))
-        )
+        numbers = (str(counts["overdue"]), str(counts["due_soon"]), str(counts["awaiting"]))
+        full = self.tr("Overdue: %1 · due within 7 days: %2 · awaiting acceptance: %3")
+        short = self.tr("Overdue %1 · 7 days %2 · to accept %3")  # a narrow status bar (911 px: 1366 at 150 %)
+        for number, value in zip(("%1", "%2", "%3"), numbers, strict=True):
+            full, short = full.replace(number, value), short.replace(number, value)
+        status_text.set_texts(self.counts, full, short)
+        self.counts.setToolTip(full + "\n" + self.tr("Open the list of overdue and due hazards"))
         self.counts.setStyleSheet("color: #c62828; font-weight: bold;" if counts["overdue"] else "")
         self._fit_status_bar()
         return counts

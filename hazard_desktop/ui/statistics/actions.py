@@ -17,6 +17,7 @@ from hazard_desktop.domain.reporting import PeriodKind, next_statutory_report
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.ports import RegisterFilter
 from hazard_desktop.ui import labels
+from hazard_desktop.ui.widgets import status_text
 
 
 def due_text(today: date) -> str:
@@ -26,6 +27,12 @@ def due_text(today: date) -> str:
     if due == today:
         return QCoreApplication.translate("StatisticsActions", "Report due today {due}").format(due=due.isoformat())
     return QCoreApplication.translate("StatisticsActions", "Next report due {due}").format(due=due.isoformat())
+
+
+def due_short(today: date) -> str:
+    """``Report 2027-01-15``: the due day where even :func:`due_text` lacks room (English at 911 px)."""
+    _period, due = next_statutory_report(today)
+    return QCoreApplication.translate("StatisticsActions", "Report {due}").format(due=due.isoformat())
 
 
 def due_sentence(today: date) -> str:
@@ -61,7 +68,8 @@ class StatisticsActions(QObject):
             )
         )
         self.action.triggered.connect(self.open_window)
-        self.due_label = QLabel(due_text(today or date.today()), window)
+        self.due_label = QLabel(window)
+        status_text.set_texts(self.due_label, due_text(today or date.today()), due_short(today or date.today()))
         self.due_label.setObjectName("reportDueLabel")
         self.due_label.setToolTip(
             due_sentence(today or date.today())
