@@ -306,7 +306,7 @@ def _wire(
         from hazard_desktop.adapters.exchange_store import SqlExchangeStore
         from hazard_desktop.adapters.schema import head_revision
 
-        return SqlExchangeStore(storage.engine, head_revision())
+        return SqlExchangeStore(storage.engine, head_revision(), lambda: session.actor)  # the audit trail names who
 
     def exchange_files() -> PackageFiles:
         from hazard_desktop.adapters.exchange_file import ZipPackageFiles
