@@ -175,6 +175,18 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
         <source>Quit the program</source>
         <translation>退出程序</translation>
     </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Another person signs in here. Cancel goes back to the window, still signed in as %1.</source>
+        <translation>请由另一位用户在此登录。按“取消”返回窗口，仍以%1的身份登录。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>

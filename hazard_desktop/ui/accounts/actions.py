@@ -109,11 +109,14 @@ def sign_in_once(
     locked_name: str = "",
     *,
     before_switch: Callable[[Actor], bool] | None = None,
+    switching: bool = False,
 ) -> SignIn:
-    """:func:`ask_sign_in`, saying how it ended."""
+    """:func:`ask_sign_in`, saying how it ended. ``switching``: File → Switch user, whose Cancel goes back to the
+    window with the signed-in account (ending as QUIT, which the caller then does not take as quitting)."""
     from hazard_desktop.ui.accounts.dialogs import ChangeSecretDialog, SignInDialog
 
-    dialog = SignInDialog(context, names, parent, locked_name=locked_name)
+    current = context.session.actor.name if switching and context.session.signed_in else ""
+    dialog = SignInDialog(context, names, parent, locked_name=locked_name, current_name=current)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return SignIn.QUIT
     current = context.session.actor
@@ -413,7 +416,7 @@ class AccountActions(QObject):
 
     def switch(self) -> None:
         """Another person signs in on this laptop: the windows the previous one left open are closed first."""
-        sign_in_once(self.context, self.window, self._names(), before_switch=self.close_for)
+        sign_in_once(self.context, self.window, self._names(), before_switch=self.close_for, switching=True)
 
     def close_for(self, actor: Actor) -> bool:
         """Before ``actor`` takes over: close the windows left open (after a clear question); False: keep them

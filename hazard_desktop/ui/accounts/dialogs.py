@@ -104,28 +104,40 @@ class SecretFields(QWidget):
 
 class SignInDialog(QDialog):
     """Sign in: at start, after the idle lock (``locked_name``: the same account, or another: a switch), or
-    File → Switch user. ``actor`` holds who signed in after ``accept``."""
+    File → Switch user (``current_name``: who is signed in and stays so on Cancel). ``actor`` holds who signed
+    in after ``accept``; the reject button quits the program, except at File → Switch user, where it goes back."""
 
     def __init__(
-        self, context: AppContext, names: list[str], parent: QWidget | None = None, *, locked_name: str = ""
+        self,
+        context: AppContext,
+        names: list[str],
+        parent: QWidget | None = None,
+        *,
+        locked_name: str = "",
+        current_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.actor: Actor | None = None
         self.locked = bool(locked_name)
-        self.setWindowTitle(self.tr("Locked") if self.locked else self.tr("Sign in"))
-        screen_fit.fit_on_show(self, (420, 220))
-        intro = QLabel(
-            self.tr("The window was locked after a time without use. Sign in again, or as another user.")
-            if self.locked
-            else self.tr("Sign in with your account."),
-            self,
+        self.switching = bool(current_name) and not self.locked
+        self.setWindowTitle(
+            self.tr("Locked") if self.locked else self.tr("Switch user") if self.switching else self.tr("Sign in")
         )
+        screen_fit.fit_on_show(self, (420, 220))
+        if self.locked:
+            text = self.tr("The window was locked after a time without use. Sign in again, or as another user.")
+        elif self.switching:
+            text = self.tr("Another person signs in here. Cancel goes back to the window, still signed in as %1.")
+            text = text.replace("%1", current_name)
+        else:
+            text = self.tr("Sign in with your account.")
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.name_box = QComboBox(self)
         self.name_box.setEditable(True)
         self.name_box.addItems(names)
-        self.name_box.setCurrentText(locked_name or (names[0] if len(names) == 1 else ""))
+        self.name_box.setCurrentText(locked_name or (names[0] if len(names) == 1 and not self.switching else ""))
         self.secret_edit = QLineEdit(self)
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.status = QLabel(self)
@@ -136,7 +148,9 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("PIN or password:"), self.secret_edit)
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = self.buttons.addButton(self.tr("Quit the program"), QDialogButtonBox.ButtonRole.RejectRole)
+        # At File → Switch user the one signed in is still valid: the way out is back to the window, not quitting.
+        quit_text = self.tr("Cancel") if self.switching else self.tr("Quit the program")
+        self.quit_button = self.buttons.addButton(quit_text, QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.sign_in)
         self.quit_button.clicked.connect(self.reject)
