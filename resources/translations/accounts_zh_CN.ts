@@ -296,6 +296,14 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
         <source>Sign-in name:</source>
         <translation>登录名：</translation>
     </message>
+    <message>
+        <source>Nobody to choose: everyone entered has an account already. An account belongs to a person of the register: add the person first under Tools → Settings → People, then come back here.</source>
+        <translation>没有可选的人员：已录入的人员都已有账户。账户属于台账中的人员：请先在“工具 → 设置 → 人员”中添加此人，再回到这里。</translation>
+    </message>
+    <message>
+        <source>People without an account are listed. Someone missing? Add them under Tools → Settings → People.</source>
+        <translation>此处列出尚无账户的人员。找不到某人？请先在“工具 → 设置 → 人员”中添加。</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>

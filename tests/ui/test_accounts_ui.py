@@ -222,6 +222,39 @@ def test_the_accounts_dialog_adds_an_account_with_its_roles(qtbot, ctx: AppConte
     assert dialog.table.item(row, 2).text() == dialogs.role_name(Role.PANEL_MEMBER)
 
 
+def test_a_new_account_offers_only_people_without_one_and_says_where_people_are_added(qtbot, ctx: AppContext) -> None:
+    """New-user trial (issue 16): 新建 offered people who had an account and gave no hint when nobody was left."""
+    _first_admin(ctx, qtbot)  # 张安全 has the only account
+    from hazard_desktop.services import reference_admin
+
+    _new_person(ctx)  # 李评分, without an account
+    with ctx.uow() as uow:
+        people = [p.name for p in uow.reference.people()]
+    dialog = dialogs.AccountsDialog(ctx)
+    qtbot.addWidget(dialog)
+    seen: list[tuple[list[str], str, bool]] = []
+
+    def look() -> None:
+        editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.AccountEditor))
+        names = [editor.person_box.itemText(i).split(" (")[0] for i in range(editor.person_box.count())]
+        save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+        seen.append((names, editor.person_hint.text(), save.isEnabled()))
+        editor.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, look)
+    dialog.new_button.click()
+    names, hint, enabled = seen[-1]
+    assert "张安全" not in names and "李评分" in names and sorted(names) == sorted(n for n in people if n != "张安全")
+    assert enabled and "Tools → Settings → People" in hint
+    for name in names:  # everyone else leaves the register: nobody is left to choose
+        person = next(p for p in reference_admin.list_people(ctx.uow()) if p.name == name)
+        reference_admin.save_person(ctx.uow(), person.id, person.name, "", person.department_id, [], active=False)
+    QTimer.singleShot(0, look)
+    dialog.new_button.click()
+    names, hint, enabled = seen[-1]
+    assert names == [] and not enabled and "Tools → Settings → People" in hint
+
+
 def test_input_restarts_the_idle_timer_and_its_end_locks(qtbot) -> None:
     locked: list[bool] = []
     idle = IdleLock(10, lambda: locked.append(True))

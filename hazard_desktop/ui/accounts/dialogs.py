@@ -370,16 +370,38 @@ class AccountEditor(QDialog):
         screen_fit.fit_on_show(self, (520, 470))
         self.person_box = QComboBox(self)
         # An account is made for a person of the register (never a new person): namesakes of two departments
-        # are told apart by their department, and the sign-in name starts as the person's name.
+        # are told apart by their department, and the sign-in name starts as the person's name. A person with an
+        # active account is left out (one active account a person; the new-user trial was offered them).
         departments = {d.id: d.name for d in reference_admin.list_departments(context.uow())}
+        taken = {a.person_id for a in service.list_accounts(context.uow()) if a.active}
+        if account is not None:
+            taken.discard(account.person_id)
         self._names: dict[str, str] = {}
         people = reference_admin.list_people(context.uow(), include_inactive=False)
         numbers = namesake_numbers(people)  # namesakes of one department: told apart by their 工号
         for person in people:
+            if person.id in taken:
+                continue
             department = departments.get(person.department_id, "")
             name = numbered_name(person.name, numbers.get(person.id))
             self.person_box.addItem(f"{name} ({department})" if department else name, str(person.id))
             self._names[str(person.id)] = person.name
+        self.person_hint = QLabel(self)
+        self.person_hint.setWordWrap(True)
+        if self.person_box.count() == 0:
+            self.person_hint.setText(
+                self.tr(
+                    "Nobody to choose: everyone entered has an account already. An account belongs to a person of "
+                    "the register: add the person first under Tools → Settings → People, then come back here."
+                )
+            )
+            self.person_hint.setStyleSheet("color: #b00020")
+        else:
+            self.person_hint.setText(
+                self.tr(
+                    "People without an account are listed. Someone missing? Add them under Tools → Settings → People."
+                )
+            )
         self.name_edit = QLineEdit(self)
         self.person_box.currentIndexChanged.connect(lambda _i: self._name_from_person(self._person_name()))
         self.role_checks: dict[Role, QCheckBox] = {}
@@ -395,6 +417,7 @@ class AccountEditor(QDialog):
         self.secret = SecretFields(self)
         form = QFormLayout()
         form.addRow(self.tr("Person:"), self.person_box)
+        form.addRow("", self.person_hint)
         form.addRow(self.tr("Sign-in name:"), self.name_edit)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -414,7 +437,9 @@ class AccountEditor(QDialog):
             self.reset_check.setChecked(True)
             self.reset_check.hide()
             self._name_from_person(self._person_name())
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.person_box.count() > 0)
         else:
+            self.person_hint.hide()  # the account's own person and those without one; the hint is for a new one
             index = self.person_box.findData(str(account.person_id))
             if index >= 0:
                 self.person_box.setCurrentIndex(index)
