@@ -262,6 +262,14 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
         <translation>请设置新的 PIN 或密码。</translation>
     </message>
     <message>
+        <source>Your account is new. Its PIN or password was set by the administrator who made it: choose your own now (only you will know it).</source>
+        <translation>这是您的新账户，其 PIN 或密码由创建账户的管理员设置：请现在设置您自己的（只有您本人知道）。</translation>
+    </message>
+    <message>
+        <source>PIN or password you were given:</source>
+        <translation>您收到的 PIN 或密码：</translation>
+    </message>
+    <message>
         <source>Current PIN or password:</source>
         <translation>当前 PIN 或密码：</translation>
     </message>

@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
+from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor, SecretToChoose
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
@@ -51,8 +51,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Accounts", text)
 
 
-def _must_change(context: AppContext, actor: Actor) -> bool:
-    return actor.account_id is not None and service.must_change_secret(context.uow())
+def _must_change(context: AppContext, actor: Actor) -> SecretToChoose:
+    """Why the account that signed in must choose its own secret now (NONE, false: it need not)."""
+    if actor.account_id is None:
+        return SecretToChoose.NONE
+    return service.must_change_secret(context.uow())
 
 
 def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool:
@@ -127,8 +130,9 @@ def sign_in_once(
         context.session.unlock(dialog.actor)
     else:
         context.session.sign_in(dialog.actor)
-    if _must_change(context, dialog.actor):
-        ChangeSecretDialog(context, parent, required=True).exec()
+    required = _must_change(context, dialog.actor)
+    if required:
+        ChangeSecretDialog(context, parent, required=required).exec()
     return SignIn.SIGNED_IN
 
 

@@ -41,6 +41,7 @@ from hazard_desktop.domain.accounts import (
     Actor,
     Role,
     SecretKind,
+    SecretToChoose,
 )
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.reference import namesake_numbers
@@ -311,19 +312,26 @@ class FirstStartDialog(QDialog):
 
 
 class ChangeSecretDialog(QDialog):
-    """The signed-in account chooses a new PIN or password (required after a reset)."""
+    """The signed-in account chooses a new PIN or password: when it likes, or at sign-in when it must
+    (``required``: a new account's first secret, set by the administrator, or a reset — each told as it is)."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *, required: bool = False) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, required: SecretToChoose = SecretToChoose.NONE
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Change my PIN or password"))
         screen_fit.fit_on_show(self, (460, 260))
-        intro = QLabel(
-            self.tr("Your PIN or password was reset: choose your own now.")
-            if required
-            else self.tr("Choose a new PIN or password."),
-            self,
-        )
+        if required is SecretToChoose.NEW:  # new-user trial: a new account was told its PIN "was reset"
+            text = self.tr(
+                "Your account is new. Its PIN or password was set by the administrator who made it: choose your "
+                "own now (only you will know it)."
+            )
+        elif required is SecretToChoose.RESET:
+            text = self.tr("Your PIN or password was reset: choose your own now.")
+        else:
+            text = self.tr("Choose a new PIN or password.")
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.old_edit = QLineEdit(self)
         self.old_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -332,7 +340,8 @@ class ChangeSecretDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #b00020")
         form = QFormLayout()
-        form.addRow(self.tr("Current PIN or password:"), self.old_edit)
+        given = self.tr("PIN or password you were given:") if required else self.tr("Current PIN or password:")
+        form.addRow(given, self.old_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
