@@ -531,6 +531,7 @@ def acting(context: AppContext, args: argparse.Namespace, lang: str) -> AppConte
         raise Refused("sign_in_needed")
     secret = _sign_in_secret(name, lang)
     assert context.secrets is not None
+    context.session.sign_out()  # nobody acts until the secret is right (a wrong one's count is not the single user's)
     try:
         actor = accounts.sign_in(context.uow(), context.secrets, name, secret)
     except accounts.CredentialRefused as exc:

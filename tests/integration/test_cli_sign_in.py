@@ -104,9 +104,12 @@ def test_a_command_that_carries_data_away_needs_an_account_and_its_pin(
     assert unsigned.returncode == 2 and "--user" in unsigned.stderr and "未作任何更改" in unsigned.stderr
     assert "Traceback" not in unsigned.stderr and not target.exists()
 
+    before = _audit(folder)
     wrong = _run(monkeypatch, "000000\n", "--data-dir", str(folder), "export", str(target), "--user", "张安全")
     assert wrong.returncode == 2 and "PIN 或密码错误" in wrong.stderr and "4" in wrong.stderr
     assert not target.exists() and _failed_attempts(folder, "张安全") == 1
+    # the count is the only write, and it is nobody's (as at the window's sign-in), not the single user's
+    assert [(actor, use) for actor, _id, use in _audit(folder)[len(before) :]] == [("system", "accounts.sign_in")]
 
     empty = _run(monkeypatch, "", "--data-dir", str(folder), "export", str(target), "--user", "张安全")
     assert empty.returncode == 2 and "标准输入中没有" in empty.stderr and not target.exists()
