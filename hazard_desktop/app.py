@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hazard_desktop import paths
+from hazard_desktop import __version__, paths
 from hazard_desktop.services.context import AppContext
 
 if TYPE_CHECKING:
@@ -197,6 +197,15 @@ class _Storage:
         self.opened()
         return SqlUnitOfWork(self._session_factory)
 
+    def revision(self) -> str | None:
+        from hazard_desktop.adapters.errors import StorageError
+        from hazard_desktop.adapters.schema import current_revision
+
+        try:
+            return current_revision(paths.database_path(self.data_dir))
+        except (StorageError, sqlite3.Error, OSError):
+            return None
+
     def close(self) -> None:
         if self._opened is not None:
             self._opened.engine.dispose()
@@ -306,7 +315,7 @@ def _wire(
         from hazard_desktop.adapters.exchange_store import SqlExchangeStore
         from hazard_desktop.adapters.schema import head_revision
 
-        return SqlExchangeStore(storage.engine, head_revision())
+        return SqlExchangeStore(storage.engine, head_revision(), lambda: session.actor)  # the audit trail names who
 
     def exchange_files() -> PackageFiles:
         from hazard_desktop.adapters.exchange_file import ZipPackageFiles
@@ -353,6 +362,7 @@ def _wire(
         exchange_store=exchange_store,
         exchange_files=exchange_files,
         audit=audit_trail,
+        version=__version__,
     )
     backups.release = lambda: close_context(context)  # a restore closes this program's connections first
     return context

@@ -77,6 +77,11 @@ def _global_options(parser: argparse.ArgumentParser, *, sub: bool, lang: str) ->
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=default(None), help=help_text("lang", lang))
 
 
+def _user_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``--user NAME``: the account a command that changes the register or carries its data away acts as."""
+    parser.add_argument("--user", metavar="NAME", default=None, help=help_text("user", lang))
+
+
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
     """The parser with its help texts in ``lang``; build and use it inside ``argparse_language(lang)``."""
     import argparse
@@ -108,6 +113,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     sheet.add_argument("number", metavar="HAZARD_NUMBER", help=help_text("number", lang))
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=help_text("output", lang))
+    _user_option(sheet, lang)
     which = sheet.add_mutually_exclusive_group()
     which.add_argument("--meeting", action="store_true", help=help_text("meeting", lang))
     which.add_argument("--dispute", action="store_true", help=help_text("dispute", lang))
@@ -120,6 +126,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     form.add_argument("kind", choices=list(FORM_CHOICES), metavar="KIND", help=help_text("kind", lang))
     form.add_argument("number", metavar="HAZARD_NUMBER", help=help_text("number", lang))
     form.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=help_text("output", lang))
+    _user_option(form, lang)
 
     report = sub.add_parser(
         "report", parents=[common], help=help_text("report", lang), description=help_text("report_description", lang)
@@ -132,6 +139,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx", help=help_text("report_output", lang)
     )
     report.add_argument("--analysis", default="", metavar="TEXT", help=help_text("analysis", lang))
+    _user_option(report, lang)
     ledger = sub.add_parser(
         "import-ledger", parents=[common], help=help_text("import_ledger", lang),
         description=help_text("import_ledger_description", lang),
@@ -141,10 +149,13 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     ledger.add_argument("--recorder", default="", metavar="NAME", help=help_text("recorder", lang))
     ledger.add_argument("--department", default="", metavar="NAME", help=help_text("default_department", lang))
     ledger.add_argument("--category", default="", metavar="CODE", help=help_text("default_category", lang))
+    _user_option(ledger, lang)
     backup = sub.add_parser("backup", parents=[common], help=help_text("backup", lang))
     backup.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("backup_output", lang))
+    _user_option(backup, lang)
     restore = sub.add_parser("restore", parents=[common], help=help_text("restore", lang))
     restore.add_argument("file", metavar="FILE", help=help_text("backup_file", lang))
+    _user_option(restore, lang)
     exchange = sub.add_parser(
         "exchange", parents=[common], help=help_text("exchange", lang),
         description=help_text("exchange_description", lang),
@@ -152,18 +163,22 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     actions = exchange.add_subparsers(dest="exchange_command", required=True)
     out = actions.add_parser("export", parents=[common], help=help_text("exchange_export", lang))
     out.add_argument("-o", "--output", required=True, metavar="FILE.hzx", help=help_text("exchange_output", lang))
+    _user_option(out, lang)
     whom = out.add_mutually_exclusive_group()
     whom.add_argument("--to", metavar="PEER", help=help_text("exchange_to", lang))
     whom.add_argument("--all", action="store_true", help=help_text("exchange_all", lang))
     into = actions.add_parser("import", parents=[common], help=help_text("exchange_import", lang))
     into.add_argument("file", metavar="FILE.hzx", help=help_text("exchange_file", lang))
     into.add_argument("--dry-run", action="store_true", help=help_text("dry_run", lang))
+    _user_option(into, lang)
     who = actions.add_parser("identity", parents=[common], help=help_text("exchange_identity", lang))
     who.add_argument("--code", metavar="A3", help=help_text("exchange_code", lang))
     who.add_argument("--role", choices=["office", "field"], help=help_text("exchange_role", lang))
     who.add_argument("--plant", metavar="NAME", help=help_text("exchange_plant", lang))
+    _user_option(who, lang)
     terminal = actions.add_parser("register-terminal", parents=[common], help=help_text("exchange_register", lang))
     terminal.add_argument("code", metavar="CODE", help=help_text("exchange_code", lang))
+    _user_option(terminal, lang)
     admin = sub.add_parser("admin", help=help_text("admin", lang), description=help_text("admin", lang))
     admin_sub = admin.add_subparsers(dest="admin_command", required=True, metavar="reset-password")
     reset = admin_sub.add_parser(
@@ -182,6 +197,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     audit_export.add_argument(
         "-o", "--output", required=True, metavar="FILE.csv|FILE.json", help=help_text("audit_output", lang)
     )
+    _user_option(audit_export, lang)
     export = sub.add_parser(
         "export", parents=[common], help=help_text("export", lang), description=help_text("export_description", lang)
     )
@@ -189,6 +205,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     export.add_argument("--status", nargs="+", metavar="STATUS", help=help_text("export_status", lang))
     export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=help_text("export_from", lang))
     export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=help_text("export_to", lang))
+    _user_option(export, lang)
     return parser
 
 
@@ -435,6 +452,9 @@ def _backup(folder: Path, args: argparse.Namespace, lang: str) -> int:
     from hazard_desktop.adapters.backup_archive import create_backup
 
     target = Path(args.output).expanduser().resolve()
+    if not target.is_dir() and (target.exists() or target.is_symlink()):
+        raise Refused("backup_exists", path=target)
+    _sign_in_for(folder, args, lang, "backups.create")
     if target.is_dir():
         summary = create_backup(paths.database_path(folder), target, app_version=__version__)
     else:
@@ -461,6 +481,8 @@ def _restore(args: argparse.Namespace, lang: str) -> int:
     # a foreign, damaged or newer file is refused before anything is logged or written
     check_restorable(read_backup(source).revision, known_revisions())
     setup_logging(folder, verbose=args.verbose)
+    if paths.database_path(folder).exists():  # the register it replaces says who may (its accounts)
+        _sign_in_for(folder, args, lang, "backups.restore")
     result = restore_backup(source, paths.database_path(folder), paths.backup_dir(folder))
     close_context(build_context(folder))  # an older backup is migrated (and seeded) now, as any start would
     restored = result.restored
@@ -482,6 +504,93 @@ def command_line(context: AppContext) -> AppContext:
         user = ""
     context.session.sign_in(command_line_actor(user))
     return context
+
+
+def acting(context: AppContext, args: argparse.Namespace, lang: str) -> AppContext:
+    """The context of a command that changes the register or carries its data away, signed in as who acts.
+
+    Single-user mode (and a register whose first start has not chosen yet): IT at the command line
+    (:func:`command_line`). Accounts mode: the account ``--user NAME``, its PIN or password read from the terminal
+    (no echo) or as one line from standard input when that is not a terminal, checked as the window's sign-in
+    checks it (``accounts.sign_in``: lock-out included, a wrong secret counted); the account's roles then decide
+    what the command may do and the audit trail names it. An account that must choose its own secret first
+    (new, or reset) is refused: it does that in the window.
+
+    Raises:
+        Refused: ``sign_in_needed`` (no ``--user``), ``sign_in_no_secret``, ``sign_in_must_change``,
+            ``account_locked`` (its time in local time).
+        CredentialRefused: ``no_account``, ``account_inactive``, ``credential_wrong``.
+    """
+    from hazard_desktop.domain.accounts import AccountsMode
+    from hazard_desktop.services import accounts
+
+    if accounts.start_state(context.uow()).mode is not AccountsMode.ACCOUNTS:
+        return command_line(context)
+    name = getattr(args, "user", None)
+    if not name:
+        raise Refused("sign_in_needed")
+    secret = _sign_in_secret(name, lang)
+    assert context.secrets is not None
+    context.session.sign_out()  # nobody acts until the secret is right (a wrong one's count is not the single user's)
+    try:
+        actor = accounts.sign_in(context.uow(), context.secrets, name, secret)
+    except accounts.CredentialRefused as exc:
+        until = exc.params.get("until")
+        if exc.code == "account_locked" and until is not None:
+            local = until.astimezone().strftime("%Y-%m-%d %H:%M")  # type: ignore[attr-defined]
+            raise Refused("account_locked", name=exc.params.get("name", name), until=local) from exc
+        raise
+    context.session.sign_in(actor)
+    if accounts.must_change_secret(context.uow()):
+        context.session.sign_out()
+        raise Refused("sign_in_must_change", name=actor.name)
+    return context
+
+
+def _sign_in_secret(name: str, lang: str) -> str:
+    """The PIN or password of ``--user``: typed without echo at a terminal, else one line of standard input."""
+    import getpass
+
+    stdin = sys.stdin
+    if stdin is not None and stdin.isatty():
+        return getpass.getpass(message("sign_in_prompt", lang, name=name))
+    line = stdin.readline() if stdin is not None else ""
+    secret = line.rstrip("\r\n")
+    if not secret:
+        raise Refused("sign_in_no_secret", name=name)
+    return secret
+
+
+def _acting_context(folder: Path, args: argparse.Namespace, lang: str) -> AppContext:
+    """:func:`acting` on a new context of ``folder``; the context is closed again if the sign-in is refused."""
+    from hazard_desktop.app import build_context, close_context
+
+    context = build_context(folder)
+    try:
+        return acting(context, args, lang)
+    except BaseException:
+        close_context(context)
+        raise
+
+
+def _sign_in_for(folder: Path, args: argparse.Namespace, lang: str, use_case: str) -> None:
+    """For a command that works on the files rather than through a use case (backup, restore): sign in as
+    :func:`acting` does and refuse unless the one acting may run ``use_case`` (of ``services.backups``).
+
+    Raises:
+        Refused, CredentialRefused: as :func:`acting`.
+        NotPermitted: ``role_required``.
+    """
+    from hazard_desktop.app import close_context
+    from hazard_desktop.domain.accounts import require_roles
+    from hazard_desktop.services import backups  # noqa: F401 (states the use cases)
+    from hazard_desktop.services.authorization import USE_CASES
+
+    context = _acting_context(folder, args, lang)
+    try:
+        require_roles(context.session.actor, use_case, USE_CASES[use_case].roles)
+    finally:
+        close_context(context)
 
 
 def _read_secret(args: argparse.Namespace, lang: str) -> str:
@@ -538,6 +647,8 @@ def _audit(folder: Path, args: argparse.Namespace, lang: str) -> int:
             raise Refused("audit_export_exists", path=target)
     context = build_context(folder)  # an older register is migrated (its genesis entries made) as any start would
     try:
+        if target is not None:  # the export carries the trail away: it acts as the signed-in account
+            acting(context, args, lang)
         assert context.audit is not None
         trail, actor = context.audit(), context.session.actor
         if target is not None:
@@ -739,11 +850,11 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
         return _fail("sheet_output_not_pdf", lang, path=args.output)
     if not Path(args.output).parent.is_dir():  # never create a folder the user did not ask for
         return _fail("sheet_folder_missing", lang, folder=Path(args.output).parent)
-    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.app import close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services.sheets import export_hazard_sheet
 
-    context = command_line(build_context(folder))
+    context = _acting_context(folder, args, lang)
     try:
         path = export_hazard_sheet(context, args.number, Path(args.output), meeting=args.meeting, dispute=args.dispute)
     except DomainError as exc:
@@ -764,12 +875,12 @@ def _print_form(folder: Path, args: argparse.Namespace, lang: str) -> int:
         return _fail("sheet_output_not_pdf", lang, path=args.output)
     if not Path(args.output).parent.is_dir():  # never create a folder the user did not ask for
         return _fail("sheet_folder_missing", lang, folder=Path(args.output).parent)
-    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.app import close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.domain.sheet_prints import SheetKind
     from hazard_desktop.services.sheets import export_hazard_form
 
-    context = command_line(build_context(folder))
+    context = _acting_context(folder, args, lang)
     try:
         path = export_hazard_form(context, SheetKind(args.kind), args.number, Path(args.output))
     except DomainError as exc:
@@ -802,9 +913,9 @@ def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
         return _fail(exc.code, lang, **exc.params)
     if not output.parent.is_dir():  # never create a folder the user did not ask for
         return _fail("sheet_folder_missing", lang, folder=output.parent)
-    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.app import close_context
 
-    context = command_line(build_context(folder))
+    context = _acting_context(folder, args, lang)
     if context.statistics is None:  # pragma: no cover - build_context always wires it
         raise RuntimeError("no statistics queries")
     from hazard_desktop.services.sheets import default_printed_by
@@ -843,8 +954,13 @@ def _import_ledger(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
     workbook = OpenpyxlLedgerReader().read(Path(args.file))  # a bad file is refused before the register opens
     mapping = ledger_import.guess_mapping(workbook)
-    context = command_line(build_context(folder))
+    context = build_context(folder)
     try:
+        # the preview changes nothing and shows the file's rows: no sign-in; the import acts as the account
+        if args.dry_run:
+            command_line(context)
+        else:
+            acting(context, args, lang)
         options = ledger_import.choose_options(context.uow(), args.recorder, args.department, args.category)
         preview = ledger_import.preview_ledger(context.uow(), workbook, mapping, options)
         for row in preview.rows:
@@ -899,6 +1015,10 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
         return 0
     context = build_context(folder)
     try:
+        # what changes the register or carries its records away acts as the signed-in account (accounts mode)
+        changes = action in ("export", "register-terminal") or (action == "import" and not args.dry_run)
+        if changes or (action == "identity" and (args.code or args.role or args.plant)):
+            acting(context, args, lang)
         assert context.exchange_store is not None and context.exchange_files is not None
         store, files = context.exchange_store(), context.exchange_files()
         if action == "identity":
@@ -1044,9 +1164,9 @@ def _export(folder: Path, args: argparse.Namespace, lang: str) -> int:
     if args.file.endswith(("/", "\\")):  # Path() drops the slash: "a.xlsx/" names a folder, not a file
         raise Refused("ledger_target_is_folder", path=args.file)
     target = check_target(Path(args.file))  # refused before the register is opened
-    from hazard_desktop.app import build_context, close_context
+    from hazard_desktop.app import close_context
 
-    context = command_line(build_context(folder))
+    context = _acting_context(folder, args, lang)
     try:
         assert context.ledger_source is not None and context.ledger_writer is not None
         result = export_ledger(

@@ -194,6 +194,13 @@ _HELP: dict[str, tuple[str, str]] = {
         " 从标准输入读取一行），不得作为参数给出。账户随即解锁，下次登录时须由本人另设新密码。",
     ),
     "account_name": ("the account's sign-in name", "账户的登录名"),
+    "user": (
+        "in accounts mode: act as this account (its sign-in name); its PIN or password is typed without echo, or"
+        " read as one line from standard input when that is not a terminal (scripts). Needed for every command"
+        " that changes the register or carries its data away; refused without it",
+        "启用账户时：以此账户（登录名）执行；其 PIN 或密码在终端中不回显输入，"
+        "标准输入不是终端时（脚本）从标准输入读取一行。凡更改台账或带出台账数据的命令都需要此项，缺少时拒绝执行",
+    ),
     "reset_pin": ("set a 6-digit PIN instead of a password", "设置 6 位数字 PIN 而不是密码"),
     "secret_stdin": ("read the new secret as one line from standard input", "从标准输入读取一行作为新密码"),
     "audit": ("the audit trail: verify its hash chain or export it", "审计日志：校验哈希链或导出"),

@@ -386,6 +386,35 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "A password has at most {max} characters; nothing was changed.",
     ),
     "password_blank": ("密码不能为空；未作任何更改。", "The password cannot be blank; nothing was changed."),
+    "sign_in_needed": (
+        "此台账启用了账户：请用 --user 登录名 以账户身份执行（PIN 或密码随后输入，或由标准输入提供）；未作任何更改。",
+        "This register uses accounts: act as an account with --user NAME (its PIN or password is then typed, or "
+        "read from standard input); nothing was changed.",
+    ),
+    "sign_in_prompt": ("“{name}”的 PIN 或密码：", "PIN or password of “{name}”: "),
+    "sign_in_no_secret": (
+        "标准输入中没有“{name}”的 PIN 或密码；未作任何更改。",
+        "Standard input holds no PIN or password for “{name}”; nothing was changed.",
+    ),
+    "sign_in_must_change": (
+        "账户“{name}”须先在程序窗口中登录并设置自己的 PIN 或密码，才能在命令行使用；未作任何更改。",
+        "The account “{name}” must first sign in in the program's window and choose its own PIN or password "
+        "before it acts at the command line; nothing was changed.",
+    ),
+    "credential_wrong": (
+        "“{name}”的 PIN 或密码错误；再错 {left} 次账户将被锁定。未作任何更改。",
+        "Wrong PIN or password for “{name}”; {left} more wrong attempt(s) lock the account. Nothing was changed.",
+    ),
+    "account_locked": (
+        "账户“{name}”因多次输错已锁定至 {until}（管理员可在“工具 → 账户”中解锁）；未作任何更改。",
+        "The account “{name}” is locked after repeated wrong attempts until {until} (an administrator can unlock "
+        "it under Tools → Accounts); nothing was changed.",
+    ),
+    "no_account": ("没有此登录名的账户；未作任何更改。", "There is no account of that name; nothing was changed."),
+    "account_inactive": (
+        "账户“{name}”已停用；未作任何更改。",
+        "The account “{name}” is switched off; nothing was changed.",
+    ),
     "role_required": (
         "“{actor}”没有执行此操作（{use_case}）的权限；未作任何更改。",
         "“{actor}” may not do this ({use_case}); nothing was changed.",

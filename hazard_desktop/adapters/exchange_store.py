@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -23,6 +23,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from hazard_desktop.adapters.audit import known_blob_digests
+from hazard_desktop.domain.accounts import Actor
+from hazard_desktop.domain.audit import Who
 from hazard_desktop.domain.errors import DomainError
 from hazard_desktop.domain.exchange import (
     BOOKKEEPING_FIELDS,
@@ -533,9 +535,10 @@ class SqlExchangeSession:
 class SqlExchangeStore:
     """Makes one :class:`SqlExchangeSession` per use case on the register's engine."""
 
-    def __init__(self, engine: Engine, revision: str) -> None:
+    def __init__(self, engine: Engine, revision: str, actor: Callable[[], Actor] | None = None) -> None:
         self._engine = engine
         self._revision = revision
+        self._actor = actor  # who acts (the signed-in session's); the audit trail names them, else "system"
 
     @contextmanager
     def session(self) -> Iterator[SqlExchangeSession]:
@@ -544,6 +547,10 @@ class SqlExchangeStore:
         try:
             with self._engine.connect() as connection:
                 connection.begin()  # BEGIN IMMEDIATE (db.py): the write lock first
+                if self._actor is not None:
+                    actor = self._actor()
+                    account = None if actor.account_id is None else str(actor.account_id)
+                    connection.info["audit_who"] = Who(actor.name or "system", account, "exchange")
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 try:
                     yield SqlExchangeSession(connection, self._revision)

@@ -112,6 +112,18 @@ class AccountsMode(StrEnum):
 
 SETTING_MODE = "accounts_mode"
 SETTING_IDLE_MINUTES = "accounts_idle_minutes"
+#: ``accounts_secret_reset:<account id>`` = "1" while an administrator's or IT's reset waits for its owner's own
+#: secret (a setting rather than a column: the accounts table keeps its schema and every record's audit digest).
+SETTING_SECRET_RESET = "accounts_secret_reset:"
+
+
+class SecretToChoose(StrEnum):
+    """Why the signed-in account must choose its own secret now (empty, and false: it need not)."""
+
+    NONE = ""
+    NEW = "new"  # a new account: the first secret was set by the administrator who made it
+    RESET = "reset"  # an administrator or IT reset the secret
+
 
 MAX_FAILURES = 5  # wrong secrets in a row before the account locks
 LOCKOUT = timedelta(minutes=15)  # how long a locked-out account stays locked

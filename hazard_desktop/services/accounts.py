@@ -19,6 +19,7 @@ from hazard_desktop.domain.accounts import (
     NOBODY,
     SETTING_IDLE_MINUTES,
     SETTING_MODE,
+    SETTING_SECRET_RESET,
     SINGLE_USER,
     WRITERS,
     Account,
@@ -26,6 +27,7 @@ from hazard_desktop.domain.accounts import (
     Actor,
     Role,
     SecretKind,
+    SecretToChoose,
     after_failure,
     after_success,
     check_secret,
@@ -264,13 +266,30 @@ def verify_person_credential(
 
 
 @use_case("accounts.must_change_secret", *Role)
-def must_change_secret(uow: UnitOfWork) -> bool:
-    """True if the signed-in account's secret was reset and its owner must choose a new one."""
+def must_change_secret(uow: UnitOfWork) -> SecretToChoose:
+    """Whether the signed-in account must choose its own secret now, and why: a new account (its first secret was
+    set by the administrator) or a reset. ``SecretToChoose.NONE`` (false) when it need not.
+
+    A reset made before resets were marked reads as NEW, whose words hold for it too (the administrator set it).
+    """
     with uow:
         if uow.actor.account_id is None:
-            return False
+            return SecretToChoose.NONE
         account = uow.accounts.get(uow.actor.account_id)
-    return account is not None and account.must_change
+        if account is None or not account.must_change:
+            return SecretToChoose.NONE
+        reset = uow.settings.get(_reset_key(account.id)) == "1"
+    return SecretToChoose.RESET if reset else SecretToChoose.NEW
+
+
+def _reset_key(account_id: uuid.UUID) -> str:
+    return f"{SETTING_SECRET_RESET}{account_id}"
+
+
+def _mark_reset(uow: UnitOfWork, account_id: uuid.UUID, reset: bool) -> None:
+    """Mark (or unmark) the account's secret as reset by an administrator or IT; writes only a change."""
+    if (uow.settings.get(_reset_key(account_id)) == "1") != reset:
+        uow.settings.set(_reset_key(account_id), "1" if reset else "")
 
 
 @use_case("accounts.change_own_secret", *Role)
@@ -299,6 +318,7 @@ def change_own_secret(
             current, secret_kind=kind, secret_hash=hasher.hash(new_secret), must_change=False, updated_at=now
         )
         uow.accounts.save(changed)
+        _mark_reset(uow, changed.id, False)
         uow.commit()
     return changed
 
@@ -372,6 +392,7 @@ def save_account(
                     failed_attempts=0,
                     locked_until=None,
                 )
+                _mark_reset(uow, account.id, True)
         _keep_an_admin(uow, account)
         uow.accounts.save(account)
         uow.commit()
@@ -422,6 +443,7 @@ def reset_secret(uow: UnitOfWork, hasher: SecretHasher, name: str, kind: SecretK
             updated_at=now,
         )
         uow.accounts.save(reset)
+        _mark_reset(uow, reset.id, True)
         uow.commit()
     return reset
 

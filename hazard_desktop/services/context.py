@@ -59,6 +59,10 @@ class Storage(Protocol):
         """Release every connection (the context is not used afterwards)."""
         ...
 
+    def revision(self) -> str | None:
+        """The schema revision the database file holds (Help → About); None if it cannot be read."""
+        ...
+
 
 @dataclass
 class AppContext:
@@ -88,6 +92,7 @@ class AppContext:
         session: who is signed in; every unit of work ``uow()`` makes acts as ``session.actor``. A context
             that is not told otherwise (tests, fakes) has the single user (every role) signed in.
         secrets: hashes and checks passwords and PINs (Argon2id); None: contexts on fakes without accounts.
+        version: the program's version (``hazard_desktop.__version__``; Help → About).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -112,3 +117,4 @@ class AppContext:
     audit: Callable[[], AuditTrail] | None = None
     session: Session = field(default_factory=Session)
     secrets: SecretHasher | None = None
+    version: str = ""

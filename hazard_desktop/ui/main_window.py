@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
     QCoreApplication,
+    QDir,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -603,15 +604,22 @@ class MainWindow(QMainWindow):
         return bands, decimals
 
     def show_about(self) -> QMessageBox:
-        """A short description of the program (non-blocking)."""
-        version = QCoreApplication.applicationVersion()
-        return messages.show_info(
-            self,
-            self.tr("About"),
-            self.tr("{title} {version}\n\nFinds, grades, prints and closes out accident hazards (事故隐患).").format(
-                title=app_title(), version=version
-            ),
+        """A short description of the program with what support asks first: the program's version, the database's
+        schema revision and the data folder (non-blocking; the text can be selected and copied)."""
+        storage = self.context.storage
+        revision = storage.revision() if storage is not None else None
+        text = self.tr(
+            "{title} {version}\n\nFinds, grades, prints and closes out accident hazards (事故隐患).\n\n"
+            "Program version: {version}\nDatabase schema revision: {revision}\nData folder: {folder}"
+        ).format(
+            title=app_title(),
+            version=self.context.version or QCoreApplication.applicationVersion() or "-",
+            revision=revision or "-",
+            folder=QDir.toNativeSeparators(str(self.context.data_dir)),
         )
+        box = messages.show_info(self, self.tr("About"), text)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return box
 
     def _toggle_details(self, checked: bool) -> None:
         self.detail.setVisible(checked)

@@ -175,6 +175,18 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
         <source>Quit the program</source>
         <translation>退出程序</translation>
     </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Another person signs in here. Cancel goes back to the window, still signed in as %1.</source>
+        <translation>请由另一位用户在此登录。按“取消”返回窗口，仍以%1的身份登录。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
@@ -250,6 +262,14 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
         <translation>请设置新的 PIN 或密码。</translation>
     </message>
     <message>
+        <source>Your account is new. Its PIN or password was set by the administrator who made it: choose your own now (only you will know it).</source>
+        <translation>这是您的新账户，其 PIN 或密码由创建账户的管理员设置：请现在设置您自己的（只有您本人知道）。</translation>
+    </message>
+    <message>
+        <source>PIN or password you were given:</source>
+        <translation>您收到的 PIN 或密码：</translation>
+    </message>
+    <message>
         <source>Current PIN or password:</source>
         <translation>当前 PIN 或密码：</translation>
     </message>
@@ -283,6 +303,14 @@ Quit the program anyway? What was entered in them and not saved is lost (a hazar
     <message>
         <source>Sign-in name:</source>
         <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Nobody to choose: everyone entered has an account already. An account belongs to a person of the register: add the person first under Tools → Settings → People, then come back here.</source>
+        <translation>没有可选的人员：已录入的人员都已有账户。账户属于台账中的人员：请先在“工具 → 设置 → 人员”中添加此人，再回到这里。</translation>
+    </message>
+    <message>
+        <source>People without an account are listed. Someone missing? Add them under Tools → Settings → People.</source>
+        <translation>此处列出尚无账户的人员。找不到某人？请先在“工具 → 设置 → 人员”中添加。</translation>
     </message>
 </context>
 <context>

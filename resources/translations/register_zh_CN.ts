@@ -987,10 +987,18 @@ Restore the draft? Choose No to discard it.</source>
         <location filename="../../hazard_desktop/ui/main_window.py" line="483"/>
         <source>{title} {version}
 
-Finds, grades, prints and closes out accident hazards (事故隐患).</source>
+Finds, grades, prints and closes out accident hazards (事故隐患).
+
+Program version: {version}
+Database schema revision: {revision}
+Data folder: {folder}</source>
         <translation>{title} {version}
 
-用于事故隐患的排查登记、分级、打印和销号闭环管理。</translation>
+用于事故隐患的排查登记、分级、打印和销号闭环管理。
+
+程序版本：{version}
+数据库结构版本：{revision}
+数据文件夹：{folder}</translation>
     </message>
     <message>
         <location filename="../../hazard_desktop/ui/main_window.py" line="497"/>

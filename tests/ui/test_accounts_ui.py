@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QToolTip
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QToolTip
 
 from hazard_desktop.app import close_context
 from hazard_desktop.domain.accounts import MAX_FAILURES, AccountsMode, Role, SecretKind
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.ui.accounts import dialogs
-from hazard_desktop.ui.accounts.actions import IdleLock, install_account_actions, sign_in_at_start
+from hazard_desktop.ui.accounts.actions import IdleLock, ask_sign_in, install_account_actions, sign_in_at_start
 from tests.factories import make_context
 from tests.fakes import FakeSecretHasher
 
@@ -220,6 +220,89 @@ def test_the_accounts_dialog_adds_an_account_with_its_roles(qtbot, ctx: AppConte
     assert dialog.table.rowCount() == 2
     row = next(r for r in range(2) if dialog.table.item(r, 0).text() == "李评分")
     assert dialog.table.item(row, 2).text() == dialogs.role_name(Role.PANEL_MEMBER)
+
+
+def test_a_new_account_offers_only_people_without_one_and_says_where_people_are_added(qtbot, ctx: AppContext) -> None:
+    """New-user trial (issue 16): 新建 offered people who had an account and gave no hint when nobody was left."""
+    _first_admin(ctx, qtbot)  # 张安全 has the only account
+    from hazard_desktop.services import reference_admin
+
+    _new_person(ctx)  # 李评分, without an account
+    with ctx.uow() as uow:
+        people = [p.name for p in uow.reference.people()]
+    dialog = dialogs.AccountsDialog(ctx)
+    qtbot.addWidget(dialog)
+    seen: list[tuple[list[str], str, bool]] = []
+
+    def look() -> None:
+        editor = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.AccountEditor) and w.isVisible()
+        )  # the first one may not be deleted yet
+        names = [editor.person_box.itemText(i).split(" (")[0] for i in range(editor.person_box.count())]
+        save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+        seen.append((names, editor.person_hint.text(), save.isEnabled()))
+        editor.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, look)
+    dialog.new_button.click()
+    names, hint, enabled = seen[-1]
+    assert "张安全" not in names and "李评分" in names and sorted(names) == sorted(n for n in people if n != "张安全")
+    assert enabled and "Tools → Settings → People" in hint
+    for name in names:  # everyone else leaves the register: nobody is left to choose
+        person = next(p for p in reference_admin.list_people(ctx.uow()) if p.name == name)
+        reference_admin.save_person(ctx.uow(), person.id, person.name, "", person.department_id, [], active=False)
+    QTimer.singleShot(0, look)
+    dialog.new_button.click()
+    names, hint, enabled = seen[-1]
+    assert names == [] and not enabled and "Tools → Settings → People" in hint
+
+
+def test_a_new_account_s_first_sign_in_asks_for_its_own_pin_without_saying_it_was_reset(qtbot, ctx: AppContext) -> None:
+    """New-user trial (issue 16): a brand-new account was told 「您的 PIN 或密码已被重置」 though nothing was reset."""
+    _first_admin(ctx, qtbot)
+    ctx.session.sign_in(service.sign_in(ctx.uow(), ctx.secrets, "张安全", "482913"))  # type: ignore[arg-type]
+    person = _new_person(ctx)
+    account = service.save_account(
+        ctx.uow(), ctx.secrets, None, person_id=person.id, name="李评分", roles=frozenset({Role.INSPECTOR}),
+        kind=SecretKind.PIN, secret="582914",
+    )  # fmt: skip
+    seen: list[str] = []
+
+    def change(secret: str, new: str) -> None:
+        boxes = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.ChangeSecretDialog) and w.isVisible()
+        ]
+        if not boxes:  # the sign-in's dialog is still closing
+            QTimer.singleShot(0, lambda: change(secret, new))
+            return
+        [box] = boxes
+        seen.append(" ".join(label.text() for label in box.findChildren(QLabel)))
+        box.old_edit.setText(secret)
+        box.secret.set_secret(new)
+        box.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def sign_in(secret: str, new: str) -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, dialogs.SignInDialog) and w.isVisible())
+        box.name_box.setCurrentText("李评分")
+        box.secret_edit.setText(secret)
+        QTimer.singleShot(0, lambda: change(secret, new))
+        box.sign_in_button.click()
+
+    ctx.session.sign_out()
+    QTimer.singleShot(0, lambda: sign_in("582914", "305917"))
+    assert ask_sign_in(ctx, None, ["张安全", "李评分"])
+    assert "Your account is new" in seen[0] and "reset" not in seen[0]
+    assert not service.must_change_secret(ctx.uow())  # chosen: not asked again
+
+    ctx.session.sign_in(service.sign_in(ctx.uow(), ctx.secrets, "张安全", "482913"))  # type: ignore[arg-type]
+    service.save_account(  # now the administrator does reset it
+        ctx.uow(), ctx.secrets, account.id, person_id=person.id, name="李评分", roles=frozenset({Role.INSPECTOR}),
+        kind=SecretKind.PIN, secret="720461",
+    )  # fmt: skip
+    ctx.session.sign_out()
+    QTimer.singleShot(0, lambda: sign_in("720461", "305917"))
+    assert ask_sign_in(ctx, None, ["张安全", "李评分"])
+    assert "was reset" in seen[1]
 
 
 def test_input_restarts_the_idle_timer_and_its_end_locks(qtbot) -> None:

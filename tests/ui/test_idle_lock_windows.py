@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from hazard_desktop.app import close_context
 from hazard_desktop.domain.accounts import Role, SecretKind
@@ -189,6 +189,38 @@ def test_switch_user_from_the_menu_closes_the_windows_left_open_after_asking(qtb
     QTimer.singleShot(0, lambda: _sign_in("王检查", INSPECTOR_PIN))
     window.account_actions.switch_user.trigger()
     assert not log.isVisible() and ctx.session.actor.name == "王检查"
+
+
+def test_switch_user_can_be_cancelled_back_to_the_window_signed_in_as_before(qtbot, ctx, window, monkeypatch) -> None:
+    """New-user trial (issue 16): 切换用户 offered only 退出程序, and the trial found no way back to the window."""
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    seen: dict[str, object] = {}
+
+    def cancel() -> None:
+        [box] = _visible(dialogs.SignInDialog)
+        seen["title"], seen["button"], seen["name"] = (
+            box.windowTitle(),
+            box.quit_button.text(),
+            box.name_box.currentText(),
+        )
+        seen["intro"] = " ".join(label.text() for label in box.findChildren(QLabel))
+        box.quit_button.click()
+
+    QTimer.singleShot(0, cancel)
+    window.account_actions.switch_user.trigger()
+    assert seen["title"] == "Switch user" and seen["button"] == "Cancel" and seen["name"] == ""
+    assert "still signed in as 张安全" in str(seen["intro"])
+    assert window.isVisible() and ctx.session.actor.name == "张安全" and not ctx.session.locked and quits == []
+
+    def lock_offers_quit() -> None:  # the lock's dialog still needs the PIN: its way out is quitting, not Cancel
+        [box] = _visible(dialogs.SignInDialog)
+        seen["lock_button"] = box.quit_button.text()
+        _sign_in("张安全", ADMIN_PIN)
+
+    QTimer.singleShot(0, lock_offers_quit)
+    window.account_actions.lock()
+    assert seen["lock_button"] == "Quit the program" and not ctx.session.locked
 
 
 def test_quitting_from_the_lock_asks_and_keeps_the_form_as_a_draft(qtbot, ctx, window, monkeypatch) -> None:

@@ -368,6 +368,20 @@ def test_about_does_not_block(window: MainWindow) -> None:
     box.close()
 
 
+def test_about_names_the_version_the_schema_revision_and_the_data_folder(window: MainWindow) -> None:
+    """New-user trial (issue 16): Help → About showed no version; support asks for these three first."""
+    from hazard_desktop import __version__
+    from hazard_desktop.adapters.schema import head_revision
+
+    window.action_about.trigger()
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    text = box.text()
+    assert f"Program version: {__version__}" in text
+    assert f"Database schema revision: {head_revision()}" in text
+    assert str(window.context.data_dir) in text
+    box.close()
+
+
 # ---------------------------------------------------------------- remembered layout
 
 

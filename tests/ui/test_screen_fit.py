@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_desktop.app import build_context, close_context
+from hazard_desktop.domain.accounts import SecretToChoose
 from hazard_desktop.domain.inspections import StartInput
 from hazard_desktop.services import grading as grading_service
 from hazard_desktop.services import inspections as inspection_service
@@ -455,7 +456,7 @@ def _accounts(w: World, which: str) -> QWidget:
         dialog.status.setText(dialog.tr("Sign in with your account."))
         return dialog
     if which == "change_secret":
-        return dialogs.ChangeSecretDialog(w.context, required=True)
+        return dialogs.ChangeSecretDialog(w.context, required=SecretToChoose.NEW)
     if which == "account_editor":
         return dialogs.AccountEditor(w.context, None)
     return dialogs.AccountsDialog(w.context)

@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor
+from hazard_desktop.domain.accounts import EVERYONE, AccountsMode, Actor, SecretToChoose
 from hazard_desktop.services import accounts as service
 from hazard_desktop.services.authorization import permitted
 from hazard_desktop.services.context import AppContext
@@ -51,8 +51,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Accounts", text)
 
 
-def _must_change(context: AppContext, actor: Actor) -> bool:
-    return actor.account_id is not None and service.must_change_secret(context.uow())
+def _must_change(context: AppContext, actor: Actor) -> SecretToChoose:
+    """Why the account that signed in must choose its own secret now (NONE, false: it need not)."""
+    if actor.account_id is None:
+        return SecretToChoose.NONE
+    return service.must_change_secret(context.uow())
 
 
 def sign_in_at_start(context: AppContext, parent: QWidget | None = None) -> bool:
@@ -109,11 +112,14 @@ def sign_in_once(
     locked_name: str = "",
     *,
     before_switch: Callable[[Actor], bool] | None = None,
+    switching: bool = False,
 ) -> SignIn:
-    """:func:`ask_sign_in`, saying how it ended."""
+    """:func:`ask_sign_in`, saying how it ended. ``switching``: File → Switch user, whose Cancel goes back to the
+    window with the signed-in account (ending as QUIT, which the caller then does not take as quitting)."""
     from hazard_desktop.ui.accounts.dialogs import ChangeSecretDialog, SignInDialog
 
-    dialog = SignInDialog(context, names, parent, locked_name=locked_name)
+    current = context.session.actor.name if switching and context.session.signed_in else ""
+    dialog = SignInDialog(context, names, parent, locked_name=locked_name, current_name=current)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return SignIn.QUIT
     current = context.session.actor
@@ -124,8 +130,9 @@ def sign_in_once(
         context.session.unlock(dialog.actor)
     else:
         context.session.sign_in(dialog.actor)
-    if _must_change(context, dialog.actor):
-        ChangeSecretDialog(context, parent, required=True).exec()
+    required = _must_change(context, dialog.actor)
+    if required:
+        ChangeSecretDialog(context, parent, required=required).exec()
     return SignIn.SIGNED_IN
 
 
@@ -413,7 +420,7 @@ class AccountActions(QObject):
 
     def switch(self) -> None:
         """Another person signs in on this laptop: the windows the previous one left open are closed first."""
-        sign_in_once(self.context, self.window, self._names(), before_switch=self.close_for)
+        sign_in_once(self.context, self.window, self._names(), before_switch=self.close_for, switching=True)
 
     def close_for(self, actor: Actor) -> bool:
         """Before ``actor`` takes over: close the windows left open (after a clear question); False: keep them

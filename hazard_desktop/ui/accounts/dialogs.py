@@ -41,6 +41,7 @@ from hazard_desktop.domain.accounts import (
     Actor,
     Role,
     SecretKind,
+    SecretToChoose,
 )
 from hazard_desktop.domain.errors import DomainError, ValidationError
 from hazard_desktop.domain.reference import namesake_numbers
@@ -104,28 +105,40 @@ class SecretFields(QWidget):
 
 class SignInDialog(QDialog):
     """Sign in: at start, after the idle lock (``locked_name``: the same account, or another: a switch), or
-    File → Switch user. ``actor`` holds who signed in after ``accept``."""
+    File → Switch user (``current_name``: who is signed in and stays so on Cancel). ``actor`` holds who signed
+    in after ``accept``; the reject button quits the program, except at File → Switch user, where it goes back."""
 
     def __init__(
-        self, context: AppContext, names: list[str], parent: QWidget | None = None, *, locked_name: str = ""
+        self,
+        context: AppContext,
+        names: list[str],
+        parent: QWidget | None = None,
+        *,
+        locked_name: str = "",
+        current_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.actor: Actor | None = None
         self.locked = bool(locked_name)
-        self.setWindowTitle(self.tr("Locked") if self.locked else self.tr("Sign in"))
-        screen_fit.fit_on_show(self, (420, 220))
-        intro = QLabel(
-            self.tr("The window was locked after a time without use. Sign in again, or as another user.")
-            if self.locked
-            else self.tr("Sign in with your account."),
-            self,
+        self.switching = bool(current_name) and not self.locked
+        self.setWindowTitle(
+            self.tr("Locked") if self.locked else self.tr("Switch user") if self.switching else self.tr("Sign in")
         )
+        screen_fit.fit_on_show(self, (420, 220))
+        if self.locked:
+            text = self.tr("The window was locked after a time without use. Sign in again, or as another user.")
+        elif self.switching:
+            text = self.tr("Another person signs in here. Cancel goes back to the window, still signed in as %1.")
+            text = text.replace("%1", current_name)
+        else:
+            text = self.tr("Sign in with your account.")
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.name_box = QComboBox(self)
         self.name_box.setEditable(True)
         self.name_box.addItems(names)
-        self.name_box.setCurrentText(locked_name or (names[0] if len(names) == 1 else ""))
+        self.name_box.setCurrentText(locked_name or (names[0] if len(names) == 1 and not self.switching else ""))
         self.secret_edit = QLineEdit(self)
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.status = QLabel(self)
@@ -136,7 +149,9 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("PIN or password:"), self.secret_edit)
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = self.buttons.addButton(self.tr("Quit the program"), QDialogButtonBox.ButtonRole.RejectRole)
+        # At File → Switch user the one signed in is still valid: the way out is back to the window, not quitting.
+        quit_text = self.tr("Cancel") if self.switching else self.tr("Quit the program")
+        self.quit_button = self.buttons.addButton(quit_text, QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.sign_in)
         self.quit_button.clicked.connect(self.reject)
@@ -297,19 +312,26 @@ class FirstStartDialog(QDialog):
 
 
 class ChangeSecretDialog(QDialog):
-    """The signed-in account chooses a new PIN or password (required after a reset)."""
+    """The signed-in account chooses a new PIN or password: when it likes, or at sign-in when it must
+    (``required``: a new account's first secret, set by the administrator, or a reset — each told as it is)."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *, required: bool = False) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, required: SecretToChoose = SecretToChoose.NONE
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Change my PIN or password"))
         screen_fit.fit_on_show(self, (460, 260))
-        intro = QLabel(
-            self.tr("Your PIN or password was reset: choose your own now.")
-            if required
-            else self.tr("Choose a new PIN or password."),
-            self,
-        )
+        if required is SecretToChoose.NEW:  # new-user trial: a new account was told its PIN "was reset"
+            text = self.tr(
+                "Your account is new. Its PIN or password was set by the administrator who made it: choose your "
+                "own now (only you will know it)."
+            )
+        elif required is SecretToChoose.RESET:
+            text = self.tr("Your PIN or password was reset: choose your own now.")
+        else:
+            text = self.tr("Choose a new PIN or password.")
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.old_edit = QLineEdit(self)
         self.old_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -318,7 +340,8 @@ class ChangeSecretDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #b00020")
         form = QFormLayout()
-        form.addRow(self.tr("Current PIN or password:"), self.old_edit)
+        given = self.tr("PIN or password you were given:") if required else self.tr("Current PIN or password:")
+        form.addRow(given, self.old_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
@@ -356,16 +379,38 @@ class AccountEditor(QDialog):
         screen_fit.fit_on_show(self, (520, 470))
         self.person_box = QComboBox(self)
         # An account is made for a person of the register (never a new person): namesakes of two departments
-        # are told apart by their department, and the sign-in name starts as the person's name.
+        # are told apart by their department, and the sign-in name starts as the person's name. A person with an
+        # active account is left out (one active account a person; the new-user trial was offered them).
         departments = {d.id: d.name for d in reference_admin.list_departments(context.uow())}
+        taken = {a.person_id for a in service.list_accounts(context.uow()) if a.active}
+        if account is not None:
+            taken.discard(account.person_id)
         self._names: dict[str, str] = {}
         people = reference_admin.list_people(context.uow(), include_inactive=False)
         numbers = namesake_numbers(people)  # namesakes of one department: told apart by their 工号
         for person in people:
+            if person.id in taken:
+                continue
             department = departments.get(person.department_id, "")
             name = numbered_name(person.name, numbers.get(person.id))
             self.person_box.addItem(f"{name} ({department})" if department else name, str(person.id))
             self._names[str(person.id)] = person.name
+        self.person_hint = QLabel(self)
+        self.person_hint.setWordWrap(True)
+        if self.person_box.count() == 0:
+            self.person_hint.setText(
+                self.tr(
+                    "Nobody to choose: everyone entered has an account already. An account belongs to a person of "
+                    "the register: add the person first under Tools → Settings → People, then come back here."
+                )
+            )
+            self.person_hint.setStyleSheet("color: #b00020")
+        else:
+            self.person_hint.setText(
+                self.tr(
+                    "People without an account are listed. Someone missing? Add them under Tools → Settings → People."
+                )
+            )
         self.name_edit = QLineEdit(self)
         self.person_box.currentIndexChanged.connect(lambda _i: self._name_from_person(self._person_name()))
         self.role_checks: dict[Role, QCheckBox] = {}
@@ -381,6 +426,7 @@ class AccountEditor(QDialog):
         self.secret = SecretFields(self)
         form = QFormLayout()
         form.addRow(self.tr("Person:"), self.person_box)
+        form.addRow("", self.person_hint)
         form.addRow(self.tr("Sign-in name:"), self.name_edit)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -400,7 +446,9 @@ class AccountEditor(QDialog):
             self.reset_check.setChecked(True)
             self.reset_check.hide()
             self._name_from_person(self._person_name())
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.person_box.count() > 0)
         else:
+            self.person_hint.hide()  # the account's own person and those without one; the hint is for a new one
             index = self.person_box.findData(str(account.person_id))
             if index >= 0:
                 self.person_box.setCurrentIndex(index)

@@ -15,6 +15,7 @@ from hazard_desktop.domain.accounts import (
     ActorKind,
     Role,
     SecretKind,
+    SecretToChoose,
     check_secret,
 )
 from hazard_desktop.domain.errors import Conflict, InvalidTransition, NotPermitted, ValidationError
@@ -212,6 +213,40 @@ def test_reset_unlocks_and_requires_a_change() -> None:
     context.session.sign_in(actor)
     changed = accounts.change_own_secret(context.uow(), HASHER, "new-secret-1", SecretKind.PIN, "305917")
     assert not changed.must_change and changed.secret_kind is SecretKind.PIN
+
+
+def test_a_new_account_is_told_apart_from_a_reset_one_until_its_owner_chooses() -> None:
+    """New-user trial (issue 16): a new account's first sign-in was told its PIN had been reset."""
+    context, _admin = _with_admin()
+    context.session.sign_in(accounts.sign_in(context.uow(), HASHER, "张安全", "482913", at=T0))
+    assert accounts.must_change_secret(context.uow()) is SecretToChoose.NONE  # chose it at the first start
+    person = _new_person(context)
+    member = accounts.save_account(
+        context.uow(), HASHER, None, person_id=person.id, name="李评分", roles=frozenset({Role.PANEL_MEMBER}),
+        kind=SecretKind.PIN, secret="582914",
+    )  # fmt: skip
+    accounts.save_account(  # the administrator edits its roles before its first sign-in: still new
+        context.uow(), HASHER, member.id, person_id=person.id, name="李评分",
+        roles=frozenset({Role.PANEL_MEMBER, Role.INSPECTOR}),
+    )  # fmt: skip
+    context.session.sign_in(accounts.sign_in(context.uow(), HASHER, "李评分", "582914", at=T0))
+    assert accounts.must_change_secret(context.uow()) is SecretToChoose.NEW
+    accounts.change_own_secret(context.uow(), HASHER, "582914", SecretKind.PIN, "305917")
+    assert not accounts.must_change_secret(context.uow())
+
+    context.session.sign_in(accounts.sign_in(context.uow(), HASHER, "张安全", "482913", at=T0))
+    accounts.save_account(  # the administrator resets it in Tools → Accounts
+        context.uow(), HASHER, member.id, person_id=person.id, name="李评分", roles=frozenset({Role.PANEL_MEMBER}),
+        kind=SecretKind.PIN, secret="720461",
+    )  # fmt: skip
+    context.session.sign_in(accounts.sign_in(context.uow(), HASHER, "李评分", "720461", at=T0))
+    assert accounts.must_change_secret(context.uow()) is SecretToChoose.RESET
+    accounts.change_own_secret(context.uow(), HASHER, "720461", SecretKind.PIN, "305917")
+    assert accounts.must_change_secret(context.uow()) is SecretToChoose.NONE
+    context.session.sign_in(accounts.sign_in(context.uow(), HASHER, "张安全", "482913", at=T0))
+    accounts.reset_secret(context.uow(), HASHER, "李评分", SecretKind.PIN, "720461")  # IT's reset-password
+    context.session.sign_in(accounts.sign_in(context.uow(), HASHER, "李评分", "720461", at=T0))
+    assert accounts.must_change_secret(context.uow()) is SecretToChoose.RESET
 
 
 def test_the_session_decides_who_acts_in_the_units_of_work_made_afterwards() -> None:
