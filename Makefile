@@ -28,15 +28,28 @@ run: system-deps venv translations
 # Files go out in collection order (--no-loadscope-reorder; xdist would hand out the files with most tests first),
 # which tests/conftest.py RUN_FIRST starts with the costliest. `make test TEST_JOBS=0`: one process.
 TEST_JOBS ?= 2
+# The tests' folders go on a RAM disk (tmpfs) when one with 4 GB free is there, so their commits do not wait for
+# the disk to sync (a full run on the 2-core machine: 197 s → 161 s); otherwise the usual temporary folder. Each
+# checkout gets a folder of its own, emptied before and removed after the run.
+RAM_TMP := $(shell d=/dev/shm; free=$$(df -Pk $$d 2>/dev/null | awk 'NR==2 {print $$4}'); \
+  if [ -d $$d ] && [ -w $$d ] && [ "$${free:-0}" -gt 4194304 ]; then \
+  echo "$$d/hazard-desktop-tests-$$(id -u)-$$(printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)"; fi)
+PYTEST := $(if $(RAM_TMP),TMPDIR=$(RAM_TMP)/tmp )$(PY) -m pytest $(if $(RAM_TMP),--basetemp=$(RAM_TMP)/pytest)
+RAM_TMP_MAKE := $(if $(RAM_TMP),rm -rf $(RAM_TMP) && mkdir -p $(RAM_TMP)/tmp,true)
+RAM_TMP_DROP := $(if $(RAM_TMP),rm -rf $(RAM_TMP),true)
+
 test: system-deps venv translations
-	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
+	@$(RAM_TMP_MAKE)
+	$(PYTEST) -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS); \
+	  status=$$?; $(RAM_TMP_DROP); exit $$status
 
 # The edit-run loop (≤ 30 s on an idle 2-core machine: ~50 s of CPU in two workers): domain, services on the
 # fakes, the UI's quick tests; no storage tests, no processes, no UI module of 3 s or more (tests/conftest.py
 # SLOW_UI). The two folders are not even imported: their collection alone costs seconds.
 test-fast: system-deps venv translations
-	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder -m "not storage and not slow" --ignore=tests/integration \
-	  --ignore=tests/e2e -q $(PYTEST_ARGS)
+	@$(RAM_TMP_MAKE)
+	$(PYTEST) -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder -m "not storage and not slow" --ignore=tests/integration \
+	  --ignore=tests/e2e -q $(PYTEST_ARGS); status=$$?; $(RAM_TMP_DROP); exit $$status
 
 system-deps: .stamp-system-deps
 .stamp-system-deps: Makefile
