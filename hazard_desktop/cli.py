@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hazard_desktop import __version__, paths
 from hazard_desktop.cli_help import argparse_language, help_text, language_option
-from hazard_desktop.cli_messages import language, message, os_error_text
+from hazard_desktop.cli_messages import language, message, os_error_text, roles_needed
 
 if TYPE_CHECKING:  # types only: the command line imports these where they are used
     import argparse  # imported where a parser is built: the window's usual start reads its arguments without one
@@ -254,14 +254,25 @@ def _parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
     window = _window_arguments(argv)
     if window is not None:
         return window
+    import argparse
+
     lang = language(language_option(argv))
     with argparse_language(lang):
-        return _parser(lang).parse_args(argv)
+        parser = _parser(lang)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            # argparse names every word it did not take, and a PIN typed after a mistaken option (--pin 1234) is
+            # one of them (trial t5): the options are named, their values never shown
+            shown = [word.split("=", 1)[0] for word in extras if word.startswith("-")] or ["…"]
+            parser.error(argparse._("unrecognized arguments: %s") % " ".join(shown))  # type: ignore[attr-defined]
+        return args
 
 
 def _fail(code: str, lang: str, **params: object) -> int:
     if code == "migration_failed" and params.get("backup"):
         code = "migration_failed_backup"
+    if code == "role_required":  # the roles that may, by name, not the use case's internal name
+        params["roles"] = roles_needed(params.get("roles", ()), lang)
     if isinstance(params.get("errno"), int) and "reason" in params:  # the OS's reason in the user's language
         params["reason"] = os_error_text(OSError(params["errno"], str(params["reason"])), lang)
     print(message(code, lang, **params), file=sys.stderr)

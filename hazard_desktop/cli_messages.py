@@ -416,8 +416,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The account “{name}” is switched off; nothing was changed.",
     ),
     "role_required": (
-        "“{actor}”没有执行此操作（{use_case}）的权限；未作任何更改。",
-        "“{actor}” may not do this ({use_case}); nothing was changed.",
+        "“{actor}”无权执行此操作：需要角色{roles}（安环部管理员在 工具 → 账户 中授予角色）；未作任何更改。",
+        "“{actor}” may not do this: it needs the role {roles} (the safety office administrator gives roles under "
+        "Tools → Accounts); nothing was changed.",
     ),
     "audit_ok": (
         "审计日志完好：{entries} 条日志的哈希链无断裂，{records} 条记录与最后一次记录的摘要一致。",
@@ -684,6 +685,26 @@ def language(cli_value: str | None = None) -> str:
     """``zh`` unless English was asked for by ``--lang`` or ``HAZARD_DESKTOP_LANG``."""
     value = cli_value or os.environ.get("HAZARD_DESKTOP_LANG") or "zh_CN"
     return "en" if value.lower().startswith("en") else "zh"
+
+
+#: The account roles' names, as the window names them (``ui/accounts/labels.py``), by stored value.
+ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "inspector": ("检查员", "Inspector"),
+    "panel_member": ("评分成员", "Panel member"),
+    "panel_leader": ("评分组长", "Panel leader"),
+    "dispute_chair": ("争议组长/副组长", "Dispute chair / deputy"),
+    "safety_admin": ("安环部管理员", "Safety office administrator"),
+    "read_only": ("只读", "Read only"),
+}
+
+
+def roles_needed(values: object, lang: str = "zh") -> str:
+    """The roles a refused use case needs (``role_required``'s ``roles``), quoted and joined by "or"."""
+    wanted = [str(v) for v in values] if isinstance(values, list | tuple | set | frozenset) else [str(values)]
+    names = [pair[1] if lang == "en" else pair[0] for value, pair in ROLE_NAMES.items() if value in wanted]
+    if lang == "en":
+        return " or ".join(f"“{name}”" for name in names)
+    return "或".join(f"“{name}”" for name in names)
 
 
 def message(code: str, lang: str = "zh", **params: Any) -> str:

@@ -196,11 +196,12 @@ def test_the_account_s_roles_decide_what_the_command_may_do(
     inspector = _run(
         monkeypatch, f"{INSPECTOR_PIN}\n", "--data-dir", str(folder), "import-ledger", str(ledger), "--user", "王检查"
     )
-    assert inspector.returncode == 2 and "没有执行此操作" in inspector.stderr
+    assert inspector.returncode == 2 and "“王检查”无权执行此操作：需要角色“安环部管理员”" in inspector.stderr
+    assert "ledger." not in inspector.stderr  # the role by name, not the use case's internal name (trial t5)
     backup = _run(
         monkeypatch, f"{INSPECTOR_PIN}\n", "--data-dir", str(folder), "backup", "-o", str(tmp_path), "--user", "王检查"
     )
-    assert backup.returncode == 2 and "没有执行此操作" in backup.stderr
+    assert backup.returncode == 2 and "无权执行此操作：需要角色“安环部管理员”" in backup.stderr
     assert not list(tmp_path.glob("*.zip"))
     assert [entry for entry in _audit(folder)[len(before) :] if entry[0] != "王检查"] == []  # only its sign-in
     admin = _run(
@@ -278,3 +279,13 @@ def test_restore_signs_in_to_the_register_it_replaces(
 def test_the_help_says_how_a_script_gives_the_pin() -> None:
     shown = cli_inprocess.run("export", "--help", lang="en")
     assert shown.returncode == 0 and "--user NAME" in shown.stdout and "standard input" in shown.stdout
+
+
+def test_a_pin_typed_after_a_mistaken_option_is_never_echoed(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial t5: `--pin 1234` is no option; argparse named every word it did not take, the PIN among them."""
+    mistaken = ("backup", "-o", str(folder), "--user", "张安全", "--pin", "482913")
+    done = _run(monkeypatch, "", "--data-dir", str(folder), *mistaken)
+    assert done.returncode == 2 and "无法识别的参数：--pin" in done.stderr
+    assert "482913" not in done.stderr + done.stdout
+    done = _run(monkeypatch, "", "--data-dir", str(folder), "backup", "--pin", "482913", lang="en")
+    assert done.returncode == 2 and "482913" not in done.stderr + done.stdout
