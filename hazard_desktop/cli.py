@@ -960,6 +960,8 @@ def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
     text = args.quarter or args.year or args.month
     kind = PeriodKind.QUARTER if args.quarter else PeriodKind.YEAR if args.year else PeriodKind.MONTH
     output = _output_file(args.output, args)  # .pdf or .xlsx: the extension chooses, none is refused
+    if not output.suffix:
+        return _fail("report_format_missing", lang, path=args.output)
     try:
         period = parse_period(text)
         if period.kind is not kind:

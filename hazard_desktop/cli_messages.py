@@ -564,6 +564,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "报表只能保存为 .pdf 或 .xlsx 文件，“{suffix}”不受支持。未写入任何文件。",
         "A report is saved as .pdf or .xlsx, not as “{suffix}”. Nothing was written.",
     ),
+    "report_format_missing": (
+        "文件名“{path}”没有扩展名：报表保存为 .pdf 或 .xlsx，由扩展名决定，请写明其一。未写入任何文件。",
+        "The file name “{path}” has no extension: a report is saved as .pdf or .xlsx, chosen by the extension; "
+        "give one. Nothing was written.",
+    ),
     "report_folder_missing": (
         "文件夹 {folder} 不存在，未写入任何文件。",
         "The folder {folder} does not exist; nothing was written.",

@@ -94,7 +94,7 @@ def test_a_name_with_two_formats_is_refused_without_an_extension(tmp_path: Path)
     data = seeded_folder(tmp_path / "data")
     report = cli_inprocess.run("report", "--year", "2026", "-o", str(tmp_path / "r"), "--data-dir", str(data))
     audit = cli_inprocess.run("audit", "export", "-o", str(tmp_path / "a"), "--data-dir", str(data))
-    assert report.returncode == 2 and ".pdf" in report.stderr and ".xlsx" in report.stderr
+    assert report.returncode == 2 and "没有扩展名" in report.stderr and ".pdf 或 .xlsx" in report.stderr
     assert audit.returncode == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
