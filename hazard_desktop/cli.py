@@ -1128,7 +1128,7 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
                     lang,
                     records=done.records,
                     photos=done.photos,
-                    to=done.to or "*",
+                    to=done.to or ("any installation" if lang == "en" else "任一交换对象"),
                     path=done.path,
                     size=done.size,
                 )

@@ -71,6 +71,7 @@ def test_an_existing_file_is_refused_unless_overwrite_is_given(tmp_path: Path, a
     assert replaced.returncode == 0, replaced.stderr
     assert target.read_bytes() != b"the user's own file" and target.stat().st_size > 100
     assert str(target) in replaced.stdout
+    assert "*" not in replaced.stdout  # exchange export --all: for "any installation", in words
 
 
 @pytest.mark.parametrize(("argv", "suffix"), [p for p in WRITERS if p.id in ("export", "backup", "exchange export")])
