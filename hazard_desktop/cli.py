@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from hazard_desktop import __version__, paths
 from hazard_desktop.cli_help import argparse_language, help_text, language_option
-from hazard_desktop.cli_messages import language, message, os_error_text, roles_needed
+from hazard_desktop.cli_messages import (
+    exchange_role_name,
+    kind_name,
+    language,
+    message,
+    os_error_text,
+    roles_needed,
+)
 
 if TYPE_CHECKING:  # types only: the command line imports these where they are used
     import argparse  # imported where a parser is built: the window's usual start reads its arguments without one
@@ -82,6 +89,11 @@ def _user_option(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--user", metavar="NAME", default=None, help=help_text("user", lang))
 
 
+def _overwrite_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``--overwrite``: a command that writes a named file refuses an existing one unless this is given."""
+    parser.add_argument("--overwrite", action="store_true", help=help_text("overwrite", lang))
+
+
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
     """The parser with its help texts in ``lang``; build and use it inside ``argparse_language(lang)``."""
     import argparse
@@ -113,6 +125,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     sheet.add_argument("number", metavar="HAZARD_NUMBER", help=help_text("number", lang))
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=help_text("output", lang))
+    _overwrite_option(sheet, lang)
     _user_option(sheet, lang)
     which = sheet.add_mutually_exclusive_group()
     which.add_argument("--meeting", action="store_true", help=help_text("meeting", lang))
@@ -126,6 +139,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     form.add_argument("kind", choices=list(FORM_CHOICES), metavar="KIND", help=help_text("kind", lang))
     form.add_argument("number", metavar="HAZARD_NUMBER", help=help_text("number", lang))
     form.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=help_text("output", lang))
+    _overwrite_option(form, lang)
     _user_option(form, lang)
 
     report = sub.add_parser(
@@ -139,6 +153,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx", help=help_text("report_output", lang)
     )
     report.add_argument("--analysis", default="", metavar="TEXT", help=help_text("analysis", lang))
+    _overwrite_option(report, lang)
     _user_option(report, lang)
     ledger = sub.add_parser(
         "import-ledger", parents=[common], help=help_text("import_ledger", lang),
@@ -152,6 +167,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _user_option(ledger, lang)
     backup = sub.add_parser("backup", parents=[common], help=help_text("backup", lang))
     backup.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("backup_output", lang))
+    _overwrite_option(backup, lang)
     _user_option(backup, lang)
     restore = sub.add_parser("restore", parents=[common], help=help_text("restore", lang))
     restore.add_argument("file", metavar="FILE", help=help_text("backup_file", lang))
@@ -163,6 +179,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     actions = exchange.add_subparsers(dest="exchange_command", required=True)
     out = actions.add_parser("export", parents=[common], help=help_text("exchange_export", lang))
     out.add_argument("-o", "--output", required=True, metavar="FILE.hzx", help=help_text("exchange_output", lang))
+    _overwrite_option(out, lang)
     _user_option(out, lang)
     whom = out.add_mutually_exclusive_group()
     whom.add_argument("--to", metavar="PEER", help=help_text("exchange_to", lang))
@@ -197,6 +214,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     audit_export.add_argument(
         "-o", "--output", required=True, metavar="FILE.csv|FILE.json", help=help_text("audit_output", lang)
     )
+    _overwrite_option(audit_export, lang)
     _user_option(audit_export, lang)
     export = sub.add_parser(
         "export", parents=[common], help=help_text("export", lang), description=help_text("export_description", lang)
@@ -205,6 +223,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     export.add_argument("--status", nargs="+", metavar="STATUS", help=help_text("export_status", lang))
     export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=help_text("export_from", lang))
     export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=help_text("export_to", lang))
+    _overwrite_option(export, lang)
     _user_option(export, lang)
     return parser
 
@@ -273,8 +292,14 @@ def _fail(code: str, lang: str, **params: object) -> int:
         code = "migration_failed_backup"
     if code == "role_required":  # the roles that may, by name, not the use case's internal name
         params["roles"] = roles_needed(params.get("roles", ()), lang)
-    if isinstance(params.get("errno"), int) and "reason" in params:  # the OS's reason in the user's language
-        params["reason"] = os_error_text(OSError(params["errno"], str(params["reason"])), lang)
+    if isinstance(params.get("errno"), int):  # the OS's reason in the user's language
+        for key in ("reason", "detail"):
+            if key in params:
+                params[key] = os_error_text(OSError(params["errno"], str(params[key])), lang)
+    if code in ("role_change_refused", "exchange_same_role") and "role" in params:
+        params["role"] = exchange_role_name(params["role"], lang)
+    if code.startswith("exchange_") and "kind" in params:  # a record kind in words (an unknown one as it is)
+        params["kind"] = kind_name(str(params["kind"]), lang)
     print(message(code, lang, **params), file=sys.stderr)
     return 2
 
@@ -286,6 +311,28 @@ class Refused(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+def _output_file(text: str, args: argparse.Namespace, suffix: str = "") -> Path:
+    """The file a command is to write, named by the user: the one rule of every such command.
+
+    A name without an extension gets ``suffix`` (the command's only format; "" where the extension chooses
+    among several), so ``backup -o bk`` writes ``bk.zip``; the command prints the file it wrote. An existing
+    file is refused unless ``--overwrite`` was given, before the register is opened: nothing is written.
+
+    Raises:
+        Refused: ``output_is_folder`` (a name ending in a slash), ``output_exists``.
+    """
+    if text.endswith(("/", "\\")):  # Path() drops the slash: "a.xlsx/" names a folder, not a file
+        raise Refused("output_is_folder", path=text)
+    path = Path(text).expanduser()
+    if suffix and not path.suffix and not path.is_dir():
+        path = path.with_name(path.name + suffix)
+    if path.is_dir():
+        raise Refused("output_is_folder", path=path)
+    if (path.exists() or path.is_symlink()) and not args.overwrite:
+        raise Refused("output_exists", path=path.absolute())
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -462,15 +509,13 @@ def _backup(folder: Path, args: argparse.Namespace, lang: str) -> int:
     """``backup -o FILE``: a verified backup file (a folder names where it goes; an existing file is refused)."""
     from hazard_desktop.adapters.backup_archive import create_backup
 
-    target = Path(args.output).expanduser().resolve()
-    if not target.is_dir() and (target.exists() or target.is_symlink()):
-        raise Refused("backup_exists", path=target)
+    named = Path(args.output).expanduser()
+    target = named.resolve() if named.is_dir() else _output_file(args.output, args, ".zip").absolute()
     _sign_in_for(folder, args, lang, "backups.create")
     if target.is_dir():
         summary = create_backup(paths.database_path(folder), target, app_version=__version__)
     else:
-        if target.exists() or target.is_symlink():
-            raise Refused("backup_exists", path=target)
+        target = _output_file(str(target), args)  # made meanwhile by another program: still not overwritten
         summary = create_backup(paths.database_path(folder), target.parent, name=target.name, app_version=__version__)
     created = summary.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(message("backup_written", lang, path=summary.path, created=created, revision=summary.revision,
@@ -652,10 +697,8 @@ def _audit(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
     target = None
     if args.audit_command == "export":
-        target = Path(args.output).expanduser().resolve()
+        target = _output_file(args.output, args).resolve()  # .csv or .json: the extension chooses
         check_export_target(target)  # before the register is opened: a refusal writes nothing
-        if target.exists():
-            raise Refused("audit_export_exists", path=target)
     context = build_context(folder)  # an older register is migrated (its genesis entries made) as any start would
     try:
         if target is not None:  # the export carries the trail away: it acts as the signed-in account
@@ -857,17 +900,18 @@ def _sheet(folder: Path, args: argparse.Namespace, lang: str) -> int:
     # carrying the same verify code could be taken for the record. Refuse instead of ignoring the option.
     if args.lang == "en":
         return _fail("sheet_chinese_only", "en")
-    if Path(args.output).suffix.lower() != ".pdf":  # a PDF under another name opens as garbage or not at all
+    output = _output_file(args.output, args, ".pdf")
+    if output.suffix.lower() != ".pdf":  # a PDF under another name opens as garbage or not at all
         return _fail("sheet_output_not_pdf", lang, path=args.output)
-    if not Path(args.output).parent.is_dir():  # never create a folder the user did not ask for
-        return _fail("sheet_folder_missing", lang, folder=Path(args.output).parent)
+    if not output.parent.is_dir():  # never create a folder the user did not ask for
+        return _fail("sheet_folder_missing", lang, folder=output.parent)
     from hazard_desktop.app import close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.services.sheets import export_hazard_sheet
 
     context = _acting_context(folder, args, lang)
     try:
-        path = export_hazard_sheet(context, args.number, Path(args.output), meeting=args.meeting, dispute=args.dispute)
+        path = export_hazard_sheet(context, args.number, output, meeting=args.meeting, dispute=args.dispute)
     except DomainError as exc:
         return _fail(exc.code, lang, **exc.params)
     except OSError as exc:
@@ -882,10 +926,11 @@ def _print_form(folder: Path, args: argparse.Namespace, lang: str) -> int:
     # Like the sheets, the forms are the plant's Chinese records: an English rendering is refused.
     if args.lang == "en":
         return _fail("form_chinese_only", "en")
-    if Path(args.output).suffix.lower() != ".pdf":
+    output = _output_file(args.output, args, ".pdf")
+    if output.suffix.lower() != ".pdf":
         return _fail("sheet_output_not_pdf", lang, path=args.output)
-    if not Path(args.output).parent.is_dir():  # never create a folder the user did not ask for
-        return _fail("sheet_folder_missing", lang, folder=Path(args.output).parent)
+    if not output.parent.is_dir():  # never create a folder the user did not ask for
+        return _fail("sheet_folder_missing", lang, folder=output.parent)
     from hazard_desktop.app import close_context
     from hazard_desktop.domain.errors import DomainError
     from hazard_desktop.domain.sheet_prints import SheetKind
@@ -893,7 +938,7 @@ def _print_form(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
     context = _acting_context(folder, args, lang)
     try:
-        path = export_hazard_form(context, SheetKind(args.kind), args.number, Path(args.output))
+        path = export_hazard_form(context, SheetKind(args.kind), args.number, output)
     except DomainError as exc:
         return _fail(exc.code, lang, **exc.params)
     except OSError as exc:
@@ -914,7 +959,9 @@ def _report(folder: Path, args: argparse.Namespace, lang: str) -> int:
 
     text = args.quarter or args.year or args.month
     kind = PeriodKind.QUARTER if args.quarter else PeriodKind.YEAR if args.year else PeriodKind.MONTH
-    output = Path(args.output)
+    output = _output_file(args.output, args)  # .pdf or .xlsx: the extension chooses, none is refused
+    if not output.suffix:
+        return _fail("report_format_missing", lang, path=args.output)
     try:
         period = parse_period(text)
         if period.kind is not kind:
@@ -1024,6 +1071,8 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
             key = "exchange_join_file_removed" if result.join_file_removed else "exchange_join_file_kept"
             print(message(key, lang, file=args.file))
         return 0
+    # the file an export writes is checked before the register is opened: a refusal writes nothing
+    target = _output_file(args.output, args, ".hzx").absolute() if action == "export" else None
     context = build_context(folder)
     try:
         # what changes the register or carries its records away acts as the signed-in account (accounts mode)
@@ -1048,7 +1097,7 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
                     "exchange_identity_line",
                     lang,
                     short=me.short_code,
-                    role=me.role.value,
+                    role=exchange_role_name(me.role, lang),
                     plant=me.plant_name,
                     id=me.installation_id,
                     slot=slot,
@@ -1060,10 +1109,10 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
                         "exchange_peer_line",
                         lang,
                         short=peer.short_code,
-                        role=peer.role.value,
+                        role=exchange_role_name(peer.role, lang),
                         slot="-" if peer.number_slot is None else peer.number_slot,
-                        sent=peer.last_sent_at or "-",
-                        received=peer.last_received_at or "-",
+                        sent=_local_time(peer.last_sent_at),
+                        received=_local_time(peer.last_received_at),
                     )
                 )
             return 0
@@ -1071,15 +1120,15 @@ def _exchange(args: argparse.Namespace, lang: str) -> int:
             peer = exchange.register_terminal(store, args.code)
             print(message("exchange_registered", lang, short=peer.short_code, slot=peer.number_slot))
             return 0
-        if action == "export":
-            done = exchange.export_exchange(store, files, Path(args.output).absolute(), to=args.to, everything=args.all)
+        if target is not None:
+            done = exchange.export_exchange(store, files, target, to=args.to, everything=args.all)
             print(
                 message(
                     "exchange_exported",
                     lang,
                     records=done.records,
                     photos=done.photos,
-                    to=done.to or "*",
+                    to=done.to or ("any installation" if lang == "en" else "任一交换对象"),
                     path=done.path,
                     size=done.size,
                 )
@@ -1112,13 +1161,31 @@ def _print_preview(preview: object, lang: str) -> None:
             "exchange_from",
             lang,
             short=preview.sender,
-            role=preview.sender_role.value,
+            role=exchange_role_name(preview.sender_role, lang),
             plant=preview.plant_name,
-            created=preview.created_at.isoformat(timespec="seconds"),
+            created=_local_time(preview.created_at),
         )
     )
-    for k in preview.kinds:
-        print(f"  {k.kind:28} +{k.new:<6} ~{k.changed:<6} ={k.unchanged:<6} !{k.conflicts}")
+    names = {k.kind: kind_name(k.kind, lang) for k in preview.kinds}
+    width = max((_display_width(name) for name in names.values()), default=0)
+    for k in preview.kinds:  # names padded by display width: a Chinese character takes two columns
+        name = names[k.kind] + " " * (width - _display_width(names[k.kind]))
+        print(f"  {name}  +{k.new:<6} ~{k.changed:<6} ={k.unchanged:<6} !{k.conflicts}")
+
+
+def _local_time(moment: object) -> str:
+    """A moment as the user reads it: local time to the minute ("-": never)."""
+    from datetime import datetime
+
+    if isinstance(moment, datetime):
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return "-" if moment is None else str(moment)
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _export_filter(args: argparse.Namespace) -> RegisterFilter:
@@ -1172,9 +1239,7 @@ def _export(folder: Path, args: argparse.Namespace, lang: str) -> int:
     from hazard_desktop.services.ports import SortKey
 
     flt = _export_filter(args)
-    if args.file.endswith(("/", "\\")):  # Path() drops the slash: "a.xlsx/" names a folder, not a file
-        raise Refused("ledger_target_is_folder", path=args.file)
-    target = check_target(Path(args.file))  # refused before the register is opened
+    target = check_target(_output_file(args.file, args, ".xlsx"))  # refused before the register is opened
     from hazard_desktop.app import close_context
 
     context = _acting_context(folder, args, lang)

@@ -125,7 +125,10 @@ _HELP: dict[str, tuple[str, str]] = {
         "并在一个事务中导入。把办公室的交换包导入空的数据文件夹即加入工厂。",
     ),
     "exchange_export": ("write an exchange file", "导出交换包"),
-    "exchange_output": ("the exchange file to write (.hzx)", "要写入的交换包（.hzx）"),
+    "exchange_output": (
+        "the exchange file to write (.hzx, added to a name without an extension)",
+        "要写入的交换包（.hzx；文件名没有扩展名时自动加上）",
+    ),
     "exchange_to": (
         "the installation it is for (short code; a laptop: the office)",
         "接收方的简码（现场终端默认办公室）",
@@ -222,15 +225,22 @@ _HELP: dict[str, tuple[str, str]] = {
         "将整个台账（数据库和照片）备份为一个经过校验的文件",
     ),
     "backup_output": (
-        "the backup file to write (.zip), or a folder to write it into",
-        "要写入的备份文件（.zip），或存放备份的文件夹",
+        "the backup file to write (.zip, added to a name without an extension), or a folder to write it into",
+        "要写入的备份文件（.zip；文件名没有扩展名时自动加上），或存放备份的文件夹",
     ),
     "restore": (
         "put a backup file back in place of the register (the current one is kept as a safety copy first)",
         "用备份文件恢复台账（先将当前台账保存为安全副本）",
     ),
     "backup_file": ("the backup file to restore", "要恢复的备份文件"),
-    "output": ("the PDF file to write (must end in .pdf)", "要写入的 PDF 文件（须以 .pdf 结尾）"),
+    "output": (
+        "the PDF file to write (.pdf, added to a name without an extension)",
+        "要写入的 PDF 文件（.pdf；文件名没有扩展名时自动加上）",
+    ),
+    "overwrite": (
+        "replace the file if it exists (without this an existing file is refused and nothing is written)",
+        "文件已存在时覆盖它（不加此项时拒绝覆盖已有文件，不写入任何内容）",
+    ),
     "meeting": (
         "the whole batch of the meeting that graded the hazard",
         "该隐患所在判定会议的全部判定表",
@@ -257,8 +267,8 @@ _HELP: dict[str, tuple[str, str]] = {
         "按隐患编号顺序写出隐患排查治理台账；台账内容为中文。不加选项时导出全部隐患。",
     ),
     "export_file": (
-        "the workbook to write (must end in .xlsx; replaced if it exists)",
-        "要写入的工作簿（须以 .xlsx 结尾；已存在则替换）",
+        "the workbook to write (.xlsx, added to a name without an extension)",
+        "要写入的工作簿（.xlsx；文件名没有扩展名时自动加上）",
     ),
     "export_status": (
         "only these statuses: open graded rectifying verifying closed (or 待定级 已定级 整改中 待验收 已销号)",

@@ -457,10 +457,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "审计日志已导出：{path}（{count} 条，含哈希链）",
         "Audit trail exported: {path} ({count} entries, with the chain)",
     ),
-    "audit_export_exists": (
-        "文件 {path} 已存在，未覆盖。请另选文件名。",
-        "The file {path} exists already and was not overwritten; choose another name.",
-    ),
     "audit_export_suffix": (
         "审计日志只能导出为 .csv 或 .json 文件：{path}",
         "The audit trail is exported as a .csv or .json file only: {path}",
@@ -473,9 +469,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "备份已写入并校验：{path}\n（{created}，数据库版本 {revision}；{counts}）",
         "Backup written and verified: {path}\n({created}, schema revision {revision}; {counts})",
     ),
-    "backup_exists": (
-        "文件 {path} 已存在，未覆盖。请另选文件名。",
-        "The file {path} exists already and was not overwritten; choose another name.",
+    "output_exists": (
+        "文件 {path} 已存在，未覆盖，未写入任何文件。请另选文件名，或加 --overwrite 覆盖它。",
+        "The file {path} exists already and was not overwritten; nothing was written. Choose another name, "
+        "or add --overwrite to replace it.",
+    ),
+    "output_is_folder": (
+        "无法写入文件 {path}：这是一个文件夹，不是文件。未写入任何文件。",
+        "Cannot write the file {path}: it is a folder, not a file. Nothing was written.",
     ),
     "backup_write_failed": (
         "无法写入备份 {path}（{detail}）。未留下任何文件，台账未被修改。",
@@ -562,6 +563,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "report_format_unknown": (
         "报表只能保存为 .pdf 或 .xlsx 文件，“{suffix}”不受支持。未写入任何文件。",
         "A report is saved as .pdf or .xlsx, not as “{suffix}”. Nothing was written.",
+    ),
+    "report_format_missing": (
+        "文件名“{path}”没有扩展名：报表保存为 .pdf 或 .xlsx，由扩展名决定，请写明其一。未写入任何文件。",
+        "The file name “{path}” has no extension: a report is saved as .pdf or .xlsx, chosen by the extension; "
+        "give one. Nothing was written.",
     ),
     "report_folder_missing": (
         "文件夹 {folder} 不存在，未写入任何文件。",
@@ -679,6 +685,67 @@ def os_error_text(exc: BaseException, lang: str = "zh") -> str:
     if pair is not None:
         return pair[1] if lang == "en" else pair[0]
     return getattr(exc, "strerror", None) or str(exc)
+
+
+#: The record kinds of an exchange file (``domain.exchange.RECORD_KINDS``), as the window names them
+#: (``ui/exchange/common.py``); tests/unit/test_cli_output_language.py checks every kind has a name.
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "department": ("部门", "Departments"),
+    "person": ("人员", "People"),
+    "category": ("隐患类别", "Hazard categories"),
+    "subcategory": ("隐患子类", "Subcategories"),
+    "lec_scale_value": ("LEC 取值", "LEC scale values"),
+    "threshold_set": ("分级阈值", "Threshold sets"),
+    "threshold_band": ("危险等级", "Danger bands"),
+    "major_criterion": ("重大隐患判定标准", "Major-hazard criteria"),
+    "checklist_template": ("检查表模板", "Checklist templates"),
+    "checklist_template_version": ("检查表模板版本", "Checklist template versions"),
+    "checklist_section": ("检查表分项", "Checklist sections"),
+    "checklist_item": ("检查项", "Checklist items"),
+    "hazard": ("隐患", "Hazards"),
+    "hazard_photo": ("隐患照片", "Hazard photos"),
+    "grading_meeting": ("定级会议", "Grading meetings"),
+    "grading": ("定级", "Gradings"),
+    "grading_score": ("组员评分", "Member scores"),
+    "grading_criterion": ("对照的判定标准", "Matched criteria"),
+    "grading_vote": ("标准表决", "Criterion votes"),
+    "grading_panel_member": ("判定小组成员", "Panel members"),
+    "dispute": ("争议", "Disputes"),
+    "dispute_claim": ("争议主张", "Dispute claims"),
+    "sheet_print": ("已打印的表单", "Printed sheets"),
+    "inspection": ("检查", "Inspections"),
+    "inspection_inspector": ("检查人员", "Inspectors"),
+    "inspection_answer": ("检查结果", "Inspection answers"),
+    "inspection_photo": ("检查照片", "Inspection photos"),
+    "rectification_assignment": ("整改五定", "Rectification assignments"),
+    "treatment_plan": ("治理方案", "Treatment plans"),
+    "rectification_note": ("整改进展", "Rectification progress notes"),
+    "rectification_photo": ("整改照片", "Rectification photos"),
+    "extension_request": ("延期申请", "Extension requests"),
+    "acceptance": ("验收", "Acceptances"),
+    "hazard_transition": ("状态变更", "Status changes"),
+    "form_print": ("已打印的文书", "Printed forms"),
+    "report_print": ("已保存的统计报表", "Saved statistics reports"),
+}
+
+#: The exchange roles of an installation (``domain.exchange.Role``), as the window names them.
+EXCHANGE_ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "office": ("办公室主库", "office register"),
+    "field": ("现场终端", "field laptop"),
+}
+
+
+def kind_name(kind: str, lang: str = "zh") -> str:
+    """A record kind of an exchange file in words (its internal name only when the program has none)."""
+    pair = KIND_NAMES.get(kind)
+    return kind if pair is None else pair[1] if lang == "en" else pair[0]
+
+
+def exchange_role_name(role: object, lang: str = "zh") -> str:
+    """An installation's exchange role (``office``/``field``, or a ``Role``) in words."""
+    value = str(getattr(role, "value", role))
+    pair = EXCHANGE_ROLE_NAMES.get(value)
+    return value if pair is None else pair[1] if lang == "en" else pair[0]
 
 
 def language(cli_value: str | None = None) -> str:

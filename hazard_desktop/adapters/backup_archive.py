@@ -260,7 +260,9 @@ def create_backup(
     except (OSError, sqlite3.Error, zipfile.BadZipFile, StorageError) as exc:
         _remove_quietly(partial, snapshot)
         log.exception("writing the backup %s failed", target)
-        raise StorageError("backup_write_failed", path=str(target), detail=_reason(exc)) from exc
+        raise StorageError(
+            "backup_write_failed", path=str(target), detail=_reason(exc), errno=getattr(exc, "errno", None)
+        ) from exc
     _remove_quietly(snapshot)
     report(1000, 1000)
     log.info("backed up %s to %s", db_path, target)
@@ -304,7 +306,9 @@ def _open_archive(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict[str, Any]]
         code = "backup_damaged" if _starts_as_zip(path) else "backup_foreign"
         raise StorageError(code, path=str(path), detail=str(exc)) from exc
     except OSError as exc:
-        raise StorageError("backup_unreadable", path=str(path), detail=_reason(exc)) from exc
+        raise StorageError(
+            "backup_unreadable", path=str(path), detail=_reason(exc), errno=getattr(exc, "errno", None)
+        ) from exc
     with archive:
         names = set(archive.namelist())
         if MANIFEST not in names:
@@ -477,7 +481,9 @@ def restore_backup(
     try:
         summary = _extract_checked(path, incoming, report, stop)
     except OSError as exc:
-        raise StorageError("restore_failed", path=str(path), detail=_reason(exc)) from exc
+        raise StorageError(
+            "restore_failed", path=str(path), detail=_reason(exc), errno=getattr(exc, "errno", None)
+        ) from exc
     tell("checked")
     try:
         if release is not None:
@@ -504,7 +510,9 @@ def restore_backup(
     except (OSError, sqlite3.Error) as exc:
         _remove_with_sidecars(incoming)
         log.exception("restoring %s failed", path)
-        raise StorageError("restore_failed", path=str(path), detail=_reason(exc)) from exc
+        raise StorageError(
+            "restore_failed", path=str(path), detail=_reason(exc), errno=getattr(exc, "errno", None)
+        ) from exc
     except BaseException:
         _remove_with_sidecars(incoming)
         raise

@@ -71,7 +71,7 @@ class OpenpyxlLedgerReader:
                 raise ValidationError("ledger_too_large", max_mb=MAX_FILE_BYTES // (1024 * 1024))
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError("ledger_unreadable", detail=exc.strerror or str(exc)) from exc
+            raise ValidationError("ledger_unreadable", detail=exc.strerror or str(exc), errno=exc.errno) from exc
         digest = hashlib.sha256(data).hexdigest()
         if data.startswith(OLE_MAGIC):
             raise ValidationError("ledger_encrypted" if _ENCRYPTED in data else "ledger_xls")

@@ -203,7 +203,8 @@ _LABELS: dict[str, dict[str, str]] = {
 
 
 def _band_text(band: Band, lang: str) -> str:
-    return f"{band.code} {band.name_zh if lang == 'zh' else band.name_en}"
+    """The band in the reader's language: its name (the code, an English identifier, only in English)."""
+    return band.name_zh if lang == "zh" else f"{band.code} {band.name_en}"
 
 
 def _triple_text(result: CalcResult) -> str:

@@ -40,7 +40,7 @@ def test_a_laptop_joins_and_its_findings_reach_the_office(tmp_path: Path) -> Non
     office, lap = tmp_path / "office", tmp_path / "laptop"
     out = ok("exchange", "identity", "--code", "hq", "--role", "office", "--plant", "测试厂", "--data-dir",
              str(office), "--create")  # fmt: skip
-    assert "简码 HQ" in out and "角色 office" in out
+    assert "简码 HQ" in out and "角色 办公室主库" in out and "office" not in out
     assert "编号段 1" in ok("exchange", "register-terminal", "A3", "--data-dir", str(office))
     ok("exchange", "export", "-o", str(tmp_path / "join.hzx"), "--to", "A3", "--data-dir", str(office))
     joined = ok("exchange", "import", str(tmp_path / "join.hzx"), "--data-dir", str(lap))
@@ -59,7 +59,7 @@ def test_a_laptop_joins_and_its_findings_reach_the_office(tmp_path: Path) -> Non
     ok("exchange", "export", "-o", str(tmp_path / "up.hzx"), "--data-dir", str(lap))
     before = numbers(office)
     dry = ok("exchange", "import", str(tmp_path / "up.hzx"), "--dry-run", "--data-dir", str(office))
-    assert "hazard" in dry and "+1" in dry and "未写入任何内容" in dry
+    assert "  隐患  +1" in dry and "hazard" not in dry and "未写入任何内容" in dry
     assert numbers(office) == before
     ok("exchange", "import", str(tmp_path / "up.hzx"), "--data-dir", str(office))
     assert numbers(office) == [*before, found]

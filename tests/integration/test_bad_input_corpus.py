@@ -327,7 +327,7 @@ def cli_cases() -> list[Any]:
         pytest.param(
             ["sheet", "YH-2026-0001", "-o", "{out}.pdf/", "--data-dir", "{dir}"],
             "register",
-            "尚无已确认的分级",
+            "是一个文件夹",
             id="sheet output ends in a slash",
         ),
         pytest.param(

@@ -178,7 +178,7 @@ def test_temporary_pdfs_left_by_a_crash_are_removed_at_the_next_start(data_dir):
     assert fresh.exists() and kept.exists()
 
 
-@pytest.mark.parametrize("name", ["sheet.txt", "sheet", "sheet.pdf.txt"])
+@pytest.mark.parametrize("name", ["sheet.txt", "sheet.pdf.txt"])
 def test_a_sheet_under_a_name_that_is_not_pdf_is_refused(data_dir, tmp_path, capsys, name):
     """`sheet N -o x.txt` wrote a PDF under a .txt name (and recorded the print)."""
     before = _prints(data_dir)
@@ -189,6 +189,28 @@ def test_a_sheet_under_a_name_that_is_not_pdf_is_refused(data_dir, tmp_path, cap
     assert "is not a .pdf file" in capsys.readouterr().err
     assert _prints(data_dir) == before
     assert not (tmp_path / name).exists()
+
+
+def test_an_existing_sheet_is_kept_unless_overwrite_is_given(data_dir, tmp_path, capsys):
+    """Trial t5: a file of the same name was silently replaced. Refused (no print recorded) without --overwrite."""
+    target = tmp_path / "sheet.pdf"
+    target.write_bytes(b"last week's sheet")
+    before = _prints(data_dir)
+    args = ["sheet", _graded_number(data_dir), "-o", str(target), "--data-dir", str(data_dir)]
+
+    assert main(args) == 2
+
+    assert "--overwrite" in capsys.readouterr().err
+    assert target.read_bytes() == b"last week's sheet" and _prints(data_dir) == before
+    assert main([*args, "--overwrite"]) == 0
+    assert target.read_bytes().startswith(b"%PDF") and _prints(data_dir) == before + 1
+
+
+def test_a_sheet_named_without_an_extension_is_written_as_pdf(data_dir, tmp_path, capsys):
+    assert main(["sheet", _graded_number(data_dir), "-o", str(tmp_path / "sheet"), "--data-dir", str(data_dir)]) == 0
+
+    assert capsys.readouterr().out.strip() == str(tmp_path / "sheet.pdf")
+    assert (tmp_path / "sheet.pdf").is_file() and not (tmp_path / "sheet").exists()
 
 
 def test_a_number_typed_in_lower_case_or_full_width_finds_its_hazard(data_dir, tmp_path, capsys):

@@ -33,7 +33,7 @@ def test_help_is_chinese_by_default(chinese, capsys):
 def test_a_sub_commands_help_is_chinese(chinese, capsys):
     code, out, _ = run(["sheet", "--help"], capsys)
     assert code == 0
-    assert "位置参数" in out and "选项" in out and "须以 .pdf 结尾" in out
+    assert "位置参数" in out and "选项" in out and "文件名没有扩展名时自动加上" in out and "--overwrite" in out
     assert "positional arguments" not in out
 
 

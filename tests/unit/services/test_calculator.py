@@ -181,7 +181,7 @@ def test_single_text_in_chinese_shows_d_band_and_action():
     text = to_text(single(SCALES, UPPER, "0.1", "3", "100"))
     assert text.splitlines() == [
         "L=0.1 E=3 C=100 D=30",
-        f"危险等级: {CODE_GENERAL} 一般危险",
+        "危险等级: 一般危险",  # the band's code is an English identifier: the Chinese text names the band only
         "措施: 需要注意",
         "界限值: D.4 2020 (上限归本级)",
     ]
@@ -200,11 +200,11 @@ def test_single_text_in_english():
 def test_panel_text_shows_each_member_the_mean_and_its_band():
     text = to_text(panel(SCALES, UPPER, ["1,0.5,40", "0.1,2,100", "3,1,7"]))
     lines = text.splitlines()
-    assert lines[0] == f"成员 1: L=1 E=0.5 C=40 D=20  [{CODE_SLIGHT} 稍有危险]"
-    assert lines[2] == f"成员 3: L=3 E=1 C=7 D=21  [{CODE_GENERAL} 一般危险]"
+    assert lines[0] == "成员 1: L=1 E=0.5 C=40 D=20  [稍有危险]"
+    assert lines[2] == "成员 3: L=3 E=1 C=7 D=21  [一般危险]"
     assert "ΣD = 61  n = 3" in lines
     assert "隐患值 ΣD÷n = 61/3 ≈ 20.33" in lines
-    assert f"危险等级: {CODE_GENERAL} 一般危险" in lines
+    assert "危险等级: 一般危险" in lines
     assert "措施: 需要注意" in lines
     assert lines[-1] == "注意：成员的 D 分属不同等级，建议复核"
 
