@@ -582,7 +582,11 @@ def test_a_major_grading_without_scores_records_its_panel_and_its_sheet_names_it
     ]
     assert sheet.panel_note == ""
     record = rules.canonical_record(grading)
-    assert record["version"] == rules.PANEL_RECORD_VERSION and len(record["panel"]) == 3
+    # the window sends the §5.1 check the criteria were matched in: layout 5 (the panel and the check)
+    assert record["version"] == rules.CHECK_RECORD_VERSION and len(record["panel"]) == 3
+    assert (
+        record["major_check"]["criteria_digest"] == grading_service.grading_setup(context.uow()).criteria_version.digest
+    )
     other = rules.canonical_record(
         rules.Grading(**{**{f: getattr(grading, f) for f in grading.__dataclass_fields__}, "panel": grading.panel[:1]})
     )
@@ -594,6 +598,8 @@ def test_a_major_grading_without_scores_records_its_panel_and_its_sheet_names_it
         ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "判定小组成员" in text and "周永明" in text and "黄秀英" in text and "未记录" not in text
+    flat = "".join(text.split())
+    assert "对照重大事故隐患判定标准（版本" in flat and "逐条核对：符合第" in flat
     assert sheets.verify_code(context.uow(), result.records[0].verify_code).status is VerifyStatus.VERIFIED
 
 

@@ -770,10 +770,16 @@ class PanelScoringDialog(QDialog):
                 criteria=tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
                 round_id=round_id,
                 panel=panel,
+                check=self.check_entry(check),
             )
         elif check is not None and check.decision_reason:
             request = GradingRequest(
-                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id, panel=panel
+                hazard.id,
+                GradingMethod.PANEL_DECISION,
+                reason=check.decision_reason,
+                round_id=round_id,
+                panel=panel,
+                check=self.check_entry(check),
             )
         elif check is None:
             if round_id is not None:  # rule §5: LEC grades only what the §5.1 check found no criterion for
@@ -810,8 +816,8 @@ class PanelScoringDialog(QDialog):
         return grading
 
     def check_entry(self, check: CriteriaCheckResult) -> CheckEntry:
-        """The §5.1 check answered "no criterion matches" as the grading records it: the version of the criteria
-        list gone through (the setup's list when the result does not say) and when it was answered."""
+        """The §5.1 check as the grading records it: the version of the criteria list gone through (the setup's
+        list when the result does not say) and when it was answered (its answer: the request's method)."""
         version = check.criteria_version or self._setup.criteria_version
         return CheckEntry.of(version, check.checked_at)
 
