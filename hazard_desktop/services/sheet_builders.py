@@ -355,7 +355,7 @@ def _ruling_basis(ruling: Grading, voted: Grading, reader: _Reader) -> str:
         text = f"{RULE_NAME}第5.2、7条：所涉判定标准经表决均不适用，以争议判定小组 LEC 平均值为最终隐患值。"
     else:
         text = f"{RULE_NAME}第7条：争议判定小组成员依据 D=LEC 分别评分，平均值为最终隐患值。"
-    line = check_line(ruling, voted)
+    line = check_line(ruling, voted, reader.criteria_sources(ruling))
     return f"{text}{line}。" if line else text
 
 

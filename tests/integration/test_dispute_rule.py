@@ -255,3 +255,6 @@ def test_a_corrected_lec_ruling_still_shows_the_vote_that_removed_the_major_grad
     assert check.criteria == svc.grading_setup(context.uow()).criteria_version
     assert corrected.major_check == check and rules.canonical_record(corrected)["major_check"]["basis"] == "dispute"
     assert "争议判定小组对所涉条款逐人表决：未符合任一条款（肖才根，" in sheet.ruling_basis
+    assert f"本公司自定{sum(c.source.value == 'company' for c in svc.grading_setup(context.uow()).criteria)}条、" in (
+        sheet.ruling_basis
+    )  # what the list held (trial t5)
