@@ -169,3 +169,9 @@ def no_match(context: AppContext, at: datetime | None = None):  # noqa: ANN201
     from hazard_desktop.services import grading
 
     return grading.grading_setup(context.uow()).no_criterion_matched(at)
+
+
+def list_checked(context: AppContext, at: datetime | None = None):  # noqa: ANN201
+    """The §5.1 check's record for a 重大 grading: the criteria list in force gone through (the matched criteria, or
+    the §4.3 decision, are its answer); ``at`` None: when the grading is made."""
+    return no_match(context, at)

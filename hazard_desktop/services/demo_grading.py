@@ -373,17 +373,10 @@ def grade_demo(
         _ensure_methods(flat, by_id, setup, pools)
         replaced = {r.hazard_id: r for r in flat}
         plans = [(held_on, [replaced[r.hazard_id] for r in requests]) for held_on, requests in plans]
-    # rule §5: each LEC grading rests on the meeting's §5.1 check (the criteria gone through, none matched)
+    # rule §5: each grading records the meeting's §5.1 check (the criteria list gone through: none matched for LEC,
+    # the matched criteria are of that list, or none and the §4.3 decision)
     plans = [
-        (
-            held_on,
-            [
-                dataclasses.replace(r, check=setup.no_criterion_matched(_at(held_on, 2)))
-                if r.method is GradingMethod.LEC_PANEL
-                else r
-                for r in requests
-            ],
-        )
+        (held_on, [dataclasses.replace(r, check=setup.no_criterion_matched(_at(held_on, 2))) for r in requests])
         for held_on, requests in plans
     ]
     gradings = []

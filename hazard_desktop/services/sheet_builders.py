@@ -97,28 +97,36 @@ PANEL_NOT_RECORDED = (
 
 
 CHECK_NOT_RECORDED = "重大隐患判定核对：未记录（本定级于系统记录第5.1条核对之前作出）"
-"""Printed for a LEC grading stored before its §5.1 check was recorded (migration 0016): never assumed done."""
+"""Printed for a grading stored before its §5.1 check was recorded (LEC: migration 0016; criteria and §4.3
+gradings: before they recorded it too): never assumed done."""
 
 
-def criteria_version_text(version: rules.CriteriaVersion) -> str:
+def criteria_version_text(version: rules.CriteriaVersion, sources: tuple[int, int] | None = None) -> str:
     """The version of the criteria list as printed: ``2026-12-01 版·26条·3f2a9c1b`` (newest item's day, items, the
-    first digits of its digest)."""
+    first digits of its digest); with ``sources`` (company items, 121号 items) it says what the list is:
+    ``2026-12-01 版·本公司自定6条、国家121号文20条·3f2a9c1b``."""
     day = "" if version.newest is None else f"{_local(version.newest)[:10]} 版·"
-    return f"{day}{version.items}条·{version.short}"
+    if sources is None:
+        return f"{day}{version.items}条·{version.short}"
+    company, national = sources
+    return f"{day}本公司自定{company}条、国家121号文{national}条·{version.short}"
 
 
-def check_line(grading: Grading, voted: Grading | None = None) -> str:
-    """The line a LEC grading's sheet prints for its §5.1 check (rule §5: the criteria decide 重大 first); ""
-    for criteria and §4.3 gradings (their criteria or reason are printed).
+def check_line(grading: Grading, voted: Grading | None = None, sources: tuple[int, int] | None = None) -> str:
+    """The line a grading's sheet prints for its §5.1 check (rule §5: the criteria decide 重大 first): against
+    which version of the list (``sources``: what it holds, when known), what it found, by whom and when.
 
     ``voted``: for a dispute ruling, the ruling that holds the panel's votes (a correction re-scores LEC only)."""
-    if grading.method is not GradingMethod.LEC_PANEL:
-        return ""
     check = grading.major_check
     if check is None:
         return CHECK_NOT_RECORDED
-    version = criteria_version_text(check.criteria)
+    version = criteria_version_text(check.criteria, sources)
     done = f"（{check.checked_by}，{_local(check.checked_at)}）"
+    if grading.method is GradingMethod.CRITERIA:
+        cited = "、".join(m.code for m in grading.matches)
+        return f"对照重大事故隐患判定标准（版本 {version}）逐条核对：符合第 {cited} 条（见下表）{done}"
+    if grading.method is GradingMethod.PANEL_DECISION:
+        return f"对照重大事故隐患判定标准（版本 {version}）逐条核对：未符合任一条款，由判定小组依第4.3条集体判定{done}"
     if check.basis is rules.CheckBasis.DISPUTE:
         if (voted or grading).verdicts:
             return f"对照重大事故隐患判定标准（版本 {version}），争议判定小组对所涉条款逐人表决：未符合任一条款{done}"
@@ -216,14 +224,17 @@ def _basis(grading: Grading, reader: _Reader, hazard: Hazard, *, meeting_title: 
             f"隐患值 = 各成员 D 值之和 ÷ 人数 = {_number_text(total)} ÷ {len(grading.scores)}"
             f" = {approx_text(exact, reader.places, band_edges(reader.threshold_set(grading.threshold_set_id)))}。"
         )
-        lines.append(check_line(grading))
+        lines.append(check_line(grading, sources=reader.criteria_sources(grading)))
     elif grading.method is GradingMethod.CRITERIA:
         lines.append(f"{RULE_NAME}第5.1条：符合重大事故隐患判定标准任一条款的，判定为重大事故隐患（条款见下表）。")
+        if grading.dispute_id is None:  # a ruling's votes are printed as its check
+            lines.append(check_line(grading, sources=reader.criteria_sources(grading)))
         if grading.scores:
             lines.append("小组同时进行了 LEC 评分，评分仅作记录，不改变判定结果。")
     else:
         lines.append(f"{RULE_NAME}第4.3条：判定小组依据重大事故隐患的定义集体判定（不属于所列判定标准条款）。")
         lines.append(f"判定理由：{grading.decision_reason}")
+        lines.append(check_line(grading, sources=reader.criteria_sources(grading)))
     if meeting_title:
         lines.append(f"判定会议：{meeting_title}")
     history = reader.history(hazard.id)
@@ -344,7 +355,7 @@ def _ruling_basis(ruling: Grading, voted: Grading, reader: _Reader) -> str:
         text = f"{RULE_NAME}第5.2、7条：所涉判定标准经表决均不适用，以争议判定小组 LEC 平均值为最终隐患值。"
     else:
         text = f"{RULE_NAME}第7条：争议判定小组成员依据 D=LEC 分别评分，平均值为最终隐患值。"
-    line = check_line(ruling, voted)
+    line = check_line(ruling, voted, reader.criteria_sources(ruling))
     return f"{text}{line}。" if line else text
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from hazard_desktop.domain import grading as rules
-from hazard_desktop.domain.criteria import CriteriaSource
+from hazard_desktop.domain.criteria import CriteriaSource, MajorCriterion
 from hazard_desktop.domain.errors import NotFound
 from hazard_desktop.domain.grading import Dispute, Grading, GradingMethod, PanelRole
 from hazard_desktop.domain.hazards import Hazard, finder_text_zh
@@ -190,6 +190,7 @@ class _Reader:
         self._categories: dict[str, Any] | None = None
         self._sets: dict[uuid.UUID, Any] = {}
         self._namesakes: dict[uuid.UUID, str] | None = None
+        self._criteria: list[MajorCriterion] | None = None
 
     def hazard(self, hazard_id: uuid.UUID) -> Hazard:
         if hazard_id not in self._hazards:
@@ -203,6 +204,23 @@ class _Reader:
         if hazard_id not in self._history:
             self._history[hazard_id] = self.uow.gradings.history_for(hazard_id)
         return self._history[hazard_id]
+
+    def criteria_sources(self, grading: Grading) -> tuple[int, int] | None:
+        """What the criteria list a grading's §5.1 check went through held: (company items, 121号 items); None
+        when no check is recorded or the rows of that version are no longer all here."""
+        check = grading.major_check
+        if check is None:
+            return None
+        if self._criteria is None:
+            self._criteria = self.uow.criteria.all(include_retired=True)
+        for at in (check.checked_at, grading.created_at):  # the list in force when checked (= when graded)
+            in_force = [c for c in self._criteria if c.created_at <= at and (c.retired_at is None or c.retired_at > at)]
+            if rules.criteria_version(in_force).digest == check.criteria.digest:
+                break
+        else:
+            return None
+        company = sum(1 for c in in_force if c.source is CriteriaSource.COMPANY)
+        return company, len(in_force) - company
 
     def grading(self, grading_id: uuid.UUID) -> Grading:
         found = self.uow.gradings.get(grading_id)

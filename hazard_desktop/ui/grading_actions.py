@@ -26,7 +26,7 @@ from hazard_desktop.ui.models.register_model import RowRole
 if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up stays light)
     from hazard_desktop.domain.grading import CriteriaCheckResult
     from hazard_desktop.ui.dialogs.dispute_panel import DisputeResult
-    from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringResult
+    from hazard_desktop.ui.dialogs.panel_scoring import CarriedCheck, PanelScoringResult
 
 STATUS_TIMEOUT_MS = 8000
 #: The use case that finishes a panel grading (the leader confirms): who may not run it sees the entry greyed.
@@ -87,6 +87,9 @@ class GradingActions(QObject):
         super().__init__(window)
         self.window: GradingWindow = window  # type: ignore[assignment]
         self.context = context
+        # checks made in the standalone dialog for one hazard, by hazard: the grading window starts with them
+        # (saying whose and when) while they went through the list still in force; kept for this session only
+        self.checks_made: dict[uuid.UUID, CarriedCheck] = {}
         self.calculator = self._action(
             self.tr("&LEC calculator…"),
             self.tr("D = L × E × C with band and required action"),
@@ -222,6 +225,11 @@ class GradingActions(QObject):
         result = CriteriaCheckDialog.ask(self.window, self.context, title)  # type: ignore[arg-type]
         if result is None or row is None:
             return result
+        if can_grade(row):  # the panel grading starts with this answer, not a second check of its own
+            from hazard_desktop.ui.dialogs.panel_scoring import CarriedCheck
+
+            actor = self.context.session.actor
+            self.checks_made[row.id] = CarriedCheck(result, "" if actor.single_user else actor.name)
         if result.is_major and not can_grade(row):  # a refused action says why (nothing was written)
             code = "hazard_closed" if row.status is HazardStatus.CLOSED else "hazard_already_graded"
             reason = messages.error_text(InvalidTransition(code, hazard=row.number), "grading")
@@ -249,14 +257,23 @@ class GradingActions(QObject):
     def _grade(self, hazard_ids: list[uuid.UUID], check: CriteriaCheckResult | None) -> PanelScoringResult | None:
         from hazard_desktop.ui.dialogs.panel_scoring import PanelScoringDialog
 
+        carried = {key: self.checks_made[key] for key in hazard_ids if key in self.checks_made}
         try:
-            result = PanelScoringDialog.ask(self.window, self.context, hazard_ids, check=check)  # type: ignore[arg-type]
+            result = PanelScoringDialog.ask(
+                self.window,  # type: ignore[arg-type]
+                self.context,
+                hazard_ids,
+                check=check,
+                carried=carried,
+            )
         except Exception as exc:
             if not messages.is_user_error(exc):
                 raise
             messages.show_error(self.window, exc)  # type: ignore[arg-type]
             return None
         if result is not None:
+            for grading in result.gradings:
+                self.checks_made.pop(grading.hazard_id, None)
             last = result.gradings[-1].hazard_id
             self._after_change(last, self.tr("%n grading(s) confirmed.", "", len(result.gradings)))
         return result

@@ -408,7 +408,7 @@ class GradingCard(_Card):
             self.add_row("panel", self.tr("Panel:"), "\n".join(members))
         elif not grading.scores and not grading.is_ruling:
             self.add_row("panel", self.tr("Panel:"), self.tr("not recorded (graded before the panel was recorded)"))
-        if grading.method is GradingMethod.LEC_PANEL:  # rule §5: what the §5.1 check found, or that none is recorded
+        if grading.method is GradingMethod.LEC_PANEL or not grading.is_ruling:  # rule §5: what the §5.1 check found
             self.add_row("major_check", self.tr("§5.1 check:"), self._check_text(grading))
         if entry.meeting_title:
             self.add_row("meeting", self.tr("Meeting:"), entry.meeting_title)
@@ -451,7 +451,8 @@ class GradingCard(_Card):
             self.add_block(self.scores_view)
 
     def _check_text(self, grading: Grading) -> str:
-        """The §5.1 check of a LEC grading: no criterion met, against which version of the list, when, by whom."""
+        """The §5.1 check of a grading: what it found (no criterion; the criteria matched; none and the §4.3
+        decision), against which version of the list, when, by whom; or that none was recorded."""
         check = grading.major_check
         if check is None:
             return self.tr("not recorded (graded before the check was recorded)")
@@ -464,6 +465,10 @@ class GradingCard(_Card):
             found = self.tr("the dispute claimed no criterion; the dispute panel ruled by LEC")
         elif check.basis == "dispute":  # CheckBasis.DISPUTE (the grading package is not loaded for the history)
             found = self.tr("the dispute panel upheld no criterion")
+        elif grading.method is GradingMethod.CRITERIA:
+            found = self.tr("criteria met: {codes}").format(codes=", ".join(m.code for m in grading.matches))
+        elif grading.method is GradingMethod.PANEL_DECISION:
+            found = self.tr("no criterion met; the panel decided under §4.3")
         else:
             found = self.tr("no criterion met")
         return self.tr("{found} ({listed}); {by}, {at}").format(

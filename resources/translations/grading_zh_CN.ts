@@ -1412,6 +1412,14 @@
         <translation>未匹配判定标准</translation>
     </message>
     <message>
+        <source>This answer is the major-hazard check made by %1 at %2 (Grading → Major-hazard check) against the criteria list still in force. Press “Major-hazard check…” to go through it again.</source>
+        <translation>此结果是 %1 于 %2 所做的重大隐患判定（定级 → 重大隐患判定），所对照的判定标准现仍有效。如需重新核对，请按“重大隐患判定…”。</translation>
+    </message>
+    <message>
+        <source>the single user</source>
+        <translation>单用户</translation>
+    </message>
+    <message>
         <location filename="../../hazard_desktop/ui/dialogs/panel_scoring.py" line="585" />
         <source>Major-hazard criteria matched (§5.1):</source>
         <translation>符合的重大隐患判定标准（§5.1）：</translation>

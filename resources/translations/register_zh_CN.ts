@@ -264,6 +264,14 @@
         <translation>第5.1条判定：</translation>
     </message>
     <message>
+        <source>criteria met: {codes}</source>
+        <translation>符合条款：{codes}</translation>
+    </message>
+    <message>
+        <source>no criterion met; the panel decided under §4.3</source>
+        <translation>未符合任一条款，由判定小组依第4.3条集体判定</translation>
+    </message>
+    <message>
         <source>not recorded (graded before the check was recorded)</source>
         <translation>未记录（定级早于系统记录第5.1条核对）</translation>
     </message>

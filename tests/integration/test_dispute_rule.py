@@ -15,7 +15,7 @@ from hazard_desktop.services import grading as svc
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, ScoreEntry, VerdictEntry, VoteEntry
 from hazard_desktop.services.hazards import create_hazard, get_hazard
-from tests.factories import decision_panel, hazard_input, no_match
+from tests.factories import decision_panel, hazard_input, list_checked, no_match
 
 DAY = date(2026, 3, 10)
 RULED_ON = date(2026, 3, 20)
@@ -80,6 +80,7 @@ def major_by_121(context, hazard, people):
         leader.id,
         DAY,
         panel=decision_panel(context, leader.id),
+        check=list_checked(context),
         at=AT,
     )
     graded = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(minutes=5))
@@ -130,8 +131,10 @@ def test_a_panel_that_votes_the_criterion_down_goes_on_to_lec(context, hazard, p
     assert [(v.votes_for, v.upheld) for v in stored.verdicts] == [(3, False)]
     assert {v.person_name for v in stored.verdicts[0].votes} == {p.name for p, _ in panel_people(people)}
     # the disputed grading's own record keeps its layout (sheets printed before still verify); tests act as
-    # the single user, whose signatures give layout 3 (issue 14), and its recorded panel layout 4 (0015)
-    assert "verdicts" not in rules.canonical_record(graded) and rules.canonical_record(graded)["version"] == 4
+    # the single user, whose signatures give layout 3 (issue 14), its recorded panel layout 4 (0015) and its
+    # recorded §5.1 check layout 5
+    record = rules.canonical_record(graded)
+    assert "verdicts" not in record and record["version"] == rules.CHECK_RECORD_VERSION
     assert record_digest(rules.canonical_record(graded)) == record_digest(
         rules.canonical_record(svc.get_grading(context.uow(), graded.id))
     )
@@ -252,3 +255,6 @@ def test_a_corrected_lec_ruling_still_shows_the_vote_that_removed_the_major_grad
     assert check.criteria == svc.grading_setup(context.uow()).criteria_version
     assert corrected.major_check == check and rules.canonical_record(corrected)["major_check"]["basis"] == "dispute"
     assert "争议判定小组对所涉条款逐人表决：未符合任一条款（肖才根，" in sheet.ruling_basis
+    assert f"本公司自定{sum(c.source.value == 'company' for c in svc.grading_setup(context.uow()).criteria)}条、" in (
+        sheet.ruling_basis
+    )  # what the list held (trial t5)

@@ -43,7 +43,7 @@ from hazard_desktop.services.grading import CriterionEntry
 from hazard_desktop.services.hazards import PhotoFile, create_hazard
 from hazard_desktop.services.rectification import StagedPhoto
 from hazard_desktop.services.sheets import SheetRequest, VerifyStatus
-from tests.factories import decision_panel, hazard_input, no_match
+from tests.factories import decision_panel, hazard_input, list_checked, no_match
 from tests.integration.test_pdf_sheets import assert_fonts_embedded, assert_page_renders
 from tests.integration.test_rectification import GENERAL_BAND, panel
 from tests.integration.test_sheet_service import copy_demo, text_of
@@ -82,6 +82,7 @@ def graded(context: AppContext, grade: HazardGrade) -> Hazard:
             leader.id,
             today,
             panel=decision_panel(context, leader.id),
+            check=list_checked(context),
         )
     else:
         draft = grading.grade_hazard_by_lec(

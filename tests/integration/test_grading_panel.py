@@ -15,7 +15,7 @@ from hazard_desktop.services import grading as svc
 from hazard_desktop.services import sheets
 from hazard_desktop.services.grading import CriterionEntry, PanelEntry
 from hazard_desktop.services.sheet_requests import SheetRequest, VerifyStatus
-from tests.factories import decision_panel
+from tests.factories import decision_panel, list_checked
 from tests.integration.test_grading_services import AT, DAY, count_gradings, hazards, leader, panel, people
 
 __all__ = ["hazards", "leader", "people"]  # fixtures
@@ -28,7 +28,14 @@ def _criteria(context):
 def test_the_panel_is_stored_with_the_grading_and_its_sheet_code_covers_it(context, hazards, leader, tmp_path):
     chosen = decision_panel(context, leader.id)
     draft = svc.grade_hazard_by_criteria(
-        context.uow(), hazards[0].id, _criteria(context), leader.id, DAY, panel=chosen, at=AT
+        context.uow(),
+        hazards[0].id,
+        _criteria(context),
+        leader.id,
+        DAY,
+        panel=chosen,
+        check=list_checked(context),
+        at=AT,
     )
     graded = svc.confirm_grading(context.uow(), draft.id, at=AT + timedelta(minutes=5))
     assert [(s.person_id, s.role) for s in graded.panel] == [(e.person_id, e.role) for e in chosen]

@@ -18,7 +18,7 @@ from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, GradingRequest, HistoryKind, ScoreEntry
 from hazard_desktop.services.hazards import create_hazard, get_hazard
 from hazard_desktop.services.ports import RegisterFilter, SortKey
-from tests.factories import decision_panel, hazard_input, no_match
+from tests.factories import decision_panel, hazard_input, list_checked, no_match
 
 DAY = date(2026, 3, 10)
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -291,12 +291,14 @@ def test_a_batch_mixes_methods_and_confirms_at_once(context, hazards, people, le
             GradingMethod.CRITERIA,
             criteria=(CriterionEntry(criterion.id, "现场无证作业"),),
             panel=decision_panel(context, leader.id),
+            check=list_checked(context),
         ),
         GradingRequest(
             hazards[2].id,
             GradingMethod.PANEL_DECISION,
             reason="可能引发连锁火灾",
             panel=decision_panel(context, leader.id),
+            check=list_checked(context),
         ),
     ]
     result = svc.grade_batch(context.uow(), meeting.id, requests, confirm=True)
@@ -328,7 +330,9 @@ def test_criteria_grading_keeps_matches_and_evidence(context, hazards, people, l
     first, second = setup.criteria[3], setup.criteria[0]
     entries = [CriterionEntry(first.id, " T-305 无高液位报警 "), CriterionEntry(second.id, "操作工无证")]
     scores = panel(people, [("6", "6", "7")] * 3)
-    draft = svc.grade_hazard_by_criteria(context.uow(), hazards[0].id, entries, leader.id, DAY, scores=scores)
+    draft = svc.grade_hazard_by_criteria(
+        context.uow(), hazards[0].id, entries, leader.id, DAY, scores=scores, check=list_checked(context)
+    )
     grading = svc.confirm_grading(context.uow(), draft.id)
     assert grading.grade is HazardGrade.MAJOR and grading.method is GradingMethod.CRITERIA
     assert [(m.code, m.clause, m.text, m.evidence) for m in grading.matches] == [
@@ -384,7 +388,13 @@ def test_panel_decision_needs_a_written_reason(context, hazards, leader):
         svc.grade_hazard_by_decision(context.uow(), hazards[0].id, "   ", leader.id, DAY)
     assert err.value.code == "reason_empty"
     draft = svc.grade_hazard_by_decision(
-        context.uow(), hazards[0].id, "一旦失效将波及相邻装置", leader.id, DAY, panel=decision_panel(context, leader.id)
+        context.uow(),
+        hazards[0].id,
+        "一旦失效将波及相邻装置",
+        leader.id,
+        DAY,
+        panel=decision_panel(context, leader.id),
+        check=list_checked(context),
     )
     grading = svc.confirm_grading(context.uow(), draft.id)
     assert (grading.grade, grading.decision_reason, grading.mean_d) == (
@@ -517,7 +527,13 @@ def test_register_sorts_by_the_new_columns(context, hazards, people, leader):
     graded(context, hazards[1], people, leader, [("1", "3", "3")] * 3)  # 9 slight
     graded(context, hazards[2], people, leader, [("3", "6", "3")] * 3)  # 54 general
     decision = svc.grade_hazard_by_decision(
-        context.uow(), hazards[3].id, "重大", leader.id, DAY, panel=decision_panel(context, leader.id)
+        context.uow(),
+        hazards[3].id,
+        "重大",
+        leader.id,
+        DAY,
+        panel=decision_panel(context, leader.id),
+        check=list_checked(context),
     )
     svc.confirm_grading(context.uow(), decision.id)
     original = svc.final_grading(context.uow(), hazards[2].id)

@@ -14,7 +14,7 @@ from hazard_desktop.domain.errors import ValidationError
 from hazard_desktop.domain.grading import CheckBasis, GradingMethod
 from hazard_desktop.domain.hazards import HazardGrade
 from hazard_desktop.services import grading as svc
-from hazard_desktop.services import reference_admin, sheets
+from hazard_desktop.services import reference_admin, sheet_builders, sheets
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CheckEntry, GradingRequest, ScoreEntry
 from hazard_desktop.services.hazards import create_hazard, get_hazard
@@ -121,7 +121,7 @@ def test_the_stored_grading_carries_its_check_in_its_record(context, hazards, pe
     assert record["version"] == rules.CHECK_RECORD_VERSION
     assert record["major_check"]["criteria_digest"] == setup.criteria_version.digest
     assert record["major_check"]["criteria_items"] == len(setup.criteria)
-    # a criteria grading needs no separate check (its matched criteria are the answer) and keeps its layout
+    # a criteria grading records the check too: the list its criteria were matched against (layout 5)
     criteria = setup.criteria[0]
     major = GradingRequest(
         hazards[1].id,
@@ -129,10 +129,88 @@ def test_the_stored_grading_carries_its_check_in_its_record(context, hazards, pe
         criteria=(svc.CriterionEntry(criteria.id, "现场无检测报警"),),
         panel=(),
         scores=scores(people),
+        check=setup.no_criterion_matched(checked_at),
     )
     graded, _ = svc.grade_and_confirm(context.uow(), major, leader.id, DAY, at=AT)
-    assert graded.major_check is None and graded.check_recorded
-    assert "major_check" not in rules.canonical_record(graded)
+    assert graded.major_check is not None and graded.major_check.criteria == setup.criteria_version
+    assert svc.get_grading(context.uow(), graded.id) == graded
+    record = rules.canonical_record(graded)
+    assert record["version"] == rules.CHECK_RECORD_VERSION
+    assert record["major_check"]["criteria_digest"] == setup.criteria_version.digest
+
+
+@pytest.mark.parametrize("method", [GradingMethod.CRITERIA, GradingMethod.PANEL_DECISION])
+def test_a_major_grading_without_its_check_is_refused_and_nothing_is_written(context, hazards, people, leader, method):
+    criteria = svc.grading_setup(context.uow()).criteria[0]
+    request = GradingRequest(
+        hazards[0].id,
+        method,
+        criteria=(svc.CriterionEntry(criteria.id, "现场无检测报警"),) if method is GradingMethod.CRITERIA else (),
+        reason="可能引发连锁火灾" if method is GradingMethod.PANEL_DECISION else "",
+        scores=scores(people),
+    )
+    with pytest.raises(ValidationError) as err:
+        svc.grade_and_confirm(context.uow(), request, leader.id, DAY, at=AT)
+    assert err.value.code == "major_check_missing"
+    assert svc.final_grading(context.uow(), hazards[0].id) is None
+
+
+def test_a_major_grading_against_a_list_changed_since_is_refused(context, hazards, people, leader):
+    setup = svc.grading_setup(context.uow())
+    stale = CheckEntry("0" * 64, AT - timedelta(minutes=5))
+    request = GradingRequest(
+        hazards[0].id, GradingMethod.PANEL_DECISION, reason="可能引发连锁火灾", scores=scores(people), check=stale
+    )
+    with pytest.raises(ValidationError) as err:
+        svc.grade_and_confirm(context.uow(), request, leader.id, DAY, at=AT)
+    assert err.value.code == "major_check_stale"
+    assert svc.final_grading(context.uow(), hazards[0].id) is None
+    assert setup.criteria  # the list itself is untouched
+
+
+@needs_poppler
+@pytest.mark.parametrize("method", [GradingMethod.CRITERIA, GradingMethod.PANEL_DECISION])
+def test_a_major_sheet_prints_the_list_its_check_went_through(context, hazards, people, leader, tmp_path, method):
+    setup = svc.grading_setup(context.uow())
+    criteria = setup.criteria[0]
+    request = GradingRequest(
+        hazards[0].id,
+        method,
+        criteria=(svc.CriterionEntry(criteria.id, "现场无检测报警"),) if method is GradingMethod.CRITERIA else (),
+        reason="可能引发连锁火灾" if method is GradingMethod.PANEL_DECISION else "",
+        scores=scores(people),
+        check=setup.no_criterion_matched(),
+    )
+    grading, _ = svc.grade_and_confirm(context.uow(), request, leader.id, DAY)
+    result = sheets.print_document(
+        context.uow(), SheetRequest.grading(grading.id), sheets.sheet_renderer(context), tmp_path / "pd.pdf", "测试"
+    )
+    text = "".join("".join(page_texts(tmp_path / "pd.pdf")).split())
+    version = setup.criteria_version
+    company = sum(1 for c in setup.criteria if c.source.value == "company")
+    listed = f"本公司自定{company}条、国家121号文{len(setup.criteria) - company}条·{version.short}）"
+    assert "对照重大事故隐患判定标准（版本" in text and listed in text
+    if method is GradingMethod.CRITERIA:
+        assert f"逐条核对：符合第{criteria.code}条（见下表）（陈建国，" in text
+    else:
+        assert "逐条核对：未符合任一条款，由判定小组依第4.3条集体判定（陈建国，" in text
+    assert "未记录" not in text
+    assert sheets.verify_code(context.uow(), result.prepared.prints[0].verify_code).status.value == "verified"
+
+
+def test_a_major_grading_stored_before_prints_its_check_not_recorded(context, hazards, people, leader):
+    criteria = svc.grading_setup(context.uow()).criteria[0]
+    request = GradingRequest(
+        hazards[0].id,
+        GradingMethod.CRITERIA,
+        criteria=(svc.CriterionEntry(criteria.id, "现场无检测报警"),),
+        scores=scores(people),
+        check=no_match(context),
+    )
+    grading, _ = svc.grade_and_confirm(context.uow(), request, leader.id, DAY, at=AT)
+    before = dataclasses.replace(grading, major_check=None)  # as stored before a criteria grading recorded it
+    assert sheet_builders.check_line(before) == sheet_builders.CHECK_NOT_RECORDED
+    assert "major_check" not in rules.canonical_record(before)  # its layout (and digest) as before
 
 
 @needs_poppler
@@ -150,6 +228,8 @@ def test_the_sheet_prints_the_check_with_the_criteria_version(context, hazards, 
     text = "".join("".join(page_texts(tmp_path / "pd.pdf")).split())
     version = setup.criteria_version
     assert f"对照重大事故隐患判定标准（版本{version.short}" not in text  # the day comes first
-    assert "对照重大事故隐患判定标准（版本" in text and f"{version.items}条·{version.short}）" in text
+    company = sum(1 for c in setup.criteria if c.source.value == "company")
+    listed = f"本公司自定{company}条、国家121号文{version.items - company}条·{version.short}）"
+    assert "对照重大事故隐患判定标准（版本" in text and listed in text
     assert "逐条核对：未符合任一条款（陈建国，" in text
     assert sheets.verify_code(context.uow(), result.prepared.prints[0].verify_code).status.value == "verified"

@@ -40,7 +40,7 @@ from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, ScoreEntry
 from hazard_desktop.services.hazards import PhotoFile, create_hazard, save_hazard
 from hazard_desktop.services.ports import PhotoKind
-from tests.factories import decision_panel, hazard_input, no_match
+from tests.factories import decision_panel, hazard_input, list_checked, no_match
 from tests.integration.test_hazard_services import jpeg
 
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # 10:00 in the plant (北京时间)
@@ -133,6 +133,7 @@ def grade_major(context, cast, hazard, *, confirm=True):
         cast.leader.id,
         DAY,
         panel=decision_panel(context, cast.leader.id),
+        check=list_checked(context),
         at=AT,
     )
     if confirm:
@@ -796,6 +797,7 @@ def test_regrading_keeps_the_assignment(context, cast):
         GradingMethod.CRITERIA,
         criteria=(CriterionEntry(setup.criteria[3].id, "新证据：无高液位报警"),),
         panel=decision_panel(context, cast.leader.id),
+        check=list_checked(context),
     )
     later = AT + timedelta(days=1)
     draft = grading_service.correct_grading(context.uow(), graded.id, request, "新证据", DAY, cast.leader.id, at=later)

@@ -17,7 +17,7 @@ from hazard_desktop.services import hazards as hazard_service
 from hazard_desktop.services.context import AppContext
 from hazard_desktop.services.demo import ensure_people
 from hazard_desktop.services.grading import CriterionEntry, GradingRequest, ScoreEntry
-from tests.factories import decision_panel, no_match
+from tests.factories import decision_panel, list_checked, no_match
 
 DAY = date(2026, 3, 10)
 AT = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -125,7 +125,14 @@ def make_graded(context: AppContext) -> Graded:
     criteria = svc.grading_setup(uow(), DAY).criteria
     entries = [CriterionEntry(criteria[0].id, "作业现场无动火作业票"), CriterionEntry(criteria[3].id, "监护人不在场")]
     draft = svc.grade_hazard_by_criteria(
-        uow(), hazards[1].id, entries, leader.id, DAY, scores=panel(people, [("6", "6", "7")] * 3), at=AT
+        uow(),
+        hazards[1].id,
+        entries,
+        leader.id,
+        DAY,
+        scores=panel(people, [("6", "6", "7")] * 3),
+        check=list_checked(context),
+        at=AT,
     )
     criteria_grading = svc.confirm_grading(uow(), draft.id, at=AT + timedelta(minutes=10))
 
@@ -135,6 +142,7 @@ def make_graded(context: AppContext) -> Graded:
         GradingMethod.PANEL_DECISION,
         reason="泄漏物料易燃，可能引发连锁火灾",
         panel=decision_panel(context, leader.id),
+        check=list_checked(context),
     )
     fix = svc.correct_grading(
         uow(), old.id, request, "漏判：物料为甲类易燃液体", DAY, leader.id, at=AT + timedelta(days=1)

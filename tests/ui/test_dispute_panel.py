@@ -30,7 +30,7 @@ from hazard_desktop.ui.dialogs.dispute_panel import (
     PAGE_VOTES,
     DisputePanelDialog,
 )
-from tests.factories import add_person, decision_panel, hazard_input, make_context, no_match
+from tests.factories import add_person, decision_panel, hazard_input, list_checked, make_context, no_match
 from tests.ui.test_panel_scoring import visible_texts
 
 DAY = date(2026, 3, 10)
@@ -349,6 +349,7 @@ def major_by_criterion(context, people, hazard):
         leader.id,
         DAY,
         panel=decision_panel(context, leader.id),
+        check=list_checked(context),
     )
     graded = grading_service.confirm_grading(context.uow(), draft.id)
     grading_service.raise_dispute(

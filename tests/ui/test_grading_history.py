@@ -248,6 +248,20 @@ def test_a_general_grading_shows_its_major_hazard_check(history: GradingHistoryW
     assert "; 肖才根, " in ruling.texts["major_check"]
 
 
+def test_a_major_grading_shows_the_list_its_criteria_were_matched_against(
+    history: GradingHistoryWidget, graded: Graded
+) -> None:
+    """Trial t5: a 重大 grading's card names the version of the criteria list its check went through too."""
+    grading = graded.criteria_grading
+    assert grading.major_check is not None
+    history.show_hazard(grading.hazard_id)
+    card = next(c for c in history.cards if isinstance(c, GradingCard) and c.grading.id == grading.id)
+    codes = ", ".join(m.code for m in grading.matches)
+    text = card.texts["major_check"]
+    assert text.startswith(f"criteria met: {codes} ({grading.major_check.criteria.items} criteria, version ")
+    assert f" {grading.major_check.criteria.short}); " in text
+
+
 def test_namesakes_are_named_with_their_employee_number(history: GradingHistoryWidget, graded: Graded, context) -> None:
     """A leader, a scoring member or a recorded panel member with a namesake in their department shows the 工号."""
     from hazard_desktop.services import reference_admin

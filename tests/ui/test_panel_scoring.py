@@ -29,6 +29,7 @@ from hazard_desktop.ui.dialogs.panel_scoring import (
     PAGE_SCORING,
     PanelScoringDialog,
 )
+from hazard_desktop.ui.formatting import format_datetime
 from hazard_desktop.ui.widgets.hidden_scoring import HiddenScoring
 from hazard_desktop.ui.widgets.member_picker import COL_NAME, CheckStateRole
 from tests.factories import add_person, hazard_input, make_context
@@ -582,7 +583,11 @@ def test_a_major_grading_without_scores_records_its_panel_and_its_sheet_names_it
     ]
     assert sheet.panel_note == ""
     record = rules.canonical_record(grading)
-    assert record["version"] == rules.PANEL_RECORD_VERSION and len(record["panel"]) == 3
+    # the window sends the §5.1 check the criteria were matched in: layout 5 (the panel and the check)
+    assert record["version"] == rules.CHECK_RECORD_VERSION and len(record["panel"]) == 3
+    assert (
+        record["major_check"]["criteria_digest"] == grading_service.grading_setup(context.uow()).criteria_version.digest
+    )
     other = rules.canonical_record(
         rules.Grading(**{**{f: getattr(grading, f) for f in grading.__dataclass_fields__}, "panel": grading.panel[:1]})
     )
@@ -594,6 +599,8 @@ def test_a_major_grading_without_scores_records_its_panel_and_its_sheet_names_it
         ["pdftotext", "-layout", str(result.path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "判定小组成员" in text and "周永明" in text and "黄秀英" in text and "未记录" not in text
+    flat = "".join(text.split())
+    assert "对照重大事故隐患判定标准（版本" in flat and "逐条核对：符合第" in flat
     assert sheets.verify_code(context.uow(), result.records[0].verify_code).status is VerifyStatus.VERIFIED
 
 
@@ -668,3 +675,77 @@ def test_namesakes_of_one_department_are_told_apart_by_employee_number_in_the_wi
     name_cell = next(i for i, line in enumerate(text.splitlines()) if "周永明" in line)
     assert "（E0099）" in text.splitlines()[name_cell + 1] + text.splitlines()[name_cell + 2]  # the 工号 below
     assert text.count("（E0") == 1  # nobody else on the sheet has a namesake (the inspector has E0001)
+
+
+def test_a_check_made_beforehand_starts_the_grading_window_saying_whose_it_is(
+    qtbot, context, people, hazards, panel_ids, monkeypatch
+):
+    """New-user trial t5: the check done via 定级 → 重大隐患判定 was not carried into the panel grading, so the
+    panel did it twice. Now the window starts with that answer, says whose check it is and when, and the grading
+    records it; a check made against a list changed since is not carried (the window asks for it again)."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hazard_desktop.services import reference_admin
+    from hazard_desktop.ui.grading_actions import install_grading_actions
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    actions = install_grading_actions(window, context)
+
+    def select(hazard_id):
+        window.view.selectionModel().select(
+            window.model.index(window.model.find_row(hazard_id), 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def use_as_it_is(self):  # no criterion ticked, no §4.3 reason: "no criterion matches"
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return int(self.result())
+
+    monkeypatch.setattr(panel_scoring.CriteriaCheckDialog, "exec", use_as_it_is)
+    select(hazards[0].id)
+    actions.check.trigger()
+    assert "no major-hazard criterion matches" in window.statusBar().currentMessage()
+    made = actions.checks_made[hazards[0].id].result
+    assert made.checked_at is not None and not made.is_major
+
+    seen: dict[str, object] = {}
+
+    def grade(self):
+        self.set_members(panel_ids)
+        self.start_button.click()
+        seen["verdict"] = self.check_verdict.text()
+        seen["origin"] = self.check_origin.text() if self.check_origin.isVisibleTo(self) else ""
+        for _ in range(3):
+            self.scoring.enter("3", "6", "7")
+        seen["grade"] = self.grade_verdict.text()
+        if self.confirm_button.isEnabled():
+            self.confirm_button.click()
+        return 0
+
+    monkeypatch.setattr(PanelScoringDialog, "exec", grade)
+    select(hazards[0].id)
+    actions.grade.trigger()
+    assert seen["verdict"] == "no criterion matches"
+    assert seen["origin"] == (
+        f"This answer is the major-hazard check made by the single user at {format_datetime(made.checked_at)}"
+        " (Grading → Major-hazard check) against the criteria list still in force."
+        " Press “Major-hazard check…” to go through it again."
+    )
+    assert seen["grade"] == "General hazard"  # not provisional: the panel need not check again
+    grading = grading_service.final_grading(context.uow(), hazards[0].id)
+    assert grading.method is GradingMethod.LEC_PANEL and grading.major_check is not None
+    assert grading.major_check.checked_at == made.checked_at  # the check made beforehand, as recorded
+    assert hazards[0].id not in actions.checks_made
+
+    # a check made against a list changed since is not carried: the window asks for it again, nothing assumed
+    select(hazards[1].id)
+    actions.check.trigger()
+    reference_admin.add_criterion(context.uow(), "4.4.99", "储罐区未设置可燃气体报警", "company", "第4.4条")
+    seen.clear()
+    actions.grade.trigger()
+    assert seen["verdict"] == "not checked" and seen["origin"] == ""
+    assert seen["grade"] == "LEC provisional: General hazard (awaiting the §5.1 check)"
+    assert grading_service.final_grading(context.uow(), hazards[1].id) is None

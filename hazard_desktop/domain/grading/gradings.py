@@ -113,8 +113,10 @@ class Grading:
     """The panel that decided a grading without member scores (criteria, §4.3 decision), in its seats' order;
     empty when the scores name the panel, and for gradings stored before the panel was recorded (0015)."""
     major_check: MajorHazardCheck | None = None
-    """A LEC grading's §5.1 check that found no criterion (rule §5); None for criteria and §4.3 gradings, and
-    for LEC gradings stored before the check was recorded (0016): "not recorded", never assumed done."""
+    """The §5.1 check the grading rests on (rule §5): for a LEC grading the check that found no criterion, for a
+    criteria or §4.3 grading the check whose answer it records (the matched criteria, or none and the panel's
+    reason). None for gradings stored before the check was recorded (0016 for LEC, k2 for criteria and §4.3
+    gradings) and for 重大 dispute rulings: "not recorded", never assumed done."""
 
     @property
     def check_recorded(self) -> bool:
@@ -177,7 +179,7 @@ def _build(
 ) -> Grading:
     _aware(at, "at")
     seats = _checked_panel(panel, outcome, rule)
-    if method is GradingMethod.LEC_PANEL:
+    if method is GradingMethod.LEC_PANEL or major_check is not None:
         major_check = require_check(major_check, at)
     return Grading(
         id=grading_id or new_id(),
@@ -206,7 +208,7 @@ def _build(
         updated_at=at,
         verdicts=verdicts,
         panel=seats,
-        major_check=major_check if method is GradingMethod.LEC_PANEL else None,
+        major_check=major_check,
     )
 
 
@@ -299,6 +301,7 @@ def grade_by_criteria(
     meeting_id: uuid.UUID | None = None,
     grading_id: uuid.UUID | None = None,
     panel: Sequence[PanelSeat] = (),
+    check: MajorHazardCheck | None = None,
 ) -> Grading:
     """§5.1: a draft 重大 grading because the hazard matches criteria, whatever its D.
 
@@ -335,6 +338,7 @@ def grade_by_criteria(
         grading_id=grading_id,
         panel=panel,
         rule=rule,
+        major_check=check,
     )
 
 
@@ -353,6 +357,7 @@ def grade_by_panel_decision(
     meeting_id: uuid.UUID | None = None,
     grading_id: uuid.UUID | None = None,
     panel: Sequence[PanelSeat] = (),
+    check: MajorHazardCheck | None = None,
 ) -> Grading:
     """§4.3: a draft 重大 grading decided by the panel, with a written reason (scores optional; without them
     ``panel`` names the panel that decided).
@@ -378,6 +383,7 @@ def grade_by_panel_decision(
         grading_id=grading_id,
         panel=panel,
         rule=rule,
+        major_check=check,
     )
 
 

@@ -186,7 +186,7 @@ def _matches(uow: UnitOfWork, entries: Sequence[CriterionEntry]) -> list[Criteri
 
 
 def _major_check(uow: UnitOfWork, entry: CheckEntry | None, by: str, at: datetime) -> MajorHazardCheck:
-    """The record of the §5.1 check a LEC grading rests on, against the criteria list in force now.
+    """The record of the §5.1 check a grading rests on, against the criteria list in force now.
 
     Raises:
         ValidationError: ``major_check_missing``, ``major_check_stale`` (the list changed since the check was
@@ -291,6 +291,7 @@ def _draft(
         return rules.grade_by_lec(
             scores=scores, scales=tables.scales, threshold_set=threshold_set, check=check, **common
         )
+    common["check"] = None if request.check is None else _major_check(uow, request.check, leader_name, at)
     if method is GradingMethod.CRITERIA:
         draft = rules.grade_by_criteria(
             matches=_matches(uow, request.criteria),
@@ -313,6 +314,10 @@ def _draft(
         # the sheet the leader signs names the panel that decided: a person acting records it (the system's
         # demo data and gradings stored before revision 0015 may have none, and their sheets say so)
         raise ValidationError("panel_not_recorded", field="panel")
+    if draft.major_check is None and signing.signs(uow):
+        # rule §5: a person grading 重大 records the §5.1 check too (the list the criteria were matched against, or
+        # gone through before the §4.3 decision); the system's demo data and gradings stored before may have none
+        raise ValidationError("major_check_missing", field="check")
     return draft
 
 

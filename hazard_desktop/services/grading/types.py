@@ -110,7 +110,9 @@ class GradingRequest:
     ``panel`` names the panel that decided a grading without scores (CRITERIA, PANEL_DECISION): it is stored
     with the grading and printed on its sheet (with scores the scorers are the panel: ``panel_with_scores``).
 
-    ``check`` is the §5.1 check that found no criterion; LEC_PANEL needs it (``major_check_missing``).
+    ``check`` is the §5.1 check: the version of the criteria list gone through. LEC_PANEL needs it (no criterion
+    matched); CRITERIA (the criteria matched are of that list) and PANEL_DECISION need it when a person acts
+    (``major_check_missing``).
     """
 
     hazard_id: uuid.UUID

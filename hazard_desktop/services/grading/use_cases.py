@@ -106,6 +106,7 @@ def grade_hazard_by_criteria(
     meeting_id: uuid.UUID | None = None,
     *,
     panel: Sequence[PanelEntry] = (),
+    check: CheckEntry | None = None,
     at: datetime | None = None,
 ) -> Grading:
     """§5.1: store a draft 重大 grading citing the matched criteria and their evidence.
@@ -117,7 +118,9 @@ def grade_hazard_by_criteria(
             ``evidence_empty``; with scores as :func:`grade_hazard_by_lec`.
         NotFound: ``criterion_unknown`` and as :func:`grade_hazard_by_lec`.
     """
-    request = GradingRequest(hazard_id, GradingMethod.CRITERIA, tuple(scores), tuple(criteria), panel=tuple(panel))
+    request = GradingRequest(
+        hazard_id, GradingMethod.CRITERIA, tuple(scores), tuple(criteria), panel=tuple(panel), check=check
+    )
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 
@@ -133,6 +136,7 @@ def grade_hazard_by_decision(
     meeting_id: uuid.UUID | None = None,
     *,
     panel: Sequence[PanelEntry] = (),
+    check: CheckEntry | None = None,
     at: datetime | None = None,
 ) -> Grading:
     """§4.3: store a draft 重大 grading the panel decided, with its written reason (``panel`` as
@@ -141,7 +145,9 @@ def grade_hazard_by_decision(
     Raises:
         ValidationError: ``reason_empty``, ``reason_too_long``; with scores as :func:`grade_hazard_by_lec`.
     """
-    request = GradingRequest(hazard_id, GradingMethod.PANEL_DECISION, tuple(scores), reason=reason, panel=tuple(panel))
+    request = GradingRequest(
+        hazard_id, GradingMethod.PANEL_DECISION, tuple(scores), reason=reason, panel=tuple(panel), check=check
+    )
     return _new_draft(uow, request, leader_id, graded_on, threshold_set_id, meeting_id, at)
 
 

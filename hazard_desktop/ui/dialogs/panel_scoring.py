@@ -18,7 +18,7 @@ Reads and writes go through :mod:`hazard_desktop.services.grading`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,7 +72,7 @@ from hazard_desktop.services.grading import (
 from hazard_desktop.ui import labels, messages
 from hazard_desktop.ui.dialogs.criteria_check import CriteriaCheckDialog
 from hazard_desktop.ui.dialogs.lec_calculator import fill_threshold_combo
-from hazard_desktop.ui.formatting import QT_DATE_FORMAT
+from hazard_desktop.ui.formatting import QT_DATE_FORMAT, format_datetime
 from hazard_desktop.ui.grading_messages import problem_text
 from hazard_desktop.ui.widgets import screen_fit
 from hazard_desktop.ui.widgets.band_swatch import MAJOR_COLOUR, BandSwatch
@@ -135,6 +135,16 @@ def can_be_graded(hazard: Hazard) -> bool:
     return hazard.grade is HazardGrade.UNGRADED and hazard.status is not HazardStatus.CLOSED
 
 
+@dataclass(frozen=True, slots=True)
+class CarriedCheck:
+    """A §5.1 check made beforehand in the standalone dialog (Grading → Major-hazard check) for one hazard: its
+    result and who made it (the signed-in account's name, "" in single-user mode). The grading window starts with
+    it, saying so, when it went through the criteria list still in force."""
+
+    result: CriteriaCheckResult
+    by: str
+
+
 class PanelScoringDialog(QDialog):
     """Grade one hazard or a batch with a scoring panel. Use :meth:`ask`.
 
@@ -161,6 +171,7 @@ class PanelScoringDialog(QDialog):
         setup: GradingSetup | None = None,
         on: date | None = None,
         check: CriteriaCheckResult | None = None,
+        carried: Mapping[uuid.UUID, CarriedCheck] | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -173,6 +184,14 @@ class PanelScoringDialog(QDialog):
         self._not_gradable = [h for h in all_hazards if not can_be_graded(h)]
         self._index = 0
         self._checks: dict[uuid.UUID, CriteriaCheckResult] = {}
+        # checks made beforehand: only those that went through the criteria list still in force (else: again)
+        gradable = {h.id for h in self._hazards}
+        self._carried = {
+            key: value
+            for key, value in (carried or {}).items()
+            if key in gradable and value.result.criteria_version == self._setup.criteria_version
+        }
+        self._checks.update({key: value.result for key, value in self._carried.items()})
         if check is not None and self._hazards:
             self._checks[self._hazards[0].id] = check
         self._outcome: PanelOutcome | None = None
@@ -324,6 +343,11 @@ class PanelScoringDialog(QDialog):
         check_row.addWidget(self.check_button)
         check_row.addStretch(1)
         check_row.addWidget(self.skip_scoring_button)
+        self.check_origin = QLabel(page)
+        self.check_origin.setObjectName("checkOrigin")
+        self.check_origin.setWordWrap(True)
+        self.check_origin.setStyleSheet("color: #455a64;")
+        self.check_origin.hide()
         scores_box = QGroupBox(self.tr("§5.2 LEC scores, one member at a time"), page)
         QVBoxLayout(scores_box).addWidget(self.scoring)
 
@@ -331,6 +355,7 @@ class PanelScoringDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scoring_header)
         layout.addLayout(check_row)
+        layout.addWidget(self.check_origin)
         layout.addWidget(scores_box, 1)
         return page
 
@@ -428,9 +453,11 @@ class PanelScoringDialog(QDialog):
         hazard_ids: Sequence[uuid.UUID],
         *,
         check: CriteriaCheckResult | None = None,
+        carried: Mapping[uuid.UUID, CarriedCheck] | None = None,
     ) -> PanelScoringResult | None:
-        """Run the dialog modally; return what was confirmed (None if nothing was)."""
-        dialog = cls(context, hazard_ids, parent, check=check)
+        """Run the dialog modally; return what was confirmed (None if nothing was). ``carried``: checks made
+        beforehand in the standalone dialog, by hazard (used when made against the list still in force)."""
+        dialog = cls(context, hazard_ids, parent, check=check, carried=carried)
         try:
             dialog.exec()
             result = dialog.result_value
@@ -605,6 +632,7 @@ class PanelScoringDialog(QDialog):
             self._checks.pop(hazard.id, None)
         else:
             self._checks[hazard.id] = result
+        self._carried.pop(hazard.id, None)  # this window's own answer now
         self._show_check()
 
     def open_check(self) -> CriteriaCheckResult | None:
@@ -624,7 +652,26 @@ class PanelScoringDialog(QDialog):
             return self.tr("panel decision under §4.3")
         return ""
 
+    def check_origin_text(self) -> str:
+        """Whose check the current hazard's answer is when it was made beforehand ("" when made here)."""
+        hazard = self.current_hazard
+        carried = None if hazard is None else self._carried.get(hazard.id)
+        if carried is None:
+            return ""
+        when = carried.result.checked_at
+        return arg(
+            self.tr(
+                "This answer is the major-hazard check made by %1 at %2 (Grading → Major-hazard check) against the "
+                "criteria list still in force. Press “Major-hazard check…” to go through it again."
+            ),
+            carried.by or self.tr("the single user"),
+            "" if when is None else format_datetime(when),
+        )
+
     def _show_check(self) -> None:
+        origin = self.check_origin_text()
+        self.check_origin.setText(origin)
+        self.check_origin.setVisible(bool(origin))
         check = self.current_check()
         if check is None:
             self.check_verdict.clear_band()
@@ -770,10 +817,16 @@ class PanelScoringDialog(QDialog):
                 criteria=tuple(CriterionEntry(m.criterion_id, m.evidence) for m in check.matches),
                 round_id=round_id,
                 panel=panel,
+                check=self.check_entry(check),
             )
         elif check is not None and check.decision_reason:
             request = GradingRequest(
-                hazard.id, GradingMethod.PANEL_DECISION, reason=check.decision_reason, round_id=round_id, panel=panel
+                hazard.id,
+                GradingMethod.PANEL_DECISION,
+                reason=check.decision_reason,
+                round_id=round_id,
+                panel=panel,
+                check=self.check_entry(check),
             )
         elif check is None:
             if round_id is not None:  # rule §5: LEC grades only what the §5.1 check found no criterion for
@@ -810,8 +863,8 @@ class PanelScoringDialog(QDialog):
         return grading
 
     def check_entry(self, check: CriteriaCheckResult) -> CheckEntry:
-        """The §5.1 check answered "no criterion matches" as the grading records it: the version of the criteria
-        list gone through (the setup's list when the result does not say) and when it was answered."""
+        """The §5.1 check as the grading records it: the version of the criteria list gone through (the setup's
+        list when the result does not say) and when it was answered (its answer: the request's method)."""
         version = check.criteria_version or self._setup.criteria_version
         return CheckEntry.of(version, check.checked_at)
 
