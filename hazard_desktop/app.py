@@ -695,7 +695,8 @@ def _show_window(
             close_context(context)
             return 0
     window = MainWindow(context)
-    install_features(window, context)
+    # the features that only add menu entries are installed once the first rows are painted (ui/features.py)
+    install_features(window, context, later=window.after_first_paint if screenshot is None else None)
     if screenshot is not None:
         window.resize(1440, 880)
         window.show()

@@ -70,3 +70,35 @@ def test_ctrl_q_quits_from_the_inspection_list_window(qtbot, context: AppContext
 
     assert not window.isVisible() and not listing.isVisible()
     assert isinstance(window.action_quit, QAction)
+
+
+def _menus(window: MainWindow) -> list[tuple[str, list[str]]]:
+    """Every menu and submenu with its entries (text, shortcut, enabled, tooltip), in order."""
+
+    def entries(menu: QMenu) -> list[str]:
+        found = []
+        for action in menu.actions():
+            found.append(f"{action.text()}|{action.shortcut().toString()}|{action.isEnabled()}|{action.toolTip()}")
+            if isinstance(action.menu(), QMenu):
+                found.extend("  " + entry for entry in entries(action.menu()))
+        return found
+
+    return [(a.text(), entries(a.menu())) for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+
+
+def test_the_menu_features_installed_after_the_first_paint_give_the_same_menus(
+    qtbot, context: AppContext, tmp_path: Path
+) -> None:
+    """ui/features.py: the start installs the sheets, ledger, exchange, backup and audit entries once the first rows
+    are painted; the menus, their order and the role gates come out as when everything is installed at once."""
+    at_once = _window(qtbot, context, tmp_path)
+    painted = MainWindow(context, settings=QSettings(str(tmp_path / "ui2.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(painted)
+    install_features(painted, context, later=painted.after_first_paint)
+    assert "sheets" not in painted.feature_actions  # type: ignore[attr-defined]
+    assert _menus(painted) != _menus(at_once)
+    painted.show()
+    qtbot.waitUntil(lambda: "audit" in painted.feature_actions)  # type: ignore[attr-defined]
+    assert _menus(painted) == _menus(at_once)
+    assert sorted(painted.account_actions._gated_paths) == sorted(at_once.account_actions._gated_paths)  # type: ignore[attr-defined]
+    painted.close()

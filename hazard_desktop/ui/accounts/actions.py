@@ -324,10 +324,8 @@ class AccountActions(QObject):
         self.status.setObjectName("accountStatus")
         window.statusBar().addPermanentWidget(self.status)
         self.gate(self.manage, "accounts", "accounts.list")
-        for path, (module, name) in GATES.items():
-            action = _find(window, path)
-            if isinstance(action, QAction):
-                self.gate(action, module, name)
+        self._gated_paths: set[str] = set()
+        self.gate_paths()
         rectification = getattr(window, "rectification_actions", None)
         if rectification is not None:  # another 操作人 chosen: the account label names the signed-in person again
             rectification.operator_changed.connect(self.show_actor)
@@ -357,6 +355,15 @@ class AccountActions(QObject):
         from hazard_desktop.ui.accounts.dialogs import AccountsDialog
 
         AccountsDialog(self.context, self.window).exec()
+
+    def gate_paths(self) -> None:
+        """Gate the actions of :data:`GATES` that the window has now and were not gated yet (the features
+        installed after the first paint call it again: ``ui/features.py``)."""
+        for path, (module, name) in GATES.items():
+            action = _find(self.window, path)
+            if path not in self._gated_paths and isinstance(action, QAction):
+                self._gated_paths.add(path)
+                self.gate(action, module, name)
 
     def gate(self, action: QAction, module: str, use_case: str) -> None:
         """Grey ``action`` for actors who may not run ``use_case`` (of ``services.<module>``), saying who may."""
