@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,8 +85,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Every item model the tests make is checked by Qt's model tester (``tests/model_check.py``)."""
+    """Every item model the tests make is checked by Qt's model tester (``tests/model_check.py``). The collected
+    tests, their modules and the imported program live for the whole run: the cyclic garbage collector stops
+    scanning them again at every full collection (``gc.freeze``, as the program does after its start)."""
     model_check.watch_models()
+    gc.freeze()
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
