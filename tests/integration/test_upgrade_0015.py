@@ -3,50 +3,33 @@ without losing anything, their gradings keep their records (and sheets their cod
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from hazard_desktop.adapters.schema import current_revision, head_revision
-from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.verification import record_digest
 from hazard_desktop.services import grading as svc
 from hazard_desktop.services import sheets
 from hazard_desktop.services.sheet_builders import PANEL_NOT_RECORDED
+from tests import upgrades
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = upgrades.FIXTURES
 # the fixture made where 0014 was the head (the register this revision upgrades), and the one before it
 BEFORE = [FIXTURES / "db_rev0013.db", FIXTURES / "db_rev0014.db"]
 
 
-def _counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
-    try:
-        tables = ("hazards", "gradings", "grading_scores", "grading_criteria", "grading_votes", "sheet_prints")
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608
-    finally:
-        con.close()
-
-
 @pytest.fixture(params=BEFORE, ids=lambda p: p.stem)
 def upgraded(request, tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copyfile(request.param, folder / "hazard_desktop.db")
-    before = _counts(folder / "hazard_desktop.db")
-    context = build_context(folder)
-    yield folder, context, before
-    close_context(context)
+    yield from upgrades.upgraded(request.param, tmp_path)
 
 
 def test_the_register_upgrades_with_an_empty_panel_table_and_nothing_lost(upgraded):
     folder, context, before = upgraded
     path = folder / "hazard_desktop.db"
     assert current_revision(path) == head_revision() >= "0015"
-    assert _counts(path) == before
+    assert upgrades.counts(path) == before
     con = sqlite3.connect(path)
     try:
         assert con.execute("SELECT count(*) FROM grading_panel_members").fetchone()[0] == 0

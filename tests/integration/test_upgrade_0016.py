@@ -4,7 +4,6 @@ that was not recorded."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 from pathlib import Path
@@ -12,38 +11,23 @@ from pathlib import Path
 import pytest
 
 from hazard_desktop.adapters.schema import current_revision, head_revision
-from hazard_desktop.app import build_context, close_context
 from hazard_desktop.domain import grading as rules
 from hazard_desktop.domain.grading import GradingMethod
 from hazard_desktop.services import grading as svc
 from hazard_desktop.services import sheets
 from hazard_desktop.services.sheet_builders import CHECK_NOT_RECORDED
+from tests import upgrades
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = upgrades.FIXTURES
 # the fixture made where 0015 was the head (the register this revision upgrades), and the one before it
 BEFORE = [FIXTURES / "db_rev0014.db", FIXTURES / "db_rev0015.db"]
 COLUMNS = {"check_basis", "check_criteria_digest", "check_criteria_items", "check_criteria_newest"}
 COLUMNS |= {"checked_at", "checked_by"}
 
 
-def _counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
-    try:
-        tables = ("hazards", "gradings", "grading_scores", "grading_criteria", "grading_votes", "sheet_prints")
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608
-    finally:
-        con.close()
-
-
 @pytest.fixture(params=BEFORE, ids=lambda p: p.stem)
 def upgraded(request, tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copyfile(request.param, folder / "hazard_desktop.db")
-    before = _counts(folder / "hazard_desktop.db")
-    context = build_context(folder)
-    yield folder, context, before
-    close_context(context)
+    yield from upgrades.upgraded(request.param, tmp_path)
 
 
 def _confirmed(folder: Path, context) -> list[rules.Grading]:
@@ -64,7 +48,7 @@ def test_the_register_upgrades_with_empty_check_columns_and_nothing_lost(upgrade
     folder, context, before = upgraded
     path = folder / "hazard_desktop.db"
     assert current_revision(path) == head_revision() >= "0016"
-    assert _counts(path) == before
+    assert upgrades.counts(path) == before
     con = sqlite3.connect(path)
     try:
         columns = {r[1] for r in con.execute("PRAGMA table_info('gradings')")}
