@@ -1068,35 +1068,12 @@ def test_the_status_bar_names_the_signed_in_person_once(qtbot, fresh: AppContext
     """Signed in with an account, the status bar named the person twice: "操作人：李评分" and "李评分 · 评分组长".
     The operator label keeps the name (it stays when room is short); the account label says the roles, in full
     in its tooltip, and names the account again once another 操作人 is chosen. Whole and apart at 911×512."""
-    from hazard_desktop.domain.accounts import Role, SecretKind
-    from hazard_desktop.services import accounts as account_service
-    from hazard_desktop.services import reference_admin
-    from hazard_desktop.ui.features import install_features
-    from hazard_desktop.ui.main_window import MainWindow
-    from tests.fakes import FakeSecretHasher
-    from tests.ui.test_accounts_ui import _first_admin
+    from hazard_desktop.domain.accounts import Role
 
-    fresh.secrets = FakeSecretHasher()
-    _first_admin(fresh, qtbot)
-    with fresh.uow() as uow:
-        department = uow.reference.departments()[0].id
-    person = reference_admin.save_person(fresh.uow(), None, "李评分", "", department, [])
-    other = reference_admin.save_person(fresh.uow(), None, "王记录", "", department, [])
-    account_service.save_account(
-        fresh.uow(), fresh.secrets, None, person_id=person.id, name="李评分",  # type: ignore[arg-type]
-        roles=frozenset({Role.PANEL_LEADER, Role.PANEL_MEMBER}), kind=SecretKind.PIN, secret="582914",
-    )  # fmt: skip
-    fresh.session.sign_in(account_service.sign_in(fresh.uow(), fresh.secrets, "李评分", "582914"))  # type: ignore[arg-type]
+    (other,) = _signed_in(fresh, qtbot, "李评分", {Role.PANEL_LEADER, Role.PANEL_MEMBER}, others=("王记录",))
     previous = screen_fit.set_available_override(SCREENS["150%"])
     try:
-        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(fresh, settings=settings)
-        qtbot.addWidget(window)
-        install_features(window, fresh)
-        window.resize(911, 512)
-        window.show()
-        qtbot.waitExposed(window)
-        QApplication.processEvents()
+        window = _main_window_at_150_percent(fresh, qtbot, tmp_path)
         shown = _assert_status_items_whole_and_apart(window)
         assert "accountStatus" in shown, shown
         texts = [w.text() for w in _status_items(window) if hasattr(w, "text")]
@@ -1116,34 +1093,12 @@ def test_the_status_bar_keeps_role_and_report_day_in_english_at_150_percent(
 ) -> None:
     """Trial u6: at 911×512 in English, signed in as an inspector who is also the safety administrator, "Role:"
     and the next report's day stepped aside. They now say it shorter (the tooltip in full) and stay."""
-    from hazard_desktop.domain.accounts import Role, SecretKind
-    from hazard_desktop.services import accounts as account_service
-    from hazard_desktop.services import reference_admin
-    from hazard_desktop.ui.features import install_features
-    from hazard_desktop.ui.main_window import MainWindow
-    from tests.fakes import FakeSecretHasher
-    from tests.ui.test_accounts_ui import _first_admin
+    from hazard_desktop.domain.accounts import Role
 
-    fresh.secrets = FakeSecretHasher()
-    _first_admin(fresh, qtbot)
-    with fresh.uow() as uow:
-        department = uow.reference.departments()[0].id
-    person = reference_admin.save_person(fresh.uow(), None, "张华", "", department, [])
-    account_service.save_account(
-        fresh.uow(), fresh.secrets, None, person_id=person.id, name="张华",  # type: ignore[arg-type]
-        roles=frozenset({Role.INSPECTOR, Role.SAFETY_ADMIN}), kind=SecretKind.PIN, secret="582914",
-    )  # fmt: skip
-    fresh.session.sign_in(account_service.sign_in(fresh.uow(), fresh.secrets, "张华", "582914"))  # type: ignore[arg-type]
+    _signed_in(fresh, qtbot, "张华", {Role.INSPECTOR, Role.SAFETY_ADMIN})
     previous = screen_fit.set_available_override(SCREENS["150%"])
     try:
-        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(fresh, settings=settings)
-        qtbot.addWidget(window)
-        install_features(window, fresh)
-        window.resize(911, 512)
-        window.show()
-        qtbot.waitExposed(window)
-        QApplication.processEvents()
+        window = _main_window_at_150_percent(fresh, qtbot, tmp_path)
         shown = _assert_status_items_whole_and_apart(window)
         assert {"dueCounts", "reportDueLabel", "accountStatus"} <= shown, shown
         account = window.findChild(QWidget, "accountStatus")
@@ -1252,3 +1207,41 @@ def test_register_statuses_and_the_search_hint_are_whole_at_150_percent(qtbot, w
         window.close()
     finally:
         screen_fit.set_available_override(previous)
+
+
+def _signed_in(fresh: AppContext, qtbot, name: str, roles: set, others: tuple[str, ...] = ()) -> list:  # type: ignore[no-untyped-def]
+    """The first administrator made (through the first start's dialog), then ``name`` of the first department with
+    an account holding ``roles``, signed in; ``others`` are added to that department first (returned)."""
+    from hazard_desktop.domain.accounts import SecretKind
+    from hazard_desktop.services import accounts as account_service
+    from hazard_desktop.services import reference_admin
+    from tests.fakes import FakeSecretHasher
+    from tests.ui.test_accounts_ui import _first_admin
+
+    fresh.secrets = FakeSecretHasher()
+    _first_admin(fresh, qtbot)
+    with fresh.uow() as uow:
+        department = uow.reference.departments()[0].id
+    person = reference_admin.save_person(fresh.uow(), None, name, "", department, [])
+    added = [reference_admin.save_person(fresh.uow(), None, other, "", department, []) for other in others]
+    account_service.save_account(
+        fresh.uow(), fresh.secrets, None, person_id=person.id, name=name,  # type: ignore[arg-type]
+        roles=frozenset(roles), kind=SecretKind.PIN, secret="582914",
+    )  # fmt: skip
+    fresh.session.sign_in(account_service.sign_in(fresh.uow(), fresh.secrets, name, "582914"))  # type: ignore[arg-type]
+    return added
+
+
+def _main_window_at_150_percent(fresh: AppContext, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """The main window with every feature, at 911×512 logical pixels (1366×768 at 150 %), shown."""
+    from hazard_desktop.ui.features import install_features
+    from hazard_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(fresh, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    install_features(window, fresh)
+    window.resize(911, 512)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    return window
