@@ -139,16 +139,21 @@ def test_the_stored_grading_carries_its_check_in_its_record(context, hazards, pe
     assert record["major_check"]["criteria_digest"] == setup.criteria_version.digest
 
 
-@pytest.mark.parametrize("method", [GradingMethod.CRITERIA, GradingMethod.PANEL_DECISION])
-def test_a_major_grading_without_its_check_is_refused_and_nothing_is_written(context, hazards, people, leader, method):
-    criteria = svc.grading_setup(context.uow()).criteria[0]
-    request = GradingRequest(
-        hazards[0].id,
+def _major_request(hazard_id, method, criterion, people, check=None) -> GradingRequest:  # type: ignore[no-untyped-def]
+    """A 重大 grading: ``criterion`` matched (CRITERIA) or the panel's §4.3 judgement (PANEL_DECISION)."""
+    return GradingRequest(
+        hazard_id,
         method,
-        criteria=(svc.CriterionEntry(criteria.id, "现场无检测报警"),) if method is GradingMethod.CRITERIA else (),
+        criteria=(svc.CriterionEntry(criterion.id, "现场无检测报警"),) if method is GradingMethod.CRITERIA else (),
         reason="可能引发连锁火灾" if method is GradingMethod.PANEL_DECISION else "",
         scores=scores(people),
+        check=check,
     )
+
+
+@pytest.mark.parametrize("method", [GradingMethod.CRITERIA, GradingMethod.PANEL_DECISION])
+def test_a_major_grading_without_its_check_is_refused_and_nothing_is_written(context, hazards, people, leader, method):
+    request = _major_request(hazards[0].id, method, svc.grading_setup(context.uow()).criteria[0], people)
     with pytest.raises(ValidationError) as err:
         svc.grade_and_confirm(context.uow(), request, leader.id, DAY, at=AT)
     assert err.value.code == "major_check_missing"
@@ -173,14 +178,7 @@ def test_a_major_grading_against_a_list_changed_since_is_refused(context, hazard
 def test_a_major_sheet_prints_the_list_its_check_went_through(context, hazards, people, leader, tmp_path, method):
     setup = svc.grading_setup(context.uow())
     criteria = setup.criteria[0]
-    request = GradingRequest(
-        hazards[0].id,
-        method,
-        criteria=(svc.CriterionEntry(criteria.id, "现场无检测报警"),) if method is GradingMethod.CRITERIA else (),
-        reason="可能引发连锁火灾" if method is GradingMethod.PANEL_DECISION else "",
-        scores=scores(people),
-        check=setup.no_criterion_matched(),
-    )
+    request = _major_request(hazards[0].id, method, criteria, people, check=setup.no_criterion_matched())
     grading, _ = svc.grade_and_confirm(context.uow(), request, leader.id, DAY)
     result = sheets.print_document(
         context.uow(), SheetRequest.grading(grading.id), sheets.sheet_renderer(context), tmp_path / "pd.pdf", "测试"
